@@ -1,0 +1,176 @@
+// `npm run bench [-- --target pg|pglite|both --duration 10]`: seeds the PRODUCT.md scale into a
+// benchmark database when it is not there, serves the app on a local port and measures each endpoint
+// with autocannon (10 connections), then the same SQL through the same driver with the same
+// concurrency, and prints requests/s, p50, p99 and the API/SQL ratio of the p50s.
+// A benchmark, never a test: numbers depend on the machine.
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { buildApp } from "../src/server/app.js";
+import { loadConfig } from "../src/server/core/config.js";
+import { type Database, type Db, openDatabase } from "../src/server/core/db.js";
+import { acquireDataDirLock } from "../src/server/core/lock.js";
+import { adminUsersQueries } from "../src/server/modules/accounts/accounts.service.js";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seed } from "../src/server/seed/index.js";
+
+const { values } = parseArgs({
+  options: {
+    target: { type: "string", default: "both" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+
+type Query = { sql: string; params: unknown[] };
+/** One measured endpoint: its URL and the SQL statements it runs (run concurrently, as the service does). */
+interface Case {
+  name: string;
+  url: string;
+  auth?: "admin";
+  queries: (db: Db) => Query[];
+}
+
+const toQuery = (q: { toSQL(): { sql: string; params: unknown[] } }): Query => q.toSQL();
+
+// Later modules add their endpoints here.
+const cases: Case[] = [
+  {
+    name: "admin user search (broad: 'ov')",
+    url: "/api/admin/users?q=ov",
+    auth: "admin",
+    queries: (db) => {
+      const q = adminUsersQueries(db, { q: "ov", page: 1, pageSize: 20 });
+      return [toQuery(q.items), toQuery(q.total)];
+    },
+  },
+  {
+    name: "admin user search (narrow: 'admin@')",
+    url: "/api/admin/users?q=admin%40",
+    auth: "admin",
+    queries: (db) => {
+      const q = adminUsersQueries(db, { q: "admin@", page: 1, pageSize: 20 });
+      return [toQuery(q.items), toQuery(q.total)];
+    },
+  },
+];
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function rawSql(database: Database, queries: Query[]) {
+  const latencies: number[] = [];
+  const end = Date.now() + duration * 1000;
+  const worker = async () => {
+    while (Date.now() < end) {
+      const t = performance.now();
+      await Promise.all(queries.map((q) => database.rawQuery(q.sql, q.params)));
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  latencies.sort((a, b) => a - b);
+  return { rps: latencies.length / duration, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+async function prepare(target: "pg" | "pglite"): Promise<{ database: Database; release: () => void }> {
+  if (target === "pg") {
+    const url = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/innocluster_bench";
+    const admin = new URL(url);
+    const name = admin.pathname.slice(1);
+    admin.pathname = "/postgres";
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    const exists = await c.query("select 1 from pg_database where datname = $1", [name]);
+    if (!exists.rowCount) await c.query(`create database ${name}`);
+    await c.end();
+    const database = await openDatabase({ databaseUrl: url, poolSize: 10 });
+    return { database, release: () => {} };
+  }
+  const dir = process.env.BENCH_DATA_DIR ?? path.join(os.tmpdir(), "innocluster-bench-pglite");
+  const release = acquireDataDirLock(dir);
+  return { database: await openDatabase({ dataDir: dir }), release };
+}
+
+async function run(target: "pg" | "pglite") {
+  console.log(`\n=== ${target === "pg" ? "PostgreSQL server" : "PGlite (embedded)"} ===`);
+  const { database, release } = await prepare(target);
+  try {
+    await database.migrate();
+    if (!(await isSeeded(database.db))) {
+      console.log("Seeding the full scale (once; kept for later runs)…");
+      const t = Date.now();
+      await seed(database.db, "full", (label, done, total) => {
+        if (done === total || done % 20000 === 0) process.stdout.write(`\r  ${label} ${done}/${total}   `);
+      });
+      console.log(`\n  seeded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+    }
+    const config = loadConfig({
+      NODE_ENV: "production",
+      SESSION_SECRET: "b".repeat(40),
+      PUBLIC_URL: "http://127.0.0.1",
+      LOG_LEVEL: "silent",
+    });
+    const app = await buildApp({
+      services: { database, config, mailQueued: () => {} },
+      logger: false,
+      serveWeb: false,
+    });
+    const address = await app.listen({ host: "127.0.0.1", port: 0 });
+    const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
+    const signin = await fetch(`${address}/api/auth/signin`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: admin.email, password: DEMO_PASSWORD }),
+    });
+    const cookie = (signin.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const rowsOut: string[][] = [];
+    for (const c of cases) {
+      const res = await autocannon({
+        url: `${address}${c.url}`,
+        connections,
+        duration,
+        headers: c.auth ? { cookie } : {},
+      });
+      if (res.non2xx) console.warn(`  ${c.name}: ${res.non2xx} non-2xx answers`);
+      const sqlRes = await rawSql(database, c.queries(database.db));
+      rowsOut.push([
+        c.name,
+        res.requests.average.toFixed(0),
+        res.latency.p50.toFixed(1),
+        res.latency.p99.toFixed(1),
+        sqlRes.rps.toFixed(0),
+        sqlRes.p50.toFixed(1),
+        sqlRes.p99.toFixed(1),
+        (res.latency.p50 / Math.max(sqlRes.p50, 0.1)).toFixed(2),
+      ]);
+    }
+    const head = [
+      "endpoint",
+      "API req/s",
+      "API p50 ms",
+      "API p99 ms",
+      "SQL q/s",
+      "SQL p50 ms",
+      "SQL p99 ms",
+      "API/SQL p50",
+    ];
+    const widths = head.map((h, i) => Math.max(h.length, ...rowsOut.map((r) => r[i]!.length)));
+    const line = (r: string[]) =>
+      r.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join("  ");
+    console.log(line(head));
+    for (const r of rowsOut) console.log(line(r));
+    await app.close();
+  } finally {
+    await database.close();
+    release();
+  }
+}
+
+const targets = values.target === "both" ? (["pg", "pglite"] as const) : [values.target as "pg" | "pglite"];
+for (const t of targets) await run(t);

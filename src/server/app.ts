@@ -1,0 +1,192 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Services } from "./core/context.js";
+import { AppError, problem, RateLimitedError, registerErrorHandling, sendProblem } from "./core/errors.js";
+import { authorize, hasRule } from "./core/policy.js";
+import { accountsAdminRoutes } from "./modules/accounts/accounts.admin.routes.js";
+import { accountsRoutes } from "./modules/accounts/accounts.routes.js";
+import { registerSessionHook } from "./modules/accounts/session.js";
+import { auditRoutes } from "./modules/audit/audit.routes.js";
+import { devmailRoutes } from "./modules/devmail/devmail.routes.js";
+import { healthRoutes } from "./modules/health/health.routes.js";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const WEB_ROOT = path.join(ROOT, "dist/web");
+
+export interface AppOptions {
+  services: Services;
+  /** Pino logger options, or false for silence (tests). */
+  logger?: boolean | Record<string, unknown>;
+  /** Serve the built web app from dist/web when it exists (default true). */
+  serveWeb?: boolean;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Refuses state-changing requests that a browser sent from another site. Browsers send
+ * Sec-Fetch-Site and Origin on such requests; clients without them (curl, servers) carry no
+ * ambient cookie risk and pass. Together with SameSite=Lax cookies this stops CSRF.
+ */
+function crossOrigin(req: FastifyRequest, publicUrl: string): boolean {
+  if (SAFE_METHODS.has(req.method)) return false;
+  const site = req.headers["sec-fetch-site"];
+  if (typeof site === "string" && site !== "same-origin" && site !== "none") return true;
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  const allowed = new Set([new URL(publicUrl).origin, `${req.protocol}://${req.host}`]);
+  return !allowed.has(origin);
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { services } = opts;
+  const { config } = services;
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+            ...(typeof opts.logger === "object" ? opts.logger : {}),
+          },
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate("services", services);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook("onSend", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine injects its CSS variables in <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        // The dev mailbox shows mails in a sandboxed srcdoc frame.
+        frameSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  // Per-IP limits on the routes that declare config.rateLimit (RATE_LIMIT=off only for load tests).
+  if (config.rateLimit) {
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_req, context) => new RateLimitedError(context.ttl),
+    });
+  }
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Innocluster API",
+        version: "0.1.0",
+        description:
+          "API of the innovation cluster platform. Errors are RFC 9457 problem details in the request's language (Accept-Language: ru | en).",
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "ic_session" } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  registerSessionHook(app);
+
+  // Every /api route names a policy action; default deny is checked before the body is validated.
+  await app.register(
+    async (api) => {
+      api.addHook("onRoute", (route) => {
+        const policy = route.config?.policy;
+        if (!policy) throw new Error(`route ${route.method} ${route.url} declares no policy`);
+        if (policy !== "public" && !hasRule(policy))
+          throw new Error(`route ${route.url}: no rule for ${policy}`);
+      });
+      api.addHook("onRequest", async (req) => {
+        if (crossOrigin(req, config.publicUrl)) throw new AppError(403, "cross-origin");
+      });
+      api.addHook("preValidation", async (req) => {
+        const policy = req.routeOptions.config.policy;
+        if (policy && policy !== "public") authorize(req.actor, policy);
+      });
+      await api.register(healthRoutes);
+      await api.register(accountsRoutes);
+      await api.register(accountsAdminRoutes);
+      await api.register(auditRoutes);
+      if (config.env !== "production") await api.register(devmailRoutes);
+    },
+    { prefix: "/api" },
+  );
+
+  const serveWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(WEB_ROOT, "index.html"));
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: WEB_ROOT,
+      wildcard: false,
+      index: false,
+      // Built assets have content hashes in their names: cache them for good.
+      setHeaders: (res, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`))
+          res.header("cache-control", "public, max-age=31536000, immutable");
+      },
+    });
+    app.get("/assets/*", { schema: { hide: true } }, (req, reply) => {
+      const rel = (req.params as { "*": string })["*"];
+      return reply.sendFile(path.join("assets", rel));
+    });
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split("?")[0] ?? "/";
+    if (serveWeb && req.method === "GET" && !url.startsWith("/api")) {
+      const file = path.join(WEB_ROOT, url);
+      // Top-level files of the build (favicon, robots) and every client-side route (SPA).
+      if (
+        url !== "/" &&
+        path.dirname(file) === WEB_ROOT &&
+        fs.existsSync(file) &&
+        fs.statSync(file).isFile()
+      ) {
+        return reply.sendFile(path.basename(file));
+      }
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    }
+    return sendProblem(reply, problem(req, 404, "route-not-found", { path: url }));
+  });
+
+  return app;
+}

@@ -1,0 +1,53 @@
+import type { FastifyRequest } from "fastify";
+import type { Locale } from "../../shared/constants.js";
+import type { Config } from "./config.js";
+import type { Database, Db } from "./db.js";
+import { requestLocale } from "./i18n.js";
+import type { Actor } from "./policy.js";
+
+/** What the app is built from; tests build their own. */
+export interface Services {
+  database: Database;
+  config: Config;
+  /** Called after a commit that queued mail, so it leaves without waiting for the next poll. */
+  mailQueued: () => void;
+}
+
+/** Everything a use case needs to know about who asks and from where. */
+export interface Ctx {
+  db: Db;
+  config: Config;
+  actor: Actor;
+  ip: string | null;
+  userAgent: string | null;
+  locale: Locale;
+  mailQueued: () => void;
+}
+
+export function ctxOf(req: FastifyRequest): Ctx {
+  const s = req.server.services;
+  return {
+    db: s.database.db,
+    config: s.config,
+    actor: req.actor,
+    ip: req.ip || null,
+    userAgent: req.headers["user-agent"]?.slice(0, 500) ?? null,
+    locale: requestLocale(req),
+    mailQueued: s.mailQueued,
+  };
+}
+
+export const auditCtx = (ctx: Ctx) => ({ actorId: ctx.actor?.id ?? null, ip: ctx.ip });
+
+declare module "fastify" {
+  interface FastifyInstance {
+    services: Services;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+  }
+  interface FastifyContextConfig {
+    /** The policy action every /api route must name ("public" for none); checked before validation. */
+    policy?: string;
+  }
+}

@@ -1,0 +1,257 @@
+import { and, asc, count, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import type { Logger } from "pino";
+import type { Locale } from "../../shared/constants.js";
+import type { Db, Executor } from "./db.js";
+import { mailOutbox } from "./mail.schema.js";
+
+type Rendered = { subject: string; text: string; html: string };
+type TemplateData = Record<string, string>;
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+function layout(
+  locale: Locale,
+  title: string,
+  paragraphs: string[],
+  action?: { url: string; label: string },
+) {
+  const sign = locale === "ru" ? "Команда Иннокластера" : "The Innocluster team";
+  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : []), "", "—", sign].join(
+    "\n\n",
+  );
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family:Arial,sans-serif;color:#1a1b1e;max-width:560px">
+<h1 style="font-size:20px">${esc(title)}</h1>
+${paragraphs.map((p) => `<p>${esc(p)}</p>`).join("\n")}
+${action ? `<p><a href="${esc(action.url)}" style="background:#1c7ed6;color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none">${esc(action.label)}</a></p><p style="font-size:12px;color:#555">${esc(action.url)}</p>` : ""}
+<p style="color:#555">— ${esc(sign)}</p></body></html>`;
+  return { subject: title, text, html };
+}
+
+/** Mail templates, ru and en. Each takes plain data; every value is escaped in the HTML part. */
+export const templates = {
+  "confirm-email": (l: Locale, d: TemplateData): Rendered =>
+    l === "ru"
+      ? layout(
+          l,
+          "Подтвердите адрес электронной почты",
+          [
+            `Здравствуйте, ${d.name}!`,
+            "Вы зарегистрировались на платформе Иннокластер. Подтвердите адрес, чтобы войти. Ссылка действует 48 часов.",
+            "Если вы не регистрировались, просто удалите это письмо.",
+          ],
+          { url: d.url!, label: "Подтвердить адрес" },
+        )
+      : layout(
+          l,
+          "Confirm your e-mail address",
+          [
+            `Hello ${d.name},`,
+            "You signed up on Innocluster. Confirm your address to sign in. The link is valid for 48 hours.",
+            "If it was not you, just delete this mail.",
+          ],
+          { url: d.url!, label: "Confirm address" },
+        ),
+  "signup-existing": (l: Locale, d: TemplateData): Rendered =>
+    l === "ru"
+      ? layout(
+          l,
+          "Попытка регистрации с вашим адресом",
+          [
+            "Кто-то (возможно, вы) попытался зарегистрироваться на платформе Иннокластер с этим адресом, но он уже зарегистрирован.",
+            "Если вы забыли пароль, восстановите его по ссылке.",
+          ],
+          { url: d.url!, label: "Восстановить пароль" },
+        )
+      : layout(
+          l,
+          "Sign-up attempt with your address",
+          [
+            "Someone (perhaps you) tried to sign up on Innocluster with this address, which is already registered.",
+            "If you forgot your password, reset it with the link.",
+          ],
+          { url: d.url!, label: "Reset password" },
+        ),
+  "reset-password": (l: Locale, d: TemplateData): Rendered =>
+    l === "ru"
+      ? layout(
+          l,
+          "Смена пароля",
+          [
+            `Здравствуйте, ${d.name}!`,
+            "Мы получили запрос на смену пароля. Ссылка действует 60 минут и срабатывает один раз.",
+            "Если вы не запрашивали смену пароля, ничего не делайте: пароль останется прежним.",
+          ],
+          { url: d.url!, label: "Задать новый пароль" },
+        )
+      : layout(
+          l,
+          "Reset your password",
+          [
+            `Hello ${d.name},`,
+            "We received a request to reset your password. The link is valid for 60 minutes and works once.",
+            "If you did not ask for it, do nothing: your password stays the same.",
+          ],
+          { url: d.url!, label: "Set a new password" },
+        ),
+  "password-changed": (l: Locale, d: TemplateData): Rendered =>
+    l === "ru"
+      ? layout(
+          l,
+          "Пароль изменён",
+          [
+            `Здравствуйте, ${d.name}!`,
+            "Пароль вашей учётной записи только что изменён, остальные сеансы завершены.",
+            "Если это были не вы, срочно восстановите пароль по ссылке.",
+          ],
+          { url: d.url!, label: "Восстановить пароль" },
+        )
+      : layout(
+          l,
+          "Your password was changed",
+          [
+            `Hello ${d.name},`,
+            "The password of your account has just been changed and your other sessions have ended.",
+            "If it was not you, reset your password at once.",
+          ],
+          { url: d.url!, label: "Reset password" },
+        ),
+} satisfies Record<string, (l: Locale, d: TemplateData) => Rendered>;
+
+export type TemplateName = keyof typeof templates;
+
+export type MailRequest = { to: string; locale: Locale; template: TemplateName; data: TemplateData };
+
+/** Writes the mail to the outbox in the caller's transaction: it leaves only if the change commits. */
+export async function enqueueMail(ex: Executor, m: MailRequest): Promise<void> {
+  const r = templates[m.template](m.locale, m.data);
+  await ex
+    .insert(mailOutbox)
+    .values({ to: m.to, subject: r.subject, text: r.text, html: r.html, template: m.template });
+}
+
+export async function listOutbox(db: Db, page: number, pageSize: number) {
+  const [items, [total]] = await Promise.all([
+    db
+      .select({
+        id: mailOutbox.id,
+        to: mailOutbox.to,
+        subject: mailOutbox.subject,
+        createdAt: mailOutbox.createdAt,
+        sentAt: mailOutbox.sentAt,
+      })
+      .from(mailOutbox)
+      .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(mailOutbox),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function getOutboxMail(db: Db, id: string) {
+  const [m] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+  return m;
+}
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Delivers the outbox over SMTP. Several app servers may run it: rows are claimed with
+ * FOR UPDATE SKIP LOCKED, so each mail is sent by one of them. Failures back off exponentially.
+ */
+export class MailDispatcher {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private readonly transport: nodemailer.Transporter;
+
+  constructor(
+    private readonly db: Db,
+    smtpUrl: string,
+    private readonly from: string,
+    private readonly log: Pick<Logger, "warn" | "error" | "info">,
+    private readonly intervalMs = 2000,
+  ) {
+    this.transport = nodemailer.createTransport(smtpUrl);
+  }
+
+  start() {
+    const tick = () => {
+      if (this.stopped) return;
+      this.kick();
+      this.timer = setTimeout(tick, this.intervalMs);
+    };
+    tick();
+  }
+
+  /** Sends what is due now (called after a commit that enqueued mail, and periodically). */
+  kick(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.running ??= this.drain().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async drain() {
+    for (;;) {
+      const sent = await this.db
+        .transaction(async (tx) => {
+          const due = await tx
+            .select()
+            .from(mailOutbox)
+            .where(
+              and(
+                isNull(mailOutbox.sentAt),
+                lte(mailOutbox.nextAttemptAt, sql`now()`),
+                lte(mailOutbox.attempts, MAX_ATTEMPTS),
+              ),
+            )
+            .orderBy(asc(mailOutbox.createdAt))
+            .limit(10)
+            .for("update", { skipLocked: true });
+          for (const m of due) {
+            try {
+              await this.transport.sendMail({
+                from: this.from,
+                to: m.to,
+                subject: m.subject,
+                text: m.text,
+                html: m.html ?? undefined,
+              });
+              await tx
+                .update(mailOutbox)
+                .set({ sentAt: sql`now()`, attempts: m.attempts + 1, lastError: null })
+                .where(eq(mailOutbox.id, m.id));
+            } catch (err) {
+              const delay = Math.min(3600, 15 * 2 ** m.attempts);
+              this.log.warn({ err, mailId: m.id }, "mail delivery failed; will retry");
+              await tx
+                .update(mailOutbox)
+                .set({
+                  attempts: m.attempts + 1,
+                  lastError: String((err as Error).message).slice(0, 500),
+                  nextAttemptAt: sql`now() + make_interval(secs => ${delay})`,
+                })
+                .where(eq(mailOutbox.id, m.id));
+            }
+          }
+          return due.length;
+        })
+        .catch((err) => {
+          this.log.error({ err }, "mail dispatcher failed");
+          return 0;
+        });
+      if (sent < 10 || this.stopped) return;
+    }
+  }
+
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    this.transport.close();
+  }
+}

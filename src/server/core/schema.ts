@@ -1,0 +1,4 @@
+// Every table of the platform, for drizzle (queries) and drizzle-kit (migrations).
+export * from "../modules/accounts/accounts.schema.js";
+export * from "./audit.schema.js";
+export * from "./mail.schema.js";

@@ -1,0 +1,74 @@
+import { buildApp } from "./app.js";
+import { ConfigError, loadConfig } from "./core/config.js";
+import { openDatabase } from "./core/db.js";
+import { acquireDataDirLock, LockedError } from "./core/lock.js";
+import { MailDispatcher } from "./core/mail.js";
+import { demoAccountsText, isSeeded, seed } from "./seed/index.js";
+
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  const release = config.databaseUrl ? () => {} : acquireDataDirLock(config.dataDir);
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  });
+  await database.migrate();
+  let seeded = false;
+  if (config.seed === "auto" && !(await isSeeded(database.db))) {
+    console.log("Empty database: seeding the demo data set…");
+    await seed(database.db, "demo");
+    seeded = true;
+  }
+
+  let mail: MailDispatcher | undefined;
+  const app = await buildApp({
+    services: { database, config, mailQueued: () => void mail?.kick() },
+  });
+  if (config.smtpUrl) {
+    mail = new MailDispatcher(database.db, config.smtpUrl, config.mailFrom, app.log);
+    mail.start();
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down: finishing in-flight requests");
+    const force = setTimeout(() => {
+      app.log.error("shutdown took over 15 s; exiting");
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    try {
+      await app.close(); // stops accepting, waits for in-flight requests
+      await mail?.stop();
+      await database.close();
+    } finally {
+      release();
+    }
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  await app.listen({ host: config.host, port: config.port });
+  const where = config.databaseUrl ? "PostgreSQL server" : `embedded PGlite in ${config.dataDir}`;
+  console.log(
+    `\nInnocluster is running on ${config.publicUrl} (${where}), ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  console.log(`API documentation: ${config.publicUrl}/api/docs`);
+  if (!config.smtpUrl && config.env !== "production")
+    console.log(`Mail is not sent (no SMTP_URL): read it at ${config.publicUrl}/dev/mail`);
+  if (seeded || (config.seed === "auto" && config.env !== "production"))
+    console.log(`\n${demoAccountsText()}\n`);
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError || err instanceof LockedError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  console.error(err);
+  process.exit(1);
+});

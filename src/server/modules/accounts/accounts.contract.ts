@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { LOCALES, PASSWORD_MAX, PASSWORD_MIN, ROLES } from "../../../shared/constants.js";
+
+export const Email = z.string().trim().max(254).pipe(z.email());
+const NewPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+const FullName = z.string().trim().min(2).max(200);
+const Token = z.string().min(16).max(200);
+
+export const SignUpBody = z
+  .object({
+    email: Email,
+    fullName: FullName,
+    password: NewPassword,
+    // Its own checkbox: sign-up without consent to personal-data processing (152-FZ) is refused.
+    consent: z.literal(true, { error: "field.consent-required" }),
+    policyVersion: z.string().min(1).max(40),
+    locale: z.enum(LOCALES).default("ru"),
+  })
+  .strict();
+export const ConfirmBody = z.object({ token: Token }).strict();
+export const EmailBody = z.object({ email: Email }).strict();
+export const SignInBody = z.object({ email: Email, password: z.string().min(1).max(PASSWORD_MAX) }).strict();
+export const ResetConfirmBody = z.object({ token: Token, password: NewPassword }).strict();
+export const ChangePasswordBody = z
+  .object({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: NewPassword })
+  .strict();
+export const UpdateMeBody = z
+  .object({ fullName: FullName.optional(), locale: z.enum(LOCALES).optional() })
+  .strict();
+
+export const User = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    fullName: z.string(),
+    role: z.enum(ROLES),
+    locale: z.enum(LOCALES),
+    emailConfirmed: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "User" });
+
+export const Me = z
+  .object({ user: User.nullable(), abilities: z.record(z.string(), z.boolean()) })
+  .meta({ id: "Me", description: "The signed-in user (null for a guest) and what they may do" });
+export const UserEnvelope = z.object({ user: User });
+export const Message = z.object({ message: z.string() }).meta({ id: "Message" });
+
+export const Session = z
+  .object({
+    id: z.uuid(),
+    createdAt: z.string(),
+    lastSeenAt: z.string(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    current: z.boolean(),
+  })
+  .meta({ id: "Session" });
+export const SessionList = z.object({ items: z.array(Session) });
+export const IdParams = z.object({ id: z.uuid() });
+
+export const Page = z.coerce.number().int().min(1).max(100000).default(1);
+export const PageSize = z.coerce.number().int().min(1).max(100).default(20);
+
+export const AdminUsersQuery = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    role: z.enum(ROLES).optional(),
+    page: Page,
+    pageSize: PageSize,
+  })
+  .strict();
+export const AdminUser = User.omit({ locale: true })
+  .extend({ blocked: z.boolean(), blockedReason: z.string().nullable() })
+  .meta({ id: "AdminUser" });
+export const AdminUserList = z.object({
+  items: z.array(AdminUser),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export const SetRoleBody = z.object({ role: z.enum(ROLES) }).strict();
+export const BlockBody = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
+export const AdminUserEnvelope = z.object({ user: AdminUser });

@@ -1,0 +1,109 @@
+import { sql } from "drizzle-orm";
+import {
+  customType,
+  index,
+  inet,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const citext = customType<{ data: string }>({ dataType: () => "citext" });
+
+export const roleEnum = pgEnum("user_role", ["admin", "operator", "expert", "user"]);
+export const localeEnum = pgEnum("locale", ["ru", "en"]);
+export const tokenKindEnum = pgEnum("user_token_kind", ["confirm_email", "reset_password"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: citext("email").notNull(),
+    fullName: text("full_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: roleEnum("role").notNull().default("user"),
+    locale: localeEnum("locale").notNull().default("ru"),
+    emailConfirmedAt: timestamp("email_confirmed_at", { withTimezone: true }),
+    blockedAt: timestamp("blocked_at", { withTimezone: true }),
+    blockedReason: text("blocked_reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    // Admin search is a substring (ILIKE) match on e-mail and name: trigram indexes serve it.
+    index("users_full_name_trgm").using("gin", sql`${t.fullName} gin_trgm_ops`),
+    index("users_email_trgm").using("gin", sql`(${t.email}::text) gin_trgm_ops`),
+    index("users_created_at_idx").on(t.createdAt),
+  ],
+);
+
+/** Server-side sessions. Only an HMAC of the token is stored. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    ip: inet("ip"),
+    userAgent: text("user_agent"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("sessions_token_hash_key").on(t.tokenHash), index("sessions_user_idx").on(t.userId)],
+);
+
+/** Single-use e-mail tokens (confirmation, password reset). Only an HMAC of the token is stored. */
+export const userTokens = pgTable(
+  "user_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: tokenKindEnum("kind").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("user_tokens_hash_key").on(t.tokenHash),
+    index("user_tokens_user_idx").on(t.userId, t.kind),
+  ],
+);
+
+/** Consents to personal-data processing (152-FZ): which text version, when, from where. */
+export const consents = pgTable(
+  "consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    policyVersion: text("policy_version").notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
+    ip: inet("ip"),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  },
+  (t) => [index("consents_user_idx").on(t.userId, t.kind)],
+);
+
+/** Attempts counted per account (e-mail) for rate limits that must hold across app servers. */
+export const authAttempts = pgTable(
+  "auth_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    key: citext("key").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("auth_attempts_key_idx").on(t.kind, t.key, t.at)],
+);

@@ -1,0 +1,3 @@
+import { defineRules, hasRole } from "../../core/policy.js";
+
+defineRules({ "audit.read": hasRole("admin", "operator") });

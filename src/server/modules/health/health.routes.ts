@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ping } from "../../core/db.js";
+import { countUsers } from "../accounts/accounts.service.js";
+
+const STATS_TTL_MS = 60_000;
+
+export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  let stats: { at: number; value: { users: number } } | undefined;
+  app.get(
+    "/health",
+    {
+      config: { policy: "public", rateLimit: false },
+      schema: {
+        tags: ["platform"],
+        summary: "Liveness and database check",
+        response: {
+          200: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "pg"]) }),
+          503: z.object({ status: z.literal("unavailable") }),
+        },
+      },
+    },
+    async (_req, reply) => {
+      const { database } = app.services;
+      const ok = await ping(database.db).catch(() => false);
+      if (!ok) return reply.code(503).send({ status: "unavailable" as const });
+      return { status: "ok" as const, database: database.kind };
+    },
+  );
+  app.get(
+    "/public/stats",
+    {
+      config: { policy: "public" },
+      schema: {
+        tags: ["platform"],
+        summary: "The cluster in numbers (public)",
+        response: { 200: z.object({ users: z.number().int() }) },
+      },
+    },
+    async (_req, reply) => {
+      reply.header("cache-control", "public, max-age=60");
+      // Counting every row on each request would not scale: the numbers are kept for a minute.
+      if (!stats || Date.now() - stats.at > STATS_TTL_MS)
+        stats = { at: Date.now(), value: { users: await countUsers(app.services.database.db) } };
+      return stats.value;
+    },
+  );
+};

@@ -1,0 +1,166 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import { desc, eq } from "drizzle-orm";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import pg from "pg";
+import { inject } from "vitest";
+import { buildApp } from "../app.js";
+import { type Config, loadConfig } from "../core/config.js";
+import { type Database, openDatabase } from "../core/db.js";
+import { mailOutbox } from "../core/mail.schema.js";
+import { users } from "../modules/accounts/accounts.schema.js";
+import { hashPassword } from "../modules/accounts/passwords.js";
+
+/** A fresh, migrated database for one test file (a copy of the run's template). */
+export async function testDatabase(): Promise<Database> {
+  const t = inject("dbTemplate");
+  if (t.kind === "pglite") {
+    const data = fs.readFileSync(t.file);
+    return openDatabase({ loadDataDir: new Blob([data]) });
+  }
+  const name = `ic_t_${t.template.split("_").pop()}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: t.serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${t.template}`);
+  await admin.end();
+  const url = new URL(t.serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  const close = database.close;
+  database.close = async () => {
+    await close();
+    const a = new pg.Client({ connectionString: t.serverUrl });
+    await a.connect();
+    await a.query(`drop database if exists ${name} with (force)`);
+    await a.end();
+  };
+  return database;
+}
+
+export const testConfig = (env: Record<string, string> = {}): Config =>
+  loadConfig({ NODE_ENV: "test", PUBLIC_URL: "http://localhost:3000", LOG_LEVEL: "silent", ...env });
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  mailQueued: number;
+  close(): Promise<void>;
+}
+
+export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await testDatabase();
+  const config = testConfig(env);
+  const t: TestApp = {
+    database,
+    config,
+    mailQueued: 0,
+    app: undefined as unknown as FastifyInstance,
+    async close() {
+      await t.app.close();
+      await database.close();
+    },
+  };
+  t.app = await buildApp({
+    services: { database, config, mailQueued: () => void t.mailQueued++ },
+    logger: false,
+    serveWeb: false,
+  });
+  await t.app.ready();
+  return t;
+}
+
+let ipCounter = 0;
+
+type Res = LightMyRequestResponse & { body: string };
+
+/** A browser-like client over app.inject: keeps its cookies, has its own IP, speaks one language. */
+export class Client {
+  cookies = new Map<string, string>();
+  readonly ip: string;
+  constructor(
+    private readonly app: FastifyInstance,
+    public lang = "ru",
+    ip?: string,
+  ) {
+    ipCounter++;
+    this.ip = ip ?? `10.${(process.pid >> 8) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+  }
+
+  async request(
+    method: "GET" | "POST" | "PATCH" | "DELETE" | "PUT",
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Res> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const res = await this.app.inject({
+      method,
+      url,
+      remoteAddress: this.ip,
+      headers: { "accept-language": this.lang, ...(cookie ? { cookie } : {}), ...headers },
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() <= Date.now()) || c.value === "";
+      if (expired) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return res as Res;
+  }
+  get = (url: string, headers?: Record<string, string>) => this.request("GET", url, undefined, headers);
+  post = (url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request("POST", url, body ?? {}, headers);
+  patch = (url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request("PATCH", url, body ?? {}, headers);
+  delete = (url: string, headers?: Record<string, string>) => this.request("DELETE", url, undefined, headers);
+}
+
+export const TEST_PASSWORD = "Correct-Horse-42";
+let testHash: Promise<string> | undefined;
+
+/** Factory: a confirmed user (unless told otherwise) with TEST_PASSWORD. */
+export async function createUser(
+  db: Database,
+  o: {
+    email?: string;
+    fullName?: string;
+    role?: "admin" | "operator" | "expert" | "user";
+    confirmed?: boolean;
+    locale?: "ru" | "en";
+  } = {},
+) {
+  testHash ??= hashPassword(TEST_PASSWORD);
+  const [u] = await db.db
+    .insert(users)
+    .values({
+      email: o.email ?? `user-${randomBytes(5).toString("hex")}@example.ru`,
+      fullName: o.fullName ?? "Петров Пётр Петрович",
+      role: o.role ?? "user",
+      locale: o.locale ?? "ru",
+      passwordHash: await testHash,
+      emailConfirmedAt: o.confirmed === false ? null : new Date(),
+    })
+    .returning();
+  return u!;
+}
+
+/** Signs a new client in as the given user. */
+export async function signedIn(t: TestApp, user: { email: string }, lang = "ru") {
+  const c = new Client(t.app, lang);
+  const res = await c.post("/api/auth/signin", { email: user.email, password: TEST_PASSWORD });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  return c;
+}
+
+export async function mailsTo(db: Database, to: string) {
+  return db.db.select().from(mailOutbox).where(eq(mailOutbox.to, to)).orderBy(desc(mailOutbox.createdAt));
+}
+
+/** The token of the newest link mailed to an address (confirmation or reset). */
+export async function tokenFromMail(db: Database, to: string, path: "/confirm" | "/reset") {
+  const [m] = await mailsTo(db, to);
+  const match = m?.text.match(new RegExp(`${path}\\?token=([\\w%-]+)`));
+  if (!match) throw new Error(`no ${path} link mailed to ${to}`);
+  return decodeURIComponent(match[1]!);
+}
