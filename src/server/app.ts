@@ -17,7 +17,15 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Services } from "./core/context.js";
-import { AppError, problem, RateLimitedError, registerErrorHandling, sendProblem } from "./core/errors.js";
+import {
+  AppError,
+  badRequest,
+  type FieldError,
+  problem,
+  RateLimitedError,
+  registerErrorHandling,
+  sendProblem,
+} from "./core/errors.js";
 import { authorize, hasRule } from "./core/policy.js";
 import { accountsAdminRoutes } from "./modules/accounts/accounts.admin.routes.js";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.js";
@@ -25,6 +33,7 @@ import { registerSessionHook } from "./modules/accounts/session.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { devmailRoutes } from "./modules/devmail/devmail.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const WEB_ROOT = path.join(ROOT, "dist/web");
@@ -54,6 +63,24 @@ function crossOrigin(req: FastifyRequest, publicUrl: string): boolean {
   return !allowed.has(origin);
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000: a string with it would fail in the database (500).
+ * Finds such strings in the parsed input, to refuse them as field errors.
+ */
+function nulFields(value: unknown, at: string[] = [], out: FieldError[] = []): FieldError[] {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) out.push({ field: at.join(".") || "body", key: "field.invalid" });
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) nulFields(v, [...at, String(i)], out);
+  } else if (value !== null && typeof value === "object" && !ArrayBuffer.isView(value)) {
+    // Plain data only: the query object has its own prototype; uploads (buffers, streams) are skipped.
+    if (typeof (value as { pipe?: unknown }).pipe !== "function") {
+      for (const [k, v] of Object.entries(value)) nulFields(v, [...at, k], out);
+    }
+  }
+  return out;
+}
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { services } = opts;
   const { config } = services;
@@ -79,6 +106,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // The API speaks JSON only: a text/plain body (which a cross-site form can send) is 415, not a string.
+  app.removeContentTypeParser("text/plain");
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
   });
@@ -142,11 +171,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       api.addHook("preValidation", async (req) => {
         const policy = req.routeOptions.config.policy;
         if (policy && policy !== "public") authorize(req.actor, policy);
+        const nul = [...nulFields(req.params), ...nulFields(req.query), ...nulFields(req.body)];
+        if (nul.length) throw badRequest(nul);
       });
       await api.register(healthRoutes);
       await api.register(accountsRoutes);
       await api.register(accountsAdminRoutes);
       await api.register(auditRoutes);
+      await api.register(notificationsRoutes);
       if (config.env !== "production") await api.register(devmailRoutes);
     },
     { prefix: "/api" },

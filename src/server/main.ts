@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "./core/config.js";
 import { openDatabase } from "./core/db.js";
 import { acquireDataDirLock, LockedError } from "./core/lock.js";
 import { MailDispatcher } from "./core/mail.js";
+import { sendDueDigests } from "./modules/notifications/notifications.service.js";
 import { demoAccountsText, isSeeded, seed } from "./seed/index.js";
 
 async function main() {
@@ -30,6 +31,19 @@ async function main() {
     mail.start();
   }
 
+  // Daily digests: checked every 10 minutes; each user gets at most one a day, from 08:00 Moscow time.
+  const digestTimer = setInterval(() => {
+    sendDueDigests(database.db, config.publicUrl)
+      .then((n) => {
+        if (n > 0) {
+          app.log.info({ digests: n }, "daily digests queued");
+          mail?.kick();
+        }
+      })
+      .catch((err) => app.log.error({ err }, "digest run failed"));
+  }, 10 * 60_000);
+  digestTimer.unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -41,6 +55,7 @@ async function main() {
     }, 15_000);
     force.unref();
     try {
+      clearInterval(digestTimer);
       await app.close(); // stops accepting, waits for in-flight requests
       await mail?.stop();
       await database.close();

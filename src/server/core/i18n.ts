@@ -106,7 +106,18 @@ export const messages: Record<Locale, Dict> = {
   },
 };
 
-export type MessageKey = keyof (typeof messages)["ru"];
+/**
+ * Modules bring their own messages (in <module>.messages.ts) instead of editing this file.
+ * A key given twice is a bug; a key missing in one language is caught by the i18n test.
+ */
+export function addMessages(add: Record<Locale, Dict>) {
+  for (const locale of LOCALES) {
+    for (const [key, text] of Object.entries(add[locale])) {
+      if (key in messages[locale]) throw new Error(`message ${key} defined twice`);
+      messages[locale][key] = text;
+    }
+  }
+}
 
 export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   const template = messages[locale][key] ?? messages.ru[key] ?? key;

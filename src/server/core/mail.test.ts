@@ -51,7 +51,14 @@ describe("mail", () => {
   it("renders every template in both languages and escapes data in HTML", () => {
     for (const render of Object.values(templates)) {
       for (const locale of ["ru", "en"] as const) {
-        const r = render(locale, { name: "<b>Анна</b>", url: "http://localhost:3000/x?token=a&b" });
+        const r = render(locale, {
+          name: "<b>Анна</b>",
+          title: "<b>Анна</b>",
+          body: "<b>Анна</b>",
+          count: "2",
+          lines: "<b>Анна</b>",
+          url: "http://localhost:3000/x?token=a&b",
+        });
         expect(r.subject.length).toBeGreaterThan(3);
         expect(r.text).toContain("http://localhost:3000/x?token=a&b");
         expect(r.html).not.toContain("<b>Анна</b>");

@@ -21,7 +21,14 @@ import { clearSessionCookie, setSessionCookie } from "./session.js";
 import "./accounts.policy.js";
 
 /** Abilities sent to the UI; modules add the resource-free actions their screens depend on. */
-export const uiAbilities = new Set<string>(["admin.users.list", "admin.users.update", "audit.read"]);
+export const uiAbilities = new Set<string>([
+  "admin.users.list",
+  "admin.users.update",
+  "audit.read",
+  "notifications.own",
+  "org.create",
+  "operator.status.queue",
+]);
 
 const tags = ["accounts"];
 const perIp = (max: number, timeWindow: string) => ({ rateLimit: { max, timeWindow } });

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { and, count, desc, eq, gt, ilike, isNull, ne, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, ilike, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { PRIVACY_POLICY_VERSION, type Role } from "../../../shared/constants.js";
 import { writeAudit } from "../../core/audit.js";
@@ -519,13 +519,23 @@ export async function countUsers(db: Db) {
 }
 
 /** For the audit log page: who the actors are (id → name and e-mail). */
-export async function usersByIds(db: Db, ids: string[]) {
-  if (!ids.length) return new Map<string, { id: string; email: string; fullName: string }>();
+/** Who the users are (id → name, e-mail, language), for other modules' lists, mail and notifications. */
+export async function usersByIds(db: Executor, ids: string[]) {
+  type Brief = { id: string; email: string; fullName: string; locale: "ru" | "en"; active: boolean };
+  if (!ids.length) return new Map<string, Brief>();
   const list = await db
-    .select({ id: users.id, email: users.email, fullName: users.fullName })
+    .select({
+      id: users.id,
+      email: users.email,
+      fullName: users.fullName,
+      locale: users.locale,
+      blockedAt: users.blockedAt,
+    })
     .from(users)
-    .where(sql`${users.id} in ${ids}`);
-  return new Map(list.map((u) => [u.id, u]));
+    .where(inArray(users.id, ids));
+  return new Map<string, Brief>(
+    list.map(({ blockedAt, ...u }) => [u.id, { ...u, active: blockedAt === null }]),
+  );
 }
 
 export async function userIdsByEmailLike(db: Db, q: string) {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { Page, PageSize } from "../accounts/accounts.contract.js";
 
-const Day = z.iso.date();
+// PostgreSQL has no year 0.
+const Day = z.iso.date().refine((d) => d >= "0001-01-01", { error: "field.date" });
 
 export const AuditQuery = z
   .object({

@@ -5,6 +5,12 @@ import type { Ctx } from "../../core/context.js";
 import { userIdsByEmailLike, usersByIds } from "../accounts/accounts.service.js";
 import type { AuditQuery } from "./audit.contract.js";
 
+const pick = (u: { id: string; email: string; fullName: string }) => ({
+  id: u.id,
+  email: u.email,
+  fullName: u.fullName,
+});
+
 export async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
   const actorIds = q.actor ? await userIdsByEmailLike(ctx.db, q.actor) : undefined;
   if (actorIds && actorIds.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
@@ -13,8 +19,9 @@ export async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
     q.entity ? eq(auditLog.entity, q.entity) : undefined,
     q.action ? eq(auditLog.action, q.action) : undefined,
     // Dates are whole days in UTC; "to" includes its day.
-    q.from ? gte(auditLog.at, sql`${q.from}::date`) : undefined,
-    q.to ? lt(auditLog.at, sql`${q.to}::date + 1`) : undefined,
+    // (Without "at time zone", a date would start at midnight of the database session's time zone.)
+    q.from ? gte(auditLog.at, sql`(${q.from}::date)::timestamp at time zone 'UTC'`) : undefined,
+    q.to ? lt(auditLog.at, sql`(${q.to}::date + 1)::timestamp at time zone 'UTC'`) : undefined,
   );
   const [list, [total]] = await Promise.all([
     ctx.db
@@ -31,7 +38,7 @@ export async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
     items: list.map((e) => ({
       id: e.id,
       at: e.at.toISOString(),
-      actor: e.actorId ? (actors.get(e.actorId) ?? null) : null,
+      actor: e.actorId && actors.has(e.actorId) ? pick(actors.get(e.actorId)!) : null,
       action: e.action,
       entity: e.entity,
       entityId: e.entityId,

@@ -1,0 +1,110 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+const SECRET = "s".repeat(40);
+const refusal = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error("loadConfig accepted the configuration");
+};
+
+describe("loadConfig", () => {
+  it("starts with sensible defaults from an empty environment", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      env: "development",
+      host: "0.0.0.0",
+      port: 3000,
+      publicUrl: "http://localhost:3000",
+      databaseUrl: undefined,
+      dataDir: path.resolve("./data"),
+      seed: "auto",
+      trustProxy: false,
+      rateLimit: true,
+      secureCookies: false,
+    });
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(loadConfig({ PORT: "", PUBLIC_URL: "", SESSION_SECRET: "" }).port).toBe(3000);
+  });
+
+  it("names PORT when it is not a port number", () => {
+    for (const PORT of ["abc", "70000", "-1", "80.5"]) {
+      const msg = refusal({ PORT });
+      expect(msg).toMatch(/^Invalid configuration:/);
+      expect(msg).toMatch(/\bPORT:/);
+    }
+  });
+
+  it("names every bad variable at once", () => {
+    const msg = refusal({
+      PORT: "x",
+      LOG_LEVEL: "loud",
+      DATABASE_URL: "mysql://db/x",
+      SMTP_URL: "http://mail",
+      SESSION_SECRET: "short",
+      PUBLIC_URL: "ftp://example.ru",
+    });
+    for (const name of ["PORT", "LOG_LEVEL", "DATABASE_URL", "SMTP_URL", "SESSION_SECRET", "PUBLIC_URL"]) {
+      expect(msg).toMatch(new RegExp(`\\b${name}:`));
+    }
+  });
+
+  it("refuses production with the default session secret", () => {
+    const msg = refusal({ NODE_ENV: "production", PUBLIC_URL: "https://cluster.example.ru" });
+    expect(msg).toMatch(/^Refusing to start in production/);
+    expect(msg).toMatch(/SESSION_SECRET/);
+    expect(msg).not.toMatch(/PUBLIC_URL/);
+  });
+
+  it("refuses production without PUBLIC_URL", () => {
+    const msg = refusal({ NODE_ENV: "production", SESSION_SECRET: SECRET });
+    expect(msg).toMatch(/^Refusing to start in production/);
+    expect(msg).toMatch(/PUBLIC_URL/);
+    expect(msg).not.toMatch(/SESSION_SECRET/);
+  });
+
+  it("names both production problems together", () => {
+    const msg = refusal({ NODE_ENV: "production" });
+    expect(msg).toMatch(/SESSION_SECRET/);
+    expect(msg).toMatch(/PUBLIC_URL/);
+  });
+
+  it("accepts a complete production configuration; https turns on secure cookies", () => {
+    const c = loadConfig({
+      NODE_ENV: "production",
+      SESSION_SECRET: SECRET,
+      PUBLIC_URL: "https://cluster.example.ru/",
+    });
+    expect(c.env).toBe("production");
+    expect(c.publicUrl).toBe("https://cluster.example.ru");
+    expect(c.secureCookies).toBe(true);
+    expect(c.sessionSecret).toBe(SECRET);
+  });
+
+  it("reads the switches", () => {
+    const c = loadConfig({ RATE_LIMIT: "off", TRUST_PROXY: "1", SEED: "never", PORT: "8080" });
+    expect(c.rateLimit).toBe(false);
+    expect(c.trustProxy).toBe(true);
+    expect(c.seed).toBe("never");
+    expect(c.port).toBe(8080);
+    expect(c.publicUrl).toBe("http://localhost:8080");
+    expect(refusal({ RATE_LIMIT: "maybe" })).toMatch(/\bRATE_LIMIT:/);
+    expect(refusal({ TRUST_PROXY: "yes" })).toMatch(/\bTRUST_PROXY:/);
+  });
+
+  it("accepts PostgreSQL and SMTP URLs", () => {
+    const c = loadConfig({
+      DATABASE_URL: "postgresql://u@db:5432/ic",
+      SMTP_URL: "smtps://u:p@mail.example.ru",
+    });
+    expect(c.databaseUrl).toBe("postgresql://u@db:5432/ic");
+    expect(c.smtpUrl).toBe("smtps://u:p@mail.example.ru");
+  });
+});

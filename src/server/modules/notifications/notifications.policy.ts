@@ -1,0 +1,3 @@
+import { defineRules, signedIn } from "../../core/policy.js";
+
+defineRules({ "notifications.own": signedIn });

@@ -1,0 +1,262 @@
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Locale } from "../../../shared/constants.js";
+import type { Ctx } from "../../core/context.js";
+import type { Db, Executor } from "../../core/db.js";
+import { AppError, badRequest, notFound } from "../../core/errors.js";
+import { enqueueMail } from "../../core/mail.js";
+import { usersByIds } from "../accounts/accounts.service.js";
+import type { NotificationsQuery, SetPreferencesBody } from "./notifications.contract.js";
+import { digestRuns, notificationPreferences, notifications } from "./notifications.schema.js";
+
+export type Channel = "in_app" | "email" | "digest" | "off";
+type Data = Record<string, string | number | null>;
+
+/** A kind of notification: how it reads in each language and which channel it uses by default. */
+export interface NotificationKind {
+  label: Record<Locale, string>;
+  defaultChannel: Channel;
+  render(locale: Locale, data: Data): { title: string; body?: string };
+}
+
+const kinds = new Map<string, NotificationKind>();
+
+/** Modules declare their kinds once (in <module>.notifications.ts). */
+export function defineNotificationKinds(defs: Record<string, NotificationKind>) {
+  for (const [k, def] of Object.entries(defs)) {
+    if (kinds.has(k)) throw new Error(`notification kind ${k} defined twice`);
+    kinds.set(k, def);
+  }
+}
+
+export const notificationKinds = () => [...kinds.keys()];
+
+function render(kind: string, locale: Locale, data: Data) {
+  const def = kinds.get(kind);
+  return def ? def.render(locale, data) : { title: kind };
+}
+
+export type Notice = { userIds: string[]; kind: string; data?: Data; link?: string | null };
+
+/**
+ * Notifies users within the caller's transaction, each by their preference for this kind:
+ * in-app only, in-app + e-mail at once, in-app + the daily digest, or not at all.
+ * Returns how many mails were queued (the caller nudges the dispatcher after its commit).
+ */
+export async function notify(ex: Executor, publicUrl: string, n: Notice): Promise<number> {
+  const def = kinds.get(n.kind);
+  if (!def) throw new Error(`unknown notification kind ${n.kind}`);
+  const ids = [...new Set(n.userIds)];
+  if (!ids.length) return 0;
+  const prefs = await ex
+    .select()
+    .from(notificationPreferences)
+    .where(and(inArray(notificationPreferences.userId, ids), eq(notificationPreferences.kind, n.kind)));
+  const channelOf = new Map(prefs.map((p) => [p.userId, p.channel as Channel]));
+  const people = await usersByIds(ex, ids);
+  const data = n.data ?? {};
+  let mails = 0;
+  for (const id of ids) {
+    const person = people.get(id);
+    if (!person?.active) continue;
+    const channel = channelOf.get(id) ?? def.defaultChannel;
+    if (channel === "off") continue;
+    await ex.insert(notifications).values({ userId: id, kind: n.kind, data, link: n.link ?? null });
+    if (channel === "email") {
+      const r = def.render(person.locale, data);
+      await enqueueMail(ex, {
+        to: person.email,
+        locale: person.locale,
+        template: "notification",
+        data: { title: r.title, body: r.body ?? "", url: `${publicUrl}${n.link ?? "/notifications"}` },
+      });
+      mails++;
+    }
+  }
+  return mails;
+}
+
+function requireActor(ctx: Ctx) {
+  if (!ctx.actor) throw new AppError(401, "unauthorized");
+  return ctx.actor;
+}
+
+export async function listNotifications(ctx: Ctx, q: z.infer<typeof NotificationsQuery>) {
+  const actor = requireActor(ctx);
+  const mine = eq(notifications.userId, actor.id);
+  const where = q.unread === "true" ? and(mine, isNull(notifications.readAt)) : mine;
+  const [items, [total], unread] = await Promise.all([
+    ctx.db
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ n: count() }).from(notifications).where(where),
+    unreadCount(ctx),
+  ]);
+  return {
+    items: items.map((n) => {
+      const r = render(n.kind, ctx.locale, n.data as Data);
+      return {
+        id: n.id,
+        kind: n.kind,
+        title: r.title,
+        body: r.body ?? null,
+        link: n.link,
+        createdAt: n.createdAt.toISOString(),
+        read: n.readAt !== null,
+      };
+    }),
+    total: total?.n ?? 0,
+    unread,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export async function unreadCount(ctx: Ctx) {
+  const actor = requireActor(ctx);
+  const [r] = await ctx.db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
+  return r?.n ?? 0;
+}
+
+export async function markRead(ctx: Ctx, id: string) {
+  const actor = requireActor(ctx);
+  const [row] = await ctx.db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, actor.id)))
+    .returning({ id: notifications.id });
+  if (!row) throw notFound();
+}
+
+export async function markAllRead(ctx: Ctx) {
+  const actor = requireActor(ctx);
+  await ctx.db
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
+}
+
+export async function getPreferences(ctx: Ctx) {
+  const actor = requireActor(ctx);
+  const prefs = await ctx.db
+    .select()
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, actor.id));
+  const chosen = new Map(prefs.map((p) => [p.kind, p.channel as Channel]));
+  return {
+    items: [...kinds].map(([kind, def]) => ({
+      kind,
+      label: def.label[ctx.locale],
+      channel: chosen.get(kind) ?? def.defaultChannel,
+      defaultChannel: def.defaultChannel,
+    })),
+  };
+}
+
+export async function setPreferences(ctx: Ctx, body: z.infer<typeof SetPreferencesBody>) {
+  const actor = requireActor(ctx);
+  const unknown = body.items.findIndex((i) => !kinds.has(i.kind));
+  if (unknown >= 0) throw badRequest([{ field: `items.${unknown}.kind`, key: "field.invalid" }]);
+  await ctx.db.transaction(async (tx) => {
+    for (const i of body.items) {
+      await tx
+        .insert(notificationPreferences)
+        .values({ userId: actor.id, kind: i.kind, channel: i.channel })
+        .onConflictDoUpdate({
+          target: [notificationPreferences.userId, notificationPreferences.kind],
+          set: { channel: i.channel },
+        });
+    }
+  });
+  return getPreferences(ctx);
+}
+
+/**
+ * Sends one digest mail to every user who has notifications waiting for the digest, listing everything
+ * since their last digest, at most once per Moscow calendar day and not before 08:00 Moscow time.
+ * Safe to run from several servers: each user's digest is claimed by locking their digest_runs row.
+ */
+export async function sendDueDigests(db: Db, publicUrl: string, now: Date = new Date()): Promise<number> {
+  const at = now.toISOString();
+  // Kinds whose default channel is the digest count even without a stored preference.
+  const byDefault = [...kinds].filter(([, d]) => d.defaultChannel === "digest").map(([k]) => k);
+  const due = await db.execute(sql`
+    select distinct n.user_id as "userId"
+    from ${notifications} n
+    left join ${notificationPreferences} p on p.user_id = n.user_id and p.kind = n.kind
+    left join ${digestRuns} d on d.user_id = n.user_id
+    where n.digested_at is null and n.read_at is null
+      and (p.channel = 'digest' or (p.channel is null and n.kind in ${byDefault.length ? byDefault : [""]}))
+      and (${at}::timestamptz at time zone 'Europe/Moscow')::time >= time '08:00'
+      and (d.last_sent_at is null
+           or (d.last_sent_at at time zone 'Europe/Moscow')::date < (${at}::timestamptz at time zone 'Europe/Moscow')::date)
+    limit 1000`);
+  const userIds = (due as unknown as { rows: { userId: string }[] }).rows.map((r) => r.userId);
+  let sent = 0;
+  for (const userId of userIds) {
+    const done = await db.transaction(async (tx) => {
+      await tx
+        .insert(digestRuns)
+        .values({ userId, lastSentAt: new Date(0) })
+        .onConflictDoNothing();
+      const [run] = await tx
+        .select()
+        .from(digestRuns)
+        .where(eq(digestRuns.userId, userId))
+        .for("update", { skipLocked: true });
+      if (!run) return false;
+      const prefs = await tx
+        .select()
+        .from(notificationPreferences)
+        .where(eq(notificationPreferences.userId, userId));
+      const chosen = new Map(prefs.map((p) => [p.kind, p.channel as Channel]));
+      const pending = await tx
+        .select()
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.userId, userId),
+            isNull(notifications.digestedAt),
+            isNull(notifications.readAt),
+          ),
+        )
+        .orderBy(notifications.createdAt);
+      const list = pending.filter(
+        (n) => (chosen.get(n.kind) ?? kinds.get(n.kind)?.defaultChannel) === "digest",
+      );
+      if (!list.length) return false;
+      const person = (await usersByIds(tx, [userId])).get(userId);
+      if (!person?.active) return false;
+      await enqueueMail(tx, {
+        to: person.email,
+        locale: person.locale,
+        template: "digest",
+        data: {
+          count: String(list.length),
+          lines: list.map((n) => `• ${render(n.kind, person.locale, n.data as Data).title}`).join("\n"),
+          url: `${publicUrl}/notifications`,
+        },
+      });
+      await tx
+        .update(notifications)
+        .set({ digestedAt: now })
+        .where(
+          inArray(
+            notifications.id,
+            list.map((n) => n.id),
+          ),
+        );
+      await tx.update(digestRuns).set({ lastSentAt: now }).where(eq(digestRuns.userId, userId));
+      return true;
+    });
+    if (done) sent++;
+  }
+  return sent;
+}

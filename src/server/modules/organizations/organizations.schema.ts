@@ -1,0 +1,238 @@
+import { type SQL, sql } from "drizzle-orm";
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { citext } from "../accounts/accounts.schema.js";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
+
+export const orgTypeEnum = pgEnum("org_type", [
+  "legal_entity",
+  "individual_entrepreneur",
+  "foreign",
+  "university",
+  "research_institute",
+  "corporation",
+  "city_body",
+]);
+export const orgStatusEnum = pgEnum("org_status", ["registered", "participant", "partner"]);
+export const memberRoleEnum = pgEnum("member_role", ["owner", "admin", "member"]);
+export const applicationStateEnum = pgEnum("status_application_state", [
+  "pending",
+  "returned",
+  "approved",
+  "rejected",
+  "withdrawn",
+]);
+export const joinRequestStateEnum = pgEnum("join_request_state", [
+  "pending",
+  "approved",
+  "rejected",
+  "cancelled",
+]);
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    type: orgTypeEnum("type").notNull(),
+    inn: text("inn"),
+    ogrn: text("ogrn"),
+    kpp: text("kpp"),
+    country: text("country"),
+    foreignRegNumber: text("foreign_reg_number"),
+    regionCode: text("region_code"),
+    fullName: text("full_name").notNull(),
+    shortName: text("short_name").notNull(),
+    legalAddress: text("legal_address").notNull(),
+    foundedOn: date("founded_on", { mode: "string" }),
+    website: text("website"),
+    descriptionRu: text("description_ru").notNull().default(""),
+    descriptionEn: text("description_en"),
+    headcount: integer("headcount"),
+    revenueMln: numeric("revenue_mln", { precision: 14, scale: 2, mode: "number" }),
+    /** Computed from headcount and revenue by the SME law's thresholds, never typed in. */
+    smeCategory: text("sme_category").generatedAlwaysAs(
+      (): SQL => sql`case
+        when ${organizations.headcount} is null or ${organizations.revenueMln} is null then null
+        when ${organizations.headcount} <= 15 and ${organizations.revenueMln} <= 120 then 'micro'
+        when ${organizations.headcount} <= 100 and ${organizations.revenueMln} <= 800 then 'small'
+        when ${organizations.headcount} <= 250 and ${organizations.revenueMln} <= 2000 then 'medium'
+        else 'large' end`,
+    ),
+    okvedSections: text("okved_sections").array().notNull().default(sql`'{}'::text[]`),
+    okvedMain: text("okved_main"),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    /** Public contacts only with the contact person's consent to distribution (152-FZ art. 10.1). */
+    contactsPublic: boolean("contacts_public").notNull().default(false),
+    contactsConsentAt: timestamp("contacts_consent_at", { withTimezone: true }),
+    status: orgStatusEnum("status").notNull().default("registered"),
+    statusSince: timestamp("status_since", { withTimezone: true }).notNull().defaultNow(),
+    statusSuspendedAt: timestamp("status_suspended_at", { withTimezone: true }),
+    statusReason: text("status_reason"),
+    hasLogo: boolean("has_logo").notNull().default(false),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+    search: tsvector("search").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('russian', coalesce(${organizations.shortName}, '') || ' ' || coalesce(${organizations.fullName}, '')), 'A') || setweight(to_tsvector('russian', coalesce(${organizations.descriptionRu}, '')), 'B')`,
+    ),
+  },
+  (t) => [
+    uniqueIndex("organizations_inn_key").on(t.inn),
+    uniqueIndex("organizations_foreign_key").on(t.country, t.foreignRegNumber),
+    index("organizations_search_idx").using("gin", t.search),
+    index("organizations_short_name_trgm").using("gin", sql`${t.shortName} gin_trgm_ops`),
+    index("organizations_full_name_trgm").using("gin", sql`${t.fullName} gin_trgm_ops`),
+    index("organizations_region_idx").on(t.regionCode),
+    index("organizations_status_idx").on(t.status),
+    index("organizations_created_idx").on(t.createdAt),
+    index("organizations_short_name_idx").on(t.shortName),
+    index("organizations_tags_idx").using("gin", t.tags),
+    index("organizations_okved_idx").using("gin", t.okvedSections),
+  ],
+);
+
+export const organizationLogos = pgTable("organization_logos", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  contentType: text("content_type").notNull(),
+  bytes: bytea("bytes").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull(),
+    role: memberRoleEnum("role").notNull(),
+    /** The member agreed to be shown on the organization's public page. */
+    showPublicly: boolean("show_publicly").notNull().default(false),
+    position: text("position"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+
+/** The organization a user currently acts for. */
+export const activeOrganizations = pgTable("active_organizations", {
+  userId: uuid("user_id").primaryKey(),
+  organizationId: uuid("organization_id")
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+});
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    email: citext("email").notNull(),
+    role: memberRoleEnum("role").notNull().default("member"),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: uuid("invited_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: uuid("accepted_by"),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_key").on(t.tokenHash),
+    index("invitations_org_idx").on(t.organizationId),
+  ],
+);
+
+export const joinRequests = pgTable(
+  "join_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull(),
+    message: text("message"),
+    state: joinRequestStateEnum("state").notNull().default("pending"),
+    decidedBy: uuid("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("join_requests_org_idx").on(t.organizationId, t.state),
+    uniqueIndex("join_requests_pending_key")
+      .on(t.organizationId, t.userId)
+      .where(sql`${t.state} = 'pending'`),
+  ],
+);
+
+export const statusApplications = pgTable(
+  "status_applications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    requestedStatus: orgStatusEnum("requested_status").notNull(),
+    state: applicationStateEnum("state").notNull().default("pending"),
+    applicantComment: text("applicant_comment"),
+    operatorComment: text("operator_comment"),
+    submittedBy: uuid("submitted_by").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** Bumped by every transition; a decision names the version it saw (optimistic concurrency). */
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("status_applications_queue_idx").on(t.state, t.submittedAt),
+    index("status_applications_org_idx").on(t.organizationId),
+    uniqueIndex("status_applications_open_key")
+      .on(t.organizationId)
+      .where(sql`${t.state} in ('pending', 'returned')`),
+  ],
+);
+
+/** Every status event of an organization, shown to it as a timeline. */
+export const statusHistory = pgTable(
+  "status_history",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    applicationId: uuid("application_id"),
+    event: text("event").notNull(),
+    fromStatus: orgStatusEnum("from_status"),
+    toStatus: orgStatusEnum("to_status"),
+    reason: text("reason"),
+    actorId: uuid("actor_id"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    data: jsonb("data"),
+  },
+  (t) => [index("status_history_org_idx").on(t.organizationId, t.at)],
+);
