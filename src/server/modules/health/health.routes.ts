@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ping } from "../../core/db.js";
 import { countUsers } from "../accounts/accounts.service.js";
+import { countOrganizations } from "../organizations/stats.js";
 
 const STATS_TTL_MS = 60_000;
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
-  let stats: { at: number; value: { users: number } } | undefined;
+  let stats: { at: number; value: { users: number; organizations: number } } | undefined;
   app.get(
     "/health",
     {
@@ -34,14 +35,17 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["platform"],
         summary: "The cluster in numbers (public)",
-        response: { 200: z.object({ users: z.number().int() }) },
+        response: { 200: z.object({ users: z.number().int(), organizations: z.number().int() }) },
       },
     },
     async (_req, reply) => {
       reply.header("cache-control", "public, max-age=60");
       // Counting every row on each request would not scale: the numbers are kept for a minute.
-      if (!stats || Date.now() - stats.at > STATS_TTL_MS)
-        stats = { at: Date.now(), value: { users: await countUsers(app.services.database.db) } };
+      if (!stats || Date.now() - stats.at > STATS_TTL_MS) {
+        const db = app.services.database.db;
+        const [users, organizations] = await Promise.all([countUsers(db), countOrganizations(db)]);
+        stats = { at: Date.now(), value: { users, organizations } };
+      }
       return stats.value;
     },
   );

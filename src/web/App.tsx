@@ -1,0 +1,73 @@
+import { lazy } from "react";
+import { Route, Routes } from "react-router";
+import { Layout } from "./components/Layout";
+import { RequireAuth } from "./components/RequireAuth";
+import { HomePage } from "./features/home/HomePage";
+import { NotFoundPage } from "./features/legal/NotFoundPage";
+
+const SignUpPage = lazy(() => import("./features/auth/SignUpPage"));
+const SignInPage = lazy(() => import("./features/auth/SignInPage"));
+const ConfirmPage = lazy(() => import("./features/auth/ConfirmPage"));
+const ResetPage = lazy(() => import("./features/auth/ResetPage"));
+const AccountPage = lazy(() => import("./features/account/AccountPage"));
+const UsersPage = lazy(() => import("./features/admin/UsersPage"));
+const AuditPage = lazy(() => import("./features/audit/AuditPage"));
+const DevMailPage = lazy(() => import("./features/devmail/DevMailPage"));
+const DevMailMessagePage = lazy(() => import("./features/devmail/DevMailMessagePage"));
+const PrivacyPage = lazy(() => import("./features/legal/PrivacyPage"));
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="signup" element={<SignUpPage />} />
+        <Route path="signin" element={<SignInPage />} />
+        <Route path="confirm" element={<ConfirmPage />} />
+        <Route path="reset" element={<ResetPage />} />
+        <Route path="privacy" element={<PrivacyPage />} />
+        <Route
+          path="account"
+          element={
+            <RequireAuth>
+              <AccountPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/users"
+          element={
+            <RequireAuth ability="admin.users.list">
+              <UsersPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireAuth ability="audit.read">
+              <AuditPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="dev/mail"
+          element={
+            <RequireAuth ability="dev.mail.read">
+              <DevMailPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="dev/mail/:id"
+          element={
+            <RequireAuth ability="dev.mail.read">
+              <DevMailMessagePage />
+            </RequireAuth>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,210 @@
+import type { Locale, Role } from "../shared/constants";
+import i18n, { currentLocale } from "./i18n";
+
+/** RFC 9457 problem details, as sent by the server (texts already localized). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+/** Every failed request ends in an ApiError; `status` 0 means the network failed. */
+export class ApiError extends Error implements Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly errors: FieldError[];
+
+  constructor(problem: Problem) {
+    super(problem.detail || problem.title);
+    this.name = "ApiError";
+    this.type = problem.type;
+    this.title = problem.title;
+    this.status = problem.status;
+    this.detail = problem.detail;
+    this.errors = problem.errors ?? [];
+  }
+
+  /** True when the problem `type` ends with the given suffix, e.g. "/email-not-confirmed". */
+  is(typeSuffix: string): boolean {
+    return this.type.endsWith(typeSuffix);
+  }
+}
+
+/** A message for the user from any error thrown by a request. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.detail || error.title;
+  return i18n.t("common.errors.unexpected");
+}
+
+function isProblem(value: unknown): value is Problem {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Problem).title === "string" &&
+    typeof (value as Problem).status === "number"
+  );
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export function withQuery(path: string, query: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === "") continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+interface RequestOptions {
+  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: "application/json, application/problem+json",
+    "Accept-Language": currentLocale(),
+  };
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(options.body);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? "GET",
+      headers,
+      body,
+      credentials: "same-origin",
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new ApiError({ type: "about:network-error", title: i18n.t("common.errors.network"), status: 0 });
+  }
+
+  if (response.status === 204) return undefined as T;
+
+  const contentType = response.headers.get("content-type") ?? "";
+  let data: unknown = null;
+  if (contentType.includes("json")) {
+    try {
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+  }
+
+  if (!response.ok) {
+    if (isProblem(data)) throw new ApiError({ ...data, type: data.type || "about:blank" });
+    const title =
+      response.status === 429
+        ? i18n.t("common.errors.tooManyRequests")
+        : i18n.t("common.errors.http", { status: response.status });
+    throw new ApiError({ type: "about:blank", title, status: response.status });
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => apiFetch<T>(path, { signal }),
+  post: <T>(path: string, body?: unknown) => apiFetch<T>(path, { method: "POST", body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => apiFetch<T>(path, { method: "PATCH", body }),
+  delete: <T = void>(path: string) => apiFetch<T>(path, { method: "DELETE" }),
+};
+
+// ---- Types of the API contract ----
+
+export interface User {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  locale: Locale;
+  emailConfirmed: boolean;
+  createdAt: string;
+}
+
+export interface Me {
+  user: User | null;
+  abilities: Record<string, boolean>;
+}
+
+export interface MessageResponse {
+  message: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface SessionInfo {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+export interface AdminUser {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  emailConfirmed: boolean;
+  blocked: boolean;
+  blockedReason: string | null;
+  createdAt: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: { id: string; email: string; fullName: string } | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+}
+
+export interface MailSummary {
+  id: string;
+  to: string;
+  subject: string;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface MailMessage {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  createdAt: string;
+}
+
+export interface PublicStats {
+  users: number;
+  organizations: number;
+}

@@ -1,0 +1,215 @@
+import { Badge, Button, Card, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { PASSWORD_MAX, PASSWORD_MIN } from "../../../shared/constants";
+import { api, type Me, type MessageResponse, type User } from "../../api";
+import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
+import { PasswordField } from "../../components/PasswordField";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { usePageTitle } from "../../components/usePageTitle";
+import { validators } from "../../components/validation";
+import { useFormat } from "../../format";
+import { isLocale } from "../../i18n";
+import { GUEST, meKey, useLanguage, useMe } from "../../session";
+import { SessionsSection, sessionsKey } from "./SessionsSection";
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="md">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+function ProfileSection({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const v = validators(t);
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useForm({
+    mode: "uncontrolled",
+    initialValues: { fullName: user.fullName },
+    validate: { fullName: v.fullName },
+  });
+  const save = useMutation({
+    mutationFn: (fullName: string) => api.patch<{ user: User }>("/api/me", { fullName }),
+    onSuccess: ({ user: updated }) => {
+      queryClient.setQueryData<Me>(meKey, (old) => ({ ...(old ?? GUEST), user: updated }));
+      form.setInitialValues({ fullName: updated.fullName });
+      form.setValues({ fullName: updated.fullName });
+      notifications.show({ color: "indigo", message: t("account.profile.saved") });
+    },
+    onError: (error) => setProblem(applyServerErrors(form, error)),
+  });
+
+  return (
+    <Section id="profile-title" title={t("account.profile.title")}>
+      <Stack gap="md">
+        <dl className="facts">
+          <div>
+            <dt>{t("auth.fields.email")}</dt>
+            <dd>
+              <span style={{ wordBreak: "break-all" }}>{user.email}</span>{" "}
+              {user.emailConfirmed ? (
+                <Badge color="teal" variant="filled">
+                  {t("account.profile.confirmed")}
+                </Badge>
+              ) : (
+                <Badge color="red" variant="filled">
+                  {t("account.profile.notConfirmed")}
+                </Badge>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("account.profile.role")}</dt>
+            <dd>{t(`common.roles.${user.role}`)}</dd>
+          </div>
+          <div>
+            <dt>{t("account.profile.since")}</dt>
+            <dd>{format.date(user.createdAt)}</dd>
+          </div>
+        </dl>
+        <form
+          noValidate
+          onSubmit={form.onSubmit((values) => {
+            setProblem(null);
+            save.mutate(values.fullName.trim().replace(/\s+/g, " "));
+          }, focusFirstInvalid)}
+        >
+          <Stack gap="sm" maw={480}>
+            <ProblemAlert problem={problem} />
+            <TextInput
+              label={t("auth.fields.fullName")}
+              autoComplete="name"
+              required
+              key={form.key("fullName")}
+              {...form.getInputProps("fullName")}
+            />
+            <Button type="submit" loading={save.isPending} style={{ alignSelf: "flex-start" }}>
+              {t("account.profile.save")}
+            </Button>
+          </Stack>
+        </form>
+      </Stack>
+    </Section>
+  );
+}
+
+function LanguageSection() {
+  const { t } = useTranslation();
+  const { language, setLanguage } = useLanguage();
+  return (
+    <Section id="language-title" title={t("account.language.title")}>
+      <Stack gap="xs" maw={480}>
+        <Select
+          label={t("account.language.label")}
+          description={t("account.language.hint")}
+          value={language}
+          allowDeselect={false}
+          onChange={(value) => {
+            if (isLocale(value)) void setLanguage(value);
+          }}
+          data={[
+            { value: "ru", label: "Русский" },
+            { value: "en", label: "English" },
+          ]}
+        />
+      </Stack>
+    </Section>
+  );
+}
+
+function PasswordSection() {
+  const { t } = useTranslation();
+  const v = validators(t);
+  const queryClient = useQueryClient();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useForm({
+    mode: "uncontrolled",
+    initialValues: { currentPassword: "", newPassword: "", newPasswordRepeat: "" },
+    validate: {
+      currentPassword: v.required,
+      newPassword: (value, values) =>
+        v.password(value) ?? (value === values.currentPassword ? t("account.password.same") : null),
+      newPasswordRepeat: (value, values) =>
+        value === values.newPassword ? null : t("common.validation.passwordsDiffer"),
+    },
+  });
+  const change = useMutation({
+    meta: { ignoreUnauthorized: true },
+    mutationFn: (values: { currentPassword: string; newPassword: string }) =>
+      api.post<MessageResponse>("/api/me/password", values),
+    onSuccess: (data) => {
+      form.reset();
+      notifications.show({ color: "indigo", message: data.message });
+      void queryClient.invalidateQueries({ queryKey: sessionsKey });
+    },
+    onError: (error) => setProblem(applyServerErrors(form, error)),
+  });
+
+  return (
+    <Section id="password-title" title={t("account.password.title")}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => {
+          setProblem(null);
+          change.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+        }, focusFirstInvalid)}
+      >
+        <Stack gap="sm" maw={480}>
+          <Text size="sm">{t("account.password.lead")}</Text>
+          <ProblemAlert problem={problem} />
+          <PasswordField
+            label={t("account.password.current")}
+            autoComplete="current-password"
+            required
+            key={form.key("currentPassword")}
+            {...form.getInputProps("currentPassword")}
+          />
+          <PasswordField
+            label={t("auth.fields.newPassword")}
+            description={t("common.validation.passwordHint", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
+            autoComplete="new-password"
+            required
+            key={form.key("newPassword")}
+            {...form.getInputProps("newPassword")}
+          />
+          <PasswordField
+            label={t("account.password.repeat")}
+            autoComplete="new-password"
+            required
+            key={form.key("newPasswordRepeat")}
+            {...form.getInputProps("newPasswordRepeat")}
+          />
+          <Button type="submit" loading={change.isPending} style={{ alignSelf: "flex-start" }}>
+            {t("account.password.submit")}
+          </Button>
+        </Stack>
+      </form>
+    </Section>
+  );
+}
+
+export default function AccountPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("account.title"));
+  const { user } = useMe();
+  if (!user) return null;
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t("account.title")}</Title>
+      <ProfileSection key={user.id} user={user} />
+      <LanguageSection />
+      <PasswordSection />
+      <SessionsSection />
+    </Stack>
+  );
+}

@@ -1,0 +1,140 @@
+import { Badge, Button, Card, Group, Skeleton, Table, Text, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { api, errorMessage, type SessionInfo } from "../../api";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { useFormat } from "../../format";
+import { GUEST, meKey } from "../../session";
+
+export const sessionsKey = ["sessions"] as const;
+
+/** "Chrome · Windows" from a User-Agent string; good enough to recognise one's own devices. */
+export function describeUserAgent(ua: string | null): string | null {
+  if (!ua) return null;
+  const browser = /Edg\//.test(ua)
+    ? "Edge"
+    : /OPR\/|Opera/.test(ua)
+      ? "Opera"
+      : /YaBrowser\//.test(ua)
+        ? "Yandex Browser"
+        : /Firefox\//.test(ua)
+          ? "Firefox"
+          : /Chrome\/|Chromium\//.test(ua)
+            ? "Chrome"
+            : /Safari\//.test(ua)
+              ? "Safari"
+              : null;
+  const os = /Windows/.test(ua)
+    ? "Windows"
+    : /Android/.test(ua)
+      ? "Android"
+      : /iPhone|iPad|iPod/.test(ua)
+        ? "iOS"
+        : /Mac OS X|Macintosh/.test(ua)
+          ? "macOS"
+          : /Linux/.test(ua)
+            ? "Linux"
+            : null;
+  const parts = [browser, os].filter(Boolean);
+  return parts.length > 0 ? parts.join(" · ") : ua.slice(0, 60);
+}
+
+export function SessionsSection() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const sessions = useQuery({
+    queryKey: sessionsKey,
+    queryFn: ({ signal }) => api.get<{ items: SessionInfo[] }>("/api/me/sessions", signal),
+  });
+
+  const end = useMutation({
+    mutationFn: (session: SessionInfo) => api.delete(`/api/me/sessions/${encodeURIComponent(session.id)}`),
+    onSuccess: (_data, session) => {
+      if (session.current) {
+        queryClient.clear();
+        queryClient.setQueryData(meKey, GUEST);
+        navigate("/signin", { replace: true });
+        return;
+      }
+      notifications.show({ color: "indigo", message: t("account.sessions.ended") });
+      void queryClient.invalidateQueries({ queryKey: sessionsKey });
+    },
+    onError: (error) =>
+      notifications.show({ color: "red", title: t("common.errors.title"), message: errorMessage(error) }),
+  });
+
+  const items = sessions.data?.items ?? [];
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="sessions-title">
+      <Title order={2} size="h3" id="sessions-title" mb="xs">
+        {t("account.sessions.title")}
+      </Title>
+      <Text size="sm" mb="md">
+        {t("account.sessions.lead")}
+      </Text>
+      {sessions.isPending && <Skeleton height={120} />}
+      {sessions.isError && <ProblemAlert error={sessions.error} />}
+      {sessions.isSuccess && items.length === 0 && <Text>{t("account.sessions.empty")}</Text>}
+      {items.length > 0 && (
+        <Table.ScrollContainer
+          minWidth={640}
+          type="native"
+          tabIndex={0}
+          role="region"
+          aria-label={t("account.sessions.tableLabel")}
+        >
+          <Table striped verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("account.sessions.device")}</Table.Th>
+                <Table.Th scope="col">{t("account.sessions.ip")}</Table.Th>
+                <Table.Th scope="col">{t("account.sessions.createdAt")}</Table.Th>
+                <Table.Th scope="col">{t("account.sessions.lastSeenAt")}</Table.Th>
+                <Table.Th scope="col">
+                  <span className="sr-only">{t("account.sessions.actions")}</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <span title={s.userAgent ?? undefined}>
+                        {describeUserAgent(s.userAgent) ?? t("account.sessions.unknownDevice")}
+                      </span>
+                      {s.current && (
+                        <Badge color="indigo" variant="light">
+                          {t("account.sessions.current")}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{s.ip ?? "—"}</Table.Td>
+                  <Table.Td>{format.dateTime(s.createdAt)}</Table.Td>
+                  <Table.Td>{format.dateTime(s.lastSeenAt)}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      loading={end.isPending && end.variables?.id === s.id}
+                      onClick={() => end.mutate(s)}
+                    >
+                      {s.current ? t("account.sessions.endCurrent") : t("account.sessions.end")}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,88 @@
+import { Alert, Button, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type MessageResponse } from "../../api";
+import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { validators } from "../../components/validation";
+
+function useResend() {
+  return useMutation({
+    mutationFn: (email: string) =>
+      api.post<MessageResponse>("/api/auth/resend-confirmation", { email: email.trim() }),
+  });
+}
+
+/** A single "send the confirmation e-mail again" button for an address the page already knows. */
+export function ResendButton({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const resend = useResend();
+  return (
+    <Stack gap="sm">
+      {resend.isSuccess && (
+        <Alert color="indigo" variant="light" role="status">
+          {resend.data.message}
+        </Alert>
+      )}
+      <ProblemAlert error={resend.error} />
+      <Button
+        variant="default"
+        onClick={() => resend.mutate(email)}
+        loading={resend.isPending}
+        style={{ alignSelf: "flex-start" }}
+      >
+        {t("auth.resend.button")}
+      </Button>
+    </Stack>
+  );
+}
+
+/** A small form asking for the e-mail to send a new confirmation link to. */
+export function ResendForm() {
+  const { t } = useTranslation();
+  const v = validators(t);
+  const resend = useResend();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useForm({
+    mode: "uncontrolled",
+    initialValues: { email: "" },
+    validate: { email: v.email },
+  });
+
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) => {
+        setProblem(null);
+        resend.mutate(values.email, { onError: (error) => setProblem(applyServerErrors(form, error)) });
+      }, focusFirstInvalid)}
+    >
+      <Stack gap="sm">
+        {resend.isSuccess && (
+          <Alert color="indigo" variant="light" role="status">
+            {resend.data.message}
+          </Alert>
+        )}
+        <ProblemAlert problem={problem} />
+        <TextInput
+          label={t("auth.fields.email")}
+          type="email"
+          autoComplete="email"
+          required
+          key={form.key("email")}
+          {...form.getInputProps("email")}
+        />
+        <Button
+          type="submit"
+          variant="default"
+          loading={resend.isPending}
+          style={{ alignSelf: "flex-start" }}
+        >
+          {t("auth.resend.button")}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,115 @@
+import { Anchor, Button, Group, Stack, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
+import { ApiError, api, type User } from "../../api";
+import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
+import { PasswordField } from "../../components/PasswordField";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { usePageTitle } from "../../components/usePageTitle";
+import { validators } from "../../components/validation";
+import { applyUserLocale, meKey, useMe } from "../../session";
+import { AuthCard } from "./AuthCard";
+import { ResendButton } from "./ResendConfirmation";
+
+/** Only same-site paths are accepted as `?next=` (no open redirects). */
+export function safeNext(next: string | null): string {
+  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/account";
+  return next;
+}
+
+interface SignInValues {
+  email: string;
+  password: string;
+}
+
+export default function SignInPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("auth.signIn.title"));
+  const v = validators(t);
+  const [params] = useSearchParams();
+  const next = safeNext(params.get("next"));
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { user, isLoading } = useMe();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [unconfirmedEmail, setUnconfirmedEmail] = useState<string | null>(null);
+  const [signedIn, setSignedIn] = useState(false);
+
+  const form = useForm<SignInValues>({
+    mode: "uncontrolled",
+    initialValues: { email: "", password: "" },
+    validate: { email: v.email, password: v.required },
+  });
+
+  const signIn = useMutation({
+    meta: { ignoreUnauthorized: true },
+    mutationFn: (values: SignInValues) =>
+      api.post<{ user: User }>("/api/auth/signin", { email: values.email.trim(), password: values.password }),
+    onSuccess: async ({ user: signedInUser }) => {
+      setSignedIn(true);
+      await applyUserLocale(signedInUser);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+      await queryClient.invalidateQueries({ queryKey: meKey });
+      navigate(next, { replace: true });
+    },
+    onError: (error, values) => {
+      setProblem(applyServerErrors(form, error));
+      setUnconfirmedEmail(
+        error instanceof ApiError && error.is("/email-not-confirmed") ? values.email.trim() : null,
+      );
+    },
+  });
+
+  // Already signed in (e.g. opened /signin from a bookmark): go on.
+  if (!isLoading && user && !signedIn && !signIn.isPending) return <Navigate to={next} replace />;
+
+  return (
+    <AuthCard title={t("auth.signIn.title")}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => {
+          setProblem(null);
+          setUnconfirmedEmail(null);
+          signIn.mutate(values);
+        }, focusFirstInvalid)}
+      >
+        <Stack gap="md">
+          <ProblemAlert problem={problem} />
+          {unconfirmedEmail && <ResendButton email={unconfirmedEmail} />}
+          <TextInput
+            label={t("auth.fields.email")}
+            type="email"
+            autoComplete="username"
+            required
+            key={form.key("email")}
+            {...form.getInputProps("email")}
+          />
+          <PasswordField
+            label={t("auth.fields.password")}
+            autoComplete="current-password"
+            required
+            key={form.key("password")}
+            {...form.getInputProps("password")}
+          />
+          <Group justify="flex-end">
+            <Anchor component={Link} to="/reset" size="sm">
+              {t("auth.signIn.forgot")}
+            </Anchor>
+          </Group>
+          <Button type="submit" loading={signIn.isPending} fullWidth>
+            {t("auth.signIn.submit")}
+          </Button>
+          <Text size="sm">
+            {t("auth.signIn.noAccount")}{" "}
+            <Anchor component={Link} to="/signup">
+              {t("auth.signIn.toSignUp")}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

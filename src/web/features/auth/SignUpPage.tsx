@@ -1,0 +1,146 @@
+import { Alert, Anchor, Button, Checkbox, Stack, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { PASSWORD_MAX, PASSWORD_MIN, PRIVACY_POLICY_VERSION } from "../../../shared/constants";
+import { api, type MessageResponse } from "../../api";
+import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
+import { PasswordField } from "../../components/PasswordField";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { usePageTitle } from "../../components/usePageTitle";
+import { validators } from "../../components/validation";
+import { currentLocale } from "../../i18n";
+import { AuthCard } from "./AuthCard";
+import { ResendButton } from "./ResendConfirmation";
+
+interface SignUpValues {
+  email: string;
+  fullName: string;
+  password: string;
+  consent: boolean;
+}
+
+export default function SignUpPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("auth.signUp.title"));
+  const v = validators(t);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [sent, setSent] = useState<{ message: string; email: string } | null>(null);
+
+  const form = useForm<SignUpValues>({
+    mode: "uncontrolled",
+    initialValues: { email: "", fullName: "", password: "", consent: false },
+    validate: {
+      email: v.email,
+      fullName: v.fullName,
+      password: v.password,
+      consent: (value) => (value ? null : t("auth.signUp.consentRequired")),
+    },
+  });
+
+  const signUp = useMutation({
+    mutationFn: (values: SignUpValues) =>
+      api.post<MessageResponse>("/api/auth/signup", {
+        email: values.email.trim(),
+        fullName: values.fullName.trim().replace(/\s+/g, " "),
+        password: values.password,
+        consent: values.consent,
+        policyVersion: PRIVACY_POLICY_VERSION,
+        locale: currentLocale(),
+      }),
+    onSuccess: (data, values) => setSent({ message: data.message, email: values.email.trim() }),
+    onError: (error) => setProblem(applyServerErrors(form, error)),
+  });
+
+  const consentProps = form.getInputProps("consent", { type: "checkbox" });
+  const consentError = typeof consentProps.error === "string" ? consentProps.error : null;
+
+  if (sent) {
+    return (
+      <AuthCard title={t("auth.signUp.sentTitle")}>
+        <Stack gap="md">
+          <Alert color="indigo" variant="light" role="status">
+            {sent.message}
+          </Alert>
+          <Text>{t("auth.signUp.sentHint")}</Text>
+          <ResendButton email={sent.email} />
+          <Anchor component={Link} to="/signin">
+            {t("auth.signUp.toSignIn")}
+          </Anchor>
+        </Stack>
+      </AuthCard>
+    );
+  }
+
+  return (
+    <AuthCard title={t("auth.signUp.title")}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => {
+          setProblem(null);
+          signUp.mutate(values);
+        }, focusFirstInvalid)}
+      >
+        <Stack gap="md">
+          <ProblemAlert problem={problem} />
+          <TextInput
+            label={t("auth.fields.email")}
+            type="email"
+            autoComplete="email"
+            required
+            key={form.key("email")}
+            {...form.getInputProps("email")}
+          />
+          <TextInput
+            label={t("auth.fields.fullName")}
+            description={t("auth.signUp.fullNameHint")}
+            autoComplete="name"
+            required
+            key={form.key("fullName")}
+            {...form.getInputProps("fullName")}
+          />
+          <PasswordField
+            label={t("auth.fields.password")}
+            description={t("common.validation.passwordHint", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
+            autoComplete="new-password"
+            required
+            key={form.key("password")}
+            {...form.getInputProps("password")}
+          />
+          <Checkbox
+            required
+            label={
+              <Trans
+                i18nKey="auth.signUp.consent"
+                components={{
+                  policy: <Anchor component={Link} to="/privacy" target="_blank" rel="noopener" inherit />,
+                }}
+              />
+            }
+            key={form.key("consent")}
+            {...consentProps}
+            error={Boolean(consentError)}
+            aria-invalid={consentError ? true : undefined}
+            aria-describedby={consentError ? "consent-error" : undefined}
+          />
+          {consentError && (
+            <Text id="consent-error" size="sm" c="var(--mantine-color-error)" mt={-8}>
+              {consentError}
+            </Text>
+          )}
+          <Button type="submit" loading={signUp.isPending} fullWidth>
+            {t("auth.signUp.submit")}
+          </Button>
+          <Text size="sm">
+            {t("auth.signUp.haveAccount")}{" "}
+            <Anchor component={Link} to="/signin">
+              {t("auth.signUp.toSignIn")}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

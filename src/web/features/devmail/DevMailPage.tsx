@@ -1,0 +1,93 @@
+import { Anchor, Button, Group, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { ApiError, api, type MailSummary, type Page, withQuery } from "../../api";
+import { Pager } from "../../components/Pager";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { usePageTitle } from "../../components/usePageTitle";
+import { useFormat } from "../../format";
+
+const PAGE_SIZE = 20;
+
+export default function DevMailPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("devmail.title"));
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+
+  const mail = useQuery({
+    queryKey: ["devmail", { page }],
+    queryFn: ({ signal }) =>
+      api.get<Page<MailSummary>>(withQuery("/api/dev/mail", { page, pageSize: PAGE_SIZE }), signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: 5000,
+  });
+  const data = mail.data;
+  const unavailable = mail.error instanceof ApiError && mail.error.status === 404;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1}>{t("devmail.title")}</Title>
+        <Button variant="default" onClick={() => void mail.refetch()} loading={mail.isRefetching}>
+          {t("devmail.refresh")}
+        </Button>
+      </Group>
+      <Text>{t("devmail.lead")}</Text>
+
+      {unavailable ? (
+        <Text>{t("devmail.unavailable")}</Text>
+      ) : (
+        mail.isError && <ProblemAlert error={mail.error} />
+      )}
+      {mail.isPending && <Skeleton height={200} />}
+      {data && data.items.length === 0 && <Text>{t("devmail.empty")}</Text>}
+      {data && data.items.length > 0 && (
+        <div>
+          <Table.ScrollContainer
+            minWidth={720}
+            type="native"
+            tabIndex={0}
+            role="region"
+            aria-label={t("devmail.tableLabel")}
+          >
+            <Table striped highlightOnHover verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("devmail.subject")}</Table.Th>
+                  <Table.Th scope="col">{t("devmail.to")}</Table.Th>
+                  <Table.Th scope="col">{t("devmail.createdAt")}</Table.Th>
+                  <Table.Th scope="col">{t("devmail.sentAt")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/dev/mail/${encodeURIComponent(m.id)}`}>
+                        {m.subject || t("devmail.noSubject")}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td style={{ wordBreak: "break-all" }}>{m.to}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{format.dateTime(m.createdAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      {m.sentAt ? format.dateTime(m.sentAt) : t("devmail.notSent")}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Pager
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            onChange={(p) => setParams(p > 1 ? { page: String(p) } : {}, { replace: true })}
+          />
+        </div>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,114 @@
+import { Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { api, type PublicStats } from "../../api";
+import { usePageTitle } from "../../components/usePageTitle";
+import { useFormat } from "../../format";
+import { useMe } from "../../session";
+
+const SERVICES = [
+  "accounts",
+  "navigator",
+  "exchanges",
+  "challenges",
+  "clusters",
+  "grants",
+  "ipRegistry",
+  "events",
+  "messaging",
+  "analytics",
+] as const;
+
+function ClusterInNumbers() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const stats = useQuery({
+    queryKey: ["public", "stats"],
+    queryFn: ({ signal }) => api.get<PublicStats>("/api/public/stats", signal),
+    staleTime: 5 * 60_000,
+  });
+
+  const figures = [
+    { key: "users", label: t("home.numbers.users"), value: stats.data?.users },
+    { key: "organizations", label: t("home.numbers.organizations"), value: stats.data?.organizations },
+  ];
+
+  return (
+    <section aria-labelledby="numbers-title">
+      <Title order={2} id="numbers-title" mb="md">
+        {t("home.numbers.title")}
+      </Title>
+      {stats.isError ? (
+        <Text>{t("home.numbers.unavailable")}</Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" aria-busy={stats.isPending}>
+          {figures.map((f) => (
+            <Card key={f.key} withBorder padding="lg">
+              {stats.isPending || f.value === undefined ? (
+                <Skeleton height={44} width="60%" mb="xs" />
+              ) : (
+                <Text className="stat-value">{format.number(f.value)}</Text>
+              )}
+              <Text fw={500}>{f.label}</Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+    </section>
+  );
+}
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const { user } = useMe();
+  usePageTitle("");
+
+  return (
+    <Stack gap={48}>
+      <section aria-labelledby="hero-title">
+        <Stack gap="md" maw={760}>
+          <Title order={1} id="hero-title">
+            {t("home.hero.title")}
+          </Title>
+          <Text size="lg">{t("home.hero.lead")}</Text>
+          <Group gap="sm">
+            {user ? (
+              <Button component={Link} to="/account" size="md">
+                {t("home.hero.toAccount")}
+              </Button>
+            ) : (
+              <>
+                <Button component={Link} to="/signup" size="md">
+                  {t("home.hero.join")}
+                </Button>
+                <Button component={Link} to="/signin" size="md" variant="default">
+                  {t("home.hero.signIn")}
+                </Button>
+              </>
+            )}
+          </Group>
+        </Stack>
+      </section>
+
+      <section aria-labelledby="services-title">
+        <Title order={2} id="services-title" mb="xs">
+          {t("home.services.title")}
+        </Title>
+        <Text mb="lg">{t("home.services.lead")}</Text>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+          {SERVICES.map((key) => (
+            <Card key={key} withBorder padding="lg" component="article">
+              <Title order={3} size="h4" mb="xs">
+                {t(`home.services.items.${key}.title`)}
+              </Title>
+              <Text size="sm">{t(`home.services.items.${key}.text`)}</Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      </section>
+
+      <ClusterInNumbers />
+    </Stack>
+  );
+}

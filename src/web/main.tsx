@@ -1,0 +1,54 @@
+import "@mantine/core/styles.css";
+import "@mantine/notifications/styles.css";
+import "./styles.css";
+import "./i18n";
+import { MantineProvider } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { BrowserRouter } from "react-router";
+import { App } from "./App";
+import { ApiError } from "./api";
+import { GUEST, meKey } from "./session";
+import { cssVariablesResolver, theme } from "./theme";
+
+/** A 401 from any request but /api/me means the session has ended: show the app as signed out. */
+function onUnauthorized(error: unknown, key?: readonly unknown[]) {
+  if (error instanceof ApiError && error.status === 401 && key?.[0] !== meKey[0]) {
+    queryClient.setQueryData(meKey, GUEST);
+  }
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error, query) => onUnauthorized(error, query.queryKey) }),
+  mutationCache: new MutationCache({
+    onError: (error, _vars, _ctx, mutation) => {
+      // sign-in and password checks answer 401 for wrong credentials, which does not end a session
+      if (mutation.options.meta?.ignoreUnauthorized) return;
+      onUnauthorized(error);
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const root = document.getElementById("root");
+if (!root) throw new Error("#root element is missing");
+
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);
