@@ -1,53 +1,25 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { LOCALES, type Locale } from "../../shared/constants";
-import enAccount from "./en/account.json";
-import enAdmin from "./en/admin.json";
-import enAudit from "./en/audit.json";
-import enAuth from "./en/auth.json";
-import enCommon from "./en/common.json";
-import enDevmail from "./en/devmail.json";
-import enHome from "./en/home.json";
-import enLegal from "./en/legal.json";
-import ruAccount from "./ru/account.json";
-import ruAdmin from "./ru/admin.json";
-import ruAudit from "./ru/audit.json";
-import ruAuth from "./ru/auth.json";
-import ruCommon from "./ru/common.json";
-import ruDevmail from "./ru/devmail.json";
-import ruHome from "./ru/home.json";
-import ruLegal from "./ru/legal.json";
+
+type Dict = { [key: string]: string | Dict };
+
+/** Every JSON file of a language folder, keyed by its name: ru/auth.json → "auth". */
+function namespaces(files: Record<string, { default: Dict }>): Record<string, Dict> {
+  return Object.fromEntries(
+    Object.entries(files).map(([file, mod]) => [file.replace(/^.*\/(.+)\.json$/, "$1"), mod.default]),
+  );
+}
 
 /**
  * One i18next namespace ("translation"); every JSON file is a top-level key named after the file,
- * so `t("auth.signIn.submit")` reads `auth.json` → `signIn.submit`.
+ * so `t("auth.signIn.submit")` reads `auth.json` → `signIn.submit`. A feature adds its own
+ * ru/<feature>.json and en/<feature>.json; they are picked up here without editing this file.
  */
 export const resources = {
-  ru: {
-    translation: {
-      common: ruCommon,
-      home: ruHome,
-      auth: ruAuth,
-      account: ruAccount,
-      admin: ruAdmin,
-      audit: ruAudit,
-      devmail: ruDevmail,
-      legal: ruLegal,
-    },
-  },
-  en: {
-    translation: {
-      common: enCommon,
-      home: enHome,
-      auth: enAuth,
-      account: enAccount,
-      admin: enAdmin,
-      audit: enAudit,
-      devmail: enDevmail,
-      legal: enLegal,
-    },
-  },
-} as const;
+  ru: { translation: namespaces(import.meta.glob<{ default: Dict }>("./ru/*.json", { eager: true })) },
+  en: { translation: namespaces(import.meta.glob<{ default: Dict }>("./en/*.json", { eager: true })) },
+};
 
 export const LANG_STORAGE_KEY = "innocluster.lang";
 export const DEFAULT_LOCALE: Locale = "ru";
