@@ -28,7 +28,7 @@ describe("platform endpoints", () => {
     expect(res.json()).toEqual({ status: "ok", database: t.database.kind });
   });
 
-  it("/api/public/stats counts the users who are not blocked", async () => {
+  it("/api/public/stats counts the users who are not blocked and the organizations", async () => {
     await createUser(t.database);
     const blocked = await createUser(t.database);
     await t.database.db.update(users).set({ blockedAt: new Date() }).where(eq(users.id, blocked.id));
@@ -38,7 +38,7 @@ describe("platform endpoints", () => {
     const res = await new Client(t.app).get("/api/public/stats");
     expect(res.statusCode).toBe(200);
     expect(res.headers["cache-control"]).toMatch(/max-age=\d+/);
-    expect(res.json()).toEqual({ users: n });
+    expect(res.json()).toEqual({ users: n, organizations: 0 });
   });
 
   it("/api/openapi.json is OpenAPI 3.1 and lists the API", async () => {
