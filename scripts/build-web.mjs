@@ -1,6 +1,6 @@
 // Builds the web app into dist/web when its sources changed since the last build (a content hash
 // of src/web, src/shared and the build configuration is kept in dist/web/.source-hash).
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -30,26 +30,33 @@ function hashSources() {
   return h.digest("hex");
 }
 
+/** Resolves true when it built, false when the existing build was current; rejects when the build fails. */
 export function buildWeb({ force = false } = {}) {
   const wanted = hashSources();
   const have = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : "";
-  if (!force && wanted === have && fs.existsSync(path.join(out, "index.html"))) return false;
+  if (!force && wanted === have && fs.existsSync(path.join(out, "index.html"))) return Promise.resolve(false);
+  // A stale build must not be served while the new one is made.
+  fs.rmSync(path.join(out, "index.html"), { force: true });
   const t = Date.now();
   console.log("Building the web app…");
-  const r = spawnSync(
-    process.execPath,
-    [path.join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
-    {
+  return new Promise((resolve, reject) => {
+    const vite = path.join(root, "node_modules/vite/bin/vite.js");
+    const child = spawn(process.execPath, [vite, "build", "--logLevel", "warn"], {
       cwd: root,
-      stdio: "inherit",
-    },
-  );
-  if (r.status !== 0) throw new Error("web build failed");
-  fs.writeFileSync(stampFile, wanted);
-  console.log(`Web app built in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  return true;
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error("The web app failed to build (see above)."));
+      fs.writeFileSync(stampFile, wanted);
+      console.log(`Web app built in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      resolve(true);
+    });
+  });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  buildWeb({ force: process.argv.includes("--force") });
+  buildWeb({ force: process.argv.includes("--force") }).catch((err) => {
+    console.error(err.message);
+    process.exit(1);
+  });
 }

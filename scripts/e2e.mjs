@@ -17,7 +17,12 @@ if (!fs.existsSync(chromium)) {
   );
   process.exit(0);
 }
-buildWeb();
+try {
+  await buildWeb();
+} catch (err) {
+  console.error(err.message);
+  process.exit(1);
+}
 const r = spawnSync(
   process.execPath,
   ["node_modules/vitest/vitest.mjs", "run", "--project", "e2e", ...process.argv.slice(2)],

@@ -48,6 +48,12 @@ export interface AppOptions {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+const BUILDING_PAGE = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Иннокластер запускается</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem">
+<h1>Иннокластер запускается</h1><p>Веб-приложение собирается; страница обновится сама через несколько секунд.</p>
+<p lang="en">Innocluster is starting: the web app is being built; this page reloads by itself.</p></body></html>`;
+
 /**
  * Refuses state-changing requests that a browser sent from another site. Browsers send
  * Sec-Fetch-Site and Origin on such requests; clients without them (curl, servers) carry no
@@ -214,6 +220,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         fs.statSync(file).isFile()
       ) {
         return reply.sendFile(path.basename(file));
+      }
+      if (!fs.existsSync(path.join(WEB_ROOT, "index.html"))) {
+        return reply
+          .code(503)
+          .header("retry-after", "3")
+          .header("cache-control", "no-store")
+          .type("text/html; charset=utf-8")
+          .send(BUILDING_PAGE);
       }
       return reply.header("cache-control", "no-cache").sendFile("index.html");
     }
