@@ -190,8 +190,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { prefix: "/api" },
   );
 
-  const serveWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(WEB_ROOT, "index.html"));
+  // The web app may still be building when the server starts (npm start builds it in parallel).
+  const serveWeb = opts.serveWeb ?? true;
   if (serveWeb) {
+    fs.mkdirSync(WEB_ROOT, { recursive: true });
     await app.register(fastifyStatic, {
       root: WEB_ROOT,
       wildcard: false,
