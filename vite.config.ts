@@ -3,7 +3,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
 const apiTarget = process.env.INNOCLUSTER_API_URL ?? "http://localhost:3000";
-const proxy = { "/api": { target: apiTarget, changeOrigin: false } };
+const proxy = { "^/api/": { target: apiTarget, changeOrigin: false } };
 
 function vendorChunk(id: string): string | undefined {
   if (!id.includes("node_modules")) return undefined;

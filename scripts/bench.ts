@@ -7,12 +7,25 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { inArray, sql } from "drizzle-orm";
 import pg from "pg";
 import { buildApp } from "../src/server/app.js";
 import { loadConfig } from "../src/server/core/config.js";
 import { type Database, type Db, openDatabase } from "../src/server/core/db.js";
 import { acquireDataDirLock } from "../src/server/core/lock.js";
+import { users } from "../src/server/modules/accounts/accounts.schema.js";
 import { adminUsersQueries } from "../src/server/modules/accounts/accounts.service.js";
+import {
+  directoryEstimateStatements,
+  directoryPlan,
+  directoryStatements,
+  estimate,
+  exactTotalStatement,
+  organizationPageQueries,
+  toStatement,
+} from "../src/server/modules/organizations/directory.service.js";
+import { DirectoryQuery } from "../src/server/modules/organizations/organizations.contract.js";
+import { organizations } from "../src/server/modules/organizations/organizations.schema.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seed } from "../src/server/seed/index.js";
 
 const { values } = parseArgs({
@@ -26,15 +39,37 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 
 type Query = { sql: string; params: unknown[] };
-/** One measured endpoint: its URL and the SQL statements it runs (run concurrently, as the service does). */
+/**
+ * One measured endpoint: its URL and the SQL statements it runs, as the service runs them: the
+ * statements of one stage concurrently, the stages one after the other (`queries`: a single stage).
+ * `prepare` is for cases whose URL or statements come from the data (run once, before measuring).
+ */
 interface Case {
   name: string;
-  url: string;
+  url?: string;
   auth?: "admin";
-  queries: (db: Db) => Query[];
+  queries?: (db: Db) => Query[];
+  prepare?: (database: Database) => Promise<{ url: string; stages: Query[][]; note?: string }>;
 }
 
 const toQuery = (q: { toSQL(): { sql: string; params: unknown[] } }): Query => q.toSQL();
+
+/** A directory search: the estimate stage, then items and facets, with the plan the service would make. */
+async function directoryCase(database: Database, raw: Record<string, string>) {
+  const q = DirectoryQuery.parse(raw);
+  const plan = directoryPlan(q, await estimate(database.db, q));
+  const s = directoryStatements(q, plan);
+  const count = toStatement(exactTotalStatement(q, plan));
+  const [m] = await database.rawQuery<{ n: number; all: number }>(count.sql, count.params);
+  return {
+    url: `/api/directory?${new URLSearchParams(raw)}`,
+    stages: [
+      directoryEstimateStatements(q, { tableRowsKnown: true }).map((e) => toStatement(e.query)),
+      [s.items, s.facets].map(toStatement),
+    ],
+    note: `${m?.n} of ${m?.all} organizations match; plan ${JSON.stringify(plan)}`,
+  };
+}
 
 // Later modules add their endpoints here.
 const cases: Case[] = [
@@ -56,6 +91,47 @@ const cases: Case[] = [
       return [toQuery(q.items), toQuery(q.total)];
     },
   },
+  {
+    name: "directory search (broad: 'технологии')",
+    prepare: (database) => directoryCase(database, { q: "технологии" }),
+  },
+  {
+    name: "directory search (narrow: 'Газпром')",
+    prepare: (database) => directoryCase(database, { q: "Газпром" }),
+  },
+  {
+    name: "organization page (/api/directory/:id)",
+    prepare: async (database) => {
+      const [org] = await database.db
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(sql`${organizations.shortName} = 'Технопарк «Строгино»'`);
+      if (!org) throw new Error("the seeded technopark is missing: reseed the bench database");
+      const qs = organizationPageQueries(database.db, org.id);
+      const members = await qs.members;
+      // The statement of accounts' usersByIds (the directory asks accounts for names, never joins users).
+      const names = database.db
+        .select({
+          id: users.id,
+          email: users.email,
+          fullName: users.fullName,
+          locale: users.locale,
+          blockedAt: users.blockedAt,
+        })
+        .from(users)
+        .where(
+          inArray(
+            users.id,
+            members.map((m) => m.userId),
+          ),
+        );
+      return {
+        url: `/api/directory/${org.id}`,
+        stages: [[toQuery(qs.organization), toQuery(qs.members)], [toQuery(names)]],
+        note: `${members.length} members shown`,
+      };
+    },
+  },
 ];
 
 function percentile(sorted: number[], p: number) {
@@ -63,13 +139,13 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function rawSql(database: Database, queries: Query[]) {
+async function rawSql(database: Database, stages: Query[][]) {
   const latencies: number[] = [];
   const end = Date.now() + duration * 1000;
   const worker = async () => {
     while (Date.now() < end) {
       const t = performance.now();
-      await Promise.all(queries.map((q) => database.rawQuery(q.sql, q.params)));
+      for (const queries of stages) await Promise.all(queries.map((q) => database.rawQuery(q.sql, q.params)));
       latencies.push(performance.now() - t);
     }
   };
@@ -131,14 +207,18 @@ async function run(target: "pg" | "pglite") {
     const cookie = (signin.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     const rowsOut: string[][] = [];
     for (const c of cases) {
+      const prepared = c.prepare
+        ? await c.prepare(database)
+        : { url: c.url!, stages: [c.queries!(database.db)], note: undefined };
+      if (prepared.note) console.log(`  ${c.name}: ${prepared.note}`);
       const res = await autocannon({
-        url: `${address}${c.url}`,
+        url: `${address}${prepared.url}`,
         connections,
         duration,
         headers: c.auth ? { cookie } : {},
       });
       if (res.non2xx) console.warn(`  ${c.name}: ${res.non2xx} non-2xx answers`);
-      const sqlRes = await rawSql(database, c.queries(database.db));
+      const sqlRes = await rawSql(database, prepared.stages);
       rowsOut.push([
         c.name,
         res.requests.average.toFixed(0),

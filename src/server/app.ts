@@ -34,6 +34,10 @@ import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { devmailRoutes } from "./modules/devmail/devmail.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
+import { directoryRoutes } from "./modules/organizations/directory.routes.js";
+import { organizationsRoutes } from "./modules/organizations/organizations.routes.js";
+import { statusOperatorRoutes } from "./modules/organizations/status.operator.routes.js";
+import { statusRoutes } from "./modules/organizations/status.routes.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const WEB_ROOT = path.join(ROOT, "dist/web");
@@ -185,6 +189,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(accountsAdminRoutes);
       await api.register(auditRoutes);
       await api.register(notificationsRoutes);
+      await api.register(organizationsRoutes);
+      await api.register(statusRoutes);
+      await api.register(statusOperatorRoutes);
+      await api.register(directoryRoutes);
       if (config.env !== "production") await api.register(devmailRoutes);
     },
     { prefix: "/api" },

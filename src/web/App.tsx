@@ -2,8 +2,11 @@ import { lazy } from "react";
 import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout";
 import { RequireAuth } from "./components/RequireAuth";
+import { directoryRoutes } from "./features/directory/routes";
 import { HomePage } from "./features/home/HomePage";
 import { NotFoundPage } from "./features/legal/NotFoundPage";
+import { notificationRoutes } from "./features/notifications/routes";
+import { organizationRoutes } from "./features/organizations/routes";
 
 const SignUpPage = lazy(() => import("./features/auth/SignUpPage"));
 const SignInPage = lazy(() => import("./features/auth/SignInPage"));
@@ -66,6 +69,9 @@ export function App() {
             </RequireAuth>
           }
         />
+        {organizationRoutes}
+        {directoryRoutes}
+        {notificationRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

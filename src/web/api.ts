@@ -15,15 +15,20 @@ export interface Problem {
   errors?: FieldError[];
 }
 
-/** Every failed request ends in an ApiError; `status` 0 means the network failed. */
+/**
+ * Every failed request ends in an ApiError; `status` 0 means the network failed. `body` keeps the
+ * whole problem, since some problems carry data for the page (inn-taken → organizationId;
+ * application-changed → current).
+ */
 export class ApiError extends Error implements Problem {
   readonly type: string;
   readonly title: string;
   readonly status: number;
   readonly detail?: string;
   readonly errors: FieldError[];
+  readonly body: Record<string, unknown>;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, body: Record<string, unknown> = {}) {
     super(problem.detail || problem.title);
     this.name = "ApiError";
     this.type = problem.type;
@@ -31,6 +36,7 @@ export class ApiError extends Error implements Problem {
     this.status = problem.status;
     this.detail = problem.detail;
     this.errors = problem.errors ?? [];
+    this.body = body;
   }
 
   /** True when the problem `type` ends with the given suffix, e.g. "/email-not-confirmed". */
@@ -68,6 +74,7 @@ export function withQuery(path: string, query: Record<string, QueryValue>): stri
 
 interface RequestOptions {
   method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** JSON, or FormData for a multipart upload. */
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -77,8 +84,10 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
     Accept: "application/json, application/problem+json",
     "Accept-Language": currentLocale(),
   };
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) {
+    body = options.body; // the browser sets the multipart boundary
+  } else if (options.body !== undefined) {
     headers["Content-Type"] = "application/json";
     body = JSON.stringify(options.body);
   }
@@ -110,11 +119,18 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
   }
 
   if (!response.ok) {
-    if (isProblem(data)) throw new ApiError({ ...data, type: data.type || "about:blank" });
+    if (isProblem(data)) {
+      throw new ApiError(
+        { ...data, type: data.type || "about:blank" },
+        data as unknown as Record<string, unknown>,
+      );
+    }
     const title =
-      response.status === 429
-        ? i18n.t("common.errors.tooManyRequests")
-        : i18n.t("common.errors.http", { status: response.status });
+      response.status === 413
+        ? i18n.t("common.errors.tooLarge")
+        : response.status === 429
+          ? i18n.t("common.errors.tooManyRequests")
+          : i18n.t("common.errors.http", { status: response.status });
     throw new ApiError({ type: "about:blank", title, status: response.status });
   }
   return data as T;
@@ -124,6 +140,7 @@ export const api = {
   get: <T>(path: string, signal?: AbortSignal) => apiFetch<T>(path, { signal }),
   post: <T>(path: string, body?: unknown) => apiFetch<T>(path, { method: "POST", body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => apiFetch<T>(path, { method: "PATCH", body }),
+  put: <T>(path: string, body: unknown) => apiFetch<T>(path, { method: "PUT", body }),
   delete: <T = void>(path: string) => apiFetch<T>(path, { method: "DELETE" }),
 };
 

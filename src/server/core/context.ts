@@ -2,6 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { Locale } from "../../shared/constants.js";
 import type { Config } from "./config.js";
 import type { Database, Db } from "./db.js";
+import { unauthorized } from "./errors.js";
 import { requestLocale } from "./i18n.js";
 import type { Actor } from "./policy.js";
 
@@ -38,6 +39,12 @@ export function ctxOf(req: FastifyRequest): Ctx {
 }
 
 export const auditCtx = (ctx: Ctx) => ({ actorId: ctx.actor?.id ?? null, ip: ctx.ip });
+
+/** The signed-in actor of a use case that needs one (401 for a guest). */
+export function requireActor(ctx: Ctx): NonNullable<Actor> {
+  if (!ctx.actor) throw unauthorized();
+  return ctx.actor;
+}
 
 declare module "fastify" {
   interface FastifyInstance {

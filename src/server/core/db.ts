@@ -110,3 +110,19 @@ export async function ping(ex: Executor): Promise<boolean> {
   const r = await rows<{ ok: number }>(ex, sql`select 1 as ok`);
   return r[0]?.ok === 1;
 }
+
+/** A unique-index violation (SQLSTATE 23505), optionally of one named constraint, through drizzle's wrapping. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  for (
+    let e: unknown = err, depth = 0;
+    e && typeof e === "object" && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const { code, constraint: c } = e as { code?: string; constraint?: string };
+    if (code === "23505" && (!constraint || !c || c === constraint)) return true;
+  }
+  return false;
+}
+
+/** An ILIKE pattern matching `q` anywhere, with LIKE's wildcards in `q` taken literally. */
+export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -3,6 +3,8 @@ import { count } from "drizzle-orm";
 import type { Db } from "../core/db.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
+import { measuresSeeder } from "./measures.js";
+import { organizationsSeeder } from "./organizations.js";
 
 export const DEMO_PASSWORD = "Innocluster-demo-2026";
 
@@ -30,7 +32,8 @@ export interface Seeder {
   run(ctx: SeedContext): Promise<void>;
 }
 
-const SCALE = { demo: { users: 40 }, full: { users: 150_000 } };
+// Demo: every one of the ~300 demo organizations has an owner, so the demo needs a few hundred users.
+const SCALE = { demo: { users: 400 }, full: { users: 150_000 } };
 
 function translit(s: string) {
   const map: Record<string, string> = {
@@ -107,7 +110,7 @@ const accountsSeeder: Seeder = {
   },
 };
 
-export const seeders: Seeder[] = [accountsSeeder];
+export const seeders: Seeder[] = [accountsSeeder, organizationsSeeder, measuresSeeder];
 
 export async function isSeeded(db: Db) {
   const [r] = await db.select({ n: count() }).from(users);

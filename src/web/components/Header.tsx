@@ -14,10 +14,13 @@ import {
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink, useNavigate } from "react-router";
+import { Link, NavLink, useLocation, useNavigate } from "react-router";
 import { errorMessage, type User } from "../api";
 import { useMe, useSignOut } from "../session";
+import { ChevronDownIcon } from "./icons";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { NotificationBell } from "./NotificationBell";
+import { OrganizationDrawerSection, OrganizationMenu } from "./OrganizationSwitcher";
 
 interface NavItem {
   to: string;
@@ -34,6 +37,7 @@ function initials(fullName: string): string {
 
 function UserMenu({ user }: { user: User }) {
   const { t } = useTranslation();
+  const { can } = useMe();
   const signOut = useSignOut();
   const navigate = useNavigate();
 
@@ -57,10 +61,10 @@ function UserMenu({ user }: { user: User }) {
             <Avatar color="indigo" variant="filled" radius="xl" size={34} aria-hidden="true">
               {initials(user.fullName) || "?"}
             </Avatar>
-            <Text size="sm" fw={500} visibleFrom="sm" maw={160} truncate="end">
+            <Text size="sm" fw={500} visibleFrom="xl" maw={160} truncate="end">
               {user.fullName}
             </Text>
-            <VisuallyHidden hiddenFrom="sm">{user.fullName}</VisuallyHidden>
+            <VisuallyHidden hiddenFrom="xl">{user.fullName}</VisuallyHidden>
           </Group>
         </UnstyledButton>
       </Menu.Target>
@@ -69,6 +73,11 @@ function UserMenu({ user }: { user: User }) {
         <Menu.Item component={Link} to="/account">
           {t("common.nav.account")}
         </Menu.Item>
+        {can("notifications.own") && (
+          <Menu.Item component={Link} to="/notifications">
+            {t("common.nav.notifications")}
+          </Menu.Item>
+        )}
         <Menu.Divider />
         <Menu.Item onClick={() => void onSignOut()}>{t("common.header.signOut")}</Menu.Item>
       </Menu.Dropdown>
@@ -76,19 +85,68 @@ function UserMenu({ user }: { user: User }) {
   );
 }
 
+/** Service sections (administration, audit, development mail) share one "More" menu on wide screens. */
+function MoreMenu({ items }: { items: NavItem[] }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  if (items.length === 0) return null;
+  const active = items.some((i) => pathname === i.to || pathname.startsWith(`${i.to}/`));
+  return (
+    <Menu position="bottom-start" shadow="md" withInitialFocusPlaceholder={false}>
+      <Menu.Target>
+        <UnstyledButton
+          className="nav-link"
+          data-active={active || undefined}
+          style={active ? ACTIVE_STYLE : undefined}
+        >
+          <Group gap={4} wrap="nowrap" component="span">
+            {t("common.nav.more")}
+            <ChevronDownIcon size={16} />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {items.map((item) => (
+          <Menu.Item
+            key={item.to}
+            component={Link}
+            to={item.to}
+            aria-current={pathname === item.to ? "page" : undefined}
+          >
+            {item.label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+const ACTIVE_STYLE = { color: "var(--mantine-color-indigo-9)", background: "var(--mantine-color-indigo-0)" };
+
 export function Header() {
   const { t } = useTranslation();
   const { user, can } = useMe();
   const [opened, { toggle, close }] = useDisclosure(false);
 
-  const items: NavItem[] = [{ to: "/", label: t("common.nav.home") }];
-  if (can("admin.users.list")) items.push({ to: "/admin/users", label: t("common.nav.users") });
-  if (can("audit.read")) items.push({ to: "/audit", label: t("common.nav.audit") });
-  if (can("dev.mail.read")) items.push({ to: "/dev/mail", label: t("common.nav.devMail") });
-  // the account is also in the user menu; on wide screens the top bar has no room for it
-  const drawerItems: NavItem[] = user
-    ? [...items, { to: "/account", label: t("common.nav.account") }]
-    : items;
+  const items: NavItem[] = [
+    { to: "/", label: t("common.nav.home") },
+    { to: "/directory", label: t("common.nav.directory") },
+  ];
+  if (user) items.push({ to: "/organizations", label: t("common.nav.organizations") });
+  if (can("operator.status.queue"))
+    items.push({ to: "/operator/applications", label: t("common.nav.statusApplications") });
+  const service: NavItem[] = [];
+  if (can("admin.users.list")) service.push({ to: "/admin/users", label: t("common.nav.users") });
+  if (can("audit.read")) service.push({ to: "/audit", label: t("common.nav.audit") });
+  if (can("dev.mail.read")) service.push({ to: "/dev/mail", label: t("common.nav.devMail") });
+  // the account and the notifications are also in the user menu and the bell
+  const personal: NavItem[] = [];
+  if (user) {
+    if (can("notifications.own"))
+      personal.push({ to: "/notifications", label: t("common.nav.notifications") });
+    personal.push({ to: "/account", label: t("common.nav.account") });
+  }
+  const drawerItems: NavItem[] = [...items, ...service, ...personal];
 
   const links = (list: NavItem[], onClick?: () => void) =>
     list.map((item) => (
@@ -101,10 +159,10 @@ export function Header() {
     <>
       <header className="app-header">
         <Container size="xl" h={64}>
-          <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
-            <Group wrap="nowrap" gap="md">
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="xs">
+            <Group wrap="nowrap" gap="sm" style={{ minWidth: 0 }}>
               <Burger
-                hiddenFrom="md"
+                hiddenFrom="lg"
                 size="sm"
                 opened={opened}
                 onClick={toggle}
@@ -114,14 +172,21 @@ export function Header() {
               <Link to="/" className="brand">
                 {t("common.appName")}
               </Link>
-              <Box component="nav" aria-label={t("common.header.mainNav")} visibleFrom="md">
-                <Group gap={4} wrap="nowrap">
+              <Box component="nav" aria-label={t("common.header.mainNav")} visibleFrom="lg">
+                <Group gap={2} wrap="nowrap">
                   {links(items)}
+                  <MoreMenu items={service} />
                 </Group>
               </Box>
             </Group>
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap">
+              {user && (
+                <Box visibleFrom="lg">
+                  <OrganizationMenu />
+                </Box>
+              )}
               <LanguageSwitch />
+              {user && <NotificationBell />}
               {user ? (
                 <UserMenu user={user} />
               ) : (
@@ -144,7 +209,7 @@ export function Header() {
         size="xs"
         padding="md"
         title={t("common.header.menu")}
-        hiddenFrom="md"
+        hiddenFrom="lg"
         closeButtonProps={{ "aria-label": t("common.header.closeMenu") }}
       >
         <nav aria-label={t("common.header.mobileNav")} className="drawer-nav">
@@ -160,6 +225,7 @@ export function Header() {
             </>
           )}
         </nav>
+        {user && <OrganizationDrawerSection onNavigate={close} />}
       </Drawer>
     </>
   );

@@ -3,8 +3,8 @@ import { and, count, desc, eq, gt, ilike, inArray, isNull, ne, or, sql } from "d
 import type { z } from "zod";
 import { PRIVACY_POLICY_VERSION, type Role } from "../../../shared/constants.js";
 import { writeAudit } from "../../core/audit.js";
-import { auditCtx, type Ctx } from "../../core/context.js";
-import type { Db, Executor } from "../../core/db.js";
+import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
+import { type Db, type Executor, likePattern } from "../../core/db.js";
 import { AppError, badRequest, notFound, RateLimitedError } from "../../core/errors.js";
 import { enqueueMail } from "../../core/mail.js";
 import type { Actor } from "../../core/policy.js";
@@ -352,11 +352,6 @@ export async function resetPassword(ctx: Ctx, body: z.infer<typeof ResetConfirmB
   });
 }
 
-function requireActor(ctx: Ctx) {
-  if (!ctx.actor) throw new AppError(401, "unauthorized");
-  return ctx.actor;
-}
-
 export async function getUser(db: Db, id: string) {
   const [u] = await db.select().from(users).where(eq(users.id, id));
   return u;
@@ -444,7 +439,6 @@ export async function endSession(ctx: Ctx, id: string) {
 
 // ---- administration ----
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The two queries behind the admin user list (exported so the benchmark runs the very same SQL). */
 export function adminUsersQueries(db: Db, q: z.infer<typeof AdminUsersQuery>) {

@@ -1,9 +1,9 @@
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Locale } from "../../../shared/constants.js";
-import type { Ctx } from "../../core/context.js";
+import { type Ctx, requireActor } from "../../core/context.js";
 import type { Db, Executor } from "../../core/db.js";
-import { AppError, badRequest, notFound } from "../../core/errors.js";
+import { badRequest, notFound } from "../../core/errors.js";
 import { enqueueMail } from "../../core/mail.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import type { NotificationsQuery, SetPreferencesBody } from "./notifications.contract.js";
@@ -74,11 +74,6 @@ export async function notify(ex: Executor, publicUrl: string, n: Notice): Promis
     }
   }
   return mails;
-}
-
-function requireActor(ctx: Ctx) {
-  if (!ctx.actor) throw new AppError(401, "unauthorized");
-  return ctx.actor;
 }
 
 export async function listNotifications(ctx: Ctx, q: z.infer<typeof NotificationsQuery>) {

@@ -108,6 +108,13 @@ export const organizations = pgTable(
     index("organizations_short_name_idx").on(t.shortName),
     index("organizations_tags_idx").using("gin", t.tags),
     index("organizations_okved_idx").using("gin", t.okvedSections),
+    // Directory: names-only text search (name matches lead a broad query's ranking) and the
+    // name sort in a language-aware collation (ICU root: А…Я with Ё after Е, case-insensitive order).
+    index("organizations_names_search_idx").using(
+      "gin",
+      sql`to_tsvector('russian', ${t.shortName} || ' ' || ${t.fullName})`,
+    ),
+    index("organizations_short_name_icu_idx").on(sql`${t.shortName} collate "und-x-icu"`, t.id),
   ],
 );
 

@@ -2,8 +2,9 @@ import { Badge, Button, Card, Select, Stack, Text, TextInput, Title } from "@man
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useLocation } from "react-router";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../../../shared/constants";
 import { api, type Me, type MessageResponse, type User } from "../../api";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
@@ -14,6 +15,7 @@ import { validators } from "../../components/validation";
 import { useFormat } from "../../format";
 import { isLocale } from "../../i18n";
 import { GUEST, meKey, useLanguage, useMe } from "../../session";
+import { PreferencesForm } from "../notifications/PreferencesForm";
 import { SessionsSection, sessionsKey } from "./SessionsSection";
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -127,6 +129,15 @@ function LanguageSection() {
   );
 }
 
+function NotificationsSection() {
+  const { t } = useTranslation();
+  return (
+    <Section id="notifications-title" title={t("account.notifications.title")}>
+      <PreferencesForm />
+    </Section>
+  );
+}
+
 function PasswordSection() {
   const { t } = useTranslation();
   const v = validators(t);
@@ -201,13 +212,21 @@ function PasswordSection() {
 export default function AccountPage() {
   const { t } = useTranslation();
   usePageTitle(t("account.title"));
-  const { user } = useMe();
+  const { user, can } = useMe();
+  const { hash } = useLocation();
+  // a link to a section (e.g. /account#notifications-title from the notification centre) scrolls to it
+  useEffect(() => {
+    if (!hash) return;
+    const timer = window.setTimeout(() => document.getElementById(hash.slice(1))?.scrollIntoView(), 0);
+    return () => window.clearTimeout(timer);
+  }, [hash]);
   if (!user) return null;
   return (
     <Stack gap="lg">
       <Title order={1}>{t("account.title")}</Title>
       <ProfileSection key={user.id} user={user} />
       <LanguageSection />
+      {can("notifications.own") && <NotificationsSection />}
       <PasswordSection />
       <SessionsSection />
     </Stack>

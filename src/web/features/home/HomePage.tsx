@@ -1,4 +1,4 @@
-import { Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -30,8 +30,13 @@ function ClusterInNumbers() {
   });
 
   const figures = [
-    { key: "users", label: t("home.numbers.users"), value: stats.data?.users },
-    { key: "organizations", label: t("home.numbers.organizations"), value: stats.data?.organizations },
+    { key: "users", label: t("home.numbers.users"), value: stats.data?.users, link: null },
+    {
+      key: "organizations",
+      label: t("home.numbers.organizations"),
+      value: stats.data?.organizations,
+      link: { to: "/directory", label: t("home.numbers.toDirectory") },
+    },
   ];
 
   return (
@@ -51,6 +56,11 @@ function ClusterInNumbers() {
                 <Text className="stat-value">{format.number(f.value)}</Text>
               )}
               <Text fw={500}>{f.label}</Text>
+              {f.link && (
+                <Anchor component={Link} to={f.link.to} size="sm" mt="xs" display="inline-block">
+                  {f.link.label}
+                </Anchor>
+              )}
             </Card>
           ))}
         </SimpleGrid>
@@ -87,6 +97,9 @@ export function HomePage() {
                 </Button>
               </>
             )}
+            <Button component={Link} to="/directory" size="md" variant="default">
+              {t("home.hero.directory")}
+            </Button>
           </Group>
         </Stack>
       </section>

@@ -1,0 +1,123 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeInn, makeKpp, makeOgrn } from "../src/shared/identifiers.js";
+import { expectAccessible, launchBrowser, type Server, startServer } from "./harness.js";
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const DEMO_PASSWORD = "Innocluster-demo-2026";
+
+async function signIn(email: string): Promise<Page> {
+  const ctx = await browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/signin`);
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByRole("textbox", { name: "Пароль", exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Войти" }).click();
+  await page.waitForURL(/\/account/);
+  return page;
+}
+
+/** A deterministic generator, so the identifiers are valid and the same on every run. */
+function rng(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+describe("an organization becomes a cluster participant", () => {
+  it("is registered, applies, is approved by the operator, shows the badge, and its owner gets the mail", async () => {
+    const r = rng(Date.now() % 100000);
+    const shortName = `ООО «Тестовые роботы ${Date.now() % 100000}»`;
+
+    // 1. The user registers an organization.
+    const user = await signIn("user@innocluster.demo");
+    await user.goto(`${server.url}/organizations/new`);
+    await user.getByRole("radio", { name: "Юридическое лицо" }).check();
+    await user.getByRole("textbox", { name: "ИНН", exact: true }).fill(makeInn("legal", r, { region: "77" }));
+    await user
+      .getByRole("textbox", { name: "ОГРН", exact: true })
+      .fill(makeOgrn(r, { region: "77", sign: "1" }));
+    await user.getByRole("textbox", { name: "КПП", exact: true }).fill(makeKpp("77", r));
+    await user.getByRole("textbox", { name: "Регион", exact: true }).click();
+    await user.getByRole("textbox", { name: "Регион", exact: true }).fill("Москва");
+    await user.getByRole("option", { name: "77 — Москва", exact: true }).click();
+    await user
+      .getByRole("textbox", { name: "Полное наименование", exact: true })
+      .fill(`Общество с ограниченной ответственностью «Тестовые роботы»`);
+    await user.getByRole("textbox", { name: "Краткое наименование", exact: true }).fill(shortName);
+    await user
+      .getByRole("textbox", { name: "Юридический адрес", exact: true })
+      .fill("г. Москва, ул. Тверская, д. 1");
+    await expectAccessible(user, "new organization form");
+    await user.getByRole("button", { name: "Зарегистрировать организацию" }).click();
+    await user.waitForURL(/\/organizations\/[0-9a-f-]{36}$/);
+    const orgId = user.url().split("/").pop()!;
+    await expectAccessible(user, "organization profile");
+
+    // 2. It applies for participant status.
+    await user.goto(`${server.url}/organizations/${orgId}/status`);
+    await user.getByRole("button", { name: "Подать заявку на статус участника" }).click();
+    await expect.poll(() => user.getByText("На рассмотрении").count()).toBeGreaterThan(0);
+    await expectAccessible(user, "status page (pending)");
+
+    // 3. The operator finds it in the queue and approves it.
+    const operator = await signIn("operator@innocluster.demo");
+    await operator.goto(`${server.url}/operator/applications`);
+    await expect.poll(() => operator.getByRole("table").count()).toBe(1);
+    await expectAccessible(operator, "operator queue");
+    // The queue is oldest first; the new application is found by name.
+    await operator.getByRole("searchbox", { name: "Название или ИНН" }).fill("Тестовые роботы");
+    await expect.poll(() => operator.getByRole("link", { name: shortName }).count()).toBe(1);
+    await operator.getByRole("link", { name: shortName }).click();
+    await operator.waitForURL(/\/operator\/applications\/[0-9a-f-]{36}$/);
+    await expectAccessible(operator, "application");
+    await operator.getByRole("button", { name: "Одобрить" }).click();
+    await expect.poll(() => operator.getByText(/одобрен/i).count()).toBeGreaterThan(0);
+
+    // 4. The badge shows on the organization's status page and in the public directory.
+    await user.goto(`${server.url}/organizations/${orgId}/status`);
+    await expect.poll(() => user.getByText("Участник кластера").count()).toBeGreaterThan(0);
+    const guest = await (await browser.newContext({ locale: "ru-RU" })).newPage();
+    await guest.goto(`${server.url}/directory/${orgId}`);
+    await expect.poll(() => guest.getByText(/Участник кластера с/).count()).toBeGreaterThan(0);
+    await expectAccessible(guest, "public organization page");
+
+    // 5. The applicant got the decision by mail (and in the notification centre).
+    const mails = await (await fetch(`${server.url}/api/dev/mail?pageSize=50`)).json();
+    const decision = mails.items.find(
+      (m: { to: string; subject: string }) => m.to === "user@innocluster.demo" && /участник/i.test(m.subject),
+    );
+    expect(decision, JSON.stringify(mails.items.slice(0, 5))).toBeTruthy();
+    await user.goto(`${server.url}/notifications`);
+    await expect.poll(() => user.getByText(/участник/i).count()).toBeGreaterThan(0);
+    await expectAccessible(user, "notifications");
+  });
+
+  it("lets a guest search the directory with a typo and facets", async () => {
+    const page = await (
+      await browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } })
+    ).newPage();
+    await page.goto(`${server.url}/directory`);
+    await expect.poll(() => page.getByText(/Найдено:/).count()).toBeGreaterThan(0);
+    await expectAccessible(page, "directory");
+    await page.getByRole("checkbox", { name: "Москва", exact: true }).check();
+    await page.waitForURL(/region=77/);
+    await page.getByRole("searchbox", { name: "Поиск организаций" }).fill("Технопарк");
+    await page.waitForURL(/q=/);
+    await expect.poll(() => page.getByText(/Найдено:/).count()).toBeGreaterThan(0);
+  });
+});

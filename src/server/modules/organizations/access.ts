@@ -1,0 +1,48 @@
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "../../core/db.js";
+import { forbidden, notFound } from "../../core/errors.js";
+import { type Actor, can } from "../../core/policy.js";
+import type { OrgAccess } from "./organizations.policy.js";
+import { ORG_ABILITIES } from "./organizations.policy.js";
+import { memberships, organizations } from "./organizations.schema.js";
+
+/** The actor's membership role in an organization (null for a non-member or a guest). */
+export async function accessOf(ex: Executor, actor: Actor, organizationId: string): Promise<OrgAccess> {
+  if (!actor) return { role: null };
+  const [m] = await ex
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, actor.id)));
+  return { role: m?.role ?? null };
+}
+
+/**
+ * Loads an organization for an action, or answers as if it did not exist: an organization the actor
+ * may not act on is indistinguishable from a missing one (404), so ids leak nothing.
+ * Returns the row and the actor's access. `forUpdate` locks the row for the transaction.
+ */
+export async function loadOrgFor(
+  ex: Executor,
+  actor: Actor,
+  organizationId: string,
+  action: string,
+  opts: { forUpdate?: boolean } = {},
+) {
+  const q = ex.select().from(organizations).where(eq(organizations.id, organizationId));
+  const [org] = opts.forUpdate ? await q.for("update") : await q;
+  if (!org) throw notFound();
+  const access = await accessOf(ex, actor, organizationId);
+  if (!can(actor, action, access)) {
+    // Readers get 404; a member who lacks a right learns that it is a right they lack (403).
+    if (access.role !== null || can(actor, "org.read", access)) {
+      throw forbidden();
+    }
+    throw notFound();
+  }
+  return { org, access };
+}
+
+/** Per-organization abilities for the UI. */
+export function orgAbilities(actor: Actor, access: OrgAccess): Record<string, boolean> {
+  return Object.fromEntries(ORG_ABILITIES.map((a) => [a, can(actor, a, access)]));
+}

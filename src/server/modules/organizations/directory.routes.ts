@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { ctxOf } from "../../core/context.js";
+import * as svc from "./directory.service.js";
+import {
+  DirectoryPage,
+  DirectoryQuery,
+  OrgIdParams,
+  PublicOrganizationView,
+} from "./organizations.contract.js";
+
+const tags = ["directory"];
+
+/** The public directory: anyone may search it; answers carry public fields only (response schemas). */
+export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/directory",
+    {
+      config: { policy: "public" },
+      schema: {
+        tags,
+        summary: "Search organizations: full-text with typo tolerance on names, facets, sorts, pages",
+        querystring: DirectoryQuery,
+        response: { 200: DirectoryPage },
+      },
+    },
+    async (req) => svc.searchDirectory(ctxOf(req), req.query),
+  );
+
+  app.get(
+    "/directory/:id",
+    {
+      config: { policy: "public" },
+      schema: {
+        tags,
+        summary: "An organization's public page: profile, status badge, members who agreed to be shown",
+        params: OrgIdParams,
+        response: { 200: PublicOrganizationView },
+      },
+    },
+    async (req) => svc.publicOrganization(ctxOf(req), req.params.id),
+  );
+};

@@ -1,0 +1,340 @@
+import { z } from "zod";
+import { MEMBER_ROLES, ORG_STATUSES, ORG_TYPES } from "../../../shared/organizations.js";
+import { TAG_SLUGS } from "../../../shared/tags.js";
+import { Email, Page, PageSize } from "../accounts/accounts.contract.js";
+
+// ---------- inputs ----------
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || null)
+    .nullable()
+    .optional();
+
+export const OrgType = z.enum(ORG_TYPES);
+export const OrgStatus = z.enum(ORG_STATUSES);
+export const MemberRole = z.enum(MEMBER_ROLES);
+export const Tag = z.enum(TAG_SLUGS);
+export const OkvedSection = z.string().regex(/^[A-U]$/, "field.okved-section");
+export const RegionCode = z.string().regex(/^\d{2}$/, "field.region");
+export const CountryCode = z.string().regex(/^[A-Z]{2}$/, "field.country");
+
+/**
+ * The editable profile. Identifier rules that depend on the type (INN 10/12, OGRN/OGRNIP, KPP,
+ * country + registration number) and checksums are checked by the service, which reports field errors.
+ */
+export const OrgProfileInput = z
+  .object({
+    type: OrgType,
+    inn: optText(12),
+    ogrn: optText(15),
+    kpp: optText(9),
+    country: CountryCode.nullable().optional(),
+    foreignRegNumber: optText(50),
+    regionCode: RegionCode.nullable().optional(),
+    fullName: text(3, 500),
+    shortName: text(2, 200),
+    legalAddress: text(5, 500),
+    foundedOn: z.iso.date().nullable().optional(),
+    website: z
+      .url({ protocol: /^https?$/ })
+      .max(300)
+      .nullable()
+      .optional(),
+    descriptionRu: z.string().trim().max(5000).default(""),
+    descriptionEn: optText(5000),
+    headcount: z.number().int().min(0).max(10_000_000).nullable().optional(),
+    revenueMln: z.number().min(0).max(100_000_000).nullable().optional(),
+    okvedSections: z.array(OkvedSection).max(21).default([]),
+    okvedMain: z
+      .string()
+      .regex(/^\d{2}(\.\d{1,2}(\.\d{1,2})?)?$/, "field.okved-code")
+      .nullable()
+      .optional(),
+    tags: z.array(Tag).max(12).default([]),
+    contactEmail: Email.nullable().optional(),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^\+?[\d\s()-]{7,20}$/, "field.phone")
+      .nullable()
+      .optional(),
+    /** The contact person consents to the contacts being shown publicly (152-FZ art. 10.1). */
+    contactsPublic: z.boolean().default(false),
+  })
+  .strict();
+
+export const CreateOrgBody = OrgProfileInput;
+/** An update carries the version it was based on: a concurrent edit gives 409 instead of a lost update. */
+export const UpdateOrgBody = OrgProfileInput.omit({ type: true })
+  .extend({ version: z.number().int().min(1) })
+  .strict();
+
+export const OrgIdParams = z.object({ id: z.uuid() });
+export const MemberParams = z.object({ id: z.uuid(), userId: z.uuid() });
+export const SubIdParams = z.object({ id: z.uuid(), subId: z.uuid() });
+
+export const InviteBody = z
+  .object({ email: Email, role: MemberRole.exclude(["owner"]).default("member") })
+  .strict();
+export const TokenBody = z.object({ token: z.string().min(16).max(200) }).strict();
+export const TokenParams = z.object({ token: z.string().min(16).max(200) });
+export const UpdateMemberBody = z
+  .object({
+    role: MemberRole.exclude(["owner"]).optional(),
+    showPublicly: z.boolean().optional(),
+    position: optText(200),
+  })
+  .strict();
+export const TransferOwnershipBody = z.object({ userId: z.uuid() }).strict();
+export const JoinRequestBody = z.object({ message: optText(1000) }).strict();
+export const ActiveOrgBody = z.object({ organizationId: z.uuid() }).strict();
+
+export const ApplyBody = z
+  .object({ requestedStatus: OrgStatus.exclude(["registered"]), comment: optText(2000) })
+  .strict();
+export const ResubmitBody = z.object({ comment: optText(2000) }).strict();
+export const DecisionBody = z
+  .object({
+    decision: z.enum(["approve", "reject", "return"]),
+    /** Required for reject (the reason) and return (what to fix). */
+    comment: optText(2000),
+    /** The application version the operator saw. */
+    version: z.number().int().min(1),
+  })
+  .strict();
+export const ReasonBody = z.object({ reason: text(3, 2000) }).strict();
+
+export const QueueQuery = z
+  .object({
+    state: z.enum(["pending", "returned", "approved", "rejected", "withdrawn"]).default("pending"),
+    region: RegionCode.optional(),
+    type: OrgType.optional(),
+    requestedStatus: OrgStatus.exclude(["registered"]).optional(),
+    minWaitingDays: z.coerce.number().int().min(0).max(3650).optional(),
+    /** A part of the organization's name, or its INN. */
+    q: z.string().trim().min(1).max(200).optional(),
+    page: Page,
+    pageSize: PageSize,
+  })
+  .strict();
+
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .union([z.array(z.string()), z.string()])
+    .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item).max(30));
+
+export const DirectoryQuery = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    region: csv(RegionCode).optional(),
+    status: csv(OrgStatus).optional(),
+    type: csv(OrgType).optional(),
+    sme: csv(z.enum(["micro", "small", "medium", "large"])).optional(),
+    okved: csv(OkvedSection).optional(),
+    tag: csv(Tag).optional(),
+    sort: z.enum(["relevance", "name", "newest"]).default("relevance"),
+    page: Page,
+    pageSize: PageSize,
+  })
+  .strict();
+
+// ---------- outputs ----------
+
+const iso = z.string();
+
+/** What anyone may see. Contacts only when the contact person agreed to their publication. */
+export const OrganizationPublic = z
+  .object({
+    id: z.uuid(),
+    type: OrgType,
+    inn: z.string().nullable(),
+    ogrn: z.string().nullable(),
+    country: z.string().nullable(),
+    regionCode: z.string().nullable(),
+    fullName: z.string(),
+    shortName: z.string(),
+    foundedOn: z.string().nullable(),
+    website: z.string().nullable(),
+    descriptionRu: z.string(),
+    descriptionEn: z.string().nullable(),
+    smeCategory: z.enum(["micro", "small", "medium", "large"]).nullable(),
+    okvedSections: z.array(z.string()),
+    okvedMain: z.string().nullable(),
+    tags: z.array(z.string()),
+    status: OrgStatus,
+    statusSince: iso,
+    statusSuspended: z.boolean(),
+    logoUrl: z.string().nullable(),
+    contactEmail: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+    createdAt: iso,
+  })
+  .meta({ id: "OrganizationPublic" });
+
+/** The full profile, for members and operators. */
+export const Organization = OrganizationPublic.extend({
+  kpp: z.string().nullable(),
+  foreignRegNumber: z.string().nullable(),
+  legalAddress: z.string(),
+  headcount: z.number().nullable(),
+  revenueMln: z.number().nullable(),
+  contactsPublic: z.boolean(),
+  statusReason: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: iso,
+}).meta({ id: "Organization" });
+
+export const Member = z
+  .object({
+    userId: z.uuid(),
+    fullName: z.string(),
+    email: z.string().nullable(),
+    role: MemberRole,
+    position: z.string().nullable(),
+    showPublicly: z.boolean(),
+    joinedAt: iso,
+  })
+  .meta({ id: "Member" });
+
+export const OrganizationView = z.object({
+  organization: Organization,
+  membership: z.object({ role: MemberRole }).nullable(),
+  /** What the current user may do with this organization (the UI hides the rest). */
+  can: z.record(z.string(), z.boolean()),
+});
+
+export const MyOrganizations = z.object({
+  items: z.array(z.object({ organization: OrganizationPublic, role: MemberRole })),
+  activeOrganizationId: z.uuid().nullable(),
+});
+
+export const Invitation = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    role: MemberRole,
+    createdAt: iso,
+    expiresAt: iso,
+    state: z.enum(["pending", "accepted", "revoked", "expired"]),
+  })
+  .meta({ id: "Invitation" });
+
+export const InvitationPreview = z.object({
+  organization: z.object({ id: z.uuid(), shortName: z.string() }),
+  email: z.string(),
+  role: MemberRole,
+  expiresAt: iso,
+});
+
+export const JoinRequest = z
+  .object({
+    id: z.uuid(),
+    user: z.object({ id: z.uuid(), fullName: z.string(), email: z.string() }),
+    message: z.string().nullable(),
+    state: z.enum(["pending", "approved", "rejected", "cancelled"]),
+    createdAt: iso,
+  })
+  .meta({ id: "JoinRequest" });
+
+/** One's own request to join, with the organization it was sent to. */
+export const MyJoinRequest = JoinRequest.extend({
+  organization: z.object({ id: z.uuid(), shortName: z.string() }),
+  decidedAt: iso.nullable(),
+}).meta({ id: "MyJoinRequest" });
+
+export const StatusApplication = z
+  .object({
+    id: z.uuid(),
+    organizationId: z.uuid(),
+    requestedStatus: OrgStatus,
+    state: z.enum(["pending", "returned", "approved", "rejected", "withdrawn"]),
+    applicantComment: z.string().nullable(),
+    operatorComment: z.string().nullable(),
+    submittedAt: iso,
+    decidedAt: iso.nullable(),
+    version: z.number().int(),
+    waitingDays: z.number().int(),
+  })
+  .meta({ id: "StatusApplication" });
+
+export const StatusEvent = z
+  .object({
+    id: z.uuid(),
+    event: z.string(),
+    fromStatus: OrgStatus.nullable(),
+    toStatus: OrgStatus.nullable(),
+    reason: z.string().nullable(),
+    at: iso,
+  })
+  .meta({ id: "StatusEvent" });
+
+export const StatusView = z.object({
+  status: OrgStatus,
+  since: iso,
+  suspended: z.boolean(),
+  reason: z.string().nullable(),
+  openApplication: StatusApplication.nullable(),
+  history: z.array(StatusEvent),
+  /** Whether each status can be applied for, and why not. */
+  options: z.record(z.string(), z.object({ open: z.boolean(), reason: z.string().nullable() })),
+});
+
+/** Who decided (or withdrew) an application; shown to operators only. */
+const Decider = z.object({ id: z.uuid(), fullName: z.string() });
+
+export const QueueItem = StatusApplication.extend({
+  organization: z.object({
+    id: z.uuid(),
+    shortName: z.string(),
+    type: OrgType,
+    regionCode: z.string().nullable(),
+    country: z.string().nullable(),
+    inn: z.string().nullable(),
+    status: OrgStatus,
+  }),
+  decidedBy: Decider.nullable(),
+});
+/**
+ * One application for the operator: the full profile and the organization's status history.
+ * A refused decision (409 "application-changed") carries the application as it is now in `current`
+ * (a QueueItem), so the operator sees who decided what.
+ */
+export const QueueItemDetail = StatusApplication.extend({
+  organization: Organization,
+  decidedBy: Decider.nullable(),
+  history: z.array(StatusEvent),
+});
+export const QueuePage = z.object({
+  items: z.array(QueueItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
+export const DirectoryPage = z.object({
+  items: z.array(OrganizationPublic.extend({ rank: z.number().nullable() })),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  facets: z.object({ region: Facet, status: Facet, type: Facet, sme: Facet, okved: Facet, tag: Facet }),
+  /**
+   * What is estimated rather than counted: a query matching very many organizations (more than about a
+   * thousand) has its total and facet counts estimated from a sample; the UI shows them as "≈ N".
+   */
+  approximate: z.object({
+    total: z.boolean(),
+    facets: z.array(z.enum(["region", "status", "type", "sme", "okved", "tag"])),
+  }),
+});
+
+export const PublicOrganizationView = z.object({
+  organization: OrganizationPublic,
+  members: z.array(z.object({ fullName: z.string(), position: z.string().nullable(), role: MemberRole })),
+});

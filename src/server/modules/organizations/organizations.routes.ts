@@ -1,0 +1,404 @@
+import multipart from "@fastify/multipart";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ctxOf } from "../../core/context.js";
+import { AppError, badRequest } from "../../core/errors.js";
+import {
+  ActiveOrgBody,
+  CreateOrgBody,
+  Invitation,
+  InvitationPreview,
+  InviteBody,
+  JoinRequest,
+  JoinRequestBody,
+  Member,
+  MemberParams,
+  MyJoinRequest,
+  MyOrganizations,
+  OrganizationView,
+  OrgIdParams,
+  SubIdParams,
+  TokenBody,
+  TokenParams,
+  TransferOwnershipBody,
+  UpdateMemberBody,
+  UpdateOrgBody,
+} from "./organizations.contract.js";
+import * as svc from "./organizations.service.js";
+import "./organizations.policy.js";
+import "./organizations.messages.js";
+import "./organizations.notifications.js";
+
+const tags = ["organizations"];
+/** Record-level rules (member, manager, owner) are checked by the service; here: signed in. */
+const access = { policy: "org.access" };
+const perIp = (max: number, timeWindow: string) => ({ rateLimit: { max, timeWindow } });
+const LogoQuery = z.object({
+  v: z
+    .string()
+    .regex(/^\d{1,16}$/)
+    .optional(),
+});
+
+export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Only this plugin takes uploads: one file of at most 2 MB.
+  await app.register(multipart, { limits: { fileSize: svc.LOGO_MAX_BYTES, files: 1, fields: 5, parts: 6 } });
+
+  // ---------- profile ----------
+
+  app.post(
+    "/organizations",
+    {
+      config: { policy: "org.create", ...perIp(60, "1 hour") },
+      schema: {
+        tags,
+        summary: "Register an organization; the creator becomes its owner",
+        body: CreateOrgBody,
+        response: { 201: OrganizationView },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await svc.createOrganization(ctxOf(req), req.body)),
+  );
+
+  app.get(
+    "/organizations/:id",
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: "The full profile (members and staff)",
+        params: OrgIdParams,
+        response: { 200: OrganizationView },
+      },
+    },
+    async (req) => svc.getOrganization(ctxOf(req), req.params.id),
+  );
+
+  app.patch(
+    "/organizations/:id",
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: "Edit the profile (owner, admin); `version` guards against lost updates",
+        params: OrgIdParams,
+        body: UpdateOrgBody,
+        response: { 200: OrganizationView },
+      },
+    },
+    async (req) => svc.updateOrganization(ctxOf(req), req.params.id, req.body),
+  );
+
+  // ---------- logo ----------
+
+  app.put(
+    "/organizations/:id/logo",
+    {
+      config: { ...access, ...perIp(60, "1 hour") },
+      schema: {
+        tags,
+        summary: "Upload the logo: multipart field `file`, PNG / JPEG / WebP up to 2 MB",
+        params: OrgIdParams,
+        response: { 200: OrganizationView },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      // Who may not change the profile is refused before the upload is read.
+      await svc.assertCanUpdate(ctx, req.params.id);
+      if (!req.isMultipart()) throw new AppError(415, "unsupported-media-type");
+      const part = await req.file();
+      if (part?.fieldname !== "file") throw badRequest([{ field: "file", key: "field.org.logo-file" }]);
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch (err) {
+        if ((err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
+          throw new AppError(413, "logo-too-large");
+        throw err;
+      }
+      return svc.setLogo(ctx, req.params.id, bytes);
+    },
+  );
+
+  app.delete(
+    "/organizations/:id/logo",
+    {
+      config: access,
+      schema: { tags, summary: "Remove the logo", params: OrgIdParams, response: { 200: OrganizationView } },
+    },
+    async (req) => svc.deleteLogo(ctxOf(req), req.params.id),
+  );
+
+  app.get(
+    "/organizations/:id/logo",
+    {
+      config: { policy: "public" },
+      schema: {
+        tags,
+        summary: "The logo image (its type detected from the content at upload)",
+        params: OrgIdParams,
+        querystring: LogoQuery,
+      },
+    },
+    async (req, reply) => {
+      const logo = await svc.getLogo(req.server.services.database.db, req.params.id);
+      const etag = `"${logo.updatedAt.getTime()}"`;
+      reply
+        .header("etag", etag)
+        // A versioned address (?v=) changes with the logo, so it may be cached; the bare one revalidates.
+        .header("cache-control", req.query.v ? "public, max-age=86400" : "public, no-cache")
+        .header("x-content-type-options", "nosniff")
+        .header("content-security-policy", "default-src 'none'; sandbox")
+        .header("content-disposition", "inline");
+      const match = String(req.headers["if-none-match"] ?? "")
+        .split(",")
+        .map((s) => s.trim().replace(/^W\//, ""));
+      if (match.includes(etag)) return reply.code(304).send();
+      return reply.type(logo.contentType).send(logo.bytes);
+    },
+  );
+
+  // ---------- my organizations ----------
+
+  app.get(
+    "/me/organizations",
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: "Organizations I belong to and the active one",
+        response: { 200: MyOrganizations },
+      },
+    },
+    async (req, reply) => {
+      reply.header("cache-control", "no-store");
+      return svc.myOrganizations(ctxOf(req));
+    },
+  );
+
+  app.put(
+    "/me/active-organization",
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: "Switch the organization I act for (one I belong to)",
+        body: ActiveOrgBody,
+        response: { 200: MyOrganizations },
+      },
+    },
+    async (req) => svc.setActiveOrganization(ctxOf(req), req.body.organizationId),
+  );
+
+  // ---------- members ----------
+
+  app.get(
+    "/organizations/:id/members",
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: "Members (members and staff)",
+        params: OrgIdParams,
+        response: { 200: z.array(Member) },
+      },
+    },
+    async (req) => svc.listMembers(ctxOf(req), req.params.id),
+  );
+
+  app.patch(
+    "/organizations/:id/members/:userId",
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: "Change a member's role (owner, admin) or one's own visibility and position",
+        params: MemberParams,
+        body: UpdateMemberBody,
+        response: { 200: Member },
+      },
+    },
+    async (req) => svc.updateMember(ctxOf(req), req.params.id, req.params.userId, req.body),
+  );
+
+  app.delete(
+    "/organizations/:id/members/:userId",
+    {
+      config: access,
+      schema: { tags, summary: "Remove a member (owner, admin) or leave (oneself)", params: MemberParams },
+    },
+    async (req, reply) => {
+      await svc.removeMember(ctxOf(req), req.params.id, req.params.userId);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    "/organizations/:id/transfer-ownership",
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: "Hand ownership to another member (owner); the old owner becomes an admin",
+        params: OrgIdParams,
+        body: TransferOwnershipBody,
+        response: { 200: OrganizationView },
+      },
+    },
+    async (req) => svc.transferOwnership(ctxOf(req), req.params.id, req.body.userId),
+  );
+
+  // ---------- invitations ----------
+
+  app.post(
+    "/organizations/:id/invitations",
+    {
+      config: { ...access, ...perIp(60, "1 hour") },
+      schema: {
+        tags,
+        summary: "Invite by e-mail (owner, admin): a single-use link valid for 7 days",
+        params: OrgIdParams,
+        body: InviteBody,
+        response: { 201: Invitation },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await svc.invite(ctxOf(req), req.params.id, req.body)),
+  );
+
+  app.get(
+    "/organizations/:id/invitations",
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: "Invitations with their states (owner, admin)",
+        params: OrgIdParams,
+        response: { 200: z.array(Invitation) },
+      },
+    },
+    async (req) => svc.listInvitations(ctxOf(req), req.params.id),
+  );
+
+  app.delete(
+    "/organizations/:id/invitations/:subId",
+    {
+      config: access,
+      schema: { tags, summary: "Revoke a pending invitation (owner, admin)", params: SubIdParams },
+    },
+    async (req, reply) => {
+      await svc.revokeInvitation(ctxOf(req), req.params.id, req.params.subId);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    "/invitations/:token",
+    {
+      config: { policy: "public", ...perIp(60, "10 minutes") },
+      schema: {
+        tags,
+        summary: "What an invitation link invites to",
+        params: TokenParams,
+        response: { 200: InvitationPreview },
+      },
+    },
+    async (req, reply) => {
+      reply.header("cache-control", "no-store");
+      return svc.previewInvitation(ctxOf(req), req.params.token);
+    },
+  );
+
+  app.post(
+    "/invitations/accept",
+    {
+      config: { policy: "org.join", ...perIp(30, "10 minutes") },
+      schema: {
+        tags,
+        summary: "Accept an invitation sent to my e-mail address",
+        body: TokenBody,
+        response: { 200: OrganizationView },
+      },
+    },
+    async (req) => svc.acceptInvitation(ctxOf(req), req.body.token),
+  );
+
+  // ---------- join requests ----------
+
+  app.post(
+    "/organizations/:id/join-requests",
+    {
+      config: { policy: "org.join", ...perIp(30, "1 hour") },
+      schema: {
+        tags,
+        summary: "Ask to join an organization (its owner or an admin decides)",
+        params: OrgIdParams,
+        body: JoinRequestBody,
+        response: { 201: JoinRequest },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await svc.createJoinRequest(ctxOf(req), req.params.id, req.body)),
+  );
+
+  app.get(
+    "/organizations/:id/join-requests",
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: "Requests to join, pending first (owner, admin)",
+        params: OrgIdParams,
+        response: { 200: z.array(JoinRequest) },
+      },
+    },
+    async (req) => svc.listJoinRequests(ctxOf(req), req.params.id),
+  );
+
+  for (const decision of ["approve", "reject"] as const) {
+    app.post(
+      `/organizations/:id/join-requests/:subId/${decision}`,
+      {
+        config: access,
+        schema: {
+          tags,
+          summary:
+            decision === "approve"
+              ? "Approve a pending request: the requester becomes a member (owner, admin)"
+              : "Reject a pending request (owner, admin)",
+          params: SubIdParams,
+          response: { 200: JoinRequest },
+        },
+      },
+      async (req) => svc.decideJoinRequest(ctxOf(req), req.params.id, req.params.subId, decision),
+    );
+  }
+
+  app.delete(
+    "/organizations/:id/join-requests/:subId",
+    {
+      config: { policy: "org.join" },
+      schema: { tags, summary: "Withdraw my pending request", params: SubIdParams },
+    },
+    async (req, reply) => {
+      await svc.cancelJoinRequest(ctxOf(req), req.params.id, req.params.subId);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    "/me/join-requests",
+    {
+      config: { policy: "org.join" },
+      schema: {
+        tags,
+        summary: "My requests to join and their states",
+        response: { 200: z.array(MyJoinRequest) },
+      },
+    },
+    async (req, reply) => {
+      reply.header("cache-control", "no-store");
+      return svc.myJoinRequests(ctxOf(req));
+    },
+  );
+};

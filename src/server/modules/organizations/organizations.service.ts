@@ -1,0 +1,1148 @@
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, ne, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Locale } from "../../../shared/constants.js";
+import { isValidOkvedCode } from "../../../shared/identifiers.js";
+import {
+  type MemberRole,
+  ORG_IDENTIFIER_RULES,
+  type OrgType,
+  orgIdentifierErrors,
+} from "../../../shared/organizations.js";
+import { isRegionCode } from "../../../shared/regions.js";
+import { writeAudit } from "../../core/audit.js";
+import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
+import { type Executor, isUniqueViolation } from "../../core/db.js";
+import { AppError, badRequest, conflict, type FieldError, forbidden, notFound } from "../../core/errors.js";
+import { enqueueMail } from "../../core/mail.js";
+import { type Actor, can } from "../../core/policy.js";
+import { newToken, tokenHash, usersByIds } from "../accounts/accounts.service.js";
+import { notify } from "../notifications/notifications.service.js";
+import { accessOf, loadOrgFor, orgAbilities } from "./access.js";
+import type {
+  CreateOrgBody,
+  InviteBody,
+  JoinRequestBody,
+  Organization,
+  OrganizationPublic,
+  UpdateMemberBody,
+  UpdateOrgBody,
+} from "./organizations.contract.js";
+import { ORG_NOTIFICATION } from "./organizations.notifications.js";
+import type { OrgAccess } from "./organizations.policy.js";
+import {
+  activeOrganizations,
+  invitations,
+  joinRequests,
+  memberships,
+  organizationLogos,
+  organizations,
+} from "./organizations.schema.js";
+
+// ---------- presentation ----------
+
+const { search: _search, ...orgColumns } = getTableColumns(organizations);
+/** Every column of `organizations` but the search vector: select these to present an organization. */
+export const ORG_COLUMNS = orgColumns;
+
+/** An organization row as selected with ORG_COLUMNS (or with everything). */
+export type OrgRow = Omit<typeof organizations.$inferSelect, "search">;
+export type OrganizationFull = z.infer<typeof Organization>;
+export type OrganizationPublicView = z.infer<typeof OrganizationPublic>;
+
+const SME = new Set(["micro", "small", "medium", "large"]);
+
+/** The logo's address; `v` changes with every change of the organization, so caches never go stale. */
+export const logoUrl = (row: Pick<OrgRow, "id" | "hasLogo" | "updatedAt">) =>
+  row.hasLogo ? `/api/organizations/${row.id}/logo?v=${row.updatedAt.getTime()}` : null;
+
+/**
+ * The one way an organization row becomes API output. `full: false` gives what anyone may see: no KPP,
+ * legal address, size figures, status reason or version, and contacts only when the contact person
+ * agreed to their publication (152-FZ art. 10.1). `full: true` is for members and staff.
+ */
+export function presentOrganization(row: OrgRow, opts: { full: true }): OrganizationFull;
+export function presentOrganization(row: OrgRow, opts: { full: false }): OrganizationPublicView;
+export function presentOrganization(
+  row: OrgRow,
+  opts: { full: boolean },
+): OrganizationPublicView | OrganizationFull;
+export function presentOrganization(
+  row: OrgRow,
+  opts: { full: boolean },
+): OrganizationPublicView | OrganizationFull {
+  const pub: OrganizationPublicView = {
+    id: row.id,
+    type: row.type,
+    inn: row.inn,
+    ogrn: row.ogrn,
+    country: row.country,
+    regionCode: row.regionCode,
+    fullName: row.fullName,
+    shortName: row.shortName,
+    foundedOn: row.foundedOn,
+    website: row.website,
+    descriptionRu: row.descriptionRu,
+    descriptionEn: row.descriptionEn,
+    smeCategory:
+      row.smeCategory && SME.has(row.smeCategory)
+        ? (row.smeCategory as OrganizationPublicView["smeCategory"])
+        : null,
+    okvedSections: row.okvedSections,
+    okvedMain: row.okvedMain,
+    tags: row.tags,
+    status: row.status,
+    statusSince: row.statusSince.toISOString(),
+    statusSuspended: row.statusSuspendedAt !== null,
+    logoUrl: logoUrl(row),
+    contactEmail: row.contactsPublic || opts.full ? row.contactEmail : null,
+    contactPhone: row.contactsPublic || opts.full ? row.contactPhone : null,
+    createdAt: row.createdAt.toISOString(),
+  };
+  if (!opts.full) return pub;
+  return {
+    ...pub,
+    kpp: row.kpp,
+    foreignRegNumber: row.foreignRegNumber,
+    legalAddress: row.legalAddress,
+    headcount: row.headcount,
+    revenueMln: row.revenueMln === null ? null : Number(row.revenueMln),
+    contactsPublic: row.contactsPublic,
+    statusReason: row.statusReason,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+// ---------- shared helpers ----------
+
+const DAY_MS = 24 * 3600_000;
+/** An invitation link works for 7 days, once. */
+export const INVITATION_TTL_MS = 7 * DAY_MS;
+/** Logos up to 2 MB. */
+export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
+
+/** The organization as members and staff see it, with the actor's role and what they may do. */
+function orgView(actor: Actor, org: OrgRow, access: OrgAccess) {
+  return {
+    organization: presentOrganization(org, { full: true }),
+    membership: access.role ? { role: access.role } : null,
+    can: orgAbilities(actor, access),
+  };
+}
+
+/** PostgreSQL's unique_violation (23505), however the driver wraps it. */
+
+const moscowToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow" }).format(new Date());
+
+function formatDateTime(d: Date, locale: Locale) {
+  const s = new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/Moscow",
+  }).format(d);
+  return `${s} (${locale === "ru" ? "МСК" : "Moscow time"})`;
+}
+
+const same = (a: unknown, b: unknown) =>
+  JSON.stringify(a instanceof Date ? a.toISOString() : a) ===
+  JSON.stringify(b instanceof Date ? b.toISOString() : b);
+
+async function setActive(ex: Executor, userId: string, organizationId: string) {
+  await ex
+    .insert(activeOrganizations)
+    .values({ userId, organizationId })
+    .onConflictDoUpdate({ target: activeOrganizations.userId, set: { organizationId } });
+}
+
+/** Clears a user's active organization if it is this one (after leaving or removal). */
+async function clearActive(ex: Executor, userId: string, organizationId: string) {
+  await ex
+    .delete(activeOrganizations)
+    .where(
+      and(eq(activeOrganizations.userId, userId), eq(activeOrganizations.organizationId, organizationId)),
+    );
+}
+
+/** The owner and the admins of an organization. */
+async function managerIds(ex: Executor, organizationId: string): Promise<string[]> {
+  const list = await ex
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(
+      and(eq(memberships.organizationId, organizationId), inArray(memberships.role, ["owner", "admin"])),
+    );
+  return list.map((m) => m.userId);
+}
+
+// ---------- profile ----------
+
+type ProfileBody = Omit<z.infer<typeof CreateOrgBody>, "type">;
+/** The editable, stored profile: every field present, absent ones null. */
+type Profile = {
+  [K in keyof ProfileBody]-?: Exclude<ProfileBody[K], undefined>;
+};
+
+const EMPTY_PROFILE: Profile = {
+  inn: null,
+  ogrn: null,
+  kpp: null,
+  country: null,
+  foreignRegNumber: null,
+  regionCode: null,
+  fullName: "",
+  shortName: "",
+  legalAddress: "",
+  foundedOn: null,
+  website: null,
+  descriptionRu: "",
+  descriptionEn: null,
+  headcount: null,
+  revenueMln: null,
+  okvedSections: [],
+  okvedMain: null,
+  tags: [],
+  contactEmail: null,
+  contactPhone: null,
+  contactsPublic: false,
+};
+const PROFILE_KEYS = Object.keys(EMPTY_PROFILE) as (keyof Profile)[];
+
+function profileOf(row: OrgRow): Profile {
+  const p = Object.fromEntries(PROFILE_KEYS.map((k) => [k, row[k]])) as unknown as Profile;
+  p.revenueMln = row.revenueMln === null ? null : Number(row.revenueMln);
+  return p;
+}
+
+/** The base profile with the fields the body gives (an absent field keeps its value). */
+function mergeProfile(base: Profile, body: Partial<ProfileBody>): Profile {
+  const out: Record<string, unknown> = { ...base };
+  for (const k of PROFILE_KEYS) if (body[k] !== undefined) out[k] = body[k];
+  return out as Profile;
+}
+
+const isForeign = (type: OrgType) => ORG_IDENTIFIER_RULES[type].scheme === "foreign";
+
+/** The stored form: identifiers the type does not use are null, lists have no repeats. */
+function normalizeProfile(type: OrgType, p: Profile): Profile {
+  const rules = ORG_IDENTIFIER_RULES[type];
+  const foreign = rules.scheme === "foreign";
+  return {
+    ...p,
+    inn: foreign ? null : p.inn,
+    ogrn: foreign ? null : p.ogrn,
+    kpp: rules.scheme === "russian" && rules.kpp ? p.kpp : null,
+    country: foreign ? p.country : null,
+    foreignRegNumber: foreign ? p.foreignRegNumber : null,
+    regionCode: foreign ? null : p.regionCode,
+    okvedSections: [...new Set(p.okvedSections)].sort(),
+    tags: [...new Set(p.tags)],
+  };
+}
+
+/** Field errors of a profile: identifiers by the type's rules with checksums, region, dates, OKVED. */
+function profileErrors(type: OrgType, p: Profile): FieldError[] {
+  const errors: FieldError[] = [];
+  const rules = ORG_IDENTIFIER_RULES[type];
+  for (const [field, e] of Object.entries(orgIdentifierErrors(type, p))) {
+    if (!e) continue;
+    if (field === "country") errors.push({ field, key: "field.org.country.required" });
+    else if (field === "foreignRegNumber")
+      errors.push({ field, key: "field.org.foreign-reg-number.required" });
+    else {
+      const label = field === "ogrn" && rules.scheme === "russian" ? rules.ogrn : field;
+      errors.push(
+        e.reason === "digits"
+          ? { field, key: `field.org.${label}.digits`, params: { length: e.length } }
+          : { field, key: `field.org.${label}.${e.reason}` },
+      );
+    }
+  }
+  if (isForeign(type)) {
+    if (p.country === "RU") errors.push({ field: "country", key: "field.org.country.russia" });
+  } else if (!p.regionCode) errors.push({ field: "regionCode", key: "field.org.region.required" });
+  else if (!isRegionCode(p.regionCode)) errors.push({ field: "regionCode", key: "field.region" });
+  if (p.foundedOn) {
+    if (p.foundedOn > moscowToday()) errors.push({ field: "foundedOn", key: "field.org.founded.future" });
+    else if (p.foundedOn < "1700-01-01") errors.push({ field: "foundedOn", key: "field.org.founded.past" });
+  }
+  if (p.okvedMain && !isValidOkvedCode(p.okvedMain))
+    errors.push({ field: "okvedMain", key: "field.okved-code" });
+  return errors;
+}
+
+type Holder = { id: string; shortName: string; field: "inn" | "foreignRegNumber" };
+
+/** Another organization registered with the same INN (or, abroad, the same country + number). */
+async function holderOf(ex: Executor, type: OrgType, p: Profile, exceptId?: string): Promise<Holder | null> {
+  const foreign = isForeign(type);
+  const where = foreign
+    ? p.country && p.foreignRegNumber
+      ? and(eq(organizations.country, p.country), eq(organizations.foreignRegNumber, p.foreignRegNumber))
+      : undefined
+    : p.inn
+      ? eq(organizations.inn, p.inn)
+      : undefined;
+  if (!where) return null;
+  const [o] = await ex
+    .select({ id: organizations.id, shortName: organizations.shortName })
+    .from(organizations)
+    .where(exceptId ? and(where, ne(organizations.id, exceptId)) : where)
+    .limit(1);
+  return o ? { ...o, field: foreign ? "foreignRegNumber" : "inn" } : null;
+}
+
+/** 409 naming the organization that holds the identifiers, so the UI can offer to ask to join it. */
+const identifiersTaken = (h: Holder) =>
+  new AppError(
+    409,
+    "inn-taken",
+    { name: h.shortName },
+    [{ field: h.field, key: h.field === "inn" ? "field.org.inn-taken" : "field.org.reg-number-taken" }],
+    { organizationId: h.id, shortName: h.shortName },
+  );
+
+export async function createOrganization(ctx: Ctx, body: z.infer<typeof CreateOrgBody>) {
+  const actor = requireActor(ctx);
+  if (body.type === "city_body" && !can(actor, "operator.org.create-city-body")) {
+    throw new AppError(403, "city-body-operator-only");
+  }
+  const { type, ...rest } = body;
+  const p = normalizeProfile(type, mergeProfile(EMPTY_PROFILE, rest));
+  const errors = profileErrors(type, p);
+  if (errors.length) throw badRequest(errors);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const holder = await holderOf(tx, type, p);
+      if (holder) throw identifiersTaken(holder);
+      const [org] = await tx
+        .insert(organizations)
+        .values({
+          type,
+          ...p,
+          contactsConsentAt: p.contactsPublic ? sql`now()` : null,
+          createdBy: actor.id,
+        })
+        .returning();
+      await tx.insert(memberships).values({ organizationId: org!.id, userId: actor.id, role: "owner" });
+      await setActive(tx, actor.id, org!.id);
+      await writeAudit(tx, auditCtx(ctx), {
+        action: "organization.create",
+        entity: "organization",
+        entityId: org!.id,
+        after: { ...presentOrganization(org!, { full: true }), contactsConsentAt: org!.contactsConsentAt },
+      });
+      return orgView(actor, org!, { role: "owner" });
+    });
+  } catch (err) {
+    // Two registrations of one INN at once: the unique index lets one in; the other gets the same 409.
+    if (!isUniqueViolation(err)) throw err;
+    const holder = await holderOf(ctx.db, type, p);
+    if (holder) throw identifiersTaken(holder);
+    throw err;
+  }
+}
+
+export async function getOrganization(ctx: Ctx, id: string) {
+  const { org, access } = await loadOrgFor(ctx.db, ctx.actor, id, "org.read");
+  return orgView(ctx.actor, org, access);
+}
+
+const IDENTIFIER_FIELDS = ["inn", "ogrn", "kpp", "country", "foreignRegNumber"] as const;
+
+export async function updateOrganization(ctx: Ctx, id: string, body: z.infer<typeof UpdateOrgBody>) {
+  const actor = requireActor(ctx);
+  const { version, ...rest } = body;
+  let type: OrgType | undefined;
+  let next: Profile | undefined;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const { org, access } = await loadOrgFor(tx, actor, id, "org.update", { forUpdate: true });
+      if (org.version !== version) throw conflict({ current: presentOrganization(org, { full: true }) });
+      type = org.type;
+      const before = profileOf(org);
+      const p = normalizeProfile(org.type, mergeProfile(before, rest));
+      next = p;
+      // Identifiers (and the region the status depends on) were checked by the operator.
+      const locked: FieldError[] = [];
+      if (org.status !== "registered") {
+        for (const f of IDENTIFIER_FIELDS) {
+          if (p[f] !== before[f]) locked.push({ field: f, key: "field.org.identifier-locked" });
+        }
+        if (p.regionCode !== before.regionCode)
+          locked.push({ field: "regionCode", key: "field.org.region-locked" });
+      }
+      const errors = [
+        ...locked,
+        ...profileErrors(org.type, p).filter((e) => !locked.some((l) => l.field === e.field)),
+      ];
+      if (errors.length) throw badRequest(errors);
+
+      const contactsChanged =
+        p.contactEmail !== before.contactEmail || p.contactPhone !== before.contactPhone;
+      const consentAt = !p.contactsPublic
+        ? null
+        : !before.contactsPublic || contactsChanged
+          ? new Date()
+          : org.contactsConsentAt;
+      const changed = PROFILE_KEYS.filter((k) => !same(p[k], before[k]));
+      const consentChanged = !same(consentAt, org.contactsConsentAt);
+      if (!changed.length && !consentChanged) return orgView(actor, org, access);
+
+      if (IDENTIFIER_FIELDS.some((f) => changed.includes(f))) {
+        const holder = await holderOf(tx, org.type, p, org.id);
+        if (holder) throw identifiersTaken(holder);
+      }
+      const [after] = await tx
+        .update(organizations)
+        .set({ ...p, contactsConsentAt: consentAt, version: org.version + 1, updatedAt: sql`now()` })
+        .where(and(eq(organizations.id, org.id), eq(organizations.version, version)))
+        .returning();
+      if (!after) throw conflict({ current: presentOrganization(org, { full: true }) });
+      const pick = (src: Record<string, unknown>, consent: Date | null) => ({
+        ...Object.fromEntries(changed.map((k) => [k, src[k]])),
+        ...(consentChanged ? { contactsConsentAt: consent } : {}),
+      });
+      await writeAudit(tx, auditCtx(ctx), {
+        action: "organization.update",
+        entity: "organization",
+        entityId: org.id,
+        before: { ...pick(before, org.contactsConsentAt), version: org.version },
+        after: { ...pick(p, consentAt), version: after.version },
+      });
+      return orgView(actor, after, access);
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err) || !type || !next) throw err;
+    const holder = await holderOf(ctx.db, type, next, id);
+    if (holder) throw identifiersTaken(holder);
+    throw err;
+  }
+}
+
+// ---------- logo ----------
+
+export type LogoType = "image/png" | "image/jpeg" | "image/webp";
+
+/** The image type by its first bytes (magic numbers), whatever name or type the upload declared. */
+export function detectImageType(b: Uint8Array): LogoType | null {
+  const at = (i: number) => b[i];
+  const ascii = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
+  if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => at(i) === v)) {
+    return "image/png";
+  }
+  if (b.length >= 4 && at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return "image/jpeg";
+  if (b.length >= 16 && ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP" && ascii(12, 15) === "VP8") {
+    return "image/webp";
+  }
+  return null;
+}
+
+/** Checks the right to change the profile before an upload is read (404 / 403 as for the profile). */
+export async function assertCanUpdate(ctx: Ctx, id: string) {
+  await loadOrgFor(ctx.db, requireActor(ctx), id, "org.update");
+}
+
+export async function setLogo(ctx: Ctx, id: string, bytes: Buffer) {
+  const actor = requireActor(ctx);
+  const contentType = detectImageType(bytes);
+  if (!contentType) throw new AppError(415, "logo-type");
+  if (bytes.length > LOGO_MAX_BYTES) throw new AppError(413, "logo-too-large");
+  return ctx.db.transaction(async (tx) => {
+    const { org, access } = await loadOrgFor(tx, actor, id, "org.update", { forUpdate: true });
+    await tx
+      .insert(organizationLogos)
+      .values({ organizationId: org.id, contentType, bytes })
+      .onConflictDoUpdate({
+        target: organizationLogos.organizationId,
+        set: { contentType, bytes, updatedAt: sql`now()` },
+      });
+    const [after] = await tx
+      .update(organizations)
+      .set({ hasLogo: true, updatedAt: sql`now()` })
+      .where(eq(organizations.id, org.id))
+      .returning();
+    await writeAudit(tx, auditCtx(ctx), {
+      action: "organization.logo_set",
+      entity: "organization",
+      entityId: org.id,
+      before: { hasLogo: org.hasLogo },
+      after: { hasLogo: true, contentType, size: bytes.length },
+    });
+    return orgView(actor, after!, access);
+  });
+}
+
+export async function deleteLogo(ctx: Ctx, id: string) {
+  const actor = requireActor(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const { org, access } = await loadOrgFor(tx, actor, id, "org.update", { forUpdate: true });
+    if (!org.hasLogo) return orgView(actor, org, access);
+    await tx.delete(organizationLogos).where(eq(organizationLogos.organizationId, org.id));
+    const [after] = await tx
+      .update(organizations)
+      .set({ hasLogo: false, updatedAt: sql`now()` })
+      .where(eq(organizations.id, org.id))
+      .returning();
+    await writeAudit(tx, auditCtx(ctx), {
+      action: "organization.logo_delete",
+      entity: "organization",
+      entityId: org.id,
+      before: { hasLogo: true },
+      after: { hasLogo: false },
+    });
+    return orgView(actor, after!, access);
+  });
+}
+
+/** The logo's bytes (public: every organization is listed in the public directory). */
+export async function getLogo(ex: Executor, id: string) {
+  const [logo] = await ex.select().from(organizationLogos).where(eq(organizationLogos.organizationId, id));
+  if (!logo) throw notFound();
+  const raw = logo.bytes as Uint8Array;
+  const bytes = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  return { contentType: logo.contentType, bytes, updatedAt: logo.updatedAt };
+}
+
+// ---------- my organizations ----------
+
+export async function myOrganizations(ctx: Ctx) {
+  const actor = requireActor(ctx);
+  const [list, [active]] = await Promise.all([
+    ctx.db
+      .select({ org: ORG_COLUMNS, role: memberships.role })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(eq(memberships.userId, actor.id))
+      .orderBy(asc(organizations.shortName), asc(organizations.id)),
+    ctx.db.select().from(activeOrganizations).where(eq(activeOrganizations.userId, actor.id)),
+  ]);
+  const activeId =
+    active && list.some((r) => r.org.id === active.organizationId) ? active.organizationId : null;
+  return {
+    items: list.map((r) => ({ organization: presentOrganization(r.org, { full: false }), role: r.role })),
+    activeOrganizationId: activeId,
+  };
+}
+
+/**
+ * The facts support-measure eligibility reads from a user's active organization (one they still belong
+ * to), or null. Used by the measures module; it never exposes the row beyond these fields.
+ */
+export async function activeOrganizationFacts(ex: Executor, userId: string) {
+  const [r] = await ex
+    .select({
+      id: organizations.id,
+      shortName: organizations.shortName,
+      type: organizations.type,
+      regionCode: organizations.regionCode,
+      foundedOn: organizations.foundedOn,
+      headcount: organizations.headcount,
+      revenueMln: organizations.revenueMln,
+      status: organizations.status,
+      statusSuspended: sql<boolean>`${organizations.statusSuspendedAt} is not null`,
+      okvedSections: organizations.okvedSections,
+      tags: organizations.tags,
+    })
+    .from(activeOrganizations)
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.userId, activeOrganizations.userId),
+        eq(memberships.organizationId, activeOrganizations.organizationId),
+      ),
+    )
+    .innerJoin(organizations, eq(organizations.id, activeOrganizations.organizationId))
+    .where(eq(activeOrganizations.userId, userId));
+  return r ?? null;
+}
+
+export async function setActiveOrganization(ctx: Ctx, organizationId: string) {
+  const actor = requireActor(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const { role } = await accessOf(tx, actor, organizationId);
+    // Only an organization one belongs to; any other id looks like a missing one.
+    if (!role) throw notFound();
+    const [before] = await tx
+      .select()
+      .from(activeOrganizations)
+      .where(eq(activeOrganizations.userId, actor.id));
+    if (before?.organizationId === organizationId) return;
+    await setActive(tx, actor.id, organizationId);
+    await writeAudit(tx, auditCtx(ctx), {
+      action: "user.active_organization",
+      entity: "user",
+      entityId: actor.id,
+      before: { organizationId: before?.organizationId ?? null },
+      after: { organizationId },
+    });
+  });
+  return myOrganizations(ctx);
+}
+
+// ---------- members ----------
+
+type MembershipRow = typeof memberships.$inferSelect;
+type Person = { id: string; email: string; fullName: string } | undefined;
+const ROLE_ORDER: Record<MemberRole, number> = { owner: 0, admin: 1, member: 2 };
+
+function presentMember(m: MembershipRow, person: Person) {
+  return {
+    userId: m.userId,
+    fullName: person?.fullName ?? "",
+    email: person?.email ?? null,
+    role: m.role,
+    position: m.position,
+    showPublicly: m.showPublicly,
+    joinedAt: m.createdAt.toISOString(),
+  };
+}
+
+/** Members with their names and e-mails (only members and staff reach this). */
+export async function listMembers(ctx: Ctx, id: string) {
+  await loadOrgFor(ctx.db, ctx.actor, id, "org.members.read");
+  const list = await ctx.db.select().from(memberships).where(eq(memberships.organizationId, id));
+  const people = await usersByIds(
+    ctx.db,
+    list.map((m) => m.userId),
+  );
+  return list
+    .map((m) => presentMember(m, people.get(m.userId)))
+    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.fullName.localeCompare(b.fullName, "ru"));
+}
+
+async function membershipFor(ex: Executor, organizationId: string, userId: string) {
+  const [m] = await ex
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+  return m;
+}
+
+/**
+ * Role: by the owner or an admin (the owner's role is not changed here, only by a transfer).
+ * Public visibility and position: by the member themself or a manager.
+ */
+export async function updateMember(
+  ctx: Ctx,
+  id: string,
+  userId: string,
+  body: z.infer<typeof UpdateMemberBody>,
+) {
+  const actor = requireActor(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const { org, access } = await loadOrgFor(tx, actor, id, "org.read", { forUpdate: true });
+    const manager = can(actor, "org.members.manage", access);
+    const self = userId === actor.id;
+    if (!manager && !self) throw access.role ? forbidden() : notFound();
+    const m = await membershipFor(tx, id, userId);
+    if (!m) throw notFound();
+    const roleChange = body.role !== undefined && body.role !== m.role;
+    if (roleChange) {
+      if (!manager) throw forbidden();
+      if (m.role === "owner")
+        throw self ? new AppError(409, "owner-must-transfer") : new AppError(403, "owner-protected");
+    }
+    const next = {
+      role: body.role ?? m.role,
+      showPublicly: body.showPublicly ?? m.showPublicly,
+      position: body.position === undefined ? m.position : body.position,
+    };
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== m[k]);
+    const person = (await usersByIds(tx, [userId])).get(userId);
+    if (!changed.length) return presentMember(m, person);
+    const [after] = await tx
+      .update(memberships)
+      .set(next)
+      .where(and(eq(memberships.organizationId, id), eq(memberships.userId, userId)))
+      .returning();
+    await writeAudit(tx, auditCtx(ctx), {
+      action: "organization.member_update",
+      entity: "organization",
+      entityId: id,
+      before: { userId, ...Object.fromEntries(changed.map((k) => [k, m[k]])) },
+      after: { userId, ...Object.fromEntries(changed.map((k) => [k, next[k]])) },
+    });
+    if (roleChange && !self) {
+      await notify(tx, ctx.config.publicUrl, {
+        userIds: [userId],
+        kind: ORG_NOTIFICATION.memberRoleChanged,
+        data: { org: org.shortName, role: next.role },
+        link: `/organizations/${id}`,
+      });
+    }
+    return presentMember(after!, person);
+  });
+}
+
+/** A manager removes a member; a member removing themself leaves. The owner must transfer first. */
+export async function removeMember(ctx: Ctx, id: string, userId: string) {
+  const actor = requireActor(ctx);
+  const self = userId === actor.id;
+  const mails = await ctx.db.transaction(async (tx) => {
+    const { org } = await loadOrgFor(tx, actor, id, self ? "org.leave" : "org.members.manage", {
+      forUpdate: true,
+    });
+    const m = await membershipFor(tx, id, userId);
+    if (!m) throw notFound();
+    if (m.role === "owner") throw new AppError(409, "owner-must-transfer");
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.organizationId, id), eq(memberships.userId, userId)));
+    await clearActive(tx, userId, id);
+    await writeAudit(tx, auditCtx(ctx), {
+      action: self ? "organization.member_leave" : "organization.member_remove",
+      entity: "organization",
+      entityId: id,
+      before: { userId, role: m.role },
+    });
+    if (self) {
+      return notify(tx, ctx.config.publicUrl, {
+        userIds: await managerIds(tx, id),
+        kind: ORG_NOTIFICATION.memberLeft,
+        data: { org: org.shortName, name: actor.fullName },
+        link: `/organizations/${id}/members`,
+      });
+    }
+    return notify(tx, ctx.config.publicUrl, {
+      userIds: [userId],
+      kind: ORG_NOTIFICATION.memberRemoved,
+      data: { org: org.shortName },
+      link: null,
+    });
+  });
+  if (mails) ctx.mailQueued();
+}
+
+/** The owner hands the organization to another member and becomes an admin. */
+export async function transferOwnership(ctx: Ctx, id: string, newOwnerId: string) {
+  const actor = requireActor(ctx);
+  const r = await ctx.db.transaction(async (tx) => {
+    const { org } = await loadOrgFor(tx, actor, id, "org.ownership.transfer", { forUpdate: true });
+    if (newOwnerId === actor.id) throw badRequest([{ field: "userId", key: "field.org.already-owner" }]);
+    const target = await membershipFor(tx, id, newOwnerId);
+    if (!target) throw badRequest([{ field: "userId", key: "field.org.new-owner-not-member" }]);
+    await tx
+      .update(memberships)
+      .set({ role: "owner" })
+      .where(and(eq(memberships.organizationId, id), eq(memberships.userId, newOwnerId)));
+    await tx
+      .update(memberships)
+      .set({ role: "admin" })
+      .where(and(eq(memberships.organizationId, id), eq(memberships.userId, actor.id)));
+    await writeAudit(tx, auditCtx(ctx), {
+      action: "organization.ownership_transfer",
+      entity: "organization",
+      entityId: id,
+      before: { ownerId: actor.id, newOwnerRole: target.role },
+      after: { ownerId: newOwnerId, previousOwnerRole: "admin" },
+    });
+    const mails = await notify(tx, ctx.config.publicUrl, {
+      userIds: [newOwnerId],
+      kind: ORG_NOTIFICATION.ownershipTransferred,
+      data: { org: org.shortName, name: actor.fullName },
+      link: `/organizations/${id}`,
+    });
+    return { view: orgView(actor, org, { role: "admin" }), mails };
+  });
+  if (r.mails) ctx.mailQueued();
+  return r.view;
+}
+
+// ---------- invitations ----------
+
+type InvitationRow = typeof invitations.$inferSelect;
+
+export function invitationState(i: InvitationRow): "pending" | "accepted" | "revoked" | "expired" {
+  if (i.acceptedAt) return "accepted";
+  if (i.revokedAt) return "revoked";
+  return i.expiresAt.getTime() <= Date.now() ? "expired" : "pending";
+}
+
+function presentInvitation(i: InvitationRow) {
+  return {
+    id: i.id,
+    email: i.email,
+    role: i.role,
+    createdAt: i.createdAt.toISOString(),
+    expiresAt: i.expiresAt.toISOString(),
+    state: invitationState(i),
+  };
+}
+
+const invalidInvitation = (status: 400 | 404) =>
+  new AppError(
+    status,
+    "invitation-invalid",
+    {},
+    status === 400 ? [{ field: "token", key: "problem.invitation-invalid" }] : [],
+  );
+
+/** Mails a single-use link valid for 7 days; a new invitation to the same address replaces the older. */
+export async function invite(ctx: Ctx, id: string, body: z.infer<typeof InviteBody>) {
+  const actor = requireActor(ctx);
+  const token = newToken();
+  const row = await ctx.db.transaction(async (tx) => {
+    const { org } = await loadOrgFor(tx, actor, id, "org.members.manage", { forUpdate: true });
+    const members = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(eq(memberships.organizationId, id));
+    const people = await usersByIds(
+      tx,
+      members.map((m) => m.userId),
+    );
+    const email = body.email.toLowerCase();
+    if ([...people.values()].some((p) => p.email.toLowerCase() === email)) {
+      throw new AppError(409, "member-exists", {}, [{ field: "email", key: "problem.member-exists" }]);
+    }
+    await tx
+      .update(invitations)
+      .set({ revokedAt: sql`now()` })
+      .where(
+        and(
+          eq(invitations.organizationId, id),
+          eq(invitations.email, body.email),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      );
+    const [inv] = await tx
+      .insert(invitations)
+      .values({
+        organizationId: id,
+        email: body.email,
+        role: body.role,
+        tokenHash: tokenHash(ctx.config.sessionSecret, token),
+        invitedBy: actor.id,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      })
+      .returning();
+    await enqueueMail(tx, {
+      to: body.email,
+      locale: ctx.locale,
+      template: "org-invitation",
+      data: {
+        org: org.shortName,
+        inviter: actor.fullName,
+        url: `${ctx.config.publicUrl}/invitations/${token}`,
+        expires: formatDateTime(inv!.expiresAt, ctx.locale),
+      },
+    });
+    await writeAudit(tx, auditCtx(ctx), {
+      action: "organization.invitation_create",
+      entity: "organization",
+      entityId: id,
+      after: { invitationId: inv!.id, email: inv!.email, role: inv!.role, expiresAt: inv!.expiresAt },
+    });
+    return inv!;
+  });
+  ctx.mailQueued();
+  return presentInvitation(row);
+}
+
+export async function listInvitations(ctx: Ctx, id: string) {
+  await loadOrgFor(ctx.db, ctx.actor, id, "org.members.manage");
+  const list = await ctx.db
+    .select()
+    .from(invitations)
+    .where(eq(invitations.organizationId, id))
+    .orderBy(desc(invitations.createdAt), desc(invitations.id))
+    .limit(500);
+  return list.map(presentInvitation);
+}
+
+export async function revokeInvitation(ctx: Ctx, id: string, invitationId: string) {
+  const actor = requireActor(ctx);
+  await ctx.db.transaction(async (tx) => {
+    await loadOrgFor(tx, actor, id, "org.members.manage", { forUpdate: true });
+    const [inv] = await tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, id)));
+    if (!inv) throw notFound();
+    if (invitationState(inv) !== "pending") {
+      throw new AppError(409, "invitation-not-pending", {}, [], { current: presentInvitation(inv) });
+    }
+    await tx.update(invitations).set({ revokedAt: sql`now()` }).where(eq(invitations.id, inv.id));
+    await writeAudit(tx, auditCtx(ctx), {
+      action: "organization.invitation_revoke",
+      entity: "organization",
+      entityId: id,
+      before: { invitationId: inv.id, email: inv.email, state: "pending" },
+      after: { invitationId: inv.id, state: "revoked" },
+    });
+  });
+}
+
+/** What the invitation link shows before it is accepted (public: the token is the credential). */
+export async function previewInvitation(ctx: Ctx, token: string) {
+  const [row] = await ctx.db
+    .select({ inv: getTableColumns(invitations), shortName: organizations.shortName })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .where(eq(invitations.tokenHash, tokenHash(ctx.config.sessionSecret, token)));
+  if (!row || invitationState(row.inv) !== "pending") throw invalidInvitation(404);
+  return {
+    organization: { id: row.inv.organizationId, shortName: row.shortName },
+    email: row.inv.email,
+    role: row.inv.role,
+    expiresAt: row.inv.expiresAt.toISOString(),
+  };
+}
+
+/**
+ * Accepts an invitation as the signed-in user, whose e-mail must be the invited one. The link is used
+ * by one conditional UPDATE, so of two concurrent uses exactly one succeeds.
+ */
+export async function acceptInvitation(ctx: Ctx, token: string) {
+  const actor = requireActor(ctx);
+  const hash = tokenHash(ctx.config.sessionSecret, token);
+  const [found] = await ctx.db.select().from(invitations).where(eq(invitations.tokenHash, hash));
+  if (!found || invitationState(found) !== "pending") throw invalidInvitation(400);
+  if (found.email.toLowerCase() !== actor.email.toLowerCase()) {
+    throw new AppError(403, "invitation-other-email", { email: found.email });
+  }
+  return ctx.db.transaction(async (tx) => {
+    // The organization first, then the invitation: the same lock order as inviting.
+    const [org] = await tx
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, found.organizationId))
+      .for("update");
+    if (!org) throw invalidInvitation(400);
+    const [inv] = await tx
+      .update(invitations)
+      .set({ acceptedAt: sql`now()`, acceptedBy: actor.id })
+      .where(
+        and(
+          eq(invitations.id, found.id),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, sql`now()`),
+        ),
+      )
+      .returning();
+    if (!inv) throw invalidInvitation(400);
+    const before = await accessOf(tx, actor, org.id);
+    if (!before.role) {
+      await tx.insert(memberships).values({ organizationId: org.id, userId: actor.id, role: inv.role });
+    }
+    // A pending request to join is answered by the invitation.
+    await tx
+      .update(joinRequests)
+      .set({ state: "cancelled", decidedAt: sql`now()` })
+      .where(
+        and(
+          eq(joinRequests.organizationId, org.id),
+          eq(joinRequests.userId, actor.id),
+          eq(joinRequests.state, "pending"),
+        ),
+      );
+    await setActive(tx, actor.id, org.id);
+    await writeAudit(tx, auditCtx(ctx), {
+      action: "organization.invitation_accept",
+      entity: "organization",
+      entityId: org.id,
+      before: { role: before.role },
+      after: { invitationId: inv.id, userId: actor.id, role: before.role ?? inv.role },
+    });
+    await notify(tx, ctx.config.publicUrl, {
+      userIds: (await managerIds(tx, org.id)).filter((u) => u !== actor.id),
+      kind: ORG_NOTIFICATION.memberAdded,
+      data: { org: org.shortName, name: actor.fullName },
+      link: `/organizations/${org.id}/members`,
+    });
+    return orgView(actor, org, await accessOf(tx, actor, org.id));
+  });
+}
+
+// ---------- join requests ----------
+
+type JoinRequestRow = typeof joinRequests.$inferSelect;
+
+function presentJoinRequest(r: JoinRequestRow, person: Person) {
+  return {
+    id: r.id,
+    user: { id: r.userId, fullName: person?.fullName ?? "", email: person?.email ?? "" },
+    message: r.message,
+    state: r.state,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+const pendingFirst = sql`(${joinRequests.state} = 'pending') desc`;
+
+/** Any signed-in non-member asks to join; the owner and the admins are notified. */
+export async function createJoinRequest(ctx: Ctx, id: string, body: z.infer<typeof JoinRequestBody>) {
+  const actor = requireActor(ctx);
+  try {
+    const r = await ctx.db.transaction(async (tx) => {
+      const [org] = await tx.select(ORG_COLUMNS).from(organizations).where(eq(organizations.id, id));
+      if (!org) throw notFound();
+      if ((await accessOf(tx, actor, id)).role) throw new AppError(409, "already-member");
+      const [pending] = await tx
+        .select({ id: joinRequests.id })
+        .from(joinRequests)
+        .where(
+          and(
+            eq(joinRequests.organizationId, id),
+            eq(joinRequests.userId, actor.id),
+            eq(joinRequests.state, "pending"),
+          ),
+        );
+      if (pending) throw new AppError(409, "join-request-pending");
+      const [row] = await tx
+        .insert(joinRequests)
+        .values({ organizationId: id, userId: actor.id, message: body.message ?? null })
+        .returning();
+      await writeAudit(tx, auditCtx(ctx), {
+        action: "organization.join_request_create",
+        entity: "organization",
+        entityId: id,
+        after: { joinRequestId: row!.id, userId: actor.id, message: row!.message },
+      });
+      const mails = await notify(tx, ctx.config.publicUrl, {
+        userIds: await managerIds(tx, id),
+        kind: ORG_NOTIFICATION.joinRequestCreated,
+        data: { org: org.shortName, name: actor.fullName },
+        link: `/organizations/${id}/members`,
+      });
+      return { row: row!, mails };
+    });
+    if (r.mails) ctx.mailQueued();
+    return presentJoinRequest(r.row, actor);
+  } catch (err) {
+    // Two requests at once: the partial unique index keeps one pending request per user and organization.
+    if (isUniqueViolation(err)) throw new AppError(409, "join-request-pending");
+    throw err;
+  }
+}
+
+export async function listJoinRequests(ctx: Ctx, id: string) {
+  await loadOrgFor(ctx.db, ctx.actor, id, "org.members.manage");
+  const list = await ctx.db
+    .select()
+    .from(joinRequests)
+    .where(eq(joinRequests.organizationId, id))
+    .orderBy(pendingFirst, desc(joinRequests.createdAt), desc(joinRequests.id))
+    .limit(500);
+  const people = await usersByIds(
+    ctx.db,
+    list.map((r) => r.userId),
+  );
+  return list.map((r) => presentJoinRequest(r, people.get(r.userId)));
+}
+
+async function notPending(ex: Executor, current: JoinRequestRow) {
+  const person = (await usersByIds(ex, [current.userId])).get(current.userId);
+  return new AppError(409, "join-request-not-pending", {}, [], {
+    current: presentJoinRequest(current, person),
+  });
+}
+
+/** A manager approves (the requester becomes a member) or rejects a pending request; one decision wins. */
+export async function decideJoinRequest(
+  ctx: Ctx,
+  id: string,
+  requestId: string,
+  decision: "approve" | "reject",
+) {
+  const actor = requireActor(ctx);
+  const state = decision === "approve" ? "approved" : "rejected";
+  const r = await ctx.db.transaction(async (tx) => {
+    const { org } = await loadOrgFor(tx, actor, id, "org.members.manage", { forUpdate: true });
+    const [row] = await tx
+      .update(joinRequests)
+      .set({ state, decidedBy: actor.id, decidedAt: sql`now()` })
+      .where(
+        and(
+          eq(joinRequests.id, requestId),
+          eq(joinRequests.organizationId, id),
+          eq(joinRequests.state, "pending"),
+        ),
+      )
+      .returning();
+    if (!row) {
+      const [current] = await tx
+        .select()
+        .from(joinRequests)
+        .where(and(eq(joinRequests.id, requestId), eq(joinRequests.organizationId, id)));
+      if (!current) throw notFound();
+      throw await notPending(tx, current);
+    }
+    if (state === "approved") {
+      await tx
+        .insert(memberships)
+        .values({ organizationId: id, userId: row.userId, role: "member" })
+        .onConflictDoNothing();
+      // The new organization becomes the active one for someone who has none yet.
+      await tx
+        .insert(activeOrganizations)
+        .values({ userId: row.userId, organizationId: id })
+        .onConflictDoNothing();
+    }
+    await writeAudit(tx, auditCtx(ctx), {
+      action: `organization.join_request_${decision}`,
+      entity: "organization",
+      entityId: id,
+      before: { joinRequestId: row.id, state: "pending" },
+      after: { joinRequestId: row.id, userId: row.userId, state },
+    });
+    const mails = await notify(tx, ctx.config.publicUrl, {
+      userIds: [row.userId],
+      kind: ORG_NOTIFICATION.joinRequestDecided,
+      data: { org: org.shortName, decision: state },
+      link: state === "approved" ? `/organizations/${id}` : "/organizations",
+    });
+    const person = (await usersByIds(tx, [row.userId])).get(row.userId);
+    return { view: presentJoinRequest(row, person), mails };
+  });
+  if (r.mails) ctx.mailQueued();
+  return r.view;
+}
+
+/** The requester withdraws their own pending request; anyone else's looks missing. */
+export async function cancelJoinRequest(ctx: Ctx, id: string, requestId: string) {
+  const actor = requireActor(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const mine = and(
+      eq(joinRequests.id, requestId),
+      eq(joinRequests.organizationId, id),
+      eq(joinRequests.userId, actor.id),
+    );
+    const [row] = await tx
+      .update(joinRequests)
+      .set({ state: "cancelled", decidedAt: sql`now()` })
+      .where(and(mine, eq(joinRequests.state, "pending")))
+      .returning();
+    if (!row) {
+      const [current] = await tx.select().from(joinRequests).where(mine);
+      if (!current) throw notFound();
+      throw await notPending(tx, current);
+    }
+    await writeAudit(tx, auditCtx(ctx), {
+      action: "organization.join_request_cancel",
+      entity: "organization",
+      entityId: id,
+      before: { joinRequestId: row.id, state: "pending" },
+      after: { joinRequestId: row.id, state: "cancelled" },
+    });
+  });
+}
+
+/** The signed-in user's requests to join, with their states, pending first. */
+export async function myJoinRequests(ctx: Ctx) {
+  const actor = requireActor(ctx);
+  const list = await ctx.db
+    .select({ r: getTableColumns(joinRequests), shortName: organizations.shortName })
+    .from(joinRequests)
+    .innerJoin(organizations, eq(organizations.id, joinRequests.organizationId))
+    .where(eq(joinRequests.userId, actor.id))
+    .orderBy(pendingFirst, desc(joinRequests.createdAt), desc(joinRequests.id))
+    .limit(500);
+  return list.map(({ r, shortName }) => ({
+    ...presentJoinRequest(r, actor),
+    organization: { id: r.organizationId, shortName },
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+  }));
+}

@@ -1,0 +1,147 @@
+import { Button, Menu, Radio, Stack, Text, VisuallyHidden } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, NavLink } from "react-router";
+import { apiFetch, errorMessage } from "../api";
+import type { MyOrganizations } from "../features/directory/types";
+import { useMe } from "../session";
+import { BuildingIcon, CheckIcon, ChevronDownIcon } from "./icons";
+import { myOrganizationsKey, useMyOrganizations } from "./useMyOrganizations";
+
+/** PUT /api/me/active-organization, then everything that depends on the active organization reloads. */
+function useSwitchOrganization() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { user } = useMe();
+  return useMutation({
+    mutationFn: (organizationId: string) =>
+      apiFetch<MyOrganizations>("/api/me/active-organization", { method: "PUT", body: { organizationId } }),
+    onSuccess: (data, organizationId) => {
+      if (data?.items) queryClient.setQueryData([...myOrganizationsKey, user?.id ?? null], data);
+      void queryClient.invalidateQueries();
+      const name = data?.items?.find((i) => i.organization.id === organizationId)?.organization.shortName;
+      if (name)
+        notifications.show({
+          closeButtonProps: { "aria-label": t("common.close") },
+          color: "indigo",
+          message: t("common.orgSwitcher.switched", { name }),
+        });
+    },
+    onError: (error) =>
+      notifications.show({
+        closeButtonProps: { "aria-label": t("common.close") },
+        color: "red",
+        title: t("common.errors.title"),
+        message: errorMessage(error),
+      }),
+  });
+}
+
+/** The active organization and a menu to switch it (wide screens; hidden when the user has none). */
+export function OrganizationMenu() {
+  const { t } = useTranslation();
+  const { can } = useMe();
+  const mine = useMyOrganizations();
+  const switchTo = useSwitchOrganization();
+  const items = mine.data?.items ?? [];
+  if (items.length === 0) return null;
+  const activeId = mine.data?.activeOrganizationId ?? null;
+  const active = items.find((i) => i.organization.id === activeId)?.organization;
+
+  return (
+    <Menu position="bottom-end" width={280} shadow="md" withInitialFocusPlaceholder={false}>
+      <Menu.Target>
+        <Button
+          variant="default"
+          size="sm"
+          maw={200}
+          leftSection={<BuildingIcon size={18} />}
+          rightSection={<ChevronDownIcon size={16} />}
+          loading={switchTo.isPending}
+        >
+          <VisuallyHidden>{t("common.orgSwitcher.label")}: </VisuallyHidden>
+          <span style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
+            {active?.shortName ?? t("common.orgSwitcher.none")}
+          </span>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown style={{ maxHeight: "70vh", overflowY: "auto" }}>
+        <Menu.Label>{t("common.orgSwitcher.label")}</Menu.Label>
+        {items.map(({ organization }) => {
+          const checked = organization.id === activeId;
+          return (
+            <Menu.Item
+              key={organization.id}
+              aria-current={checked ? "true" : undefined}
+              leftSection={
+                checked ? <CheckIcon size={16} /> : <span style={{ width: 16, display: "inline-block" }} />
+              }
+              onClick={() => {
+                if (!checked) switchTo.mutate(organization.id);
+              }}
+            >
+              {organization.shortName}
+              {checked && <VisuallyHidden> ({t("common.orgSwitcher.current")})</VisuallyHidden>}
+            </Menu.Item>
+          );
+        })}
+        <Menu.Divider />
+        <Menu.Item component={Link} to="/organizations">
+          {t("common.orgSwitcher.all")}
+        </Menu.Item>
+        {can("org.create") && (
+          <Menu.Item component={Link} to="/organizations/new">
+            {t("common.orgSwitcher.register")}
+          </Menu.Item>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/** The same choice in the phone menu: a radio group and the two links. */
+export function OrganizationDrawerSection({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { can } = useMe();
+  const mine = useMyOrganizations();
+  const switchTo = useSwitchOrganization();
+  const items = mine.data?.items ?? [];
+  if (items.length === 0) return null;
+  const activeId = mine.data?.activeOrganizationId ?? "";
+
+  return (
+    <Stack gap="xs" mt="md" pt="md" style={{ borderTop: "1px solid var(--mantine-color-gray-3)" }}>
+      <Radio.Group
+        label={t("common.orgSwitcher.label")}
+        value={activeId}
+        onChange={(value) => {
+          if (value && value !== activeId) switchTo.mutate(value);
+        }}
+      >
+        <Stack gap="xs" mt="xs">
+          {items.map(({ organization }) => (
+            <Radio
+              key={organization.id}
+              value={organization.id}
+              label={organization.shortName}
+              disabled={switchTo.isPending}
+            />
+          ))}
+        </Stack>
+      </Radio.Group>
+      {switchTo.isPending && (
+        <Text size="sm" role="status">
+          {t("common.loading")}
+        </Text>
+      )}
+      {can("org.create") && (
+        <div className="drawer-nav">
+          <NavLink to="/organizations/new" className="nav-link" onClick={onNavigate}>
+            {t("common.orgSwitcher.register")}
+          </NavLink>
+        </div>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,116 @@
+import { Alert, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api";
+import { useLabels, warnAlert } from "../organizations/labels";
+import { ConfirmModal, ReasonModal } from "../organizations/modals";
+import { operatorKeys, orgKeys } from "../organizations/orgApi";
+import { toast, toastError } from "../organizations/toast";
+import type { Organization, StatusView } from "../organizations/types";
+
+const opPath = (id: string, action: string) =>
+  `/api/operator/organizations/${encodeURIComponent(id)}/${action}`;
+
+/** The operator suspends, resumes or revokes an organization's status (with a reason). */
+export function StatusActions({ org }: { org: Organization }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const queryClient = useQueryClient();
+  const [modal, setModal] = useState<"suspend" | "revoke" | "resume" | null>(null);
+
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: orgKeys.one(org.id) });
+    void queryClient.invalidateQueries({ queryKey: operatorKeys.all });
+  };
+  const act = (action: "suspend" | "revoke", reason: string) =>
+    api.post<StatusView>(opPath(org.id, action), { reason }).then((view) => {
+      toast(t(`operator.actions.done.${action}`));
+      refresh();
+      return view;
+    });
+  const resume = useMutation({
+    mutationFn: () => api.post<StatusView>(opPath(org.id, "resume")),
+    onSuccess: () => {
+      toast(t("operator.actions.done.resume"));
+      setModal(null);
+      refresh();
+    },
+    onError: (error) => {
+      setModal(null);
+      toastError(error);
+    },
+  });
+
+  const hasStatus = org.status !== "registered";
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="operator-actions-title">
+      <Title order={2} size="h3" id="operator-actions-title" mb="sm">
+        {t("operator.actions.title")}
+      </Title>
+      <Stack gap="sm">
+        {org.statusSuspended && org.statusReason && (
+          <Alert {...warnAlert} title={t("operator.actions.suspendedTitle")}>
+            {t("operator.actions.reason", { reason: org.statusReason })}
+          </Alert>
+        )}
+        {hasStatus ? (
+          <Text size="sm">{t("operator.actions.lead", { status: labels.status(org.status) })}</Text>
+        ) : (
+          <Text size="sm">{t("operator.actions.nothing")}</Text>
+        )}
+        {hasStatus && (
+          <Group gap="sm">
+            {org.statusSuspended ? (
+              <Button variant="default" onClick={() => setModal("resume")}>
+                {t("operator.actions.resume")}
+              </Button>
+            ) : (
+              <Button variant="default" onClick={() => setModal("suspend")}>
+                {t("operator.actions.suspend")}
+              </Button>
+            )}
+            <Button color="red" variant="outline" onClick={() => setModal("revoke")}>
+              {t("operator.actions.revoke")}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+
+      <ReasonModal
+        opened={modal === "suspend"}
+        onClose={() => setModal(null)}
+        title={t("operator.actions.suspendTitle", { name: org.shortName })}
+        lead={t("operator.actions.suspendLead")}
+        label={t("operator.actions.reasonLabel")}
+        hint={t("operator.actions.reasonHint")}
+        requiredMessage={t("operator.actions.reasonRequired")}
+        submitLabel={t("operator.actions.suspendSubmit")}
+        color="red"
+        onSubmit={(reason) => act("suspend", reason)}
+      />
+      <ReasonModal
+        opened={modal === "revoke"}
+        onClose={() => setModal(null)}
+        title={t("operator.actions.revokeTitle", { name: org.shortName })}
+        lead={t("operator.actions.revokeLead")}
+        label={t("operator.actions.reasonLabel")}
+        hint={t("operator.actions.reasonHint")}
+        requiredMessage={t("operator.actions.reasonRequired")}
+        submitLabel={t("operator.actions.revokeSubmit")}
+        onSubmit={(reason) => act("revoke", reason)}
+      />
+      <ConfirmModal
+        opened={modal === "resume"}
+        onClose={() => setModal(null)}
+        title={t("operator.actions.resumeTitle", { name: org.shortName })}
+        confirmLabel={t("operator.actions.resumeSubmit")}
+        color="indigo"
+        loading={resume.isPending}
+        onConfirm={() => resume.mutate()}
+      >
+        <Text>{t("operator.actions.resumeLead")}</Text>
+      </ConfirmModal>
+    </Card>
+  );
+}

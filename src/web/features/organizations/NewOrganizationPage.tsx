@@ -1,0 +1,156 @@
+import { Alert, Anchor, Button, Group, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { ApiError, api, errorMessage } from "../../api";
+import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { usePageTitle } from "../../components/usePageTitle";
+import { useMe } from "../../session";
+import { warnAlert } from "./labels";
+import { OrgFormActions, OrgFormFields, toCreateBody, useOrgForm } from "./OrgForm";
+import { orgKeys, orgPath, problemBody, refreshOrganizations, request } from "./orgApi";
+import { toast, toastError } from "./toast";
+import type { OrganizationView } from "./types";
+
+interface Taken {
+  organizationId: string;
+  shortName: string;
+  foreign: boolean;
+}
+
+/** 409 inn-taken: offer to ask the organization's owner to add me. */
+function TakenAlert({ taken }: { taken: Taken }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const ref = useRef<HTMLDivElement>(null);
+  const [message, setMessage] = useState("");
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  const join = useMutation({
+    mutationFn: () =>
+      api.post<unknown>(orgPath(taken.organizationId, "/join-requests"), { message: message.trim() || null }),
+    onSuccess: () => {
+      toast(t("organizations.new.joinSent", { name: taken.shortName }));
+      void queryClient.invalidateQueries({ queryKey: orgKeys.myJoinRequests });
+      navigate("/organizations");
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.is("/join-request-pending")) {
+        toast(errorMessage(error));
+        navigate("/organizations");
+        return;
+      }
+      if (error instanceof ApiError && error.is("/already-member")) {
+        navigate(`/organizations/${taken.organizationId}`);
+        return;
+      }
+      toastError(error);
+    },
+  });
+  return (
+    <Alert
+      ref={ref}
+      tabIndex={-1}
+      {...warnAlert}
+      role="alert"
+      title={
+        taken.foreign
+          ? t("organizations.new.takenForeign", { name: taken.shortName })
+          : t("organizations.new.taken", { name: taken.shortName })
+      }
+    >
+      <Stack gap="sm">
+        <Text size="sm">{t("organizations.new.takenLead")}</Text>
+        <Textarea
+          label={t("organizations.new.joinMessage")}
+          description={t("organizations.new.joinMessageHint")}
+          value={message}
+          onChange={(e) => setMessage(e.currentTarget.value)}
+          maxLength={1000}
+          autosize
+          minRows={2}
+          maw={560}
+        />
+        <Group gap="sm">
+          <Button onClick={() => join.mutate()} loading={join.isPending}>
+            {t("organizations.new.askToJoin")}
+          </Button>
+          <Anchor component={Link} to={`/directory/${taken.organizationId}`}>
+            {t("organizations.new.openPublic")}
+          </Anchor>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+export default function NewOrganizationPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("organizations.new.title"));
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { can } = useMe();
+  const form = useOrgForm(null);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [taken, setTaken] = useState<Taken | null>(null);
+
+  const create = useMutation({
+    mutationFn: (body: ReturnType<typeof toCreateBody>) =>
+      request<OrganizationView>("POST", "/api/organizations", body),
+    onSuccess: (view) => {
+      toast(t("organizations.new.created", { name: view.organization.shortName }));
+      refreshOrganizations(queryClient);
+      navigate(`/organizations/${view.organization.id}`);
+    },
+    onError: (error) => {
+      const extra = problemBody(error);
+      if (error instanceof ApiError && error.is("/inn-taken") && typeof extra.organizationId === "string") {
+        applyServerErrors(form, error);
+        setTaken({
+          organizationId: extra.organizationId,
+          shortName: typeof extra.shortName === "string" ? extra.shortName : "",
+          foreign: form.getValues().type === "foreign",
+        });
+        return;
+      }
+      setProblem(applyServerErrors(form, error));
+    },
+  });
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Anchor component={Link} to="/organizations" size="sm">
+          {t("organizations.backToMine")}
+        </Anchor>
+        <Title order={1} mt="xs">
+          {t("organizations.new.title")}
+        </Title>
+        <Text mt="xs" maw={760}>
+          {t("organizations.new.lead")}
+        </Text>
+      </div>
+      <form
+        noValidate
+        aria-label={t("organizations.new.formLabel")}
+        onSubmit={form.onSubmit((values) => {
+          setProblem(null);
+          setTaken(null);
+          create.mutate(toCreateBody(values));
+        }, focusFirstInvalid)}
+      >
+        <Stack gap="lg">
+          <OrgFormFields form={form} mode="create" staff={can("operator.status.queue")} />
+          <ProblemAlert problem={problem} />
+          {taken && <TakenAlert key={taken.organizationId} taken={taken} />}
+          <Text size="sm">{t("organizations.new.afterSubmit")}</Text>
+          <OrgFormActions submitLabel={t("organizations.new.submit")} loading={create.isPending} />
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,234 @@
+import { Alert, Button, Card, FileInput, Group, Stack, Text, Title } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams, useSearchParams } from "react-router";
+import { ApiError, api, errorMessage } from "../../api";
+import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { StatusActions } from "../operator/StatusActions";
+import { warnAlert } from "./labels";
+import { OrgFormActions, OrgFormFields, toUpdateBody, useOrgForm, valuesOf } from "./OrgForm";
+import { OrgLogo, OrgShell } from "./OrgShell";
+import { orgKeys, orgPath, problemBody, refreshOrganizations, request, uploadLogo } from "./orgApi";
+import { ProfileFacts } from "./ProfileFacts";
+import { toast } from "./toast";
+import type { Organization, OrganizationView, UpdateOrgBody } from "./types";
+
+const LOGO_MAX_BYTES = 2 * 1024 * 1024;
+const LOGO_TYPES = ["image/png", "image/jpeg", "image/webp"];
+
+function LogoSection({ org }: { org: Organization }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = () => refreshOrganizations(queryClient);
+
+  const upload = useMutation({
+    mutationFn: (f: File) => uploadLogo<unknown>(org.id, f),
+    onSuccess: () => {
+      setFile(null);
+      toast(t("organizations.logo.uploaded"));
+      void refresh();
+    },
+    onError: (e) => setError(errorMessage(e)),
+  });
+  const remove = useMutation({
+    mutationFn: () => api.delete(orgPath(org.id, "/logo")),
+    onSuccess: () => {
+      toast(t("organizations.logo.removed"));
+      void refresh();
+    },
+    onError: (e) => setError(errorMessage(e)),
+  });
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="logo-title">
+      <Title order={2} size="h3" id="logo-title" mb="sm">
+        {t("organizations.logo.title")}
+      </Title>
+      <Group align="flex-start" gap="lg" wrap="wrap">
+        <OrgLogo org={org} size={96} />
+        <form
+          style={{ flex: "1 1 16rem" }}
+          onSubmit={(e) => {
+            e.preventDefault();
+            setError(null);
+            if (!file) {
+              setError(t("organizations.logo.choose"));
+              return;
+            }
+            if (file.size > LOGO_MAX_BYTES) {
+              setError(t("organizations.logo.tooLarge"));
+              return;
+            }
+            if (file.type && !LOGO_TYPES.includes(file.type)) {
+              setError(t("organizations.logo.badType"));
+              return;
+            }
+            upload.mutate(file);
+          }}
+        >
+          <Stack gap="sm" maw={420}>
+            <FileInput
+              label={t("organizations.logo.file")}
+              description={t("organizations.logo.hint")}
+              accept="image/png,image/jpeg,image/webp"
+              clearable
+              value={file}
+              onChange={(f) => {
+                setError(null);
+                setFile(f);
+              }}
+              error={error}
+              placeholder={t("organizations.logo.placeholder")}
+              clearButtonProps={{ "aria-label": t("organizations.logo.clear") }}
+            />
+            <Group gap="sm">
+              <Button type="submit" loading={upload.isPending}>
+                {t("organizations.logo.upload")}
+              </Button>
+              {org.logoUrl && (
+                <Button
+                  variant="default"
+                  color="red"
+                  loading={remove.isPending}
+                  onClick={() => remove.mutate()}
+                >
+                  {t("organizations.logo.remove")}
+                </Button>
+              )}
+            </Group>
+          </Stack>
+        </form>
+      </Group>
+    </Card>
+  );
+}
+
+function EditProfile({ view, onDone }: { view: OrganizationView; onDone: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const org = view.organization;
+  const form = useOrgForm(org);
+  const [version, setVersion] = useState(org.version);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [conflict, setConflict] = useState<Organization | null>(null);
+  const [stale, setStale] = useState(false);
+  const locked = org.status === "participant" || org.status === "partner";
+
+  const save = useMutation({
+    mutationFn: (body: UpdateOrgBody) => request<OrganizationView>("PATCH", orgPath(org.id), body),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(orgKeys.view(org.id), updated);
+      void queryClient.invalidateQueries({ queryKey: orgKeys.mine });
+      toast(t("organizations.edit.saved"));
+      onDone();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.is("/conflict")) {
+        const current = problemBody(error).current as Organization | undefined;
+        setConflict(current ?? null);
+        setStale(true);
+        setProblem(null);
+        return;
+      }
+      setProblem(applyServerErrors(form, error));
+    },
+  });
+
+  async function reload() {
+    let fresh = conflict;
+    if (!fresh) {
+      const v = await queryClient.fetchQuery({
+        queryKey: orgKeys.view(org.id),
+        queryFn: () => api.get<OrganizationView>(orgPath(org.id)),
+        staleTime: 0,
+      });
+      fresh = v.organization;
+    } else {
+      void queryClient.invalidateQueries({ queryKey: orgKeys.view(org.id) });
+    }
+    form.setValues(valuesOf(fresh));
+    form.resetDirty(valuesOf(fresh));
+    form.clearErrors();
+    setVersion(fresh.version);
+    setConflict(null);
+    setStale(false);
+  }
+
+  return (
+    <form
+      noValidate
+      aria-label={t("organizations.edit.formLabel")}
+      onSubmit={form.onSubmit((values) => {
+        setProblem(null);
+        save.mutate(toUpdateBody(values, version));
+      }, focusFirstInvalid)}
+    >
+      <Stack gap="lg">
+        <Title order={2}>{t("organizations.edit.title")}</Title>
+        <OrgFormFields form={form} mode="edit" staff={false} locked={locked} />
+        <ProblemAlert problem={problem} />
+        {stale && (
+          <Alert {...warnAlert} role="alert" title={t("organizations.edit.conflictTitle")}>
+            <Stack gap="sm">
+              <Text size="sm">{t("organizations.edit.conflictText")}</Text>
+              <Button variant="default" onClick={() => void reload()} style={{ alignSelf: "flex-start" }}>
+                {t("organizations.edit.reload")}
+              </Button>
+            </Stack>
+          </Alert>
+        )}
+        <OrgFormActions
+          submitLabel={t("organizations.edit.submit")}
+          loading={save.isPending}
+          onCancel={onDone}
+        />
+      </Stack>
+    </form>
+  );
+}
+
+export default function OrganizationPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const [params, setParams] = useSearchParams();
+  const editing = params.get("edit") === "1";
+  const setEditing = (on: boolean) => setParams(on ? { edit: "1" } : {}, { replace: false });
+
+  return (
+    <OrgShell id={id} page={null}>
+      {(view) => {
+        const org = view.organization;
+        const canEdit = view.can["org.update"] === true;
+        return (
+          <Stack gap="lg">
+            {org.statusSuspended && (
+              <Alert {...warnAlert} title={t("organizations.status.suspendedTitle")}>
+                {org.statusReason
+                  ? t("organizations.status.suspendedReason", { reason: org.statusReason })
+                  : t("organizations.status.suspendedNoReason")}
+              </Alert>
+            )}
+            {editing && canEdit ? (
+              <EditProfile key={org.id} view={view} onDone={() => setEditing(false)} />
+            ) : (
+              <>
+                {canEdit && (
+                  <Group>
+                    <Button onClick={() => setEditing(true)}>{t("organizations.profile.edit")}</Button>
+                  </Group>
+                )}
+                <ProfileFacts org={org} />
+              </>
+            )}
+            {canEdit && !editing && <LogoSection org={org} />}
+            {view.can["operator.status.decide"] && <StatusActions org={org} />}
+          </Stack>
+        );
+      }}
+    </OrgShell>
+  );
+}

@@ -1,0 +1,314 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { api } from "../../api";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { useFormat } from "../../format";
+import { ApplicationStateBadge, StatusBadge, useLabels, warnAlert } from "./labels";
+import { ConfirmModal } from "./modals";
+import { OrgShell } from "./OrgShell";
+import { orgKeys, orgPath } from "./orgApi";
+import { StatusHistory } from "./StatusHistory";
+import { toast, toastError } from "./toast";
+import type { OrganizationView, RequestedStatus, StatusApplication, StatusView } from "./types";
+
+const COMMENT_MAX = 2000;
+const REQUESTABLE: RequestedStatus[] = ["participant", "partner"];
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="md">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+function ApplyForm({ orgId, requested }: { orgId: string; requested: RequestedStatus }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [comment, setComment] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const apply = useMutation({
+    mutationFn: () =>
+      api.post<StatusApplication>(orgPath(orgId, "/status-applications"), {
+        requestedStatus: requested,
+        comment: comment.trim() || null,
+      }),
+    onSuccess: () => {
+      toast(t("organizations.status.applied"));
+      setComment("");
+      void queryClient.invalidateQueries({ queryKey: orgKeys.one(orgId) });
+    },
+    onError: (e) => setError(e),
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setError(null);
+        apply.mutate();
+      }}
+    >
+      <Stack gap="sm">
+        <ProblemAlert error={error} />
+        <Textarea
+          label={t("organizations.status.comment")}
+          description={t("organizations.status.commentHint", { count: comment.length, max: COMMENT_MAX })}
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+          maxLength={COMMENT_MAX}
+          autosize
+          minRows={2}
+          maxRows={8}
+        />
+        <Button type="submit" loading={apply.isPending} style={{ alignSelf: "flex-start" }}>
+          {t(`organizations.status.apply.${requested}`)}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function Options({ view, status }: { view: OrganizationView; status: StatusView }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const canApply = view.can["org.status.apply"] === true;
+  return (
+    <Section id="status-options-title" title={t("organizations.status.optionsTitle")}>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        {REQUESTABLE.map((requested) => {
+          const option = status.options[requested] ?? { open: false, reason: null };
+          return (
+            <Card
+              key={requested}
+              withBorder
+              padding="md"
+              component="article"
+              aria-labelledby={`opt-${requested}`}
+            >
+              <Stack gap="sm">
+                <Title order={3} size="h4" id={`opt-${requested}`}>
+                  {labels.status(requested)}
+                </Title>
+                <Text size="sm">{t(`organizations.status.about.${requested}`)}</Text>
+                {!option.open ? (
+                  <Alert color="gray" variant="light" title={t("organizations.status.closedTitle")}>
+                    {option.reason ?? t("organizations.status.closedNoReason")}
+                  </Alert>
+                ) : canApply ? (
+                  <ApplyForm orgId={view.organization.id} requested={requested} />
+                ) : (
+                  <Text size="sm">{t("organizations.status.onlyManagers")}</Text>
+                )}
+              </Stack>
+            </Card>
+          );
+        })}
+      </SimpleGrid>
+    </Section>
+  );
+}
+
+function OpenApplication({ view, app }: { view: OrganizationView; app: StatusApplication }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const orgId = view.organization.id;
+  const canApply = view.can["org.status.apply"] === true;
+  const [comment, setComment] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [confirmWithdraw, setConfirmWithdraw] = useState(false);
+  const appPath = (action: string) =>
+    orgPath(orgId, `/status-applications/${encodeURIComponent(app.id)}/${action}`);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: orgKeys.one(orgId) });
+
+  const resubmit = useMutation({
+    mutationFn: () => api.post<StatusApplication>(appPath("resubmit"), { comment: comment.trim() || null }),
+    onSuccess: () => {
+      toast(t("organizations.application.resubmitted"));
+      setComment("");
+      void refresh();
+    },
+    onError: (e) => setError(e),
+  });
+  const withdraw = useMutation({
+    mutationFn: () => api.post<StatusApplication>(appPath("withdraw")),
+    onSuccess: () => {
+      setConfirmWithdraw(false);
+      toast(t("organizations.application.withdrawn"));
+      void refresh();
+    },
+    onError: (e) => {
+      setConfirmWithdraw(false);
+      toastError(e);
+    },
+  });
+
+  return (
+    <Section id="open-application-title" title={t("organizations.application.title")}>
+      <Stack gap="sm">
+        <Group gap="sm">
+          <ApplicationStateBadge state={app.state} />
+          <Text fw={600}>
+            {t("organizations.application.requested", { status: labels.status(app.requestedStatus) })}
+          </Text>
+        </Group>
+        <dl className="facts">
+          <div>
+            <dt>{t("organizations.application.submittedAt")}</dt>
+            <dd>{format.dateTime(app.submittedAt)}</dd>
+          </div>
+          {app.state === "pending" && (
+            <div>
+              <dt>{t("organizations.application.waiting")}</dt>
+              <dd>{t("organizations.application.waitingDays", { days: app.waitingDays })}</dd>
+            </div>
+          )}
+          {app.applicantComment && (
+            <div>
+              <dt>{t("organizations.application.yourComment")}</dt>
+              <dd style={{ whiteSpace: "pre-wrap" }}>{app.applicantComment}</dd>
+            </div>
+          )}
+        </dl>
+        {app.state === "pending" && <Text size="sm">{t("organizations.application.pendingText")}</Text>}
+        {app.state === "returned" && (
+          <Alert {...warnAlert} title={t("organizations.application.returnedTitle")}>
+            <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+              {app.operatorComment ?? t("organizations.application.noComment")}
+            </Text>
+          </Alert>
+        )}
+        {app.state === "returned" && canApply && (
+          <form
+            noValidate
+            aria-labelledby="resubmit-title"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setError(null);
+              resubmit.mutate();
+            }}
+          >
+            <Stack gap="sm">
+              <Title order={3} size="h4" id="resubmit-title">
+                {t("organizations.application.resubmitTitle")}
+              </Title>
+              <Text size="sm">
+                {t("organizations.application.resubmitLead")}{" "}
+                <Anchor component={Link} to={`/organizations/${orgId}?edit=1`}>
+                  {t("organizations.application.editProfile")}
+                </Anchor>
+              </Text>
+              <ProblemAlert error={error} />
+              <Textarea
+                label={t("organizations.application.resubmitComment")}
+                description={t("organizations.status.commentHint", {
+                  count: comment.length,
+                  max: COMMENT_MAX,
+                })}
+                value={comment}
+                onChange={(e) => setComment(e.currentTarget.value)}
+                maxLength={COMMENT_MAX}
+                autosize
+                minRows={2}
+              />
+              <Button type="submit" loading={resubmit.isPending} style={{ alignSelf: "flex-start" }}>
+                {t("organizations.application.resubmit")}
+              </Button>
+            </Stack>
+          </form>
+        )}
+        {canApply && (
+          <Button
+            variant="outline"
+            color="red"
+            onClick={() => setConfirmWithdraw(true)}
+            style={{ alignSelf: "flex-start" }}
+          >
+            {t("organizations.application.withdraw")}
+          </Button>
+        )}
+      </Stack>
+      <ConfirmModal
+        opened={confirmWithdraw}
+        onClose={() => setConfirmWithdraw(false)}
+        title={t("organizations.application.withdrawTitle")}
+        confirmLabel={t("organizations.application.withdrawConfirm")}
+        loading={withdraw.isPending}
+        onConfirm={() => withdraw.mutate()}
+      >
+        <Text>{t("organizations.application.withdrawText")}</Text>
+      </ConfirmModal>
+    </Section>
+  );
+}
+
+function StatusContent({ view }: { view: OrganizationView }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const orgId = view.organization.id;
+  const status = useQuery({
+    queryKey: orgKeys.status(orgId),
+    queryFn: ({ signal }) => api.get<StatusView>(orgPath(orgId, "/status"), signal),
+  });
+  if (status.isError) return <ProblemAlert error={status.error} />;
+  if (status.isPending) return <Skeleton height={240} />;
+  const s = status.data;
+  return (
+    <Stack gap="lg">
+      <Section id="current-status-title" title={t("organizations.status.currentTitle")}>
+        <Stack gap="sm">
+          <Group gap="sm">
+            <StatusBadge status={s.status} suspended={s.suspended} size="lg" />
+            <Text>{t("organizations.status.since", { date: labels.numericDate(s.since) })}</Text>
+          </Group>
+          {s.suspended && (
+            <Alert {...warnAlert} role="status" title={t("organizations.status.suspendedTitle")}>
+              {s.reason
+                ? t("organizations.status.suspendedReason", { reason: s.reason })
+                : t("organizations.status.suspendedNoReason")}
+            </Alert>
+          )}
+          {!s.suspended && s.reason && (
+            <Text size="sm">{t("organizations.status.lastReason", { reason: s.reason })}</Text>
+          )}
+          <Text size="sm">{t(`organizations.status.explain.${s.status}`)}</Text>
+        </Stack>
+      </Section>
+      {s.openApplication && <OpenApplication view={view} app={s.openApplication} />}
+      <Options view={view} status={s} />
+      <Section id="history-title" title={t("organizations.history.title")}>
+        <StatusHistory history={s.history} />
+      </Section>
+    </Stack>
+  );
+}
+
+export default function StatusPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  return (
+    <OrgShell id={id} page={t("organizations.status.title")}>
+      {(view) => <StatusContent view={view} />}
+    </OrgShell>
+  );
+}

@@ -1,0 +1,161 @@
+import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { applyServerErrors, type FormProblem } from "../../components/forms";
+import { ProblemAlert } from "../../components/ProblemAlert";
+
+export const REASON_MIN = 3;
+export const REASON_MAX = 2000;
+
+interface ReasonModalProps {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  lead?: ReactNode;
+  label: string;
+  hint?: string;
+  /** Message when the text is empty. */
+  requiredMessage: string;
+  submitLabel: string;
+  color?: string;
+  /** Name of the field in the server's errors[] that this text maps to (e.g. "reason", "comment"). */
+  field?: string;
+  /** Sends the text; a rejection shows the server's message in the modal. */
+  onSubmit: (text: string) => Promise<unknown>;
+}
+
+/** A modal that asks for a required text (a reason or a comment) before an action. */
+export function ReasonModal({
+  opened,
+  onClose,
+  title,
+  lead,
+  label,
+  hint,
+  requiredMessage,
+  submitLabel,
+  color = "red",
+  field = "reason",
+  onSubmit,
+}: ReasonModalProps) {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [pending, setPending] = useState(false);
+  const form = useForm({
+    mode: "uncontrolled",
+    initialValues: { [field]: "" } as Record<string, string>,
+    validate: {
+      [field]: (value: string) => {
+        const v = value.trim();
+        if (!v) return requiredMessage;
+        if (v.length < REASON_MIN) return t("common.validation.tooShort", { min: REASON_MIN });
+        if (v.length > REASON_MAX) return t("common.validation.tooLong", { max: REASON_MAX });
+        return null;
+      },
+    },
+  });
+
+  function close() {
+    form.reset();
+    setProblem(null);
+    onClose();
+  }
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={title}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+      centered
+    >
+      <form
+        noValidate
+        onSubmit={form.onSubmit(async (values) => {
+          setProblem(null);
+          setPending(true);
+          try {
+            await onSubmit((values[field] ?? "").trim());
+            form.reset();
+            onClose();
+          } catch (error) {
+            setProblem(applyServerErrors(form, error));
+          } finally {
+            setPending(false);
+          }
+        })}
+      >
+        <Stack gap="md">
+          {lead && <Text>{lead}</Text>}
+          <ProblemAlert problem={problem} />
+          <Textarea
+            label={label}
+            description={hint}
+            required
+            autosize
+            minRows={3}
+            maxLength={REASON_MAX}
+            data-autofocus
+            key={form.key(field)}
+            {...form.getInputProps(field)}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" color={color} loading={pending}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+interface ConfirmModalProps {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  color?: string;
+  loading?: boolean;
+  onConfirm: () => void;
+}
+
+/** "Are you sure?" for an action that cannot be undone by the same person. */
+export function ConfirmModal({
+  opened,
+  onClose,
+  title,
+  children,
+  confirmLabel,
+  color = "red",
+  loading,
+  onConfirm,
+}: ConfirmModalProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+      centered
+    >
+      <Stack gap="md">
+        <div>{children}</div>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose} data-autofocus>
+            {t("common.cancel")}
+          </Button>
+          <Button color={color} loading={loading} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
