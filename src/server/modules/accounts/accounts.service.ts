@@ -439,7 +439,6 @@ export async function endSession(ctx: Ctx, id: string) {
 
 // ---- administration ----
 
-
 /** The two queries behind the admin user list (exported so the benchmark runs the very same SQL). */
 export function adminUsersQueries(db: Db, q: z.infer<typeof AdminUsersQuery>) {
   const where = and(
