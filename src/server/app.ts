@@ -33,6 +33,10 @@ import { registerSessionHook } from "./modules/accounts/session.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { devmailRoutes } from "./modules/devmail/devmail.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { measuresIoRoutes } from "./modules/measures/measures.io.routes.js";
+import { measuresOperatorRoutes } from "./modules/measures/measures.operator.routes.js";
+import { measuresRoutes } from "./modules/measures/measures.routes.js";
+import { measuresSubscriptionsRoutes } from "./modules/measures/measures.subscriptions.routes.js";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
 import { directoryRoutes } from "./modules/organizations/directory.routes.js";
 import { organizationsRoutes } from "./modules/organizations/organizations.routes.js";
@@ -193,6 +197,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(statusRoutes);
       await api.register(statusOperatorRoutes);
       await api.register(directoryRoutes);
+      await api.register(measuresRoutes);
+      await api.register(measuresOperatorRoutes);
+      await api.register(measuresSubscriptionsRoutes);
+      await api.register(measuresIoRoutes);
       if (config.env !== "production") await api.register(devmailRoutes);
     },
     { prefix: "/api" },

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "./core/config.js";
 import { openDatabase } from "./core/db.js";
 import { acquireDataDirLock, LockedError } from "./core/lock.js";
 import { MailDispatcher } from "./core/mail.js";
+import { sendMeasureReminders } from "./modules/measures/measures.subscriptions.service.js";
 import { sendDueDigests } from "./modules/notifications/notifications.service.js";
 import { demoAccountsText, isSeeded, seed } from "./seed/index.js";
 
@@ -41,6 +42,10 @@ async function main() {
         }
       })
       .catch((err) => app.log.error({ err }, "digest run failed"));
+    // Favourite measures closing within 7 days: one reminder per user, measure and closing date.
+    sendMeasureReminders(database.db, config.publicUrl)
+      .then((n) => void (n > 0 && mail?.kick()))
+      .catch((err) => app.log.error({ err }, "measure reminders failed"));
   }, 10 * 60_000);
   digestTimer.unref();
 

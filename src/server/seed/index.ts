@@ -3,6 +3,7 @@ import { count } from "drizzle-orm";
 import type { Db } from "../core/db.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
+import { measuresSeeder } from "./measures.js";
 import { organizationsSeeder } from "./organizations.js";
 
 export const DEMO_PASSWORD = "Innocluster-demo-2026";
@@ -109,7 +110,7 @@ const accountsSeeder: Seeder = {
   },
 };
 
-export const seeders: Seeder[] = [accountsSeeder, organizationsSeeder];
+export const seeders: Seeder[] = [accountsSeeder, organizationsSeeder, measuresSeeder];
 
 export async function isSeeded(db: Db) {
   const [r] = await db.select({ n: count() }).from(users);

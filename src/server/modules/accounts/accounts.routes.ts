@@ -28,6 +28,7 @@ export const uiAbilities = new Set<string>([
   "notifications.own",
   "org.create",
   "operator.status.queue",
+  "measures.manage",
 ]);
 
 const tags = ["accounts"];

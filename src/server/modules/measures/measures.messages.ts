@@ -1,0 +1,20 @@
+import { addMessages } from "../../core/i18n.js";
+
+/** Field errors of support measures. */
+addMessages({
+  ru: {
+    "field.range": "Верхняя граница не может быть меньше нижней",
+    "field.date-range": "Дата окончания приёма заявок не может быть раньше даты начала",
+    "field.slug": "Только строчные латинские буквы, цифры и дефисы, например grant-startup-2026",
+    "field.measure.slug-taken": "Такой адрес уже занят другой мерой",
+    "field.measure.region": "Укажите код субъекта РФ из списка или «foreign» для иностранных организаций",
+  },
+  en: {
+    "field.range": "The upper bound cannot be less than the lower one",
+    "field.date-range": "The closing date cannot be earlier than the opening date",
+    "field.slug": "Lowercase Latin letters, digits and hyphens only, e.g. grant-startup-2026",
+    "field.measure.slug-taken": "Another measure already uses this address",
+    "field.measure.region":
+      "Give a Russian region code from the list, or “foreign” for foreign organizations",
+  },
+});

@@ -1,0 +1,116 @@
+import { type SQL, sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { Criteria } from "../../../shared/eligibility.js";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const measureStatusEnum = pgEnum("measure_status", ["draft", "published", "archived"]);
+export const measureLevelEnum = pgEnum("measure_level", ["city", "federal", "development_institution"]);
+export const measureFormEnum = pgEnum("measure_form", [
+  "grant",
+  "subsidy",
+  "preferential_loan",
+  "guarantee",
+  "tax_benefit",
+  "premises",
+  "consulting",
+  "education",
+  "export_support",
+  "pilot_testing",
+  "acceleration",
+]);
+export const measureProviderKindEnum = pgEnum("measure_provider_kind", [
+  "city_body",
+  "federal_body",
+  "development_institution",
+  "technopark",
+  "other",
+]);
+
+export const measures = pgTable(
+  "measures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug"),
+    status: measureStatusEnum("status").notNull().default("draft"),
+    titleRu: text("title_ru").notNull(),
+    titleEn: text("title_en"),
+    descriptionRu: text("description_ru").notNull().default(""),
+    descriptionEn: text("description_en"),
+    provider: text("provider").notNull(),
+    providerKind: measureProviderKindEnum("provider_kind").notNull().default("other"),
+    level: measureLevelEnum("level").notNull(),
+    form: measureFormEnum("form").notNull(),
+    /** RUB. */
+    amountMin: bigint("amount_min", { mode: "number" }),
+    amountMax: bigint("amount_max", { mode: "number" }),
+    /** The applicant's own share of the costs, percent 0–100. */
+    cofinancingShare: numeric("cofinancing_share", { precision: 5, scale: 2, mode: "number" }),
+    /** Accepts applications all year; otherwise opens_on/closes_on (either may be null = unbounded). */
+    permanent: boolean("permanent").notNull().default(false),
+    opensOn: date("opens_on", { mode: "string" }),
+    closesOn: date("closes_on", { mode: "string" }),
+    requiredDocuments: text("required_documents").array().notNull().default(sql`'{}'::text[]`),
+    applyUrl: text("apply_url"),
+    contacts: text("contacts"),
+    /** OKVED section letters the measure targets (empty = any). */
+    industries: text("industries").array().notNull().default(sql`'{}'::text[]`),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /** Eligibility criteria as data (src/shared/eligibility.ts `Criteria`). */
+    criteria: jsonb("criteria").$type<Criteria>().notNull().default(sql`'{}'::jsonb`),
+    isDemo: boolean("is_demo").notNull().default(false),
+    views: integer("views").notNull().default(0),
+    applyClicks: integer("apply_clicks").notNull().default(0),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    search: tsvector("search").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('russian', coalesce(${measures.titleRu}, '') || ' ' || coalesce(${measures.titleEn}, '')), 'A') || setweight(to_tsvector('russian', coalesce(${measures.descriptionRu}, '')), 'B') || setweight(to_tsvector('russian', coalesce(${measures.provider}, '')), 'C')`,
+    ),
+  },
+  (t) => [
+    uniqueIndex("measures_slug_key").on(t.slug),
+    index("measures_search_idx").using("gin", t.search),
+    index("measures_title_ru_trgm").using("gin", sql`${t.titleRu} gin_trgm_ops`),
+    index("measures_status_idx").on(t.status, t.level, t.form),
+    index("measures_closes_idx").on(t.closesOn),
+    index("measures_tags_idx").using("gin", t.tags),
+    index("measures_industries_idx").using("gin", t.industries),
+  ],
+);
+
+/** Every change of a measure: who, when, and the changed fields before → after. */
+export const measureVersions = pgTable(
+  "measure_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    measureId: uuid("measure_id")
+      .notNull()
+      .references(() => measures.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    actorId: uuid("actor_id"),
+    action: text("action").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** { field: { before, after } } for the fields that changed. */
+    changes: jsonb("changes").$type<Record<string, { before: unknown; after: unknown }>>().notNull(),
+  },
+  (t) => [uniqueIndex("measure_versions_key").on(t.measureId, t.version)],
+);

@@ -1,0 +1,365 @@
+// Favourites, saved searches and what they send: notices when a published measure is published or
+// changed (a saved search matches it, or it becomes eligible for a member's organization), and
+// reminders of closing windows of favourite measures.
+//
+// How a saved search is matched against one measure: the structured filters (level, provider, form,
+// open now, industry, tag, amount, and the eligibility verdict for the subscriber's active
+// organization) are checked in JavaScript with the navigator's semantics; the text query runs the
+// navigator's own SQL (candidatesQuery: Russian morphology + typo-tolerant title) restricted to that
+// measure id, one statement per distinct text. Organizations are read in pages of 500 through
+// organizationFactsPage (organizations module); at demo scale (hundreds) this is a few reads per change.
+
+import { and, asc, desc, eq, getTableColumns, gte, lte, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { evaluate, type Verdict } from "../../../shared/eligibility.js";
+import { writeAudit } from "../../core/audit.js";
+import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
+import type { Db, Executor } from "../../core/db.js";
+import { badRequest, notFound } from "../../core/errors.js";
+import { addMessages } from "../../core/i18n.js";
+import { defineRules, signedIn } from "../../core/policy.js";
+import { notify } from "../notifications/notifications.service.js";
+import { activeOrganizationFacts, organizationFactsPage } from "../organizations/organizations.service.js";
+import { SearchQuery } from "./measures.contract.js";
+import { MEASURE_NOTIFICATION } from "./measures.notifications.js";
+import { measures } from "./measures.schema.js";
+import {
+  candidatesQuery,
+  isOpen,
+  type MeasureRow,
+  moscowToday,
+  orgProfile,
+  presentCard,
+} from "./measures.service.js";
+import {
+  measureFavourites,
+  measureNotices,
+  measureRemindersSent,
+  measureSubscriptions,
+} from "./measures.subscriptions.schema.js";
+
+defineRules({
+  /** A signed-in user's own favourites and saved searches. */
+  "measures.own": signedIn,
+});
+
+addMessages({
+  ru: { "field.measure.subscriptions-limit": "Можно сохранить не больше {max} поисков" },
+  en: { "field.measure.subscriptions-limit": "At most {max} searches can be saved" },
+});
+
+/** A saved search: the navigator's query without sorting and paging. */
+export const SavedQuery = SearchQuery.omit({ sort: true, page: true, pageSize: true });
+type Query = z.infer<typeof SavedQuery>;
+export const MAX_SUBSCRIPTIONS = 50;
+/** How many organizations one read of the eligibility notices takes. */
+const ORG_BATCH = 500;
+
+// ---------- favourites ----------
+
+async function publishedMeasure(ex: Executor, id: string) {
+  const [m] = await ex
+    .select({ id: measures.id })
+    .from(measures)
+    .where(and(eq(measures.id, id), eq(measures.status, "published")));
+  if (!m) throw notFound();
+  return m;
+}
+
+export async function addFavourite(ctx: Ctx, measureId: string) {
+  const actor = requireActor(ctx);
+  await publishedMeasure(ctx.db, measureId);
+  await ctx.db.insert(measureFavourites).values({ userId: actor.id, measureId }).onConflictDoNothing();
+}
+
+export async function removeFavourite(ctx: Ctx, measureId: string) {
+  const actor = requireActor(ctx);
+  await ctx.db
+    .delete(measureFavourites)
+    .where(and(eq(measureFavourites.userId, actor.id), eq(measureFavourites.measureId, measureId)));
+}
+
+/** The user's favourite measures that are published, most recently saved first. */
+export async function listFavourites(ctx: Ctx) {
+  const actor = requireActor(ctx);
+  const today = moscowToday();
+  const { search: _s, ...cols } = getTableColumns(measures);
+  const rows = await ctx.db
+    .select({ m: cols })
+    .from(measureFavourites)
+    .innerJoin(measures, eq(measures.id, measureFavourites.measureId))
+    .where(and(eq(measureFavourites.userId, actor.id), eq(measures.status, "published")))
+    .orderBy(desc(measureFavourites.createdAt), asc(measures.id));
+  return { items: rows.map((r) => presentCard(r.m, today, null)) };
+}
+
+// ---------- saved searches ----------
+
+type Subscription = typeof measureSubscriptions.$inferSelect;
+const presentSubscription = (s: Subscription) => ({
+  id: s.id,
+  name: s.name,
+  query: s.query,
+  createdAt: s.createdAt.toISOString(),
+});
+
+export async function createSubscription(ctx: Ctx, body: { name: string; query: Query }) {
+  const actor = requireActor(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const [n] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(measureSubscriptions)
+      .where(eq(measureSubscriptions.userId, actor.id));
+    if (Number(n?.n ?? 0) >= MAX_SUBSCRIPTIONS)
+      throw badRequest([
+        { field: "name", key: "field.measure.subscriptions-limit", params: { max: MAX_SUBSCRIPTIONS } },
+      ]);
+    // Store the parsed query without empty filters.
+    const query = Object.fromEntries(
+      Object.entries(body.query).filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length)),
+    );
+    const [row] = await tx
+      .insert(measureSubscriptions)
+      .values({ userId: actor.id, name: body.name, query })
+      .returning();
+    await writeAudit(tx, auditCtx(ctx), {
+      action: "measure.subscription.create",
+      entity: "measure_subscription",
+      entityId: row!.id,
+      after: { name: row!.name, query },
+    });
+    return presentSubscription(row!);
+  });
+}
+
+export async function listSubscriptions(ctx: Ctx) {
+  const actor = requireActor(ctx);
+  const rows = await ctx.db
+    .select()
+    .from(measureSubscriptions)
+    .where(eq(measureSubscriptions.userId, actor.id))
+    .orderBy(asc(measureSubscriptions.createdAt), asc(measureSubscriptions.id));
+  return { items: rows.map(presentSubscription) };
+}
+
+export async function deleteSubscription(ctx: Ctx, id: string) {
+  const actor = requireActor(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(measureSubscriptions)
+      .where(and(eq(measureSubscriptions.id, id), eq(measureSubscriptions.userId, actor.id)))
+      .returning();
+    if (!row) throw notFound();
+    await writeAudit(tx, auditCtx(ctx), {
+      action: "measure.subscription.delete",
+      entity: "measure_subscription",
+      entityId: id,
+      before: { name: row.name, query: row.query },
+    });
+  });
+}
+
+// ---------- matching ----------
+
+/** The structured filters of a saved search against one measure (the navigator's semantics). */
+export function matchesFilters(q: Query, m: MeasureRow, today: string, verdict: Verdict | null): boolean {
+  if (q.level?.length && !q.level.includes(m.level)) return false;
+  if (q.provider?.length && !q.provider.includes(m.provider)) return false;
+  if (q.form?.length && !q.form.includes(m.form)) return false;
+  if (q.openNow && !isOpen(m, today)) return false;
+  if (q.industry?.length && !m.industries.some((i) => q.industry!.includes(i))) return false;
+  if (q.tag?.length && !m.tags.some((t) => (q.tag as readonly string[]).includes(t))) return false;
+  if (q.amountMin !== undefined || q.amountMax !== undefined) {
+    const hi = m.amountMax ?? m.amountMin;
+    const lo = m.amountMin ?? m.amountMax;
+    if (hi === null || lo === null) return false;
+    if (q.amountMin !== undefined && hi < q.amountMin) return false;
+    if (q.amountMax !== undefined && lo > q.amountMax) return false;
+  }
+  // As in search: the verdict filter applies only to a member with an active organization.
+  if (q.eligibility?.length && verdict !== null && !q.eligibility.includes(verdict)) return false;
+  return true;
+}
+
+/** Whether the measure matches the navigator's text search (the same SQL, restricted to its id). */
+async function matchesText(ex: Executor, text: string, measureId: string): Promise<boolean> {
+  const c = candidatesQuery(ex, text).as("c");
+  const [hit] = await ex.select({ id: c.id }).from(c).where(eq(c.id, measureId)).limit(1);
+  return !!hit;
+}
+
+/** Records notices (at most one per user and measure version); returns the users not told before. */
+async function claim(
+  ex: Executor,
+  m: MeasureRow,
+  reason: "match" | "eligible",
+  rows: { userId: string; subscriptionId?: string; organizationId?: string }[],
+): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const fresh = await ex
+    .insert(measureNotices)
+    .values(rows.map((r) => ({ ...r, measureId: m.id, version: m.version, reason })))
+    .onConflictDoNothing()
+    .returning({ userId: measureNotices.userId });
+  return new Set(fresh.map((r) => r.userId));
+}
+
+const measureLink = (m: MeasureRow) => `/measures/${m.slug ?? m.id}`;
+
+/**
+ * Called inside the transaction that published a measure or changed a published one, with the row
+ * before and after. Notifies (by each user's channel preference) the members of organizations for
+ * which the measure is eligible now and was not before (a newly published measure was eligible for
+ * nobody), then the owners of saved searches that match it; each user at most once per version.
+ * Returns the number of mails queued (the caller nudges the dispatcher after its commit).
+ */
+export async function onMeasurePublishedOrChanged(
+  ex: Executor,
+  ctx: Pick<Ctx, "config">,
+  before: MeasureRow | null,
+  after: MeasureRow,
+): Promise<number> {
+  if (after.status !== "published") return 0;
+  const wasPublished = before?.status === "published";
+  const today = moscowToday();
+  const publicUrl = ctx.config.publicUrl;
+  const link = measureLink(after);
+  let mails = 0;
+
+  // Organizations for which the measure became eligible.
+  const byOrg = new Map<string, { org: string; userIds: string[] }>();
+  const seen = new Set<string>();
+  const eligibleRows: { userId: string; organizationId: string }[] = [];
+  for (let afterId: string | null = null; ; ) {
+    const page = await organizationFactsPage(ex, afterId, ORG_BATCH);
+    for (const o of page) {
+      if (!o.memberIds.length) continue;
+      const profile = orgProfile(o);
+      if (evaluate(after.criteria, profile, today).verdict !== "eligible") continue;
+      if (wasPublished && evaluate(before!.criteria, profile, today).verdict === "eligible") continue;
+      for (const userId of o.memberIds) {
+        if (seen.has(userId)) continue;
+        seen.add(userId);
+        eligibleRows.push({ userId, organizationId: o.id });
+        const g = byOrg.get(o.id) ?? { org: o.shortName, userIds: [] };
+        g.userIds.push(userId);
+        byOrg.set(o.id, g);
+      }
+    }
+    if (page.length < ORG_BATCH) break;
+    afterId = page[page.length - 1]!.id;
+  }
+  const toldEligible = await claim(ex, after, "eligible", eligibleRows);
+  for (const g of byOrg.values()) {
+    const userIds = g.userIds.filter((u) => toldEligible.has(u));
+    if (userIds.length)
+      mails += await notify(ex, publicUrl, {
+        userIds,
+        kind: MEASURE_NOTIFICATION.eligible,
+        data: { title: after.titleRu, org: g.org },
+        link,
+      });
+  }
+
+  // Saved searches that match.
+  const subs = await ex.select().from(measureSubscriptions).orderBy(asc(measureSubscriptions.createdAt));
+  const textHits = new Map<string, boolean>();
+  const verdicts = new Map<string, Verdict | null>();
+  const matched = new Map<string, Subscription>();
+  for (const s of subs) {
+    if (matched.has(s.userId) || toldEligible.has(s.userId)) continue;
+    const parsed = SavedQuery.safeParse(s.query);
+    if (!parsed.success) continue;
+    const q = parsed.data;
+    let verdict: Verdict | null = null;
+    if (q.eligibility?.length) {
+      if (!verdicts.has(s.userId)) {
+        const facts = await activeOrganizationFacts(ex, s.userId);
+        verdicts.set(s.userId, facts ? evaluate(after.criteria, orgProfile(facts), today).verdict : null);
+      }
+      verdict = verdicts.get(s.userId)!;
+    }
+    if (!matchesFilters(q, after, today, verdict)) continue;
+    const text = q.q?.trim();
+    if (text) {
+      if (!textHits.has(text)) textHits.set(text, await matchesText(ex, text, after.id));
+      if (!textHits.get(text)) continue;
+    }
+    matched.set(s.userId, s);
+  }
+  const toldMatch = await claim(
+    ex,
+    after,
+    "match",
+    [...matched.values()].map((s) => ({ userId: s.userId, subscriptionId: s.id })),
+  );
+  for (const s of matched.values())
+    if (toldMatch.has(s.userId))
+      mails += await notify(ex, publicUrl, {
+        userIds: [s.userId],
+        kind: MEASURE_NOTIFICATION.match,
+        data: { title: after.titleRu, search: s.name, changed: wasPublished ? 1 : 0 },
+        link,
+      });
+  return mails;
+}
+
+// ---------- reminders ----------
+
+const addDays = (ymd: string, n: number) => {
+  const d = new Date(`${ymd}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Reminds users of their favourite published measures whose window closes within 7 days (today in
+ * Moscow through today + 7), once per (user, measure, closing date). Returns how many reminders went out.
+ */
+export async function sendMeasureReminders(db: Db, publicUrl: string, now = new Date()): Promise<number> {
+  const today = moscowToday(now);
+  const until = addDays(today, 7);
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({
+        userId: measureFavourites.userId,
+        measureId: measures.id,
+        slug: measures.slug,
+        titleRu: measures.titleRu,
+        closesOn: measures.closesOn,
+      })
+      .from(measureFavourites)
+      .innerJoin(measures, eq(measures.id, measureFavourites.measureId))
+      .where(
+        and(
+          eq(measures.status, "published"),
+          eq(measures.permanent, false),
+          gte(measures.closesOn, today),
+          lte(measures.closesOn, until),
+        ),
+      );
+    if (!due.length) return 0;
+    const fresh = await tx
+      .insert(measureRemindersSent)
+      .values(due.map((d) => ({ userId: d.userId, measureId: d.measureId, closesOn: d.closesOn! })))
+      .onConflictDoNothing()
+      .returning({ userId: measureRemindersSent.userId, measureId: measureRemindersSent.measureId });
+    const key = (u: string, m: string) => `${u}:${m}`;
+    const sent = new Set(fresh.map((f) => key(f.userId, f.measureId)));
+    const byMeasure = new Map<string, { d: (typeof due)[number]; userIds: string[] }>();
+    for (const d of due) {
+      if (!sent.has(key(d.userId, d.measureId))) continue;
+      const g = byMeasure.get(d.measureId) ?? { d, userIds: [] };
+      g.userIds.push(d.userId);
+      byMeasure.set(d.measureId, g);
+    }
+    for (const { d, userIds } of byMeasure.values())
+      await notify(tx, publicUrl, {
+        userIds,
+        kind: MEASURE_NOTIFICATION.reminder,
+        data: { title: d.titleRu, closesOn: d.closesOn },
+        link: `/measures/${d.slug ?? d.measureId}`,
+      });
+    return fresh.length;
+  });
+}
