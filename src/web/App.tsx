@@ -5,6 +5,7 @@ import { RequireAuth } from "./components/RequireAuth";
 import { directoryRoutes } from "./features/directory/routes";
 import { HomePage } from "./features/home/HomePage";
 import { NotFoundPage } from "./features/legal/NotFoundPage";
+import { measureRoutes } from "./features/measures/routes";
 import { notificationRoutes } from "./features/notifications/routes";
 import { organizationRoutes } from "./features/organizations/routes";
 
@@ -70,6 +71,7 @@ export function App() {
           }
         />
         {organizationRoutes}
+        {measureRoutes}
         {directoryRoutes}
         {notificationRoutes}
         <Route path="*" element={<NotFoundPage />} />

@@ -131,10 +131,12 @@ export function Header() {
   const items: NavItem[] = [
     { to: "/", label: t("common.nav.home") },
     { to: "/directory", label: t("common.nav.directory") },
+    { to: "/measures", label: t("measures.nav.navigator") },
   ];
   if (user) items.push({ to: "/organizations", label: t("common.nav.organizations") });
   if (can("operator.status.queue"))
     items.push({ to: "/operator/applications", label: t("common.nav.statusApplications") });
+  if (can("measures.manage")) items.push({ to: "/operator/measures", label: t("measures.nav.operator") });
   const service: NavItem[] = [];
   if (can("admin.users.list")) service.push({ to: "/admin/users", label: t("common.nav.users") });
   if (can("audit.read")) service.push({ to: "/audit", label: t("common.nav.audit") });

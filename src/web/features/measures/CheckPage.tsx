@@ -1,0 +1,299 @@
+import {
+  Button,
+  Card,
+  Chip,
+  Group,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { VERDICTS, type Verdict } from "../../../shared/eligibility";
+import { OKVED_SECTIONS } from "../../../shared/okved";
+import { ORG_STATUS_LABELS, ORG_STATUSES, ORG_TYPE_LABELS, ORG_TYPES } from "../../../shared/organizations";
+import { REGIONS } from "../../../shared/regions";
+import { api } from "../../api";
+import { Pager } from "../../components/Pager";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { usePageTitle } from "../../components/usePageTitle";
+import { useFormat } from "../../format";
+import { useMe } from "../../session";
+import { useLocale } from "./labels";
+import { MeasureCardView } from "./MeasureCardView";
+import { loadAnswers, saveAnswers } from "./questionnaire";
+import type { CheckPage as CheckResult, Questionnaire } from "./types";
+
+const PAGE_SIZE = 20;
+const STATE_KEY = "innocluster.measures.check";
+
+interface Form {
+  type: string;
+  region: string;
+  ageYears: number | string;
+  headcount: number | string;
+  revenueMln: number | string;
+  industry: string;
+  status: string;
+}
+
+const toForm = (a: Questionnaire | null): Form => ({
+  type: a?.type ?? "",
+  region: a?.region ?? "",
+  ageYears: a?.ageYears ?? "",
+  headcount: a?.headcount ?? "",
+  revenueMln: a?.revenueMln ?? "",
+  industry: a?.industry ?? "",
+  status: a?.status ?? "",
+});
+
+const num = (v: number | string): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+const toAnswers = (f: Form): Questionnaire => ({
+  type: f.type || null,
+  region: f.region || null,
+  ageYears: num(f.ageYears),
+  headcount: num(f.headcount),
+  revenueMln: num(f.revenueMln),
+  industry: f.industry || null,
+  status: f.status || null,
+});
+
+interface View {
+  submitted: boolean;
+  page: number;
+  verdicts: Verdict[];
+}
+
+function loadView(): View {
+  try {
+    const raw = sessionStorage.getItem(STATE_KEY);
+    if (raw) return JSON.parse(raw) as View;
+  } catch {
+    // no storage: start over
+  }
+  return { submitted: false, page: 1, verdicts: [] };
+}
+
+export default function CheckPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("measures.check.title"));
+  const locale = useLocale();
+  const format = useFormat();
+  const { user } = useMe();
+  const [form, setForm] = useState<Form>(() => toForm(loadAnswers()));
+  const [view, setViewState] = useState<View>(loadView);
+  const resultsTitle = useRef<HTMLHeadingElement>(null);
+  const firstField = useRef<HTMLSelectElement>(null);
+
+  const setView = (v: View) => {
+    setViewState(v);
+    try {
+      sessionStorage.setItem(STATE_KEY, JSON.stringify(v));
+    } catch {
+      // ignore
+    }
+  };
+  const answers = loadAnswers() ?? toAnswers(form);
+
+  const result = useQuery({
+    queryKey: ["measures", "check", answers, view.page, view.verdicts],
+    queryFn: () =>
+      api.post<CheckResult>("/api/measures/check", {
+        answers,
+        page: view.page,
+        pageSize: PAGE_SIZE,
+        ...(view.verdicts.length > 0 ? { eligibility: view.verdicts } : {}),
+      }),
+    enabled: view.submitted,
+    placeholderData: keepPreviousData,
+  });
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  if (!view.submitted) {
+    return (
+      <Stack gap="lg" maw={720}>
+        <Stack gap="xs">
+          <Title order={1}>{t("measures.check.title")}</Title>
+          <Text>{t("measures.check.lead")}</Text>
+        </Stack>
+        <form
+          aria-labelledby="check-form-title"
+          onSubmit={(e) => {
+            e.preventDefault();
+            saveAnswers(toAnswers(form));
+            setView({ submitted: true, page: 1, verdicts: [] });
+            requestAnimationFrame(() => resultsTitle.current?.focus());
+          }}
+        >
+          <Card withBorder padding="lg">
+            <Stack gap="md">
+              <Title order={2} size="h3" id="check-form-title">
+                {t("measures.check.formTitle")}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t("measures.check.optional")}
+              </Text>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <NativeSelect
+                  ref={firstField}
+                  label={t("measures.check.type")}
+                  value={form.type}
+                  onChange={(e) => set("type", e.currentTarget.value)}
+                  data={[
+                    { value: "", label: t("measures.check.noAnswer") },
+                    ...ORG_TYPES.map((v) => ({ value: v, label: ORG_TYPE_LABELS[v][locale] })),
+                  ]}
+                />
+                <NativeSelect
+                  label={t("measures.check.region")}
+                  value={form.region}
+                  onChange={(e) => set("region", e.currentTarget.value)}
+                  data={[
+                    { value: "", label: t("measures.check.noAnswer") },
+                    ...REGIONS.map((r) => ({ value: r.code, label: r[locale] })),
+                    { value: "foreign", label: t("measures.check.foreign") },
+                  ]}
+                />
+                <NumberInput
+                  label={t("measures.check.age")}
+                  value={form.ageYears}
+                  onChange={(v) => set("ageYears", v)}
+                  min={0}
+                  max={200}
+                  allowDecimal={false}
+                  allowNegative={false}
+                />
+                <NumberInput
+                  label={t("measures.check.headcount")}
+                  value={form.headcount}
+                  onChange={(v) => set("headcount", v)}
+                  min={0}
+                  max={10_000_000}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  thousandSeparator=" "
+                />
+                <NumberInput
+                  label={t("measures.check.revenue")}
+                  value={form.revenueMln}
+                  onChange={(v) => set("revenueMln", v)}
+                  min={0}
+                  max={100_000_000}
+                  decimalScale={1}
+                  allowNegative={false}
+                  thousandSeparator=" "
+                />
+                <NativeSelect
+                  label={t("measures.check.industry")}
+                  value={form.industry}
+                  onChange={(e) => set("industry", e.currentTarget.value)}
+                  data={[
+                    { value: "", label: t("measures.check.noAnswer") },
+                    ...OKVED_SECTIONS.map((s) => ({ value: s.letter, label: `${s.letter}. ${s[locale]}` })),
+                  ]}
+                />
+                <NativeSelect
+                  label={t("measures.check.status")}
+                  value={form.status}
+                  onChange={(e) => set("status", e.currentTarget.value)}
+                  data={[
+                    { value: "", label: t("measures.check.noAnswer") },
+                    ...ORG_STATUSES.map((s) => ({ value: s, label: ORG_STATUS_LABELS[s][locale] })),
+                  ]}
+                />
+              </SimpleGrid>
+              <Group gap="sm">
+                <Button type="submit">{t("measures.check.submit")}</Button>
+                <Button type="button" variant="default" onClick={() => setForm(toForm(null))}>
+                  {t("measures.check.clear")}
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
+        </form>
+      </Stack>
+    );
+  }
+
+  const data = result.data;
+  const count = (v: Verdict) => data?.verdicts.find((x) => x.value === v)?.count ?? 0;
+  return (
+    <Stack gap="lg">
+      <Stack gap="xs">
+        <Title order={1} ref={resultsTitle} tabIndex={-1}>
+          {t("measures.check.resultsTitle")}
+        </Title>
+        <Text>{t("measures.check.resultsLead")}</Text>
+        <Group gap="sm">
+          <Button
+            variant="default"
+            onClick={() => {
+              setView({ ...view, submitted: false });
+              requestAnimationFrame(() => firstField.current?.focus());
+            }}
+          >
+            {t("measures.check.change")}
+          </Button>
+          {user ? (
+            <Button component={Link} to="/organizations/new" variant="subtle">
+              {t("measures.check.registerOrg")}
+            </Button>
+          ) : (
+            <Button component={Link} to="/signup" variant="subtle">
+              {t("measures.check.signUp")}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+
+      <Chip.Group
+        multiple
+        value={view.verdicts}
+        onChange={(v) => setView({ ...view, page: 1, verdicts: v as Verdict[] })}
+      >
+        <Group gap="xs" role="group" aria-label={t("measures.check.filterLabel")}>
+          {VERDICTS.map((v) => (
+            <Chip key={v} value={v} variant="outline">
+              {t(`measures.verdict.${v}`)} ({format.number(count(v))})
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+
+      <Text fw={600} role="status" aria-live="polite">
+        {data ? t("measures.navigator.found", { total: format.number(data.total) }) : "\u00a0"}
+      </Text>
+      <Stack gap="md" aria-busy={result.isFetching}>
+        {result.isError && <ProblemAlert error={result.error} />}
+        {result.isPending && <Skeleton height={120} aria-hidden="true" />}
+        {data && data.items.length === 0 && (
+          <Card withBorder padding="lg">
+            <Text>{t("measures.check.empty")}</Text>
+          </Card>
+        )}
+        {data?.items.map((m) => (
+          <MeasureCardView key={m.id} measure={m} />
+        ))}
+        {data && data.total > 0 && (
+          <Pager
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            onChange={(p) => {
+              setView({ ...view, page: p });
+              window.scrollTo(0, 0);
+            }}
+          />
+        )}
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,64 @@
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { titleOf, topReason, useMeasureText, VerdictBadge } from "./labels";
+import type { MeasureCard } from "./types";
+
+/** A search result: title, provider, form, amounts, window, and a verdict with its top reason. */
+export function MeasureCardView({
+  measure,
+  headingLevel = 2,
+}: {
+  measure: MeasureCard;
+  headingLevel?: 2 | 3;
+}) {
+  const { t } = useTranslation();
+  const text = useMeasureText();
+  const amount = text.amount(measure);
+  const reason = measure.eligibility ? topReason(measure.eligibility.criteria) : undefined;
+  return (
+    <Card withBorder padding="md" component="article">
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+          <Title order={headingLevel} size="h4" style={{ overflowWrap: "anywhere" }}>
+            <Anchor component={Link} to={`/measures/${measure.id}`} underline="hover" c="indigo.9">
+              {titleOf(measure, text.locale)}
+            </Anchor>
+          </Title>
+          {measure.eligibility && <VerdictBadge verdict={measure.eligibility.verdict} />}
+        </Group>
+        <Text size="sm" c="dimmed">
+          {measure.provider}
+        </Text>
+        <Group gap={6} wrap="wrap">
+          <Badge color="indigo" variant="light" tt="none">
+            {t(`measures.form.${measure.form}`)}
+          </Badge>
+          <Badge color="gray" variant="outline" tt="none">
+            {t(`measures.level.${measure.level}`)}
+          </Badge>
+          {measure.isDemo && (
+            <Badge color="gray" variant="light" tt="none">
+              {t("measures.demo")}
+            </Badge>
+          )}
+        </Group>
+        <Group gap="md" wrap="wrap">
+          {amount && (
+            <Text size="sm" fw={600}>
+              {amount}
+            </Text>
+          )}
+          <Text size="sm" c={measure.openNow ? undefined : "red.9"}>
+            {text.window(measure)}
+          </Text>
+        </Group>
+        {reason && reason.result !== "met" && (
+          <Text size="sm" c="dimmed">
+            {reason.message[text.locale]}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,281 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  List,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { evaluate } from "../../../shared/eligibility";
+import { tagLabel } from "../../../shared/tags";
+import { api, errorMessage } from "../../api";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { usePageTitle } from "../../components/usePageTitle";
+import { useMe } from "../../session";
+import { descriptionOf, okvedLabel, ResultIcon, titleOf, useMeasureText, VerdictBadge } from "./labels";
+import { loadAnswers, profileOf } from "./questionnaire";
+import { FavouriteButton } from "./subscriptions";
+import type { ApplyClick, Eligibility, MeasureView } from "./types";
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" m={0}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function Breakdown({
+  eligibility,
+  orgId,
+  guest,
+}: {
+  eligibility: Eligibility;
+  orgId: string | null;
+  guest: boolean;
+}) {
+  const { t } = useTranslation();
+  const text = useMeasureText();
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="measure-criteria">
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Title order={2} size="h3" id="measure-criteria">
+            {t("measures.page.criteria")}
+          </Title>
+          {!guest || eligibility.criteria.length > 0 ? <VerdictBadge verdict={eligibility.verdict} /> : null}
+        </Group>
+        {eligibility.criteria.length === 0 ? (
+          <Text>{t("measures.page.noCriteria")}</Text>
+        ) : (
+          <List spacing="sm" listStyleType="none" aria-labelledby="measure-criteria" p={0}>
+            {eligibility.criteria.map((c) => (
+              <List.Item key={c.key}>
+                <Group gap="sm" wrap="nowrap" align="flex-start">
+                  <ResultIcon result={c.result} />
+                  <Stack gap={2}>
+                    <Text size="sm">{c.message[text.locale]}</Text>
+                    {c.result === "unknown" && orgId && (
+                      <Anchor component={Link} to={`/organizations/${orgId}?edit=1`} size="sm">
+                        {t("measures.page.fillField")}
+                      </Anchor>
+                    )}
+                  </Stack>
+                </Group>
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {guest && (
+          <Button component={Link} to="/measures/check" variant="light" style={{ alignSelf: "flex-start" }}>
+            {t("measures.navigator.checkLink")}
+          </Button>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+export default function MeasurePage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation();
+  const text = useMeasureText();
+  const { user } = useMe();
+  const query = useQuery({
+    queryKey: ["measures", "one", id, user?.id ?? null],
+    queryFn: ({ signal }) => api.get<MeasureView>(`/api/measures/${encodeURIComponent(id)}`, signal),
+  });
+  const measure = query.data?.measure;
+  usePageTitle(measure ? titleOf(measure, text.locale) : t("measures.page.loading"));
+
+  const apply = useMutation({
+    mutationFn: () => api.post<ApplyClick>(`/api/measures/${encodeURIComponent(id)}/apply-click`),
+  });
+  const onApply = () => {
+    // open the tab synchronously (popup blockers), then point it at the address the server returns
+    const tab = window.open("about:blank", "_blank");
+    apply.mutate(undefined, {
+      onSuccess: (r) => {
+        const url = r.applyUrl ?? measure?.applyUrl;
+        if (tab && url) {
+          tab.opener = null;
+          tab.location.href = url;
+        } else if (url) window.open(url, "_blank", "noopener");
+        else tab?.close();
+      },
+      onError: () => tab?.close(),
+    });
+  };
+
+  if (query.isPending)
+    return (
+      <Stack gap="md" aria-busy="true">
+        <Title order={1}>{t("measures.page.loading")}</Title>
+        <Skeleton height={200} />
+      </Stack>
+    );
+  if (query.isError || !measure)
+    return (
+      <Stack gap="md">
+        <Title order={1}>{t("measures.page.notFound")}</Title>
+        <ProblemAlert error={query.error} />
+        <Anchor component={Link} to="/measures">
+          {t("measures.page.back")}
+        </Anchor>
+      </Stack>
+    );
+
+  const org = query.data.organization;
+  let eligibility = measure.eligibility ?? null;
+  let guest = false;
+  if (!eligibility && !org) {
+    // a guest (or a user without an organization): the questionnaire's answers, or all unknown
+    const answers = loadAnswers();
+    eligibility = evaluate(measure.criteria, answers ? profileOf(answers) : {}, new Date());
+    guest = true;
+  }
+  const amount = text.amount(measure);
+  const description = descriptionOf(measure, text.locale).trim();
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/measures" size="sm">
+        {t("measures.page.back")}
+      </Anchor>
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+          <Title order={1} style={{ overflowWrap: "anywhere" }}>
+            {titleOf(measure, text.locale)}
+          </Title>
+          {measure.eligibility && <VerdictBadge verdict={measure.eligibility.verdict} />}
+        </Group>
+        <Text c="dimmed">{measure.provider}</Text>
+        <Group gap={6} wrap="wrap">
+          <Badge color="indigo" variant="light" tt="none">
+            {t(`measures.form.${measure.form}`)}
+          </Badge>
+          <Badge color="gray" variant="outline" tt="none">
+            {t(`measures.level.${measure.level}`)}
+          </Badge>
+          {measure.isDemo && (
+            <Badge color="gray" variant="light" tt="none">
+              {t("measures.demo")}
+            </Badge>
+          )}
+        </Group>
+        {org && measure.eligibility && (
+          <Text size="sm">{t("measures.page.forOrg", { name: org.shortName })}</Text>
+        )}
+      </Stack>
+
+      <Grid gutter="xl">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="lg">
+            {description && (
+              <Stack gap="xs">
+                <Title order={2} size="h3">
+                  {t("measures.page.description")}
+                </Title>
+                <Text style={{ whiteSpace: "pre-wrap" }}>{description}</Text>
+              </Stack>
+            )}
+            {eligibility && <Breakdown eligibility={eligibility} orgId={org?.id ?? null} guest={guest} />}
+            {measure.requiredDocuments.length > 0 && (
+              <Stack gap="xs">
+                <Title order={2} size="h3">
+                  {t("measures.page.documents")}
+                </Title>
+                <List spacing={4}>
+                  {measure.requiredDocuments.map((d) => (
+                    <List.Item key={d}>{d}</List.Item>
+                  ))}
+                </List>
+              </Stack>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="md">
+            <Card withBorder padding="lg" component="section" aria-labelledby="measure-apply">
+              <Stack gap="sm">
+                <Title order={2} size="h3" id="measure-apply">
+                  {t("measures.page.howToApply")}
+                </Title>
+                <Stack component="dl" gap="xs" m={0}>
+                  <Fact label={t("measures.page.window")}>{text.window(measure)}</Fact>
+                  {amount && <Fact label={t("measures.page.amount")}>{amount}</Fact>}
+                  {measure.cofinancingShare != null && (
+                    <Fact label={t("measures.page.cofinancing")}>
+                      {t("measures.page.percent", { n: measure.cofinancingShare })}
+                    </Fact>
+                  )}
+                  <Fact label={t("measures.page.level")}>{t(`measures.level.${measure.level}`)}</Fact>
+                  <Fact label={t("measures.page.form")}>{t(`measures.form.${measure.form}`)}</Fact>
+                </Stack>
+                {measure.applyUrl ? (
+                  <Button
+                    onClick={onApply}
+                    loading={apply.isPending}
+                    disabled={!measure.openNow && !measure.permanent}
+                  >
+                    {t("measures.page.apply")}
+                    <span className="sr-only"> {t("measures.page.newTab")}</span>
+                  </Button>
+                ) : (
+                  <Text size="sm">{t("measures.page.noApplyUrl")}</Text>
+                )}
+                {apply.isError && (
+                  <Alert color="red" role="alert">
+                    {errorMessage(apply.error)}
+                  </Alert>
+                )}
+                {user && <FavouriteButton measureId={measure.id} />}
+              </Stack>
+            </Card>
+            {measure.contacts && (
+              <Card withBorder padding="lg" component="section" aria-labelledby="measure-contacts">
+                <Title order={2} size="h4" id="measure-contacts" mb="xs">
+                  {t("measures.page.contacts")}
+                </Title>
+                <Text style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{measure.contacts}</Text>
+              </Card>
+            )}
+            {(measure.industries.length > 0 || measure.tags.length > 0) && (
+              <Card withBorder padding="lg" component="section" aria-labelledby="measure-topics">
+                <Title order={2} size="h4" id="measure-topics" mb="xs">
+                  {t("measures.page.topics")}
+                </Title>
+                <Group gap={4} wrap="wrap">
+                  {measure.industries.map((i) => (
+                    <Badge key={i} color="gray" variant="outline" tt="none">
+                      {okvedLabel(i, text.locale)}
+                    </Badge>
+                  ))}
+                  {measure.tags.map((tag) => (
+                    <Badge key={tag} color="dark" variant="light" tt="none">
+                      {tagLabel(tag, text.locale)}
+                    </Badge>
+                  ))}
+                </Group>
+              </Card>
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

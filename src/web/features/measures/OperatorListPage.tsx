@@ -1,0 +1,188 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { api } from "../../api";
+import { Pager } from "../../components/Pager";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { usePageTitle } from "../../components/usePageTitle";
+import { useFormat } from "../../format";
+import { ImportExport } from "./importExport";
+import { titleOf, useMeasureText } from "./labels";
+import { MEASURE_STATUSES, type MeasureStatus, type OperatorPage } from "./types";
+
+const PAGE_SIZE = 20;
+const STATUS_STYLE: Record<MeasureStatus, { background: string; color: string }> = {
+  draft: { background: "#e9ecef", color: "#343a40" },
+  published: { background: "#1e6b34", color: "#ffffff" },
+  archived: { background: "#495057", color: "#ffffff" },
+};
+
+export function StatusBadge({ status }: { status: MeasureStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="filled" tt="none" style={STATUS_STYLE[status]}>
+      {t(`measures.status.${status}`)}
+    </Badge>
+  );
+}
+
+export default function OperatorListPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("measures.operator.title"));
+  const format = useFormat();
+  const text = useMeasureText();
+  const [params, setParams] = useSearchParams();
+  const q = params.get("q") ?? "";
+  const statusParam = params.get("status") ?? "";
+  const status = (MEASURE_STATUSES as readonly string[]).includes(statusParam) ? statusParam : "";
+  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const [search, setSearch] = useState(q);
+  const [debounced] = useDebouncedValue(search, 300);
+
+  const update = (next: Record<string, string>) => {
+    const sp = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) {
+      if (v) sp.set(k, v);
+      else sp.delete(k);
+    }
+    if (!("page" in next)) sp.delete("page");
+    setParams(sp, { replace: "q" in next });
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: react only to the debounced text
+  useEffect(() => {
+    if (debounced.trim() !== q) update({ q: debounced.trim() });
+  }, [debounced]);
+
+  const apiQuery = new URLSearchParams();
+  if (q) apiQuery.set("q", q);
+  if (status) apiQuery.set("status", status);
+  apiQuery.set("page", String(page));
+  apiQuery.set("pageSize", String(PAGE_SIZE));
+  const result = useQuery({
+    queryKey: ["measures", "operator", apiQuery.toString()],
+    queryFn: ({ signal }) => api.get<OperatorPage>(`/api/operator/measures?${apiQuery}`, signal),
+    placeholderData: keepPreviousData,
+  });
+  const data = result.data;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+        <Stack gap="xs">
+          <Title order={1}>{t("measures.operator.title")}</Title>
+          <Text>{t("measures.operator.lead")}</Text>
+        </Stack>
+        <Button component={Link} to="/operator/measures/new">
+          {t("measures.operator.create")}
+        </Button>
+      </Group>
+
+      <ImportExport />
+
+      <search aria-label={t("measures.operator.searchForm")}>
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <TextInput
+            label={t("measures.operator.search")}
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            style={{ flex: "1 1 16rem" }}
+          />
+          <NativeSelect
+            label={t("measures.operator.statusFilter")}
+            value={status}
+            onChange={(e) => update({ status: e.currentTarget.value })}
+            data={[
+              { value: "", label: t("measures.operator.allStatuses") },
+              ...MEASURE_STATUSES.map((s) => ({ value: s, label: t(`measures.status.${s}`) })),
+            ]}
+            style={{ flex: "0 1 12rem" }}
+          />
+        </Group>
+      </search>
+
+      <Text fw={600} role="status" aria-live="polite">
+        {data ? t("measures.navigator.found", { total: format.number(data.total) }) : "\u00a0"}
+      </Text>
+      {result.isError && <ProblemAlert error={result.error} />}
+      {result.isPending && <Skeleton height={240} aria-hidden="true" />}
+      {data && data.items.length === 0 && (
+        <Card withBorder padding="lg">
+          <Stack gap="sm" align="flex-start">
+            <Text>{t("measures.operator.empty")}</Text>
+            <Button component={Link} to="/operator/measures/new" variant="default">
+              {t("measures.operator.create")}
+            </Button>
+          </Stack>
+        </Card>
+      )}
+      {data && data.items.length > 0 && (
+        <>
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped verticalSpacing="sm" aria-busy={result.isFetching}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("measures.operator.col.title")}</Table.Th>
+                  <Table.Th>{t("measures.operator.col.status")}</Table.Th>
+                  <Table.Th>{t("measures.operator.col.form")}</Table.Th>
+                  <Table.Th>{t("measures.operator.col.window")}</Table.Th>
+                  <Table.Th>{t("measures.operator.col.stats")}</Table.Th>
+                  <Table.Th>{t("measures.operator.col.updated")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/operator/measures/${m.id}`}>
+                        {titleOf(m, text.locale)}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {m.provider}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={m.status} />
+                    </Table.Td>
+                    <Table.Td>{t(`measures.form.${m.form}`)}</Table.Td>
+                    <Table.Td>{text.window(m)}</Table.Td>
+                    <Table.Td>
+                      {t("measures.operator.stats", {
+                        views: format.number(m.views),
+                        clicks: format.number(m.applyClicks),
+                      })}
+                    </Table.Td>
+                    <Table.Td>{format.dateTime(m.updatedAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Pager
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            onChange={(p) => update({ page: String(p) })}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}

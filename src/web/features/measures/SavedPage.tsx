@@ -1,0 +1,102 @@
+import { ActionIcon, Anchor, Card, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { api, errorMessage } from "../../api";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { usePageTitle } from "../../components/usePageTitle";
+import { useFormat } from "../../format";
+import { MeasureCardView } from "./MeasureCardView";
+import { searchOf, subscriptionsKey, useFavourites, useSubscriptions } from "./subscriptions";
+
+/** The signed-in user's favourite measures and saved searches. */
+export default function SavedPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("measures.saved.title"));
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const favourites = useFavourites();
+  const subscriptions = useSubscriptions();
+  const remove = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/measures/subscriptions/${id}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: subscriptionsKey }),
+    onError: (error) =>
+      notifications.show({
+        closeButtonProps: { "aria-label": t("common.close") },
+        color: "red",
+        title: t("common.errors.title"),
+        message: errorMessage(error),
+      }),
+  });
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/measures" size="sm">
+        {t("measures.page.back")}
+      </Anchor>
+      <Title order={1}>{t("measures.saved.title")}</Title>
+
+      <Stack gap="sm" component="section" aria-labelledby="saved-searches">
+        <Title order={2} size="h3" id="saved-searches">
+          {t("measures.saved.searches")}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t("measures.saved.searchesHint")}
+        </Text>
+        {subscriptions.isError && <ProblemAlert error={subscriptions.error} />}
+        {subscriptions.isPending && <Skeleton height={60} aria-hidden="true" />}
+        {subscriptions.data?.items.length === 0 && (
+          <Text>
+            {t("measures.saved.noSearches")}{" "}
+            <Anchor component={Link} to="/measures">
+              {t("measures.saved.toNavigator")}
+            </Anchor>
+          </Text>
+        )}
+        {subscriptions.data?.items.map((s) => (
+          <Card key={s.id} withBorder padding="sm">
+            <Group justify="space-between" wrap="nowrap" gap="sm">
+              <Stack gap={0} style={{ minWidth: 0 }}>
+                <Anchor
+                  component={Link}
+                  to={`/measures${searchOf(s.query)}`}
+                  style={{ overflowWrap: "anywhere" }}
+                >
+                  {s.name}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {t("measures.saved.createdAt", { date: format.date(s.createdAt) })}
+                </Text>
+              </Stack>
+              <ActionIcon
+                variant="subtle"
+                color="red.9"
+                aria-label={t("measures.saved.deleteSearch", { name: s.name })}
+                loading={remove.isPending && remove.variables === s.id}
+                onClick={() => remove.mutate(s.id)}
+              >
+                <span aria-hidden="true">✕</span>
+              </ActionIcon>
+            </Group>
+          </Card>
+        ))}
+      </Stack>
+
+      <Stack gap="sm" component="section" aria-labelledby="saved-favourites">
+        <Title order={2} size="h3" id="saved-favourites">
+          {t("measures.saved.favourites")}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t("measures.saved.favouritesHint")}
+        </Text>
+        {favourites.isError && <ProblemAlert error={favourites.error} />}
+        {favourites.isPending && <Skeleton height={120} aria-hidden="true" />}
+        {favourites.data?.items.length === 0 && <Text>{t("measures.saved.noFavourites")}</Text>}
+        {favourites.data?.items.map((m) => (
+          <MeasureCardView key={m.id} measure={m} headingLevel={3} />
+        ))}
+      </Stack>
+    </Stack>
+  );
+}

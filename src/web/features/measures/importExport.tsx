@@ -1,0 +1,141 @@
+import { Alert, Button, Card, FileButton, Group, List, Stack, Text, Title } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { ApiError, apiFetch } from "../../api";
+import { currentLocale } from "../../i18n";
+
+interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+interface RowReport {
+  row: number;
+  errors: { field: string; message: { ru: string; en: string } }[];
+}
+
+/** CSV goes as text/csv, which the JSON client does not send: a small fetch with the same error shape. */
+async function importFile(file: File): Promise<ImportResult> {
+  const text = await file.text();
+  const isJson = file.name.toLowerCase().endsWith(".json") || file.type === "application/json";
+  if (isJson) {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new ApiError({ type: "about:invalid-json", title: "invalid-json", status: 400 });
+    }
+    return apiFetch<ImportResult>("/api/operator/measures/import", { method: "POST", body });
+  }
+  const response = await fetch("/api/operator/measures/import", {
+    method: "POST",
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      Accept: "application/json, application/problem+json",
+      "Accept-Language": currentLocale(),
+    },
+    body: text,
+    credentials: "same-origin",
+  });
+  const data = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  if (!response.ok) {
+    throw new ApiError(
+      {
+        type: String(data?.type ?? "about:blank"),
+        title: String(data?.title ?? response.statusText),
+        status: response.status,
+        detail: typeof data?.detail === "string" ? data.detail : undefined,
+        errors: (data?.errors as { field: string; message: string }[] | undefined) ?? [],
+      },
+      data ?? {},
+    );
+  }
+  return data as unknown as ImportResult;
+}
+
+/** Export every measure as JSON or CSV, and import a file (all or nothing, with a row-by-row report). */
+export function ImportExport() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const queryClient = useQueryClient();
+  const upload = useMutation({
+    mutationFn: importFile,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["measures"] }),
+  });
+  const error = upload.error;
+  const rows: RowReport[] =
+    error instanceof ApiError && Array.isArray(error.body.rows) ? (error.body.rows as RowReport[]) : [];
+
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="measures-io">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="measures-io">
+          {t("measures.io.title")}
+        </Title>
+        <Group gap="xs" wrap="wrap">
+          <Button component="a" href="/api/operator/measures/export?format=csv" variant="default" download>
+            {t("measures.io.exportCsv")}
+          </Button>
+          <Button component="a" href="/api/operator/measures/export?format=json" variant="default" download>
+            {t("measures.io.exportJson")}
+          </Button>
+          <FileButton onChange={(f) => f && upload.mutate(f)} accept=".csv,.json,text/csv,application/json">
+            {(props) => (
+              <Button {...props} loading={upload.isPending}>
+                {t("measures.io.import")}
+              </Button>
+            )}
+          </FileButton>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t("measures.io.hint")}
+        </Text>
+        {upload.isSuccess && (
+          <Alert
+            color="green"
+            variant="light"
+            role="status"
+            title={t("measures.io.done")}
+            styles={{ title: { color: "#1e6b34" } }}
+          >
+            {t("measures.io.result", { ...upload.data })}
+          </Alert>
+        )}
+        {upload.isError && (
+          <Alert
+            color="red"
+            variant="light"
+            role="alert"
+            title={t("measures.io.failed")}
+            styles={{ title: { color: "#a51d1d" } }}
+          >
+            <Text size="sm">
+              {error instanceof ApiError && error.title === "invalid-json"
+                ? t("measures.io.invalidJson")
+                : error instanceof ApiError
+                  ? error.detail || error.title
+                  : t("common.errors.unexpected")}
+            </Text>
+            {rows.length > 0 && (
+              <List size="sm" mt="xs" spacing={2}>
+                {rows.slice(0, 200).map((r) => (
+                  <List.Item key={r.row}>
+                    {t("measures.io.row", { row: r.row })}{" "}
+                    {r.errors.map((e) => `${e.field}: ${e.message[locale]}`).join("; ")}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+            {rows.length === 0 && error instanceof ApiError && error.errors.length > 0 && (
+              <List size="sm" mt="xs" spacing={2}>
+                {error.errors.slice(0, 200).map((e) => (
+                  <List.Item key={`${e.field}:${e.message}`}>{`${e.field}: ${e.message}`}</List.Item>
+                ))}
+              </List>
+            )}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,103 @@
+import { isOkvedSection } from "../../../shared/okved";
+import { isTagSlug } from "../../../shared/tags";
+import { AMOUNT_BUCKETS, MEASURE_FORMS, MEASURE_LEVELS, type MeasureSort, SORTS } from "./types";
+
+/** The list facets kept in the URL as comma-separated values. */
+export const LIST_FACETS = ["eligibility", "level", "form", "provider", "industry", "tag"] as const;
+export type ListFacet = (typeof LIST_FACETS)[number];
+
+/** Everything a navigator search is: kept in the URL so it can be shared. */
+export interface NavigatorState {
+  q: string;
+  filters: Record<ListFacet, string[]>;
+  openNow: boolean;
+  amount: string | null;
+  sort: MeasureSort;
+  page: number;
+}
+
+const VERDICTS = ["eligible", "check", "not_eligible"];
+const VALID: Record<ListFacet, (v: string) => boolean> = {
+  eligibility: (v) => VERDICTS.includes(v),
+  level: (v) => (MEASURE_LEVELS as readonly string[]).includes(v),
+  form: (v) => (MEASURE_FORMS as readonly string[]).includes(v),
+  provider: (v) => v.length > 0 && v.length <= 300,
+  industry: (v) => isOkvedSection(v),
+  tag: (v) => isTagSlug(v),
+};
+
+export const EMPTY_FILTERS: Record<ListFacet, string[]> = {
+  eligibility: [],
+  level: [],
+  form: [],
+  provider: [],
+  industry: [],
+  tag: [],
+};
+
+function list(params: URLSearchParams, facet: ListFacet): string[] {
+  // providers may contain commas: they are repeated parameters, the others are joined with commas
+  const raw = facet === "provider" ? params.getAll(facet) : params.getAll(facet).flatMap((v) => v.split(","));
+  const values = raw.map((v) => v.trim()).filter((v) => v && VALID[facet](v));
+  return [...new Set(values)].slice(0, 30);
+}
+
+export function parseNavigatorParams(params: URLSearchParams): NavigatorState {
+  const sortParam = params.get("sort") ?? "";
+  const sort = (SORTS as readonly string[]).includes(sortParam) ? (sortParam as MeasureSort) : "relevance";
+  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const amountParam = params.get("amount");
+  const amount = AMOUNT_BUCKETS.some((b) => b.key === amountParam) ? amountParam : null;
+  const filters = Object.fromEntries(LIST_FACETS.map((f) => [f, list(params, f)])) as Record<
+    ListFacet,
+    string[]
+  >;
+  return {
+    q: (params.get("q") ?? "").trim().slice(0, 200),
+    filters,
+    openNow: params.get("openNow") === "true",
+    amount,
+    sort,
+    page,
+  };
+}
+
+/** The page's URL query: defaults left out. */
+export function navigatorParams(state: NavigatorState): URLSearchParams {
+  const sp = new URLSearchParams();
+  if (state.q) sp.set("q", state.q);
+  for (const f of LIST_FACETS) {
+    if (f === "provider") for (const p of state.filters.provider) sp.append("provider", p);
+    else if (state.filters[f].length > 0) sp.set(f, state.filters[f].join(","));
+  }
+  if (state.openNow) sp.set("openNow", "true");
+  if (state.amount) sp.set("amount", state.amount);
+  if (state.sort !== "relevance") sp.set("sort", state.sort);
+  if (state.page > 1) sp.set("page", String(state.page));
+  return sp;
+}
+
+/** The API query of a state (the amount bucket becomes amountMin/amountMax). */
+export function apiParams(state: NavigatorState, pageSize: number): URLSearchParams {
+  const sp = navigatorParams(state);
+  sp.delete("amount");
+  sp.delete("provider");
+  // the API splits a single string on commas, and provider names may contain them: send an array
+  // (repeated parameters; a lone value is repeated so that it arrives as a list of one)
+  const providers = state.filters.provider;
+  for (const p of providers) sp.append("provider", p);
+  if (providers.length === 1 && providers[0]?.includes(",")) sp.append("provider", providers[0]);
+  const bucket = AMOUNT_BUCKETS.find((b) => b.key === state.amount);
+  if (bucket?.min != null) sp.set("amountMin", String(bucket.min));
+  if (bucket?.max != null) sp.set("amountMax", String(bucket.max));
+  sp.set("pageSize", String(pageSize));
+  return sp;
+}
+
+export function activeFilterCount(state: NavigatorState): number {
+  return (
+    LIST_FACETS.reduce((n, f) => n + state.filters[f].length, 0) +
+    (state.openNow ? 1 : 0) +
+    (state.amount ? 1 : 0)
+  );
+}
