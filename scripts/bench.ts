@@ -1,8 +1,16 @@
-// `npm run bench [-- --target pg|pglite|both --duration 10]`: seeds the PRODUCT.md scale into a
+// `npm run bench [-- --target pg|pglite|both --scale full|demo|both --only navigator --duration 10]`: seeds the PRODUCT.md scale into a
 // benchmark database when it is not there, serves the app on a local port and measures each endpoint
 // with autocannon (10 connections), then the same SQL through the same driver with the same
 // concurrency, and prints requests/s, p50, p99 and the API/SQL ratio of the p50s.
 // A benchmark, never a test: numbers depend on the machine.
+//
+// Two databases per target: the full scale (innocluster_bench / os.tmpdir()/innocluster-bench-pglite:
+// 150,000 users, 35,000 organizations, 210 demo + 10,000 generated measures) for every case, and the
+// demo scale (innocluster_bench_demo / innocluster-bench-pglite-demo: the hand-written catalog, 190
+// published measures) for the navigator "at 190" case. A separate small database rather than a filter
+// narrowing the big one: the navigator reads every published measure that matches the text, so "190
+// measures" must be the whole catalog for the timings to mean what a small cluster sees. A database
+// seeded before a seeder existed lacks its data: drop it (or rm -rf the folder) to reseed.
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -15,6 +23,7 @@ import { type Database, type Db, openDatabase } from "../src/server/core/db.js";
 import { acquireDataDirLock } from "../src/server/core/lock.js";
 import { users } from "../src/server/modules/accounts/accounts.schema.js";
 import { adminUsersQueries } from "../src/server/modules/accounts/accounts.service.js";
+import { searchStatements } from "../src/server/modules/measures/measures.service.js";
 import {
   directoryEstimateStatements,
   directoryPlan,
@@ -26,13 +35,18 @@ import {
 } from "../src/server/modules/organizations/directory.service.js";
 import { DirectoryQuery } from "../src/server/modules/organizations/organizations.contract.js";
 import { organizations } from "../src/server/modules/organizations/organizations.schema.js";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seed } from "../src/server/seed/index.js";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, type Scale, seed } from "../src/server/seed/index.js";
+import { DEMO_USER_EMAIL, DEMO_USER_ORG } from "../src/server/seed/organizations.js";
 
 const { values } = parseArgs({
   options: {
     target: { type: "string", default: "both" },
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "10" },
+    /** Only the cases whose name contains this. */
+    only: { type: "string", default: "" },
+    /** full, demo or both databases. */
+    scale: { type: "string", default: "both" },
   },
 });
 const duration = Number(values.duration);
@@ -46,8 +60,11 @@ type Query = { sql: string; params: unknown[] };
  */
 interface Case {
   name: string;
+  /** The database the case runs on (default: full). */
+  scale?: Scale;
   url?: string;
-  auth?: "admin";
+  /** admin: the demo admin; member: user@innocluster.demo acting for «Нейросенсорика». */
+  auth?: "admin" | "member";
   queries?: (db: Db) => Query[];
   prepare?: (database: Database) => Promise<{ url: string; stages: Query[][]; note?: string }>;
 }
@@ -71,8 +88,45 @@ async function directoryCase(database: Database, raw: Record<string, string>) {
   };
 }
 
+/**
+ * The navigator's search as the demo member sees it (active organization «Нейросенсорика», a registered
+ * Moscow micro company), eligibility filter on: the service's two concurrent statements.
+ */
+async function navigatorCase(database: Database, raw: Record<string, string>) {
+  const [member] = await database.db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`${users.email} = ${DEMO_USER_EMAIL}`);
+  if (!member) throw new Error("the demo member is missing: reseed the bench database");
+  const s = searchStatements(database.db, member.id, raw);
+  const [n] = await database.rawQuery<{ n: number }>(
+    "select count(*)::int as n from measures where status = 'published'",
+  );
+  // The page's cards: the same statement for 20 ids (the first candidates; the API's page is chosen in
+  // JavaScript, after the verdicts).
+  const ids = (await s.candidates).slice(0, 20).map((r) => r.id);
+  return {
+    url: `/api/measures?${new URLSearchParams(raw)}`,
+    stages: [[toQuery(s.organization!), toQuery(s.candidates)], [toQuery(s.cards(ids))]],
+    note: `${n?.n} published measures`,
+  };
+}
+
+const NAVIGATOR_QUERY = { eligibility: "eligible" };
+
 // Later modules add their endpoints here.
 const cases: Case[] = [
+  {
+    name: "navigator search, member, eligibility=eligible (190 measures)",
+    scale: "demo",
+    auth: "member",
+    prepare: (database) => navigatorCase(database, NAVIGATOR_QUERY),
+  },
+  {
+    name: "navigator search, member, eligibility=eligible (10,000 measures)",
+    auth: "member",
+    prepare: (database) => navigatorCase(database, NAVIGATOR_QUERY),
+  },
   {
     name: "admin user search (broad: 'ov')",
     url: "/api/admin/users?q=ov",
@@ -154,9 +208,17 @@ async function rawSql(database: Database, stages: Query[][]) {
   return { rps: latencies.length / duration, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-async function prepare(target: "pg" | "pglite"): Promise<{ database: Database; release: () => void }> {
+async function prepare(
+  target: "pg" | "pglite",
+  scale: Scale,
+): Promise<{ database: Database; release: () => void }> {
+  const suffix = scale === "demo" ? "_demo" : "";
   if (target === "pg") {
-    const url = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/innocluster_bench";
+    const base = new URL(
+      process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/innocluster_bench",
+    );
+    base.pathname += suffix;
+    const url = base.toString();
     const admin = new URL(url);
     const name = admin.pathname.slice(1);
     admin.pathname = "/postgres";
@@ -168,20 +230,51 @@ async function prepare(target: "pg" | "pglite"): Promise<{ database: Database; r
     const database = await openDatabase({ databaseUrl: url, poolSize: 10 });
     return { database, release: () => {} };
   }
-  const dir = process.env.BENCH_DATA_DIR ?? path.join(os.tmpdir(), "innocluster-bench-pglite");
+  const dir =
+    (process.env.BENCH_DATA_DIR ?? path.join(os.tmpdir(), "innocluster-bench-pglite")) +
+    suffix.replace("_", "-");
   const release = acquireDataDirLock(dir);
   return { database: await openDatabase({ dataDir: dir }), release };
 }
 
-async function run(target: "pg" | "pglite") {
-  console.log(`\n=== ${target === "pg" ? "PostgreSQL server" : "PGlite (embedded)"} ===`);
-  const { database, release } = await prepare(target);
+async function signIn(address: string, email: string) {
+  const res = await fetch(`${address}/api/auth/signin`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`sign-in of ${email}: ${res.status}`);
+  return (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+}
+
+/** Makes the demo member act for its own organization (the one the navigator's verdicts are for). */
+async function setActiveOrganization(address: string, cookie: string) {
+  const mine = (await (await fetch(`${address}/api/me/organizations`, { headers: { cookie } })).json()) as {
+    items: { organization: { id: string; shortName: string } }[];
+  };
+  const org = mine.items.find((i) => i.organization.shortName === DEMO_USER_ORG);
+  if (!org) throw new Error(`${DEMO_USER_EMAIL} is not a member of ${DEMO_USER_ORG}: reseed`);
+  const res = await fetch(`${address}/api/me/active-organization`, {
+    method: "PUT",
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify({ organizationId: org.organization.id }),
+  });
+  if (!res.ok) throw new Error(`setting the active organization: ${res.status}`);
+}
+
+async function run(target: "pg" | "pglite", scale: Scale) {
+  const mine = cases.filter((c) => (c.scale ?? "full") === scale && c.name.includes(values.only));
+  if (!mine.length) return;
+  console.log(
+    `\n=== ${target === "pg" ? "PostgreSQL server" : "PGlite (embedded)"}, ${scale === "full" ? "full scale" : "demo scale"} ===`,
+  );
+  const { database, release } = await prepare(target, scale);
   try {
     await database.migrate();
     if (!(await isSeeded(database.db))) {
-      console.log("Seeding the full scale (once; kept for later runs)…");
+      console.log(`Seeding the ${scale} scale (once; kept for later runs)…`);
       const t = Date.now();
-      await seed(database.db, "full", (label, done, total) => {
+      await seed(database.db, scale, (label, done, total) => {
         if (done === total || done % 20000 === 0) process.stdout.write(`\r  ${label} ${done}/${total}   `);
       });
       console.log(`\n  seeded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
@@ -199,14 +292,13 @@ async function run(target: "pg" | "pglite") {
     });
     const address = await app.listen({ host: "127.0.0.1", port: 0 });
     const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
-    const signin = await fetch(`${address}/api/auth/signin`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: admin.email, password: DEMO_PASSWORD }),
-    });
-    const cookie = (signin.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const cookies = {
+      admin: await signIn(address, admin.email),
+      member: await signIn(address, DEMO_USER_EMAIL),
+    };
+    await setActiveOrganization(address, cookies.member);
     const rowsOut: string[][] = [];
-    for (const c of cases) {
+    for (const c of mine) {
       const prepared = c.prepare
         ? await c.prepare(database)
         : { url: c.url!, stages: [c.queries!(database.db)], note: undefined };
@@ -215,7 +307,7 @@ async function run(target: "pg" | "pglite") {
         url: `${address}${prepared.url}`,
         connections,
         duration,
-        headers: c.auth ? { cookie } : {},
+        headers: c.auth ? { cookie: cookies[c.auth] } : {},
       });
       if (res.non2xx) console.warn(`  ${c.name}: ${res.non2xx} non-2xx answers`);
       const sqlRes = await rawSql(database, prepared.stages);
@@ -253,4 +345,5 @@ async function run(target: "pg" | "pglite") {
 }
 
 const targets = values.target === "both" ? (["pg", "pglite"] as const) : [values.target as "pg" | "pglite"];
-for (const t of targets) await run(t);
+const scales = values.scale === "both" ? (["full", "demo"] as const) : [values.scale as Scale];
+for (const t of targets) for (const scale of scales) await run(t, scale);

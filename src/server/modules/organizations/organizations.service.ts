@@ -529,7 +529,13 @@ export async function myOrganizations(ctx: Ctx) {
  * to), or null. Used by the measures module; it never exposes the row beyond these fields.
  */
 export async function activeOrganizationFacts(ex: Executor, userId: string) {
-  const [r] = await ex
+  const [r] = await activeOrganizationFactsQuery(ex, userId);
+  return r ?? null;
+}
+
+/** The statement of `activeOrganizationFacts` (exported for the benchmark's raw-SQL comparison). */
+export function activeOrganizationFactsQuery(ex: Executor, userId: string) {
+  return ex
     .select({
       id: organizations.id,
       shortName: organizations.shortName,
@@ -553,7 +559,6 @@ export async function activeOrganizationFacts(ex: Executor, userId: string) {
     )
     .innerJoin(organizations, eq(organizations.id, activeOrganizations.organizationId))
     .where(eq(activeOrganizations.userId, userId));
-  return r ?? null;
 }
 
 /**
