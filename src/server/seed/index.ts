@@ -5,6 +5,7 @@ import { users } from "../modules/accounts/accounts.schema.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { measuresSeeder } from "./measures.js";
 import { organizationsSeeder } from "./organizations.js";
+import { latin } from "./translit.js";
 
 export const DEMO_PASSWORD = "Innocluster-demo-2026";
 
@@ -35,47 +36,7 @@ export interface Seeder {
 // Demo: every one of the ~300 demo organizations has an owner, so the demo needs a few hundred users.
 const SCALE = { demo: { users: 400 }, full: { users: 150_000 } };
 
-function translit(s: string) {
-  const map: Record<string, string> = {
-    а: "a",
-    б: "b",
-    в: "v",
-    г: "g",
-    д: "d",
-    е: "e",
-    ё: "e",
-    ж: "zh",
-    з: "z",
-    и: "i",
-    й: "y",
-    к: "k",
-    л: "l",
-    м: "m",
-    н: "n",
-    о: "o",
-    п: "p",
-    р: "r",
-    с: "s",
-    т: "t",
-    у: "u",
-    ф: "f",
-    х: "kh",
-    ц: "ts",
-    ч: "ch",
-    ш: "sh",
-    щ: "sch",
-    ъ: "",
-    ы: "y",
-    ь: "",
-    э: "e",
-    ю: "yu",
-    я: "ya",
-  };
-  return [...s.toLowerCase()]
-    .map((c) => map[c] ?? c)
-    .join("")
-    .replace(/[^a-z0-9]/g, "");
-}
+const translit = (s: string) => latin(s).replace(/[^a-z0-9]/g, "");
 
 const accountsSeeder: Seeder = {
   name: "accounts",

@@ -14,6 +14,7 @@ import { users } from "../modules/accounts/accounts.schema.js";
 import { measures } from "../modules/measures/measures.schema.js";
 import type { Scale, SeedContext, Seeder } from "./index.js";
 import { type C, catalog, type M, type W } from "./measures.content.js";
+import { latin } from "./translit.js";
 
 export const DEMO_SENTENCE = { ru: "Демонстрационные данные.", en: "Demo data." } as const;
 const GENERATED = { demo: 0, full: 10_000 } as const;
@@ -60,45 +61,10 @@ class Random {
 
 // ---------- mapping the compact content to rows ----------
 
-const TRANSLIT: Record<string, string> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "g",
-  д: "d",
-  е: "e",
-  ё: "e",
-  ж: "zh",
-  з: "z",
-  и: "i",
-  й: "y",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
-  х: "kh",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "sch",
-  ъ: "",
-  ы: "y",
-  ь: "",
-  э: "e",
-  ю: "yu",
-  я: "ya",
-};
-
 export function slugify(s: string, max = 80): string {
-  const latin = [...s.toLowerCase()].map((c) => TRANSLIT[c] ?? c).join("");
-  const words = latin.split(/[^a-z0-9]+/).filter(Boolean);
+  const words = latin(s)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   let out = "";
   for (const w of words) {
     const next = out ? `${out}-${w}` : w;

@@ -22,6 +22,7 @@ import {
   statusHistory,
 } from "../modules/organizations/organizations.schema.js";
 import type { Scale, SeedContext, Seeder } from "./index.js";
+import { latin } from "./translit.js";
 
 const DAY = 86_400_000;
 const SCALE = { demo: { organizations: 300 }, full: { organizations: 35_000 } } as const;
@@ -898,43 +899,8 @@ type Planned = {
   createdAt: Date;
 };
 
-const TRANSLIT: Record<string, string> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "g",
-  д: "d",
-  е: "e",
-  ё: "e",
-  ж: "zh",
-  з: "z",
-  и: "i",
-  й: "y",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
-  х: "kh",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "sch",
-  ы: "y",
-  э: "e",
-  ю: "yu",
-  я: "ya",
-};
 const slug = (s: string) =>
-  [...s.toLowerCase()]
-    .map((c) => TRANSLIT[c] ?? c)
-    .join("")
+  latin(s)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "")
     .slice(0, 40);
