@@ -24,6 +24,7 @@ import {
 } from "../../../shared/eligibility.js";
 import { isRegionCode } from "../../../shared/regions.js";
 import { writeAudit } from "../../core/audit.js";
+import { moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Executor, isUniqueViolation, likePattern } from "../../core/db.js";
 import { badRequest, conflict, type FieldError, notFound } from "../../core/errors.js";
@@ -74,10 +75,6 @@ type CardRow = Omit<
   MeasureRow,
   "descriptionRu" | "descriptionEn" | "requiredDocuments" | "contacts" | "applyUrl"
 >;
-
-/** Today in Moscow (the cluster's time zone), YYYY-MM-DD: windows and ages are counted by it. */
-export const moscowToday = (now = new Date()) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow" }).format(now);
 
 /** Open now: permanent, or today within [opensOn, closesOn] (a missing bound does not limit). */
 export function isOpen(r: Pick<MeasureRow, "permanent" | "opensOn" | "closesOn">, today: string): boolean {

@@ -13,6 +13,7 @@ import { and, asc, desc, eq, getTableColumns, gte, lte, sql } from "drizzle-orm"
 import type { z } from "zod";
 import { evaluate, type Verdict } from "../../../shared/eligibility.js";
 import { writeAudit } from "../../core/audit.js";
+import { moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import type { Db, Executor } from "../../core/db.js";
 import { badRequest, notFound } from "../../core/errors.js";
@@ -23,14 +24,7 @@ import { activeOrganizationFacts, organizationFactsPage } from "../organizations
 import { SearchQuery } from "./measures.contract.js";
 import { MEASURE_NOTIFICATION } from "./measures.notifications.js";
 import { measures } from "./measures.schema.js";
-import {
-  candidatesQuery,
-  isOpen,
-  type MeasureRow,
-  moscowToday,
-  orgProfile,
-  presentCard,
-} from "./measures.service.js";
+import { candidatesQuery, isOpen, type MeasureRow, orgProfile, presentCard } from "./measures.service.js";
 import {
   measureFavourites,
   measureNotices,

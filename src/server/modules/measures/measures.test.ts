@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../core/audit.schema.js";
+import { moscowToday } from "../../core/clock.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
 import { activeOrganizations, organizations } from "../organizations/organizations.schema.js";
 import { addMember, createOrg } from "../organizations/status.fixtures.js";
 import { measures, measureVersions } from "./measures.schema.js";
-import { moscowToday } from "./measures.service.js";
 
 let t: TestApp;
 let guest: Client;

@@ -10,6 +10,7 @@ import {
 } from "../../../shared/organizations.js";
 import { isRegionCode } from "../../../shared/regions.js";
 import { writeAudit } from "../../core/audit.js";
+import { CLUSTER_TIME_ZONE, moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Executor, isUniqueViolation } from "../../core/db.js";
 import { AppError, badRequest, conflict, type FieldError, forbidden, notFound } from "../../core/errors.js";
@@ -132,13 +133,11 @@ function orgView(actor: Actor, org: OrgRow, access: OrgAccess) {
 
 /** PostgreSQL's unique_violation (23505), however the driver wraps it. */
 
-const moscowToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow" }).format(new Date());
-
 function formatDateTime(d: Date, locale: Locale) {
   const s = new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
     dateStyle: "long",
     timeStyle: "short",
-    timeZone: "Europe/Moscow",
+    timeZone: CLUSTER_TIME_ZONE,
   }).format(d);
   return `${s} (${locale === "ru" ? "МСК" : "Moscow time"})`;
 }
