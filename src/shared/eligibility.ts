@@ -46,6 +46,9 @@ export const ELIGIBILITY_FLAG_LABELS: Readonly<Record<EligibilityFlag, Texts>> =
   innovation_activity: { ru: "ведёт инновационную деятельность", en: "carries out innovation activity" },
 };
 
+/** An organization's declared flags: true or false; an absent flag is not stated. */
+export type DeclaredFlags = Partial<Record<EligibilityFlag, boolean>>;
+
 /** The platform statuses a measure may require. */
 export const REQUIRED_STATUSES = ["participant", "partner"] as const;
 export type RequiredStatus = (typeof REQUIRED_STATUSES)[number];

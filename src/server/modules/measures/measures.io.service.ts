@@ -26,7 +26,7 @@ import type { Db } from "../../core/db.js";
 import { AppError, type FieldError, issueToField } from "../../core/errors.js";
 import { addMessages, t } from "../../core/i18n.js";
 import { MeasureInput } from "./measures.contract.js";
-import { measures } from "./measures.schema.js";
+import { MEASURE_COLUMNS, measures } from "./measures.schema.js";
 import { createMeasure, EDIT_KEYS, type MeasureRow, updateMeasure } from "./measures.service.js";
 
 type Input = z.infer<typeof MeasureInput>;
@@ -198,7 +198,7 @@ function fromCell(key: string, raw: string): unknown {
 
 export async function exportMeasures(ctx: Ctx, format: "json" | "csv") {
   requireActor(ctx);
-  const { search: _s, ...cols } = getTableColumns(measures);
+  const cols = MEASURE_COLUMNS;
   const rows = await ctx.db.select(cols).from(measures).orderBy(asc(measures.createdAt), asc(measures.id));
   const items = rows.map(exportRow);
   return format === "csv" ? toCsv(items, EXPORT_COLUMNS) : items;

@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -81,6 +81,52 @@ export const measures = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
+    // The criteria, normalized for SQL (migration 0006 defines the two functions): search computes each
+    // measure's verdict for an organization in the database (measures.eligibility.ts). A list criterion
+    // that is absent is an empty array; a range bound that is absent is null; ages are in whole months.
+    critOrgTypes: text("crit_org_types")
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`ic_jsonb_texts(criteria -> 'orgTypes')`),
+    critRegions: text("crit_regions")
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`ic_jsonb_texts(criteria -> 'regions')`),
+    critSme: text("crit_sme")
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`ic_jsonb_texts(criteria -> 'smeCategories')`),
+    critAgeMinMonths: integer("crit_age_min_months").generatedAlwaysAs(
+      sql`round(ic_jsonb_number(criteria #> '{ageYears,min}') * 12)::int`,
+    ),
+    critAgeMaxMonths: integer("crit_age_max_months").generatedAlwaysAs(
+      sql`round(ic_jsonb_number(criteria #> '{ageYears,max}') * 12)::int`,
+    ),
+    critHeadcountMin: numeric("crit_headcount_min").generatedAlwaysAs(
+      sql`ic_jsonb_number(criteria #> '{headcount,min}')`,
+    ),
+    critHeadcountMax: numeric("crit_headcount_max").generatedAlwaysAs(
+      sql`ic_jsonb_number(criteria #> '{headcount,max}')`,
+    ),
+    critRevenueMin: numeric("crit_revenue_min").generatedAlwaysAs(
+      sql`ic_jsonb_number(criteria #> '{revenueMln,min}')`,
+    ),
+    critRevenueMax: numeric("crit_revenue_max").generatedAlwaysAs(
+      sql`ic_jsonb_number(criteria #> '{revenueMln,max}')`,
+    ),
+    critStatus: text("crit_status")
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`ic_jsonb_texts(criteria -> 'requiredStatus')`),
+    critOkved: text("crit_okved")
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`ic_jsonb_texts(criteria -> 'okvedSections')`),
+    critTags: text("crit_tags").array().notNull().generatedAlwaysAs(sql`ic_jsonb_texts(criteria -> 'tags')`),
+    critFlags: text("crit_flags")
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`ic_jsonb_texts(criteria -> 'flags')`),
     search: tsvector("search").generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector('russian', coalesce(${measures.titleRu}, '') || ' ' || coalesce(${measures.titleEn}, '')), 'A') || setweight(to_tsvector('russian', coalesce(${measures.descriptionRu}, '')), 'B') || setweight(to_tsvector('russian', coalesce(${measures.provider}, '')), 'C')`,
@@ -114,3 +160,25 @@ export const measureVersions = pgTable(
   },
   (t) => [uniqueIndex("measure_versions_key").on(t.measureId, t.version)],
 );
+
+const {
+  search: _search,
+  critOrgTypes: _c1,
+  critRegions: _c2,
+  critSme: _c3,
+  critAgeMinMonths: _c4,
+  critAgeMaxMonths: _c5,
+  critHeadcountMin: _c6,
+  critHeadcountMax: _c7,
+  critRevenueMin: _c8,
+  critRevenueMax: _c9,
+  critStatus: _c10,
+  critOkved: _c11,
+  critTags: _c12,
+  critFlags: _c13,
+  ...plainColumns
+} = getTableColumns(measures);
+/** A measure's own columns: without the search vector and the normalized criteria (both derived). */
+export const MEASURE_COLUMNS = plainColumns;
+/** A row of MEASURE_COLUMNS. */
+export type MeasureRow = Pick<typeof measures.$inferSelect, keyof typeof plainColumns>;

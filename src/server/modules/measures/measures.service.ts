@@ -51,7 +51,7 @@ import {
   type SearchPage,
   type SearchQuery,
 } from "./measures.contract.js";
-import { measures, measureVersions } from "./measures.schema.js";
+import { MEASURE_COLUMNS, type MeasureRow, measures, measureVersions } from "./measures.schema.js";
 import "./measures.messages.js";
 import "./measures.policy.js";
 import { onMeasurePublishedOrChanged } from "./measures.subscriptions.service.js";
@@ -59,8 +59,7 @@ import { onMeasurePublishedOrChanged } from "./measures.subscriptions.service.js
 type SearchQueryInput = z.infer<typeof SearchQuery>;
 type Card = z.infer<typeof MeasureCard>;
 
-const { search: _search, ...MEASURE_COLUMNS } = getTableColumns(measures);
-export type MeasureRow = Omit<typeof measures.$inferSelect, "search">;
+export type { MeasureRow };
 
 /** The card's columns (no long texts): what search reads for every match. */
 const {
@@ -138,7 +137,7 @@ export function presentAdmin(r: MeasureRow, today = moscowToday()): z.infer<type
 
 type OrgFacts = NonNullable<Awaited<ReturnType<typeof activeOrganizationFacts>>>;
 
-/** An organization's facts as eligibility sees them. Declared flags are not in profiles yet: unknown. */
+/** An organization's facts as eligibility sees them (a flag it has not declared is unknown). */
 export function orgProfile(o: OrgFacts): EligibilityProfile {
   return {
     type: o.type,
@@ -150,7 +149,7 @@ export function orgProfile(o: OrgFacts): EligibilityProfile {
     statusSuspended: o.statusSuspended,
     okvedSections: o.okvedSections,
     tags: o.tags,
-    flags: null,
+    flags: o.declaredFlags ?? null,
   };
 }
 

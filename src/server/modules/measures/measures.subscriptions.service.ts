@@ -23,7 +23,7 @@ import { notify } from "../notifications/notifications.service.js";
 import { activeOrganizationFacts, organizationFactsPage } from "../organizations/organizations.service.js";
 import { SearchQuery } from "./measures.contract.js";
 import { MEASURE_NOTIFICATION } from "./measures.notifications.js";
-import { measures } from "./measures.schema.js";
+import { MEASURE_COLUMNS, measures } from "./measures.schema.js";
 import { candidatesQuery, isOpen, type MeasureRow, orgProfile, presentCard } from "./measures.service.js";
 import {
   measureFavourites,
@@ -77,7 +77,7 @@ export async function removeFavourite(ctx: Ctx, measureId: string) {
 export async function listFavourites(ctx: Ctx) {
   const actor = requireActor(ctx);
   const today = moscowToday();
-  const { search: _s, ...cols } = getTableColumns(measures);
+  const cols = MEASURE_COLUMNS;
   const rows = await ctx.db
     .select({ m: cols })
     .from(measureFavourites)

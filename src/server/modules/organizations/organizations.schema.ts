@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { DeclaredFlags } from "../../../shared/eligibility.js";
 import { citext } from "../accounts/accounts.schema.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -77,6 +78,13 @@ export const organizations = pgTable(
     okvedSections: text("okved_sections").array().notNull().default(sql`'{}'::text[]`),
     okvedMain: text("okved_main"),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * What the organization declares about itself for support-measure eligibility (src/shared/eligibility.ts
+     * ELIGIBILITY_FLAGS): true / false; a flag that is absent is not stated ("unknown" to eligibility).
+     */
+    declaredFlags: jsonb("declared_flags").$type<DeclaredFlags>().notNull().default(sql`'{}'::jsonb`),
+    /** When the declared flags were last changed (null: never stated). */
+    declaredFlagsAt: timestamp("declared_flags_at", { withTimezone: true }),
     contactEmail: text("contact_email"),
     contactPhone: text("contact_phone"),
     /** Public contacts only with the contact person's consent to distribution (152-FZ art. 10.1). */

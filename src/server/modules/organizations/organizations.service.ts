@@ -547,6 +547,7 @@ export function activeOrganizationFactsQuery(ex: Executor, userId: string) {
       statusSuspended: sql<boolean>`${organizations.statusSuspendedAt} is not null`,
       okvedSections: organizations.okvedSections,
       tags: organizations.tags,
+      declaredFlags: organizations.declaredFlags,
     })
     .from(activeOrganizations)
     .innerJoin(
@@ -578,6 +579,7 @@ export async function organizationFactsPage(ex: Executor, afterId: string | null
       statusSuspended: sql<boolean>`${organizations.statusSuspendedAt} is not null`,
       okvedSections: organizations.okvedSections,
       tags: organizations.tags,
+      declaredFlags: organizations.declaredFlags,
       memberIds: sql<
         string[]
       >`coalesce((select array_agg(m.user_id) from ${memberships} m where m.organization_id = ${organizations.id}), '{}')`,
