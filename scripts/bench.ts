@@ -18,12 +18,15 @@ import autocannon from "autocannon";
 import { inArray, sql } from "drizzle-orm";
 import pg from "pg";
 import { buildApp } from "../src/server/app.js";
+import { moscowToday } from "../src/server/core/clock.js";
 import { loadConfig } from "../src/server/core/config.js";
 import { type Database, type Db, openDatabase } from "../src/server/core/db.js";
 import { acquireDataDirLock } from "../src/server/core/lock.js";
 import { users } from "../src/server/modules/accounts/accounts.schema.js";
 import { adminUsersQueries } from "../src/server/modules/accounts/accounts.service.js";
-import { searchStatements } from "../src/server/modules/measures/measures.service.js";
+import { SearchQuery } from "../src/server/modules/measures/measures.contract.js";
+import { runSearch, searchStatement } from "../src/server/modules/measures/measures.search.js";
+import { cardsQuery, orgProfile, searchSpec } from "../src/server/modules/measures/measures.service.js";
 import {
   directoryEstimateStatements,
   directoryPlan,
@@ -35,6 +38,10 @@ import {
 } from "../src/server/modules/organizations/directory.service.js";
 import { DirectoryQuery } from "../src/server/modules/organizations/organizations.contract.js";
 import { organizations } from "../src/server/modules/organizations/organizations.schema.js";
+import {
+  activeOrganizationFacts,
+  activeOrganizationFactsQuery,
+} from "../src/server/modules/organizations/organizations.service.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, type Scale, seed } from "../src/server/seed/index.js";
 import { DEMO_USER_EMAIL, DEMO_USER_ORG } from "../src/server/seed/organizations.js";
 
@@ -90,7 +97,9 @@ async function directoryCase(database: Database, raw: Record<string, string>) {
 
 /**
  * The navigator's search as the demo member sees it (active organization «Нейросенсорика», a registered
- * Moscow micro company), eligibility filter on: the service's two concurrent statements.
+ * Moscow micro company), eligibility filter on: the service's three statements one after the other —
+ * the member's organization, the search (verdicts, filters, facets, total and the page's ids computed in
+ * the database), the page's cards.
  */
 async function navigatorCase(database: Database, raw: Record<string, string>) {
   const [member] = await database.db
@@ -98,17 +107,22 @@ async function navigatorCase(database: Database, raw: Record<string, string>) {
     .from(users)
     .where(sql`${users.email} = ${DEMO_USER_EMAIL}`);
   if (!member) throw new Error("the demo member is missing: reseed the bench database");
-  const s = searchStatements(database.db, member.id, raw);
+  const facts = await activeOrganizationFacts(database.db, member.id);
+  if (!facts) throw new Error("the demo member has no active organization: reseed the bench database");
+  const spec = searchSpec(SearchQuery.parse(raw), orgProfile(facts), moscowToday());
+  const result = await runSearch(database.db, spec);
   const [n] = await database.rawQuery<{ n: number }>(
     "select count(*)::int as n from measures where status = 'published'",
   );
-  // The page's cards: the same statement for 20 ids (the first candidates; the API's page is chosen in
-  // JavaScript, after the verdicts).
-  const ids = (await s.candidates).slice(0, 20).map((r) => r.id);
+  const ids = result.page.map((p) => p.id);
   return {
     url: `/api/measures?${new URLSearchParams(raw)}`,
-    stages: [[toQuery(s.organization!), toQuery(s.candidates)], [toQuery(s.cards(ids))]],
-    note: `${n?.n} published measures`,
+    stages: [
+      [toQuery(activeOrganizationFactsQuery(database.db, member.id))],
+      [toStatement(searchStatement(spec))],
+      [toQuery(cardsQuery(database.db, ids))],
+    ],
+    note: `${n?.n} published measures, ${result.total} eligible for ${facts.shortName}`,
   };
 }
 

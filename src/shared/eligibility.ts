@@ -290,13 +290,13 @@ function inRange(value: number, r: Range): boolean {
 // ---------- the evaluation ----------
 
 /** The profile's region: "foreign" for a foreign organization, else its region code; null = unknown. */
-function profileRegion(p: EligibilityProfile): string | null {
+export function profileRegion(p: EligibilityProfile): string | null {
   if (p.type === "foreign") return FOREIGN;
   return p.regionCode || null;
 }
 
 /** Months since founding, or null when unknown. A questionnaire's "N years" is taken as N×12 months. */
-function profileAgeMonths(p: EligibilityProfile, today: string): number | null {
+export function profileAgeMonths(p: EligibilityProfile, today: string): number | null {
   if (p.foundedOn) {
     const m = wholeMonthsBetween(p.foundedOn, today);
     if (m !== null) return Math.max(0, m);

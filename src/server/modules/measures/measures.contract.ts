@@ -132,8 +132,15 @@ const measureShape = {
     .nullable()
     .optional(),
   contacts: optText(2000),
-  industries: z.array(OkvedSection).max(21),
-  tags: z.array(Tag).max(30),
+  // Repeats are dropped: a measure counts once in a facet value.
+  industries: z
+    .array(OkvedSection)
+    .max(21)
+    .transform((v) => [...new Set(v)]),
+  tags: z
+    .array(Tag)
+    .max(30)
+    .transform((v) => [...new Set(v)]),
   criteria: Criteria,
   isDemo: z.boolean(),
 };
@@ -266,6 +273,13 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item).max(30));
 
+/** A list parameter whose values may contain commas (provider names): repeated parameters, never split. */
+const repeated = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .union([z.array(z.string()), z.string()])
+    .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item).max(30));
+
 const boolParam = z
   .union([z.boolean(), z.enum(["true", "false", "1", "0"])])
   .transform((v) => v === true || v === "true" || v === "1");
@@ -274,7 +288,8 @@ export const SearchQuery = z
   .object({
     q: z.string().trim().max(200).optional(),
     level: csv(MeasureLevel).optional(),
-    provider: csv(z.string().min(1).max(300)).optional(),
+    /** Repeat the parameter for several providers (`provider=A&provider=B`); a value is never split. */
+    provider: repeated(z.string().min(1).max(300)).optional(),
     form: csv(MeasureForm).optional(),
     openNow: boolParam.optional(),
     industry: csv(OkvedSection).optional(),

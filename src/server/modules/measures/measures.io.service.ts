@@ -16,7 +16,7 @@
 
 import { CsvError, parse } from "csv-parse/sync";
 import { type Options as StringifyOptions, stringify } from "csv-stringify/sync";
-import { asc, getTableColumns, inArray } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { FOREIGN } from "../../../shared/eligibility.js";
 import { isRegionCode } from "../../../shared/regions.js";

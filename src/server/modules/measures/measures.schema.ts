@@ -4,6 +4,7 @@ import {
   boolean,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -16,6 +17,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Criteria } from "../../../shared/eligibility.js";
+import { MASK_BITS, maskColumnSql } from "./measures.masks.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -81,52 +83,52 @@ export const measures = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
-    // The criteria, normalized for SQL (migration 0006 defines the two functions): search computes each
-    // measure's verdict for an organization in the database (measures.eligibility.ts). A list criterion
-    // that is absent is an empty array; a range bound that is absent is null; ages are in whole months.
-    critOrgTypes: text("crit_org_types")
-      .array()
+    // The criteria, normalized for SQL (measures.masks.ts; migration 0006 defines the functions): search
+    // computes each measure's verdict for an organization in the database (measures.eligibility.ts).
+    // List criteria are bit masks over the code's vocabularies (0: no criterion); range bounds are null
+    // when absent; ages are in whole months, rounded as `evaluate` rounds them.
+    critTypes: bigint("crit_types", { mode: "bigint" })
       .notNull()
-      .generatedAlwaysAs(sql`ic_jsonb_texts(criteria -> 'orgTypes')`),
-    critRegions: text("crit_regions")
-      .array()
+      .generatedAlwaysAs(maskColumnSql("orgTypes", "orgTypes")),
+    critRegionsLo: bigint("crit_regions_lo", { mode: "bigint" })
       .notNull()
-      .generatedAlwaysAs(sql`ic_jsonb_texts(criteria -> 'regions')`),
-    critSme: text("crit_sme")
-      .array()
+      .generatedAlwaysAs(maskColumnSql("regions", "regions", 0)),
+    critRegionsHi: bigint("crit_regions_hi", { mode: "bigint" })
       .notNull()
-      .generatedAlwaysAs(sql`ic_jsonb_texts(criteria -> 'smeCategories')`),
+      .generatedAlwaysAs(maskColumnSql("regions", "regions", MASK_BITS)),
+    critSme: bigint("crit_sme", { mode: "bigint" })
+      .notNull()
+      .generatedAlwaysAs(maskColumnSql("smeCategories", "smeCategories")),
+    critStatus: bigint("crit_status", { mode: "bigint" })
+      .notNull()
+      .generatedAlwaysAs(maskColumnSql("requiredStatus", "requiredStatus")),
+    critOkved: bigint("crit_okved", { mode: "bigint" })
+      .notNull()
+      .generatedAlwaysAs(maskColumnSql("okvedSections", "okvedSections")),
+    critTags: bigint("crit_tags", { mode: "bigint" })
+      .notNull()
+      .generatedAlwaysAs(maskColumnSql("tags", "tags")),
+    critFlags: bigint("crit_flags", { mode: "bigint" })
+      .notNull()
+      .generatedAlwaysAs(maskColumnSql("flags", "flags")),
     critAgeMinMonths: integer("crit_age_min_months").generatedAlwaysAs(
       sql`round(ic_jsonb_number(criteria #> '{ageYears,min}') * 12)::int`,
     ),
     critAgeMaxMonths: integer("crit_age_max_months").generatedAlwaysAs(
       sql`round(ic_jsonb_number(criteria #> '{ageYears,max}') * 12)::int`,
     ),
-    critHeadcountMin: numeric("crit_headcount_min").generatedAlwaysAs(
-      sql`ic_jsonb_number(criteria #> '{headcount,min}')`,
+    critHeadcountMin: doublePrecision("crit_headcount_min").generatedAlwaysAs(
+      sql`ic_jsonb_float(criteria #> '{headcount,min}')`,
     ),
-    critHeadcountMax: numeric("crit_headcount_max").generatedAlwaysAs(
-      sql`ic_jsonb_number(criteria #> '{headcount,max}')`,
+    critHeadcountMax: doublePrecision("crit_headcount_max").generatedAlwaysAs(
+      sql`ic_jsonb_float(criteria #> '{headcount,max}')`,
     ),
-    critRevenueMin: numeric("crit_revenue_min").generatedAlwaysAs(
-      sql`ic_jsonb_number(criteria #> '{revenueMln,min}')`,
+    critRevenueMin: doublePrecision("crit_revenue_min").generatedAlwaysAs(
+      sql`ic_jsonb_float(criteria #> '{revenueMln,min}')`,
     ),
-    critRevenueMax: numeric("crit_revenue_max").generatedAlwaysAs(
-      sql`ic_jsonb_number(criteria #> '{revenueMln,max}')`,
+    critRevenueMax: doublePrecision("crit_revenue_max").generatedAlwaysAs(
+      sql`ic_jsonb_float(criteria #> '{revenueMln,max}')`,
     ),
-    critStatus: text("crit_status")
-      .array()
-      .notNull()
-      .generatedAlwaysAs(sql`ic_jsonb_texts(criteria -> 'requiredStatus')`),
-    critOkved: text("crit_okved")
-      .array()
-      .notNull()
-      .generatedAlwaysAs(sql`ic_jsonb_texts(criteria -> 'okvedSections')`),
-    critTags: text("crit_tags").array().notNull().generatedAlwaysAs(sql`ic_jsonb_texts(criteria -> 'tags')`),
-    critFlags: text("crit_flags")
-      .array()
-      .notNull()
-      .generatedAlwaysAs(sql`ic_jsonb_texts(criteria -> 'flags')`),
     search: tsvector("search").generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector('russian', coalesce(${measures.titleRu}, '') || ' ' || coalesce(${measures.titleEn}, '')), 'A') || setweight(to_tsvector('russian', coalesce(${measures.descriptionRu}, '')), 'B') || setweight(to_tsvector('russian', coalesce(${measures.provider}, '')), 'C')`,
@@ -163,8 +165,9 @@ export const measureVersions = pgTable(
 
 const {
   search: _search,
-  critOrgTypes: _c1,
-  critRegions: _c2,
+  critTypes: _c1,
+  critRegionsLo: _c2,
+  critRegionsHi: _c14,
   critSme: _c3,
   critAgeMinMonths: _c4,
   critAgeMaxMonths: _c5,

@@ -10,7 +10,7 @@
 // built for that page alone. At 10,000 measures the cost is the transfer of the candidate rows to
 // Node (~100 ms here); the next step is to compute verdicts and facet counts in SQL (see `npm run bench`).
 
-import { and, asc, desc, eq, getTableColumns, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import {
   type Criteria,
@@ -20,7 +20,6 @@ import {
   FOREIGN,
   VERDICTS,
   type Verdict,
-  verdictOf,
 } from "../../../shared/eligibility.js";
 import { isRegionCode } from "../../../shared/regions.js";
 import { writeAudit } from "../../core/audit.js";
@@ -30,10 +29,7 @@ import { type Executor, isUniqueViolation, likePattern } from "../../core/db.js"
 import { badRequest, conflict, type FieldError, notFound } from "../../core/errors.js";
 import { can } from "../../core/policy.js";
 import { usersByIds } from "../accounts/accounts.service.js";
-import {
-  activeOrganizationFacts,
-  activeOrganizationFactsQuery,
-} from "../organizations/organizations.service.js";
+import { activeOrganizationFacts } from "../organizations/organizations.service.js";
 import {
   AMOUNT_BUCKETS,
   type CheckBody,
@@ -53,6 +49,7 @@ import {
 } from "./measures.contract.js";
 import { MEASURE_COLUMNS, type MeasureRow, measures, measureVersions } from "./measures.schema.js";
 import "./measures.messages.js";
+import { type FacetName, runSearch, type SearchResult, type SearchSpec, tsQuery } from "./measures.search.js";
 import "./measures.policy.js";
 import { onMeasurePublishedOrChanged } from "./measures.subscriptions.service.js";
 
@@ -177,269 +174,109 @@ async function activeOrg(ctx: Ctx) {
 
 // ---------- search ----------
 
-/**
- * The text query: Russian morphology, then every lexeme of four or more characters as a prefix
- * ("гранты" → 'грант':*), as in the organization directory.
- */
-const tsQuery = (q: string) =>
-  sql`to_tsquery('simple', regexp_replace(websearch_to_tsquery('russian', ${q})::text, '''([^'']{4,})''', '''\\1'':*', 'g'))`;
-
-export const SEARCH_FACETS = [
-  "level",
-  "provider",
-  "form",
-  "openNow",
-  "industry",
-  "tag",
-  "amount",
-  "eligibility",
-] as const;
-type FacetName = (typeof SEARCH_FACETS)[number];
-
-/** What search reads of every candidate (filters, facets, verdicts, sorts); the page's cards come after. */
-const SEARCH_COLUMNS = {
-  id: measures.id,
-  level: measures.level,
-  provider: measures.provider,
-  form: measures.form,
-  permanent: measures.permanent,
-  opensOn: measures.opensOn,
-  closesOn: measures.closesOn,
-  industries: measures.industries,
-  tags: measures.tags,
-  amountMin: measures.amountMin,
-  amountMax: measures.amountMax,
-  publishedAt: measures.publishedAt,
-  criteria: measures.criteria,
-};
-type SearchRow = Pick<CardRow, keyof typeof SEARCH_COLUMNS>;
-
-type Candidate = {
-  row: SearchRow & { rank: number | null };
-  open: boolean;
-  /** The amount a measure is bucketed and filtered by: its maximum, else its minimum. */
-  amount: number | null;
-  /** The verdict only (no sentences): the full evaluation is built for the returned page alone. */
-  verdict?: Verdict;
-};
-
-const amountBucket = (amount: number | null) =>
-  amount === null
-    ? null
-    : (AMOUNT_BUCKETS.find((b) => (b.min === null || amount >= b.min) && (b.max === null || amount < b.max))
-        ?.key ?? null);
-
-/** Whether a candidate passes one facet's filter (true when the filter is not set). */
-function passes(f: FacetName, c: Candidate, q: SearchQueryInput, withVerdicts: boolean): boolean {
-  const r = c.row;
-  switch (f) {
-    case "level":
-      return !q.level?.length || q.level.includes(r.level);
-    case "provider":
-      return !q.provider?.length || q.provider.includes(r.provider);
-    case "form":
-      return !q.form?.length || q.form.includes(r.form);
-    case "openNow":
-      return !q.openNow || c.open;
-    case "industry":
-      return !q.industry?.length || r.industries.some((i) => q.industry!.includes(i));
-    case "tag":
-      return !q.tag?.length || r.tags.some((t) => q.tag!.includes(t as never));
-    case "amount": {
-      if (q.amountMin === undefined && q.amountMax === undefined) return true;
-      const hi = r.amountMax ?? r.amountMin;
-      const lo = r.amountMin ?? r.amountMax;
-      if (hi === null || lo === null) return false;
-      return (
-        (q.amountMin === undefined || hi >= q.amountMin) && (q.amountMax === undefined || lo <= q.amountMax)
-      );
-    }
-    case "eligibility":
-      return !withVerdicts || !q.eligibility?.length || q.eligibility.includes(c.verdict!);
-  }
-}
-
-function facetValues(f: FacetName, c: Candidate): string[] {
-  const r = c.row;
-  switch (f) {
-    case "level":
-      return [r.level];
-    case "provider":
-      return [r.provider];
-    case "form":
-      return [r.form];
-    case "openNow":
-      return [String(c.open)];
-    case "industry":
-      return r.industries;
-    case "tag":
-      return r.tags;
-    case "amount": {
-      const b = amountBucket(c.amount);
-      return b ? [b] : [];
-    }
-    case "eligibility":
-      return c.verdict ? [c.verdict] : [];
-  }
-}
-
-/**
- * Deadline order: measures still to close, soonest first; then those without a closing date; then the
- * permanent ones; then those already closed, most recently closed first.
- */
-type DeadlineRow = Pick<CardRow, "permanent" | "closesOn">;
-type NewestRow = Pick<CardRow, "publishedAt" | "id">;
-
-function deadlineKey(r: DeadlineRow, today: string): [number, string] {
-  if (r.permanent) return [2, ""];
-  if (!r.closesOn) return [1, ""];
-  if (r.closesOn < today) return [3, r.closesOn];
-  return [0, r.closesOn];
-}
-
-function compareDeadline(a: DeadlineRow, b: DeadlineRow, today: string): number {
-  const [ta, da] = deadlineKey(a, today);
-  const [tb, db] = deadlineKey(b, today);
-  if (ta !== tb) return ta - tb;
-  if (da !== db) return ta === 3 ? (da < db ? 1 : -1) : da < db ? -1 : 1;
-  return 0;
-}
-
-const newestFirst = (a: NewestRow, b: NewestRow) =>
-  (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || (a.id < b.id ? -1 : 1);
-
-const byAmount = (a: Candidate, b: Candidate) =>
-  (b.amount ?? -1) - (a.amount ?? -1) || (b.row.amountMin ?? -1) - (a.row.amountMin ?? -1);
-
 /** Published measures matching the text (all of them without one), with card columns and rank. */
 export function candidatesQuery(ex: Executor, text: string | undefined) {
-  return matchingQuery(ex, text, CARD_COLUMNS);
-}
-
-function matchingQuery<C extends typeof SEARCH_COLUMNS>(ex: Executor, text: string | undefined, columns: C) {
   const q = text?.trim();
   const rank = q
     ? sql<number>`(ts_rank_cd(${measures.search}, ${tsQuery(q)}) + word_similarity(${q}, ${measures.titleRu}))::float8`
     : sql<null>`null::float8`;
   const match = q ? sql`(${measures.search} @@ ${tsQuery(q)} or ${q} <% ${measures.titleRu})` : undefined;
   return ex
-    .select({ ...columns, rank })
+    .select({ ...CARD_COLUMNS, rank })
     .from(measures)
     .where(and(eq(measures.status, "published"), match));
 }
 
 /** The cards of one page, by id (any order). */
-const cardsQuery = (ex: Executor, ids: string[]) =>
+export const cardsQuery = (ex: Executor, ids: string[]) =>
   ex.select(CARD_COLUMNS).from(measures).where(inArray(measures.id, ids));
 
-/**
- * The statements a search runs, concurrently (exported for the benchmark's raw-SQL comparison): the
- * actor's active organization (when signed in) and the candidates.
- */
-export function searchStatements(ex: Executor, userId: string | null, q: Pick<SearchQueryInput, "q">) {
+/** A search's page as cards, in the page's order, each with its explained evaluation when there is a profile. */
+async function pageCards(
+  ex: Executor,
+  result: SearchResult,
+  profile: EligibilityProfile | null,
+  today: string,
+): Promise<Card[]> {
+  if (!result.page.length) return [];
+  const cards = new Map(
+    (
+      await cardsQuery(
+        ex,
+        result.page.map((p) => p.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  // Sentences are built for the page alone; a card archived between the two reads is left out.
+  return result.page.flatMap((p) => {
+    const card = cards.get(p.id);
+    if (!card) return [];
+    return [presentCard(card, today, p.rank, profile ? evaluate(card.criteria, profile, today) : undefined)];
+  });
+}
+
+/** A facet's values for the response: selected values stay listed (with 0) so they can be unselected. */
+function facetList(f: FacetName, counts: Map<string, number>, selected: readonly string[] = []) {
+  for (const v of selected) if (!counts.has(v)) counts.set(v, 0);
+  if (f === "eligibility") for (const v of VERDICTS) if (!counts.has(v)) counts.set(v, 0);
+  const entries = [...counts].map(([value, count]) => ({ value, count }));
+  if (f === "amount") {
+    const order = AMOUNT_BUCKETS.map((b) => b.key as string);
+    return entries.sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
+  }
+  if (f === "eligibility")
+    return entries.sort(
+      (a, b) => VERDICTS.indexOf(a.value as Verdict) - VERDICTS.indexOf(b.value as Verdict),
+    );
+  return entries.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/** The search a navigator query asks for, for a profile or none (exported for the benchmark). */
+export function searchSpec(
+  q: SearchQueryInput,
+  profile: EligibilityProfile | null,
+  today: string,
+): SearchSpec {
   return {
-    organization: userId ? activeOrganizationFactsQuery(ex, userId) : null,
-    candidates: matchingQuery(ex, q.q, SEARCH_COLUMNS),
-    /** Then, one after: the returned page's cards. */
-    cards: (ids: string[]) => cardsQuery(ex, ids),
+    text: q.q,
+    level: q.level,
+    provider: q.provider,
+    form: q.form,
+    openNow: q.openNow,
+    industry: q.industry,
+    tag: q.tag,
+    amountMin: q.amountMin,
+    amountMax: q.amountMax,
+    eligibility: profile ? q.eligibility : undefined,
+    sort: q.sort,
+    page: q.page,
+    pageSize: q.pageSize,
+    profile,
+    today,
   };
 }
 
 export async function searchMeasures(ctx: Ctx, q: SearchQueryInput): Promise<z.infer<typeof SearchPage>> {
   const today = moscowToday();
-  const [org, found] = await Promise.all([activeOrg(ctx), matchingQuery(ctx.db, q.q, SEARCH_COLUMNS)]);
-  const withVerdicts = org !== null;
-  const candidates: Candidate[] = found.map((row) => ({
-    row: { ...row, rank: row.rank === null ? null : Number(row.rank) },
-    open: isOpen(row, today),
-    amount: row.amountMax ?? row.amountMin,
-    verdict: org ? verdictOf(row.criteria, org.profile, today) : undefined,
-  }));
-
-  const facetNames = SEARCH_FACETS.filter((f) => f !== "eligibility" || withVerdicts);
-  const counts = new Map<FacetName, Map<string, number>>(facetNames.map((f) => [f, new Map()]));
-  const results: Candidate[] = [];
-  for (const c of candidates) {
-    const ok = facetNames.map((f) => passes(f, c, q, withVerdicts));
-    const failing = ok.filter((x) => !x).length;
-    if (failing === 0) results.push(c);
-    if (failing > 1) continue;
-    // A facet counts the rows that pass every other filter.
-    facetNames.forEach((f, i) => {
-      if (failing === 1 && ok[i]) return;
-      const m = counts.get(f)!;
-      for (const v of new Set(facetValues(f, c))) m.set(v, (m.get(v) ?? 0) + 1);
-    });
-  }
-  // A selected value stays listed (with 0) so it can be unselected.
-  const selected: Partial<Record<FacetName, readonly string[] | undefined>> = {
-    level: q.level,
-    provider: q.provider,
-    form: q.form,
-    industry: q.industry,
-    tag: q.tag,
-    eligibility: withVerdicts ? q.eligibility : undefined,
-  };
-  for (const [f, values] of Object.entries(selected))
-    for (const v of values ?? []) {
-      const m = counts.get(f as FacetName);
-      if (m && !m.has(v)) m.set(v, 0);
-    }
-  if (withVerdicts)
-    for (const v of VERDICTS) counts.get("eligibility")!.set(v, counts.get("eligibility")!.get(v) ?? 0);
-
-  const sortFacet = (f: FacetName) => {
-    const entries = [...counts.get(f)!].map(([value, count]) => ({ value, count }));
-    if (f === "amount") {
-      const order = AMOUNT_BUCKETS.map((b) => b.key as string);
-      return entries.sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
-    }
-    if (f === "eligibility")
-      return entries.sort(
-        (a, b) => VERDICTS.indexOf(a.value as Verdict) - VERDICTS.indexOf(b.value as Verdict),
-      );
-    return entries.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  };
-
-  if (q.sort === "deadline")
-    results.sort((a, b) => compareDeadline(a.row, b.row, today) || newestFirst(a.row, b.row));
-  else if (q.sort === "amount") results.sort((a, b) => byAmount(a, b) || newestFirst(a.row, b.row));
-  else if (q.q?.trim())
-    results.sort((a, b) => (b.row.rank ?? 0) - (a.row.rank ?? 0) || newestFirst(a.row, b.row));
-  else results.sort((a, b) => newestFirst(a.row, b.row));
-
-  const start = (q.page - 1) * q.pageSize;
-  const page = results.slice(start, start + q.pageSize);
-  const cards = new Map(
-    page.length
-      ? (
-          await cardsQuery(
-            ctx.db,
-            page.map((c) => c.row.id),
-          )
-        ).map((r) => [r.id, r])
-      : [],
-  );
+  const org = await activeOrg(ctx);
+  const profile = org?.profile ?? null;
+  const result = await runSearch(ctx.db, searchSpec(q, profile, today));
+  const facet = (f: FacetName, selected?: readonly string[]) =>
+    facetList(f, result.facets.get(f) ?? new Map(), selected);
   return {
-    // Sentences are built for the page alone; a card archived between the two reads is left out.
-    items: page.flatMap((c) => {
-      const card = cards.get(c.row.id);
-      if (!card) return [];
-      const evaluation = org ? evaluate(card.criteria, org.profile, today) : undefined;
-      return [presentCard(card, today, c.row.rank, evaluation)];
-    }),
-    total: results.length,
+    items: await pageCards(ctx.db, result, profile, today),
+    total: result.total,
     page: q.page,
     pageSize: q.pageSize,
     facets: {
-      level: sortFacet("level"),
-      provider: sortFacet("provider"),
-      form: sortFacet("form"),
-      openNow: sortFacet("openNow"),
-      industry: sortFacet("industry"),
-      tag: sortFacet("tag"),
-      amount: sortFacet("amount"),
-      ...(withVerdicts ? { eligibility: sortFacet("eligibility") } : {}),
+      level: facet("level", q.level),
+      provider: facet("provider", q.provider),
+      form: facet("form", q.form),
+      openNow: facet("openNow"),
+      industry: facet("industry", q.industry),
+      tag: facet("tag", q.tag),
+      amount: facet("amount"),
+      ...(profile ? { eligibility: facet("eligibility", q.eligibility) } : {}),
     },
     organization: org ? { id: org.id, shortName: org.shortName } : null,
   };
@@ -453,35 +290,22 @@ export async function checkQuestionnaire(
 ): Promise<z.infer<typeof CheckPage>> {
   const today = moscowToday();
   const profile = questionnaireProfile(body.answers);
-  const found = await candidatesQuery(ctx.db, undefined);
-  const all = found.map((row) => ({
-    row: { ...row, rank: null },
-    open: isOpen(row, today),
-    amount: row.amountMax ?? row.amountMin,
-    verdict: verdictOf(row.criteria, profile, today),
-  }));
-  const verdicts = new Map<string, number>(VERDICTS.map((v) => [v, 0]));
-  for (const c of all) verdicts.set(c.verdict, (verdicts.get(c.verdict) ?? 0) + 1);
-  const results = body.eligibility?.length ? all.filter((c) => body.eligibility!.includes(c.verdict)) : all;
-  const byVerdict = (a: (typeof all)[number], b: (typeof all)[number]) =>
-    VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict);
-  if (body.sort === "amount") results.sort((a, b) => byAmount(a, b) || newestFirst(a.row, b.row));
-  else if (body.sort === "deadline")
-    results.sort((a, b) => compareDeadline(a.row, b.row, today) || newestFirst(a.row, b.row));
-  else
-    results.sort(
-      (a, b) => byVerdict(a, b) || compareDeadline(a.row, b.row, today) || newestFirst(a.row, b.row),
-    );
-  const start = (body.page - 1) * body.pageSize;
-  return {
-    items: results.slice(start, start + body.pageSize).map((c) => {
-      const evaluation = evaluate(c.row.criteria, profile, today);
-      return { ...presentCard(c.row, today, null, evaluation), eligibility: evaluation };
-    }),
-    total: results.length,
+  const result = await runSearch(ctx.db, {
+    eligibility: body.eligibility,
+    sort: body.sort,
     page: body.page,
     pageSize: body.pageSize,
-    verdicts: [...verdicts].map(([value, count]) => ({ value, count })),
+    profile,
+    today,
+  });
+  const items = await pageCards(ctx.db, result, profile, today);
+  return {
+    items: items.map((c) => ({ ...c, eligibility: c.eligibility! })),
+    total: result.total,
+    page: body.page,
+    pageSize: body.pageSize,
+    // Over all published measures: the verdict filter is the only one, and a facet ignores its own.
+    verdicts: facetList("eligibility", result.facets.get("eligibility") ?? new Map()),
   };
 }
 

@@ -9,7 +9,7 @@
 // measure id, one statement per distinct text. Organizations are read in pages of 500 through
 // organizationFactsPage (organizations module); at demo scale (hundreds) this is a few reads per change.
 
-import { and, asc, desc, eq, getTableColumns, gte, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { evaluate, type Verdict } from "../../../shared/eligibility.js";
 import { writeAudit } from "../../core/audit.js";

@@ -157,7 +157,7 @@ beforeAll(async () => {
   await measure("export", {
     titleRu: "Экспортная миссия в ОАЭ",
     descriptionRu: "Деловая миссия для экспортёров технологической продукции.",
-    provider: "Московский экспортный центр",
+    provider: "АНО «Московский экспортный центр», отделение поддержки",
     form: "export_support",
     opensOn: day(-60),
     closesOn: day(-1),
@@ -191,6 +191,21 @@ describe("public search", () => {
     expect(facet(b, "tag")).toEqual({ ai: 2, biotech: 1 });
     expect(facet(b, "amount")).toEqual({ "1m-10m": 2, gt100m: 2 });
     expect(facet(b, "provider")["Фонд развития промышленности"]).toBe(1);
+  });
+
+  it("filters by providers whose names have commas: one parameter is one provider, repeat it for several", async () => {
+    const mec = "АНО «Московский экспортный центр», отделение поддержки";
+    const one = await search(guest, new URLSearchParams({ provider: mec }).toString());
+    expect(titles(one)).toEqual(["Экспортная миссия в ОАЭ"]);
+    expect(facet(one, "provider")[mec]).toBe(1);
+    const two = new URLSearchParams([
+      ["provider", mec],
+      ["provider", "Корпорация МСП"],
+    ]);
+    expect(titles(await search(guest, two.toString())).sort()).toEqual([
+      "Поручительство Корпорации МСП по кредитам",
+      "Экспортная миссия в ОАЭ",
+    ]);
   });
 
   it("Russian morphology over title, description and provider; drafts never match", async () => {

@@ -81,12 +81,6 @@ export function navigatorParams(state: NavigatorState): URLSearchParams {
 export function apiParams(state: NavigatorState, pageSize: number): URLSearchParams {
   const sp = navigatorParams(state);
   sp.delete("amount");
-  sp.delete("provider");
-  // the API splits a single string on commas, and provider names may contain them: send an array
-  // (repeated parameters; a lone value is repeated so that it arrives as a list of one)
-  const providers = state.filters.provider;
-  for (const p of providers) sp.append("provider", p);
-  if (providers.length === 1 && providers[0]?.includes(",")) sp.append("provider", providers[0]);
   const bucket = AMOUNT_BUCKETS.find((b) => b.key === state.amount);
   if (bucket?.min != null) sp.set("amountMin", String(bucket.min));
   if (bucket?.max != null) sp.set("amountMax", String(bucket.max));

@@ -1,0 +1,242 @@
+// The navigator's search as one SQL statement: the published measures that match the text, each with
+// its verdict for the profile (measures.eligibility.ts), then — over that set, in the database — the
+// total, the ids of the requested page in the requested order, and the facet counts (each facet over
+// the other filters, not its own). Only the page's ids and the counts travel to Node, whatever the size
+// of the catalog; the page's cards and their explained evaluations are built after, for the page alone.
+//
+// The statement: WITH c AS MATERIALIZED (one row per matching measure with the columns filters, facets
+// and sorts need) SELECT total, page (json), facets (json). Every filter and the verdict are plain
+// column comparisons (the criteria are normalized into crit_* columns when a measure is written).
+
+import { type SQL, sql } from "drizzle-orm";
+import { type EligibilityProfile, VERDICTS, type Verdict } from "../../../shared/eligibility.js";
+import type { Executor } from "../../core/db.js";
+import { rows } from "../../core/db.js";
+import { AMOUNT_BUCKETS } from "./measures.contract.js";
+import { textArray, verdictName, verdictSql } from "./measures.eligibility.js";
+import { measures } from "./measures.schema.js";
+
+export const SEARCH_FACETS = [
+  "level",
+  "provider",
+  "form",
+  "openNow",
+  "industry",
+  "tag",
+  "amount",
+  "eligibility",
+] as const;
+export type FacetName = (typeof SEARCH_FACETS)[number];
+
+export type SearchSort = "relevance" | "deadline" | "amount" | "verdict";
+
+export interface SearchSpec {
+  text?: string | undefined;
+  level?: readonly string[] | undefined;
+  provider?: readonly string[] | undefined;
+  form?: readonly string[] | undefined;
+  openNow?: boolean | undefined;
+  industry?: readonly string[] | undefined;
+  tag?: readonly string[] | undefined;
+  /** Measures whose amount range reaches at least / at most this (RUB). */
+  amountMin?: number | undefined;
+  amountMax?: number | undefined;
+  /** Applies only with a profile. */
+  eligibility?: readonly Verdict[] | undefined;
+  sort: SearchSort;
+  page: number;
+  pageSize: number;
+  /** Verdicts (and the eligibility facet) are computed for this profile; null: none. */
+  profile: EligibilityProfile | null;
+  /** The Moscow calendar day "open now" and ages are computed for. */
+  today: string;
+}
+
+export interface SearchResult {
+  total: number;
+  /** The page, in order. */
+  page: { id: string; rank: number | null; verdict: Verdict | null }[];
+  /** Facet → value → count; values with a zero count are absent. */
+  facets: Map<FacetName, Map<string, number>>;
+}
+
+/**
+ * The text query: Russian morphology, then every lexeme of four or more characters as a prefix
+ * ("гранты" → 'грант':*), as in the organization directory.
+ */
+export const tsQuery = (q: string) =>
+  sql`to_tsquery('simple', regexp_replace(websearch_to_tsquery('russian', ${q})::text, '''([^'']{4,})''', '''\\1'':*', 'g'))`;
+
+const bucketSql = sql.raw(
+  `case ${AMOUNT_BUCKETS.map((b) => {
+    const conds = [b.min === null ? null : `amount >= ${b.min}`, b.max === null ? null : `amount < ${b.max}`]
+      .filter(Boolean)
+      .join(" and ");
+    return `when ${conds} then '${b.key}'`;
+  }).join(" ")} end`,
+);
+
+/** Deadline order: still to close soonest first; no closing date; permanent; closed, latest first. */
+const DEADLINE = (today: string) =>
+  sql`case when permanent then 2 when closes_on is null then 1 when closes_on < ${today}::date then 3 else 0 end,
+    case when not permanent and closes_on >= ${today}::date then closes_on end asc,
+    case when not permanent and closes_on < ${today}::date then closes_on end desc`;
+const NEWEST = sql`published_at desc nulls last, id asc`;
+
+function orderBy(s: SearchSpec): SQL {
+  switch (s.sort) {
+    case "deadline":
+      return sql`${DEADLINE(s.today)}, ${NEWEST}`;
+    case "amount":
+      return sql`coalesce(amount, -1) desc, coalesce(amount_min, -1) desc, ${NEWEST}`;
+    case "verdict":
+      return sql`verdict asc nulls last, ${DEADLINE(s.today)}, ${NEWEST}`;
+    default:
+      return s.text?.trim() ? sql`coalesce(rank, 0) desc, ${NEWEST}` : NEWEST;
+  }
+}
+
+/** The filter of each facet that is set (absent: not set). */
+function filters(s: SearchSpec): Partial<Record<FacetName, SQL>> {
+  const f: Partial<Record<FacetName, SQL>> = {};
+  if (s.level?.length) f.level = sql`level = any(${textArray(s.level)}::measure_level[])`;
+  if (s.provider?.length) f.provider = sql`provider = any(${textArray(s.provider)})`;
+  if (s.form?.length) f.form = sql`form = any(${textArray(s.form)}::measure_form[])`;
+  if (s.openNow) f.openNow = sql`open`;
+  if (s.industry?.length) f.industry = sql`industries && ${textArray(s.industry)}`;
+  if (s.tag?.length) f.tag = sql`tags && ${textArray(s.tag)}`;
+  if (s.amountMin !== undefined || s.amountMax !== undefined) {
+    const parts = [sql`amount is not null`];
+    if (s.amountMin !== undefined) parts.push(sql`amount >= ${s.amountMin}`);
+    if (s.amountMax !== undefined) parts.push(sql`amount_lo <= ${s.amountMax}`);
+    f.amount = sql.join(parts, sql` and `);
+  }
+  if (s.profile && s.eligibility?.length)
+    f.eligibility = sql`verdict in (${sql.join(
+      s.eligibility.map((v) => sql.raw(String(VERDICTS.indexOf(v)))),
+      sql`, `,
+    )})`;
+  return f;
+}
+
+const where = (conds: SQL[]) => (conds.length ? sql`where ${sql.join(conds, sql` and `)}` : sql``);
+
+/** What each facet counts, per row of c (a set-returning expression for the list columns). */
+const FACET_VALUE: Record<FacetName, SQL> = {
+  level: sql`level::text`,
+  provider: sql`provider`,
+  form: sql`form::text`,
+  openNow: sql`open::text`,
+  industry: sql`unnest(industries)`,
+  tag: sql`unnest(tags)`,
+  amount: bucketSql,
+  eligibility: sql`(array['eligible','check','not_eligible'])[verdict + 1]`,
+};
+const LIST_FACETS: readonly FacetName[] = ["industry", "tag"];
+
+/** Counts of one facet's values over the rows of `from` that pass `conds`. */
+const facetCount = (name: FacetName, from: SQL, conds: SQL[]) =>
+  sql`select ${name}::text as f, v, count(*)::int as n from (select ${FACET_VALUE[name]} as v from ${from} ${where(conds)}) x where v is not null group by v`;
+
+/**
+ * The whole search as one statement (exported for the benchmark's raw-SQL comparison).
+ * c: every match with its verdict; r: the matches that pass every filter (c itself when none is set).
+ * Total, page and the facets whose filter is not set read r — the single-valued ones in one pass
+ * (grouping sets); a facet whose filter is set counts c under the other filters.
+ */
+export function searchStatement(s: SearchSpec): SQL {
+  const text = s.text?.trim();
+  const rank = text
+    ? sql`(ts_rank_cd(${measures.search}, ${tsQuery(text)}) + word_similarity(${text}, ${measures.titleRu}))::float8`
+    : sql`null::float8`;
+  const match = text
+    ? sql`and (${measures.search} @@ ${tsQuery(text)} or ${text} <% ${measures.titleRu})`
+    : sql``;
+  const verdict = s.profile ? verdictSql(s.profile, s.today) : sql`null::int`;
+  const f = filters(s);
+  const set = Object.entries(f) as [FacetName, SQL][];
+  const all = set.map(([, c]) => c);
+  const facetNames = SEARCH_FACETS.filter((n) => n !== "eligibility" || s.profile);
+  const r = all.length ? sql`r` : sql`c`;
+
+  const free = facetNames.filter((n) => !(n in f));
+  const freeScalar = free.filter((n) => !LIST_FACETS.includes(n));
+  const facetQueries: SQL[] = [];
+  if (freeScalar.length) {
+    const cols = sql.join(
+      freeScalar.map((n) => sql`${FACET_VALUE[n]} as ${sql.identifier(n)}`),
+      sql`, `,
+    );
+    const label = sql.join(
+      freeScalar.map((n) => sql`when grouping(${sql.identifier(n)}) = 0 then ${n}::text`),
+      sql` `,
+    );
+    const value = sql.join(
+      freeScalar.map((n) => sql`${sql.identifier(n)}`),
+      sql`, `,
+    );
+    const sets = sql.join(
+      freeScalar.map((n) => sql`(${sql.identifier(n)})`),
+      sql`, `,
+    );
+    facetQueries.push(
+      sql`select * from (select case ${label} end as f, coalesce(${value}) as v, count(*)::int as n from (select ${cols} from ${r}) x group by grouping sets (${sets})) g where v is not null`,
+    );
+  }
+  for (const n of free.filter((n) => LIST_FACETS.includes(n))) facetQueries.push(facetCount(n, r, []));
+  for (const [n] of set)
+    facetQueries.push(
+      facetCount(
+        n,
+        sql`c`,
+        set.filter(([m]) => m !== n).map(([, c]) => c),
+      ),
+    );
+
+  const order = orderBy(s);
+  return sql`with c as materialized (
+    select ${measures.id} as id, ${measures.level} as level, ${measures.provider} as provider,
+      ${measures.form} as form, ${measures.industries} as industries, ${measures.tags} as tags,
+      ${measures.permanent} as permanent, ${measures.closesOn} as closes_on,
+      ${measures.publishedAt} as published_at, ${measures.amountMin} as amount_min,
+      coalesce(${measures.amountMax}, ${measures.amountMin}) as amount,
+      coalesce(${measures.amountMin}, ${measures.amountMax}) as amount_lo,
+      (${measures.permanent} or ((${measures.opensOn} is null or ${measures.opensOn} <= ${s.today}::date)
+        and (${measures.closesOn} is null or ${measures.closesOn} >= ${s.today}::date))) as open,
+      ${rank} as rank,
+      ${verdict} as verdict
+    from ${measures}
+    where ${measures.status} = 'published' ${match}
+  )${all.length ? sql`, r as materialized (select * from c ${where(all)})` : sql``}
+  select
+    (select count(*)::int from ${r}) as total,
+    (select coalesce(json_agg(json_build_array(id, rank, verdict) order by ${order}), '[]'::json)
+       from (select * from ${r} order by ${order} limit ${s.pageSize} offset ${(s.page - 1) * s.pageSize}) p) as page,
+    (select coalesce(json_agg(json_build_array(f, v, n)), '[]'::json)
+       from (${sql.join(facetQueries, sql` union all `)}) facets) as facets`;
+}
+
+type Raw = {
+  total: number;
+  page: [string, number | null, number | null][] | string;
+  facets: [FacetName, string, number][] | string;
+};
+
+const parsed = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
+
+export async function runSearch(ex: Executor, s: SearchSpec): Promise<SearchResult> {
+  const [r] = await rows<Raw>(ex, searchStatement(s));
+  const facets = new Map<FacetName, Map<string, number>>(
+    SEARCH_FACETS.filter((n) => n !== "eligibility" || s.profile).map((n) => [n, new Map()]),
+  );
+  for (const [f, v, n] of parsed(r?.facets ?? [])) facets.get(f)?.set(v, n);
+  return {
+    total: Number(r?.total ?? 0),
+    page: parsed(r?.page ?? []).map(([id, rank, verdict]) => ({
+      id,
+      rank,
+      verdict: verdict === null ? null : verdictName(verdict),
+    })),
+    facets,
+  };
+}
