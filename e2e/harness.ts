@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -105,4 +105,24 @@ export async function expectAccessible(page: Page, label: string) {
         .join(", ")}`,
   );
   expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** The demo accounts' password (src/server/seed). */
+export const DEMO_PASSWORD = "Innocluster-demo-2026";
+
+/**
+ * A server on a fresh data folder and a browser for one test file: started before its tests, stopped
+ * after them. Read `env.server` and `env.browser` inside the tests.
+ */
+export function serverAndBrowser(): { server: Server; browser: Browser } {
+  const env = {} as { server: Server; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

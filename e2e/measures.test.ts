@@ -1,19 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, type Server, startServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, serverAndBrowser } from "./harness.js";
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 type Outcome = { key: string; result: "met" | "not_met" | "unknown"; field?: string };
 type Card = { id: string; title: string; eligibility?: { verdict: string; criteria: Outcome[] } };
@@ -38,9 +27,9 @@ const api = <T>(page: Page, path: string, init?: { method: string; body?: unknow
 describe("the support-measure navigator", () => {
   it("answers a guest's questionnaire with verdicts and reasons", async () => {
     const page = await (
-      await browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } })
+      await env.browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } })
     ).newPage();
-    await page.goto(`${server.url}/measures/check`);
+    await page.goto(`${env.server.url}/measures/check`);
     await page.getByRole("textbox", { name: "Численность сотрудников" }).fill("12");
     await page.getByRole("textbox", { name: "Выручка, млн руб." }).fill("50");
     await page.getByRole("textbox", { name: "Возраст организации, лет" }).fill("3");
@@ -67,9 +56,9 @@ describe("the support-measure navigator", () => {
   });
 
   it("shows a member 'check' for a missing profile field, and 'eligible' once it is filled", async () => {
-    const ctx = await browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } });
+    const ctx = await env.browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/signin`);
+    await page.goto(`${env.server.url}/signin`);
     await page.getByLabel("Электронная почта").fill("user@innocluster.demo");
     await page.getByRole("textbox", { name: "Пароль", exact: true }).fill("Innocluster-demo-2026");
     await page.getByRole("button", { name: "Войти" }).click();
@@ -128,7 +117,7 @@ describe("the support-measure navigator", () => {
 
     // A measure that was eligible and needed the headcount now says "check", and says what to fill.
     const target = withHeadcount[0]!;
-    await page.goto(`${server.url}/measures/${target.id}`);
+    await page.goto(`${env.server.url}/measures/${target.id}`);
     await expect.poll(() => page.getByText("Проверьте", { exact: true }).count()).toBeGreaterThan(0);
     await expectAccessible(page, "measure page (check)");
     await page.getByRole("link", { name: "Заполнить в профиле организации" }).first().click();
@@ -137,7 +126,7 @@ describe("the support-measure navigator", () => {
     await page.getByRole("button", { name: "Сохранить изменения" }).click();
     await expect.poll(() => page.url()).not.toContain("edit=1");
 
-    await page.goto(`${server.url}/measures/${target.id}`);
+    await page.goto(`${env.server.url}/measures/${target.id}`);
     await expect.poll(() => page.getByText("Подходит", { exact: true }).count()).toBeGreaterThan(0);
     await expect(page.getByText("Проверьте", { exact: true }).count()).resolves.toBe(0);
     await ctx.close();

@@ -1,27 +1,14 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { makeInn, makeKpp, makeOgrn } from "../src/shared/identifiers.js";
-import { expectAccessible, launchBrowser, type Server, startServer } from "./harness.js";
+import { DEMO_PASSWORD, expectAccessible, serverAndBrowser } from "./harness.js";
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const DEMO_PASSWORD = "Innocluster-demo-2026";
+const env = serverAndBrowser();
 
 async function signIn(email: string): Promise<Page> {
-  const ctx = await browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } });
+  const ctx = await env.browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
-  await page.goto(`${server.url}/signin`);
+  await page.goto(`${env.server.url}/signin`);
   await page.getByLabel("Электронная почта").fill(email);
   await page.getByRole("textbox", { name: "Пароль", exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Войти" }).click();
@@ -45,7 +32,7 @@ describe("an organization becomes a cluster participant", () => {
 
     // 1. The user registers an organization.
     const user = await signIn("user@innocluster.demo");
-    await user.goto(`${server.url}/organizations/new`);
+    await user.goto(`${env.server.url}/organizations/new`);
     await user.getByRole("radio", { name: "Юридическое лицо" }).check();
     await user.getByRole("textbox", { name: "ИНН", exact: true }).fill(makeInn("legal", r, { region: "77" }));
     await user
@@ -69,14 +56,14 @@ describe("an organization becomes a cluster participant", () => {
     await expectAccessible(user, "organization profile");
 
     // 2. It applies for participant status.
-    await user.goto(`${server.url}/organizations/${orgId}/status`);
+    await user.goto(`${env.server.url}/organizations/${orgId}/status`);
     await user.getByRole("button", { name: "Подать заявку на статус участника" }).click();
     await expect.poll(() => user.getByText("На рассмотрении").count()).toBeGreaterThan(0);
     await expectAccessible(user, "status page (pending)");
 
     // 3. The operator finds it in the queue and approves it.
     const operator = await signIn("operator@innocluster.demo");
-    await operator.goto(`${server.url}/operator/applications`);
+    await operator.goto(`${env.server.url}/operator/applications`);
     await expect.poll(() => operator.getByRole("table").count()).toBe(1);
     await expectAccessible(operator, "operator queue");
     // The queue is oldest first; the new application is found by name.
@@ -89,29 +76,29 @@ describe("an organization becomes a cluster participant", () => {
     await expect.poll(() => operator.getByText(/одобрен/i).count()).toBeGreaterThan(0);
 
     // 4. The badge shows on the organization's status page and in the public directory.
-    await user.goto(`${server.url}/organizations/${orgId}/status`);
+    await user.goto(`${env.server.url}/organizations/${orgId}/status`);
     await expect.poll(() => user.getByText("Участник кластера").count()).toBeGreaterThan(0);
-    const guest = await (await browser.newContext({ locale: "ru-RU" })).newPage();
-    await guest.goto(`${server.url}/directory/${orgId}`);
+    const guest = await (await env.browser.newContext({ locale: "ru-RU" })).newPage();
+    await guest.goto(`${env.server.url}/directory/${orgId}`);
     await expect.poll(() => guest.getByText(/Участник кластера с/).count()).toBeGreaterThan(0);
     await expectAccessible(guest, "public organization page");
 
     // 5. The applicant got the decision by mail (and in the notification centre).
-    const mails = await (await fetch(`${server.url}/api/dev/mail?pageSize=50`)).json();
+    const mails = await (await fetch(`${env.server.url}/api/dev/mail?pageSize=50`)).json();
     const decision = mails.items.find(
       (m: { to: string; subject: string }) => m.to === "user@innocluster.demo" && /участник/i.test(m.subject),
     );
     expect(decision, JSON.stringify(mails.items.slice(0, 5))).toBeTruthy();
-    await user.goto(`${server.url}/notifications`);
+    await user.goto(`${env.server.url}/notifications`);
     await expect.poll(() => user.getByText(/участник/i).count()).toBeGreaterThan(0);
     await expectAccessible(user, "notifications");
   });
 
   it("lets a guest search the directory with a typo and facets", async () => {
     const page = await (
-      await browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } })
+      await env.browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } })
     ).newPage();
-    await page.goto(`${server.url}/directory`);
+    await page.goto(`${env.server.url}/directory`);
     await expect.poll(() => page.getByText(/Найдено:/).count()).toBeGreaterThan(0);
     await expectAccessible(page, "directory");
     await page.getByRole("checkbox", { name: "Москва", exact: true }).check();

@@ -42,6 +42,7 @@ type OrgInput = {
   contactsPublic?: boolean;
   suspended?: boolean;
   createdAt?: Date;
+  declaredFlags?: Record<string, boolean>;
 };
 
 async function org(o: OrgInput) {
@@ -77,6 +78,8 @@ async function org(o: OrgInput) {
       statusSuspendedAt: o.suspended ? new Date() : null,
       statusReason: o.suspended ? "Проверка отчётности" : null,
       createdAt: o.createdAt ?? new Date(),
+      declaredFlags: o.declaredFlags ?? {},
+      declaredFlagsAt: o.declaredFlags ? new Date() : null,
     })
     .returning();
   return row!;
@@ -136,6 +139,8 @@ const PRIVATE_KEYS = [
   "foreignRegNumber",
   "updatedAt",
   "email",
+  "declaredFlags",
+  "declaredFlagsAt",
 ];
 
 describe("search", () => {
@@ -387,6 +392,7 @@ describe("what a guest sees", () => {
       description: "Слово бергамот.",
       contactsPublic: false,
       size: [10, 20],
+      declaredFlags: { no_tax_debt: true, exporter: false },
     });
     const shown = await org({
       shortName: "ООО «Открытые двери»",
@@ -411,6 +417,8 @@ describe("what a guest sees", () => {
     expect(Object.keys(body.organization).sort()).toEqual(PUBLIC_KEYS);
     expect(body.organization.contactEmail).toBeNull();
     expect(JSON.stringify(body)).not.toContain("Тверская");
+    expect(JSON.stringify(body)).not.toContain("no_tax_debt");
+    expect(JSON.stringify(p)).not.toContain("no_tax_debt");
   });
 
   it("shows a suspended status as suspended, with its date", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ELIGIBILITY_FLAGS, type EligibilityFlag } from "../../../shared/eligibility.js";
 import { MEMBER_ROLES, ORG_STATUSES, ORG_TYPES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
 import { Email, Page, PageSize } from "../accounts/accounts.contract.js";
@@ -22,6 +23,40 @@ export const Tag = z.enum(TAG_SLUGS);
 export const OkvedSection = z.string().regex(/^[A-U]$/, "field.okved-section");
 export const RegionCode = z.string().regex(/^\d{2}$/, "field.region");
 export const CountryCode = z.string().regex(/^[A-Z]{2}$/, "field.country");
+
+const isFlag = (k: string): k is EligibilityFlag => (ELIGIBILITY_FLAGS as readonly string[]).includes(k);
+const flagShape = <T extends z.ZodType>(value: () => T) =>
+  Object.fromEntries(ELIGIBILITY_FLAGS.map((f) => [f, value()])) as Record<EligibilityFlag, T>;
+
+/**
+ * Declared eligibility flags to change (support measures, src/shared/eligibility.ts): flag → true / false,
+ * or null to withdraw the statement (the flag is then not stated). Flags not named keep their values.
+ * An unknown flag name is a field error on `declaredFlags.<name>`.
+ */
+export const DeclaredFlagsPatch = z
+  .object(flagShape(() => z.boolean().nullable().optional()))
+  .loose()
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!isFlag(key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: "field.org.flag-unknown",
+          params: { flag: key, options: ELIGIBILITY_FLAGS.join(", ") },
+        });
+      }
+    }
+  })
+  .transform(
+    (value) =>
+      Object.fromEntries(Object.entries(value).filter(([k]) => isFlag(k))) as Partial<
+        Record<EligibilityFlag, boolean | null>
+      >,
+  );
+
+/** The flags an organization has stated: true or false; a flag that is absent is not stated. */
+export const DeclaredFlags = z.object(flagShape(() => z.boolean().optional())).meta({ id: "DeclaredFlags" });
 
 /**
  * The editable profile. Identifier rules that depend on the type (INN 10/12, OGRN/OGRNIP, KPP,
@@ -65,6 +100,8 @@ export const OrgProfileInput = z
       .optional(),
     /** The contact person consents to the contacts being shown publicly (152-FZ art. 10.1). */
     contactsPublic: z.boolean().default(false),
+    /** Self-declared facts for support measures; never shown publicly. */
+    declaredFlags: DeclaredFlagsPatch.optional(),
   })
   .strict();
 
@@ -186,6 +223,10 @@ export const Organization = OrganizationPublic.extend({
   revenueMln: z.number().nullable(),
   contactsPublic: z.boolean(),
   statusReason: z.string().nullable(),
+  /** The organization's own statements for support-measure eligibility (members and staff only). */
+  declaredFlags: DeclaredFlags,
+  /** When the declared flags last changed; null when never stated. */
+  declaredFlagsAt: iso.nullable(),
   version: z.number().int(),
   updatedAt: iso,
 }).meta({ id: "Organization" });

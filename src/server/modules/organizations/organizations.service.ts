@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Locale } from "../../../shared/constants.js";
+import { type DeclaredFlags, ELIGIBILITY_FLAGS } from "../../../shared/eligibility.js";
 import { isValidOkvedCode } from "../../../shared/identifiers.js";
 import {
   type MemberRole,
@@ -109,6 +110,8 @@ export function presentOrganization(
     revenueMln: row.revenueMln === null ? null : Number(row.revenueMln),
     contactsPublic: row.contactsPublic,
     statusReason: row.statusReason,
+    declaredFlags: cleanFlags(row.declaredFlags),
+    declaredFlagsAt: row.declaredFlagsAt?.toISOString() ?? null,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -173,9 +176,36 @@ async function managerIds(ex: Executor, organizationId: string): Promise<string[
   return list.map((m) => m.userId);
 }
 
+// ---------- declared flags ----------
+
+/** The stored flags in a canonical form: known flags with boolean values, in ELIGIBILITY_FLAGS order. */
+function cleanFlags(flags: DeclaredFlags | null | undefined): DeclaredFlags {
+  const out: DeclaredFlags = {};
+  for (const f of ELIGIBILITY_FLAGS) {
+    const v = flags?.[f];
+    if (typeof v === "boolean") out[f] = v;
+  }
+  return out;
+}
+
+type FlagsPatch = NonNullable<z.infer<typeof CreateOrgBody>["declaredFlags"]>;
+
+/** The flags after a change: true / false set a flag, null withdraws it, an absent flag keeps its value. */
+function applyFlags(base: DeclaredFlags, patch: FlagsPatch | undefined): DeclaredFlags {
+  const out: DeclaredFlags = { ...cleanFlags(base) };
+  for (const f of ELIGIBILITY_FLAGS) {
+    const v = patch?.[f];
+    if (v === null) delete out[f];
+    else if (typeof v === "boolean") out[f] = v;
+  }
+  return cleanFlags(out);
+}
+
+const sameFlags = (a: DeclaredFlags, b: DeclaredFlags) => ELIGIBILITY_FLAGS.every((f) => a[f] === b[f]);
+
 // ---------- profile ----------
 
-type ProfileBody = Omit<z.infer<typeof CreateOrgBody>, "type">;
+type ProfileBody = Omit<z.infer<typeof CreateOrgBody>, "type" | "declaredFlags">;
 /** The editable, stored profile: every field present, absent ones null. */
 type Profile = {
   [K in keyof ProfileBody]-?: Exclude<ProfileBody[K], undefined>;
@@ -305,8 +335,9 @@ export async function createOrganization(ctx: Ctx, body: z.infer<typeof CreateOr
   if (body.type === "city_body" && !can(actor, "operator.org.create-city-body")) {
     throw new AppError(403, "city-body-operator-only");
   }
-  const { type, ...rest } = body;
+  const { type, declaredFlags: flagsPatch, ...rest } = body;
   const p = normalizeProfile(type, mergeProfile(EMPTY_PROFILE, rest));
+  const flags = applyFlags({}, flagsPatch);
   const errors = profileErrors(type, p);
   if (errors.length) throw badRequest(errors);
   try {
@@ -319,6 +350,8 @@ export async function createOrganization(ctx: Ctx, body: z.infer<typeof CreateOr
           type,
           ...p,
           contactsConsentAt: p.contactsPublic ? sql`now()` : null,
+          declaredFlags: flags,
+          declaredFlagsAt: Object.keys(flags).length > 0 ? sql`now()` : null,
           createdBy: actor.id,
         })
         .returning();
@@ -350,7 +383,7 @@ const IDENTIFIER_FIELDS = ["inn", "ogrn", "kpp", "country", "foreignRegNumber"] 
 
 export async function updateOrganization(ctx: Ctx, id: string, body: z.infer<typeof UpdateOrgBody>) {
   const actor = requireActor(ctx);
-  const { version, ...rest } = body;
+  const { version, declaredFlags: flagsPatch, ...rest } = body;
   let type: OrgType | undefined;
   let next: Profile | undefined;
   try {
@@ -385,7 +418,11 @@ export async function updateOrganization(ctx: Ctx, id: string, body: z.infer<typ
           : org.contactsConsentAt;
       const changed = PROFILE_KEYS.filter((k) => !same(p[k], before[k]));
       const consentChanged = !same(consentAt, org.contactsConsentAt);
-      if (!changed.length && !consentChanged) return orgView(actor, org, access);
+      // Declared flags are the organization's own statements: no status freezes them.
+      const flagsBefore = cleanFlags(org.declaredFlags);
+      const flagsAfter = applyFlags(flagsBefore, flagsPatch);
+      const flagsChanged = !sameFlags(flagsBefore, flagsAfter);
+      if (!changed.length && !consentChanged && !flagsChanged) return orgView(actor, org, access);
 
       if (IDENTIFIER_FIELDS.some((f) => changed.includes(f))) {
         const holder = await holderOf(tx, org.type, p, org.id);
@@ -393,20 +430,27 @@ export async function updateOrganization(ctx: Ctx, id: string, body: z.infer<typ
       }
       const [after] = await tx
         .update(organizations)
-        .set({ ...p, contactsConsentAt: consentAt, version: org.version + 1, updatedAt: sql`now()` })
+        .set({
+          ...p,
+          contactsConsentAt: consentAt,
+          ...(flagsChanged ? { declaredFlags: flagsAfter, declaredFlagsAt: sql`now()` } : {}),
+          version: org.version + 1,
+          updatedAt: sql`now()`,
+        })
         .where(and(eq(organizations.id, org.id), eq(organizations.version, version)))
         .returning();
       if (!after) throw conflict({ current: presentOrganization(org, { full: true }) });
-      const pick = (src: Record<string, unknown>, consent: Date | null) => ({
+      const pick = (src: Record<string, unknown>, consent: Date | null, flags: DeclaredFlags) => ({
         ...Object.fromEntries(changed.map((k) => [k, src[k]])),
         ...(consentChanged ? { contactsConsentAt: consent } : {}),
+        ...(flagsChanged ? { declaredFlags: flags } : {}),
       });
       await writeAudit(tx, auditCtx(ctx), {
         action: "organization.update",
         entity: "organization",
         entityId: org.id,
-        before: { ...pick(before, org.contactsConsentAt), version: org.version },
-        after: { ...pick(p, consentAt), version: after.version },
+        before: { ...pick(before, org.contactsConsentAt, flagsBefore), version: org.version },
+        after: { ...pick(p, consentAt, flagsAfter), version: after.version },
       });
       return orgView(actor, after, access);
     });

@@ -5,6 +5,7 @@ import { auditLog } from "../../core/audit.schema.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
 import { activeOrganizations, memberships, organizations } from "./organizations.schema.js";
+import { profileOf } from "./status.fixtures.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -525,6 +526,149 @@ describe("reading and editing a profile", () => {
   });
 });
 
+describe("declared flags for support measures", () => {
+  const rowOf = async (id: string) =>
+    (await t.database.db.select().from(organizations).where(eq(organizations.id, id)))[0]!;
+  const patchFlags = (c: Client, org: Body, version: number, declaredFlags: unknown) =>
+    c.patch(`/api/organizations/${org.id}`, { ...profileOf(org), declaredFlags, version });
+
+  it("may be stated at registration; without them nothing is stated", async () => {
+    const { org } = await userWithOrg(legal({ declaredFlags: { exporter: true, no_tax_debt: false } }));
+    expect(org.declaredFlags).toEqual({ exporter: true, no_tax_debt: false });
+    expect(typeof org.declaredFlagsAt).toBe("string");
+    const plain = await userWithOrg();
+    expect(plain.org.declaredFlags).toEqual({});
+    expect(plain.org.declaredFlagsAt).toBeNull();
+    // null at registration states nothing
+    const withNull = await userWithOrg(legal({ declaredFlags: { exporter: null } }));
+    expect(withNull.org.declaredFlags).toEqual({});
+    expect(withNull.org.declaredFlagsAt).toBeNull();
+  });
+
+  it("are set by an edit, audited, timestamped; null withdraws one and the others stay", async () => {
+    const { org, c, user } = await userWithOrg();
+    const res = await patchFlags(c, org, 1, { exporter: true, innovation_activity: false });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = res.json().organization;
+    expect(after.declaredFlags).toEqual({ exporter: true, innovation_activity: false });
+    expect(after.version).toBe(2);
+    const first = await rowOf(org.id);
+    expect(first.declaredFlagsAt).toBeInstanceOf(Date);
+    expect(after.declaredFlagsAt).toBe(first.declaredFlagsAt!.toISOString());
+    const [audit] = await auditOf(org.id, "organization.update");
+    expect(audit!.actorId).toBe(user.id);
+    expect(audit!.before).toEqual({ declaredFlags: {}, version: 1 });
+    expect(audit!.after).toEqual({
+      declaredFlags: { exporter: true, innovation_activity: false },
+      version: 2,
+    });
+
+    await new Promise((r) => setTimeout(r, 5));
+    const withdrawn = await patchFlags(c, after, 2, { exporter: null });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json().organization.declaredFlags).toEqual({ innovation_activity: false });
+    const second = await rowOf(org.id);
+    expect(second.declaredFlags).toEqual({ innovation_activity: false });
+    expect(second.declaredFlagsAt!.getTime()).toBeGreaterThan(first.declaredFlagsAt!.getTime());
+    expect(second.version).toBe(3);
+
+    // The same statements again change nothing: no new version, no new date, no audit entry.
+    const same = await patchFlags(c, withdrawn.json().organization, 3, {
+      innovation_activity: false,
+      exporter: null,
+    });
+    expect(same.statusCode, same.body).toBe(200);
+    const third = await rowOf(org.id);
+    expect(third.version).toBe(3);
+    expect(third.declaredFlagsAt!.getTime()).toBe(second.declaredFlagsAt!.getTime());
+    expect(await auditOf(org.id, "organization.update")).toHaveLength(2);
+
+    // An edit without declaredFlags keeps them.
+    const other = await c.patch(`/api/organizations/${org.id}`, {
+      ...profileOf(withdrawn.json().organization),
+      website: "https://romashka.ru",
+      version: 3,
+    });
+    expect(other.statusCode, other.body).toBe(200);
+    expect(other.json().organization.declaredFlags).toEqual({ innovation_activity: false });
+    expect((await rowOf(org.id)).declaredFlagsAt!.getTime()).toBe(second.declaredFlagsAt!.getTime());
+  });
+
+  it("refuses an unknown flag or a value that is not true/false/null with a field error in ru and en, changing nothing", async () => {
+    for (const [lang, text] of [
+      ["ru", "Неизвестное сведение для мер поддержки «offshore»"],
+      ["en", "Unknown support-measure fact “offshore”"],
+    ] as const) {
+      const user = await createUser(t.database, { locale: lang });
+      const c = await signedIn(t, user, lang);
+      const res = await c.post("/api/organizations", legal({ declaredFlags: { exporter: true } }));
+      const org = res.json().organization as Body & { id: string };
+      const bad = await patchFlags(c, org, 1, { exporter: false, offshore: true });
+      const errors = fieldErrors(expectProblem(bad, 400, "validation"));
+      expect(errors["declaredFlags.offshore"], JSON.stringify(errors)).toContain(text);
+      expect(errors["declaredFlags.offshore"]).toContain("innovation_activity");
+      const notBool = await patchFlags(c, org, 1, { exporter: "yes" });
+      expect(Object.keys(fieldErrors(expectProblem(notBool, 400, "validation")))).toEqual([
+        "declaredFlags.exporter",
+      ]);
+      expectProblem(await patchFlags(c, org, 1, ["exporter"]), 400, "validation");
+      const row = await rowOf(org.id);
+      expect(row.declaredFlags).toEqual({ exporter: true });
+      expect(row.version).toBe(1);
+      expect(await auditOf(org.id, "organization.update")).toHaveLength(0);
+      // registration refuses it too
+      const before = await orgCount();
+      const refused = await c.post("/api/organizations", legal({ declaredFlags: { offshore: true } }));
+      expect(fieldErrors(expectProblem(refused, 400, "validation"))["declaredFlags.offshore"]).toContain(
+        text,
+      );
+      expect(await orgCount()).toBe(before);
+    }
+  });
+
+  it("answers an edit based on an old version with 409 and the current flags, keeping them", async () => {
+    const { org, c } = await userWithOrg();
+    const admin = await addMember(org.id, "admin");
+    expect((await patchFlags(admin.c, org, 1, { no_tax_debt: true })).statusCode).toBe(200);
+    const p = expectProblem(
+      await patchFlags(c, org, 1, { no_tax_debt: false, exporter: true }),
+      409,
+      "conflict",
+    );
+    expect((p.current as Body).declaredFlags).toEqual({ no_tax_debt: true });
+    expect((p.current as Body).version).toBe(2);
+    expect((await rowOf(org.id)).declaredFlags).toEqual({ no_tax_debt: true });
+  });
+
+  it("are edited by whoever edits the profile, even after the operator granted a status", async () => {
+    const { org } = await userWithOrg();
+    const member = await addMember(org.id);
+    expectProblem(await patchFlags(member.c, org, 1, { exporter: true }), 403, "forbidden");
+    const stranger = await signedIn(t, await createUser(t.database));
+    expectProblem(await patchFlags(stranger, org, 1, { exporter: true }), 404);
+    expect((await rowOf(org.id)).declaredFlags).toEqual({});
+    // Members read them; the admin edits them while the identifiers are frozen by the status.
+    expect((await member.c.get(`/api/organizations/${org.id}`)).json().organization.declaredFlags).toEqual(
+      {},
+    );
+    await t.database.db
+      .update(organizations)
+      .set({ status: "participant" })
+      .where(eq(organizations.id, org.id));
+    const admin = await addMember(org.id, "admin");
+    const res = await patchFlags(admin.c, org, 1, { skolkovo_resident: true, it_accredited: false });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await member.c.get(`/api/organizations/${org.id}`)).json().organization.declaredFlags).toEqual({
+      skolkovo_resident: true,
+      it_accredited: false,
+    });
+    // Operators see them with the full profile.
+    const operator = await signedIn(t, await createUser(t.database, { role: "operator" }));
+    const view = (await operator.get(`/api/organizations/${org.id}`)).json();
+    expect(view.organization.declaredFlags).toEqual({ skolkovo_resident: true, it_accredited: false });
+  });
+});
+
 describe("privacy", () => {
   const PRIVATE = [
     "kpp",
@@ -534,6 +678,8 @@ describe("privacy", () => {
     "statusReason",
     "version",
     "contactsPublic",
+    "declaredFlags",
+    "declaredFlagsAt",
   ];
 
   it("never gives a guest a private field or a member's e-mail", async () => {
@@ -543,6 +689,7 @@ describe("privacy", () => {
         revenueMln: 50,
         contactEmail: "secret@romashka.ru",
         contactPhone: "+7 495 000-00-00",
+        declaredFlags: { no_tax_debt: false, exporter: true },
       }),
     );
     const invited = "invitee-privacy@example.ru";
@@ -566,6 +713,31 @@ describe("privacy", () => {
       }
       for (const key of PRIVATE) expect(text).not.toContain(`"${key}"`);
     }
+  });
+
+  it("never shows the declared flags in the public directory, to guests or to other users", async () => {
+    const shortName = `ООО «Заявитель ${Date.now() % 100000}»`;
+    const { org, c } = await userWithOrg(
+      legal({ shortName, declaredFlags: { no_tax_debt: false, skolkovo_resident: true } }),
+    );
+    const stranger = await signedIn(t, await createUser(t.database));
+    for (const viewer of [new Client(t.app), stranger, c]) {
+      for (const url of [
+        `/api/directory/${org.id}`,
+        `/api/directory?q=${encodeURIComponent(shortName)}`,
+        "/api/me/organizations",
+      ]) {
+        const res = await viewer.get(url);
+        if (res.statusCode >= 400) continue; // a guest has no "my organizations"
+        for (const secret of ["declaredFlags", "declaredFlagsAt", "no_tax_debt", "skolkovo_resident"]) {
+          expect(res.body, url).not.toContain(secret);
+        }
+      }
+    }
+    const page = (await new Client(t.app).get(`/api/directory/${org.id}`)).json();
+    expect(page.organization.shortName).toBe(shortName);
+    const found = (await new Client(t.app).get(`/api/directory?q=${encodeURIComponent(shortName)}`)).json();
+    expect(found.items.map((i: { id: string }) => i.id)).toContain(org.id);
   });
 
   it("shows contacts in the public view only with consent", async () => {
@@ -621,31 +793,3 @@ describe("active organization", () => {
     expect(rows).toHaveLength(0);
   });
 });
-
-/** The editable profile of an organization as the API returned it (what a form sends back). */
-function profileOf(o: Body): Body {
-  const keys = [
-    "inn",
-    "ogrn",
-    "kpp",
-    "country",
-    "foreignRegNumber",
-    "regionCode",
-    "fullName",
-    "shortName",
-    "legalAddress",
-    "foundedOn",
-    "website",
-    "descriptionRu",
-    "descriptionEn",
-    "headcount",
-    "revenueMln",
-    "okvedSections",
-    "okvedMain",
-    "tags",
-    "contactEmail",
-    "contactPhone",
-    "contactsPublic",
-  ];
-  return Object.fromEntries(keys.map((k) => [k, o[k]]));
-}

@@ -84,3 +84,31 @@ export async function backdate(db: Database, applicationId: string, days: number
   );
   return db.db.select().from(statusApplications).where(eq(statusApplications.id, applicationId));
 }
+
+/** The editable profile of an organization as the API returned it (what a form sends back). */
+export function profileOf(o: Record<string, unknown>): Record<string, unknown> {
+  const keys = [
+    "inn",
+    "ogrn",
+    "kpp",
+    "country",
+    "foreignRegNumber",
+    "regionCode",
+    "fullName",
+    "shortName",
+    "legalAddress",
+    "foundedOn",
+    "website",
+    "descriptionRu",
+    "descriptionEn",
+    "headcount",
+    "revenueMln",
+    "okvedSections",
+    "okvedMain",
+    "tags",
+    "contactEmail",
+    "contactPhone",
+    "contactsPublic",
+  ];
+  return Object.fromEntries(keys.map((k) => [k, o[k]]));
+}

@@ -27,11 +27,13 @@ import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { useLocale } from "./labels";
 import { MeasureCardView } from "./MeasureCardView";
-import { loadAnswers, saveAnswers } from "./questionnaire";
+import { CHECK_VIEW_KEY, forgetAnswers, hasAnswers, loadAnswers, saveAnswers } from "./questionnaire";
 import type { CheckPage as CheckResult, Questionnaire } from "./types";
 
 const PAGE_SIZE = 20;
-const STATE_KEY = "innocluster.measures.check";
+const STATE_KEY = CHECK_VIEW_KEY;
+/** Where "register an organization with these answers" leads; a guest signs in first and comes back. */
+const NEW_ORG = "/organizations/new";
 
 interface Form {
   type: string;
@@ -116,6 +118,19 @@ export default function CheckPage() {
   });
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  /** Forgets the saved answers (this browser) and starts over with an empty form. */
+  const forget = () => {
+    forgetAnswers();
+    setForm(toForm(null));
+    setView({ submitted: false, page: 1, verdicts: [] });
+    requestAnimationFrame(() => firstField.current?.focus());
+  };
+  const forgetButton = (
+    <Button type="button" variant="default" onClick={forget}>
+      {t("measures.check.forget")}
+    </Button>
+  );
 
   if (!view.submitted) {
     return (
@@ -212,10 +227,9 @@ export default function CheckPage() {
               </SimpleGrid>
               <Group gap="sm">
                 <Button type="submit">{t("measures.check.submit")}</Button>
-                <Button type="button" variant="default" onClick={() => setForm(toForm(null))}>
-                  {t("measures.check.clear")}
-                </Button>
+                {forgetButton}
               </Group>
+              <Text size="sm">{t("measures.check.stored")}</Text>
             </Stack>
           </Card>
         </form>
@@ -242,16 +256,41 @@ export default function CheckPage() {
           >
             {t("measures.check.change")}
           </Button>
-          {user ? (
-            <Button component={Link} to="/organizations/new" variant="subtle">
-              {t("measures.check.registerOrg")}
-            </Button>
-          ) : (
-            <Button component={Link} to="/signup" variant="subtle">
-              {t("measures.check.signUp")}
-            </Button>
-          )}
+          {forgetButton}
         </Group>
+        <Card withBorder padding="md" maw={760}>
+          <Stack gap="xs">
+            {hasAnswers(answers) ? (
+              <>
+                <Group gap="sm">
+                  <Button
+                    component={Link}
+                    to={user ? NEW_ORG : `/signin?next=${encodeURIComponent(NEW_ORG)}`}
+                    variant="light"
+                  >
+                    {t("measures.check.registerWithAnswers")}
+                  </Button>
+                  {!user && (
+                    <Button component={Link} to="/signup" variant="subtle">
+                      {t("measures.check.signUp")}
+                    </Button>
+                  )}
+                </Group>
+                <Text size="sm">
+                  {user ? t("measures.check.registerHint") : t("measures.check.registerHintGuest")}
+                </Text>
+              </>
+            ) : user ? (
+              <Button component={Link} to={NEW_ORG} variant="subtle" style={{ alignSelf: "flex-start" }}>
+                {t("measures.check.registerOrg")}
+              </Button>
+            ) : (
+              <Button component={Link} to="/signup" variant="subtle" style={{ alignSelf: "flex-start" }}>
+                {t("measures.check.signUp")}
+              </Button>
+            )}
+          </Stack>
+        </Card>
       </Stack>
 
       <Chip.Group

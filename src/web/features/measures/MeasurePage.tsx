@@ -69,11 +69,22 @@ function Breakdown({
                   <ResultIcon result={c.result} />
                   <Stack gap={2}>
                     <Text size="sm">{c.message[text.locale]}</Text>
-                    {c.result === "unknown" && orgId && (
-                      <Anchor component={Link} to={`/organizations/${orgId}?edit=1`} size="sm">
-                        {t("measures.page.fillField")}
-                      </Anchor>
-                    )}
+                    {c.result === "unknown" &&
+                      orgId &&
+                      (c.field === "status" ? (
+                        // a status is applied for, not typed in
+                        <Anchor component={Link} to={`/organizations/${orgId}/status`} size="sm">
+                          {t("measures.page.applyStatus")}
+                        </Anchor>
+                      ) : (
+                        <Anchor
+                          component={Link}
+                          to={`/organizations/${orgId}?edit=1${c.field ? `&field=${encodeURIComponent(c.field)}` : ""}`}
+                          size="sm"
+                        >
+                          {t("measures.page.fillField")}
+                        </Anchor>
+                      ))}
                   </Stack>
                 </Group>
               </List.Item>

@@ -8,9 +8,11 @@ import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../co
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useMe } from "../../session";
+import { forgetAnswers, loadAnswers } from "../measures/questionnaire";
 import { warnAlert } from "./labels";
 import { OrgFormActions, OrgFormFields, toCreateBody, useOrgForm } from "./OrgForm";
 import { orgKeys, orgPath, problemBody, refreshOrganizations, request } from "./orgApi";
+import { clearPrefilled, type Prefill, prefillFromAnswers } from "./prefill";
 import { toast, toastError } from "./toast";
 import type { OrganizationView } from "./types";
 
@@ -88,13 +90,28 @@ function TakenAlert({ taken }: { taken: Taken }) {
   );
 }
 
+/** The age the questionnaire gave, as a hint under the founding date. */
+function ageHint(t: ReturnType<typeof useTranslation>["t"], years: number | null): string | null {
+  if (years === null) return null;
+  return years < 1
+    ? t("organizations.new.prefill.ageUnderOne")
+    : t("organizations.new.prefill.age", { count: years });
+}
+
 export default function NewOrganizationPage() {
   const { t } = useTranslation();
   usePageTitle(t("organizations.new.title"));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { can } = useMe();
-  const form = useOrgForm(null);
+  const staff = can("operator.status.queue");
+  // The support-measure questionnaire's answers, read once: the form starts from them, and what the
+  // user types afterwards is never replaced.
+  const [prefill, setPrefill] = useState<Prefill | null>(() =>
+    prefillFromAnswers(loadAnswers(), { cityBody: staff }),
+  );
+  const [notice, setNotice] = useState(prefill !== null);
+  const form = useOrgForm(null, prefill?.values);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [taken, setTaken] = useState<Taken | null>(null);
 
@@ -102,6 +119,8 @@ export default function NewOrganizationPage() {
     mutationFn: (body: ReturnType<typeof toCreateBody>) =>
       request<OrganizationView>("POST", "/api/organizations", body),
     onSuccess: (view) => {
+      // the answers have served their purpose
+      forgetAnswers();
       toast(t("organizations.new.created", { name: view.organization.shortName }));
       refreshOrganizations(queryClient);
       navigate(`/organizations/${view.organization.id}`);
@@ -134,6 +153,34 @@ export default function NewOrganizationPage() {
           {t("organizations.new.lead")}
         </Text>
       </div>
+      {prefill && notice && (
+        <Alert
+          color="blue"
+          variant="light"
+          withCloseButton
+          closeButtonLabel={t("organizations.new.prefill.dismiss")}
+          onClose={() => setNotice(false)}
+          title={t("organizations.new.prefill.title")}
+        >
+          <Stack gap="xs">
+            <Text size="sm">{t("organizations.new.prefill.text")}</Text>
+            <Button
+              variant="default"
+              size="xs"
+              style={{ alignSelf: "flex-start" }}
+              onClick={() => {
+                form.setValues(clearPrefilled(form.getValues(), prefill));
+                forgetAnswers();
+                setPrefill(null);
+                setNotice(false);
+                toast(t("organizations.new.prefill.cleared"));
+              }}
+            >
+              {t("organizations.new.prefill.clear")}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
       <form
         noValidate
         aria-label={t("organizations.new.formLabel")}
@@ -144,7 +191,12 @@ export default function NewOrganizationPage() {
         }, focusFirstInvalid)}
       >
         <Stack gap="lg">
-          <OrgFormFields form={form} mode="create" staff={can("operator.status.queue")} />
+          <OrgFormFields
+            form={form}
+            mode="create"
+            staff={staff}
+            hints={{ foundedOn: ageHint(t, prefill?.ageYears ?? null) }}
+          />
           <ProblemAlert problem={problem} />
           {taken && <TakenAlert key={taken.organizationId} taken={taken} />}
           <Text size="sm">{t("organizations.new.afterSubmit")}</Text>

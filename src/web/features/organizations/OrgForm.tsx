@@ -9,6 +9,7 @@ import {
   MultiSelect,
   NumberInput,
   Radio,
+  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -22,6 +23,7 @@ import { useDisclosure } from "@mantine/hooks";
 import type { TFunction } from "i18next";
 import type { ChangeEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ELIGIBILITY_FLAGS, type EligibilityFlag } from "../../../shared/eligibility";
 import { type IdentifierError, identifierError, isValidOkvedCode } from "../../../shared/identifiers";
 import { OKVED_SECTIONS } from "../../../shared/okved";
 import { ORG_IDENTIFIER_RULES, ORG_TYPES, type OrgType, smeCategory } from "../../../shared/organizations";
@@ -34,6 +36,9 @@ export const DESCRIPTION_MAX = 5000;
 export const TAGS_MAX = 12;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_RE = /^\+?[\d\s()-]{7,20}$/;
+
+/** A declared flag in the form: stated yes, stated no, or not stated. */
+export type FlagChoice = "yes" | "no" | "unset";
 
 export interface OrgFormValues {
   type: OrgType | "";
@@ -58,6 +63,7 @@ export interface OrgFormValues {
   contactEmail: string;
   contactPhone: string;
   contactsPublic: boolean;
+  declaredFlags: Record<EligibilityFlag, FlagChoice>;
 }
 
 export type OrgForm = UseFormReturnType<OrgFormValues>;
@@ -86,7 +92,36 @@ export function valuesOf(org: Organization | null): OrgFormValues {
     contactEmail: org?.contactEmail ?? "",
     contactPhone: org?.contactPhone ?? "",
     contactsPublic: org?.contactsPublic ?? false,
+    declaredFlags: Object.fromEntries(
+      ELIGIBILITY_FLAGS.map((f) => {
+        const v = org?.declaredFlags?.[f];
+        return [f, v === true ? "yes" : v === false ? "no" : "unset"];
+      }),
+    ) as Record<EligibilityFlag, FlagChoice>,
   };
+}
+
+/**
+ * The id of a profile field's input (`org-field-foundedOn`, `org-field-flags.exporter`): "fill in the
+ * profile" links of the support-measure navigator name the field (`?edit=1&field=…`).
+ */
+export const fieldId = (field: string) => `org-field-${field}`;
+
+/**
+ * Scrolls to a profile field and puts the focus in it (for a group of radios: the checked one, else the
+ * first). Returns false when the form has no such field.
+ */
+export function focusOrgField(field: string): boolean {
+  const el = document.getElementById(fieldId(field));
+  if (!el) return false;
+  const focusable = /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(el.tagName)
+    ? el
+    : (el.querySelector<HTMLElement>("input:checked") ??
+      el.querySelector<HTMLElement>("input, select, textarea, button") ??
+      el);
+  el.scrollIntoView({ block: "center" });
+  focusable.focus({ preventScroll: true });
+  return true;
 }
 
 /** Identifiers are typed without spaces; KPP may carry capital Latin letters. */
@@ -130,6 +165,12 @@ export function toProfile(values: OrgFormValues): Omit<OrgProfileInput, "type"> 
     contactEmail: orNull(values.contactEmail),
     contactPhone: orNull(values.contactPhone),
     contactsPublic: values.contactsPublic,
+    declaredFlags: Object.fromEntries(
+      ELIGIBILITY_FLAGS.map((f) => {
+        const v = values.declaredFlags[f];
+        return [f, v === "yes" ? true : v === "no" ? false : null];
+      }),
+    ),
   };
 }
 
@@ -178,12 +219,13 @@ function textRule(t: TFunction, min: number, max: number) {
   };
 }
 
-export function useOrgForm(initial: Organization | null) {
+/** The profile form; `preset` fills fields of a new organization (e.g. from the measures questionnaire). */
+export function useOrgForm(initial: Organization | null, preset?: Partial<OrgFormValues>) {
   const { t } = useTranslation();
   const today = new Date().toISOString().slice(0, 10);
   return useForm<OrgFormValues>({
     mode: "controlled",
-    initialValues: valuesOf(initial),
+    initialValues: { ...valuesOf(initial), ...preset },
     validate: {
       type: (v) => (v ? null : t("organizations.form.errors.typeRequired")),
       inn: (v, values) => checkIdentifier(t, values.type, "inn", v),
@@ -278,10 +320,53 @@ interface FieldsProps {
   staff: boolean;
   /** Identifiers and region cannot change (the organization has participant or partner status). */
   locked?: boolean;
+  /** Extra hints under fields (e.g. the age the questionnaire gave, under the founding date). */
+  hints?: { foundedOn?: string | null };
+}
+
+/** The declared flags: for each, yes / no / not stated, with a hint on whose statements these are. */
+function FlagsSection({ form }: { form: OrgForm }) {
+  const { t } = useTranslation();
+  const flags = form.getValues().declaredFlags;
+  const choices = [
+    { value: "yes", label: t("organizations.form.flags.yes") },
+    { value: "no", label: t("organizations.form.flags.no") },
+    { value: "unset", label: t("organizations.form.flags.unset") },
+  ];
+  return (
+    <FormSection id="org-flags" title={t("organizations.form.sections.flags")}>
+      <Text size="sm" id="org-flags-hint">
+        {t("organizations.form.flags.hint")}
+      </Text>
+      <Stack gap="sm">
+        {ELIGIBILITY_FLAGS.map((f) => (
+          <Group key={f} justify="space-between" gap="xs" wrap="wrap">
+            <Text id={`org-flag-${f}-label`} fw={500} style={{ flex: "1 1 16rem" }}>
+              {t(`organizations.form.flags.names.${f}`)}
+            </Text>
+            <SegmentedControl
+              id={fieldId(`flags.${f}`)}
+              name={`org-flag-${f}`}
+              aria-labelledby={`org-flag-${f}-label`}
+              aria-describedby="org-flags-hint"
+              value={flags[f]}
+              onChange={(v) =>
+                form.setFieldValue("declaredFlags", {
+                  ...form.getValues().declaredFlags,
+                  [f]: v as FlagChoice,
+                })
+              }
+              data={choices}
+            />
+          </Group>
+        ))}
+      </Stack>
+    </FormSection>
+  );
 }
 
 /** The profile's fields, shared by registration and editing. */
-export function OrgFormFields({ form, mode, staff, locked = false }: FieldsProps) {
+export function OrgFormFields({ form, mode, staff, locked = false, hints }: FieldsProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const [englishOpen, english] = useDisclosure(Boolean(form.getValues().descriptionEn));
@@ -309,6 +394,7 @@ export function OrgFormFields({ form, mode, staff, locked = false }: FieldsProps
     <Stack gap="lg">
       {mode === "create" ? (
         <Fieldset
+          id={fieldId("type")}
           legend={t("organizations.form.type")}
           variant="unstyled"
           aria-describedby="org-type-hint"
@@ -351,7 +437,7 @@ export function OrgFormFields({ form, mode, staff, locked = false }: FieldsProps
           )}
         </Fieldset>
       ) : (
-        <Text>
+        <Text id={fieldId("type")} tabIndex={-1}>
           <Text span fw={600}>
             {t("organizations.form.type")}:
           </Text>{" "}
@@ -431,6 +517,7 @@ export function OrgFormFields({ form, mode, staff, locked = false }: FieldsProps
           )}
           {rules.scheme === "russian" && (
             <Select
+              id={fieldId("regionCode")}
               label={t("organizations.form.region")}
               description={lockedHint ?? t("organizations.form.regionHint")}
               data={regionData}
@@ -472,8 +559,10 @@ export function OrgFormFields({ form, mode, staff, locked = false }: FieldsProps
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <TextInput
+                id={fieldId("foundedOn")}
                 type="date"
                 label={t("organizations.form.foundedOn")}
+                description={hints?.foundedOn ?? undefined}
                 max={new Date().toISOString().slice(0, 10)}
                 {...form.getInputProps("foundedOn")}
               />
@@ -537,6 +626,7 @@ export function OrgFormFields({ form, mode, staff, locked = false }: FieldsProps
             <Text size="sm">{t("organizations.form.sizeLead")}</Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <NumberInput
+                id={fieldId("headcount")}
                 label={t("organizations.form.headcount")}
                 description={t("organizations.form.headcountHint")}
                 min={0}
@@ -547,6 +637,7 @@ export function OrgFormFields({ form, mode, staff, locked = false }: FieldsProps
                 {...form.getInputProps("headcount")}
               />
               <NumberInput
+                id={fieldId("revenueMln")}
                 label={t("organizations.form.revenue")}
                 description={t("organizations.form.revenueHint")}
                 min={0}
@@ -567,6 +658,7 @@ export function OrgFormFields({ form, mode, staff, locked = false }: FieldsProps
 
           <FormSection id="org-activity" title={t("organizations.form.sections.activity")}>
             <MultiSelect
+              id={fieldId("okvedSections")}
               label={t("organizations.form.okvedSections")}
               description={t("organizations.form.okvedSectionsHint")}
               data={okvedData}
@@ -585,6 +677,7 @@ export function OrgFormFields({ form, mode, staff, locked = false }: FieldsProps
               {...form.getInputProps("okvedMain")}
             />
             <MultiSelect
+              id={fieldId("tags")}
               label={t("organizations.form.tags")}
               description={t("organizations.form.tagsHint", { max: TAGS_MAX })}
               data={tagData}
@@ -596,6 +689,8 @@ export function OrgFormFields({ form, mode, staff, locked = false }: FieldsProps
               {...form.getInputProps("tags")}
             />
           </FormSection>
+
+          <FlagsSection form={form} />
 
           <FormSection id="org-contacts" title={t("organizations.form.sections.contacts")}>
             <Text size="sm">{t("organizations.form.contactsLead")}</Text>

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, FileInput, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
 import { ApiError, api, errorMessage } from "../../api";
@@ -8,7 +8,7 @@ import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../co
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { StatusActions } from "../operator/StatusActions";
 import { warnAlert } from "./labels";
-import { OrgFormActions, OrgFormFields, toUpdateBody, useOrgForm, valuesOf } from "./OrgForm";
+import { focusOrgField, OrgFormActions, OrgFormFields, toUpdateBody, useOrgForm, valuesOf } from "./OrgForm";
 import { OrgLogo, OrgShell } from "./OrgShell";
 import { orgKeys, orgPath, problemBody, refreshOrganizations, request, uploadLogo } from "./orgApi";
 import { ProfileFacts } from "./ProfileFacts";
@@ -107,7 +107,16 @@ function LogoSection({ org }: { org: Organization }) {
   );
 }
 
-function EditProfile({ view, onDone }: { view: OrganizationView; onDone: () => void }) {
+function EditProfile({
+  view,
+  onDone,
+  focusField,
+}: {
+  view: OrganizationView;
+  onDone: () => void;
+  /** A field to scroll to and focus when the form opens (`?field=` of a "fill in the profile" link). */
+  focusField: string | null;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const org = view.organization;
@@ -117,6 +126,13 @@ function EditProfile({ view, onDone }: { view: OrganizationView; onDone: () => v
   const [conflict, setConflict] = useState<Organization | null>(null);
   const [stale, setStale] = useState(false);
   const locked = org.status === "participant" || org.status === "partner";
+
+  useEffect(() => {
+    if (!focusField) return;
+    // after the form's first paint, so the field exists and the page has its height
+    const frame = requestAnimationFrame(() => focusOrgField(focusField));
+    return () => cancelAnimationFrame(frame);
+  }, [focusField]);
 
   const save = useMutation({
     mutationFn: (body: UpdateOrgBody) => request<OrganizationView>("PATCH", orgPath(org.id), body),
@@ -196,6 +212,7 @@ export default function OrganizationPage() {
   const { id = "" } = useParams();
   const [params, setParams] = useSearchParams();
   const editing = params.get("edit") === "1";
+  const field = params.get("field");
   const setEditing = (on: boolean) => setParams(on ? { edit: "1" } : {}, { replace: false });
 
   return (
@@ -213,7 +230,7 @@ export default function OrganizationPage() {
               </Alert>
             )}
             {editing && canEdit ? (
-              <EditProfile key={org.id} view={view} onDone={() => setEditing(false)} />
+              <EditProfile key={org.id} view={view} focusField={field} onDone={() => setEditing(false)} />
             ) : (
               <>
                 {canEdit && (

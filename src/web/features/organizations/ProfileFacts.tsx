@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ELIGIBILITY_FLAGS } from "../../../shared/eligibility";
 import { ORG_IDENTIFIER_RULES } from "../../../shared/organizations";
 import { useFormat } from "../../format";
 import { useLabels } from "./labels";
@@ -53,6 +54,7 @@ export function ProfileFacts({
   const rules = ORG_IDENTIFIER_RULES[org.type];
   const dash = "—";
   const safeWebsite = org.website && /^https?:\/\//i.test(org.website) ? org.website : null;
+  const stated = ELIGIBILITY_FLAGS.filter((f) => typeof org.declaredFlags?.[f] === "boolean");
 
   return (
     <Stack gap="md">
@@ -143,6 +145,32 @@ export function ProfileFacts({
             ))}
           </Group>
         )}
+      </Section>
+
+      <Section level={level} id={`${idPrefix}-flags`} title={t("organizations.form.sections.flags")}>
+        {stated.length === 0 ? (
+          <Text>{t("organizations.profile.flagsNone")}</Text>
+        ) : (
+          <>
+            <dl className="facts">
+              {stated.map((f) => (
+                <Fact key={f} label={t(`organizations.form.flags.names.${f}`)}>
+                  {org.declaredFlags[f]
+                    ? t("organizations.form.flags.yes")
+                    : t("organizations.form.flags.no")}
+                </Fact>
+              ))}
+            </dl>
+            {org.declaredFlagsAt && (
+              <Text size="sm" mt="xs">
+                {t("organizations.profile.flagsAt", { date: format.date(org.declaredFlagsAt) })}
+              </Text>
+            )}
+          </>
+        )}
+        <Text size="sm" mt="xs">
+          {t("organizations.profile.flagsNote")}
+        </Text>
       </Section>
 
       <Section level={level} id={`${idPrefix}-contacts`} title={t("organizations.form.sections.contacts")}>

@@ -2,9 +2,10 @@
  * Shapes of the organizations API, written by hand from
  * src/server/modules/organizations/organizations.contract.ts (the web bundle never imports server code).
  */
+import type { DeclaredFlags, EligibilityFlag } from "../../../shared/eligibility";
 import type { MemberRole, OrgStatus, OrgType, SmeCategory } from "../../../shared/organizations";
 
-export type { MemberRole, OrgStatus, OrgType, SmeCategory };
+export type { DeclaredFlags, EligibilityFlag, MemberRole, OrgStatus, OrgType, SmeCategory };
 export type RequestedStatus = Exclude<OrgStatus, "registered">;
 export type ApplicationState = "pending" | "returned" | "approved" | "rejected" | "withdrawn";
 export type InvitationState = "pending" | "accepted" | "revoked" | "expired";
@@ -46,6 +47,9 @@ export interface Organization extends OrganizationPublic {
   revenueMln: number | null;
   contactsPublic: boolean;
   statusReason: string | null;
+  /** The organization's own statements for support measures (never public). */
+  declaredFlags: DeclaredFlags;
+  declaredFlagsAt: string | null;
   version: number;
   updatedAt: string;
 }
@@ -86,6 +90,8 @@ export interface OrgProfileInput {
   contactEmail: string | null;
   contactPhone: string | null;
   contactsPublic: boolean;
+  /** flag → true / false; null withdraws the statement; an absent flag keeps its value. */
+  declaredFlags?: Partial<Record<EligibilityFlag, boolean | null>>;
 }
 
 export type UpdateOrgBody = Omit<OrgProfileInput, "type"> & { version: number };
