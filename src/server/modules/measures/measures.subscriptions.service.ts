@@ -6,12 +6,13 @@
 // open now, industry, tag, amount, and the eligibility verdict for the subscriber's active
 // organization) are checked in JavaScript with the navigator's semantics; the text query runs the
 // navigator's own SQL (candidatesQuery: Russian morphology + typo-tolerant title) restricted to that
-// measure id, one statement per distinct text. Organizations are read in pages of 500 through
-// organizationFactsPage (organizations module); at demo scale (hundreds) this is a few reads per change.
+// measure id, one statement per distinct text. The organizations for which a measure became eligible
+// come from one statement of the organizations module (`membersOfNewlyEligible`: the criteria as SQL
+// over the profiles), whatever the number of organizations.
 
 import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { evaluate, type Verdict } from "../../../shared/eligibility.js";
+import { type Verdict, verdictOf } from "../../../shared/eligibility.js";
 import { writeAudit } from "../../core/audit.js";
 import { moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
@@ -20,7 +21,8 @@ import { badRequest, notFound } from "../../core/errors.js";
 import { addMessages } from "../../core/i18n.js";
 import { defineRules, signedIn } from "../../core/policy.js";
 import { notify } from "../notifications/notifications.service.js";
-import { activeOrganizationFacts, organizationFactsPage } from "../organizations/organizations.service.js";
+import { membersOfNewlyEligible } from "../organizations/organizations.eligibility.js";
+import { activeOrganizationFacts } from "../organizations/organizations.service.js";
 import { SearchQuery } from "./measures.contract.js";
 import { MEASURE_NOTIFICATION } from "./measures.notifications.js";
 import { MEASURE_COLUMNS, measures } from "./measures.schema.js";
@@ -46,8 +48,6 @@ addMessages({
 export const SavedQuery = SearchQuery.omit({ sort: true, page: true, pageSize: true });
 type Query = z.infer<typeof SavedQuery>;
 export const MAX_SUBSCRIPTIONS = 50;
-/** How many organizations one read of the eligibility notices takes. */
-const ORG_BATCH = 500;
 
 // ---------- favourites ----------
 
@@ -224,25 +224,21 @@ export async function onMeasurePublishedOrChanged(
   const byOrg = new Map<string, { org: string; userIds: string[] }>();
   const seen = new Set<string>();
   const eligibleRows: { userId: string; organizationId: string }[] = [];
-  for (let afterId: string | null = null; ; ) {
-    const page = await organizationFactsPage(ex, afterId, ORG_BATCH);
-    for (const o of page) {
-      if (!o.memberIds.length) continue;
-      const profile = orgProfile(o);
-      if (evaluate(after.criteria, profile, today).verdict !== "eligible") continue;
-      if (wasPublished && evaluate(before!.criteria, profile, today).verdict === "eligible") continue;
-      for (const userId of o.memberIds) {
-        if (seen.has(userId)) continue;
-        seen.add(userId);
-        eligibleRows.push({ userId, organizationId: o.id });
-        const g = byOrg.get(o.id) ?? { org: o.shortName, userIds: [] };
-        g.userIds.push(userId);
-        byOrg.set(o.id, g);
-      }
+  const newlyEligible = await membersOfNewlyEligible(
+    ex,
+    after.criteria,
+    wasPublished ? before!.criteria : null,
+    today,
+  );
+  for (const o of newlyEligible)
+    for (const userId of o.memberIds) {
+      if (seen.has(userId)) continue;
+      seen.add(userId);
+      eligibleRows.push({ userId, organizationId: o.id });
+      const g = byOrg.get(o.id) ?? { org: o.shortName, userIds: [] };
+      g.userIds.push(userId);
+      byOrg.set(o.id, g);
     }
-    if (page.length < ORG_BATCH) break;
-    afterId = page[page.length - 1]!.id;
-  }
   const toldEligible = await claim(ex, after, "eligible", eligibleRows);
   for (const g of byOrg.values()) {
     const userIds = g.userIds.filter((u) => toldEligible.has(u));
@@ -269,7 +265,7 @@ export async function onMeasurePublishedOrChanged(
     if (q.eligibility?.length) {
       if (!verdicts.has(s.userId)) {
         const facts = await activeOrganizationFacts(ex, s.userId);
-        verdicts.set(s.userId, facts ? evaluate(after.criteria, orgProfile(facts), today).verdict : null);
+        verdicts.set(s.userId, facts ? verdictOf(after.criteria, orgProfile(facts), today) : null);
       }
       verdict = verdicts.get(s.userId)!;
     }

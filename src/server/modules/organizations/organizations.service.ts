@@ -605,35 +605,6 @@ export function activeOrganizationFactsQuery(ex: Executor, userId: string) {
     .where(eq(activeOrganizations.userId, userId));
 }
 
-/**
- * A page of organizations (keyset by id) with the facts eligibility reads and their members' user ids:
- * for the support-measure navigator's "became eligible for your organization" notices.
- */
-export async function organizationFactsPage(ex: Executor, afterId: string | null, limit: number) {
-  return ex
-    .select({
-      id: organizations.id,
-      shortName: organizations.shortName,
-      type: organizations.type,
-      regionCode: organizations.regionCode,
-      foundedOn: organizations.foundedOn,
-      headcount: organizations.headcount,
-      revenueMln: organizations.revenueMln,
-      status: organizations.status,
-      statusSuspended: sql<boolean>`${organizations.statusSuspendedAt} is not null`,
-      okvedSections: organizations.okvedSections,
-      tags: organizations.tags,
-      declaredFlags: organizations.declaredFlags,
-      memberIds: sql<
-        string[]
-      >`coalesce((select array_agg(m.user_id) from ${memberships} m where m.organization_id = ${organizations.id}), '{}')`,
-    })
-    .from(organizations)
-    .where(afterId ? gt(organizations.id, afterId) : undefined)
-    .orderBy(asc(organizations.id))
-    .limit(limit);
-}
-
 export async function setActiveOrganization(ctx: Ctx, organizationId: string) {
   const actor = requireActor(ctx);
   await ctx.db.transaction(async (tx) => {
