@@ -9,7 +9,7 @@ import { criteriaArb, profileArb } from "../../../shared/eligibility.testing.js"
 import { type Database, rows } from "../../core/db.js";
 import { testDatabase } from "../../test/helpers.js";
 import { verdictName, verdictSql } from "./measures.eligibility.js";
-import { measures } from "./measures.schema.js";
+import { measureIndex, measures } from "./measures.schema.js";
 
 let database: Database;
 const stored = new Map<string, Criteria>();
@@ -58,7 +58,7 @@ afterAll(async () => {
 async function sqlVerdicts(profile: EligibilityProfile, today: string) {
   const out = await rows<{ id: string; v: number }>(
     database.db,
-    sql`select ${measures.id} as id, ${verdictSql(profile, today)} as v from ${measures}`,
+    sql`select ${measureIndex.id} as id, ${verdictSql(profile, today)} as v from ${measureIndex}`,
   );
   return new Map(out.map((r) => [r.id, verdictName(Number(r.v))]));
 }

@@ -17,7 +17,7 @@ import {
 } from "../../../shared/eligibility.js";
 import { smeCategory } from "../../../shared/organizations.js";
 import { MASK_BITS, profileMask, type Vocabulary } from "./measures.masks.js";
-import { measures } from "./measures.schema.js";
+import { measureIndex } from "./measures.schema.js";
 
 /** A text[] parameter. */
 export const textArray = (values: readonly string[]): SQL =>
@@ -35,7 +35,7 @@ const int8 = (mask: bigint) => sql`${mask.toString()}::int8`;
 type Column = SQL | AnyPgColumn;
 
 /**
- * The verdict of the measure row in scope (table `measures`) for a profile, as 0 eligible, 1 check,
+ * The verdict of the measure row in scope (table `measure_index`) for a profile, as 0 eligible, 1 check,
  * 2 not eligible (the index in VERDICTS): 2 when any criterion is not met, else 1 when any is unknown.
  * Each criterion adds a "not met" condition when the profile knows the value it reads, an "unknown"
  * condition when it does not.
@@ -53,43 +53,43 @@ export function verdictSql(p: EligibilityProfile, today: string): SQL {
     else notMet.push(sql`(${min} > ${value}${type} or ${max} < ${value}${type})`);
   };
 
-  anyOf(measures.critTypes, "orgTypes", p.type ? [p.type] : null);
+  anyOf(measureIndex.critTypes, "orgTypes", p.type ? [p.type] : null);
   const region = profileRegion(p);
-  const lo = measures.critRegionsLo;
-  const hi = measures.critRegionsHi;
+  const lo = measureIndex.critRegionsLo;
+  const hi = measureIndex.critRegionsHi;
   if (!region) unknown.push(sql`(${lo} <> 0 or ${hi} <> 0)`);
   else
     notMet.push(
       sql`((${lo} <> 0 or ${hi} <> 0) and (${lo} & ${int8(profileMask("regions", [region], 0))}) = 0 and (${hi} & ${int8(profileMask("regions", [region], MASK_BITS))}) = 0)`,
     );
   const sme = smeCategory(p.headcount, p.revenueMln);
-  anyOf(measures.critSme, "smeCategories", sme ? [sme] : null);
-  range(measures.critAgeMinMonths, measures.critAgeMaxMonths, profileAgeMonths(p, today), sql`::int`);
+  anyOf(measureIndex.critSme, "smeCategories", sme ? [sme] : null);
+  range(measureIndex.critAgeMinMonths, measureIndex.critAgeMaxMonths, profileAgeMonths(p, today), sql`::int`);
   range(
-    measures.critHeadcountMin,
-    measures.critHeadcountMax,
+    measureIndex.critHeadcountMin,
+    measureIndex.critHeadcountMax,
     known(p.headcount) ? p.headcount : null,
     sql`::float8`,
   );
   range(
-    measures.critRevenueMin,
-    measures.critRevenueMax,
+    measureIndex.critRevenueMin,
+    measureIndex.critRevenueMax,
     known(p.revenueMln) ? p.revenueMln : null,
     sql`::float8`,
   );
   // Status: unknown; suspended (holds nothing, "registered" aside); or one of the required ones.
-  if (!p.status) unknown.push(sql`${measures.critStatus} <> 0`);
-  else if (p.statusSuspended && p.status !== "registered") notMet.push(sql`${measures.critStatus} <> 0`);
-  else anyOf(measures.critStatus, "requiredStatus", [p.status]);
-  anyOf(measures.critOkved, "okvedSections", p.okvedSections);
-  anyOf(measures.critTags, "tags", p.tags);
+  if (!p.status) unknown.push(sql`${measureIndex.critStatus} <> 0`);
+  else if (p.statusSuspended && p.status !== "registered") notMet.push(sql`${measureIndex.critStatus} <> 0`);
+  else anyOf(measureIndex.critStatus, "requiredStatus", [p.status]);
+  anyOf(measureIndex.critOkved, "okvedSections", p.okvedSections);
+  anyOf(measureIndex.critTags, "tags", p.tags);
   // Flags: a required flag declared false fails; one not declared is unknown; names that are not flags
   // (bit 62) are ignored, as `evaluate` ignores them.
   const no = ELIGIBILITY_FLAGS.filter((f) => p.flags?.[f] === false);
   const unstated = ELIGIBILITY_FLAGS.filter((f) => p.flags?.[f] !== true && p.flags?.[f] !== false);
-  if (no.length) notMet.push(sql`(${measures.critFlags} & ${int8(profileMask("flags", no))}) <> 0`);
+  if (no.length) notMet.push(sql`(${measureIndex.critFlags} & ${int8(profileMask("flags", no))}) <> 0`);
   if (unstated.length)
-    unknown.push(sql`(${measures.critFlags} & ${int8(profileMask("flags", unstated))}) <> 0`);
+    unknown.push(sql`(${measureIndex.critFlags} & ${int8(profileMask("flags", unstated))}) <> 0`);
 
   const any = (conds: SQL[]) => (conds.length ? sql.join(conds, sql` or `) : sql`false`);
   return sql`(case when ${any(notMet)} then 2 when ${any(unknown)} then 1 else 0 end)`;

@@ -5,8 +5,9 @@
 // of the catalog; the page's cards and their explained evaluations are built after, for the page alone.
 //
 // The statement: WITH c AS MATERIALIZED (one row per matching measure with the columns filters, facets
-// and sorts need) SELECT total, page (json), facets (json). Every filter and the verdict are plain
-// column comparisons (the criteria are normalized into crit_* columns when a measure is written).
+// and sorts need, read from the narrow `measure_index`, joined to `measures` only for a text query)
+// SELECT total, page (json), facets (json). Every filter and the verdict are plain column comparisons
+// (the criteria are normalized into crit_* columns when a measure is written).
 
 import { type SQL, sql } from "drizzle-orm";
 import { type EligibilityProfile, VERDICTS, type Verdict } from "../../../shared/eligibility.js";
@@ -14,7 +15,7 @@ import type { Executor } from "../../core/db.js";
 import { rows } from "../../core/db.js";
 import { AMOUNT_BUCKETS } from "./measures.contract.js";
 import { textArray, verdictName, verdictSql } from "./measures.eligibility.js";
-import { measures } from "./measures.schema.js";
+import { measureIndex, measures } from "./measures.schema.js";
 
 export const SEARCH_FACETS = [
   "level",
@@ -194,19 +195,19 @@ export function searchStatement(s: SearchSpec): SQL {
     );
 
   const order = orderBy(s);
+  const i = measureIndex;
   return sql`with c as materialized (
-    select ${measures.id} as id, ${measures.level} as level, ${measures.provider} as provider,
-      ${measures.form} as form, ${measures.industries} as industries, ${measures.tags} as tags,
-      ${measures.permanent} as permanent, ${measures.closesOn} as closes_on,
-      ${measures.publishedAt} as published_at, ${measures.amountMin} as amount_min,
-      coalesce(${measures.amountMax}, ${measures.amountMin}) as amount,
-      coalesce(${measures.amountMin}, ${measures.amountMax}) as amount_lo,
-      (${measures.permanent} or ((${measures.opensOn} is null or ${measures.opensOn} <= ${s.today}::date)
-        and (${measures.closesOn} is null or ${measures.closesOn} >= ${s.today}::date))) as open,
+    select ${i.id} as id, ${i.level} as level, ${i.provider} as provider, ${i.form} as form,
+      ${i.industries} as industries, ${i.tags} as tags, ${i.permanent} as permanent,
+      ${i.closesOn} as closes_on, ${i.publishedAt} as published_at, ${i.amountMin} as amount_min,
+      coalesce(${i.amountMax}, ${i.amountMin}) as amount,
+      coalesce(${i.amountMin}, ${i.amountMax}) as amount_lo,
+      (${i.permanent} or ((${i.opensOn} is null or ${i.opensOn} <= ${s.today}::date)
+        and (${i.closesOn} is null or ${i.closesOn} >= ${s.today}::date))) as open,
       ${rank} as rank,
       ${verdict} as verdict
-    from ${measures}
-    where ${measures.status} = 'published' ${match}
+    from ${i}${text ? sql` join ${measures} on ${measures.id} = ${i.id}` : sql``}
+    where ${i.status} = 'published' ${match}
   )${all.length ? sql`, r as materialized (select * from c ${where(all)})` : sql``}
   select
     (select count(*)::int from ${r}) as total,
