@@ -104,19 +104,36 @@ describe("declared flags", () => {
   });
 });
 
+/** A guest answers the questionnaire (legal entity, Moscow, 3 years, 12 people, 50 mln, OKVED J). */
+async function answerQuestionnaire(page: Page) {
+  await page.goto(`${env.server.url}/measures/check`);
+  await page.getByRole("combobox", { name: "Тип организации" }).selectOption("legal_entity");
+  await page.getByRole("combobox", { name: "Регион" }).selectOption("77");
+  await page.getByRole("textbox", { name: "Возраст организации, лет" }).fill("3");
+  await page.getByRole("textbox", { name: "Численность сотрудников" }).fill("12");
+  await page.getByRole("textbox", { name: "Выручка, млн руб." }).fill("50");
+  await page.getByRole("combobox", { name: "Отрасль (раздел ОКВЭД)" }).selectOption("J");
+  await page.getByRole("button", { name: "Показать подходящие меры" }).click();
+  await expect.poll(() => page.getByText(/^Найдено/).count()).toBeGreaterThan(0);
+}
+
+/** The new-organization form shows the questionnaire's answers. */
+async function expectPrefilled(page: Page) {
+  await expect
+    .poll(() => page.getByText("Часть полей заполнена по вашим ответам в навигаторе мер поддержки").count())
+    .toBe(1);
+  expect(await page.getByRole("radio", { name: "Юридическое лицо" }).isChecked()).toBe(true);
+  expect(await page.getByRole("textbox", { name: "Регион", exact: true }).inputValue()).toBe("77 — Москва");
+  expect(await page.getByRole("textbox", { name: "Численность сотрудников" }).inputValue()).toBe("12");
+  expect(await page.getByRole("textbox", { name: "Выручка, млн руб." }).inputValue()).toBe("50");
+  expect(await page.getByText(`J — ${okvedSectionName("J", "ru")}`).count()).toBeGreaterThan(0);
+}
+
 describe("the guest questionnaire", () => {
   it("pre-fills a new organization after the guest signs in (in another tab), then is forgotten", async () => {
     const ctx = await newContext();
     const page = await ctx.newPage();
-    await page.goto(`${env.server.url}/measures/check`);
-    await page.getByRole("combobox", { name: "Тип организации" }).selectOption("legal_entity");
-    await page.getByRole("combobox", { name: "Регион" }).selectOption("77");
-    await page.getByRole("textbox", { name: "Возраст организации, лет" }).fill("3");
-    await page.getByRole("textbox", { name: "Численность сотрудников" }).fill("12");
-    await page.getByRole("textbox", { name: "Выручка, млн руб." }).fill("50");
-    await page.getByRole("combobox", { name: "Отрасль (раздел ОКВЭД)" }).selectOption("J");
-    await page.getByRole("button", { name: "Показать подходящие меры" }).click();
-    await expect.poll(() => page.getByText(/^Найдено/).count()).toBeGreaterThan(0);
+    await answerQuestionnaire(page);
     await expectAccessible(page, "questionnaire results with the register offer");
 
     // A guest is sent to sign in first, and back to the registration form afterwards.
@@ -131,14 +148,7 @@ describe("the guest questionnaire", () => {
     await signIn(tab, "expert@innocluster.demo"); // a demo user without an organization
     await tab.waitForURL(/\/organizations\/new$/);
 
-    await expect
-      .poll(() => tab.getByText("Часть полей заполнена по вашим ответам в навигаторе мер поддержки").count())
-      .toBe(1);
-    expect(await tab.getByRole("radio", { name: "Юридическое лицо" }).isChecked()).toBe(true);
-    expect(await tab.getByRole("textbox", { name: "Регион", exact: true }).inputValue()).toBe("77 — Москва");
-    expect(await tab.getByRole("textbox", { name: "Численность сотрудников" }).inputValue()).toBe("12");
-    expect(await tab.getByRole("textbox", { name: "Выручка, млн руб." }).inputValue()).toBe("50");
-    expect(await tab.getByText(`J — ${okvedSectionName("J", "ru")}`).count()).toBeGreaterThan(0);
+    await expectPrefilled(tab);
     // The age gives no date, only a hint.
     expect(await tab.getByLabel("Дата основания").inputValue()).toBe("");
     expect(await tab.getByText("По анкете — около 3 лет").count()).toBe(1);
@@ -174,6 +184,58 @@ describe("the guest questionnaire", () => {
     await tab.goto(`${env.server.url}/organizations/new`);
     await expect.poll(() => tab.getByRole("radio", { name: "Юридическое лицо" }).count()).toBe(1);
     expect(await tab.getByText("Часть полей заполнена по вашим ответам").count()).toBe(0);
+    await ctx.close();
+  });
+
+  it("a brand-new user signs up from the sign-in page, confirms by mail, signs in and lands on the pre-filled form", async () => {
+    const ctx = await newContext();
+    const page = await ctx.newPage();
+    await answerQuestionnaire(page);
+    await page.getByRole("link", { name: "Зарегистрировать организацию с этими ответами" }).click();
+    await page.waitForURL(/\/signin\?next=%2Forganizations%2Fnew$/);
+
+    // No account yet: from sign-in to sign-up, and `next` comes along (and back again).
+    const main = page.getByRole("main");
+    await main.getByRole("link", { name: "Зарегистрироваться", exact: true }).click();
+    await page.waitForURL(/\/signup\?next=%2Forganizations%2Fnew$/);
+    expect(await main.getByRole("link", { name: "Войти", exact: true }).getAttribute("href")).toBe(
+      "/signin?next=%2Forganizations%2Fnew",
+    );
+
+    const email = `questionnaire.${Date.now()}@example.ru`;
+    const password = "Anketa-Strogino-58";
+    await page.getByLabel("Электронная почта").fill(email);
+    await page.getByLabel("ФИО").fill("Анкетова Мария Ильинична");
+    await page.getByRole("textbox", { name: "Пароль", exact: true }).fill(password);
+    await page.getByRole("checkbox").check();
+    await expectAccessible(page, "sign-up with next");
+    await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+    await expect.poll(() => page.getByText(/Проверьте почту/).count()).toBeGreaterThan(0);
+
+    // The confirmation mail (in the development mailbox) links to /confirm with `next`.
+    await page.goto(`${env.server.url}/dev/mail`);
+    await page
+      .getByRole("row")
+      .filter({ hasText: email })
+      .getByRole("link", { name: "Подтвердите адрес электронной почты" })
+      .click();
+    const link = page.getByRole("link", { name: /\/confirm\?token=/ }).first();
+    const href = await link.getAttribute("href");
+    expect(href).toMatch(/\/confirm\?token=[\w-]+&next=%2Forganizations%2Fnew$/);
+
+    // Confirming does not sign in: the page sends the user on to sign-in, keeping `next`.
+    await page.goto(href!);
+    await expect.poll(() => page.getByText(/Адрес подтверждён/).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText("Войдите — и вы продолжите с того места").count()).toBe(1);
+    await expectAccessible(page, "confirmed, on to sign in");
+    await main.getByRole("link", { name: "Войти", exact: true }).click();
+    await page.waitForURL(/\/signin\?next=%2Forganizations%2Fnew$/);
+    await page.getByLabel("Электронная почта").fill(email);
+    await page.getByRole("textbox", { name: "Пароль", exact: true }).fill(password);
+    await page.getByRole("button", { name: "Войти" }).click();
+
+    await page.waitForURL(/\/organizations\/new$/);
+    await expectPrefilled(page);
     await ctx.close();
   });
 });

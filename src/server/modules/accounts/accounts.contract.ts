@@ -1,10 +1,17 @@
 import { z } from "zod";
 import { LOCALES, PASSWORD_MAX, PASSWORD_MIN, ROLES } from "../../../shared/constants.js";
+import { isSameSitePath, NEXT_MAX } from "../../../shared/next.js";
 
 export const Email = z.string().trim().max(254).pipe(z.email());
 const NewPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 const FullName = z.string().trim().min(2).max(200);
 const Token = z.string().min(16).max(200);
+/** Where to go after signing in; carried in the confirmation link. Only a path on this site. */
+const Next = z
+  .string()
+  .max(NEXT_MAX)
+  .refine(isSameSitePath, { error: "field.next-path" })
+  .meta({ description: "A path on this site to open after signing in, e.g. /organizations/new" });
 
 export const SignUpBody = z
   .object({
@@ -15,10 +22,12 @@ export const SignUpBody = z
     consent: z.literal(true, { error: "field.consent-required" }),
     policyVersion: z.string().min(1).max(40),
     locale: z.enum(LOCALES).default("ru"),
+    next: Next.optional(),
   })
   .strict();
 export const ConfirmBody = z.object({ token: Token }).strict();
 export const EmailBody = z.object({ email: Email }).strict();
+export const ResendConfirmationBody = z.object({ email: Email, next: Next.optional() }).strict();
 export const SignInBody = z.object({ email: Email, password: z.string().min(1).max(PASSWORD_MAX) }).strict();
 export const ResetConfirmBody = z.object({ token: Token, password: NewPassword }).strict();
 export const ChangePasswordBody = z

@@ -9,6 +9,7 @@ import {
   IdParams,
   Me,
   Message,
+  ResendConfirmationBody,
   ResetConfirmBody,
   SessionList,
   SignInBody,
@@ -73,13 +74,13 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Send the confirmation mail again",
-        body: EmailBody,
+        body: ResendConfirmationBody,
         response: { 202: Message },
       },
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      await svc.resendConfirmation(ctx, req.body.email);
+      await svc.resendConfirmation(ctx, req.body.email, req.body.next);
       return reply.code(202).send({ message: t(ctx.locale, "msg.resent") });
     },
   );

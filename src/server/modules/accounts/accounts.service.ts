@@ -121,8 +121,8 @@ async function consumeToken(
   return row.userId;
 }
 
-const link = (ctx: Ctx, path: string, token: string) =>
-  `${ctx.config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
+const link = (ctx: Ctx, path: string, token: string, next?: string) =>
+  `${ctx.config.publicUrl}${path}?token=${encodeURIComponent(token)}${next ? `&next=${encodeURIComponent(next)}` : ""}`;
 
 export async function signUp(ctx: Ctx, body: z.infer<typeof SignUpBody>) {
   if (body.policyVersion !== PRIVACY_POLICY_VERSION) throw new AppError(409, "policy-outdated");
@@ -147,7 +147,7 @@ export async function signUp(ctx: Ctx, body: z.infer<typeof SignUpBody>) {
           to: existing.email,
           locale: existing.locale,
           template: "confirm-email",
-          data: { name: existing.fullName, url: link(ctx, "/confirm", token) },
+          data: { name: existing.fullName, url: link(ctx, "/confirm", token, body.next) },
         });
       }
       return;
@@ -166,7 +166,7 @@ export async function signUp(ctx: Ctx, body: z.infer<typeof SignUpBody>) {
       to: user.email,
       locale: user.locale,
       template: "confirm-email",
-      data: { name: user.fullName, url: link(ctx, "/confirm", token) },
+      data: { name: user.fullName, url: link(ctx, "/confirm", token, body.next) },
     });
     await writeAudit(
       tx,
@@ -185,7 +185,8 @@ export async function signUp(ctx: Ctx, body: z.infer<typeof SignUpBody>) {
   ctx.mailQueued();
 }
 
-export async function resendConfirmation(ctx: Ctx, email: string) {
+/** `next` (a same-site path, checked by the contract) rides along in the new link. */
+export async function resendConfirmation(ctx: Ctx, email: string, next?: string) {
   await checkAccountLimit(ctx.db, "signup", email);
   await recordAttempt(ctx.db, "signup", email);
   await ctx.db.transaction(async (tx) => {
@@ -196,7 +197,7 @@ export async function resendConfirmation(ctx: Ctx, email: string) {
       to: user.email,
       locale: user.locale,
       template: "confirm-email",
-      data: { name: user.fullName, url: link(ctx, "/confirm", token) },
+      data: { name: user.fullName, url: link(ctx, "/confirm", token, next) },
     });
   });
   ctx.mailQueued();

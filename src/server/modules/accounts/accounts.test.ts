@@ -277,6 +277,181 @@ describe("e-mail confirmation", () => {
   });
 });
 
+describe("sign-up keeps `next` (where to go after signing in) in the confirmation link", () => {
+  const NEXT = "/organizations/new";
+  const ENCODED = "%2Forganizations%2Fnew";
+  const confirmLink = async (email: string) => {
+    const [m] = await mailsTo(t.database, email);
+    expect(m!.template).toBe("confirm-email");
+    const url = m!.text.match(/http:\/\/localhost:3000\/confirm\?\S+/)?.[0];
+    expect(url, m!.text).toBeTruthy();
+    expect(m!.html).toContain(url!.replaceAll("&", "&amp;"));
+    return new URL(url!);
+  };
+
+  it("mails /confirm?token=…&next=<encoded path>, and the token still confirms", async () => {
+    const email = randomEmail("next");
+    const c = new Client(t.app);
+    const res = await c.post("/api/auth/signup", signup(email, { next: NEXT }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().message).toMatch(/Проверьте почту/);
+
+    const [m] = await mailsTo(t.database, email);
+    expect(m!.text).toMatch(new RegExp(`/confirm\\?token=[\\w-]+&next=${ENCODED}(\\s|$)`));
+    const url = await confirmLink(email);
+    expect([...url.searchParams.keys()]).toEqual(["token", "next"]);
+    expect(url.searchParams.get("next")).toBe(NEXT);
+
+    const token = await tokenFromMail(t.database, email, "/confirm");
+    expect(token).toBe(url.searchParams.get("token"));
+    expect((await c.post("/api/auth/confirm", { token })).statusCode).toBe(200);
+    expect((await c.post("/api/auth/signin", { email, password: "Lunokhod-1970" })).statusCode).toBe(200);
+  });
+
+  it("encodes a path with a query string", async () => {
+    const email = randomEmail("next");
+    const next = "/invitations/abc-DEF_123?x=1&y=два";
+    expect((await new Client(t.app).post("/api/auth/signup", signup(email, { next }))).statusCode).toBe(201);
+    const url = await confirmLink(email);
+    expect(url.search).toContain(`&next=${encodeURIComponent(next)}`);
+    expect(url.searchParams.get("next")).toBe(next);
+  });
+
+  it("without `next` the link is as before: only the token", async () => {
+    const email = randomEmail("next");
+    expect((await new Client(t.app).post("/api/auth/signup", signup(email))).statusCode).toBe(201);
+    const url = await confirmLink(email);
+    expect([...url.searchParams.keys()]).toEqual(["token"]);
+    expect(url.pathname).toBe("/confirm");
+    const [m] = await mailsTo(t.database, email);
+    expect(m!.text).not.toMatch(/next=/);
+  });
+
+  it("keeps `next` for a repeated sign-up of an unconfirmed address and in a re-sent mail", async () => {
+    const email = randomEmail("next");
+    expect((await new Client(t.app).post("/api/auth/signup", signup(email))).statusCode).toBe(201);
+    const again = await new Client(t.app).post("/api/auth/signup", signup(email, { next: NEXT }));
+    expect(again.statusCode).toBe(201);
+    expect((await confirmLink(email)).searchParams.get("next")).toBe(NEXT);
+
+    const resent = await new Client(t.app).post("/api/auth/resend-confirmation", {
+      email,
+      next: "/measures",
+    });
+    expect(resent.statusCode).toBe(202);
+    expect(await mailsTo(t.database, email)).toHaveLength(3);
+    const url = await confirmLink(email);
+    expect(url.searchParams.get("next")).toBe("/measures");
+    expect(
+      (await new Client(t.app).post("/api/auth/confirm", { token: url.searchParams.get("token") }))
+        .statusCode,
+    ).toBe(200);
+
+    // Re-sent without `next`: the link carries none.
+    const other = randomEmail("next");
+    expect((await new Client(t.app).post("/api/auth/signup", signup(other, { next: NEXT }))).statusCode).toBe(
+      201,
+    );
+    expect((await new Client(t.app).post("/api/auth/resend-confirmation", { email: other })).statusCode).toBe(
+      202,
+    );
+    expect([...(await confirmLink(other)).searchParams.keys()]).toEqual(["token"]);
+  });
+
+  it("does not add `next` to the warning mailed for a taken, confirmed address", async () => {
+    const owner = await createUser(t.database, { email: randomEmail("owner") });
+    const res = await new Client(t.app).post(
+      "/api/auth/signup",
+      signup(owner.email, { password: "Another-Pass-77", next: NEXT }),
+    );
+    expect(res.statusCode).toBe(201);
+    const [m] = await mailsTo(t.database, owner.email);
+    expect(m!.template).toBe("signup-existing");
+    expect(m!.text).not.toMatch(/next=|\/confirm/);
+  });
+
+  const bad: [string, string][] = [
+    ["another host (//evil.example)", "//evil.example"],
+    ["another host with a backslash (/\\evil.example)", "/\\evil.example"],
+    ["an absolute URL", "https://evil.example"],
+    ["a javascript: URL", "javascript:alert(1)"],
+    ["a relative path", "organizations/new"],
+    ["a tab, which browsers drop (/<tab>/evil.example)", "/\t/evil.example"],
+    ["a newline", "/account\nx"],
+    ["an empty string", ""],
+    ["600 characters", `/${"a".repeat(599)}`],
+  ];
+  for (const [name, next] of bad) {
+    it(`refuses ${name} as a field error on next and writes nothing`, async () => {
+      const email = randomEmail("badnext");
+      const before = await counts(t.database);
+      const p = expectProblem(
+        await new Client(t.app).post("/api/auth/signup", signup(email, { next })),
+        400,
+        "validation",
+      );
+      expect(Object.keys(fieldErrors(p))).toEqual(["next"]);
+      expect(await counts(t.database)).toEqual(before);
+      expect(await userByEmail(email)).toBeUndefined();
+      expect(await mailsTo(t.database, email)).toHaveLength(0);
+    });
+  }
+
+  it("accepts exactly 500 characters", async () => {
+    const email = randomEmail("next");
+    const next = `/${"a".repeat(499)}`;
+    expect((await new Client(t.app).post("/api/auth/signup", signup(email, { next }))).statusCode).toBe(201);
+    expect((await confirmLink(email)).searchParams.get("next")).toBe(next);
+  });
+
+  it("names the problem in Russian and in English", async () => {
+    const ru = fieldErrors(
+      expectProblem(
+        await new Client(t.app).post(
+          "/api/auth/signup",
+          signup(randomEmail(), { next: "https://evil.example" }),
+        ),
+        400,
+      ),
+    );
+    expect(ru.next).toBe("Адрес перехода должен быть страницей этого сайта и начинаться с «/»");
+    const en = fieldErrors(
+      expectProblem(
+        await new Client(t.app, "en").post(
+          "/api/auth/signup",
+          signup(randomEmail(), { next: "//evil.example" }),
+        ),
+        400,
+      ),
+    );
+    expect(en.next).toBe("The page to return to must be a path on this site starting with “/”");
+    const long = fieldErrors(
+      expectProblem(
+        await new Client(t.app).post(
+          "/api/auth/signup",
+          signup(randomEmail(), { next: `/${"a".repeat(599)}` }),
+        ),
+        400,
+      ),
+    );
+    expect(long.next).toBe("Не длиннее 500 символов");
+  });
+
+  it("resend-confirmation refuses a bad next the same way and mails nothing", async () => {
+    const email = randomEmail("next");
+    expect((await new Client(t.app).post("/api/auth/signup", signup(email))).statusCode).toBe(201);
+    const before = await counts(t.database);
+    const p = expectProblem(
+      await new Client(t.app).post("/api/auth/resend-confirmation", { email, next: "//evil.example" }),
+      400,
+      "validation",
+    );
+    expect(Object.keys(fieldErrors(p))).toEqual(["next"]);
+    expect(await counts(t.database)).toEqual(before);
+    expect(await mailsTo(t.database, email)).toHaveLength(1);
+  });
+});
+
 describe("sign-in", () => {
   it("gives the same 401 for a wrong password and an unknown e-mail", async () => {
     const u = await createUser(t.database);

@@ -6,16 +6,22 @@ import { Link, useSearchParams } from "react-router";
 import { api, type MessageResponse } from "../../api";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
+import { passableNext, withNext } from "../../next";
 import { meKey } from "../../session";
 import { AuthCard } from "./AuthCard";
 import { ResendForm } from "./ResendConfirmation";
 
-/** `/confirm?token=…` — confirms the e-mail address as soon as the page opens. */
+/**
+ * `/confirm?token=…[&next=…]` — confirms the e-mail address as soon as the page opens. Confirming does
+ * not sign in: the user goes on to sign-in, which lands on `next` (kept from sign-up).
+ */
 export default function ConfirmPage() {
   const { t } = useTranslation();
   usePageTitle(t("auth.confirm.title"));
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
+  const next = passableNext(params.get("next"));
+  const signInLink = withNext("/signin", next);
   const queryClient = useQueryClient();
   const started = useRef<string | null>(null);
 
@@ -43,7 +49,7 @@ export default function ConfirmPage() {
           <Title order={2} size="h4">
             {t("auth.confirm.resendTitle")}
           </Title>
-          <ResendForm />
+          <ResendForm next={next} />
         </Stack>
       </AuthCard>
     );
@@ -63,7 +69,8 @@ export default function ConfirmPage() {
             <Alert color="indigo" variant="light" role="status" title={t("auth.confirm.successTitle")}>
               {confirm.data.message}
             </Alert>
-            <Button component={Link} to="/signin" style={{ alignSelf: "flex-start" }}>
+            {next && <Text>{t("auth.confirm.continueHint")}</Text>}
+            <Button component={Link} to={signInLink} style={{ alignSelf: "flex-start" }}>
               {t("auth.confirm.toSignIn")}
             </Button>
           </>
@@ -75,10 +82,10 @@ export default function ConfirmPage() {
               {t("auth.confirm.resendTitle")}
             </Title>
             <Text size="sm">{t("auth.confirm.resendHint")}</Text>
-            <ResendForm />
+            <ResendForm next={next} />
             <Text size="sm">
               {t("auth.confirm.alreadyConfirmed")}{" "}
-              <Anchor component={Link} to="/signin">
+              <Anchor component={Link} to={signInLink}>
                 {t("auth.confirm.toSignIn")}
               </Anchor>
             </Text>

@@ -7,18 +7,24 @@ import { api, type MessageResponse } from "../../api";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { validators } from "../../components/validation";
+import { passableNext } from "../../next";
 
-function useResend() {
+/** `next` (where to go after signing in) rides along in the new confirmation link when it is safe. */
+function useResend(next: string | null | undefined) {
+  const pass = passableNext(next);
   return useMutation({
     mutationFn: (email: string) =>
-      api.post<MessageResponse>("/api/auth/resend-confirmation", { email: email.trim() }),
+      api.post<MessageResponse>("/api/auth/resend-confirmation", {
+        email: email.trim(),
+        ...(pass ? { next: pass } : {}),
+      }),
   });
 }
 
 /** A single "send the confirmation e-mail again" button for an address the page already knows. */
-export function ResendButton({ email }: { email: string }) {
+export function ResendButton({ email, next }: { email: string; next?: string | null }) {
   const { t } = useTranslation();
-  const resend = useResend();
+  const resend = useResend(next);
   return (
     <Stack gap="sm">
       {resend.isSuccess && (
@@ -40,10 +46,10 @@ export function ResendButton({ email }: { email: string }) {
 }
 
 /** A small form asking for the e-mail to send a new confirmation link to. */
-export function ResendForm() {
+export function ResendForm({ next }: { next?: string | null }) {
   const { t } = useTranslation();
   const v = validators(t);
-  const resend = useResend();
+  const resend = useResend(next);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const form = useForm({
     mode: "uncontrolled",

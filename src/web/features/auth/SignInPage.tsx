@@ -10,15 +10,10 @@ import { PasswordField } from "../../components/PasswordField";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { validators } from "../../components/validation";
+import { safeNext, withNext } from "../../next";
 import { applyUserLocale, meKey, useMe } from "../../session";
 import { AuthCard } from "./AuthCard";
 import { ResendButton } from "./ResendConfirmation";
-
-/** Only same-site paths are accepted as `?next=` (no open redirects). */
-export function safeNext(next: string | null): string {
-  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/account";
-  return next;
-}
 
 interface SignInValues {
   email: string;
@@ -31,6 +26,7 @@ export default function SignInPage() {
   const v = validators(t);
   const [params] = useSearchParams();
   const next = safeNext(params.get("next"));
+  const signUpLink = withNext("/signup", next);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { user, isLoading } = useMe();
@@ -78,7 +74,7 @@ export default function SignInPage() {
       >
         <Stack gap="md">
           <ProblemAlert problem={problem} />
-          {unconfirmedEmail && <ResendButton email={unconfirmedEmail} />}
+          {unconfirmedEmail && <ResendButton email={unconfirmedEmail} next={next} />}
           <TextInput
             label={t("auth.fields.email")}
             type="email"
@@ -104,7 +100,7 @@ export default function SignInPage() {
           </Button>
           <Text size="sm">
             {t("auth.signIn.noAccount")}{" "}
-            <Anchor component={Link} to="/signup">
+            <Anchor component={Link} to={signUpLink}>
               {t("auth.signIn.toSignUp")}
             </Anchor>
           </Text>

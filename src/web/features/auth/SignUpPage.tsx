@@ -3,7 +3,7 @@ import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { PASSWORD_MAX, PASSWORD_MIN, PRIVACY_POLICY_VERSION } from "../../../shared/constants";
 import { api, type MessageResponse } from "../../api";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
@@ -12,6 +12,7 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { validators } from "../../components/validation";
 import { currentLocale } from "../../i18n";
+import { passableNext, withNext } from "../../next";
 import { AuthCard } from "./AuthCard";
 import { ResendButton } from "./ResendConfirmation";
 
@@ -26,6 +27,10 @@ export default function SignUpPage() {
   const { t } = useTranslation();
   usePageTitle(t("auth.signUp.title"));
   const v = validators(t);
+  // Where to go after signing in: kept in the links to sign-in and in the confirmation mail's link.
+  const [params] = useSearchParams();
+  const next = passableNext(params.get("next"));
+  const signInLink = withNext("/signin", next);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [sent, setSent] = useState<{ message: string; email: string } | null>(null);
 
@@ -49,6 +54,7 @@ export default function SignUpPage() {
         consent: values.consent,
         policyVersion: PRIVACY_POLICY_VERSION,
         locale: currentLocale(),
+        ...(next ? { next } : {}),
       }),
     onSuccess: (data, values) => setSent({ message: data.message, email: values.email.trim() }),
     onError: (error) => setProblem(applyServerErrors(form, error)),
@@ -65,8 +71,8 @@ export default function SignUpPage() {
             {sent.message}
           </Alert>
           <Text>{t("auth.signUp.sentHint")}</Text>
-          <ResendButton email={sent.email} />
-          <Anchor component={Link} to="/signin">
+          <ResendButton email={sent.email} next={next} />
+          <Anchor component={Link} to={signInLink}>
             {t("auth.signUp.toSignIn")}
           </Anchor>
         </Stack>
@@ -135,7 +141,7 @@ export default function SignUpPage() {
           </Button>
           <Text size="sm">
             {t("auth.signUp.haveAccount")}{" "}
-            <Anchor component={Link} to="/signin">
+            <Anchor component={Link} to={signInLink}>
               {t("auth.signUp.toSignIn")}
             </Anchor>
           </Text>
