@@ -317,10 +317,12 @@ async function run(target: "pg" | "pglite", scale: Scale) {
         ? await c.prepare(database)
         : { url: c.url!, stages: [c.queries!(database.db)], note: undefined };
       if (prepared.note) console.log(`  ${c.name}: ${prepared.note}`);
+      // The load runs in a worker thread: the server's event loop serves requests, not the client.
       const res = await autocannon({
         url: `${address}${prepared.url}`,
         connections,
         duration,
+        workers: 1,
         headers: c.auth ? { cookie: cookies[c.auth] } : {},
       });
       if (res.non2xx) console.warn(`  ${c.name}: ${res.non2xx} non-2xx answers`);
