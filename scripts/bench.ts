@@ -26,7 +26,7 @@ import { users } from "../src/server/modules/accounts/accounts.schema.js";
 import { adminUsersQueries } from "../src/server/modules/accounts/accounts.service.js";
 import { SearchQuery } from "../src/server/modules/measures/measures.contract.js";
 import { runSearch, searchStatement } from "../src/server/modules/measures/measures.search.js";
-import { cardsQuery, orgProfile, searchSpec } from "../src/server/modules/measures/measures.service.js";
+import { orgProfile, searchSpec } from "../src/server/modules/measures/measures.service.js";
 import {
   directoryEstimateStatements,
   directoryPlan,
@@ -97,9 +97,9 @@ async function directoryCase(database: Database, raw: Record<string, string>) {
 
 /**
  * The navigator's search as the demo member sees it (active organization «Нейросенсорика», a registered
- * Moscow micro company), eligibility filter on: the service's three statements one after the other —
- * the member's organization, the search (verdicts, filters, facets, total and the page's ids computed in
- * the database), the page's cards.
+ * Moscow micro company), eligibility filter on: the service's two statements one after the other —
+ * the member's organization, then the search (verdicts, filters, facets, total and the page's cards
+ * computed in the database).
  */
 async function navigatorCase(database: Database, raw: Record<string, string>) {
   const [member] = await database.db
@@ -114,13 +114,11 @@ async function navigatorCase(database: Database, raw: Record<string, string>) {
   const [n] = await database.rawQuery<{ n: number }>(
     "select count(*)::int as n from measures where status = 'published'",
   );
-  const ids = result.page.map((p) => p.id);
   return {
     url: `/api/measures?${new URLSearchParams(raw)}`,
     stages: [
       [toQuery(activeOrganizationFactsQuery(database.db, member.id))],
       [toStatement(searchStatement(spec))],
-      [toQuery(cardsQuery(database.db, ids))],
     ],
     note: `${n?.n} published measures, ${result.total} eligible for ${facts.shortName}`,
   };

@@ -49,7 +49,14 @@ import {
 } from "./measures.contract.js";
 import { MEASURE_COLUMNS, type MeasureRow, measures, measureVersions } from "./measures.schema.js";
 import "./measures.messages.js";
-import { type FacetName, runSearch, type SearchResult, type SearchSpec, tsQuery } from "./measures.search.js";
+import {
+  type FacetName,
+  type PageCard,
+  runSearch,
+  type SearchResult,
+  type SearchSpec,
+  tsQuery,
+} from "./measures.search.js";
 import "./measures.policy.js";
 import { onMeasurePublishedOrChanged } from "./measures.subscriptions.service.js";
 
@@ -67,10 +74,6 @@ const {
   applyUrl: _d5,
   ...CARD_COLUMNS
 } = MEASURE_COLUMNS;
-type CardRow = Omit<
-  MeasureRow,
-  "descriptionRu" | "descriptionEn" | "requiredDocuments" | "contacts" | "applyUrl"
->;
 
 /** Open now: permanent, or today within [opensOn, closesOn] (a missing bound does not limit). */
 export function isOpen(r: Pick<MeasureRow, "permanent" | "opensOn" | "closesOn">, today: string): boolean {
@@ -80,7 +83,7 @@ export function isOpen(r: Pick<MeasureRow, "permanent" | "opensOn" | "closesOn">
 
 // ---------- presentation ----------
 
-export function presentCard(r: CardRow, today: string, rank: number | null, eligibility?: Evaluation): Card {
+export function presentCard(r: PageCard, today: string, rank: number | null, eligibility?: Evaluation): Card {
   return {
     id: r.id,
     slug: r.slug,
@@ -187,32 +190,11 @@ export function candidatesQuery(ex: Executor, text: string | undefined) {
     .where(and(eq(measures.status, "published"), match));
 }
 
-/** The cards of one page, by id (any order). */
-export const cardsQuery = (ex: Executor, ids: string[]) =>
-  ex.select(CARD_COLUMNS).from(measures).where(inArray(measures.id, ids));
-
-/** A search's page as cards, in the page's order, each with its explained evaluation when there is a profile. */
-async function pageCards(
-  ex: Executor,
-  result: SearchResult,
-  profile: EligibilityProfile | null,
-  today: string,
-): Promise<Card[]> {
-  if (!result.page.length) return [];
-  const cards = new Map(
-    (
-      await cardsQuery(
-        ex,
-        result.page.map((p) => p.id),
-      )
-    ).map((r) => [r.id, r]),
+/** A search's page as cards, each with its explained evaluation when there is a profile. */
+function pageCards(result: SearchResult, profile: EligibilityProfile | null, today: string): Card[] {
+  return result.page.map((p) =>
+    presentCard(p.card, today, p.rank, profile ? evaluate(p.card.criteria, profile, today) : undefined),
   );
-  // Sentences are built for the page alone; a card archived between the two reads is left out.
-  return result.page.flatMap((p) => {
-    const card = cards.get(p.id);
-    if (!card) return [];
-    return [presentCard(card, today, p.rank, profile ? evaluate(card.criteria, profile, today) : undefined)];
-  });
 }
 
 /** A facet's values for the response: selected values stay listed (with 0) so they can be unselected. */
@@ -264,7 +246,7 @@ export async function searchMeasures(ctx: Ctx, q: SearchQueryInput): Promise<z.i
   const facet = (f: FacetName, selected?: readonly string[]) =>
     facetList(f, result.facets.get(f) ?? new Map(), selected);
   return {
-    items: await pageCards(ctx.db, result, profile, today),
+    items: pageCards(result, profile, today),
     total: result.total,
     page: q.page,
     pageSize: q.pageSize,
@@ -298,7 +280,7 @@ export async function checkQuestionnaire(
     profile,
     today,
   });
-  const items = await pageCards(ctx.db, result, profile, today);
+  const items = pageCards(result, profile, today);
   return {
     items: items.map((c) => ({ ...c, eligibility: c.eligibility! })),
     total: result.total,
