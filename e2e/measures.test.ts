@@ -40,6 +40,13 @@ describe("the support-measure navigator", () => {
     await expect.poll(() => page.getByRole("checkbox", { name: /^Проверьте \(\d+\)$/ }).count()).toBe(1);
     await expect.poll(() => page.getByText("Подходит", { exact: true }).count()).toBeGreaterThan(0);
     await expectAccessible(page, "questionnaire results");
+    // Signing up from here comes back to these results.
+    expect(
+      await page
+        .getByRole("link", { name: "Зарегистрироваться, чтобы следить за мерами" })
+        .first()
+        .getAttribute("href"),
+    ).toBe("/signup?next=%2Fmeasures%2Fcheck");
     // The measure page explains each condition for the answers given (a "check" one has conditions).
     await page.getByText(/^Проверьте \(\d+\)$/).click();
     await page

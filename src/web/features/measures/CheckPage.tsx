@@ -24,6 +24,7 @@ import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
+import { withNext } from "../../next";
 import { useMe } from "../../session";
 import { useLocale } from "./labels";
 import { MeasureCardView } from "./MeasureCardView";
@@ -34,6 +35,8 @@ const PAGE_SIZE = 20;
 const STATE_KEY = CHECK_VIEW_KEY;
 /** Where "register an organization with these answers" leads; a guest signs in first and comes back. */
 const NEW_ORG = "/organizations/new";
+/** Where a guest who signs up from here comes back to: these results (the answers are kept). */
+const CHECK_PATH = "/measures/check";
 
 interface Form {
   type: string;
@@ -263,15 +266,11 @@ export default function CheckPage() {
             {hasAnswers(answers) ? (
               <>
                 <Group gap="sm">
-                  <Button
-                    component={Link}
-                    to={user ? NEW_ORG : `/signin?next=${encodeURIComponent(NEW_ORG)}`}
-                    variant="light"
-                  >
+                  <Button component={Link} to={user ? NEW_ORG : withNext("/signin", NEW_ORG)} variant="light">
                     {t("measures.check.registerWithAnswers")}
                   </Button>
                   {!user && (
-                    <Button component={Link} to="/signup" variant="subtle">
+                    <Button component={Link} to={withNext("/signup", CHECK_PATH)} variant="subtle">
                       {t("measures.check.signUp")}
                     </Button>
                   )}
@@ -285,7 +284,12 @@ export default function CheckPage() {
                 {t("measures.check.registerOrg")}
               </Button>
             ) : (
-              <Button component={Link} to="/signup" variant="subtle" style={{ alignSelf: "flex-start" }}>
+              <Button
+                component={Link}
+                to={withNext("/signup", CHECK_PATH)}
+                variant="subtle"
+                style={{ alignSelf: "flex-start" }}
+              >
                 {t("measures.check.signUp")}
               </Button>
             )}
