@@ -91,7 +91,7 @@ export interface SearchResult {
 /** Below this many full-text matches, titles similar to the text are added (typo tolerance). */
 export const TYPO_BELOW = 20;
 
-export const tsQuery = (q: string) =>
+export const tsQuery = (q: string | SQL) =>
   sql`to_tsquery('simple', regexp_replace(websearch_to_tsquery('russian', ${q})::text, '''([^'']{4,})''', '''\\1'':*', 'g'))`;
 
 /** The amount bucket of a row of c as its index in AMOUNT_BUCKETS (null: no amount). */

@@ -65,16 +65,6 @@ type Card = z.infer<typeof MeasureCard>;
 
 export type { MeasureRow };
 
-/** The card's columns (no long texts): what search reads for every match. */
-const {
-  descriptionRu: _d1,
-  descriptionEn: _d2,
-  requiredDocuments: _d3,
-  contacts: _d4,
-  applyUrl: _d5,
-  ...CARD_COLUMNS
-} = MEASURE_COLUMNS;
-
 /** Open now: permanent, or today within [opensOn, closesOn] (a missing bound does not limit). */
 export function isOpen(r: Pick<MeasureRow, "permanent" | "opensOn" | "closesOn">, today: string): boolean {
   if (r.permanent) return true;
@@ -176,19 +166,6 @@ async function activeOrg(ctx: Ctx) {
 }
 
 // ---------- search ----------
-
-/** Published measures matching the text (all of them without one), with card columns and rank. */
-export function candidatesQuery(ex: Executor, text: string | undefined) {
-  const q = text?.trim();
-  const rank = q
-    ? sql<number>`(ts_rank_cd(${measures.search}, ${tsQuery(q)}) + word_similarity(${q}, ${measures.titleRu}))::float8`
-    : sql<null>`null::float8`;
-  const match = q ? sql`(${measures.search} @@ ${tsQuery(q)} or ${q} <% ${measures.titleRu})` : undefined;
-  return ex
-    .select({ ...CARD_COLUMNS, rank })
-    .from(measures)
-    .where(and(eq(measures.status, "published"), match));
-}
 
 /** A search's page as cards, each with its explained evaluation when there is a profile. */
 function pageCards(result: SearchResult, profile: EligibilityProfile | null, today: string): Card[] {

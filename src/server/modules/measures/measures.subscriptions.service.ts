@@ -4,9 +4,9 @@
 //
 // How a saved search is matched against one measure: the structured filters (level, provider, form,
 // open now, industry, tag, amount, and the eligibility verdict for the subscriber's active
-// organization) are checked in JavaScript with the navigator's semantics; the text query runs the
-// navigator's own SQL (candidatesQuery: Russian morphology + typo-tolerant title) restricted to that
-// measure id, one statement per distinct text. The organizations for which a measure became eligible
+// organization, the subscribers' organizations read in one statement) are checked in JavaScript with
+// the navigator's semantics; the distinct texts are matched against that one measure in one statement
+// (Russian morphology with prefixes, or a similar title). The organizations for which a measure became eligible
 // come from one statement of the organizations module (`membersOfNewlyEligible`: the criteria as SQL
 // over the profiles), whatever the number of organizations.
 
@@ -16,17 +16,19 @@ import { type Verdict, verdictOf } from "../../../shared/eligibility.js";
 import { writeAudit } from "../../core/audit.js";
 import { moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import type { Db, Executor } from "../../core/db.js";
+import { type Db, type Executor, rows } from "../../core/db.js";
 import { badRequest, notFound } from "../../core/errors.js";
 import { addMessages } from "../../core/i18n.js";
 import { defineRules, signedIn } from "../../core/policy.js";
 import { notify } from "../notifications/notifications.service.js";
 import { membersOfNewlyEligible } from "../organizations/organizations.eligibility.js";
-import { activeOrganizationFacts } from "../organizations/organizations.service.js";
+import { activeOrganizationFactsOf } from "../organizations/organizations.service.js";
 import { SearchQuery } from "./measures.contract.js";
+import { textArray } from "./measures.eligibility.js";
 import { MEASURE_NOTIFICATION } from "./measures.notifications.js";
 import { MEASURE_COLUMNS, measures } from "./measures.schema.js";
-import { candidatesQuery, isOpen, type MeasureRow, orgProfile, presentCard } from "./measures.service.js";
+import { tsQuery } from "./measures.search.js";
+import { isOpen, type MeasureRow, orgProfile, presentCard } from "./measures.service.js";
 import {
   measureFavourites,
   measureNotices,
@@ -176,10 +178,16 @@ export function matchesFilters(q: Query, m: MeasureRow, today: string, verdict: 
 }
 
 /** Whether the measure matches the navigator's text search (the same SQL, restricted to its id). */
-async function matchesText(ex: Executor, text: string, measureId: string): Promise<boolean> {
-  const c = candidatesQuery(ex, text).as("c");
-  const [hit] = await ex.select({ id: c.id }).from(c).where(eq(c.id, measureId)).limit(1);
-  return !!hit;
+/** Of these search texts, the ones the measure matches (as the navigator's text match), in one statement. */
+async function textsMatching(ex: Executor, texts: string[], measureId: string): Promise<Set<string>> {
+  if (!texts.length) return new Set();
+  const hits = await rows<{ text: string }>(
+    ex,
+    sql`select t.text from unnest(${textArray(texts)}) as t(text)
+        where exists (select 1 from ${measures} where ${measures.id} = ${measureId}
+          and (${measures.search} @@ ${tsQuery(sql`t.text`)} or t.text <% ${measures.titleRu}))`,
+  );
+  return new Set(hits.map((h) => h.text));
 }
 
 /** Records notices (at most one per user and measure version); returns the users not told before. */
@@ -251,30 +259,34 @@ export async function onMeasurePublishedOrChanged(
       });
   }
 
-  // Saved searches that match.
-  const subs = await ex.select().from(measureSubscriptions).orderBy(asc(measureSubscriptions.createdAt));
-  const textHits = new Map<string, boolean>();
-  const verdicts = new Map<string, Verdict | null>();
+  // Saved searches that match: the structured filters here, with the verdicts of the subscribers'
+  // organizations and the distinct texts each read in one statement.
+  const subs = (await ex.select().from(measureSubscriptions).orderBy(asc(measureSubscriptions.createdAt)))
+    .filter((s) => !toldEligible.has(s.userId))
+    .flatMap((s) => {
+      const parsed = SavedQuery.safeParse(s.query);
+      return parsed.success ? [{ s, q: parsed.data }] : [];
+    });
+  const facts = await activeOrganizationFactsOf(ex, [
+    ...new Set(subs.filter(({ q }) => q.eligibility?.length).map(({ s }) => s.userId)),
+  ]);
+  const verdictFor = (userId: string): Verdict | null => {
+    const f = facts.get(userId);
+    return f ? verdictOf(after.criteria, orgProfile(f), today) : null;
+  };
+  const structural = subs.filter(({ s, q }) =>
+    matchesFilters(q, after, today, q.eligibility?.length ? verdictFor(s.userId) : null),
+  );
+  const textHits = await textsMatching(
+    ex,
+    [...new Set(structural.map(({ q }) => q.q?.trim()).filter((t): t is string => !!t))],
+    after.id,
+  );
   const matched = new Map<string, Subscription>();
-  for (const s of subs) {
-    if (matched.has(s.userId) || toldEligible.has(s.userId)) continue;
-    const parsed = SavedQuery.safeParse(s.query);
-    if (!parsed.success) continue;
-    const q = parsed.data;
-    let verdict: Verdict | null = null;
-    if (q.eligibility?.length) {
-      if (!verdicts.has(s.userId)) {
-        const facts = await activeOrganizationFacts(ex, s.userId);
-        verdicts.set(s.userId, facts ? verdictOf(after.criteria, orgProfile(facts), today) : null);
-      }
-      verdict = verdicts.get(s.userId)!;
-    }
-    if (!matchesFilters(q, after, today, verdict)) continue;
+  for (const { s, q } of structural) {
+    if (matched.has(s.userId)) continue;
     const text = q.q?.trim();
-    if (text) {
-      if (!textHits.has(text)) textHits.set(text, await matchesText(ex, text, after.id));
-      if (!textHits.get(text)) continue;
-    }
+    if (text && !textHits.has(text)) continue;
     matched.set(s.userId, s);
   }
   const toldMatch = await claim(

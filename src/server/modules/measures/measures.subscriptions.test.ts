@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem } from "../../test/assert.js";
 import { Client, createUser, mailsTo, signedIn, type TestApp, testApp } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
+import { activeOrganizations, organizations } from "../organizations/organizations.schema.js";
 import { addMember, createOrg } from "../organizations/status.fixtures.js";
 import { measures } from "./measures.schema.js";
 import { measureNotices } from "./measures.subscriptions.schema.js";
@@ -177,6 +178,51 @@ describe("notices when a measure is published or changed", () => {
     res = await operator.patch(`/api/operator/measures/${id}`, { version, amountMax: 7_000_000 });
     expect(res.statusCode).toBe(200);
     expect(await count(subscriberId, "measures.match")).toBe(4);
+  });
+});
+
+describe("saved searches with the verdict filter", () => {
+  it("match by the verdict for each subscriber's active organization", async () => {
+    const [moscow] = await t.database.db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.shortName, "Цифра-М"));
+    const [elsewhere] = await t.database.db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.shortName, "Подмосковье"));
+    await t.database.db.insert(activeOrganizations).values([
+      { userId: memberId, organizationId: moscow!.id },
+      { userId: otherId, organizationId: elsewhere!.id },
+    ]);
+    // Both want consulting measures they still have to check.
+    for (const c of [member, other])
+      expect(
+        (
+          await c.post("/api/measures/subscriptions", {
+            name: "Консультации: проверить",
+            query: { form: ["consulting"], eligibility: ["check"] },
+          })
+        ).statusCode,
+      ).toBe(201);
+    const before = {
+      member: await count(memberId, "measures.match"),
+      other: await count(otherId, "measures.match"),
+    };
+    // Moscow only, and a headcount neither organization has stated: "check" for the Moscow one,
+    // "not eligible" for the other.
+    const created = await operator.post(
+      "/api/operator/measures",
+      measureBody({
+        form: "consulting",
+        titleRu: "Консультации по экспорту",
+        criteria: { regions: ["77"], headcount: { min: 10 } },
+      }),
+    );
+    const res = await operator.post(`/api/operator/measures/${created.json().id}/publish`, {});
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await count(memberId, "measures.match")).toBe(before.member + 1);
+    expect(await count(otherId, "measures.match")).toBe(before.other);
   });
 });
 

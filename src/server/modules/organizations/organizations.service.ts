@@ -573,13 +573,24 @@ export async function myOrganizations(ctx: Ctx) {
  */
 export async function activeOrganizationFacts(ex: Executor, userId: string) {
   const [r] = await activeOrganizationFactsQuery(ex, userId);
-  return r ?? null;
+  if (!r) return null;
+  const { userId: _u, ...facts } = r;
+  return facts;
+}
+
+/** `activeOrganizationFacts` of several users in one statement: user id → facts (absent: none). */
+export async function activeOrganizationFactsOf(ex: Executor, userIds: readonly string[]) {
+  if (!userIds.length)
+    return new Map<string, NonNullable<Awaited<ReturnType<typeof activeOrganizationFacts>>>>();
+  const list = await activeOrganizationFactsQuery(ex, userIds);
+  return new Map(list.map(({ userId, ...facts }) => [userId, facts]));
 }
 
 /** The statement of `activeOrganizationFacts` (exported for the benchmark's raw-SQL comparison). */
-export function activeOrganizationFactsQuery(ex: Executor, userId: string) {
+export function activeOrganizationFactsQuery(ex: Executor, userId: string | readonly string[]) {
   return ex
     .select({
+      userId: activeOrganizations.userId,
       id: organizations.id,
       shortName: organizations.shortName,
       type: organizations.type,
@@ -602,7 +613,11 @@ export function activeOrganizationFactsQuery(ex: Executor, userId: string) {
       ),
     )
     .innerJoin(organizations, eq(organizations.id, activeOrganizations.organizationId))
-    .where(eq(activeOrganizations.userId, userId));
+    .where(
+      typeof userId === "string"
+        ? eq(activeOrganizations.userId, userId)
+        : inArray(activeOrganizations.userId, [...userId]),
+    );
 }
 
 export async function setActiveOrganization(ctx: Ctx, organizationId: string) {
