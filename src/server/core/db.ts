@@ -126,3 +126,20 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
 
 /** An ILIKE pattern matching `q` anywhere, with LIKE's wildcards in `q` taken literally. */
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Values as one `text[]` parameter list: `array[$1, $2]::text[]` (`'{}'::text[]` when empty). */
+export const textArray = (values: readonly string[]): SQL =>
+  values.length
+    ? sql`array[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`
+    : sql`'{}'::text[]`;
+
+/**
+ * A search text as a tsquery: Russian morphology (`websearch_to_tsquery`), then every lexeme of four or
+ * more characters as a prefix ("гранты" → 'грант':*). All functions are immutable, so the planner folds
+ * it into a constant (and estimates with it). Used by the directory and the measures navigator.
+ */
+export const prefixTsQuery = (q: string | SQL) =>
+  sql`to_tsquery('simple', regexp_replace(websearch_to_tsquery('russian', ${q})::text, '''([^'']{4,})''', '''\\1'':*', 'g'))`;

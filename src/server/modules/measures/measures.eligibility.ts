@@ -19,15 +19,6 @@ import { smeCategory } from "../../../shared/organizations.js";
 import { MASK_BITS, profileMask, type Vocabulary } from "./measures.masks.js";
 import { measureIndex } from "./measures.schema.js";
 
-/** A text[] parameter. */
-export const textArray = (values: readonly string[]): SQL =>
-  values.length
-    ? sql`array[${sql.join(
-        values.map((v) => sql`${v}`),
-        sql`, `,
-      )}]::text[]`
-    : sql`'{}'::text[]`;
-
 const known = (n: number | null | undefined): n is number =>
   n !== null && n !== undefined && Number.isFinite(n);
 const int8 = (mask: bigint) => sql`${mask.toString()}::int8`;

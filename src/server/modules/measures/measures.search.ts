@@ -11,10 +11,9 @@
 
 import { type SQL, sql } from "drizzle-orm";
 import { type EligibilityProfile, VERDICTS, type Verdict } from "../../../shared/eligibility.js";
-import type { Executor } from "../../core/db.js";
-import { rows } from "../../core/db.js";
+import { type Executor, prefixTsQuery, rows, textArray } from "../../core/db.js";
 import { AMOUNT_BUCKETS } from "./measures.contract.js";
-import { textArray, verdictName, verdictSql } from "./measures.eligibility.js";
+import { verdictName, verdictSql } from "./measures.eligibility.js";
 import { type MeasureRow, measureIndex, measures } from "./measures.schema.js";
 
 export const SEARCH_FACETS = [
@@ -84,15 +83,8 @@ export interface SearchResult {
   facets: Map<FacetName, Map<string, number>>;
 }
 
-/**
- * The text query: Russian morphology, then every lexeme of four or more characters as a prefix
- * ("гранты" → 'грант':*), as in the organization directory.
- */
 /** Below this many full-text matches, titles similar to the text are added (typo tolerance). */
 export const TYPO_BELOW = 20;
-
-export const tsQuery = (q: string | SQL) =>
-  sql`to_tsquery('simple', regexp_replace(websearch_to_tsquery('russian', ${q})::text, '''([^'']{4,})''', '''\\1'':*', 'g'))`;
 
 /** The amount bucket of a row of c as its index in AMOUNT_BUCKETS (null: no amount). */
 const bucketSql = sql.raw(
@@ -226,8 +218,8 @@ export function searchStatement(s: SearchSpec): SQL {
   // ranked by that similarity. The one-time filter skips the similarity scan otherwise.
   const matches = text
     ? sql`t0 as materialized (
-        select ${measures.id} as id, ts_rank_cd(${measures.search}, ${tsQuery(text)})::float8 as rank
-        from ${measures} where ${measures.status} = 'published' and ${measures.search} @@ ${tsQuery(text)}
+        select ${measures.id} as id, ts_rank_cd(${measures.search}, ${prefixTsQuery(text)})::float8 as rank
+        from ${measures} where ${measures.status} = 'published' and ${measures.search} @@ ${prefixTsQuery(text)}
       ),
       t as (
         select id, rank from t0

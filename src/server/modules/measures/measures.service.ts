@@ -25,7 +25,7 @@ import { isRegionCode } from "../../../shared/regions.js";
 import { writeAudit } from "../../core/audit.js";
 import { moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import { type Executor, isUniqueViolation, likePattern } from "../../core/db.js";
+import { type Executor, isUniqueViolation, likePattern, prefixTsQuery } from "../../core/db.js";
 import { badRequest, conflict, type FieldError, notFound } from "../../core/errors.js";
 import { can } from "../../core/policy.js";
 import { usersByIds } from "../accounts/accounts.service.js";
@@ -55,7 +55,6 @@ import {
   runSearch,
   type SearchResult,
   type SearchSpec,
-  tsQuery,
 } from "./measures.search.js";
 import "./measures.policy.js";
 import { onMeasurePublishedOrChanged } from "./measures.subscriptions.service.js";
@@ -553,7 +552,7 @@ export async function operatorList(
     q.isDemo === undefined ? undefined : eq(measures.isDemo, q.isDemo),
     text
       ? or(
-          sql`${measures.search} @@ ${tsQuery(text)}`,
+          sql`${measures.search} @@ ${prefixTsQuery(text)}`,
           ilike(measures.titleRu, likePattern(text)),
           ilike(measures.provider, likePattern(text)),
           eq(measures.slug, text),

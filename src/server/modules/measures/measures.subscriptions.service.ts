@@ -16,7 +16,7 @@ import { type Verdict, verdictOf } from "../../../shared/eligibility.js";
 import { writeAudit } from "../../core/audit.js";
 import { moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import { type Db, type Executor, rows } from "../../core/db.js";
+import { type Db, type Executor, prefixTsQuery, rows, textArray } from "../../core/db.js";
 import { badRequest, notFound } from "../../core/errors.js";
 import { addMessages } from "../../core/i18n.js";
 import { defineRules, signedIn } from "../../core/policy.js";
@@ -24,10 +24,8 @@ import { notify } from "../notifications/notifications.service.js";
 import { membersOfNewlyEligible } from "../organizations/organizations.eligibility.js";
 import { activeOrganizationFactsOf } from "../organizations/organizations.service.js";
 import { SearchQuery } from "./measures.contract.js";
-import { textArray } from "./measures.eligibility.js";
 import { MEASURE_NOTIFICATION } from "./measures.notifications.js";
 import { MEASURE_COLUMNS, measures } from "./measures.schema.js";
-import { tsQuery } from "./measures.search.js";
 import { isOpen, type MeasureRow, orgProfile, presentCard } from "./measures.service.js";
 import {
   measureFavourites,
@@ -185,7 +183,7 @@ async function textsMatching(ex: Executor, texts: string[], measureId: string): 
     ex,
     sql`select t.text from unnest(${textArray(texts)}) as t(text)
         where exists (select 1 from ${measures} where ${measures.id} = ${measureId}
-          and (${measures.search} @@ ${tsQuery(sql`t.text`)} or t.text <% ${measures.titleRu}))`,
+          and (${measures.search} @@ ${prefixTsQuery(sql`t.text`)} or t.text <% ${measures.titleRu}))`,
   );
   return new Set(hits.map((h) => h.text));
 }

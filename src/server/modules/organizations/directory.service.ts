@@ -35,7 +35,7 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Ctx } from "../../core/context.js";
-import { type Executor, rows } from "../../core/db.js";
+import { type Executor, prefixTsQuery, rows, textArray } from "../../core/db.js";
 import { notFound } from "../../core/errors.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import type { DirectoryPage, DirectoryQuery, PublicOrganizationView } from "./organizations.contract.js";
@@ -95,9 +95,9 @@ function facetFilter(f: Facet, values: readonly string[]): SQL {
     case "sme":
       return sql`o.sme_category in (${list(values)})`;
     case "okved":
-      return sql`o.okved_sections && array[${list(values)}]::text[]`;
+      return sql`o.okved_sections && ${textArray(values)}`;
     case "tag":
-      return sql`o.tags && array[${list(values)}]::text[]`;
+      return sql`o.tags && ${textArray(values)}`;
   }
 }
 
@@ -111,13 +111,6 @@ const FACET_COLUMN: Record<Facet, SQL> = {
   tag: sql`o.tags`,
 };
 const ARRAY_FACETS = new Set<Facet>(["okved", "tag"]);
-
-/**
- * The text query: Russian morphology, then every lexeme of four or more characters as a prefix.
- * All functions are immutable, so the planner folds it into a constant (and estimates with it).
- */
-const tsQuery = (q: string) =>
-  sql`to_tsquery('simple', regexp_replace(websearch_to_tsquery('russian', ${q})::text, '''([^'']{4,})''', '''\\1'':*', 'g'))`;
 
 const and_ = (parts: (SQL | null)[]): SQL | null => {
   const p = parts.filter((x): x is SQL => x !== null);
@@ -168,8 +161,8 @@ function build(q: DirectoryQueryInput, typo: boolean): Built {
       ctes: [],
       filters,
     };
-  const textMatch = sql`o.search @@ ${tsQuery(text)}`;
-  const names = sql`to_tsvector('russian', o.short_name || ' ' || o.full_name) @@ ${tsQuery(text)}`;
+  const textMatch = sql`o.search @@ ${prefixTsQuery(text)}`;
+  const names = sql`to_tsvector('russian', o.short_name || ' ' || o.full_name) @@ ${prefixTsQuery(text)}`;
   // With typo matching the matches are collected first, each branch on its own index: an OR of text
   // and trigram conditions in one WHERE may be planned as a table scan computing word similarity for
   // every row (the planner cannot know what the trigram operators cost or keep).
@@ -186,8 +179,8 @@ function build(q: DirectoryQueryInput, typo: boolean): Built {
     match: typo ? inM : textMatch,
     nameMatch: typo ? sql`o.id in (select id from m where name)` : names,
     score: typo
-      ? sql`ts_rank_cd(o.search, ${tsQuery(text)}) + greatest(word_similarity(${text}, o.short_name), word_similarity(${text}, o.full_name))`
-      : sql`ts_rank_cd(o.search, ${tsQuery(text)})`,
+      ? sql`ts_rank_cd(o.search, ${prefixTsQuery(text)}) + greatest(word_similarity(${text}, o.short_name), word_similarity(${text}, o.full_name))`
+      : sql`ts_rank_cd(o.search, ${prefixTsQuery(text)})`,
     typo,
     ctes: typo ? [typoMatches] : [],
     filters,

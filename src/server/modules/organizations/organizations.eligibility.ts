@@ -11,14 +11,8 @@
 
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Criteria, ELIGIBILITY_FLAGS, FOREIGN } from "../../../shared/eligibility.js";
-import { type Executor, rows } from "../../core/db.js";
+import { type Executor, rows, textArray } from "../../core/db.js";
 import { memberships, organizations as o } from "./organizations.schema.js";
-
-const texts = (values: readonly string[]) =>
-  sql`array[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
 
 const bound = (n: number | null | undefined): n is number =>
   n !== null && n !== undefined && Number.isFinite(n);
@@ -26,12 +20,12 @@ const bound = (n: number | null | undefined): n is number =>
 /** The organization row (table `organizations`) meets every criterion; `true` for no criteria. */
 export function meetsAllSql(c: Criteria, today: string): SQL {
   const conds: SQL[] = [];
-  if (c.orgTypes?.length) conds.push(sql`${o.type}::text = any(${texts(c.orgTypes)})`);
+  if (c.orgTypes?.length) conds.push(sql`${o.type}::text = any(${textArray(c.orgTypes)})`);
   if (c.regions?.length)
     conds.push(
-      sql`(case when ${o.type} = 'foreign' then ${FOREIGN} else nullif(${o.regionCode}, '') end) = any(${texts(c.regions)})`,
+      sql`(case when ${o.type} = 'foreign' then ${FOREIGN} else nullif(${o.regionCode}, '') end) = any(${textArray(c.regions)})`,
     );
-  if (c.smeCategories?.length) conds.push(sql`${o.smeCategory} = any(${texts(c.smeCategories)})`);
+  if (c.smeCategories?.length) conds.push(sql`${o.smeCategory} = any(${textArray(c.smeCategories)})`);
   const age = c.ageYears;
   if (age && (bound(age.min) || bound(age.max))) {
     // Whole months since founding ≥ m  ⟺  the founding date plus m months (the day clamped to the
@@ -55,10 +49,10 @@ export function meetsAllSql(c: Criteria, today: string): SQL {
   }
   if (c.requiredStatus?.length)
     conds.push(
-      sql`${o.status}::text = any(${texts(c.requiredStatus)}) and (${o.statusSuspendedAt} is null or ${o.status} = 'registered')`,
+      sql`${o.status}::text = any(${textArray(c.requiredStatus)}) and (${o.statusSuspendedAt} is null or ${o.status} = 'registered')`,
     );
-  if (c.okvedSections?.length) conds.push(sql`${o.okvedSections} && ${texts(c.okvedSections)}`);
-  if (c.tags?.length) conds.push(sql`${o.tags} && ${texts(c.tags)}`);
+  if (c.okvedSections?.length) conds.push(sql`${o.okvedSections} && ${textArray(c.okvedSections)}`);
+  if (c.tags?.length) conds.push(sql`${o.tags} && ${textArray(c.tags)}`);
   for (const flag of c.flags ?? [])
     if ((ELIGIBILITY_FLAGS as readonly string[]).includes(flag))
       conds.push(sql`(${o.declaredFlags} -> ${flag}) = 'true'::jsonb`);
