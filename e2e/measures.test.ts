@@ -136,6 +136,10 @@ describe("the support-measure navigator", () => {
     await page.goto(`${env.server.url}/measures/${target.id}`);
     await expect.poll(() => page.getByText("Подходит", { exact: true }).count()).toBeGreaterThan(0);
     await expect(page.getByText("Проверьте", { exact: true }).count()).resolves.toBe(0);
+    // The navigator itself, with the member's verdict facet and filter.
+    await page.goto(`${env.server.url}/measures?eligibility=eligible`);
+    await expect.poll(() => page.getByText(/Найдено:/).count()).toBeGreaterThan(0);
+    await expectAccessible(page, "navigator (member)");
     await ctx.close();
   });
 });

@@ -94,7 +94,7 @@ describe("an organization becomes a cluster participant", () => {
     await expectAccessible(user, "notifications");
   });
 
-  it("lets a guest search the directory with a typo and facets", async () => {
+  it("lets a guest search the directory with a word and a region facet (typos: directory API tests)", async () => {
     const page = await (
       await env.browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } })
     ).newPage();

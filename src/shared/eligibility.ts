@@ -525,9 +525,8 @@ export function evaluate(
 }
 
 /**
- * The verdict: of a list of outcomes, or — the fast path for searches over thousands of measures — of
- * criteria against a profile without building any sentence. `verdictOf(c, p, now)` always equals
- * `evaluate(c, p, now).verdict` (a property test checks it); it stops at the first "not met".
+ * The verdict: of a list of outcomes, or of criteria against a profile (`evaluate(...).verdict`; the
+ * navigator's searches compute verdicts in SQL, measures.eligibility.ts, and are tested against this).
  */
 export function verdictOf(outcomes: readonly { result: CriterionResult }[]): Verdict;
 export function verdictOf(
@@ -540,84 +539,12 @@ export function verdictOf(
   profile?: EligibilityProfile,
   now?: Date | string,
 ): Verdict {
-  if (Array.isArray(first)) {
-    const outcomes = first as readonly { result: CriterionResult }[];
-    if (outcomes.some((o) => o.result === "not_met")) return "not_eligible";
-    if (outcomes.some((o) => o.result === "unknown")) return "check";
-    return "eligible";
-  }
-  return criteriaVerdict((first ?? {}) as Criteria, profile ?? {}, now ?? new Date());
-}
-
-const UNKNOWN = 1;
-const NOT_MET = 2;
-
-/** "met" 0, unknown 1, not met 2 for an any-of criterion (same rules as `evaluate`'s anyOf). */
-function anyOfResult(wanted: readonly string[] | undefined, have: readonly string[] | null): number {
-  if (!wanted || wanted.length === 0) return 0;
-  if (!have || have.length === 0) return UNKNOWN;
-  for (const v of have) if (wanted.includes(v)) return 0;
-  return NOT_MET;
-}
-
-/**
- * The age in months, remembered for the last (foundedOn, ageYears, day) it depends on: a search asks it
- * for thousands of measures with one profile.
- */
-let lastAge: { key: string; months: number | null } | null = null;
-function ageMonthsMemo(profile: EligibilityProfile, now: Date | string): number | null {
-  const today = typeof now === "string" ? now.slice(0, 10) : isoDate(now);
-  const key = `${profile.foundedOn ?? ""}|${profile.ageYears ?? ""}|${today}`;
-  if (lastAge?.key !== key) lastAge = { key, months: profileAgeMonths(profile, today) };
-  return lastAge.months;
-}
-
-function criteriaVerdict(c: Criteria, profile: EligibilityProfile, now: Date | string): Verdict {
-  let unknown = false;
-  const step = (r: number) => {
-    if (r === UNKNOWN) unknown = true;
-    return r === NOT_MET;
-  };
-  if (step(anyOfResult(c.orgTypes, profile.type ? [profile.type] : null))) return "not_eligible";
-  const region = profileRegion(profile);
-  if (step(anyOfResult(c.regions, region ? [region] : null))) return "not_eligible";
-  if (c.smeCategories && c.smeCategories.length > 0) {
-    const sme = smeCategory(profile.headcount, profile.revenueMln);
-    if (step(anyOfResult(c.smeCategories, sme ? [sme] : null))) return "not_eligible";
-  }
-  if (hasRange(c.ageYears)) {
-    const months = ageMonthsMemo(profile, now);
-    if (months === null) unknown = true;
-    else {
-      const r = c.ageYears;
-      const ok =
-        (!has(r.min) || months >= Math.round(r.min * 12)) &&
-        (!has(r.max) || months <= Math.round(r.max * 12));
-      if (!ok) return "not_eligible";
-    }
-  }
-  for (const [range, value] of [
-    [c.headcount, profile.headcount],
-    [c.revenueMln, profile.revenueMln],
-  ] as const) {
-    if (!hasRange(range)) continue;
-    if (!has(value)) unknown = true;
-    else if (!inRange(value, range)) return "not_eligible";
-  }
-  if (c.requiredStatus && c.requiredStatus.length > 0) {
-    if (!profile.status) unknown = true;
-    else if (profile.statusSuspended && profile.status !== "registered") return "not_eligible";
-    else if (!(c.requiredStatus as readonly string[]).includes(profile.status)) return "not_eligible";
-  }
-  if (step(anyOfResult(c.okvedSections, profile.okvedSections ?? null))) return "not_eligible";
-  if (step(anyOfResult(c.tags, profile.tags ?? null))) return "not_eligible";
-  for (const flag of c.flags ?? []) {
-    if (!ELIGIBILITY_FLAG_LABELS[flag]) continue;
-    const value = profile.flags?.[flag];
-    if (value === false) return "not_eligible";
-    if (value !== true) unknown = true;
-  }
-  return unknown ? "check" : "eligible";
+  if (!Array.isArray(first))
+    return evaluate(first as Criteria | null | undefined, profile ?? {}, now ?? new Date()).verdict;
+  const outcomes = first as readonly { result: CriterionResult }[];
+  if (outcomes.some((o) => o.result === "not_met")) return "not_eligible";
+  if (outcomes.some((o) => o.result === "unknown")) return "check";
+  return "eligible";
 }
 
 /** Higher is worse: eligible < check < not_eligible. */

@@ -170,10 +170,6 @@ export function smeCategory(headcount?: number | null, revenueMlnRub?: number | 
   return fit?.category ?? "large";
 }
 
-export function smeCategoryLabel(category: SmeCategory, locale: Locale): string {
-  return SME_CATEGORY_LABELS[category][locale];
-}
-
 // ---------- which status an organization may apply for ----------
 
 export type StatusClosedReason = "participant-moscow-only" | "partner-not-moscow";

@@ -13,15 +13,18 @@ import { ApiError } from "./api";
 import { GUEST, meKey } from "./session";
 import { cssVariablesResolver, theme } from "./theme";
 
-/** A 401 from any request but /api/me means the session has ended: show the app as signed out. */
-function onUnauthorized(error: unknown, key?: readonly unknown[]) {
-  if (error instanceof ApiError && error.status === 401 && key?.[0] !== meKey[0]) {
+/**
+ * A 401 means the session has ended: show the app as signed out. (/api/me itself answers a guest with
+ * 200, and the "me/…" lists — organizations, join requests — answer 401 like any other request.)
+ */
+function onUnauthorized(error: unknown) {
+  if (error instanceof ApiError && error.status === 401) {
     queryClient.setQueryData(meKey, GUEST);
   }
 }
 
 const queryClient: QueryClient = new QueryClient({
-  queryCache: new QueryCache({ onError: (error, query) => onUnauthorized(error, query.queryKey) }),
+  queryCache: new QueryCache({ onError: (error) => onUnauthorized(error) }),
   mutationCache: new MutationCache({
     onError: (error, _vars, _ctx, mutation) => {
       // sign-in and password checks answer 401 for wrong credentials, which does not end a session

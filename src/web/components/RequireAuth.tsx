@@ -2,6 +2,7 @@ import { Anchor, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation } from "react-router";
+import { withNext } from "../next";
 import { useMe } from "../session";
 import { PageLoader } from "./PageLoader";
 import { usePageTitle } from "./usePageTitle";
@@ -31,8 +32,7 @@ export function RequireAuth({ ability, children }: { ability?: string; children:
   // an ability may be granted to guests too (e.g. the development mailbox)
   if (ability && can(ability)) return <>{children}</>;
   if (!user) {
-    const next = encodeURIComponent(location.pathname + location.search);
-    return <Navigate to={`/signin?next=${next}`} replace />;
+    return <Navigate to={withNext("/signin", location.pathname + location.search)} replace />;
   }
   if (ability && !can(ability)) return <Forbidden />;
   return <>{children}</>;

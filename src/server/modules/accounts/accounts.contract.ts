@@ -70,6 +70,8 @@ export const IdParams = z.object({ id: z.uuid() });
 
 export const Page = z.coerce.number().int().min(1).max(100000).default(1);
 export const PageSize = z.coerce.number().int().min(1).max(100).default(20);
+/** A calendar day, YYYY-MM-DD, that PostgreSQL can store (it has no year 0). */
+export const Day = z.iso.date().refine((d) => d >= "0001-01-01", { error: "field.date" });
 
 export const AdminUsersQuery = z
   .object({

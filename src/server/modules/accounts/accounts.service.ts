@@ -512,7 +512,6 @@ export async function countUsers(db: Db) {
   return r?.n ?? 0;
 }
 
-/** For the audit log page: who the actors are (id → name and e-mail). */
 /** Who the users are (id → name, e-mail, language), for other modules' lists, mail and notifications. */
 export async function usersByIds(db: Executor, ids: string[]) {
   type Brief = { id: string; email: string; fullName: string; locale: "ru" | "en"; active: boolean };

@@ -1,8 +1,5 @@
 import { z } from "zod";
-import { Page, PageSize } from "../accounts/accounts.contract.js";
-
-// PostgreSQL has no year 0.
-const Day = z.iso.date().refine((d) => d >= "0001-01-01", { error: "field.date" });
+import { Day, Page, PageSize } from "../accounts/accounts.contract.js";
 
 export const AuditQuery = z
   .object({

@@ -8,7 +8,7 @@ import {
 } from "../../../shared/eligibility.js";
 import { ORG_STATUSES, ORG_TYPES, SME_CATEGORIES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
-import { Page, PageSize } from "../accounts/accounts.contract.js";
+import { Day, Page, PageSize } from "../accounts/accounts.contract.js";
 
 // ---------- vocabularies ----------
 
@@ -102,6 +102,9 @@ void _criteriaFits;
 
 const Rub = z.number().int().min(0).max(1_000_000_000_000);
 
+/** Paths under /measures/ (pages and API routes) that a measure's slug must not take. */
+const RESERVED_SLUGS = ["check", "saved", "favourites", "subscriptions"];
+
 /** The editable fields, without defaults (a patch leaves absent fields alone). */
 const measureShape = {
   slug: z
@@ -109,6 +112,8 @@ const measureShape = {
     .trim()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "field.slug")
     .max(120)
+    // the navigator's own pages and API paths under /measures/ would shadow the measure
+    .refine((v) => !RESERVED_SLUGS.includes(v), "field.measure.slug-reserved")
     .nullable()
     .optional(),
   titleRu: text(3, 300),
@@ -123,8 +128,8 @@ const measureShape = {
   amountMax: Rub.nullable().optional(),
   cofinancingShare: z.number().min(0).max(100).nullable().optional(),
   permanent: z.boolean(),
-  opensOn: z.iso.date().nullable().optional(),
-  closesOn: z.iso.date().nullable().optional(),
+  opensOn: Day.nullable().optional(),
+  closesOn: Day.nullable().optional(),
   requiredDocuments: z.array(text(1, 500)).max(50),
   applyUrl: z
     .url({ protocol: /^https?$/ })
@@ -180,7 +185,6 @@ export const MeasurePatch = z
   .extend({ version: z.number().int().min(1) })
   .strict()
   .superRefine(crossChecks);
-export const VersionBody = z.object({ version: z.number().int().min(1) }).strict();
 export const MeasureIdParams = z.object({ id: z.uuid() });
 
 // ---------- outputs ----------
@@ -294,7 +298,10 @@ export const SearchQuery = z
     openNow: boolParam.optional(),
     industry: csv(OkvedSection).optional(),
     tag: csv(Tag).optional(),
-    /** Measures whose amount range reaches at least / at most this (RUB). */
+    /**
+     * Measures whose amount (the maximum, else the minimum; RUB) is at least amountMin and below
+     * amountMax: the amount facet's buckets are such ranges, so a bucket's count is what it lists.
+     */
     amountMin: z.coerce.number().int().min(0).max(1_000_000_000_000).optional(),
     amountMax: z.coerce.number().int().min(0).max(1_000_000_000_000).optional(),
     /** Verdicts for the active organization; only for a signed-in member (ignored otherwise). */

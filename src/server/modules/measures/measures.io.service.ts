@@ -130,11 +130,6 @@ const WRITE: StringifyOptions = {
   },
 };
 
-/** One cell, Excel-safe: formulas defused with an apostrophe, quoted when needed. */
-export function csvCell(v: unknown): string {
-  return stringify([[v]], { ...WRITE, eof: false });
-}
-
 export function toCsv(rows: Record<string, unknown>[], columns: readonly string[]): string {
   return stringify(rows, { ...WRITE, bom: true, header: true, columns: [...columns] });
 }

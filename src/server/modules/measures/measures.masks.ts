@@ -21,7 +21,7 @@ export const MASK_BITS = 62;
 
 const REGION_VOCABULARY = [...REGIONS.map((r) => r.code), FOREIGN];
 
-export const VOCABULARIES = {
+const VOCABULARIES = {
   orgTypes: ORG_TYPES,
   smeCategories: SME_CATEGORIES,
   requiredStatus: ORG_STATUSES,

@@ -7,6 +7,7 @@ addMessages({
     "field.date-range": "Дата окончания приёма заявок не может быть раньше даты начала",
     "field.slug": "Только строчные латинские буквы, цифры и дефисы, например grant-startup-2026",
     "field.measure.slug-taken": "Такой адрес уже занят другой мерой",
+    "field.measure.slug-reserved": "Этот адрес занят разделом навигатора, выберите другой",
     "field.measure.region": "Укажите код субъекта РФ из списка или «foreign» для иностранных организаций",
   },
   en: {
@@ -14,6 +15,7 @@ addMessages({
     "field.date-range": "The closing date cannot be earlier than the opening date",
     "field.slug": "Lowercase Latin letters, digits and hyphens only, e.g. grant-startup-2026",
     "field.measure.slug-taken": "Another measure already uses this address",
+    "field.measure.slug-reserved": "This address belongs to a page of the navigator; choose another",
     "field.measure.region":
       "Give a Russian region code from the list, or “foreign” for foreign organizations",
   },

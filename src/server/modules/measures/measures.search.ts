@@ -16,7 +16,7 @@ import { AMOUNT_BUCKETS } from "./measures.contract.js";
 import { verdictName, verdictSql } from "./measures.eligibility.js";
 import { type MeasureRow, measureIndex, measures } from "./measures.schema.js";
 
-export const SEARCH_FACETS = [
+const SEARCH_FACETS = [
   "level",
   "provider",
   "form",
@@ -28,7 +28,7 @@ export const SEARCH_FACETS = [
 ] as const;
 export type FacetName = (typeof SEARCH_FACETS)[number];
 
-export type SearchSort = "relevance" | "deadline" | "amount" | "verdict";
+type SearchSort = "relevance" | "deadline" | "amount" | "verdict";
 
 export interface SearchSpec {
   text?: string | undefined;
@@ -38,7 +38,7 @@ export interface SearchSpec {
   openNow?: boolean | undefined;
   industry?: readonly string[] | undefined;
   tag?: readonly string[] | undefined;
-  /** Measures whose amount range reaches at least / at most this (RUB). */
+  /** Measures whose amount (the maximum, else the minimum) is in [amountMin, amountMax), as the buckets. */
   amountMin?: number | undefined;
   amountMax?: number | undefined;
   /** Applies only with a profile. */
@@ -157,7 +157,7 @@ function filters(s: SearchSpec): Partial<Record<FacetName, SQL>> {
   if (s.amountMin !== undefined || s.amountMax !== undefined) {
     const parts = [sql`amount is not null`];
     if (s.amountMin !== undefined) parts.push(sql`amount >= ${s.amountMin}`);
-    if (s.amountMax !== undefined) parts.push(sql`amount_lo <= ${s.amountMax}`);
+    if (s.amountMax !== undefined) parts.push(sql`amount < ${s.amountMax}`);
     f.amount = sql.join(parts, sql` and `);
   }
   if (s.profile && s.eligibility?.length)
@@ -282,7 +282,6 @@ export function searchStatement(s: SearchSpec): SQL {
       ${i.industries} as industries, ${i.tags} as tags, ${i.permanent} as permanent,
       ${i.closesOn} as closes_on, ${i.publishedAt} as published_at, ${i.amountMin} as amount_min,
       coalesce(${i.amountMax}, ${i.amountMin}) as amount,
-      coalesce(${i.amountMin}, ${i.amountMax}) as amount_lo,
       (${i.permanent} or ((${i.opensOn} is null or ${i.opensOn} <= ${s.today}::date)
         and (${i.closesOn} is null or ${i.closesOn} >= ${s.today}::date))) as open,
       ${text ? sql`t.rank` : sql`null::float8`} as rank,

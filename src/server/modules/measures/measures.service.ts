@@ -1,14 +1,9 @@
 // Support measures: the public navigator (search with facets and verdicts, the measure page, the guest
 // questionnaire) and the operator's editing with versions.
 //
-// How a search runs: one statement reads the published measures that match the text (Russian
-// morphology over title/description/provider with prefixes, or a title similar to the query — pg_trgm
-// word similarity, the typo tolerance) with the columns filters, facets and sorts need, the relevance
-// rank and the criteria. Filters, facet counts (each facet over the other filters), eligibility
-// verdicts (verdict only, no sentences: `verdictOf`), sorting and paging are then done here over those
-// rows; a second read fetches the returned page's cards, whose full evaluations (with sentences) are
-// built for that page alone. At 10,000 measures the cost is the transfer of the candidate rows to
-// Node (~100 ms here); the next step is to compute verdicts and facet counts in SQL (see `npm run bench`).
+// A search is one SQL statement (measures.search.ts: verdicts, filters, facets, total and the page's
+// cards computed in the database); this file turns its result into the response, building the
+// explained evaluations (sentences) for the page's cards alone.
 
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
@@ -111,7 +106,7 @@ function presentMeasure(r: MeasureRow, today: string, eligibility?: Evaluation):
   };
 }
 
-export function presentAdmin(r: MeasureRow, today = moscowToday()): z.infer<typeof MeasureAdmin> {
+function presentAdmin(r: MeasureRow, today = moscowToday()): z.infer<typeof MeasureAdmin> {
   return {
     ...presentMeasure(r, today),
     status: r.status,
@@ -143,7 +138,7 @@ export function orgProfile(o: OrgFacts): EligibilityProfile {
 }
 
 /** The guest questionnaire's answers as a profile (unanswered = unknown). */
-export function questionnaireProfile(a: z.infer<typeof Questionnaire>): EligibilityProfile {
+function questionnaireProfile(a: z.infer<typeof Questionnaire>): EligibilityProfile {
   return {
     type: a.type ?? null,
     regionCode: a.region ?? null,

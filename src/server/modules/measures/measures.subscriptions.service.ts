@@ -47,7 +47,7 @@ addMessages({
 /** A saved search: the navigator's query without sorting and paging. */
 export const SavedQuery = SearchQuery.omit({ sort: true, page: true, pageSize: true });
 type Query = z.infer<typeof SavedQuery>;
-export const MAX_SUBSCRIPTIONS = 50;
+const MAX_SUBSCRIPTIONS = 50;
 
 // ---------- favourites ----------
 
@@ -156,7 +156,7 @@ export async function deleteSubscription(ctx: Ctx, id: string) {
 // ---------- matching ----------
 
 /** The structured filters of a saved search against one measure (the navigator's semantics). */
-export function matchesFilters(q: Query, m: MeasureRow, today: string, verdict: Verdict | null): boolean {
+function matchesFilters(q: Query, m: MeasureRow, today: string, verdict: Verdict | null): boolean {
   if (q.level?.length && !q.level.includes(m.level)) return false;
   if (q.provider?.length && !q.provider.includes(m.provider)) return false;
   if (q.form?.length && !q.form.includes(m.form)) return false;
@@ -164,18 +164,17 @@ export function matchesFilters(q: Query, m: MeasureRow, today: string, verdict: 
   if (q.industry?.length && !m.industries.some((i) => q.industry!.includes(i))) return false;
   if (q.tag?.length && !m.tags.some((t) => (q.tag as readonly string[]).includes(t))) return false;
   if (q.amountMin !== undefined || q.amountMax !== undefined) {
-    const hi = m.amountMax ?? m.amountMin;
-    const lo = m.amountMin ?? m.amountMax;
-    if (hi === null || lo === null) return false;
-    if (q.amountMin !== undefined && hi < q.amountMin) return false;
-    if (q.amountMax !== undefined && lo > q.amountMax) return false;
+    // As in search: the amount (the maximum, else the minimum) in [amountMin, amountMax).
+    const amount = m.amountMax ?? m.amountMin;
+    if (amount === null) return false;
+    if (q.amountMin !== undefined && amount < q.amountMin) return false;
+    if (q.amountMax !== undefined && amount >= q.amountMax) return false;
   }
   // As in search: the verdict filter applies only to a member with an active organization.
   if (q.eligibility?.length && verdict !== null && !q.eligibility.includes(verdict)) return false;
   return true;
 }
 
-/** Whether the measure matches the navigator's text search (the same SQL, restricted to its id). */
 /** Of these search texts, the ones the measure matches (as the navigator's text match), in one statement. */
 async function textsMatching(ex: Executor, texts: string[], measureId: string): Promise<Set<string>> {
   if (!texts.length) return new Set();
@@ -188,6 +187,9 @@ async function textsMatching(ex: Executor, texts: string[], measureId: string): 
   return new Set(hits.map((h) => h.text));
 }
 
+/** Notice rows per INSERT: at most 7 parameters each stays well under the 65,535 a statement may bind. */
+const CLAIM_BATCH = 5000;
+
 /** Records notices (at most one per user and measure version); returns the users not told before. */
 async function claim(
   ex: Executor,
@@ -195,13 +197,18 @@ async function claim(
   reason: "match" | "eligible",
   rows: { userId: string; subscriptionId?: string; organizationId?: string }[],
 ): Promise<Set<string>> {
-  if (!rows.length) return new Set();
-  const fresh = await ex
-    .insert(measureNotices)
-    .values(rows.map((r) => ({ ...r, measureId: m.id, version: m.version, reason })))
-    .onConflictDoNothing()
-    .returning({ userId: measureNotices.userId });
-  return new Set(fresh.map((r) => r.userId));
+  const told = new Set<string>();
+  for (let i = 0; i < rows.length; i += CLAIM_BATCH) {
+    const fresh = await ex
+      .insert(measureNotices)
+      .values(
+        rows.slice(i, i + CLAIM_BATCH).map((r) => ({ ...r, measureId: m.id, version: m.version, reason })),
+      )
+      .onConflictDoNothing()
+      .returning({ userId: measureNotices.userId });
+    for (const r of fresh) told.add(r.userId);
+  }
+  return told;
 }
 
 const measureLink = (m: MeasureRow) => `/measures/${m.slug ?? m.id}`;

@@ -1,8 +1,9 @@
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Locale } from "../../../shared/constants.js";
+import { CLUSTER_TIME_ZONE } from "../../core/clock.js";
 import { type Ctx, requireActor } from "../../core/context.js";
-import type { Db, Executor } from "../../core/db.js";
+import { type Db, type Executor, rows } from "../../core/db.js";
 import { badRequest, notFound } from "../../core/errors.js";
 import { enqueueMail } from "../../core/mail.js";
 import { usersByIds } from "../accounts/accounts.service.js";
@@ -28,8 +29,6 @@ export function defineNotificationKinds(defs: Record<string, NotificationKind>) 
     kinds.set(k, def);
   }
 }
-
-export const notificationKinds = () => [...kinds.keys()];
 
 function render(kind: string, locale: Locale, data: Data) {
   const def = kinds.get(kind);
@@ -182,18 +181,21 @@ export async function sendDueDigests(db: Db, publicUrl: string, now: Date = new 
   const at = now.toISOString();
   // Kinds whose default channel is the digest count even without a stored preference.
   const byDefault = [...kinds].filter(([, d]) => d.defaultChannel === "digest").map(([k]) => k);
-  const due = await db.execute(sql`
+  const due = await rows<{ userId: string }>(
+    db,
+    sql`
     select distinct n.user_id as "userId"
     from ${notifications} n
     left join ${notificationPreferences} p on p.user_id = n.user_id and p.kind = n.kind
     left join ${digestRuns} d on d.user_id = n.user_id
     where n.digested_at is null and n.read_at is null
       and (p.channel = 'digest' or (p.channel is null and n.kind in ${byDefault.length ? byDefault : [""]}))
-      and (${at}::timestamptz at time zone 'Europe/Moscow')::time >= time '08:00'
+      and (${at}::timestamptz at time zone ${CLUSTER_TIME_ZONE})::time >= time '08:00'
       and (d.last_sent_at is null
-           or (d.last_sent_at at time zone 'Europe/Moscow')::date < (${at}::timestamptz at time zone 'Europe/Moscow')::date)
-    limit 1000`);
-  const userIds = (due as unknown as { rows: { userId: string }[] }).rows.map((r) => r.userId);
+           or (d.last_sent_at at time zone ${CLUSTER_TIME_ZONE})::date < (${at}::timestamptz at time zone ${CLUSTER_TIME_ZONE})::date)
+    limit 1000`,
+  );
+  const userIds = due.map((r) => r.userId);
   let sent = 0;
   for (const userId of userIds) {
     const done = await db.transaction(async (tx) => {

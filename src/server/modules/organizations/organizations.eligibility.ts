@@ -18,7 +18,7 @@ const bound = (n: number | null | undefined): n is number =>
   n !== null && n !== undefined && Number.isFinite(n);
 
 /** The organization row (table `organizations`) meets every criterion; `true` for no criteria. */
-export function meetsAllSql(c: Criteria, today: string): SQL {
+function meetsAllSql(c: Criteria, today: string): SQL {
   const conds: SQL[] = [];
   if (c.orgTypes?.length) conds.push(sql`${o.type}::text = any(${textArray(c.orgTypes)})`);
   if (c.regions?.length)

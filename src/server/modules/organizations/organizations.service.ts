@@ -134,8 +134,6 @@ function orgView(actor: Actor, org: OrgRow, access: OrgAccess) {
   };
 }
 
-/** PostgreSQL's unique_violation (23505), however the driver wraps it. */
-
 function formatDateTime(d: Date, locale: Locale) {
   const s = new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
     dateStyle: "long",
@@ -693,7 +691,8 @@ export async function updateMember(
   body: z.infer<typeof UpdateMemberBody>,
 ) {
   const actor = requireActor(ctx);
-  return ctx.db.transaction(async (tx) => {
+  let mails = 0;
+  const out = await ctx.db.transaction(async (tx) => {
     const { org, access } = await loadOrgFor(tx, actor, id, "org.read", { forUpdate: true });
     const manager = can(actor, "org.members.manage", access);
     const self = userId === actor.id;
@@ -727,7 +726,7 @@ export async function updateMember(
       after: { userId, ...Object.fromEntries(changed.map((k) => [k, next[k]])) },
     });
     if (roleChange && !self) {
-      await notify(tx, ctx.config.publicUrl, {
+      mails = await notify(tx, ctx.config.publicUrl, {
         userIds: [userId],
         kind: ORG_NOTIFICATION.memberRoleChanged,
         data: { org: org.shortName, role: next.role },
@@ -736,6 +735,8 @@ export async function updateMember(
     }
     return presentMember(after!, person);
   });
+  if (mails) ctx.mailQueued();
+  return out;
 }
 
 /** A manager removes a member; a member removing themself leaves. The owner must transfer first. */
@@ -966,7 +967,8 @@ export async function acceptInvitation(ctx: Ctx, token: string) {
   if (found.email.toLowerCase() !== actor.email.toLowerCase()) {
     throw new AppError(403, "invitation-other-email", { email: found.email });
   }
-  return ctx.db.transaction(async (tx) => {
+  let mails = 0;
+  const out = await ctx.db.transaction(async (tx) => {
     // The organization first, then the invitation: the same lock order as inviting.
     const [org] = await tx
       .select()
@@ -1010,14 +1012,18 @@ export async function acceptInvitation(ctx: Ctx, token: string) {
       before: { role: before.role },
       after: { invitationId: inv.id, userId: actor.id, role: before.role ?? inv.role },
     });
-    await notify(tx, ctx.config.publicUrl, {
-      userIds: (await managerIds(tx, org.id)).filter((u) => u !== actor.id),
-      kind: ORG_NOTIFICATION.memberAdded,
-      data: { org: org.shortName, name: actor.fullName },
-      link: `/organizations/${org.id}/members`,
-    });
+    // Managers hear of a new member only (accepting while already a member changes nothing for them).
+    if (!before.role)
+      mails = await notify(tx, ctx.config.publicUrl, {
+        userIds: (await managerIds(tx, org.id)).filter((u) => u !== actor.id),
+        kind: ORG_NOTIFICATION.memberAdded,
+        data: { org: org.shortName, name: actor.fullName },
+        link: `/organizations/${org.id}/members`,
+      });
     return orgView(actor, org, await accessOf(tx, actor, org.id));
   });
+  if (mails) ctx.mailQueued();
+  return out;
 }
 
 // ---------- join requests ----------

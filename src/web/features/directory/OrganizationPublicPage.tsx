@@ -29,6 +29,7 @@ import { applyServerErrors, type FormProblem } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
+import { withNext } from "../../next";
 import { useMe } from "../../session";
 import { descriptionOf, orgInitials, placeOf, StatusBadges, useLocale } from "./labels";
 import type { MyJoinRequest, OrganizationPublic, PublicOrganizationView } from "./types";
@@ -195,10 +196,9 @@ function Actions({ org }: { org: OrganizationPublic }) {
   const [alreadySent, setAlreadySent] = useState(false);
 
   if (!user) {
-    const next = encodeURIComponent(location.pathname);
     return (
       <Text size="sm">
-        <Anchor component={Link} to={`/signin?next=${next}`}>
+        <Anchor component={Link} to={withNext("/signin", location.pathname)}>
           {t("directory.join.signIn")}
         </Anchor>
         {t("directory.join.signInTail")}

@@ -24,10 +24,6 @@ const VALID: Record<FacetName, (value: string) => boolean> = {
   tag: (v) => isTagSlug(v),
 };
 
-export function isValidFacetValue(facet: FacetName, value: string): boolean {
-  return VALID[facet](value);
-}
-
 function list(params: URLSearchParams, facet: FacetName): string[] {
   const values = params
     .getAll(facet)

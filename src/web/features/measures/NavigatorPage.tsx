@@ -74,16 +74,17 @@ function FacetGroup({
       styles={{ legend: { fontWeight: 600 } }}
     >
       <Stack gap={8} mt={6} id={`${id}-list`}>
-        {shown.map((row) => (
+        {shown.map((row, i) => (
           <Group key={row.value} justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
             <Checkbox
               label={text.facetLabel(facet, row.value)}
               checked={selected.includes(row.value)}
               onChange={(e) => onToggle(facet, row.value, e.currentTarget.checked)}
-              aria-describedby={`${id}-${row.value}`}
+              // by position: values (provider names) have spaces, which an id list cannot hold
+              aria-describedby={`${id}-count-${i}`}
               styles={{ label: { wordBreak: "break-word" } }}
             />
-            <Text id={`${id}-${row.value}`} size="sm" c="dimmed" style={{ flexShrink: 0 }}>
+            <Text id={`${id}-count-${i}`} size="sm" c="dimmed" style={{ flexShrink: 0 }}>
               <span className="sr-only">{t("measures.facets.countPrefix")}</span>
               {format.number(row.count)}
             </Text>

@@ -151,7 +151,7 @@ export function FavouriteButton({ measureId }: { measureId: string }) {
     mutationFn: () =>
       on
         ? api.delete(`/api/measures/${measureId}/favourite`)
-        : apiPut(`/api/measures/${measureId}/favourite`),
+        : api.put<void>(`/api/measures/${measureId}/favourite`, {}),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: favouritesKey }),
     onError: (error) =>
       notifications.show({
@@ -177,5 +177,3 @@ export function FavouriteButton({ measureId }: { measureId: string }) {
     </Group>
   );
 }
-
-const apiPut = (path: string) => api.put<void>(path, {});

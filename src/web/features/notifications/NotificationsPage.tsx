@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { isSameSitePath } from "../../../shared/next";
 import { api, errorMessage, withQuery } from "../../api";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -17,7 +18,7 @@ const listKey = [...notificationsKey, "list"] as const;
 
 /** Only paths inside the app are followed (a notification never sends anyone elsewhere). */
 function internalLink(link: string | null): string | null {
-  return link?.startsWith("/") && !link.startsWith("//") ? link : null;
+  return link && isSameSitePath(link) ? link : null;
 }
 
 /** "5 минут назад", "вчера", then the date. */

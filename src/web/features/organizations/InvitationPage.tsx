@@ -6,6 +6,7 @@ import { ApiError, api } from "../../api";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
+import { withNext } from "../../next";
 import { useMe } from "../../session";
 import { useLabels, warnAlert } from "./labels";
 import { orgKeys, refreshOrganizations } from "./orgApi";
@@ -21,7 +22,7 @@ export default function InvitationPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { user, isLoading } = useMe();
-  const next = encodeURIComponent(`/invitations/${token}`);
+  const next = `/invitations/${token}`;
 
   const validToken = token.length >= 16 && token.length <= 200;
   const preview = useQuery({
@@ -113,10 +114,10 @@ export default function InvitationPage() {
               <Stack gap="sm">
                 <Text>{t("organizations.invitation.signedOut", { email: preview.data.email })}</Text>
                 <Group gap="sm">
-                  <Button component={Link} to={`/signin?next=${next}`}>
+                  <Button component={Link} to={withNext("/signin", next)}>
                     {t("organizations.invitation.signIn")}
                   </Button>
-                  <Button component={Link} to={`/signup?next=${next}`} variant="default">
+                  <Button component={Link} to={withNext("/signup", next)} variant="default">
                     {t("organizations.invitation.signUp")}
                   </Button>
                 </Group>
