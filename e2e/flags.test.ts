@@ -123,7 +123,7 @@ async function expectPrefilled(page: Page) {
     .poll(() => page.getByText("Часть полей заполнена по вашим ответам в навигаторе мер поддержки").count())
     .toBe(1);
   expect(await page.getByRole("radio", { name: "Юридическое лицо" }).isChecked()).toBe(true);
-  expect(await page.getByRole("textbox", { name: "Регион", exact: true }).inputValue()).toBe("77 — Москва");
+  expect(await page.getByRole("combobox", { name: "Регион", exact: true }).inputValue()).toBe("77 — Москва");
   expect(await page.getByRole("textbox", { name: "Численность сотрудников" }).inputValue()).toBe("12");
   expect(await page.getByRole("textbox", { name: "Выручка, млн руб." }).inputValue()).toBe("50");
   expect(await page.getByText(`J — ${okvedSectionName("J", "ru")}`).count()).toBeGreaterThan(0);

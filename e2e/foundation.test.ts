@@ -140,4 +140,9 @@ describe("a newcomer", () => {
     expect(r.stderr).toMatch(/in use by another Innocluster process/);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
+
+  it("serves on Node.js 24 or newer (the node package's binary, whatever node runs npm)", async () => {
+    const { node } = (await (await fetch(`${server.url}/api/health`)).json()) as { node: string };
+    expect(Number(node.split(".")[0])).toBeGreaterThanOrEqual(24);
+  });
 });

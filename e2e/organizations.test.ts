@@ -39,8 +39,8 @@ describe("an organization becomes a cluster participant", () => {
       .getByRole("textbox", { name: "ОГРН", exact: true })
       .fill(makeOgrn(r, { region: "77", sign: "1" }));
     await user.getByRole("textbox", { name: "КПП", exact: true }).fill(makeKpp("77", r));
-    await user.getByRole("textbox", { name: "Регион", exact: true }).click();
-    await user.getByRole("textbox", { name: "Регион", exact: true }).fill("Москва");
+    await user.getByRole("combobox", { name: "Регион", exact: true }).click();
+    await user.getByRole("combobox", { name: "Регион", exact: true }).fill("Москва");
     await user.getByRole("option", { name: "77 — Москва", exact: true }).click();
     await user
       .getByRole("textbox", { name: "Полное наименование", exact: true })

@@ -78,6 +78,11 @@ async function main() {
     `\nInnocluster is running on ${config.publicUrl} (${where}), ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   console.log(`API documentation: ${config.publicUrl}/api/docs`);
+  console.log(`Node.js ${process.versions.node}`);
+  if (Number(process.versions.node.split(".")[0]) < 24)
+    console.warn(
+      "Warning: Innocluster is built for Node.js 24 LTS; run it through npm (npm start), which uses node_modules/.bin/node.",
+    );
   if (!config.smtpUrl && config.env !== "production")
     console.log(`Mail is not sent (no SMTP_URL): read it at ${config.publicUrl}/dev/mail`);
   if (seeded || (config.seed === "auto" && config.env !== "production"))

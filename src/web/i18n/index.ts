@@ -67,7 +67,6 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
   react: { useSuspense: false },
-  showSupportNotice: false,
 });
 
 syncDocumentLanguage(i18n.language);

@@ -16,7 +16,13 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["platform"],
         summary: "Liveness and database check",
         response: {
-          200: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "pg"]) }),
+          200: z.object({
+            status: z.literal("ok"),
+            database: z.enum(["pglite", "pg"]),
+            node: z.string().optional().meta({
+              description: "The Node.js version the server runs on; omitted in production",
+            }),
+          }),
           503: z.object({ status: z.literal("unavailable") }),
         },
       },
@@ -25,7 +31,9 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       const { database } = app.services;
       const ok = await ping(database.db).catch(() => false);
       if (!ok) return reply.code(503).send({ status: "unavailable" as const });
-      return { status: "ok" as const, database: database.kind };
+      // Version details help a developer and an attacker alike: shown outside production only.
+      const node = app.services.config.env === "production" ? undefined : process.versions.node;
+      return { status: "ok" as const, database: database.kind, node };
     },
   );
   app.get(

@@ -284,7 +284,7 @@ export default function DirectoryPage() {
         </Group>
       )}
 
-      <Grid gutter="xl">
+      <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 4, lg: 3 }} visibleFrom="md">
           <Box component="aside" aria-labelledby="directory-filters-title">
             <Title order={2} size="h4" id="directory-filters-title" mb="sm">

@@ -20,7 +20,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { type UseFormReturnType, useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -246,7 +246,7 @@ function RangeInputs({
   label,
   decimal,
 }: {
-  form: ReturnType<typeof useForm<Values>>;
+  form: UseFormReturnType<Values>;
   name: "ageYears" | "headcount" | "revenueMln";
   label: string;
   decimal?: boolean;

@@ -193,7 +193,7 @@ export default function MeasurePage() {
         )}
       </Stack>
 
-      <Grid gutter="xl">
+      <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
             {description && (

@@ -341,7 +341,7 @@ export default function NavigatorPage() {
         </Group>
       </Group>
 
-      <Grid gutter="xl">
+      <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 4, lg: 3 }} visibleFrom="md">
           <Box component="aside" aria-labelledby="measures-filters-title">
             <Title order={2} size="h4" id="measures-filters-title" mb="sm">

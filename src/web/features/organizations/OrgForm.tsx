@@ -603,7 +603,7 @@ export function OrgFormFields({ form, mode, staff, locked = false, hints }: Fiel
               >
                 {englishOpen ? t("organizations.form.englishHide") : t("organizations.form.englishShow")}
               </Button>
-              <Collapse in={englishOpen} id="org-english">
+              <Collapse expanded={englishOpen} id="org-english">
                 <Textarea
                   mt="xs"
                   label={t("organizations.form.descriptionEn")}
