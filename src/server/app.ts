@@ -21,6 +21,7 @@ import {
   AppError,
   badRequest,
   type FieldError,
+  ProblemSchema,
   problem,
   RateLimitedError,
   registerErrorHandling,
@@ -95,6 +96,68 @@ function nulFields(value: unknown, at: string[] = [], out: FieldError[] = []): F
   return out;
 }
 
+/** `GET /api/organizations/{id}/members` → `getOrganizationsByIdMembers`: unique, stable, readable. */
+export function operationIdOf(method: string, url: string): string {
+  const words = url
+    .replace(/^\/api\//, "")
+    .split("/")
+    .flatMap((seg) => (seg.startsWith(":") ? ["by", seg.slice(1)] : seg.split(/[^A-Za-z0-9]+/)))
+    .filter(Boolean);
+  return [method.toLowerCase(), ...words.map((w) => w[0]!.toUpperCase() + w.slice(1))].join("");
+}
+
+/**
+ * The OpenAPI view of a route (documentation only; serialization is untouched): zod schemas as JSON
+ * Schema, an operationId, the session requirement from the route's policy (public routes take the
+ * cookie optionally), and the problem+json answer every operation can give.
+ */
+const documentOperation: typeof jsonSchemaTransform = (doc) => {
+  const { route, url } = doc;
+  const policy = (route.config as { policy?: string } | undefined)?.policy;
+  const schema = doc.schema as Record<string, unknown> | undefined;
+  const response = { ...(schema?.response as Record<string, unknown> | undefined) };
+  if (!Object.keys(response).some((code) => code.startsWith("4"))) {
+    response["4xx"] = {
+      description: "A problem (RFC 9457) in the request's language",
+      content: { "application/problem+json": { schema: ProblemSchema } },
+    };
+  }
+  const out = jsonSchemaTransform({ ...doc, schema: schema && { ...schema, response } } as typeof doc);
+  if (!out.schema || (out.schema as { hide?: boolean }).hide) return out;
+  const method = Array.isArray(route.method) ? route.method[0] : route.method;
+  // Routes that answer 204, a file or a redirect declare no body schema.
+  const documented = (out.schema as { response: Record<string, unknown> }).response;
+  if (!Object.keys(documented).some((code) => /^[23]/.test(code)))
+    documented["2xx"] = { description: "Success" };
+  return {
+    ...out,
+    schema: {
+      operationId: operationIdOf(method ?? "get", url),
+      security: policy === "public" ? [{}, { session: [] }] : [{ session: [] }],
+      ...out.schema,
+    },
+  };
+};
+
+/** The document's schema components, less those no operation refers to (zod's unused input twins). */
+const withoutUnusedSchemas: typeof jsonSchemaTransformObject = (input) => {
+  const doc = jsonSchemaTransformObject(input) as { components?: { schemas?: Record<string, unknown> } };
+  const schemas = doc.components?.schemas;
+  if (!schemas) return doc as ReturnType<typeof jsonSchemaTransformObject>;
+  const used = new Set<string>();
+  const refs = (value: unknown) =>
+    [...JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+  const queue = refs({ ...doc, components: { ...doc.components, schemas: {} } });
+  while (queue.length) {
+    const name = queue.pop()!;
+    if (used.has(name)) continue;
+    used.add(name);
+    queue.push(...refs(schemas[name]));
+  }
+  for (const name of Object.keys(schemas)) if (!used.has(name)) delete schemas[name];
+  return doc as ReturnType<typeof jsonSchemaTransformObject>;
+};
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { services } = opts;
   const { config } = services;
@@ -159,11 +222,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         version: "0.1.0",
         description:
           "API of the innovation cluster platform. Errors are RFC 9457 problem details in the request's language (Accept-Language: ru | en).",
+        license: { name: "Apache-2.0", identifier: "Apache-2.0" },
       },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "ic_session" } } },
+      // Relative: the API is served by the same origin as the document.
+      servers: [{ url: "/", description: "This Innocluster server" }],
+      components: {
+        securitySchemes: {
+          session: {
+            type: "apiKey",
+            in: "cookie",
+            name: "ic_session",
+            description: "The session cookie set by POST /api/auth/sign-in",
+          },
+        },
+      },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: documentOperation,
+    transformObject: withoutUnusedSchemas,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
