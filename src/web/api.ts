@@ -1,19 +1,9 @@
-import type { Locale, Role } from "../shared/constants";
+import type { ResponseOf, Schemas } from "./api/types";
 import i18n, { currentLocale } from "./i18n";
 
 /** RFC 9457 problem details, as sent by the server (texts already localized). */
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-}
+export type Problem = Pick<Schemas["Problem"], "type" | "title" | "status" | "detail" | "errors">;
+export type FieldError = NonNullable<Problem["errors"]>[number];
 
 /**
  * Every failed request ends in an ApiError; `status` 0 means the network failed. `body` keeps the
@@ -144,26 +134,11 @@ export const api = {
   delete: <T = void>(path: string) => apiFetch<T>(path, { method: "DELETE" }),
 };
 
-// ---- Types of the API contract ----
+// ---- Types of the API contract (generated from the server's OpenAPI document) ----
 
-export interface User {
-  id: string;
-  email: string;
-  fullName: string;
-  role: Role;
-  locale: Locale;
-  emailConfirmed: boolean;
-  createdAt: string;
-}
-
-export interface Me {
-  user: User | null;
-  abilities: Record<string, boolean>;
-}
-
-export interface MessageResponse {
-  message: string;
-}
+export type User = Schemas["User"];
+export type Me = Schemas["Me"];
+export type MessageResponse = Schemas["Message"];
 
 export interface Page<T> {
   items: T[];
@@ -172,56 +147,9 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface SessionInfo {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
-
-export interface AdminUser {
-  id: string;
-  email: string;
-  fullName: string;
-  role: Role;
-  emailConfirmed: boolean;
-  blocked: boolean;
-  blockedReason: string | null;
-  createdAt: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: { id: string; email: string; fullName: string } | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
-
-export interface MailSummary {
-  id: string;
-  to: string;
-  subject: string;
-  createdAt: string;
-  sentAt: string | null;
-}
-
-export interface MailMessage {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string | null;
-  createdAt: string;
-}
-
-export interface PublicStats {
-  users: number;
-  organizations: number;
-}
+export type SessionInfo = Schemas["Session"];
+export type AdminUser = Schemas["AdminUser"];
+export type AuditEntry = Schemas["AuditEntry"];
+export type MailSummary = ResponseOf<"/api/dev/mail", "get">["items"][number];
+export type MailMessage = ResponseOf<"/api/dev/mail/{id}", "get">;
+export type PublicStats = ResponseOf<"/api/public/stats", "get">;

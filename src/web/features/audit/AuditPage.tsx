@@ -80,7 +80,7 @@ export default function AuditPage() {
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
-  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const [expanded, setExpanded] = useState<Set<AuditEntry["id"]>>(new Set());
 
   const form = useForm<Filters>({
     mode: "uncontrolled",
@@ -113,7 +113,7 @@ export default function AuditPage() {
     placeholderData: keepPreviousData,
   });
 
-  const toggle = (id: string) =>
+  const toggle = (id: AuditEntry["id"]) =>
     setExpanded((old) => {
       const next = new Set(old);
       if (next.has(id)) next.delete(id);

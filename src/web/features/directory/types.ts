@@ -1,78 +1,24 @@
-import type { MemberRole, OrgStatus, OrgType, SmeCategory } from "../../../shared/organizations";
+/** Shapes of the public directory API, from the generated contract (src/web/api). */
+import type { ResponseOf, Schemas } from "../../api/types";
 
-/**
- * Shapes of the public directory API, written by hand from
- * src/server/modules/organizations/organizations.contract.ts (OrganizationPublic, DirectoryPage,
- * PublicOrganizationView, MyOrganizations, JoinRequest).
- */
+export type OrganizationPublic = Schemas["OrganizationPublic"];
+export type DirectoryPage = ResponseOf<"/api/directory", "get">;
+export type FacetValue = DirectoryPage["facets"]["region"][number];
 
-export interface OrganizationPublic {
-  id: string;
-  type: OrgType;
-  inn: string | null;
-  ogrn: string | null;
-  country: string | null;
-  regionCode: string | null;
-  fullName: string;
-  shortName: string;
-  foundedOn: string | null;
-  website: string | null;
-  descriptionRu: string;
-  descriptionEn: string | null;
-  smeCategory: SmeCategory | null;
-  okvedSections: string[];
-  okvedMain: string | null;
-  tags: string[];
-  status: OrgStatus;
-  statusSince: string;
-  statusSuspended: boolean;
-  logoUrl: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  createdAt: string;
-}
-
-export interface FacetValue {
-  value: string;
-  count: number;
-}
-
-export const FACETS = ["region", "status", "type", "sme", "okved", "tag"] as const;
+export const FACETS = [
+  "region",
+  "status",
+  "type",
+  "sme",
+  "okved",
+  "tag",
+] as const satisfies readonly (keyof DirectoryPage["facets"])[];
 export type FacetName = (typeof FACETS)[number];
 
-export interface DirectoryPage {
-  items: (OrganizationPublic & { rank: number | null })[];
-  total: number;
-  page: number;
-  pageSize: number;
-  facets: Record<FacetName, FacetValue[]>;
-  /** Counts estimated from a sample (broad searches): shown with "≈". */
-  approximate?: { total: boolean; facets: FacetName[] };
-}
-
-export interface PublicMember {
-  fullName: string;
-  position: string | null;
-  role: MemberRole;
-}
-
-export interface PublicOrganizationView {
-  organization: OrganizationPublic;
-  members: PublicMember[];
-}
-
-export interface MyOrganizations {
-  items: { organization: OrganizationPublic; role: MemberRole }[];
-  activeOrganizationId: string | null;
-}
-
-export interface MyJoinRequest {
-  id: string;
-  message: string | null;
-  state: "pending" | "approved" | "rejected" | "cancelled";
-  createdAt: string;
-  organization: { id: string; shortName: string };
-}
+export type PublicOrganizationView = ResponseOf<"/api/directory/{id}", "get">;
+export type PublicMember = PublicOrganizationView["members"][number];
+export type MyOrganizations = ResponseOf<"/api/me/organizations", "get">;
+export type MyJoinRequest = Schemas["MyJoinRequest"];
 
 export const SORTS = ["relevance", "name", "newest"] as const;
 export type DirectorySort = (typeof SORTS)[number];

@@ -61,13 +61,14 @@ const toForm = (a: Questionnaire | null): Form => ({
 const num = (v: number | string): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 const toAnswers = (f: Form): Questionnaire => ({
-  type: f.type || null,
+  // The selects offer only the vocabularies' values.
+  type: (f.type || null) as Questionnaire["type"],
   region: f.region || null,
   ageYears: num(f.ageYears),
   headcount: num(f.headcount),
   revenueMln: num(f.revenueMln),
   industry: f.industry || null,
-  status: f.status || null,
+  status: (f.status || null) as Questionnaire["status"],
 });
 
 interface View {

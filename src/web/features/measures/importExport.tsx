@@ -2,13 +2,10 @@ import { Alert, Button, Card, FileButton, Group, List, Stack, Text, Title } from
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ApiError, apiFetch } from "../../api";
+import type { ResponseOf } from "../../api/types";
 import { currentLocale } from "../../i18n";
 
-interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
+type ImportResult = ResponseOf<"/api/operator/measures/import", "post">;
 interface RowReport {
   row: number;
   errors: { field: string; message: { ru: string; en: string } }[];

@@ -6,18 +6,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, errorMessage } from "../../api";
+import type { Schemas } from "../../api/types";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { LIST_FACETS, type NavigatorState, navigatorParams } from "./searchParams";
 import { AMOUNT_BUCKETS, type MeasureCard } from "./types";
 
 /** A saved search as the API keeps it: the navigator's filters as arrays, no sort or paging. */
 export type SavedQuery = Record<string, unknown>;
-export interface Subscription {
-  id: string;
-  name: string;
-  query: SavedQuery;
-  createdAt: string;
-}
+export type Subscription = Schemas["MeasureSubscription"];
 
 export const favouritesKey = ["measures", "favourites"] as const;
 export const subscriptionsKey = ["measures", "subscriptions"] as const;

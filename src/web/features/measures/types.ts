@@ -1,5 +1,7 @@
-// Types of the measures API, derived by hand from src/server/modules/measures/measures.contract.ts.
-import type { Criteria, CriterionResult, Verdict } from "../../../shared/eligibility";
+// Types of the measures API, from the generated contract (src/web/api).
+
+import type { Criteria, Verdict } from "../../../shared/eligibility";
+import type { BodyOf, ResponseOf, Schemas } from "../../api/types";
 
 export type { Criteria, Verdict };
 
@@ -38,73 +40,13 @@ export const AMOUNT_BUCKETS = [
 export const SORTS = ["relevance", "deadline", "amount"] as const;
 export type MeasureSort = (typeof SORTS)[number];
 
-export interface CriterionOutcome {
-  key: string;
-  result: CriterionResult;
-  message: { ru: string; en: string };
-  field?: string;
-}
-export interface Eligibility {
-  verdict: Verdict;
-  criteria: CriterionOutcome[];
-}
-
-export interface MeasureCard {
-  id: string;
-  slug: string | null;
-  titleRu: string;
-  titleEn: string | null;
-  provider: string;
-  providerKind: ProviderKind;
-  level: MeasureLevel;
-  form: MeasureForm;
-  amountMin: number | null;
-  amountMax: number | null;
-  cofinancingShare: number | null;
-  permanent: boolean;
-  opensOn: string | null;
-  closesOn: string | null;
-  openNow: boolean;
-  industries: string[];
-  tags: string[];
-  isDemo: boolean;
-  rank: number | null;
-  eligibility?: Eligibility;
-}
-
-export interface Measure extends MeasureCard {
-  descriptionRu: string;
-  descriptionEn: string | null;
-  requiredDocuments: string[];
-  applyUrl: string | null;
-  contacts: string | null;
-  criteria: Criteria;
-  publishedAt: string | null;
-  updatedAt: string;
-}
-
-export interface MeasureAdmin extends Measure {
-  status: MeasureStatus;
-  views: number;
-  applyClicks: number;
-  version: number;
-  createdAt: string;
-}
-
-export interface OrgRef {
-  id: string;
-  shortName: string;
-}
-
-export interface MeasureView {
-  measure: Measure;
-  organization: OrgRef | null;
-}
-
-export interface FacetValue {
-  value: string;
-  count: number;
-}
+export type Eligibility = Schemas["MeasureEligibility"];
+export type CriterionOutcome = Eligibility["criteria"][number];
+export type MeasureCard = Schemas["MeasureCard"];
+export type Measure = Schemas["Measure"];
+export type MeasureAdmin = Schemas["MeasureAdmin"];
+export type MeasureView = ResponseOf<"/api/measures/{id}", "get">;
+export type OrgRef = NonNullable<MeasureView["organization"]>;
 
 export const FACETS = [
   "eligibility",
@@ -115,51 +57,13 @@ export const FACETS = [
   "amount",
   "industry",
   "tag",
-] as const;
+] as const satisfies readonly (keyof SearchPage["facets"])[];
 export type FacetName = (typeof FACETS)[number];
 
-export interface SearchPage {
-  items: MeasureCard[];
-  total: number;
-  page: number;
-  pageSize: number;
-  facets: Partial<Record<FacetName, FacetValue[]>>;
-  organization: OrgRef | null;
-}
-
-export interface OperatorPage {
-  items: MeasureAdmin[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface MeasureVersion {
-  version: number;
-  action: string;
-  at: string;
-  actor: { id: string; fullName: string } | null;
-  changes: Record<string, { before: unknown; after: unknown }>;
-}
-
-export interface Questionnaire {
-  type?: string | null;
-  region?: string | null;
-  ageYears?: number | null;
-  headcount?: number | null;
-  revenueMln?: number | null;
-  industry?: string | null;
-  status?: string | null;
-}
-
-export interface CheckPage {
-  items: (MeasureCard & { eligibility: Eligibility })[];
-  total: number;
-  page: number;
-  pageSize: number;
-  verdicts: FacetValue[];
-}
-
-export interface ApplyClick {
-  applyUrl: string | null;
-}
+export type SearchPage = ResponseOf<"/api/measures", "get">;
+export type FacetValue = NonNullable<SearchPage["facets"]["level"]>[number];
+export type OperatorPage = ResponseOf<"/api/operator/measures", "get">;
+export type MeasureVersion = Schemas["MeasureVersion"];
+export type Questionnaire = BodyOf<"/api/measures/check", "post">["answers"];
+export type CheckPage = ResponseOf<"/api/measures/check", "post">;
+export type ApplyClick = ResponseOf<"/api/measures/{id}/apply-click", "post">;

@@ -1,40 +1,11 @@
-/**
- * Shapes of the notifications API, written by hand from
- * src/server/modules/notifications/notifications.contract.ts.
- */
+/** Shapes of the notifications API, from the generated contract (src/web/api). */
+import type { ResponseOf, Schemas } from "../../api/types";
 
 export const CHANNELS = ["in_app", "email", "digest", "off"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  createdAt: string;
-  read: boolean;
-}
-
-export interface NotificationPage {
-  items: NotificationItem[];
-  total: number;
-  unread: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface UnreadCount {
-  unread: number;
-}
-
-export interface Preference {
-  kind: string;
-  label: string;
-  channel: Channel;
-  defaultChannel: Channel;
-}
-
-export interface Preferences {
-  items: Preference[];
-}
+export type NotificationItem = Schemas["Notification"];
+export type NotificationPage = ResponseOf<"/api/notifications", "get">;
+export type UnreadCount = ResponseOf<"/api/notifications/unread-count", "get">;
+export type Preferences = ResponseOf<"/api/notifications/preferences", "get">;
+export type Preference = Preferences["items"][number];

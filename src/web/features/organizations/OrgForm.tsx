@@ -28,7 +28,7 @@ import { type IdentifierError, identifierError, isValidOkvedCode } from "../../.
 import { OKVED_SECTIONS } from "../../../shared/okved";
 import { ORG_IDENTIFIER_RULES, ORG_TYPES, type OrgType, smeCategory } from "../../../shared/organizations";
 import { COUNTRIES, REGIONS } from "../../../shared/regions";
-import { TAGS } from "../../../shared/tags";
+import { isTagSlug, TAGS } from "../../../shared/tags";
 import { useLabels } from "./labels";
 import type { Organization, OrgProfileInput, UpdateOrgBody } from "./types";
 
@@ -161,7 +161,7 @@ export function toProfile(values: OrgFormValues): Omit<OrgProfileInput, "type"> 
     revenueMln: numberOrNull(values.revenueMln),
     okvedSections: values.okvedSections,
     okvedMain: orNull(values.okvedMain),
-    tags: values.tags,
+    tags: values.tags.filter(isTagSlug),
     contactEmail: orNull(values.contactEmail),
     contactPhone: orNull(values.contactPhone),
     contactsPublic: values.contactsPublic,

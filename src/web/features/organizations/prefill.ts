@@ -28,6 +28,9 @@ export interface Prefill {
   ageYears: number | null;
 }
 
+/** Answers as read back from this browser's storage: shaped like the questionnaire, but not trusted. */
+export type StoredAnswers = { [K in keyof Questionnaire]?: unknown };
+
 const isNumberIn = (v: unknown, min: number, max: number): v is number =>
   typeof v === "number" && Number.isFinite(v) && v >= min && v <= max;
 
@@ -36,7 +39,7 @@ const isNumberIn = (v: unknown, min: number, max: number): v is number =>
  * so that type is taken only when `cityBody` is allowed.
  */
 export function prefillFromAnswers(
-  answers: Questionnaire | null | undefined,
+  answers: StoredAnswers | null | undefined,
   opts: { cityBody: boolean } = { cityBody: false },
 ): Prefill | null {
   if (!answers || typeof answers !== "object") return null;
