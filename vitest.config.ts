@@ -20,6 +20,8 @@ export default defineConfig({
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A page waits for the server; on a busy 2-core machine a first search can take seconds.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

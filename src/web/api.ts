@@ -149,6 +149,7 @@ export interface Page<T> {
 
 export type SessionInfo = Schemas["Session"];
 export type AdminUser = Schemas["AdminUser"];
+export type AdminUserList = ResponseOf<"/api/admin/users", "get">;
 export type AuditEntry = Schemas["AuditEntry"];
 export type MailSummary = ResponseOf<"/api/dev/mail", "get">["items"][number];
 export type MailMessage = ResponseOf<"/api/dev/mail/{id}", "get">;

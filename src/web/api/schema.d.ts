@@ -2142,6 +2142,8 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["AdminUser"][];
                         total: number;
+                        /** @description More users match than `total` (the count stops at 1,000): refine the search */
+                        totalCapped: boolean;
                         page: number;
                         pageSize: number;
                     };

@@ -5,11 +5,13 @@ interface Props {
   page: number;
   pageSize: number;
   total: number;
+  /** More match than `total` (the server stopped counting): "of more than N". */
+  totalCapped?: boolean;
   onChange: (page: number) => void;
 }
 
 /** Pagination with a "shown X–Y of N" summary; hidden when everything fits one page. */
-export function Pager({ page, pageSize, total, onChange }: Props) {
+export function Pager({ page, pageSize, total, totalCapped = false, onChange }: Props) {
   const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
@@ -17,7 +19,11 @@ export function Pager({ page, pageSize, total, onChange }: Props) {
   return (
     <Group justify="space-between" gap="sm" mt="md">
       <Text size="sm" aria-live="polite">
-        {t("common.pagination.summary", { from, to, total })}
+        {t(totalCapped ? "common.pagination.summaryCapped" : "common.pagination.summary", {
+          from,
+          to,
+          total,
+        })}
       </Text>
       {pages > 1 && (
         <nav aria-label={t("common.pagination.label")}>

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Ctx } from "../../core/context.js";
 import { counts, expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, signedIn, TEST_PASSWORD, type TestApp, testApp } from "../../test/helpers.js";
 import { users } from "./accounts.schema.js";
+import { adminListUsers } from "./accounts.service.js";
 
 let t: TestApp;
 let admin: Awaited<ReturnType<typeof createUser>>;
@@ -30,7 +32,13 @@ type AdminUser = {
 const list = async (c: Client, query: string) => {
   const res = await c.get(`/api/admin/users?${query}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { items: AdminUser[]; total: number; page: number; pageSize: number };
+  return res.json() as {
+    items: AdminUser[];
+    total: number;
+    totalCapped: boolean;
+    page: number;
+    pageSize: number;
+  };
 };
 const dbUser = async (id: string) => (await t.database.db.select().from(users).where(eq(users.id, id)))[0]!;
 
@@ -130,6 +138,15 @@ describe("listing users", () => {
     expect([p1.items.length, p2.items.length, p3.items.length, p4.items.length]).toEqual([2, 2, 1, 0]);
     const emails = [...p1.items, ...p2.items, ...p3.items].map((u) => u.email);
     expect(new Set(emails).size).toBe(5);
+  });
+
+  it("says 'more than' instead of counting every match of a broad search (the count stops at the cap)", async () => {
+    expect((await list(adminClient, "q=paging.example")).totalCapped).toBe(false);
+    const ctx = { db: t.database.db } as Ctx;
+    const capped = await adminListUsers(ctx, { q: "paging.example", page: 1, pageSize: 2 }, 3);
+    expect([capped.total, capped.totalCapped, capped.items.length]).toEqual([3, true, 2]);
+    const exact = await adminListUsers(ctx, { q: "paging.example", page: 1, pageSize: 2 }, 5);
+    expect([exact.total, exact.totalCapped]).toEqual([5, false]);
   });
 
   it("never shows password hashes or locale", async () => {

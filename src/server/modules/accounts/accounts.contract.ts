@@ -87,6 +87,9 @@ export const AdminUser = User.omit({ locale: true })
 export const AdminUserList = z.object({
   items: z.array(AdminUser),
   total: z.number().int(),
+  totalCapped: z
+    .boolean()
+    .meta({ description: "More users match than `total` (the count stops at 1,000): refine the search" }),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

@@ -20,7 +20,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { ROLES, type Role } from "../../../shared/constants";
-import { type AdminUser, api, errorMessage, type Page, type User, withQuery } from "../../api";
+import { type AdminUser, type AdminUserList, api, errorMessage, type User, withQuery } from "../../api";
 import { applyServerErrors, type FormProblem } from "../../components/forms";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -149,7 +149,7 @@ export default function UsersPage() {
   const users = useQuery({
     queryKey: [...usersKey, { q, role, page }],
     queryFn: ({ signal }) =>
-      api.get<Page<AdminUser>>(withQuery("/api/admin/users", { q, role, page, pageSize: PAGE_SIZE }), signal),
+      api.get<AdminUserList>(withQuery("/api/admin/users", { q, role, page, pageSize: PAGE_SIZE }), signal),
     placeholderData: keepPreviousData,
   });
 
@@ -337,6 +337,7 @@ export default function UsersPage() {
             page={data.page}
             pageSize={data.pageSize}
             total={data.total}
+            totalCapped={data.totalCapped}
             onChange={(p) => update({ page: p })}
           />
         </div>
