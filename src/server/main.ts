@@ -83,8 +83,9 @@ async function main() {
     console.warn(
       "Warning: Innocluster is built for Node.js 24 LTS; run it through npm (npm start), which uses node_modules/.bin/node.",
     );
-  if (!config.smtpUrl && config.env !== "production")
-    console.log(`Mail is not sent (no SMTP_URL): read it at ${config.publicUrl}/dev/mail`);
+  if (config.devMailbox)
+    console.log(`Development mailbox (this machine and admins only): ${config.publicUrl}/dev/mail`);
+  else if (!config.smtpUrl) console.log("Mail is not sent (no SMTP_URL) and the development mailbox is off.");
   if (seeded || (config.seed === "auto" && config.env !== "production"))
     console.log(`\n${demoAccountsText()}\n`);
 }
