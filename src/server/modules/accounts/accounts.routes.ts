@@ -81,7 +81,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      await svc.resendConfirmation(ctx, req.body.email, req.body.next);
+      await svc.resendConfirmation(ctx, req.body);
       return reply.code(202).send({ message: t(ctx.locale, "msg.resent") });
     },
   );
@@ -125,7 +125,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      await svc.requestPasswordReset(ctx, req.body.email);
+      await svc.requestPasswordReset(ctx, req.body);
       return reply.code(202).send({ message: t(ctx.locale, "msg.reset-requested") });
     },
   );
