@@ -181,6 +181,22 @@ async function voidTokens(ex: Executor, userId: string, kind: TokenKind, refs?: 
   );
 }
 
+/** A user's usable confirmation tokens (pending sign-ups), newest first. */
+const pendingSignUps = (ex: Executor, userId: string, limit: number) =>
+  ex
+    .select()
+    .from(userTokens)
+    .where(
+      and(
+        eq(userTokens.userId, userId),
+        eq(userTokens.kind, "confirm_email"),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .orderBy(desc(userTokens.createdAt))
+    .limit(limit);
+
 /** Uses a token once: the conditional update lets exactly one of two concurrent uses succeed. */
 async function consumeToken(ex: Executor, secret: string, token: string, kind: TokenKind) {
   const ref = tokenHash(secret, token);
@@ -288,19 +304,7 @@ export async function resendConfirmation(ctx: Ctx, body: z.infer<typeof ResendCo
   await ctx.db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.email, body.email));
     if (!user || user.emailConfirmedAt || user.blockedAt) return;
-    const [latest] = await tx
-      .select()
-      .from(userTokens)
-      .where(
-        and(
-          eq(userTokens.userId, user.id),
-          eq(userTokens.kind, "confirm_email"),
-          isNull(userTokens.usedAt),
-          gt(userTokens.expiresAt, sql`now()`),
-        ),
-      )
-      .orderBy(desc(userTokens.createdAt))
-      .limit(1);
+    const [latest] = await pendingSignUps(tx, user.id, 1);
     // Nothing pending and no password: only a new sign-up can complete this account.
     if (!latest && !user.passwordHash) return;
     if (latest) await voidTokens(tx, user.id, "confirm_email", [latest.tokenHash]);
@@ -386,20 +390,8 @@ async function createSession(ex: Executor, ctx: Ctx, userId: string) {
 async function passwordMatches(db: Executor, user: UserRow, password: string) {
   if (user.passwordHash) return verifyPassword(user.passwordHash, password);
   if (user.emailConfirmedAt) return false;
-  const pending = await db
-    .select({ hash: userTokens.passwordHash })
-    .from(userTokens)
-    .where(
-      and(
-        eq(userTokens.userId, user.id),
-        eq(userTokens.kind, "confirm_email"),
-        isNull(userTokens.usedAt),
-        gt(userTokens.expiresAt, sql`now()`),
-      ),
-    )
-    .orderBy(desc(userTokens.createdAt))
-    .limit(ACCOUNT_LIMITS.signup.max);
-  const hashes = pending.flatMap((p) => (p.hash ? [p.hash] : []));
+  const pending = await pendingSignUps(db, user.id, ACCOUNT_LIMITS.signup.max);
+  const hashes = pending.flatMap((p) => (p.passwordHash ? [p.passwordHash] : []));
   // At least one Argon2 check, as for any other account, so timing says nothing.
   if (!hashes.length) return (await verifyPassword(await dummyHash(), password)) && false;
   for (const hash of hashes) if (await verifyPassword(hash, password)) return true;
