@@ -276,7 +276,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(measuresOperatorRoutes);
       await api.register(measuresSubscriptionsRoutes);
       await api.register(measuresIoRoutes);
-      if (config.env !== "production") await api.register(devmailRoutes);
+      if (config.devMailbox) await api.register(devmailRoutes);
     },
     { prefix: "/api" },
   );

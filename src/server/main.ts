@@ -2,7 +2,8 @@ import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./core/config.js";
 import { openDatabase } from "./core/db.js";
 import { acquireDataDirLock, LockedError } from "./core/lock.js";
-import { MailDispatcher } from "./core/mail.js";
+import { cleanUpMail, MailDispatcher } from "./core/mail.js";
+import { cleanUpAuth } from "./modules/accounts/accounts.service.js";
 import { sendMeasureReminders } from "./modules/measures/measures.subscriptions.service.js";
 import { sendDueDigests } from "./modules/notifications/notifications.service.js";
 import { demoAccountsText, isSeeded, seed } from "./seed/index.js";
@@ -46,6 +47,10 @@ async function main() {
     sendMeasureReminders(database.db, config.publicUrl)
       .then((n) => void (n > 0 && mail?.kick()))
       .catch((err) => app.log.error({ err }, "measure reminders failed"));
+    // Stored mails drop expired tokens, sent mail goes after 30 days; stale attempt counters and used challenges go.
+    Promise.all([cleanUpMail(database.db), cleanUpAuth(database.db)]).catch((err) =>
+      app.log.error({ err }, "clean-up failed"),
+    );
   }, 10 * 60_000);
   digestTimer.unref();
 
@@ -83,8 +88,9 @@ async function main() {
     console.warn(
       "Warning: Innocluster is built for Node.js 24 LTS; run it through npm (npm start), which uses node_modules/.bin/node.",
     );
-  if (!config.smtpUrl && config.env !== "production")
-    console.log(`Mail is not sent (no SMTP_URL): read it at ${config.publicUrl}/dev/mail`);
+  if (config.devMailbox)
+    console.log(`Development mailbox (this machine and admins only): ${config.publicUrl}/dev/mail`);
+  else if (!config.smtpUrl) console.log("Mail is not sent (no SMTP_URL) and the development mailbox is off.");
   if (seeded || (config.seed === "auto" && config.env !== "production"))
     console.log(`\n${demoAccountsText()}\n`);
 }

@@ -18,7 +18,7 @@ describe("loadConfig", () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
       env: "development",
-      host: "0.0.0.0",
+      host: "127.0.0.1",
       port: 3000,
       publicUrl: "http://localhost:3000",
       databaseUrl: undefined,

@@ -1,3 +1,4 @@
+import { BlockList, isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -10,7 +11,7 @@ const bool = z
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  HOST: z.string().min(1).default("0.0.0.0"),
+  HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATABASE_URL: z
@@ -28,7 +29,21 @@ const EnvSchema = z.object({
   SEED: z.enum(["auto", "never"]).default("auto"),
   TRUST_PROXY: bool,
   RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+  DEV_MAILBOX: z.enum(["on", "off"]).optional(),
 });
+
+const loopback = new BlockList();
+loopback.addSubnet("127.0.0.0", 8, "ipv4");
+loopback.addAddress("::1", "ipv6");
+
+/** Whether an address (a socket peer, or HOST) is this machine's loopback: 127.0.0.0/8, ::1, localhost. */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  if (address === "localhost") return true;
+  const a = address.replace(/^::ffff:/i, "");
+  const family = isIP(a);
+  return family !== 0 && loopback.check(a, family === 4 ? "ipv4" : "ipv6");
+}
 
 export type Config = {
   env: "development" | "production" | "test";
@@ -45,6 +60,8 @@ export type Config = {
   trustProxy: boolean;
   rateLimit: boolean;
   secureCookies: boolean;
+  /** The development mailbox over the outbox (`/dev/mail`); never in production. */
+  devMailbox: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -62,6 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems: string[] = [];
     if (e.SESSION_SECRET === DEFAULT_SECRET) problems.push("  SESSION_SECRET: set a secret of your own");
     if (!e.PUBLIC_URL) problems.push("  PUBLIC_URL: required in production (links in e-mails)");
+    if (e.DEV_MAILBOX === "on")
+      problems.push(
+        "  DEV_MAILBOX: the development mailbox shows live tokens; it cannot be on in production",
+      );
     if (problems.length) throw new ConfigError(`Refusing to start in production:\n${problems.join("\n")}`);
   }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
@@ -80,5 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     rateLimit: e.RATE_LIMIT === "on",
     secureCookies: publicUrl.startsWith("https://"),
+    // Unset: on only for a development server without SMTP that listens on loopback alone.
+    devMailbox:
+      e.NODE_ENV !== "production" &&
+      (e.DEV_MAILBOX ? e.DEV_MAILBOX === "on" : !e.SMTP_URL && isLoopback(e.HOST)),
   };
 }

@@ -21,6 +21,8 @@ export const messages: Record<Locale, Dict> = {
     "problem.unavailable": "Сервис временно недоступен",
     "problem.invalid-credentials": "Неверная электронная почта или пароль",
     "problem.email-not-confirmed": "Подтвердите электронную почту: мы отправили письмо со ссылкой",
+    "problem.challenge-required":
+      "С этой учётной записью было много попыток. Подтвердите, что вы не робот: браузер решит короткую задачу",
     "problem.account-blocked": "Учётная запись заблокирована",
     "problem.account-blocked.reason": "Учётная запись заблокирована: {reason}",
     "problem.invalid-token":
@@ -72,6 +74,8 @@ export const messages: Record<Locale, Dict> = {
     "problem.unavailable": "The service is temporarily unavailable",
     "problem.invalid-credentials": "Wrong e-mail or password",
     "problem.email-not-confirmed": "Please confirm your e-mail: we sent you a link",
+    "problem.challenge-required":
+      "There have been many attempts with this account. Confirm you are not a robot: your browser will solve a short task",
     "problem.account-blocked": "This account is blocked",
     "problem.account-blocked.reason": "This account is blocked: {reason}",
     "problem.invalid-token":

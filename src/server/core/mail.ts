@@ -1,9 +1,11 @@
-import { and, asc, count, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Logger } from "pino";
 import type { Locale } from "../../shared/constants.js";
 import type { Db, Executor } from "./db.js";
 import { mailOutbox } from "./mail.schema.js";
+
+const MAX_ATTEMPTS = 8;
 
 type Rendered = { subject: string; text: string; html: string };
 type TemplateData = Record<string, string>;
@@ -173,14 +175,75 @@ export const templates = {
 
 export type TemplateName = keyof typeof templates;
 
-export type MailRequest = { to: string; locale: Locale; template: TemplateName; data: TemplateData };
+export type MailRequest = {
+  to: string;
+  locale: Locale;
+  template: TemplateName;
+  data: TemplateData;
+  /** A single-use token in the mail's link: its stored HMAC (`ref`) and expiry, to mask it later. */
+  secret?: { token: string; ref: string; expiresAt: Date };
+};
+
+/** What a used or expired token becomes in a stored mail. */
+export const MASKED_TOKEN = "[used-or-expired]";
+/** Sent mail (and mail given up on) is deleted this long after it was written. */
+export const MAIL_RETENTION_MS = 30 * 24 * 3600_000;
 
 /** Writes the mail to the outbox in the caller's transaction: it leaves only if the change commits. */
 export async function enqueueMail(ex: Executor, m: MailRequest): Promise<void> {
   const r = templates[m.template](m.locale, m.data);
-  await ex
-    .insert(mailOutbox)
-    .values({ to: m.to, subject: r.subject, text: r.text, html: r.html, template: m.template });
+  await ex.insert(mailOutbox).values({
+    to: m.to,
+    subject: r.subject,
+    text: r.text,
+    html: r.html,
+    template: m.template,
+    secret: m.secret?.token,
+    secretRef: m.secret?.ref,
+    secretExpiresAt: m.secret?.expiresAt,
+  });
+}
+
+/** Replaces the token in the stored text and HTML of the matching mails; they keep no live link. */
+const maskWhere = (ex: Executor, where: ReturnType<typeof and>) =>
+  ex
+    .update(mailOutbox)
+    .set({
+      text: sql`replace(${mailOutbox.text}, ${mailOutbox.secret}, ${MASKED_TOKEN})`,
+      html: sql`replace(${mailOutbox.html}, ${mailOutbox.secret}, ${MASKED_TOKEN})`,
+      secret: null,
+      secretRef: null,
+      secretExpiresAt: null,
+    })
+    .where(and(isNotNull(mailOutbox.secret), where));
+
+/** Called when tokens are used or voided (in that transaction): their mails drop them. */
+export async function maskMailSecrets(ex: Executor, refs: string[]): Promise<void> {
+  if (refs.length) await maskWhere(ex, inArray(mailOutbox.secretRef, refs));
+}
+
+/**
+ * Mail housekeeping, run by main.ts every 10 minutes (a plain function, so a job queue can take it
+ * over): masks the tokens of mails whose token expired, and deletes mail sent — or given up on — more
+ * than 30 days before `now`.
+ */
+export async function cleanUpMail(db: Executor, now = new Date()) {
+  await maskWhere(db, lte(mailOutbox.secretExpiresAt, now));
+  const cutoff = new Date(now.getTime() - MAIL_RETENTION_MS);
+  const gone = await db
+    .delete(mailOutbox)
+    .where(
+      or(
+        lt(mailOutbox.sentAt, cutoff),
+        and(
+          isNull(mailOutbox.sentAt),
+          gt(mailOutbox.attempts, MAX_ATTEMPTS),
+          lt(mailOutbox.createdAt, cutoff),
+        ),
+      ),
+    )
+    .returning({ id: mailOutbox.id });
+  return gone.length;
 }
 
 export async function listOutbox(db: Db, page: number, pageSize: number) {
@@ -206,8 +269,6 @@ export async function getOutboxMail(db: Db, id: string) {
   const [m] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
   return m;
 }
-
-const MAX_ATTEMPTS = 8;
 
 /**
  * Delivers the outbox over SMTP. Several app servers may run it: rows are claimed with

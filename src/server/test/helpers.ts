@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { type Challenge, solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/sha";
 import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import pg from "pg";
@@ -163,4 +165,12 @@ export async function tokenFromMail(db: Database, to: string, path: "/confirm" |
   const match = m?.text.match(new RegExp(`${path}\\?token=([\\w%-]+)`));
   if (!match) throw new Error(`no ${path} link mailed to ${to}`);
   return decodeURIComponent(match[1]!);
+}
+
+/** Solves the proof-of-work challenge of a 428 challenge-required answer, as the web app does. */
+export async function solveFrom(res: { json(): unknown }): Promise<string> {
+  const { challenge } = res.json() as { challenge: Challenge };
+  const solution = await solveChallenge({ challenge, deriveKey });
+  if (!solution) throw new Error("challenge not solved");
+  return Buffer.from(JSON.stringify({ challenge, solution })).toString("base64");
 }

@@ -1719,6 +1719,8 @@ export interface operations {
                     locale?: "ru" | "en";
                     /** @description A path on this site to open after signing in, e.g. /organizations/new */
                     next?: string;
+                    /** @description The solved challenge of a 428 challenge-required answer (base64 of {challenge, solution}) */
+                    altcha?: string;
                 };
             };
         };
@@ -1791,6 +1793,8 @@ export interface operations {
                     email: string;
                     /** @description A path on this site to open after signing in, e.g. /organizations/new */
                     next?: string;
+                    /** @description The solved challenge of a 428 challenge-required answer (base64 of {challenge, solution}) */
+                    altcha?: string;
                 };
             };
         };
@@ -1827,6 +1831,8 @@ export interface operations {
                 "application/json": {
                     email: string;
                     password: string;
+                    /** @description The solved challenge of a 428 challenge-required answer (base64 of {challenge, solution}) */
+                    altcha?: string;
                 };
             };
         };
@@ -1893,6 +1899,8 @@ export interface operations {
             content: {
                 "application/json": {
                     email: string;
+                    /** @description The solved challenge of a 428 challenge-required answer (base64 of {challenge, solution}) */
+                    altcha?: string;
                 };
             };
         };

@@ -13,6 +13,11 @@ const Next = z
   .refine(isSameSitePath, { error: "field.next-path" })
   .meta({ description: "A path on this site to open after signing in, e.g. /organizations/new" });
 
+/** A solved proof-of-work challenge (base64 JSON), sent when the server answered 428 challenge-required. */
+const Altcha = z.string().max(4000).optional().meta({
+  description: "The solved challenge of a 428 challenge-required answer (base64 of {challenge, solution})",
+});
+
 export const SignUpBody = z
   .object({
     email: Email,
@@ -23,12 +28,17 @@ export const SignUpBody = z
     policyVersion: z.string().min(1).max(40),
     locale: z.enum(LOCALES).default("ru"),
     next: Next.optional(),
+    altcha: Altcha,
   })
   .strict();
 export const ConfirmBody = z.object({ token: Token }).strict();
-export const EmailBody = z.object({ email: Email }).strict();
-export const ResendConfirmationBody = z.object({ email: Email, next: Next.optional() }).strict();
-export const SignInBody = z.object({ email: Email, password: z.string().min(1).max(PASSWORD_MAX) }).strict();
+export const EmailBody = z.object({ email: Email, altcha: Altcha }).strict();
+export const ResendConfirmationBody = z
+  .object({ email: Email, next: Next.optional(), altcha: Altcha })
+  .strict();
+export const SignInBody = z
+  .object({ email: Email, password: z.string().min(1).max(PASSWORD_MAX), altcha: Altcha })
+  .strict();
 export const ResetConfirmBody = z.object({ token: Token, password: NewPassword }).strict();
 export const ChangePasswordBody = z
   .object({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: NewPassword })

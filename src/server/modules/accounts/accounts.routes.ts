@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ctxOf } from "../../core/context.js";
 import { t } from "../../core/i18n.js";
-import { abilities } from "../../core/policy.js";
+import { abilities, can } from "../../core/policy.js";
+import { peerOf } from "../devmail/devmail.routes.js";
 import {
   ChangePasswordBody,
   ConfirmBody,
@@ -80,7 +81,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      await svc.resendConfirmation(ctx, req.body.email, req.body.next);
+      await svc.resendConfirmation(ctx, req.body);
       return reply.code(202).send({ message: t(ctx.locale, "msg.resent") });
     },
   );
@@ -124,7 +125,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      await svc.requestPasswordReset(ctx, req.body.email);
+      await svc.requestPasswordReset(ctx, req.body);
       return reply.code(202).send({ message: t(ctx.locale, "msg.reset-requested") });
     },
   );
@@ -156,10 +157,11 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       reply.header("cache-control", "no-store");
       const user = req.actor ? await svc.getUser(req.server.services.database.db, req.actor.id) : undefined;
-      const actions = [...uiAbilities];
-      // The dev mailbox exists only outside production (app.ts registers it there).
-      if (req.server.services.config.env !== "production") actions.push("dev.mail.read");
-      return { user: user ? svc.presentUser(user) : null, abilities: abilities(req.actor, actions) };
+      const offered = abilities(req.actor, [...uiAbilities]);
+      // The dev mailbox exists only when DEV_MAILBOX is on; its rule depends on the socket peer.
+      if (req.server.services.config.devMailbox)
+        offered["dev.mail.read"] = can(req.actor, "dev.mail.read", peerOf(req));
+      return { user: user ? svc.presentUser(user) : null, abilities: offered };
     },
   );
 

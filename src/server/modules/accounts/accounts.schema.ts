@@ -3,8 +3,10 @@ import {
   customType,
   index,
   inet,
+  integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -23,7 +25,8 @@ export const users = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     email: citext("email").notNull(),
     fullName: text("full_name").notNull(),
-    passwordHash: text("password_hash").notNull(),
+    /** Null until the sign-up is confirmed: a pending password lives with its confirmation token. */
+    passwordHash: text("password_hash"),
     role: roleEnum("role").notNull().default("user"),
     locale: localeEnum("locale").notNull().default("ru"),
     emailConfirmedAt: timestamp("email_confirmed_at", { withTimezone: true }),
@@ -59,7 +62,11 @@ export const sessions = pgTable(
   (t) => [uniqueIndex("sessions_token_hash_key").on(t.tokenHash), index("sessions_user_idx").on(t.userId)],
 );
 
-/** Single-use e-mail tokens (confirmation, password reset). Only an HMAC of the token is stored. */
+/**
+ * Single-use e-mail tokens (confirmation, password reset). Only an HMAC of the token is stored.
+ * A confirmation token carries its sign-up's password hash and consent (policy version, IP, time =
+ * created_at): they take effect only when that very token is used.
+ */
 export const userTokens = pgTable(
   "user_tokens",
   {
@@ -72,6 +79,9 @@ export const userTokens = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    passwordHash: text("password_hash"),
+    policyVersion: text("policy_version"),
+    ip: inet("ip"),
   },
   (t) => [
     uniqueIndex("user_tokens_hash_key").on(t.tokenHash),
@@ -96,14 +106,31 @@ export const consents = pgTable(
   (t) => [index("consents_user_idx").on(t.userId, t.kind)],
 );
 
-/** Attempts counted per account (e-mail) for rate limits that must hold across app servers. */
-export const authAttempts = pgTable(
-  "auth_attempts",
+/**
+ * Attempts counted per account (e-mail) and source (IP) in a fixed window, for limits that must hold
+ * across app servers. One row per (kind, key, source), bumped by one INSERT … ON CONFLICT … RETURNING.
+ */
+export const authCounters = pgTable(
+  "auth_counters",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
     kind: text("kind").notNull(),
     key: citext("key").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    source: text("source").notNull(),
+    count: integer("count").notNull().default(0),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("auth_attempts_key_idx").on(t.kind, t.key, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.kind, t.key, t.source] }),
+    index("auth_counters_window_idx").on(t.windowStart),
+  ],
+);
+
+/** Proof-of-work challenges already solved, kept until they expire so a solution works once. */
+export const authChallengesUsed = pgTable(
+  "auth_challenges_used",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("auth_challenges_used_expires_idx").on(t.expiresAt)],
 );

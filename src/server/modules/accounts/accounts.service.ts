@@ -1,22 +1,26 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { and, count, desc, eq, gt, ilike, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { setTimeout as sleep } from "node:timers/promises";
+import { and, count, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { PRIVACY_POLICY_VERSION, type Role } from "../../../shared/constants.js";
 import { writeAudit } from "../../core/audit.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Db, type Executor, likePattern } from "../../core/db.js";
-import { AppError, badRequest, notFound, RateLimitedError } from "../../core/errors.js";
-import { enqueueMail } from "../../core/mail.js";
+import { AppError, badRequest, notFound } from "../../core/errors.js";
+import { enqueueMail, type MailRequest, maskMailSecrets } from "../../core/mail.js";
 import type { Actor } from "../../core/policy.js";
 import type {
   AdminUsersQuery,
   ChangePasswordBody,
+  EmailBody,
+  ResendConfirmationBody,
   ResetConfirmBody,
   SignInBody,
   SignUpBody,
   UpdateMeBody,
 } from "./accounts.contract.js";
-import { authAttempts, consents, sessions, users, userTokens } from "./accounts.schema.js";
+import { authCounters, consents, sessions, users, userTokens } from "./accounts.schema.js";
+import { challengeRequired, forgetUsedChallenges, redeemSolution } from "./challenge.js";
 import { dummyHash, hashPassword, isCommonPassword, verifyPassword } from "./passwords.js";
 
 const HOUR = 3600_000;
@@ -25,19 +29,26 @@ const CONFIRM_TTL_MS = 48 * HOUR;
 const RESET_TTL_MS = 1 * HOUR;
 const TOUCH_EVERY_MS = 60_000;
 
-/** Per-account limits; they live in the database so they hold across app servers. */
+/**
+ * Limits per account (e-mail) and per source (IP) in a window; they live in the database so they hold
+ * across app servers. Past them the owner is not locked out: he is asked for a proof of work.
+ */
 export const ACCOUNT_LIMITS = {
-  signin: { max: 10, windowMs: 15 * 60_000 },
-  signup: { max: 3, windowMs: HOUR },
-  reset: { max: 3, windowMs: HOUR },
+  signin: { max: 10, perSource: 5, windowMs: 15 * 60_000 },
+  signup: { max: 3, perSource: 3, windowMs: HOUR },
+  reset: { max: 3, perSource: 3, windowMs: HOUR },
 } as const;
+type LimitKind = keyof typeof ACCOUNT_LIMITS;
+
+/** The growing delay before a source's next attempt on one account, until the challenge takes over. */
+export const attemptDelayMs = (fromSource: number) =>
+  fromSource <= 3 ? 0 : Math.min(2000, 250 * 2 ** (fromSource - 4));
 
 type UserRow = typeof users.$inferSelect;
 
 export const newToken = () => randomBytes(32).toString("base64url");
 export const tokenHash = (secret: string, token: string) =>
   createHmac("sha256", secret).update(token).digest("base64url");
-
 export function presentUser(u: UserRow) {
   return {
     id: u.id,
@@ -55,21 +66,76 @@ export function presentAdminUser(u: UserRow) {
   return { ...rest, blocked: u.blockedAt !== null, blockedReason: u.blockedReason };
 }
 
-async function checkAccountLimit(db: Executor, kind: keyof typeof ACCOUNT_LIMITS, key: string) {
-  const { max, windowMs } = ACCOUNT_LIMITS[kind];
-  const since = new Date(Date.now() - windowMs);
+/**
+ * Records one attempt before anything is checked: one INSERT … ON CONFLICT … RETURNING per (account,
+ * source), then the account's total in a later statement, so of N concurrent attempts the k-th to
+ * count sees at least k — never more than the limit are let through to the password check.
+ */
+async function countAttempt(db: Executor, kind: LimitKind, key: string, source: string) {
+  const secs = ACCOUNT_LIMITS[kind].windowMs / 1000;
+  const fresh = sql`${authCounters.windowStart} > now() - make_interval(secs => ${secs})`;
   const [row] = await db
-    .select({ n: count(), oldest: sql<string>`min(${authAttempts.at})` })
-    .from(authAttempts)
-    .where(and(eq(authAttempts.kind, kind), eq(authAttempts.key, key), gt(authAttempts.at, since)));
-  if ((row?.n ?? 0) >= max) {
-    const oldest = row?.oldest ? new Date(row.oldest).getTime() : Date.now();
-    throw new RateLimitedError(Math.max(1000, oldest + windowMs - Date.now()));
-  }
+    .insert(authCounters)
+    .values({ kind, key, source, count: 1 })
+    .onConflictDoUpdate({
+      target: [authCounters.kind, authCounters.key, authCounters.source],
+      set: {
+        count: sql`case when ${fresh} then ${authCounters.count} + 1 else 1 end`,
+        windowStart: sql`case when ${fresh} then ${authCounters.windowStart} else now() end`,
+      },
+    })
+    .returning({ count: authCounters.count });
+  const [sum] = await db
+    .select({ n: sql<number>`coalesce(sum(${authCounters.count}), 0)::int` })
+    .from(authCounters)
+    .where(and(eq(authCounters.kind, kind), eq(authCounters.key, key), fresh));
+  return { fromSource: row!.count, total: Number(sum?.n ?? 0) };
 }
 
-const recordAttempt = (db: Executor, kind: keyof typeof ACCOUNT_LIMITS, key: string) =>
-  db.insert(authAttempts).values({ kind, key });
+const clearAttempts = (db: Executor, kind: LimitKind, key: string, source?: string) =>
+  db
+    .delete(authCounters)
+    .where(
+      and(
+        eq(authCounters.kind, kind),
+        eq(authCounters.key, key),
+        source === undefined ? undefined : eq(authCounters.source, source),
+      ),
+    );
+
+/** Forgets attempt counters whose window has passed and challenges that expired (the 10-minute timer). */
+export async function cleanUpAuth(db: Executor, now = new Date()) {
+  const longest = Math.max(...Object.values(ACCOUNT_LIMITS).map((l) => l.windowMs));
+  await db.delete(authCounters).where(lt(authCounters.windowStart, new Date(now.getTime() - longest)));
+  await forgetUsedChallenges(db, now);
+}
+
+/**
+ * Counts the attempt and decides what it needs: within the limits it goes on (after a growing delay
+ * per source); past them it needs a solved challenge (428 challenge-required otherwise, audited when
+ * first demanded). `over` tells a mail-sending caller that the address had its mails for this window.
+ */
+async function gate(ctx: Ctx, kind: LimitKind, email: string, altcha: string | undefined) {
+  if (altcha !== undefined) await redeemSolution(ctx.db, ctx.config.sessionSecret, altcha);
+  const n = await countAttempt(ctx.db, kind, email, ctx.ip ?? "");
+  const { max, perSource } = ACCOUNT_LIMITS[kind];
+  const over = n.total > max || n.fromSource > perSource;
+  if (over && altcha === undefined) {
+    if (n.total === max + 1 || n.fromSource === perSource + 1) {
+      await writeAudit(
+        ctx.db,
+        { actorId: null, ip: ctx.ip },
+        { action: "auth.challenge_required", entity: "user", after: { email, kind, attempts: n.total } },
+      );
+    }
+    throw await challengeRequired(ctx.config.sessionSecret);
+  }
+  if (altcha === undefined) {
+    const ms = attemptDelayMs(n.fromSource);
+    if (ms) await sleep(ms);
+  }
+  return { over };
+}
 
 function checkNewPassword(password: string, email: string, field: string) {
   if (isCommonPassword(password)) throw badRequest([{ field, key: "field.password-common" }]);
@@ -77,59 +143,116 @@ function checkNewPassword(password: string, email: string, field: string) {
     throw badRequest([{ field, key: "field.password-email" }]);
 }
 
-async function issueToken(
-  ex: Executor,
-  secret: string,
-  userId: string,
-  kind: "confirm_email" | "reset_password",
-) {
+type TokenKind = "confirm_email" | "reset_password";
+/** A sign-up's password and consent, which wait with its confirmation token. */
+type Pending = {
+  passwordHash: string | null;
+  policyVersion: string | null;
+  ip: string | null;
+  createdAt?: Date;
+};
+
+/** A new single-use token; the caller mails it (`mailWith`) and decides which older ones it voids. */
+async function issueToken(ex: Executor, secret: string, userId: string, kind: TokenKind, pending?: Pending) {
   const token = newToken();
-  // A new link replaces the older ones of the same kind.
-  await ex
-    .update(userTokens)
-    .set({ usedAt: sql`now()` })
-    .where(and(eq(userTokens.userId, userId), eq(userTokens.kind, kind), isNull(userTokens.usedAt)));
-  await ex.insert(userTokens).values({
-    userId,
-    kind,
-    tokenHash: tokenHash(secret, token),
-    expiresAt: new Date(Date.now() + (kind === "confirm_email" ? CONFIRM_TTL_MS : RESET_TTL_MS)),
-  });
-  return token;
+  const ref = tokenHash(secret, token);
+  const expiresAt = new Date(Date.now() + (kind === "confirm_email" ? CONFIRM_TTL_MS : RESET_TTL_MS));
+  await ex.insert(userTokens).values({ userId, kind, tokenHash: ref, expiresAt, ...pending });
+  return { token, ref, expiresAt };
 }
 
+/** Voids a user's unused tokens of a kind (all, or the ones named); their stored mails drop the link. */
+async function voidTokens(ex: Executor, userId: string, kind: TokenKind, refs?: string[]) {
+  const gone = await ex
+    .update(userTokens)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(userTokens.userId, userId),
+        eq(userTokens.kind, kind),
+        isNull(userTokens.usedAt),
+        refs ? inArray(userTokens.tokenHash, refs) : undefined,
+      ),
+    )
+    .returning({ ref: userTokens.tokenHash });
+  await maskMailSecrets(
+    ex,
+    gone.map((g) => g.ref),
+  );
+}
+
+/** A user's usable confirmation tokens (pending sign-ups), newest first. */
+const pendingSignUps = (ex: Executor, userId: string, limit: number) =>
+  ex
+    .select()
+    .from(userTokens)
+    .where(
+      and(
+        eq(userTokens.userId, userId),
+        eq(userTokens.kind, "confirm_email"),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .orderBy(desc(userTokens.createdAt))
+    .limit(limit);
+
 /** Uses a token once: the conditional update lets exactly one of two concurrent uses succeed. */
-async function consumeToken(
-  ex: Executor,
-  secret: string,
-  token: string,
-  kind: "confirm_email" | "reset_password",
-) {
+async function consumeToken(ex: Executor, secret: string, token: string, kind: TokenKind) {
+  const ref = tokenHash(secret, token);
   const [row] = await ex
     .update(userTokens)
     .set({ usedAt: sql`now()` })
     .where(
       and(
-        eq(userTokens.tokenHash, tokenHash(secret, token)),
+        eq(userTokens.tokenHash, ref),
         eq(userTokens.kind, kind),
         isNull(userTokens.usedAt),
         gt(userTokens.expiresAt, sql`now()`),
       ),
     )
-    .returning({ userId: userTokens.userId });
+    .returning();
   if (!row) throw new AppError(400, "invalid-token", {}, [{ field: "token", key: "problem.invalid-token" }]);
-  return row.userId;
+  await maskMailSecrets(ex, [ref]);
+  return row;
 }
 
 const link = (ctx: Ctx, path: string, token: string, next?: string) =>
   `${ctx.config.publicUrl}${path}?token=${encodeURIComponent(token)}${next ? `&next=${encodeURIComponent(next)}` : ""}`;
 
+/** The mail carrying a new token's link, with the token marked for masking once it is used or expired. */
+const mailWith = (
+  ctx: Ctx,
+  user: Pick<UserRow, "email" | "locale" | "fullName">,
+  template: "confirm-email" | "reset-password",
+  issued: { token: string; ref: string; expiresAt: Date },
+  next?: string,
+): MailRequest => ({
+  to: user.email,
+  locale: user.locale,
+  template,
+  data: {
+    name: user.fullName,
+    url: link(ctx, template === "confirm-email" ? "/confirm" : "/reset", issued.token, next),
+  },
+  secret: issued,
+});
+
+/**
+ * Sign-up. The password and consent wait with the confirmation token and take effect only when that
+ * token is used: someone who signs up with another person's address gains nothing (finding 2). A
+ * repeated sign-up of an unconfirmed address adds its own token beside the others.
+ */
 export async function signUp(ctx: Ctx, body: z.infer<typeof SignUpBody>) {
   if (body.policyVersion !== PRIVACY_POLICY_VERSION) throw new AppError(409, "policy-outdated");
   checkNewPassword(body.password, body.email, "password");
-  await checkAccountLimit(ctx.db, "signup", body.email);
-  await recordAttempt(ctx.db, "signup", body.email);
-  const passwordHash = await hashPassword(body.password);
+  // Past the address's mails for this hour: the same answer, and no more mail.
+  if ((await gate(ctx, "signup", body.email, body.altcha)).over) return;
+  const pending: Pending = {
+    passwordHash: await hashPassword(body.password),
+    policyVersion: body.policyVersion,
+    ip: ctx.ip,
+  };
   await ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select().from(users).where(eq(users.email, body.email)).for("update");
     if (existing) {
@@ -141,33 +264,20 @@ export async function signUp(ctx: Ctx, body: z.infer<typeof SignUpBody>) {
           template: "signup-existing",
           data: { url: `${ctx.config.publicUrl}/reset` },
         });
-      } else {
-        const token = await issueToken(tx, ctx.config.sessionSecret, existing.id, "confirm_email");
-        await enqueueMail(tx, {
-          to: existing.email,
-          locale: existing.locale,
-          template: "confirm-email",
-          data: { name: existing.fullName, url: link(ctx, "/confirm", token, body.next) },
-        });
+      } else if (!existing.blockedAt) {
+        const issued = await issueToken(tx, ctx.config.sessionSecret, existing.id, "confirm_email", pending);
+        await enqueueMail(tx, mailWith(ctx, existing, "confirm-email", issued, body.next));
       }
       return;
     }
     const [user] = await tx
       .insert(users)
-      .values({ email: body.email, fullName: body.fullName, passwordHash, locale: body.locale })
+      .values({ email: body.email, fullName: body.fullName, passwordHash: null, locale: body.locale })
       .onConflictDoNothing()
       .returning();
     if (!user) return; // a concurrent sign-up with the same address won
-    await tx
-      .insert(consents)
-      .values({ userId: user.id, kind: "personal_data", policyVersion: body.policyVersion, ip: ctx.ip });
-    const token = await issueToken(tx, ctx.config.sessionSecret, user.id, "confirm_email");
-    await enqueueMail(tx, {
-      to: user.email,
-      locale: user.locale,
-      template: "confirm-email",
-      data: { name: user.fullName, url: link(ctx, "/confirm", token, body.next) },
-    });
+    const issued = await issueToken(tx, ctx.config.sessionSecret, user.id, "confirm_email", pending);
+    await enqueueMail(tx, mailWith(ctx, user, "confirm-email", issued, body.next));
     await writeAudit(
       tx,
       { actorId: user.id, ip: ctx.ip },
@@ -177,7 +287,7 @@ export async function signUp(ctx: Ctx, body: z.infer<typeof SignUpBody>) {
         entityId: user.id,
         after: {
           ...presentUser(user),
-          consent: { kind: "personal_data", policyVersion: body.policyVersion },
+          consent: { kind: "personal_data", policyVersion: body.policyVersion, pending: true },
         },
       },
     );
@@ -185,35 +295,60 @@ export async function signUp(ctx: Ctx, body: z.infer<typeof SignUpBody>) {
   ctx.mailQueued();
 }
 
-/** `next` (a same-site path, checked by the contract) rides along in the new link. */
-export async function resendConfirmation(ctx: Ctx, email: string, next?: string) {
-  await checkAccountLimit(ctx.db, "signup", email);
-  await recordAttempt(ctx.db, "signup", email);
+/**
+ * Mails the newest pending sign-up's link again, as a new token carrying the same password and consent
+ * (the replaced token stops working). `next` (a same-site path, checked by the contract) rides along.
+ */
+export async function resendConfirmation(ctx: Ctx, body: z.infer<typeof ResendConfirmationBody>) {
+  if ((await gate(ctx, "signup", body.email, body.altcha)).over) return;
   await ctx.db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.email, email));
+    const [user] = await tx.select().from(users).where(eq(users.email, body.email));
     if (!user || user.emailConfirmedAt || user.blockedAt) return;
-    const token = await issueToken(tx, ctx.config.sessionSecret, user.id, "confirm_email");
-    await enqueueMail(tx, {
-      to: user.email,
-      locale: user.locale,
-      template: "confirm-email",
-      data: { name: user.fullName, url: link(ctx, "/confirm", token, next) },
-    });
+    const [latest] = await pendingSignUps(tx, user.id, 1);
+    // Nothing pending and no password: only a new sign-up can complete this account.
+    if (!latest && !user.passwordHash) return;
+    if (latest) await voidTokens(tx, user.id, "confirm_email", [latest.tokenHash]);
+    const pending: Pending | undefined = latest && {
+      passwordHash: latest.passwordHash,
+      policyVersion: latest.policyVersion,
+      ip: latest.ip,
+      createdAt: latest.createdAt,
+    };
+    const issued = await issueToken(tx, ctx.config.sessionSecret, user.id, "confirm_email", pending);
+    await enqueueMail(tx, mailWith(ctx, user, "confirm-email", issued, body.next));
   });
   ctx.mailQueued();
 }
 
+/**
+ * Confirms the address with one sign-up's token: that sign-up's password and consent (its IP and time)
+ * take effect, and every other pending sign-up of the address is void.
+ */
 export async function confirmEmail(ctx: Ctx, token: string) {
   await ctx.db.transaction(async (tx) => {
-    const userId = await consumeToken(tx, ctx.config.sessionSecret, token, "confirm_email");
+    const used = await consumeToken(tx, ctx.config.sessionSecret, token, "confirm_email");
+    const userId = used.userId;
     const [before] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
     if (!before) throw new AppError(400, "invalid-token");
     if (before.emailConfirmedAt) return;
-    const [after] = await tx
+    await tx
       .update(users)
-      .set({ emailConfirmedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(eq(users.id, userId))
-      .returning();
+      .set({
+        emailConfirmedAt: sql`now()`,
+        passwordHash: used.passwordHash ?? before.passwordHash,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(users.id, userId));
+    if (used.policyVersion) {
+      await tx.insert(consents).values({
+        userId,
+        kind: "personal_data",
+        policyVersion: used.policyVersion,
+        ip: used.ip,
+        acceptedAt: used.createdAt,
+      });
+    }
+    await voidTokens(tx, userId, "confirm_email");
     await writeAudit(
       tx,
       { actorId: userId, ip: ctx.ip },
@@ -222,7 +357,12 @@ export async function confirmEmail(ctx: Ctx, token: string) {
         entity: "user",
         entityId: userId,
         before: { emailConfirmed: false },
-        after: { emailConfirmed: after?.emailConfirmedAt !== null },
+        after: {
+          emailConfirmed: true,
+          consent: used.policyVersion
+            ? { kind: "personal_data", policyVersion: used.policyVersion, ip: used.ip, at: used.createdAt }
+            : null,
+        },
       },
     );
   });
@@ -243,15 +383,47 @@ async function createSession(ex: Executor, ctx: Ctx, userId: string) {
   return { token, sessionId: s!.id };
 }
 
-/** Signs in; the caller's previous session (if any) is replaced, so the token rotates at every sign-in. */
+/**
+ * Whether the password is the account's. An unconfirmed account has no password of its own: the
+ * password of one of its pending sign-ups only earns the "confirm your address" answer.
+ */
+async function passwordMatches(db: Executor, user: UserRow, password: string) {
+  if (user.passwordHash) return verifyPassword(user.passwordHash, password);
+  if (user.emailConfirmedAt) return false;
+  const pending = await pendingSignUps(db, user.id, ACCOUNT_LIMITS.signup.max);
+  const hashes = pending.flatMap((p) => (p.passwordHash ? [p.passwordHash] : []));
+  // At least one Argon2 check, as for any other account, so timing says nothing.
+  if (!hashes.length) return (await verifyPassword(await dummyHash(), password)) && false;
+  for (const hash of hashes) if (await verifyPassword(hash, password)) return true;
+  return false;
+}
+
+/**
+ * Signs in; the caller's previous session (if any) is replaced, so the token rotates at every sign-in.
+ * The attempt is counted before the password is checked; a failure is audited in its own statement,
+ * so the record survives the failed request.
+ */
 export async function signIn(ctx: Ctx, body: z.infer<typeof SignInBody>) {
-  await checkAccountLimit(ctx.db, "signin", body.email);
+  await gate(ctx, "signin", body.email, body.altcha);
   const [user] = await ctx.db.select().from(users).where(eq(users.email, body.email));
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), body.password);
+  // Unknown e-mails are checked against a dummy hash, so timing does not reveal who is registered.
+  const ok = user
+    ? await passwordMatches(ctx.db, user, body.password)
+    : (await verifyPassword(await dummyHash(), body.password)) && false;
   if (!user || !ok) {
-    await recordAttempt(ctx.db, "signin", body.email);
+    await writeAudit(
+      ctx.db,
+      { actorId: null, ip: ctx.ip },
+      {
+        action: "session.signin_failed",
+        entity: "user",
+        entityId: user?.id ?? null,
+        after: { email: body.email },
+      },
+    );
     throw new AppError(401, "invalid-credentials");
   }
+  await clearAttempts(ctx.db, "signin", body.email, ctx.ip ?? "");
   if (user.blockedAt) throw new AppError(403, "account-blocked", { reason: user.blockedReason ?? "" });
   if (!user.emailConfirmedAt) throw new AppError(403, "email-not-confirmed");
   return ctx.db.transaction(async (tx) => {
@@ -311,32 +483,38 @@ export async function resolveSession(db: Db, secret: string, token: string): Pro
   return actor;
 }
 
-export async function requestPasswordReset(ctx: Ctx, email: string) {
-  await checkAccountLimit(ctx.db, "reset", email);
-  await recordAttempt(ctx.db, "reset", email);
+/**
+ * Mails a reset link to a confirmed, unblocked account (an unconfirmed one is completed only by its
+ * confirmation link). Every request is audited with the address given; the answer is always the same.
+ */
+export async function requestPasswordReset(ctx: Ctx, body: z.infer<typeof EmailBody>) {
+  const { over } = await gate(ctx, "reset", body.email, body.altcha);
   await ctx.db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.email, email));
-    if (!user || user.blockedAt) return;
-    const token = await issueToken(tx, ctx.config.sessionSecret, user.id, "reset_password");
-    await enqueueMail(tx, {
-      to: user.email,
-      locale: user.locale,
-      template: "reset-password",
-      data: { name: user.fullName, url: link(ctx, "/reset", token) },
-    });
+    const [user] = await tx.select().from(users).where(eq(users.email, body.email));
     await writeAudit(
       tx,
       { actorId: null, ip: ctx.ip },
-      { action: "user.password_reset_requested", entity: "user", entityId: user.id },
+      {
+        action: "user.password_reset_requested",
+        entity: "user",
+        entityId: user?.id ?? null,
+        after: { email: body.email, mailed: !over && !!user?.emailConfirmedAt && !user.blockedAt },
+      },
     );
+    // Past the address's mails for this hour, the newest link already sent still works.
+    if (over || !user || user.blockedAt || !user.emailConfirmedAt) return;
+    await voidTokens(tx, user.id, "reset_password");
+    const issued = await issueToken(tx, ctx.config.sessionSecret, user.id, "reset_password");
+    await enqueueMail(tx, mailWith(ctx, user, "reset-password", issued));
   });
   ctx.mailQueued();
 }
 
+/** Sets a new password with a reset link; all sessions end and failed sign-ins are forgotten. */
 export async function resetPassword(ctx: Ctx, body: z.infer<typeof ResetConfirmBody>) {
   const passwordHash = await hashPassword(body.password);
   await ctx.db.transaction(async (tx) => {
-    const userId = await consumeToken(tx, ctx.config.sessionSecret, body.token, "reset_password");
+    const { userId } = await consumeToken(tx, ctx.config.sessionSecret, body.token, "reset_password");
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
     if (!user) throw new AppError(400, "invalid-token");
     checkNewPassword(body.password, user.email, "password");
@@ -344,11 +522,13 @@ export async function resetPassword(ctx: Ctx, body: z.infer<typeof ResetConfirmB
       .update(users)
       .set({ passwordHash, emailConfirmedAt: user.emailConfirmedAt ?? sql`now()`, updatedAt: sql`now()` })
       .where(eq(users.id, userId));
+    await voidTokens(tx, userId, "confirm_email");
     await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await clearAttempts(tx, "signin", user.email);
     await writeAudit(
       tx,
       { actorId: userId, ip: ctx.ip },
-      { action: "user.password_reset", entity: "user", entityId: userId },
+      { action: "user.password_reset", entity: "user", entityId: userId, after: { email: user.email } },
     );
   });
 }
@@ -362,7 +542,7 @@ export async function changePassword(ctx: Ctx, body: z.infer<typeof ChangePasswo
   const actor = requireActor(ctx);
   const user = await getUser(ctx.db, actor.id);
   if (!user) throw notFound();
-  if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
     throw new AppError(400, "wrong-password", {}, [
       { field: "currentPassword", key: "problem.wrong-password" },
     ]);

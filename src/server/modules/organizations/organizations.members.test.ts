@@ -538,3 +538,16 @@ describe("join requests", () => {
     expect(await audited(org.id, "organization.join_request_cancel")).toHaveLength(1);
   });
 });
+
+describe("finding 5: stored mails keep live tokens", () => {
+  it("an accepted invitation's stored mail no longer holds its token", async () => {
+    const { email, token } = await invited();
+    const c = await signedIn(t, await createUser(t.database, { email }));
+    expect((await c.post("/api/invitations/accept", { token })).statusCode).toBe(200);
+    const [m] = await mailsTo(t.database, email);
+    expect(m!.template).toBe("org-invitation");
+    expect(m!.text).not.toContain(token);
+    expect(m!.html).not.toContain(token);
+    expect(m!.text).toMatch(/\/invitations\/\[used-or-expired\]/);
+  });
+});

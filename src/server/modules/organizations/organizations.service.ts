@@ -15,7 +15,7 @@ import { CLUSTER_TIME_ZONE, moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Executor, isUniqueViolation } from "../../core/db.js";
 import { AppError, badRequest, conflict, type FieldError, forbidden, notFound } from "../../core/errors.js";
-import { enqueueMail } from "../../core/mail.js";
+import { enqueueMail, maskMailSecrets } from "../../core/mail.js";
 import { type Actor, can } from "../../core/policy.js";
 import { newToken, tokenHash, usersByIds } from "../accounts/accounts.service.js";
 import { notify } from "../notifications/notifications.service.js";
@@ -892,6 +892,7 @@ export async function invite(ctx: Ctx, id: string, body: z.infer<typeof InviteBo
         url: `${ctx.config.publicUrl}/invitations/${token}`,
         expires: formatDateTime(inv!.expiresAt, ctx.locale),
       },
+      secret: { token, ref: inv!.tokenHash, expiresAt: inv!.expiresAt },
     });
     await writeAudit(tx, auditCtx(ctx), {
       action: "organization.invitation_create",
@@ -989,6 +990,7 @@ export async function acceptInvitation(ctx: Ctx, token: string) {
       )
       .returning();
     if (!inv) throw invalidInvitation(400);
+    await maskMailSecrets(tx, [inv.tokenHash]);
     const before = await accessOf(tx, actor, org.id);
     if (!before.role) {
       await tx.insert(memberships).values({ organizationId: org.id, userId: actor.id, role: inv.role });

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type MessageResponse } from "../../api";
+import { ChallengeProgress, useChallenge } from "../../components/Challenge";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { validators } from "../../components/validation";
@@ -12,13 +13,18 @@ import { passableNext } from "../../next";
 /** `next` (where to go after signing in) rides along in the new confirmation link when it is safe. */
 function useResend(next: string | null | undefined) {
   const pass = passableNext(next);
-  return useMutation({
+  const challenge = useChallenge();
+  const mutation = useMutation({
     mutationFn: (email: string) =>
-      api.post<MessageResponse>("/api/auth/resend-confirmation", {
-        email: email.trim(),
-        ...(pass ? { next: pass } : {}),
-      }),
+      challenge.run((altcha) =>
+        api.post<MessageResponse>("/api/auth/resend-confirmation", {
+          email: email.trim(),
+          ...(pass ? { next: pass } : {}),
+          ...(altcha ? { altcha } : {}),
+        }),
+      ),
   });
+  return Object.assign(mutation, { solving: challenge.solving });
 }
 
 /** A single "send the confirmation e-mail again" button for an address the page already knows. */
@@ -33,6 +39,7 @@ export function ResendButton({ email, next }: { email: string; next?: string | n
         </Alert>
       )}
       <ProblemAlert error={resend.error} />
+      <ChallengeProgress solving={resend.solving} />
       <Button
         variant="default"
         onClick={() => resend.mutate(email)}
@@ -80,6 +87,7 @@ export function ResendForm({ next }: { next?: string | null }) {
           key={form.key("email")}
           {...form.getInputProps("email")}
         />
+        <ChallengeProgress solving={resend.solving} />
         <Button
           type="submit"
           variant="default"

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../../../shared/constants";
 import { api, type MessageResponse } from "../../api";
+import { ChallengeProgress, useChallenge } from "../../components/Challenge";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { PasswordField } from "../../components/PasswordField";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -19,9 +20,15 @@ function RequestResetForm() {
   const v = validators(t);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const form = useForm({ mode: "uncontrolled", initialValues: { email: "" }, validate: { email: v.email } });
+  const challenge = useChallenge();
   const request = useMutation({
     mutationFn: (email: string) =>
-      api.post<MessageResponse>("/api/auth/password-reset", { email: email.trim() }),
+      challenge.run((altcha) =>
+        api.post<MessageResponse>("/api/auth/password-reset", {
+          email: email.trim(),
+          ...(altcha ? { altcha } : {}),
+        }),
+      ),
     onError: (error) => setProblem(applyServerErrors(form, error)),
   });
 
@@ -57,6 +64,7 @@ function RequestResetForm() {
           key={form.key("email")}
           {...form.getInputProps("email")}
         />
+        <ChallengeProgress solving={challenge.solving} />
         <Button type="submit" loading={request.isPending} fullWidth>
           {t("auth.reset.requestSubmit")}
         </Button>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { ApiError, api, type User } from "../../api";
+import { ChallengeProgress, useChallenge } from "../../components/Challenge";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { PasswordField } from "../../components/PasswordField";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -33,6 +34,7 @@ export default function SignInPage() {
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [unconfirmedEmail, setUnconfirmedEmail] = useState<string | null>(null);
   const [signedIn, setSignedIn] = useState(false);
+  const challenge = useChallenge();
 
   const form = useForm<SignInValues>({
     mode: "uncontrolled",
@@ -43,7 +45,13 @@ export default function SignInPage() {
   const signIn = useMutation({
     meta: { ignoreUnauthorized: true },
     mutationFn: (values: SignInValues) =>
-      api.post<{ user: User }>("/api/auth/signin", { email: values.email.trim(), password: values.password }),
+      challenge.run((altcha) =>
+        api.post<{ user: User }>("/api/auth/signin", {
+          email: values.email.trim(),
+          password: values.password,
+          ...(altcha ? { altcha } : {}),
+        }),
+      ),
     onSuccess: async ({ user: signedInUser }) => {
       setSignedIn(true);
       await applyUserLocale(signedInUser);
@@ -95,6 +103,7 @@ export default function SignInPage() {
               {t("auth.signIn.forgot")}
             </Anchor>
           </Group>
+          <ChallengeProgress solving={challenge.solving} />
           <Button type="submit" loading={signIn.isPending} fullWidth>
             {t("auth.signIn.submit")}
           </Button>

@@ -6,6 +6,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { PASSWORD_MAX, PASSWORD_MIN, PRIVACY_POLICY_VERSION } from "../../../shared/constants";
 import { api, type MessageResponse } from "../../api";
+import { ChallengeProgress, useChallenge } from "../../components/Challenge";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { PasswordField } from "../../components/PasswordField";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -45,17 +46,21 @@ export default function SignUpPage() {
     },
   });
 
+  const challenge = useChallenge();
   const signUp = useMutation({
     mutationFn: (values: SignUpValues) =>
-      api.post<MessageResponse>("/api/auth/signup", {
-        email: values.email.trim(),
-        fullName: values.fullName.trim().replace(/\s+/g, " "),
-        password: values.password,
-        consent: values.consent,
-        policyVersion: PRIVACY_POLICY_VERSION,
-        locale: currentLocale(),
-        ...(next ? { next } : {}),
-      }),
+      challenge.run((altcha) =>
+        api.post<MessageResponse>("/api/auth/signup", {
+          email: values.email.trim(),
+          fullName: values.fullName.trim().replace(/\s+/g, " "),
+          password: values.password,
+          consent: values.consent,
+          policyVersion: PRIVACY_POLICY_VERSION,
+          locale: currentLocale(),
+          ...(next ? { next } : {}),
+          ...(altcha ? { altcha } : {}),
+        }),
+      ),
     onSuccess: (data, values) => setSent({ message: data.message, email: values.email.trim() }),
     onError: (error) => setProblem(applyServerErrors(form, error)),
   });
@@ -136,6 +141,7 @@ export default function SignUpPage() {
               {consentError}
             </Text>
           )}
+          <ChallengeProgress solving={challenge.solving} />
           <Button type="submit" loading={signUp.isPending} fullWidth>
             {t("auth.signUp.submit")}
           </Button>
