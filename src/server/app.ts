@@ -22,6 +22,7 @@ import {
   AppError,
   badRequest,
   forbidden,
+  frameworkErrors,
   problem,
   RateLimitedError,
   registerErrorHandling,
@@ -117,6 +118,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: typeof config.trustProxy === "number" ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
     clientErrorHandler,
+    frameworkErrors,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 

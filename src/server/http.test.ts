@@ -315,6 +315,12 @@ describe("finding 7: errors before routing are problem+json too", () => {
     expect(JSON.parse(res.body).title).toBe("The request's address or headers are too long");
   });
 
+  it("the router's own refusals (an over-long path parameter, a broken %-escape) are problem+json", async () => {
+    const long = await new Client(t.app, "en").get(`/api/directory/${"x".repeat(200)}`);
+    expect(expectProblem(long, 414, "uri-too-long").title).toBe("The request's address is too long");
+    expectProblem(await new Client(t.app).get("/api/directory/%E0%A4%A"), 400, "bad-request");
+  });
+
   it("a malformed header or request line gets 400 problem+json", async () => {
     for (const request of ["GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", "HELLO\r\n\r\n"]) {
       const res = await raw(request);

@@ -74,9 +74,14 @@ export function nulFields(root: unknown): FieldError[] {
       for (let f: Frame | null = frame; f?.parent; f = f.parent) at.unshift(f.key);
       out.push({ field: at.join(".") || "body", key: "field.invalid" });
     } else if (isPlainData(value)) {
-      for (const k in value)
-        if (Object.hasOwn(value, k))
-          stack.push({ value: (value as Record<string, unknown>)[k], parent: frame, key: k });
+      for (const k in value) {
+        if (!Object.hasOwn(value, k)) continue;
+        const child: Frame = { value: (value as Record<string, unknown>)[k], parent: frame, key: k };
+        // A key is text too (jsonb refuses \u0000 in keys): refused like a value.
+        stack.push(
+          k.includes("\u0000") ? { value: k, parent: frame, key: k.replaceAll("\u0000", "\\0") } : child,
+        );
+      }
     }
   }
   return out.reverse();
