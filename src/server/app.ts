@@ -91,7 +91,7 @@ function crossOrigin(req: FastifyRequest, publicUrl: string): boolean {
 /** Per-IP limits of the /api routes that name none: sized so a person paging quickly never meets them. */
 export const DEFAULT_RATE_LIMITS = {
   public: { max: 300, timeWindow: "5 minutes" },
-  signedIn: { max: 1200, timeWindow: "5 minutes" },
+  signedIn: { max: 600, timeWindow: "5 minutes" },
 };
 
 const trustHops = (n: number) => (_address: string, hop: number) => hop < n;

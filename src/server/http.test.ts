@@ -2,7 +2,7 @@ import net from "node:net";
 import { Writable } from "node:stream";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "./app.js";
+import { buildApp, DEFAULT_RATE_LIMITS } from "./app.js";
 import { auditLog } from "./core/audit.schema.js";
 import { sessions } from "./modules/accounts/accounts.schema.js";
 import { expectProblem, randomEmail, signupBody } from "./test/assert.js";
@@ -265,6 +265,16 @@ describe("finding 6: refused authorizations are audited", () => {
       after: { email: user.email, method: "GET", route: "/api/admin/users", action: "admin.users.list" },
     });
   });
+
+  it("a user's refusals count against the per-IP limit: past it they are 429 and audited no more", async () => {
+    const user = await createUser(t.database);
+    const c = await signedIn(t, user);
+    const { max } = DEFAULT_RATE_LIMITS.signedIn;
+    for (let i = 0; i < max; i++) expect((await c.get("/api/audit")).statusCode).toBe(403);
+    expectProblem(await c.get("/api/audit"), 429, "too-many-requests");
+    const refused = and(eq(auditLog.actorId, user.id), eq(auditLog.action, "auth.refused"));
+    expect(await t.database.db.$count(auditLog, refused)).toBe(max);
+  }, 60_000);
 
   it("a guest's refusals write nothing", async () => {
     const before = await t.database.db.$count(auditLog, eq(auditLog.action, "auth.refused"));
