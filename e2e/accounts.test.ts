@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, expectAccessible, serverAndBrowser } from "./harness.js"
 
 const env = serverAndBrowser();
 
-describe("finding 3: anyone can lock an account out", () => {
+describe("finding 5: anyone can lock an account out", () => {
   it("a user past the failure threshold still signs in: the browser solves the challenge", async () => {
     const email = "user@innocluster.demo";
     // Someone guesses passwords for the account (from this machine too).

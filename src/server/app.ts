@@ -16,21 +16,32 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { writeAudit } from "./core/audit.js";
 import type { Services } from "./core/context.js";
 import {
   AppError,
   badRequest,
-  type FieldError,
+  forbidden,
+  frameworkErrors,
   ProblemSchema,
   problem,
   RateLimitedError,
   registerErrorHandling,
   sendProblem,
+  unauthorized,
 } from "./core/errors.js";
-import { authorize, hasRule } from "./core/policy.js";
+import {
+  checkJsonShape,
+  checkQueryString,
+  clientErrorHandler,
+  JSON_LIMITS,
+  nulFields,
+  requestSerializer,
+} from "./core/http.js";
+import { can, hasRule } from "./core/policy.js";
 import { accountsAdminRoutes } from "./modules/accounts/accounts.admin.routes.js";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.js";
-import { registerSessionHook } from "./modules/accounts/session.js";
+import { registerSessionHook, sessionCookieName } from "./modules/accounts/session.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { devmailRoutes } from "./modules/devmail/devmail.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
@@ -78,23 +89,13 @@ function crossOrigin(req: FastifyRequest, publicUrl: string): boolean {
   return !allowed.has(origin);
 }
 
-/**
- * PostgreSQL text cannot hold U+0000: a string with it would fail in the database (500).
- * Finds such strings in the parsed input, to refuse them as field errors.
- */
-function nulFields(value: unknown, at: string[] = [], out: FieldError[] = []): FieldError[] {
-  if (typeof value === "string") {
-    if (value.includes("\u0000")) out.push({ field: at.join(".") || "body", key: "field.invalid" });
-  } else if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) nulFields(v, [...at, String(i)], out);
-  } else if (value !== null && typeof value === "object" && !ArrayBuffer.isView(value)) {
-    // Plain data only: the query object has its own prototype; uploads (buffers, streams) are skipped.
-    if (typeof (value as { pipe?: unknown }).pipe !== "function") {
-      for (const [k, v] of Object.entries(value)) nulFields(v, [...at, k], out);
-    }
-  }
-  return out;
-}
+/** Per-IP limits of the /api routes that name none: sized so a person paging quickly never meets them. */
+export const DEFAULT_RATE_LIMITS = {
+  public: { max: 300, timeWindow: "5 minutes" },
+  signedIn: { max: 600, timeWindow: "5 minutes" },
+};
+
+const trustHops = (n: number) => (_address: string, hop: number) => hop < n;
 
 /** `GET /api/organizations/{id}/members` → `getOrganizationsByIdMembers`: unique, stable, readable. */
 export function operationIdOf(method: string, url: string): string {
@@ -168,14 +169,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         : {
             level: config.logLevel,
             redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+            // Reset, confirmation and invitation links carry live tokens: logged URLs are masked.
+            serializers: { req: requestSerializer },
             ...(typeof opts.logger === "object" ? opts.logger : {}),
           },
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: config.trustProxy,
+    // A hop count as Fastify does it (its types lack the number form): the nearest n peers are proxies.
+    trustProxy: typeof config.trustProxy === "number" ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
+    clientErrorHandler,
+    frameworkErrors,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -185,8 +191,25 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
   // The API speaks JSON only: a text/plain body (which a cross-site form can send) is 415, not a string.
   app.removeContentTypeParser("text/plain");
+  // JSON is measured (depth, item count) in one pass before it is parsed: a deep or huge body is
+  // refused in about a millisecond per megabyte instead of stalling the event loop.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (req, body, done) => {
+    const text = String(body);
+    try {
+      checkJsonShape(text, req.routeOptions.config.jsonLimits ?? JSON_LIMITS);
+    } catch (err) {
+      return done(err as Error, undefined);
+    }
+    parseJson(req, text, done);
+  });
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
+    // Personal answers must not stay in a browser's or proxy's cache: every API response (errors
+    // included) is no-store unless its route chose its caching (public numbers, logos).
+    if (req.url.startsWith("/api/") && !reply.hasHeader("cache-control"))
+      reply.header("cache-control", "no-store");
   });
 
   await app.register(cookie);
@@ -206,7 +229,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     strictTransportSecurity: config.secureCookies,
   });
-  // Per-IP limits on the routes that declare config.rateLimit (RATE_LIMIT=off only for load tests).
+  // Per-IP limits on every /api route (RATE_LIMIT=off only for load tests): its own config.rateLimit,
+  // else a default; this hook runs before the plugin's, which reads the config.
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/") || route.config?.rateLimit !== undefined) return;
+    const limit =
+      route.config?.policy === "public" ? DEFAULT_RATE_LIMITS.public : DEFAULT_RATE_LIMITS.signedIn;
+    route.config = { ...route.config, rateLimit: limit };
+  });
   if (config.rateLimit) {
     await app.register(rateLimit, {
       global: false,
@@ -231,8 +261,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           session: {
             type: "apiKey",
             in: "cookie",
-            name: "ic_session",
-            description: "The session cookie set by POST /api/auth/sign-in",
+            name: sessionCookieName(config),
+            description: "The session cookie set by POST /api/auth/signin",
           },
         },
       },
@@ -245,7 +275,33 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   registerSessionHook(app);
 
-  // Every /api route names a policy action; default deny is checked before the body is validated.
+  /**
+   * The route's policy action, checked in onRequest — after the session and the per-IP limit, before
+   * the body is read: a guest gets 401 and a user 403 without the server parsing what they sent.
+   * A signed-in user's refusal is audited in its own statement (the request fails, the entry stays).
+   */
+  async function authorizeRoute(req: FastifyRequest) {
+    const policy = req.routeOptions.config.policy;
+    if (!policy || policy === "public" || can(req.actor, policy)) return;
+    if (!req.actor) throw unauthorized();
+    try {
+      await writeAudit(
+        services.database.db,
+        { actorId: req.actor.id, ip: req.ip || null },
+        {
+          action: "auth.refused",
+          entity: "route",
+          entityId: `${req.method} ${req.routeOptions.url}`,
+          after: { email: req.actor.email, method: req.method, route: req.routeOptions.url, action: policy },
+        },
+      );
+    } catch (err) {
+      req.log.error({ err }, "could not audit a refused authorization");
+    }
+    throw forbidden();
+  }
+
+  // Every /api route names a policy action (default deny), checked before the body is read.
   await app.register(
     async (api) => {
       api.addHook("onRoute", (route) => {
@@ -253,16 +309,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         if (!policy) throw new Error(`route ${route.method} ${route.url} declares no policy`);
         if (policy !== "public" && !hasRule(policy))
           throw new Error(`route ${route.url}: no rule for ${policy}`);
+        // Route-level, so it runs after the rate limit's own onRequest hook (added by its onRoute).
+        const own = route.onRequest ?? [];
+        route.onRequest = [...(Array.isArray(own) ? own : [own]), authorizeRoute];
       });
       api.addHook("onRequest", async (req) => {
         if (crossOrigin(req, config.publicUrl)) throw new AppError(403, "cross-origin");
+        checkQueryString(req.url);
       });
       api.addHook("preValidation", async (req) => {
-        const policy = req.routeOptions.config.policy;
-        if (policy && policy !== "public") authorize(req.actor, policy);
         const nul = [...nulFields(req.params), ...nulFields(req.query), ...nulFields(req.body)];
         if (nul.length) throw badRequest(nul);
       });
+
       await api.register(healthRoutes);
       await api.register(accountsRoutes);
       await api.register(accountsAdminRoutes);

@@ -91,12 +91,40 @@ describe("loadConfig", () => {
   it("reads the switches", () => {
     const c = loadConfig({ RATE_LIMIT: "off", TRUST_PROXY: "1", SEED: "never", PORT: "8080" });
     expect(c.rateLimit).toBe(false);
-    expect(c.trustProxy).toBe(true);
+    expect(c.trustProxy).toBe(1);
     expect(c.seed).toBe("never");
     expect(c.port).toBe(8080);
     expect(c.publicUrl).toBe("http://localhost:8080");
     expect(refusal({ RATE_LIMIT: "maybe" })).toMatch(/\bRATE_LIMIT:/);
     expect(refusal({ TRUST_PROXY: "yes" })).toMatch(/\bTRUST_PROXY:/);
+  });
+
+  describe("finding 6: TRUST_PROXY never trusts every peer", () => {
+    it("refuses true and says what to write instead", () => {
+      const msg = refusal({ TRUST_PROXY: "true" });
+      expect(msg).toMatch(/\bTRUST_PROXY:/);
+      expect(msg).toMatch(/e\.g\. 1\b/);
+      expect(msg).toMatch(/10\.0\.0\.0\/8,127\.0\.0\.1/);
+    });
+
+    it("takes a hop count or trusted addresses and ranges", () => {
+      expect(loadConfig({}).trustProxy).toBe(false);
+      expect(loadConfig({ TRUST_PROXY: "false" }).trustProxy).toBe(false);
+      expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+      expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, 127.0.0.1,::1,fd00::/8,loopback" }).trustProxy).toEqual([
+        "10.0.0.0/8",
+        "127.0.0.1",
+        "::1",
+        "fd00::/8",
+        "loopback",
+      ]);
+    });
+
+    it("names the entries that are not addresses or ranges", () => {
+      for (const v of ["10.0.0.0/33", "10.0.0/8", "proxy.local", "99", "1.2.3.4/8/1"])
+        expect(refusal({ TRUST_PROXY: v })).toMatch(/\bTRUST_PROXY:/);
+      expect(refusal({ TRUST_PROXY: "10.0.0.1,proxy.local" })).toMatch(/proxy\.local/);
+    });
   });
 
   it("accepts PostgreSQL and SMTP URLs", () => {

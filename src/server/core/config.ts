@@ -4,10 +4,36 @@ import { z } from "zod";
 
 const DEFAULT_SECRET = "innocluster-development-secret-change-me";
 
-const bool = z
-  .enum(["true", "false", "1", "0", ""])
-  .optional()
-  .transform((v) => v === "true" || v === "1");
+/**
+ * Which peers may tell the client's address in X-Forwarded-For: none (false), the nearest n proxies
+ * (a hop count), or the proxies at these addresses and ranges. Never "any peer": a client could then
+ * write its own address.
+ */
+export type TrustProxy = false | number | string[];
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isAddressOrRange(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [addr = "", bits, ...rest] = entry.split("/");
+  const family = isIP(addr);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY's value, or a sentence saying what is wrong with it. */
+function parseTrustProxy(v: string | undefined): TrustProxy | string {
+  if (v === undefined || v === "false" || v === "0") return false;
+  if (v === "true")
+    return "true would believe any client's own X-Forwarded-For; write the number of proxies in front of the app (e.g. 1) or their addresses (e.g. 10.0.0.0/8,127.0.0.1)";
+  if (/^\d+$/.test(v)) return Number(v) <= 10 ? Number(v) : "a hop count is at most 10";
+  const entries = v.split(",").map((e) => e.trim());
+  const bad = entries.filter((e) => !isAddressOrRange(e));
+  if (bad.length)
+    return `not an address or range: ${bad.join(", ")} (write a hop count such as 1, or addresses and CIDR ranges separated by commas)`;
+  return entries;
+}
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -27,7 +53,17 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Иннокластер <no-reply@innocluster.local>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED: z.enum(["auto", "never"]).default("auto"),
-  TRUST_PROXY: bool,
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx): TrustProxy => {
+      const r = parseTrustProxy(v);
+      if (typeof r === "string") {
+        ctx.addIssue({ code: "custom", message: r });
+        return z.NEVER;
+      }
+      return r;
+    }),
   RATE_LIMIT: z.enum(["on", "off"]).default("on"),
   DEV_MAILBOX: z.enum(["on", "off"]).optional(),
 });
@@ -57,7 +93,7 @@ export type Config = {
   mailFrom: string;
   logLevel: string;
   seed: "auto" | "never";
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   rateLimit: boolean;
   secureCookies: boolean;
   /** The development mailbox over the outbox (`/dev/mail`); never in production. */

@@ -56,5 +56,7 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** The policy action every /api route must name ("public" for none); checked before validation. */
     policy?: string;
+    /** How deep and large this route's JSON body may be (default JSON_LIMITS in core/http.ts). */
+    jsonLimits?: { depth: number; items: number };
   }
 }

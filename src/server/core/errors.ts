@@ -138,6 +138,17 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/**
+ * Errors Fastify's router meets before a route is chosen (a path parameter over 100 characters: 414,
+ * a malformed percent-encoding: 400): problem+json like every other error, not Fastify's own JSON.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const status = err.statusCode ?? 400;
+  const code = status === 414 ? "uri-too-long" : status >= 500 ? "internal" : "bad-request";
+  if (status >= 500) req.log.error({ err }, "router error");
+  return sendProblem(reply, problem(req, status, code));
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof RateLimitedError) {

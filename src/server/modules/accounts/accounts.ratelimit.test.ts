@@ -28,7 +28,7 @@ async function tenFailures(email: string) {
     expectProblem(await signin(email, `Wrong-Pass-${i}`), 401, "invalid-credentials");
 }
 
-describe("finding 3: anyone can lock an account out", () => {
+describe("finding 5: anyone can lock an account out", () => {
   it("after 10 wrong passwords the owner is asked for a proof of work, not locked out", async () => {
     const u = await createUser(t.database);
     await tenFailures(u.email);
@@ -161,7 +161,7 @@ describe("finding 3: anyone can lock an account out", () => {
   });
 });
 
-describe("finding 4: failed sign-ins, challenges and resets are audited", () => {
+describe("finding 13: failed sign-ins, challenges and resets are audited", () => {
   const entries = (action: string, email: string) =>
     t.database.db
       .select()

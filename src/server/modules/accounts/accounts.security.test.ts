@@ -19,7 +19,7 @@ const userByEmail = async (email: string) =>
 const linkToken = (text: string, path: string) =>
   decodeURIComponent(text.match(new RegExp(`${path}\\?token=([\\w%-]+)`))![1]!);
 
-describe("finding 2: account pre-hijacking", () => {
+describe("finding 3: account pre-hijacking", () => {
   it("the attacker's earlier sign-up with the victim's address gives him neither password nor consent", async () => {
     const email = randomEmail("victim");
     const attacker = new Client(t.app);
@@ -87,7 +87,7 @@ describe("finding 2: account pre-hijacking", () => {
   });
 });
 
-describe("finding 5: stored mails keep live tokens", () => {
+describe("finding 11: stored mails keep live tokens", () => {
   it("a used confirmation link is masked in the stored mail, text and HTML", async () => {
     const email = randomEmail("mask");
     const c = new Client(t.app);

@@ -25,6 +25,8 @@ import { dummyHash, hashPassword, isCommonPassword, verifyPassword } from "./pas
 
 const HOUR = 3600_000;
 export const SESSION_TTL_MS = 30 * 24 * HOUR;
+/** However often it is used, a session ends this long after sign-in (ASVS 7.3.2). */
+export const SESSION_MAX_AGE_MS = 90 * 24 * HOUR;
 const CONFIRM_TTL_MS = 48 * HOUR;
 const RESET_TTL_MS = 1 * HOUR;
 const TOUCH_EVERY_MS = 60_000;
@@ -469,14 +471,19 @@ export async function resolveSession(db: Db, secret: string, token: string): Pro
       and(
         eq(sessions.tokenHash, tokenHash(secret, token)),
         gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.createdAt, new Date(Date.now() - SESSION_MAX_AGE_MS)),
         isNull(users.blockedAt),
       ),
     );
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    const idleEnd = new Date(Date.now() + SESSION_TTL_MS);
     await db
       .update(sessions)
-      .set({ lastSeenAt: sql`now()`, expiresAt: new Date(Date.now() + SESSION_TTL_MS) })
+      .set({
+        lastSeenAt: sql`now()`,
+        expiresAt: sql`least(${idleEnd.toISOString()}::timestamptz, ${sessions.createdAt} + ${`${SESSION_MAX_AGE_MS} milliseconds`}::interval)`,
+      })
       .where(eq(sessions.id, row.sessionId));
   }
   const { lastSeenAt: _l, ...actor } = row;

@@ -3,7 +3,7 @@ import { loadConfig } from "../../core/config.js";
 import { expectProblem, randomEmail, signupBody } from "../../test/assert.js";
 import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
 
-describe("finding 1: the development mailbox is open to anyone", () => {
+describe("finding 2: the development mailbox is open to anyone", () => {
   let t: TestApp;
   let proxied: TestApp;
   beforeAll(async () => {

@@ -48,7 +48,8 @@ export const measuresIoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/operator/measures/import",
     {
-      config: manage,
+      // A JSON import of thousands of measures holds far more values than a form.
+      config: { ...manage, jsonLimits: { depth: 32, items: 1_000_000 } },
       bodyLimit: IMPORT_LIMIT,
       schema: {
         tags,

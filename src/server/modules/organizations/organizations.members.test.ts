@@ -539,7 +539,7 @@ describe("join requests", () => {
   });
 });
 
-describe("finding 5: stored mails keep live tokens", () => {
+describe("finding 11: stored mails keep live tokens", () => {
   it("an accepted invitation's stored mail no longer holds its token", async () => {
     const { email, token } = await invited();
     const c = await signedIn(t, await createUser(t.database, { email }));
