@@ -8,7 +8,7 @@ describe("finding 2: the development mailbox is open to anyone", () => {
   let proxied: TestApp;
   beforeAll(async () => {
     t = await testApp();
-    proxied = await testApp({ TRUST_PROXY: "true" });
+    proxied = await testApp({ TRUST_PROXY: "1" });
   });
   afterAll(async () => {
     await t.close();
