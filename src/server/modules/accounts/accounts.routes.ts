@@ -29,6 +29,7 @@ export const uiAbilities = new Set<string>([
   "notifications.own",
   "org.create",
   "operator.status.queue",
+  "operator.names.queue",
   "measures.manage",
 ]);
 

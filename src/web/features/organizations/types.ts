@@ -45,7 +45,12 @@ export interface Organization extends OrganizationPublic {
   legalAddress: string;
   headcount: number | null;
   revenueMln: number | null;
+  /** A manager's wish to publish the contacts; public once the contact person agreed. */
   contactsPublic: boolean;
+  /** The member whose contacts these are; only they may agree to their publication. */
+  contactPersonId: string | null;
+  /** When the contact person agreed (null: not agreed). */
+  contactsConsentAt: string | null;
   statusReason: string | null;
   /** The organization's own statements for support measures (never public). */
   declaredFlags: DeclaredFlags;
@@ -90,6 +95,7 @@ export interface OrgProfileInput {
   contactEmail: string | null;
   contactPhone: string | null;
   contactsPublic: boolean;
+  contactPersonId?: string | null;
   /** flag → true / false; null withdraws the statement; an absent flag keeps its value. */
   declaredFlags?: Partial<Record<EligibilityFlag, boolean | null>>;
 }
@@ -102,8 +108,41 @@ export interface Member {
   email: string | null;
   role: MemberRole;
   position: string | null;
+  /** The member agreed to be shown on the public page. */
   showPublicly: boolean;
+  /** A manager asked the member to agree; no answer yet. */
+  publicRequested: boolean;
   joinedAt: string;
+}
+
+/** What a member decides about their own appearance on the organization's public page. */
+export interface MyPublicConsents {
+  version: string;
+  publicProfile: {
+    shown: boolean;
+    requested: boolean;
+    requestedBy: string | null;
+    fullName: string;
+    position: string | null;
+  };
+  contacts: { shown: boolean; requested: boolean; email: string | null; phone: string | null } | null;
+}
+
+/** A participant's or partner's new name waiting for (or decided by) the operator. */
+export interface NameChange {
+  id: string;
+  organizationId: string;
+  fullName: string;
+  shortName: string;
+  previousFullName: string;
+  previousShortName: string;
+  state: "pending" | "approved" | "rejected" | "cancelled";
+  requestedBy: { id: string; fullName: string };
+  requestedAt: string;
+  decidedBy: { id: string; fullName: string } | null;
+  decidedAt: string | null;
+  operatorComment: string | null;
+  version: number;
 }
 
 export interface Invitation {
