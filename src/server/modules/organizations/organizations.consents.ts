@@ -202,3 +202,16 @@ export async function answerContacts(ctx: Ctx, organizationId: string, agree: bo
   });
   return myPublicConsents(ctx, organizationId);
 }
+
+/**
+ * A member leaves or is removed: what they agreed to show ends with the membership (their consents are
+ * marked withdrawn), and contacts they were the contact person for are no longer public.
+ */
+export async function endPublicAppearance(ex: Executor, organizationId: string, userId: string) {
+  for (const kind of ["org_public_profile", "org_public_contacts"] as const)
+    await withdrawConsent(ex, { userId, kind, organizationId });
+  await ex
+    .update(organizations)
+    .set({ contactPersonId: null, contactsConsentAt: null, updatedAt: sql`now()` })
+    .where(and(eq(organizations.id, organizationId), eq(organizations.contactPersonId, userId)));
+}

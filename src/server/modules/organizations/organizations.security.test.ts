@@ -145,6 +145,25 @@ describe("finding 1: a manager can publish another member without their consent"
     expect((await consentRows(member.id, org.id, "org_public_contacts"))[0]?.withdrawnAt).not.toBeNull();
   });
 
+  it("a contact person who leaves takes the public contacts with them", async () => {
+    const { org, member, ownerC, memberC } = await orgWithTeam(t);
+    const current = await profile(ownerC, org.id);
+    await ownerC.patch(`/api/organizations/${org.id}`, {
+      ...profileOf(current),
+      contactEmail: "leaver@example.ru",
+      contactsPublic: true,
+      contactPersonId: member.id,
+      version: current.version,
+    });
+    await memberC.request("PUT", `/api/organizations/${org.id}/consents/contacts`, { agree: true });
+    await memberC.request("PUT", `/api/organizations/${org.id}/consents/public-profile`, { agree: true });
+    expect((await publicPage(org.id)).organization.contactEmail).toBe("leaver@example.ru");
+    expect((await memberC.delete(`/api/organizations/${org.id}/members/${member.id}`)).statusCode).toBe(204);
+    expect((await publicPage(org.id)).organization.contactEmail).toBeNull();
+    const rows = await consentRows(member.id, org.id, "org_public_profile");
+    expect(rows.every((r) => r.withdrawnAt !== null)).toBe(true);
+  });
+
   it("the contact person must be a member; the creator publishing their own contacts agrees by doing so", async () => {
     const { org, ownerC } = await orgWithTeam(t);
     const outsider = await createUser(t.database);

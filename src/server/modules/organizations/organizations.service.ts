@@ -32,6 +32,7 @@ import {
   afterContactsChange,
   contactsConsentAfter,
   contactsShown,
+  endPublicAppearance,
   isMember,
   recordPublicProfileAnswer,
   visibilityAfter,
@@ -409,8 +410,9 @@ export async function updateOrganization(ctx: Ctx, id: string, body: z.infer<typ
   const { version, declaredFlags: flagsPatch, ...rest } = body;
   let type: OrgType | undefined;
   let next: Profile | undefined;
+  let mails = 0;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    const out = await ctx.db.transaction(async (tx) => {
       const { org, access } = await loadOrgFor(tx, actor, id, "org.update", { forUpdate: true });
       if (org.version !== version) throw conflict({ current: presentOrganization(org, { full: true }) });
       type = org.type;
@@ -467,8 +469,7 @@ export async function updateOrganization(ctx: Ctx, id: string, body: z.infer<typ
         .where(and(eq(organizations.id, org.id), eq(organizations.version, version)))
         .returning();
       if (!after) throw conflict({ current: presentOrganization(org, { full: true }) });
-      const mails = await afterContactsChange(tx, ctx, after, contacts);
-      if (mails) ctx.mailQueued();
+      mails = await afterContactsChange(tx, ctx, after, contacts);
       const pick = (src: Record<string, unknown>, consent: Date | null, flags: DeclaredFlags) => ({
         ...Object.fromEntries(changed.map((k) => [k, src[k]])),
         ...(consentChanged ? { contactsConsentAt: consent } : {}),
@@ -483,6 +484,8 @@ export async function updateOrganization(ctx: Ctx, id: string, body: z.infer<typ
       });
       return orgView(actor, after, access);
     });
+    if (mails) ctx.mailQueued();
+    return out;
   } catch (err) {
     if (!isUniqueViolation(err) || !type || !next) throw err;
     const holder = await holderOf(ctx.db, type, next, id);
@@ -807,6 +810,7 @@ export async function removeMember(ctx: Ctx, id: string, userId: string) {
       .delete(memberships)
       .where(and(eq(memberships.organizationId, id), eq(memberships.userId, userId)));
     await clearActive(tx, userId, id);
+    await endPublicAppearance(tx, id, userId);
     await writeAudit(tx, auditCtx(ctx), {
       action: self ? "organization.member_leave" : "organization.member_remove",
       entity: "organization",

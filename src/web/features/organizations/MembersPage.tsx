@@ -339,6 +339,7 @@ function MembersTable({ view }: { view: OrganizationView }) {
                       {self ? (
                         <Switch
                           label={t("organizations.members.showPublicly")}
+                          description={t("organizations.members.showPubliclyConsent")}
                           checked={m.showPublicly}
                           disabled={update.isPending && update.variables?.userId === m.userId}
                           onChange={(e) =>
