@@ -1,19 +1,10 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, expectAccessible, serverAndBrowser } from "./harness.js";
+import { expectAccessible, serverAndBrowser, signInAs } from "./harness.js";
 
 const env = serverAndBrowser();
 
-async function signIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const ctx = await env.browser.newContext({ locale: "ru-RU", viewport });
-  const page = await ctx.newPage();
-  await page.goto(`${env.server.url}/signin`);
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByRole("textbox", { name: "Пароль", exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL(/\/account/);
-  return page;
-}
+const signIn = (email: string, viewport?: { width: number; height: number }) =>
+  signInAs(env, email, viewport);
 
 type MailSummary = { id: string; to: string; subject: string };
 
