@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { makeInn, makeKpp, makeOgrn } from "../src/shared/identifiers.js";
 import { expectAccessible, serverAndBrowser, signInAs } from "./harness.js";
 
 const env = serverAndBrowser();
@@ -50,41 +51,111 @@ describe("finding 1: a member appears publicly only with their own consent", () 
     await owner
       .getByRole("button", { name: `Попросить ${MEMBER_NAME} согласиться на показ на публичной странице` })
       .click();
-    await expect.poll(() => owner.getByText("Ждём согласия").count()).toBeGreaterThan(0);
+    await owner.getByText("Ждём согласия").first().waitFor();
     await expectAccessible(owner, "members page with a pending request");
     const guest = await (await env.browser.newContext({ locale: "ru-RU" })).newPage();
     await guest.goto(`${env.server.url}/directory/${orgId}`);
-    await expect
-      .poll(() => guest.getByRole("heading", { name: /Нейросенсорика/ }).count())
-      .toBeGreaterThan(0);
+    await guest
+      .getByRole("heading", { name: /Нейросенсорика/ })
+      .first()
+      .waitFor();
     expect(await guest.getByText(MEMBER_NAME).count()).toBe(0);
 
     // The member sees the request on the organization's page and agrees, by keyboard.
     await member.goto(`${env.server.url}/organizations/${orgId}`);
-    await expect
-      .poll(() => member.getByText(/просит показать вас на публичной странице/).count())
-      .toBeGreaterThan(0);
+    await member
+      .getByText(/просит показать вас на публичной странице/)
+      .first()
+      .waitFor();
     await expectAccessible(member, "consent card (phone)");
     await member.getByRole("button", { name: "Согласиться" }).focus();
     await member.keyboard.press("Enter");
-    await expect
-      .poll(() =>
-        member.getByText("Ваши имя и должность показаны на публичной странице организации.").count(),
-      )
-      .toBe(1);
+    await member.getByText("Ваши имя и должность показаны на публичной странице организации.").waitFor();
 
     // Now the public page shows the member.
     await guest.reload();
-    await expect.poll(() => guest.getByText(MEMBER_NAME).count()).toBeGreaterThan(0);
+    await guest.getByText(MEMBER_NAME).first().waitFor();
     await expectAccessible(guest, "public organization page with the member");
 
     // Withdrawing hides them at once.
     await member.getByRole("button", { name: "Отозвать согласие" }).click();
-    await expect.poll(() => member.getByText("Вас нет на публичной странице организации.").count()).toBe(1);
+    await member.getByText("Вас нет на публичной странице организации.").first().waitFor();
     await guest.reload();
-    await expect
-      .poll(() => guest.getByRole("heading", { name: /Нейросенсорика/ }).count())
-      .toBeGreaterThan(0);
+    await guest
+      .getByRole("heading", { name: /Нейросенсорика/ })
+      .first()
+      .waitFor();
     expect(await guest.getByText(MEMBER_NAME).count()).toBe(0);
+  });
+});
+
+describe("finding 2: a participant's new name waits for the operator", () => {
+  it("the owner renames, the name stays until the operator approves it on the name-change screen", async () => {
+    const seed = Date.now() % 100000;
+    let x = seed;
+    const r = () => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return x / 2147483648;
+    };
+    const owner = await signIn("user@innocluster.demo");
+    const operator = await signIn("operator@innocluster.demo");
+    const headers = { origin: env.server.url };
+    const oldName = `ООО «Сенсоры ${seed}»`;
+    const newName = `ООО «Сенсорные системы ${seed}»`;
+    // An organization that is a participant already (registered, applied and approved through the API).
+    const created = await owner.request.post(`${env.server.url}/api/organizations`, {
+      headers,
+      data: {
+        type: "legal_entity",
+        inn: makeInn("legal", r, { region: "77" }),
+        ogrn: makeOgrn(r, { region: "77", sign: "1" }),
+        kpp: makeKpp("77", r),
+        regionCode: "77",
+        fullName: `Общество с ограниченной ответственностью «Сенсоры ${seed}»`,
+        shortName: oldName,
+        legalAddress: "г. Москва, ул. Тверская, д. 1",
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const orgId = (await created.json()).organization.id as string;
+    const applied = await owner.request.post(
+      `${env.server.url}/api/organizations/${orgId}/status-applications`,
+      {
+        headers,
+        data: { requestedStatus: "participant" },
+      },
+    );
+    expect(applied.status(), await applied.text()).toBe(201);
+    const app = await applied.json();
+    const approved = await operator.request.post(
+      `${env.server.url}/api/operator/status-applications/${app.id}/decision`,
+      { headers, data: { decision: "approve", version: app.version } },
+    );
+    expect(approved.status(), await approved.text()).toBe(200);
+
+    // The owner renames in the profile form, which says the name waits for the operator.
+    await owner.goto(`${env.server.url}/organizations/${orgId}?edit=1`);
+    await owner
+      .getByText(/новое название вступит в силу после одобрения оператором/)
+      .first()
+      .waitFor();
+    await expectAccessible(owner, "profile form of a participant");
+    await owner.getByRole("textbox", { name: "Краткое наименование", exact: true }).fill(newName);
+    await owner.getByRole("button", { name: "Сохранить изменения" }).click();
+    await owner.getByText("Новое название ждёт одобрения оператора").first().waitFor();
+    await owner.getByRole("heading", { name: oldName }).first().waitFor();
+
+    // The operator approves it on the name-change screen.
+    await operator.goto(`${env.server.url}/operator/applications`);
+    await operator.getByRole("link", { name: /Смена названий участников и партнёров/ }).click();
+    await operator.waitForURL(/\/operator\/name-changes$/);
+    const card = operator.getByRole("article", { name: oldName });
+    await card.first().waitFor();
+    await expectAccessible(operator, "operator name changes");
+    await card.getByRole("button", { name: "Одобрить" }).click();
+    await operator.getByRole("article", { name: oldName }).waitFor({ state: "detached" });
+
+    await owner.goto(`${env.server.url}/organizations/${orgId}`);
+    await owner.getByRole("heading", { name: newName }).first().waitFor();
   });
 });
