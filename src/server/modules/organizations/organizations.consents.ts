@@ -87,7 +87,8 @@ export function contactsConsentAfter(
   if (same && before.contactsConsentAt instanceof Date)
     return { consentAt: before.contactsConsentAt, record: false, ask: false };
   if (after.contactPersonId === actorId) return { consentAt: new Date(), record: true, ask: false };
-  return { consentAt: null, record: false, ask: !same || before.contactsConsentAt === null };
+  // Ask once per publication request (a pending one is not asked again by an unrelated edit).
+  return { consentAt: null, record: false, ask: !same };
 }
 
 /** Records the contact person's consent, or asks them (a notification), after a profile change. */
