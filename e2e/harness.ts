@@ -126,3 +126,19 @@ export function serverAndBrowser(): { server: Server; browser: Browser } {
   });
   return env;
 }
+
+/** A new Russian-language browser context signed in as a demo account (desktop unless told otherwise). */
+export async function signInAs(
+  env: { server: Server; browser: Browser },
+  email: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<Page> {
+  const ctx = await env.browser.newContext({ locale: "ru-RU", viewport });
+  const page = await ctx.newPage();
+  await page.goto(`${env.server.url}/signin`);
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByRole("textbox", { name: "Пароль", exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Войти" }).click();
+  await page.waitForURL(/\/account/);
+  return page;
+}

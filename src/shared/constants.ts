@@ -11,3 +11,9 @@ export type Locale = (typeof LOCALES)[number];
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
+
+/**
+ * Version of the consent text to be shown on an organization's public page (152-FZ art. 10.1: consent to
+ * distribution). Bump it whenever the text in the web app (organizations.consent.*) changes.
+ */
+export const PUBLIC_CONSENT_VERSION = "2025-09-01";

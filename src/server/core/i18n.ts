@@ -43,6 +43,8 @@ export const messages: Record<Locale, Dict> = {
     "field.email": "Укажите адрес электронной почты, например name@example.ru",
     "field.too-short": "Не короче {min} символов",
     "field.too-long": "Не длиннее {max} символов",
+    "field.unsafe-text":
+      "Уберите управляющие и невидимые символы (символы направления текста, нулевой ширины, переводы строк)",
     "field.too-small": "Не меньше {min}",
     "field.too-big": "Не больше {max}",
     "field.enum": "Выберите одно из значений: {options}",
@@ -101,6 +103,8 @@ export const messages: Record<Locale, Dict> = {
     "field.email": "Enter an e-mail address, e.g. name@example.com",
     "field.too-short": "At least {min} characters",
     "field.too-long": "At most {max} characters",
+    "field.unsafe-text":
+      "Remove control and invisible characters (text-direction marks, zero-width characters, line breaks)",
     "field.too-small": "At least {min}",
     "field.too-big": "At most {max}",
     "field.enum": "Choose one of: {options}",

@@ -8,12 +8,13 @@
 // full: 35,000 organizations from 82 regions and memberships for every one of the 150,000 users.
 
 import { asc, inArray, not, sql } from "drizzle-orm";
+import { PUBLIC_CONSENT_VERSION } from "../../shared/constants.js";
 import { makeInn, makeKpp, makeOgrn, makeOgrnip, type Rng } from "../../shared/identifiers.js";
 import { okvedSectionOfCode } from "../../shared/okved.js";
 import type { MemberRole, OrgStatus, OrgType, SmeCategory } from "../../shared/organizations.js";
 import { MOSCOW, REGIONS } from "../../shared/regions.js";
 import type { TagSlug } from "../../shared/tags.js";
-import { users } from "../modules/accounts/accounts.schema.js";
+import { consents, users } from "../modules/accounts/accounts.schema.js";
 import {
   activeOrganizations,
   memberships,
@@ -1526,6 +1527,42 @@ export const organizationsSeeder: Seeder = {
 
     const active = [...memberOf].map(([userId, orgs]) => ({ userId, organizationId: [...orgs][0]! }));
 
+    // Who is shown publicly agreed to it themself (152-FZ art. 10.1): a consent row with the text
+    // version, the moment and the address it came from; the owner is the contact person, and public
+    // contacts carry the owner's consent.
+    type ConsentRow = typeof consents.$inferInsert;
+    const consentRows: ConsentRow[] = [];
+    const textSince = Date.parse(`${PUBLIC_CONSENT_VERSION}T09:00:00Z`);
+    const consentAt = (from: number) =>
+      new Date(Math.min(now - DAY, Math.max(from, textSince) + r.int(1, 20) * DAY + r.int(0, 36_000) * 1000));
+    const ip = () =>
+      `${r.pick(["95.165", "178.176", "217.118", "46.242", "5.228"])}.${r.int(1, 254)}.${r.int(1, 254)}`;
+    for (const m of members) {
+      if (!m.showPublicly) continue;
+      consentRows.push({
+        userId: m.userId,
+        kind: "org_public_profile",
+        organizationId: m.organizationId,
+        policyVersion: PUBLIC_CONSENT_VERSION,
+        acceptedAt: consentAt((m.createdAt as Date).getTime()),
+        ip: ip(),
+      });
+    }
+    for (const o of planned) {
+      o.row.contactPersonId = o.owner;
+      if (!o.row.contactsPublic) continue;
+      const acceptedAt = consentAt(o.createdAt.getTime());
+      o.row.contactsConsentAt = acceptedAt;
+      consentRows.push({
+        userId: o.owner!,
+        kind: "org_public_contacts",
+        organizationId: o.row.id,
+        policyVersion: PUBLIC_CONSENT_VERSION,
+        acceptedAt,
+        ip: ip(),
+      });
+    }
+
     // Inserted oldest first, as a live database grows: the table's physical order follows created_at.
     const byAge = [...planned].sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime());
     await insertBatches(
@@ -1535,6 +1572,7 @@ export const organizationsSeeder: Seeder = {
       (b) => db.insert(organizations).values(b),
     );
     await insertBatches(ctx, "memberships", members, (b) => db.insert(memberships).values(b));
+    await insertBatches(ctx, "consents", consentRows, (b) => db.insert(consents).values(b));
     await insertBatches(ctx, "active orgs", active, (b) => db.insert(activeOrganizations).values(b));
     await insertBatches(ctx, "applications", apps, (b) => db.insert(statusApplications).values(b));
     await insertBatches(ctx, "status history", history, (b) => db.insert(statusHistory).values(b));

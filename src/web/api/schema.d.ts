@@ -688,6 +688,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{id}/consents/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I agreed to show publicly in this organization, and what managers asked */
+        get: operations["getOrganizationsByIdConsentsMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/consents/public-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Agree to be shown (name, position) on the public page, or withdraw; recorded as a consent */
+        put: operations["putOrganizationsByIdConsentsPublicProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/consents/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** As the contact person, agree to the publication of the contacts, or withdraw */
+        put: operations["putOrganizationsByIdConsentsContacts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/name-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pending name change (or the latest decided one), null when none */
+        get: operations["getOrganizationsByIdNameChange"];
+        put?: never;
+        post?: never;
+        /** Withdraw the pending name change */
+        delete: operations["deleteOrganizationsByIdNameChange"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{id}/status": {
         parameters: {
             query?: never;
@@ -852,6 +921,40 @@ export interface paths {
         put?: never;
         /** Revoke a participant or partner status (back to registered), with a reason */
         post: operations["postOperatorOrganizationsByIdRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/name-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Name changes of participants and partners waiting for a decision (or decided) */
+        get: operations["getOperatorNameChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/name-changes/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (the organization takes the new name) or reject a name change */
+        post: operations["postOperatorNameChangesByIdDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1520,6 +1623,8 @@ export interface components {
             headcount: number | null;
             revenueMln: number | null;
             contactsPublic: boolean;
+            contactPersonId: string | null;
+            contactsConsentAt: string | null;
             statusReason: string | null;
             declaredFlags: components["schemas"]["DeclaredFlags"];
             declaredFlagsAt: string | null;
@@ -1535,6 +1640,7 @@ export interface components {
             role: "owner" | "admin" | "member";
             position: string | null;
             showPublicly: boolean;
+            publicRequested: boolean;
             joinedAt: string;
         };
         Invitation: {
@@ -1606,6 +1712,32 @@ export interface components {
             toStatus: ("registered" | "participant" | "partner") | null;
             reason: string | null;
             at: string;
+        };
+        NameChange: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            fullName: string;
+            shortName: string;
+            previousFullName: string;
+            previousShortName: string;
+            /** @enum {string} */
+            state: "pending" | "approved" | "rejected" | "cancelled";
+            requestedBy: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+            };
+            requestedAt: string;
+            decidedBy: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+            } | null;
+            decidedAt: string | null;
+            operatorComment: string | null;
+            version: number;
         };
     };
     responses: never;
@@ -2561,7 +2693,6 @@ export interface operations {
                     legalAddress: string;
                     foundedOn?: string | null;
                     website?: string | null;
-                    /** @default  */
                     descriptionRu?: string;
                     descriptionEn?: string | null;
                     headcount?: number | null;
@@ -2575,6 +2706,7 @@ export interface operations {
                     contactPhone?: string | null;
                     /** @default false */
                     contactsPublic?: boolean;
+                    contactPersonId?: string | null;
                     declaredFlags?: {
                         skolkovo_resident?: boolean | null;
                         exporter?: boolean | null;
@@ -2680,7 +2812,6 @@ export interface operations {
                     legalAddress: string;
                     foundedOn?: string | null;
                     website?: string | null;
-                    /** @default  */
                     descriptionRu?: string;
                     descriptionEn?: string | null;
                     headcount?: number | null;
@@ -2694,6 +2825,7 @@ export interface operations {
                     contactPhone?: string | null;
                     /** @default false */
                     contactsPublic?: boolean;
+                    contactPersonId?: string | null;
                     declaredFlags?: {
                         skolkovo_resident?: boolean | null;
                         exporter?: boolean | null;
@@ -3463,6 +3595,218 @@ export interface operations {
             };
         };
     };
+    getOrganizationsByIdConsentsMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: string;
+                        publicProfile: {
+                            shown: boolean;
+                            requested: boolean;
+                            requestedBy: string | null;
+                            fullName: string;
+                            position: string | null;
+                        };
+                        contacts: {
+                            shown: boolean;
+                            requested: boolean;
+                            email: string | null;
+                            phone: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOrganizationsByIdConsentsPublicProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agree: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: string;
+                        publicProfile: {
+                            shown: boolean;
+                            requested: boolean;
+                            requestedBy: string | null;
+                            fullName: string;
+                            position: string | null;
+                        };
+                        contacts: {
+                            shown: boolean;
+                            requested: boolean;
+                            email: string | null;
+                            phone: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOrganizationsByIdConsentsContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agree: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: string;
+                        publicProfile: {
+                            shown: boolean;
+                            requested: boolean;
+                            requestedBy: string | null;
+                            fullName: string;
+                            position: string | null;
+                        };
+                        contacts: {
+                            shown: boolean;
+                            requested: boolean;
+                            email: string | null;
+                            phone: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganizationsByIdNameChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameChange"] | null;
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteOrganizationsByIdNameChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
     getOrganizationsByIdStatus: {
         parameters: {
             query?: never;
@@ -3964,6 +4308,107 @@ export interface operations {
             };
         };
     };
+    getOperatorNameChanges: {
+        parameters: {
+            query?: {
+                state?: "pending" | "approved" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            organizationId: string;
+                            fullName: string;
+                            shortName: string;
+                            previousFullName: string;
+                            previousShortName: string;
+                            /** @enum {string} */
+                            state: "pending" | "approved" | "rejected" | "cancelled";
+                            requestedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullName: string;
+                            };
+                            requestedAt: string;
+                            decidedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                fullName: string;
+                            } | null;
+                            decidedAt: string | null;
+                            operatorComment: string | null;
+                            version: number;
+                            /** @enum {string} */
+                            organizationStatus: "registered" | "participant" | "partner";
+                            inn: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOperatorNameChangesByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                    comment?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameChange"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getDirectory: {
         parameters: {
             query?: {
@@ -4406,7 +4851,6 @@ export interface operations {
                     slug?: string | null;
                     titleRu: string;
                     titleEn?: string | null;
-                    /** @default  */
                     descriptionRu?: string;
                     descriptionEn?: string | null;
                     provider: string;
@@ -4426,7 +4870,6 @@ export interface operations {
                     permanent?: boolean;
                     opensOn?: string | null;
                     closesOn?: string | null;
-                    /** @default [] */
                     requiredDocuments?: string[];
                     applyUrl?: string | null;
                     contacts?: string | null;

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { LOCALES, PASSWORD_MAX, PASSWORD_MIN, ROLES } from "../../../shared/constants.js";
 import { isSameSitePath, NEXT_MAX } from "../../../shared/next.js";
+import { SafeLongText, SafeText } from "../../../shared/text.js";
 
 export const Email = z.string().trim().max(254).pipe(z.email());
 const NewPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
-const FullName = z.string().trim().min(2).max(200);
+const FullName = SafeText(2, 200);
 const Token = z.string().min(16).max(200);
 /** Where to go after signing in; carried in the confirmation link. Only a path on this site. */
 const Next = z
@@ -104,5 +105,5 @@ export const AdminUserList = z.object({
   pageSize: z.number().int(),
 });
 export const SetRoleBody = z.object({ role: z.enum(ROLES) }).strict();
-export const BlockBody = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
+export const BlockBody = z.object({ reason: SafeLongText(500).pipe(z.string().min(3)) }).strict();
 export const AdminUserEnvelope = z.object({ user: AdminUser });

@@ -30,6 +30,7 @@ export const uiAbilities = new Set<string>([
   "notifications.own",
   "org.create",
   "operator.status.queue",
+  "operator.names.queue",
   "measures.manage",
 ]);
 

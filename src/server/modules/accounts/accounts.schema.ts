@@ -89,7 +89,12 @@ export const userTokens = pgTable(
   ],
 );
 
-/** Consents to personal-data processing (152-FZ): which text version, when, from where. */
+/**
+ * Consents (152-FZ): which purpose (`kind`), which text version, when, from where; withdrawn ones keep
+ * their row with `withdrawn_at`. Kinds: `personal_data` (processing, at sign-up), `org_public_profile`
+ * and `org_public_contacts` (distribution: being shown on an organization's public page, art. 10.1;
+ * `organization_id` names the organization).
+ */
 export const consents = pgTable(
   "consents",
   {
@@ -98,6 +103,7 @@ export const consents = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
+    organizationId: uuid("organization_id"),
     policyVersion: text("policy_version").notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
     ip: inet("ip"),

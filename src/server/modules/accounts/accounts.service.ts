@@ -755,3 +755,48 @@ export async function userIdsByEmailLike(db: Db, q: string) {
     .limit(1000);
   return list.map((u) => u.id);
 }
+
+/** Purposes of a consent to distribution that another module records for its user (152-FZ art. 10.1). */
+export type DistributionConsentKind = "org_public_profile" | "org_public_contacts";
+
+/** Records the user's own consent (who, what, which text version, when, from which IP). */
+export async function recordConsent(
+  ex: Executor,
+  c: {
+    userId: string;
+    kind: DistributionConsentKind;
+    organizationId: string;
+    version: string;
+    ip: string | null;
+  },
+) {
+  const [row] = await ex
+    .insert(consents)
+    .values({
+      userId: c.userId,
+      kind: c.kind,
+      organizationId: c.organizationId,
+      policyVersion: c.version,
+      ip: c.ip,
+    })
+    .returning({ id: consents.id, acceptedAt: consents.acceptedAt });
+  return row!;
+}
+
+/** Marks the user's standing consents of this purpose withdrawn (the rows stay as the record). */
+export async function withdrawConsent(
+  ex: Executor,
+  c: { userId: string; kind: DistributionConsentKind; organizationId: string },
+) {
+  await ex
+    .update(consents)
+    .set({ withdrawnAt: sql`now()` })
+    .where(
+      and(
+        eq(consents.userId, c.userId),
+        eq(consents.kind, c.kind),
+        eq(consents.organizationId, c.organizationId),
+        isNull(consents.withdrawnAt),
+      ),
+    );
+}

@@ -8,6 +8,7 @@ import {
 } from "../../../shared/eligibility.js";
 import { ORG_STATUSES, ORG_TYPES, SME_CATEGORIES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
+import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
 import { Day, Page, PageSize } from "../accounts/accounts.contract.js";
 
 // ---------- vocabularies ----------
@@ -55,15 +56,9 @@ const OkvedSection = z.string().regex(/^[A-U]$/, "field.okved-section");
 const RegionCode = z.string().regex(/^\d{2}$/, "field.region");
 const RegionOrForeign = z.union([RegionCode, z.literal(FOREIGN)]);
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const optText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => v || null)
-    .nullable()
-    .optional();
+/** Titles, providers, documents: clean text (src/shared/text.ts). */
+const text = SafeText;
+const optText = OptSafeText;
 
 const range = (max: number, int = false) => {
   const n = int ? z.number().int().min(0).max(max) : z.number().min(0).max(max);
@@ -118,8 +113,8 @@ const measureShape = {
     .optional(),
   titleRu: text(3, 300),
   titleEn: optText(300),
-  descriptionRu: z.string().trim().max(20_000),
-  descriptionEn: optText(20_000),
+  descriptionRu: SafeLongText(20_000),
+  descriptionEn: OptSafeLongText(20_000),
   provider: text(2, 300),
   providerKind: ProviderKind,
   level: MeasureLevel,
@@ -136,7 +131,7 @@ const measureShape = {
     .max(500)
     .nullable()
     .optional(),
-  contacts: optText(2000),
+  contacts: OptSafeLongText(2000),
   // Repeats are dropped: a measure counts once in a facet value.
   industries: z
     .array(OkvedSection)

@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { writeAudit } from "../../core/audit.js";
 import type { Executor } from "../../core/db.js";
-import { forbidden, notFound } from "../../core/errors.js";
+import { AppError, notFound } from "../../core/errors.js";
 import { type Actor, can } from "../../core/policy.js";
 import type { OrgAccess } from "./organizations.policy.js";
 import { ORG_ABILITIES } from "./organizations.policy.js";
@@ -34,12 +36,59 @@ export async function loadOrgFor(
   const access = await accessOf(ex, actor, organizationId);
   if (!can(actor, action, access)) {
     // Readers get 404; a member who lacks a right learns that it is a right they lack (403).
-    if (access.role !== null || can(actor, "org.read", access)) {
-      throw forbidden();
-    }
-    throw notFound();
+    throw refusal(access.role !== null || can(actor, "org.read", access) ? 403 : 404, organizationId, action);
   }
   return { org, access };
+}
+
+/**
+ * A record-level refusal: answered like any 404 / 403, and audited (for a signed-in actor) by the hook
+ * of `auditRefusals` once the request's transaction has rolled back.
+ */
+export class OrgRefusal extends AppError {
+  constructor(
+    status: 403 | 404,
+    readonly organizationId: string,
+    readonly action: string,
+  ) {
+    super(status, status === 403 ? "forbidden" : "not-found");
+  }
+}
+
+export const refusal = (status: 403 | 404, organizationId: string, action: string) =>
+  new OrgRefusal(status, organizationId, action);
+
+/**
+ * Writes an audit entry (actor, e-mail, IP, organization, action asked for) for every record-level
+ * refusal of a signed-in user in this plugin's routes, in its own small transaction, so it survives the
+ * failed request. Guests are not audited (an unauthenticated probe has no actor to hold to account).
+ */
+export function auditRefusals(app: FastifyInstance) {
+  app.addHook("onError", async (req, _reply, err) => {
+    if (!(err instanceof OrgRefusal) || !req.actor) return;
+    const actor = req.actor;
+    try {
+      await req.server.services.database.db.transaction((tx) =>
+        writeAudit(
+          tx,
+          { actorId: actor.id, ip: req.ip || null },
+          {
+            action: "organization.access_refused",
+            entity: "organization",
+            entityId: err.organizationId,
+            after: {
+              email: actor.email,
+              action: err.action,
+              status: err.status,
+              route: req.routeOptions.url,
+            },
+          },
+        ),
+      );
+    } catch (e) {
+      req.log.error({ err: e }, "could not audit a refused authorization");
+    }
+  });
 }
 
 /** Per-organization abilities for the UI. */

@@ -293,6 +293,9 @@ export function directoryPlan(q: DirectoryQueryInput, estimates: Map<string, num
   };
 }
 
+/** The SQL twin of `contactsShown`: published by a manager and agreed to by the contact person. */
+const CONTACTS_SHOWN = sql`(o.contacts_public and o.contacts_consent_at is not null and o.contact_person_id is not null)`;
+
 /** The public columns of a row, named as the drizzle row (ORG_COLUMNS) so the one presenter serves. */
 const PUBLIC_COLUMNS = sql`o.id, o.type, o.inn, o.ogrn, o.country, o.region_code as "regionCode",
   o.full_name as "fullName", o.short_name as "shortName", to_char(o.founded_on, 'YYYY-MM-DD') as "foundedOn",
@@ -301,9 +304,10 @@ const PUBLIC_COLUMNS = sql`o.id, o.type, o.inn, o.ogrn, o.country, o.region_code
   o.status, (extract(epoch from o.status_since) * 1000)::float8 as "statusSince",
   (o.status_suspended_at is not null) as "statusSuspended", o.has_logo as "hasLogo",
   (extract(epoch from o.updated_at) * 1000)::float8 as "updatedAt",
-  o.contacts_public as "contactsPublic",
-  case when o.contacts_public then o.contact_email end as "contactEmail",
-  case when o.contacts_public then o.contact_phone end as "contactPhone",
+  o.contacts_public as "contactsPublic", o.contact_person_id as "contactPersonId",
+  (extract(epoch from o.contacts_consent_at) * 1000)::float8 as "contactsConsentAt",
+  case when ${CONTACTS_SHOWN} then o.contact_email end as "contactEmail",
+  case when ${CONTACTS_SHOWN} then o.contact_phone end as "contactPhone",
   (extract(epoch from o.created_at) * 1000)::float8 as "createdAt"`;
 
 const NEWEST = sql`o.created_at desc, o.id desc`;

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeInn, makeKpp, makeOgrn } from "../../../shared/identifiers.js";
@@ -74,6 +74,9 @@ async function org(o: OrgInput) {
       contactEmail: "info@example.ru",
       contactPhone: "+7 495 123-45-67",
       contactsPublic: o.contactsPublic ?? false,
+      // Published contacts are shown once the contact person agreed (finding 1 of issue 8).
+      contactPersonId: o.contactsPublic ? randomUUID() : null,
+      contactsConsentAt: o.contactsPublic ? new Date() : null,
       status: o.status ?? "registered",
       statusSuspendedAt: o.suspended ? new Date() : null,
       statusReason: o.suspended ? "Проверка отчётности" : null,
@@ -136,6 +139,8 @@ const PRIVATE_KEYS = [
   "statusReason",
   "version",
   "contactsPublic",
+  "contactPersonId",
+  "contactsConsentAt",
   "foreignRegNumber",
   "updatedAt",
   "email",

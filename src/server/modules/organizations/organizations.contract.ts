@@ -2,19 +2,14 @@ import { z } from "zod";
 import { ELIGIBILITY_FLAGS, type EligibilityFlag } from "../../../shared/eligibility.js";
 import { MEMBER_ROLES, ORG_STATUSES, ORG_TYPES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
+import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
 import { Email, Page, PageSize } from "../accounts/accounts.contract.js";
 
 // ---------- inputs ----------
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const optText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => v || null)
-    .nullable()
-    .optional();
+/** Names, addresses, positions, messages: clean text (src/shared/text.ts). */
+const text = SafeText;
+const optText = OptSafeText;
 
 export const OrgType = z.enum(ORG_TYPES);
 export const OrgStatus = z.enum(ORG_STATUSES);
@@ -80,8 +75,8 @@ export const OrgProfileInput = z
       .max(300)
       .nullable()
       .optional(),
-    descriptionRu: z.string().trim().max(5000).default(""),
-    descriptionEn: optText(5000),
+    descriptionRu: SafeLongText(5000).default(""),
+    descriptionEn: OptSafeLongText(5000),
     headcount: z.number().int().min(0).max(10_000_000).nullable().optional(),
     revenueMln: z.number().min(0).max(100_000_000).nullable().optional(),
     okvedSections: z.array(OkvedSection).max(21).default([]),
@@ -100,6 +95,11 @@ export const OrgProfileInput = z
       .optional(),
     /** The contact person consents to the contacts being shown publicly (152-FZ art. 10.1). */
     contactsPublic: z.boolean().default(false),
+    /**
+     * The member whose contacts these are (the creator on registration); only they may agree to the
+     * contacts being shown publicly. Must be a member.
+     */
+    contactPersonId: z.uuid().nullable().optional(),
     /** Self-declared facts for support measures; never shown publicly. */
     declaredFlags: DeclaredFlagsPatch.optional(),
   })
@@ -128,23 +128,36 @@ export const UpdateMemberBody = z
   })
   .strict();
 export const TransferOwnershipBody = z.object({ userId: z.uuid() }).strict();
-export const JoinRequestBody = z.object({ message: optText(1000) }).strict();
+export const JoinRequestBody = z.object({ message: OptSafeLongText(1000) }).strict();
 export const ActiveOrgBody = z.object({ organizationId: z.uuid() }).strict();
 
 export const ApplyBody = z
-  .object({ requestedStatus: OrgStatus.exclude(["registered"]), comment: optText(2000) })
+  .object({ requestedStatus: OrgStatus.exclude(["registered"]), comment: OptSafeLongText(2000) })
   .strict();
-export const ResubmitBody = z.object({ comment: optText(2000) }).strict();
+export const ResubmitBody = z.object({ comment: OptSafeLongText(2000) }).strict();
 export const DecisionBody = z
   .object({
     decision: z.enum(["approve", "reject", "return"]),
     /** Required for reject (the reason) and return (what to fix). */
-    comment: optText(2000),
+    comment: OptSafeLongText(2000),
     /** The application version the operator saw. */
     version: z.number().int().min(1),
   })
   .strict();
-export const ReasonBody = z.object({ reason: text(3, 2000) }).strict();
+export const NameChangeDecisionBody = z
+  .object({
+    decision: z.enum(["approve", "reject"]),
+    /** Required for a rejection: the reason the members read. */
+    comment: OptSafeLongText(2000),
+    /** The request's version the operator saw. */
+    version: z.number().int().min(1),
+  })
+  .strict();
+export const NameChangeQuery = z
+  .object({ state: z.enum(["pending", "approved", "rejected"]).default("pending") })
+  .strict();
+export const AnswerBody = z.object({ agree: z.boolean() }).strict();
+export const ReasonBody = z.object({ reason: SafeLongText(2000).pipe(z.string().min(3)) }).strict();
 
 export const QueueQuery = z
   .object({
@@ -221,7 +234,11 @@ export const Organization = OrganizationPublic.extend({
   legalAddress: z.string(),
   headcount: z.number().nullable(),
   revenueMln: z.number().nullable(),
+  /** A manager's wish to publish the contacts; they are public once the contact person agreed. */
   contactsPublic: z.boolean(),
+  contactPersonId: z.uuid().nullable(),
+  /** When the contact person agreed to the publication (null: not agreed). */
+  contactsConsentAt: iso.nullable(),
   statusReason: z.string().nullable(),
   /** The organization's own statements for support-measure eligibility (members and staff only). */
   declaredFlags: DeclaredFlags,
@@ -238,7 +255,10 @@ export const Member = z
     email: z.string().nullable(),
     role: MemberRole,
     position: z.string().nullable(),
+    /** The member agreed to be shown on the public page. */
     showPublicly: z.boolean(),
+    /** A manager asked the member to agree; the member has not answered yet. */
+    publicRequested: z.boolean(),
     joinedAt: iso,
   })
   .meta({ id: "Member" });
@@ -378,4 +398,51 @@ export const DirectoryPage = z.object({
 export const PublicOrganizationView = z.object({
   organization: OrganizationPublic,
   members: z.array(z.object({ fullName: z.string(), position: z.string().nullable(), role: MemberRole })),
+});
+
+const Person = z.object({ id: z.uuid(), fullName: z.string() });
+
+/** A participant's or partner's new name waiting for (or decided by) the operator. */
+export const NameChange = z
+  .object({
+    id: z.uuid(),
+    organizationId: z.uuid(),
+    fullName: z.string(),
+    shortName: z.string(),
+    previousFullName: z.string(),
+    previousShortName: z.string(),
+    state: z.enum(["pending", "approved", "rejected", "cancelled"]),
+    requestedBy: Person,
+    requestedAt: iso,
+    decidedBy: Person.nullable(),
+    decidedAt: iso.nullable(),
+    operatorComment: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: "NameChange" });
+export const NameChangeQueueItem = NameChange.extend({
+  organizationStatus: OrgStatus,
+  inn: z.string().nullable(),
+});
+
+/** What a member decides about their own appearance on the organization's public page. */
+export const MyPublicConsents = z.object({
+  /** The version of the consent text the answer is recorded with. */
+  version: z.string(),
+  publicProfile: z.object({
+    shown: z.boolean(),
+    requested: z.boolean(),
+    requestedBy: z.string().nullable(),
+    fullName: z.string(),
+    position: z.string().nullable(),
+  }),
+  /** Present when the member is the organization's contact person. */
+  contacts: z
+    .object({
+      shown: z.boolean(),
+      requested: z.boolean(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    })
+    .nullable(),
 });

@@ -3,6 +3,13 @@ import { addMessages } from "../../core/i18n.js";
 /** Problem titles and field errors of organization profiles, members, invitations and join requests. */
 addMessages({
   ru: {
+    "problem.not-contact-person": "Согласиться на публикацию контактов может только само контактное лицо",
+    "problem.contacts-not-requested":
+      "Публикацию контактов никто не запрашивал: её включает руководитель в профиле",
+    "problem.name-change-changed":
+      "Заявку на смену названия уже рассмотрели или изменили: обновите страницу и посмотрите её текущее состояние",
+    "field.org.contact-person-not-member": "Контактным лицом может быть только сотрудник организации",
+    "field.name-change.reason-required": "Укажите причину отказа — её прочтут сотрудники организации",
     "problem.inn-taken":
       "Организация «{name}» с такими реквизитами уже зарегистрирована. Вы можете отправить запрос на вступление в неё — его рассмотрит владелец или администратор.",
     "problem.city-body-operator-only":
@@ -57,6 +64,14 @@ addMessages({
     "field.phone": "Укажите телефон, например +7 495 123-45-67",
   },
   en: {
+    "problem.not-contact-person": "Only the contact person may agree to the publication of the contacts",
+    "problem.contacts-not-requested":
+      "Nobody asked to publish the contacts: a manager turns it on in the profile",
+    "problem.name-change-changed":
+      "The name change was already decided or changed: reload the page to see its current state",
+    "field.org.contact-person-not-member": "The contact person must be a member of the organization",
+    "field.name-change.reason-required":
+      "Give the reason for the rejection — the organization's members will read it",
     "problem.inn-taken":
       "The organization “{name}” with these identifiers is already registered. You can ask to join it: its owner or an administrator will decide.",
     "problem.city-body-operator-only":

@@ -11,6 +11,9 @@ export const ORG_NOTIFICATION = {
   memberLeft: "org.member.left",
   memberRoleChanged: "org.member.role-changed",
   ownershipTransferred: "org.ownership.transferred",
+  publicProfileRequested: "org.public-profile.requested",
+  contactsConsentRequested: "org.contacts-consent.requested",
+  nameChangeDecided: "org.name-change.decided",
 } as const;
 
 const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
@@ -94,5 +97,59 @@ defineNotificationKinds({
             title: `You are now the owner of ${s(d.org)}`,
             body: `${s(d.name)} transferred ownership to you.`,
           },
+  },
+  [ORG_NOTIFICATION.publicProfileRequested]: {
+    label: {
+      ru: "Просьбы показать меня на публичной странице организации",
+      en: "Requests to show me on an organization's public page",
+    },
+    defaultChannel: "email",
+    render: (l, d) =>
+      l === "ru"
+        ? {
+            title: `${s(d.name)} просит показать вас на публичной странице «${s(d.org)}»`,
+            body: "Ваши имя и должность появятся в каталоге, только если вы сами согласитесь. Ответьте на странице организации; согласие можно отозвать в любой момент.",
+          }
+        : {
+            title: `${s(d.name)} asks to show you on the public page of ${s(d.org)}`,
+            body: "Your name and position appear in the directory only if you agree yourself. Answer on the organization's page; you can withdraw at any time.",
+          },
+  },
+  [ORG_NOTIFICATION.contactsConsentRequested]: {
+    label: {
+      ru: "Просьбы опубликовать мои контакты как контактного лица",
+      en: "Requests to publish my contacts as the contact person",
+    },
+    defaultChannel: "email",
+    render: (l, d) =>
+      l === "ru"
+        ? {
+            title: `${s(d.name)} просит опубликовать контакты «${s(d.org)}»`,
+            body: "Вы указаны контактным лицом. Контакты появятся в каталоге, только если вы согласитесь на странице организации.",
+          }
+        : {
+            title: `${s(d.name)} asks to publish the contacts of ${s(d.org)}`,
+            body: "You are the contact person. The contacts appear in the directory only if you agree on the organization's page.",
+          },
+  },
+  [ORG_NOTIFICATION.nameChangeDecided]: {
+    label: { ru: "Решения оператора о смене названия", en: "The operator's decisions on name changes" },
+    defaultChannel: "email",
+    render: (l, d) => {
+      const ok = d.decision === "approved";
+      return l === "ru"
+        ? {
+            title: ok
+              ? `Оператор утвердил новое название: «${s(d.name)}»`
+              : `Оператор отклонил новое название «${s(d.name)}»`,
+            body: ok ? `Прежнее название: «${s(d.org)}».` : s(d.comment) || undefined,
+          }
+        : {
+            title: ok
+              ? `The operator approved the new name: ${s(d.name)}`
+              : `The operator rejected the new name ${s(d.name)}`,
+            body: ok ? `Previous name: ${s(d.org)}.` : s(d.comment) || undefined,
+          };
+    },
   },
 });

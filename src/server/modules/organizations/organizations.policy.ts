@@ -29,6 +29,8 @@ defineRules({
   "org.status.apply": manager as Rule<never>,
   "operator.status.queue": staff,
   "operator.status.decide": staff,
+  "operator.names.queue": staff,
+  "operator.names.decide": staff,
   "operator.org.create-city-body": staff,
 });
 

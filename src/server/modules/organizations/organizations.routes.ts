@@ -1,10 +1,13 @@
 import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ctxOf } from "../../core/context.js";
+import { ctxOf, requireActor } from "../../core/context.js";
 import { AppError, badRequest } from "../../core/errors.js";
+import { auditRefusals } from "./access.js";
+import * as consents from "./organizations.consents.js";
 import {
   ActiveOrgBody,
+  AnswerBody,
   CreateOrgBody,
   Invitation,
   InvitationPreview,
@@ -15,6 +18,8 @@ import {
   MemberParams,
   MyJoinRequest,
   MyOrganizations,
+  MyPublicConsents,
+  NameChange,
   OrganizationView,
   OrgIdParams,
   SubIdParams,
@@ -24,6 +29,7 @@ import {
   UpdateMemberBody,
   UpdateOrgBody,
 } from "./organizations.contract.js";
+import * as names from "./organizations.names.js";
 import * as svc from "./organizations.service.js";
 import "./organizations.policy.js";
 import "./organizations.messages.js";
@@ -41,6 +47,7 @@ const LogoQuery = z.object({
 });
 
 export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
+  auditRefusals(app);
   // Only this plugin takes uploads: one file of at most 2 MB.
   await app.register(multipart, { limits: { fileSize: svc.LOGO_MAX_BYTES, files: 1, fields: 5, parts: 6 } });
 
@@ -399,6 +406,90 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       reply.header("cache-control", "no-store");
       return svc.myJoinRequests(ctxOf(req));
+    },
+  );
+
+  // ---------- one's own public appearance (152-FZ art. 10.1) ----------
+
+  app.get(
+    "/organizations/:id/consents/mine",
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: "What I agreed to show publicly in this organization, and what managers asked",
+        params: OrgIdParams,
+        response: { 200: MyPublicConsents },
+      },
+    },
+    async (req, reply) => {
+      reply.header("cache-control", "no-store");
+      return consents.myPublicConsents(ctxOf(req), req.params.id);
+    },
+  );
+
+  app.put(
+    "/organizations/:id/consents/public-profile",
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: "Agree to be shown (name, position) on the public page, or withdraw; recorded as a consent",
+        params: OrgIdParams,
+        body: AnswerBody,
+        response: { 200: MyPublicConsents },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      await svc.updateMember(ctx, req.params.id, requireActor(ctx).id, { showPublicly: req.body.agree });
+      return consents.myPublicConsents(ctx, req.params.id);
+    },
+  );
+
+  app.put(
+    "/organizations/:id/consents/contacts",
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: "As the contact person, agree to the publication of the contacts, or withdraw",
+        params: OrgIdParams,
+        body: AnswerBody,
+        response: { 200: MyPublicConsents },
+      },
+    },
+    async (req) => consents.answerContacts(ctxOf(req), req.params.id, req.body.agree),
+  );
+
+  // ---------- name changes of participants and partners ----------
+
+  app.get(
+    "/organizations/:id/name-change",
+    {
+      config: access,
+      schema: {
+        tags,
+        summary: "The pending name change (or the latest decided one), null when none",
+        params: OrgIdParams,
+        response: { 200: NameChange.nullable() },
+      },
+    },
+    async (req, reply) => {
+      reply.header("cache-control", "no-store");
+      return names.currentNameChange(ctxOf(req), req.params.id);
+    },
+  );
+
+  app.delete(
+    "/organizations/:id/name-change",
+    {
+      config: access,
+      schema: { tags, summary: "Withdraw the pending name change", params: OrgIdParams },
+    },
+    async (req, reply) => {
+      await names.cancelNameChange(ctxOf(req), req.params.id);
+      return reply.code(204).send();
     },
   );
 };

@@ -39,6 +39,12 @@ export const applicationStateEnum = pgEnum("status_application_state", [
   "rejected",
   "withdrawn",
 ]);
+export const nameChangeStateEnum = pgEnum("name_change_state", [
+  "pending",
+  "approved",
+  "rejected",
+  "cancelled",
+]);
 export const joinRequestStateEnum = pgEnum("join_request_state", [
   "pending",
   "approved",
@@ -87,9 +93,14 @@ export const organizations = pgTable(
     declaredFlagsAt: timestamp("declared_flags_at", { withTimezone: true }),
     contactEmail: text("contact_email"),
     contactPhone: text("contact_phone"),
-    /** Public contacts only with the contact person's consent to distribution (152-FZ art. 10.1). */
+    /**
+     * A manager's wish to publish the contacts. They are shown publicly only when the contact person (a
+     * member) agreed themself (`contacts_consent_at`, with a row in `consents`; 152-FZ art. 10.1).
+     */
     contactsPublic: boolean("contacts_public").notNull().default(false),
     contactsConsentAt: timestamp("contacts_consent_at", { withTimezone: true }),
+    /** The member whose contacts these are; only they may agree to their publication. */
+    contactPersonId: uuid("contact_person_id"),
     status: orgStatusEnum("status").notNull().default("registered"),
     statusSince: timestamp("status_since", { withTimezone: true }).notNull().defaultNow(),
     statusSuspendedAt: timestamp("status_suspended_at", { withTimezone: true }),
@@ -143,9 +154,15 @@ export const memberships = pgTable(
       .references(() => organizations.id, { onDelete: "cascade" }),
     userId: uuid("user_id").notNull(),
     role: memberRoleEnum("role").notNull(),
-    /** The member agreed to be shown on the organization's public page. */
+    /**
+     * The member agreed themself to be shown (name, position) on the organization's public page; the
+     * agreement is a row in `consents` (kind `org_public_profile`). Only the member sets it to true.
+     */
     showPublicly: boolean("show_publicly").notNull().default(false),
     position: text("position"),
+    /** A manager asked the member to agree to be shown publicly (cleared by the answer). */
+    publicRequestedAt: timestamp("public_requested_at", { withTimezone: true }),
+    publicRequestedBy: uuid("public_requested_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.userId] }), index("memberships_user_idx").on(t.userId)],
@@ -179,6 +196,8 @@ export const invitations = pgTable(
   (t) => [
     uniqueIndex("invitations_token_key").on(t.tokenHash),
     index("invitations_org_idx").on(t.organizationId),
+    // The per-inviter daily quota counts by these.
+    index("invitations_inviter_idx").on(t.invitedBy, t.createdAt),
   ],
 );
 
@@ -250,4 +269,34 @@ export const statusHistory = pgTable(
     data: jsonb("data"),
   },
   (t) => [index("status_history_org_idx").on(t.organizationId, t.at)],
+);
+
+/**
+ * A participant's or partner's new name, waiting for the operator: the status was granted to the
+ * organization under its name, so a new one applies only when the operator approves it.
+ */
+export const orgNameChanges = pgTable(
+  "org_name_changes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    fullName: text("full_name").notNull(),
+    shortName: text("short_name").notNull(),
+    previousFullName: text("previous_full_name").notNull(),
+    previousShortName: text("previous_short_name").notNull(),
+    state: nameChangeStateEnum("state").notNull().default("pending"),
+    requestedBy: uuid("requested_by").notNull(),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    operatorComment: text("operator_comment"),
+    /** Bumped by every transition; a decision names the version it saw. */
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("org_name_changes_queue_idx").on(t.state, t.requestedAt),
+    uniqueIndex("org_name_changes_pending_key").on(t.organizationId).where(sql`${t.state} = 'pending'`),
+  ],
 );

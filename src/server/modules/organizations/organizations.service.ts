@@ -14,12 +14,29 @@ import { writeAudit } from "../../core/audit.js";
 import { CLUSTER_TIME_ZONE, moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Executor, isUniqueViolation } from "../../core/db.js";
-import { AppError, badRequest, conflict, type FieldError, forbidden, notFound } from "../../core/errors.js";
+import {
+  AppError,
+  badRequest,
+  conflict,
+  type FieldError,
+  forbidden,
+  notFound,
+  RateLimitedError,
+} from "../../core/errors.js";
 import { enqueueMail, maskMailSecrets } from "../../core/mail.js";
 import { type Actor, can } from "../../core/policy.js";
 import { newToken, tokenHash, usersByIds } from "../accounts/accounts.service.js";
 import { notify } from "../notifications/notifications.service.js";
-import { accessOf, loadOrgFor, orgAbilities } from "./access.js";
+import { accessOf, loadOrgFor, orgAbilities, refusal } from "./access.js";
+import {
+  afterContactsChange,
+  contactsConsentAfter,
+  contactsShown,
+  endPublicAppearance,
+  isMember,
+  recordPublicProfileAnswer,
+  visibilityAfter,
+} from "./organizations.consents.js";
 import type {
   CreateOrgBody,
   InviteBody,
@@ -29,6 +46,7 @@ import type {
   UpdateMemberBody,
   UpdateOrgBody,
 } from "./organizations.contract.js";
+import { nameNeedsApproval, requestNameChange } from "./organizations.names.js";
 import { ORG_NOTIFICATION } from "./organizations.notifications.js";
 import type { OrgAccess } from "./organizations.policy.js";
 import {
@@ -96,8 +114,8 @@ export function presentOrganization(
     statusSince: row.statusSince.toISOString(),
     statusSuspended: row.statusSuspendedAt !== null,
     logoUrl: logoUrl(row),
-    contactEmail: row.contactsPublic || opts.full ? row.contactEmail : null,
-    contactPhone: row.contactsPublic || opts.full ? row.contactPhone : null,
+    contactEmail: contactsShown(row) || opts.full ? row.contactEmail : null,
+    contactPhone: contactsShown(row) || opts.full ? row.contactPhone : null,
     createdAt: row.createdAt.toISOString(),
   };
   if (!opts.full) return pub;
@@ -109,6 +127,8 @@ export function presentOrganization(
     headcount: row.headcount,
     revenueMln: row.revenueMln === null ? null : Number(row.revenueMln),
     contactsPublic: row.contactsPublic,
+    contactPersonId: row.contactPersonId,
+    contactsConsentAt: row.contactsConsentAt?.toISOString() ?? null,
     statusReason: row.statusReason,
     declaredFlags: cleanFlags(row.declaredFlags),
     declaredFlagsAt: row.declaredFlagsAt?.toISOString() ?? null,
@@ -122,6 +142,8 @@ export function presentOrganization(
 const DAY_MS = 24 * 3600_000;
 /** An invitation link works for 7 days, once. */
 export const INVITATION_TTL_MS = 7 * DAY_MS;
+/** Invitations one person may send per 24 hours (mail the platform sends on their behalf). */
+export const INVITATIONS_PER_DAY = 30;
 /** Logos up to 2 MB. */
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -231,6 +253,7 @@ const EMPTY_PROFILE: Profile = {
   contactEmail: null,
   contactPhone: null,
   contactsPublic: false,
+  contactPersonId: null,
 };
 const PROFILE_KEYS = Object.keys(EMPTY_PROFILE) as (keyof Profile)[];
 
@@ -334,7 +357,8 @@ export async function createOrganization(ctx: Ctx, body: z.infer<typeof CreateOr
     throw new AppError(403, "city-body-operator-only");
   }
   const { type, declaredFlags: flagsPatch, ...rest } = body;
-  const p = normalizeProfile(type, mergeProfile(EMPTY_PROFILE, rest));
+  // The creator is the only member, so the contact person until a manager names another.
+  const p = normalizeProfile(type, mergeProfile(EMPTY_PROFILE, { ...rest, contactPersonId: actor.id }));
   const flags = applyFlags({}, flagsPatch);
   const errors = profileErrors(type, p);
   if (errors.length) throw badRequest(errors);
@@ -347,6 +371,7 @@ export async function createOrganization(ctx: Ctx, body: z.infer<typeof CreateOr
         .values({
           type,
           ...p,
+          // The creator publishing their own contacts agrees by doing so (recorded below).
           contactsConsentAt: p.contactsPublic ? sql`now()` : null,
           declaredFlags: flags,
           declaredFlagsAt: Object.keys(flags).length > 0 ? sql`now()` : null,
@@ -355,6 +380,7 @@ export async function createOrganization(ctx: Ctx, body: z.infer<typeof CreateOr
         .returning();
       await tx.insert(memberships).values({ organizationId: org!.id, userId: actor.id, role: "owner" });
       await setActive(tx, actor.id, org!.id);
+      await afterContactsChange(tx, ctx, org!, { record: p.contactsPublic, ask: false });
       await writeAudit(tx, auditCtx(ctx), {
         action: "organization.create",
         entity: "organization",
@@ -384,14 +410,18 @@ export async function updateOrganization(ctx: Ctx, id: string, body: z.infer<typ
   const { version, declaredFlags: flagsPatch, ...rest } = body;
   let type: OrgType | undefined;
   let next: Profile | undefined;
+  let mails = 0;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    const out = await ctx.db.transaction(async (tx) => {
       const { org, access } = await loadOrgFor(tx, actor, id, "org.update", { forUpdate: true });
       if (org.version !== version) throw conflict({ current: presentOrganization(org, { full: true }) });
       type = org.type;
       const before = profileOf(org);
       const p = normalizeProfile(org.type, mergeProfile(before, rest));
       next = p;
+      // A participant's or partner's new name waits for the operator; the profile keeps the old one.
+      const newName = nameNeedsApproval(org, p);
+      if (newName) Object.assign(p, { fullName: before.fullName, shortName: before.shortName });
       // Identifiers (and the region the status depends on) were checked by the operator.
       const locked: FieldError[] = [];
       if (org.status !== "registered") {
@@ -407,19 +437,20 @@ export async function updateOrganization(ctx: Ctx, id: string, body: z.infer<typ
       ];
       if (errors.length) throw badRequest(errors);
 
-      const contactsChanged =
-        p.contactEmail !== before.contactEmail || p.contactPhone !== before.contactPhone;
-      const consentAt = !p.contactsPublic
-        ? null
-        : !before.contactsPublic || contactsChanged
-          ? new Date()
-          : org.contactsConsentAt;
+      if (p.contactPersonId !== before.contactPersonId && p.contactPersonId) {
+        if (!(await isMember(tx, org.id, p.contactPersonId)))
+          throw badRequest([{ field: "contactPersonId", key: "field.org.contact-person-not-member" }]);
+      }
+      // Public contacts need the contact person's own consent (152-FZ art. 10.1).
+      const contacts = contactsConsentAfter(org, p, actor.id);
+      const consentAt = contacts.consentAt;
       const changed = PROFILE_KEYS.filter((k) => !same(p[k], before[k]));
       const consentChanged = !same(consentAt, org.contactsConsentAt);
       // Declared flags are the organization's own statements: no status freezes them.
       const flagsBefore = cleanFlags(org.declaredFlags);
       const flagsAfter = applyFlags(flagsBefore, flagsPatch);
       const flagsChanged = !sameFlags(flagsBefore, flagsAfter);
+      if (newName) await requestNameChange(tx, ctx, org, newName);
       if (!changed.length && !consentChanged && !flagsChanged) return orgView(actor, org, access);
 
       if (IDENTIFIER_FIELDS.some((f) => changed.includes(f))) {
@@ -438,6 +469,7 @@ export async function updateOrganization(ctx: Ctx, id: string, body: z.infer<typ
         .where(and(eq(organizations.id, org.id), eq(organizations.version, version)))
         .returning();
       if (!after) throw conflict({ current: presentOrganization(org, { full: true }) });
+      mails = await afterContactsChange(tx, ctx, after, contacts);
       const pick = (src: Record<string, unknown>, consent: Date | null, flags: DeclaredFlags) => ({
         ...Object.fromEntries(changed.map((k) => [k, src[k]])),
         ...(consentChanged ? { contactsConsentAt: consent } : {}),
@@ -452,6 +484,8 @@ export async function updateOrganization(ctx: Ctx, id: string, body: z.infer<typ
       });
       return orgView(actor, after, access);
     });
+    if (mails) ctx.mailQueued();
+    return out;
   } catch (err) {
     if (!isUniqueViolation(err) || !type || !next) throw err;
     const holder = await holderOf(ctx.db, type, next, id);
@@ -655,6 +689,7 @@ function presentMember(m: MembershipRow, person: Person) {
     role: m.role,
     position: m.position,
     showPublicly: m.showPublicly,
+    publicRequested: m.publicRequestedAt !== null,
     joinedAt: m.createdAt.toISOString(),
   };
 }
@@ -682,7 +717,10 @@ async function membershipFor(ex: Executor, organizationId: string, userId: strin
 
 /**
  * Role: by the owner or an admin (the owner's role is not changed here, only by a transfer).
- * Public visibility and position: by the member themself or a manager.
+ * Position: by the member themself or a manager. Public visibility (name and position on the public page)
+ * is the member's own decision (152-FZ art. 10.1): the member agrees (a consent is recorded) or withdraws;
+ * a manager may only ask (the member is notified) or hide. A manager changing a shown member's position
+ * hides them and asks again, since they agreed to be shown with the position they saw.
  */
 export async function updateMember(
   ctx: Ctx,
@@ -696,7 +734,7 @@ export async function updateMember(
     const { org, access } = await loadOrgFor(tx, actor, id, "org.read", { forUpdate: true });
     const manager = can(actor, "org.members.manage", access);
     const self = userId === actor.id;
-    if (!manager && !self) throw access.role ? forbidden() : notFound();
+    if (!manager && !self) throw refusal(access.role ? 403 : 404, id, "org.members.manage");
     const m = await membershipFor(tx, id, userId);
     if (!m) throw notFound();
     const roleChange = body.role !== undefined && body.role !== m.role;
@@ -707,10 +745,17 @@ export async function updateMember(
     }
     const next = {
       role: body.role ?? m.role,
-      showPublicly: body.showPublicly ?? m.showPublicly,
       position: body.position === undefined ? m.position : body.position,
+      ...visibilityAfter(m, { actorId: actor.id, self, ask: body.showPublicly }),
     };
-    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== m[k]);
+    if (!self && next.position !== m.position && next.showPublicly) {
+      Object.assign(next, {
+        showPublicly: false,
+        publicRequestedAt: new Date(),
+        publicRequestedBy: actor.id,
+      });
+    }
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => !same(next[k], m[k]));
     const person = (await usersByIds(tx, [userId])).get(userId);
     if (!changed.length) return presentMember(m, person);
     const [after] = await tx
@@ -718,6 +763,9 @@ export async function updateMember(
       .set(next)
       .where(and(eq(memberships.organizationId, id), eq(memberships.userId, userId)))
       .returning();
+    if (self && next.showPublicly !== m.showPublicly) {
+      await recordPublicProfileAnswer(tx, ctx, id, next.showPublicly);
+    }
     await writeAudit(tx, auditCtx(ctx), {
       action: "organization.member_update",
       entity: "organization",
@@ -726,10 +774,18 @@ export async function updateMember(
       after: { userId, ...Object.fromEntries(changed.map((k) => [k, next[k]])) },
     });
     if (roleChange && !self) {
-      mails = await notify(tx, ctx.config.publicUrl, {
+      mails += await notify(tx, ctx.config.publicUrl, {
         userIds: [userId],
         kind: ORG_NOTIFICATION.memberRoleChanged,
         data: { org: org.shortName, role: next.role },
+        link: `/organizations/${id}`,
+      });
+    }
+    if (next.publicRequestedAt && !same(next.publicRequestedAt, m.publicRequestedAt)) {
+      mails += await notify(tx, ctx.config.publicUrl, {
+        userIds: [userId],
+        kind: ORG_NOTIFICATION.publicProfileRequested,
+        data: { org: org.shortName, name: actor.fullName },
         link: `/organizations/${id}`,
       });
     }
@@ -754,6 +810,7 @@ export async function removeMember(ctx: Ctx, id: string, userId: string) {
       .delete(memberships)
       .where(and(eq(memberships.organizationId, id), eq(memberships.userId, userId)));
     await clearActive(tx, userId, id);
+    await endPublicAppearance(tx, id, userId);
     await writeAudit(tx, auditCtx(ctx), {
       action: self ? "organization.member_leave" : "organization.member_remove",
       entity: "organization",
@@ -842,12 +899,31 @@ const invalidInvitation = (status: 400 | 404) =>
     status === 400 ? [{ field: "token", key: "problem.invitation-invalid" }] : [],
   );
 
+/**
+ * At most INVITATIONS_PER_DAY invitations per inviter in any 24 hours, over all their organizations: a
+ * per-inviter advisory lock makes the count and the insert that follows atomic across app servers.
+ * Over the quota: 429 with Retry-After (when the oldest invitation of the window leaves it).
+ */
+async function invitationQuota(ex: Executor, inviterId: string) {
+  await ex.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`org-invitations:${inviterId}`}, 0))`);
+  const [r] = await ex
+    .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${invitations.createdAt})` })
+    .from(invitations)
+    .where(
+      and(eq(invitations.invitedBy, inviterId), gt(invitations.createdAt, sql`now() - interval '1 day'`)),
+    );
+  if ((r?.n ?? 0) < INVITATIONS_PER_DAY) return;
+  const oldest = r?.oldest ? new Date(r.oldest).getTime() : Date.now();
+  throw new RateLimitedError(Math.max(1000, oldest + DAY_MS - Date.now()));
+}
+
 /** Mails a single-use link valid for 7 days; a new invitation to the same address replaces the older. */
 export async function invite(ctx: Ctx, id: string, body: z.infer<typeof InviteBody>) {
   const actor = requireActor(ctx);
   const token = newToken();
   const row = await ctx.db.transaction(async (tx) => {
     const { org } = await loadOrgFor(tx, actor, id, "org.members.manage", { forUpdate: true });
+    await invitationQuota(tx, actor.id);
     const members = await tx
       .select({ userId: memberships.userId })
       .from(memberships)

@@ -747,9 +747,10 @@ describe("privacy", () => {
     const pub = presentOrganization(row!, { full: false });
     expect(pub.contactEmail).toBeNull();
     for (const key of PRIVATE) expect(pub).not.toHaveProperty(key);
-    expect(presentOrganization({ ...row!, contactsPublic: true }, { full: false }).contactEmail).toBe(
-      "x@romashka.ru",
-    );
+    // A manager's wish alone publishes nothing: the contact person must have agreed (issue 8, finding 1).
+    expect(presentOrganization({ ...row!, contactsPublic: true }, { full: false }).contactEmail).toBeNull();
+    const agreed = { ...row!, contactsPublic: true, contactsConsentAt: new Date() };
+    expect(presentOrganization(agreed, { full: false }).contactEmail).toBe("x@romashka.ru");
     expect(presentOrganization(row!, { full: true }).contactEmail).toBe("x@romashka.ru");
   });
 });

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { ctxOf } from "../../core/context.js";
+import { auditRefusals } from "./access.js";
 import {
   DecisionBody,
+  NameChange,
+  NameChangeDecisionBody,
+  NameChangeQuery,
+  NameChangeQueueItem,
   OrgIdParams,
   QueueItem,
   QueueItemDetail,
@@ -10,6 +16,7 @@ import {
   ReasonBody,
   StatusView,
 } from "./organizations.contract.js";
+import * as names from "./organizations.names.js";
 import * as svc from "./status.service.js";
 import "./organizations.policy.js";
 
@@ -18,6 +25,7 @@ const queue = { policy: "operator.status.queue" };
 const decide = { policy: "operator.status.decide" };
 
 export const statusOperatorRoutes: FastifyPluginAsyncZod = async (app) => {
+  auditRefusals(app);
   app.get(
     "/operator/status-applications",
     {
@@ -104,5 +112,39 @@ export const statusOperatorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => svc.revoke(ctxOf(req), req.params.id, req.body),
+  );
+
+  // ---------- name changes of participants and partners ----------
+
+  app.get(
+    "/operator/name-changes",
+    {
+      config: { policy: "operator.names.queue" },
+      schema: {
+        tags,
+        summary: "Name changes of participants and partners waiting for a decision (or decided)",
+        querystring: NameChangeQuery,
+        response: { 200: z.object({ items: z.array(NameChangeQueueItem) }) },
+      },
+    },
+    async (req, reply) => {
+      reply.header("cache-control", "no-store");
+      return { items: await names.nameChangeQueue(ctxOf(req), req.query.state) };
+    },
+  );
+
+  app.post(
+    "/operator/name-changes/:id/decision",
+    {
+      config: { policy: "operator.names.decide" },
+      schema: {
+        tags,
+        summary: "Approve (the organization takes the new name) or reject a name change",
+        params: OrgIdParams,
+        body: NameChangeDecisionBody,
+        response: { 200: NameChange },
+      },
+    },
+    async (req) => names.decideNameChange(ctxOf(req), req.params.id, req.body),
   );
 };

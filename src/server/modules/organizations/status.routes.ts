@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ctxOf } from "../../core/context.js";
+import { auditRefusals } from "./access.js";
 import {
   ApplyBody,
   OrgIdParams,
@@ -19,6 +20,7 @@ const tags = ["organizations"];
 const config = { policy: "org.access" };
 
 export const statusRoutes: FastifyPluginAsyncZod = async (app) => {
+  auditRefusals(app);
   app.get(
     "/organizations/:id/status",
     {

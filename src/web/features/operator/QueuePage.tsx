@@ -132,6 +132,9 @@ export default function QueuePage() {
       <div>
         <Title order={1}>{t("operator.queue.title")}</Title>
         <Text mt="xs">{t("operator.queue.lead", { days: LONG_WAIT_DAYS })}</Text>
+        <Anchor component={Link} to="/operator/name-changes" mt="xs" display="inline-block">
+          {t("operator.nameChanges.link")}
+        </Anchor>
       </div>
 
       <form aria-label={t("operator.queue.filters")} onSubmit={(e) => e.preventDefault()}>

@@ -5,6 +5,7 @@ import { RequireAuth } from "../../components/RequireAuth";
 
 const QueuePage = lazy(() => import("./QueuePage"));
 const ApplicationPage = lazy(() => import("./ApplicationPage"));
+const NameChangesPage = lazy(() => import("./NameChangesPage"));
 
 const QUEUE_ABILITY = "operator.status.queue";
 
@@ -23,6 +24,14 @@ export const operatorRoutes = (
       element={
         <RequireAuth ability={QUEUE_ABILITY}>
           <ApplicationPage />
+        </RequireAuth>
+      }
+    />
+    <Route
+      path="operator/name-changes"
+      element={
+        <RequireAuth ability="operator.names.queue">
+          <NameChangesPage />
         </RequireAuth>
       }
     />

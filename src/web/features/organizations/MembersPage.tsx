@@ -225,14 +225,17 @@ function MembersTable({ view }: { view: OrganizationView }) {
   const update = useMutation({
     mutationFn: ({ userId, body }: { userId: string; body: { role?: MemberRole; showPublicly?: boolean } }) =>
       api.patch<Member>(memberPath(userId), body),
-    onSuccess: (_d, vars) => {
+    onSuccess: (d, vars) => {
       toast(
         vars.body.role !== undefined
           ? t("organizations.members.roleChanged")
-          : vars.body.showPublicly
-            ? t("organizations.members.shownPublicly")
-            : t("organizations.members.hiddenPublicly"),
+          : d.publicRequested
+            ? t("organizations.members.asked", { name: d.fullName })
+            : d.showPublicly
+              ? t("organizations.members.shownPublicly")
+              : t("organizations.members.hiddenPublicly"),
       );
+      void queryClient.invalidateQueries({ queryKey: orgKeys.one(orgId) });
       void refresh();
     },
     onError: (error) => {
@@ -336,6 +339,7 @@ function MembersTable({ view }: { view: OrganizationView }) {
                       {self ? (
                         <Switch
                           label={t("organizations.members.showPublicly")}
+                          description={t("organizations.members.showPubliclyConsent")}
                           checked={m.showPublicly}
                           disabled={update.isPending && update.variables?.userId === m.userId}
                           onChange={(e) =>
@@ -346,11 +350,41 @@ function MembersTable({ view }: { view: OrganizationView }) {
                           }
                         />
                       ) : (
-                        <Text size="sm">
-                          {m.showPublicly
-                            ? t("organizations.members.shown")
-                            : t("organizations.members.hidden")}
-                        </Text>
+                        <Group gap="xs" wrap="wrap">
+                          <Text size="sm">
+                            {m.showPublicly
+                              ? t("organizations.members.shown")
+                              : m.publicRequested
+                                ? t("organizations.members.requested")
+                                : t("organizations.members.hidden")}
+                          </Text>
+                          {manager && !m.showPublicly && !m.publicRequested && (
+                            <Button
+                              size="xs"
+                              variant="default"
+                              aria-label={t("organizations.members.askFor", { name: m.fullName })}
+                              loading={update.isPending && update.variables?.userId === m.userId}
+                              onClick={() =>
+                                update.mutate({ userId: m.userId, body: { showPublicly: true } })
+                              }
+                            >
+                              {t("organizations.members.ask")}
+                            </Button>
+                          )}
+                          {manager && m.showPublicly && (
+                            <Button
+                              size="xs"
+                              variant="default"
+                              aria-label={t("organizations.members.hideFor", { name: m.fullName })}
+                              loading={update.isPending && update.variables?.userId === m.userId}
+                              onClick={() =>
+                                update.mutate({ userId: m.userId, body: { showPublicly: false } })
+                              }
+                            >
+                              {t("organizations.members.hide")}
+                            </Button>
+                          )}
+                        </Group>
                       )}
                     </Table.Td>
                     <Table.Td>

@@ -7,6 +7,7 @@ import {
   Fieldset,
   Group,
   MultiSelect,
+  NativeSelect,
   NumberInput,
   Radio,
   SegmentedControl,
@@ -29,6 +30,7 @@ import { OKVED_SECTIONS } from "../../../shared/okved";
 import { ORG_IDENTIFIER_RULES, ORG_TYPES, type OrgType, smeCategory } from "../../../shared/organizations";
 import { COUNTRIES, REGIONS } from "../../../shared/regions";
 import { isTagSlug, TAGS } from "../../../shared/tags";
+import { hasUnsafeChars } from "../../../shared/text";
 import { useLabels } from "./labels";
 import type { Organization, OrgProfileInput, UpdateOrgBody } from "./types";
 
@@ -63,6 +65,7 @@ export interface OrgFormValues {
   contactEmail: string;
   contactPhone: string;
   contactsPublic: boolean;
+  contactPersonId: string;
   declaredFlags: Record<EligibilityFlag, FlagChoice>;
 }
 
@@ -92,6 +95,7 @@ export function valuesOf(org: Organization | null): OrgFormValues {
     contactEmail: org?.contactEmail ?? "",
     contactPhone: org?.contactPhone ?? "",
     contactsPublic: org?.contactsPublic ?? false,
+    contactPersonId: org?.contactPersonId ?? "",
     declaredFlags: Object.fromEntries(
       ELIGIBILITY_FLAGS.map((f) => {
         const v = org?.declaredFlags?.[f];
@@ -165,6 +169,7 @@ export function toProfile(values: OrgFormValues): Omit<OrgProfileInput, "type"> 
     contactEmail: orNull(values.contactEmail),
     contactPhone: orNull(values.contactPhone),
     contactsPublic: values.contactsPublic,
+    ...(values.contactPersonId ? { contactPersonId: values.contactPersonId } : {}),
     declaredFlags: Object.fromEntries(
       ELIGIBILITY_FLAGS.map((f) => {
         const v = values.declaredFlags[f];
@@ -215,6 +220,7 @@ function textRule(t: TFunction, min: number, max: number) {
     if (!v) return t("common.validation.required");
     if (v.length < min) return t("common.validation.tooShort", { min });
     if (v.length > max) return t("common.validation.tooLong", { max });
+    if (hasUnsafeChars(v)) return t("common.validation.unsafeText");
     return null;
   };
 }
@@ -322,6 +328,8 @@ interface FieldsProps {
   locked?: boolean;
   /** Extra hints under fields (e.g. the age the questionnaire gave, under the founding date). */
   hints?: { foundedOn?: string | null };
+  /** Members who may be the contact person (edit mode); on registration it is the registering user. */
+  people?: { value: string; label: string }[];
 }
 
 /** The declared flags: for each, yes / no / not stated, with a hint on whose statements these are. */
@@ -366,7 +374,7 @@ function FlagsSection({ form }: { form: OrgForm }) {
 }
 
 /** The profile's fields, shared by registration and editing. */
-export function OrgFormFields({ form, mode, staff, locked = false, hints }: FieldsProps) {
+export function OrgFormFields({ form, mode, staff, locked = false, hints, people }: FieldsProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const [englishOpen, english] = useDisclosure(Boolean(form.getValues().descriptionEn));
@@ -536,16 +544,25 @@ export function OrgFormFields({ form, mode, staff, locked = false, hints }: Fiel
       {rules && (
         <>
           <FormSection id="org-main" title={t("organizations.form.sections.main")}>
+            {locked && (
+              <Text size="sm" id="org-name-approval" role="note">
+                {t("organizations.form.nameApproval")}
+              </Text>
+            )}
             <TextInput
               label={t("organizations.form.fullName")}
-              description={t("organizations.form.fullNameHint")}
+              description={
+                locked ? t("organizations.form.nameApprovalHint") : t("organizations.form.fullNameHint")
+              }
               required
               maxLength={500}
               {...form.getInputProps("fullName")}
             />
             <TextInput
               label={t("organizations.form.shortName")}
-              description={t("organizations.form.shortNameHint")}
+              description={
+                locked ? t("organizations.form.nameApprovalHint") : t("organizations.form.shortNameHint")
+              }
               required
               maxLength={200}
               {...form.getInputProps("shortName")}
@@ -711,9 +728,26 @@ export function OrgFormFields({ form, mode, staff, locked = false, hints }: Fiel
                 {...form.getInputProps("contactPhone")}
               />
             </SimpleGrid>
+            {mode === "edit" && people && people.length > 0 && (
+              <NativeSelect
+                id={fieldId("contactPersonId")}
+                label={t("organizations.form.contactPerson")}
+                description={t("organizations.form.contactPersonHint")}
+                data={[{ value: "", label: t("organizations.form.contactPersonNone") }, ...people]}
+                {...form.getInputProps("contactPersonId")}
+              />
+            )}
             <Checkbox
-              label={t("organizations.form.contactsPublic")}
-              description={t("organizations.form.contactsPublicHint")}
+              label={t(
+                mode === "create"
+                  ? "organizations.form.contactsPublicMine"
+                  : "organizations.form.contactsPublic",
+              )}
+              description={t(
+                mode === "create"
+                  ? "organizations.form.contactsPublicMineHint"
+                  : "organizations.form.contactsPublicHint",
+              )}
               {...form.getInputProps("contactsPublic", { type: "checkbox" })}
             />
           </FormSection>

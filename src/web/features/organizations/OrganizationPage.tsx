@@ -1,5 +1,5 @@
 import { Alert, Button, Card, FileInput, Group, Stack, Text, Title } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
@@ -8,12 +8,14 @@ import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../co
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { StatusActions } from "../operator/StatusActions";
 import { warnAlert } from "./labels";
+import { NameChangeNotice, nameChangeKey } from "./NameChangeNotice";
 import { focusOrgField, OrgFormActions, OrgFormFields, toUpdateBody, useOrgForm, valuesOf } from "./OrgForm";
 import { OrgLogo, OrgShell } from "./OrgShell";
 import { orgKeys, orgPath, problemBody, refreshOrganizations, request, uploadLogo } from "./orgApi";
 import { ProfileFacts } from "./ProfileFacts";
+import { PublicConsentCard } from "./PublicConsentCard";
 import { toast } from "./toast";
-import type { Organization, OrganizationView, UpdateOrgBody } from "./types";
+import type { Member, Organization, OrganizationView, UpdateOrgBody } from "./types";
 
 const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 const LOGO_TYPES = ["image/png", "image/jpeg", "image/webp"];
@@ -126,6 +128,11 @@ function EditProfile({
   const [conflict, setConflict] = useState<Organization | null>(null);
   const [stale, setStale] = useState(false);
   const locked = org.status === "participant" || org.status === "partner";
+  const members = useQuery({
+    queryKey: orgKeys.members(org.id),
+    queryFn: ({ signal }) => api.get<Member[]>(orgPath(org.id, "/members"), signal),
+  });
+  const people = (members.data ?? []).map((m) => ({ value: m.userId, label: m.fullName }));
 
   useEffect(() => {
     if (!focusField) return;
@@ -136,10 +143,14 @@ function EditProfile({
 
   const save = useMutation({
     mutationFn: (body: UpdateOrgBody) => request<OrganizationView>("PATCH", orgPath(org.id), body),
-    onSuccess: (updated) => {
+    onSuccess: (updated, body) => {
       queryClient.setQueryData(orgKeys.view(org.id), updated);
       void queryClient.invalidateQueries({ queryKey: orgKeys.mine });
-      toast(t("organizations.edit.saved"));
+      void queryClient.invalidateQueries({ queryKey: orgKeys.one(org.id) });
+      const renamed =
+        body.shortName !== updated.organization.shortName || body.fullName !== updated.organization.fullName;
+      toast(t(renamed ? "organizations.nameChange.submitted" : "organizations.edit.saved"));
+      if (renamed) void queryClient.invalidateQueries({ queryKey: nameChangeKey(org.id) });
       onDone();
     },
     onError: (error) => {
@@ -185,7 +196,7 @@ function EditProfile({
     >
       <Stack gap="lg">
         <Title order={2}>{t("organizations.edit.title")}</Title>
-        <OrgFormFields form={form} mode="edit" staff={false} locked={locked} />
+        <OrgFormFields form={form} mode="edit" staff={false} locked={locked} people={people} />
         <ProblemAlert problem={problem} />
         {stale && (
           <Alert {...warnAlert} role="alert" title={t("organizations.edit.conflictTitle")}>
@@ -229,6 +240,7 @@ export default function OrganizationPage() {
                   : t("organizations.status.suspendedNoReason")}
               </Alert>
             )}
+            <NameChangeNotice orgId={org.id} canCancel={canEdit} />
             {editing && canEdit ? (
               <EditProfile key={org.id} view={view} focusField={field} onDone={() => setEditing(false)} />
             ) : (
@@ -242,6 +254,7 @@ export default function OrganizationPage() {
               </>
             )}
             {canEdit && !editing && <LogoSection org={org} />}
+            {view.membership && !editing && <PublicConsentCard org={org} />}
             {view.can["operator.status.decide"] && <StatusActions org={org} />}
           </Stack>
         );

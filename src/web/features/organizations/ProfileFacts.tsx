@@ -185,9 +185,11 @@ export function ProfileFacts({
           <Fact label={t("organizations.form.contactPhone")}>{org.contactPhone ?? dash}</Fact>
         </dl>
         <Text size="sm" mt="xs">
-          {org.contactsPublic
+          {org.contactsPublic && org.contactsConsentAt
             ? t("organizations.profile.contactsPublic")
-            : t("organizations.profile.contactsPrivate")}
+            : org.contactsPublic
+              ? t("organizations.profile.contactsAwaiting")
+              : t("organizations.profile.contactsPrivate")}
         </Text>
       </Section>
     </Stack>

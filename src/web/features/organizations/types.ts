@@ -37,3 +37,7 @@ export type QueueItem = QueuePage["items"][number];
 export type QueueItemDetail = ResponseOf<"/api/operator/status-applications/{id}", "get">;
 export type Decider = NonNullable<QueueItem["decidedBy"]>;
 export type Decision = BodyOf<"/api/operator/status-applications/{id}/decision", "post">["decision"];
+
+export type MyPublicConsents = ResponseOf<"/api/organizations/{id}/consents/mine", "get">;
+/** A participant's or partner's new name waiting for (or decided by) the operator. */
+export type NameChange = Schemas["NameChange"];

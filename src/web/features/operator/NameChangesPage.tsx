@@ -1,0 +1,156 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { ApiError, api, errorMessage, withQuery } from "../../api";
+import { usePageTitle } from "../../components/usePageTitle";
+import { useFormat } from "../../format";
+import { StatusBadge, warnAlert } from "../organizations/labels";
+import { operatorKeys, request } from "../organizations/orgApi";
+import { toast } from "../organizations/toast";
+import type { NameChange, OrgStatus } from "../organizations/types";
+
+type Item = NameChange & { organizationStatus: OrgStatus; inn: string | null };
+type State = "pending" | "approved" | "rejected";
+const nameChangesKey = (state: State) => [...operatorKeys.all, "name-changes", state] as const;
+
+/** One request: old and new names, who asked and when; approve, or reject with a reason. */
+function NameChangeCard({ item }: { item: Item }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const queryClient = useQueryClient();
+  const [comment, setComment] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const decide = useMutation({
+    mutationFn: (decision: "approve" | "reject") =>
+      request<NameChange>("POST", `/api/operator/name-changes/${item.id}/decision`, {
+        decision,
+        comment: comment.trim() || null,
+        version: item.version,
+      }),
+    onSuccess: (r) => {
+      toast(t(r.state === "approved" ? "operator.nameChanges.approved" : "operator.nameChanges.rejected"));
+      void queryClient.invalidateQueries({ queryKey: [...operatorKeys.all, "name-changes"] });
+    },
+    onError: (e) => {
+      setError(errorMessage(e));
+      if (e instanceof ApiError && e.status === 409)
+        void queryClient.invalidateQueries({ queryKey: [...operatorKeys.all, "name-changes"] });
+    },
+  });
+  const titleId = `name-change-${item.id}`;
+  return (
+    <Card withBorder padding="lg" component="article" aria-labelledby={titleId}>
+      <Stack gap="xs">
+        <Group gap="xs" wrap="wrap">
+          <Title order={2} size="h4" id={titleId}>
+            <Link to={`/organizations/${item.organizationId}`}>{item.previousShortName}</Link>
+          </Title>
+          <StatusBadge status={item.organizationStatus} />
+        </Group>
+        {item.inn && <Text size="sm">{t("operator.nameChanges.inn", { inn: item.inn })}</Text>}
+        <Text size="sm">
+          {t("operator.nameChanges.from", { short: item.previousShortName, full: item.previousFullName })}
+        </Text>
+        <Text size="sm" fw={600}>
+          {t("operator.nameChanges.to", { short: item.shortName, full: item.fullName })}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t("operator.nameChanges.requested", {
+            name: item.requestedBy.fullName,
+            at: fmt.dateTime(item.requestedAt),
+          })}
+        </Text>
+        {item.state === "pending" ? (
+          <>
+            <Textarea
+              label={t("operator.nameChanges.comment")}
+              description={t("operator.nameChanges.commentHint")}
+              autosize
+              minRows={2}
+              maxLength={2000}
+              value={comment}
+              onChange={(e) => setComment(e.currentTarget.value)}
+            />
+            {error && (
+              <Alert {...warnAlert} role="alert">
+                {error}
+              </Alert>
+            )}
+            <Group gap="sm">
+              <Button
+                loading={decide.isPending && decide.variables === "approve"}
+                onClick={() => decide.mutate("approve")}
+              >
+                {t("operator.nameChanges.approve")}
+              </Button>
+              <Button
+                variant="default"
+                color="red"
+                loading={decide.isPending && decide.variables === "reject"}
+                onClick={() => decide.mutate("reject")}
+              >
+                {t("operator.nameChanges.reject")}
+              </Button>
+            </Group>
+          </>
+        ) : (
+          <Text size="sm">
+            {t(`operator.nameChanges.decided.${item.state}`, {
+              name: item.decidedBy?.fullName ?? "",
+              comment: item.operatorComment ?? "",
+            })}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The operator's queue of participants' and partners' name changes. */
+export default function NameChangesPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("operator.nameChanges.title"));
+  const [state, setState] = useState<State>("pending");
+  const q = useQuery({
+    queryKey: nameChangesKey(state),
+    queryFn: ({ signal }) =>
+      api.get<{ items: Item[] }>(withQuery("/api/operator/name-changes", { state }), signal),
+  });
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>{t("operator.nameChanges.title")}</Title>
+        <Text mt="xs">{t("operator.nameChanges.lead")}</Text>
+      </div>
+      <SegmentedControl
+        aria-label={t("operator.nameChanges.stateLabel")}
+        value={state}
+        onChange={(v) => setState(v as State)}
+        data={(["pending", "approved", "rejected"] as const).map((s) => ({
+          value: s,
+          label: t(`operator.nameChanges.states.${s}`),
+        }))}
+        style={{ alignSelf: "flex-start" }}
+      />
+      {q.isPending && <Skeleton height={120} />}
+      {q.isError && <Alert color="red">{errorMessage(q.error)}</Alert>}
+      {q.data && q.data.items.length === 0 && <Text>{t(`operator.nameChanges.empty.${state}`)}</Text>}
+      {q.data?.items.map((item) => (
+        <NameChangeCard key={`${item.id}-${item.version}`} item={item} />
+      ))}
+    </Stack>
+  );
+}
