@@ -9,6 +9,7 @@ import {
 import { ORG_STATUSES, ORG_TYPES, SME_CATEGORIES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
 import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
+import { Version } from "../../core/contract.js";
 import { Day, Page, PageSize } from "../accounts/accounts.contract.js";
 
 // ---------- vocabularies ----------
@@ -177,7 +178,7 @@ export const MeasureInput = MeasureFields.superRefine(crossChecks);
 export const MeasurePatch = z
   .object(measureShape)
   .partial()
-  .extend({ version: z.number().int().min(1) })
+  .extend({ version: Version })
   .strict()
   .superRefine(crossChecks);
 export const MeasureIdParams = z.object({ id: z.uuid() });

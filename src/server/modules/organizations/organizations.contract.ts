@@ -3,6 +3,7 @@ import { ELIGIBILITY_FLAGS, type EligibilityFlag } from "../../../shared/eligibi
 import { MEMBER_ROLES, ORG_STATUSES, ORG_TYPES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
 import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
+import { Version } from "../../core/contract.js";
 import { Email, Page, PageSize } from "../accounts/accounts.contract.js";
 
 // ---------- inputs ----------
@@ -107,9 +108,7 @@ export const OrgProfileInput = z
 
 export const CreateOrgBody = OrgProfileInput;
 /** An update carries the version it was based on: a concurrent edit gives 409 instead of a lost update. */
-export const UpdateOrgBody = OrgProfileInput.omit({ type: true })
-  .extend({ version: z.number().int().min(1) })
-  .strict();
+export const UpdateOrgBody = OrgProfileInput.omit({ type: true }).extend({ version: Version }).strict();
 
 export const OrgIdParams = z.object({ id: z.uuid() });
 export const MemberParams = z.object({ id: z.uuid(), userId: z.uuid() });
@@ -141,7 +140,7 @@ export const DecisionBody = z
     /** Required for reject (the reason) and return (what to fix). */
     comment: OptSafeLongText(2000),
     /** The application version the operator saw. */
-    version: z.number().int().min(1),
+    version: Version,
   })
   .strict();
 export const NameChangeDecisionBody = z
@@ -150,7 +149,7 @@ export const NameChangeDecisionBody = z
     /** Required for a rejection: the reason the members read. */
     comment: OptSafeLongText(2000),
     /** The request's version the operator saw. */
-    version: z.number().int().min(1),
+    version: Version,
   })
   .strict();
 export const NameChangeQuery = z
