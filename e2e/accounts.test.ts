@@ -1,8 +1,27 @@
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { PRIVACY_POLICY_VERSION } from "../src/shared/constants.js";
 import { DEMO_PASSWORD, expectAccessible, serverAndBrowser } from "./harness.js";
 
 const env = serverAndBrowser();
+
+/** A JSON POST to the API from outside the browser (another machine, as far as the test cares). */
+const post = (path: string, body: unknown) =>
+  fetch(`${env.server.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+/** Whether the challenge's progress line shows (while the browser solves it) within 15 s. */
+const challengeShown = (page: Page) =>
+  page
+    .getByTestId("challenge-progress")
+    .waitFor({ state: "visible", timeout: 15_000 })
+    .then(
+      () => true,
+      () => false,
+    );
 
 describe("finding 3: anyone can lock an account out", () => {
   it("a user past the failure threshold still signs in: the browser solves the challenge", async () => {
@@ -10,11 +29,7 @@ describe("finding 3: anyone can lock an account out", () => {
     // Someone guesses passwords for the account (from this machine too).
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await fetch(`${env.server.url}/api/auth/signin`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email, password: `Wrong-Guess-${i}` }),
-      });
+      const res = await post("/api/auth/signin", { email, password: `Wrong-Guess-${i}` });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
@@ -28,13 +43,7 @@ describe("finding 3: anyone can lock an account out", () => {
     // By keyboard: Enter submits; the proof of work needs no click.
     await page.getByRole("textbox", { name: "Пароль", exact: true }).press("Enter");
     // The progress line shows while the browser solves the challenge.
-    const challengeSeen = page
-      .getByTestId("challenge-progress")
-      .waitFor({ state: "visible", timeout: 15_000 })
-      .then(
-        () => true,
-        () => false,
-      );
+    const challengeSeen = challengeShown(page);
     await page.waitForURL((url) => !url.pathname.startsWith("/signin"), { timeout: 60_000 });
     expect(await challengeSeen).toBe(true);
     const me = await page.evaluate(async () => (await fetch("/api/me")).json());
@@ -46,17 +55,13 @@ describe("finding 3: anyone can lock an account out", () => {
 
 /** Signs up through the API and returns the confirmation link of the newest mail to the address. */
 async function signUpAndGetLink(email: string, password: string, next: string) {
-  const res = await fetch(`${env.server.url}/api/auth/signup`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      email,
-      fullName: "Громова Ирина Павловна",
-      password,
-      consent: true,
-      policyVersion: PRIVACY_POLICY_VERSION,
-      next,
-    }),
+  const res = await post("/api/auth/signup", {
+    email,
+    fullName: "Громова Ирина Павловна",
+    password,
+    consent: true,
+    policyVersion: PRIVACY_POLICY_VERSION,
+    next,
   });
   expect(res.status).toBe(201);
   const list = await (await fetch(`${env.server.url}/api/dev/mail?pageSize=50`)).json();
@@ -101,16 +106,14 @@ describe("finding 2: a confirmation link is useless without its sign-up's passwo
     const token = new URL(link).searchParams.get("token");
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const res = await fetch(`${env.server.url}/api/auth/confirm`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ token, password: `Wrong-Guess-${i}` }),
-      });
+      const res = await post("/api/auth/confirm", { token, password: `Wrong-Guess-${i}` });
       statuses.push(res.status);
     }
     expect(statuses).toEqual([400, 400, 400, 400, 400, 428]);
 
     const context = await env.browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
+    // English, as chosen earlier in this browser.
+    await context.addInitScript(() => localStorage.setItem("innocluster.lang", "en"));
     const page = await context.newPage();
     await page.goto(link);
     const password = page.getByRole("textbox", { name: "Password", exact: true });
@@ -119,13 +122,7 @@ describe("finding 2: a confirmation link is useless without its sign-up's passwo
     await expectAccessible(page, "confirm (en)");
     await password.fill(OWNER_PW);
     await password.press("Enter");
-    const challengeSeen = page
-      .getByTestId("challenge-progress")
-      .waitFor({ state: "visible", timeout: 15_000 })
-      .then(
-        () => true,
-        () => false,
-      );
+    const challengeSeen = challengeShown(page);
     await page.waitForURL(/\/measures$/, { timeout: 60_000 });
     expect(await challengeSeen).toBe(true);
     const me = await page.evaluate(async () => (await fetch("/api/me")).json());
