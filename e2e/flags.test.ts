@@ -187,7 +187,7 @@ describe("the guest questionnaire", () => {
     await ctx.close();
   });
 
-  it("a brand-new user signs up from the sign-in page, confirms by mail, signs in and lands on the pre-filled form", async () => {
+  it("a brand-new user signs up from the sign-in page, confirms by mail with the password and lands on the pre-filled form", async () => {
     const ctx = await newContext();
     const page = await ctx.newPage();
     await answerQuestionnaire(page);
@@ -223,16 +223,14 @@ describe("the guest questionnaire", () => {
     const href = await link.getAttribute("href");
     expect(href).toMatch(/\/confirm\?token=[\w-]+&next=%2Forganizations%2Fnew$/);
 
-    // Confirming does not sign in: the page sends the user on to sign-in, keeping `next`.
+    // Confirming with the sign-up's password signs in and goes on to `next`.
     await page.goto(href!);
-    await expect.poll(() => page.getByText(/Адрес подтверждён/).count()).toBeGreaterThan(0);
-    await expect.poll(() => page.getByText("Войдите — и вы продолжите с того места").count()).toBe(1);
-    await expectAccessible(page, "confirmed, on to sign in");
-    await main.getByRole("link", { name: "Войти", exact: true }).click();
-    await page.waitForURL(/\/signin\?next=%2Forganizations%2Fnew$/);
-    await page.getByLabel("Электронная почта").fill(email);
+    await expect
+      .poll(() => page.getByRole("textbox", { name: "Электронная почта" }).inputValue())
+      .toBe(email);
+    await expectAccessible(page, "confirm with the password");
     await page.getByRole("textbox", { name: "Пароль", exact: true }).fill(password);
-    await page.getByRole("button", { name: "Войти" }).click();
+    await page.getByRole("button", { name: "Подтвердить адрес и войти" }).click();
 
     await page.waitForURL(/\/organizations\/new$/);
     await expectPrefilled(page);

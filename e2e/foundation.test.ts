@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe("a newcomer", () => {
-  it("signs up, confirms from the mailbox, signs in, switches to English and signs out", async () => {
+  it("signs up, confirms from the mailbox with the password, signs in again, switches to English and signs out", async () => {
     const email = `e2e.${Date.now()}@example.ru`;
     const password = "Skolkovo-Tower-77";
 
@@ -44,9 +44,26 @@ describe("a newcomer", () => {
     const link = page.getByRole("link", { name: /\/confirm\?token=/ }).first();
     const href = await link.getAttribute("href");
     expect(href).toContain("/confirm?token=");
+    // The link alone confirms nothing: the page shows the address and asks for the sign-up's password.
     await page.goto(href!);
-    await expect.poll(() => page.getByText(/Адрес подтверждён/).count()).toBeGreaterThan(0);
+    const confirmPassword = page.getByRole("textbox", { name: "Пароль", exact: true });
+    await expect
+      .poll(() => page.getByRole("textbox", { name: "Электронная почта" }).inputValue())
+      .toBe(email);
     await expectAccessible(page, "confirm");
+    await confirmPassword.fill("Not-My-Password-1");
+    await confirmPassword.press("Enter");
+    await expect
+      .poll(() => page.getByText(/Это не тот пароль, который был указан при регистрации/).count())
+      .toBeGreaterThan(0);
+    await expectAccessible(page, "confirm, wrong password");
+    await confirmPassword.fill(password);
+    await page.getByRole("button", { name: "Подтвердить адрес и войти" }).click();
+    // Mailbox and password proven: signed in, on the account page.
+    await page.waitForURL(/\/account/);
+    await page.getByRole("button", { name: "Тестова Анна Сергеевна" }).click();
+    await page.getByRole("menuitem", { name: "Выйти" }).click();
+    await expect.poll(() => page.getByRole("link", { name: "Войти" }).count()).toBeGreaterThan(0);
 
     await page.goto(`${server.url}/signin`);
     await page.getByLabel("Электронная почта").fill(email);

@@ -36,6 +36,8 @@ export const messages: Record<Locale, Dict> = {
     "problem.policy-outdated":
       "Текст политики обработки персональных данных обновился. Перезагрузите страницу и ознакомьтесь с ним.",
     "problem.wrong-password": "Текущий пароль указан неверно",
+    "problem.wrong-signup-password":
+      "Это не тот пароль, который был указан при регистрации по этой ссылке. Если вы его не помните или регистрировались не вы, зарегистрируйтесь заново: придёт новое письмо",
     "problem.self-role": "Нельзя изменить собственную роль или заблокировать себя",
     "field.required": "Обязательное поле",
     "field.invalid": "Неверное значение",
@@ -57,7 +59,7 @@ export const messages: Record<Locale, Dict> = {
     "field.full-name": "Укажите фамилию и имя",
     "field.next-path": "Адрес перехода должен быть страницей этого сайта и начинаться с «/»",
     "msg.signup": "Проверьте почту: мы отправили письмо со ссылкой для подтверждения адреса.",
-    "msg.confirmed": "Адрес подтверждён. Теперь можно войти.",
+    "msg.confirmed": "Адрес подтверждён, вы вошли на платформу.",
     "msg.resent": "Если такой адрес зарегистрирован и ещё не подтверждён, мы отправили письмо повторно.",
     "msg.reset-requested":
       "Если такой адрес зарегистрирован, мы отправили письмо со ссылкой для смены пароля. Ссылка действует 60 минут.",
@@ -96,6 +98,8 @@ export const messages: Record<Locale, Dict> = {
       "This link is not valid: it was already used, has expired or was not copied whole",
     "problem.policy-outdated": "The personal data policy has been updated. Reload the page and read it.",
     "problem.wrong-password": "The current password is wrong",
+    "problem.wrong-signup-password":
+      "This is not the password chosen when signing up with this link. If you do not remember it or it was not you who signed up, sign up again: a new mail will come",
     "problem.self-role": "You cannot change your own role or block yourself",
     "field.required": "Required",
     "field.invalid": "Invalid value",
@@ -117,7 +121,7 @@ export const messages: Record<Locale, Dict> = {
     "field.full-name": "Enter your surname and first name",
     "field.next-path": "The page to return to must be a path on this site starting with “/”",
     "msg.signup": "Check your mail: we sent you a link to confirm your address.",
-    "msg.confirmed": "Your address is confirmed. You can sign in now.",
+    "msg.confirmed": "Your address is confirmed and you are signed in.",
     "msg.resent": "If this address is registered and not yet confirmed, we have sent the mail again.",
     "msg.reset-requested":
       "If this address is registered, we have sent a link to set a new password. The link is valid for 60 minutes.",

@@ -40,8 +40,8 @@ export const templates = {
           "Подтвердите адрес электронной почты",
           [
             `Здравствуйте, ${d.name}!`,
-            "Вы зарегистрировались на платформе Иннокластер. Подтвердите адрес, чтобы войти. Ссылка действует 48 часов.",
-            "Если вы не регистрировались, просто удалите это письмо.",
+            "Вы зарегистрировались на платформе Иннокластер. Откройте ссылку и введите пароль, указанный при регистрации, чтобы подтвердить адрес и войти. Ссылка действует 48 часов.",
+            "Если вы не регистрировались, не обращайте внимания на это письмо: без пароля, указанного при регистрации, ссылкой никто не сможет воспользоваться.",
           ],
           { url: d.url!, label: "Подтвердить адрес" },
         )
@@ -50,8 +50,8 @@ export const templates = {
           "Confirm your e-mail address",
           [
             `Hello ${d.name},`,
-            "You signed up on Innocluster. Confirm your address to sign in. The link is valid for 48 hours.",
-            "If it was not you, just delete this mail.",
+            "You signed up on Innocluster. Open the link and type the password you chose at sign-up to confirm your address and sign in. The link is valid for 48 hours.",
+            "If you did not sign up, ignore this mail: nobody can use the link without the password chosen at sign-up.",
           ],
           { url: d.url!, label: "Confirm address" },
         ),

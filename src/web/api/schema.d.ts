@@ -60,8 +60,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm the e-mail address */
+        /** Confirm the e-mail address with the sign-up's password; sets the session cookie */
         post: operations["postAuthConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/confirm/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The address a confirmation link is for (the link is not used up) */
+        post: operations["postAuthConfirmLookup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1888,6 +1905,9 @@ export interface operations {
             content: {
                 "application/json": {
                     token: string;
+                    password: string;
+                    /** @description The solved challenge of a 428 challenge-required answer (base64 of {challenge, solution}) */
+                    altcha?: string;
                 };
             };
         };
@@ -1898,7 +1918,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Message"];
+                    "application/json": {
+                        user: components["schemas"]["User"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthConfirmLookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The address a usable confirmation link confirms */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

@@ -32,7 +32,17 @@ export const SignUpBody = z
     altcha: Altcha,
   })
   .strict();
-export const ConfirmBody = z.object({ token: Token }).strict();
+/**
+ * Confirms a sign-up: the token from the mail and the password chosen in that same sign-up, so a link
+ * mailed for someone else's sign-up is useless to the owner of the mailbox (finding 2).
+ */
+export const ConfirmBody = z
+  .object({ token: Token, password: z.string().min(1).max(PASSWORD_MAX), altcha: Altcha })
+  .strict();
+export const ConfirmLookupBody = z.object({ token: Token }).strict();
+export const ConfirmLookup = z
+  .object({ email: z.string() })
+  .meta({ description: "The address a usable confirmation link confirms" });
 export const EmailBody = z.object({ email: Email, altcha: Altcha }).strict();
 export const ResendConfirmationBody = z
   .object({ email: Email, next: Next.optional(), altcha: Altcha })
@@ -64,6 +74,7 @@ export const Me = z
   .object({ user: User.nullable(), abilities: z.record(z.string(), z.boolean()) })
   .meta({ id: "Me", description: "The signed-in user (null for a guest) and what they may do" });
 export const UserEnvelope = z.object({ user: User });
+export const ConfirmedEnvelope = z.object({ user: User, message: z.string() });
 export const Message = z.object({ message: z.string() }).meta({ id: "Message" });
 
 export const Session = z

@@ -6,6 +6,9 @@ import { peerOf } from "../devmail/devmail.routes.js";
 import {
   ChangePasswordBody,
   ConfirmBody,
+  ConfirmedEnvelope,
+  ConfirmLookup,
+  ConfirmLookupBody,
   EmailBody,
   IdParams,
   Me,
@@ -60,13 +63,33 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/auth/confirm",
     {
       config: { policy: "public", ...perIp(30, "1 hour") },
-      schema: { tags, summary: "Confirm the e-mail address", body: ConfirmBody, response: { 200: Message } },
+      schema: {
+        tags,
+        summary: "Confirm the e-mail address with the sign-up's password; sets the session cookie",
+        body: ConfirmBody,
+        response: { 200: ConfirmedEnvelope },
+      },
     },
-    async (req) => {
+    async (req, reply) => {
       const ctx = ctxOf(req);
-      await svc.confirmEmail(ctx, req.body.token);
-      return { message: t(ctx.locale, "msg.confirmed") };
+      const { user, token } = await svc.confirmEmail(ctx, req.body);
+      setSessionCookie(reply, token);
+      return { user, message: t(ctx.locale, "msg.confirmed") };
     },
+  );
+
+  app.post(
+    "/auth/confirm/lookup",
+    {
+      config: { policy: "public", ...perIp(30, "1 hour") },
+      schema: {
+        tags,
+        summary: "The address a confirmation link is for (the link is not used up)",
+        body: ConfirmLookupBody,
+        response: { 200: ConfirmLookup },
+      },
+    },
+    async (req) => svc.lookUpConfirmation(ctxOf(req), req.body.token),
   );
 
   app.post(

@@ -12,6 +12,7 @@ import type { Actor } from "../../core/policy.js";
 import type {
   AdminUsersQuery,
   ChangePasswordBody,
+  ConfirmBody,
   EmailBody,
   ResendConfirmationBody,
   ResetConfirmBody,
@@ -322,25 +323,71 @@ export async function resendConfirmation(ctx: Ctx, body: z.infer<typeof ResendCo
   ctx.mailQueued();
 }
 
+/** A usable confirmation token and its user, without using it up. */
+async function findSignUp(ex: Executor, secret: string, token: string) {
+  const [row] = await ex
+    .select({ token: userTokens, user: users })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .where(
+      and(
+        eq(userTokens.tokenHash, tokenHash(secret, token)),
+        eq(userTokens.kind, "confirm_email"),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, sql`now()`),
+      ),
+    );
+  if (!row) throw new AppError(400, "invalid-token", {}, [{ field: "token", key: "problem.invalid-token" }]);
+  return row;
+}
+
+/** The address a confirmation link is for, so the confirmation page can show it beside the password. */
+export async function lookUpConfirmation(ctx: Ctx, token: string) {
+  const { user } = await findSignUp(ctx.db, ctx.config.sessionSecret, token);
+  return { email: user.email };
+}
+
 /**
- * Confirms the address with one sign-up's token: that sign-up's password and consent (its IP and time)
- * take effect, and every other pending sign-up of the address is void.
+ * Confirms the address with one sign-up's token and the password chosen in that sign-up, then signs in
+ * (a new session; the caller's previous one ends). The token alone is useless: someone who signs up
+ * with another person's address cannot have that person confirm it for him (finding 2). A wrong password
+ * confirms nothing, is audited in its own statement and counts as a failed sign-in of the account, so
+ * the same limits and proof-of-work challenge stop guessing. A token from before pending sign-ups kept
+ * their password is checked against the password the account got at that sign-up.
+ * On success that sign-up's consent (its IP and time) is recorded and every other pending sign-up voids.
  */
-export async function confirmEmail(ctx: Ctx, token: string) {
-  await ctx.db.transaction(async (tx) => {
-    const used = await consumeToken(tx, ctx.config.sessionSecret, token, "confirm_email");
+export async function confirmEmail(ctx: Ctx, body: z.infer<typeof ConfirmBody>) {
+  const secret = ctx.config.sessionSecret;
+  const found = await findSignUp(ctx.db, secret, body.token);
+  const email = found.user.email;
+  await gate(ctx, "signin", email, body.altcha);
+  const chosen = found.token.passwordHash ?? found.user.passwordHash;
+  const ok = chosen
+    ? await verifyPassword(chosen, body.password)
+    : (await verifyPassword(await dummyHash(), body.password)) && false;
+  if (!ok) {
+    await writeAudit(
+      ctx.db,
+      { actorId: null, ip: ctx.ip },
+      { action: "user.confirm_email_failed", entity: "user", entityId: found.user.id, after: { email } },
+    );
+    throw new AppError(400, "wrong-signup-password", {}, [
+      { field: "password", key: "problem.wrong-signup-password" },
+    ]);
+  }
+  await clearAttempts(ctx.db, "signin", email, ctx.ip ?? "");
+  if (found.user.blockedAt)
+    throw new AppError(403, "account-blocked", { reason: found.user.blockedReason ?? "" });
+  return ctx.db.transaction(async (tx) => {
+    const used = await consumeToken(tx, secret, body.token, "confirm_email");
     const userId = used.userId;
     const [before] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
-    if (!before) throw new AppError(400, "invalid-token");
-    if (before.emailConfirmedAt) return;
-    await tx
+    if (!before || before.emailConfirmedAt) throw new AppError(400, "invalid-token");
+    const [after] = await tx
       .update(users)
-      .set({
-        emailConfirmedAt: sql`now()`,
-        passwordHash: used.passwordHash ?? before.passwordHash,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(users.id, userId));
+      .set({ emailConfirmedAt: sql`now()`, passwordHash: chosen, updatedAt: sql`now()` })
+      .where(eq(users.id, userId))
+      .returning();
     if (used.policyVersion) {
       await tx.insert(consents).values({
         userId,
@@ -367,7 +414,20 @@ export async function confirmEmail(ctx: Ctx, token: string) {
         },
       },
     );
+    return { user: presentUser(after!), token: await startSession(tx, ctx, userId) };
   });
+}
+
+/** A new session for a user who just proved his password; the caller's previous session ends. */
+async function startSession(tx: Executor, ctx: Ctx, userId: string) {
+  if (ctx.actor) await tx.delete(sessions).where(eq(sessions.id, ctx.actor.sessionId));
+  const s = await createSession(tx, ctx, userId);
+  await writeAudit(
+    tx,
+    { actorId: userId, ip: ctx.ip },
+    { action: "session.signin", entity: "session", entityId: s.sessionId },
+  );
+  return s.token;
 }
 
 async function createSession(ex: Executor, ctx: Ctx, userId: string) {
@@ -428,16 +488,10 @@ export async function signIn(ctx: Ctx, body: z.infer<typeof SignInBody>) {
   await clearAttempts(ctx.db, "signin", body.email, ctx.ip ?? "");
   if (user.blockedAt) throw new AppError(403, "account-blocked", { reason: user.blockedReason ?? "" });
   if (!user.emailConfirmedAt) throw new AppError(403, "email-not-confirmed");
-  return ctx.db.transaction(async (tx) => {
-    if (ctx.actor) await tx.delete(sessions).where(eq(sessions.id, ctx.actor.sessionId));
-    const s = await createSession(tx, ctx, user.id);
-    await writeAudit(
-      tx,
-      { actorId: user.id, ip: ctx.ip },
-      { action: "session.signin", entity: "session", entityId: s.sessionId },
-    );
-    return { user: presentUser(user), token: s.token };
-  });
+  return ctx.db.transaction(async (tx) => ({
+    user: presentUser(user),
+    token: await startSession(tx, ctx, user.id),
+  }));
 }
 
 export async function signOut(ctx: Ctx) {

@@ -38,8 +38,14 @@ describe("sign-up → confirm → sign-in → sign-out", () => {
     expect(early.json().type).toBe("/problems/email-not-confirmed");
 
     const token = await tokenFromMail(t.database, email, "/confirm");
-    expect((await c.post("/api/auth/confirm", { token })).statusCode).toBe(200);
-    expect((await c.post("/api/auth/confirm", { token })).statusCode).toBe(400);
+    // Confirming with the sign-up's password signs in.
+    const confirmed = await c.post("/api/auth/confirm", { token, password: "Lunokhod-1970" });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json().user.email).toBe(email);
+    expect(confirmed.headers["set-cookie"] as string).toMatch(/ic_session=.+HttpOnly/);
+    expect((await c.get("/api/me")).json().user.emailConfirmed).toBe(true);
+    expect((await c.post("/api/auth/confirm", { token, password: "Lunokhod-1970" })).statusCode).toBe(400);
+    expect((await c.post("/api/auth/signout")).statusCode).toBe(204);
 
     const ok = await c.post("/api/auth/signin", { email, password: "Lunokhod-1970" });
     expect(ok.statusCode).toBe(200);
@@ -214,7 +220,11 @@ describe("e-mail confirmation", () => {
 
   it("refuses an unknown token with 400 invalid-token and leaves the user unconfirmed", async () => {
     const { c, email } = await signUpFresh();
-    const p = expectProblem(await c.post("/api/auth/confirm", { token: fakeToken() }), 400, "invalid-token");
+    const p = expectProblem(
+      await c.post("/api/auth/confirm", { token: fakeToken(), password: "Lunokhod-1970" }),
+      400,
+      "invalid-token",
+    );
     expect(p.title).toMatch(/Ссылка недействительна/);
     expect((await userByEmail(email))!.emailConfirmedAt).toBeNull();
     expectProblem(
@@ -226,9 +236,11 @@ describe("e-mail confirmation", () => {
 
   it("refuses a token used once already", async () => {
     const { c, token } = await signUpFresh();
-    expect((await c.post("/api/auth/confirm", { token })).json().message).toMatch(/Адрес подтверждён/);
+    expect((await c.post("/api/auth/confirm", { token, password: "Lunokhod-1970" })).json().message).toMatch(
+      /Адрес подтверждён/,
+    );
     const p = expectProblem(
-      await new Client(t.app, "en").post("/api/auth/confirm", { token }),
+      await new Client(t.app, "en").post("/api/auth/confirm", { token, password: "Lunokhod-1970" }),
       400,
       "invalid-token",
     );
@@ -242,7 +254,11 @@ describe("e-mail confirmation", () => {
       .update(userTokens)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(userTokens.userId, user!.id));
-    expectProblem(await c.post("/api/auth/confirm", { token }), 400, "invalid-token");
+    expectProblem(
+      await c.post("/api/auth/confirm", { token, password: "Lunokhod-1970" }),
+      400,
+      "invalid-token",
+    );
     expect((await userByEmail(email))!.emailConfirmedAt).toBeNull();
   });
 
@@ -255,8 +271,14 @@ describe("e-mail confirmation", () => {
     const fresh = await tokenFromMail(t.database, email, "/confirm");
     expect(fresh).not.toBe(old);
 
-    expectProblem(await c.post("/api/auth/confirm", { token: old }), 400, "invalid-token");
-    expect((await c.post("/api/auth/confirm", { token: fresh })).statusCode).toBe(200);
+    expectProblem(
+      await c.post("/api/auth/confirm", { token: old, password: "Lunokhod-1970" }),
+      400,
+      "invalid-token",
+    );
+    expect((await c.post("/api/auth/confirm", { token: fresh, password: "Lunokhod-1970" })).statusCode).toBe(
+      200,
+    );
     expect((await c.post("/api/auth/signin", { email, password: "Lunokhod-1970" })).statusCode).toBe(200);
   });
 
@@ -269,7 +291,7 @@ describe("e-mail confirmation", () => {
 
   it("refuses a malformed token as a field error", async () => {
     const p = expectProblem(
-      await new Client(t.app).post("/api/auth/confirm", { token: "short" }),
+      await new Client(t.app).post("/api/auth/confirm", { token: "short", password: "Lunokhod-1970" }),
       400,
       "validation",
     );
@@ -304,7 +326,7 @@ describe("sign-up keeps `next` (where to go after signing in) in the confirmatio
 
     const token = await tokenFromMail(t.database, email, "/confirm");
     expect(token).toBe(url.searchParams.get("token"));
-    expect((await c.post("/api/auth/confirm", { token })).statusCode).toBe(200);
+    expect((await c.post("/api/auth/confirm", { token, password: "Lunokhod-1970" })).statusCode).toBe(200);
     expect((await c.post("/api/auth/signin", { email, password: "Lunokhod-1970" })).statusCode).toBe(200);
   });
 
@@ -343,8 +365,12 @@ describe("sign-up keeps `next` (where to go after signing in) in the confirmatio
     const url = await confirmLink(email);
     expect(url.searchParams.get("next")).toBe("/measures");
     expect(
-      (await new Client(t.app).post("/api/auth/confirm", { token: url.searchParams.get("token") }))
-        .statusCode,
+      (
+        await new Client(t.app).post("/api/auth/confirm", {
+          token: url.searchParams.get("token"),
+          password: "Lunokhod-1970",
+        })
+      ).statusCode,
     ).toBe(200);
 
     // Re-sent without `next`: the link carries none.

@@ -46,7 +46,9 @@ beforeAll(async () => {
     (await c.post("/api/auth/signup", signupBody(NEWCOMER, { password: NEWCOMER_PASSWORD }))).statusCode,
   ).toBe(201);
   confirmToken = await tokenFromMail(t.database, NEWCOMER, "/confirm");
-  expect((await c.post("/api/auth/confirm", { token: confirmToken })).statusCode).toBe(200);
+  expect(
+    (await c.post("/api/auth/confirm", { token: confirmToken, password: NEWCOMER_PASSWORD })).statusCode,
+  ).toBe(200);
   newcomerId = (await t.database.db.select().from(users).where(eq(users.email, NEWCOMER)))[0]!.id;
   expect((await adminClient.patch(`/api/admin/users/${newcomerId}`, { role: "expert" })).statusCode).toBe(
     200,
