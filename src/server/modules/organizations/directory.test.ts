@@ -123,6 +123,7 @@ const PUBLIC_KEYS = [
   "status",
   "statusSince",
   "statusSuspended",
+  "verified",
   "logoUrl",
   "contactEmail",
   "contactPhone",
