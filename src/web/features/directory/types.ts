@@ -26,6 +26,7 @@ export interface OrganizationPublic {
   status: OrgStatus;
   statusSince: string;
   statusSuspended: boolean;
+  verified: boolean;
   logoUrl: string | null;
   contactEmail: string | null;
   contactPhone: string | null;

@@ -32,6 +32,7 @@ export interface OrganizationPublic {
   status: OrgStatus;
   statusSince: string;
   statusSuspended: boolean;
+  verified: boolean;
   logoUrl: string | null;
   contactEmail: string | null;
   contactPhone: string | null;
@@ -188,11 +189,14 @@ export interface QueueItem extends StatusApplication {
     status: OrgStatus;
   };
   decidedBy: Decider | null;
+  /** The operator belongs to this organization: another operator decides. */
+  mine: boolean;
 }
 
 export interface QueueItemDetail extends StatusApplication {
   organization: Organization;
   decidedBy: Decider | null;
+  mine: boolean;
   history: StatusEvent[];
 }
 
