@@ -17,6 +17,10 @@ import {
 } from "./verification.contract.js";
 import * as svc from "./verification.service.js";
 import "./organizations.policy.js";
+import { uiAbilities } from "../accounts/accounts.routes.js";
+
+// The operator's menu and the queue page need to know who may open it.
+uiAbilities.add("operator.verification.queue");
 
 const access = { policy: "org.access" };
 const perIp = (max: number) => ({ rateLimit: { max, timeWindow: "1 hour" } });

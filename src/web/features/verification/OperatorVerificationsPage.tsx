@@ -54,7 +54,7 @@ function DecisionPanel({ item }: { item: VerificationQueueItem }) {
         body: {
           version: item.version,
           decision,
-          reason: reason.trim() || null,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
           keepMembers,
           ...(decision === "merge" && mergeFrom ? { mergeFrom } : {}),
         },

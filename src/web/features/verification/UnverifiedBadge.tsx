@@ -6,7 +6,7 @@ export function UnverifiedBadge({ verified }: { verified: boolean }) {
   const { t } = useTranslation();
   if (verified) return null;
   return (
-    <Badge color="orange" variant="outline" title={t("verification.badge.hint")}>
+    <Badge color="red.9" variant="outline" title={t("verification.badge.hint")}>
       {t("verification.badge.unverified")}
     </Badge>
   );
