@@ -126,3 +126,24 @@ export function serverAndBrowser(): { server: Server; browser: Browser } {
   });
   return env;
 }
+
+/** Signs a demo account in, in a new desktop-sized Russian browser context. */
+export async function signIn(env: { server: Server; browser: Browser }, email: string): Promise<Page> {
+  const ctx = await env.browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(`${env.server.url}/signin`);
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByRole("textbox", { name: "Пароль", exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Войти" }).click();
+  await page.waitForURL(/\/account/);
+  return page;
+}
+
+/** A deterministic generator, so the identifiers are valid and the same on every run. */
+export function rng(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}

@@ -1,29 +1,9 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { makeInn, makeKpp, makeOgrn } from "../src/shared/identifiers.js";
-import { DEMO_PASSWORD, expectAccessible, serverAndBrowser } from "./harness.js";
+import { expectAccessible, rng, serverAndBrowser, signIn as signInTo } from "./harness.js";
 
 const env = serverAndBrowser();
-
-async function signIn(email: string): Promise<Page> {
-  const ctx = await env.browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto(`${env.server.url}/signin`);
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByRole("textbox", { name: "Пароль", exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL(/\/account/);
-  return page;
-}
-
-/** A deterministic generator, so the identifiers are valid and the same on every run. */
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
+const signIn = (email: string) => signInTo(env, email);
 
 describe("an organization becomes a cluster participant", () => {
   it("is registered, applies, is approved by the operator, shows the badge, and its owner gets the mail", async () => {

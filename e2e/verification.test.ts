@@ -1,20 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { makeInn, makeKpp, makeOgrn } from "../src/shared/identifiers.js";
-import { DEMO_PASSWORD, expectAccessible, serverAndBrowser } from "./harness.js";
+import { expectAccessible, rng, serverAndBrowser, signIn as signInTo } from "./harness.js";
 
 const env = serverAndBrowser();
-
-async function signIn(email: string): Promise<Page> {
-  const ctx = await env.browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto(`${env.server.url}/signin`);
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByRole("textbox", { name: "Пароль", exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL(/\/account/);
-  return page;
-}
+const signIn = (email: string) => signInTo(env, email);
 
 /** A JSON request from the page (same origin, with its session cookie). */
 const post = <T>(page: Page, path: string, body: unknown) =>
@@ -29,14 +19,6 @@ const post = <T>(page: Page, path: string, body: unknown) =>
     },
     [path, body] as const,
   ) as Promise<{ status: number; body: T }>;
-
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",

@@ -158,25 +158,33 @@ export async function getVerification(ctx: Ctx, organizationId: string) {
 
 type Fields = z.infer<typeof DocumentFields>;
 
-/** The owner or an admin sends a document for verification. */
-export async function submitVerification(
+type Kind = "verification" | "claim";
+const OPEN_KEY: Record<Kind, { index: string; code: string }> = {
+  verification: { index: "verification_requests_open_key", code: "verification-pending" },
+  claim: { index: "verification_claims_open_key", code: "claim-pending" },
+};
+
+/**
+ * Files a request of either kind in one transaction: `check` loads the organization under the rules of
+ * the kind; the request with its document and the audit entry commit together.
+ */
+async function fileRequest(
   ctx: Ctx,
+  kind: Kind,
   organizationId: string,
   fields: Fields,
   doc: UploadedDocument,
+  check: (tx: Executor, actor: NonNullable<Actor>) => Promise<{ shortName: string; inn: string | null }>,
 ) {
   const actor = requireActor(ctx);
   const file = await checkDocument(doc);
   try {
     const row = await ctx.db.transaction(async (tx) => {
-      const { org } = await loadOrgFor(tx, actor, organizationId, "org.verification.manage", {
-        forUpdate: true,
-      });
-      if (org.verifiedAt) throw new AppError(409, "already-verified");
+      const org = await check(tx, actor);
       const [row] = await tx
         .insert(verificationRequests)
         .values({
-          kind: "verification",
+          kind,
           organizationId,
           organizationName: org.shortName,
           organizationInn: org.inn,
@@ -189,50 +197,7 @@ export async function submitVerification(
         })
         .returning(REQUEST_COLUMNS);
       await writeAudit(tx, auditCtx(ctx), {
-        action: "organization.verification.submit",
-        entity: "verification_request",
-        entityId: row!.id,
-        after: { organizationId, documentType: row!.documentType, ...file, size: row!.size },
-      });
-      return row!;
-    });
-    return present(row);
-  } catch (err) {
-    if (isUniqueViolation(err, "verification_requests_open_key"))
-      throw new AppError(409, "verification-pending");
-    throw err;
-  }
-}
-
-/**
- * Someone whose company's INN is taken claims the organization with a document. Its members are not
- * told (they learn the claimant's name only if the operator transfers the organization).
- */
-export async function submitClaim(ctx: Ctx, organizationId: string, fields: Fields, doc: UploadedDocument) {
-  const actor = requireActor(ctx);
-  const file = await checkDocument(doc);
-  try {
-    const row = await ctx.db.transaction(async (tx) => {
-      const [org] = await tx.select().from(organizations).where(eq(organizations.id, organizationId));
-      if (!org) throw notFound();
-      if ((await accessOf(tx, actor, organizationId)).role) throw new AppError(409, "claim-own-organization");
-      const [row] = await tx
-        .insert(verificationRequests)
-        .values({
-          kind: "claim",
-          organizationId,
-          organizationName: org.shortName,
-          organizationInn: org.inn,
-          documentType: fields.documentType,
-          ...file,
-          size: doc.bytes.length,
-          bytes: doc.bytes,
-          comment: fields.comment ?? null,
-          submittedBy: actor.id,
-        })
-        .returning(REQUEST_COLUMNS);
-      await writeAudit(tx, auditCtx(ctx), {
-        action: "organization.claim.submit",
+        action: `organization.${kind}.submit`,
         entity: "verification_request",
         entityId: row!.id,
         after: {
@@ -247,10 +212,32 @@ export async function submitClaim(ctx: Ctx, organizationId: string, fields: Fiel
     });
     return present(row);
   } catch (err) {
-    if (isUniqueViolation(err, "verification_claims_open_key")) throw new AppError(409, "claim-pending");
+    if (isUniqueViolation(err, OPEN_KEY[kind].index)) throw new AppError(409, OPEN_KEY[kind].code);
     throw err;
   }
 }
+
+/** The owner or an admin sends a document for verification. */
+export const submitVerification = (ctx: Ctx, organizationId: string, fields: Fields, doc: UploadedDocument) =>
+  fileRequest(ctx, "verification", organizationId, fields, doc, async (tx, actor) => {
+    const { org } = await loadOrgFor(tx, actor, organizationId, "org.verification.manage", {
+      forUpdate: true,
+    });
+    if (org.verifiedAt) throw new AppError(409, "already-verified");
+    return org;
+  });
+
+/**
+ * Someone whose company's INN is taken claims the organization with a document. Its members are not
+ * told (they learn the claimant's name only if the operator transfers the organization).
+ */
+export const submitClaim = (ctx: Ctx, organizationId: string, fields: Fields, doc: UploadedDocument) =>
+  fileRequest(ctx, "claim", organizationId, fields, doc, async (tx, actor) => {
+    const [org] = await tx.select().from(organizations).where(eq(organizations.id, organizationId));
+    if (!org) throw notFound();
+    if ((await accessOf(tx, actor, organizationId)).role) throw new AppError(409, "claim-own-organization");
+    return org;
+  });
 
 /** One's own claims, newest first. */
 export async function myClaims(ctx: Ctx) {

@@ -5,7 +5,7 @@ import { auditLog } from "../../core/audit.schema.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { type Client, createUser, mailsTo, signedIn, type TestApp, testApp } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
-import { memberships, organizations } from "./organizations.schema.js";
+import { joinRequests, memberships, organizations } from "./organizations.schema.js";
 import { addMember, createOrg, orgWithTeam } from "./status.fixtures.js";
 
 let t: TestApp;
@@ -238,6 +238,26 @@ describe("finding 1: INN squatting — join requests", () => {
     expect((await c.get(`/api/organizations/${org.id}/join-requests`)).json()[0].user.fullName).toBe(
       "Настоящева Мария Петровна",
     );
+  });
+});
+
+describe("finding 1: INN squatting — join requests sent before verification existed", () => {
+  it("are listed without the requester's name or e-mail until the organization is verified", async () => {
+    const { c, org } = await registered();
+    const employee = await createUser(t.database, { fullName: "Раннева Ирина Олеговна" });
+    await t.database.db.insert(joinRequests).values({ organizationId: org.id, userId: employee.id });
+    const [hidden] = (await c.get(`/api/organizations/${org.id}/join-requests`)).json();
+    expect(hidden.user).toEqual({
+      id: employee.id,
+      fullName: "Имя скрыто до подтверждения организации",
+      email: "",
+    });
+    await t.database.db
+      .update(organizations)
+      .set({ verifiedAt: new Date() })
+      .where(eq(organizations.id, org.id));
+    const [shown] = (await c.get(`/api/organizations/${org.id}/join-requests`)).json();
+    expect(shown.user).toMatchObject({ fullName: "Раннева Ирина Олеговна", email: employee.email });
   });
 });
 
