@@ -21,6 +21,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A page on a loaded machine may take more than the default 1 s to show what a poll waits for.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -98,6 +98,10 @@ describe("finding 1: INN squatting — a company claims its organization and the
     await expect.poll(() => card.count()).toBe(1);
     await expect.poll(() => card.getByText(/Заявитель: .*user@innocluster\.demo/).count()).toBe(1);
     await expectAccessible(operator, "verification queue");
+    // On a phone too.
+    await operator.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(operator, "verification queue on a phone");
+    await operator.setViewportSize({ width: 1280, height: 900 });
     await card.getByRole("radio", { name: "Передать права заявителю" }).check();
     await card.getByRole("button", { name: "Передать права" }).click();
     await expect.poll(() => operator.getByText(/Решение принято/).count()).toBeGreaterThan(0);

@@ -261,6 +261,19 @@ describe("finding 1: INN squatting — join requests sent before verification ex
   });
 });
 
+/** The real company registers itself with its own INN. */
+const realRegistration = (c: Client, inn: string) =>
+  c.post("/api/organizations", {
+    type: "legal_entity",
+    inn,
+    ogrn: makeOgrn(rng, { region: "77" }),
+    kpp: makeKpp("77", rng),
+    regionCode: "77",
+    fullName: "ООО «Нейросенс»",
+    shortName: "Нейросенс",
+    legalAddress: "г. Москва",
+  });
+
 describe("finding 1: INN squatting — claims", () => {
   async function claimed() {
     const squat = await registered();
@@ -269,20 +282,7 @@ describe("finding 1: INN squatting — claims", () => {
       email: `ceo-${Date.now()}-${Math.random()}@neurosense.ru`,
     });
     const rc = await signedIn(t, realOwner);
-    const taken = expectProblem(
-      await rc.post("/api/organizations", {
-        type: "legal_entity",
-        inn: squat.inn,
-        ogrn: makeOgrn(rng, { region: "77" }),
-        kpp: makeKpp("77", rng),
-        regionCode: "77",
-        fullName: "ООО «Нейросенс»",
-        shortName: "Нейросенс",
-        legalAddress: "г. Москва",
-      }),
-      409,
-      "inn-taken",
-    );
+    const taken = expectProblem(await realRegistration(rc, squat.inn), 409, "inn-taken");
     const orgId = (taken as unknown as { organizationId: string }).organizationId;
     expect(orgId).toBe(squat.org.id);
     const claim = await send(
@@ -408,16 +408,7 @@ describe("finding 1: INN squatting — claims", () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ state: "removed", current: null, organization: { id: null } });
-    const again = await rc.post("/api/organizations", {
-      type: "legal_entity",
-      inn: squat.inn,
-      ogrn: makeOgrn(rng, { region: "77" }),
-      kpp: makeKpp("77", rng),
-      regionCode: "77",
-      fullName: "ООО «Нейросенс»",
-      shortName: "Нейросенс",
-      legalAddress: "г. Москва",
-    });
+    const again = await realRegistration(rc, squat.inn);
     expect(again.statusCode, again.body).toBe(201);
   });
 });
