@@ -469,6 +469,28 @@ describe("finding 2: operators decide on their own organizations", () => {
         })
       ).statusCode,
     ).toBe(200);
+    // Nor suspend, resume or revoke its status.
+    expectProblem(
+      await op.post(`/api/operator/organizations/${team.org.id}/suspend`, { reason: "Проверка" }),
+      403,
+      "own-organization",
+    );
+    expectProblem(
+      await op.post(`/api/operator/organizations/${team.org.id}/revoke`, { reason: "Проверка" }),
+      403,
+      "own-organization",
+    );
+  });
+
+  it("an operator who filed a claim themselves cannot decide it (403)", async () => {
+    const { org } = await registered();
+    const claim = (await send(op, `/api/organizations/${org.id}/claims`, form(extract))).json();
+    const refused = expectProblem(
+      await decide(claim.id, { version: claim.version, decision: "transfer" }),
+      403,
+      "own-organization",
+    );
+    expect(refused.title).toMatch(/сами подали запрос/);
   });
 });
 
