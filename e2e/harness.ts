@@ -142,3 +142,12 @@ export async function signInAs(
   await page.waitForURL(/\/account/);
   return page;
 }
+
+/** A deterministic generator, so the identifiers are valid and the same on every run. */
+export function rng(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}

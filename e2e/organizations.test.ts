@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { makeInn, makeKpp, makeOgrn } from "../src/shared/identifiers.js";
-import { expectAccessible, serverAndBrowser, signInAs } from "./harness.js";
+import { expectAccessible, rng, serverAndBrowser, signInAs } from "./harness.js";
 
 const env = serverAndBrowser();
 
 const signIn = (email: string) => signInAs(env, email);
-
-/** A deterministic generator, so the identifiers are valid and the same on every run. */
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 describe("an organization becomes a cluster participant", () => {
   it("is registered, applies, is approved by the operator, shows the badge, and its owner gets the mail", async () => {
@@ -45,14 +36,32 @@ describe("an organization becomes a cluster participant", () => {
     const orgId = user.url().split("/").pop()!;
     await expectAccessible(user, "organization profile");
 
-    // 2. It applies for participant status.
+    // 2. It is verified: the owner uploads an extract from the register, the operator checks it.
+    await user.goto(`${env.server.url}/organizations/${orgId}/verification`);
+    await user.getByLabel("Файл документа").setInputFiles({
+      name: "Выписка ЕГРЮЛ.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(
+        "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+      ),
+    });
+    await expectAccessible(user, "verification page");
+    await user.getByRole("button", { name: "Отправить на проверку" }).click();
+    await expect.poll(() => user.getByText("Документ на проверке").count()).toBe(1);
+    const operator = await signIn("operator@innocluster.demo");
+    await operator.goto(`${env.server.url}/operator/verifications?kind=verification`);
+    const card = operator.getByRole("listitem").filter({ hasText: shortName });
+    await expect.poll(() => card.count()).toBe(1);
+    await card.getByRole("button", { name: "Подтвердить организацию" }).click();
+    await expect.poll(() => operator.getByText(/Решение принято/).count()).toBeGreaterThan(0);
+
+    // 3. It applies for participant status.
     await user.goto(`${env.server.url}/organizations/${orgId}/status`);
     await user.getByRole("button", { name: "Подать заявку на статус участника" }).click();
     await expect.poll(() => user.getByText("На рассмотрении").count()).toBeGreaterThan(0);
     await expectAccessible(user, "status page (pending)");
 
-    // 3. The operator finds it in the queue and approves it.
-    const operator = await signIn("operator@innocluster.demo");
+    // 4. The operator finds it in the queue and approves it.
     await operator.goto(`${env.server.url}/operator/applications`);
     await expect.poll(() => operator.getByRole("table").count()).toBe(1);
     await expectAccessible(operator, "operator queue");
@@ -65,7 +74,7 @@ describe("an organization becomes a cluster participant", () => {
     await operator.getByRole("button", { name: "Одобрить" }).click();
     await expect.poll(() => operator.getByText(/одобрен/i).count()).toBeGreaterThan(0);
 
-    // 4. The badge shows on the organization's status page and in the public directory.
+    // 5. The badge shows on the organization's status page and in the public directory.
     await user.goto(`${env.server.url}/organizations/${orgId}/status`);
     await expect.poll(() => user.getByText("Участник кластера").count()).toBeGreaterThan(0);
     const guest = await (await env.browser.newContext({ locale: "ru-RU" })).newPage();
@@ -73,7 +82,7 @@ describe("an organization becomes a cluster participant", () => {
     await expect.poll(() => guest.getByText(/Участник кластера с/).count()).toBeGreaterThan(0);
     await expectAccessible(guest, "public organization page");
 
-    // 5. The applicant got the decision by mail (and in the notification centre).
+    // 6. The applicant got the decision by mail (and in the notification centre).
     const mails = await (await fetch(`${env.server.url}/api/dev/mail?pageSize=50`)).json();
     const decision = mails.items.find(
       (m: { to: string; subject: string }) => m.to === "user@innocluster.demo" && /участник/i.test(m.subject),

@@ -54,6 +54,7 @@ import { directoryRoutes } from "./modules/organizations/directory.routes.js";
 import { organizationsRoutes } from "./modules/organizations/organizations.routes.js";
 import { statusOperatorRoutes } from "./modules/organizations/status.operator.routes.js";
 import { statusRoutes } from "./modules/organizations/status.routes.js";
+import { verificationRoutes } from "./modules/organizations/verification.routes.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const WEB_ROOT = path.join(ROOT, "dist/web");
@@ -330,6 +331,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(organizationsRoutes);
       await api.register(statusRoutes);
       await api.register(statusOperatorRoutes);
+      await api.register(verificationRoutes);
       await api.register(directoryRoutes);
       await api.register(measuresRoutes);
       await api.register(measuresOperatorRoutes);

@@ -6,6 +6,7 @@ import { hashPassword } from "../modules/accounts/passwords.js";
 import { measuresSeeder } from "./measures.js";
 import { organizationsSeeder } from "./organizations.js";
 import { latin } from "./translit.js";
+import { verificationSeeder } from "./verification.js";
 
 export const DEMO_PASSWORD = "Innocluster-demo-2026";
 
@@ -71,7 +72,8 @@ const accountsSeeder: Seeder = {
   },
 };
 
-export const seeders: Seeder[] = [accountsSeeder, organizationsSeeder, measuresSeeder];
+// Verification last: it has its own random sequence and must not shift the others'.
+export const seeders: Seeder[] = [accountsSeeder, organizationsSeeder, measuresSeeder, verificationSeeder];
 
 export async function isSeeded(db: Db) {
   const [r] = await db.select({ n: count() }).from(users);

@@ -978,6 +978,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the organization is verified, and its documents (owner, admins, operators) */
+        get: operations["getOrganizationsByIdVerification"];
+        put?: never;
+        /** Send a document for verification (owner or admin): multipart fields documentType, comment, then file (PDF / JPEG / PNG ≤ 10 MB) */
+        post: operations["postOrganizationsByIdVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim an organization registered with your company's INN: multipart fields documentType, comment, then file */
+        post: operations["postOrganizationsByIdClaims"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My claims */
+        get: operations["getMeClaims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verification-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document (the organization's managers, the claimant, operators; others 404) */
+        get: operations["getVerificationDocumentsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verifications and claims, oldest first */
+        get: operations["getOperatorVerifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/verifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One verification or claim */
+        get: operations["getOperatorVerificationsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/verifications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify / reject a verification; transfer / merge / remove / reject a claim. 409 verification-changed when no longer the version seen; 403 own-organization */
+        post: operations["postOperatorVerificationsByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/directory": {
         parameters: {
             query?: never;
@@ -1602,6 +1722,7 @@ export interface components {
             status: "registered" | "participant" | "partner";
             statusSince: string;
             statusSuspended: boolean;
+            verified: boolean;
             logoUrl: string | null;
             contactEmail: string | null;
             contactPhone: string | null;
@@ -1630,6 +1751,7 @@ export interface components {
             status: "registered" | "participant" | "partner";
             statusSince: string;
             statusSuspended: boolean;
+            verified: boolean;
             logoUrl: string | null;
             contactEmail: string | null;
             contactPhone: string | null;
@@ -1755,6 +1877,82 @@ export interface components {
             decidedAt: string | null;
             operatorComment: string | null;
             version: number;
+        };
+        VerificationRequest: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "verification" | "claim";
+            /** @enum {string} */
+            state: "pending" | "verified" | "rejected" | "transferred" | "merged" | "removed";
+            organization: {
+                id: string | null;
+                shortName: string;
+                inn: string | null;
+            };
+            /** @enum {string} */
+            documentType: "register_extract" | "letterhead_letter";
+            fileName: string;
+            contentType: string;
+            size: number;
+            comment: string | null;
+            submittedAt: string;
+            decidedAt: string | null;
+            reason: string | null;
+            version: number;
+            documentUrl: string;
+        };
+        VerificationQueueItem: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "verification" | "claim";
+            /** @enum {string} */
+            state: "pending" | "verified" | "rejected" | "transferred" | "merged" | "removed";
+            organization: {
+                id: string | null;
+                shortName: string;
+                inn: string | null;
+            };
+            /** @enum {string} */
+            documentType: "register_extract" | "letterhead_letter";
+            fileName: string;
+            contentType: string;
+            size: number;
+            comment: string | null;
+            submittedAt: string;
+            decidedAt: string | null;
+            reason: string | null;
+            version: number;
+            documentUrl: string;
+            submitter: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+                email: string;
+            } | null;
+            decidedBy: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+            } | null;
+            current: {
+                verified: boolean;
+                /** @enum {string} */
+                status: "registered" | "participant" | "partner";
+                members: number;
+                type: string;
+            } | null;
+            mine: boolean;
+            claimantOrganizations: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+                inn: string | null;
+            }[];
+            outcome: {
+                [key: string]: unknown;
+            } | null;
         };
     };
     responses: never;
@@ -4078,6 +4276,7 @@ export interface operations {
                                 id: string;
                                 fullName: string;
                             } | null;
+                            mine: boolean;
                         }[];
                         total: number;
                         page: number;
@@ -4134,6 +4333,7 @@ export interface operations {
                             id: string;
                             fullName: string;
                         } | null;
+                        mine: boolean;
                         history: components["schemas"]["StatusEvent"][];
                     };
                 };
@@ -4207,6 +4407,7 @@ export interface operations {
                             id: string;
                             fullName: string;
                         } | null;
+                        mine: boolean;
                     };
                 };
             };
@@ -4469,6 +4670,277 @@ export interface operations {
             };
         };
     };
+    getOrganizationsByIdVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        verified: boolean;
+                        verifiedAt: string | null;
+                        requests: components["schemas"]["VerificationRequest"][];
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOrganizationsByIdVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationRequest"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOrganizationsByIdClaims: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationRequest"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMeClaims: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationRequest"][];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVerificationDocumentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getOperatorVerifications: {
+        parameters: {
+            query?: {
+                kind?: "verification" | "claim";
+                state?: "pending" | "verified" | "rejected" | "transferred" | "merged" | "removed";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["VerificationQueueItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperatorVerificationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationQueueItem"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOperatorVerificationsByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    /** @enum {string} */
+                    decision: "verify" | "reject" | "transfer" | "merge" | "remove";
+                    reason?: string;
+                    /** @default false */
+                    keepMembers?: boolean;
+                    /** Format: uuid */
+                    mergeFrom?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationQueueItem"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getDirectory: {
         parameters: {
             query?: {
@@ -4519,6 +4991,7 @@ export interface operations {
                             status: "registered" | "participant" | "partner";
                             statusSince: string;
                             statusSuspended: boolean;
+                            verified: boolean;
                             logoUrl: string | null;
                             contactEmail: string | null;
                             contactPhone: string | null;

@@ -136,6 +136,8 @@ export function Header() {
   if (user) items.push({ to: "/organizations", label: t("common.nav.organizations") });
   if (can("operator.status.queue"))
     items.push({ to: "/operator/applications", label: t("common.nav.statusApplications") });
+  if (can("operator.verification.queue"))
+    items.push({ to: "/operator/verifications", label: t("verification.nav.operator") });
   if (can("measures.manage")) items.push({ to: "/operator/measures", label: t("measures.nav.operator") });
   const service: NavItem[] = [];
   if (can("admin.users.list")) service.push({ to: "/admin/users", label: t("common.nav.users") });

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { writeAudit } from "../../core/audit.js";
 import type { Executor } from "../../core/db.js";
@@ -94,4 +94,27 @@ export function auditRefusals(app: FastifyInstance) {
 /** Per-organization abilities for the UI. */
 export function orgAbilities(actor: Actor, access: OrgAccess): Record<string, boolean> {
   return Object.fromEntries(ORG_ABILITIES.map((a) => [a, can(actor, a, access)]));
+}
+
+/** Of these organizations, the ones the user belongs to. */
+export async function memberOrgIds(ex: Executor, userId: string, organizationIds: readonly string[]) {
+  if (!organizationIds.length) return new Set<string>();
+  const rows = await ex
+    .select({ id: memberships.organizationId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), inArray(memberships.organizationId, [...organizationIds])));
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * An operator does not decide on an organization they belong to (its status, verification, claims):
+ * 403 "own-organization". Decisions on one's own organization go to another operator.
+ */
+export async function assertNotOwnOrganization(
+  ex: Executor,
+  actor: NonNullable<Actor>,
+  organizationIds: string[],
+) {
+  if ((await memberOrgIds(ex, actor.id, organizationIds)).size > 0)
+    throw new AppError(403, "own-organization");
 }

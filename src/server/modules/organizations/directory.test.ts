@@ -126,6 +126,7 @@ const PUBLIC_KEYS = [
   "status",
   "statusSince",
   "statusSuspended",
+  "verified",
   "logoUrl",
   "contactEmail",
   "contactPhone",

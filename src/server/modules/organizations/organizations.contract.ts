@@ -219,6 +219,8 @@ export const OrganizationPublic = z
     status: OrgStatus,
     statusSince: iso,
     statusSuspended: z.boolean(),
+    /** The operator verified the organization from a document (an extract from the register or a letter). */
+    verified: z.boolean(),
     logoUrl: z.string().nullable(),
     contactEmail: z.string().nullable(),
     contactPhone: z.string().nullable(),
@@ -359,6 +361,8 @@ export const QueueItem = StatusApplication.extend({
     status: OrgStatus,
   }),
   decidedBy: Decider.nullable(),
+  /** The operator belongs to this organization: another operator decides (403 own-organization). */
+  mine: z.boolean(),
 });
 /**
  * One application for the operator: the full profile and the organization's status history.
@@ -368,6 +372,7 @@ export const QueueItem = StatusApplication.extend({
 export const QueueItemDetail = StatusApplication.extend({
   organization: Organization,
   decidedBy: Decider.nullable(),
+  mine: z.boolean(),
   history: z.array(StatusEvent),
 });
 export const QueuePage = z.object({

@@ -6,6 +6,7 @@ import { expectProblem, fieldErrors, randomEmail } from "../../test/assert.js";
 import { Client, createUser, mailsTo, signedIn, type TestApp, testApp } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { invitations, joinRequests, memberships } from "./organizations.schema.js";
+import { markVerified } from "./status.fixtures.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,6 +36,8 @@ async function ownerWithOrg(shortName = "ООО «Команда»") {
     legalAddress: "г. Москва, ул. Пречистенка, д. 10",
   });
   expect(res.statusCode, res.body).toBe(201);
+  // Verified, as join requests need (finding 1 of issue 8: an unverified organization takes none).
+  await markVerified(t.database, res.json().organization.id);
   return { user, c, org: res.json().organization as Org };
 }
 

@@ -32,6 +32,12 @@ defineRules({
   "operator.names.queue": staff,
   "operator.names.decide": staff,
   "operator.org.create-city-body": staff,
+  // Verification and claims (verification.service.ts): the document is seen by managers and staff.
+  "org.verification.read": ((a, r: OrgAccess) => manager(a, r) || staff(a, r)) as Rule<never>,
+  "org.verification.manage": manager as Rule<never>,
+  "org.claim": signedIn,
+  "operator.verification.queue": staff,
+  "operator.verification.decide": staff,
 });
 
 /** Per-organization abilities sent with an organization, so the UI hides what would be refused. */
@@ -44,4 +50,5 @@ export const ORG_ABILITIES = [
   "org.status.read",
   "org.status.apply",
   "operator.status.decide",
+  "org.verification.manage",
 ] as const;

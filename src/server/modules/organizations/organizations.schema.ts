@@ -106,6 +106,8 @@ export const organizations = pgTable(
     statusSuspendedAt: timestamp("status_suspended_at", { withTimezone: true }),
     statusReason: text("status_reason"),
     hasLogo: boolean("has_logo").notNull().default(false),
+    /** When the operator verified the organization from a document (verification.service.ts); null: not verified. */
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

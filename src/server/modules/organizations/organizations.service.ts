@@ -23,6 +23,7 @@ import {
   notFound,
   RateLimitedError,
 } from "../../core/errors.js";
+import { t } from "../../core/i18n.js";
 import { enqueueMail, maskMailSecrets } from "../../core/mail.js";
 import { type Actor, can } from "../../core/policy.js";
 import { newToken, tokenHash, usersByIds } from "../accounts/accounts.service.js";
@@ -113,6 +114,7 @@ export function presentOrganization(
     status: row.status,
     statusSince: row.statusSince.toISOString(),
     statusSuspended: row.statusSuspendedAt !== null,
+    verified: row.verifiedAt !== null,
     logoUrl: logoUrl(row),
     contactEmail: contactsShown(row) || opts.full ? row.contactEmail : null,
     contactPhone: contactsShown(row) || opts.full ? row.contactPhone : null,
@@ -1128,6 +1130,9 @@ export async function createJoinRequest(ctx: Ctx, id: string, body: z.infer<type
       const [org] = await tx.select(ORG_COLUMNS).from(organizations).where(eq(organizations.id, id));
       if (!org) throw notFound();
       if ((await accessOf(tx, actor, id)).role) throw new AppError(409, "already-member");
+      // Until the operator verified it, an organization takes no join requests: whoever registered
+      // someone else's INN must not learn the names of that company's people (verification.service.ts).
+      if (!org.verifiedAt) throw new AppError(409, "join-unverified");
       const [pending] = await tx
         .select({ id: joinRequests.id })
         .from(joinRequests)
@@ -1167,7 +1172,7 @@ export async function createJoinRequest(ctx: Ctx, id: string, body: z.infer<type
 }
 
 export async function listJoinRequests(ctx: Ctx, id: string) {
-  await loadOrgFor(ctx.db, ctx.actor, id, "org.members.manage");
+  const { org } = await loadOrgFor(ctx.db, ctx.actor, id, "org.members.manage");
   const list = await ctx.db
     .select()
     .from(joinRequests)
@@ -1178,7 +1183,9 @@ export async function listJoinRequests(ctx: Ctx, id: string) {
     ctx.db,
     list.map((r) => r.userId),
   );
-  return list.map((r) => presentJoinRequest(r, people.get(r.userId)));
+  // Requests sent before verification was required are shown without a name until the organization is verified.
+  const hidden = (userId: string) => ({ id: userId, fullName: t(ctx.locale, "join.hidden-name"), email: "" });
+  return list.map((r) => presentJoinRequest(r, org.verifiedAt ? people.get(r.userId) : hidden(r.userId)));
 }
 
 async function notPending(ex: Executor, current: JoinRequestRow) {

@@ -20,6 +20,8 @@ export async function createOrg(
     country?: string;
     status?: OrgStatus;
     shortName?: string;
+    /** Verified by the operator (the default: status rules need it); false for a new, unverified one. */
+    verified?: boolean;
   } = {},
 ) {
   n++;
@@ -50,6 +52,7 @@ export async function createOrg(
       shortName,
       legalAddress: "г. Москва, ул. Тверская, д. 1",
       status: o.status ?? "registered",
+      verifiedAt: o.verified === false ? null : new Date(),
     })
     .returning();
   return org!;
@@ -74,6 +77,14 @@ export async function orgWithTeam(t: TestApp, o: Parameters<typeof createOrg>[1]
     signedIn(t, member),
   ]);
   return { org, owner, admin, member, ownerC, adminC, memberC };
+}
+
+/** Marks an organization verified, as the operator does from a document (verification.service.ts). */
+export async function markVerified(db: Database, organizationId: string) {
+  await db.db
+    .update(organizations)
+    .set({ verifiedAt: new Date() })
+    .where(eq(organizations.id, organizationId));
 }
 
 /** Moves an application's submission back in time, as if it had been waiting that many days. */

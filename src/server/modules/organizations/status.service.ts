@@ -10,7 +10,7 @@ import { AppError, badRequest, notFound } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import { notify } from "../notifications/notifications.service.js";
-import { loadOrgFor } from "./access.js";
+import { assertNotOwnOrganization, loadOrgFor, memberOrgIds } from "./access.js";
 import type {
   ApplyBody,
   DecisionBody,
@@ -141,15 +141,20 @@ async function openApplication(ex: Executor, organizationId: string): Promise<Ap
 }
 
 /** One application with the organization's summary and who decided it (the operator's view). */
-async function queueItemById(ex: Executor, id: string): Promise<QueueItemView | undefined> {
+async function queueItemById(ex: Executor, id: string, actorId: string): Promise<QueueItemView | undefined> {
   const [row] = await ex
     .select({ app: APP_FIELDS, org: ORG_SUMMARY })
     .from(statusApplications)
     .innerJoin(organizations, eq(organizations.id, statusApplications.organizationId))
     .where(eq(statusApplications.id, id));
   if (!row) return undefined;
-  const who = await deciders(ex, [row.app]);
-  return { ...presentApplication(row.app), organization: row.org, decidedBy: who(row.app.decidedBy) };
+  const [who, mine] = await Promise.all([deciders(ex, [row.app]), memberOrgIds(ex, actorId, [row.org.id])]);
+  return {
+    ...presentApplication(row.app),
+    organization: row.org,
+    decidedBy: who(row.app.decidedBy),
+    mine: mine.size > 0,
+  };
 }
 
 async function historyOf(ex: Executor, organizationId: string): Promise<EventView[]> {
@@ -178,19 +183,22 @@ type Closed = { key: string; status: 400 | 409 };
  * application. The first two are the applicant's choice (400), the last a state conflict (409).
  */
 function closedReason(
-  org: Pick<OrgRow, "regionCode" | "type" | "status">,
+  org: Pick<OrgRow, "regionCode" | "type" | "status" | "verifiedAt">,
   requested: Requested,
   open: AppRow | undefined,
 ): Closed | null {
   const rule = statusOpenTo(org.regionCode, org.type, requested);
   if (!rule.open) return { key: `status.closed.${rule.reason}`, status: 400 };
   if (org.status === requested) return { key: `status.closed.already-${requested}`, status: 400 };
+  // Only an organization the operator verified from a document may apply (verification.service.ts).
+  if (!org.verifiedAt) return { key: "status.closed.not-verified", status: 409 };
   if (open) return { key: "status.closed.open-application", status: 409 };
   return null;
 }
 
 function refuse(ctx: Ctx, closed: Closed): AppError {
   const detail = t(ctx.locale, closed.key);
+  if (closed.key === "status.closed.not-verified") return new AppError(409, "organization-not-verified");
   if (closed.status === 409) return new AppError(409, "status-application-open", {}, [], { detail });
   return new AppError(400, "status-not-open", {}, [{ field: "requestedStatus", key: closed.key }], {
     detail,
@@ -505,15 +513,23 @@ export async function queue(ctx: Ctx, q: z.infer<typeof QueueQuery>) {
       .innerJoin(organizations, eq(organizations.id, statusApplications.organizationId))
       .where(where),
   ]);
-  const who = await deciders(
-    ctx.db,
-    rows.map((r) => r.app),
-  );
+  const [who, mine] = await Promise.all([
+    deciders(
+      ctx.db,
+      rows.map((r) => r.app),
+    ),
+    memberOrgIds(
+      ctx.db,
+      requireActor(ctx).id,
+      rows.map((r) => r.org.id),
+    ),
+  ]);
   return {
     items: rows.map((r) => ({
       ...presentApplication(r.app),
       organization: r.org,
       decidedBy: who(r.app.decidedBy),
+      mine: mine.has(r.org.id),
     })),
     total: total?.n ?? 0,
     page: q.page,
@@ -525,16 +541,18 @@ export async function queue(ctx: Ctx, q: z.infer<typeof QueueQuery>) {
 export async function queueItem(ctx: Ctx, applicationId: string): Promise<z.infer<typeof QueueItemDetail>> {
   const app = await applicationById(ctx.db, applicationId);
   if (!app) throw notFound();
-  const [[org], history, who] = await Promise.all([
+  const [[org], history, who, mine] = await Promise.all([
     ctx.db.select(ORG_COLUMNS).from(organizations).where(eq(organizations.id, app.organizationId)),
     historyOf(ctx.db, app.organizationId),
     deciders(ctx.db, [app]),
+    memberOrgIds(ctx.db, requireActor(ctx).id, [app.organizationId]),
   ]);
   if (!org) throw notFound();
   return {
     ...presentApplication(app),
     organization: presentOrganization(org, { full: true }),
     decidedBy: who(app.decidedBy),
+    mine: mine.size > 0,
     history,
   };
 }
@@ -564,6 +582,8 @@ export async function decide(ctx: Ctx, applicationId: string, body: z.infer<type
   const mails = await ctx.db.transaction(async (tx) => {
     const before = await applicationById(tx, applicationId);
     if (!before) throw notFound();
+    // An operator does not decide on an organization they belong to.
+    await assertNotOwnOrganization(tx, actor, [before.organizationId]);
     const [after] = await tx
       .update(statusApplications)
       .set({
@@ -582,7 +602,7 @@ export async function decide(ctx: Ctx, applicationId: string, body: z.infer<type
       )
       .returning();
     if (!after) {
-      const current = (await queueItemById(tx, applicationId))!;
+      const current = (await queueItemById(tx, applicationId, actor.id))!;
       throw new AppError(409, "application-changed", {}, [], {
         detail: changedDetail(ctx.locale, current),
         current,
@@ -637,7 +657,7 @@ export async function decide(ctx: Ctx, applicationId: string, body: z.infer<type
     });
   });
   if (mails > 0) ctx.mailQueued();
-  return (await queueItemById(ctx.db, applicationId))!;
+  return (await queueItemById(ctx.db, applicationId, actor.id))!;
 }
 
 type Change = "suspend" | "resume" | "revoke";
@@ -654,6 +674,7 @@ async function changeStatus(ctx: Ctx, organizationId: string, change: Change, re
     const { org } = await loadOrgFor(tx, actor, organizationId, "operator.status.decide", {
       forUpdate: true,
     });
+    await assertNotOwnOrganization(tx, actor, [organizationId]);
     const label = orgStatusLabel(org.status, ctx.locale);
     const suspended = org.statusSuspendedAt !== null;
     let set: PgUpdateSetSource<typeof organizations>;

@@ -29,6 +29,7 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
+import { UnverifiedBadge } from "../verification/UnverifiedBadge";
 import { Facets } from "./Facets";
 import { descriptionOf, facetLabel, orgInitials, placeOf, StatusBadges, useLocale } from "./labels";
 import {
@@ -76,6 +77,7 @@ function ResultCard({ org }: { org: OrganizationPublic }) {
           </Text>
           <Group gap={6} wrap="wrap">
             <StatusBadges status={org.status} suspended={org.statusSuspended} />
+            <UnverifiedBadge verified={org.verified} />
             {org.smeCategory && (
               <Badge color="gray" variant="outline">
                 {SME_CATEGORY_LABELS[org.smeCategory][locale]}

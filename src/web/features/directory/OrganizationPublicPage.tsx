@@ -31,6 +31,7 @@ import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { withNext } from "../../next";
 import { useMe } from "../../session";
+import { UnverifiedBadge } from "../verification/UnverifiedBadge";
 import { descriptionOf, orgInitials, placeOf, StatusBadges, useLocale } from "./labels";
 import type { MyJoinRequest, OrganizationPublic, PublicOrganizationView } from "./types";
 
@@ -310,6 +311,7 @@ export default function OrganizationPublicPage() {
           </Title>
           {org.fullName !== org.shortName && <Text size="lg">{org.fullName}</Text>}
           <StatusBadges status={org.status} suspended={org.statusSuspended} />
+          <UnverifiedBadge verified={org.verified} />
           <Text size="sm">
             {t(`directory.org.since.${org.status}`, { date: shortDate(org.statusSince) })}
           </Text>

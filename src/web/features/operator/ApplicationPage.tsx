@@ -15,6 +15,7 @@ import { ProfileFacts } from "../organizations/ProfileFacts";
 import { StatusHistory } from "../organizations/StatusHistory";
 import { toast } from "../organizations/toast";
 import type { Decision, QueueItem, QueueItemDetail } from "../organizations/types";
+import { OwnOrganizationNote } from "../verification/OwnOrganizationNote";
 import { WaitingBadge } from "./QueuePage";
 
 const appPath = (id: string, rest = "") =>
@@ -238,15 +239,24 @@ export default function ApplicationPage() {
           <ProblemAlert error={error} />
           {decidable ? (
             <Stack gap="xs">
-              <Text size="sm">{t("operator.application.decideLead")}</Text>
+              {d.mine ? (
+                <OwnOrganizationNote />
+              ) : (
+                <Text size="sm">{t("operator.application.decideLead")}</Text>
+              )}
               <Group gap="sm">
-                <Button color="teal" loading={approve.isPending} onClick={() => approve.mutate()}>
+                <Button
+                  color="teal"
+                  loading={approve.isPending}
+                  disabled={d.mine}
+                  onClick={() => approve.mutate()}
+                >
                   {t("operator.application.approve")}
                 </Button>
-                <Button color="red" variant="outline" onClick={() => setModal("reject")}>
+                <Button color="red" variant="outline" disabled={d.mine} onClick={() => setModal("reject")}>
                   {t("operator.application.reject")}
                 </Button>
-                <Button variant="default" onClick={() => setModal("return")}>
+                <Button variant="default" disabled={d.mine} onClick={() => setModal("return")}>
                   {t("operator.application.return")}
                 </Button>
               </Group>

@@ -27,6 +27,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { ApplicationStateBadge, useLabels } from "../organizations/labels";
 import { operatorKeys } from "../organizations/orgApi";
 import type { ApplicationState, QueuePage as QueuePageData, RequestedStatus } from "../organizations/types";
+import { OwnOrganizationBadge } from "../verification/OwnOrganizationNote";
 
 const PAGE_SIZE = 20;
 /** A pending application waiting longer than this is highlighted. */
@@ -262,6 +263,7 @@ export default function QueuePage() {
                       {item.organization.inn && (
                         <Text size="xs">{t("operator.queue.inn", { inn: item.organization.inn })}</Text>
                       )}
+                      {item.mine && <OwnOrganizationBadge />}
                     </Table.Td>
                     <Table.Td>{labels.type(item.organization.type)}</Table.Td>
                     <Table.Td>{labels.place(item.organization)}</Table.Td>

@@ -9,6 +9,7 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useMe } from "../../session";
 import { forgetAnswers, loadAnswers } from "../measures/questionnaire";
+import { ClaimOffer } from "../verification/ClaimOffer";
 import { warnAlert } from "./labels";
 import { OrgFormActions, OrgFormFields, toCreateBody, useOrgForm } from "./OrgForm";
 import { orgKeys, orgPath, problemBody, refreshOrganizations, request } from "./orgApi";
@@ -85,6 +86,7 @@ function TakenAlert({ taken }: { taken: Taken }) {
             {t("organizations.new.openPublic")}
           </Anchor>
         </Group>
+        <ClaimOffer organizationId={taken.organizationId} />
       </Stack>
     </Alert>
   );

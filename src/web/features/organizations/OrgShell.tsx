@@ -6,6 +6,7 @@ import { Link, NavLink } from "react-router";
 import { ApiError, api } from "../../api";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
+import { UnverifiedBadge } from "../verification/UnverifiedBadge";
 import { StatusBadge, useLabels } from "./labels";
 import { orgKeys, orgPath } from "./orgApi";
 import type { OrganizationView } from "./types";
@@ -67,6 +68,11 @@ function OrgTabs({ view }: { view: OrganizationView }) {
         {view.can["org.status.read"] !== false && (
           <NavLink to={`${base}/status`} className="nav-link">
             {t("organizations.tabs.status")}
+          </NavLink>
+        )}
+        {view.can["org.verification.manage"] && (
+          <NavLink to={`${base}/verification`} className="nav-link">
+            {t("verification.tab")}
           </NavLink>
         )}
       </Group>
@@ -154,6 +160,7 @@ export function OrgShell({
                   {t("organizations.status.since", { date: labels.numericDate(o.statusSince) })}
                 </span>
               </Anchor>
+              <UnverifiedBadge verified={o.verified} />
               {data.membership && (
                 <Text size="sm">
                   {t("organizations.myRole", { role: labels.role(data.membership.role) })}

@@ -18,6 +18,7 @@ import { Link, useParams } from "react-router";
 import { api } from "../../api";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { useFormat } from "../../format";
+import { VerificationLink } from "../verification/ClaimOffer";
 import { ApplicationStateBadge, StatusBadge, useLabels, warnAlert } from "./labels";
 import { ConfirmModal } from "./modals";
 import { OrgShell } from "./OrgShell";
@@ -112,6 +113,9 @@ function Options({ view, status }: { view: OrganizationView; status: StatusView 
                 {!option.open ? (
                   <Alert color="gray" variant="light" title={t("organizations.status.closedTitle")}>
                     {option.reason ?? t("organizations.status.closedNoReason")}
+                    {!view.organization.verified && view.can["org.verification.manage"] && (
+                      <VerificationLink orgId={view.organization.id} />
+                    )}
                   </Alert>
                 ) : canApply ? (
                   <ApplyForm orgId={view.organization.id} requested={requested} />

@@ -3,6 +3,7 @@ import { lazy } from "react";
 import { Navigate, Route } from "react-router";
 import { RequireAuth } from "../../components/RequireAuth";
 import { operatorRoutes } from "../operator/routes";
+import { verificationRoutes } from "../verification/routes";
 
 const MyOrganizationsPage = lazy(() => import("./MyOrganizationsPage"));
 const NewOrganizationPage = lazy(() => import("./NewOrganizationPage"));
@@ -58,5 +59,6 @@ export const organizationRoutes = (
     {/* the server's notification about a decided request to join links here */}
     <Route path="me/join-requests" element={<Navigate to="/organizations" replace />} />
     {operatorRoutes}
+    {verificationRoutes}
   </>
 );

@@ -1,0 +1,74 @@
+import { sql } from "drizzle-orm";
+import {
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { organizations } from "./organizations.schema.js";
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
+
+/** A request to verify one's own organization, or a claim to an organization registered by someone else. */
+export const verificationKindEnum = pgEnum("verification_kind", ["verification", "claim"]);
+/**
+ * pending → verified | rejected (verification); pending → transferred | merged | removed | rejected (claim).
+ */
+export const verificationStateEnum = pgEnum("verification_state", [
+  "pending",
+  "verified",
+  "rejected",
+  "transferred",
+  "merged",
+  "removed",
+]);
+/** An extract from the state register (ЕГРЮЛ / ЕГРИП) or a letter on letterhead signed by the head. */
+export const verificationDocumentEnum = pgEnum("verification_document", [
+  "register_extract",
+  "letterhead_letter",
+]);
+
+export const verificationRequests = pgTable(
+  "verification_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: verificationKindEnum("kind").notNull(),
+    state: verificationStateEnum("state").notNull().default("pending"),
+    /** Null once the organization was removed or merged away; the names below keep the record readable. */
+    organizationId: uuid("organization_id").references(() => organizations.id, { onDelete: "set null" }),
+    organizationName: text("organization_name").notNull(),
+    organizationInn: text("organization_inn"),
+    documentType: verificationDocumentEnum("document_type").notNull(),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    /** The document itself, in the database as logos are (a later issue moves files to flydrive storage). */
+    bytes: bytea("bytes").notNull(),
+    comment: text("comment"),
+    submittedBy: uuid("submitted_by").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    reason: text("reason"),
+    /** What a claim decision did: kept members, the merged organization. */
+    outcome: jsonb("outcome"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("verification_requests_queue_idx").on(t.state, t.submittedAt),
+    index("verification_requests_org_idx").on(t.organizationId),
+    index("verification_requests_submitter_idx").on(t.submittedBy),
+    uniqueIndex("verification_requests_open_key")
+      .on(t.organizationId)
+      .where(sql`${t.kind} = 'verification' and ${t.state} = 'pending'`),
+    uniqueIndex("verification_claims_open_key")
+      .on(t.organizationId, t.submittedBy)
+      .where(sql`${t.kind} = 'claim' and ${t.state} = 'pending'`),
+  ],
+);

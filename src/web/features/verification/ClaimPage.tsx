@@ -1,0 +1,67 @@
+import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import { api, apiFetch } from "../../api";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { usePageTitle } from "../../components/usePageTitle";
+import type { PublicOrganizationView } from "../directory/types";
+import { orgPath } from "../organizations/orgApi";
+import { toast } from "../organizations/toast";
+import { DocumentForm } from "./DocumentForm";
+import type { VerificationRequest } from "./types";
+
+/** A company whose INN someone else registered claims the organization with a document. */
+export default function ClaimPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("verification.claim.title"));
+  const { id = "" } = useParams();
+  const navigate = useNavigate();
+  const org = useQuery({
+    queryKey: ["directory", id],
+    queryFn: ({ signal }) =>
+      api.get<PublicOrganizationView>(`/api/directory/${encodeURIComponent(id)}`, signal),
+  });
+  const send = useMutation({
+    mutationFn: (body: FormData) =>
+      apiFetch<VerificationRequest>(orgPath(id, "/claims"), { method: "POST", body }),
+    onSuccess: () => {
+      toast(t("verification.claim.sent"));
+      navigate("/claims");
+    },
+  });
+  return (
+    <Stack gap="lg">
+      <div>
+        <Anchor component={Link} to="/organizations/new" size="sm">
+          {t("verification.claim.back")}
+        </Anchor>
+        <Title order={1} mt="xs">
+          {t("verification.claim.title")}
+        </Title>
+      </div>
+      {org.isError ? (
+        <ProblemAlert error={org.error} />
+      ) : (
+        org.data && (
+          <Text fw={600}>
+            {org.data.organization.shortName}
+            {org.data.organization.inn
+              ? ` · ${t("verification.inn", { inn: org.data.organization.inn })}`
+              : ""}
+          </Text>
+        )
+      )}
+      <Text maw={760}>{t("verification.claim.lead")}</Text>
+      <Text maw={760} size="sm">
+        {t("verification.claim.privacy")}
+      </Text>
+      <DocumentForm
+        submitLabel={t("verification.claim.submit")}
+        loading={send.isPending}
+        error={send.error}
+        onSubmit={(body) => send.mutate(body)}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,30 @@
+import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { api } from "../../api";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { usePageTitle } from "../../components/usePageTitle";
+import { RequestList } from "./RequestList";
+import type { VerificationRequest } from "./types";
+
+/** One's own claims and what the operator decided. */
+export default function MyClaimsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("verification.claims.title"));
+  const claims = useQuery({
+    queryKey: ["me", "claims"],
+    queryFn: ({ signal }) => api.get<VerificationRequest[]>("/api/me/claims", signal),
+  });
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t("verification.claims.title")}</Title>
+      <Text maw={760}>{t("verification.claims.lead")}</Text>
+      {claims.isError && <ProblemAlert error={claims.error} />}
+      {claims.data && <RequestList items={claims.data} empty={t("verification.claims.empty")} />}
+      <Anchor component={Link} to="/organizations">
+        {t("organizations.backToMine")}
+      </Anchor>
+    </Stack>
+  );
+}
