@@ -89,6 +89,9 @@ describe("finding 8: a member appears publicly only with their own consent", () 
   });
 });
 
+/** The smallest PDF the document check accepts: an extract's stand-in. */
+const PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
 describe("finding 10: a participant's new name waits for the operator", () => {
   it("the owner renames, the name stays until the operator approves it on the name-change screen", async () => {
     const seed = Date.now() % 100000;
@@ -118,6 +121,21 @@ describe("finding 10: a participant's new name waits for the operator", () => {
     });
     expect(created.status(), await created.text()).toBe(201);
     const orgId = (await created.json()).organization.id as string;
+    // A new organization is verified by the operator from a document before it may apply (finding 7).
+    const sent = await owner.request.post(`${env.server.url}/api/organizations/${orgId}/verification`, {
+      headers,
+      multipart: {
+        documentType: "register_extract",
+        file: { name: "Выписка ЕГРЮЛ.pdf", mimeType: "application/pdf", buffer: Buffer.from(PDF) },
+      },
+    });
+    expect(sent.status(), await sent.text()).toBe(201);
+    const request = (await sent.json()) as { id: string; version: number };
+    const verified = await operator.request.post(
+      `${env.server.url}/api/operator/verifications/${request.id}/decision`,
+      { headers, data: { decision: "verify", version: request.version } },
+    );
+    expect(verified.status(), await verified.text()).toBe(200);
     const applied = await owner.request.post(
       `${env.server.url}/api/organizations/${orgId}/status-applications`,
       {
