@@ -11,7 +11,7 @@ addMessages({
     "field.org.contact-person-not-member": "Контактным лицом может быть только сотрудник организации",
     "field.name-change.reason-required": "Укажите причину отказа — её прочтут сотрудники организации",
     "problem.inn-taken":
-      "Организация «{name}» с такими реквизитами уже зарегистрирована. Вы можете отправить запрос на вступление в неё — его рассмотрит владелец или администратор.",
+      "Организация «{name}» с такими реквизитами уже зарегистрирована. Если вы в ней работаете, попросите владельца добавить вас; если это ваша компания, а зарегистрировал её кто-то другой, подайте заявление с документом — его проверит оператор.",
     "problem.city-body-operator-only":
       "Орган власти города может зарегистрировать только оператор кластера. Обратитесь к оператору.",
     "problem.logo-type": "Логотип должен быть изображением PNG, JPEG или WebP",
@@ -73,7 +73,7 @@ addMessages({
     "field.name-change.reason-required":
       "Give the reason for the rejection — the organization's members will read it",
     "problem.inn-taken":
-      "The organization “{name}” with these identifiers is already registered. You can ask to join it: its owner or an administrator will decide.",
+      "The organization “{name}” with these identifiers is already registered. If you work there, ask its owner to add you; if it is your company and someone else registered it, file a claim with a document for the operator to check.",
     "problem.city-body-operator-only":
       "Only the cluster operator can register a city authority. Please contact the operator.",
     "problem.logo-type": "The logo must be a PNG, JPEG or WebP image",

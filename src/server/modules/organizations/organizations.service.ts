@@ -322,7 +322,7 @@ function profileErrors(type: OrgType, p: Profile): FieldError[] {
   return errors;
 }
 
-type Holder = { id: string; shortName: string; field: "inn" | "foreignRegNumber" };
+type Holder = { id: string; shortName: string; verified: boolean; field: "inn" | "foreignRegNumber" };
 
 /** Another organization registered with the same INN (or, abroad, the same country + number). */
 async function holderOf(ex: Executor, type: OrgType, p: Profile, exceptId?: string): Promise<Holder | null> {
@@ -336,21 +336,35 @@ async function holderOf(ex: Executor, type: OrgType, p: Profile, exceptId?: stri
       : undefined;
   if (!where) return null;
   const [o] = await ex
-    .select({ id: organizations.id, shortName: organizations.shortName })
+    .select({
+      id: organizations.id,
+      shortName: organizations.shortName,
+      verifiedAt: organizations.verifiedAt,
+    })
     .from(organizations)
     .where(exceptId ? and(where, ne(organizations.id, exceptId)) : where)
     .limit(1);
-  return o ? { ...o, field: foreign ? "foreignRegNumber" : "inn" } : null;
+  return o
+    ? {
+        id: o.id,
+        shortName: o.shortName,
+        verified: o.verifiedAt !== null,
+        field: foreign ? "foreignRegNumber" : "inn",
+      }
+    : null;
 }
 
-/** 409 naming the organization that holds the identifiers, so the UI can offer to ask to join it. */
+/**
+ * 409 naming the organization that holds the identifiers, so the UI can offer to ask to join it (a
+ * verified one) or to claim it (an unverified one takes no join requests: finding 7).
+ */
 const identifiersTaken = (h: Holder) =>
   new AppError(
     409,
     "inn-taken",
     { name: h.shortName },
     [{ field: h.field, key: h.field === "inn" ? "field.org.inn-taken" : "field.org.reg-number-taken" }],
-    { organizationId: h.id, shortName: h.shortName },
+    { organizationId: h.id, shortName: h.shortName, verified: h.verified },
   );
 
 export async function createOrganization(ctx: Ctx, body: z.infer<typeof CreateOrgBody>) {

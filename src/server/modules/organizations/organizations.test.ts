@@ -317,7 +317,7 @@ describe("identifier and profile validation", () => {
 });
 
 describe("one organization per INN", () => {
-  it("answers a taken INN with 409 naming the organization, so the user can ask to join", async () => {
+  it("answers a taken INN with 409 naming the organization, so the user can ask to join or claim it", async () => {
     const body = legal();
     const first = await userWithOrg(body);
     for (const lang of ["ru", "en"] as const) {
@@ -330,7 +330,10 @@ describe("one organization per INN", () => {
       expect(p.organizationId).toBe(first.org.id);
       expect(p.shortName).toBe(body.shortName);
       expect(p.title).toContain(String(body.shortName));
-      expect(p.title).toMatch(lang === "ru" ? /запрос на вступление/ : /ask to join/);
+      expect(p.title).toMatch(
+        lang === "ru" ? /попросите владельца добавить вас/ : /ask its owner to add you/,
+      );
+      expect(p.title).toMatch(lang === "ru" ? /подайте заявление/ : /file a claim/);
       expect(Object.keys(fieldErrors(p))).toEqual(["inn"]);
     }
   });

@@ -283,8 +283,13 @@ describe("finding 7: INN squatting — claims", () => {
     });
     const rc = await signedIn(t, realOwner);
     const taken = expectProblem(await realRegistration(rc, squat.inn), 409, "inn-taken");
-    const orgId = (taken as unknown as { organizationId: string }).organizationId;
+    const { organizationId: orgId, verified } = taken as unknown as {
+      organizationId: string;
+      verified: boolean;
+    };
     expect(orgId).toBe(squat.org.id);
+    // The screen offers a claim, not a join request, for an organization nobody has verified.
+    expect(verified).toBe(false);
     const claim = await send(
       rc,
       `/api/organizations/${orgId}/claims`,

@@ -21,9 +21,11 @@ interface Taken {
   organizationId: string;
   shortName: string;
   foreign: boolean;
+  /** An unverified organization takes no join requests: only a claim is offered. */
+  verified: boolean;
 }
 
-/** 409 inn-taken: offer to ask the organization's owner to add me. */
+/** 409 inn-taken: offer to ask the organization's owner to add me (verified) or to claim it. */
 function TakenAlert({ taken }: { taken: Taken }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -67,25 +69,31 @@ function TakenAlert({ taken }: { taken: Taken }) {
       }
     >
       <Stack gap="sm">
-        <Text size="sm">{t("organizations.new.takenLead")}</Text>
-        <Textarea
-          label={t("organizations.new.joinMessage")}
-          description={t("organizations.new.joinMessageHint")}
-          value={message}
-          onChange={(e) => setMessage(e.currentTarget.value)}
-          maxLength={1000}
-          autosize
-          minRows={2}
-          maw={560}
-        />
-        <Group gap="sm">
-          <Button onClick={() => join.mutate()} loading={join.isPending}>
-            {t("organizations.new.askToJoin")}
-          </Button>
-          <Anchor component={Link} to={`/directory/${taken.organizationId}`}>
-            {t("organizations.new.openPublic")}
-          </Anchor>
-        </Group>
+        <Text size="sm">
+          {taken.verified ? t("organizations.new.takenLead") : t("organizations.new.takenLeadUnverified")}
+        </Text>
+        {taken.verified && (
+          <>
+            <Textarea
+              label={t("organizations.new.joinMessage")}
+              description={t("organizations.new.joinMessageHint")}
+              value={message}
+              onChange={(e) => setMessage(e.currentTarget.value)}
+              maxLength={1000}
+              autosize
+              minRows={2}
+              maw={560}
+            />
+            <Group gap="sm">
+              <Button onClick={() => join.mutate()} loading={join.isPending}>
+                {t("organizations.new.askToJoin")}
+              </Button>
+            </Group>
+          </>
+        )}
+        <Anchor component={Link} to={`/directory/${taken.organizationId}`} size="sm">
+          {t("organizations.new.openPublic")}
+        </Anchor>
         <ClaimOffer organizationId={taken.organizationId} />
       </Stack>
     </Alert>
@@ -135,6 +143,7 @@ export default function NewOrganizationPage() {
           organizationId: extra.organizationId,
           shortName: typeof extra.shortName === "string" ? extra.shortName : "",
           foreign: form.getValues().type === "foreign",
+          verified: extra.verified === true,
         });
         return;
       }
