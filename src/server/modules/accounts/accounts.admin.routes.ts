@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ctxOf } from "../../core/context.js";
+import { IdParams } from "../../core/contract.js";
 import {
   AdminUserEnvelope,
   AdminUserList,
   AdminUsersQuery,
   BlockBody,
-  IdParams,
   SetRoleBody,
 } from "./accounts.contract.js";
 import * as svc from "./accounts.service.js";

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { LOCALES, PASSWORD_MAX, PASSWORD_MIN, ROLES } from "../../../shared/constants.js";
 import { isSameSitePath, NEXT_MAX } from "../../../shared/next.js";
 import { SafeLongText, SafeText } from "../../../shared/text.js";
+import { Email, Page, PageSize } from "../../core/contract.js";
 
-export const Email = z.string().trim().max(254).pipe(z.email());
 const NewPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 const FullName = SafeText(2, 200);
 const Token = z.string().min(16).max(200);
@@ -88,12 +88,6 @@ export const Session = z
   })
   .meta({ id: "Session" });
 export const SessionList = z.object({ items: z.array(Session) });
-export const IdParams = z.object({ id: z.uuid() });
-
-export const Page = z.coerce.number().int().min(1).max(100000).default(1);
-export const PageSize = z.coerce.number().int().min(1).max(100).default(20);
-/** A calendar day, YYYY-MM-DD, that PostgreSQL can store (it has no year 0). */
-export const Day = z.iso.date().refine((d) => d >= "0001-01-01", { error: "field.date" });
 
 export const AdminUsersQuery = z
   .object({

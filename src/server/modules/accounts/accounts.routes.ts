@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ctxOf } from "../../core/context.js";
+import { IdParams } from "../../core/contract.js";
 import { t } from "../../core/i18n.js";
 import { abilities, can } from "../../core/policy.js";
 import { peerOf } from "../devmail/devmail.routes.js";
@@ -10,7 +11,6 @@ import {
   ConfirmLookup,
   ConfirmLookupBody,
   EmailBody,
-  IdParams,
   Me,
   Message,
   ResendConfirmationBody,

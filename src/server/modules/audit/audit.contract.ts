@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Day, Page, PageSize } from "../accounts/accounts.contract.js";
+import { Day, Page, PageSize } from "../../core/contract.js";
 
 export const AuditQuery = z
   .object({

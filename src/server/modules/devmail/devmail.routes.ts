@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { IdParams, Page, PageSize } from "../../core/contract.js";
 import { notFound } from "../../core/errors.js";
 import { getOutboxMail, listOutbox } from "../../core/mail.js";
 import { authorize } from "../../core/policy.js";
-import { IdParams, Page, PageSize } from "../accounts/accounts.contract.js";
 import type { Peer } from "./devmail.policy.js";
 import "./devmail.policy.js";
 

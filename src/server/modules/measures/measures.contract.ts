@@ -9,8 +9,7 @@ import {
 import { ORG_STATUSES, ORG_TYPES, SME_CATEGORIES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
 import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
-import { Version } from "../../core/contract.js";
-import { Day, Page, PageSize } from "../accounts/accounts.contract.js";
+import { Day, Page, PageSize, Version } from "../../core/contract.js";
 
 // ---------- vocabularies ----------
 

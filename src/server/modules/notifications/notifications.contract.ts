@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Page, PageSize } from "../accounts/accounts.contract.js";
+import { Page, PageSize } from "../../core/contract.js";
 
 export const Channel = z.enum(["in_app", "email", "digest", "off"]);
 

@@ -3,8 +3,7 @@ import { ELIGIBILITY_FLAGS, type EligibilityFlag } from "../../../shared/eligibi
 import { MEMBER_ROLES, ORG_STATUSES, ORG_TYPES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
 import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
-import { Version } from "../../core/contract.js";
-import { Email, Page, PageSize } from "../accounts/accounts.contract.js";
+import { Email, Page, PageSize, Version } from "../../core/contract.js";
 
 // ---------- inputs ----------
 
