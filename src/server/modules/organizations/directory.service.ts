@@ -144,6 +144,16 @@ interface Built {
   filters: Map<Facet, SQL>;
 }
 
+/** An INN (10 or 12 digits), KPP (9) or OGRN / OGRNIP (13 or 15) typed in full, spaces allowed. */
+const IDENTIFIER = /^(\d{9}|\d{10}|\d{12}|\d{13}|\d{15})$/;
+
+/** The organizations an identifier names, by its indexes, or null when the text is not one. */
+function identifierMatch(text: string): SQL | null {
+  const digits = text.replace(/\s+/g, "");
+  if (!IDENTIFIER.test(digits)) return null;
+  return sql`(o.inn = ${digits} or o.ogrn = ${digits} or o.kpp = ${digits})`;
+}
+
 function build(q: DirectoryQueryInput, typo: boolean): Built {
   const filters = new Map<Facet, SQL>();
   for (const f of FACETS) {
@@ -157,6 +167,18 @@ function build(q: DirectoryQueryInput, typo: boolean): Built {
       match: null,
       nameMatch: null,
       score: null,
+      typo: false,
+      ctes: [],
+      filters,
+    };
+  // An identifier typed in full finds its organization (words would find nothing: digits are no lexemes).
+  const identifier = identifierMatch(text);
+  if (identifier)
+    return {
+      textMatch: identifier,
+      match: identifier,
+      nameMatch: identifier,
+      score: sql`1::real`,
       typo: false,
       ctes: [],
       filters,

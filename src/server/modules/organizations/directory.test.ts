@@ -171,6 +171,19 @@ describe("search", () => {
     expect(p.total).toBe(1);
   });
 
+  it("finds an organization by its INN, OGRN or KPP typed in full (spaces allowed), and nothing else", async () => {
+    const o = await org({ shortName: "ООО «Реквизит»", description: "Поиск по реквизитам" });
+    await org({ shortName: "ООО «Соседи по описанию»", description: `Упоминает ИНН ${o.inn}` });
+    for (const id of [o.inn!, o.ogrn!, `${o.inn!.slice(0, 4)} ${o.inn!.slice(4)}`]) {
+      const p = await search(`q=${encodeURIComponent(id)}`);
+      expect(names(p), id).toEqual(["ООО «Реквизит»"]);
+      expect(p.total).toBe(1);
+    }
+    expect(names(await search(`q=${o.kpp}`))).toContain("ООО «Реквизит»");
+    // A part of an identifier is not an identifier: it is searched as text, like any word.
+    expect(names(await search(`q=${o.inn!.slice(0, 6)}`))).toEqual(["ООО «Соседи по описанию»"]);
+  });
+
   it("finds technoparks by name and robotics by «роботы»", async () => {
     await org({
       shortName: "Технопарк «Строгино»",

@@ -119,6 +119,9 @@ export const organizations = pgTable(
   },
   (t) => [
     uniqueIndex("organizations_inn_key").on(t.inn),
+    // The directory finds an organization by its OGRN or KPP typed in full.
+    index("organizations_ogrn_idx").on(t.ogrn),
+    index("organizations_kpp_idx").on(t.kpp),
     uniqueIndex("organizations_foreign_key").on(t.country, t.foreignRegNumber),
     index("organizations_search_idx").using("gin", t.search),
     index("organizations_short_name_trgm").using("gin", sql`${t.shortName} gin_trgm_ops`),
