@@ -90,11 +90,18 @@ function crossOrigin(req: FastifyRequest, publicUrl: string): boolean {
   return !allowed.has(origin);
 }
 
-/** Per-IP limits of the /api routes that name none: sized so a person paging quickly never meets them. */
+/**
+ * Limits of the /api routes that name none, sized so a person paging quickly never meets them: per
+ * signed-in user, else per IP. A guest's bucket is shared by everyone behind the same address (an
+ * office or a university behind one NAT), hence the larger public figure.
+ */
 export const DEFAULT_RATE_LIMITS = {
-  public: { max: 300, timeWindow: "5 minutes" },
+  public: { max: 1200, timeWindow: "5 minutes" },
   signedIn: { max: 600, timeWindow: "5 minutes" },
 };
+
+/** Whose requests a limit counts: the signed-in user's (on any address), else the address's. */
+const rateLimitKey = (req: FastifyRequest) => (req.actor ? `user:${req.actor.id}` : `ip:${req.ip}`);
 
 const trustHops = (n: number) => (_address: string, hop: number) => hop < n;
 
@@ -230,7 +237,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     strictTransportSecurity: config.secureCookies,
   });
-  // Per-IP limits on every /api route (RATE_LIMIT=off only for load tests): its own config.rateLimit,
+  // Limits on every /api route (RATE_LIMIT=off only for load tests): its own config.rateLimit,
   // else a default; this hook runs before the plugin's, which reads the config.
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api/") || route.config?.rateLimit !== undefined) return;
@@ -241,6 +248,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (config.rateLimit) {
     await app.register(rateLimit, {
       global: false,
+      // The session hook (global onRequest) runs before the limit's route-level hook.
+      keyGenerator: rateLimitKey,
       errorResponseBuilder: (_req, context) => new RateLimitedError(context.ttl),
     });
   }

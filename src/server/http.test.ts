@@ -97,7 +97,8 @@ describe("finding 1: a guest cannot stall the server with one request", () => {
   it("lets a person page quickly but stops a script on a public route", async () => {
     const c = new Client(t.app);
     const missing = "/api/directory/00000000-0000-4000-8000-000000000000";
-    for (let i = 0; i < 300; i++) expect((await c.get(missing)).statusCode).toBe(404);
+    const { max } = DEFAULT_RATE_LIMITS.public;
+    for (let i = 0; i < max; i++) expect((await c.get(missing)).statusCode).toBe(404);
     expectProblem(await c.get(missing), 429, "too-many-requests");
     expect((await new Client(t.app).get(missing)).statusCode).toBe(404);
   });
@@ -266,7 +267,7 @@ describe("finding 13: refused authorizations are audited", () => {
     });
   });
 
-  it("a user's refusals count against the per-IP limit: past it they are 429 and audited no more", async () => {
+  it("a user's refusals count against their limit: past it they are 429 and audited no more", async () => {
     const user = await createUser(t.database);
     const c = await signedIn(t, user);
     const { max } = DEFAULT_RATE_LIMITS.signedIn;
@@ -275,6 +276,19 @@ describe("finding 13: refused authorizations are audited", () => {
     const refused = and(eq(auditLog.actorId, user.id), eq(auditLog.action, "auth.refused"));
     expect(await t.database.db.$count(auditLog, refused)).toBe(max);
   }, 60_000);
+
+  it("limits count per signed-in user, so colleagues behind one office address do not share a bucket", async () => {
+    const office = "198.51.100.7";
+    const [a, b] = [await createUser(t.database), await createUser(t.database)];
+    const first = await signedIn(t, a, "ru", office);
+    const second = await signedIn(t, b, "ru", office);
+    const { max } = DEFAULT_RATE_LIMITS.signedIn;
+    const left = (r: { headers: Record<string, unknown> }) => Number(r.headers["x-ratelimit-remaining"]);
+    const before = left(await second.get("/api/me/sessions"));
+    for (let i = 0; i < 5; i++) await first.get("/api/me/sessions");
+    expect(left(await second.get("/api/me/sessions"))).toBe(before - 1);
+    expect(left(await first.get("/api/me/sessions"))).toBeLessThanOrEqual(max - 6);
+  });
 
   it("a guest's refusals write nothing", async () => {
     const before = await t.database.db.$count(auditLog, eq(auditLog.action, "auth.refused"));

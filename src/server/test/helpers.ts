@@ -148,8 +148,8 @@ export async function createUser(
 }
 
 /** Signs a new client in as the given user. */
-export async function signedIn(t: TestApp, user: { email: string }, lang = "ru") {
-  const c = new Client(t.app, lang);
+export async function signedIn(t: TestApp, user: { email: string }, lang = "ru", ip?: string) {
+  const c = new Client(t.app, lang, ip);
   const res = await c.post("/api/auth/signin", { email: user.email, password: TEST_PASSWORD });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   return c;
