@@ -9,7 +9,7 @@ import {
 import { ORG_STATUSES, ORG_TYPES, SME_CATEGORIES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
 import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
-import { Day, Page, PageSize, Version } from "../../core/contract.js";
+import { Day, IdParams, Page, PageSize, Version } from "../../core/contract.js";
 
 // ---------- vocabularies ----------
 
@@ -180,7 +180,7 @@ export const MeasurePatch = z
   .extend({ version: Version })
   .strict()
   .superRefine(crossChecks);
-export const MeasureIdParams = z.object({ id: z.uuid() });
+export const MeasureIdParams = IdParams;
 
 // ---------- outputs ----------
 

@@ -2,12 +2,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { SafeText } from "../../../shared/text.js";
 import { ctxOf } from "../../core/context.js";
+import { IdParams } from "../../core/contract.js";
 import { MeasureCard } from "./measures.contract.js";
 import * as svc from "./measures.subscriptions.service.js";
 
 const tags = ["measures"];
 const own = { policy: "measures.own" };
-const IdParams = z.object({ id: z.uuid() });
 
 export const SubscriptionBody = z.object({ name: SafeText(1, 200), query: svc.SavedQuery }).strict();
 export const Subscription = z

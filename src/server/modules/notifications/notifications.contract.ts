@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Page, PageSize } from "../../core/contract.js";
+import { IdParams, Page, PageSize } from "../../core/contract.js";
 
 export const Channel = z.enum(["in_app", "email", "digest", "off"]);
 
@@ -42,4 +42,4 @@ export const SetPreferencesBody = z
       .max(100),
   })
   .strict();
-export const NotificationIdParams = z.object({ id: z.uuid() });
+export const NotificationIdParams = IdParams;

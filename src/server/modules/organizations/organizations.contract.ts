@@ -3,7 +3,7 @@ import { ELIGIBILITY_FLAGS, type EligibilityFlag } from "../../../shared/eligibi
 import { MEMBER_ROLES, ORG_STATUSES, ORG_TYPES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
 import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
-import { Email, Page, PageSize, Version } from "../../core/contract.js";
+import { Email, IdParams, Page, PageSize, Version } from "../../core/contract.js";
 
 // ---------- inputs ----------
 
@@ -109,7 +109,7 @@ export const CreateOrgBody = OrgProfileInput;
 /** An update carries the version it was based on: a concurrent edit gives 409 instead of a lost update. */
 export const UpdateOrgBody = OrgProfileInput.omit({ type: true }).extend({ version: Version }).strict();
 
-export const OrgIdParams = z.object({ id: z.uuid() });
+export const OrgIdParams = IdParams;
 export const MemberParams = z.object({ id: z.uuid(), userId: z.uuid() });
 export const SubIdParams = z.object({ id: z.uuid(), subId: z.uuid() });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Page, PageSize } from "../../core/contract.js";
+import { IdParams, Page, PageSize } from "../../core/contract.js";
 import { OrgStatus } from "./organizations.contract.js";
 
 // ---------- inputs ----------
@@ -54,7 +54,7 @@ export const VerificationDecisionBody = z
   })
   .strict();
 
-export const RequestIdParams = z.object({ id: z.uuid() });
+export const RequestIdParams = IdParams;
 
 // ---------- outputs ----------
 
