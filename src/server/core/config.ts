@@ -137,9 +137,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     rateLimit: e.RATE_LIMIT === "on",
     secureCookies: publicUrl.startsWith("https://"),
-    // Unset: on only for a development server without SMTP that listens on loopback alone.
+    // Unset: on only for a development server without SMTP that listens on loopback alone and trusts
+    // no proxy (behind a proxy on the same machine every visitor's socket peer is loopback).
     devMailbox:
       e.NODE_ENV !== "production" &&
-      (e.DEV_MAILBOX ? e.DEV_MAILBOX === "on" : !e.SMTP_URL && isLoopback(e.HOST)),
+      (e.DEV_MAILBOX ? e.DEV_MAILBOX === "on" : !e.SMTP_URL && isLoopback(e.HOST) && e.TRUST_PROXY === false),
   };
 }

@@ -34,7 +34,7 @@ export const SignUpBody = z
   .strict();
 /**
  * Confirms a sign-up: the token from the mail and the password chosen in that same sign-up, so a link
- * mailed for someone else's sign-up is useless to the owner of the mailbox (finding 2).
+ * mailed for someone else's sign-up is useless to the owner of the mailbox (issue 8, finding 3).
  */
 export const ConfirmBody = z
   .object({ token: Token, password: z.string().min(1).max(PASSWORD_MAX), altcha: Altcha })

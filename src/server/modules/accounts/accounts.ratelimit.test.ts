@@ -12,6 +12,7 @@ import {
   testApp,
   tokenFromMail,
 } from "../../test/helpers.js";
+import { MAIL_CEILING } from "./accounts.service.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -121,7 +122,7 @@ describe("finding 5: anyone can lock an account out", () => {
     expect((await signin(bystander.email, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
-  it("reset mails: the 4th request for one address asks for a challenge; solved, it answers the same and mails nothing more", async () => {
+  it("reset mails: the 4th request for one address asks for a challenge; solved, it mails once more, up to the ceiling", async () => {
     const u = await createUser(t.database);
     for (let i = 0; i < 3; i++) {
       expect((await new Client(t.app).post("/api/auth/password-reset", { email: u.email })).statusCode).toBe(
@@ -136,8 +137,25 @@ describe("finding 5: anyone can lock an account out", () => {
       altcha: await solveFrom(asked),
     });
     expect(res.statusCode).toBe(202);
-    expect(await mailsTo(t.database, u.email)).toHaveLength(3);
-    // The newest of the three links still works: the owner is not locked out.
+    expect(await mailsTo(t.database, u.email)).toHaveLength(4);
+    // Solving buys mail only up to the ceiling (attempts past MAIL_CEILING × the limit in the hour),
+    // then the same answer and no mail.
+    const solvedOnce = async () => {
+      const c = new Client(t.app); // another address each time: the per-IP route limit is not the point
+      const again = await c.post("/api/auth/password-reset", { email: u.email });
+      expectProblem(again, 428, "challenge-required");
+      expect(
+        (await c.post("/api/auth/password-reset", { email: u.email, altcha: await solveFrom(again) }))
+          .statusCode,
+      ).toBe(202);
+    };
+    for (let i = 0; i < 3 * MAIL_CEILING; i++) await solvedOnce();
+    const capped = (await mailsTo(t.database, u.email)).length;
+    expect(capped).toBeGreaterThan(4);
+    expect(capped).toBeLessThanOrEqual(3 * MAIL_CEILING);
+    await solvedOnce();
+    expect(await mailsTo(t.database, u.email)).toHaveLength(capped);
+    // The newest link works: the owner is not locked out.
     const token = await tokenFromMail(t.database, u.email, "/reset");
     expect(
       (await owner.post("/api/auth/password-reset/confirm", { token, password: "Brand-New-Secret-9" }))
@@ -145,7 +163,7 @@ describe("finding 5: anyone can lock an account out", () => {
     ).toBe(200);
   });
 
-  it("sign-up mails: the 4th sign-up for one address asks for a challenge and mails nothing more", async () => {
+  it("sign-up mails: the 4th sign-up for one address asks for a challenge; solved, the owner's own sign-up is mailed", async () => {
     const email = randomEmail("su");
     const body = signupBody(email);
     for (let i = 0; i < 3; i++)
@@ -157,7 +175,7 @@ describe("finding 5: anyone can lock an account out", () => {
       201,
     );
     expectProblem(await new Client(t.app).post("/api/auth/resend-confirmation", { email }), 428);
-    expect(await mailsTo(t.database, email)).toHaveLength(3);
+    expect(await mailsTo(t.database, email)).toHaveLength(4);
   });
 });
 

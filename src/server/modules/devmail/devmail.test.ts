@@ -8,7 +8,7 @@ describe("finding 2: the development mailbox is open to anyone", () => {
   let proxied: TestApp;
   beforeAll(async () => {
     t = await testApp();
-    proxied = await testApp({ TRUST_PROXY: "1" });
+    proxied = await testApp({ TRUST_PROXY: "1", DEV_MAILBOX: "on" });
   });
   afterAll(async () => {
     await t.close();
@@ -61,6 +61,9 @@ describe("finding 2: the development mailbox is open to anyone", () => {
     // Listening on every interface, or sending real mail, turns the default off.
     expect(loadConfig({ HOST: "0.0.0.0" }).devMailbox).toBe(false);
     expect(loadConfig({ SMTP_URL: "smtp://mail.example.ru:587" }).devMailbox).toBe(false);
+    // Behind a proxy on this machine every visitor is a loopback peer: no mailbox unless asked for.
+    expect(loadConfig({ TRUST_PROXY: "127.0.0.1" }).devMailbox).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "1" }).devMailbox).toBe(false);
     expect(loadConfig({ HOST: "0.0.0.0", DEV_MAILBOX: "on" }).devMailbox).toBe(true);
     expect(loadConfig({ DEV_MAILBOX: "off" }).devMailbox).toBe(false);
     const prod = {

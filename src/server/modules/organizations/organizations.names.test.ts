@@ -4,7 +4,7 @@ import { auditLog } from "../../core/audit.schema.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
-import { orgNameChanges } from "./organizations.schema.js";
+import { memberships, orgNameChanges } from "./organizations.schema.js";
 import { orgWithTeam, profileOf } from "./status.fixtures.js";
 
 let t: TestApp;
@@ -82,6 +82,24 @@ describe("finding 10: participants rename freely and keep the badge", () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, org.id), eq(auditLog.action, "organization.name_change_approve")));
     expect(audits).toHaveLength(1);
+  });
+
+  it("an operator who belongs to the organization cannot decide its new name (finding 9)", async () => {
+    const { org, ownerC } = await orgWithTeam(t, { status: "participant", shortName: "Своя" });
+    const insider = await createUser(t.database, { role: "operator" });
+    await t.database.db
+      .insert(memberships)
+      .values({ organizationId: org.id, userId: insider.id, role: "member" });
+    await rename(ownerC, org.id, { shortName: "Своя новая" });
+    const pending = (await ownerC.get(`/api/organizations/${org.id}/name-change`)).json();
+    const mine = await signedIn(t, insider);
+    expectProblem(
+      await decide(mine, pending.id, { decision: "approve", version: pending.version }),
+      403,
+      "own-organization",
+    );
+    expect((await ownerC.get(`/api/organizations/${org.id}/name-change`)).json().state).toBe("pending");
+    expect((await ownerC.get(`/api/organizations/${org.id}`)).json().organization.shortName).toBe("Своя");
   });
 
   it("a rejection needs a reason; the name stays", async () => {

@@ -6,7 +6,7 @@ import type { Executor } from "../../core/db.js";
 import { AppError, badRequest, notFound } from "../../core/errors.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import { notify } from "../notifications/notifications.service.js";
-import { loadOrgFor } from "./access.js";
+import { assertNotOwnOrganization, loadOrgFor } from "./access.js";
 import type { NameChangeDecisionBody } from "./organizations.contract.js";
 import { ORG_NOTIFICATION } from "./organizations.notifications.js";
 import { memberships, organizations, orgNameChanges } from "./organizations.schema.js";
@@ -173,6 +173,8 @@ export async function decideNameChange(ctx: Ctx, id: string, body: z.infer<typeo
       if (!current) throw notFound();
       throw new AppError(409, "name-change-changed", {}, [], { current: (await present(tx, [current]))[0] });
     }
+    // An operator does not decide on an organization they belong to (finding 9); the throw rolls back.
+    await assertNotOwnOrganization(tx, actor, [row.organizationId]);
     const [org] = await tx
       .select()
       .from(organizations)

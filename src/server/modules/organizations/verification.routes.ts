@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ctxOf } from "../../core/context.js";
 import { AppError, badRequest, type FieldError } from "../../core/errors.js";
+import { auditRefusals } from "./access.js";
 import { OrgIdParams } from "./organizations.contract.js";
 import {
   DocumentFields,
@@ -61,6 +62,7 @@ export const verificationRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, {
     limits: { fileSize: svc.DOCUMENT_MAX_BYTES, files: 1, fields: 5, parts: 6 },
   });
+  auditRefusals(app);
 
   app.get(
     "/organizations/:id/verification",

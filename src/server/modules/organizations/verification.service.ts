@@ -10,6 +10,7 @@ import { type Actor, can } from "../../core/policy.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import { accessOf, assertNotOwnOrganization, loadOrgFor, memberOrgIds } from "./access.js";
+import { endPublicAppearance } from "./organizations.consents.js";
 import { activeOrganizations, invitations, memberships, organizations } from "./organizations.schema.js";
 import type {
   DocumentFields,
@@ -110,7 +111,15 @@ function cleanFileName(name: string | undefined, ext: string) {
  */
 export async function getDocument(ctx: Ctx, id: string) {
   const actor = requireActor(ctx);
-  const [row] = await ctx.db.select().from(verificationRequests).where(eq(verificationRequests.id, id));
+  // Who may see it first; the file (up to 10 MB) is read only for them.
+  const [row] = await ctx.db
+    .select({
+      kind: verificationRequests.kind,
+      submittedBy: verificationRequests.submittedBy,
+      organizationId: verificationRequests.organizationId,
+    })
+    .from(verificationRequests)
+    .where(eq(verificationRequests.id, id));
   if (!row) throw notFound();
   let allowed = can(actor, "operator.verification.queue");
   if (!allowed && row.kind === "claim") allowed = row.submittedBy === actor.id;
@@ -118,9 +127,18 @@ export async function getDocument(ctx: Ctx, id: string) {
     allowed = can(actor, "org.verification.manage", await accessOf(ctx.db, actor, row.organizationId));
   }
   if (!allowed) throw notFound();
-  const raw = row.bytes as Uint8Array;
+  const [file] = await ctx.db
+    .select({
+      fileName: verificationRequests.fileName,
+      contentType: verificationRequests.contentType,
+      bytes: verificationRequests.bytes,
+    })
+    .from(verificationRequests)
+    .where(eq(verificationRequests.id, id));
+  if (!file) throw notFound();
+  const raw = file.bytes as Uint8Array;
   const bytes = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-  return { fileName: row.fileName, contentType: row.contentType, bytes };
+  return { fileName: file.fileName, contentType: file.contentType, bytes };
 }
 
 /** `Content-Disposition: attachment` with an ASCII fallback and the RFC 5987 UTF-8 name (Cyrillic names). */
@@ -393,6 +411,8 @@ async function transferTo(ex: Executor, organizationId: string, claimantId: stri
       .set({ role: "member" })
       .where(eq(memberships.organizationId, organizationId));
   } else {
+    // Removed members take their public profile and contacts with them, as when they leave.
+    for (const m of before) await endPublicAppearance(ex, organizationId, m.userId);
     await ex.delete(memberships).where(eq(memberships.organizationId, organizationId));
     await ex.delete(activeOrganizations).where(eq(activeOrganizations.organizationId, organizationId));
   }

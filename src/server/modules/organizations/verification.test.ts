@@ -331,8 +331,18 @@ describe("finding 7: INN squatting — claims", () => {
 
   it("transfer: the claimant becomes the owner, the previous members are removed and told, the audit names the operator", async () => {
     const { squat, rc, claim, realOwner } = await claimed();
+    // The squatter had published himself as the contact person: removed, his contacts go with him.
+    await t.database.db
+      .update(organizations)
+      .set({ contactPersonId: squat.user.id, contactsPublic: true, contactsConsentAt: new Date() })
+      .where(eq(organizations.id, squat.org.id));
     const res = await decide(claim.id, { version: claim.version, decision: "transfer", keepMembers: false });
     expect(res.statusCode, res.body).toBe(200);
+    const [after] = await t.database.db
+      .select({ person: organizations.contactPersonId, consentAt: organizations.contactsConsentAt })
+      .from(organizations)
+      .where(eq(organizations.id, squat.org.id));
+    expect(after).toEqual({ person: null, consentAt: null });
     expect(res.json()).toMatchObject({ state: "transferred", current: { verified: true, members: 1 } });
     const members = await t.database.db
       .select()
