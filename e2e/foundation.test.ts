@@ -148,7 +148,7 @@ describe("a newcomer", () => {
 
   it("keeps a second server off the same data folder", async () => {
     const { spawnSync } = await import("node:child_process");
-    const r = spawnSync(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    const r = spawnSync(process.execPath, ["dist/server/main.mjs"], {
       env: { ...process.env, PORT: "0", DATA_DIR: server.dataDir },
       encoding: "utf8",
       timeout: 60_000,

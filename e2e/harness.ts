@@ -36,13 +36,14 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts the real server (`src/server/main.ts`) on a free port with a fresh, seeded PGlite folder. */
+/** Starts the real server — compiled, as `npm start` runs it (`dist/server/main.mjs`, built by
+ * `npm run test:e2e`) — on a free port with a fresh, seeded PGlite folder. */
 export async function startServer(): Promise<Server> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "innocluster-e2e-"));
   const url = `http://127.0.0.1:${port}`;
   let out = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", "dist/server/main.mjs"], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -2,6 +2,7 @@
 // with a clear message — except under CI (CI=true), where a missing browser is a failure.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { buildServer } from "./build-server.mjs";
 import { buildWeb } from "./build-web.mjs";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -18,7 +19,8 @@ if (!fs.existsSync(chromium)) {
   process.exit(0);
 }
 try {
-  await buildWeb();
+  // The browser tests run the compiled server, as `npm start` does.
+  await Promise.all([buildWeb(), buildServer()]);
 } catch (err) {
   console.error(err.message);
   process.exit(1);

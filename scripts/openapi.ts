@@ -5,9 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
-import { buildApp, ROOT } from "../src/server/app.js";
+import { buildApp } from "../src/server/app.js";
 import { loadConfig } from "../src/server/core/config.js";
 import { openDatabase } from "../src/server/core/db.js";
+import { ROOT } from "../src/server/core/paths.js";
 
 const check = process.argv.includes("--check");
 const dir = path.join(ROOT, "src/web/api");

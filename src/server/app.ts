@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
@@ -38,6 +37,7 @@ import {
   nulFields,
   requestSerializer,
 } from "./core/http.js";
+import { WEB_ROOT } from "./core/paths.js";
 import { can, hasRule } from "./core/policy.js";
 import { accountsAdminRoutes } from "./modules/accounts/accounts.admin.routes.js";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.js";
@@ -55,9 +55,6 @@ import { organizationsRoutes } from "./modules/organizations/organizations.route
 import { statusOperatorRoutes } from "./modules/organizations/status.operator.routes.js";
 import { statusRoutes } from "./modules/organizations/status.routes.js";
 import { verificationRoutes } from "./modules/organizations/verification.routes.js";
-
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const WEB_ROOT = path.join(ROOT, "dist/web");
 
 export interface AppOptions {
   services: Services;

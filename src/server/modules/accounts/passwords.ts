@@ -1,5 +1,7 @@
 import fs from "node:fs";
+import path from "node:path";
 import { hash, verify } from "@node-rs/argon2";
+import { ROOT } from "../../core/paths.js";
 
 // OWASP's Argon2id baseline: m=19 MiB, t=2, p=1.
 // algorithm 2 = Algorithm.Argon2id (a const enum, which isolatedModules cannot inline).
@@ -27,7 +29,7 @@ let common: Set<string> | undefined;
 export function isCommonPassword(password: string): boolean {
   common ??= new Set(
     fs
-      .readFileSync(new URL("./common-passwords.txt", import.meta.url), "utf8")
+      .readFileSync(path.join(ROOT, "src/server/modules/accounts/common-passwords.txt"), "utf8")
       .split(/\r?\n/)
       .map((s) => s.trim().toLowerCase())
       .filter(Boolean),
