@@ -7,9 +7,21 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["src/**/*.test.ts"],
+          // Tests that need a PostgreSQL server (an outage, several app servers) run in `npm run test:pg`.
+          exclude: ["src/**/*.pg.test.ts"],
           environment: "node",
           globalSetup: ["src/server/test/global-setup.ts"],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "pg",
+          include: ["src/**/*.pg.test.ts"],
+          environment: "node",
+          globalSetup: ["src/server/test/global-setup.ts"],
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

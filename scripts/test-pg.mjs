@@ -1,4 +1,5 @@
-// `npm run test:pg`: the same unit and API suite against a PostgreSQL server.
+// `npm run test:pg`: the same unit and API suite against a PostgreSQL server, and the tests that need
+// one (`*.pg.test.ts`: a database outage, several app servers on one database).
 // TEST_DATABASE_URL names a database to connect to for creating the per-file databases
 // (default: the local server's `postgres` database, as on the developers' machines and CI).
 import { spawnSync } from "node:child_process";
@@ -18,7 +19,7 @@ try {
 }
 const r = spawnSync(
   process.execPath,
-  ["node_modules/vitest/vitest.mjs", "run", "--project", "unit", ...process.argv.slice(2)],
+  ["node_modules/vitest/vitest.mjs", "run", "--project", "unit", "--project", "pg", ...process.argv.slice(2)],
   {
     stdio: "inherit",
     env: { ...process.env, TEST_DATABASE_URL: url },

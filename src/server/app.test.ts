@@ -28,6 +28,12 @@ describe("platform endpoints", () => {
     expect(res.json()).toEqual({ status: "ok", database: t.database.kind, node: process.versions.node });
   });
 
+  it("/api/health/ready answers ready when the database answers (liveness does not ask it)", async () => {
+    const res = await new Client(t.app).get("/api/health/ready");
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: "ready" });
+  });
+
   it("runs on Node.js 24 or newer, and says so outside production only", async () => {
     const { node } = (await new Client(t.app).get("/api/health")).json();
     expect(Number(node.split(".")[0])).toBeGreaterThanOrEqual(24);

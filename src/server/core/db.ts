@@ -69,7 +69,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 async function openPg(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // A server that does not answer must not hold requests for minutes: connecting gives up after 5 s.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
   // An idle client that errors (server restart) must not crash the process.
   pool.on("error", () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Locale } from "../../shared/constants.js";
+import { isDatabaseUnavailable } from "./db-errors.js";
 import { requestLocale, t } from "./i18n.js";
 
 export type FieldError = { field: string; key: string; params?: Record<string, string | number> };
@@ -149,6 +150,9 @@ export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: F
   return sendProblem(reply, problem(req, status, code));
 }
 
+/** While the database is away, clients are asked to come back in a few seconds. */
+const DB_RETRY_AFTER_S = "5";
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof RateLimitedError) {
@@ -195,6 +199,10 @@ export function registerErrorHandling(app: FastifyInstance) {
               ? "not-found"
               : "bad-request";
       return sendProblem(reply, problem(req, status, code));
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: { message: err.message, code: err.code } }, "database unavailable");
+      return sendProblem(reply, problem(req, 503, "unavailable"), { "retry-after": DB_RETRY_AFTER_S });
     }
     req.log.error({ err }, "unhandled error");
     return sendProblem(

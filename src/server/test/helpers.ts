@@ -20,6 +20,20 @@ export async function testDatabase(): Promise<Database> {
     const data = fs.readFileSync(t.file);
     return openDatabase({ loadDataDir: new Blob([data]) });
   }
+  const { url, drop } = await pgTestDatabase();
+  const database = await openDatabase({ databaseUrl: url, poolSize: 5 });
+  const close = database.close;
+  database.close = async () => {
+    await close();
+    await drop();
+  };
+  return database;
+}
+
+/** A fresh, migrated PostgreSQL database cloned from the run's template (`npm run test:pg` only). */
+export async function pgTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const t = inject("dbTemplate");
+  if (t.kind !== "pg") throw new Error("this test needs PostgreSQL: run it with npm run test:pg");
   const name = `ic_t_${t.template.split("_").pop()}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: t.serverUrl });
   await admin.connect();
@@ -27,16 +41,15 @@ export async function testDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(t.serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  const close = database.close;
-  database.close = async () => {
-    await close();
-    const a = new pg.Client({ connectionString: t.serverUrl });
-    await a.connect();
-    await a.query(`drop database if exists ${name} with (force)`);
-    await a.end();
+  return {
+    url: url.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: t.serverUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
   };
-  return database;
 }
 
 export const testConfig = (env: Record<string, string> = {}): Config =>

@@ -14,7 +14,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: "public", rateLimit: false },
       schema: {
         tags: ["platform"],
-        summary: "Liveness and database check",
+        summary: "Liveness: the process answers (the database is not asked; see /health/ready)",
         response: {
           200: z.object({
             status: z.literal("ok"),
@@ -23,17 +23,30 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
               description: "The Node.js version the server runs on; omitted in production",
             }),
           }),
-          503: z.object({ status: z.literal("unavailable") }),
         },
       },
     },
-    async (_req, reply) => {
+    async () => {
       const { database } = app.services;
-      const ok = await ping(database.db).catch(() => false);
-      if (!ok) return reply.code(503).send({ status: "unavailable" as const });
       // Version details help a developer and an attacker alike: shown outside production only.
       const node = app.services.config.env === "production" ? undefined : process.versions.node;
       return { status: "ok" as const, database: database.kind, node };
+    },
+  );
+  app.get(
+    "/health/ready",
+    {
+      config: { policy: "public", rateLimit: false },
+      schema: {
+        tags: ["platform"],
+        summary: "Readiness: the database answers (a load balancer sends traffic only then)",
+        response: { 200: z.object({ status: z.literal("ready") }) },
+      },
+    },
+    async () => {
+      // A database that does not answer throws; the error handler answers 503 with Retry-After.
+      await ping(app.services.database.db);
+      return { status: "ready" as const };
     },
   );
   app.get(
