@@ -37,6 +37,7 @@ import {
   nulFields,
   requestSerializer,
 } from "./core/http.js";
+import { registerMetrics } from "./core/metrics.js";
 import { WEB_ROOT } from "./core/paths.js";
 import { can, hasRule } from "./core/policy.js";
 import { accountsAdminRoutes } from "./modules/accounts/accounts.admin.routes.js";
@@ -217,6 +218,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       reply.header("cache-control", "no-store");
   });
 
+  await registerMetrics(app, config, services.database);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

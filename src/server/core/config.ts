@@ -66,6 +66,7 @@ const EnvSchema = z.object({
     }),
   RATE_LIMIT: z.enum(["on", "off"]).default("on"),
   DEV_MAILBOX: z.enum(["on", "off"]).optional(),
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
 });
 
 const loopback = new BlockList();
@@ -98,6 +99,8 @@ export type Config = {
   secureCookies: boolean;
   /** The development mailbox over the outbox (`/dev/mail`); never in production. */
   devMailbox: boolean;
+  /** Bearer token for `/metrics`; without it, /metrics is open outside production and absent in it. */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     rateLimit: e.RATE_LIMIT === "on",
     secureCookies: publicUrl.startsWith("https://"),
+    metricsToken: e.METRICS_TOKEN,
     // Unset: on only for a development server without SMTP that listens on loopback alone and trusts
     // no proxy (behind a proxy on the same machine every visitor's socket peer is loopback).
     devMailbox:

@@ -29,6 +29,8 @@ export interface Database {
   rawQuery<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** Calls `listener` with the duration of every statement (metrics). One listener; a new one replaces it. */
+  onQuery(listener: QueryListener): void;
   /** Present for PGlite: the client, so tests can dump a migrated template. */
   pglite?: PGlite;
 }
@@ -42,6 +44,37 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+export type QueryListener = (seconds: number, ok: boolean) => void;
+
+/**
+ * Wraps a query method so that each call reports its duration to the listener, whether it answers by a
+ * promise or by a callback (pg's pool.query calls its client's query with one).
+ */
+function timed<F extends (...args: never[]) => unknown>(fn: F, listener: () => QueryListener | undefined): F {
+  return ((...args: unknown[]) => {
+    const report = listener();
+    if (!report) return fn(...(args as never[]));
+    const start = performance.now();
+    const done = (ok: boolean) => report((performance.now() - start) / 1000, ok);
+    const last = args.length - 1;
+    const callback = args[last];
+    if (typeof callback === "function") {
+      args[last] = (err: unknown, ...rest: unknown[]) => {
+        done(!err);
+        return callback(err, ...rest);
+      };
+      return fn(...(args as never[]));
+    }
+    const result = fn(...(args as never[]));
+    if (result instanceof Promise)
+      result.then(
+        () => done(true),
+        () => done(false),
+      );
+    return result;
+  }) as unknown as F;
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPg(opts.databaseUrl, opts.poolSize ?? 10);
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
@@ -50,9 +83,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     loadDataDir: opts.loadDataDir,
     extensions: PGLITE_EXTENSIONS,
   });
+  let listener: QueryListener | undefined;
+  // Statements outside transactions are timed (PGlite runs one at a time on this thread anyway).
+  client.query = timed(client.query.bind(client), () => listener);
+  client.exec = timed(client.exec.bind(client), () => listener);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: "pglite",
+    onQuery(l) {
+      listener = l;
+    },
     db,
     pglite: client,
     async rawQuery<T>(text: string, params: unknown[] = []) {
@@ -73,9 +113,17 @@ async function openPg(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
   // An idle client that errors (server restart) must not crash the process.
   pool.on("error", () => {});
+  let listener: QueryListener | undefined;
+  // Every statement goes through a pooled client's query (pool.query and transactions alike).
+  pool.on("connect", (client) => {
+    client.query = timed(client.query.bind(client), () => listener) as typeof client.query;
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: "pg",
+    onQuery(l) {
+      listener = l;
+    },
     db,
     async rawQuery<T>(text: string, params: unknown[] = []) {
       const res = await pool.query(text, params);
