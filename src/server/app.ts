@@ -40,6 +40,7 @@ import {
 import { registerMetrics } from "./core/metrics.js";
 import { WEB_ROOT } from "./core/paths.js";
 import { can, hasRule } from "./core/policy.js";
+import { openStorage } from "./core/storage.js";
 import { accountsAdminRoutes } from "./modules/accounts/accounts.admin.routes.js";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.js";
 import { registerSessionHook, sessionCookieName } from "./modules/accounts/session.js";
@@ -58,7 +59,8 @@ import { statusRoutes } from "./modules/organizations/status.routes.js";
 import { verificationRoutes } from "./modules/organizations/verification.routes.js";
 
 export interface AppOptions {
-  services: Services;
+  /** The storage is opened from the configuration when not given. */
+  services: Omit<Services, "storage"> & { storage?: Services["storage"] };
   /** Pino logger options, or false for silence (tests). */
   logger?: boolean | Record<string, unknown>;
   /** Serve the built web app from dist/web when it exists (default true). */
@@ -166,7 +168,10 @@ const withoutUnusedSchemas: typeof jsonSchemaTransformObject = (input) => {
 };
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const { services } = opts;
+  const services: Services = {
+    ...opts.services,
+    storage: opts.services.storage ?? openStorage(opts.services.config.storage),
+  };
   const { config } = services;
   const app = Fastify({
     logger:

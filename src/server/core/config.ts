@@ -1,6 +1,7 @@
 import { BlockList, isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import type { StorageConfig } from "./storage.js";
 
 const DEFAULT_SECRET = "innocluster-development-secret-change-me";
 
@@ -67,6 +68,12 @@ const EnvSchema = z.object({
   RATE_LIMIT: z.enum(["on", "off"]).default("on"),
   DEV_MAILBOX: z.enum(["on", "off"]).optional(),
   METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["on", "off"]).default("on"),
 });
 
 const loopback = new BlockList();
@@ -101,6 +108,8 @@ export type Config = {
   devMailbox: boolean;
   /** Bearer token for `/metrics`; without it, /metrics is open outside production and absent in it. */
   metricsToken: string | undefined;
+  /** File contents: DATA_DIR/files on disk, or an S3-compatible bucket when S3_BUCKET is set. */
+  storage: StorageConfig;
 };
 
 export class ConfigError extends Error {}
@@ -124,6 +133,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       );
     if (problems.length) throw new ConfigError(`Refusing to start in production:\n${problems.join("\n")}`);
   }
+  if (e.S3_BUCKET && !(e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY))
+    throw new ConfigError(
+      "Invalid configuration:\n  S3_BUCKET: set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY with it",
+    );
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   return {
     env: e.NODE_ENV,
@@ -141,6 +154,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: e.RATE_LIMIT === "on",
     secureCookies: publicUrl.startsWith("https://"),
     metricsToken: e.METRICS_TOKEN,
+    storage:
+      e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? {
+            kind: "s3",
+            bucket: e.S3_BUCKET,
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE === "on",
+          }
+        : { kind: "disk", location: path.join(path.resolve(e.DATA_DIR), "files") },
     // Unset: on only for a development server without SMTP that listens on loopback alone and trusts
     // no proxy (behind a proxy on the same machine every visitor's socket peer is loopback).
     devMailbox:

@@ -5,11 +5,14 @@ import type { Database, Db } from "./db.js";
 import { unauthorized } from "./errors.js";
 import { requestLocale } from "./i18n.js";
 import type { Actor } from "./policy.js";
+import type { Storage } from "./storage.js";
 
 /** What the app is built from; tests build their own. */
 export interface Services {
   database: Database;
   config: Config;
+  /** File contents (core/storage.ts); records of them are in the files table (core/files.ts). */
+  storage: Storage;
   /** Called after a commit that queued mail, so it leaves without waiting for the next poll. */
   mailQueued: () => void;
 }
@@ -22,6 +25,7 @@ export interface Ctx {
   ip: string | null;
   userAgent: string | null;
   locale: Locale;
+  storage: Storage;
   mailQueued: () => void;
 }
 
@@ -34,6 +38,7 @@ export function ctxOf(req: FastifyRequest): Ctx {
     ip: req.ip || null,
     userAgent: req.headers["user-agent"]?.slice(0, 500) ?? null,
     locale: requestLocale(req),
+    storage: s.storage,
     mailQueued: s.mailQueued,
   };
 }

@@ -6,4 +6,5 @@ export * from "../modules/notifications/notifications.schema.js";
 export * from "../modules/organizations/organizations.schema.js";
 export * from "../modules/organizations/verification.schema.js";
 export * from "./audit.schema.js";
+export * from "./files.schema.js";
 export * from "./mail.schema.js";

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { type Challenge, solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
 import { desc, eq } from "drizzle-orm";
@@ -52,8 +54,17 @@ export async function pgTestDatabase(): Promise<{ url: string; drop(): Promise<v
   };
 }
 
+/** Files written by a test run's apps go to one temporary folder, never into the repository. */
+const testDataDir = path.join(os.tmpdir(), `innocluster-test-${process.pid}`);
+
 export const testConfig = (env: Record<string, string> = {}): Config =>
-  loadConfig({ NODE_ENV: "test", PUBLIC_URL: "http://localhost:3000", LOG_LEVEL: "silent", ...env });
+  loadConfig({
+    NODE_ENV: "test",
+    PUBLIC_URL: "http://localhost:3000",
+    LOG_LEVEL: "silent",
+    DATA_DIR: testDataDir,
+    ...env,
+  });
 
 export interface TestApp {
   app: FastifyInstance;

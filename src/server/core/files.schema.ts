@@ -1,0 +1,25 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * A record of every stored file (core/files.ts); the contents live in the storage under `storage_key`,
+ * a generated name, never the user's. Owners are plain ids (no foreign keys into modules' tables): the
+ * record a file is attached to decides who may download it.
+ */
+export const files = pgTable(
+  "files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storageKey: text("storage_key").notNull().unique(),
+    purpose: text("purpose").notNull(),
+    uploadedBy: uuid("uploaded_by"),
+    originalName: text("original_name").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    contentType: text("content_type").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set in the transaction that attaches the file to its record; unattached files go after 24 h. */
+    attachedAt: timestamp("attached_at", { withTimezone: true }),
+  },
+  (t) => [index("files_unattached_idx").on(t.createdAt).where(sql`attached_at is null`)],
+);

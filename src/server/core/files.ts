@@ -1,0 +1,293 @@
+import { createHash, randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { create as contentDisposition } from "content-disposition";
+import { and, eq, isNull, lt } from "drizzle-orm";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { fileTypeFromBuffer } from "file-type";
+import { imageSize } from "image-size";
+import { combineRanges, parse as parseRange } from "range-parser";
+import type { Executor } from "./db.js";
+import { AppError, badRequest } from "./errors.js";
+import { files } from "./files.schema.js";
+import { addMessages } from "./i18n.js";
+import type { Storage } from "./storage.js";
+
+/**
+ * What a kind of file may be: the types detected from its bytes (never the name or the declared type),
+ * its size, and for images the number of pixels (a small file that decodes to gigabytes is refused).
+ */
+export interface FilePurpose {
+  name: string;
+  maxBytes: number;
+  /** MIME types as file-type detects them; the label says them to a person (ru/en). */
+  types: readonly string[];
+  label: { ru: string; en: string };
+  maxPixels?: number;
+}
+
+const purposes = new Map<string, FilePurpose>();
+
+/** Each module declares the purposes of its files once; uploads name one. */
+export function defineFilePurpose(p: FilePurpose): FilePurpose {
+  if (purposes.has(p.name)) throw new Error(`file purpose ${p.name} defined twice`);
+  purposes.set(p.name, p);
+  addMessages({
+    ru: {
+      [`field.file.type.${p.name}`]: `Файл должен быть: ${p.label.ru}`,
+      [`field.file.too-large.${p.name}`]: `Файл должен быть не больше ${sizeText(p.maxBytes, "ru")}`,
+      [`field.file.dimensions.${p.name}`]: `Изображение должно быть не больше ${(p.maxPixels ?? 0) / 1e6} мегапикселей`,
+    },
+    en: {
+      [`field.file.type.${p.name}`]: `The file must be: ${p.label.en}`,
+      [`field.file.too-large.${p.name}`]: `The file must be at most ${sizeText(p.maxBytes, "en")}`,
+      [`field.file.dimensions.${p.name}`]: `The image must be at most ${(p.maxPixels ?? 0) / 1e6} megapixels`,
+    },
+  });
+  return p;
+}
+
+export type StoredFile = typeof files.$inferSelect;
+
+/** Enough of the head of a file for file-type and for an image's dimensions (JPEG's may sit past EXIF). */
+const HEAD_BYTES = 64 * 1024;
+
+const tooLarge = (p: FilePurpose, field: string) =>
+  new AppError(413, "payload-too-large", {}, [{ field, key: `field.file.too-large.${p.name}` }]);
+
+/** "2 МБ" / "2 MB", "500 КБ" / "500 KB". */
+function sizeText(bytes: number, locale: "ru" | "en") {
+  const mb = bytes >= 1024 * 1024;
+  const n = mb ? Math.round((bytes / 1024 / 1024) * 10) / 10 : Math.ceil(bytes / 1024);
+  const unit = locale === "ru" ? (mb ? "МБ" : "КБ") : mb ? "MB" : "KB";
+  return `${String(n).replace(".", locale === "ru" ? "," : ".")} ${unit}`;
+}
+
+addMessages({
+  ru: {
+    "field.file.empty": "Файл пуст",
+  },
+  en: {
+    "field.file.empty": "The file is empty",
+  },
+});
+
+/** A file name safe to store and show: no path, no control characters, at most 200 characters. */
+export function cleanFileName(name: string | undefined): string {
+  const base = (name ?? "").split(/[\\/]/).pop() ?? "";
+  const cleaned = base
+    .normalize("NFC")
+    .replace(/[\p{Cc}\p{Cf}]/gu, "")
+    .trim()
+    .slice(0, 200);
+  return cleaned || "file";
+}
+
+/**
+ * Streams an upload into the storage and records it (unattached until its record takes it): reads the
+ * head to detect the type from the bytes and check it against the purpose, hashes and counts the rest
+ * on the way, and stops at the purpose's size limit. A refused upload leaves nothing behind.
+ */
+export async function storeUpload(
+  ex: Executor,
+  storage: Storage,
+  input: {
+    purpose: FilePurpose;
+    stream: Readable;
+    fileName: string | undefined;
+    uploadedBy: string | null;
+    /** The form field, for the error's `field`. */
+    field?: string;
+  },
+): Promise<StoredFile> {
+  const { purpose: p, field = "file" } = input;
+  const iterator = input.stream[Symbol.asyncIterator]();
+  const headChunks: Buffer[] = [];
+  let headSize = 0;
+  let ended = false;
+  while (headSize < HEAD_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    const chunk = Buffer.from(next.value as Uint8Array);
+    headChunks.push(chunk);
+    headSize += chunk.length;
+  }
+  const head = Buffer.concat(headChunks);
+  const drain = async () => {
+    if (!ended) input.stream.resume();
+  };
+  if (head.length === 0) {
+    await drain();
+    throw badRequest([{ field, key: "field.file.empty" }]);
+  }
+  if (head.length > p.maxBytes) {
+    await drain();
+    throw tooLarge(p, field);
+  }
+  const type = await fileTypeFromBuffer(head);
+  if (!type || !p.types.includes(type.mime)) {
+    await drain();
+    throw badRequest([{ field, key: `field.file.type.${p.name}` }]);
+  }
+  if (p.maxPixels && type.mime.startsWith("image/")) {
+    let pixels = Number.POSITIVE_INFINITY;
+    try {
+      const d = imageSize(head);
+      if (d.width && d.height) pixels = d.width * d.height;
+    } catch {
+      // dimensions not in the head: refused below
+    }
+    if (pixels > p.maxPixels) {
+      await drain();
+      throw badRequest([{ field, key: `field.file.dimensions.${p.name}` }]);
+    }
+  }
+
+  const hash = createHash("sha256");
+  let size = 0;
+  let over = false;
+  async function* body() {
+    for (const chunk of headChunks) {
+      hash.update(chunk);
+      size += chunk.length;
+      yield chunk;
+    }
+    if (ended) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      const chunk = Buffer.from(next.value as Uint8Array);
+      size += chunk.length;
+      if (size > p.maxBytes) {
+        over = true;
+        throw tooLarge(p, field);
+      }
+      hash.update(chunk);
+      yield chunk;
+    }
+  }
+  const now = new Date();
+  const key = `${p.name}/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}/${randomUUID()}`;
+  try {
+    await storage.put(key, Readable.from(body()));
+  } catch (err) {
+    await storage.delete(key).catch(() => {});
+    if (over) {
+      input.stream.resume();
+      throw tooLarge(p, field);
+    }
+    throw err;
+  }
+  try {
+    const [row] = await ex
+      .insert(files)
+      .values({
+        storageKey: key,
+        purpose: p.name,
+        uploadedBy: input.uploadedBy,
+        originalName: cleanFileName(input.fileName),
+        size,
+        sha256: hash.digest("hex"),
+        contentType: type.mime,
+      })
+      .returning();
+    if (!row) throw new Error("file row not inserted");
+    return row;
+  } catch (err) {
+    await storage.delete(key).catch(() => {});
+    throw err;
+  }
+}
+
+/**
+ * Marks an uploaded file as taken by its record, in the caller's transaction. Only an unattached file of
+ * the expected purpose uploaded by this user can be attached; anything else looks like a missing file.
+ */
+export async function attachFile(
+  ex: Executor,
+  input: { id: string; purpose: FilePurpose; uploadedBy: string | null; field?: string },
+): Promise<StoredFile> {
+  const [row] = await ex
+    .update(files)
+    .set({ attachedAt: new Date() })
+    .where(
+      and(
+        eq(files.id, input.id),
+        eq(files.purpose, input.purpose.name),
+        isNull(files.attachedAt),
+        input.uploadedBy ? eq(files.uploadedBy, input.uploadedBy) : isNull(files.uploadedBy),
+      ),
+    )
+    .returning();
+  if (!row) throw badRequest([{ field: input.field ?? "fileId", key: "field.file.missing" }]);
+  return row;
+}
+
+export async function findFile(ex: Executor, id: string): Promise<StoredFile | undefined> {
+  const [row] = await ex.select().from(files).where(eq(files.id, id));
+  return row;
+}
+
+/** Removes a file's record in the caller's transaction; its contents are removed after the commit. */
+export async function forgetFile(ex: Executor, id: string): Promise<StoredFile | undefined> {
+  const [row] = await ex.delete(files).where(eq(files.id, id)).returning();
+  return row;
+}
+
+/**
+ * Sends a stored file (the caller has checked who may read it): the detected type, `attachment` with the
+ * original name (RFC 6266, with an RFC 8187 `filename*` for Cyrillic), `nosniff`, a sandboxing CSP, and
+ * one HTTP byte range when asked (206 / 416).
+ */
+export async function sendFile(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  storage: Storage,
+  file: StoredFile,
+  opts: { inline?: boolean; cacheControl?: string } = {},
+) {
+  reply
+    .header("content-type", file.contentType)
+    .header(
+      "content-disposition",
+      contentDisposition(file.originalName, { type: opts.inline ? "inline" : "attachment" }),
+    )
+    .header("x-content-type-options", "nosniff")
+    .header("content-security-policy", "default-src 'none'; sandbox")
+    .header("accept-ranges", "bytes")
+    .header("etag", `"${file.sha256}"`)
+    .header("cache-control", opts.cacheControl ?? "private, no-cache");
+  const header = req.headers.range;
+  const parsed = header && file.size > 0 ? parseRange(file.size, header) : undefined;
+  // A malformed Range is ignored (RFC 9110 §14.2): the whole file is sent.
+  if (parsed && parsed.type === "bytes" && !(parsed.code & 1)) {
+    if (parsed.ranges.length === 0) {
+      return reply.code(416).header("content-range", `bytes */${file.size}`).send();
+    }
+    const ranges = combineRanges(parsed.ranges);
+    // One range is served; several (a multipart/byteranges answer) get the whole file.
+    const [range] = ranges;
+    if (range && ranges.length === 1) {
+      return reply
+        .code(206)
+        .header("content-range", `bytes ${range.start}-${range.end}/${file.size}`)
+        .header("content-length", range.end - range.start + 1)
+        .send(await storage.read(file.storageKey, { start: range.start, end: range.end }));
+    }
+  }
+  return reply.header("content-length", file.size).send(await storage.read(file.storageKey));
+}
+
+/** Deletes files that no record took within `olderThanMs` (24 h); returns how many went. */
+export async function removeUnattachedFiles(
+  ex: Executor,
+  storage: Storage,
+  olderThanMs = 24 * 60 * 60 * 1000,
+): Promise<number> {
+  const gone = await ex
+    .delete(files)
+    .where(and(isNull(files.attachedAt), lt(files.createdAt, new Date(Date.now() - olderThanMs))))
+    .returning({ key: files.storageKey });
+  for (const f of gone) await storage.delete(f.key).catch(() => {});
+  return gone.length;
+}
