@@ -4,6 +4,6 @@ export * from "../modules/measures/measures.schema.js";
 export * from "../modules/measures/measures.subscriptions.schema.js";
 export * from "../modules/notifications/notifications.schema.js";
 export * from "../modules/organizations/organizations.schema.js";
-export * from "../modules/organizations/verification.schema.js";
+export * from "../modules/verification/verification.schema.js";
 export * from "./audit.schema.js";
 export * from "./mail.schema.js";

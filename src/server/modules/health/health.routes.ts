@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ping } from "../../core/db.js";
 import { countUsers } from "../accounts/accounts.service.js";
-import { countOrganizations } from "../organizations/stats.js";
+import { countOrganizations } from "../organizations/organizations.stats.js";
 
 const STATS_TTL_MS = 60_000;
 

@@ -34,7 +34,7 @@ import * as svc from "./organizations.service.js";
 import "./organizations.policy.js";
 import "./organizations.messages.js";
 import "./organizations.notifications.js";
-import "./verification.messages.js";
+import "../verification/verification.messages.js";
 
 const tags = ["organizations"];
 /** Record-level rules (member, manager, owner) are checked by the service; here: signed in. */

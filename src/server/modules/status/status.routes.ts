@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ctxOf } from "../../core/context.js";
-import { auditRefusals } from "./access.js";
+import { auditRefusals } from "../organizations/access.js";
 import {
   ApplyBody,
   OrgIdParams,
@@ -8,9 +8,9 @@ import {
   StatusApplication,
   StatusView,
   SubIdParams,
-} from "./organizations.contract.js";
+} from "../organizations/organizations.contract.js";
 import * as svc from "./status.service.js";
-import "./organizations.policy.js";
+import "../organizations/organizations.policy.js";
 
 const tags = ["organizations"];
 /**

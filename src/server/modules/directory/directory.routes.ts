@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ctxOf } from "../../core/context.js";
-import * as svc from "./directory.service.js";
 import {
   DirectoryPage,
   DirectoryQuery,
   OrgIdParams,
   PublicOrganizationView,
-} from "./organizations.contract.js";
+} from "../organizations/organizations.contract.js";
+import * as svc from "./directory.service.js";
 
 const tags = ["directory"];
 

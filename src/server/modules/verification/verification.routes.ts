@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ctxOf } from "../../core/context.js";
 import { AppError, badRequest, type FieldError } from "../../core/errors.js";
-import { auditRefusals } from "./access.js";
-import { OrgIdParams } from "./organizations.contract.js";
+import { auditRefusals } from "../organizations/access.js";
+import { OrgIdParams } from "../organizations/organizations.contract.js";
 import {
   DocumentFields,
   OrgVerification,
@@ -17,7 +17,7 @@ import {
   VerificationRequest,
 } from "./verification.contract.js";
 import * as svc from "./verification.service.js";
-import "./organizations.policy.js";
+import "../organizations/organizations.policy.js";
 import { uiAbilities } from "../accounts/accounts.routes.js";
 
 // The operator's menu and the queue page need to know who may open it.

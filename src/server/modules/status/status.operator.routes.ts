@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ctxOf } from "../../core/context.js";
-import { auditRefusals } from "./access.js";
+import { auditRefusals } from "../organizations/access.js";
 import {
   DecisionBody,
   NameChange,
@@ -15,10 +15,10 @@ import {
   QueueQuery,
   ReasonBody,
   StatusView,
-} from "./organizations.contract.js";
-import * as names from "./organizations.names.js";
+} from "../organizations/organizations.contract.js";
+import * as names from "../organizations/organizations.names.js";
 import * as svc from "./status.service.js";
-import "./organizations.policy.js";
+import "../organizations/organizations.policy.js";
 
 const tags = ["operator"];
 const queue = { policy: "operator.status.queue" };
