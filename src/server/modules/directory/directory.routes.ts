@@ -15,7 +15,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/directory",
     {
-      config: { policy: "public" },
+      config: { policy: "public" as const },
       schema: {
         tags,
         summary: "Search organizations: full-text with typo tolerance on names, facets, sorts, pages",
@@ -29,7 +29,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/directory/:id",
     {
-      config: { policy: "public" },
+      config: { policy: "public" as const },
       schema: {
         tags,
         summary: "An organization's public page: profile, status badge, members who agreed to be shown",

@@ -11,7 +11,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/health",
     {
-      config: { policy: "public", rateLimit: false },
+      config: { policy: "public" as const, rateLimit: false },
       schema: {
         tags: ["platform"],
         summary: "Liveness and database check",
@@ -39,7 +39,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/public/stats",
     {
-      config: { policy: "public" },
+      config: { policy: "public" as const },
       schema: {
         tags: ["platform"],
         summary: "The cluster in numbers (public)",

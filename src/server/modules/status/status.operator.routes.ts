@@ -18,11 +18,10 @@ import {
 } from "../organizations/organizations.contract.js";
 import * as names from "../organizations/organizations.names.js";
 import * as svc from "./status.service.js";
-import "../organizations/organizations.policy.js";
 
 const tags = ["operator"];
-const queue = { policy: "operator.status.queue" };
-const decide = { policy: "operator.status.decide" };
+const queue = { policy: "operator.status.queue" as const };
+const decide = { policy: "operator.status.decide" as const };
 
 export const statusOperatorRoutes: FastifyPluginAsyncZod = async (app) => {
   auditRefusals(app);
@@ -119,7 +118,7 @@ export const statusOperatorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/operator/name-changes",
     {
-      config: { policy: "operator.names.queue" },
+      config: { policy: "operator.names.queue" as const },
       schema: {
         tags,
         summary: "Name changes of participants and partners waiting for a decision (or decided)",
@@ -136,7 +135,7 @@ export const statusOperatorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/operator/name-changes/:id/decision",
     {
-      config: { policy: "operator.names.decide" },
+      config: { policy: "operator.names.decide" as const },
       schema: {
         tags,
         summary: "Approve (the organization takes the new name) or reject a name change",

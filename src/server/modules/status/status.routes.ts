@@ -10,14 +10,13 @@ import {
   SubIdParams,
 } from "../organizations/organizations.contract.js";
 import * as svc from "./status.service.js";
-import "../organizations/organizations.policy.js";
 
 const tags = ["organizations"];
 /**
  * Signed in at the route; the record-level rules (org.status.read for members and staff,
  * org.status.apply for the owner and admins) are checked by the service with the membership.
  */
-const config = { policy: "org.access" };
+const config = { policy: "org.access" as const };
 
 export const statusRoutes: FastifyPluginAsyncZod = async (app) => {
   auditRefusals(app);

@@ -25,7 +25,6 @@ import type {
 } from "../organizations/organizations.contract.js";
 import { organizations, statusApplications, statusHistory } from "../organizations/organizations.schema.js";
 import { ORG_COLUMNS, type OrgRow, presentOrganization } from "../organizations/organizations.service.js";
-import "./status.messages.js";
 import { STATUS_NOTIFICATION_KINDS as KIND } from "./status.notifications.js";
 
 /*

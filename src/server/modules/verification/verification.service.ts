@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import type { z } from "zod";
+import type { ProblemCode } from "../../../shared/problems.js";
 import { writeAudit } from "../../core/audit.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Executor, isUniqueViolation } from "../../core/db.js";
@@ -25,7 +26,6 @@ import type {
   VerificationQueueQuery,
   VerificationRequest,
 } from "./verification.contract.js";
-import "./verification.messages.js";
 import { VERIFICATION_NOTIFICATION } from "./verification.notifications.js";
 import { verificationRequests } from "./verification.schema.js";
 
@@ -183,7 +183,7 @@ export async function getVerification(ctx: Ctx, organizationId: string) {
 type Fields = z.infer<typeof DocumentFields>;
 
 type Kind = "verification" | "claim";
-const OPEN_KEY: Record<Kind, { index: string; code: string }> = {
+const OPEN_KEY: Record<Kind, { index: string; code: ProblemCode }> = {
   verification: { index: "verification_requests_open_key", code: "verification-pending" },
   claim: { index: "verification_claims_open_key", code: "claim-pending" },
 };
