@@ -75,19 +75,26 @@ let installed: readonly ModuleManifest[] | undefined;
 export function installModules(list: readonly ModuleManifest[]): void {
   if (installed === list) return;
   if (installed) throw new Error("a different list of modules was installed before");
+  checkManifests(list);
+  for (const m of list) {
+    if (m.rules) defineRules(m.rules);
+    if (m.messages) addMessages(m.messages);
+    if (m.mailTemplates) defineMailTemplates(m.mailTemplates);
+  }
+  for (const m of list) m.install?.(list);
+  installed = list;
+}
+
+/** Refuses a list with a module named twice, or an ability that is not one of its module's own rules. */
+export function checkManifests(list: readonly ModuleManifest[]): void {
   const names = new Set<string>();
   for (const m of list) {
     if (names.has(m.name)) throw new Error(`module ${m.name} listed twice`);
     names.add(m.name);
-    if (m.rules) defineRules(m.rules);
-    if (m.messages) addMessages(m.messages);
-    if (m.mailTemplates) defineMailTemplates(m.mailTemplates);
     for (const a of m.abilities ?? [])
       if (!m.rules || !(a in m.rules))
         throw new Error(`module ${m.name}: ability ${a} has no rule of its own`);
   }
-  for (const m of list) m.install?.(list);
-  installed = list;
 }
 
 /** The installed manifests (empty before installModules). */
