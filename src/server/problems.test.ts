@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { LOCALES } from "../../shared/constants.js";
-import { PROBLEM_CODES } from "../../shared/problems.js";
-import { ROOT } from "../app.js";
-import { installAllModules } from "../test/helpers.js";
-import { messages } from "./i18n.js";
+import { LOCALES } from "../shared/constants.js";
+import { PROBLEM_CODES } from "../shared/problems.js";
+import { ROOT } from "./app.js";
+import { messages } from "./core/i18n.js";
+import { installAllModules } from "./test/helpers.js";
 
 installAllModules();
 

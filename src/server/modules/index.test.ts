@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MODULES } from "../modules/index.js";
+import { checkManifests, defineModule, installModules } from "../core/module.js";
+import { signedIn as anySignedIn, hasRule } from "../core/policy.js";
 import { Client, createUser, signedIn, type TestApp, testApp } from "../test/helpers.js";
-import { checkManifests, defineModule, installModules } from "./module.js";
-import { signedIn as anySignedIn, hasRule } from "./policy.js";
+import { MODULES } from "./index.js";
 
 describe("module manifests", () => {
   let t: TestApp;
