@@ -24,9 +24,6 @@ import { type Database, type Db, openDatabase } from "../src/server/core/db.js";
 import { acquireDataDirLock } from "../src/server/core/lock.js";
 import { users } from "../src/server/modules/accounts/accounts.schema.js";
 import { adminUsersQueries } from "../src/server/modules/accounts/accounts.service.js";
-import { SearchQuery } from "../src/server/modules/measures/measures.contract.js";
-import { runSearch, searchStatement } from "../src/server/modules/measures/measures.search.js";
-import { orgProfile, searchSpec } from "../src/server/modules/measures/measures.service.js";
 import {
   directoryEstimateStatements,
   directoryPlan,
@@ -35,7 +32,10 @@ import {
   exactTotalStatement,
   organizationPageQueries,
   toStatement,
-} from "../src/server/modules/organizations/directory.service.js";
+} from "../src/server/modules/directory/directory.service.js";
+import { SearchQuery } from "../src/server/modules/measures/measures.contract.js";
+import { runSearch, searchStatement } from "../src/server/modules/measures/measures.search.js";
+import { orgProfile, searchSpec } from "../src/server/modules/measures/measures.service.js";
 import { DirectoryQuery } from "../src/server/modules/organizations/organizations.contract.js";
 import { organizations } from "../src/server/modules/organizations/organizations.schema.js";
 import {

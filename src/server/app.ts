@@ -38,25 +38,12 @@ import {
   requestSerializer,
 } from "./core/http.js";
 import { registerMetrics } from "./core/metrics.js";
+import { installModules } from "./core/module.js";
 import { WEB_ROOT } from "./core/paths.js";
-import { can, hasRule } from "./core/policy.js";
+import { can, hasRule, requestFacts } from "./core/policy.js";
 import { openStorage } from "./core/storage.js";
-import { accountsAdminRoutes } from "./modules/accounts/accounts.admin.routes.js";
-import { accountsRoutes } from "./modules/accounts/accounts.routes.js";
 import { registerSessionHook, sessionCookieName } from "./modules/accounts/session.js";
-import { auditRoutes } from "./modules/audit/audit.routes.js";
-import { devmailRoutes } from "./modules/devmail/devmail.routes.js";
-import { healthRoutes } from "./modules/health/health.routes.js";
-import { measuresIoRoutes } from "./modules/measures/measures.io.routes.js";
-import { measuresOperatorRoutes } from "./modules/measures/measures.operator.routes.js";
-import { measuresRoutes } from "./modules/measures/measures.routes.js";
-import { measuresSubscriptionsRoutes } from "./modules/measures/measures.subscriptions.routes.js";
-import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
-import { directoryRoutes } from "./modules/organizations/directory.routes.js";
-import { organizationsRoutes } from "./modules/organizations/organizations.routes.js";
-import { statusOperatorRoutes } from "./modules/organizations/status.operator.routes.js";
-import { statusRoutes } from "./modules/organizations/status.routes.js";
-import { verificationRoutes } from "./modules/organizations/verification.routes.js";
+import { MODULES } from "./modules/index.js";
 
 export interface AppOptions {
   /** The storage is opened from the configuration when not given. */
@@ -163,7 +150,13 @@ const withoutUnusedSchemas: typeof jsonSchemaTransformObject = (input) => {
     used.add(name);
     queue.push(...refs(schemas[name]));
   }
-  for (const name of Object.keys(schemas)) if (!used.has(name)) delete schemas[name];
+  // By name, so that the document does not depend on the order in which modules are loaded.
+  doc.components!.schemas = Object.fromEntries(
+    Object.keys(schemas)
+      .filter((name) => used.has(name))
+      .sort()
+      .map((name) => [name, schemas[name]]),
+  );
   return doc as ReturnType<typeof jsonSchemaTransformObject>;
 };
 
@@ -173,6 +166,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     storage: opts.services.storage ?? openStorage(opts.services.config.storage),
   };
   const { config } = services;
+  // The modules' rules, messages, mail templates and notification kinds (once per process).
+  installModules(MODULES);
   const app = Fastify({
     logger:
       opts.logger === false
@@ -296,7 +291,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
    */
   async function authorizeRoute(req: FastifyRequest) {
     const policy = req.routeOptions.config.policy;
-    if (!policy || policy === "public" || can(req.actor, policy)) return;
+    if (!policy || policy === "public" || can(req.actor, policy, undefined, requestFacts(req))) return;
     if (!req.actor) throw unauthorized();
     try {
       await writeAudit(
@@ -336,21 +331,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         if (nul.length) throw badRequest(nul);
       });
 
-      await api.register(healthRoutes);
-      await api.register(accountsRoutes);
-      await api.register(accountsAdminRoutes);
-      await api.register(auditRoutes);
-      await api.register(notificationsRoutes);
-      await api.register(organizationsRoutes);
-      await api.register(statusRoutes);
-      await api.register(statusOperatorRoutes);
-      await api.register(verificationRoutes);
-      await api.register(directoryRoutes);
-      await api.register(measuresRoutes);
-      await api.register(measuresOperatorRoutes);
-      await api.register(measuresSubscriptionsRoutes);
-      await api.register(measuresIoRoutes);
-      if (config.devMailbox) await api.register(devmailRoutes);
+      for (const m of MODULES) {
+        if (m.enabled && !m.enabled(config)) continue;
+        for (const routes of m.routes ?? []) await api.register(routes);
+      }
     },
     { prefix: "/api" },
   );

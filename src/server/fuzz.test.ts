@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { measures } from "./modules/measures/measures.schema.js";
-import { addMember, createOrg } from "./modules/organizations/status.fixtures.js";
+import { addMember, createOrg } from "./modules/organizations/organizations.fixtures.js";
 import { arbitraryOf, type Components, mutated, nasty, type Schema } from "./test/arbitrary.js";
 import { Client, createUser, signedIn, type TestApp, testApp } from "./test/helpers.js";
 

@@ -3,9 +3,8 @@ import { ConfigError, loadConfig } from "./core/config.js";
 import { openDatabase } from "./core/db.js";
 import { acquireDataDirLock, LockedError } from "./core/lock.js";
 import { cleanUpMail, MailDispatcher } from "./core/mail.js";
-import { cleanUpAuth } from "./modules/accounts/accounts.service.js";
-import { sendMeasureReminders } from "./modules/measures/measures.subscriptions.service.js";
-import { sendDueDigests } from "./modules/notifications/notifications.service.js";
+import type { Job } from "./core/module.js";
+import { MODULES } from "./modules/index.js";
 import { demoAccountsText, isSeeded, seed } from "./seed/index.js";
 
 async function main() {
@@ -33,26 +32,27 @@ async function main() {
     mail.start();
   }
 
-  // Daily digests: checked every 10 minutes; each user gets at most one a day, from 08:00 Moscow time.
-  const digestTimer = setInterval(() => {
-    sendDueDigests(database.db, config.publicUrl)
-      .then((n) => {
-        if (n > 0) {
-          app.log.info({ digests: n }, "daily digests queued");
-          mail?.kick();
-        }
-      })
-      .catch((err) => app.log.error({ err }, "digest run failed"));
-    // Favourite measures closing within 7 days: one reminder per user, measure and closing date.
-    sendMeasureReminders(database.db, config.publicUrl)
-      .then((n) => void (n > 0 && mail?.kick()))
-      .catch((err) => app.log.error({ err }, "measure reminders failed"));
-    // Stored mails drop expired tokens, sent mail goes after 30 days; stale attempt counters and used challenges go.
-    Promise.all([cleanUpMail(database.db), cleanUpAuth(database.db)]).catch((err) =>
-      app.log.error({ err }, "clean-up failed"),
-    );
-  }, 10 * 60_000);
-  digestTimer.unref();
+  // The modules' jobs (digests, reminders, clean-ups) and core's mail housekeeping, each on its timer:
+  // stored mails drop expired tokens, sent mail goes after 30 days.
+  const jobs: Job[] = [
+    { name: "mail.clean-up", everyMs: 10 * 60_000, run: async ({ db }) => void (await cleanUpMail(db)) },
+    ...MODULES.flatMap((m) => m.jobs ?? []),
+  ];
+  const timers = jobs.map((job) => {
+    const timer = setInterval(() => {
+      job
+        .run({ db: database.db, config })
+        .then((n) => {
+          if (typeof n === "number" && n > 0) {
+            app.log.info({ job: job.name, mails: n }, "job queued mail");
+            mail?.kick();
+          }
+        })
+        .catch((err) => app.log.error({ err, job: job.name }, "job failed"));
+    }, job.everyMs);
+    timer.unref();
+    return timer;
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -65,7 +65,7 @@ async function main() {
     }, 15_000);
     force.unref();
     try {
-      clearInterval(digestTimer);
+      for (const timer of timers) clearInterval(timer);
       await app.close(); // stops accepting, waits for in-flight requests
       await mail?.stop();
       await database.close();

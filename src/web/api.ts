@@ -1,3 +1,4 @@
+import { type ProblemCode, problemType } from "../shared/problems";
 import type { ResponseOf, Schemas } from "./api/types";
 import i18n, { currentLocale } from "./i18n";
 
@@ -29,9 +30,9 @@ export class ApiError extends Error implements Problem {
     this.body = body;
   }
 
-  /** True when the problem `type` ends with the given suffix, e.g. "/email-not-confirmed". */
-  is(typeSuffix: string): boolean {
-    return this.type.endsWith(typeSuffix);
+  /** True when the problem is the given one, e.g. "email-not-confirmed" (its type is /problems/<code>). */
+  is(code: ProblemCode): boolean {
+    return this.type === problemType(code);
   }
 }
 
@@ -138,6 +139,8 @@ export const api = {
 
 export type User = Schemas["User"];
 export type Me = Schemas["Me"];
+/** An ability the server reports in /api/me (generated from the modules' manifests): an unknown one does not compile. */
+export type Ability = keyof Me["abilities"];
 export type MessageResponse = Schemas["Message"];
 
 export interface Page<T> {

@@ -3,11 +3,12 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../shared/constants";
-import { api, errorMessage, type Me, type User } from "./api";
+import { type Ability, api, errorMessage, type Me, type User } from "./api";
 import i18n, { currentLocale, rememberLanguage } from "./i18n";
 
 export const meKey = ["me"] as const;
-export const GUEST: Me = { user: null, abilities: {} };
+/** A guest before /api/me answers: allowed nothing. */
+export const GUEST: Me = { user: null, abilities: {} as Me["abilities"] };
 
 /** The signed-in user (or null) and what they may do. Errors count as "signed out". */
 export function useMe() {
@@ -20,7 +21,7 @@ export function useMe() {
   return {
     user: me.user,
     abilities: me.abilities ?? {},
-    can: (ability: string) => me.abilities?.[ability] === true,
+    can: (ability: Ability) => me.abilities?.[ability] === true,
     isLoading: query.isPending,
   };
 }

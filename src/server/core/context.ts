@@ -4,7 +4,7 @@ import type { Config } from "./config.js";
 import type { Database, Db } from "./db.js";
 import { unauthorized } from "./errors.js";
 import { requestLocale } from "./i18n.js";
-import type { Actor } from "./policy.js";
+import type { Action, Actor } from "./policy.js";
 import type { Storage } from "./storage.js";
 
 /** What the app is built from; tests build their own. */
@@ -60,7 +60,7 @@ declare module "fastify" {
   }
   interface FastifyContextConfig {
     /** The policy action every /api route must name ("public" for none); checked before validation. */
-    policy?: string;
+    policy?: Action | "public";
     /** How deep and large this route's JSON body may be (default JSON_LIMITS in core/http.ts). */
     jsonLimits?: { depth: number; items: number };
   }

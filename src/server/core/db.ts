@@ -11,10 +11,11 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { MIGRATIONS_DIR } from "./paths.js";
-import * as schema from "./schema.js";
-
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * Queries are built from the modules' tables (src/server/db/schema.ts lists them for drizzle-kit);
+ * the connection itself knows no schema, so core names no module.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Anything that runs queries: the database or an open transaction. */
 export type Executor = Db | Tx;
@@ -87,7 +88,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   // Statements outside transactions are timed (PGlite runs one at a time on this thread anyway).
   client.query = timed(client.query.bind(client), () => listener);
   client.exec = timed(client.exec.bind(client), () => listener);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: "pglite",
     onQuery(l) {
@@ -100,7 +101,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       return res.rows;
     },
     async migrate() {
-      await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+      await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR });
     },
     async close() {
       if (!client.closed) await client.close();
@@ -118,7 +119,7 @@ async function openPg(url: string, max: number): Promise<Database> {
   pool.on("connect", (client) => {
     client.query = timed(client.query.bind(client), () => listener) as typeof client.query;
   });
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool) as unknown as Db;
   return {
     kind: "pg",
     onQuery(l) {
@@ -134,7 +135,7 @@ async function openPg(url: string, max: number): Promise<Database> {
       const client = await pool.connect();
       try {
         await client.query("select pg_advisory_lock(7240101)");
-        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+        await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_DIR });
       } finally {
         await client.query("select pg_advisory_unlock(7240101)").catch(() => {});
         client.release();

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Locale } from "../../shared/constants.js";
+import type { ProblemCode } from "../../shared/problems.js";
 import { isDatabaseUnavailable } from "./db-errors.js";
 import { requestLocale, t } from "./i18n.js";
 
@@ -14,7 +15,7 @@ export type FieldError = { field: string; key: string; params?: Record<string, s
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly params: Record<string, string | number> = {},
     readonly fields: FieldError[] = [],
     readonly extra: Record<string, unknown> = {},
@@ -108,7 +109,7 @@ export function issueToField(issue: Issue, input: unknown): FieldError {
 export function problem(
   req: FastifyRequest,
   status: number,
-  code: string,
+  code: ProblemCode,
   params = {},
   fields: FieldError[] = [],
 ): Problem {

@@ -1,5 +1,6 @@
 import type { Socket } from "node:net";
 import type { FastifyRequest } from "fastify";
+import type { ProblemCode } from "../../shared/problems.js";
 import { AppError, type FieldError } from "./errors.js";
 import { fromAcceptLanguage, t } from "./i18n.js";
 
@@ -133,7 +134,7 @@ export function requestSerializer(req: FastifyRequest) {
   };
 }
 
-const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: string }> = {
+const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: ProblemCode }> = {
   HPE_HEADER_OVERFLOW: { status: 431, reason: "Request Header Fields Too Large", code: "headers-too-large" },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: "Request Timeout", code: "request-timeout" },
 };
@@ -146,7 +147,11 @@ const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: stri
 export function clientErrorHandler(err: Error & { code?: string; rawPacket?: unknown }, socket: Socket) {
   if (!socket.writable) return socket.destroy();
   const known = CLIENT_ERRORS[err.code ?? ""];
-  const { status, reason, code } = known ?? { status: 400, reason: "Bad Request", code: "bad-request" };
+  const { status, reason, code }: { status: number; reason: string; code: ProblemCode } = known ?? {
+    status: 400,
+    reason: "Bad Request",
+    code: "bad-request",
+  };
   const raw = Buffer.isBuffer(err.rawPacket) ? err.rawPacket.subarray(0, 16 * 1024).toString("latin1") : "";
   const lang = /\r\naccept-language:([^\r\n]*)/i.exec(raw)?.[1];
   const locale = fromAcceptLanguage(lang?.trim()) ?? "ru";

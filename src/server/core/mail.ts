@@ -7,13 +7,14 @@ import { mailOutbox } from "./mail.schema.js";
 
 const MAX_ATTEMPTS = 8;
 
-type Rendered = { subject: string; text: string; html: string };
-type TemplateData = Record<string, string>;
+export type Rendered = { subject: string; text: string; html: string };
+export type TemplateData = Record<string, string>;
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-function layout(
+/** The one layout of every mail: a title, paragraphs, an optional button, the signature. */
+export function layout(
   locale: Locale,
   title: string,
   paragraphs: string[],
@@ -31,154 +32,35 @@ ${action ? `<p><a href="${esc(action.url)}" style="background:#1c7ed6;color:#fff
   return { subject: title, text, html };
 }
 
-/** Mail templates, ru and en. Each takes plain data; every value is escaped in the HTML part. */
-export const templates = {
-  "confirm-email": (l: Locale, d: TemplateData): Rendered =>
-    l === "ru"
-      ? layout(
-          l,
-          "Подтвердите адрес электронной почты",
-          [
-            `Здравствуйте, ${d.name}!`,
-            "Вы зарегистрировались на платформе Иннокластер. Откройте ссылку и введите пароль, указанный при регистрации, чтобы подтвердить адрес и войти. Ссылка действует 48 часов.",
-            "Если вы не регистрировались, не обращайте внимания на это письмо: без пароля, указанного при регистрации, ссылкой никто не сможет воспользоваться.",
-          ],
-          { url: d.url!, label: "Подтвердить адрес" },
-        )
-      : layout(
-          l,
-          "Confirm your e-mail address",
-          [
-            `Hello ${d.name},`,
-            "You signed up on Innocluster. Open the link and type the password you chose at sign-up to confirm your address and sign in. The link is valid for 48 hours.",
-            "If you did not sign up, ignore this mail: nobody can use the link without the password chosen at sign-up.",
-          ],
-          { url: d.url!, label: "Confirm address" },
-        ),
-  "signup-existing": (l: Locale, d: TemplateData): Rendered =>
-    l === "ru"
-      ? layout(
-          l,
-          "Попытка регистрации с вашим адресом",
-          [
-            "Кто-то (возможно, вы) попытался зарегистрироваться на платформе Иннокластер с этим адресом, но он уже зарегистрирован.",
-            "Если вы забыли пароль, восстановите его по ссылке.",
-          ],
-          { url: d.url!, label: "Восстановить пароль" },
-        )
-      : layout(
-          l,
-          "Sign-up attempt with your address",
-          [
-            "Someone (perhaps you) tried to sign up on Innocluster with this address, which is already registered.",
-            "If you forgot your password, reset it with the link.",
-          ],
-          { url: d.url!, label: "Reset password" },
-        ),
-  "reset-password": (l: Locale, d: TemplateData): Rendered =>
-    l === "ru"
-      ? layout(
-          l,
-          "Смена пароля",
-          [
-            `Здравствуйте, ${d.name}!`,
-            "Мы получили запрос на смену пароля. Ссылка действует 60 минут и срабатывает один раз.",
-            "Если вы не запрашивали смену пароля, ничего не делайте: пароль останется прежним.",
-          ],
-          { url: d.url!, label: "Задать новый пароль" },
-        )
-      : layout(
-          l,
-          "Reset your password",
-          [
-            `Hello ${d.name},`,
-            "We received a request to reset your password. The link is valid for 60 minutes and works once.",
-            "If you did not ask for it, do nothing: your password stays the same.",
-          ],
-          { url: d.url!, label: "Set a new password" },
-        ),
-  "password-changed": (l: Locale, d: TemplateData): Rendered =>
-    l === "ru"
-      ? layout(
-          l,
-          "Пароль изменён",
-          [
-            `Здравствуйте, ${d.name}!`,
-            "Пароль вашей учётной записи только что изменён, остальные сеансы завершены.",
-            "Если это были не вы, срочно восстановите пароль по ссылке.",
-          ],
-          { url: d.url!, label: "Восстановить пароль" },
-        )
-      : layout(
-          l,
-          "Your password was changed",
-          [
-            `Hello ${d.name},`,
-            "The password of your account has just been changed and your other sessions have ended.",
-            "If it was not you, reset your password at once.",
-          ],
-          { url: d.url!, label: "Reset password" },
-        ),
-  /** An invitation to join an organization: data.org, data.inviter, data.url, data.expires (formatted). */
-  "org-invitation": (l: Locale, d: TemplateData): Rendered =>
-    l === "ru"
-      ? layout(
-          l,
-          `Приглашение в организацию «${d.org}»`,
-          [
-            "Здравствуйте!",
-            `${d.inviter} приглашает вас присоединиться к организации «${d.org}» на платформе Иннокластер.`,
-            `Ссылка действует до ${d.expires} и срабатывает один раз. Если у вас ещё нет учётной записи, зарегистрируйтесь с этим адресом электронной почты.`,
-            "Если вы не ждали приглашения, просто удалите это письмо.",
-          ],
-          { url: d.url!, label: "Принять приглашение" },
-        )
-      : layout(
-          l,
-          `Invitation to join ${d.org}`,
-          [
-            "Hello,",
-            `${d.inviter} invites you to join ${d.org} on Innocluster.`,
-            `The link is valid until ${d.expires} and works once. If you have no account yet, sign up with this e-mail address.`,
-            "If you did not expect this invitation, just delete this mail.",
-          ],
-          { url: d.url!, label: "Accept the invitation" },
-        ),
-  /** One notification sent at once: data.title, data.body (optional), data.url. */
-  notification: (l: Locale, d: TemplateData): Rendered =>
-    layout(
-      l,
-      d.title!,
-      [
-        d.body ?? "",
-        l === "ru"
-          ? "Настроить уведомления можно в личном кабинете."
-          : "You can change notification settings in your account.",
-      ].filter(Boolean),
-      {
-        url: d.url!,
-        label: l === "ru" ? "Открыть" : "Open",
-      },
-    ),
-  /** The daily digest: data.lines is the list, one notification per line; data.url the notification centre. */
-  digest: (l: Locale, d: TemplateData): Rendered =>
-    layout(
-      l,
-      l === "ru" ? `Сводка за день: ${d.count}` : `Daily digest: ${d.count}`,
-      [
-        l === "ru" ? "Что произошло с прошлой сводки:" : "What happened since the last digest:",
-        ...(d.lines ?? "").split("\n"),
-      ],
-      { url: d.url!, label: l === "ru" ? "Все уведомления" : "All notifications" },
-    ),
-} satisfies Record<string, (l: Locale, d: TemplateData) => Rendered>;
+/** A mail template: plain data in, the mail in one language out; every value is escaped in the HTML part. */
+export type MailTemplate = (l: Locale, d: TemplateData) => Rendered;
 
-export type TemplateName = keyof typeof templates;
+/** The templates modules declare in their manifests (core/module.ts installs them). */
+const templates = new Map<string, MailTemplate>();
+
+export function defineMailTemplates(defs: Readonly<Record<string, MailTemplate>>) {
+  for (const [name, template] of Object.entries(defs)) {
+    if (templates.has(name)) throw new Error(`mail template ${name} defined twice`);
+    templates.set(name, template);
+  }
+}
+
+/** The installed templates by name (tests render every one). */
+export function mailTemplates(): ReadonlyMap<string, MailTemplate> {
+  return templates;
+}
+
+/** Renders a mail with an installed template. */
+export function renderMail(name: string, locale: Locale, data: TemplateData): Rendered {
+  const template = templates.get(name);
+  if (!template) throw new Error(`unknown mail template ${name}`);
+  return template(locale, data);
+}
 
 export type MailRequest = {
   to: string;
   locale: Locale;
-  template: TemplateName;
+  template: string;
   data: TemplateData;
   /** A single-use token in the mail's link: its stored HMAC (`ref`) and expiry, to mask it later. */
   secret?: { token: string; ref: string; expiresAt: Date };
@@ -191,7 +73,7 @@ export const MAIL_RETENTION_MS = 30 * 24 * 3600_000;
 
 /** Writes the mail to the outbox in the caller's transaction: it leaves only if the change commits. */
 export async function enqueueMail(ex: Executor, m: MailRequest): Promise<void> {
-  const r = templates[m.template](m.locale, m.data);
+  const r = renderMail(m.template, m.locale, m.data);
   await ex.insert(mailOutbox).values({
     to: m.to,
     subject: r.subject,

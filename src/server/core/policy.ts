@@ -11,12 +11,30 @@ export type Actor = {
   sessionId: string;
 } | null;
 
-export type Rule<R = unknown> = (actor: Actor, resource: R) => boolean;
+/**
+ * What a rule may know about the request besides the actor: its socket peer (never X-Forwarded-For,
+ * which anyone can send). Route-level checks and /api/me pass it; service-level checks have none.
+ */
+export type RequestFacts = { socketAddress: string | undefined };
+
+export const requestFacts = (req: { socket: { remoteAddress?: string } }): RequestFacts => ({
+  socketAddress: req.socket.remoteAddress,
+});
+
+export type Rule<R = unknown> = (actor: Actor, resource: R, request?: RequestFacts) => boolean;
+
+/**
+ * Every policy action some module declares: `src/server/modules/index.ts` fills this interface from
+ * the manifests (declaration merging), so core names no module and an unknown action does not compile.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in modules/index.ts
+export interface PolicyActions {}
+export type Action = keyof PolicyActions & string;
 
 const rules = new Map<string, Rule<never>>();
 
-/** Each module declares its rules once (in <module>.policy.ts); an action nobody declared is denied. */
-export function defineRules(defs: Record<string, Rule<never>>) {
+/** Installs the rules of a module manifest (core/module.ts); an action nobody declared is denied. */
+export function defineRules(defs: Readonly<Record<string, Rule<never>>>) {
   for (const [action, rule] of Object.entries(defs)) {
     if (rules.has(action)) throw new Error(`policy rule ${action} defined twice`);
     rules.set(action, rule);
@@ -27,20 +45,24 @@ export function hasRule(action: string) {
   return rules.has(action);
 }
 
-export function can<R>(actor: Actor, action: string, resource?: R): boolean {
+export function can<R>(actor: Actor, action: Action, resource?: R, request?: RequestFacts): boolean {
   const rule = rules.get(action) as Rule<R | undefined> | undefined;
   if (!rule) return false; // default deny
-  return rule(actor, resource);
+  return rule(actor, resource, request);
 }
 
 /** Throws 401 for a guest and 403 for a signed-in user when the action is not allowed. */
-export function authorize<R>(actor: Actor, action: string, resource?: R): void {
+export function authorize<R>(actor: Actor, action: Action, resource?: R): void {
   if (!can(actor, action, resource)) throw actor ? forbidden() : unauthorized();
 }
 
 /** What the actor may do, for the UI to hide what the server would refuse (resource-free rules only). */
-export function abilities(actor: Actor, actions: readonly string[]): Record<string, boolean> {
-  return Object.fromEntries(actions.map((a) => [a, can(actor, a)]));
+export function abilities(
+  actor: Actor,
+  actions: readonly Action[],
+  request?: RequestFacts,
+): Record<string, boolean> {
+  return Object.fromEntries(actions.map((a) => [a, can(actor, a, undefined, request)]));
 }
 
 export const anyone: Rule = () => true;

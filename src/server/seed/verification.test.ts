@@ -7,7 +7,7 @@ import {
   organizations,
   statusApplications,
 } from "../modules/organizations/organizations.schema.js";
-import { verificationRequests } from "../modules/organizations/verification.schema.js";
+import { verificationRequests } from "../modules/verification/verification.schema.js";
 import { testDatabase } from "../test/helpers.js";
 import { seed } from "./index.js";
 import { DEMO_USER_ORG } from "./organizations.js";

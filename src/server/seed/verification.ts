@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne, notInArray, sql } from "drizzle-orm";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { memberships, organizations } from "../modules/organizations/organizations.schema.js";
-import { verificationRequests } from "../modules/organizations/verification.schema.js";
+import { verificationRequests } from "../modules/verification/verification.schema.js";
 import type { Seeder } from "./index.js";
 import { DEMO_USER_ORG } from "./organizations.js";
 import { latin } from "./translit.js";

@@ -12,11 +12,17 @@ import { buildApp } from "../app.js";
 import { type Config, loadConfig } from "../core/config.js";
 import { type Database, openDatabase } from "../core/db.js";
 import { mailOutbox } from "../core/mail.schema.js";
+import { installModules } from "../core/module.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
+import { MODULES } from "../modules/index.js";
+
+/** The modules' rules, messages, templates and kinds, as an app installs them (for tests that call services directly). */
+export const installAllModules = () => installModules(MODULES);
 
 /** A fresh, migrated database for one test file (a copy of the run's template). */
 export async function testDatabase(): Promise<Database> {
+  installAllModules();
   const t = inject("dbTemplate");
   if (t.kind === "pglite") {
     const data = fs.readFileSync(t.file);

@@ -1446,72 +1446,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        MeasureCriteriaInput: {
-            orgTypes?: ("legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body")[];
-            regions?: (string | "foreign")[];
-            smeCategories?: ("micro" | "small" | "medium" | "large")[];
-            ageYears?: {
-                min?: number | null;
-                max?: number | null;
-            };
-            headcount?: {
-                min?: number | null;
-                max?: number | null;
-            };
-            revenueMln?: {
-                min?: number | null;
-                max?: number | null;
-            };
-            requiredStatus?: ("participant" | "partner")[];
-            okvedSections?: string[];
-            tags?: ("ai" | "robotics" | "biotech" | "medtech" | "pharma" | "new-materials" | "energy" | "cleantech" | "transport" | "urban-tech" | "fintech" | "edtech" | "space" | "agritech" | "foodtech" | "iot" | "cybersecurity" | "big-data" | "vr-ar" | "microelectronics" | "photonics" | "quantum" | "additive-manufacturing" | "drones")[];
-            flags?: ("skolkovo_resident" | "exporter" | "no_tax_debt" | "it_accredited" | "innovation_activity")[];
-        };
-        /** @description RFC 9457 problem details; texts in the request's language */
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            instance?: string;
-            errors?: {
-                field: string;
-                message: string;
-            }[];
-        } & {
-            [key: string]: unknown;
-        };
-        User: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            fullName: string;
-            /** @enum {string} */
-            role: "admin" | "operator" | "expert" | "user";
-            /** @enum {string} */
-            locale: "ru" | "en";
-            emailConfirmed: boolean;
-            createdAt: string;
-        };
-        /** @description The signed-in user (null for a guest) and what they may do */
-        Me: {
-            user: components["schemas"]["User"] | null;
-            abilities: {
-                [key: string]: boolean;
-            };
-        };
-        Message: {
-            message: string;
-        };
-        Session: {
-            /** Format: uuid */
-            id: string;
-            createdAt: string;
-            lastSeenAt: string;
-            ip: string | null;
-            userAgent: string | null;
-            current: boolean;
-        };
         AdminUser: {
             /** Format: uuid */
             id: string;
@@ -1539,66 +1473,54 @@ export interface components {
             after: unknown;
             ip: string | null;
         };
-        MeasureCriteria: {
-            orgTypes?: ("legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body")[];
-            regions?: (string | "foreign")[];
-            smeCategories?: ("micro" | "small" | "medium" | "large")[];
-            ageYears?: {
-                min?: number | null;
-                max?: number | null;
-            };
-            headcount?: {
-                min?: number | null;
-                max?: number | null;
-            };
-            revenueMln?: {
-                min?: number | null;
-                max?: number | null;
-            };
-            requiredStatus?: ("participant" | "partner")[];
-            okvedSections?: string[];
-            tags?: ("ai" | "robotics" | "biotech" | "medtech" | "pharma" | "new-materials" | "energy" | "cleantech" | "transport" | "urban-tech" | "fintech" | "edtech" | "space" | "agritech" | "foodtech" | "iot" | "cybersecurity" | "big-data" | "vr-ar" | "microelectronics" | "photonics" | "quantum" | "additive-manufacturing" | "drones")[];
-            flags?: ("skolkovo_resident" | "exporter" | "no_tax_debt" | "it_accredited" | "innovation_activity")[];
+        DeclaredFlags: {
+            skolkovo_resident?: boolean;
+            exporter?: boolean;
+            no_tax_debt?: boolean;
+            it_accredited?: boolean;
+            innovation_activity?: boolean;
         };
-        MeasureEligibility: {
-            /** @enum {string} */
-            verdict: "eligible" | "check" | "not_eligible";
-            criteria: {
-                key: string;
-                /** @enum {string} */
-                result: "met" | "not_met" | "unknown";
-                message: {
-                    ru: string;
-                    en: string;
-                };
-                field?: string;
-            }[];
-        };
-        MeasureCard: {
+        Invitation: {
             /** Format: uuid */
             id: string;
-            slug: string | null;
-            titleRu: string;
-            titleEn: string | null;
-            provider: string;
+            email: string;
             /** @enum {string} */
-            providerKind: "city_body" | "federal_body" | "development_institution" | "technopark" | "other";
+            role: "owner" | "admin" | "member";
+            createdAt: string;
+            expiresAt: string;
             /** @enum {string} */
-            level: "city" | "federal" | "development_institution";
+            state: "pending" | "accepted" | "revoked" | "expired";
+        };
+        JoinRequest: {
+            /** Format: uuid */
+            id: string;
+            user: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+                email: string;
+            };
+            message: string | null;
             /** @enum {string} */
-            form: "grant" | "subsidy" | "preferential_loan" | "guarantee" | "tax_benefit" | "premises" | "consulting" | "education" | "export_support" | "pilot_testing" | "acceleration";
-            amountMin: number | null;
-            amountMax: number | null;
-            cofinancingShare: number | null;
-            permanent: boolean;
-            opensOn: string | null;
-            closesOn: string | null;
-            openNow: boolean;
-            industries: string[];
-            tags: string[];
-            isDemo: boolean;
-            rank: number | null;
-            eligibility?: components["schemas"]["MeasureEligibility"];
+            state: "pending" | "approved" | "rejected" | "cancelled";
+            createdAt: string;
+        };
+        /** @description The signed-in user (null for a guest) and what they may do */
+        Me: {
+            user: components["schemas"]["User"] | null;
+            /** @description Per ability: whether the server would allow it (modules switched off omit theirs) */
+            abilities: {
+                "admin.users.list": boolean;
+                "admin.users.update": boolean;
+                "audit.read": boolean;
+                "notifications.own": boolean;
+                "org.create": boolean;
+                "operator.names.queue": boolean;
+                "operator.status.queue": boolean;
+                "operator.verification.queue": boolean;
+                "measures.manage": boolean;
+                "dev.mail.read"?: boolean;
+            };
         };
         Measure: {
             /** Format: uuid */
@@ -1674,6 +1596,97 @@ export interface components {
             version: number;
             createdAt: string;
         };
+        MeasureCard: {
+            /** Format: uuid */
+            id: string;
+            slug: string | null;
+            titleRu: string;
+            titleEn: string | null;
+            provider: string;
+            /** @enum {string} */
+            providerKind: "city_body" | "federal_body" | "development_institution" | "technopark" | "other";
+            /** @enum {string} */
+            level: "city" | "federal" | "development_institution";
+            /** @enum {string} */
+            form: "grant" | "subsidy" | "preferential_loan" | "guarantee" | "tax_benefit" | "premises" | "consulting" | "education" | "export_support" | "pilot_testing" | "acceleration";
+            amountMin: number | null;
+            amountMax: number | null;
+            cofinancingShare: number | null;
+            permanent: boolean;
+            opensOn: string | null;
+            closesOn: string | null;
+            openNow: boolean;
+            industries: string[];
+            tags: string[];
+            isDemo: boolean;
+            rank: number | null;
+            eligibility?: components["schemas"]["MeasureEligibility"];
+        };
+        MeasureCriteria: {
+            orgTypes?: ("legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body")[];
+            regions?: (string | "foreign")[];
+            smeCategories?: ("micro" | "small" | "medium" | "large")[];
+            ageYears?: {
+                min?: number | null;
+                max?: number | null;
+            };
+            headcount?: {
+                min?: number | null;
+                max?: number | null;
+            };
+            revenueMln?: {
+                min?: number | null;
+                max?: number | null;
+            };
+            requiredStatus?: ("participant" | "partner")[];
+            okvedSections?: string[];
+            tags?: ("ai" | "robotics" | "biotech" | "medtech" | "pharma" | "new-materials" | "energy" | "cleantech" | "transport" | "urban-tech" | "fintech" | "edtech" | "space" | "agritech" | "foodtech" | "iot" | "cybersecurity" | "big-data" | "vr-ar" | "microelectronics" | "photonics" | "quantum" | "additive-manufacturing" | "drones")[];
+            flags?: ("skolkovo_resident" | "exporter" | "no_tax_debt" | "it_accredited" | "innovation_activity")[];
+        };
+        MeasureCriteriaInput: {
+            orgTypes?: ("legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body")[];
+            regions?: (string | "foreign")[];
+            smeCategories?: ("micro" | "small" | "medium" | "large")[];
+            ageYears?: {
+                min?: number | null;
+                max?: number | null;
+            };
+            headcount?: {
+                min?: number | null;
+                max?: number | null;
+            };
+            revenueMln?: {
+                min?: number | null;
+                max?: number | null;
+            };
+            requiredStatus?: ("participant" | "partner")[];
+            okvedSections?: string[];
+            tags?: ("ai" | "robotics" | "biotech" | "medtech" | "pharma" | "new-materials" | "energy" | "cleantech" | "transport" | "urban-tech" | "fintech" | "edtech" | "space" | "agritech" | "foodtech" | "iot" | "cybersecurity" | "big-data" | "vr-ar" | "microelectronics" | "photonics" | "quantum" | "additive-manufacturing" | "drones")[];
+            flags?: ("skolkovo_resident" | "exporter" | "no_tax_debt" | "it_accredited" | "innovation_activity")[];
+        };
+        MeasureEligibility: {
+            /** @enum {string} */
+            verdict: "eligible" | "check" | "not_eligible";
+            criteria: {
+                key: string;
+                /** @enum {string} */
+                result: "met" | "not_met" | "unknown";
+                message: {
+                    ru: string;
+                    en: string;
+                };
+                field?: string;
+            }[];
+        };
+        MeasureSubscription: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            query: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+        };
         MeasureVersion: {
             version: number;
             action: string;
@@ -1690,14 +1703,66 @@ export interface components {
                 };
             };
         };
-        MeasureSubscription: {
+        Member: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            email: string | null;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member";
+            position: string | null;
+            showPublicly: boolean;
+            publicRequested: boolean;
+            joinedAt: string;
+        };
+        Message: {
+            message: string;
+        };
+        MyJoinRequest: {
             /** Format: uuid */
             id: string;
-            name: string;
-            query: {
-                [key: string]: unknown;
+            user: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+                email: string;
             };
+            message: string | null;
+            /** @enum {string} */
+            state: "pending" | "approved" | "rejected" | "cancelled";
             createdAt: string;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            decidedAt: string | null;
+        };
+        NameChange: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            fullName: string;
+            shortName: string;
+            previousFullName: string;
+            previousShortName: string;
+            /** @enum {string} */
+            state: "pending" | "approved" | "rejected" | "cancelled";
+            requestedBy: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+            };
+            requestedAt: string;
+            decidedBy: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+            } | null;
+            decidedAt: string | null;
+            operatorComment: string | null;
+            version: number;
         };
         Notification: {
             /** Format: uuid */
@@ -1708,42 +1773,6 @@ export interface components {
             link: string | null;
             createdAt: string;
             read: boolean;
-        };
-        DeclaredFlags: {
-            skolkovo_resident?: boolean;
-            exporter?: boolean;
-            no_tax_debt?: boolean;
-            it_accredited?: boolean;
-            innovation_activity?: boolean;
-        };
-        OrganizationPublic: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            type: "legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body";
-            inn: string | null;
-            ogrn: string | null;
-            country: string | null;
-            regionCode: string | null;
-            fullName: string;
-            shortName: string;
-            foundedOn: string | null;
-            website: string | null;
-            descriptionRu: string;
-            descriptionEn: string | null;
-            smeCategory: ("micro" | "small" | "medium" | "large") | null;
-            okvedSections: string[];
-            okvedMain: string | null;
-            tags: string[];
-            /** @enum {string} */
-            status: "registered" | "participant" | "partner";
-            statusSince: string;
-            statusSuspended: boolean;
-            verified: boolean;
-            logoUrl: string | null;
-            contactEmail: string | null;
-            contactPhone: string | null;
-            createdAt: string;
         };
         Organization: {
             /** Format: uuid */
@@ -1787,62 +1816,57 @@ export interface components {
             version: number;
             updatedAt: string;
         };
-        Member: {
+        OrganizationPublic: {
             /** Format: uuid */
-            userId: string;
+            id: string;
+            /** @enum {string} */
+            type: "legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body";
+            inn: string | null;
+            ogrn: string | null;
+            country: string | null;
+            regionCode: string | null;
             fullName: string;
-            email: string | null;
+            shortName: string;
+            foundedOn: string | null;
+            website: string | null;
+            descriptionRu: string;
+            descriptionEn: string | null;
+            smeCategory: ("micro" | "small" | "medium" | "large") | null;
+            okvedSections: string[];
+            okvedMain: string | null;
+            tags: string[];
             /** @enum {string} */
-            role: "owner" | "admin" | "member";
-            position: string | null;
-            showPublicly: boolean;
-            publicRequested: boolean;
-            joinedAt: string;
-        };
-        Invitation: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            /** @enum {string} */
-            role: "owner" | "admin" | "member";
-            createdAt: string;
-            expiresAt: string;
-            /** @enum {string} */
-            state: "pending" | "accepted" | "revoked" | "expired";
-        };
-        JoinRequest: {
-            /** Format: uuid */
-            id: string;
-            user: {
-                /** Format: uuid */
-                id: string;
-                fullName: string;
-                email: string;
-            };
-            message: string | null;
-            /** @enum {string} */
-            state: "pending" | "approved" | "rejected" | "cancelled";
+            status: "registered" | "participant" | "partner";
+            statusSince: string;
+            statusSuspended: boolean;
+            verified: boolean;
+            logoUrl: string | null;
+            contactEmail: string | null;
+            contactPhone: string | null;
             createdAt: string;
         };
-        MyJoinRequest: {
+        /** @description RFC 9457 problem details; texts in the request's language */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        Session: {
             /** Format: uuid */
             id: string;
-            user: {
-                /** Format: uuid */
-                id: string;
-                fullName: string;
-                email: string;
-            };
-            message: string | null;
-            /** @enum {string} */
-            state: "pending" | "approved" | "rejected" | "cancelled";
             createdAt: string;
-            organization: {
-                /** Format: uuid */
-                id: string;
-                shortName: string;
-            };
-            decidedAt: string | null;
+            lastSeenAt: string;
+            ip: string | null;
+            userAgent: string | null;
+            current: boolean;
         };
         StatusApplication: {
             /** Format: uuid */
@@ -1869,55 +1893,17 @@ export interface components {
             reason: string | null;
             at: string;
         };
-        NameChange: {
+        User: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            organizationId: string;
+            email: string;
             fullName: string;
-            shortName: string;
-            previousFullName: string;
-            previousShortName: string;
             /** @enum {string} */
-            state: "pending" | "approved" | "rejected" | "cancelled";
-            requestedBy: {
-                /** Format: uuid */
-                id: string;
-                fullName: string;
-            };
-            requestedAt: string;
-            decidedBy: {
-                /** Format: uuid */
-                id: string;
-                fullName: string;
-            } | null;
-            decidedAt: string | null;
-            operatorComment: string | null;
-            version: number;
-        };
-        VerificationRequest: {
-            /** Format: uuid */
-            id: string;
+            role: "admin" | "operator" | "expert" | "user";
             /** @enum {string} */
-            kind: "verification" | "claim";
-            /** @enum {string} */
-            state: "pending" | "verified" | "rejected" | "transferred" | "merged" | "removed";
-            organization: {
-                id: string | null;
-                shortName: string;
-                inn: string | null;
-            };
-            /** @enum {string} */
-            documentType: "register_extract" | "letterhead_letter";
-            fileName: string;
-            contentType: string;
-            size: number;
-            comment: string | null;
-            submittedAt: string;
-            decidedAt: string | null;
-            reason: string | null;
-            version: number;
-            documentUrl: string;
+            locale: "ru" | "en";
+            emailConfirmed: boolean;
+            createdAt: string;
         };
         VerificationQueueItem: {
             /** Format: uuid */
@@ -1970,6 +1956,30 @@ export interface components {
             outcome: {
                 [key: string]: unknown;
             } | null;
+        };
+        VerificationRequest: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "verification" | "claim";
+            /** @enum {string} */
+            state: "pending" | "verified" | "rejected" | "transferred" | "merged" | "removed";
+            organization: {
+                id: string | null;
+                shortName: string;
+                inn: string | null;
+            };
+            /** @enum {string} */
+            documentType: "register_extract" | "letterhead_letter";
+            fileName: string;
+            contentType: string;
+            size: number;
+            comment: string | null;
+            submittedAt: string;
+            decidedAt: string | null;
+            reason: string | null;
+            version: number;
+            documentUrl: string;
         };
     };
     responses: never;

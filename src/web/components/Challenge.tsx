@@ -7,7 +7,7 @@ import { ApiError } from "../api";
 
 /** The server asked for a proof of work (after many attempts on an account): 428 challenge-required. */
 const challengeOf = (error: unknown): Challenge | null =>
-  error instanceof ApiError && error.is("/challenge-required")
+  error instanceof ApiError && error.is("challenge-required")
     ? ((error.body.challenge as Challenge | undefined) ?? null)
     : null;
 

@@ -2,6 +2,7 @@ import { Anchor, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation } from "react-router";
+import type { Ability } from "../api";
 import { withNext } from "../next";
 import { useMe } from "../session";
 import { PageLoader } from "./PageLoader";
@@ -25,7 +26,7 @@ function Forbidden() {
  * Renders children when the visitor has the ability (or, without one, is signed in); a guest is sent to
  * `/signin?next=…`, a signed-in user without the ability sees "no access".
  */
-export function RequireAuth({ ability, children }: { ability?: string; children: ReactNode }) {
+export function RequireAuth({ ability, children }: { ability?: Ability; children: ReactNode }) {
   const { user, can, isLoading } = useMe();
   const location = useLocation();
   if (isLoading) return <PageLoader />;

@@ -9,7 +9,6 @@ import {
   SetRoleBody,
 } from "./accounts.contract.js";
 import * as svc from "./accounts.service.js";
-import "./accounts.policy.js";
 
 const tags = ["admin"];
 
@@ -17,7 +16,7 @@ export const accountsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/admin/users",
     {
-      config: { policy: "admin.users.list" },
+      config: { policy: "admin.users.list" as const },
       schema: {
         tags,
         summary: "Users (search, filter by role, paginate)",
@@ -30,7 +29,7 @@ export const accountsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     "/admin/users/:id",
     {
-      config: { policy: "admin.users.update" },
+      config: { policy: "admin.users.update" as const },
       schema: {
         tags,
         summary: "Change a user's role",
@@ -44,7 +43,7 @@ export const accountsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/admin/users/:id/block",
     {
-      config: { policy: "admin.users.update" },
+      config: { policy: "admin.users.update" as const },
       schema: {
         tags,
         summary: "Block a user; their sessions end",
@@ -58,7 +57,7 @@ export const accountsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/admin/users/:id/unblock",
     {
-      config: { policy: "admin.users.update" },
+      config: { policy: "admin.users.update" as const },
       schema: { tags, summary: "Unblock a user", params: IdParams, response: { 200: AdminUserEnvelope } },
     },
     async (req) => ({ user: await svc.adminUnblock(ctxOf(req), req.params.id) }),

@@ -3,6 +3,7 @@ import { LOCALES, PASSWORD_MAX, PASSWORD_MIN, ROLES } from "../../../shared/cons
 import { isSameSitePath, NEXT_MAX } from "../../../shared/next.js";
 import { SafeLongText, SafeText } from "../../../shared/text.js";
 import { Email, Page, PageSize } from "../../core/contract.js";
+import { declaredAbilities } from "../../core/module.js";
 
 const NewPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 const FullName = SafeText(2, 200);
@@ -70,11 +71,35 @@ export const User = z
   })
   .meta({ id: "User" });
 
-export const Me = z
-  .object({ user: User.nullable(), abilities: z.record(z.string(), z.boolean()) })
-  .meta({ id: "Me", description: "The signed-in user (null for a guest) and what they may do" });
+let me: ReturnType<typeof buildMe> | undefined;
+const buildMe = () =>
+  z
+    .object({
+      user: User.nullable(),
+      abilities: z
+        .object(
+          Object.fromEntries(
+            declaredAbilities().map((a) => [a.action, a.optional ? z.boolean().optional() : z.boolean()]),
+          ),
+        )
+        .meta({
+          description: "Per ability: whether the server would allow it (modules switched off omit theirs)",
+        }),
+    })
+    .meta({ id: "Me", description: "The signed-in user (null for a guest) and what they may do" });
+
+/**
+ * /api/me's answer. Its abilities are the installed modules' (core/module.ts), one key each, so the
+ * web's generated types name every ability; built once, after the modules are installed.
+ */
+export const meSchema = () => {
+  me ??= buildMe();
+  return me;
+};
+
 export const UserEnvelope = z.object({ user: User });
 export const ConfirmedEnvelope = z.object({ user: User, message: z.string() });
+
 export const Message = z.object({ message: z.string() }).meta({ id: "Message" });
 
 export const Session = z

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ctxOf } from "../../core/context.js";
 import { IdParams } from "../../core/contract.js";
 import { t } from "../../core/i18n.js";
-import { abilities, can } from "../../core/policy.js";
-import { peerOf } from "../devmail/devmail.routes.js";
+import { abilitiesFor } from "../../core/module.js";
+import { abilities, requestFacts } from "../../core/policy.js";
 import {
   ChangePasswordBody,
   ConfirmBody,
@@ -11,8 +11,8 @@ import {
   ConfirmLookup,
   ConfirmLookupBody,
   EmailBody,
-  Me,
   Message,
+  meSchema,
   ResendConfirmationBody,
   ResetConfirmBody,
   SessionList,
@@ -23,28 +23,16 @@ import {
 } from "./accounts.contract.js";
 import * as svc from "./accounts.service.js";
 import { clearSessionCookie, setSessionCookie } from "./session.js";
-import "./accounts.policy.js";
-
-/** Abilities sent to the UI; modules add the resource-free actions their screens depend on. */
-export const uiAbilities = new Set<string>([
-  "admin.users.list",
-  "admin.users.update",
-  "audit.read",
-  "notifications.own",
-  "org.create",
-  "operator.status.queue",
-  "operator.names.queue",
-  "measures.manage",
-]);
 
 const tags = ["accounts"];
 const perIp = (max: number, timeWindow: string) => ({ rateLimit: { max, timeWindow } });
 
 export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const Me = meSchema();
   app.post(
     "/auth/signup",
     {
-      config: { policy: "public", ...perIp(10, "1 hour") },
+      config: { policy: "public" as const, ...perIp(10, "1 hour") },
       schema: {
         tags,
         summary: "Sign up (a confirmation mail follows)",
@@ -62,7 +50,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/confirm",
     {
-      config: { policy: "public", ...perIp(30, "1 hour") },
+      config: { policy: "public" as const, ...perIp(30, "1 hour") },
       schema: {
         tags,
         summary: "Confirm the e-mail address with the sign-up's password; sets the session cookie",
@@ -81,7 +69,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/confirm/lookup",
     {
-      config: { policy: "public", ...perIp(30, "1 hour") },
+      config: { policy: "public" as const, ...perIp(30, "1 hour") },
       schema: {
         tags,
         summary: "The address a confirmation link is for (the link is not used up)",
@@ -95,7 +83,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/resend-confirmation",
     {
-      config: { policy: "public", ...perIp(10, "1 hour") },
+      config: { policy: "public" as const, ...perIp(10, "1 hour") },
       schema: {
         tags,
         summary: "Send the confirmation mail again",
@@ -113,7 +101,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/signin",
     {
-      config: { policy: "public", ...perIp(30, "10 minutes") },
+      config: { policy: "public" as const, ...perIp(30, "10 minutes") },
       schema: {
         tags,
         summary: "Sign in; sets the session cookie",
@@ -131,7 +119,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/signout",
     {
-      config: { policy: "public" },
+      config: { policy: "public" as const },
       schema: { tags, summary: "Sign out; the session is deleted on the server" },
     },
     async (req, reply) => {
@@ -144,7 +132,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/password-reset",
     {
-      config: { policy: "public", ...perIp(10, "1 hour") },
+      config: { policy: "public" as const, ...perIp(10, "1 hour") },
       schema: { tags, summary: "Mail a password reset link", body: EmailBody, response: { 202: Message } },
     },
     async (req, reply) => {
@@ -157,7 +145,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/password-reset/confirm",
     {
-      config: { policy: "public", ...perIp(30, "1 hour") },
+      config: { policy: "public" as const, ...perIp(30, "1 hour") },
       schema: {
         tags,
         summary: "Set a new password with a reset link",
@@ -175,16 +163,14 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/me",
     {
-      config: { policy: "public" },
+      config: { policy: "public" as const },
       schema: { tags, summary: "The signed-in user and abilities", response: { 200: Me } },
     },
     async (req, reply) => {
       reply.header("cache-control", "no-store");
       const user = req.actor ? await svc.getUser(req.server.services.database.db, req.actor.id) : undefined;
-      const offered = abilities(req.actor, [...uiAbilities]);
-      // The dev mailbox exists only when DEV_MAILBOX is on; its rule depends on the socket peer.
-      if (req.server.services.config.devMailbox)
-        offered["dev.mail.read"] = can(req.actor, "dev.mail.read", peerOf(req));
+      // The switched-on modules' abilities; a rule may look at the request (the dev mailbox's socket peer).
+      const offered = abilities(req.actor, abilitiesFor(req.server.services.config), requestFacts(req));
       return { user: user ? svc.presentUser(user) : null, abilities: offered };
     },
   );
@@ -192,7 +178,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     "/me",
     {
-      config: { policy: "me.update" },
+      config: { policy: "me.update" as const },
       schema: {
         tags,
         summary: "Update one's name or language",
@@ -206,7 +192,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/me/password",
     {
-      config: { policy: "me.password", ...perIp(10, "10 minutes") },
+      config: { policy: "me.password" as const, ...perIp(10, "10 minutes") },
       schema: {
         tags,
         summary: "Change password; other sessions end",
@@ -224,7 +210,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/me/sessions",
     {
-      config: { policy: "me.sessions" },
+      config: { policy: "me.sessions" as const },
       schema: { tags, summary: "One's sessions", response: { 200: SessionList } },
     },
     async (req) => ({ items: await svc.listSessions(ctxOf(req)) }),
@@ -233,7 +219,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     "/me/sessions/:id",
     {
-      config: { policy: "me.sessions" },
+      config: { policy: "me.sessions" as const },
       schema: { tags, summary: "End one of one's sessions", params: IdParams },
     },
     async (req, reply) => {

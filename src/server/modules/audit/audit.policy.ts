@@ -1,3 +1,3 @@
-import { defineRules, hasRole } from "../../core/policy.js";
+import { hasRole } from "../../core/policy.js";
 
-defineRules({ "audit.read": hasRole("admin", "operator") });
+export const AUDIT_RULES = { "audit.read": hasRole("admin", "operator") };

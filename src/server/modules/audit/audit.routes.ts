@@ -2,13 +2,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ctxOf } from "../../core/context.js";
 import { AuditList, AuditQuery } from "./audit.contract.js";
 import { listAudit } from "./audit.service.js";
-import "./audit.policy.js";
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/audit",
     {
-      config: { policy: "audit.read" },
+      config: { policy: "audit.read" as const },
       schema: {
         tags: ["audit"],
         summary: "The audit log, newest first, filtered",

@@ -1,14 +1,12 @@
 import { isLoopback } from "../../core/config.js";
-import { defineRules, type Rule } from "../../core/policy.js";
-
-/** Where a request comes from: the socket's peer address (never X-Forwarded-For, which anyone can send). */
-export type Peer = { socketAddress: string | undefined };
+import type { Rule } from "../../core/policy.js";
 
 /**
  * The development mailbox shows live confirmation and reset links, so it is for admins and for this
- * machine's own browser (a loopback socket peer) only; app.ts registers it only when DEV_MAILBOX is on.
+ * machine's own browser: a request whose *socket* peer is a loopback address (never X-Forwarded-For,
+ * which anyone can send). The route-level check and /api/me pass the request's facts to the rule.
  */
-const readMailbox: Rule<Peer | undefined> = (actor, peer) =>
-  actor?.role === "admin" || isLoopback(peer?.socketAddress);
+const readMailbox: Rule = (actor, _resource, request) =>
+  actor?.role === "admin" || isLoopback(request?.socketAddress);
 
-defineRules({ "dev.mail.read": readMailbox as Rule<never> });
+export const DEVMAIL_RULES = { "dev.mail.read": readMailbox as Rule<never> };

@@ -3,9 +3,6 @@ import { z } from "zod";
 import { IdParams, Page, PageSize } from "../../core/contract.js";
 import { notFound } from "../../core/errors.js";
 import { getOutboxMail, listOutbox } from "../../core/mail.js";
-import { authorize } from "../../core/policy.js";
-import type { Peer } from "./devmail.policy.js";
-import "./devmail.policy.js";
 
 const tags = ["development"];
 const MailSummary = z.object({
@@ -17,24 +14,15 @@ const MailSummary = z.object({
 });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The request's socket peer, for the mailbox rule. */
-export const peerOf = (req: { socket: { remoteAddress?: string } }): Peer => ({
-  socketAddress: req.socket.remoteAddress,
-});
-
 /**
- * Development mailbox over the outbox, registered only when DEV_MAILBOX is on (see app.ts). Its rule
- * needs the socket peer, which the route-level check does not pass, so the routes are "public" to it
- * and this plugin authorizes `dev.mail.read` itself, before anything else runs.
+ * Development mailbox over the outbox, registered only when DEV_MAILBOX is on (the manifest's
+ * `enabled`). Every route names `dev.mail.read`, whose rule sees the request's socket peer.
  */
 export const devmailRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook("onRequest", async (req) => {
-    authorize(req.actor, "dev.mail.read", peerOf(req));
-  });
   app.get(
     "/dev/mail",
     {
-      config: { policy: "public" },
+      config: { policy: "dev.mail.read" as const },
       schema: {
         tags,
         summary: "Mails the platform sent (development only)",
@@ -63,7 +51,7 @@ export const devmailRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/dev/mail/:id",
     {
-      config: { policy: "public" },
+      config: { policy: "dev.mail.read" as const },
       schema: {
         tags,
         summary: "One mail (development only)",

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ping } from "../../core/db.js";
 import { countUsers } from "../accounts/accounts.service.js";
-import { countOrganizations } from "../organizations/stats.js";
+import { countOrganizations } from "../organizations/organizations.stats.js";
 
 const STATS_TTL_MS = 60_000;
 
@@ -11,7 +11,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/health",
     {
-      config: { policy: "public", rateLimit: false },
+      config: { policy: "public" as const, rateLimit: false },
       schema: {
         tags: ["platform"],
         summary: "Liveness: the process answers (the database is not asked; see /health/ready)",
@@ -52,7 +52,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/public/stats",
     {
-      config: { policy: "public" },
+      config: { policy: "public" as const },
       schema: {
         tags: ["platform"],
         summary: "The cluster in numbers (public)",

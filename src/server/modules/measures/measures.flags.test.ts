@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
+import { addMember, createOrg, profileOf } from "../organizations/organizations.fixtures.js";
 import { activeOrganizations } from "../organizations/organizations.schema.js";
-import { addMember, createOrg, profileOf } from "../organizations/status.fixtures.js";
 import { measures } from "./measures.schema.js";
 
 // A measure that needs a declared flag: "check" while the organization has not stated it, then the

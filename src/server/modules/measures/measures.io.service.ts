@@ -24,23 +24,12 @@ import { writeAudit } from "../../core/audit.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import type { Db } from "../../core/db.js";
 import { AppError, type FieldError, issueToField } from "../../core/errors.js";
-import { addMessages, t } from "../../core/i18n.js";
+import { t } from "../../core/i18n.js";
 import { MeasureInput } from "./measures.contract.js";
 import { MEASURE_COLUMNS, measures } from "./measures.schema.js";
 import { createMeasure, EDIT_KEYS, type MeasureRow, updateMeasure } from "./measures.service.js";
 
 type Input = z.infer<typeof MeasureInput>;
-
-addMessages({
-  ru: {
-    "field.measure.import-slug-repeated": "Этот адрес (slug) уже указан в строке {row} файла",
-    "field.import-row": "{message}",
-  },
-  en: {
-    "field.measure.import-slug-repeated": "This slug is already used in row {row} of the file",
-    "field.import-row": "{message}",
-  },
-});
 
 /** The export's columns: the bookkeeping ones, then every editable field. */
 const META_KEYS = [

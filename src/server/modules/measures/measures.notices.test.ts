@@ -10,9 +10,9 @@ import { ORG_STATUSES, ORG_TYPES } from "../../../shared/organizations.js";
 import type { Database } from "../../core/db.js";
 import { createUser, testDatabase } from "../../test/helpers.js";
 import { membersOfNewlyEligible } from "../organizations/organizations.eligibility.js";
+import { addMember, createOrg } from "../organizations/organizations.fixtures.js";
 import { activeOrganizations, organizations } from "../organizations/organizations.schema.js";
 import { activeOrganizationFacts } from "../organizations/organizations.service.js";
-import { addMember, createOrg } from "../organizations/status.fixtures.js";
 import { orgProfile } from "./measures.service.js";
 
 let database: Database;

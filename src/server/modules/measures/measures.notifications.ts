@@ -1,4 +1,4 @@
-import { defineNotificationKinds } from "../notifications/notifications.service.js";
+import type { NotificationKind } from "../../core/module.js";
 
 /** Notification kinds of the support-measure navigator; data carries `title` (the measure's Russian title). */
 export const MEASURE_NOTIFICATION = {
@@ -9,7 +9,7 @@ export const MEASURE_NOTIFICATION = {
 
 const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 
-defineNotificationKinds({
+export const MEASURE_NOTIFICATION_KINDS: Record<string, NotificationKind> = {
   [MEASURE_NOTIFICATION.match]: {
     label: {
       ru: "Новые меры поддержки по сохранённым поискам",
@@ -58,4 +58,4 @@ defineNotificationKinds({
             body: "You saved this measure. Apply before the deadline.",
           },
   },
-});
+};

@@ -11,10 +11,9 @@ import {
   OperatorQuery,
 } from "./measures.contract.js";
 import * as svc from "./measures.service.js";
-import "./measures.policy.js";
 
 const tags = ["operator"];
-const manage = { policy: "measures.manage" };
+const manage = { policy: "measures.manage" as const };
 /** Publishing and archiving may name the version seen (409 when it is not the current one). */
 const StatusBody = z
   .object({ version: z.number().int().min(1).optional() })

@@ -1,6 +1,8 @@
-import { defineRules, hasRole } from "../../core/policy.js";
+import { hasRole, signedIn } from "../../core/policy.js";
 
-defineRules({
+export const MEASURE_RULES = {
   /** Create, edit, publish and archive support measures; see drafts and history. */
   "measures.manage": hasRole("operator", "admin"),
-});
+  /** A signed-in user's own favourites and saved searches. */
+  "measures.own": signedIn,
+};

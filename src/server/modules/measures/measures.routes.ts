@@ -20,7 +20,7 @@ export const measuresRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/measures",
     {
-      config: { policy: "public" },
+      config: { policy: "public" as const },
       schema: {
         tags,
         summary:
@@ -35,7 +35,7 @@ export const measuresRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/measures/check",
     {
-      config: { policy: "public" },
+      config: { policy: "public" as const },
       schema: {
         tags,
         summary:
@@ -50,7 +50,7 @@ export const measuresRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/measures/:id",
     {
-      config: { policy: "public" },
+      config: { policy: "public" as const },
       schema: {
         tags,
         summary:
@@ -65,7 +65,7 @@ export const measuresRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/measures/:id/apply-click",
     {
-      config: { policy: "public" },
+      config: { policy: "public" as const },
       schema: {
         tags,
         summary: "Counts a 'go to apply' click on a published measure and returns the address to go to",

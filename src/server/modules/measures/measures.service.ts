@@ -43,7 +43,6 @@ import {
   type SearchQuery,
 } from "./measures.contract.js";
 import { MEASURE_COLUMNS, type MeasureRow, measures, measureVersions } from "./measures.schema.js";
-import "./measures.messages.js";
 import {
   type FacetName,
   type PageCard,
@@ -51,7 +50,6 @@ import {
   type SearchResult,
   type SearchSpec,
 } from "./measures.search.js";
-import "./measures.policy.js";
 import { onMeasurePublishedOrChanged } from "./measures.subscriptions.service.js";
 
 type SearchQueryInput = z.infer<typeof SearchQuery>;

@@ -7,7 +7,7 @@ import { MeasureCard } from "./measures.contract.js";
 import * as svc from "./measures.subscriptions.service.js";
 
 const tags = ["measures"];
-const own = { policy: "measures.own" };
+const own = { policy: "measures.own" as const };
 
 export const SubscriptionBody = z.object({ name: SafeText(1, 200), query: svc.SavedQuery }).strict();
 export const Subscription = z

@@ -18,8 +18,6 @@ import { moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Db, type Executor, prefixTsQuery, rows, textArray } from "../../core/db.js";
 import { badRequest, notFound } from "../../core/errors.js";
-import { addMessages } from "../../core/i18n.js";
-import { defineRules, signedIn } from "../../core/policy.js";
 import { notify } from "../notifications/notifications.service.js";
 import { membersOfNewlyEligible } from "../organizations/organizations.eligibility.js";
 import { activeOrganizationFactsOf } from "../organizations/organizations.service.js";
@@ -33,16 +31,6 @@ import {
   measureRemindersSent,
   measureSubscriptions,
 } from "./measures.subscriptions.schema.js";
-
-defineRules({
-  /** A signed-in user's own favourites and saved searches. */
-  "measures.own": signedIn,
-});
-
-addMessages({
-  ru: { "field.measure.subscriptions-limit": "Можно сохранить не больше {max} поисков" },
-  en: { "field.measure.subscriptions-limit": "At most {max} searches can be saved" },
-});
 
 /** A saved search: the navigator's query without sorting and paging. */
 export const SavedQuery = SearchQuery.omit({ sort: true, page: true, pageSize: true });

@@ -4,8 +4,8 @@ import { auditLog } from "../../core/audit.schema.js";
 import { moscowToday } from "../../core/clock.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
+import { addMember, createOrg } from "../organizations/organizations.fixtures.js";
 import { activeOrganizations, organizations } from "../organizations/organizations.schema.js";
-import { addMember, createOrg } from "../organizations/status.fixtures.js";
 import { measures, measureVersions } from "./measures.schema.js";
 
 let t: TestApp;

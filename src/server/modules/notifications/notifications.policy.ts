@@ -1,3 +1,3 @@
-import { defineRules, signedIn } from "../../core/policy.js";
+import { signedIn } from "../../core/policy.js";
 
-defineRules({ "notifications.own": signedIn });
+export const NOTIFICATION_RULES = { "notifications.own": signedIn };

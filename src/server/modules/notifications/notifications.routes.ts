@@ -9,10 +9,9 @@ import {
   UnreadCount,
 } from "./notifications.contract.js";
 import * as svc from "./notifications.service.js";
-import "./notifications.policy.js";
 
 const tags = ["notifications"];
-const config = { policy: "notifications.own" };
+const config = { policy: "notifications.own" as const };
 
 export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -6,24 +6,20 @@ import { type Ctx, requireActor } from "../../core/context.js";
 import { type Db, type Executor, rows } from "../../core/db.js";
 import { badRequest, notFound } from "../../core/errors.js";
 import { enqueueMail } from "../../core/mail.js";
+import type { NotificationChannel, NotificationData, NotificationKind } from "../../core/module.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import type { NotificationsQuery, SetPreferencesBody } from "./notifications.contract.js";
 import { digestRuns, notificationPreferences, notifications } from "./notifications.schema.js";
 
-export type Channel = "in_app" | "email" | "digest" | "off";
-type Data = Record<string, string | number | null>;
+export type Channel = NotificationChannel;
+type Data = NotificationData;
 
-/** A kind of notification: how it reads in each language and which channel it uses by default. */
-export interface NotificationKind {
-  label: Record<Locale, string>;
-  defaultChannel: Channel;
-  render(locale: Locale, data: Data): { title: string; body?: string };
-}
+export type { NotificationKind };
 
 const kinds = new Map<string, NotificationKind>();
 
-/** Modules declare their kinds once (in <module>.notifications.ts). */
-export function defineNotificationKinds(defs: Record<string, NotificationKind>) {
+/** Installs notification kinds: the modules' manifests declare them (the notifications manifest collects them). */
+export function defineNotificationKinds(defs: Readonly<Record<string, NotificationKind>>) {
   for (const [k, def] of Object.entries(defs)) {
     if (kinds.has(k)) throw new Error(`notification kind ${k} defined twice`);
     kinds.set(k, def);

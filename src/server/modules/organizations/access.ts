@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { writeAudit } from "../../core/audit.js";
 import type { Executor } from "../../core/db.js";
 import { AppError, notFound } from "../../core/errors.js";
-import { type Actor, can } from "../../core/policy.js";
+import { type Action, type Actor, can } from "../../core/policy.js";
 import type { OrgAccess } from "./organizations.policy.js";
 import { ORG_ABILITIES } from "./organizations.policy.js";
 import { memberships, organizations } from "./organizations.schema.js";
@@ -27,7 +27,7 @@ export async function loadOrgFor(
   ex: Executor,
   actor: Actor,
   organizationId: string,
-  action: string,
+  action: Action,
   opts: { forUpdate?: boolean } = {},
 ) {
   const q = ex.select().from(organizations).where(eq(organizations.id, organizationId));

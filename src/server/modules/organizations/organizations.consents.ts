@@ -116,15 +116,6 @@ export async function afterContactsChange(
   });
 }
 
-/** Whether the user is a member of the organization (a contact person must be one). */
-export async function isMember(ex: Executor, organizationId: string, userId: string) {
-  const [m] = await ex
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
-  return Boolean(m);
-}
-
 /** What the signed-in member decides about their own public appearance in an organization. */
 export async function myPublicConsents(ctx: Ctx, organizationId: string) {
   const actor = requireActor(ctx);

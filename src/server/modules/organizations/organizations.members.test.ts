@@ -5,8 +5,8 @@ import { auditLog } from "../../core/audit.schema.js";
 import { expectProblem, fieldErrors, randomEmail } from "../../test/assert.js";
 import { Client, createUser, mailsTo, signedIn, type TestApp, testApp } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
+import { markVerified } from "./organizations.fixtures.js";
 import { invitations, joinRequests, memberships } from "./organizations.schema.js";
-import { markVerified } from "./status.fixtures.js";
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
-import { addMessages } from "../../core/i18n.js";
+import type { Messages } from "../../core/module.js";
 
 /** Problem titles and field errors of organization profiles, members, invitations and join requests. */
-addMessages({
+export const ORGANIZATION_MESSAGES: Messages = {
   ru: {
     "problem.not-contact-person": "Согласиться на публикацию контактов может только само контактное лицо",
     "problem.contacts-not-requested":
@@ -124,4 +124,4 @@ addMessages({
     "field.okved-code": "Enter an OKVED2 code, e.g. 62.01",
     "field.phone": "Enter a phone number, e.g. +7 495 123-45-67",
   },
-});
+};

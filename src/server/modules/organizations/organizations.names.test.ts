@@ -4,8 +4,8 @@ import { auditLog } from "../../core/audit.schema.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
+import { orgWithTeam, profileOf } from "./organizations.fixtures.js";
 import { memberships, orgNameChanges } from "./organizations.schema.js";
-import { orgWithTeam, profileOf } from "./status.fixtures.js";
 
 let t: TestApp;
 let operatorC: Client;

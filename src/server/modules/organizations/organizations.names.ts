@@ -5,11 +5,11 @@ import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import type { Executor } from "../../core/db.js";
 import { AppError, badRequest, notFound } from "../../core/errors.js";
 import { usersByIds } from "../accounts/accounts.service.js";
-import { notify } from "../notifications/notifications.service.js";
 import { assertNotOwnOrganization, loadOrgFor } from "./access.js";
+import { notifyMembers } from "./membership.js";
 import type { NameChangeDecisionBody } from "./organizations.contract.js";
 import { ORG_NOTIFICATION } from "./organizations.notifications.js";
-import { memberships, organizations, orgNameChanges } from "./organizations.schema.js";
+import { organizations, orgNameChanges } from "./organizations.schema.js";
 
 /*
  * A participant's or partner's name is part of what the operator granted the status to, like its
@@ -205,12 +205,7 @@ export async function decideNameChange(ctx: Ctx, id: string, body: z.infer<typeo
         comment: body.comment ?? null,
       },
     });
-    const members = await tx
-      .select({ userId: memberships.userId })
-      .from(memberships)
-      .where(eq(memberships.organizationId, org.id));
-    const mails = await notify(tx, ctx.config.publicUrl, {
-      userIds: members.map((m) => m.userId),
+    const mails = await notifyMembers(tx, ctx.config.publicUrl, org.id, {
       kind: ORG_NOTIFICATION.nameChangeDecided,
       data: { org: org.shortName, name: row.shortName, decision: state, comment: body.comment ?? "" },
       link: `/organizations/${org.id}`,

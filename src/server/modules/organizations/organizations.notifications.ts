@@ -1,6 +1,6 @@
 import type { Locale } from "../../../shared/constants.js";
 import { MEMBER_ROLES, type MemberRole, memberRoleLabel } from "../../../shared/organizations.js";
-import { defineNotificationKinds } from "../notifications/notifications.service.js";
+import type { NotificationKind } from "../../core/module.js";
 
 /** Notification kinds of organization membership; data always carries `org` (the short name). */
 export const ORG_NOTIFICATION = {
@@ -20,7 +20,7 @@ const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 const role = (v: unknown, l: Locale) =>
   (MEMBER_ROLES as readonly string[]).includes(s(v)) ? memberRoleLabel(s(v) as MemberRole, l) : s(v);
 
-defineNotificationKinds({
+export const ORGANIZATION_NOTIFICATION_KINDS: Record<string, NotificationKind> = {
   [ORG_NOTIFICATION.joinRequestCreated]: {
     label: { ru: "Запросы на вступление в организацию", en: "Requests to join an organization" },
     defaultChannel: "email",
@@ -152,4 +152,4 @@ defineNotificationKinds({
           };
     },
   },
-});
+};

@@ -1,17 +1,18 @@
 import type { MemberRole } from "../../../shared/organizations.js";
-import { defineRules, hasRole, type Rule, signedIn } from "../../core/policy.js";
+import { type Action, hasRole, type Rule, signedIn } from "../../core/policy.js";
 
 /** What the policy knows about the actor and one organization: their membership role, if any. */
 export type OrgAccess = { role: MemberRole | null };
 
-const staff = hasRole("operator", "admin");
+export const staff = hasRole("operator", "admin");
 const member: Rule<OrgAccess> = (a, r) => a !== null && (r?.role ?? null) !== null;
-const manager: Rule<OrgAccess> = (a, r) => a !== null && (r?.role === "owner" || r?.role === "admin");
+export const manager: Rule<OrgAccess> = (a, r) => a !== null && (r?.role === "owner" || r?.role === "admin");
 const owner: Rule<OrgAccess> = (a, r) => a !== null && r?.role === "owner";
 /** Members of the organization, and the cluster's operators and admins. */
-const memberOrStaff = ((a, r: OrgAccess) => member(a, r) || staff(a, r)) as Rule<never>;
+export const memberOrStaff = ((a, r: OrgAccess) => member(a, r) || staff(a, r)) as Rule<never>;
 
-defineRules({
+/** Policy actions of organizations: profiles, members, invitations, join requests, name changes. */
+export const ORGANIZATION_RULES = {
   "org.create": signedIn,
   "org.join": signedIn,
   /**
@@ -25,20 +26,10 @@ defineRules({
   "org.members.manage": manager as Rule<never>,
   "org.ownership.transfer": owner as Rule<never>,
   "org.leave": member as Rule<never>,
-  "org.status.read": memberOrStaff,
-  "org.status.apply": manager as Rule<never>,
-  "operator.status.queue": staff,
-  "operator.status.decide": staff,
   "operator.names.queue": staff,
   "operator.names.decide": staff,
   "operator.org.create-city-body": staff,
-  // Verification and claims (verification.service.ts): the document is seen by managers and staff.
-  "org.verification.read": ((a, r: OrgAccess) => manager(a, r) || staff(a, r)) as Rule<never>,
-  "org.verification.manage": manager as Rule<never>,
-  "org.claim": signedIn,
-  "operator.verification.queue": staff,
-  "operator.verification.decide": staff,
-});
+};
 
 /** Per-organization abilities sent with an organization, so the UI hides what would be refused. */
 export const ORG_ABILITIES = [
@@ -51,4 +42,4 @@ export const ORG_ABILITIES = [
   "org.status.apply",
   "operator.status.decide",
   "org.verification.manage",
-] as const;
+] as const satisfies readonly Action[];

@@ -31,14 +31,10 @@ import {
 } from "./organizations.contract.js";
 import * as names from "./organizations.names.js";
 import * as svc from "./organizations.service.js";
-import "./organizations.policy.js";
-import "./organizations.messages.js";
-import "./organizations.notifications.js";
-import "./verification.messages.js";
 
 const tags = ["organizations"];
 /** Record-level rules (member, manager, owner) are checked by the service; here: signed in. */
-const access = { policy: "org.access" };
+const access = { policy: "org.access" as const };
 const perIp = (max: number, timeWindow: string) => ({ rateLimit: { max, timeWindow } });
 const LogoQuery = z.object({
   v: z
@@ -57,7 +53,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/organizations",
     {
-      config: { policy: "org.create", ...perIp(60, "1 hour") },
+      config: { policy: "org.create" as const, ...perIp(60, "1 hour") },
       schema: {
         tags,
         summary: "Register an organization; the creator becomes its owner",
@@ -141,7 +137,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/organizations/:id/logo",
     {
-      config: { policy: "public" },
+      config: { policy: "public" as const },
       schema: {
         tags,
         summary: "The logo image (its type detected from the content at upload)",
@@ -303,7 +299,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/invitations/:token",
     {
-      config: { policy: "public", ...perIp(60, "10 minutes") },
+      config: { policy: "public" as const, ...perIp(60, "10 minutes") },
       schema: {
         tags,
         summary: "What an invitation link invites to",
@@ -320,7 +316,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/invitations/accept",
     {
-      config: { policy: "org.join", ...perIp(30, "10 minutes") },
+      config: { policy: "org.join" as const, ...perIp(30, "10 minutes") },
       schema: {
         tags,
         summary: "Accept an invitation sent to my e-mail address",
@@ -336,7 +332,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/organizations/:id/join-requests",
     {
-      config: { policy: "org.join", ...perIp(30, "1 hour") },
+      config: { policy: "org.join" as const, ...perIp(30, "1 hour") },
       schema: {
         tags,
         summary: "Ask to join an organization (its owner or an admin decides)",
@@ -385,7 +381,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     "/organizations/:id/join-requests/:subId",
     {
-      config: { policy: "org.join" },
+      config: { policy: "org.join" as const },
       schema: { tags, summary: "Withdraw my pending request", params: SubIdParams },
     },
     async (req, reply) => {
@@ -397,7 +393,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/me/join-requests",
     {
-      config: { policy: "org.join" },
+      config: { policy: "org.join" as const },
       schema: {
         tags,
         summary: "My requests to join and their states",

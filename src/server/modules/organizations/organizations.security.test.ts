@@ -6,9 +6,9 @@ import { expectProblem, fieldErrors, randomEmail } from "../../test/assert.js";
 import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
 import { consents, users } from "../accounts/accounts.schema.js";
 import { notifications } from "../notifications/notifications.schema.js";
+import { createOrg, orgWithTeam, profileOf } from "./organizations.fixtures.js";
 import { invitations, organizations } from "./organizations.schema.js";
 import { INVITATIONS_PER_DAY } from "./organizations.service.js";
-import { createOrg, orgWithTeam, profileOf } from "./status.fixtures.js";
 
 let t: TestApp;
 let guest: Client;

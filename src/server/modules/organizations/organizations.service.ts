@@ -29,12 +29,12 @@ import { type Actor, can } from "../../core/policy.js";
 import { newToken, tokenHash, usersByIds } from "../accounts/accounts.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import { accessOf, loadOrgFor, orgAbilities, refusal } from "./access.js";
+import { clearActive, isMember, managerIds, setActive } from "./membership.js";
 import {
   afterContactsChange,
   contactsConsentAfter,
   contactsShown,
   endPublicAppearance,
-  isMember,
   recordPublicProfileAnswer,
   visibilityAfter,
 } from "./organizations.consents.js";
@@ -170,33 +170,6 @@ function formatDateTime(d: Date, locale: Locale) {
 const same = (a: unknown, b: unknown) =>
   JSON.stringify(a instanceof Date ? a.toISOString() : a) ===
   JSON.stringify(b instanceof Date ? b.toISOString() : b);
-
-async function setActive(ex: Executor, userId: string, organizationId: string) {
-  await ex
-    .insert(activeOrganizations)
-    .values({ userId, organizationId })
-    .onConflictDoUpdate({ target: activeOrganizations.userId, set: { organizationId } });
-}
-
-/** Clears a user's active organization if it is this one (after leaving or removal). */
-async function clearActive(ex: Executor, userId: string, organizationId: string) {
-  await ex
-    .delete(activeOrganizations)
-    .where(
-      and(eq(activeOrganizations.userId, userId), eq(activeOrganizations.organizationId, organizationId)),
-    );
-}
-
-/** The owner and the admins of an organization. */
-async function managerIds(ex: Executor, organizationId: string): Promise<string[]> {
-  const list = await ex
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(
-      and(eq(memberships.organizationId, organizationId), inArray(memberships.role, ["owner", "admin"])),
-    );
-  return list.map((m) => m.userId);
-}
 
 // ---------- declared flags ----------
 

@@ -4,8 +4,8 @@ import { makeInn, makeKpp, makeOgrn, makeOgrnip, type Rng } from "../../../share
 import { auditLog } from "../../core/audit.schema.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
+import { profileOf } from "./organizations.fixtures.js";
 import { activeOrganizations, memberships, organizations } from "./organizations.schema.js";
-import { profileOf } from "./status.fixtures.js";
 
 let t: TestApp;
 beforeAll(async () => {

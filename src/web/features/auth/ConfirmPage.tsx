@@ -72,7 +72,7 @@ function ConfirmForm({ token, email, next }: { token: string; email: string; nex
     },
     onError: (error) => {
       setProblem(applyServerErrors(form, error));
-      setLinkGone(error instanceof ApiError && error.is("/invalid-token"));
+      setLinkGone(error instanceof ApiError && error.is("invalid-token"));
       requestAnimationFrame(() =>
         formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
       );

@@ -62,7 +62,7 @@ export default function SignInPage() {
     onError: (error, values) => {
       setProblem(applyServerErrors(form, error));
       setUnconfirmedEmail(
-        error instanceof ApiError && error.is("/email-not-confirmed") ? values.email.trim() : null,
+        error instanceof ApiError && error.is("email-not-confirmed") ? values.email.trim() : null,
       );
     },
   });

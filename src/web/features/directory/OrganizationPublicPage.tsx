@@ -124,7 +124,7 @@ function JoinModal({
       close();
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.is("/join-request-pending")) {
+      if (error instanceof ApiError && error.is("join-request-pending")) {
         void queryClient.invalidateQueries({ queryKey: myJoinRequestsKey });
         onAlreadySent();
         close();

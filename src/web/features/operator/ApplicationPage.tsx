@@ -81,7 +81,7 @@ export default function ApplicationPage() {
       toast(t(`operator.application.done.${decision}`));
       await refresh();
     } catch (e) {
-      if (e instanceof ApiError && e.is("/application-changed")) {
+      if (e instanceof ApiError && e.is("application-changed")) {
         const current = problemBody(e).current as Changed | undefined;
         setModal(null);
         await refresh();

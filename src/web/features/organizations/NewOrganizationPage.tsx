@@ -44,12 +44,12 @@ function TakenAlert({ taken }: { taken: Taken }) {
       navigate("/organizations");
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.is("/join-request-pending")) {
+      if (error instanceof ApiError && error.is("join-request-pending")) {
         toast(errorMessage(error));
         navigate("/organizations");
         return;
       }
-      if (error instanceof ApiError && error.is("/already-member")) {
+      if (error instanceof ApiError && error.is("already-member")) {
         navigate(`/organizations/${taken.organizationId}`);
         return;
       }
@@ -137,7 +137,7 @@ export default function NewOrganizationPage() {
     },
     onError: (error) => {
       const extra = problemBody(error);
-      if (error instanceof ApiError && error.is("/inn-taken") && typeof extra.organizationId === "string") {
+      if (error instanceof ApiError && error.is("inn-taken") && typeof extra.organizationId === "string") {
         applyServerErrors(form, error);
         setTaken({
           organizationId: extra.organizationId,

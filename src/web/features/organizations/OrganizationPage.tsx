@@ -154,7 +154,7 @@ function EditProfile({
       onDone();
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.is("/conflict")) {
+      if (error instanceof ApiError && error.is("conflict")) {
         const current = problemBody(error).current as Organization | undefined;
         setConflict(current ?? null);
         setStale(true);

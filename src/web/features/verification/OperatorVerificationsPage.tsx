@@ -64,7 +64,7 @@ function DecisionPanel({ item }: { item: VerificationQueueItem }) {
       void queryClient.invalidateQueries({ queryKey: queueKey });
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.is("/verification-changed")) {
+      if (error instanceof ApiError && error.is("verification-changed")) {
         setChanged(errorMessage(error));
         void queryClient.invalidateQueries({ queryKey: queueKey });
       }

@@ -1,5 +1,5 @@
 import type { Locale } from "../../../shared/constants.js";
-import { defineNotificationKinds } from "../notifications/notifications.service.js";
+import type { NotificationKind } from "../../core/module.js";
 
 /**
  * Notifications of the organization status: the applicant side (in-app), the operator's decisions and
@@ -34,7 +34,7 @@ export const STATUS_NOTIFICATION_KINDS = {
   changed: "org.status.changed",
 } as const;
 
-defineNotificationKinds({
+export const STATUS_NOTIFICATION_DEFS: Record<string, NotificationKind> = {
   [STATUS_NOTIFICATION_KINDS.application]: {
     label: { ru: "Заявки организации на статус", en: "Your organization's status applications" },
     defaultChannel: "in_app",
@@ -128,4 +128,4 @@ defineNotificationKinds({
       }
     },
   },
-});
+};

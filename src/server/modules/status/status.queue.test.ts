@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { type Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
-import { addMember, backdate, createOrg } from "./status.fixtures.js";
+import { addMember, backdate, createOrg } from "../organizations/organizations.fixtures.js";
 
 /** The operator's queue, in a database of its own so that every application in it is known. */
 

@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ctxOf } from "../../core/context.js";
 import { AppError, badRequest, type FieldError } from "../../core/errors.js";
-import { auditRefusals } from "./access.js";
-import { OrgIdParams } from "./organizations.contract.js";
+import { auditRefusals } from "../organizations/access.js";
+import { OrgIdParams } from "../organizations/organizations.contract.js";
 import {
   DocumentFields,
   OrgVerification,
@@ -17,13 +17,8 @@ import {
   VerificationRequest,
 } from "./verification.contract.js";
 import * as svc from "./verification.service.js";
-import "./organizations.policy.js";
-import { uiAbilities } from "../accounts/accounts.routes.js";
 
-// The operator's menu and the queue page need to know who may open it.
-uiAbilities.add("operator.verification.queue");
-
-const access = { policy: "org.access" };
+const access = { policy: "org.access" as const };
 const perIp = (max: number) => ({ rateLimit: { max, timeWindow: "1 hour" } });
 
 /**
@@ -102,7 +97,7 @@ export const verificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/organizations/:id/claims",
     {
-      config: { policy: "org.claim", ...perIp(10) },
+      config: { policy: "org.claim" as const, ...perIp(10) },
       schema: {
         tags: ["organizations"],
         summary:
@@ -120,7 +115,7 @@ export const verificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/me/claims",
     {
-      config: { policy: "org.claim" },
+      config: { policy: "org.claim" as const },
       schema: {
         tags: ["organizations"],
         summary: "My claims",
@@ -157,7 +152,7 @@ export const verificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/operator/verifications",
     {
-      config: { policy: "operator.verification.queue" },
+      config: { policy: "operator.verification.queue" as const },
       schema: {
         tags: ["operator"],
         summary: "Verifications and claims, oldest first",
@@ -171,7 +166,7 @@ export const verificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/operator/verifications/:id",
     {
-      config: { policy: "operator.verification.queue" },
+      config: { policy: "operator.verification.queue" as const },
       schema: {
         tags: ["operator"],
         summary: "One verification or claim",
@@ -185,7 +180,7 @@ export const verificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/operator/verifications/:id/decision",
     {
-      config: { policy: "operator.verification.decide" },
+      config: { policy: "operator.verification.decide" as const },
       schema: {
         tags: ["operator"],
         summary:

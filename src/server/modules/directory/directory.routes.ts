@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ctxOf } from "../../core/context.js";
-import * as svc from "./directory.service.js";
 import {
   DirectoryPage,
   DirectoryQuery,
   OrgIdParams,
   PublicOrganizationView,
-} from "./organizations.contract.js";
+} from "../organizations/organizations.contract.js";
+import * as svc from "./directory.service.js";
 
 const tags = ["directory"];
 
@@ -15,7 +15,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/directory",
     {
-      config: { policy: "public" },
+      config: { policy: "public" as const },
       schema: {
         tags,
         summary: "Search organizations: full-text with typo tolerance on names, facets, sorts, pages",
@@ -29,7 +29,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/directory/:id",
     {
-      config: { policy: "public" },
+      config: { policy: "public" as const },
       schema: {
         tags,
         summary: "An organization's public page: profile, status badge, members who agreed to be shown",

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organizations } from "./organizations.schema.js";
+import { organizations } from "../organizations/organizations.schema.js";
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 

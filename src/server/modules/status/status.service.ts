@@ -9,8 +9,8 @@ import { type Executor, isUniqueViolation, likePattern } from "../../core/db.js"
 import { AppError, badRequest, notFound } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
 import { usersByIds } from "../accounts/accounts.service.js";
-import { notify } from "../notifications/notifications.service.js";
-import { assertNotOwnOrganization, loadOrgFor, memberOrgIds } from "./access.js";
+import { assertNotOwnOrganization, loadOrgFor, memberOrgIds } from "../organizations/access.js";
+import { notifyMembers as notifyOrgMembers } from "../organizations/membership.js";
 import type {
   ApplyBody,
   DecisionBody,
@@ -22,10 +22,9 @@ import type {
   StatusApplication,
   StatusEvent,
   StatusView,
-} from "./organizations.contract.js";
-import { memberships, organizations, statusApplications, statusHistory } from "./organizations.schema.js";
-import { ORG_COLUMNS, type OrgRow, presentOrganization } from "./organizations.service.js";
-import "./status.messages.js";
+} from "../organizations/organizations.contract.js";
+import { organizations, statusApplications, statusHistory } from "../organizations/organizations.schema.js";
+import { ORG_COLUMNS, type OrgRow, presentOrganization } from "../organizations/organizations.service.js";
 import { STATUS_NOTIFICATION_KINDS as KIND } from "./status.notifications.js";
 
 /*
@@ -238,26 +237,21 @@ async function addHistory(ex: Executor, h: HistoryEntry) {
   });
 }
 
-/** Notifies the organization's members (but `except`, who did it) in the caller's transaction. */
-async function notifyMembers(
+/** Notifies the organization's members (but `except`, who did it) about its status. */
+const notifyMembers = (
   ex: Executor,
   ctx: Ctx,
   organizationId: string,
   kind: string,
   data: Record<string, string | number | null>,
   except: string | null = null,
-) {
-  const members = await ex
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(eq(memberships.organizationId, organizationId));
-  return notify(ex, ctx.config.publicUrl, {
-    userIds: members.map((m) => m.userId).filter((id) => id !== except),
+) =>
+  notifyOrgMembers(ex, ctx.config.publicUrl, organizationId, {
     kind,
     data,
+    except,
     link: `/organizations/${organizationId}/status`,
   });
-}
 
 function appAudit(a: AppRow | { state: string; version: number; operatorComment: string | null }) {
   return { state: a.state, version: a.version, operatorComment: a.operatorComment };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ctxOf } from "../../core/context.js";
-import { auditRefusals } from "./access.js";
+import { auditRefusals } from "../organizations/access.js";
 import {
   DecisionBody,
   NameChange,
@@ -15,14 +15,13 @@ import {
   QueueQuery,
   ReasonBody,
   StatusView,
-} from "./organizations.contract.js";
-import * as names from "./organizations.names.js";
+} from "../organizations/organizations.contract.js";
+import * as names from "../organizations/organizations.names.js";
 import * as svc from "./status.service.js";
-import "./organizations.policy.js";
 
 const tags = ["operator"];
-const queue = { policy: "operator.status.queue" };
-const decide = { policy: "operator.status.decide" };
+const queue = { policy: "operator.status.queue" as const };
+const decide = { policy: "operator.status.decide" as const };
 
 export const statusOperatorRoutes: FastifyPluginAsyncZod = async (app) => {
   auditRefusals(app);
@@ -119,7 +118,7 @@ export const statusOperatorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/operator/name-changes",
     {
-      config: { policy: "operator.names.queue" },
+      config: { policy: "operator.names.queue" as const },
       schema: {
         tags,
         summary: "Name changes of participants and partners waiting for a decision (or decided)",
@@ -136,7 +135,7 @@ export const statusOperatorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/operator/name-changes/:id/decision",
     {
-      config: { policy: "operator.names.decide" },
+      config: { policy: "operator.names.decide" as const },
       schema: {
         tags,
         summary: "Approve (the organization takes the new name) or reject a name change",

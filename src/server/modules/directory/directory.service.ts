@@ -38,9 +38,13 @@ import type { Ctx } from "../../core/context.js";
 import { type Executor, prefixTsQuery, rows, textArray } from "../../core/db.js";
 import { notFound } from "../../core/errors.js";
 import { usersByIds } from "../accounts/accounts.service.js";
-import type { DirectoryPage, DirectoryQuery, PublicOrganizationView } from "./organizations.contract.js";
-import { memberships, organizations } from "./organizations.schema.js";
-import { ORG_COLUMNS, type OrgRow, presentOrganization } from "./organizations.service.js";
+import type {
+  DirectoryPage,
+  DirectoryQuery,
+  PublicOrganizationView,
+} from "../organizations/organizations.contract.js";
+import { memberships, organizations } from "../organizations/organizations.schema.js";
+import { ORG_COLUMNS, type OrgRow, presentOrganization } from "../organizations/organizations.service.js";
 
 export type DirectoryQueryInput = z.infer<typeof DirectoryQuery>;
 type Page = z.infer<typeof DirectoryPage>;

@@ -7,6 +7,8 @@ import { rows } from "../../core/db.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, type TestApp, testApp } from "../../test/helpers.js";
 import { users } from "../accounts/accounts.schema.js";
+import { DirectoryQuery } from "../organizations/organizations.contract.js";
+import { memberships, organizations } from "../organizations/organizations.schema.js";
 import {
   DIRECTORY_LIMITS,
   type DirectoryPlan,
@@ -14,8 +16,6 @@ import {
   directoryStatements,
   FACETS,
 } from "./directory.service.js";
-import { DirectoryQuery } from "./organizations.contract.js";
-import { memberships, organizations } from "./organizations.schema.js";
 
 let t: TestApp;
 let guest: Client;

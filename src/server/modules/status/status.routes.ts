@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ctxOf } from "../../core/context.js";
-import { auditRefusals } from "./access.js";
+import { auditRefusals } from "../organizations/access.js";
 import {
   ApplyBody,
   OrgIdParams,
@@ -8,16 +8,15 @@ import {
   StatusApplication,
   StatusView,
   SubIdParams,
-} from "./organizations.contract.js";
+} from "../organizations/organizations.contract.js";
 import * as svc from "./status.service.js";
-import "./organizations.policy.js";
 
 const tags = ["organizations"];
 /**
  * Signed in at the route; the record-level rules (org.status.read for members and staff,
  * org.status.apply for the owner and admins) are checked by the service with the membership.
  */
-const config = { policy: "org.access" };
+const config = { policy: "org.access" as const };
 
 export const statusRoutes: FastifyPluginAsyncZod = async (app) => {
   auditRefusals(app);

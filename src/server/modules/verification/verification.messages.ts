@@ -1,7 +1,7 @@
-import { addMessages } from "../../core/i18n.js";
+import type { Messages } from "../../core/module.js";
 
 /** Messages of organization verification and claims (verification.service.ts). */
-addMessages({
+export const VERIFICATION_MESSAGES: Messages = {
   ru: {
     "problem.document-type": "Документ должен быть файлом PDF, JPEG или PNG",
     "problem.document-too-large": "Документ должен быть не больше 10 МБ",
@@ -82,4 +82,4 @@ addMessages({
     "verification.state.removed": "organization removed",
     "join.hidden-name": "Name hidden until the organization is verified",
   },
-});
+};

@@ -5,8 +5,8 @@ import { auditLog } from "../../core/audit.schema.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { type Client, createUser, mailsTo, signedIn, type TestApp, testApp } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
-import { joinRequests, memberships, organizations } from "./organizations.schema.js";
-import { addMember, createOrg, orgWithTeam } from "./status.fixtures.js";
+import { addMember, createOrg, orgWithTeam } from "../organizations/organizations.fixtures.js";
+import { joinRequests, memberships, organizations } from "../organizations/organizations.schema.js";
 
 let t: TestApp;
 let operator: Awaited<ReturnType<typeof createUser>>;

@@ -1,10 +1,10 @@
-import { addMessages } from "../../core/i18n.js";
+import type { Messages } from "../../core/module.js";
 
 /**
  * Messages of the status side of organizations: problems, field errors, why a status cannot be
  * applied for (status.closed.*), why a transition is refused (status.transition.*), application states.
  */
-addMessages({
+export const STATUS_MESSAGES: Messages = {
   ru: {
     "problem.status-not-open": "Подать заявку на этот статус нельзя",
     "problem.status-application-open":
@@ -70,4 +70,4 @@ addMessages({
     "status.state.rejected": "rejected",
     "status.state.withdrawn": "withdrawn by the applicant",
   },
-});
+};

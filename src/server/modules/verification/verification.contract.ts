@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IdParams, Page, PageSize } from "../../core/contract.js";
-import { OrgStatus } from "./organizations.contract.js";
+import { OrgStatus } from "../organizations/organizations.contract.js";
 
 // ---------- inputs ----------
 

@@ -1,4 +1,4 @@
-import { defineNotificationKinds } from "../notifications/notifications.service.js";
+import type { NotificationKind } from "../../core/module.js";
 
 /**
  * Decisions on verification and claims, to the organization's members and the claimant (in-app and
@@ -90,7 +90,7 @@ const TEXTS: Record<string, { ru: (d: Data) => Text; en: (d: Data) => Text }> = 
   },
 };
 
-defineNotificationKinds({
+export const VERIFICATION_NOTIFICATION_KINDS: Record<string, NotificationKind> = {
   [VERIFICATION_NOTIFICATION]: {
     label: {
       ru: "Подтверждение организации и заявления о ней",
@@ -102,4 +102,4 @@ defineNotificationKinds({
       return t[l](d);
     },
   },
-});
+};

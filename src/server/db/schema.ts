@@ -1,10 +1,11 @@
-// Every table of the platform, for drizzle (queries) and drizzle-kit (migrations).
+// Every table of the platform, for drizzle-kit (migrations: npm run db:generate).
+
+export * from "../core/audit.schema.js";
+export * from "../core/files.schema.js";
+export * from "../core/mail.schema.js";
 export * from "../modules/accounts/accounts.schema.js";
 export * from "../modules/measures/measures.schema.js";
 export * from "../modules/measures/measures.subscriptions.schema.js";
 export * from "../modules/notifications/notifications.schema.js";
 export * from "../modules/organizations/organizations.schema.js";
-export * from "../modules/organizations/verification.schema.js";
-export * from "./audit.schema.js";
-export * from "./files.schema.js";
-export * from "./mail.schema.js";
+export * from "../modules/verification/verification.schema.js";

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../core/audit.schema.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, mailsTo, signedIn, type TestApp, testApp } from "../../test/helpers.js";
-import { organizations, statusApplications, statusHistory } from "./organizations.schema.js";
-import { addMember, createOrg, orgWithTeam } from "./status.fixtures.js";
+import { addMember, createOrg, orgWithTeam } from "../organizations/organizations.fixtures.js";
+import { organizations, statusApplications, statusHistory } from "../organizations/organizations.schema.js";
 
 let t: TestApp;
 let op: Client;

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import type { z } from "zod";
+import type { ProblemCode } from "../../../shared/problems.js";
 import { writeAudit } from "../../core/audit.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Executor, isUniqueViolation } from "../../core/db.js";
@@ -9,9 +10,15 @@ import { t } from "../../core/i18n.js";
 import { type Actor, can } from "../../core/policy.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import { notify } from "../notifications/notifications.service.js";
-import { accessOf, assertNotOwnOrganization, loadOrgFor, memberOrgIds } from "./access.js";
-import { endPublicAppearance } from "./organizations.consents.js";
-import { activeOrganizations, invitations, memberships, organizations } from "./organizations.schema.js";
+import { accessOf, assertNotOwnOrganization, loadOrgFor, memberOrgIds } from "../organizations/access.js";
+import { membersOf, setActive } from "../organizations/membership.js";
+import { endPublicAppearance } from "../organizations/organizations.consents.js";
+import {
+  activeOrganizations,
+  invitations,
+  memberships,
+  organizations,
+} from "../organizations/organizations.schema.js";
 import type {
   DocumentFields,
   VerificationDecisionBody,
@@ -19,7 +26,6 @@ import type {
   VerificationQueueQuery,
   VerificationRequest,
 } from "./verification.contract.js";
-import "./verification.messages.js";
 import { VERIFICATION_NOTIFICATION } from "./verification.notifications.js";
 import { verificationRequests } from "./verification.schema.js";
 
@@ -177,7 +183,7 @@ export async function getVerification(ctx: Ctx, organizationId: string) {
 type Fields = z.infer<typeof DocumentFields>;
 
 type Kind = "verification" | "claim";
-const OPEN_KEY: Record<Kind, { index: string; code: string }> = {
+const OPEN_KEY: Record<Kind, { index: string; code: ProblemCode }> = {
   verification: { index: "verification_requests_open_key", code: "verification-pending" },
   claim: { index: "verification_claims_open_key", code: "claim-pending" },
 };
@@ -391,20 +397,13 @@ async function closeOpenVerifications(ex: Executor, organizationId: string, acto
     );
 }
 
-async function memberList(ex: Executor, organizationId: string) {
-  return ex
-    .select({ userId: memberships.userId, role: memberships.role })
-    .from(memberships)
-    .where(eq(memberships.organizationId, organizationId));
-}
-
 /**
  * The claimant becomes the owner. The present members are kept as plain members or removed (the
  * operator's choice); removed members lose it as their active organization; unused invitations of
  * the previous managers are revoked. The organization is verified by the claim's document.
  */
 async function transferTo(ex: Executor, organizationId: string, claimantId: string, keepMembers: boolean) {
-  const before = await memberList(ex, organizationId);
+  const before = await membersOf(ex, organizationId);
   if (keepMembers) {
     await ex
       .update(memberships)
@@ -429,10 +428,7 @@ async function transferTo(ex: Executor, organizationId: string, claimantId: stri
     .insert(memberships)
     .values({ organizationId, userId: claimantId, role: "owner" })
     .onConflictDoUpdate({ target: [memberships.organizationId, memberships.userId], set: { role: "owner" } });
-  await ex
-    .insert(activeOrganizations)
-    .values({ userId: claimantId, organizationId })
-    .onConflictDoUpdate({ target: activeOrganizations.userId, set: { organizationId } });
+  await setActive(ex, claimantId, organizationId);
   return before;
 }
 
@@ -443,7 +439,7 @@ async function transferTo(ex: Executor, organizationId: string, claimantId: stri
  * applications and history, documents — is deleted with it.
  */
 async function mergeInto(ex: Executor, fromId: string, intoId: string) {
-  const moved = await memberList(ex, fromId);
+  const moved = await membersOf(ex, fromId);
   await ex.execute(sql`
     insert into memberships (organization_id, user_id, role, position)
     select ${intoId}, user_id, case when role = 'owner' then 'admin'::member_role else role end, position
@@ -539,14 +535,14 @@ export async function decide(ctx: Ctx, id: string, body: Decision) {
     if (body.decision === "verify") {
       await tx.update(organizations).set({ verifiedAt: sql`now()` }).where(eq(organizations.id, org!.id));
       await tell(
-        (await memberList(tx, org!.id)).map((m) => m.userId),
+        (await membersOf(tx, org!.id)).map((m) => m.userId),
         "verified",
         org!.id,
       );
     } else if (body.decision === "reject" && before.kind === "verification") {
       if (orgId)
         await tell(
-          (await memberList(tx, orgId)).map((m) => m.userId),
+          (await membersOf(tx, orgId)).map((m) => m.userId),
           "rejected",
           orgId,
         );
@@ -565,7 +561,7 @@ export async function decide(ctx: Ctx, id: string, body: Decision) {
         if (!from || from.id === org!.id || owner.role !== "owner")
           throw badRequest([{ field: "mergeFrom", key: "field.verification.merge-from" }]);
         await closeOpenVerifications(tx, from.id, actor.id, superseded);
-        merged = { id: from.id, shortName: from.shortName, members: await memberList(tx, from.id) };
+        merged = { id: from.id, shortName: from.shortName, members: await membersOf(tx, from.id) };
       }
       const previous = await transferTo(tx, org!.id, claimant, body.keepMembers);
       if (merged) {
@@ -594,7 +590,7 @@ export async function decide(ctx: Ctx, id: string, body: Decision) {
       };
     } else {
       // remove
-      const members = await memberList(tx, org!.id);
+      const members = await membersOf(tx, org!.id);
       await tell(
         members.map((m) => m.userId),
         "removed",

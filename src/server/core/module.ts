@@ -1,0 +1,117 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Locale } from "../../shared/constants.js";
+import type { Config } from "./config.js";
+import type { Db } from "./db.js";
+import { addMessages } from "./i18n.js";
+import { defineMailTemplates, type MailTemplate } from "./mail.js";
+import { type Action, defineRules, type Rule } from "./policy.js";
+
+/** Texts a module adds to the server's dictionary (problem titles, field errors, …), per language. */
+export type Messages = Record<Locale, Record<string, string>>;
+
+/** Where a notification goes by default (the user may choose another channel per kind). */
+export type NotificationChannel = "in_app" | "email" | "digest" | "off";
+export type NotificationData = Record<string, string | number | null>;
+
+/** A kind of notification: how it reads in each language and which channel it uses by default. */
+export interface NotificationKind {
+  label: Record<Locale, string>;
+  defaultChannel: NotificationChannel;
+  render(locale: Locale, data: NotificationData): { title: string; body?: string };
+}
+
+/** What a job gets: the database and the configuration (no request, no actor). */
+export interface JobServices {
+  db: Db;
+  config: Config;
+}
+
+/** Periodic work (main.ts runs it on a timer; a job queue can take it over). */
+export interface Job {
+  name: string;
+  everyMs: number;
+  /** Returns how many mails it queued (the dispatcher is then nudged), or nothing. */
+  run(services: JobServices): Promise<number | undefined>;
+}
+
+/**
+ * Everything a module brings to the platform, in one object: `src/server/modules/index.ts` lists the
+ * manifests, `app.ts` installs and registers them, `main.ts` runs their jobs. Nothing registers itself
+ * by being imported.
+ */
+export interface ModuleManifest<A extends string = string> {
+  name: string;
+  /** Fastify plugins registered under /api, in this order. */
+  routes?: readonly FastifyPluginAsyncZod[];
+  /** Whether the module's routes exist in this configuration (default: always). */
+  enabled?: (config: Config) => boolean;
+  /** The policy actions the module declares, each with its rule. */
+  rules?: { readonly [K in A]: Rule<never> };
+  /** Resource-free actions the web app asks about in /api/me (to hide what would be refused). */
+  abilities?: readonly NoInfer<A>[];
+  messages?: Messages;
+  notificationKinds?: Readonly<Record<string, NotificationKind>>;
+  mailTemplates?: Readonly<Record<string, MailTemplate>>;
+  jobs?: readonly Job[];
+  /** Runs once at installation with every manifest: a module that collects from the others (e.g. notification kinds). */
+  install?: (all: readonly ModuleManifest[]) => void;
+}
+
+/** Declares a module; the action names stay literal, so `Action` (core/policy.ts) is their union. */
+export function defineModule<const A extends string = never>(manifest: ModuleManifest<A>): ModuleManifest<A> {
+  return manifest;
+}
+
+/** The actions a manifest declares. */
+export type ActionsOf<M> = M extends ModuleManifest<infer A> ? A : never;
+
+let installed: readonly ModuleManifest[] | undefined;
+
+/**
+ * Puts the modules' rules, messages and mail templates into the shared registries, then runs their
+ * install hooks. Once per process (every app built in it shares the registries); installing another
+ * list later is a bug.
+ */
+export function installModules(list: readonly ModuleManifest[]): void {
+  if (installed === list) return;
+  if (installed) throw new Error("a different list of modules was installed before");
+  checkManifests(list);
+  for (const m of list) {
+    if (m.rules) defineRules(m.rules);
+    if (m.messages) addMessages(m.messages);
+    if (m.mailTemplates) defineMailTemplates(m.mailTemplates);
+  }
+  for (const m of list) m.install?.(list);
+  installed = list;
+}
+
+/** Refuses a list with a module named twice, or an ability that is not one of its module's own rules. */
+export function checkManifests(list: readonly ModuleManifest[]): void {
+  const names = new Set<string>();
+  for (const m of list) {
+    if (names.has(m.name)) throw new Error(`module ${m.name} listed twice`);
+    names.add(m.name);
+    for (const a of m.abilities ?? [])
+      if (!m.rules || !(a in m.rules))
+        throw new Error(`module ${m.name}: ability ${a} has no rule of its own`);
+  }
+}
+
+/** The installed manifests (empty before installModules). */
+export function installedModules(): readonly ModuleManifest[] {
+  return installed ?? [];
+}
+
+/** The abilities sent to the web: each installed module's, with whether the module can be switched off. */
+export function declaredAbilities(): { action: Action; optional: boolean }[] {
+  return installedModules().flatMap((m) =>
+    (m.abilities ?? []).map((action) => ({ action: action as Action, optional: m.enabled !== undefined })),
+  );
+}
+
+/** The abilities of the modules switched on in this configuration. */
+export function abilitiesFor(config: Config): Action[] {
+  return installedModules()
+    .filter((m) => !m.enabled || m.enabled(config))
+    .flatMap((m) => (m.abilities ?? []) as Action[]);
+}

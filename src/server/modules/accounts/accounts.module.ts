@@ -1,0 +1,19 @@
+import { defineModule } from "../../core/module.js";
+import { accountsAdminRoutes } from "./accounts.admin.routes.js";
+import { ACCOUNT_MAIL } from "./accounts.mail.js";
+import { ACCOUNT_RULES } from "./accounts.policy.js";
+import { accountsRoutes } from "./accounts.routes.js";
+import { cleanUpAuth } from "./accounts.service.js";
+
+/** Sign-up, sign-in, sessions, passwords, the profile; admin user management. */
+export const accountsModule = defineModule({
+  name: "accounts",
+  routes: [accountsRoutes, accountsAdminRoutes],
+  rules: ACCOUNT_RULES,
+  abilities: ["admin.users.list", "admin.users.update"],
+  mailTemplates: ACCOUNT_MAIL,
+  // Stale attempt counters and used challenges go.
+  jobs: [
+    { name: "accounts.clean-up", everyMs: 10 * 60_000, run: async ({ db }) => void (await cleanUpAuth(db)) },
+  ],
+});

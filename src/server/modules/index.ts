@@ -1,0 +1,35 @@
+import type { ActionsOf } from "../core/module.js";
+import { accountsModule } from "./accounts/accounts.module.js";
+import { auditModule } from "./audit/audit.module.js";
+import { devmailModule } from "./devmail/devmail.module.js";
+import { directoryModule } from "./directory/directory.module.js";
+import { healthModule } from "./health/health.module.js";
+import { measuresModule } from "./measures/measures.module.js";
+import { notificationsModule } from "./notifications/notifications.module.js";
+import { organizationsModule } from "./organizations/organizations.module.js";
+import { statusModule } from "./status/status.module.js";
+import { verificationModule } from "./verification/verification.module.js";
+
+/**
+ * Every module of the platform, in the order their routes are registered. app.ts installs this list
+ * (rules, messages, mail templates, notification kinds) and registers the routes; main.ts runs the jobs.
+ */
+export const MODULES = [
+  healthModule,
+  accountsModule,
+  auditModule,
+  notificationsModule,
+  organizationsModule,
+  statusModule,
+  verificationModule,
+  directoryModule,
+  measuresModule,
+  devmailModule,
+] as const;
+
+/** Every declared policy action: route `config.policy`, `can` and `authorize` accept nothing else. */
+export type DeclaredAction = ActionsOf<(typeof MODULES)[number]>;
+
+declare module "../core/policy.js" {
+  interface PolicyActions extends Record<DeclaredAction, true> {}
+}

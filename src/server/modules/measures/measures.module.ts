@@ -1,0 +1,27 @@
+import { defineModule } from "../../core/module.js";
+import { measuresIoRoutes } from "./measures.io.routes.js";
+import { MEASURE_MESSAGES } from "./measures.messages.js";
+import { MEASURE_NOTIFICATION_KINDS } from "./measures.notifications.js";
+import { measuresOperatorRoutes } from "./measures.operator.routes.js";
+import { MEASURE_RULES } from "./measures.policy.js";
+import { measuresRoutes } from "./measures.routes.js";
+import { measuresSubscriptionsRoutes } from "./measures.subscriptions.routes.js";
+import { sendMeasureReminders } from "./measures.subscriptions.service.js";
+
+/** The support-measure navigator: catalog, eligibility, operator editing, favourites, saved searches, import/export. */
+export const measuresModule = defineModule({
+  name: "measures",
+  routes: [measuresRoutes, measuresOperatorRoutes, measuresSubscriptionsRoutes, measuresIoRoutes],
+  rules: MEASURE_RULES,
+  abilities: ["measures.manage"],
+  messages: MEASURE_MESSAGES,
+  notificationKinds: MEASURE_NOTIFICATION_KINDS,
+  // Favourite measures closing within 7 days: one reminder per user, measure and closing date.
+  jobs: [
+    {
+      name: "measures.reminders",
+      everyMs: 10 * 60_000,
+      run: ({ db, config }) => sendMeasureReminders(db, config.publicUrl),
+    },
+  ],
+});

@@ -1,0 +1,17 @@
+import { defineModule } from "../../core/module.js";
+import { ORGANIZATION_MAIL } from "./organizations.mail.js";
+import { ORGANIZATION_MESSAGES } from "./organizations.messages.js";
+import { ORGANIZATION_NOTIFICATION_KINDS } from "./organizations.notifications.js";
+import { ORGANIZATION_RULES } from "./organizations.policy.js";
+import { organizationsRoutes } from "./organizations.routes.js";
+
+/** Organization profiles, logos, members, invitations, join requests, consents, name changes. */
+export const organizationsModule = defineModule({
+  name: "organizations",
+  routes: [organizationsRoutes],
+  rules: ORGANIZATION_RULES,
+  abilities: ["org.create", "operator.names.queue"],
+  messages: ORGANIZATION_MESSAGES,
+  notificationKinds: ORGANIZATION_NOTIFICATION_KINDS,
+  mailTemplates: ORGANIZATION_MAIL,
+});

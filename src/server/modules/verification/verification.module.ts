@@ -1,0 +1,15 @@
+import { defineModule } from "../../core/module.js";
+import { VERIFICATION_MESSAGES } from "./verification.messages.js";
+import { VERIFICATION_NOTIFICATION_KINDS } from "./verification.notifications.js";
+import { VERIFICATION_RULES } from "./verification.policy.js";
+import { verificationRoutes } from "./verification.routes.js";
+
+/** Verification of an organization from a document, and claims to an organization someone else registered. */
+export const verificationModule = defineModule({
+  name: "verification",
+  routes: [verificationRoutes],
+  rules: VERIFICATION_RULES,
+  abilities: ["operator.verification.queue"],
+  messages: VERIFICATION_MESSAGES,
+  notificationKinds: VERIFICATION_NOTIFICATION_KINDS,
+});
