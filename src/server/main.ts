@@ -1,9 +1,10 @@
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./core/config.js";
 import { openDatabase } from "./core/db.js";
+import { removeUnattachedFiles } from "./core/files.js";
+import { type ScheduledJob, startJobs } from "./core/jobs.js";
 import { acquireDataDirLock, LockedError } from "./core/lock.js";
 import { cleanUpMail, MailDispatcher } from "./core/mail.js";
-import type { Job } from "./core/module.js";
 import { MODULES } from "./modules/index.js";
 import { demoAccountsText, isSeeded, seed } from "./seed/index.js";
 
@@ -32,26 +33,26 @@ async function main() {
     mail.start();
   }
 
-  // The modules' jobs (digests, reminders, clean-ups) and core's mail housekeeping, each on its timer:
-  // stored mails drop expired tokens, sent mail goes after 30 days.
-  const jobs: Job[] = [
-    { name: "mail.clean-up", everyMs: 10 * 60_000, run: async ({ db }) => void (await cleanUpMail(db)) },
+  // The modules' periodic jobs (digests, reminders, clean-ups) and core's housekeeping — stored mails
+  // drop expired tokens, sent mail goes after 30 days, files no record took go after a day — on the job
+  // queue in the same database: each tick runs once across all app servers.
+  const scheduled: ScheduledJob[] = [
+    { name: "mail.clean-up", cron: "*/10 * * * *", run: async ({ db }) => void (await cleanUpMail(db)) },
+    {
+      name: "files.clean-up",
+      cron: "17 * * * *",
+      run: async ({ db, storage }) => void (await removeUnattachedFiles(db, storage)),
+    },
     ...MODULES.flatMap((m) => m.jobs ?? []),
   ];
-  const timers = jobs.map((job) => {
-    const timer = setInterval(() => {
-      job
-        .run({ db: database.db, config })
-        .then((n) => {
-          if (typeof n === "number" && n > 0) {
-            app.log.info({ job: job.name, mails: n }, "job queued mail");
-            mail?.kick();
-          }
-        })
-        .catch((err) => app.log.error({ err, job: job.name }, "job failed"));
-    }, job.everyMs);
-    timer.unref();
-    return timer;
+  const jobs = await startJobs({
+    database,
+    config,
+    storage: app.services.storage,
+    scheduled,
+    queued: [],
+    mailQueued: () => void mail?.kick(),
+    log: app.log,
   });
 
   let closing = false;
@@ -65,8 +66,8 @@ async function main() {
     }, 15_000);
     force.unref();
     try {
-      for (const timer of timers) clearInterval(timer);
       await app.close(); // stops accepting, waits for in-flight requests
+      await jobs.stop();
       await mail?.stop();
       await database.close();
     } finally {

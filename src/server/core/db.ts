@@ -30,6 +30,8 @@ export interface Database {
   rawQuery<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PostgreSQL: the connection URL (the job queue opens its own small pool with it). */
+  url?: string;
   /** Calls `listener` with the duration of every statement (metrics). One listener; a new one replaces it. */
   onQuery(listener: QueryListener): void;
   /** Present for PGlite: the client, so tests can dump a migrated template. */
@@ -122,6 +124,7 @@ async function openPg(url: string, max: number): Promise<Database> {
   const db = drizzlePg(pool) as unknown as Db;
   return {
     kind: "pg",
+    url,
     onQuery(l) {
       listener = l;
     },

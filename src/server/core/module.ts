@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Locale } from "../../shared/constants.js";
 import type { Config } from "./config.js";
-import type { Db } from "./db.js";
 import { addMessages } from "./i18n.js";
+import type { ScheduledJob } from "./jobs.js";
 import { defineMailTemplates, type MailTemplate } from "./mail.js";
 import { type Action, defineRules, type Rule } from "./policy.js";
 
@@ -18,20 +18,6 @@ export interface NotificationKind {
   label: Record<Locale, string>;
   defaultChannel: NotificationChannel;
   render(locale: Locale, data: NotificationData): { title: string; body?: string };
-}
-
-/** What a job gets: the database and the configuration (no request, no actor). */
-export interface JobServices {
-  db: Db;
-  config: Config;
-}
-
-/** Periodic work (main.ts runs it on a timer; a job queue can take it over). */
-export interface Job {
-  name: string;
-  everyMs: number;
-  /** Returns how many mails it queued (the dispatcher is then nudged), or nothing. */
-  run(services: JobServices): Promise<number | undefined>;
 }
 
 /**
@@ -52,7 +38,8 @@ export interface ModuleManifest<A extends string = string> {
   messages?: Messages;
   notificationKinds?: Readonly<Record<string, NotificationKind>>;
   mailTemplates?: Readonly<Record<string, MailTemplate>>;
-  jobs?: readonly Job[];
+  /** Periodic jobs (cron, Moscow time), run once per tick across app servers by the job queue. */
+  jobs?: readonly ScheduledJob[];
   /** Runs once at installation with every manifest: a module that collects from the others (e.g. notification kinds). */
   install?: (all: readonly ModuleManifest[]) => void;
 }

@@ -14,6 +14,6 @@ export const accountsModule = defineModule({
   mailTemplates: ACCOUNT_MAIL,
   // Stale attempt counters and used challenges go.
   jobs: [
-    { name: "accounts.clean-up", everyMs: 10 * 60_000, run: async ({ db }) => void (await cleanUpAuth(db)) },
+    { name: "accounts.clean-up", cron: "*/10 * * * *", run: async ({ db }) => void (await cleanUpAuth(db)) },
   ],
 });

@@ -20,7 +20,7 @@ export const measuresModule = defineModule({
   jobs: [
     {
       name: "measures.reminders",
-      everyMs: 10 * 60_000,
+      cron: "0 9 * * *",
       run: ({ db, config }) => sendMeasureReminders(db, config.publicUrl),
     },
   ],

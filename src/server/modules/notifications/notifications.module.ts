@@ -15,7 +15,7 @@ export const notificationsModule = defineModule({
   jobs: [
     {
       name: "notifications.digests",
-      everyMs: 10 * 60_000,
+      cron: "*/10 * * * *",
       run: ({ db, config }) => sendDueDigests(db, config.publicUrl),
     },
   ],

@@ -1,0 +1,112 @@
+import { sql } from "drizzle-orm";
+import { type DrizzleTransactionLike, fromDrizzle, fromPglite, PgBoss } from "pg-boss";
+import type { Config } from "./config.js";
+import type { Database, Db, Executor } from "./db.js";
+import type { Storage } from "./storage.js";
+
+/** What a job gets: the database, the configuration and the file storage (no request, no actor). */
+export interface JobServices {
+  db: Db;
+  config: Config;
+  storage: Storage;
+}
+
+/**
+ * Periodic work on a cron schedule in Moscow time. pg-boss runs each tick exactly once across every app
+ * server on the database, retries a failed run with backoff, and keeps the last failure with its error.
+ */
+export interface ScheduledJob {
+  name: string;
+  /** Five-field cron, Moscow time: "*\/10 * * * *" every 10 minutes, "0 9 * * *" daily at 09:00. */
+  cron: string;
+  /** Returns how many mails it queued (the dispatcher is then nudged), or nothing. */
+  run(services: JobServices): Promise<number | undefined>;
+}
+
+/** Work sent with data, in the sender's transaction (a rolled-back request sends nothing). */
+export interface QueuedJob<D extends object = Record<string, unknown>> {
+  name: string;
+  run(services: JobServices, data: D): Promise<number | undefined>;
+}
+
+/** Failed runs are retried three times, 30 s apart and doubling; then kept as failed for two weeks. */
+const QUEUE_OPTIONS = {
+  retryLimit: 3,
+  retryDelay: 30,
+  retryBackoff: true,
+  deleteAfterSeconds: 14 * 24 * 3600,
+} as const;
+
+const TZ = "Europe/Moscow";
+
+export interface Jobs {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the job queue on the platform's own database (pg-boss; its tables in the `pgboss` schema,
+ * created and migrated by it at start under its own lock), schedules the periodic jobs and works every
+ * queue. PGlite is served through pg-boss's PGlite adapter on the same connection.
+ */
+export async function startJobs(input: {
+  database: Database;
+  config: Config;
+  storage: Storage;
+  scheduled: readonly ScheduledJob[];
+  queued: readonly QueuedJob<never>[];
+  /** Called when a run queued mail, so it leaves at once. */
+  mailQueued: () => void;
+  log: { info(o: object, m: string): void; error(o: object, m: string): void };
+  /** Tests: how often workers poll (default 2 s), and retries without waiting. */
+  pollingIntervalSeconds?: number;
+  retryDelaySeconds?: number;
+}): Promise<Jobs> {
+  const { database, config } = input;
+  const boss = database.pglite
+    ? new PgBoss({ db: fromPglite(database.pglite), backend: "pglite" })
+    : new PgBoss({ connectionString: database.url, max: 3 });
+  boss.on("error", (err) => input.log.error({ err }, "job queue error"));
+  await boss.start();
+  const services: JobServices = { db: database.db, config, storage: input.storage };
+  const handle = async (name: string, run: () => Promise<number | undefined>) => {
+    const mails = await run();
+    if (typeof mails === "number" && mails > 0) {
+      input.log.info({ job: name, mails }, "job queued mail");
+      input.mailQueued();
+    }
+  };
+  const polling = { pollingIntervalSeconds: input.pollingIntervalSeconds ?? 2 };
+  const queueOptions = {
+    ...QUEUE_OPTIONS,
+    retryDelay: input.retryDelaySeconds ?? QUEUE_OPTIONS.retryDelay,
+    retryBackoff: input.retryDelaySeconds === undefined,
+  };
+  for (const job of input.scheduled) {
+    await boss.createQueue(job.name, { ...queueOptions, policy: "singleton" });
+    await boss.schedule(job.name, job.cron, null, { tz: TZ });
+    await boss.work(job.name, polling, async () => handle(job.name, () => job.run(services)));
+  }
+  for (const job of input.queued) {
+    await boss.createQueue(job.name, queueOptions);
+    await boss.work(job.name, { ...polling, batchSize: 1 }, async ([j]) => {
+      if (j) await handle(job.name, () => job.run(services, j.data as never));
+    });
+  }
+  return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+}
+
+/**
+ * Sends a job inside the caller's transaction through pg-boss's own insert: it exists only if the
+ * transaction commits. `singletonKey` makes a repeat of the same work (a second publish of the same
+ * change) one job.
+ */
+export async function enqueue<D extends object>(
+  boss: PgBoss,
+  tx: Executor,
+  job: QueuedJob<D>,
+  data: D,
+  opts: { singletonKey?: string; startAfterSeconds?: number } = {},
+): Promise<void> {
+  await boss.send(job.name, data, { ...opts, db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) });
+}
