@@ -18,12 +18,16 @@ import {
   ORG_TYPE_LABELS,
   type OrgStatus,
   type OrgType,
+  REQUESTABLE_STATUSES,
   SME_CATEGORY_LABELS,
   type SmeCategory,
   smeCategory,
 } from "./organizations.js";
 import { regionName } from "./regions.js";
 import { tagLabel } from "./tags.js";
+import { type CriterionResult, VERDICTS, type Verdict } from "./vocabularies.js";
+
+export { type CriterionResult, VERDICTS, type Verdict };
 
 export type Texts = { ru: string; en: string };
 
@@ -50,7 +54,7 @@ export const ELIGIBILITY_FLAG_LABELS: Readonly<Record<EligibilityFlag, Texts>> =
 export type DeclaredFlags = Partial<Record<EligibilityFlag, boolean>>;
 
 /** The platform statuses a measure may require. */
-export const REQUIRED_STATUSES = ["participant", "partner"] as const;
+export const REQUIRED_STATUSES = REQUESTABLE_STATUSES;
 export type RequiredStatus = (typeof REQUIRED_STATUSES)[number];
 
 /** A region criterion lists region codes and/or this value for foreign organizations. */
@@ -116,10 +120,6 @@ export type CriterionKey =
   | "okved"
   | "tags"
   | `flag.${EligibilityFlag}`;
-
-export const VERDICTS = ["eligible", "check", "not_eligible"] as const;
-export type Verdict = (typeof VERDICTS)[number];
-export type CriterionResult = "met" | "not_met" | "unknown";
 
 export type CriterionOutcome = {
   key: CriterionKey;

@@ -4,47 +4,26 @@ import {
   ELIGIBILITY_FLAGS,
   FOREIGN,
   REQUIRED_STATUSES,
-  VERDICTS,
 } from "../../../shared/eligibility.js";
 import { ORG_STATUSES, ORG_TYPES, SME_CATEGORIES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
 import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
+import {
+  AMOUNT_BUCKETS,
+  CHECK_SORTS,
+  CRITERION_RESULTS,
+  MEASURE_FORMS,
+  MEASURE_LEVELS,
+  MEASURE_SORTS,
+  MEASURE_STATUSES,
+  PROVIDER_KINDS,
+  VERDICTS,
+} from "../../../shared/vocabularies.js";
 import { Day, IdParams, Page, PageSize, Version } from "../../core/contract.js";
 
-// ---------- vocabularies ----------
+// ---------- vocabularies (src/shared/vocabularies.ts) ----------
 
-export const MEASURE_STATUSES = ["draft", "published", "archived"] as const;
-export const MEASURE_LEVELS = ["city", "federal", "development_institution"] as const;
-export const MEASURE_FORMS = [
-  "grant",
-  "subsidy",
-  "preferential_loan",
-  "guarantee",
-  "tax_benefit",
-  "premises",
-  "consulting",
-  "education",
-  "export_support",
-  "pilot_testing",
-  "acceleration",
-] as const;
-export const PROVIDER_KINDS = [
-  "city_body",
-  "federal_body",
-  "development_institution",
-  "technopark",
-  "other",
-] as const;
-/**
- * Amount facet buckets (by amount_max, RUB; a measure without an amount is in none):
- * up to 1 mln, 1–10 mln, 10–100 mln, over 100 mln.
- */
-export const AMOUNT_BUCKETS = [
-  { key: "lt1m", min: null, max: 1_000_000 },
-  { key: "1m-10m", min: 1_000_000, max: 10_000_000 },
-  { key: "10m-100m", min: 10_000_000, max: 100_000_000 },
-  { key: "gt100m", min: 100_000_000, max: null },
-] as const;
+export { AMOUNT_BUCKETS, MEASURE_FORMS, MEASURE_LEVELS, MEASURE_STATUSES, PROVIDER_KINDS };
 
 export const MeasureStatus = z.enum(MEASURE_STATUSES);
 export const MeasureLevel = z.enum(MEASURE_LEVELS);
@@ -188,7 +167,7 @@ const iso = z.string();
 
 export const CriterionOutcome = z.object({
   key: z.string(),
-  result: z.enum(["met", "not_met", "unknown"]),
+  result: z.enum(CRITERION_RESULTS),
   message: z.object({ ru: z.string(), en: z.string() }),
   field: z.string().optional(),
 });
@@ -301,7 +280,7 @@ export const SearchQuery = z
     amountMax: z.coerce.number().int().min(0).max(1_000_000_000_000).optional(),
     /** Verdicts for the active organization; only for a signed-in member (ignored otherwise). */
     eligibility: csv(Verdict).optional(),
-    sort: z.enum(["relevance", "deadline", "amount"]).default("relevance"),
+    sort: z.enum(MEASURE_SORTS).default("relevance"),
     page: Page,
     pageSize: PageSize,
   })
@@ -369,7 +348,7 @@ export const CheckBody = z
   .object({
     answers: Questionnaire,
     eligibility: z.array(Verdict).max(3).optional(),
-    sort: z.enum(["verdict", "deadline", "amount"]).default("verdict"),
+    sort: z.enum(CHECK_SORTS).default("verdict"),
     page: z.number().int().min(1).max(100000).default(1),
     pageSize: z.number().int().min(1).max(100).default(20),
   })

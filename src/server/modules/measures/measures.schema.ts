@@ -17,32 +17,20 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Criteria } from "../../../shared/eligibility.js";
+import {
+  MEASURE_FORMS,
+  MEASURE_LEVELS,
+  MEASURE_STATUSES,
+  PROVIDER_KINDS,
+} from "../../../shared/vocabularies.js";
 import { MASK_BITS, maskColumnSql } from "./measures.masks.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
-export const measureStatusEnum = pgEnum("measure_status", ["draft", "published", "archived"]);
-export const measureLevelEnum = pgEnum("measure_level", ["city", "federal", "development_institution"]);
-export const measureFormEnum = pgEnum("measure_form", [
-  "grant",
-  "subsidy",
-  "preferential_loan",
-  "guarantee",
-  "tax_benefit",
-  "premises",
-  "consulting",
-  "education",
-  "export_support",
-  "pilot_testing",
-  "acceleration",
-]);
-export const measureProviderKindEnum = pgEnum("measure_provider_kind", [
-  "city_body",
-  "federal_body",
-  "development_institution",
-  "technopark",
-  "other",
-]);
+export const measureStatusEnum = pgEnum("measure_status", MEASURE_STATUSES);
+export const measureLevelEnum = pgEnum("measure_level", MEASURE_LEVELS);
+export const measureFormEnum = pgEnum("measure_form", MEASURE_FORMS);
+export const measureProviderKindEnum = pgEnum("measure_provider_kind", PROVIDER_KINDS);
 
 export const measures = pgTable(
   "measures",

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Locale } from "../../../shared/constants.js";
+import type { NotificationChannel } from "../../../shared/vocabularies.js";
 import { CLUSTER_TIME_ZONE } from "../../core/clock.js";
 import { type Ctx, requireActor } from "../../core/context.js";
 import { type Db, type Executor, rows } from "../../core/db.js";
@@ -10,7 +11,7 @@ import { usersByIds } from "../accounts/accounts.service.js";
 import type { NotificationsQuery, SetPreferencesBody } from "./notifications.contract.js";
 import { digestRuns, notificationPreferences, notifications } from "./notifications.schema.js";
 
-export type Channel = "in_app" | "email" | "digest" | "off";
+export type Channel = NotificationChannel;
 type Data = Record<string, string | number | null>;
 
 /** A kind of notification: how it reads in each language and which channel it uses by default. */

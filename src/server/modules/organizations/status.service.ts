@@ -2,7 +2,12 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "dr
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Locale } from "../../../shared/constants.js";
-import { type OrgStatus, orgStatusLabel, statusOpenTo } from "../../../shared/organizations.js";
+import {
+  type OrgStatus,
+  orgStatusLabel,
+  REQUESTABLE_STATUSES,
+  statusOpenTo,
+} from "../../../shared/organizations.js";
 import { writeAudit } from "../../core/audit.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Executor, isUniqueViolation, likePattern } from "../../core/db.js";
@@ -26,6 +31,7 @@ import type {
 import { memberships, organizations, statusApplications, statusHistory } from "./organizations.schema.js";
 import { ORG_COLUMNS, type OrgRow, presentOrganization } from "./organizations.service.js";
 import "./status.messages.js";
+import { OPEN_APPLICATION_STATES } from "../../../shared/vocabularies.js";
 import { STATUS_NOTIFICATION_KINDS as KIND } from "./status.notifications.js";
 
 /*
@@ -47,8 +53,8 @@ type AppView = z.infer<typeof StatusApplication>;
 type QueueItemView = z.infer<typeof QueueItem>;
 type EventView = z.infer<typeof StatusEvent>;
 
-const REQUESTABLE: readonly Requested[] = ["participant", "partner"];
-const OPEN_STATES = ["pending", "returned"] as const;
+const REQUESTABLE: readonly Requested[] = REQUESTABLE_STATUSES;
+const OPEN_STATES = OPEN_APPLICATION_STATES;
 
 // ---------- reading ----------
 
