@@ -1,11 +1,7 @@
 import { z } from "zod";
-import {
-  type Criteria as CriteriaType,
-  ELIGIBILITY_FLAGS,
-  FOREIGN,
-  REQUIRED_STATUSES,
-} from "../../../shared/eligibility.js";
-import { ORG_STATUSES, ORG_TYPES, SME_CATEGORIES } from "../../../shared/organizations.js";
+import { CriteriaSchema, RegionOrForeign } from "../../../shared/criteria.js";
+import type { Criteria as CriteriaType } from "../../../shared/eligibility.js";
+import { ORG_STATUSES, ORG_TYPES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
 import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
 import {
@@ -32,42 +28,18 @@ export const ProviderKind = z.enum(PROVIDER_KINDS);
 export const Verdict = z.enum(VERDICTS);
 const Tag = z.enum(TAG_SLUGS);
 const OkvedSection = z.string().regex(/^[A-U]$/, "field.okved-section");
-const RegionCode = z.string().regex(/^\d{2}$/, "field.region");
-const RegionOrForeign = z.union([RegionCode, z.literal(FOREIGN)]);
 
 /** Titles, providers, documents: clean text (src/shared/text.ts). */
 const text = SafeText;
 const optText = OptSafeText;
 
-const range = (max: number, int = false) => {
-  const n = int ? z.number().int().min(0).max(max) : z.number().min(0).max(max);
-  return z
-    .object({ min: n.nullable().optional(), max: n.nullable().optional() })
-    .strict()
-    .refine((r) => r.min == null || r.max == null || r.min <= r.max, {
-      message: "field.range",
-      path: ["max"],
-    });
-};
-
 // ---------- criteria ----------
 
-/** Eligibility criteria as data; all optional (src/shared/eligibility.ts evaluates them). */
-export const Criteria = z
-  .object({
-    orgTypes: z.array(z.enum(ORG_TYPES)).max(ORG_TYPES.length).optional(),
-    regions: z.array(RegionOrForeign).max(100).optional(),
-    smeCategories: z.array(z.enum(SME_CATEGORIES)).max(4).optional(),
-    ageYears: range(200).optional(),
-    headcount: range(10_000_000, true).optional(),
-    revenueMln: range(100_000_000).optional(),
-    requiredStatus: z.array(z.enum(REQUIRED_STATUSES)).max(2).optional(),
-    okvedSections: z.array(OkvedSection).max(21).optional(),
-    tags: z.array(Tag).max(30).optional(),
-    flags: z.array(z.enum(ELIGIBILITY_FLAGS)).max(ELIGIBILITY_FLAGS.length).optional(),
-  })
-  .strict()
-  .meta({ id: "MeasureCriteria" });
+/**
+ * Eligibility criteria as data; all optional. Each field is one criterion of the registry
+ * (src/shared/criteria.ts), which also evaluates it.
+ */
+export const Criteria = CriteriaSchema.meta({ id: "MeasureCriteria" });
 // The zod schema and the shared type describe the same data.
 const _criteriaFits: CriteriaType = {} as z.infer<typeof Criteria>;
 void _criteriaFits;
