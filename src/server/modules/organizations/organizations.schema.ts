@@ -17,7 +17,12 @@ import {
 } from "drizzle-orm/pg-core";
 import type { DeclaredFlags } from "../../../shared/eligibility.js";
 import { MEMBER_ROLES, ORG_STATUSES, ORG_TYPES } from "../../../shared/organizations.js";
-import { APPLICATION_STATES, JOIN_REQUEST_STATES, NAME_CHANGE_STATES } from "../../../shared/vocabularies.js";
+import {
+  APPLICATION_STATES,
+  JOIN_REQUEST_STATES,
+  NAME_CHANGE_STATES,
+  OPEN_APPLICATION_STATES,
+} from "../../../shared/vocabularies.js";
 import { citext } from "../accounts/accounts.schema.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -230,7 +235,7 @@ export const statusApplications = pgTable(
     index("status_applications_org_idx").on(t.organizationId),
     uniqueIndex("status_applications_open_key")
       .on(t.organizationId)
-      .where(sql`${t.state} in ('pending', 'returned')`),
+      .where(sql`${t.state} in (${sql.raw(OPEN_APPLICATION_STATES.map((v) => `'${v}'`).join(", "))})`),
   ],
 );
 
