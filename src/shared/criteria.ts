@@ -287,7 +287,8 @@ const rangeSchema = (max: number, int = false) => {
     });
 };
 
-const OkvedSection = z.string().regex(/^[A-U]$/, "field.okved-section");
+/** An OKVED section letter. */
+export const OkvedSection = z.string().regex(/^[A-U]$/, "field.okved-section");
 const RegionCode = z.string().regex(/^\d{2}$/, "field.region");
 /** A region code, or "foreign" for foreign organizations. */
 export const RegionOrForeign = z.union([RegionCode, z.literal(FOREIGN)]);

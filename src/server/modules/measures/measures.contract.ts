@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CriteriaSchema, RegionOrForeign } from "../../../shared/criteria.js";
+import { CriteriaSchema, OkvedSection, RegionOrForeign } from "../../../shared/criteria.js";
 import type { Criteria as CriteriaType } from "../../../shared/eligibility.js";
 import { ORG_STATUSES, ORG_TYPES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
@@ -27,7 +27,6 @@ export const MeasureForm = z.enum(MEASURE_FORMS);
 export const ProviderKind = z.enum(PROVIDER_KINDS);
 export const Verdict = z.enum(VERDICTS);
 const Tag = z.enum(TAG_SLUGS);
-const OkvedSection = z.string().regex(/^[A-U]$/, "field.okved-section");
 
 /** Titles, providers, documents: clean text (src/shared/text.ts). */
 const text = SafeText;
