@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { CRITERIA_LIST, CriteriaSchema } from "./criteria.js";
 import {
   type Criteria,
   type EligibilityProfile,
@@ -9,7 +10,7 @@ import {
   wholeMonthsBetween,
   wholeYearsBetween,
 } from "./eligibility.js";
-import { criteriaArb, profileArb } from "./eligibility.testing.js";
+import { CRITERION_ARBS, criteriaArb, profileArb, singleCriterionArb } from "./eligibility.testing.js";
 
 const TODAY = "2026-11-23";
 
@@ -346,4 +347,34 @@ describe("properties", () => {
       { numRuns: 300 },
     );
   });
+});
+
+describe("the criteria registry", () => {
+  it("covers every field of the criteria contract, in the contract's order", () => {
+    expect(CRITERIA_LIST.map((c) => c.key)).toEqual(Object.keys(CriteriaSchema.shape));
+    expect(Object.keys(CRITERION_ARBS).sort()).toEqual(CRITERIA_LIST.map((c) => c.key).sort());
+  });
+
+  for (const criterion of CRITERIA_LIST) {
+    it(`${criterion.key}: reads only the profile fields it declares`, () => {
+      fc.assert(
+        fc.property(singleCriterionArb(criterion.key), profileArb, profileArb, (c, p, other) => {
+          // Another profile with this one's declared fields gets the same outcomes and sentences.
+          const mixed: EligibilityProfile = { ...other };
+          for (const f of criterion.reads) (mixed as Record<string, unknown>)[f] = p[f];
+          expect(evaluate(c, mixed, TODAY)).toEqual(evaluate(c, p, TODAY));
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it(`${criterion.key}: its values pass its contract schema`, () => {
+      fc.assert(
+        fc.property(singleCriterionArb(criterion.key), (c) => {
+          expect(CriteriaSchema.safeParse(c).success).toBe(true);
+        }),
+        { numRuns: 50 },
+      );
+    });
+  }
 });

@@ -17,23 +17,31 @@ const regionCode = fc.constantFrom("77", "50", "78", "16", "foreign");
 const sections = fc.constantFrom("A", "C", "J", "M", "Q");
 const tagSlugs = fc.constantFrom("ai", "robotics", "biotech", "fintech");
 
-export const criteriaArb: fc.Arbitrary<Criteria> = fc.record(
-  {
-    orgTypes: fc.uniqueArray(fc.constantFrom(...ORG_TYPES), { maxLength: 3 }),
-    regions: fc.uniqueArray(regionCode, { maxLength: 3 }),
-    smeCategories: fc.uniqueArray(fc.constantFrom(...SME_CATEGORIES), { maxLength: 3 }),
-    ageYears: range(30),
-    headcount: range(500),
-    revenueMln: range(3000),
-    requiredStatus: fc.uniqueArray(fc.constantFrom("participant" as const, "partner" as const), {
-      maxLength: 2,
-    }),
-    okvedSections: fc.uniqueArray(sections, { maxLength: 3 }),
-    tags: fc.uniqueArray(tagSlugs, { maxLength: 3 }),
-    flags: fc.uniqueArray(fc.constantFrom(...ELIGIBILITY_FLAGS), { maxLength: 2 }),
-  },
-  { requiredKeys: [] },
-);
+/**
+ * One arbitrary per criterion of the registry (src/shared/criteria.ts): the type makes a new criterion
+ * without its arbitrary a compile error, so the property tests cover it.
+ */
+export const CRITERION_ARBS: { readonly [K in keyof Criteria]-?: fc.Arbitrary<NonNullable<Criteria[K]>> } = {
+  orgTypes: fc.uniqueArray(fc.constantFrom(...ORG_TYPES), { maxLength: 3 }),
+  regions: fc.uniqueArray(regionCode, { maxLength: 3 }),
+  smeCategories: fc.uniqueArray(fc.constantFrom(...SME_CATEGORIES), { maxLength: 3 }),
+  ageYears: range(30),
+  headcount: range(500),
+  revenueMln: range(3000),
+  requiredStatus: fc.uniqueArray(fc.constantFrom("participant" as const, "partner" as const), {
+    maxLength: 2,
+  }),
+  okvedSections: fc.uniqueArray(sections, { maxLength: 3 }),
+  tags: fc.uniqueArray(tagSlugs, { maxLength: 3 }),
+  flags: fc.uniqueArray(fc.constantFrom(...ELIGIBILITY_FLAGS), { maxLength: 2 }),
+};
+
+/** Random criteria: any subset of the registry's criteria with random values. */
+export const criteriaArb: fc.Arbitrary<Criteria> = fc.record(CRITERION_ARBS, { requiredKeys: [] });
+
+/** Criteria with exactly one criterion of the registry (its key and value). */
+export const singleCriterionArb = (key: keyof Criteria): fc.Arbitrary<Criteria> =>
+  (CRITERION_ARBS[key] as fc.Arbitrary<unknown>).map((v) => ({ [key]: v }) as Criteria);
 
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
 const date = fc

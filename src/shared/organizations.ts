@@ -118,6 +118,10 @@ export const ORG_STATUS_LABELS: Readonly<Record<OrgStatus, Labels>> = {
   partner: { ru: "Партнёр кластера", en: "Cluster partner" },
 };
 
+/** The statuses an organization may apply for (and a support measure may require). */
+export const REQUESTABLE_STATUSES = ["participant", "partner"] as const satisfies readonly OrgStatus[];
+export type RequestableStatus = (typeof REQUESTABLE_STATUSES)[number];
+
 export function orgStatusLabel(status: OrgStatus, locale: Locale): string {
   return ORG_STATUS_LABELS[status][locale];
 }

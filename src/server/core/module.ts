@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Locale } from "../../shared/constants.js";
+import type { NotificationChannel } from "../../shared/vocabularies.js";
 import type { Config } from "./config.js";
 import { addMessages } from "./i18n.js";
 import type { ScheduledJob } from "./jobs.js";
@@ -10,7 +11,7 @@ import { type Action, defineRules, type Rule } from "./policy.js";
 export type Messages = Record<Locale, Record<string, string>>;
 
 /** Where a notification goes by default (the user may choose another channel per kind). */
-export type NotificationChannel = "in_app" | "email" | "digest" | "off";
+export type { NotificationChannel };
 export type NotificationData = Record<string, string | number | null>;
 
 /** A kind of notification: how it reads in each language and which channel it uses by default. */

@@ -12,12 +12,14 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { LOCALES, ROLES } from "../../../shared/constants.js";
+import { TOKEN_KINDS } from "../../../shared/vocabularies.js";
 
 export const citext = customType<{ data: string }>({ dataType: () => "citext" });
 
-export const roleEnum = pgEnum("user_role", ["admin", "operator", "expert", "user"]);
-export const localeEnum = pgEnum("locale", ["ru", "en"]);
-export const tokenKindEnum = pgEnum("user_token_kind", ["confirm_email", "reset_password"]);
+export const roleEnum = pgEnum("user_role", ROLES);
+export const localeEnum = pgEnum("locale", LOCALES);
+export const tokenKindEnum = pgEnum("user_token_kind", TOKEN_KINDS);
 
 export const users = pgTable(
   "users",

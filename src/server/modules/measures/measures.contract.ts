@@ -1,50 +1,25 @@
 import { z } from "zod";
-import {
-  type Criteria as CriteriaType,
-  ELIGIBILITY_FLAGS,
-  FOREIGN,
-  REQUIRED_STATUSES,
-  VERDICTS,
-} from "../../../shared/eligibility.js";
-import { ORG_STATUSES, ORG_TYPES, SME_CATEGORIES } from "../../../shared/organizations.js";
+import { CriteriaSchema, OkvedSection, RegionOrForeign } from "../../../shared/criteria.js";
+import type { Criteria as CriteriaType } from "../../../shared/eligibility.js";
+import { ORG_STATUSES, ORG_TYPES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
 import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
+import {
+  AMOUNT_BUCKETS,
+  CHECK_SORTS,
+  CRITERION_RESULTS,
+  MEASURE_FORMS,
+  MEASURE_LEVELS,
+  MEASURE_SORTS,
+  MEASURE_STATUSES,
+  PROVIDER_KINDS,
+  VERDICTS,
+} from "../../../shared/vocabularies.js";
 import { Day, IdParams, Page, PageSize, Version } from "../../core/contract.js";
 
-// ---------- vocabularies ----------
+// ---------- vocabularies (src/shared/vocabularies.ts) ----------
 
-export const MEASURE_STATUSES = ["draft", "published", "archived"] as const;
-export const MEASURE_LEVELS = ["city", "federal", "development_institution"] as const;
-export const MEASURE_FORMS = [
-  "grant",
-  "subsidy",
-  "preferential_loan",
-  "guarantee",
-  "tax_benefit",
-  "premises",
-  "consulting",
-  "education",
-  "export_support",
-  "pilot_testing",
-  "acceleration",
-] as const;
-export const PROVIDER_KINDS = [
-  "city_body",
-  "federal_body",
-  "development_institution",
-  "technopark",
-  "other",
-] as const;
-/**
- * Amount facet buckets (by amount_max, RUB; a measure without an amount is in none):
- * up to 1 mln, 1–10 mln, 10–100 mln, over 100 mln.
- */
-export const AMOUNT_BUCKETS = [
-  { key: "lt1m", min: null, max: 1_000_000 },
-  { key: "1m-10m", min: 1_000_000, max: 10_000_000 },
-  { key: "10m-100m", min: 10_000_000, max: 100_000_000 },
-  { key: "gt100m", min: 100_000_000, max: null },
-] as const;
+export { AMOUNT_BUCKETS, MEASURE_FORMS, MEASURE_LEVELS, MEASURE_STATUSES, PROVIDER_KINDS };
 
 export const MeasureStatus = z.enum(MEASURE_STATUSES);
 export const MeasureLevel = z.enum(MEASURE_LEVELS);
@@ -52,43 +27,18 @@ export const MeasureForm = z.enum(MEASURE_FORMS);
 export const ProviderKind = z.enum(PROVIDER_KINDS);
 export const Verdict = z.enum(VERDICTS);
 const Tag = z.enum(TAG_SLUGS);
-const OkvedSection = z.string().regex(/^[A-U]$/, "field.okved-section");
-const RegionCode = z.string().regex(/^\d{2}$/, "field.region");
-const RegionOrForeign = z.union([RegionCode, z.literal(FOREIGN)]);
 
 /** Titles, providers, documents: clean text (src/shared/text.ts). */
 const text = SafeText;
 const optText = OptSafeText;
 
-const range = (max: number, int = false) => {
-  const n = int ? z.number().int().min(0).max(max) : z.number().min(0).max(max);
-  return z
-    .object({ min: n.nullable().optional(), max: n.nullable().optional() })
-    .strict()
-    .refine((r) => r.min == null || r.max == null || r.min <= r.max, {
-      message: "field.range",
-      path: ["max"],
-    });
-};
-
 // ---------- criteria ----------
 
-/** Eligibility criteria as data; all optional (src/shared/eligibility.ts evaluates them). */
-export const Criteria = z
-  .object({
-    orgTypes: z.array(z.enum(ORG_TYPES)).max(ORG_TYPES.length).optional(),
-    regions: z.array(RegionOrForeign).max(100).optional(),
-    smeCategories: z.array(z.enum(SME_CATEGORIES)).max(4).optional(),
-    ageYears: range(200).optional(),
-    headcount: range(10_000_000, true).optional(),
-    revenueMln: range(100_000_000).optional(),
-    requiredStatus: z.array(z.enum(REQUIRED_STATUSES)).max(2).optional(),
-    okvedSections: z.array(OkvedSection).max(21).optional(),
-    tags: z.array(Tag).max(30).optional(),
-    flags: z.array(z.enum(ELIGIBILITY_FLAGS)).max(ELIGIBILITY_FLAGS.length).optional(),
-  })
-  .strict()
-  .meta({ id: "MeasureCriteria" });
+/**
+ * Eligibility criteria as data; all optional. Each field is one criterion of the registry
+ * (src/shared/criteria.ts), which also evaluates it.
+ */
+export const Criteria = CriteriaSchema.meta({ id: "MeasureCriteria" });
 // The zod schema and the shared type describe the same data.
 const _criteriaFits: CriteriaType = {} as z.infer<typeof Criteria>;
 void _criteriaFits;
@@ -188,7 +138,7 @@ const iso = z.string();
 
 export const CriterionOutcome = z.object({
   key: z.string(),
-  result: z.enum(["met", "not_met", "unknown"]),
+  result: z.enum(CRITERION_RESULTS),
   message: z.object({ ru: z.string(), en: z.string() }),
   field: z.string().optional(),
 });
@@ -301,7 +251,7 @@ export const SearchQuery = z
     amountMax: z.coerce.number().int().min(0).max(1_000_000_000_000).optional(),
     /** Verdicts for the active organization; only for a signed-in member (ignored otherwise). */
     eligibility: csv(Verdict).optional(),
-    sort: z.enum(["relevance", "deadline", "amount"]).default("relevance"),
+    sort: z.enum(MEASURE_SORTS).default("relevance"),
     page: Page,
     pageSize: PageSize,
   })
@@ -369,7 +319,7 @@ export const CheckBody = z
   .object({
     answers: Questionnaire,
     eligibility: z.array(Verdict).max(3).optional(),
-    sort: z.enum(["verdict", "deadline", "amount"]).default("verdict"),
+    sort: z.enum(CHECK_SORTS).default("verdict"),
     page: z.number().int().min(1).max(100000).default(1),
     pageSize: z.number().int().min(1).max(100).default(20),
   })

@@ -1,11 +1,13 @@
 // The SQL verdict (measures.eligibility.ts) is the pure function's twin: for random criteria stored as
 // measures and random profiles, the database's verdict equals `verdictOf` — on PGlite here and on
-// PostgreSQL 15 under `npm run test:pg`.
+// PostgreSQL 15 under `npm run test:pg`. Each criterion of the registry is also checked alone, so a
+// new criterion's `search` SQL is pinned to its `check` as soon as it has its arbitrary.
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CRITERIA_LIST } from "../../../shared/criteria.js";
 import { type Criteria, type EligibilityProfile, verdictOf } from "../../../shared/eligibility.js";
-import { criteriaArb, profileArb } from "../../../shared/eligibility.testing.js";
+import { criteriaArb, profileArb, singleCriterionArb } from "../../../shared/eligibility.testing.js";
 import { type Database, rows } from "../../core/db.js";
 import { testDatabase } from "../../test/helpers.js";
 import { verdictName, verdictSql } from "./measures.eligibility.js";
@@ -13,6 +15,8 @@ import { measureIndex, measures } from "./measures.schema.js";
 
 let database: Database;
 const stored = new Map<string, Criteria>();
+/** Criterion key → the ids of the stored measures with that criterion alone. */
+const alone = new Map<string, Set<string>>();
 
 /** Criteria the generators rarely make: empty, half-open ranges, fractional ages, nulls, a stray key. */
 const EDGE: Criteria[] = [
@@ -33,7 +37,8 @@ const EDGE: Criteria[] = [
 beforeAll(async () => {
   database = await testDatabase();
   // As JSON, as the API stores it (fast-check may build objects without a prototype).
-  const all = [...EDGE, ...fc.sample(criteriaArb, { numRuns: 400, seed: 20261123 })].map(
+  const single = CRITERIA_LIST.flatMap((c) => fc.sample(singleCriterionArb(c.key), { numRuns: 25, seed: 5 }));
+  const all = [...EDGE, ...fc.sample(criteriaArb, { numRuns: 400, seed: 20261123 }), ...single].map(
     (c) => JSON.parse(JSON.stringify(c)) as Criteria,
   );
   const inserted = await database.db
@@ -48,7 +53,11 @@ beforeAll(async () => {
       })),
     )
     .returning({ id: measures.id, criteria: measures.criteria });
-  for (const r of inserted) stored.set(r.id, r.criteria);
+  for (const r of inserted) {
+    stored.set(r.id, r.criteria);
+    const keys = Object.keys(r.criteria);
+    if (keys.length === 1) alone.set(keys[0]!, (alone.get(keys[0]!) ?? new Set()).add(r.id));
+  }
 });
 
 afterAll(async () => {
@@ -95,4 +104,25 @@ describe("eligibility in SQL", () => {
     for (const [id, c] of stored) expect(got.get(id)).toBe(verdictOf(c, {}, "2026-11-23"));
     expect([...got.values()]).not.toContain("not_eligible");
   });
+
+  for (const criterion of CRITERIA_LIST)
+    it(`${criterion.key} alone: its search SQL gives the verdict of its check`, async () => {
+      const ids = alone.get(criterion.key) ?? new Set();
+      expect(ids.size).toBeGreaterThan(0);
+      await fc.assert(
+        fc.asyncProperty(profileArb, fc.constantFrom("2026-11-23", "2021-02-28"), async (p, day) => {
+          const got = await sqlVerdicts(p, day);
+          for (const id of ids) {
+            const criteria = stored.get(id)!;
+            expect({ criteria, profile: p, day, sql: got.get(id) }).toEqual({
+              criteria,
+              profile: p,
+              day,
+              sql: verdictOf(criteria, p, day),
+            });
+          }
+        }),
+        { numRuns: 8, seed: 3 },
+      );
+    });
 });

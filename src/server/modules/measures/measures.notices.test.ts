@@ -1,11 +1,12 @@
 // The organizations for which a measure is eligible, in SQL (organizations.eligibility.ts), are exactly
 // those whose profile `verdictOf` finds eligible: random organizations × random criteria, on PGlite
-// here and on PostgreSQL 15 under `npm run test:pg`.
+// here and on PostgreSQL 15 under `npm run test:pg`; then each criterion of the registry alone.
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CRITERIA_LIST } from "../../../shared/criteria.js";
 import { type Criteria, ELIGIBILITY_FLAGS, verdictOf } from "../../../shared/eligibility.js";
-import { criteriaArb } from "../../../shared/eligibility.testing.js";
+import { criteriaArb, singleCriterionArb } from "../../../shared/eligibility.testing.js";
 import { ORG_STATUSES, ORG_TYPES } from "../../../shared/organizations.js";
 import type { Database } from "../../core/db.js";
 import { createUser, testDatabase } from "../../test/helpers.js";
@@ -126,6 +127,17 @@ describe("organizations for which a measure became eligible, in SQL", () => {
       { numRuns: 150, seed: 11 },
     );
   });
+
+  for (const criterion of CRITERIA_LIST)
+    it(`${criterion.key} alone: its "meets" SQL finds those its check finds eligible`, async () => {
+      await fc.assert(
+        fc.asyncProperty(singleCriterionArb(criterion.key).map(json), async (after) => {
+          const got = await membersOfNewlyEligible(database.db, after, null, TODAY);
+          expect({ after, got: got.map((o) => o.id).sort() }).toEqual({ after, got: expected(after, null) });
+        }),
+        { numRuns: 12, seed: 13 },
+      );
+    });
 
   it("a measure without criteria is eligible for every organization with members", async () => {
     const got = await membersOfNewlyEligible(database.db, {}, null, TODAY);

@@ -16,33 +16,21 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { CRITERIA_COLUMNS, type IndexColumn } from "../../../shared/criteria.js";
 import type { Criteria } from "../../../shared/eligibility.js";
-import { MASK_BITS, maskColumnSql } from "./measures.masks.js";
+import {
+  MEASURE_FORMS,
+  MEASURE_LEVELS,
+  MEASURE_STATUSES,
+  PROVIDER_KINDS,
+} from "../../../shared/vocabularies.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
-export const measureStatusEnum = pgEnum("measure_status", ["draft", "published", "archived"]);
-export const measureLevelEnum = pgEnum("measure_level", ["city", "federal", "development_institution"]);
-export const measureFormEnum = pgEnum("measure_form", [
-  "grant",
-  "subsidy",
-  "preferential_loan",
-  "guarantee",
-  "tax_benefit",
-  "premises",
-  "consulting",
-  "education",
-  "export_support",
-  "pilot_testing",
-  "acceleration",
-]);
-export const measureProviderKindEnum = pgEnum("measure_provider_kind", [
-  "city_body",
-  "federal_body",
-  "development_institution",
-  "technopark",
-  "other",
-]);
+export const measureStatusEnum = pgEnum("measure_status", MEASURE_STATUSES);
+export const measureLevelEnum = pgEnum("measure_level", MEASURE_LEVELS);
+export const measureFormEnum = pgEnum("measure_form", MEASURE_FORMS);
+export const measureProviderKindEnum = pgEnum("measure_provider_kind", PROVIDER_KINDS);
 
 export const measures = pgTable(
   "measures",
@@ -99,6 +87,25 @@ export const measures = pgTable(
   ],
 );
 
+/** A criterion's generated column of `measure_index`. */
+function criteriaColumn(c: IndexColumn) {
+  const expression = sql.raw(c.expression);
+  switch (c.type) {
+    case "bigint": {
+      const column = bigint(c.name, { mode: "bigint" });
+      return (c.notNull ? column.notNull() : column).generatedAlwaysAs(expression);
+    }
+    case "integer": {
+      const column = integer(c.name);
+      return (c.notNull ? column.notNull() : column).generatedAlwaysAs(expression);
+    }
+    case "float8": {
+      const column = doublePrecision(c.name);
+      return (c.notNull ? column.notNull() : column).generatedAlwaysAs(expression);
+    }
+  }
+}
+
 /**
  * What search reads of every measure, in a narrow row: its filters, facets, sorts and the criteria
  * normalized for SQL. Kept by a trigger on `measures` (migration 0008) in the same transaction as every
@@ -124,52 +131,12 @@ export const measureIndex = pgTable(
     amountMin: bigint("amount_min", { mode: "number" }),
     amountMax: bigint("amount_max", { mode: "number" }),
     criteria: jsonb("criteria").$type<Criteria>().notNull(),
-    // The criteria, normalized for SQL (measures.masks.ts; migration 0006 defines the functions): search
-    // computes each measure's verdict for an organization in the database (measures.eligibility.ts).
-    // List criteria are bit masks over the code's vocabularies (0: no criterion); range bounds are null
-    // when absent; ages are in whole months, rounded as `evaluate` rounds them.
-    critTypes: bigint("crit_types", { mode: "bigint" })
-      .notNull()
-      .generatedAlwaysAs(maskColumnSql("orgTypes", "orgTypes")),
-    critRegionsLo: bigint("crit_regions_lo", { mode: "bigint" })
-      .notNull()
-      .generatedAlwaysAs(maskColumnSql("regions", "regions", 0)),
-    critRegionsHi: bigint("crit_regions_hi", { mode: "bigint" })
-      .notNull()
-      .generatedAlwaysAs(maskColumnSql("regions", "regions", MASK_BITS)),
-    critSme: bigint("crit_sme", { mode: "bigint" })
-      .notNull()
-      .generatedAlwaysAs(maskColumnSql("smeCategories", "smeCategories")),
-    critStatus: bigint("crit_status", { mode: "bigint" })
-      .notNull()
-      .generatedAlwaysAs(maskColumnSql("requiredStatus", "requiredStatus")),
-    critOkved: bigint("crit_okved", { mode: "bigint" })
-      .notNull()
-      .generatedAlwaysAs(maskColumnSql("okvedSections", "okvedSections")),
-    critTags: bigint("crit_tags", { mode: "bigint" })
-      .notNull()
-      .generatedAlwaysAs(maskColumnSql("tags", "tags")),
-    critFlags: bigint("crit_flags", { mode: "bigint" })
-      .notNull()
-      .generatedAlwaysAs(maskColumnSql("flags", "flags")),
-    critAgeMinMonths: integer("crit_age_min_months").generatedAlwaysAs(
-      sql`round(ic_jsonb_number(criteria #> '{ageYears,min}') * 12)::int`,
-    ),
-    critAgeMaxMonths: integer("crit_age_max_months").generatedAlwaysAs(
-      sql`round(ic_jsonb_number(criteria #> '{ageYears,max}') * 12)::int`,
-    ),
-    critHeadcountMin: doublePrecision("crit_headcount_min").generatedAlwaysAs(
-      sql`ic_jsonb_float(criteria #> '{headcount,min}')`,
-    ),
-    critHeadcountMax: doublePrecision("crit_headcount_max").generatedAlwaysAs(
-      sql`ic_jsonb_float(criteria #> '{headcount,max}')`,
-    ),
-    critRevenueMin: doublePrecision("crit_revenue_min").generatedAlwaysAs(
-      sql`ic_jsonb_float(criteria #> '{revenueMln,min}')`,
-    ),
-    critRevenueMax: doublePrecision("crit_revenue_max").generatedAlwaysAs(
-      sql`ic_jsonb_float(criteria #> '{revenueMln,max}')`,
-    ),
+    // The criteria, normalized for SQL: each criterion of the registry (src/shared/criteria.ts) declares
+    // its generated columns (migration 0006 defines the functions they call); search computes each
+    // measure's verdict for an organization in the database (measures.eligibility.ts). List criteria
+    // are bit masks over the code's vocabularies (0: no criterion); range bounds are null when absent;
+    // ages are in whole months, rounded as `evaluate` rounds them.
+    ...Object.fromEntries(CRITERIA_COLUMNS.map((c) => [c.name, criteriaColumn(c)])),
   },
   (t) => [index("measure_index_status_idx").on(t.status)],
 );

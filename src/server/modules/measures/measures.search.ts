@@ -50,6 +50,8 @@ export interface SearchSpec {
   profile: EligibilityProfile | null;
   /** The Moscow calendar day "open now" and ages are computed for. */
   today: string;
+  /** Only this measure (a saved search is matched against one measure with the search itself). */
+  only?: string | undefined;
 }
 
 /** What a result card shows, as the statement returns it (dates as YYYY-MM-DD, amounts as numbers). */
@@ -287,7 +289,7 @@ export function searchStatement(s: SearchSpec): SQL {
       ${text ? sql`t.rank` : sql`null::float8`} as rank,
       ${verdict} as verdict
     from ${i}${text ? sql` join t on t.id = ${i.id}` : sql``}
-    where ${i.status} = 'published'
+    where ${i.status} = 'published'${s.only ? sql` and ${i.id} = ${s.only}::uuid` : sql``}
   )${all.length ? sql`, r as materialized (select * from c ${where(all)})` : sql``}
   select
     (select count(*)::int from ${r}) as total,

@@ -2,21 +2,20 @@
 // changed (a saved search matches it, or it becomes eligible for a member's organization), and
 // reminders of closing windows of favourite measures.
 //
-// How a saved search is matched against one measure: the structured filters (level, provider, form,
-// open now, industry, tag, amount, and the eligibility verdict for the subscriber's active
-// organization, the subscribers' organizations read in one statement) are checked in JavaScript with
-// the navigator's semantics; the distinct texts are matched against that one measure in one statement
-// (Russian morphology with prefixes, or a similar title). The organizations for which a measure became eligible
+// How a saved search is matched against one measure: the navigator's search statement itself
+// (`runSearch`, measures.search.ts) restricted to that measure, once per distinct query (and, for a
+// query that filters by verdict, per subscriber's active organization, read in one statement) — so a
+// saved search lists exactly what the navigator would show. The organizations for which a measure became eligible
 // come from one statement of the organizations module (`membersOfNewlyEligible`: the criteria as SQL
 // over the profiles), whatever the number of organizations.
 
 import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { type Verdict, verdictOf } from "../../../shared/eligibility.js";
+import type { EligibilityProfile } from "../../../shared/eligibility.js";
 import { writeAudit } from "../../core/audit.js";
 import { moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import { type Db, type Executor, prefixTsQuery, rows, textArray } from "../../core/db.js";
+import type { Db, Executor } from "../../core/db.js";
 import { badRequest, notFound } from "../../core/errors.js";
 import { notify } from "../notifications/notifications.service.js";
 import { membersOfNewlyEligible } from "../organizations/organizations.eligibility.js";
@@ -24,7 +23,8 @@ import { activeOrganizationFactsOf } from "../organizations/organizations.servic
 import { SearchQuery } from "./measures.contract.js";
 import { MEASURE_NOTIFICATION } from "./measures.notifications.js";
 import { MEASURE_COLUMNS, measures } from "./measures.schema.js";
-import { isOpen, type MeasureRow, orgProfile, presentCard } from "./measures.service.js";
+import { runSearch } from "./measures.search.js";
+import { type MeasureRow, orgProfile, presentCard, searchSpec } from "./measures.service.js";
 import {
   measureFavourites,
   measureNotices,
@@ -143,36 +143,19 @@ export async function deleteSubscription(ctx: Ctx, id: string) {
 
 // ---------- matching ----------
 
-/** The structured filters of a saved search against one measure (the navigator's semantics). */
-function matchesFilters(q: Query, m: MeasureRow, today: string, verdict: Verdict | null): boolean {
-  if (q.level?.length && !q.level.includes(m.level)) return false;
-  if (q.provider?.length && !q.provider.includes(m.provider)) return false;
-  if (q.form?.length && !q.form.includes(m.form)) return false;
-  if (q.openNow && !isOpen(m, today)) return false;
-  if (q.industry?.length && !m.industries.some((i) => q.industry!.includes(i))) return false;
-  if (q.tag?.length && !m.tags.some((t) => (q.tag as readonly string[]).includes(t))) return false;
-  if (q.amountMin !== undefined || q.amountMax !== undefined) {
-    // As in search: the amount (the maximum, else the minimum) in [amountMin, amountMax).
-    const amount = m.amountMax ?? m.amountMin;
-    if (amount === null) return false;
-    if (q.amountMin !== undefined && amount < q.amountMin) return false;
-    if (q.amountMax !== undefined && amount >= q.amountMax) return false;
-  }
-  // As in search: the verdict filter applies only to a member with an active organization.
-  if (q.eligibility?.length && verdict !== null && !q.eligibility.includes(verdict)) return false;
-  return true;
-}
-
-/** Of these search texts, the ones the measure matches (as the navigator's text match), in one statement. */
-async function textsMatching(ex: Executor, texts: string[], measureId: string): Promise<Set<string>> {
-  if (!texts.length) return new Set();
-  const hits = await rows<{ text: string }>(
-    ex,
-    sql`select t.text from unnest(${textArray(texts)}) as t(text)
-        where exists (select 1 from ${measures} where ${measures.id} = ${measureId}
-          and (${measures.search} @@ ${prefixTsQuery(sql`t.text`)} or t.text <% ${measures.titleRu}))`,
-  );
-  return new Set(hits.map((h) => h.text));
+/**
+ * Whether the navigator's search for a saved query (for this profile, or none) lists the measure: the
+ * search statement itself (measures.search.ts), restricted to the one measure.
+ */
+async function searchLists(
+  ex: Executor,
+  q: Query,
+  profile: EligibilityProfile | null,
+  today: string,
+  measureId: string,
+): Promise<boolean> {
+  const spec = searchSpec({ ...q, sort: "relevance", page: 1, pageSize: 1 }, profile, today);
+  return (await runSearch(ex, { ...spec, only: measureId })).total > 0;
 }
 
 /** Notice rows per INSERT: at most 7 parameters each stays well under the 65,535 a statement may bind. */
@@ -252,8 +235,8 @@ export async function onMeasurePublishedOrChanged(
       });
   }
 
-  // Saved searches that match: the structured filters here, with the verdicts of the subscribers'
-  // organizations and the distinct texts each read in one statement.
+  // Saved searches that match: each distinct query (with the subscriber's organization when it filters
+  // by verdict) runs the navigator's own search statement, restricted to this measure.
   const subs = (await ex.select().from(measureSubscriptions).orderBy(asc(measureSubscriptions.createdAt)))
     .filter((s) => !toldEligible.has(s.userId))
     .flatMap((s) => {
@@ -263,24 +246,19 @@ export async function onMeasurePublishedOrChanged(
   const facts = await activeOrganizationFactsOf(ex, [
     ...new Set(subs.filter(({ q }) => q.eligibility?.length).map(({ s }) => s.userId)),
   ]);
-  const verdictFor = (userId: string): Verdict | null => {
-    const f = facts.get(userId);
-    return f ? verdictOf(after.criteria, orgProfile(f), today) : null;
-  };
-  const structural = subs.filter(({ s, q }) =>
-    matchesFilters(q, after, today, q.eligibility?.length ? verdictFor(s.userId) : null),
-  );
-  const textHits = await textsMatching(
-    ex,
-    [...new Set(structural.map(({ q }) => q.q?.trim()).filter((t): t is string => !!t))],
-    after.id,
-  );
+  const lists = new Map<string, boolean>();
   const matched = new Map<string, Subscription>();
-  for (const { s, q } of structural) {
+  for (const { s, q } of subs) {
     if (matched.has(s.userId)) continue;
-    const text = q.q?.trim();
-    if (text && !textHits.has(text)) continue;
-    matched.set(s.userId, s);
+    const f = q.eligibility?.length ? facts.get(s.userId) : undefined;
+    const profile = f ? orgProfile(f) : null;
+    const key = JSON.stringify([q, profile]);
+    let hit = lists.get(key);
+    if (hit === undefined) {
+      hit = await searchLists(ex, q, profile, today, after.id);
+      lists.set(key, hit);
+    }
+    if (hit) matched.set(s.userId, s);
   }
   const toldMatch = await claim(
     ex,

@@ -264,3 +264,47 @@ describe("reminders", () => {
     ).toBe(1);
   });
 });
+
+describe("saved searches match what the navigator lists", () => {
+  it("a saved search is told of a published measure exactly when the navigator's search lists it", async () => {
+    const queries: Record<string, unknown>[] = [
+      { q: "цифровизация" },
+      { q: "цифравизация производства" }, // a typo: the navigator's typo tolerance decides
+      { q: "экспорт" },
+      { level: ["city"], form: ["grant"], amountMin: 1_000_000, amountMax: 10_000_000 },
+      { level: ["federal"] },
+      { industry: ["C"] },
+      { provider: ["Департамент предпринимательства и инновационного развития города Москвы"] },
+      { amountMin: 10_000_000 },
+    ];
+    const users = await Promise.all(queries.map(() => createUser(t.database)));
+    const clients = await Promise.all(users.map((u) => signedIn(t, u)));
+    for (const [i, query] of queries.entries()) {
+      const res = await clients[i]!.post("/api/measures/subscriptions", { name: `Поиск ${i}`, query });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const created = await operator.post(
+      "/api/operator/measures",
+      measureBody({ titleRu: "Грант на цифровизацию станкостроения", industries: ["C"], criteria: {} }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const published = await operator.post(`/api/operator/measures/${id}/publish`, {});
+    expect(published.statusCode, published.body).toBe(200);
+
+    const told: boolean[] = [];
+    const listed: boolean[] = [];
+    for (const [i, query] of queries.entries()) {
+      told.push((await count(users[i]!.id, "measures.match")) === 1);
+      const params = new URLSearchParams({ pageSize: "100" });
+      for (const [k, v] of Object.entries(query))
+        for (const item of Array.isArray(v) ? v : [v]) params.append(k, String(item));
+      const page = await clients[i]!.get(`/api/measures?${params}`);
+      expect(page.statusCode, page.body).toBe(200);
+      listed.push(page.json().items.some((m: { id: string }) => m.id === id));
+    }
+    expect(told).toEqual(listed);
+    expect(told).toContain(true);
+    expect(told).toContain(false);
+  });
+});

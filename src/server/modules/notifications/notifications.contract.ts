@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { NOTIFICATION_CHANNELS } from "../../../shared/vocabularies.js";
 import { IdParams, Page, PageSize } from "../../core/contract.js";
 
-export const Channel = z.enum(["in_app", "email", "digest", "off"]);
+export const Channel = z.enum(NOTIFICATION_CHANNELS);
 
 export const NotificationsQuery = z
   .object({ unread: z.enum(["true", "false"]).optional(), page: Page, pageSize: PageSize })

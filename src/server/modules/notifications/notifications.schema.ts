@@ -1,6 +1,7 @@
 import { index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { NOTIFICATION_CHANNELS } from "../../../shared/vocabularies.js";
 
-export const notificationChannelEnum = pgEnum("notification_channel", ["in_app", "email", "digest", "off"]);
+export const notificationChannelEnum = pgEnum("notification_channel", NOTIFICATION_CHANNELS);
 
 /** In-app notifications; text is rendered at read time in the reader's language from kind + data. */
 export const notifications = pgTable(

@@ -1,8 +1,17 @@
 import { z } from "zod";
 import { ELIGIBILITY_FLAGS, type EligibilityFlag } from "../../../shared/eligibility.js";
-import { MEMBER_ROLES, ORG_STATUSES, ORG_TYPES } from "../../../shared/organizations.js";
+import { MEMBER_ROLES, ORG_STATUSES, ORG_TYPES, SME_CATEGORIES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
 import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
+import {
+  APPLICATION_DECISIONS,
+  APPLICATION_STATES,
+  INVITATION_STATES,
+  JOIN_REQUEST_STATES,
+  NAME_CHANGE_DECISIONS,
+  NAME_CHANGE_QUEUE_STATES,
+  NAME_CHANGE_STATES,
+} from "../../../shared/vocabularies.js";
 import { Email, IdParams, Page, PageSize, Version } from "../../core/contract.js";
 
 // ---------- inputs ----------
@@ -135,7 +144,7 @@ export const ApplyBody = z
 export const ResubmitBody = z.object({ comment: OptSafeLongText(2000) }).strict();
 export const DecisionBody = z
   .object({
-    decision: z.enum(["approve", "reject", "return"]),
+    decision: z.enum(APPLICATION_DECISIONS),
     /** Required for reject (the reason) and return (what to fix). */
     comment: OptSafeLongText(2000),
     /** The application version the operator saw. */
@@ -144,7 +153,7 @@ export const DecisionBody = z
   .strict();
 export const NameChangeDecisionBody = z
   .object({
-    decision: z.enum(["approve", "reject"]),
+    decision: z.enum(NAME_CHANGE_DECISIONS),
     /** Required for a rejection: the reason the members read. */
     comment: OptSafeLongText(2000),
     /** The request's version the operator saw. */
@@ -152,14 +161,14 @@ export const NameChangeDecisionBody = z
   })
   .strict();
 export const NameChangeQuery = z
-  .object({ state: z.enum(["pending", "approved", "rejected"]).default("pending") })
+  .object({ state: z.enum(NAME_CHANGE_QUEUE_STATES).default("pending") })
   .strict();
 export const AnswerBody = z.object({ agree: z.boolean() }).strict();
 export const ReasonBody = z.object({ reason: SafeLongText(2000).pipe(z.string().min(3)) }).strict();
 
 export const QueueQuery = z
   .object({
-    state: z.enum(["pending", "returned", "approved", "rejected", "withdrawn"]).default("pending"),
+    state: z.enum(APPLICATION_STATES).default("pending"),
     region: RegionCode.optional(),
     type: OrgType.optional(),
     requestedStatus: OrgStatus.exclude(["registered"]).optional(),
@@ -183,7 +192,7 @@ export const DirectoryQuery = z
     region: csv(RegionCode).optional(),
     status: csv(OrgStatus).optional(),
     type: csv(OrgType).optional(),
-    sme: csv(z.enum(["micro", "small", "medium", "large"])).optional(),
+    sme: csv(z.enum(SME_CATEGORIES)).optional(),
     okved: csv(OkvedSection).optional(),
     tag: csv(Tag).optional(),
     sort: z.enum(["relevance", "name", "newest"]).default("relevance"),
@@ -211,7 +220,7 @@ export const OrganizationPublic = z
     website: z.string().nullable(),
     descriptionRu: z.string(),
     descriptionEn: z.string().nullable(),
-    smeCategory: z.enum(["micro", "small", "medium", "large"]).nullable(),
+    smeCategory: z.enum(SME_CATEGORIES).nullable(),
     okvedSections: z.array(z.string()),
     okvedMain: z.string().nullable(),
     tags: z.array(z.string()),
@@ -282,7 +291,7 @@ export const Invitation = z
     role: MemberRole,
     createdAt: iso,
     expiresAt: iso,
-    state: z.enum(["pending", "accepted", "revoked", "expired"]),
+    state: z.enum(INVITATION_STATES),
   })
   .meta({ id: "Invitation" });
 
@@ -298,7 +307,7 @@ export const JoinRequest = z
     id: z.uuid(),
     user: z.object({ id: z.uuid(), fullName: z.string(), email: z.string() }),
     message: z.string().nullable(),
-    state: z.enum(["pending", "approved", "rejected", "cancelled"]),
+    state: z.enum(JOIN_REQUEST_STATES),
     createdAt: iso,
   })
   .meta({ id: "JoinRequest" });
@@ -314,7 +323,7 @@ export const StatusApplication = z
     id: z.uuid(),
     organizationId: z.uuid(),
     requestedStatus: OrgStatus,
-    state: z.enum(["pending", "returned", "approved", "rejected", "withdrawn"]),
+    state: z.enum(APPLICATION_STATES),
     applicantComment: z.string().nullable(),
     operatorComment: z.string().nullable(),
     submittedAt: iso,
@@ -414,7 +423,7 @@ export const NameChange = z
     shortName: z.string(),
     previousFullName: z.string(),
     previousShortName: z.string(),
-    state: z.enum(["pending", "approved", "rejected", "cancelled"]),
+    state: z.enum(NAME_CHANGE_STATES),
     requestedBy: Person,
     requestedAt: iso,
     decidedBy: Person.nullable(),

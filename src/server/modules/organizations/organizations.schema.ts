@@ -16,41 +16,24 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { DeclaredFlags } from "../../../shared/eligibility.js";
+import { MEMBER_ROLES, ORG_STATUSES, ORG_TYPES } from "../../../shared/organizations.js";
+import {
+  APPLICATION_STATES,
+  JOIN_REQUEST_STATES,
+  NAME_CHANGE_STATES,
+  OPEN_APPLICATION_STATES,
+} from "../../../shared/vocabularies.js";
 import { citext } from "../accounts/accounts.schema.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
-export const orgTypeEnum = pgEnum("org_type", [
-  "legal_entity",
-  "individual_entrepreneur",
-  "foreign",
-  "university",
-  "research_institute",
-  "corporation",
-  "city_body",
-]);
-export const orgStatusEnum = pgEnum("org_status", ["registered", "participant", "partner"]);
-export const memberRoleEnum = pgEnum("member_role", ["owner", "admin", "member"]);
-export const applicationStateEnum = pgEnum("status_application_state", [
-  "pending",
-  "returned",
-  "approved",
-  "rejected",
-  "withdrawn",
-]);
-export const nameChangeStateEnum = pgEnum("name_change_state", [
-  "pending",
-  "approved",
-  "rejected",
-  "cancelled",
-]);
-export const joinRequestStateEnum = pgEnum("join_request_state", [
-  "pending",
-  "approved",
-  "rejected",
-  "cancelled",
-]);
+export const orgTypeEnum = pgEnum("org_type", ORG_TYPES);
+export const orgStatusEnum = pgEnum("org_status", ORG_STATUSES);
+export const memberRoleEnum = pgEnum("member_role", MEMBER_ROLES);
+export const applicationStateEnum = pgEnum("status_application_state", APPLICATION_STATES);
+export const nameChangeStateEnum = pgEnum("name_change_state", NAME_CHANGE_STATES);
+export const joinRequestStateEnum = pgEnum("join_request_state", JOIN_REQUEST_STATES);
 
 export const organizations = pgTable(
   "organizations",
@@ -252,7 +235,7 @@ export const statusApplications = pgTable(
     index("status_applications_org_idx").on(t.organizationId),
     uniqueIndex("status_applications_open_key")
       .on(t.organizationId)
-      .where(sql`${t.state} in ('pending', 'returned')`),
+      .where(sql`${t.state} in (${sql.raw(OPEN_APPLICATION_STATES.map((v) => `'${v}'`).join(", "))})`),
   ],
 );
 

@@ -8,6 +8,7 @@ import {
   ORG_IDENTIFIER_RULES,
   type OrgType,
   orgIdentifierErrors,
+  SME_CATEGORIES,
 } from "../../../shared/organizations.js";
 import { isRegionCode } from "../../../shared/regions.js";
 import { writeAudit } from "../../core/audit.js";
@@ -70,7 +71,7 @@ export type OrgRow = Omit<typeof organizations.$inferSelect, "search">;
 export type OrganizationFull = z.infer<typeof Organization>;
 export type OrganizationPublicView = z.infer<typeof OrganizationPublic>;
 
-const SME = new Set(["micro", "small", "medium", "large"]);
+const SME = new Set<string>(SME_CATEGORIES);
 
 /** The logo's address; `v` changes with every change of the organization, so caches never go stale. */
 export const logoUrl = (row: Pick<OrgRow, "id" | "hasLogo" | "updatedAt">) =>

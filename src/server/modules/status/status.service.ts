@@ -2,7 +2,13 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "dr
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Locale } from "../../../shared/constants.js";
-import { type OrgStatus, orgStatusLabel, statusOpenTo } from "../../../shared/organizations.js";
+import {
+  type OrgStatus,
+  orgStatusLabel,
+  REQUESTABLE_STATUSES,
+  statusOpenTo,
+} from "../../../shared/organizations.js";
+import { OPEN_APPLICATION_STATES } from "../../../shared/vocabularies.js";
 import { writeAudit } from "../../core/audit.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Executor, isUniqueViolation, likePattern } from "../../core/db.js";
@@ -46,8 +52,8 @@ type AppView = z.infer<typeof StatusApplication>;
 type QueueItemView = z.infer<typeof QueueItem>;
 type EventView = z.infer<typeof StatusEvent>;
 
-const REQUESTABLE: readonly Requested[] = ["participant", "partner"];
-const OPEN_STATES = ["pending", "returned"] as const;
+const REQUESTABLE: readonly Requested[] = REQUESTABLE_STATUSES;
+const OPEN_STATES = OPEN_APPLICATION_STATES;
 
 // ---------- reading ----------
 

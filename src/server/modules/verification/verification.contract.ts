@@ -1,19 +1,18 @@
 import { z } from "zod";
+import {
+  VERIFICATION_DECISIONS,
+  VERIFICATION_DOCUMENTS,
+  VERIFICATION_KINDS,
+  VERIFICATION_STATES,
+} from "../../../shared/vocabularies.js";
 import { IdParams, Page, PageSize } from "../../core/contract.js";
 import { OrgStatus } from "../organizations/organizations.contract.js";
 
 // ---------- inputs ----------
 
-export const DocumentType = z.enum(["register_extract", "letterhead_letter"]);
-export const VerificationKind = z.enum(["verification", "claim"]);
-export const VerificationState = z.enum([
-  "pending",
-  "verified",
-  "rejected",
-  "transferred",
-  "merged",
-  "removed",
-]);
+export const DocumentType = z.enum(VERIFICATION_DOCUMENTS);
+export const VerificationKind = z.enum(VERIFICATION_KINDS);
+export const VerificationState = z.enum(VERIFICATION_STATES);
 
 /** The form fields sent with a document (multipart, before the `file` part). */
 export const DocumentFields = z.object({
@@ -40,7 +39,7 @@ export const VerificationDecisionBody = z
     /** The version the operator saw; a stale one gets 409 with the request as it is now. */
     version: z.number().int().min(1),
     /** verify / reject for a verification; transfer / merge / remove / reject for a claim. */
-    decision: z.enum(["verify", "reject", "transfer", "merge", "remove"]),
+    decision: z.enum(VERIFICATION_DECISIONS),
     reason: z
       .string()
       .trim()

@@ -11,28 +11,23 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  VERIFICATION_DOCUMENTS,
+  VERIFICATION_KINDS,
+  VERIFICATION_STATES,
+} from "../../../shared/vocabularies.js";
 import { organizations } from "../organizations/organizations.schema.js";
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 /** A request to verify one's own organization, or a claim to an organization registered by someone else. */
-export const verificationKindEnum = pgEnum("verification_kind", ["verification", "claim"]);
+export const verificationKindEnum = pgEnum("verification_kind", VERIFICATION_KINDS);
 /**
  * pending → verified | rejected (verification); pending → transferred | merged | removed | rejected (claim).
  */
-export const verificationStateEnum = pgEnum("verification_state", [
-  "pending",
-  "verified",
-  "rejected",
-  "transferred",
-  "merged",
-  "removed",
-]);
+export const verificationStateEnum = pgEnum("verification_state", VERIFICATION_STATES);
 /** An extract from the state register (ЕГРЮЛ / ЕГРИП) or a letter on letterhead signed by the head. */
-export const verificationDocumentEnum = pgEnum("verification_document", [
-  "register_extract",
-  "letterhead_letter",
-]);
+export const verificationDocumentEnum = pgEnum("verification_document", VERIFICATION_DOCUMENTS);
 
 export const verificationRequests = pgTable(
   "verification_requests",

@@ -3,42 +3,20 @@
 import type { Criteria, Verdict } from "../../../shared/eligibility";
 import type { BodyOf, ResponseOf, Schemas } from "../../api/types";
 
+export {
+  AMOUNT_BUCKETS,
+  MEASURE_FORMS,
+  MEASURE_LEVELS,
+  MEASURE_SORTS as SORTS,
+  MEASURE_STATUSES,
+  type MeasureForm,
+  type MeasureLevel,
+  type MeasureSort,
+  type MeasureStatus,
+  PROVIDER_KINDS,
+  type ProviderKind,
+} from "../../../shared/vocabularies";
 export type { Criteria, Verdict };
-
-export const MEASURE_STATUSES = ["draft", "published", "archived"] as const;
-export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
-export const MEASURE_LEVELS = ["city", "federal", "development_institution"] as const;
-export type MeasureLevel = (typeof MEASURE_LEVELS)[number];
-export const MEASURE_FORMS = [
-  "grant",
-  "subsidy",
-  "preferential_loan",
-  "guarantee",
-  "tax_benefit",
-  "premises",
-  "consulting",
-  "education",
-  "export_support",
-  "pilot_testing",
-  "acceleration",
-] as const;
-export type MeasureForm = (typeof MEASURE_FORMS)[number];
-export const PROVIDER_KINDS = [
-  "city_body",
-  "federal_body",
-  "development_institution",
-  "technopark",
-  "other",
-] as const;
-export type ProviderKind = (typeof PROVIDER_KINDS)[number];
-export const AMOUNT_BUCKETS = [
-  { key: "lt1m", min: null, max: 1_000_000 },
-  { key: "1m-10m", min: 1_000_000, max: 10_000_000 },
-  { key: "10m-100m", min: 10_000_000, max: 100_000_000 },
-  { key: "gt100m", min: 100_000_000, max: null },
-] as const;
-export const SORTS = ["relevance", "deadline", "amount"] as const;
-export type MeasureSort = (typeof SORTS)[number];
 
 export type Eligibility = Schemas["MeasureEligibility"];
 export type CriterionOutcome = Eligibility["criteria"][number];

@@ -1,8 +1,10 @@
 /** Shapes of the notifications API, from the generated contract (src/web/api). */
 import type { ResponseOf, Schemas } from "../../api/types";
 
-export const CHANNELS = ["in_app", "email", "digest", "off"] as const;
-export type Channel = (typeof CHANNELS)[number];
+export {
+  NOTIFICATION_CHANNELS as CHANNELS,
+  type NotificationChannel as Channel,
+} from "../../../shared/vocabularies";
 
 export type NotificationItem = Schemas["Notification"];
 export type NotificationPage = ResponseOf<"/api/notifications", "get">;

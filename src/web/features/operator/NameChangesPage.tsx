@@ -14,6 +14,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { NAME_CHANGE_QUEUE_STATES } from "../../../shared/vocabularies";
 import { ApiError, api, errorMessage, withQuery } from "../../api";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
@@ -23,7 +24,7 @@ import { toast } from "../organizations/toast";
 import type { NameChange, OrgStatus } from "../organizations/types";
 
 type Item = NameChange & { organizationStatus: OrgStatus; inn: string | null };
-type State = "pending" | "approved" | "rejected";
+type State = (typeof NAME_CHANGE_QUEUE_STATES)[number];
 const nameChangesKey = (state: State) => [...operatorKeys.all, "name-changes", state] as const;
 
 /** One request: old and new names, who asked and when; approve, or reject with a reason. */
@@ -139,7 +140,7 @@ export default function NameChangesPage() {
         aria-label={t("operator.nameChanges.stateLabel")}
         value={state}
         onChange={(v) => setState(v as State)}
-        data={(["pending", "approved", "rejected"] as const).map((s) => ({
+        data={NAME_CHANGE_QUEUE_STATES.map((s) => ({
           value: s,
           label: t(`operator.nameChanges.states.${s}`),
         }))}

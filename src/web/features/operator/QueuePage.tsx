@@ -18,8 +18,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { ORG_TYPES, type OrgType } from "../../../shared/organizations";
+import { ORG_TYPES, type OrgType, REQUESTABLE_STATUSES } from "../../../shared/organizations";
 import { REGIONS } from "../../../shared/regions";
+import { APPLICATION_STATES } from "../../../shared/vocabularies";
 import { api, withQuery } from "../../api";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -32,8 +33,8 @@ import { OwnOrganizationBadge } from "../verification/OwnOrganizationNote";
 const PAGE_SIZE = 20;
 /** A pending application waiting longer than this is highlighted. */
 export const LONG_WAIT_DAYS = 10;
-const STATES: ApplicationState[] = ["pending", "returned", "approved", "rejected", "withdrawn"];
-const REQUESTED: RequestedStatus[] = ["participant", "partner"];
+const STATES: readonly ApplicationState[] = APPLICATION_STATES;
+const REQUESTED: readonly RequestedStatus[] = REQUESTABLE_STATUSES;
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | "" =>
   v && (list as readonly string[]).includes(v) ? (v as T) : "";

@@ -15,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { REQUESTABLE_STATUSES } from "../../../shared/organizations";
 import { api } from "../../api";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { useFormat } from "../../format";
@@ -28,7 +29,7 @@ import { toast, toastError } from "./toast";
 import type { OrganizationView, RequestedStatus, StatusApplication, StatusView } from "./types";
 
 const COMMENT_MAX = 2000;
-const REQUESTABLE: RequestedStatus[] = ["participant", "partner"];
+const REQUESTABLE: readonly RequestedStatus[] = REQUESTABLE_STATUSES;
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (

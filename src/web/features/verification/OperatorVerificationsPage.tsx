@@ -17,6 +17,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { VERIFICATION_KINDS } from "../../../shared/vocabularies";
 import { ApiError, apiFetch, errorMessage, withQuery } from "../../api";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -34,7 +35,7 @@ import type {
 
 const PAGE_SIZE = 20;
 const STATES: VerificationState[] = ["pending", "verified", "rejected", "transferred", "merged", "removed"];
-const KINDS = ["", "verification", "claim"] as const;
+const KINDS = ["", ...VERIFICATION_KINDS] as const;
 const queueKey = ["operator", "verifications"] as const;
 
 /** The decision controls of one pending request. */
