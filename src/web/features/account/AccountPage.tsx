@@ -6,7 +6,8 @@ import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../../../shared/constants";
-import { api, type Me, type MessageResponse, type User } from "../../api";
+import type { Me, User } from "../../api";
+import { client, unwrap } from "../../api/client";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { PasswordField } from "../../components/PasswordField";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -16,7 +17,8 @@ import { useFormat } from "../../format";
 import { isLocale } from "../../i18n";
 import { GUEST, meKey, useLanguage, useMe } from "../../session";
 import { PreferencesForm } from "../notifications/PreferencesForm";
-import { SessionsSection, sessionsKey } from "./SessionsSection";
+import { accountKeys } from "./queries";
+import { SessionsSection } from "./SessionsSection";
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -41,7 +43,7 @@ function ProfileSection({ user }: { user: User }) {
     validate: { fullName: v.fullName },
   });
   const save = useMutation({
-    mutationFn: (fullName: string) => api.patch<{ user: User }>("/api/me", { fullName }),
+    mutationFn: (fullName: string) => unwrap(client.PATCH("/api/me", { body: { fullName } })),
     onSuccess: ({ user: updated }) => {
       queryClient.setQueryData<Me>(meKey, (old) => ({ ...(old ?? GUEST), user: updated }));
       form.setInitialValues({ fullName: updated.fullName });
@@ -157,11 +159,11 @@ function PasswordSection() {
   const change = useMutation({
     meta: { ignoreUnauthorized: true },
     mutationFn: (values: { currentPassword: string; newPassword: string }) =>
-      api.post<MessageResponse>("/api/me/password", values),
+      unwrap(client.POST("/api/me/password", { body: values })),
     onSuccess: (data) => {
       form.reset();
       notifications.show({ color: "indigo", message: data.message });
-      void queryClient.invalidateQueries({ queryKey: sessionsKey });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.sessions });
     },
     onError: (error) => setProblem(applyServerErrors(form, error)),
   });

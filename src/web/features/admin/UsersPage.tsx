@@ -20,16 +20,17 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { ROLES, type Role } from "../../../shared/constants";
-import { type AdminUser, type AdminUserList, api, errorMessage, type User, withQuery } from "../../api";
+import { type AdminUser, errorMessage } from "../../api";
+import { client } from "../../api/client";
 import { applyServerErrors, type FormProblem } from "../../components/forms";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { meKey, useMe } from "../../session";
+import { adminKeys, adminQueries } from "./queries";
 
 const PAGE_SIZE = 20;
-const usersKey = ["admin", "users"] as const;
 const REASON_MAX = 500;
 
 function isRole(value: string): value is Role {
@@ -54,10 +55,10 @@ function BlockModal({ user, onClose }: { user: AdminUser | null; onClose: () => 
   });
   const block = useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      api.post<{ user: AdminUser }>(`/api/admin/users/${encodeURIComponent(id)}/block`, { reason }),
+      client.POST("/api/admin/users/{id}/block", { params: { path: { id } }, body: { reason } }),
     onSuccess: () => {
       notifications.show({ color: "indigo", message: t("admin.block.done") });
-      void queryClient.invalidateQueries({ queryKey: usersKey });
+      void queryClient.invalidateQueries({ queryKey: adminKeys.users });
       close();
     },
     onError: (error) => setProblem(applyServerErrors(form, error)),
@@ -147,32 +148,29 @@ export default function UsersPage() {
   }, [debouncedSearch]);
 
   const users = useQuery({
-    queryKey: [...usersKey, { q, role, page }],
-    queryFn: ({ signal }) =>
-      api.get<AdminUserList>(withQuery("/api/admin/users", { q, role, page, pageSize: PAGE_SIZE }), signal),
+    ...adminQueries.users({ q: q || undefined, role: role || undefined, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 
   const changeRole = useMutation({
     mutationFn: ({ id, role: newRole }: { id: string; role: Role }) =>
-      api.patch<{ user: User }>(`/api/admin/users/${encodeURIComponent(id)}`, { role: newRole }),
+      client.PATCH("/api/admin/users/{id}", { params: { path: { id } }, body: { role: newRole } }),
     onSuccess: (_data, vars) => {
       notifications.show({ color: "indigo", message: t("admin.users.roleChanged") });
-      void queryClient.invalidateQueries({ queryKey: usersKey });
+      void queryClient.invalidateQueries({ queryKey: adminKeys.users });
       if (vars.id === me?.id) void queryClient.invalidateQueries({ queryKey: meKey });
     },
     onError: (error) => {
       notifications.show({ color: "red", title: t("common.errors.title"), message: errorMessage(error) });
-      void queryClient.invalidateQueries({ queryKey: usersKey });
+      void queryClient.invalidateQueries({ queryKey: adminKeys.users });
     },
   });
 
   const unblock = useMutation({
-    mutationFn: (id: string) =>
-      api.post<{ user: AdminUser }>(`/api/admin/users/${encodeURIComponent(id)}/unblock`),
+    mutationFn: (id: string) => client.POST("/api/admin/users/{id}/unblock", { params: { path: { id } } }),
     onSuccess: () => {
       notifications.show({ color: "indigo", message: t("admin.unblock.done") });
-      void queryClient.invalidateQueries({ queryKey: usersKey });
+      void queryClient.invalidateQueries({ queryKey: adminKeys.users });
     },
     onError: (error) =>
       notifications.show({ color: "red", title: t("common.errors.title"), message: errorMessage(error) }),

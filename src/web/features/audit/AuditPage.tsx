@@ -16,11 +16,12 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { type AuditEntry, api, type Page, withQuery } from "../../api";
+import type { AuditEntry } from "../../api";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
+import { auditQueries } from "./queries";
 
 const PAGE_SIZE = 25;
 const FILTERS = ["actor", "entity", "action", "from", "to"] as const;
@@ -107,9 +108,7 @@ export default function AuditPage() {
   }
 
   const audit = useQuery({
-    queryKey: ["audit", { ...filters, page }],
-    queryFn: ({ signal }) =>
-      api.get<Page<AuditEntry>>(withQuery("/api/audit", { ...filters, page, pageSize: PAGE_SIZE }), signal),
+    ...auditQueries.page({ ...filters, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 

@@ -2,11 +2,12 @@ import { Anchor, Button, Group, Skeleton, Stack, Table, Text, Title } from "@man
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { ApiError, api, type MailSummary, type Page, withQuery } from "../../api";
+import { ApiError } from "../../api";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
+import { devMailQueries } from "./queries";
 
 const PAGE_SIZE = 20;
 
@@ -18,9 +19,7 @@ export default function DevMailPage() {
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
 
   const mail = useQuery({
-    queryKey: ["devmail", { page }],
-    queryFn: ({ signal }) =>
-      api.get<Page<MailSummary>>(withQuery("/api/dev/mail", { page, pageSize: PAGE_SIZE }), signal),
+    ...devMailQueries.page(page, PAGE_SIZE),
     placeholderData: keepPreviousData,
     refetchInterval: 5000,
   });

@@ -23,7 +23,6 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { ORG_TYPE_LABELS, SME_CATEGORY_LABELS } from "../../../shared/organizations";
 import { tagLabel } from "../../../shared/tags";
-import { api } from "../../api";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -32,27 +31,19 @@ import { useMe } from "../../session";
 import { UnverifiedBadge } from "../verification/UnverifiedBadge";
 import { Facets } from "./Facets";
 import { descriptionOf, facetLabel, orgInitials, placeOf, StatusBadges, useLocale } from "./labels";
+import { directoryQueries } from "./queries";
 import {
   activeFilterCount,
   type DirectoryState,
-  directoryParams,
   directorySearch,
   EMPTY_FILTERS,
   parseDirectoryParams,
 } from "./searchParams";
-import {
-  type DirectoryPage as DirectoryResult,
-  FACETS,
-  type FacetName,
-  type OrganizationPublic,
-  SORTS,
-} from "./types";
+import { FACETS, type FacetName, type OrganizationPublic, SORTS } from "./types";
 
 const PAGE_SIZE = 20;
 const SEARCH_DEBOUNCE_MS = 300;
 const TAGS_ON_CARD = 4;
-
-export const directoryKey = ["directory"] as const;
 
 function ResultCard({ org }: { org: OrganizationPublic }) {
   const { t } = useTranslation();
@@ -151,11 +142,14 @@ export default function DirectoryPage() {
     }
   }, [state.q]);
 
-  const query = directoryParams(state);
-  query.set("pageSize", String(PAGE_SIZE));
   const result = useQuery({
-    queryKey: [...directoryKey, query.toString()],
-    queryFn: ({ signal }) => api.get<DirectoryResult>(`/api/directory?${query.toString()}`, signal),
+    ...directoryQueries.search({
+      q: state.q || undefined,
+      ...state.filters,
+      sort: state.sort,
+      page: state.page,
+      pageSize: PAGE_SIZE,
+    }),
     placeholderData: keepPreviousData,
   });
   const data = result.data;

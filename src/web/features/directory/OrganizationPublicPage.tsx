@@ -24,19 +24,21 @@ import { Link, useLocation, useParams } from "react-router";
 import { okvedSectionName } from "../../../shared/okved";
 import { MEMBER_ROLE_LABELS, ORG_TYPE_LABELS, SME_CATEGORY_LABELS } from "../../../shared/organizations";
 import { tagLabel } from "../../../shared/tags";
-import { ApiError, api } from "../../api";
+import { ApiError } from "../../api";
+import { client } from "../../api/client";
 import { applyServerErrors, type FormProblem } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { withNext } from "../../next";
 import { useMe } from "../../session";
+import { orgKeys, orgQueries } from "../organizations/queries";
 import { UnverifiedBadge } from "../verification/UnverifiedBadge";
 import { descriptionOf, orgInitials, placeOf, StatusBadges, useLocale } from "./labels";
-import type { MyJoinRequest, OrganizationPublic, PublicOrganizationView } from "./types";
+import { directoryQueries } from "./queries";
+import type { OrganizationPublic } from "./types";
 
 const MESSAGE_MAX = 1000;
-export const myJoinRequestsKey = ["me", "join-requests"] as const;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -111,8 +113,9 @@ function JoinModal({
   });
   const send = useMutation({
     mutationFn: (message: string) =>
-      api.post(`/api/organizations/${encodeURIComponent(org.id)}/join-requests`, {
-        message: message || null,
+      client.POST("/api/organizations/{id}/join-requests", {
+        params: { path: { id: org.id } },
+        body: { message: message || null },
       }),
     onSuccess: () => {
       notifications.show({
@@ -120,12 +123,12 @@ function JoinModal({
         color: "indigo",
         message: t("directory.join.sent"),
       });
-      void queryClient.invalidateQueries({ queryKey: myJoinRequestsKey });
+      void queryClient.invalidateQueries({ queryKey: orgKeys.myJoinRequests });
       close();
     },
     onError: (error) => {
       if (error instanceof ApiError && error.is("/join-request-pending")) {
-        void queryClient.invalidateQueries({ queryKey: myJoinRequestsKey });
+        void queryClient.invalidateQueries({ queryKey: orgKeys.myJoinRequests });
         onAlreadySent();
         close();
         return;
@@ -188,11 +191,7 @@ function Actions({ org }: { org: OrganizationPublic }) {
   const location = useLocation();
   const format = useShortDate();
   const mine = useMyOrganizations();
-  const requests = useQuery({
-    queryKey: [...myJoinRequestsKey, user?.id ?? null],
-    queryFn: ({ signal }) => api.get<MyJoinRequest[]>("/api/me/join-requests", signal),
-    enabled: Boolean(user),
-  });
+  const requests = useQuery({ ...orgQueries.myJoinRequests(user?.id ?? null), enabled: Boolean(user) });
   const [joining, setJoining] = useState(false);
   const [alreadySent, setAlreadySent] = useState(false);
 
@@ -251,12 +250,7 @@ export default function OrganizationPublicPage() {
   const locale = useLocale();
   const shortDate = useShortDate();
   const valid = UUID_RE.test(id);
-  const view = useQuery({
-    queryKey: ["directory", "organization", id],
-    queryFn: ({ signal }) =>
-      api.get<PublicOrganizationView>(`/api/directory/${encodeURIComponent(id)}`, signal),
-    enabled: valid,
-  });
+  const view = useQuery({ ...directoryQueries.organization(id), enabled: valid });
   usePageTitle(view.data?.organization.shortName ?? t("directory.org.title"));
 
   const notFound = !valid || (view.error instanceof ApiError && view.error.status === 404);

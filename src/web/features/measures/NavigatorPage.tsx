@@ -23,7 +23,6 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { api } from "../../api";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -31,9 +30,10 @@ import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { useMeasureText } from "./labels";
 import { MeasureCardView } from "./MeasureCardView";
+import { measureQueries } from "./queries";
 import {
   activeFilterCount,
-  apiParams,
+  apiQuery,
   EMPTY_FILTERS,
   type ListFacet,
   type NavigatorState,
@@ -41,7 +41,7 @@ import {
   parseNavigatorParams,
 } from "./searchParams";
 import { SaveSearchButton } from "./subscriptions";
-import { AMOUNT_BUCKETS, type FacetValue, type SearchPage, SORTS } from "./types";
+import { AMOUNT_BUCKETS, type FacetValue, SORTS } from "./types";
 
 const PAGE_SIZE = 20;
 const TOP = 8;
@@ -149,10 +149,8 @@ export default function NavigatorPage() {
     }
   }, [state.q]);
 
-  const query = apiParams(state, PAGE_SIZE).toString();
   const result = useQuery({
-    queryKey: ["measures", "search", user?.id ?? null, query],
-    queryFn: ({ signal }) => api.get<SearchPage>(`/api/measures?${query}`, signal),
+    ...measureQueries.search(user?.id ?? null, apiQuery(state, PAGE_SIZE)),
     placeholderData: keepPreviousData,
   });
   const data = result.data;

@@ -3,23 +3,22 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { ApiError, api } from "../../api";
+import { ApiError } from "../../api";
+import { client } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { ApplicationStateBadge, okAlert, StatusBadge, useLabels, warnAlert } from "../organizations/labels";
 import { ReasonModal } from "../organizations/modals";
 import { OrgLogo } from "../organizations/OrgShell";
-import { operatorKeys, orgKeys, problemBody, request } from "../organizations/orgApi";
 import { ProfileFacts } from "../organizations/ProfileFacts";
+import { orgKeys, problemBody } from "../organizations/queries";
 import { StatusHistory } from "../organizations/StatusHistory";
 import { toast } from "../organizations/toast";
 import type { Decision, QueueItem, QueueItemDetail } from "../organizations/types";
 import { OwnOrganizationNote } from "../verification/OwnOrganizationNote";
 import { WaitingBadge } from "./QueuePage";
-
-const appPath = (id: string, rest = "") =>
-  `/api/operator/status-applications/${encodeURIComponent(id)}${rest}`;
+import { operatorKeys, operatorQueries } from "./queries";
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -50,10 +49,7 @@ export default function ApplicationPage() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const app = useQuery({
-    queryKey: operatorKeys.application(id),
-    queryFn: ({ signal }) => api.get<QueueItemDetail>(appPath(id), signal),
-  });
+  const app = useQuery(operatorQueries.application(id));
   const data = app.data;
   usePageTitle(
     data
@@ -72,10 +68,9 @@ export default function ApplicationPage() {
     setChanged(null);
     setError(null);
     try {
-      await request<QueueItem>("POST", appPath(id, "/decision"), {
-        decision,
-        comment,
-        version: data.version,
+      await client.POST("/api/operator/status-applications/{id}/decision", {
+        params: { path: { id } },
+        body: { decision, comment, version: data.version },
       });
       setOutcome({ decision, shortName: data.organization.shortName });
       toast(t(`operator.application.done.${decision}`));

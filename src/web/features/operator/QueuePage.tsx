@@ -20,14 +20,13 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { ORG_TYPES, type OrgType } from "../../../shared/organizations";
 import { REGIONS } from "../../../shared/regions";
-import { api, withQuery } from "../../api";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { ApplicationStateBadge, useLabels } from "../organizations/labels";
-import { operatorKeys } from "../organizations/orgApi";
-import type { ApplicationState, QueuePage as QueuePageData, RequestedStatus } from "../organizations/types";
+import type { ApplicationState, RequestedStatus } from "../organizations/types";
 import { OwnOrganizationBadge } from "../verification/OwnOrganizationNote";
+import { operatorQueries, type QueueQuery } from "./queries";
 
 const PAGE_SIZE = 20;
 /** A pending application waiting longer than this is highlighted. */
@@ -106,22 +105,17 @@ export default function QueuePage() {
     if (debouncedQ !== q) update({ q: debouncedQ });
   }, [debouncedQ]);
 
-  const query = {
-    q: q || null,
+  const query: QueueQuery = {
+    q: q || undefined,
     state,
-    region,
-    type,
-    requestedStatus,
-    minWaitingDays,
+    region: region || undefined,
+    type: type || undefined,
+    requestedStatus: requestedStatus || undefined,
+    minWaitingDays: minWaitingDays ?? undefined,
     page,
     pageSize: PAGE_SIZE,
   };
-  const queue = useQuery({
-    queryKey: operatorKeys.queue(query),
-    queryFn: ({ signal }) =>
-      api.get<QueuePageData>(withQuery("/api/operator/status-applications", query), signal),
-    placeholderData: keepPreviousData,
-  });
+  const queue = useQuery({ ...operatorQueries.queue(query), placeholderData: keepPreviousData });
   const data = queue.data;
   const filtered = Boolean(
     q || region || type || requestedStatus || minWaitingDays !== null || state !== "pending",

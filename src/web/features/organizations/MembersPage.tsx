@@ -20,7 +20,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router";
-import { api, errorMessage } from "../../api";
+import { errorMessage } from "../../api";
+import { client, unwrap } from "../../api/client";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -30,13 +31,13 @@ import { useMe } from "../../session";
 import { useLabels } from "./labels";
 import { ConfirmModal } from "./modals";
 import { OrgShell } from "./OrgShell";
-import { orgKeys, orgPath } from "./orgApi";
+import { orgKeys, orgQueries } from "./queries";
 import { toast, toastError } from "./toast";
-import type { Invitation, JoinRequest, Member, MemberRole, OrganizationView } from "./types";
+import type { AssignableRole, Member, MemberUpdate, OrganizationView } from "./types";
 
 const PAGE_SIZE = 20;
 const POSITION_MAX = 200;
-const ASSIGNABLE: MemberRole[] = ["member", "admin"];
+const ASSIGNABLE: AssignableRole[] = ["member", "admin"];
 
 const INVITATION_COLOR: Record<string, string> = {
   pending: "blue",
@@ -78,7 +79,10 @@ function PositionModal({
   });
   const save = useMutation({
     mutationFn: (position: string | null) =>
-      api.patch<Member>(orgPath(orgId, `/members/${encodeURIComponent(member?.userId ?? "")}`), { position }),
+      client.PATCH("/api/organizations/{id}/members/{userId}", {
+        params: { path: { id: orgId, userId: member?.userId ?? "" } },
+        body: { position },
+      }),
     onSuccess: () => {
       toast(t("organizations.members.positionSaved"));
       void queryClient.invalidateQueries({ queryKey: orgKeys.members(orgId) });
@@ -137,7 +141,11 @@ function TransferModal({
   const [error, setError] = useState<string | null>(null);
   const candidates = members.filter((m) => m.userId !== meId);
   const transfer = useMutation({
-    mutationFn: (id: string) => api.post<unknown>(orgPath(orgId, "/transfer-ownership"), { userId: id }),
+    mutationFn: (id: string) =>
+      client.POST("/api/organizations/{id}/transfer-ownership", {
+        params: { path: { id: orgId } },
+        body: { userId: id },
+      }),
     onSuccess: () => {
       toast(t("organizations.members.transferred"));
       void queryClient.invalidateQueries({ queryKey: orgKeys.one(orgId) });
@@ -215,16 +223,13 @@ function MembersTable({ view }: { view: OrganizationView }) {
   const [positionOf, setPositionOf] = useState<Member | null>(null);
   const [transferOpen, setTransferOpen] = useState(false);
 
-  const members = useQuery({
-    queryKey: orgKeys.members(orgId),
-    queryFn: ({ signal }) => api.get<Member[]>(orgPath(orgId, "/members"), signal),
-  });
-  const memberPath = (userId: string) => orgPath(orgId, `/members/${encodeURIComponent(userId)}`);
+  const members = useQuery(orgQueries.members(orgId));
+  const memberParams = (userId: string) => ({ params: { path: { id: orgId, userId } } });
   const refresh = () => queryClient.invalidateQueries({ queryKey: orgKeys.members(orgId) });
 
   const update = useMutation({
-    mutationFn: ({ userId, body }: { userId: string; body: { role?: MemberRole; showPublicly?: boolean } }) =>
-      api.patch<Member>(memberPath(userId), body),
+    mutationFn: ({ userId, body }: { userId: string; body: MemberUpdate }) =>
+      unwrap(client.PATCH("/api/organizations/{id}/members/{userId}", { ...memberParams(userId), body })),
     onSuccess: (d, vars) => {
       toast(
         vars.body.role !== undefined
@@ -244,7 +249,8 @@ function MembersTable({ view }: { view: OrganizationView }) {
     },
   });
   const remove = useMutation({
-    mutationFn: (userId: string) => api.delete(memberPath(userId)),
+    mutationFn: (userId: string) =>
+      client.DELETE("/api/organizations/{id}/members/{userId}", memberParams(userId)),
     onSuccess: (_d, userId) => {
       if (userId === user?.id) {
         toast(t("organizations.members.left", { name: view.organization.shortName }));
@@ -326,7 +332,7 @@ function MembersTable({ view }: { view: OrganizationView }) {
                           value={m.role}
                           disabled={update.isPending && update.variables?.userId === m.userId}
                           onChange={(e) => {
-                            const role = e.currentTarget.value as MemberRole;
+                            const role = e.currentTarget.value as AssignableRole;
                             if (role !== m.role) update.mutate({ userId: m.userId, body: { role } });
                           }}
                           data={ASSIGNABLE.map((r) => ({ value: r, label: labels.role(r) }))}
@@ -497,10 +503,7 @@ function Invitations({ orgId }: { orgId: string }) {
   const format = useFormat();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  const invitations = useQuery({
-    queryKey: orgKeys.invitations(orgId),
-    queryFn: ({ signal }) => api.get<Invitation[]>(orgPath(orgId, "/invitations"), signal),
-  });
+  const invitations = useQuery(orgQueries.invitations(orgId));
   const form = useForm({
     mode: "uncontrolled",
     initialValues: { email: "", role: "member" },
@@ -508,7 +511,10 @@ function Invitations({ orgId }: { orgId: string }) {
   });
   const invite = useMutation({
     mutationFn: (body: { email: string; role: string }) =>
-      api.post<Invitation>(orgPath(orgId, "/invitations"), body),
+      client.POST("/api/organizations/{id}/invitations", {
+        params: { path: { id: orgId } },
+        body: { ...body, role: body.role as AssignableRole },
+      }),
     onSuccess: (_d, body) => {
       toast(t("organizations.invitations.sent", { email: body.email }));
       form.reset();
@@ -517,7 +523,10 @@ function Invitations({ orgId }: { orgId: string }) {
     onError: (error) => setProblem(applyServerErrors(form, error)),
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => api.delete(orgPath(orgId, `/invitations/${encodeURIComponent(id)}`)),
+    mutationFn: (id: string) =>
+      client.DELETE("/api/organizations/{id}/invitations/{subId}", {
+        params: { path: { id: orgId, subId: id } },
+      }),
     onSuccess: () => {
       toast(t("organizations.invitations.revoked"));
       void queryClient.invalidateQueries({ queryKey: orgKeys.invitations(orgId) });
@@ -634,13 +643,15 @@ function JoinRequests({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const requests = useQuery({
-    queryKey: orgKeys.joinRequests(orgId),
-    queryFn: ({ signal }) => api.get<JoinRequest[]>(orgPath(orgId, "/join-requests"), signal),
-  });
+  const requests = useQuery(orgQueries.joinRequests(orgId));
   const decide = useMutation({
     mutationFn: ({ id, action }: { id: string; action: "approve" | "reject" }) =>
-      api.post<unknown>(orgPath(orgId, `/join-requests/${encodeURIComponent(id)}/${action}`)),
+      client.POST(
+        action === "approve"
+          ? "/api/organizations/{id}/join-requests/{subId}/approve"
+          : "/api/organizations/{id}/join-requests/{subId}/reject",
+        { params: { path: { id: orgId, subId: id } } },
+      ),
     onSuccess: (_d, vars) => {
       toast(
         vars.action === "approve"

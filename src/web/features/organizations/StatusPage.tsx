@@ -15,14 +15,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { api } from "../../api";
+import { client } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { useFormat } from "../../format";
 import { VerificationLink } from "../verification/ClaimOffer";
 import { ApplicationStateBadge, StatusBadge, useLabels, warnAlert } from "./labels";
 import { ConfirmModal } from "./modals";
 import { OrgShell } from "./OrgShell";
-import { orgKeys, orgPath } from "./orgApi";
+import { orgKeys, orgQueries } from "./queries";
 import { StatusHistory } from "./StatusHistory";
 import { toast, toastError } from "./toast";
 import type { OrganizationView, RequestedStatus, StatusApplication, StatusView } from "./types";
@@ -48,9 +48,9 @@ function ApplyForm({ orgId, requested }: { orgId: string; requested: RequestedSt
   const [error, setError] = useState<unknown>(null);
   const apply = useMutation({
     mutationFn: () =>
-      api.post<StatusApplication>(orgPath(orgId, "/status-applications"), {
-        requestedStatus: requested,
-        comment: comment.trim() || null,
+      client.POST("/api/organizations/{id}/status-applications", {
+        params: { path: { id: orgId } },
+        body: { requestedStatus: requested, comment: comment.trim() || null },
       }),
     onSuccess: () => {
       toast(t("organizations.status.applied"));
@@ -141,12 +141,15 @@ function OpenApplication({ view, app }: { view: OrganizationView; app: StatusApp
   const [comment, setComment] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
-  const appPath = (action: string) =>
-    orgPath(orgId, `/status-applications/${encodeURIComponent(app.id)}/${action}`);
+  const appParams = { params: { path: { id: orgId, subId: app.id } } };
   const refresh = () => queryClient.invalidateQueries({ queryKey: orgKeys.one(orgId) });
 
   const resubmit = useMutation({
-    mutationFn: () => api.post<StatusApplication>(appPath("resubmit"), { comment: comment.trim() || null }),
+    mutationFn: () =>
+      client.POST("/api/organizations/{id}/status-applications/{subId}/resubmit", {
+        ...appParams,
+        body: { comment: comment.trim() || null },
+      }),
     onSuccess: () => {
       toast(t("organizations.application.resubmitted"));
       setComment("");
@@ -155,7 +158,7 @@ function OpenApplication({ view, app }: { view: OrganizationView; app: StatusApp
     onError: (e) => setError(e),
   });
   const withdraw = useMutation({
-    mutationFn: () => api.post<StatusApplication>(appPath("withdraw")),
+    mutationFn: () => client.POST("/api/organizations/{id}/status-applications/{subId}/withdraw", appParams),
     onSuccess: () => {
       setConfirmWithdraw(false);
       toast(t("organizations.application.withdrawn"));
@@ -270,10 +273,7 @@ function StatusContent({ view }: { view: OrganizationView }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const orgId = view.organization.id;
-  const status = useQuery({
-    queryKey: orgKeys.status(orgId),
-    queryFn: ({ signal }) => api.get<StatusView>(orgPath(orgId, "/status"), signal),
-  });
+  const status = useQuery(orgQueries.status(orgId));
   if (status.isError) return <ProblemAlert error={status.error} />;
   if (status.isPending) return <Skeleton height={240} />;
   const s = status.data;
