@@ -56,13 +56,16 @@ const rules: Middleware = {
     return undefined;
   },
   onError({ error }) {
-    if (error instanceof DOMException && error.name === "AbortError") return error;
+    // an abort (a query no longer needed) stays an abort: TanStack Query ignores it
+    if ((error as { name?: unknown } | null)?.name === "AbortError") return undefined;
     if (error instanceof ApiError) return error;
     return new ApiError({ type: "about:network-error", title: i18n.t("common.errors.network"), status: 0 });
   },
 };
 
 export const client = createClient<paths>({
+  // the page's own origin (a Request needs an absolute URL outside the browser too)
+  baseUrl: globalThis.location?.origin ?? "",
   credentials: "same-origin",
   // read at call time, so tests can stub the global fetch
   fetch: (request) => globalThis.fetch(request),

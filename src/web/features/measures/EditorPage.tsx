@@ -37,10 +37,10 @@ import {
 } from "../../../shared/organizations";
 import { REGIONS } from "../../../shared/regions";
 import { TAGS } from "../../../shared/tags";
-import { ApiError, errorMessage } from "../../api";
+import { ApiError } from "../../api";
 import { client, unwrap } from "../../api/client";
 import type { BodyOf } from "../../api/types";
-import { focusFirstInvalid } from "../../components/forms";
+import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
@@ -275,7 +275,7 @@ export default function EditorPage() {
   const locale = useLocale();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<{ message: string; details: string[] } | null>(null);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
   const [conflict, setConflict] = useState<{ version: number | null } | null>(null);
 
   const query = useQuery({ ...measureQueries.admin(id), enabled: !isNew });
@@ -313,16 +313,7 @@ export default function EditorPage() {
       setConflict({ version: (error.body.current as MeasureAdmin | undefined)?.version ?? null });
       return;
     }
-    const details: string[] = [];
-    if (error instanceof ApiError) {
-      const values = form.getValues() as unknown as Record<string, unknown>;
-      for (const { field, message } of error.errors) {
-        const top = field.split(".")[0] ?? field;
-        if (top in values) form.setFieldError(field, message);
-        else details.push(`${field}: ${message}`);
-      }
-    }
-    setProblem({ message: errorMessage(error), details });
+    setProblem(applyServerErrors(form, error, { namedDetails: true }));
   };
 
   const save = useMutation({
