@@ -15,13 +15,9 @@ interface Props {
 /** The top of a page: title, optional lead and actions, the same on every page. */
 export function PageHeader({ title, subtitle, actions, children }: Props) {
   const heading = (
-    <Stack gap={4}>
+    <Stack gap="xs">
       <Title order={1}>{title}</Title>
-      {subtitle && (
-        <Text c="dimmed" maw={760}>
-          {subtitle}
-        </Text>
-      )}
+      {subtitle && <Text maw={760}>{subtitle}</Text>}
       {children}
     </Stack>
   );

@@ -78,6 +78,12 @@ export function navigatorParams(state: NavigatorState): URLSearchParams {
   return sp;
 }
 
+/** The page's "?…" (or "" for the whole catalog). */
+export function navigatorSearch(state: NavigatorState): string {
+  const sp = navigatorParams(state).toString();
+  return sp ? `?${sp}` : "";
+}
+
 /** The API query of a state (the amount bucket becomes amountMin/amountMax). */
 export function apiQuery(state: NavigatorState, pageSize: number): MeasureSearchQuery {
   const bucket = AMOUNT_BUCKETS.find((b) => b.key === state.amount);
