@@ -23,7 +23,7 @@ export function PageHeader({ title, subtitle, actions, children }: Props) {
   );
   if (!actions) return heading;
   return (
-    <Group justify="space-between" align="flex-start" gap="sm">
+    <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
       {heading}
       <Group gap="xs">{actions}</Group>
     </Group>

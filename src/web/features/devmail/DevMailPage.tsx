@@ -1,8 +1,9 @@
-import { Anchor, Button, Group, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Skeleton, Stack, Table, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { ApiError } from "../../api";
+import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -28,13 +29,15 @@ export default function DevMailPage() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <Title order={1}>{t("devmail.title")}</Title>
-        <Button variant="default" onClick={() => void mail.refetch()} loading={mail.isRefetching}>
-          {t("devmail.refresh")}
-        </Button>
-      </Group>
-      <Text>{t("devmail.lead")}</Text>
+      <PageHeader
+        title={t("devmail.title")}
+        subtitle={t("devmail.lead")}
+        actions={
+          <Button variant="default" onClick={() => void mail.refetch()} loading={mail.isRefetching}>
+            {t("devmail.refresh")}
+          </Button>
+        }
+      />
 
       {unavailable ? (
         <Text>{t("devmail.unavailable")}</Text>

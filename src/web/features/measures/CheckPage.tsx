@@ -19,6 +19,7 @@ import { VERDICTS, type Verdict } from "../../../shared/eligibility";
 import { OKVED_SECTIONS } from "../../../shared/okved";
 import { ORG_STATUS_LABELS, ORG_STATUSES, ORG_TYPE_LABELS, ORG_TYPES } from "../../../shared/organizations";
 import { REGIONS } from "../../../shared/regions";
+import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -137,10 +138,7 @@ export default function CheckPage() {
   if (!view.submitted) {
     return (
       <Stack gap="lg" maw={720}>
-        <Stack gap="xs">
-          <Title order={1}>{t("measures.check.title")}</Title>
-          <Text>{t("measures.check.lead")}</Text>
-        </Stack>
+        <PageHeader title={t("measures.check.title")} subtitle={t("measures.check.lead")} />
         <form
           aria-labelledby="check-form-title"
           onSubmit={(e) => {

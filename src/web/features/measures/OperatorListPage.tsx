@@ -10,13 +10,13 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -83,15 +83,15 @@ export default function OperatorListPage() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-        <Stack gap="xs">
-          <Title order={1}>{t("measures.operator.title")}</Title>
-          <Text>{t("measures.operator.lead")}</Text>
-        </Stack>
-        <Button component={Link} to="/operator/measures/new">
-          {t("measures.operator.create")}
-        </Button>
-      </Group>
+      <PageHeader
+        title={t("measures.operator.title")}
+        subtitle={t("measures.operator.lead")}
+        actions={
+          <Button component={Link} to="/operator/measures/new">
+            {t("measures.operator.create")}
+          </Button>
+        }
+      />
 
       <ImportExport />
 

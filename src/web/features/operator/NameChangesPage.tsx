@@ -17,6 +17,7 @@ import { Link } from "react-router";
 import { ApiError, errorMessage } from "../../api";
 import { client, unwrap } from "../../api/client";
 import type { ResponseOf } from "../../api/types";
+import { PageHeader } from "../../components/PageHeader";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { StatusBadge, warnAlert } from "../organizations/labels";
@@ -127,10 +128,7 @@ export default function NameChangesPage() {
   const q = useQuery(operatorQueries.nameChanges(state));
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t("operator.nameChanges.title")}</Title>
-        <Text mt="xs">{t("operator.nameChanges.lead")}</Text>
-      </div>
+      <PageHeader title={t("operator.nameChanges.title")} subtitle={t("operator.nameChanges.lead")} />
       <SegmentedControl
         aria-label={t("operator.nameChanges.stateLabel")}
         value={state}

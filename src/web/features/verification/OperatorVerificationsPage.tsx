@@ -19,6 +19,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { ApiError, errorMessage } from "../../api";
 import { client, unwrap } from "../../api/client";
+import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -242,12 +243,7 @@ export default function OperatorVerificationsPage() {
   const query = useQuery({ ...verificationQueries.queue(queueParams), placeholderData: keepPreviousData });
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t("verification.operator.title")}</Title>
-        <Text mt="xs" maw={760}>
-          {t("verification.operator.lead")}
-        </Text>
-      </div>
+      <PageHeader title={t("verification.operator.title")} subtitle={t("verification.operator.lead")} />
       <Group gap="md" wrap="wrap" align="flex-end">
         <NativeSelect
           label={t("verification.operator.filterKind")}
