@@ -18,7 +18,7 @@ import {
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { okvedSectionName } from "../../../shared/okved";
@@ -28,6 +28,7 @@ import { ApiError } from "../../api";
 import { client } from "../../api/client";
 import { applyServerErrors, type FormProblem } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { SectionCard } from "../../components/SectionCard";
 import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { withNext } from "../../next";
@@ -62,17 +63,6 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
 }
 
 function NotFound() {
@@ -320,7 +310,7 @@ export default function OrganizationPublicPage() {
       <Actions org={org} />
 
       <SimpleGrid cols={{ base: 1, md: hasContacts ? 2 : 1 }} spacing="lg">
-        <Section id="org-facts" title={t("directory.org.facts")}>
+        <SectionCard titleGap="sm" id="org-facts" title={t("directory.org.facts")}>
           <dl className="facts">
             <div>
               <dt>{t("directory.org.type")}</dt>
@@ -372,10 +362,10 @@ export default function OrganizationPublicPage() {
               </div>
             )}
           </dl>
-        </Section>
+        </SectionCard>
 
         {hasContacts && (
-          <Section id="org-contacts" title={t("directory.org.contacts")}>
+          <SectionCard titleGap="sm" id="org-contacts" title={t("directory.org.contacts")}>
             <dl className="facts">
               {org.contactEmail && (
                 <div>
@@ -396,23 +386,23 @@ export default function OrganizationPublicPage() {
                 </div>
               )}
             </dl>
-          </Section>
+          </SectionCard>
         )}
       </SimpleGrid>
 
       {description && (
-        <Section id="org-about" title={t("directory.org.about")}>
+        <SectionCard titleGap="sm" id="org-about" title={t("directory.org.about")}>
           <Text
             lang={descriptionLang === locale ? undefined : descriptionLang}
             style={{ whiteSpace: "pre-line" }}
           >
             {description}
           </Text>
-        </Section>
+        </SectionCard>
       )}
 
       {(org.okvedSections.length > 0 || org.okvedMain || org.tags.length > 0) && (
-        <Section id="org-activity" title={t("directory.org.activity")}>
+        <SectionCard titleGap="sm" id="org-activity" title={t("directory.org.activity")}>
           <Stack gap="md">
             {org.okvedMain && (
               <Text>
@@ -451,10 +441,10 @@ export default function OrganizationPublicPage() {
               </div>
             )}
           </Stack>
-        </Section>
+        </SectionCard>
       )}
 
-      <Section id="org-members" title={t("directory.org.members")}>
+      <SectionCard titleGap="sm" id="org-members" title={t("directory.org.members")}>
         {members.length === 0 ? (
           <Text>{t("directory.org.noMembers")}</Text>
         ) : (
@@ -477,7 +467,7 @@ export default function OrganizationPublicPage() {
             ))}
           </SimpleGrid>
         )}
-      </Section>
+      </SectionCard>
     </Stack>
   );
 }

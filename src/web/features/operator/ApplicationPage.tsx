@@ -1,11 +1,12 @@
-import { Alert, Anchor, Button, Card, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api";
 import { client } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { SectionCard } from "../../components/SectionCard";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { ApplicationStateBadge, okAlert, StatusBadge, useLabels, warnAlert } from "../organizations/labels";
@@ -19,17 +20,6 @@ import type { Decision, QueueItem, QueueItemDetail } from "../organizations/type
 import { OwnOrganizationNote } from "../verification/OwnOrganizationNote";
 import { WaitingBadge } from "./QueuePage";
 import { operatorKeys, operatorQueries } from "./queries";
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 type Changed = Pick<QueueItem, "state" | "decidedBy" | "decidedAt" | "operatorComment">;
 
@@ -183,7 +173,7 @@ export default function ApplicationPage() {
         </Alert>
       )}
 
-      <Section id="application-title" title={t("operator.application.applicationTitle")}>
+      <SectionCard id="application-title" title={t("operator.application.applicationTitle")}>
         <Stack gap="md">
           <dl className="facts">
             <div>
@@ -264,20 +254,20 @@ export default function ApplicationPage() {
             </Text>
           )}
         </Stack>
-      </Section>
+      </SectionCard>
 
-      <Section id="org-profile-title" title={t("operator.application.profileTitle")}>
+      <SectionCard id="org-profile-title" title={t("operator.application.profileTitle")}>
         <Stack gap="sm">
           <Anchor component={Link} to={`/organizations/${org.id}`} size="sm">
             {t("operator.application.openOrganization")}
           </Anchor>
           <ProfileFacts org={org} idPrefix="app-profile" level={3} />
         </Stack>
-      </Section>
+      </SectionCard>
 
-      <Section id="app-history-title" title={t("organizations.history.title")}>
+      <SectionCard id="app-history-title" title={t("organizations.history.title")}>
         <StatusHistory history={d.history} />
-      </Section>
+      </SectionCard>
 
       <ReasonModal
         opened={modal === "reject"}

@@ -12,11 +12,12 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { client } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { SectionCard } from "../../components/SectionCard";
 import { useFormat } from "../../format";
 import { VerificationLink } from "../verification/ClaimOffer";
 import { ApplicationStateBadge, StatusBadge, useLabels, warnAlert } from "./labels";
@@ -29,17 +30,6 @@ import type { OrganizationView, RequestedStatus, StatusApplication, StatusView }
 
 const COMMENT_MAX = 2000;
 const REQUESTABLE: RequestedStatus[] = ["participant", "partner"];
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 function ApplyForm({ orgId, requested }: { orgId: string; requested: RequestedStatus }) {
   const { t } = useTranslation();
@@ -93,7 +83,7 @@ function Options({ view, status }: { view: OrganizationView; status: StatusView 
   const labels = useLabels();
   const canApply = view.can["org.status.apply"] === true;
   return (
-    <Section id="status-options-title" title={t("organizations.status.optionsTitle")}>
+    <SectionCard id="status-options-title" title={t("organizations.status.optionsTitle")}>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         {REQUESTABLE.map((requested) => {
           const option = status.options[requested] ?? { open: false, reason: null };
@@ -127,7 +117,7 @@ function Options({ view, status }: { view: OrganizationView; status: StatusView 
           );
         })}
       </SimpleGrid>
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -171,7 +161,7 @@ function OpenApplication({ view, app }: { view: OrganizationView; app: StatusApp
   });
 
   return (
-    <Section id="open-application-title" title={t("organizations.application.title")}>
+    <SectionCard id="open-application-title" title={t("organizations.application.title")}>
       <Stack gap="sm">
         <Group gap="sm">
           <ApplicationStateBadge state={app.state} />
@@ -265,7 +255,7 @@ function OpenApplication({ view, app }: { view: OrganizationView; app: StatusApp
       >
         <Text>{t("organizations.application.withdrawText")}</Text>
       </ConfirmModal>
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -279,7 +269,7 @@ function StatusContent({ view }: { view: OrganizationView }) {
   const s = status.data;
   return (
     <Stack gap="lg">
-      <Section id="current-status-title" title={t("organizations.status.currentTitle")}>
+      <SectionCard id="current-status-title" title={t("organizations.status.currentTitle")}>
         <Stack gap="sm">
           <Group gap="sm">
             <StatusBadge status={s.status} suspended={s.suspended} size="lg" />
@@ -297,12 +287,12 @@ function StatusContent({ view }: { view: OrganizationView }) {
           )}
           <Text size="sm">{t(`organizations.status.explain.${s.status}`)}</Text>
         </Stack>
-      </Section>
+      </SectionCard>
       {s.openApplication && <OpenApplication view={view} app={s.openApplication} />}
       <Options view={view} status={s} />
-      <Section id="history-title" title={t("organizations.history.title")}>
+      <SectionCard id="history-title" title={t("organizations.history.title")}>
         <StatusHistory history={s.history} />
-      </Section>
+      </SectionCard>
     </Stack>
   );
 }
