@@ -1,3 +1,4 @@
+import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -13,6 +14,17 @@ export default defineConfig({
           globalSetup: ["src/server/test/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // the web app's building blocks: components rendered in jsdom with Testing Library
+        plugins: [react()],
+        test: {
+          name: "web",
+          include: ["src/web/**/*.test.tsx"],
+          environment: "jsdom",
+          setupFiles: ["src/web/test/setup.ts"],
+          testTimeout: 30_000,
         },
       },
       {

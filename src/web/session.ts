@@ -3,7 +3,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../shared/constants";
-import { type Ability, api, errorMessage, type Me, type User } from "./api";
+import { type Ability, errorMessage, type Me, type User } from "./api";
+import { client, unwrap } from "./api/client";
 import i18n, { currentLocale, rememberLanguage } from "./i18n";
 
 export const meKey = ["me"] as const;
@@ -14,7 +15,7 @@ export const GUEST: Me = { user: null, abilities: {} as Me["abilities"] };
 export function useMe() {
   const query = useQuery({
     queryKey: meKey,
-    queryFn: ({ signal }) => api.get<Me>("/api/me", signal),
+    queryFn: ({ signal }) => unwrap(client.GET("/api/me", { signal })),
     staleTime: 60_000,
   });
   const me = query.data ?? GUEST;
@@ -39,7 +40,7 @@ export function useLanguage() {
       const me = queryClient.getQueryData<Me>(meKey);
       if (!me?.user || me.user.locale === lng) return;
       try {
-        const { user } = await api.patch<{ user: User }>("/api/me", { locale: lng });
+        const { user } = await unwrap(client.PATCH("/api/me", { body: { locale: lng } }));
         queryClient.setQueryData<Me>(meKey, (old) => ({ ...(old ?? GUEST), user }));
       } catch (error) {
         notifications.show({
@@ -65,7 +66,7 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useCallback(async () => {
     try {
-      await api.post<void>("/api/auth/signout");
+      await client.POST("/api/auth/signout");
     } finally {
       queryClient.clear();
       queryClient.setQueryData<Me>(meKey, GUEST);

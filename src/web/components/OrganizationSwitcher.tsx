@@ -3,8 +3,8 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink } from "react-router";
-import { apiFetch, errorMessage } from "../api";
-import type { MyOrganizations } from "../features/directory/types";
+import { errorMessage } from "../api";
+import { client, unwrap } from "../api/client";
 import { useMe } from "../session";
 import { BuildingIcon, CheckIcon, ChevronDownIcon } from "./icons";
 import { myOrganizationsKey, useMyOrganizations } from "./useMyOrganizations";
@@ -16,7 +16,7 @@ function useSwitchOrganization() {
   const { user } = useMe();
   return useMutation({
     mutationFn: (organizationId: string) =>
-      apiFetch<MyOrganizations>("/api/me/active-organization", { method: "PUT", body: { organizationId } }),
+      unwrap(client.PUT("/api/me/active-organization", { body: { organizationId } })),
     onSuccess: (data, organizationId) => {
       if (data?.items) queryClient.setQueryData([...myOrganizationsKey, user?.id ?? null], data);
       void queryClient.invalidateQueries();

@@ -8,21 +8,32 @@ export interface FormProblem {
   details: string[];
 }
 
+export interface ServerErrorOptions {
+  /** Prefix a detail (an error without a field in the form) with its field name. */
+  namedDetails?: boolean;
+}
+
 /**
- * Puts the server's `errors[]` next to the matching form fields (names equal the request body keys)
- * and returns the general message (`detail || title`) for the alert.
+ * Puts the server's `errors[]` next to the matching form fields (names equal the request body keys;
+ * a nested path such as `criteria.ageYears.min` goes to that path when its top key is in the form)
+ * and returns the general message (`detail || title`) and the other errors for the ProblemAlert.
  */
-// biome-ignore lint/suspicious/noExplicitAny: works with a form of any shape
-export function applyServerErrors(form: UseFormReturnType<any>, error: unknown): FormProblem {
+export function applyServerErrors(
+  // biome-ignore lint/suspicious/noExplicitAny: works with a form of any shape
+  form: UseFormReturnType<any>,
+  error: unknown,
+  options: ServerErrorOptions = {},
+): FormProblem {
   const details: string[] = [];
   if (error instanceof ApiError && error.errors.length > 0) {
     const values = form.getValues() as Record<string, unknown>;
     const fieldErrors: Record<string, string> = {};
     for (const { field, message } of error.errors) {
-      if (field in values) {
+      const top = field.split(".")[0] ?? field;
+      if (top in values) {
         if (!(field in fieldErrors)) fieldErrors[field] = message;
       } else {
-        details.push(message);
+        details.push(options.namedDetails ? `${field}: ${message}` : message);
       }
     }
     form.setErrors(fieldErrors);

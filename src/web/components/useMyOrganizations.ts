@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../api";
-import type { MyOrganizations } from "../features/directory/types";
+import { client, unwrap } from "../api/client";
 import { useMe } from "../session";
 
 export const myOrganizationsKey = ["me", "organizations"] as const;
@@ -10,7 +9,7 @@ export function useMyOrganizations() {
   const { user } = useMe();
   return useQuery({
     queryKey: [...myOrganizationsKey, user?.id ?? null],
-    queryFn: ({ signal }) => api.get<MyOrganizations>("/api/me/organizations", signal),
+    queryFn: ({ signal }) => unwrap(client.GET("/api/me/organizations", { signal })),
     enabled: Boolean(user),
     staleTime: 60_000,
   });

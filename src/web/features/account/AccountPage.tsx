@@ -1,33 +1,25 @@
-import { Badge, Button, Card, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../../../shared/constants";
-import { api, type Me, type MessageResponse, type User } from "../../api";
+import type { Me, User } from "../../api";
+import { client, unwrap } from "../../api/client";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { PasswordField } from "../../components/PasswordField";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { SectionCard } from "../../components/SectionCard";
 import { usePageTitle } from "../../components/usePageTitle";
 import { validators } from "../../components/validation";
 import { useFormat } from "../../format";
 import { isLocale } from "../../i18n";
 import { GUEST, meKey, useLanguage, useMe } from "../../session";
 import { PreferencesForm } from "../notifications/PreferencesForm";
-import { SessionsSection, sessionsKey } from "./SessionsSection";
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
+import { accountKeys } from "./queries";
+import { SessionsSection } from "./SessionsSection";
 
 function ProfileSection({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -41,7 +33,7 @@ function ProfileSection({ user }: { user: User }) {
     validate: { fullName: v.fullName },
   });
   const save = useMutation({
-    mutationFn: (fullName: string) => api.patch<{ user: User }>("/api/me", { fullName }),
+    mutationFn: (fullName: string) => unwrap(client.PATCH("/api/me", { body: { fullName } })),
     onSuccess: ({ user: updated }) => {
       queryClient.setQueryData<Me>(meKey, (old) => ({ ...(old ?? GUEST), user: updated }));
       form.setInitialValues({ fullName: updated.fullName });
@@ -52,7 +44,7 @@ function ProfileSection({ user }: { user: User }) {
   });
 
   return (
-    <Section id="profile-title" title={t("account.profile.title")}>
+    <SectionCard id="profile-title" title={t("account.profile.title")}>
       <Stack gap="md">
         <dl className="facts">
           <div>
@@ -101,7 +93,7 @@ function ProfileSection({ user }: { user: User }) {
           </Stack>
         </form>
       </Stack>
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -109,7 +101,7 @@ function LanguageSection() {
   const { t } = useTranslation();
   const { language, setLanguage } = useLanguage();
   return (
-    <Section id="language-title" title={t("account.language.title")}>
+    <SectionCard id="language-title" title={t("account.language.title")}>
       <Stack gap="xs" maw={480}>
         <Select
           label={t("account.language.label")}
@@ -125,16 +117,16 @@ function LanguageSection() {
           ]}
         />
       </Stack>
-    </Section>
+    </SectionCard>
   );
 }
 
 function NotificationsSection() {
   const { t } = useTranslation();
   return (
-    <Section id="notifications-title" title={t("account.notifications.title")}>
+    <SectionCard id="notifications-title" title={t("account.notifications.title")}>
       <PreferencesForm />
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -157,17 +149,17 @@ function PasswordSection() {
   const change = useMutation({
     meta: { ignoreUnauthorized: true },
     mutationFn: (values: { currentPassword: string; newPassword: string }) =>
-      api.post<MessageResponse>("/api/me/password", values),
+      unwrap(client.POST("/api/me/password", { body: values })),
     onSuccess: (data) => {
       form.reset();
       notifications.show({ color: "indigo", message: data.message });
-      void queryClient.invalidateQueries({ queryKey: sessionsKey });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.sessions });
     },
     onError: (error) => setProblem(applyServerErrors(form, error)),
   });
 
   return (
-    <Section id="password-title" title={t("account.password.title")}>
+    <SectionCard id="password-title" title={t("account.password.title")}>
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {
@@ -205,7 +197,7 @@ function PasswordSection() {
           </Button>
         </Stack>
       </form>
-    </Section>
+    </SectionCard>
   );
 }
 

@@ -3,12 +3,12 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { api, errorMessage, type SessionInfo } from "../../api";
+import { errorMessage, type SessionInfo } from "../../api";
+import { client } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { useFormat } from "../../format";
 import { GUEST, meKey } from "../../session";
-
-export const sessionsKey = ["sessions"] as const;
+import { accountKeys, accountQueries } from "./queries";
 
 /** "Chrome · Windows" from a User-Agent string; good enough to recognise one's own devices. */
 export function describeUserAgent(ua: string | null): string | null {
@@ -47,13 +47,11 @@ export function SessionsSection() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
 
-  const sessions = useQuery({
-    queryKey: sessionsKey,
-    queryFn: ({ signal }) => api.get<{ items: SessionInfo[] }>("/api/me/sessions", signal),
-  });
+  const sessions = useQuery(accountQueries.sessions());
 
   const end = useMutation({
-    mutationFn: (session: SessionInfo) => api.delete(`/api/me/sessions/${encodeURIComponent(session.id)}`),
+    mutationFn: (session: SessionInfo) =>
+      client.DELETE("/api/me/sessions/{id}", { params: { path: { id: session.id } } }),
     onSuccess: (_data, session) => {
       if (session.current) {
         queryClient.clear();
@@ -62,7 +60,7 @@ export function SessionsSection() {
         return;
       }
       notifications.show({ color: "indigo", message: t("account.sessions.ended") });
-      void queryClient.invalidateQueries({ queryKey: sessionsKey });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.sessions });
     },
     onError: (error) =>
       notifications.show({ color: "red", title: t("common.errors.title"), message: errorMessage(error) }),

@@ -1,26 +1,15 @@
-import {
-  Box,
-  Button,
-  Code,
-  Group,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Box, Button, Code, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Fragment, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
-import { type AuditEntry, api, type Page, withQuery } from "../../api";
-import { Pager } from "../../components/Pager";
-import { ProblemAlert } from "../../components/ProblemAlert";
+import type { AuditEntry } from "../../api";
+import { PageHeader } from "../../components/PageHeader";
+import { type Column, DataTable } from "../../components/table/DataTable";
+import { useUrlFilters } from "../../components/table/useUrlFilters";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
+import { auditQueries } from "./queries";
 
 const PAGE_SIZE = 25;
 const FILTERS = ["actor", "entity", "action", "from", "to"] as const;
@@ -63,23 +52,13 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
   );
 }
 
-function readFilters(params: URLSearchParams): Filters {
-  return {
-    actor: params.get("actor") ?? "",
-    entity: params.get("entity") ?? "",
-    action: params.get("action") ?? "",
-    from: params.get("from") ?? "",
-    to: params.get("to") ?? "",
-  };
-}
-
 export default function AuditPage() {
   const { t } = useTranslation();
   usePageTitle(t("audit.title"));
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const url = useUrlFilters(FILTERS);
+  const filters: Filters = url.values;
+  const page = url.page;
   const [expanded, setExpanded] = useState<Set<AuditEntry["id"]>>(new Set());
 
   const form = useForm<Filters>({
@@ -96,20 +75,12 @@ export default function AuditPage() {
   });
 
   function apply(values: Filters, nextPage = 1) {
-    const sp = new URLSearchParams();
-    for (const key of FILTERS) {
-      const v = values[key].trim();
-      if (v) sp.set(key, v);
-    }
-    if (nextPage > 1) sp.set("page", String(nextPage));
-    setParams(sp, { replace: true });
+    url.set(values, nextPage);
     setExpanded(new Set());
   }
 
   const audit = useQuery({
-    queryKey: ["audit", { ...filters, page }],
-    queryFn: ({ signal }) =>
-      api.get<Page<AuditEntry>>(withQuery("/api/audit", { ...filters, page, pageSize: PAGE_SIZE }), signal),
+    ...auditQueries.page({ ...filters, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 
@@ -121,166 +92,149 @@ export default function AuditPage() {
       return next;
     });
 
-  const data = audit.data;
-  const filtered = FILTERS.some((k) => filters[k]);
+  const columns: Column<AuditEntry>[] = [
+    {
+      key: "at",
+      header: t("audit.columns.at"),
+      style: { whiteSpace: "nowrap" },
+      cell: (e) => format.dateTime(e.at),
+    },
+    {
+      key: "actor",
+      header: t("audit.columns.actor"),
+      cell: (e) =>
+        e.actor ? (
+          <>
+            <Text size="sm">{e.actor.fullName}</Text>
+            <Text size="xs" style={{ wordBreak: "break-all" }}>
+              {e.actor.email}
+            </Text>
+          </>
+        ) : (
+          <Text size="sm">{t("audit.system")}</Text>
+        ),
+    },
+    { key: "action", header: t("audit.columns.action"), cell: (e) => <Code>{e.action}</Code> },
+    {
+      key: "entity",
+      header: t("audit.columns.entity"),
+      cell: (e) => (
+        <>
+          <Text size="sm">{e.entity}</Text>
+          {e.entityId && (
+            <Text size="xs" style={{ wordBreak: "break-all" }}>
+              {e.entityId}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: "changes",
+      header: t("audit.columns.changes"),
+      cell: (e) => {
+        const open = expanded.has(e.id);
+        const summary = summarizeChange(e.before, e.after);
+        return (
+          <Stack gap={4} align="flex-start">
+            <Button
+              size="compact-xs"
+              variant="default"
+              aria-expanded={open}
+              aria-controls={open ? `audit-details-${e.id}` : undefined}
+              onClick={() => toggle(e.id)}
+            >
+              {open ? t("audit.hide") : t("audit.show")}
+            </Button>
+            {summary && (
+              <Text size="xs" ff="monospace" lineClamp={2} style={{ wordBreak: "break-all" }}>
+                {summary}
+              </Text>
+            )}
+          </Stack>
+        );
+      },
+    },
+    { key: "ip", header: t("audit.columns.ip"), cell: (e) => e.ip ?? "—" },
+  ];
 
   return (
     <Stack gap="lg">
-      <Title order={1}>{t("audit.title")}</Title>
-      <Text>{t("audit.lead")}</Text>
-
-      <form aria-label={t("audit.filters.label")} noValidate onSubmit={form.onSubmit((v) => apply(v))}>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
-          <TextInput
-            label={t("audit.filters.actor")}
-            description={t("audit.filters.actorHint")}
-            key={form.key("actor")}
-            {...form.getInputProps("actor")}
-          />
-          <TextInput
-            label={t("audit.filters.entity")}
-            description={t("audit.filters.entityHint")}
-            key={form.key("entity")}
-            {...form.getInputProps("entity")}
-          />
-          <TextInput
-            label={t("audit.filters.action")}
-            description={t("audit.filters.actionHint")}
-            key={form.key("action")}
-            {...form.getInputProps("action")}
-          />
-          <TextInput
-            type="date"
-            label={t("audit.filters.from")}
-            key={form.key("from")}
-            {...form.getInputProps("from")}
-          />
-          <TextInput
-            type="date"
-            label={t("audit.filters.to")}
-            key={form.key("to")}
-            {...form.getInputProps("to")}
-          />
-        </SimpleGrid>
-        <Group gap="sm" mt="md">
-          <Button type="submit" loading={audit.isFetching && !audit.isPending}>
-            {t("audit.filters.apply")}
-          </Button>
-          <Button
-            variant="default"
-            onClick={() => {
-              const empty: Filters = { actor: "", entity: "", action: "", from: "", to: "" };
-              form.setValues(empty);
-              apply(empty);
-            }}
-          >
-            {t("common.resetFilters")}
-          </Button>
-        </Group>
-      </form>
-
-      {audit.isError && <ProblemAlert error={audit.error} />}
-      {audit.isPending && <Skeleton height={240} />}
-      {data && data.items.length === 0 && (
-        <Text>{filtered ? t("audit.emptyFiltered") : t("audit.empty")}</Text>
-      )}
-
-      {data && data.items.length > 0 && (
-        <div>
-          <Table.ScrollContainer
-            minWidth={900}
-            type="native"
-            tabIndex={0}
-            role="region"
-            aria-label={t("audit.tableLabel")}
-          >
-            <Table verticalSpacing="sm" aria-busy={audit.isFetching}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("audit.columns.at")}</Table.Th>
-                  <Table.Th scope="col">{t("audit.columns.actor")}</Table.Th>
-                  <Table.Th scope="col">{t("audit.columns.action")}</Table.Th>
-                  <Table.Th scope="col">{t("audit.columns.entity")}</Table.Th>
-                  <Table.Th scope="col">{t("audit.columns.changes")}</Table.Th>
-                  <Table.Th scope="col">{t("audit.columns.ip")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((e) => {
-                  const open = expanded.has(e.id);
-                  const detailsId = `audit-details-${e.id}`;
-                  const summary = summarizeChange(e.before, e.after);
-                  return (
-                    <Fragment key={e.id}>
-                      <Table.Tr>
-                        <Table.Td style={{ whiteSpace: "nowrap" }}>{format.dateTime(e.at)}</Table.Td>
-                        <Table.Td>
-                          {e.actor ? (
-                            <>
-                              <Text size="sm">{e.actor.fullName}</Text>
-                              <Text size="xs" style={{ wordBreak: "break-all" }}>
-                                {e.actor.email}
-                              </Text>
-                            </>
-                          ) : (
-                            <Text size="sm">{t("audit.system")}</Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          <Code>{e.action}</Code>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{e.entity}</Text>
-                          {e.entityId && (
-                            <Text size="xs" style={{ wordBreak: "break-all" }}>
-                              {e.entityId}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          <Stack gap={4} align="flex-start">
-                            <Button
-                              size="compact-xs"
-                              variant="default"
-                              aria-expanded={open}
-                              aria-controls={open ? detailsId : undefined}
-                              onClick={() => toggle(e.id)}
-                            >
-                              {open ? t("audit.hide") : t("audit.show")}
-                            </Button>
-                            {summary && (
-                              <Text size="xs" ff="monospace" lineClamp={2} style={{ wordBreak: "break-all" }}>
-                                {summary}
-                              </Text>
-                            )}
-                          </Stack>
-                        </Table.Td>
-                        <Table.Td>{e.ip ?? "—"}</Table.Td>
-                      </Table.Tr>
-                      {open && (
-                        <Table.Tr id={detailsId}>
-                          <Table.Td colSpan={6}>
-                            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                              <JsonBlock label={t("audit.before")} value={e.before} />
-                              <JsonBlock label={t("audit.after")} value={e.after} />
-                            </SimpleGrid>
-                          </Table.Td>
-                        </Table.Tr>
-                      )}
-                    </Fragment>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            onChange={(p) => apply(filters, p)}
-          />
-        </div>
-      )}
+      <PageHeader title={t("audit.title")} subtitle={t("audit.lead")} />
+      <DataTable
+        label={t("audit.tableLabel")}
+        minWidth={900}
+        striped={false}
+        columns={columns}
+        query={audit}
+        rowKey={(e) => String(e.id)}
+        onPage={(p) => apply(filters, p)}
+        expansion={(e) =>
+          expanded.has(e.id)
+            ? {
+                id: `audit-details-${e.id}`,
+                content: (
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                    <JsonBlock label={t("audit.before")} value={e.before} />
+                    <JsonBlock label={t("audit.after")} value={e.after} />
+                  </SimpleGrid>
+                ),
+              }
+            : null
+        }
+        filters={
+          <form aria-label={t("audit.filters.label")} noValidate onSubmit={form.onSubmit((v) => apply(v))}>
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
+              <TextInput
+                label={t("audit.filters.actor")}
+                description={t("audit.filters.actorHint")}
+                key={form.key("actor")}
+                {...form.getInputProps("actor")}
+              />
+              <TextInput
+                label={t("audit.filters.entity")}
+                description={t("audit.filters.entityHint")}
+                key={form.key("entity")}
+                {...form.getInputProps("entity")}
+              />
+              <TextInput
+                label={t("audit.filters.action")}
+                description={t("audit.filters.actionHint")}
+                key={form.key("action")}
+                {...form.getInputProps("action")}
+              />
+              <TextInput
+                type="date"
+                label={t("audit.filters.from")}
+                key={form.key("from")}
+                {...form.getInputProps("from")}
+              />
+              <TextInput
+                type="date"
+                label={t("audit.filters.to")}
+                key={form.key("to")}
+                {...form.getInputProps("to")}
+              />
+            </SimpleGrid>
+            <Group gap="sm" mt="md">
+              <Button type="submit" loading={audit.isFetching && !audit.isPending}>
+                {t("audit.filters.apply")}
+              </Button>
+              <Button
+                variant="default"
+                onClick={() => {
+                  const empty: Filters = { actor: "", entity: "", action: "", from: "", to: "" };
+                  form.setValues(empty);
+                  apply(empty);
+                }}
+              >
+                {t("common.resetFilters")}
+              </Button>
+            </Group>
+          </form>
+        }
+        empty={<Text>{url.filtered ? t("audit.emptyFiltered") : t("audit.empty")}</Text>}
+      />
     </Stack>
   );
 }

@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { ApiError, api, type User } from "../../api";
+import { ApiError } from "../../api";
+import { client, unwrap } from "../../api/client";
 import { ChallengeProgress, useChallenge } from "../../components/Challenge";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { PasswordField } from "../../components/PasswordField";
@@ -14,6 +15,7 @@ import { validators } from "../../components/validation";
 import { passableNext, safeNext, withNext } from "../../next";
 import { applyUserLocale, meKey } from "../../session";
 import { AuthCard } from "./AuthCard";
+import { authQueries } from "./queries";
 import { ResendForm } from "./ResendConfirmation";
 
 /** What to do when the link cannot be used: a new link by mail, or sign-in if already confirmed. */
@@ -58,11 +60,9 @@ function ConfirmForm({ token, email, next }: { token: string; email: string; nex
   const confirm = useMutation({
     mutationFn: (password: string) =>
       challenge.run((altcha) =>
-        api.post<{ user: User; message: string }>("/api/auth/confirm", {
-          token,
-          password,
-          ...(altcha ? { altcha } : {}),
-        }),
+        unwrap(
+          client.POST("/api/auth/confirm", { body: { token, password, ...(altcha ? { altcha } : {}) } }),
+        ),
       ),
     onSuccess: async ({ user }) => {
       await applyUserLocale(user);
@@ -135,8 +135,7 @@ export default function ConfirmPage() {
   const next = passableNext(params.get("next"));
 
   const lookup = useQuery({
-    queryKey: ["confirm-lookup", token],
-    queryFn: () => api.post<{ email: string }>("/api/auth/confirm/lookup", { token }),
+    ...authQueries.confirmLookup(token),
     enabled: token !== "",
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,

@@ -3,7 +3,7 @@ import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type MessageResponse } from "../../api";
+import { client, unwrap } from "../../api/client";
 import { ChallengeProgress, useChallenge } from "../../components/Challenge";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -17,11 +17,11 @@ function useResend(next: string | null | undefined) {
   const mutation = useMutation({
     mutationFn: (email: string) =>
       challenge.run((altcha) =>
-        api.post<MessageResponse>("/api/auth/resend-confirmation", {
-          email: email.trim(),
-          ...(pass ? { next: pass } : {}),
-          ...(altcha ? { altcha } : {}),
-        }),
+        unwrap(
+          client.POST("/api/auth/resend-confirmation", {
+            body: { email: email.trim(), ...(pass ? { next: pass } : {}), ...(altcha ? { altcha } : {}) },
+          }),
+        ),
       ),
   });
   return Object.assign(mutation, { solving: challenge.solving });

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../../../shared/constants";
-import { api, type MessageResponse } from "../../api";
+import { client, unwrap } from "../../api/client";
 import { ChallengeProgress, useChallenge } from "../../components/Challenge";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { PasswordField } from "../../components/PasswordField";
@@ -24,10 +24,11 @@ function RequestResetForm() {
   const request = useMutation({
     mutationFn: (email: string) =>
       challenge.run((altcha) =>
-        api.post<MessageResponse>("/api/auth/password-reset", {
-          email: email.trim(),
-          ...(altcha ? { altcha } : {}),
-        }),
+        unwrap(
+          client.POST("/api/auth/password-reset", {
+            body: { email: email.trim(), ...(altcha ? { altcha } : {}) },
+          }),
+        ),
       ),
     onError: (error) => setProblem(applyServerErrors(form, error)),
   });
@@ -92,7 +93,7 @@ function NewPasswordForm({ token }: { token: string }) {
   });
   const reset = useMutation({
     mutationFn: (password: string) =>
-      api.post<MessageResponse>("/api/auth/password-reset/confirm", { token, password }),
+      unwrap(client.POST("/api/auth/password-reset/confirm", { body: { token, password } })),
     onError: (error) => setProblem(applyServerErrors(form, error)),
   });
 

@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
-import { ApiError, api, type User } from "../../api";
+import { ApiError } from "../../api";
+import { client, unwrap } from "../../api/client";
 import { ChallengeProgress, useChallenge } from "../../components/Challenge";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { PasswordField } from "../../components/PasswordField";
@@ -46,11 +47,11 @@ export default function SignInPage() {
     meta: { ignoreUnauthorized: true },
     mutationFn: (values: SignInValues) =>
       challenge.run((altcha) =>
-        api.post<{ user: User }>("/api/auth/signin", {
-          email: values.email.trim(),
-          password: values.password,
-          ...(altcha ? { altcha } : {}),
-        }),
+        unwrap(
+          client.POST("/api/auth/signin", {
+            body: { email: values.email.trim(), password: values.password, ...(altcha ? { altcha } : {}) },
+          }),
+        ),
       ),
     onSuccess: async ({ user: signedInUser }) => {
       setSignedIn(true);

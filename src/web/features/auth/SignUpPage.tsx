@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { PASSWORD_MAX, PASSWORD_MIN, PRIVACY_POLICY_VERSION } from "../../../shared/constants";
-import { api, type MessageResponse } from "../../api";
+import { client, unwrap } from "../../api/client";
 import { ChallengeProgress, useChallenge } from "../../components/Challenge";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { PasswordField } from "../../components/PasswordField";
@@ -50,16 +50,20 @@ export default function SignUpPage() {
   const signUp = useMutation({
     mutationFn: (values: SignUpValues) =>
       challenge.run((altcha) =>
-        api.post<MessageResponse>("/api/auth/signup", {
-          email: values.email.trim(),
-          fullName: values.fullName.trim().replace(/\s+/g, " "),
-          password: values.password,
-          consent: values.consent,
-          policyVersion: PRIVACY_POLICY_VERSION,
-          locale: currentLocale(),
-          ...(next ? { next } : {}),
-          ...(altcha ? { altcha } : {}),
-        }),
+        unwrap(
+          client.POST("/api/auth/signup", {
+            body: {
+              email: values.email.trim(),
+              fullName: values.fullName.trim().replace(/\s+/g, " "),
+              password: values.password,
+              consent: values.consent as true, // the form does not submit without it
+              policyVersion: PRIVACY_POLICY_VERSION,
+              locale: currentLocale(),
+              ...(next ? { next } : {}),
+              ...(altcha ? { altcha } : {}),
+            },
+          }),
+        ),
       ),
     onSuccess: (data, values) => setSent({ message: data.message, email: values.email.trim() }),
     onError: (error) => setProblem(applyServerErrors(form, error)),

@@ -2,20 +2,18 @@ import { Anchor, Skeleton, Stack, Tabs, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { ApiError, api, type MailMessage } from "../../api";
+import { ApiError } from "../../api";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { linkify } from "./linkify";
+import { devMailQueries } from "./queries";
 
 export default function DevMailMessagePage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const format = useFormat();
-  const message = useQuery({
-    queryKey: ["devmail", "message", id],
-    queryFn: ({ signal }) => api.get<MailMessage>(`/api/dev/mail/${encodeURIComponent(id)}`, signal),
-  });
+  const message = useQuery(devMailQueries.message(id));
   const mail = message.data;
   usePageTitle(mail?.subject || t("devmail.messageTitle"));
   const notFound = message.error instanceof ApiError && message.error.status === 404;

@@ -1,12 +1,14 @@
-import { Anchor, Button, Group, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Skeleton, Stack, Table, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { ApiError, api, type MailSummary, type Page, withQuery } from "../../api";
+import { ApiError } from "../../api";
+import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
+import { devMailQueries } from "./queries";
 
 const PAGE_SIZE = 20;
 
@@ -18,9 +20,7 @@ export default function DevMailPage() {
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
 
   const mail = useQuery({
-    queryKey: ["devmail", { page }],
-    queryFn: ({ signal }) =>
-      api.get<Page<MailSummary>>(withQuery("/api/dev/mail", { page, pageSize: PAGE_SIZE }), signal),
+    ...devMailQueries.page(page, PAGE_SIZE),
     placeholderData: keepPreviousData,
     refetchInterval: 5000,
   });
@@ -29,13 +29,15 @@ export default function DevMailPage() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <Title order={1}>{t("devmail.title")}</Title>
-        <Button variant="default" onClick={() => void mail.refetch()} loading={mail.isRefetching}>
-          {t("devmail.refresh")}
-        </Button>
-      </Group>
-      <Text>{t("devmail.lead")}</Text>
+      <PageHeader
+        title={t("devmail.title")}
+        subtitle={t("devmail.lead")}
+        actions={
+          <Button variant="default" onClick={() => void mail.refetch()} loading={mail.isRefetching}>
+            {t("devmail.refresh")}
+          </Button>
+        }
+      />
 
       {unavailable ? (
         <Text>{t("devmail.unavailable")}</Text>

@@ -18,25 +18,28 @@ import {
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { okvedSectionName } from "../../../shared/okved";
 import { MEMBER_ROLE_LABELS, ORG_TYPE_LABELS, SME_CATEGORY_LABELS } from "../../../shared/organizations";
 import { tagLabel } from "../../../shared/tags";
-import { ApiError, api } from "../../api";
+import { ApiError } from "../../api";
+import { client } from "../../api/client";
 import { applyServerErrors, type FormProblem } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { SectionCard } from "../../components/SectionCard";
 import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { withNext } from "../../next";
 import { useMe } from "../../session";
+import { orgKeys, orgQueries } from "../organizations/queries";
 import { UnverifiedBadge } from "../verification/UnverifiedBadge";
 import { descriptionOf, orgInitials, placeOf, StatusBadges, useLocale } from "./labels";
-import type { MyJoinRequest, OrganizationPublic, PublicOrganizationView } from "./types";
+import { directoryQueries } from "./queries";
+import type { OrganizationPublic } from "./types";
 
 const MESSAGE_MAX = 1000;
-export const myJoinRequestsKey = ["me", "join-requests"] as const;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -60,17 +63,6 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
 }
 
 function NotFound() {
@@ -111,8 +103,9 @@ function JoinModal({
   });
   const send = useMutation({
     mutationFn: (message: string) =>
-      api.post(`/api/organizations/${encodeURIComponent(org.id)}/join-requests`, {
-        message: message || null,
+      client.POST("/api/organizations/{id}/join-requests", {
+        params: { path: { id: org.id } },
+        body: { message: message || null },
       }),
     onSuccess: () => {
       notifications.show({
@@ -120,12 +113,12 @@ function JoinModal({
         color: "indigo",
         message: t("directory.join.sent"),
       });
-      void queryClient.invalidateQueries({ queryKey: myJoinRequestsKey });
+      void queryClient.invalidateQueries({ queryKey: orgKeys.myJoinRequests });
       close();
     },
     onError: (error) => {
       if (error instanceof ApiError && error.is("join-request-pending")) {
-        void queryClient.invalidateQueries({ queryKey: myJoinRequestsKey });
+        void queryClient.invalidateQueries({ queryKey: orgKeys.myJoinRequests });
         onAlreadySent();
         close();
         return;
@@ -188,11 +181,7 @@ function Actions({ org }: { org: OrganizationPublic }) {
   const location = useLocation();
   const format = useShortDate();
   const mine = useMyOrganizations();
-  const requests = useQuery({
-    queryKey: [...myJoinRequestsKey, user?.id ?? null],
-    queryFn: ({ signal }) => api.get<MyJoinRequest[]>("/api/me/join-requests", signal),
-    enabled: Boolean(user),
-  });
+  const requests = useQuery({ ...orgQueries.myJoinRequests(user?.id ?? null), enabled: Boolean(user) });
   const [joining, setJoining] = useState(false);
   const [alreadySent, setAlreadySent] = useState(false);
 
@@ -251,12 +240,7 @@ export default function OrganizationPublicPage() {
   const locale = useLocale();
   const shortDate = useShortDate();
   const valid = UUID_RE.test(id);
-  const view = useQuery({
-    queryKey: ["directory", "organization", id],
-    queryFn: ({ signal }) =>
-      api.get<PublicOrganizationView>(`/api/directory/${encodeURIComponent(id)}`, signal),
-    enabled: valid,
-  });
+  const view = useQuery({ ...directoryQueries.organization(id), enabled: valid });
   usePageTitle(view.data?.organization.shortName ?? t("directory.org.title"));
 
   const notFound = !valid || (view.error instanceof ApiError && view.error.status === 404);
@@ -326,7 +310,7 @@ export default function OrganizationPublicPage() {
       <Actions org={org} />
 
       <SimpleGrid cols={{ base: 1, md: hasContacts ? 2 : 1 }} spacing="lg">
-        <Section id="org-facts" title={t("directory.org.facts")}>
+        <SectionCard titleGap="sm" id="org-facts" title={t("directory.org.facts")}>
           <dl className="facts">
             <div>
               <dt>{t("directory.org.type")}</dt>
@@ -378,10 +362,10 @@ export default function OrganizationPublicPage() {
               </div>
             )}
           </dl>
-        </Section>
+        </SectionCard>
 
         {hasContacts && (
-          <Section id="org-contacts" title={t("directory.org.contacts")}>
+          <SectionCard titleGap="sm" id="org-contacts" title={t("directory.org.contacts")}>
             <dl className="facts">
               {org.contactEmail && (
                 <div>
@@ -402,23 +386,23 @@ export default function OrganizationPublicPage() {
                 </div>
               )}
             </dl>
-          </Section>
+          </SectionCard>
         )}
       </SimpleGrid>
 
       {description && (
-        <Section id="org-about" title={t("directory.org.about")}>
+        <SectionCard titleGap="sm" id="org-about" title={t("directory.org.about")}>
           <Text
             lang={descriptionLang === locale ? undefined : descriptionLang}
             style={{ whiteSpace: "pre-line" }}
           >
             {description}
           </Text>
-        </Section>
+        </SectionCard>
       )}
 
       {(org.okvedSections.length > 0 || org.okvedMain || org.tags.length > 0) && (
-        <Section id="org-activity" title={t("directory.org.activity")}>
+        <SectionCard titleGap="sm" id="org-activity" title={t("directory.org.activity")}>
           <Stack gap="md">
             {org.okvedMain && (
               <Text>
@@ -457,10 +441,10 @@ export default function OrganizationPublicPage() {
               </div>
             )}
           </Stack>
-        </Section>
+        </SectionCard>
       )}
 
-      <Section id="org-members" title={t("directory.org.members")}>
+      <SectionCard titleGap="sm" id="org-members" title={t("directory.org.members")}>
         {members.length === 0 ? (
           <Text>{t("directory.org.noMembers")}</Text>
         ) : (
@@ -483,7 +467,7 @@ export default function OrganizationPublicPage() {
             ))}
           </SimpleGrid>
         )}
-      </Section>
+      </SectionCard>
     </Stack>
   );
 }

@@ -2,10 +2,10 @@ import { Anchor, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title }
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, type PublicStats } from "../../api";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
+import { homeQueries } from "./queries";
 
 const SERVICES = [
   "accounts",
@@ -24,8 +24,7 @@ function ClusterInNumbers() {
   const { t } = useTranslation();
   const format = useFormat();
   const stats = useQuery({
-    queryKey: ["public", "stats"],
-    queryFn: ({ signal }) => api.get<PublicStats>("/api/public/stats", signal),
+    ...homeQueries.stats(),
     staleTime: 5 * 60_000,
   });
 

@@ -19,7 +19,7 @@ import { VERDICTS, type Verdict } from "../../../shared/eligibility";
 import { OKVED_SECTIONS } from "../../../shared/okved";
 import { ORG_STATUS_LABELS, ORG_STATUSES, ORG_TYPE_LABELS, ORG_TYPES } from "../../../shared/organizations";
 import { REGIONS } from "../../../shared/regions";
-import { api } from "../../api";
+import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -28,8 +28,9 @@ import { withNext } from "../../next";
 import { useMe } from "../../session";
 import { useLocale } from "./labels";
 import { MeasureCardView } from "./MeasureCardView";
+import { measureQueries } from "./queries";
 import { CHECK_VIEW_KEY, forgetAnswers, hasAnswers, loadAnswers, saveAnswers } from "./questionnaire";
-import type { CheckPage as CheckResult, Questionnaire } from "./types";
+import type { Questionnaire } from "./types";
 
 const PAGE_SIZE = 20;
 const STATE_KEY = CHECK_VIEW_KEY;
@@ -109,14 +110,12 @@ export default function CheckPage() {
   const answers = loadAnswers() ?? toAnswers(form);
 
   const result = useQuery({
-    queryKey: ["measures", "check", answers, view.page, view.verdicts],
-    queryFn: () =>
-      api.post<CheckResult>("/api/measures/check", {
-        answers,
-        page: view.page,
-        pageSize: PAGE_SIZE,
-        ...(view.verdicts.length > 0 ? { eligibility: view.verdicts } : {}),
-      }),
+    ...measureQueries.check({
+      answers,
+      page: view.page,
+      pageSize: PAGE_SIZE,
+      ...(view.verdicts.length > 0 ? { eligibility: view.verdicts } : {}),
+    }),
     enabled: view.submitted,
     placeholderData: keepPreviousData,
   });
@@ -139,10 +138,7 @@ export default function CheckPage() {
   if (!view.submitted) {
     return (
       <Stack gap="lg" maw={720}>
-        <Stack gap="xs">
-          <Title order={1}>{t("measures.check.title")}</Title>
-          <Text>{t("measures.check.lead")}</Text>
-        </Stack>
+        <PageHeader title={t("measures.check.title")} subtitle={t("measures.check.lead")} />
         <form
           aria-labelledby="check-form-title"
           onSubmit={(e) => {

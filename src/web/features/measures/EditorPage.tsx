@@ -37,21 +37,17 @@ import {
 } from "../../../shared/organizations";
 import { REGIONS } from "../../../shared/regions";
 import { TAGS } from "../../../shared/tags";
-import { ApiError, api, errorMessage } from "../../api";
-import { focusFirstInvalid } from "../../components/forms";
+import { ApiError } from "../../api";
+import { client, unwrap } from "../../api/client";
+import type { BodyOf } from "../../api/types";
+import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { titleOf, useLocale } from "./labels";
 import { StatusBadge } from "./OperatorListPage";
-import {
-  type Criteria,
-  MEASURE_FORMS,
-  MEASURE_LEVELS,
-  type MeasureAdmin,
-  type MeasureVersion,
-  PROVIDER_KINDS,
-} from "./types";
+import { measureKeys, measureQueries } from "./queries";
+import { type Criteria, MEASURE_FORMS, MEASURE_LEVELS, type MeasureAdmin, PROVIDER_KINDS } from "./types";
 
 type Num = number | string;
 interface RangeValues {
@@ -144,7 +140,9 @@ function rangeBody(r: RangeValues) {
   return min == null && max == null ? undefined : { min, max };
 }
 
-function toBody(v: Values) {
+type MeasureInput = BodyOf<"/api/operator/measures", "post">;
+
+function toBody(v: Values): MeasureInput {
   const c = v.criteria;
   const criteria: Record<string, unknown> = {};
   for (const key of [
@@ -167,9 +165,9 @@ function toBody(v: Values) {
     descriptionRu: v.descriptionRu,
     descriptionEn: v.descriptionEn.trim() || null,
     provider: v.provider.trim(),
-    providerKind: v.providerKind,
-    level: v.level,
-    form: v.form,
+    providerKind: v.providerKind as MeasureInput["providerKind"],
+    level: v.level as MeasureInput["level"],
+    form: v.form as MeasureInput["form"],
     amountMin: n(v.amountMin),
     amountMax: n(v.amountMax),
     cofinancingShare: n(v.cofinancingShare),
@@ -183,7 +181,7 @@ function toBody(v: Values) {
     applyUrl: v.applyUrl.trim() || null,
     contacts: v.contacts.trim() || null,
     industries: v.industries,
-    tags: v.tags,
+    tags: v.tags as MeasureInput["tags"],
     isDemo: v.isDemo,
     criteria,
   };
@@ -198,11 +196,7 @@ function show(value: unknown): string {
 function History({ id, version }: { id: string; version: number }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const query = useQuery({
-    queryKey: ["measures", "versions", id, version],
-    queryFn: ({ signal }) =>
-      api.get<{ items: MeasureVersion[] }>(`/api/operator/measures/${id}/versions`, signal),
-  });
+  const query = useQuery(measureQueries.versions(id, version));
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="measure-history">
       <Title order={2} size="h3" id="measure-history" mb="sm">
@@ -275,20 +269,16 @@ function RangeInputs({
 }
 
 export default function EditorPage() {
-  const { id } = useParams();
+  const { id = "" } = useParams();
   const isNew = !id;
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<{ message: string; details: string[] } | null>(null);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
   const [conflict, setConflict] = useState<{ version: number | null } | null>(null);
 
-  const query = useQuery({
-    queryKey: ["measures", "admin", id],
-    queryFn: ({ signal }) => api.get<MeasureAdmin>(`/api/operator/measures/${id}`, signal),
-    enabled: !isNew,
-  });
+  const query = useQuery({ ...measureQueries.admin(id), enabled: !isNew });
   const measure = query.data;
   usePageTitle(
     isNew ? t("measures.editor.newTitle") : measure ? titleOf(measure, locale) : t("measures.page.loading"),
@@ -323,26 +313,19 @@ export default function EditorPage() {
       setConflict({ version: (error.body.current as MeasureAdmin | undefined)?.version ?? null });
       return;
     }
-    const details: string[] = [];
-    if (error instanceof ApiError) {
-      const values = form.getValues() as unknown as Record<string, unknown>;
-      for (const { field, message } of error.errors) {
-        const top = field.split(".")[0] ?? field;
-        if (top in values) form.setFieldError(field, message);
-        else details.push(`${field}: ${message}`);
-      }
-    }
-    setProblem({ message: errorMessage(error), details });
+    setProblem(applyServerErrors(form, error, { namedDetails: true }));
   };
 
   const save = useMutation({
     mutationFn: (values: Values) =>
-      isNew
-        ? api.post<MeasureAdmin>("/api/operator/measures", toBody(values))
-        : api.patch<MeasureAdmin>(`/api/operator/measures/${id}`, {
-            ...toBody(values),
-            version: measure?.version,
-          }),
+      unwrap(
+        isNew
+          ? client.POST("/api/operator/measures", { body: toBody(values) })
+          : client.PATCH("/api/operator/measures/{id}", {
+              params: { path: { id } },
+              body: { ...toBody(values), version: measure?.version ?? 0 },
+            }),
+      ),
     onSuccess: (m) => {
       setProblem(null);
       notifications.show({
@@ -350,8 +333,8 @@ export default function EditorPage() {
         color: "green",
         message: t("measures.editor.saved"),
       });
-      queryClient.setQueryData(["measures", "admin", m.id], m);
-      void queryClient.invalidateQueries({ queryKey: ["measures"] });
+      queryClient.setQueryData(measureKeys.admin(m.id), m);
+      void queryClient.invalidateQueries({ queryKey: measureKeys.all });
       if (isNew) navigate(`/operator/measures/${m.id}`, { replace: true });
     },
     onError,
@@ -359,7 +342,14 @@ export default function EditorPage() {
 
   const setStatus = useMutation({
     mutationFn: (action: "publish" | "archive") =>
-      api.post<MeasureAdmin>(`/api/operator/measures/${id}/${action}`, { version: measure?.version }),
+      unwrap(
+        client.POST(
+          action === "publish"
+            ? "/api/operator/measures/{id}/publish"
+            : "/api/operator/measures/{id}/archive",
+          { params: { path: { id } }, body: { version: measure?.version ?? 0 } },
+        ),
+      ),
     onSuccess: (m, action) => {
       setProblem(null);
       notifications.show({
@@ -367,8 +357,8 @@ export default function EditorPage() {
         color: "green",
         message: t(`measures.editor.done.${action}`),
       });
-      queryClient.setQueryData(["measures", "admin", m.id], m);
-      void queryClient.invalidateQueries({ queryKey: ["measures"] });
+      queryClient.setQueryData(measureKeys.admin(m.id), m);
+      void queryClient.invalidateQueries({ queryKey: measureKeys.all });
     },
     onError,
   });

@@ -17,14 +17,16 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { evaluate } from "../../../shared/eligibility";
 import { tagLabel } from "../../../shared/tags";
-import { api, errorMessage } from "../../api";
+import { errorMessage } from "../../api";
+import { client, unwrap } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useMe } from "../../session";
 import { descriptionOf, okvedLabel, ResultIcon, titleOf, useMeasureText, VerdictBadge } from "./labels";
+import { measureQueries } from "./queries";
 import { loadAnswers, profileOf } from "./questionnaire";
 import { FavouriteButton } from "./subscriptions";
-import type { ApplyClick, Eligibility, MeasureView } from "./types";
+import type { Eligibility } from "./types";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -106,15 +108,12 @@ export default function MeasurePage() {
   const { t } = useTranslation();
   const text = useMeasureText();
   const { user } = useMe();
-  const query = useQuery({
-    queryKey: ["measures", "one", id, user?.id ?? null],
-    queryFn: ({ signal }) => api.get<MeasureView>(`/api/measures/${encodeURIComponent(id)}`, signal),
-  });
+  const query = useQuery(measureQueries.one(id, user?.id ?? null));
   const measure = query.data?.measure;
   usePageTitle(measure ? titleOf(measure, text.locale) : t("measures.page.loading"));
 
   const apply = useMutation({
-    mutationFn: () => api.post<ApplyClick>(`/api/measures/${encodeURIComponent(id)}/apply-click`),
+    mutationFn: () => unwrap(client.POST("/api/measures/{id}/apply-click", { params: { path: { id } } })),
   });
   const onApply = () => {
     // open the tab synchronously (popup blockers), then point it at the address the server returns

@@ -10,21 +10,21 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { api } from "../../api";
+import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { ImportExport } from "./importExport";
 import { titleOf, useMeasureText } from "./labels";
-import { MEASURE_STATUSES, type MeasureStatus, type OperatorPage } from "./types";
+import { measureQueries } from "./queries";
+import { MEASURE_STATUSES, type MeasureStatus } from "./types";
 
 const PAGE_SIZE = 20;
 const STATUS_STYLE: Record<MeasureStatus, { background: string; color: string }> = {
@@ -70,29 +70,28 @@ export default function OperatorListPage() {
     if (debounced.trim() !== q) update({ q: debounced.trim() });
   }, [debounced]);
 
-  const apiQuery = new URLSearchParams();
-  if (q) apiQuery.set("q", q);
-  if (status) apiQuery.set("status", status);
-  apiQuery.set("page", String(page));
-  apiQuery.set("pageSize", String(PAGE_SIZE));
   const result = useQuery({
-    queryKey: ["measures", "operator", apiQuery.toString()],
-    queryFn: ({ signal }) => api.get<OperatorPage>(`/api/operator/measures?${apiQuery}`, signal),
+    ...measureQueries.operatorList({
+      q: q || undefined,
+      status: status || undefined,
+      page,
+      pageSize: PAGE_SIZE,
+    }),
     placeholderData: keepPreviousData,
   });
   const data = result.data;
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-        <Stack gap="xs">
-          <Title order={1}>{t("measures.operator.title")}</Title>
-          <Text>{t("measures.operator.lead")}</Text>
-        </Stack>
-        <Button component={Link} to="/operator/measures/new">
-          {t("measures.operator.create")}
-        </Button>
-      </Group>
+      <PageHeader
+        title={t("measures.operator.title")}
+        subtitle={t("measures.operator.lead")}
+        actions={
+          <Button component={Link} to="/operator/measures/new">
+            {t("measures.operator.create")}
+          </Button>
+        }
+      />
 
       <ImportExport />
 

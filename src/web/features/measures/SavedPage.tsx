@@ -3,12 +3,14 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, errorMessage } from "../../api";
+import { errorMessage } from "../../api";
+import { client } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { MeasureCardView } from "./MeasureCardView";
-import { searchOf, subscriptionsKey, useFavourites, useSubscriptions } from "./subscriptions";
+import { measureKeys } from "./queries";
+import { searchOf, useFavourites, useSubscriptions } from "./subscriptions";
 
 /** The signed-in user's favourite measures and saved searches. */
 export default function SavedPage() {
@@ -19,8 +21,9 @@ export default function SavedPage() {
   const favourites = useFavourites();
   const subscriptions = useSubscriptions();
   const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/measures/subscriptions/${id}`),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: subscriptionsKey }),
+    mutationFn: (id: string) =>
+      client.DELETE("/api/measures/subscriptions/{id}", { params: { path: { id } } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: measureKeys.subscriptions }),
     onError: (error) =>
       notifications.show({
         closeButtonProps: { "aria-label": t("common.close") },

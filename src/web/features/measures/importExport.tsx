@@ -1,9 +1,11 @@
 import { Alert, Button, Card, FileButton, Group, List, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { ApiError, apiFetch } from "../../api";
+import { ApiError } from "../../api";
+import { client, unwrap } from "../../api/client";
 import type { ResponseOf } from "../../api/types";
 import { currentLocale } from "../../i18n";
+import { measureKeys } from "./queries";
 
 type ImportResult = ResponseOf<"/api/operator/measures/import", "post">;
 interface RowReport {
@@ -11,43 +13,26 @@ interface RowReport {
   errors: { field: string; message: { ru: string; en: string } }[];
 }
 
-/** CSV goes as text/csv, which the JSON client does not send: a small fetch with the same error shape. */
+/** JSON goes as it is; CSV as text/csv (the contract's string body), sent unchanged. */
 async function importFile(file: File): Promise<ImportResult> {
   const text = await file.text();
   const isJson = file.name.toLowerCase().endsWith(".json") || file.type === "application/json";
   if (isJson) {
-    let body: unknown;
+    let body: unknown[];
     try {
       body = JSON.parse(text);
     } catch {
       throw new ApiError({ type: "about:invalid-json", title: "invalid-json", status: 400 });
     }
-    return apiFetch<ImportResult>("/api/operator/measures/import", { method: "POST", body });
+    return unwrap(client.POST("/api/operator/measures/import", { body }));
   }
-  const response = await fetch("/api/operator/measures/import", {
-    method: "POST",
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      Accept: "application/json, application/problem+json",
-      "Accept-Language": currentLocale(),
-    },
-    body: text,
-    credentials: "same-origin",
-  });
-  const data = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-  if (!response.ok) {
-    throw new ApiError(
-      {
-        type: String(data?.type ?? "about:blank"),
-        title: String(data?.title ?? response.statusText),
-        status: response.status,
-        detail: typeof data?.detail === "string" ? data.detail : undefined,
-        errors: (data?.errors as { field: string; message: string }[] | undefined) ?? [],
-      },
-      data ?? {},
-    );
-  }
-  return data as unknown as ImportResult;
+  return unwrap(
+    client.POST("/api/operator/measures/import", {
+      body: text,
+      headers: { "Content-Type": "text/csv; charset=utf-8" },
+      bodySerializer: (csv) => csv as string,
+    }),
+  );
 }
 
 /** Export every measure as JSON or CSV, and import a file (all or nothing, with a row-by-row report). */
@@ -57,7 +42,7 @@ export function ImportExport() {
   const queryClient = useQueryClient();
   const upload = useMutation({
     mutationFn: importFile,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["measures"] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: measureKeys.all }),
   });
   const error = upload.error;
   const rows: RowReport[] =

@@ -1,5 +1,6 @@
 import { isOkvedSection } from "../../../shared/okved";
 import { isTagSlug } from "../../../shared/tags";
+import type { MeasureSearchQuery } from "./queries";
 import { AMOUNT_BUCKETS, MEASURE_FORMS, MEASURE_LEVELS, type MeasureSort, SORTS } from "./types";
 
 /** The list facets kept in the URL as comma-separated values. */
@@ -77,15 +78,25 @@ export function navigatorParams(state: NavigatorState): URLSearchParams {
   return sp;
 }
 
+/** The page's "?…" (or "" for the whole catalog). */
+export function navigatorSearch(state: NavigatorState): string {
+  const sp = navigatorParams(state).toString();
+  return sp ? `?${sp}` : "";
+}
+
 /** The API query of a state (the amount bucket becomes amountMin/amountMax). */
-export function apiParams(state: NavigatorState, pageSize: number): URLSearchParams {
-  const sp = navigatorParams(state);
-  sp.delete("amount");
+export function apiQuery(state: NavigatorState, pageSize: number): MeasureSearchQuery {
   const bucket = AMOUNT_BUCKETS.find((b) => b.key === state.amount);
-  if (bucket?.min != null) sp.set("amountMin", String(bucket.min));
-  if (bucket?.max != null) sp.set("amountMax", String(bucket.max));
-  sp.set("pageSize", String(pageSize));
-  return sp;
+  return {
+    q: state.q || undefined,
+    ...state.filters,
+    openNow: state.openNow || undefined,
+    amountMin: bucket?.min ?? undefined,
+    amountMax: bucket?.max ?? undefined,
+    sort: state.sort === "relevance" ? undefined : state.sort,
+    page: state.page > 1 ? state.page : undefined,
+    pageSize,
+  };
 }
 
 export function activeFilterCount(state: NavigatorState): number {

@@ -5,33 +5,24 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, errorMessage } from "../../api";
+import { errorMessage } from "../../api";
+import { client } from "../../api/client";
 import type { Schemas } from "../../api/types";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { measureKeys, measureQueries } from "./queries";
 import { LIST_FACETS, type NavigatorState, navigatorParams } from "./searchParams";
-import { AMOUNT_BUCKETS, type MeasureCard } from "./types";
+import { AMOUNT_BUCKETS } from "./types";
 
 /** A saved search as the API keeps it: the navigator's filters as arrays, no sort or paging. */
 export type SavedQuery = Record<string, unknown>;
 export type Subscription = Schemas["MeasureSubscription"];
 
-export const favouritesKey = ["measures", "favourites"] as const;
-export const subscriptionsKey = ["measures", "subscriptions"] as const;
-
 export function useFavourites(enabled = true) {
-  return useQuery({
-    queryKey: favouritesKey,
-    queryFn: ({ signal }) => api.get<{ items: MeasureCard[] }>("/api/measures/favourites", signal),
-    enabled,
-  });
+  return useQuery({ ...measureQueries.favourites(), enabled });
 }
 
 export function useSubscriptions(enabled = true) {
-  return useQuery({
-    queryKey: subscriptionsKey,
-    queryFn: ({ signal }) => api.get<{ items: Subscription[] }>("/api/measures/subscriptions", signal),
-    enabled,
-  });
+  return useQuery({ ...measureQueries.subscriptions(), enabled });
 }
 
 export function toSavedQuery(state: NavigatorState): SavedQuery {
@@ -71,10 +62,7 @@ export function SaveSearchButton({ state }: { state: NavigatorState }) {
   const [name, setName] = useState("");
   const save = useMutation({
     mutationFn: () =>
-      api.post<Subscription>("/api/measures/subscriptions", {
-        name: name.trim(),
-        query: toSavedQuery(state),
-      }),
+      client.POST("/api/measures/subscriptions", { body: { name: name.trim(), query: toSavedQuery(state) } }),
     onSuccess: () => {
       close();
       notifications.show({
@@ -82,7 +70,7 @@ export function SaveSearchButton({ state }: { state: NavigatorState }) {
         color: "green",
         message: t("measures.saved.searchSaved"),
       });
-      void queryClient.invalidateQueries({ queryKey: subscriptionsKey });
+      void queryClient.invalidateQueries({ queryKey: measureKeys.subscriptions });
     },
   });
   return (
@@ -146,9 +134,9 @@ export function FavouriteButton({ measureId }: { measureId: string }) {
   const toggle = useMutation({
     mutationFn: () =>
       on
-        ? api.delete(`/api/measures/${measureId}/favourite`)
-        : api.put<void>(`/api/measures/${measureId}/favourite`, {}),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: favouritesKey }),
+        ? client.DELETE("/api/measures/{id}/favourite", { params: { path: { id: measureId } } })
+        : client.PUT("/api/measures/{id}/favourite", { params: { path: { id: measureId } } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: measureKeys.favourites }),
     onError: (error) =>
       notifications.show({
         closeButtonProps: { "aria-label": t("common.close") },

@@ -5,16 +5,16 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { isSameSitePath } from "../../../shared/next";
-import { api, errorMessage, withQuery } from "../../api";
+import { errorMessage } from "../../api";
+import { client } from "../../api/client";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
-import { notificationsKey } from "./queries";
+import { notificationListKey, notificationQueries, notificationsKey } from "./queries";
 import type { NotificationItem, NotificationPage } from "./types";
 
 const PAGE_SIZE = 20;
-const listKey = [...notificationsKey, "list"] as const;
 
 /** Only paths inside the app are followed (a notification never sends anyone elsewhere). */
 function internalLink(link: string | null): string | null {
@@ -132,16 +132,7 @@ export default function NotificationsPage() {
   }
 
   const list = useQuery({
-    queryKey: [...listKey, { unreadOnly, page }],
-    queryFn: ({ signal }) =>
-      api.get<NotificationPage>(
-        withQuery("/api/notifications", {
-          unread: unreadOnly ? "true" : undefined,
-          page,
-          pageSize: PAGE_SIZE,
-        }),
-        signal,
-      ),
+    ...notificationQueries.list(unreadOnly, page, PAGE_SIZE),
     placeholderData: keepPreviousData,
     refetchOnWindowFocus: true,
   });
@@ -149,10 +140,10 @@ export default function NotificationsPage() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: notificationsKey });
 
   const markRead = useMutation({
-    mutationFn: (id: string) => api.post<void>(`/api/notifications/${encodeURIComponent(id)}/read`),
+    mutationFn: (id: string) => client.POST("/api/notifications/{id}/read", { params: { path: { id } } }),
     onMutate: (id) => {
       // show it read at once; the server's answer follows
-      queryClient.setQueriesData<NotificationPage>({ queryKey: listKey }, (old) =>
+      queryClient.setQueriesData<NotificationPage>({ queryKey: notificationListKey }, (old) =>
         old
           ? {
               ...old,
@@ -173,7 +164,7 @@ export default function NotificationsPage() {
   });
 
   const markAll = useMutation({
-    mutationFn: () => api.post<void>("/api/notifications/read-all"),
+    mutationFn: () => client.POST("/api/notifications/read-all"),
     onSuccess: () =>
       notifications.show({
         closeButtonProps: { "aria-label": t("common.close") },

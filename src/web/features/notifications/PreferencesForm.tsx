@@ -3,10 +3,10 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiFetch } from "../../api";
+import { client, unwrap } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
-import { preferencesKey } from "./queries";
-import { CHANNELS, type Channel, type Preferences } from "./types";
+import { notificationQueries, preferencesKey } from "./queries";
+import { CHANNELS, type Channel } from "./types";
 
 function isChannel(value: string): value is Channel {
   return (CHANNELS as readonly string[]).includes(value);
@@ -16,10 +16,7 @@ function isChannel(value: string): value is Channel {
 export function PreferencesForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const prefs = useQuery({
-    queryKey: preferencesKey,
-    queryFn: ({ signal }) => apiFetch<Preferences>("/api/notifications/preferences", { signal }),
-  });
+  const prefs = useQuery(notificationQueries.preferences());
   const [values, setValues] = useState<Record<string, Channel>>({});
 
   useEffect(() => {
@@ -28,7 +25,7 @@ export function PreferencesForm() {
 
   const save = useMutation({
     mutationFn: (items: { kind: string; channel: Channel }[]) =>
-      apiFetch<Preferences>("/api/notifications/preferences", { method: "PUT", body: { items } }),
+      unwrap(client.PUT("/api/notifications/preferences", { body: { items } })),
     onSuccess: (data) => {
       queryClient.setQueryData(preferencesKey, data);
       notifications.show({

@@ -1,11 +1,35 @@
-import { useQuery } from "@tanstack/react-query";
-import { api } from "../../api";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { client, unwrap } from "../../api/client";
 import { useMe } from "../../session";
-import type { UnreadCount } from "./types";
 
 export const notificationsKey = ["notifications"] as const;
 export const unreadCountKey = [...notificationsKey, "unread-count"] as const;
 export const preferencesKey = [...notificationsKey, "preferences"] as const;
+export const notificationListKey = [...notificationsKey, "list"] as const;
+
+export const notificationQueries = {
+  list: (unreadOnly: boolean, page: number, pageSize: number) =>
+    queryOptions({
+      queryKey: [...notificationListKey, { unreadOnly, page }] as const,
+      queryFn: ({ signal }) =>
+        unwrap(
+          client.GET("/api/notifications", {
+            params: { query: { unread: unreadOnly ? "true" : undefined, page, pageSize } },
+            signal,
+          }),
+        ),
+    }),
+  unreadCount: (userId: string | null) =>
+    queryOptions({
+      queryKey: [...unreadCountKey, userId] as const,
+      queryFn: ({ signal }) => unwrap(client.GET("/api/notifications/unread-count", { signal })),
+    }),
+  preferences: () =>
+    queryOptions({
+      queryKey: preferencesKey,
+      queryFn: ({ signal }) => unwrap(client.GET("/api/notifications/preferences", { signal })),
+    }),
+};
 
 const POLL_MS = 30_000;
 
@@ -17,8 +41,7 @@ export function useUnreadCount() {
   const { user, can } = useMe();
   const enabled = Boolean(user) && can("notifications.own");
   const query = useQuery({
-    queryKey: [...unreadCountKey, user?.id ?? null],
-    queryFn: ({ signal }) => api.get<UnreadCount>("/api/notifications/unread-count", signal),
+    ...notificationQueries.unreadCount(user?.id ?? null),
     enabled,
     refetchInterval: POLL_MS,
     refetchOnWindowFocus: true,

@@ -1,36 +1,25 @@
-import { Alert, Anchor, Button, Card, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { ApiError, api } from "../../api";
+import { ApiError } from "../../api";
+import { client } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { SectionCard } from "../../components/SectionCard";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { ApplicationStateBadge, okAlert, StatusBadge, useLabels, warnAlert } from "../organizations/labels";
 import { ReasonModal } from "../organizations/modals";
 import { OrgLogo } from "../organizations/OrgShell";
-import { operatorKeys, orgKeys, problemBody, request } from "../organizations/orgApi";
 import { ProfileFacts } from "../organizations/ProfileFacts";
+import { orgKeys, problemBody } from "../organizations/queries";
 import { StatusHistory } from "../organizations/StatusHistory";
 import { toast } from "../organizations/toast";
 import type { Decision, QueueItem, QueueItemDetail } from "../organizations/types";
 import { OwnOrganizationNote } from "../verification/OwnOrganizationNote";
 import { WaitingBadge } from "./QueuePage";
-
-const appPath = (id: string, rest = "") =>
-  `/api/operator/status-applications/${encodeURIComponent(id)}${rest}`;
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
+import { operatorKeys, operatorQueries } from "./queries";
 
 type Changed = Pick<QueueItem, "state" | "decidedBy" | "decidedAt" | "operatorComment">;
 
@@ -50,10 +39,7 @@ export default function ApplicationPage() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const app = useQuery({
-    queryKey: operatorKeys.application(id),
-    queryFn: ({ signal }) => api.get<QueueItemDetail>(appPath(id), signal),
-  });
+  const app = useQuery(operatorQueries.application(id));
   const data = app.data;
   usePageTitle(
     data
@@ -72,10 +58,9 @@ export default function ApplicationPage() {
     setChanged(null);
     setError(null);
     try {
-      await request<QueueItem>("POST", appPath(id, "/decision"), {
-        decision,
-        comment,
-        version: data.version,
+      await client.POST("/api/operator/status-applications/{id}/decision", {
+        params: { path: { id } },
+        body: { decision, comment, version: data.version },
       });
       setOutcome({ decision, shortName: data.organization.shortName });
       toast(t(`operator.application.done.${decision}`));
@@ -188,7 +173,7 @@ export default function ApplicationPage() {
         </Alert>
       )}
 
-      <Section id="application-title" title={t("operator.application.applicationTitle")}>
+      <SectionCard id="application-title" title={t("operator.application.applicationTitle")}>
         <Stack gap="md">
           <dl className="facts">
             <div>
@@ -269,20 +254,20 @@ export default function ApplicationPage() {
             </Text>
           )}
         </Stack>
-      </Section>
+      </SectionCard>
 
-      <Section id="org-profile-title" title={t("operator.application.profileTitle")}>
+      <SectionCard id="org-profile-title" title={t("operator.application.profileTitle")}>
         <Stack gap="sm">
           <Anchor component={Link} to={`/organizations/${org.id}`} size="sm">
             {t("operator.application.openOrganization")}
           </Anchor>
           <ProfileFacts org={org} idPrefix="app-profile" level={3} />
         </Stack>
-      </Section>
+      </SectionCard>
 
-      <Section id="app-history-title" title={t("organizations.history.title")}>
+      <SectionCard id="app-history-title" title={t("organizations.history.title")}>
         <StatusHistory history={d.history} />
-      </Section>
+      </SectionCard>
 
       <ReasonModal
         opened={modal === "reject"}

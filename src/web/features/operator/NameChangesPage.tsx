@@ -15,17 +15,17 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { NAME_CHANGE_QUEUE_STATES } from "../../../shared/vocabularies";
-import { ApiError, api, errorMessage, withQuery } from "../../api";
+import { ApiError, errorMessage } from "../../api";
+import { client, unwrap } from "../../api/client";
+import type { ResponseOf } from "../../api/types";
+import { PageHeader } from "../../components/PageHeader";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { StatusBadge, warnAlert } from "../organizations/labels";
-import { operatorKeys, request } from "../organizations/orgApi";
 import { toast } from "../organizations/toast";
-import type { NameChange, OrgStatus } from "../organizations/types";
+import { operatorKeys, operatorQueries, type NameChangeState as State } from "./queries";
 
-type Item = NameChange & { organizationStatus: OrgStatus; inn: string | null };
-type State = (typeof NAME_CHANGE_QUEUE_STATES)[number];
-const nameChangesKey = (state: State) => [...operatorKeys.all, "name-changes", state] as const;
+type Item = ResponseOf<"/api/operator/name-changes", "get">["items"][number];
 
 /** One request: old and new names, who asked and when; approve, or reject with a reason. */
 function NameChangeCard({ item }: { item: Item }) {
@@ -36,19 +36,20 @@ function NameChangeCard({ item }: { item: Item }) {
   const [error, setError] = useState<string | null>(null);
   const decide = useMutation({
     mutationFn: (decision: "approve" | "reject") =>
-      request<NameChange>("POST", `/api/operator/name-changes/${item.id}/decision`, {
-        decision,
-        comment: comment.trim() || null,
-        version: item.version,
-      }),
+      unwrap(
+        client.POST("/api/operator/name-changes/{id}/decision", {
+          params: { path: { id: item.id } },
+          body: { decision, comment: comment.trim() || null, version: item.version },
+        }),
+      ),
     onSuccess: (r) => {
       toast(t(r.state === "approved" ? "operator.nameChanges.approved" : "operator.nameChanges.rejected"));
-      void queryClient.invalidateQueries({ queryKey: [...operatorKeys.all, "name-changes"] });
+      void queryClient.invalidateQueries({ queryKey: operatorKeys.nameChanges });
     },
     onError: (e) => {
       setError(errorMessage(e));
       if (e instanceof ApiError && e.status === 409)
-        void queryClient.invalidateQueries({ queryKey: [...operatorKeys.all, "name-changes"] });
+        void queryClient.invalidateQueries({ queryKey: operatorKeys.nameChanges });
     },
   });
   const titleId = `name-change-${item.id}`;
@@ -125,17 +126,10 @@ export default function NameChangesPage() {
   const { t } = useTranslation();
   usePageTitle(t("operator.nameChanges.title"));
   const [state, setState] = useState<State>("pending");
-  const q = useQuery({
-    queryKey: nameChangesKey(state),
-    queryFn: ({ signal }) =>
-      api.get<{ items: Item[] }>(withQuery("/api/operator/name-changes", { state }), signal),
-  });
+  const q = useQuery(operatorQueries.nameChanges(state));
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t("operator.nameChanges.title")}</Title>
-        <Text mt="xs">{t("operator.nameChanges.lead")}</Text>
-      </div>
+      <PageHeader title={t("operator.nameChanges.title")} subtitle={t("operator.nameChanges.lead")} />
       <SegmentedControl
         aria-label={t("operator.nameChanges.stateLabel")}
         value={state}

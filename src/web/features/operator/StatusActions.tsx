@@ -2,15 +2,13 @@ import { Alert, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api";
+import { client, unwrap } from "../../api/client";
 import { useLabels, warnAlert } from "../organizations/labels";
 import { ConfirmModal, ReasonModal } from "../organizations/modals";
-import { operatorKeys, orgKeys } from "../organizations/orgApi";
+import { orgKeys } from "../organizations/queries";
 import { toast, toastError } from "../organizations/toast";
-import type { Organization, StatusView } from "../organizations/types";
-
-const opPath = (id: string, action: string) =>
-  `/api/operator/organizations/${encodeURIComponent(id)}/${action}`;
+import type { Organization } from "../organizations/types";
+import { operatorKeys } from "./queries";
 
 /** The operator suspends, resumes or revokes an organization's status (with a reason). */
 export function StatusActions({ org }: { org: Organization }) {
@@ -24,13 +22,21 @@ export function StatusActions({ org }: { org: Organization }) {
     void queryClient.invalidateQueries({ queryKey: operatorKeys.all });
   };
   const act = (action: "suspend" | "revoke", reason: string) =>
-    api.post<StatusView>(opPath(org.id, action), { reason }).then((view) => {
+    unwrap(
+      client.POST(
+        action === "suspend"
+          ? "/api/operator/organizations/{id}/suspend"
+          : "/api/operator/organizations/{id}/revoke",
+        { params: { path: { id: org.id } }, body: { reason } },
+      ),
+    ).then((view) => {
       toast(t(`operator.actions.done.${action}`));
       refresh();
       return view;
     });
   const resume = useMutation({
-    mutationFn: () => api.post<StatusView>(opPath(org.id, "resume")),
+    mutationFn: () =>
+      client.POST("/api/operator/organizations/{id}/resume", { params: { path: { id: org.id } } }),
     onSuccess: () => {
       toast(t("operator.actions.done.resume"));
       setModal(null);

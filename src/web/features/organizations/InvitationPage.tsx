@@ -2,16 +2,16 @@ import { Alert, Anchor, Button, Card, Group, Skeleton, Stack, Text, Title } from
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { ApiError, api } from "../../api";
+import { ApiError } from "../../api";
+import { client } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { withNext } from "../../next";
 import { useMe } from "../../session";
 import { useLabels, warnAlert } from "./labels";
-import { orgKeys, refreshOrganizations } from "./orgApi";
+import { orgQueries, refreshOrganizations } from "./queries";
 import { toast } from "./toast";
-import type { InvitationPreview } from "./types";
 
 export default function InvitationPage() {
   const { t } = useTranslation();
@@ -25,14 +25,9 @@ export default function InvitationPage() {
   const next = `/invitations/${token}`;
 
   const validToken = token.length >= 16 && token.length <= 200;
-  const preview = useQuery({
-    queryKey: orgKeys.invitation(token),
-    queryFn: ({ signal }) =>
-      api.get<InvitationPreview>(`/api/invitations/${encodeURIComponent(token)}`, signal),
-    enabled: validToken,
-  });
+  const preview = useQuery({ ...orgQueries.invitation(token), enabled: validToken });
   const accept = useMutation({
-    mutationFn: () => api.post<unknown>("/api/invitations/accept", { token }),
+    mutationFn: () => client.POST("/api/invitations/accept", { body: { token } }),
     onSuccess: () => {
       const org = preview.data?.organization;
       toast(t("organizations.invitation.accepted", { name: org?.shortName ?? "" }));

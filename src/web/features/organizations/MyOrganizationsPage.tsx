@@ -14,15 +14,15 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api } from "../../api";
+import { client, unwrap } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { StatusBadge, useLabels } from "./labels";
 import { OrgLogo } from "./OrgShell";
-import { orgKeys, orgPath } from "./orgApi";
+import { orgKeys, orgQueries } from "./queries";
 import { toast, toastError } from "./toast";
-import type { MyJoinRequest, MyOrganizations } from "./types";
+import type { MyJoinRequest } from "./types";
 
 const JOIN_STATE_COLOR: Record<string, string> = {
   pending: "blue",
@@ -75,13 +75,12 @@ function JoinRequests() {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const requests = useQuery({
-    queryKey: orgKeys.myJoinRequests,
-    queryFn: ({ signal }) => api.get<MyJoinRequest[]>("/api/me/join-requests", signal),
-  });
+  const requests = useQuery(orgQueries.myJoinRequests());
   const cancel = useMutation({
     mutationFn: (r: MyJoinRequest) =>
-      api.delete(orgPath(r.organization.id, `/join-requests/${encodeURIComponent(r.id)}`)),
+      client.DELETE("/api/organizations/{id}/join-requests/{subId}", {
+        params: { path: { id: r.organization.id, subId: r.id } },
+      }),
     onSuccess: () => {
       toast(t("organizations.mine.requestCancelled"));
       void queryClient.invalidateQueries({ queryKey: orgKeys.myJoinRequests });
@@ -141,13 +140,10 @@ export default function MyOrganizationsPage() {
   usePageTitle(t("organizations.mine.title"));
   const labels = useLabels();
   const queryClient = useQueryClient();
-  const mine = useQuery({
-    queryKey: orgKeys.mine,
-    queryFn: ({ signal }) => api.get<MyOrganizations>("/api/me/organizations", signal),
-  });
+  const mine = useQuery(orgQueries.mine());
   const activate = useMutation({
     mutationFn: (organizationId: string) =>
-      api.put<MyOrganizations>("/api/me/active-organization", { organizationId }),
+      unwrap(client.PUT("/api/me/active-organization", { body: { organizationId } })),
     onSuccess: (data, organizationId) => {
       if (data && Array.isArray(data.items)) queryClient.setQueryData(orgKeys.mine, data);
       else void queryClient.invalidateQueries({ queryKey: orgKeys.mine });

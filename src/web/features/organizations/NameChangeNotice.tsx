@@ -1,13 +1,10 @@
 import { Alert, Button, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api";
+import { client } from "../../api/client";
 import { warnAlert } from "./labels";
-import { orgKeys, orgPath } from "./orgApi";
+import { orgKeys, orgQueries } from "./queries";
 import { toast, toastError } from "./toast";
-import type { NameChange } from "./types";
-
-export const nameChangeKey = (id: string) => [...orgKeys.one(id), "name-change"] as const;
 
 /**
  * A participant's or partner's new name waiting for the operator (or just rejected): the organization
@@ -16,15 +13,13 @@ export const nameChangeKey = (id: string) => [...orgKeys.one(id), "name-change"]
 export function NameChangeNotice({ orgId, canCancel }: { orgId: string; canCancel: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const q = useQuery({
-    queryKey: nameChangeKey(orgId),
-    queryFn: ({ signal }) => api.get<NameChange | null>(orgPath(orgId, "/name-change"), signal),
-  });
+  const q = useQuery(orgQueries.nameChange(orgId));
   const cancel = useMutation({
-    mutationFn: () => api.delete(orgPath(orgId, "/name-change")),
+    mutationFn: () =>
+      client.DELETE("/api/organizations/{id}/name-change", { params: { path: { id: orgId } } }),
     onSuccess: () => {
       toast(t("organizations.nameChange.cancelled"));
-      void queryClient.invalidateQueries({ queryKey: nameChangeKey(orgId) });
+      void queryClient.invalidateQueries({ queryKey: orgKeys.nameChange(orgId) });
     },
     onError: toastError,
   });

@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { ApiError, api, errorMessage } from "../../api";
+import { ApiError, errorMessage } from "../../api";
+import { client, unwrap } from "../../api/client";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -12,10 +13,9 @@ import { forgetAnswers, loadAnswers } from "../measures/questionnaire";
 import { ClaimOffer } from "../verification/ClaimOffer";
 import { warnAlert } from "./labels";
 import { OrgFormActions, OrgFormFields, toCreateBody, useOrgForm } from "./OrgForm";
-import { orgKeys, orgPath, problemBody, refreshOrganizations, request } from "./orgApi";
 import { clearPrefilled, type Prefill, prefillFromAnswers } from "./prefill";
+import { orgKeys, problemBody, refreshOrganizations } from "./queries";
 import { toast, toastError } from "./toast";
-import type { OrganizationView } from "./types";
 
 interface Taken {
   organizationId: string;
@@ -37,7 +37,10 @@ function TakenAlert({ taken }: { taken: Taken }) {
   }, []);
   const join = useMutation({
     mutationFn: () =>
-      api.post<unknown>(orgPath(taken.organizationId, "/join-requests"), { message: message.trim() || null }),
+      client.POST("/api/organizations/{id}/join-requests", {
+        params: { path: { id: taken.organizationId } },
+        body: { message: message.trim() || null },
+      }),
     onSuccess: () => {
       toast(t("organizations.new.joinSent", { name: taken.shortName }));
       void queryClient.invalidateQueries({ queryKey: orgKeys.myJoinRequests });
@@ -127,7 +130,7 @@ export default function NewOrganizationPage() {
 
   const create = useMutation({
     mutationFn: (body: ReturnType<typeof toCreateBody>) =>
-      request<OrganizationView>("POST", "/api/organizations", body),
+      unwrap(client.POST("/api/organizations", { body })),
     onSuccess: (view) => {
       // the answers have served their purpose
       forgetAnswers();

@@ -3,19 +3,16 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink } from "react-router";
-import { ApiError, api } from "../../api";
+import { ApiError } from "../../api";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { UnverifiedBadge } from "../verification/UnverifiedBadge";
 import { StatusBadge, useLabels } from "./labels";
-import { orgKeys, orgPath } from "./orgApi";
+import { orgQueries } from "./queries";
 import type { OrganizationView } from "./types";
 
 export function useOrgView(id: string) {
-  return useQuery({
-    queryKey: orgKeys.view(id),
-    queryFn: ({ signal }) => api.get<OrganizationView>(orgPath(id), signal),
-  });
+  return useQuery(orgQueries.view(id));
 }
 
 /** The organization's logo, or its initials. */

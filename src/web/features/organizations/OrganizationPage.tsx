@@ -3,19 +3,20 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
-import { ApiError, api, errorMessage } from "../../api";
+import { ApiError, errorMessage } from "../../api";
+import { client, multipart, unwrap } from "../../api/client";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { StatusActions } from "../operator/StatusActions";
 import { warnAlert } from "./labels";
-import { NameChangeNotice, nameChangeKey } from "./NameChangeNotice";
+import { NameChangeNotice } from "./NameChangeNotice";
 import { focusOrgField, OrgFormActions, OrgFormFields, toUpdateBody, useOrgForm, valuesOf } from "./OrgForm";
 import { OrgLogo, OrgShell } from "./OrgShell";
-import { orgKeys, orgPath, problemBody, refreshOrganizations, request, uploadLogo } from "./orgApi";
 import { ProfileFacts } from "./ProfileFacts";
 import { PublicConsentCard } from "./PublicConsentCard";
+import { orgKeys, orgQueries, problemBody, refreshOrganizations } from "./queries";
 import { toast } from "./toast";
-import type { Member, Organization, OrganizationView, UpdateOrgBody } from "./types";
+import type { Organization, OrganizationView, UpdateOrgBody } from "./types";
 
 const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 const LOGO_TYPES = ["image/png", "image/jpeg", "image/webp"];
@@ -28,7 +29,11 @@ function LogoSection({ org }: { org: Organization }) {
   const refresh = () => refreshOrganizations(queryClient);
 
   const upload = useMutation({
-    mutationFn: (f: File) => uploadLogo<unknown>(org.id, f),
+    mutationFn: (file: File) =>
+      client.PUT("/api/organizations/{id}/logo", {
+        params: { path: { id: org.id } },
+        body: multipart({ file }),
+      }),
     onSuccess: () => {
       setFile(null);
       toast(t("organizations.logo.uploaded"));
@@ -37,7 +42,7 @@ function LogoSection({ org }: { org: Organization }) {
     onError: (e) => setError(errorMessage(e)),
   });
   const remove = useMutation({
-    mutationFn: () => api.delete(orgPath(org.id, "/logo")),
+    mutationFn: () => client.DELETE("/api/organizations/{id}/logo", { params: { path: { id: org.id } } }),
     onSuccess: () => {
       toast(t("organizations.logo.removed"));
       void refresh();
@@ -128,10 +133,7 @@ function EditProfile({
   const [conflict, setConflict] = useState<Organization | null>(null);
   const [stale, setStale] = useState(false);
   const locked = org.status === "participant" || org.status === "partner";
-  const members = useQuery({
-    queryKey: orgKeys.members(org.id),
-    queryFn: ({ signal }) => api.get<Member[]>(orgPath(org.id, "/members"), signal),
-  });
+  const members = useQuery(orgQueries.members(org.id));
   const people = (members.data ?? []).map((m) => ({ value: m.userId, label: m.fullName }));
 
   useEffect(() => {
@@ -142,7 +144,8 @@ function EditProfile({
   }, [focusField]);
 
   const save = useMutation({
-    mutationFn: (body: UpdateOrgBody) => request<OrganizationView>("PATCH", orgPath(org.id), body),
+    mutationFn: (body: UpdateOrgBody) =>
+      unwrap(client.PATCH("/api/organizations/{id}", { params: { path: { id: org.id } }, body })),
     onSuccess: (updated, body) => {
       queryClient.setQueryData(orgKeys.view(org.id), updated);
       void queryClient.invalidateQueries({ queryKey: orgKeys.mine });
@@ -150,7 +153,7 @@ function EditProfile({
       const renamed =
         body.shortName !== updated.organization.shortName || body.fullName !== updated.organization.fullName;
       toast(t(renamed ? "organizations.nameChange.submitted" : "organizations.edit.saved"));
-      if (renamed) void queryClient.invalidateQueries({ queryKey: nameChangeKey(org.id) });
+      if (renamed) void queryClient.invalidateQueries({ queryKey: orgKeys.nameChange(org.id) });
       onDone();
     },
     onError: (error) => {
@@ -168,11 +171,7 @@ function EditProfile({
   async function reload() {
     let fresh = conflict;
     if (!fresh) {
-      const v = await queryClient.fetchQuery({
-        queryKey: orgKeys.view(org.id),
-        queryFn: () => api.get<OrganizationView>(orgPath(org.id)),
-        staleTime: 0,
-      });
+      const v = await queryClient.fetchQuery({ ...orgQueries.view(org.id), staleTime: 0 });
       fresh = v.organization;
     } else {
       void queryClient.invalidateQueries({ queryKey: orgKeys.view(org.id) });

@@ -1,13 +1,12 @@
 import { Alert, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { api, errorMessage } from "../../api";
+import { errorMessage } from "../../api";
+import { client, unwrap } from "../../api/client";
 import { warnAlert } from "./labels";
-import { orgKeys, orgPath, request } from "./orgApi";
+import { orgKeys, orgQueries } from "./queries";
 import { toast, toastError } from "./toast";
-import type { MyPublicConsents, Organization } from "./types";
-
-export const consentKey = (id: string) => [...orgKeys.one(id), "consents"] as const;
+import type { Organization } from "./types";
 
 /**
  * The member's own decisions about being shown on the organization's public page (152-FZ art. 10.1):
@@ -17,15 +16,22 @@ export const consentKey = (id: string) => [...orgKeys.one(id), "consents"] as co
 export function PublicConsentCard({ org }: { org: Organization }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const q = useQuery({
-    queryKey: consentKey(org.id),
-    queryFn: ({ signal }) => api.get<MyPublicConsents>(orgPath(org.id, "/consents/mine"), signal),
-  });
+  const q = useQuery(orgQueries.consents(org.id));
   const answer = useMutation({
     mutationFn: ({ what, agree }: { what: "public-profile" | "contacts"; agree: boolean }) =>
-      request<MyPublicConsents>("PUT", orgPath(org.id, `/consents/${what}`), { agree }),
+      unwrap(
+        what === "contacts"
+          ? client.PUT("/api/organizations/{id}/consents/contacts", {
+              params: { path: { id: org.id } },
+              body: { agree },
+            })
+          : client.PUT("/api/organizations/{id}/consents/public-profile", {
+              params: { path: { id: org.id } },
+              body: { agree },
+            }),
+      ),
     onSuccess: (data, vars) => {
-      queryClient.setQueryData(consentKey(org.id), data);
+      queryClient.setQueryData(orgKeys.consents(org.id), data);
       void queryClient.invalidateQueries({ queryKey: orgKeys.one(org.id) });
       toast(t(vars.agree ? "organizations.consent.agreed" : "organizations.consent.withdrawn"));
     },

@@ -12,35 +12,25 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { REQUESTABLE_STATUSES } from "../../../shared/organizations";
-import { api } from "../../api";
+import { client } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { SectionCard } from "../../components/SectionCard";
 import { useFormat } from "../../format";
 import { VerificationLink } from "../verification/ClaimOffer";
 import { ApplicationStateBadge, StatusBadge, useLabels, warnAlert } from "./labels";
 import { ConfirmModal } from "./modals";
 import { OrgShell } from "./OrgShell";
-import { orgKeys, orgPath } from "./orgApi";
+import { orgKeys, orgQueries } from "./queries";
 import { StatusHistory } from "./StatusHistory";
 import { toast, toastError } from "./toast";
 import type { OrganizationView, RequestedStatus, StatusApplication, StatusView } from "./types";
 
 const COMMENT_MAX = 2000;
 const REQUESTABLE: readonly RequestedStatus[] = REQUESTABLE_STATUSES;
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 function ApplyForm({ orgId, requested }: { orgId: string; requested: RequestedStatus }) {
   const { t } = useTranslation();
@@ -49,9 +39,9 @@ function ApplyForm({ orgId, requested }: { orgId: string; requested: RequestedSt
   const [error, setError] = useState<unknown>(null);
   const apply = useMutation({
     mutationFn: () =>
-      api.post<StatusApplication>(orgPath(orgId, "/status-applications"), {
-        requestedStatus: requested,
-        comment: comment.trim() || null,
+      client.POST("/api/organizations/{id}/status-applications", {
+        params: { path: { id: orgId } },
+        body: { requestedStatus: requested, comment: comment.trim() || null },
       }),
     onSuccess: () => {
       toast(t("organizations.status.applied"));
@@ -94,7 +84,7 @@ function Options({ view, status }: { view: OrganizationView; status: StatusView 
   const labels = useLabels();
   const canApply = view.can["org.status.apply"] === true;
   return (
-    <Section id="status-options-title" title={t("organizations.status.optionsTitle")}>
+    <SectionCard id="status-options-title" title={t("organizations.status.optionsTitle")}>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         {REQUESTABLE.map((requested) => {
           const option = status.options[requested] ?? { open: false, reason: null };
@@ -128,7 +118,7 @@ function Options({ view, status }: { view: OrganizationView; status: StatusView 
           );
         })}
       </SimpleGrid>
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -142,12 +132,15 @@ function OpenApplication({ view, app }: { view: OrganizationView; app: StatusApp
   const [comment, setComment] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
-  const appPath = (action: string) =>
-    orgPath(orgId, `/status-applications/${encodeURIComponent(app.id)}/${action}`);
+  const appParams = { params: { path: { id: orgId, subId: app.id } } };
   const refresh = () => queryClient.invalidateQueries({ queryKey: orgKeys.one(orgId) });
 
   const resubmit = useMutation({
-    mutationFn: () => api.post<StatusApplication>(appPath("resubmit"), { comment: comment.trim() || null }),
+    mutationFn: () =>
+      client.POST("/api/organizations/{id}/status-applications/{subId}/resubmit", {
+        ...appParams,
+        body: { comment: comment.trim() || null },
+      }),
     onSuccess: () => {
       toast(t("organizations.application.resubmitted"));
       setComment("");
@@ -156,7 +149,7 @@ function OpenApplication({ view, app }: { view: OrganizationView; app: StatusApp
     onError: (e) => setError(e),
   });
   const withdraw = useMutation({
-    mutationFn: () => api.post<StatusApplication>(appPath("withdraw")),
+    mutationFn: () => client.POST("/api/organizations/{id}/status-applications/{subId}/withdraw", appParams),
     onSuccess: () => {
       setConfirmWithdraw(false);
       toast(t("organizations.application.withdrawn"));
@@ -169,7 +162,7 @@ function OpenApplication({ view, app }: { view: OrganizationView; app: StatusApp
   });
 
   return (
-    <Section id="open-application-title" title={t("organizations.application.title")}>
+    <SectionCard id="open-application-title" title={t("organizations.application.title")}>
       <Stack gap="sm">
         <Group gap="sm">
           <ApplicationStateBadge state={app.state} />
@@ -263,7 +256,7 @@ function OpenApplication({ view, app }: { view: OrganizationView; app: StatusApp
       >
         <Text>{t("organizations.application.withdrawText")}</Text>
       </ConfirmModal>
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -271,16 +264,13 @@ function StatusContent({ view }: { view: OrganizationView }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const orgId = view.organization.id;
-  const status = useQuery({
-    queryKey: orgKeys.status(orgId),
-    queryFn: ({ signal }) => api.get<StatusView>(orgPath(orgId, "/status"), signal),
-  });
+  const status = useQuery(orgQueries.status(orgId));
   if (status.isError) return <ProblemAlert error={status.error} />;
   if (status.isPending) return <Skeleton height={240} />;
   const s = status.data;
   return (
     <Stack gap="lg">
-      <Section id="current-status-title" title={t("organizations.status.currentTitle")}>
+      <SectionCard id="current-status-title" title={t("organizations.status.currentTitle")}>
         <Stack gap="sm">
           <Group gap="sm">
             <StatusBadge status={s.status} suspended={s.suspended} size="lg" />
@@ -298,12 +288,12 @@ function StatusContent({ view }: { view: OrganizationView }) {
           )}
           <Text size="sm">{t(`organizations.status.explain.${s.status}`)}</Text>
         </Stack>
-      </Section>
+      </SectionCard>
       {s.openApplication && <OpenApplication view={view} app={s.openApplication} />}
       <Options view={view} status={s} />
-      <Section id="history-title" title={t("organizations.history.title")}>
+      <SectionCard id="history-title" title={t("organizations.history.title")}>
         <StatusHistory history={s.history} />
-      </Section>
+      </SectionCard>
     </Stack>
   );
 }

@@ -19,6 +19,9 @@ export type OrgProfileInput = BodyOf<"/api/organizations", "post">;
 export type UpdateOrgBody = BodyOf<"/api/organizations/{id}", "patch">;
 
 export type Member = Schemas["Member"];
+export type MemberUpdate = BodyOf<"/api/organizations/{id}/members/{userId}", "patch">;
+/** The roles a manager may give (the owner changes only by a transfer). */
+export type AssignableRole = NonNullable<MemberUpdate["role"]>;
 export type Invitation = Schemas["Invitation"];
 export type InvitationState = Invitation["state"];
 export type InvitationPreview = ResponseOf<"/api/invitations/{token}", "get">;

@@ -2,14 +2,12 @@ import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { api, apiFetch } from "../../api";
+import { client, multipart, unwrap } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
-import type { PublicOrganizationView } from "../directory/types";
-import { orgPath } from "../organizations/orgApi";
+import { directoryQueries } from "../directory/queries";
 import { toast } from "../organizations/toast";
 import { DocumentForm } from "./DocumentForm";
-import type { VerificationRequest } from "./types";
 
 /** A company whose INN someone else registered claims the organization with a document. */
 export default function ClaimPage() {
@@ -17,14 +15,12 @@ export default function ClaimPage() {
   usePageTitle(t("verification.claim.title"));
   const { id = "" } = useParams();
   const navigate = useNavigate();
-  const org = useQuery({
-    queryKey: ["directory", id],
-    queryFn: ({ signal }) =>
-      api.get<PublicOrganizationView>(`/api/directory/${encodeURIComponent(id)}`, signal),
-  });
+  const org = useQuery(directoryQueries.organization(id));
   const send = useMutation({
     mutationFn: (body: FormData) =>
-      apiFetch<VerificationRequest>(orgPath(id, "/claims"), { method: "POST", body }),
+      unwrap(
+        client.POST("/api/organizations/{id}/claims", { params: { path: { id } }, body: multipart(body) }),
+      ),
     onSuccess: () => {
       toast(t("verification.claim.sent"));
       navigate("/claims");

@@ -1,25 +1,21 @@
-import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api } from "../../api";
+import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
+import { verificationQueries } from "./queries";
 import { RequestList } from "./RequestList";
-import type { VerificationRequest } from "./types";
 
 /** One's own claims and what the operator decided. */
 export default function MyClaimsPage() {
   const { t } = useTranslation();
   usePageTitle(t("verification.claims.title"));
-  const claims = useQuery({
-    queryKey: ["me", "claims"],
-    queryFn: ({ signal }) => api.get<VerificationRequest[]>("/api/me/claims", signal),
-  });
+  const claims = useQuery(verificationQueries.myClaims());
   return (
     <Stack gap="lg">
-      <Title order={1}>{t("verification.claims.title")}</Title>
-      <Text maw={760}>{t("verification.claims.lead")}</Text>
+      <PageHeader title={t("verification.claims.title")} subtitle={t("verification.claims.lead")} />
       {claims.isError && <ProblemAlert error={claims.error} />}
       {claims.data && <RequestList items={claims.data} empty={t("verification.claims.empty")} />}
       <Anchor component={Link} to="/organizations">

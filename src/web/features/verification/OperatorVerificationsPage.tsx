@@ -18,25 +18,22 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { VERIFICATION_KINDS } from "../../../shared/vocabularies";
-import { ApiError, apiFetch, errorMessage, withQuery } from "../../api";
+import { ApiError, errorMessage } from "../../api";
+import { client, unwrap } from "../../api/client";
+import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { toast } from "../organizations/toast";
 import { OwnOrganizationNote } from "./OwnOrganizationNote";
+import { type VerificationQueueParams, verificationKeys, verificationQueries } from "./queries";
 import { DocumentLink, StateBadge } from "./RequestList";
-import type {
-  VerificationDecision,
-  VerificationQueueItem,
-  VerificationQueuePage,
-  VerificationState,
-} from "./types";
+import type { VerificationDecision, VerificationQueueItem, VerificationState } from "./types";
 
 const PAGE_SIZE = 20;
 const STATES: VerificationState[] = ["pending", "verified", "rejected", "transferred", "merged", "removed"];
 const KINDS = ["", ...VERIFICATION_KINDS] as const;
-const queueKey = ["operator", "verifications"] as const;
 
 /** The decision controls of one pending request. */
 function DecisionPanel({ item }: { item: VerificationQueueItem }) {
@@ -50,24 +47,26 @@ function DecisionPanel({ item }: { item: VerificationQueueItem }) {
   const [changed, setChanged] = useState<string | null>(null);
   const decide = useMutation({
     mutationFn: () =>
-      apiFetch<VerificationQueueItem>(`/api/operator/verifications/${item.id}/decision`, {
-        method: "POST",
-        body: {
-          version: item.version,
-          decision,
-          ...(reason.trim() ? { reason: reason.trim() } : {}),
-          keepMembers,
-          ...(decision === "merge" && mergeFrom ? { mergeFrom } : {}),
-        },
-      }),
+      unwrap(
+        client.POST("/api/operator/verifications/{id}/decision", {
+          params: { path: { id: item.id } },
+          body: {
+            version: item.version,
+            decision,
+            ...(reason.trim() ? { reason: reason.trim() } : {}),
+            keepMembers,
+            ...(decision === "merge" && mergeFrom ? { mergeFrom } : {}),
+          },
+        }),
+      ),
     onSuccess: (after) => {
       toast(t("verification.operator.decided", { state: t(`verification.state.${after.state}`) }));
-      void queryClient.invalidateQueries({ queryKey: queueKey });
+      void queryClient.invalidateQueries({ queryKey: verificationKeys.queue });
     },
     onError: (error) => {
       if (error instanceof ApiError && error.is("verification-changed")) {
         setChanged(errorMessage(error));
-        void queryClient.invalidateQueries({ queryKey: queueKey });
+        void queryClient.invalidateQueries({ queryKey: verificationKeys.queue });
       }
     },
   });
@@ -227,9 +226,11 @@ export default function OperatorVerificationsPage() {
   const { t } = useTranslation();
   usePageTitle(t("verification.operator.title"));
   const [params, setParams] = useSearchParams();
-  const state = (STATES as string[]).includes(params.get("state") ?? "") ? params.get("state")! : "pending";
+  const state = (STATES as string[]).includes(params.get("state") ?? "")
+    ? (params.get("state") as VerificationState)
+    : "pending";
   const kind = (KINDS as readonly string[]).includes(params.get("kind") ?? "")
-    ? (params.get("kind") ?? "")
+    ? ((params.get("kind") ?? "") as (typeof KINDS)[number])
     : "";
   const page = Math.max(1, Number(params.get("page")) || 1);
   const set = (k: string, v: string) => {
@@ -239,23 +240,11 @@ export default function OperatorVerificationsPage() {
     if (k !== "page") next.delete("page");
     setParams(next, { replace: true });
   };
-  const query = useQuery({
-    queryKey: [...queueKey, { state, kind, page }],
-    queryFn: ({ signal }) =>
-      apiFetch<VerificationQueuePage>(
-        withQuery("/api/operator/verifications", { state, kind, page, pageSize: PAGE_SIZE }),
-        { signal },
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const queueParams: VerificationQueueParams = { state, kind: kind || undefined, page, pageSize: PAGE_SIZE };
+  const query = useQuery({ ...verificationQueries.queue(queueParams), placeholderData: keepPreviousData });
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1}>{t("verification.operator.title")}</Title>
-        <Text mt="xs" maw={760}>
-          {t("verification.operator.lead")}
-        </Text>
-      </div>
+      <PageHeader title={t("verification.operator.title")} subtitle={t("verification.operator.lead")} />
       <Group gap="md" wrap="wrap" align="flex-end">
         <NativeSelect
           label={t("verification.operator.filterKind")}

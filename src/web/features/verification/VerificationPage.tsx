@@ -2,29 +2,29 @@ import { Alert, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { api, apiFetch } from "../../api";
+import { client, multipart, unwrap } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { useFormat } from "../../format";
 import { OrgShell } from "../organizations/OrgShell";
-import { orgKeys, orgPath } from "../organizations/orgApi";
+import { orgKeys } from "../organizations/queries";
 import { toast } from "../organizations/toast";
 import { DocumentForm } from "./DocumentForm";
+import { verificationQueries } from "./queries";
 import { RequestList } from "./RequestList";
-import type { OrgVerification, VerificationRequest } from "./types";
-
-const key = (id: string) => [...orgKeys.one(id), "verification"] as const;
 
 function VerificationSection({ id }: { id: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: key(id),
-    queryFn: ({ signal }) => api.get<OrgVerification>(orgPath(id, "/verification"), signal),
-  });
+  const query = useQuery(verificationQueries.organization(id));
   const send = useMutation({
     mutationFn: (body: FormData) =>
-      apiFetch<VerificationRequest>(orgPath(id, "/verification"), { method: "POST", body }),
+      unwrap(
+        client.POST("/api/organizations/{id}/verification", {
+          params: { path: { id } },
+          body: multipart(body),
+        }),
+      ),
     onSuccess: () => {
       toast(t("verification.sent"));
       void queryClient.invalidateQueries({ queryKey: orgKeys.one(id) });

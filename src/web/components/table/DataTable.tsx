@@ -1,0 +1,123 @@
+import { Skeleton, Stack, Table } from "@mantine/core";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { type CSSProperties, Fragment, type ReactNode } from "react";
+import { Pager } from "../Pager";
+import { ProblemAlert } from "../ProblemAlert";
+
+export interface Column<T> {
+  key: string;
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  style?: CSSProperties;
+}
+
+/** A page of rows as every list endpoint answers. */
+export interface TablePage<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** More rows exist than `total` says (the server stopped counting). */
+  totalCapped?: boolean;
+}
+
+interface Props<D extends TablePage<unknown>> {
+  /** Names the scrollable table region for screen readers. */
+  label: string;
+  columns: Column<D["items"][number]>[];
+  query: UseQueryResult<D>;
+  rowKey: (row: D["items"][number]) => string;
+  /** Below this width the table scrolls sideways (phones) instead of squeezing. */
+  minWidth: number;
+  striped?: boolean;
+  /** The filter form above the table. */
+  filters?: ReactNode;
+  /** Shown when the page has no rows. */
+  empty: ReactNode;
+  onPage: (page: number) => void;
+  /** A full-width row under a row (details), or null. */
+  expansion?: (row: D["items"][number]) => { id: string; content: ReactNode } | null;
+}
+
+/**
+ * A list as a table: its filters, an error or a loading placeholder, an empty state, rows that scroll
+ * sideways on a phone (a focusable region, so the keyboard can scroll it), and pages.
+ */
+export function DataTable<D extends TablePage<unknown>>(props: Props<D>) {
+  const { query, columns } = props;
+  const data = query.data;
+  return (
+    <>
+      {props.filters}
+      {query.isError && <ProblemAlert error={query.error} />}
+      {query.isPending && <Skeleton height={240} />}
+      {data && data.items.length === 0 && props.empty}
+      {data && data.items.length > 0 && (
+        <div>
+          <Table.ScrollContainer
+            minWidth={props.minWidth}
+            type="native"
+            tabIndex={0}
+            role="region"
+            aria-label={props.label}
+          >
+            <Table
+              striped={props.striped ?? true}
+              highlightOnHover={props.striped ?? true}
+              verticalSpacing="sm"
+              aria-busy={query.isFetching}
+            >
+              <Table.Thead>
+                <Table.Tr>
+                  {columns.map((c) => (
+                    <Table.Th key={c.key} scope="col">
+                      {c.header}
+                    </Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((row) => {
+                  const extra = props.expansion?.(row) ?? null;
+                  return (
+                    <Fragment key={props.rowKey(row)}>
+                      <Table.Tr>
+                        {columns.map((c) => (
+                          <Table.Td key={c.key} style={c.style}>
+                            {c.cell(row)}
+                          </Table.Td>
+                        ))}
+                      </Table.Tr>
+                      {extra && (
+                        <Table.Tr id={extra.id}>
+                          <Table.Td colSpan={columns.length}>{extra.content}</Table.Td>
+                        </Table.Tr>
+                      )}
+                    </Fragment>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Pager
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            totalCapped={data.totalCapped}
+            onChange={props.onPage}
+          />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The empty state of a list: a sentence and, when filters hide everything, a way to reset them. */
+export function TableEmpty({ text, action }: { text: ReactNode; action?: ReactNode }) {
+  return (
+    <Stack gap="xs" align="flex-start">
+      {text}
+      {action}
+    </Stack>
+  );
+}

@@ -1,0 +1,18 @@
+import { queryOptions } from "@tanstack/react-query";
+import { client, unwrap } from "../../api/client";
+import type { QueryOf } from "../../api/types";
+
+export type UsersQuery = QueryOf<"/api/admin/users", "get">;
+
+export const adminKeys = {
+  users: ["admin", "users"] as const,
+  usersPage: (query: UsersQuery) => ["admin", "users", query] as const,
+};
+
+export const adminQueries = {
+  users: (query: UsersQuery) =>
+    queryOptions({
+      queryKey: adminKeys.usersPage(query),
+      queryFn: ({ signal }) => unwrap(client.GET("/api/admin/users", { params: { query }, signal })),
+    }),
+};
