@@ -45,6 +45,9 @@ async function main() {
     },
     ...MODULES.flatMap((m) => m.jobs ?? []),
   ];
+  // Data a migration cannot move (files into the storage), once, before serving.
+  for (const m of MODULES) await m.onStart?.({ db: database.db, config, storage: app.services.storage });
+
   const jobs = await startJobs({
     database,
     config,

@@ -49,8 +49,6 @@ export const PROBLEM_CODES = [
   "join-request-pending",
   "join-request-not-pending",
   "join-unverified",
-  "logo-type",
-  "logo-too-large",
   "not-contact-person",
   "contacts-not-requested",
   "name-change-changed",

@@ -13,6 +13,7 @@ import {
   attachFile,
   defineFilePurpose,
   findFile,
+  registerFilePurposes,
   removeUnattachedFiles,
   sendFile,
   storeUpload,
@@ -39,6 +40,8 @@ const pictures = defineFilePurpose({
   label: { ru: "PNG, JPEG или WebP", en: "PNG, JPEG or WebP" },
   maxPixels: 40_000_000,
 });
+
+registerFilePurposes([documents, large, pictures]);
 
 const pdf = (size: number) => {
   const head = Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n");

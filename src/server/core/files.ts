@@ -27,23 +27,31 @@ export interface FilePurpose {
 
 const purposes = new Map<string, FilePurpose>();
 
-/** Each module declares the purposes of its files once; uploads name one. */
+/** A purpose of files, declared once by its module and listed in the module's manifest (`filePurposes`). */
 export function defineFilePurpose(p: FilePurpose): FilePurpose {
-  if (purposes.has(p.name)) throw new Error(`file purpose ${p.name} defined twice`);
-  purposes.set(p.name, p);
-  addMessages({
-    ru: {
-      [`field.file.type.${p.name}`]: `Файл должен быть: ${p.label.ru}`,
-      [`field.file.too-large.${p.name}`]: `Файл должен быть не больше ${sizeText(p.maxBytes, "ru")}`,
-      [`field.file.dimensions.${p.name}`]: `Изображение должно быть не больше ${(p.maxPixels ?? 0) / 1e6} мегапикселей`,
-    },
-    en: {
-      [`field.file.type.${p.name}`]: `The file must be: ${p.label.en}`,
-      [`field.file.too-large.${p.name}`]: `The file must be at most ${sizeText(p.maxBytes, "en")}`,
-      [`field.file.dimensions.${p.name}`]: `The image must be at most ${(p.maxPixels ?? 0) / 1e6} megapixels`,
-    },
-  });
   return p;
+}
+
+/** Installs purposes (their ru/en refusal texts); installModules does it for every manifest's `filePurposes`. */
+export function registerFilePurposes(list: readonly FilePurpose[]): void {
+  for (const p of list) {
+    const known = purposes.get(p.name);
+    if (known === p) continue;
+    if (known) throw new Error(`file purpose ${p.name} defined twice`);
+    purposes.set(p.name, p);
+    addMessages({
+      ru: {
+        [`field.file.type.${p.name}`]: `Файл должен быть: ${p.label.ru}`,
+        [`field.file.too-large.${p.name}`]: `Файл должен быть не больше ${sizeText(p.maxBytes, "ru")}`,
+        [`field.file.dimensions.${p.name}`]: `Изображение должно быть не больше ${(p.maxPixels ?? 0) / 1e6} мегапикселей`,
+      },
+      en: {
+        [`field.file.type.${p.name}`]: `The file must be: ${p.label.en}`,
+        [`field.file.too-large.${p.name}`]: `The file must be at most ${sizeText(p.maxBytes, "en")}`,
+        [`field.file.dimensions.${p.name}`]: `The image must be at most ${(p.maxPixels ?? 0) / 1e6} megapixels`,
+      },
+    });
+  }
 }
 
 export type StoredFile = typeof files.$inferSelect;
@@ -139,7 +147,8 @@ export async function storeUpload(
     } catch {
       // dimensions not in the head: refused below
     }
-    if (pixels > p.maxPixels) {
+    // Dimensions not found in the head (an unusual JPEG) are not held against the file.
+    if (Number.isFinite(pixels) && pixels > p.maxPixels) {
       await drain();
       throw badRequest([{ field, key: `field.file.dimensions.${p.name}` }]);
     }
@@ -172,7 +181,8 @@ export async function storeUpload(
     await storage.put(key, Readable.from(body()));
   } catch (err) {
     await storage.delete(key).catch(() => {});
-    if (over) {
+    // The multipart parser stops a file at its own limit (set just above the purpose's) with this code.
+    if (over || (err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
       input.stream.resume();
       throw tooLarge(p, field);
     }

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Locale } from "../../shared/constants.js";
 import type { NotificationChannel } from "../../shared/vocabularies.js";
 import type { Config } from "./config.js";
+import { type FilePurpose, registerFilePurposes } from "./files.js";
 import { addMessages } from "./i18n.js";
-import type { ScheduledJob } from "./jobs.js";
+import type { JobServices, ScheduledJob } from "./jobs.js";
 import { defineMailTemplates, type MailTemplate } from "./mail.js";
 import { type Action, defineRules, type Rule } from "./policy.js";
 
@@ -39,6 +40,10 @@ export interface ModuleManifest<A extends string = string> {
   messages?: Messages;
   notificationKinds?: Readonly<Record<string, NotificationKind>>;
   mailTemplates?: Readonly<Record<string, MailTemplate>>;
+  /** The kinds of files the module stores (type, size and pixel limits; refusal texts). */
+  filePurposes?: readonly FilePurpose[];
+  /** Runs once at start, after migrations and the seed: moving data that a migration cannot (files). */
+  onStart?: (services: JobServices) => Promise<void>;
   /** Periodic jobs (cron, Moscow time), run once per tick across app servers by the job queue. */
   jobs?: readonly ScheduledJob[];
   /** Runs once at installation with every manifest: a module that collects from the others (e.g. notification kinds). */
@@ -68,6 +73,7 @@ export function installModules(list: readonly ModuleManifest[]): void {
     if (m.rules) defineRules(m.rules);
     if (m.messages) addMessages(m.messages);
     if (m.mailTemplates) defineMailTemplates(m.mailTemplates);
+    if (m.filePurposes) registerFilePurposes(m.filePurposes);
   }
   for (const m of list) m.install?.(list);
   installed = list;

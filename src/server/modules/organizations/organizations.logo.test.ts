@@ -2,10 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeInn, makeKpp, makeOgrn } from "../../../shared/identifiers.js";
 import { auditLog } from "../../core/audit.schema.js";
+import { files } from "../../core/files.schema.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
-import { memberships, organizationLogos } from "./organizations.schema.js";
-import { detectImageType } from "./organizations.service.js";
+import { memberships, organizationLogos, organizations } from "./organizations.schema.js";
+import { moveLogosToStorage } from "./organizations.service.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -64,18 +65,6 @@ async function ownerWithOrg(locale: "ru" | "en" = "ru") {
 const put = (c: Client, orgId: string, u: ReturnType<typeof upload>) =>
   c.request("PUT", `/api/organizations/${orgId}/logo`, u.payload, u.headers);
 
-describe("detectImageType", () => {
-  it("knows PNG, JPEG and WebP by their first bytes and nothing else", () => {
-    expect(detectImageType(PNG)).toBe("image/png");
-    expect(detectImageType(JPEG)).toBe("image/jpeg");
-    expect(detectImageType(WEBP)).toBe("image/webp");
-    expect(detectImageType(Buffer.from("GIF89a............"))).toBeNull();
-    expect(detectImageType(Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"))).toBeNull();
-    expect(detectImageType(Buffer.from("RIFF\0\0\0\0WAVEfmt "))).toBeNull();
-    expect(detectImageType(Buffer.alloc(0))).toBeNull();
-  });
-});
-
 describe("organization logo", () => {
   it("accepts a PNG and serves it with its detected type, nosniff, a sandbox CSP and an ETag", async () => {
     const { c, org } = await ownerWithOrg();
@@ -93,7 +82,7 @@ describe("organization logo", () => {
     expect(img.headers["cache-control"]).toMatch(/public/);
     expect(img.rawPayload.equals(PNG)).toBe(true);
     const etag = String(img.headers.etag);
-    expect(etag).toMatch(/^"\d+"$/);
+    expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
     const again = await guest.get(`/api/organizations/${org.id}/logo`, { "if-none-match": etag });
     expect(again.statusCode).toBe(304);
 
@@ -112,24 +101,20 @@ describe("organization logo", () => {
     expect((await c.get(`/api/organizations/${org.id}/logo`)).headers["content-type"]).toBe("image/webp");
   });
 
-  it("refuses a text file renamed .png with 415 in ru and en, storing nothing", async () => {
+  it("refuses a text file renamed .png with a ru/en field error, storing nothing", async () => {
     for (const locale of ["ru", "en"] as const) {
-      const { c, org } = await ownerWithOrg(locale);
+      const { user, c, org } = await ownerWithOrg(locale);
       const p = expectProblem(
         await put(c, org.id, upload(Buffer.from("<script>alert(1)</script>"), "logo.png", "image/png")),
-        415,
-        "logo-type",
+        400,
+        "validation",
       );
-      expect(p.title).toBe(
+      expect(fieldErrors(p).file).toBe(
         locale === "ru"
-          ? "Логотип должен быть изображением PNG, JPEG или WebP"
-          : "The logo must be a PNG, JPEG or WebP image",
+          ? "Файл должен быть: изображение PNG, JPEG или WebP"
+          : "The file must be: a PNG, JPEG or WebP image",
       );
-      const rows = await t.database.db
-        .select()
-        .from(organizationLogos)
-        .where(eq(organizationLogos.organizationId, org.id));
-      expect(rows).toHaveLength(0);
+      expect(await t.database.db.select().from(files).where(eq(files.uploadedBy, user.id))).toHaveLength(0);
       expect((await c.get(`/api/organizations/${org.id}`)).json().organization.logoUrl).toBeNull();
     }
   });
@@ -137,11 +122,41 @@ describe("organization logo", () => {
   it("refuses a file over 2 MB with 413 and accepts one of exactly 2 MB", async () => {
     const { c, org } = await ownerWithOrg();
     const big = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024 + 1 - PNG.length, 7)]);
-    const p = expectProblem(await put(c, org.id, upload(big)), 413, "logo-too-large");
-    expect(p.title).toMatch(/2 МБ/);
+    const p = expectProblem(await put(c, org.id, upload(big)), 413, "payload-too-large");
+    expect(fieldErrors(p).file).toBe("Файл должен быть не больше 2 МБ");
     expect((await c.get(`/api/organizations/${org.id}/logo`)).statusCode).toBe(404);
     const max = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024 - PNG.length, 7)]);
     expect((await put(c, org.id, upload(max))).statusCode).toBe(200);
+  });
+
+  it("keeps the logo in the file storage, and a new one replaces the old there too", async () => {
+    const { c, org } = await ownerWithOrg();
+    await put(c, org.id, upload(PNG));
+    const [first] = await t.database.db
+      .select({ file: files })
+      .from(organizations)
+      .innerJoin(files, eq(files.id, organizations.logoFileId))
+      .where(eq(organizations.id, org.id));
+    expect(first?.file).toMatchObject({ purpose: "logo", contentType: "image/png", size: PNG.length });
+    const storage = t.app.services.storage;
+    expect(await storage.exists(first?.file.storageKey ?? "")).toBe(true);
+    await put(c, org.id, upload(JPEG, "new.jpg", "image/jpeg"));
+    expect(await storage.exists(first?.file.storageKey ?? "")).toBe(false);
+    expect((await c.get(`/api/organizations/${org.id}/logo`)).rawPayload.equals(JPEG)).toBe(true);
+  });
+
+  it("moves a logo kept in the database before the file storage into it, once", async () => {
+    const { org } = await ownerWithOrg();
+    await t.database.db
+      .insert(organizationLogos)
+      .values({ organizationId: org.id, contentType: "image/png", bytes: PNG });
+    await t.database.db.update(organizations).set({ hasLogo: true }).where(eq(organizations.id, org.id));
+    const services = { db: t.database.db, storage: t.app.services.storage };
+    expect(await moveLogosToStorage(services)).toBe(1);
+    expect(await moveLogosToStorage(services)).toBe(0);
+    const img = await new Client(t.app).get(`/api/organizations/${org.id}/logo`);
+    expect(img.statusCode).toBe(200);
+    expect(img.rawPayload.equals(PNG)).toBe(true);
   });
 
   it("asks for the file when the form has none, and refuses a JSON body", async () => {

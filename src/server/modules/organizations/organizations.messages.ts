@@ -14,8 +14,6 @@ export const ORGANIZATION_MESSAGES: Messages = {
       "Организация «{name}» с такими реквизитами уже зарегистрирована. Если вы в ней работаете, попросите владельца добавить вас; если это ваша компания, а зарегистрировал её кто-то другой, подайте заявление с документом — его проверит оператор.",
     "problem.city-body-operator-only":
       "Орган власти города может зарегистрировать только оператор кластера. Обратитесь к оператору.",
-    "problem.logo-type": "Логотип должен быть изображением PNG, JPEG или WebP",
-    "problem.logo-too-large": "Логотип должен быть не больше 2 МБ",
     "problem.owner-must-transfer":
       "Владелец не может покинуть организацию или быть исключён из неё, пока не передаст права владельца другому сотруднику",
     "problem.owner-protected": "Роль владельца изменить нельзя: владелец может только передать свои права",
@@ -76,8 +74,6 @@ export const ORGANIZATION_MESSAGES: Messages = {
       "The organization “{name}” with these identifiers is already registered. If you work there, ask its owner to add you; if it is your company and someone else registered it, file a claim with a document for the operator to check.",
     "problem.city-body-operator-only":
       "Only the cluster operator can register a city authority. Please contact the operator.",
-    "problem.logo-type": "The logo must be a PNG, JPEG or WebP image",
-    "problem.logo-too-large": "The logo must not be larger than 2 MB",
     "problem.owner-must-transfer":
       "The owner cannot leave or be removed from the organization before transferring ownership to another member",
     "problem.owner-protected": "The owner's role cannot be changed: the owner can only transfer ownership",

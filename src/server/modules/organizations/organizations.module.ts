@@ -4,6 +4,7 @@ import { ORGANIZATION_MESSAGES } from "./organizations.messages.js";
 import { ORGANIZATION_NOTIFICATION_KINDS } from "./organizations.notifications.js";
 import { ORGANIZATION_RULES } from "./organizations.policy.js";
 import { organizationsRoutes } from "./organizations.routes.js";
+import { LOGO_FILES, moveLogosToStorage } from "./organizations.service.js";
 
 /** Organization profiles, logos, members, invitations, join requests, consents, name changes. */
 export const organizationsModule = defineModule({
@@ -14,4 +15,7 @@ export const organizationsModule = defineModule({
   messages: ORGANIZATION_MESSAGES,
   notificationKinds: ORGANIZATION_NOTIFICATION_KINDS,
   mailTemplates: ORGANIZATION_MAIL,
+  filePurposes: [LOGO_FILES],
+  // Logos kept as bytes in the database before the file storage move into it.
+  onStart: async (services) => void (await moveLogosToStorage(services)),
 });

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ctxOf, requireActor } from "../../core/context.js";
 import { AppError, badRequest } from "../../core/errors.js";
+import { sendFile } from "../../core/files.js";
 import { auditRefusals } from "./access.js";
 import * as consents from "./organizations.consents.js";
 import {
@@ -46,7 +47,10 @@ const LogoQuery = z.object({
 export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
   auditRefusals(app);
   // Only this plugin takes uploads: one file of at most 2 MB.
-  await app.register(multipart, { limits: { fileSize: svc.LOGO_MAX_BYTES, files: 1, fields: 5, parts: 6 } });
+  // The logo streams to storage, which stops it at its own limit (a field error, like a wrong type).
+  await app.register(multipart, {
+    limits: { fileSize: svc.LOGO_MAX_BYTES + 1, files: 1, fields: 5, parts: 6 },
+  });
 
   // ---------- profile ----------
 
@@ -113,15 +117,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!req.isMultipart()) throw new AppError(415, "unsupported-media-type");
       const part = await req.file();
       if (part?.fieldname !== "file") throw badRequest([{ field: "file", key: "field.org.logo-file" }]);
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
-          throw new AppError(413, "logo-too-large");
-        throw err;
-      }
-      return svc.setLogo(ctx, req.params.id, bytes);
+      return svc.setLogo(ctx, req.params.id, { stream: part.file, fileName: part.filename });
     },
   );
 
@@ -147,19 +143,16 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const logo = await svc.getLogo(req.server.services.database.db, req.params.id);
-      const etag = `"${logo.updatedAt.getTime()}"`;
-      reply
-        .header("etag", etag)
-        // A versioned address (?v=) changes with the logo, so it may be cached; the bare one revalidates.
-        .header("cache-control", req.query.v ? "public, max-age=86400" : "public, no-cache")
-        .header("x-content-type-options", "nosniff")
-        .header("content-security-policy", "default-src 'none'; sandbox")
-        .header("content-disposition", "inline");
       const match = String(req.headers["if-none-match"] ?? "")
         .split(",")
         .map((s) => s.trim().replace(/^W\//, ""));
-      if (match.includes(etag)) return reply.code(304).send();
-      return reply.type(logo.contentType).send(logo.bytes);
+      if (match.includes(`"${logo.sha256}"`))
+        return reply.code(304).header("etag", `"${logo.sha256}"`).send();
+      // A versioned address (?v=) changes with the logo, so it may be cached; the bare one revalidates.
+      return sendFile(req, reply, req.server.services.storage, logo, {
+        inline: true,
+        cacheControl: req.query.v ? "public, max-age=86400" : "public, no-cache",
+      });
     },
   );
 

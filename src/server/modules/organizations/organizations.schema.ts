@@ -23,6 +23,7 @@ import {
   NAME_CHANGE_STATES,
   OPEN_APPLICATION_STATES,
 } from "../../../shared/vocabularies.js";
+import { files } from "../../core/files.schema.js";
 import { citext } from "../accounts/accounts.schema.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -89,6 +90,8 @@ export const organizations = pgTable(
     statusSuspendedAt: timestamp("status_suspended_at", { withTimezone: true }),
     statusReason: text("status_reason"),
     hasLogo: boolean("has_logo").notNull().default(false),
+    /** The logo in the file storage (core/files.ts); organization_logos held the bytes before. */
+    logoFileId: uuid("logo_file_id").references(() => files.id, { onDelete: "set null" }),
     /** When the operator verified the organization from a document (verification.service.ts); null: not verified. */
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     createdBy: uuid("created_by"),
@@ -125,6 +128,7 @@ export const organizations = pgTable(
   ],
 );
 
+/** Logos as bytes in the database, before the file storage: moved out at start (moveLogosToStorage). */
 export const organizationLogos = pgTable("organization_logos", {
   organizationId: uuid("organization_id")
     .primaryKey()

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Locale } from "../../../shared/constants.js";
@@ -14,7 +15,7 @@ import { isRegionCode } from "../../../shared/regions.js";
 import { writeAudit } from "../../core/audit.js";
 import { CLUSTER_TIME_ZONE, moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import { type Executor, isUniqueViolation } from "../../core/db.js";
+import { type Db, type Executor, isUniqueViolation } from "../../core/db.js";
 import {
   AppError,
   badRequest,
@@ -24,9 +25,12 @@ import {
   notFound,
   RateLimitedError,
 } from "../../core/errors.js";
+import { attachFile, defineFilePurpose, forgetFile, type StoredFile, storeUpload } from "../../core/files.js";
+import { files } from "../../core/files.schema.js";
 import { t } from "../../core/i18n.js";
 import { enqueueMail, maskMailSecrets } from "../../core/mail.js";
 import { type Actor, can } from "../../core/policy.js";
+import type { Storage } from "../../core/storage.js";
 import { newToken, tokenHash, usersByIds } from "../accounts/accounts.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import { accessOf, loadOrgFor, orgAbilities, refusal } from "./access.js";
@@ -486,66 +490,70 @@ export async function updateOrganization(ctx: Ctx, id: string, body: z.infer<typ
 
 // ---------- logo ----------
 
-export type LogoType = "image/png" | "image/jpeg" | "image/webp";
-
-/** The image type by its first bytes (magic numbers), whatever name or type the upload declared. */
-export function detectImageType(b: Uint8Array): LogoType | null {
-  const at = (i: number) => b[i];
-  const ascii = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
-  if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => at(i) === v)) {
-    return "image/png";
-  }
-  if (b.length >= 4 && at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return "image/jpeg";
-  if (b.length >= 16 && ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP" && ascii(12, 15) === "VP8") {
-    return "image/webp";
-  }
-  return null;
-}
+/** Logos: PNG, JPEG or WebP up to 2 MB and 40 megapixels, the type read from the bytes. */
+export const LOGO_FILES = defineFilePurpose({
+  name: "logo",
+  maxBytes: LOGO_MAX_BYTES,
+  types: ["image/png", "image/jpeg", "image/webp"],
+  label: { ru: "изображение PNG, JPEG или WebP", en: "a PNG, JPEG or WebP image" },
+  maxPixels: 40_000_000,
+});
 
 /** Checks the right to change the profile before an upload is read (404 / 403 as for the profile). */
 export async function assertCanUpdate(ctx: Ctx, id: string) {
   await loadOrgFor(ctx.db, requireActor(ctx), id, "org.update");
 }
 
-export async function setLogo(ctx: Ctx, id: string, bytes: Buffer) {
+/**
+ * Streams the upload into the file storage (refused there by type, size or pixels, leaving nothing),
+ * then, in one transaction, attaches it and lets the previous logo go (its contents after the commit).
+ */
+export async function setLogo(ctx: Ctx, id: string, upload: { stream: Readable; fileName?: string }) {
   const actor = requireActor(ctx);
-  const contentType = detectImageType(bytes);
-  if (!contentType) throw new AppError(415, "logo-type");
-  if (bytes.length > LOGO_MAX_BYTES) throw new AppError(413, "logo-too-large");
-  return ctx.db.transaction(async (tx) => {
-    const { org, access } = await loadOrgFor(tx, actor, id, "org.update", { forUpdate: true });
-    await tx
-      .insert(organizationLogos)
-      .values({ organizationId: org.id, contentType, bytes })
-      .onConflictDoUpdate({
-        target: organizationLogos.organizationId,
-        set: { contentType, bytes, updatedAt: sql`now()` },
-      });
-    const [after] = await tx
-      .update(organizations)
-      .set({ hasLogo: true, updatedAt: sql`now()` })
-      .where(eq(organizations.id, org.id))
-      .returning();
-    await writeAudit(tx, auditCtx(ctx), {
-      action: "organization.logo_set",
-      entity: "organization",
-      entityId: org.id,
-      before: { hasLogo: org.hasLogo },
-      after: { hasLogo: true, contentType, size: bytes.length },
-    });
-    return orgView(actor, after!, access);
+  const file = await storeUpload(ctx.db, ctx.storage, {
+    purpose: LOGO_FILES,
+    stream: upload.stream,
+    fileName: upload.fileName,
+    uploadedBy: actor.id,
   });
+  let previous: StoredFile | undefined;
+  const view = await ctx.db
+    .transaction(async (tx) => {
+      const { org, access } = await loadOrgFor(tx, actor, id, "org.update", { forUpdate: true });
+      await attachFile(tx, { id: file.id, purpose: LOGO_FILES, uploadedBy: actor.id });
+      const [after] = await tx
+        .update(organizations)
+        .set({ hasLogo: true, logoFileId: file.id, updatedAt: sql`now()` })
+        .where(eq(organizations.id, org.id))
+        .returning();
+      if (org.logoFileId) previous = await forgetFile(tx, org.logoFileId);
+      await writeAudit(tx, auditCtx(ctx), {
+        action: "organization.logo_set",
+        entity: "organization",
+        entityId: org.id,
+        before: { hasLogo: org.hasLogo },
+        after: { hasLogo: true, contentType: file.contentType, size: file.size },
+      });
+      return orgView(actor, after!, access);
+    })
+    .catch(async (err) => {
+      await ctx.storage.delete(file.storageKey).catch(() => {});
+      throw err;
+    });
+  if (previous) await ctx.storage.delete(previous.storageKey).catch(() => {});
+  return view;
 }
 
 export async function deleteLogo(ctx: Ctx, id: string) {
   const actor = requireActor(ctx);
-  return ctx.db.transaction(async (tx) => {
+  let previous: StoredFile | undefined;
+  const view = await ctx.db.transaction(async (tx) => {
     const { org, access } = await loadOrgFor(tx, actor, id, "org.update", { forUpdate: true });
     if (!org.hasLogo) return orgView(actor, org, access);
-    await tx.delete(organizationLogos).where(eq(organizationLogos.organizationId, org.id));
+    if (org.logoFileId) previous = await forgetFile(tx, org.logoFileId);
     const [after] = await tx
       .update(organizations)
-      .set({ hasLogo: false, updatedAt: sql`now()` })
+      .set({ hasLogo: false, logoFileId: null, updatedAt: sql`now()` })
       .where(eq(organizations.id, org.id))
       .returning();
     await writeAudit(tx, auditCtx(ctx), {
@@ -557,15 +565,56 @@ export async function deleteLogo(ctx: Ctx, id: string) {
     });
     return orgView(actor, after!, access);
   });
+  if (previous) await ctx.storage.delete(previous.storageKey).catch(() => {});
+  return view;
 }
 
-/** The logo's bytes (public: every organization is listed in the public directory). */
-export async function getLogo(ex: Executor, id: string) {
-  const [logo] = await ex.select().from(organizationLogos).where(eq(organizationLogos.organizationId, id));
-  if (!logo) throw notFound();
-  const raw = logo.bytes as Uint8Array;
-  const bytes = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-  return { contentType: logo.contentType, bytes, updatedAt: logo.updatedAt };
+/** The logo's file record (public: every organization is listed in the public directory). */
+export async function getLogo(ex: Executor, id: string): Promise<StoredFile> {
+  const [row] = await ex
+    .select({ file: files })
+    .from(organizations)
+    .innerJoin(files, eq(files.id, organizations.logoFileId))
+    .where(eq(organizations.id, id));
+  if (!row) throw notFound();
+  return row.file;
+}
+
+/**
+ * Moves logos kept as bytes in the database (before the file storage) into the storage, one
+ * organization at a time, each in its own transaction; safe to run again (main.ts runs it at start).
+ */
+export async function moveLogosToStorage({ db, storage }: { db: Db; storage: Storage }): Promise<number> {
+  let moved = 0;
+  for (;;) {
+    const [old] = await db.select().from(organizationLogos).limit(1);
+    if (!old) return moved;
+    const raw = old.bytes as Uint8Array;
+    const bytes = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    const file = await storeUpload(db, storage, {
+      purpose: LOGO_FILES,
+      stream: Readable.from([bytes]),
+      fileName: "logo",
+      uploadedBy: null,
+    }).catch(() => undefined);
+    await db.transaction(async (tx) => {
+      if (file) {
+        await attachFile(tx, { id: file.id, purpose: LOGO_FILES, uploadedBy: null });
+        await tx
+          .update(organizations)
+          .set({ logoFileId: file.id })
+          .where(eq(organizations.id, old.organizationId));
+      } else {
+        // Bytes the new rules refuse (never stored by the old ones, but say so rather than loop).
+        await tx
+          .update(organizations)
+          .set({ hasLogo: false })
+          .where(eq(organizations.id, old.organizationId));
+      }
+      await tx.delete(organizationLogos).where(eq(organizationLogos.organizationId, old.organizationId));
+    });
+    moved++;
+  }
 }
 
 // ---------- my organizations ----------
