@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { citext } from "@electric-sql/pglite/contrib/citext";
+import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { type SQL, sql } from "drizzle-orm";
@@ -23,7 +24,7 @@ export type Executor = Db | Tx;
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../db/migrations");
 
 /** PGlite must be given its extensions in the constructor; CREATE EXTENSION in the migrations then works. */
-export const PGLITE_EXTENSIONS = { pg_trgm, citext, unaccent };
+export const PGLITE_EXTENSIONS = { pg_trgm, citext, unaccent, fuzzystrmatch };
 
 export interface Database {
   kind: "pglite" | "pg";

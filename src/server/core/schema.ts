@@ -7,3 +7,4 @@ export * from "../modules/organizations/organizations.schema.js";
 export * from "../modules/organizations/verification.schema.js";
 export * from "./audit.schema.js";
 export * from "./mail.schema.js";
+export * from "./search.schema.js";
