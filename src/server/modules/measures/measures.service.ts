@@ -23,6 +23,7 @@ import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Executor, isUniqueViolation, likePattern, prefixTsQuery } from "../../core/db.js";
 import { badRequest, conflict, type FieldError, notFound } from "../../core/errors.js";
 import { can } from "../../core/policy.js";
+import { cachedSearch } from "../../core/search.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import { activeOrganizationFacts } from "../organizations/organizations.service.js";
 import {
@@ -213,26 +214,30 @@ export async function searchMeasures(ctx: Ctx, q: SearchQueryInput): Promise<z.i
   const today = moscowToday();
   const org = await activeOrg(ctx);
   const profile = org?.profile ?? null;
-  const result = await runSearch(ctx.db, searchSpec(q, profile, today));
-  const facet = (f: FacetName, selected?: readonly string[]) =>
-    facetList(f, result.facets.get(f) ?? new Map(), selected);
-  return {
-    items: pageCards(result, profile, today),
-    total: result.total,
-    page: q.page,
-    pageSize: q.pageSize,
-    facets: {
-      level: facet("level", q.level),
-      provider: facet("provider", q.provider),
-      form: facet("form", q.form),
-      openNow: facet("openNow"),
-      industry: facet("industry", q.industry),
-      tag: facet("tag", q.tag),
-      amount: facet("amount"),
-      ...(profile ? { eligibility: facet("eligibility", q.eligibility) } : {}),
-    },
-    organization: org ? { id: org.id, shortName: org.shortName } : null,
-  };
+  // The whole answer (cards with their explanations) is cached by the catalog's generation.
+  const key = JSON.stringify([q, profile, today, org?.id, org?.shortName]);
+  return cachedSearch(ctx.db, "measures", `page:${key}`, async () => {
+    const result = await runSearch(ctx.db, searchSpec(q, profile, today));
+    const facet = (f: FacetName, selected?: readonly string[]) =>
+      facetList(f, result.facets.get(f) ?? new Map(), selected);
+    return {
+      items: pageCards(result, profile, today),
+      total: result.total,
+      page: q.page,
+      pageSize: q.pageSize,
+      facets: {
+        level: facet("level", q.level),
+        provider: facet("provider", q.provider),
+        form: facet("form", q.form),
+        openNow: facet("openNow"),
+        industry: facet("industry", q.industry),
+        tag: facet("tag", q.tag),
+        amount: facet("amount"),
+        ...(profile ? { eligibility: facet("eligibility", q.eligibility) } : {}),
+      },
+      organization: org ? { id: org.id, shortName: org.shortName } : null,
+    };
+  });
 }
 
 // ---------- the guest questionnaire ----------
