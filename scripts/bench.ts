@@ -124,6 +124,7 @@ async function mixCase(
   pool: Record<string, string>[],
   toCase: (raw: Record<string, string>) => Promise<Prepared>,
   note: string,
+  pathOf?: (raw: Record<string, string>) => string,
 ): Promise<Prepared> {
   const draws = zipfDraws(
     pool.map((raw) => JSON.stringify(raw)),
@@ -138,7 +139,10 @@ async function mixCase(
     stages: first.stages,
     note: `${pool.length} distinct requests, ${MIX.draws} draws (Zipf); ${note}`,
     mix: {
-      paths: draws.map((d) => `${base}?${new URLSearchParams(JSON.parse(d) as Record<string, string>)}`),
+      paths: draws.map((d) => {
+        const raw = JSON.parse(d) as Record<string, string>;
+        return pathOf ? pathOf(raw) : `${base}?${new URLSearchParams(raw)}`;
+      }),
       stages,
     },
   };
@@ -271,11 +275,9 @@ const cases: Case[] = [
       );
       return mixCase(
         ids.map((r) => ({ id: r.id })),
-        async (raw) => {
-          const c = await organizationPageCase(database, raw.id!);
-          return { ...c, url: `${c.url}?` };
-        },
+        (raw) => organizationPageCase(database, raw.id!),
         "guest",
+        (raw) => `/api/directory/${raw.id}`,
       );
     },
   },

@@ -25,7 +25,9 @@
 // statement builder, which declares its facets' filter and counted column.
 
 import { type SQL, sql } from "drizzle-orm";
+import type { FastifyReply } from "fastify";
 import { LRUCache } from "lru-cache";
+import { z } from "zod";
 import { type Executor, prefixTsQuery, rows, textArray } from "./db.js";
 import { PLACE_GENERIC, PLACES, type Place } from "./search.places.js";
 
@@ -210,6 +212,26 @@ const caches = new WeakMap<object, LRUCache<string, { value: unknown }>>();
 export const SEARCH_CACHE_SIZE = 2000;
 
 export const searchCacheStats = { hits: 0, misses: 0 };
+
+/**
+ * `cachedSearch` of an answer already serialized as the route's response schema would (`z.encode`,
+ * then JSON): a hit costs no serialization. Send it with `sendJson`.
+ */
+export function cachedJson<S extends z.ZodType>(
+  db: Executor,
+  catalog: Catalog["name"],
+  key: string,
+  schema: S,
+  compute: () => Promise<z.output<S>>,
+): Promise<string> {
+  return cachedSearch(db, catalog, `json:${key}`, async () =>
+    JSON.stringify(z.encode(schema, await compute())),
+  );
+}
+
+/** Sends JSON text as it is (Fastify skips the serializer for a string with a JSON content type). */
+export const sendJson = (reply: FastifyReply, json: string) =>
+  reply.type("application/json; charset=utf-8").send(json);
 
 /** The catalog's current generation: read in every search, so a committed write is seen at once. */
 export async function generation(ex: Executor, catalog: Catalog["name"]): Promise<number> {

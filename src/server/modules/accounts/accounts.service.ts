@@ -712,10 +712,7 @@ export function adminUsersQueries(
   q: z.infer<typeof AdminUsersQuery>,
   cap: number = ADMIN_USERS_COUNT_CAP,
 ) {
-  const where = and(
-    q.q ? adminUserMatch(q.q) : undefined,
-    q.role ? eq(users.role, q.role) : undefined,
-  );
+  const where = and(q.q ? adminUserMatch(q.q) : undefined, q.role ? eq(users.role, q.role) : undefined);
   return {
     items: db
       .select()

@@ -23,7 +23,7 @@ import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Executor, isUniqueViolation, likePattern, prefixTsQuery } from "../../core/db.js";
 import { badRequest, conflict, type FieldError, notFound } from "../../core/errors.js";
 import { can } from "../../core/policy.js";
-import { cachedSearch } from "../../core/search.js";
+import { cachedJson } from "../../core/search.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import { activeOrganizationFacts } from "../organizations/organizations.service.js";
 import {
@@ -40,7 +40,7 @@ import {
   type OperatorPage,
   type OperatorQuery,
   type Questionnaire,
-  type SearchPage,
+  SearchPage,
   type SearchQuery,
 } from "./measures.contract.js";
 import { MEASURE_COLUMNS, type MeasureRow, measures, measureVersions } from "./measures.schema.js";
@@ -210,13 +210,14 @@ export function searchSpec(
   };
 }
 
-export async function searchMeasures(ctx: Ctx, q: SearchQueryInput): Promise<z.infer<typeof SearchPage>> {
+/** A search as the response's JSON (cards with their explanations), cached by the catalog's generation. */
+export async function searchMeasures(ctx: Ctx, q: SearchQueryInput): Promise<string> {
   const today = moscowToday();
   const org = await activeOrg(ctx);
   const profile = org?.profile ?? null;
   // The whole answer (cards with their explanations) is cached by the catalog's generation.
   const key = JSON.stringify([q, profile, today, org?.id, org?.shortName]);
-  return cachedSearch(ctx.db, "measures", `page:${key}`, async () => {
+  return cachedJson(ctx.db, "measures", `page:${key}`, SearchPage, async () => {
     const result = await runSearch(ctx.db, searchSpec(q, profile, today));
     const facet = (f: FacetName, selected?: readonly string[]) =>
       facetList(f, result.facets.get(f) ?? new Map(), selected);

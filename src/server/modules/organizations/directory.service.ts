@@ -39,7 +39,7 @@ import { type Executor, rows, textArray } from "../../core/db.js";
 import { notFound } from "../../core/errors.js";
 import {
   type Catalog,
-  cachedSearch,
+  cachedJson,
   parseSearchText,
   rankQuery,
   type SearchText,
@@ -47,7 +47,7 @@ import {
   textCondition,
 } from "../../core/search.js";
 import { usersByIds } from "../accounts/accounts.service.js";
-import type { DirectoryPage, DirectoryQuery, PublicOrganizationView } from "./organizations.contract.js";
+import { DirectoryPage, type DirectoryQuery, PublicOrganizationView } from "./organizations.contract.js";
 import { memberships, organizations } from "./organizations.schema.js";
 import { ORG_COLUMNS, type OrgRow, presentOrganization } from "./organizations.service.js";
 
@@ -490,9 +490,14 @@ function asOrgRow(r: ItemRow): OrgRow {
 export const directoryText = (ex: Executor, q: DirectoryQueryInput) =>
   q.q?.trim() ? searchText(ex, DIRECTORY_CATALOG, q.q) : Promise.resolve(undefined);
 
-/** A search, answered from the cache while the directory's generation has not moved (core/search.ts). */
-export function searchDirectory(ctx: Ctx, q: DirectoryQueryInput): Promise<Page> {
-  return cachedSearch(ctx.db, "directory", `search:${JSON.stringify(q)}`, () => runDirectorySearch(ctx, q));
+/**
+ * A search as the response's JSON, answered from the cache while the directory's generation has not
+ * moved (core/search.ts).
+ */
+export function searchDirectory(ctx: Ctx, q: DirectoryQueryInput): Promise<string> {
+  return cachedJson(ctx.db, "directory", `search:${JSON.stringify(q)}`, DirectoryPage, () =>
+    runDirectorySearch(ctx, q),
+  );
 }
 
 async function runDirectorySearch(ctx: Ctx, q: DirectoryQueryInput): Promise<Page> {
@@ -559,8 +564,11 @@ export function organizationPageQueries(ex: Executor, id: string) {
   };
 }
 
-export function publicOrganization(ctx: Ctx, id: string): Promise<z.infer<typeof PublicOrganizationView>> {
-  return cachedSearch(ctx.db, "directory", `page:${id}`, () => loadPublicOrganization(ctx, id));
+/** The public page as the response's JSON, cached like a search. */
+export function publicOrganization(ctx: Ctx, id: string): Promise<string> {
+  return cachedJson(ctx.db, "directory", `page:${id}`, PublicOrganizationView, () =>
+    loadPublicOrganization(ctx, id),
+  );
 }
 
 async function loadPublicOrganization(ctx: Ctx, id: string): Promise<z.infer<typeof PublicOrganizationView>> {
