@@ -11,8 +11,10 @@
 // narrowing the big one: the navigator reads every published measure that matches the text, so "190
 // measures" must be the whole catalog for the timings to mean what a small cluster sees. A database
 // seeded before a seeder existed lacks its data: drop it (or rm -rf the folder) to reseed.
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { inArray, sql } from "drizzle-orm";
@@ -22,19 +24,21 @@ import { moscowToday } from "../src/server/core/clock.js";
 import { loadConfig } from "../src/server/core/config.js";
 import { type Database, type Db, openDatabase } from "../src/server/core/db.js";
 import { acquireDataDirLock } from "../src/server/core/lock.js";
+import { searchCacheStats } from "../src/server/core/search.js";
 import { users } from "../src/server/modules/accounts/accounts.schema.js";
 import { adminUsersQueries } from "../src/server/modules/accounts/accounts.service.js";
 import {
   directoryEstimateStatements,
   directoryPlan,
   directoryStatements,
+  directoryText,
   estimate,
   exactTotalStatement,
   organizationPageQueries,
   toStatement,
 } from "../src/server/modules/directory/directory.service.js";
 import { SearchQuery } from "../src/server/modules/measures/measures.contract.js";
-import { runSearch, searchStatement } from "../src/server/modules/measures/measures.search.js";
+import { measuresText, runSearch, searchStatement } from "../src/server/modules/measures/measures.search.js";
 import { orgProfile, searchSpec } from "../src/server/modules/measures/measures.service.js";
 import { DirectoryQuery } from "../src/server/modules/organizations/organizations.contract.js";
 import { organizations } from "../src/server/modules/organizations/organizations.schema.js";
@@ -44,6 +48,7 @@ import {
 } from "../src/server/modules/organizations/organizations.service.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, type Scale, seed } from "../src/server/seed/index.js";
 import { DEMO_USER_EMAIL, DEMO_USER_ORG } from "../src/server/seed/organizations.js";
+import { directoryMix, MIX, navigatorMix, random, zipfDraws } from "./bench.mix.js";
 
 const { values } = parseArgs({
   options: {
@@ -73,25 +78,73 @@ interface Case {
   /** admin: the demo admin; member: user@innocluster.demo acting for «Нейросенсорика». */
   auth?: "admin" | "member";
   queries?: (db: Db) => Query[];
-  prepare?: (database: Database) => Promise<{ url: string; stages: Query[][]; note?: string }>;
+  prepare?: (database: Database) => Promise<Prepared>;
 }
+
+/**
+ * What a case sends: one URL and its statements, or a mix (`paths` drawn with their popularity; the
+ * raw-SQL run picks one of `stages`, statements of paths drawn the same way, per round).
+ */
+interface Prepared {
+  url: string;
+  stages: Query[][];
+  note?: string | undefined;
+  mix?: { paths: string[]; stages: Query[][][] };
+}
+
+/** Raw-SQL rounds of a mix: the statements of this many draws. */
+const MIX_SQL_SAMPLES = 60;
 
 const toQuery = (q: { toSQL(): { sql: string; params: unknown[] } }): Query => q.toSQL();
 
 /** A directory search: the estimate stage, then items and facets, with the plan the service would make. */
-async function directoryCase(database: Database, raw: Record<string, string>) {
+async function directoryCase(database: Database, raw: Record<string, string>, withNote = true) {
   const q = DirectoryQuery.parse(raw);
-  const plan = directoryPlan(q, await estimate(database.db, q));
-  const s = directoryStatements(q, plan);
-  const count = toStatement(exactTotalStatement(q, plan));
-  const [m] = await database.rawQuery<{ n: number; all: number }>(count.sql, count.params);
+  const text = await directoryText(database.db, q);
+  const plan = directoryPlan(q, await estimate(database.db, q, text));
+  const s = directoryStatements(q, plan, text);
+  let note: string | undefined;
+  if (withNote) {
+    const count = toStatement(exactTotalStatement(q, plan, text));
+    const [m] = await database.rawQuery<{ n: number; all: number }>(count.sql, count.params);
+    note = `${m?.n} of ${m?.all} organizations match; plan ${JSON.stringify(plan)}`;
+  }
   return {
     url: `/api/directory?${new URLSearchParams(raw)}`,
     stages: [
-      directoryEstimateStatements(q, { tableRowsKnown: true }).map((e) => toStatement(e.query)),
+      directoryEstimateStatements(q, { tableRowsKnown: true, text }).map((e) => toStatement(e.query)),
       [s.items, s.facets].map(toStatement),
     ],
-    note: `${m?.n} of ${m?.all} organizations match; plan ${JSON.stringify(plan)}`,
+    note,
+  };
+}
+
+/** A mix: paths drawn from `pool` with Zipf popularity, and the statements of some draws. */
+async function mixCase(
+  pool: Record<string, string>[],
+  toCase: (raw: Record<string, string>) => Promise<Prepared>,
+  note: string,
+  pathOf?: (raw: Record<string, string>) => string,
+): Promise<Prepared> {
+  const draws = zipfDraws(
+    pool.map((raw) => JSON.stringify(raw)),
+    random(5),
+  );
+  const first = await toCase(pool[0]!);
+  const base = first.url.slice(0, first.url.indexOf("?"));
+  const stages: Query[][][] = [];
+  for (const d of draws.slice(0, MIX_SQL_SAMPLES)) stages.push((await toCase(JSON.parse(d))).stages);
+  return {
+    url: first.url,
+    stages: first.stages,
+    note: `${pool.length} distinct requests, ${MIX.draws} draws (Zipf); ${note}`,
+    mix: {
+      paths: draws.map((d) => {
+        const raw = JSON.parse(d) as Record<string, string>;
+        return pathOf ? pathOf(raw) : `${base}?${new URLSearchParams(raw)}`;
+      }),
+      stages,
+    },
   };
 }
 
@@ -111,6 +164,7 @@ async function navigatorCase(database: Database, raw: Record<string, string>) {
   if (!facts) throw new Error("the demo member has no active organization: reseed the bench database");
   const spec = searchSpec(SearchQuery.parse(raw), orgProfile(facts), moscowToday());
   const result = await runSearch(database.db, spec);
+  const text = await measuresText(database.db, spec);
   const [n] = await database.rawQuery<{ n: number }>(
     "select count(*)::int as n from measures where status = 'published'",
   );
@@ -118,13 +172,40 @@ async function navigatorCase(database: Database, raw: Record<string, string>) {
     url: `/api/measures?${new URLSearchParams(raw)}`,
     stages: [
       [toQuery(activeOrganizationFactsQuery(database.db, member.id))],
-      [toStatement(searchStatement(spec))],
+      [toStatement(searchStatement(spec, text))],
     ],
     note: `${n?.n} published measures, ${result.total} eligible for ${facts.shortName}`,
   };
 }
 
 const NAVIGATOR_QUERY = { eligibility: "eligible" };
+
+/** The public page of an organization: the service's statements (the same the API runs on a miss). */
+async function organizationPageCase(database: Database, id: string): Promise<Prepared> {
+  const qs = organizationPageQueries(database.db, id);
+  const members = await qs.members;
+  // The statement of accounts' usersByIds (the directory asks accounts for names, never joins users).
+  const names = database.db
+    .select({
+      id: users.id,
+      email: users.email,
+      fullName: users.fullName,
+      locale: users.locale,
+      blockedAt: users.blockedAt,
+    })
+    .from(users)
+    .where(
+      inArray(
+        users.id,
+        members.map((m) => m.userId),
+      ),
+    );
+  return {
+    url: `/api/directory/${id}`,
+    stages: [[toQuery(qs.organization), toQuery(qs.members)], [toQuery(names)]],
+    note: `${members.length} members shown`,
+  };
+}
 
 // Later modules add their endpoints here.
 const cases: Case[] = [
@@ -172,44 +253,51 @@ const cases: Case[] = [
         .select({ id: organizations.id })
         .from(organizations)
         .where(sql`${organizations.shortName} = 'Технопарк «Строгино»'`);
-      if (!org) throw new Error("the seeded technopark is missing: reseed the bench database");
-      const qs = organizationPageQueries(database.db, org.id);
-      const members = await qs.members;
-      // The statement of accounts' usersByIds (the directory asks accounts for names, never joins users).
-      const names = database.db
-        .select({
-          id: users.id,
-          email: users.email,
-          fullName: users.fullName,
-          locale: users.locale,
-          blockedAt: users.blockedAt,
-        })
-        .from(users)
-        .where(
-          inArray(
-            users.id,
-            members.map((m) => m.userId),
-          ),
-        );
-      return {
-        url: `/api/directory/${org.id}`,
-        stages: [[toQuery(qs.organization), toQuery(qs.members)], [toQuery(names)]],
-        note: `${members.length} members shown`,
-      };
+      return organizationPageCase(database, org?.id ?? missing("the seeded technopark"));
+    },
+  },
+  {
+    name: "directory mix (realistic: filters, words, places, typos)",
+    prepare: async (database) =>
+      mixCase(await directoryMix(database), (raw) => directoryCase(database, raw, false), "guest"),
+  },
+  {
+    name: "navigator mix (realistic, member, 10,000 measures)",
+    auth: "member",
+    prepare: async (database) =>
+      mixCase(await navigatorMix(database), (raw) => navigatorCase(database, raw), "the demo member"),
+  },
+  {
+    name: "organization page mix (5,000 organizations, Zipf)",
+    prepare: async (database) => {
+      const ids = await database.rawQuery<{ id: string }>(
+        "select id from organizations order by md5(id::text) limit 5000",
+      );
+      return mixCase(
+        ids.map((r) => ({ id: r.id })),
+        (raw) => organizationPageCase(database, raw.id!),
+        "guest",
+        (raw) => `/api/directory/${raw.id}`,
+      );
     },
   },
 ];
+
+function missing(what: string): never {
+  throw new Error(`${what} is missing: reseed the bench database`);
+}
 
 function percentile(sorted: number[], p: number) {
   if (!sorted.length) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function rawSql(database: Database, stages: Query[][]) {
+async function rawSql(database: Database, choices: Query[][][]) {
   const latencies: number[] = [];
   const end = Date.now() + duration * 1000;
   const worker = async () => {
     while (Date.now() < end) {
+      const stages = choices[Math.floor(Math.random() * choices.length)]!;
       const t = performance.now();
       for (const queries of stages) await Promise.all(queries.map((q) => database.rawQuery(q.sql, q.params)));
       latencies.push(performance.now() - t);
@@ -313,10 +401,15 @@ async function run(target: "pg" | "pglite", scale: Scale) {
     await setActiveOrganization(address, cookies.member);
     const rowsOut: string[][] = [];
     for (const c of mine) {
-      const prepared = c.prepare
+      const prepared: Prepared = c.prepare
         ? await c.prepare(database)
         : { url: c.url!, stages: [c.queries!(database.db)], note: undefined };
       if (prepared.note) console.log(`  ${c.name}: ${prepared.note}`);
+      if (prepared.mix) {
+        fs.writeFileSync(MIX_FILE, JSON.stringify(prepared.mix.paths));
+        process.env.BENCH_MIX_FILE = MIX_FILE;
+      }
+      const before = { ...searchCacheStats };
       // The load runs in a worker thread: the server's event loop serves requests, not the client.
       const res = await autocannon({
         url: `${address}${prepared.url}`,
@@ -324,11 +417,15 @@ async function run(target: "pg" | "pglite", scale: Scale) {
         duration,
         workers: 1,
         headers: c.auth ? { cookie: cookies[c.auth] } : {},
+        ...(prepared.mix ? { requests: [{ setupRequest: MIX_REQUEST }] } : {}),
       });
       if (res.non2xx) console.warn(`  ${c.name}: ${res.non2xx} non-2xx answers`);
-      const sqlRes = await rawSql(database, prepared.stages);
+      const hits = searchCacheStats.hits - before.hits;
+      const lookups = hits + searchCacheStats.misses - before.misses;
+      const sqlRes = await rawSql(database, prepared.mix?.stages ?? [prepared.stages]);
       rowsOut.push([
         c.name,
+        lookups ? `${Math.round((100 * hits) / lookups)}%` : "-",
         res.requests.average.toFixed(0),
         res.latency.p50.toFixed(1),
         res.latency.p99.toFixed(1),
@@ -340,6 +437,7 @@ async function run(target: "pg" | "pglite", scale: Scale) {
     }
     const head = [
       "endpoint",
+      "cache hits",
       "API req/s",
       "API p50 ms",
       "API p99 ms",
@@ -359,6 +457,10 @@ async function run(target: "pg" | "pglite", scale: Scale) {
     release();
   }
 }
+
+/** The mixes' paths go to the load worker through this file. */
+const MIX_FILE = path.join(os.tmpdir(), `innocluster-bench-mix-${process.pid}.json`);
+const MIX_REQUEST = path.join(path.dirname(fileURLToPath(import.meta.url)), "bench-mix-request.cjs");
 
 const targets = values.target === "both" ? (["pg", "pglite"] as const) : [values.target as "pg" | "pglite"];
 const scales = values.scale === "both" ? (["full", "demo"] as const) : [values.scale as Scale];

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { citext } from "@electric-sql/pglite/contrib/citext";
+import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { type SQL, sql } from "drizzle-orm";
@@ -21,7 +22,7 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Executor = Db | Tx;
 
 /** PGlite must be given its extensions in the constructor; CREATE EXTENSION in the migrations then works. */
-export const PGLITE_EXTENSIONS = { pg_trgm, citext, unaccent };
+export const PGLITE_EXTENSIONS = { pg_trgm, citext, unaccent, fuzzystrmatch };
 
 export interface Database {
   kind: "pglite" | "pg";

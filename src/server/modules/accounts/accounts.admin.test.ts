@@ -108,6 +108,17 @@ describe("listing users", () => {
     expect(r.items.map((u) => u.fullName)).toEqual(["Зорина Анна Сергеевна"]);
   });
 
+  it("matches one or two letters at the start of a word of the name or e-mail (an index serves it)", async () => {
+    const r = await list(adminClient, `q=${encodeURIComponent("ве")}`);
+    expect(r.items.map((u) => u.fullName)).toEqual(["Веретенникова Вера"]);
+    // "ry" is inside "zoryna" but starts no word.
+    expect((await list(adminClient, "q=ry")).total).toBe(0);
+    expect((await list(adminClient, "q=ZO")).items.map((u) => u.email).sort()).toEqual([
+      "anna.zoryna@example.ru",
+      "boris@zoryna-lab.ru",
+    ]);
+  });
+
   it("treats % and _ in the search as plain characters", async () => {
     expect((await list(adminClient, "q=%25")).total).toBe(0);
     expect((await list(adminClient, "q=_")).total).toBe(0);

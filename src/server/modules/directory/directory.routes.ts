@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ctxOf } from "../../core/context.js";
+import { sendJson } from "../../core/search.js";
 import {
   DirectoryPage,
   DirectoryQuery,
@@ -23,7 +24,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DirectoryPage },
       },
     },
-    async (req) => svc.searchDirectory(ctxOf(req), req.query),
+    async (req, reply) => sendJson(reply, await svc.searchDirectory(ctxOf(req), req.query)),
   );
 
   app.get(
@@ -37,6 +38,6 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PublicOrganizationView },
       },
     },
-    async (req) => svc.publicOrganization(ctxOf(req), req.params.id),
+    async (req, reply) => sendJson(reply, await svc.publicOrganization(ctxOf(req), req.params.id)),
   );
 };

@@ -35,12 +35,21 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Ctx } from "../../core/context.js";
-import { type Executor, prefixTsQuery, rows, textArray } from "../../core/db.js";
+import { type Executor, rows, textArray } from "../../core/db.js";
 import { notFound } from "../../core/errors.js";
+import {
+  type Catalog,
+  cachedJson,
+  parseSearchText,
+  rankQuery,
+  type SearchText,
+  searchText,
+  textCondition,
+} from "../../core/search.js";
 import { usersByIds } from "../accounts/accounts.service.js";
-import type {
+import {
   DirectoryPage,
-  DirectoryQuery,
+  type DirectoryQuery,
   PublicOrganizationView,
 } from "../organizations/organizations.contract.js";
 import { memberships, organizations } from "../organizations/organizations.schema.js";
@@ -158,7 +167,14 @@ function identifierMatch(text: string): SQL | null {
   return sql`(o.inn = ${digits} or o.ogrn = ${digits} or o.kpp = ${digits})`;
 }
 
-function build(q: DirectoryQueryInput, typo: boolean): Built {
+/** The directory as the search engine knows it: place words also match the organization's region. */
+export const DIRECTORY_CATALOG: Catalog = { name: "directory", regionColumn: sql`o.region_code` };
+
+/** The search text without corrections (pure: estimates in tests, plans); the service corrects it. */
+const plainText = (q: DirectoryQueryInput): SearchText | undefined =>
+  q.q?.trim() ? parseSearchText(q.q, { places: true }) : undefined;
+
+function build(q: DirectoryQueryInput, typo: boolean, parsed: SearchText | undefined = plainText(q)): Built {
   const filters = new Map<Facet, SQL>();
   for (const f of FACETS) {
     const values = q[f];
@@ -187,8 +203,10 @@ function build(q: DirectoryQueryInput, typo: boolean): Built {
       ctes: [],
       filters,
     };
-  const textMatch = sql`o.search @@ ${prefixTsQuery(text)}`;
-  const names = sql`to_tsvector('russian', o.short_name || ' ' || o.full_name) @@ ${prefixTsQuery(text)}`;
+  const st = parsed ?? parseSearchText(text, { places: true });
+  const tsq = rankQuery(st);
+  const textMatch = textCondition(DIRECTORY_CATALOG, st, sql`o.search`);
+  const names = sql`to_tsvector('russian', o.short_name || ' ' || o.full_name) @@ ${tsq}`;
   // With typo matching the matches are collected first, each branch on its own index: an OR of text
   // and trigram conditions in one WHERE may be planned as a table scan computing word similarity for
   // every row (the planner cannot know what the trigram operators cost or keep).
@@ -205,8 +223,8 @@ function build(q: DirectoryQueryInput, typo: boolean): Built {
     match: typo ? inM : textMatch,
     nameMatch: typo ? sql`o.id in (select id from m where name)` : names,
     score: typo
-      ? sql`ts_rank_cd(o.search, ${prefixTsQuery(text)}) + greatest(word_similarity(${text}, o.short_name), word_similarity(${text}, o.full_name))`
-      : sql`ts_rank_cd(o.search, ${prefixTsQuery(text)})`,
+      ? sql`ts_rank_cd(o.search, ${tsq}) + greatest(word_similarity(${text}, o.short_name), word_similarity(${text}, o.full_name))`
+      : sql`ts_rank_cd(o.search, ${tsq})`,
     typo,
     ctes: typo ? [typoMatches] : [],
     filters,
@@ -220,8 +238,8 @@ const filtersBut = (b: Built, except: Facet | null) =>
 // ---------- 1. estimates ----------
 
 /** The row sets whose size decides how a query runs: "text", "result", "facet:<name>" and "all" rows. */
-function estimateSets(q: DirectoryQueryInput): Map<string, SQL | null> {
-  const b = build(q, false);
+function estimateSets(q: DirectoryQueryInput, text?: SearchText): Map<string, SQL | null> {
+  const b = build(q, false, text);
   const sets = new Map<string, SQL | null>();
   if (b.textMatch) sets.set("text", b.textMatch);
   sets.set("result", and_([b.textMatch, filtersBut(b, null)]));
@@ -236,10 +254,10 @@ function estimateSets(q: DirectoryQueryInput): Map<string, SQL | null> {
  */
 export function directoryEstimateStatements(
   q: DirectoryQueryInput,
-  opts: { tableRowsKnown?: boolean } = {},
+  opts: { tableRowsKnown?: boolean; text?: SearchText } = {},
 ): { keys: string[]; query: SQL }[] {
   const byText = new Map<string, { keys: string[]; query: SQL }>();
-  for (const [key, cond] of estimateSets(q)) {
+  for (const [key, cond] of estimateSets(q, opts.text)) {
     const query = sql`explain (format json) select 1 from organizations o${where(cond)}`;
     const text = JSON.stringify(toStatement(query));
     const seen = byText.get(text);
@@ -261,10 +279,14 @@ function planRows(r: ExplainRow | undefined): number {
 const tableRowsCache = new WeakMap<object, { rows: number; at: number }>();
 const TABLE_ROWS_TTL_MS = 60_000;
 
-export async function estimate(ex: Executor, q: DirectoryQueryInput): Promise<Map<string, number>> {
+export async function estimate(
+  ex: Executor,
+  q: DirectoryQueryInput,
+  text?: SearchText,
+): Promise<Map<string, number>> {
   const cached = tableRowsCache.get(ex);
   const fresh = cached !== undefined && Date.now() - cached.at < TABLE_ROWS_TTL_MS;
-  const statements = directoryEstimateStatements(q, { tableRowsKnown: fresh });
+  const statements = directoryEstimateStatements(q, { tableRowsKnown: fresh, text });
   const results = await Promise.all(statements.map((s) => rows<ExplainRow>(ex, s.query)));
   const out = new Map<string, number>();
   statements.forEach((s, i) => {
@@ -435,14 +457,14 @@ function facetsStatement(b: Built, plan: DirectoryPlan): SQL {
 }
 
 /** The exact number of results (a full count: for checks and the benchmark, not for requests). */
-export function exactTotalStatement(q: DirectoryQueryInput, plan: DirectoryPlan): SQL {
-  const b = build(q, plan.typo);
+export function exactTotalStatement(q: DirectoryQueryInput, plan: DirectoryPlan, text?: SearchText): SQL {
+  const b = build(q, plan.typo, text);
   return sql`${withClause(b.ctes)}select count(*)::int as n, (select count(*)::int from organizations) as "all"
     from organizations o${where(and_([b.match, filtersBut(b, null)]))}`;
 }
 
-export function directoryStatements(q: DirectoryQueryInput, plan: DirectoryPlan) {
-  const b = build(q, plan.typo);
+export function directoryStatements(q: DirectoryQueryInput, plan: DirectoryPlan, text?: SearchText) {
+  const b = build(q, plan.typo, text);
   return { items: itemsStatement(q, b), facets: facetsStatement(b, plan) };
 }
 
@@ -468,9 +490,24 @@ function asOrgRow(r: ItemRow): OrgRow {
   } as unknown as OrgRow;
 }
 
-export async function searchDirectory(ctx: Ctx, q: DirectoryQueryInput): Promise<Page> {
-  const plan = directoryPlan(q, await estimate(ctx.db, q));
-  const s = directoryStatements(q, plan);
+/** The text of `q` parsed and corrected against the directory's lexicon (undefined: no text). */
+export const directoryText = (ex: Executor, q: DirectoryQueryInput) =>
+  q.q?.trim() ? searchText(ex, DIRECTORY_CATALOG, q.q) : Promise.resolve(undefined);
+
+/**
+ * A search as the response's JSON, answered from the cache while the directory's generation has not
+ * moved (core/search.ts).
+ */
+export function searchDirectory(ctx: Ctx, q: DirectoryQueryInput): Promise<string> {
+  return cachedJson(ctx.db, "directory", `search:${JSON.stringify(q)}`, DirectoryPage, () =>
+    runDirectorySearch(ctx, q),
+  );
+}
+
+async function runDirectorySearch(ctx: Ctx, q: DirectoryQueryInput): Promise<Page> {
+  const text = await directoryText(ctx.db, q);
+  const plan = directoryPlan(q, await estimate(ctx.db, q, text));
+  const s = directoryStatements(q, plan, text);
   const [items, facetRows] = await Promise.all([
     rows<ItemRow>(ctx.db, s.items),
     rows<FacetRow>(ctx.db, s.facets),
@@ -531,10 +568,14 @@ export function organizationPageQueries(ex: Executor, id: string) {
   };
 }
 
-export async function publicOrganization(
-  ctx: Ctx,
-  id: string,
-): Promise<z.infer<typeof PublicOrganizationView>> {
+/** The public page as the response's JSON, cached like a search. */
+export function publicOrganization(ctx: Ctx, id: string): Promise<string> {
+  return cachedJson(ctx.db, "directory", `page:${id}`, PublicOrganizationView, () =>
+    loadPublicOrganization(ctx, id),
+  );
+}
+
+async function loadPublicOrganization(ctx: Ctx, id: string): Promise<z.infer<typeof PublicOrganizationView>> {
   const qs = organizationPageQueries(ctx.db, id);
   const [[org], members] = await Promise.all([qs.organization, qs.members]);
   if (!org) throw notFound();

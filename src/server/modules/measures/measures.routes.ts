@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ctxOf } from "../../core/context.js";
+import { sendJson } from "../../core/search.js";
 import {
   ApplyClick,
   CheckBody,
@@ -29,7 +30,7 @@ export const measuresRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SearchPage },
       },
     },
-    async (req) => svc.searchMeasures(ctxOf(req), req.query),
+    async (req, reply) => sendJson(reply, await svc.searchMeasures(ctxOf(req), req.query)),
   );
 
   app.post(

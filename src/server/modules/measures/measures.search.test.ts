@@ -57,4 +57,16 @@ describe("navigator text search", () => {
     expect(after.total).toBe(TYPO_BELOW + 2);
     expect(after.page.map((p) => p.card.titleRu)).not.toContain("Грандиозный конкурс проектов");
   });
+
+  it("finding: the navigator corrects a misspelt title word by the engine's rule, whatever the number of matches", async () => {
+    await add(["Субсидия на лизинг оборудования", "Льготный заём для экспортёров"]);
+    const titles = async (text: string) =>
+      (await runSearch(database.db, spec(text))).page.map((p) => p.card.titleRu);
+    // One typo in a word of 5+ letters, two in 9+ (the longer word counts).
+    expect(await titles("субсидя лизинк")).toEqual(["Субсидия на лизинг оборудования"]);
+    expect(await titles("заём экспотёров")).toEqual(["Льготный заём для экспортёров"]);
+    expect(await titles("стратапов")).toContain("Грант для стартапов");
+    // With 20+ full-text matches of the other word the misspelt one is still corrected.
+    expect(await titles("грант стратапов")).toEqual(["Грант для стартапов"]);
+  });
 });

@@ -11,7 +11,16 @@
 
 import { type SQL, sql } from "drizzle-orm";
 import { type EligibilityProfile, VERDICTS, type Verdict } from "../../../shared/eligibility.js";
-import { type Executor, prefixTsQuery, rows, textArray } from "../../core/db.js";
+import { type Executor, rows, textArray } from "../../core/db.js";
+import {
+  type Catalog,
+  cachedSearch,
+  parseSearchText,
+  rankQuery,
+  type SearchText,
+  searchText,
+  textCondition,
+} from "../../core/search.js";
 import { AMOUNT_BUCKETS } from "./measures.contract.js";
 import { verdictName, verdictSql } from "./measures.eligibility.js";
 import { type MeasureRow, measureIndex, measures } from "./measures.schema.js";
@@ -85,7 +94,10 @@ export interface SearchResult {
   facets: Map<FacetName, Map<string, number>>;
 }
 
-/** Below this many full-text matches, titles similar to the text are added (typo tolerance). */
+/** The navigator as the search engine knows it (a measure has no single region: no place words). */
+export const MEASURES_CATALOG: Catalog = { name: "measures" };
+
+/** Below this many full-text matches, titles similar to the text are also added (pg_trgm similarity). */
 export const TYPO_BELOW = 20;
 
 /** The amount bucket of a row of c as its index in AMOUNT_BUCKETS (null: no amount). */
@@ -213,15 +225,17 @@ const facetCount = (name: FacetName, from: SQL, conds: SQL[]) =>
  * Total, page and the facets whose filter is not set read r — the single-valued ones in one pass
  * (grouping sets); a facet whose filter is set counts c under the other filters.
  */
-export function searchStatement(s: SearchSpec): SQL {
+export function searchStatement(s: SearchSpec, parsed?: SearchText): SQL {
   const text = s.text?.trim();
-  // With a text: the full-text matches ranked by ts_rank_cd; only when they are fewer than
-  // TYPO_BELOW, also the titles similar to the text (pg_trgm word similarity, the typo tolerance),
-  // ranked by that similarity. The one-time filter skips the similarity scan otherwise.
-  const matches = text
+  // With a text: the full-text matches, each word or its corrections from the titles' lexicon (the
+  // engine's typo rule, core/search.ts), ranked by ts_rank_cd; when they are fewer than TYPO_BELOW,
+  // also the titles similar to the text (pg_trgm word similarity), ranked by that similarity. The
+  // one-time filter skips the similarity scan otherwise.
+  const st = text ? (parsed ?? parseSearchText(text, { places: false })) : undefined;
+  const matches = st
     ? sql`t0 as materialized (
-        select ${measures.id} as id, ts_rank_cd(${measures.search}, ${prefixTsQuery(text)})::float8 as rank
-        from ${measures} where ${measures.status} = 'published' and ${measures.search} @@ ${prefixTsQuery(text)}
+        select ${measures.id} as id, ts_rank_cd(${measures.search}, ${rankQuery(st)})::float8 as rank
+        from ${measures} where ${measures.status} = 'published' and ${textCondition(MEASURES_CATALOG, st, sql`${measures.search}`)}
       ),
       t as (
         select id, rank from t0
@@ -314,8 +328,21 @@ const parsed = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) 
  * of a 10,000-measure catalog, and with the default the planner reads every row's search vector in a
  * sequential scan (about 40 ms) instead of the GIN index (about 3 ms).
  */
-export async function runSearch(ex: Executor, s: SearchSpec): Promise<SearchResult> {
-  const statement = searchStatement(s);
+export function runSearch(ex: Executor, s: SearchSpec): Promise<SearchResult> {
+  // The answer depends on the spec (filters, profile, day) and the catalog's rows only.
+  // Callers may add to the facet maps: each gets its own copies of the cached answer's.
+  return cachedSearch(ex, "measures", JSON.stringify(s), () => runSearchUncached(ex, s)).then((r) => ({
+    ...r,
+    facets: new Map([...r.facets].map(([f, m]) => [f, new Map(m)])),
+  }));
+}
+
+/** The text of a spec parsed and corrected against the titles' lexicon (undefined: no text). */
+export const measuresText = (ex: Executor, s: SearchSpec) =>
+  s.text?.trim() ? searchText(ex, MEASURES_CATALOG, s.text) : Promise.resolve(undefined);
+
+async function runSearchUncached(ex: Executor, s: SearchSpec): Promise<SearchResult> {
+  const statement = searchStatement(s, await measuresText(ex, s));
   const [r] = s.text?.trim()
     ? await ex.transaction(async (tx) => {
         await tx.execute(sql`set local random_page_cost = 1.1`);

@@ -23,6 +23,7 @@ import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Executor, isUniqueViolation, likePattern, prefixTsQuery } from "../../core/db.js";
 import { badRequest, conflict, type FieldError, notFound } from "../../core/errors.js";
 import { can } from "../../core/policy.js";
+import { cachedJson } from "../../core/search.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import { activeOrganizationFacts } from "../organizations/organizations.service.js";
 import {
@@ -39,7 +40,7 @@ import {
   type OperatorPage,
   type OperatorQuery,
   type Questionnaire,
-  type SearchPage,
+  SearchPage,
   type SearchQuery,
 } from "./measures.contract.js";
 import { MEASURE_COLUMNS, type MeasureRow, measures, measureVersions } from "./measures.schema.js";
@@ -207,30 +208,35 @@ export function searchSpec(
   };
 }
 
-export async function searchMeasures(ctx: Ctx, q: SearchQueryInput): Promise<z.infer<typeof SearchPage>> {
+/** A search as the response's JSON (cards with their explanations), cached by the catalog's generation. */
+export async function searchMeasures(ctx: Ctx, q: SearchQueryInput): Promise<string> {
   const today = moscowToday();
   const org = await activeOrg(ctx);
   const profile = org?.profile ?? null;
-  const result = await runSearch(ctx.db, searchSpec(q, profile, today));
-  const facet = (f: FacetName, selected?: readonly string[]) =>
-    facetList(f, result.facets.get(f) ?? new Map(), selected);
-  return {
-    items: pageCards(result, profile, today),
-    total: result.total,
-    page: q.page,
-    pageSize: q.pageSize,
-    facets: {
-      level: facet("level", q.level),
-      provider: facet("provider", q.provider),
-      form: facet("form", q.form),
-      openNow: facet("openNow"),
-      industry: facet("industry", q.industry),
-      tag: facet("tag", q.tag),
-      amount: facet("amount"),
-      ...(profile ? { eligibility: facet("eligibility", q.eligibility) } : {}),
-    },
-    organization: org ? { id: org.id, shortName: org.shortName } : null,
-  };
+  // The whole answer (cards with their explanations) is cached by the catalog's generation.
+  const key = JSON.stringify([q, profile, today, org?.id, org?.shortName]);
+  return cachedJson(ctx.db, "measures", `page:${key}`, SearchPage, async () => {
+    const result = await runSearch(ctx.db, searchSpec(q, profile, today));
+    const facet = (f: FacetName, selected?: readonly string[]) =>
+      facetList(f, result.facets.get(f) ?? new Map(), selected);
+    return {
+      items: pageCards(result, profile, today),
+      total: result.total,
+      page: q.page,
+      pageSize: q.pageSize,
+      facets: {
+        level: facet("level", q.level),
+        provider: facet("provider", q.provider),
+        form: facet("form", q.form),
+        openNow: facet("openNow"),
+        industry: facet("industry", q.industry),
+        tag: facet("tag", q.tag),
+        amount: facet("amount"),
+        ...(profile ? { eligibility: facet("eligibility", q.eligibility) } : {}),
+      },
+      organization: org ? { id: org.id, shortName: org.shortName } : null,
+    };
+  });
 }
 
 // ---------- the guest questionnaire ----------

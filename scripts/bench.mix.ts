@@ -1,0 +1,155 @@
+// Realistic mixes for `npm run bench`: many different requests drawn from the data (words of the
+// catalogs' names and titles, some misspelt, place words, filters by their real frequencies), each
+// request picking one of them with Zipf-law popularity (the k-th most popular asked 1/k as often as the
+// first), so the search cache counts by the hit rate such a mix really gets.
+import { type SQL, sql } from "drizzle-orm";
+import { type Database, rows } from "../src/server/core/db.js";
+import { REGIONS } from "../src/shared/regions.js";
+
+/** Distinct requests in a mix, and requests drawn from them. */
+export const MIX = { distinct: 600, draws: 50_000 } as const;
+
+/** A deterministic generator (mulberry32), so two runs send the same mix. */
+export function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+
+/** Values weighted by their count in the data. */
+function weighted(rnd: () => number, list: { v: string; n: number }[]): string {
+  const total = list.reduce((s, x) => s + x.n, 0);
+  let r = rnd() * total;
+  for (const x of list) {
+    r -= x.n;
+    if (r < 0) return x.v;
+  }
+  return list[0]!.v;
+}
+
+/** A word with one letter dropped (a typo the engine corrects) one time in ten. */
+const maybeTypo = (rnd: () => number, w: string) => {
+  if (w.length < 6 || rnd() > 0.1) return w;
+  const i = 1 + Math.floor(rnd() * (w.length - 2));
+  return w.slice(0, i) + w.slice(i + 1);
+};
+
+/** Draws `MIX.draws` of `pool` with Zipf popularity (the pool's order is the popularity order). */
+export function zipfDraws(pool: string[], rnd: () => number, draws: number = MIX.draws): string[] {
+  const weights = pool.map((_, k) => 1 / (k + 1));
+  const total = weights.reduce((s, w) => s + w, 0);
+  const cumulative: number[] = [];
+  let acc = 0;
+  for (const w of weights) {
+    acc += w / total;
+    cumulative.push(acc);
+  }
+  return Array.from({ length: draws }, () => {
+    const r = rnd();
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return pool[lo]!;
+  });
+}
+
+const words = async (database: Database, catalog: string) =>
+  (
+    await rows<{ word: string }>(
+      database.db,
+      sql`select word from search_lexicon where catalog = ${catalog} and length(word) >= 5 order by word`,
+    )
+  ).map((r) => r.word);
+
+const counts = async (database: Database, query: SQL) =>
+  (await rows<{ v: string; n: number }>(database.db, query)).map((x) => ({ v: String(x.v), n: Number(x.n) }));
+
+/** Directory queries: filters only (2 in 5), a word with or without filters, a word and a place. */
+export async function directoryMix(database: Database): Promise<Record<string, string>[]> {
+  const rnd = random(9);
+  const lexicon = await words(database, "directory");
+  const regions = await counts(
+    database,
+    sql`select region_code as v, count(*)::int as n from organizations where region_code is not null group by 1`,
+  );
+  const sme = await counts(
+    database,
+    sql`select sme_category as v, count(*)::int as n from organizations where sme_category is not null group by 1`,
+  );
+  const okved = await counts(
+    database,
+    sql`select u as v, count(*)::int as n from organizations, unnest(okved_sections) u group by 1`,
+  );
+  const tags = await counts(
+    database,
+    sql`select u as v, count(*)::int as n from organizations, unnest(tags) u group by 1`,
+  );
+  const places = REGIONS.filter((r) => !r.ru.includes(" ")).map((r) => r.ru);
+  const seen = new Set<string>();
+  const out: Record<string, string>[] = [];
+  while (out.length < MIX.distinct) {
+    const q: Record<string, string> = {};
+    const kind = rnd();
+    if (kind >= 0.4) q.q = maybeTypo(rnd, pick(rnd, lexicon));
+    if (kind >= 0.85) q.q += ` ${pick(rnd, places)}`;
+    if (kind < 0.4 || rnd() < 0.5) q.region = weighted(rnd, regions);
+    if (kind < 0.4 ? rnd() < 0.7 : rnd() < 0.3) q.sme = weighted(rnd, sme);
+    if (rnd() < 0.2) q.okved = weighted(rnd, okved);
+    if (rnd() < 0.1) q.tag = weighted(rnd, tags);
+    if (rnd() < 0.15) q.sort = pick(rnd, ["name", "newest"]);
+    if (rnd() < 0.1) q.page = "2";
+    const key = JSON.stringify(q);
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(q);
+    }
+  }
+  return out;
+}
+
+/** Navigator queries of a member: filters, words of the titles (some misspelt), the eligibility filter. */
+export async function navigatorMix(database: Database): Promise<Record<string, string>[]> {
+  const rnd = random(11);
+  const lexicon = await words(database, "measures");
+  const levels = await counts(
+    database,
+    sql`select level::text as v, count(*)::int as n from measures group by 1`,
+  );
+  const forms = await counts(
+    database,
+    sql`select form::text as v, count(*)::int as n from measures group by 1`,
+  );
+  const industries = await counts(
+    database,
+    sql`select u as v, count(*)::int as n from measures, unnest(industries) u group by 1`,
+  );
+  const seen = new Set<string>();
+  const out: Record<string, string>[] = [];
+  while (out.length < MIX.distinct) {
+    const q: Record<string, string> = {};
+    if (rnd() < 0.5) q.q = maybeTypo(rnd, pick(rnd, lexicon));
+    if (rnd() < 0.5) q.eligibility = pick(rnd, ["eligible", "eligible,check"]);
+    if (rnd() < 0.4) q.level = weighted(rnd, levels);
+    if (rnd() < 0.4) q.form = weighted(rnd, forms);
+    if (rnd() < 0.3) q.industry = weighted(rnd, industries);
+    if (rnd() < 0.2) q.openNow = "true";
+    if (rnd() < 0.2) q.sort = pick(rnd, ["deadline", "amount"]);
+    const key = JSON.stringify(q);
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(q);
+    }
+  }
+  return out;
+}
