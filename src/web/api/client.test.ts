@@ -46,7 +46,7 @@ describe("the typed API client", () => {
     stubFetch(() =>
       json(
         {
-          type: "https://innocluster.example/problems/inn-taken",
+          type: "/problems/inn-taken",
           title: "Taken",
           status: 409,
           detail: "The INN is registered",
