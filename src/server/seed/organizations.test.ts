@@ -51,6 +51,22 @@ describe("demo organizations", () => {
     );
   });
 
+  it("name each individual entrepreneur after its owner", async () => {
+    const owners = await rows<{ type: string; shortName: string; fullName: string; owner: string }>(
+      database.db,
+      sql`select o.type, o.short_name as "shortName", o.full_name as "fullName", u.full_name as owner
+            from organizations o
+            join memberships m on m.organization_id = o.id and m.role = 'owner'
+            join users u on u.id = m.user_id
+           where o.type = 'individual_entrepreneur'`,
+    );
+    expect(owners.length).toBeGreaterThan(5);
+    for (const o of owners) {
+      expect(o.fullName).toBe(`Индивидуальный предприниматель ${o.owner}`);
+      expect(o.shortName.startsWith(`ИП ${o.owner.split(" ")[0]} `)).toBe(true);
+    }
+  });
+
   it("have valid identifiers that agree with the region", () => {
     for (const o of orgs) {
       expect(orgIdentifierErrors(o.type, o), `${o.shortName} ${o.inn} ${o.ogrn} ${o.kpp}`).toEqual({});

@@ -1299,7 +1299,7 @@ export const organizationsSeeder: Seeder = {
     // operator and expert demo accounts stay outside.
     const staffEmails = ["admin@innocluster.demo", "operator@innocluster.demo", "expert@innocluster.demo"];
     const people = await db
-      .select({ id: users.id, email: users.email })
+      .select({ id: users.id, email: users.email, fullName: users.fullName })
       .from(users)
       .where(not(inArray(users.email, staffEmails)))
       .orderBy(asc(users.email));
@@ -1322,6 +1322,15 @@ export const organizationsSeeder: Seeder = {
     byName(DEMO_USER_ORG).owner = demoUser.id;
     let next = 0;
     for (const o of planned) if (!o.owner) o.owner = others[next++]!;
+    // An individual entrepreneur is a person: the organization bears its owner's name.
+    const nameOf = new Map(people.map((u) => [u.id, u.fullName]));
+    for (const o of planned) {
+      const owner = o.owner ? nameOf.get(o.owner) : undefined;
+      if (o.row.type !== "individual_entrepreneur" || !owner) continue;
+      const [last, first = "", middle = ""] = owner.split(" ");
+      o.row.shortName = `ИП ${last} ${first[0] ?? ""}.${middle ? ` ${middle[0]}.` : ""}`;
+      o.row.fullName = `Индивидуальный предприниматель ${owner}`;
+    }
     for (const o of planned) o.row.createdBy = o.row.type === "city_body" ? operator.id : o.owner;
 
     type MemberRow = typeof memberships.$inferInsert;
