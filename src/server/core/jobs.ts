@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type DrizzleTransactionLike, fromDrizzle, fromPglite, PgBoss } from "pg-boss";
+import { type Clock, type DrizzleTransactionLike, fromDrizzle, fromPglite, PgBoss } from "pg-boss";
 import type { Config } from "./config.js";
 import type { Database, Db, Executor } from "./db.js";
 import type { Storage } from "./storage.js";
@@ -61,11 +61,13 @@ export async function startJobs(input: {
   /** Tests: how often workers poll (default 2 s), and retries without waiting. */
   pollingIntervalSeconds?: number;
   retryDelaySeconds?: number;
+  /** Tests: a pg-boss TestClock (one shared by every queue of a multi-server test) moves time by hand. */
+  clock?: Clock;
 }): Promise<Jobs> {
   const { database, config } = input;
   const boss = database.pglite
-    ? new PgBoss({ db: fromPglite(database.pglite), backend: "pglite" })
-    : new PgBoss({ connectionString: database.url, max: 3 });
+    ? new PgBoss({ db: fromPglite(database.pglite), backend: "pglite", clock: input.clock })
+    : new PgBoss({ connectionString: database.url, max: 3, clock: input.clock });
   boss.on("error", (err) => input.log.error({ err }, "job queue error"));
   await boss.start();
   const services: JobServices = { db: database.db, config, storage: input.storage };
