@@ -17,6 +17,8 @@ import { t } from "../../core/i18n.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import { assertNotOwnOrganization, loadOrgFor, memberOrgIds } from "../organizations/access.js";
 import { notifyMembers as notifyOrgMembers } from "../organizations/membership.js";
+import { organizations, statusApplications, statusHistory } from "../organizations/organizations.schema.js";
+import { ORG_COLUMNS, type OrgRow, presentOrganization } from "../organizations/organizations.service.js";
 import type {
   ApplyBody,
   DecisionBody,
@@ -28,9 +30,7 @@ import type {
   StatusApplication,
   StatusEvent,
   StatusView,
-} from "../organizations/organizations.contract.js";
-import { organizations, statusApplications, statusHistory } from "../organizations/organizations.schema.js";
-import { ORG_COLUMNS, type OrgRow, presentOrganization } from "../organizations/organizations.service.js";
+} from "./status.contract.js";
 import { STATUS_NOTIFICATION_KINDS as KIND } from "./status.notifications.js";
 
 /*
