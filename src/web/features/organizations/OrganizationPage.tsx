@@ -10,13 +10,16 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { StatusActions } from "../operator/StatusActions";
 import { warnAlert } from "./labels";
 import { NameChangeNotice } from "./NameChangeNotice";
-import { focusOrgField, OrgFormActions, OrgFormFields, toUpdateBody, useOrgForm, valuesOf } from "./OrgForm";
+import { OrgFormActions, OrgFormFields } from "./OrgForm";
 import { OrgLogo, OrgShell } from "./OrgShell";
+import { focusOrgField } from "./orgFormParts";
+import { toUpdateBody, valuesOf } from "./orgFormValues";
 import { ProfileFacts } from "./ProfileFacts";
 import { PublicConsentCard } from "./PublicConsentCard";
 import { orgKeys, orgQueries, problemBody, refreshOrganizations } from "./queries";
 import { toast } from "./toast";
 import type { Organization, OrganizationView, UpdateOrgBody } from "./types";
+import { useOrgForm } from "./useOrgForm";
 
 const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 const LOGO_TYPES = ["image/png", "image/jpeg", "image/webp"];
