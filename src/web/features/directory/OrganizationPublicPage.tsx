@@ -16,7 +16,6 @@ import {
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -29,6 +28,7 @@ import { client } from "../../api/client";
 import { applyServerErrors, type FormProblem } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
+import { toast } from "../../components/toast";
 import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { withNext } from "../../next";
@@ -108,11 +108,7 @@ function JoinModal({
         body: { message: message || null },
       }),
     onSuccess: () => {
-      notifications.show({
-        closeButtonProps: { "aria-label": t("common.close") },
-        color: "indigo",
-        message: t("directory.join.sent"),
-      });
+      toast(t("directory.join.sent"));
       void queryClient.invalidateQueries({ queryKey: orgKeys.myJoinRequests });
       close();
     },

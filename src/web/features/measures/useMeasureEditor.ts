@@ -1,5 +1,4 @@
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +6,7 @@ import { useNavigate, useParams } from "react-router";
 import { ApiError } from "../../api";
 import { client, unwrap } from "../../api/client";
 import { applyServerErrors, type FormProblem } from "../../components/forms";
+import { toast } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { type EditorValues, n, toBody, toValues } from "./editorValues";
 import { titleOf, useLocale } from "./labels";
@@ -77,11 +77,7 @@ export function useMeasureEditor() {
       ),
     onSuccess: (m) => {
       setProblem(null);
-      notifications.show({
-        closeButtonProps: { "aria-label": t("common.close") },
-        color: "green",
-        message: t("measures.editor.saved"),
-      });
+      toast(t("measures.editor.saved"), "green");
       queryClient.setQueryData(measureKeys.admin(m.id), m);
       void queryClient.invalidateQueries({ queryKey: measureKeys.all });
       if (isNew) navigate(`/operator/measures/${m.id}`, { replace: true });
@@ -101,11 +97,7 @@ export function useMeasureEditor() {
       ),
     onSuccess: (m, action) => {
       setProblem(null);
-      notifications.show({
-        closeButtonProps: { "aria-label": t("common.close") },
-        color: "green",
-        message: t(`measures.editor.done.${action}`),
-      });
+      toast(t(`measures.editor.done.${action}`), "green");
       queryClient.setQueryData(measureKeys.admin(m.id), m);
       void queryClient.invalidateQueries({ queryKey: measureKeys.all });
     },

@@ -8,11 +8,11 @@ import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../co
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
 import { ScrollTable } from "../../components/table/ScrollTable";
+import { toast, toastError } from "../../components/toast";
 import { validators } from "../../components/validation";
 import { useFormat } from "../../format";
 import { useLabels } from "./labels";
 import { orgKeys, orgQueries } from "./queries";
-import { toast, toastError } from "./toast";
 import type { AssignableRole } from "./types";
 
 const _PAGE_SIZE = 20;

@@ -7,8 +7,8 @@ import { errorMessage } from "../../api";
 import { client } from "../../api/client";
 import { applyServerErrors, type FormProblem } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { toast } from "../../components/toast";
 import { orgKeys } from "./queries";
-import { toast } from "./toast";
 import type { Member } from "./types";
 
 const POSITION_MAX = 200;

@@ -8,13 +8,13 @@ import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
 import { ScrollTable } from "../../components/table/ScrollTable";
+import { toast, toastError } from "../../components/toast";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { useLabels } from "./labels";
 import { PositionModal, TransferModal } from "./MemberModals";
 import { ConfirmModal } from "./modals";
 import { orgKeys, orgQueries } from "./queries";
-import { toast, toastError } from "./toast";
 import type { AssignableRole, Member, MemberUpdate, OrganizationView } from "./types";
 
 const PAGE_SIZE = 20;

@@ -7,6 +7,7 @@ import { ApiError, errorMessage } from "../../api";
 import { client, multipart, unwrap } from "../../api/client";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { toast } from "../../components/toast";
 import { StatusActions } from "../operator/StatusActions";
 import { warnAlert } from "./labels";
 import { NameChangeNotice } from "./NameChangeNotice";
@@ -17,7 +18,6 @@ import { toUpdateBody, valuesOf } from "./orgFormValues";
 import { ProfileFacts } from "./ProfileFacts";
 import { PublicConsentCard } from "./PublicConsentCard";
 import { orgKeys, orgQueries, problemBody, refreshOrganizations } from "./queries";
-import { toast } from "./toast";
 import type { Organization, OrganizationView, UpdateOrgBody } from "./types";
 import { useOrgForm } from "./useOrgForm";
 
