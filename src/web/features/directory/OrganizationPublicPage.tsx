@@ -7,7 +7,6 @@ import {
   Card,
   Group,
   List,
-  Modal,
   SimpleGrid,
   Skeleton,
   Stack,
@@ -26,6 +25,7 @@ import { tagLabel } from "../../../shared/tags";
 import { ApiError } from "../../api";
 import { client } from "../../api/client";
 import { applyServerErrors, type FormProblem } from "../../components/forms";
+import { AppModal, ModalFormActions } from "../../components/modal";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
 import { toast } from "../../components/toast";
@@ -130,13 +130,7 @@ function JoinModal({
   }
 
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={t("directory.join.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-      centered
-    >
+    <AppModal opened={opened} onClose={close} title={t("directory.join.title")}>
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {
@@ -157,17 +151,14 @@ function JoinModal({
             key={form.key("message")}
             {...form.getInputProps("message")}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={send.isPending}>
-              {t("directory.join.submit")}
-            </Button>
-          </Group>
+          <ModalFormActions
+            onCancel={close}
+            submitLabel={t("directory.join.submit")}
+            loading={send.isPending}
+          />
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
 
