@@ -27,6 +27,7 @@ import { acquireDataDirLock } from "../src/server/core/lock.js";
 import { searchCacheStats } from "../src/server/core/search.js";
 import { users } from "../src/server/modules/accounts/accounts.schema.js";
 import { adminUsersQueries } from "../src/server/modules/accounts/accounts.service.js";
+import { DirectoryQuery } from "../src/server/modules/directory/directory.contract.js";
 import {
   directoryEstimateStatements,
   directoryPlan,
@@ -40,7 +41,6 @@ import {
 import { SearchQuery } from "../src/server/modules/measures/measures.contract.js";
 import { measuresText, runSearch, searchStatement } from "../src/server/modules/measures/measures.search.js";
 import { orgProfile, searchSpec } from "../src/server/modules/measures/measures.service.js";
-import { DirectoryQuery } from "../src/server/modules/organizations/organizations.contract.js";
 import { organizations } from "../src/server/modules/organizations/organizations.schema.js";
 import {
   activeOrganizationFacts,

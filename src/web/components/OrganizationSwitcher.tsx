@@ -1,12 +1,11 @@
 import { Button, Menu, Radio, Stack, Text, VisuallyHidden } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink } from "react-router";
-import { errorMessage } from "../api";
 import { client, unwrap } from "../api/client";
 import { useMe } from "../session";
 import { BuildingIcon, CheckIcon, ChevronDownIcon } from "./icons";
+import { toast, toastError } from "./toast";
 import { myOrganizationsKey, useMyOrganizations } from "./useMyOrganizations";
 
 /** PUT /api/me/active-organization, then everything that depends on the active organization reloads. */
@@ -21,20 +20,9 @@ function useSwitchOrganization() {
       if (data?.items) queryClient.setQueryData([...myOrganizationsKey, user?.id ?? null], data);
       void queryClient.invalidateQueries();
       const name = data?.items?.find((i) => i.organization.id === organizationId)?.organization.shortName;
-      if (name)
-        notifications.show({
-          closeButtonProps: { "aria-label": t("common.close") },
-          color: "indigo",
-          message: t("common.orgSwitcher.switched", { name }),
-        });
+      if (name) toast(t("common.orgSwitcher.switched", { name }));
     },
-    onError: (error) =>
-      notifications.show({
-        closeButtonProps: { "aria-label": t("common.close") },
-        color: "red",
-        title: t("common.errors.title"),
-        message: errorMessage(error),
-      }),
+    onError: (error) => toastError(error),
   });
 }
 

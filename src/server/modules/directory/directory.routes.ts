@@ -1,12 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ctxOf } from "../../core/context.js";
 import { sendJson } from "../../core/search.js";
-import {
-  DirectoryPage,
-  DirectoryQuery,
-  OrgIdParams,
-  PublicOrganizationView,
-} from "../organizations/organizations.contract.js";
+import { OrgIdParams } from "../organizations/organizations.contract.js";
+import { DirectoryPage, DirectoryQuery, PublicOrganizationView } from "./directory.contract.js";
 import * as svc from "./directory.service.js";
 
 const tags = ["directory"];

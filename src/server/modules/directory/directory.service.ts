@@ -47,13 +47,9 @@ import {
   textCondition,
 } from "../../core/search.js";
 import { usersByIds } from "../accounts/accounts.service.js";
-import {
-  DirectoryPage,
-  type DirectoryQuery,
-  PublicOrganizationView,
-} from "../organizations/organizations.contract.js";
 import { memberships, organizations } from "../organizations/organizations.schema.js";
 import { ORG_COLUMNS, type OrgRow, presentOrganization } from "../organizations/organizations.service.js";
+import { DirectoryPage, type DirectoryQuery, PublicOrganizationView } from "./directory.contract.js";
 
 export type DirectoryQueryInput = z.infer<typeof DirectoryQuery>;
 type Page = z.infer<typeof DirectoryPage>;

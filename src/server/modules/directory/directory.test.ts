@@ -7,8 +7,8 @@ import { rows } from "../../core/db.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, type TestApp, testApp } from "../../test/helpers.js";
 import { users } from "../accounts/accounts.schema.js";
-import { DirectoryQuery } from "../organizations/organizations.contract.js";
 import { memberships, organizations } from "../organizations/organizations.schema.js";
+import { DirectoryQuery } from "./directory.contract.js";
 import {
   DIRECTORY_LIMITS,
   type DirectoryPlan,

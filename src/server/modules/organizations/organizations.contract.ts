@@ -4,15 +4,13 @@ import { MEMBER_ROLES, ORG_STATUSES, ORG_TYPES, SME_CATEGORIES } from "../../../
 import { TAG_SLUGS } from "../../../shared/tags.js";
 import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
 import {
-  APPLICATION_DECISIONS,
-  APPLICATION_STATES,
   INVITATION_STATES,
   JOIN_REQUEST_STATES,
   NAME_CHANGE_DECISIONS,
   NAME_CHANGE_QUEUE_STATES,
   NAME_CHANGE_STATES,
 } from "../../../shared/vocabularies.js";
-import { Email, IdParams, Page, PageSize, Version } from "../../core/contract.js";
+import { Email, IdParams, Version } from "../../core/contract.js";
 
 // ---------- inputs ----------
 
@@ -138,19 +136,6 @@ export const TransferOwnershipBody = z.object({ userId: z.uuid() }).strict();
 export const JoinRequestBody = z.object({ message: OptSafeLongText(1000) }).strict();
 export const ActiveOrgBody = z.object({ organizationId: z.uuid() }).strict();
 
-export const ApplyBody = z
-  .object({ requestedStatus: OrgStatus.exclude(["registered"]), comment: OptSafeLongText(2000) })
-  .strict();
-export const ResubmitBody = z.object({ comment: OptSafeLongText(2000) }).strict();
-export const DecisionBody = z
-  .object({
-    decision: z.enum(APPLICATION_DECISIONS),
-    /** Required for reject (the reason) and return (what to fix). */
-    comment: OptSafeLongText(2000),
-    /** The application version the operator saw. */
-    version: Version,
-  })
-  .strict();
 export const NameChangeDecisionBody = z
   .object({
     decision: z.enum(NAME_CHANGE_DECISIONS),
@@ -164,43 +149,6 @@ export const NameChangeQuery = z
   .object({ state: z.enum(NAME_CHANGE_QUEUE_STATES).default("pending") })
   .strict();
 export const AnswerBody = z.object({ agree: z.boolean() }).strict();
-export const ReasonBody = z.object({ reason: SafeLongText(2000).pipe(z.string().min(3)) }).strict();
-
-export const QueueQuery = z
-  .object({
-    state: z.enum(APPLICATION_STATES).default("pending"),
-    region: RegionCode.optional(),
-    type: OrgType.optional(),
-    requestedStatus: OrgStatus.exclude(["registered"]).optional(),
-    minWaitingDays: z.coerce.number().int().min(0).max(3650).optional(),
-    /** A part of the organization's name, or its INN. */
-    q: z.string().trim().min(1).max(200).optional(),
-    page: Page,
-    pageSize: PageSize,
-  })
-  .strict();
-
-const csv = <T extends z.ZodType<string, string>>(item: T) =>
-  z
-    .union([z.array(z.string()), z.string()])
-    .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(item).max(30));
-
-export const DirectoryQuery = z
-  .object({
-    q: z.string().trim().max(200).optional(),
-    region: csv(RegionCode).optional(),
-    status: csv(OrgStatus).optional(),
-    type: csv(OrgType).optional(),
-    sme: csv(z.enum(SME_CATEGORIES)).optional(),
-    okved: csv(OkvedSection).optional(),
-    tag: csv(Tag).optional(),
-    sort: z.enum(["relevance", "name", "newest"]).default("relevance"),
-    page: Page,
-    pageSize: PageSize,
-  })
-  .strict();
-
 // ---------- outputs ----------
 
 const iso = z.string();
@@ -317,100 +265,6 @@ export const MyJoinRequest = JoinRequest.extend({
   organization: z.object({ id: z.uuid(), shortName: z.string() }),
   decidedAt: iso.nullable(),
 }).meta({ id: "MyJoinRequest" });
-
-export const StatusApplication = z
-  .object({
-    id: z.uuid(),
-    organizationId: z.uuid(),
-    requestedStatus: OrgStatus,
-    state: z.enum(APPLICATION_STATES),
-    applicantComment: z.string().nullable(),
-    operatorComment: z.string().nullable(),
-    submittedAt: iso,
-    decidedAt: iso.nullable(),
-    version: z.number().int(),
-    waitingDays: z.number().int(),
-  })
-  .meta({ id: "StatusApplication" });
-
-export const StatusEvent = z
-  .object({
-    id: z.uuid(),
-    event: z.string(),
-    fromStatus: OrgStatus.nullable(),
-    toStatus: OrgStatus.nullable(),
-    reason: z.string().nullable(),
-    at: iso,
-  })
-  .meta({ id: "StatusEvent" });
-
-export const StatusView = z.object({
-  status: OrgStatus,
-  since: iso,
-  suspended: z.boolean(),
-  reason: z.string().nullable(),
-  openApplication: StatusApplication.nullable(),
-  history: z.array(StatusEvent),
-  /** Whether each status can be applied for, and why not. */
-  options: z.record(z.string(), z.object({ open: z.boolean(), reason: z.string().nullable() })),
-});
-
-/** Who decided (or withdrew) an application; shown to operators only. */
-const Decider = z.object({ id: z.uuid(), fullName: z.string() });
-
-export const QueueItem = StatusApplication.extend({
-  organization: z.object({
-    id: z.uuid(),
-    shortName: z.string(),
-    type: OrgType,
-    regionCode: z.string().nullable(),
-    country: z.string().nullable(),
-    inn: z.string().nullable(),
-    status: OrgStatus,
-  }),
-  decidedBy: Decider.nullable(),
-  /** The operator belongs to this organization: another operator decides (403 own-organization). */
-  mine: z.boolean(),
-});
-/**
- * One application for the operator: the full profile and the organization's status history.
- * A refused decision (409 "application-changed") carries the application as it is now in `current`
- * (a QueueItem), so the operator sees who decided what.
- */
-export const QueueItemDetail = StatusApplication.extend({
-  organization: Organization,
-  decidedBy: Decider.nullable(),
-  mine: z.boolean(),
-  history: z.array(StatusEvent),
-});
-export const QueuePage = z.object({
-  items: z.array(QueueItem),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
-
-const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
-export const DirectoryPage = z.object({
-  items: z.array(OrganizationPublic.extend({ rank: z.number().nullable() })),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  facets: z.object({ region: Facet, status: Facet, type: Facet, sme: Facet, okved: Facet, tag: Facet }),
-  /**
-   * What is estimated rather than counted: a query matching very many organizations (more than about a
-   * thousand) has its total and facet counts estimated from a sample; the UI shows them as "≈ N".
-   */
-  approximate: z.object({
-    total: z.boolean(),
-    facets: z.array(z.enum(["region", "status", "type", "sme", "okved", "tag"])),
-  }),
-});
-
-export const PublicOrganizationView = z.object({
-  organization: OrganizationPublic,
-  members: z.array(z.object({ fullName: z.string(), position: z.string().nullable(), role: MemberRole })),
-});
 
 const Person = z.object({ id: z.uuid(), fullName: z.string() });
 

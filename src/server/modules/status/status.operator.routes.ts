@@ -3,20 +3,22 @@ import { z } from "zod";
 import { ctxOf } from "../../core/context.js";
 import { auditRefusals } from "../organizations/access.js";
 import {
-  DecisionBody,
   NameChange,
   NameChangeDecisionBody,
   NameChangeQuery,
   NameChangeQueueItem,
   OrgIdParams,
+} from "../organizations/organizations.contract.js";
+import * as names from "../organizations/organizations.names.js";
+import {
+  DecisionBody,
   QueueItem,
   QueueItemDetail,
   QueuePage,
   QueueQuery,
   ReasonBody,
   StatusView,
-} from "../organizations/organizations.contract.js";
-import * as names from "../organizations/organizations.names.js";
+} from "./status.contract.js";
 import * as svc from "./status.service.js";
 
 const tags = ["operator"];

@@ -1,14 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ctxOf } from "../../core/context.js";
 import { auditRefusals } from "../organizations/access.js";
-import {
-  ApplyBody,
-  OrgIdParams,
-  ResubmitBody,
-  StatusApplication,
-  StatusView,
-  SubIdParams,
-} from "../organizations/organizations.contract.js";
+import { OrgIdParams, SubIdParams } from "../organizations/organizations.contract.js";
+import { ApplyBody, ResubmitBody, StatusApplication, StatusView } from "./status.contract.js";
 import * as svc from "./status.service.js";
 
 const tags = ["organizations"];

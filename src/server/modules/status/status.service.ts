@@ -17,6 +17,8 @@ import { t } from "../../core/i18n.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import { assertNotOwnOrganization, loadOrgFor, memberOrgIds } from "../organizations/access.js";
 import { notifyMembers as notifyOrgMembers } from "../organizations/membership.js";
+import { organizations, statusApplications, statusHistory } from "../organizations/organizations.schema.js";
+import { ORG_COLUMNS, type OrgRow, presentOrganization } from "../organizations/organizations.service.js";
 import type {
   ApplyBody,
   DecisionBody,
@@ -28,9 +30,7 @@ import type {
   StatusApplication,
   StatusEvent,
   StatusView,
-} from "../organizations/organizations.contract.js";
-import { organizations, statusApplications, statusHistory } from "../organizations/organizations.schema.js";
-import { ORG_COLUMNS, type OrgRow, presentOrganization } from "../organizations/organizations.service.js";
+} from "./status.contract.js";
 import { STATUS_NOTIFICATION_KINDS as KIND } from "./status.notifications.js";
 
 /*
@@ -263,6 +263,50 @@ function appAudit(a: AppRow | { state: string; version: number; operatorComment:
   return { state: a.state, version: a.version, operatorComment: a.operatorComment };
 }
 
+/**
+ * What every step of the applicant (submit, resubmit, withdraw) leaves behind: the timeline event, the
+ * audit entry and the members' notification. Returns the number of mails queued.
+ */
+async function recordApplicantStep(
+  tx: Executor,
+  ctx: Ctx,
+  actorId: string,
+  org: OrgRow,
+  app: { id: string; requestedStatus: OrgStatus },
+  step: {
+    event: "submitted" | "resubmitted" | "withdrawn";
+    action: string;
+    reason?: string | null;
+    before?: Record<string, unknown>;
+    after: Record<string, unknown>;
+  },
+) {
+  await addHistory(tx, {
+    organizationId: org.id,
+    applicationId: app.id,
+    event: step.event,
+    fromStatus: org.status,
+    toStatus: app.requestedStatus,
+    reason: step.reason ?? null,
+    actorId,
+  });
+  await writeAudit(tx, auditCtx(ctx), {
+    action: step.action,
+    entity: "status_application",
+    entityId: app.id,
+    before: step.before,
+    after: step.after,
+  });
+  return notifyMembers(
+    tx,
+    ctx,
+    org.id,
+    KIND.application,
+    { event: step.event, org: org.shortName, status: app.requestedStatus },
+    actorId,
+  );
+}
+
 // ---------- the organization's side ----------
 
 function statusView(
@@ -317,19 +361,10 @@ export async function apply(ctx: Ctx, organizationId: string, body: z.infer<type
           submittedBy: actor.id,
         })
         .returning();
-      await addHistory(tx, {
-        organizationId,
-        applicationId: app!.id,
+      const mails = await recordApplicantStep(tx, ctx, actor.id, org, app!, {
         event: "submitted",
-        fromStatus: org.status,
-        toStatus: body.requestedStatus,
-        reason: body.comment ?? null,
-        actorId: actor.id,
-      });
-      await writeAudit(tx, auditCtx(ctx), {
         action: "status_application.submit",
-        entity: "status_application",
-        entityId: app!.id,
+        reason: body.comment ?? null,
         after: {
           organizationId,
           requestedStatus: app!.requestedStatus,
@@ -338,14 +373,6 @@ export async function apply(ctx: Ctx, organizationId: string, body: z.infer<type
           applicantComment: app!.applicantComment,
         },
       });
-      const mails = await notifyMembers(
-        tx,
-        ctx,
-        organizationId,
-        KIND.application,
-        { event: "submitted", org: org.shortName, status: body.requestedStatus },
-        actor.id,
-      );
       return { id: app!.id, mails };
     });
   } catch (err) {
@@ -392,30 +419,13 @@ export async function resubmit(
       .where(and(eq(statusApplications.id, applicationId), eq(statusApplications.state, "returned")))
       .returning();
     if (!after) throw transitionRefused(ctx, "status.transition.resubmit");
-    await addHistory(tx, {
-      organizationId,
-      applicationId,
+    return recordApplicantStep(tx, ctx, actor.id, org, after, {
       event: "resubmitted",
-      fromStatus: org.status,
-      toStatus: after.requestedStatus,
-      reason: body.comment ?? null,
-      actorId: actor.id,
-    });
-    await writeAudit(tx, auditCtx(ctx), {
       action: "status_application.resubmit",
-      entity: "status_application",
-      entityId: applicationId,
+      reason: body.comment ?? null,
       before: { ...appAudit(before), applicantComment: before.applicantComment },
       after: { ...appAudit(after), applicantComment: after.applicantComment },
     });
-    return notifyMembers(
-      tx,
-      ctx,
-      organizationId,
-      KIND.application,
-      { event: "resubmitted", org: org.shortName, status: after.requestedStatus },
-      actor.id,
-    );
   });
   if (mails > 0) ctx.mailQueued();
   return presentApplication((await applicationById(ctx.db, applicationId))!);
@@ -441,29 +451,12 @@ export async function withdraw(ctx: Ctx, organizationId: string, applicationId: 
       )
       .returning();
     if (!after) throw transitionRefused(ctx, "status.transition.withdraw");
-    await addHistory(tx, {
-      organizationId,
-      applicationId,
+    return recordApplicantStep(tx, ctx, actor.id, org, after, {
       event: "withdrawn",
-      fromStatus: org.status,
-      toStatus: after.requestedStatus,
-      actorId: actor.id,
-    });
-    await writeAudit(tx, auditCtx(ctx), {
       action: "status_application.withdraw",
-      entity: "status_application",
-      entityId: applicationId,
       before: appAudit(before),
       after: appAudit(after),
     });
-    return notifyMembers(
-      tx,
-      ctx,
-      organizationId,
-      KIND.application,
-      { event: "withdrawn", org: org.shortName, status: after.requestedStatus },
-      actor.id,
-    );
   });
   if (mails > 0) ctx.mailQueued();
   return presentApplication((await applicationById(ctx.db, applicationId))!);

@@ -3,6 +3,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { type CSSProperties, Fragment, type ReactNode } from "react";
 import { Pager } from "../Pager";
 import { ProblemAlert } from "../ProblemAlert";
+import { ScrollTable } from "./ScrollTable";
 
 export interface Column<T> {
   key: string;
@@ -54,51 +55,35 @@ export function DataTable<D extends TablePage<unknown>>(props: Props<D>) {
       {data && data.items.length === 0 && props.empty}
       {data && data.items.length > 0 && (
         <div>
-          <Table.ScrollContainer
+          <ScrollTable
+            label={props.label}
             minWidth={props.minWidth}
-            type="native"
-            tabIndex={0}
-            role="region"
-            aria-label={props.label}
+            headers={Object.fromEntries(columns.map((c) => [c.key, c.header]))}
+            striped={props.striped ?? true}
+            highlightOnHover={props.striped ?? true}
+            verticalSpacing="sm"
+            aria-busy={query.isFetching}
           >
-            <Table
-              striped={props.striped ?? true}
-              highlightOnHover={props.striped ?? true}
-              verticalSpacing="sm"
-              aria-busy={query.isFetching}
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  {columns.map((c) => (
-                    <Table.Th key={c.key} scope="col">
-                      {c.header}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((row) => {
-                  const extra = props.expansion?.(row) ?? null;
-                  return (
-                    <Fragment key={props.rowKey(row)}>
-                      <Table.Tr>
-                        {columns.map((c) => (
-                          <Table.Td key={c.key} style={c.style}>
-                            {c.cell(row)}
-                          </Table.Td>
-                        ))}
-                      </Table.Tr>
-                      {extra && (
-                        <Table.Tr id={extra.id}>
-                          <Table.Td colSpan={columns.length}>{extra.content}</Table.Td>
-                        </Table.Tr>
-                      )}
-                    </Fragment>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            {data.items.map((row) => {
+              const extra = props.expansion?.(row) ?? null;
+              return (
+                <Fragment key={props.rowKey(row)}>
+                  <Table.Tr>
+                    {columns.map((c) => (
+                      <Table.Td key={c.key} style={c.style}>
+                        {c.cell(row)}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                  {extra && (
+                    <Table.Tr id={extra.id}>
+                      <Table.Td colSpan={columns.length}>{extra.content}</Table.Td>
+                    </Table.Tr>
+                  )}
+                </Fragment>
+              );
+            })}
+          </ScrollTable>
           <Pager
             page={data.page}
             pageSize={data.pageSize}

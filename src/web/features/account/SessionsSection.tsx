@@ -6,6 +6,7 @@ import { useNavigate } from "react-router";
 import { errorMessage, type SessionInfo } from "../../api";
 import { client } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { ScrollTable } from "../../components/table/ScrollTable";
 import { useFormat } from "../../format";
 import { GUEST, meKey } from "../../session";
 import { accountKeys, accountQueries } from "./queries";
@@ -80,58 +81,49 @@ export function SessionsSection() {
       {sessions.isError && <ProblemAlert error={sessions.error} />}
       {sessions.isSuccess && items.length === 0 && <Text>{t("account.sessions.empty")}</Text>}
       {items.length > 0 && (
-        <Table.ScrollContainer
+        <ScrollTable
           minWidth={640}
-          type="native"
-          tabIndex={0}
-          role="region"
-          aria-label={t("account.sessions.tableLabel")}
+          label={t("account.sessions.tableLabel")}
+          striped
+          verticalSpacing="sm"
+          headers={{
+            device: t("account.sessions.device"),
+            ip: t("account.sessions.ip"),
+            createdAt: t("account.sessions.createdAt"),
+            lastSeenAt: t("account.sessions.lastSeenAt"),
+            actions: <span className="sr-only">{t("account.sessions.actions")}</span>,
+          }}
         >
-          <Table striped verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("account.sessions.device")}</Table.Th>
-                <Table.Th scope="col">{t("account.sessions.ip")}</Table.Th>
-                <Table.Th scope="col">{t("account.sessions.createdAt")}</Table.Th>
-                <Table.Th scope="col">{t("account.sessions.lastSeenAt")}</Table.Th>
-                <Table.Th scope="col">
-                  <span className="sr-only">{t("account.sessions.actions")}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <span title={s.userAgent ?? undefined}>
-                        {describeUserAgent(s.userAgent) ?? t("account.sessions.unknownDevice")}
-                      </span>
-                      {s.current && (
-                        <Badge color="indigo" variant="light">
-                          {t("account.sessions.current")}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{s.ip ?? "—"}</Table.Td>
-                  <Table.Td>{format.dateTime(s.createdAt)}</Table.Td>
-                  <Table.Td>{format.dateTime(s.lastSeenAt)}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      loading={end.isPending && end.variables?.id === s.id}
-                      onClick={() => end.mutate(s)}
-                    >
-                      {s.current ? t("account.sessions.endCurrent") : t("account.sessions.end")}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          {items.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <span title={s.userAgent ?? undefined}>
+                    {describeUserAgent(s.userAgent) ?? t("account.sessions.unknownDevice")}
+                  </span>
+                  {s.current && (
+                    <Badge color="indigo" variant="light">
+                      {t("account.sessions.current")}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>{s.ip ?? "—"}</Table.Td>
+              <Table.Td>{format.dateTime(s.createdAt)}</Table.Td>
+              <Table.Td>{format.dateTime(s.lastSeenAt)}</Table.Td>
+              <Table.Td>
+                <Button
+                  size="xs"
+                  variant="default"
+                  loading={end.isPending && end.variables?.id === s.id}
+                  onClick={() => end.mutate(s)}
+                >
+                  {s.current ? t("account.sessions.endCurrent") : t("account.sessions.end")}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ScrollTable>
       )}
     </Card>
   );

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Badge, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
@@ -9,6 +9,7 @@ import { ROLES, type Role } from "../../../shared/constants";
 import { type AdminUser, errorMessage } from "../../api";
 import { client } from "../../api/client";
 import { applyServerErrors, type FormProblem } from "../../components/forms";
+import { AppModal, ModalFormActions } from "../../components/modal";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { type Column, DataTable, TableEmpty } from "../../components/table/DataTable";
@@ -59,13 +60,7 @@ function BlockModal({ user, onClose }: { user: AdminUser | null; onClose: () => 
   }
 
   return (
-    <Modal
-      opened={user !== null}
-      onClose={close}
-      title={t("admin.block.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-      centered
-    >
+    <AppModal opened={user !== null} onClose={close} title={t("admin.block.title")}>
       {user && (
         <form
           noValidate
@@ -88,18 +83,16 @@ function BlockModal({ user, onClose }: { user: AdminUser | null; onClose: () => 
               key={form.key("reason")}
               {...form.getInputProps("reason")}
             />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" color="red" loading={block.isPending}>
-                {t("admin.block.submit")}
-              </Button>
-            </Group>
+            <ModalFormActions
+              onCancel={close}
+              submitLabel={t("admin.block.submit")}
+              color="red"
+              loading={block.isPending}
+            />
           </Stack>
         </form>
       )}
-    </Modal>
+    </AppModal>
   );
 }
 

@@ -6,6 +6,7 @@ import { ApiError } from "../../api";
 import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { ScrollTable } from "../../components/table/ScrollTable";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { devMailQueries } from "./queries";
@@ -48,40 +49,34 @@ export default function DevMailPage() {
       {data && data.items.length === 0 && <Text>{t("devmail.empty")}</Text>}
       {data && data.items.length > 0 && (
         <div>
-          <Table.ScrollContainer
+          <ScrollTable
             minWidth={720}
-            type="native"
-            tabIndex={0}
-            role="region"
-            aria-label={t("devmail.tableLabel")}
+            label={t("devmail.tableLabel")}
+            striped
+            highlightOnHover
+            verticalSpacing="sm"
+            headers={{
+              subject: t("devmail.subject"),
+              to: t("devmail.to"),
+              createdAt: t("devmail.createdAt"),
+              sentAt: t("devmail.sentAt"),
+            }}
           >
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("devmail.subject")}</Table.Th>
-                  <Table.Th scope="col">{t("devmail.to")}</Table.Th>
-                  <Table.Th scope="col">{t("devmail.createdAt")}</Table.Th>
-                  <Table.Th scope="col">{t("devmail.sentAt")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/dev/mail/${encodeURIComponent(m.id)}`}>
-                        {m.subject || t("devmail.noSubject")}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td style={{ wordBreak: "break-all" }}>{m.to}</Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{format.dateTime(m.createdAt)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      {m.sentAt ? format.dateTime(m.sentAt) : t("devmail.notSent")}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            {data.items.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/dev/mail/${encodeURIComponent(m.id)}`}>
+                    {m.subject || t("devmail.noSubject")}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td style={{ wordBreak: "break-all" }}>{m.to}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{format.dateTime(m.createdAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  {m.sentAt ? format.dateTime(m.sentAt) : t("devmail.notSent")}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ScrollTable>
           <Pager
             page={data.page}
             pageSize={data.pageSize}

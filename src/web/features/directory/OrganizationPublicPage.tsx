@@ -7,7 +7,6 @@ import {
   Card,
   Group,
   List,
-  Modal,
   SimpleGrid,
   Skeleton,
   Stack,
@@ -16,7 +15,6 @@ import {
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -27,8 +25,10 @@ import { tagLabel } from "../../../shared/tags";
 import { ApiError } from "../../api";
 import { client } from "../../api/client";
 import { applyServerErrors, type FormProblem } from "../../components/forms";
+import { AppModal, ModalFormActions } from "../../components/modal";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
+import { toast } from "../../components/toast";
 import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { withNext } from "../../next";
@@ -108,11 +108,7 @@ function JoinModal({
         body: { message: message || null },
       }),
     onSuccess: () => {
-      notifications.show({
-        closeButtonProps: { "aria-label": t("common.close") },
-        color: "indigo",
-        message: t("directory.join.sent"),
-      });
+      toast(t("directory.join.sent"));
       void queryClient.invalidateQueries({ queryKey: orgKeys.myJoinRequests });
       close();
     },
@@ -134,13 +130,7 @@ function JoinModal({
   }
 
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={t("directory.join.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-      centered
-    >
+    <AppModal opened={opened} onClose={close} title={t("directory.join.title")}>
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {
@@ -161,17 +151,14 @@ function JoinModal({
             key={form.key("message")}
             {...form.getInputProps("message")}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={send.isPending}>
-              {t("directory.join.submit")}
-            </Button>
-          </Group>
+          <ModalFormActions
+            onCancel={close}
+            submitLabel={t("directory.join.submit")}
+            loading={send.isPending}
+          />
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
 

@@ -12,7 +12,6 @@ export function MeasureCardView({
   measure: MeasureCard;
   headingLevel?: 2 | 3;
 }) {
-  const { t } = useTranslation();
   const text = useMeasureText();
   const amount = text.amount(measure);
   const reason = measure.eligibility ? topReason(measure.eligibility.criteria) : undefined;
@@ -30,19 +29,7 @@ export function MeasureCardView({
         <Text size="sm" c="dimmed">
           {measure.provider}
         </Text>
-        <Group gap={6} wrap="wrap">
-          <Badge color="indigo" variant="light" tt="none">
-            {t(`measures.form.${measure.form}`)}
-          </Badge>
-          <Badge color="gray" variant="outline" tt="none">
-            {t(`measures.level.${measure.level}`)}
-          </Badge>
-          {measure.isDemo && (
-            <Badge color="gray" variant="light" tt="none">
-              {t("measures.demo")}
-            </Badge>
-          )}
-        </Group>
+        <MeasureKindBadges measure={measure} />
         <Group gap="md" wrap="wrap">
           {amount && (
             <Text size="sm" fw={600}>
@@ -60,5 +47,25 @@ export function MeasureCardView({
         )}
       </Stack>
     </Card>
+  );
+}
+
+/** The measure's form and level (and "demo" for demonstration data), as on its card and its page. */
+export function MeasureKindBadges({ measure }: { measure: Pick<MeasureCard, "form" | "level" | "isDemo"> }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={6} wrap="wrap">
+      <Badge color="indigo" variant="light" tt="none">
+        {t(`measures.form.${measure.form}`)}
+      </Badge>
+      <Badge color="gray" variant="outline" tt="none">
+        {t(`measures.level.${measure.level}`)}
+      </Badge>
+      {measure.isDemo && (
+        <Badge color="gray" variant="light" tt="none">
+          {t("measures.demo")}
+        </Badge>
+      )}
+    </Group>
   );
 }

@@ -23,6 +23,7 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useMe } from "../../session";
 import { descriptionOf, okvedLabel, ResultIcon, titleOf, useMeasureText, VerdictBadge } from "./labels";
+import { MeasureKindBadges } from "./MeasureCardView";
 import { measureQueries } from "./queries";
 import { loadAnswers, profileOf } from "./questionnaire";
 import { FavouriteButton } from "./subscriptions";
@@ -174,19 +175,7 @@ export default function MeasurePage() {
           {measure.eligibility && <VerdictBadge verdict={measure.eligibility.verdict} />}
         </Group>
         <Text c="dimmed">{measure.provider}</Text>
-        <Group gap={6} wrap="wrap">
-          <Badge color="indigo" variant="light" tt="none">
-            {t(`measures.form.${measure.form}`)}
-          </Badge>
-          <Badge color="gray" variant="outline" tt="none">
-            {t(`measures.level.${measure.level}`)}
-          </Badge>
-          {measure.isDemo && (
-            <Badge color="gray" variant="light" tt="none">
-              {t("measures.demo")}
-            </Badge>
-          )}
-        </Group>
+        <MeasureKindBadges measure={measure} />
         {org && measure.eligibility && (
           <Text size="sm">{t("measures.page.forOrg", { name: org.shortName })}</Text>
         )}

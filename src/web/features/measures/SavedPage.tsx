@@ -1,11 +1,10 @@
 import { ActionIcon, Anchor, Card, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { errorMessage } from "../../api";
 import { client } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { MeasureCardView } from "./MeasureCardView";
@@ -24,13 +23,7 @@ export default function SavedPage() {
     mutationFn: (id: string) =>
       client.DELETE("/api/measures/subscriptions/{id}", { params: { path: { id } } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: measureKeys.subscriptions }),
-    onError: (error) =>
-      notifications.show({
-        closeButtonProps: { "aria-label": t("common.close") },
-        color: "red",
-        title: t("common.errors.title"),
-        message: errorMessage(error),
-      }),
+    onError: (error) => toastError(error),
   });
 
   return (

@@ -1,14 +1,13 @@
 import { Button, Group, Modal, Stack, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { errorMessage } from "../../api";
 import { client } from "../../api/client";
 import type { Schemas } from "../../api/types";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { toast, toastError } from "../../components/toast";
 import { measureKeys, measureQueries } from "./queries";
 import { LIST_FACETS, type NavigatorState, navigatorParams } from "./searchParams";
 import { AMOUNT_BUCKETS } from "./types";
@@ -65,11 +64,7 @@ export function SaveSearchButton({ state }: { state: NavigatorState }) {
       client.POST("/api/measures/subscriptions", { body: { name: name.trim(), query: toSavedQuery(state) } }),
     onSuccess: () => {
       close();
-      notifications.show({
-        closeButtonProps: { "aria-label": t("common.close") },
-        color: "green",
-        message: t("measures.saved.searchSaved"),
-      });
+      toast(t("measures.saved.searchSaved"), "green");
       void queryClient.invalidateQueries({ queryKey: measureKeys.subscriptions });
     },
   });
@@ -137,13 +132,7 @@ export function FavouriteButton({ measureId }: { measureId: string }) {
         ? client.DELETE("/api/measures/{id}/favourite", { params: { path: { id: measureId } } })
         : client.PUT("/api/measures/{id}/favourite", { params: { path: { id: measureId } } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: measureKeys.favourites }),
-    onError: (error) =>
-      notifications.show({
-        closeButtonProps: { "aria-label": t("common.close") },
-        color: "red",
-        title: t("common.errors.title"),
-        message: errorMessage(error),
-      }),
+    onError: (error) => toastError(error),
   });
   return (
     <Group gap="xs" wrap="wrap">

@@ -1,14 +1,13 @@
 import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Switch, Text, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { isSameSitePath } from "../../../shared/next";
-import { errorMessage } from "../../api";
 import { client } from "../../api/client";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { toast, toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { notificationListKey, notificationQueries, notificationsKey } from "./queries";
@@ -153,31 +152,14 @@ export default function NotificationsPage() {
           : old,
       );
     },
-    onError: (error) =>
-      notifications.show({
-        closeButtonProps: { "aria-label": t("common.close") },
-        color: "red",
-        title: t("common.errors.title"),
-        message: errorMessage(error),
-      }),
+    onError: (error) => toastError(error),
     onSettled: () => void refresh(),
   });
 
   const markAll = useMutation({
     mutationFn: () => client.POST("/api/notifications/read-all"),
-    onSuccess: () =>
-      notifications.show({
-        closeButtonProps: { "aria-label": t("common.close") },
-        color: "indigo",
-        message: t("notifications.allMarked"),
-      }),
-    onError: (error) =>
-      notifications.show({
-        closeButtonProps: { "aria-label": t("common.close") },
-        color: "red",
-        title: t("common.errors.title"),
-        message: errorMessage(error),
-      }),
+    onSuccess: () => toast(t("notifications.allMarked")),
+    onError: (error) => toastError(error),
     onSettled: () => void refresh(),
   });
 

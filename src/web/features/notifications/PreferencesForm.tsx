@@ -1,10 +1,10 @@
 import { Button, NativeSelect, Skeleton, Stack, Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { client, unwrap } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { toast } from "../../components/toast";
 import { notificationQueries, preferencesKey } from "./queries";
 import { CHANNELS, type Channel } from "./types";
 
@@ -28,11 +28,7 @@ export function PreferencesForm() {
       unwrap(client.PUT("/api/notifications/preferences", { body: { items } })),
     onSuccess: (data) => {
       queryClient.setQueryData(preferencesKey, data);
-      notifications.show({
-        closeButtonProps: { "aria-label": t("common.close") },
-        color: "indigo",
-        message: t("notifications.preferences.saved"),
-      });
+      toast(t("notifications.preferences.saved"));
     },
   });
 

@@ -19,10 +19,10 @@ import { ApiError, errorMessage } from "../../api";
 import { client, unwrap } from "../../api/client";
 import type { ResponseOf } from "../../api/types";
 import { PageHeader } from "../../components/PageHeader";
+import { toast } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { StatusBadge, warnAlert } from "../organizations/labels";
-import { toast } from "../organizations/toast";
 import { operatorKeys, operatorQueries, type NameChangeState as State } from "./queries";
 
 type Item = ResponseOf<"/api/operator/name-changes", "get">["items"][number];

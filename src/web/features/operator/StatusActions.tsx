@@ -3,10 +3,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { client, unwrap } from "../../api/client";
+import { toast, toastError } from "../../components/toast";
 import { useLabels, warnAlert } from "../organizations/labels";
 import { ConfirmModal, ReasonModal } from "../organizations/modals";
 import { orgKeys } from "../organizations/queries";
-import { toast, toastError } from "../organizations/toast";
 import type { Organization } from "../organizations/types";
 import { operatorKeys } from "./queries";
 

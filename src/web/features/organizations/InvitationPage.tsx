@@ -5,13 +5,13 @@ import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../../api";
 import { client } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { toast } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { withNext } from "../../next";
 import { useMe } from "../../session";
 import { useLabels, warnAlert } from "./labels";
 import { orgQueries, refreshOrganizations } from "./queries";
-import { toast } from "./toast";
 
 export default function InvitationPage() {
   const { t } = useTranslation();

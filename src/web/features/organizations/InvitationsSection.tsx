@@ -7,11 +7,12 @@ import { client } from "../../api/client";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
+import { ScrollTable } from "../../components/table/ScrollTable";
+import { toast, toastError } from "../../components/toast";
 import { validators } from "../../components/validation";
 import { useFormat } from "../../format";
 import { useLabels } from "./labels";
 import { orgKeys, orgQueries } from "./queries";
-import { toast, toastError } from "./toast";
 import type { AssignableRole } from "./types";
 
 const _PAGE_SIZE = 20;
@@ -110,57 +111,50 @@ export function Invitations({ orgId }: { orgId: string }) {
           <Text size="sm">{t("organizations.invitations.empty")}</Text>
         )}
         {list.length > 0 && (
-          <Table.ScrollContainer
+          <ScrollTable
             minWidth={640}
-            type="native"
-            tabIndex={0}
-            role="region"
-            aria-label={t("organizations.invitations.tableLabel")}
+            label={t("organizations.invitations.tableLabel")}
+            striped
+            verticalSpacing="xs"
+            headers={{
+              email: t("organizations.invitations.email"),
+              role: t("organizations.invitations.role"),
+              state: t("organizations.invitations.state"),
+              expires: t("organizations.invitations.expires"),
+              actions: t("organizations.members.actions"),
+            }}
           >
-            <Table striped verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("organizations.invitations.email")}</Table.Th>
-                  <Table.Th scope="col">{t("organizations.invitations.role")}</Table.Th>
-                  <Table.Th scope="col">{t("organizations.invitations.state")}</Table.Th>
-                  <Table.Th scope="col">{t("organizations.invitations.expires")}</Table.Th>
-                  <Table.Th scope="col">{t("organizations.members.actions")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((inv) => (
-                  <Table.Tr key={inv.id}>
-                    <Table.Td style={{ wordBreak: "break-all" }}>{inv.email}</Table.Td>
-                    <Table.Td>{labels.role(inv.role)}</Table.Td>
-                    <Table.Td>
-                      <Badge
-                        color={INVITATION_COLOR[inv.state] ?? "gray"}
-                        c={inv.state === "expired" ? "black" : undefined}
-                        variant="filled"
-                      >
-                        {t(`organizations.invitations.states.${inv.state}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{format.dateTime(inv.expiresAt)}</Table.Td>
-                    <Table.Td>
-                      {inv.state === "pending" && (
-                        <Button
-                          size="xs"
-                          variant="outline"
-                          color="red"
-                          loading={revoke.isPending && revoke.variables === inv.id}
-                          onClick={() => revoke.mutate(inv.id)}
-                          aria-label={t("organizations.invitations.revokeFor", { email: inv.email })}
-                        >
-                          {t("organizations.invitations.revoke")}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            {list.map((inv) => (
+              <Table.Tr key={inv.id}>
+                <Table.Td style={{ wordBreak: "break-all" }}>{inv.email}</Table.Td>
+                <Table.Td>{labels.role(inv.role)}</Table.Td>
+                <Table.Td>
+                  <Badge
+                    color={INVITATION_COLOR[inv.state] ?? "gray"}
+                    c={inv.state === "expired" ? "black" : undefined}
+                    variant="filled"
+                  >
+                    {t(`organizations.invitations.states.${inv.state}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{format.dateTime(inv.expiresAt)}</Table.Td>
+                <Table.Td>
+                  {inv.state === "pending" && (
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      color="red"
+                      loading={revoke.isPending && revoke.variables === inv.id}
+                      onClick={() => revoke.mutate(inv.id)}
+                      aria-label={t("organizations.invitations.revokeFor", { email: inv.email })}
+                    >
+                      {t("organizations.invitations.revoke")}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ScrollTable>
         )}
       </Stack>
     </SectionCard>

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { client } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
+import { toast, toastError } from "../../components/toast";
 import { useFormat } from "../../format";
 import { orgKeys, orgQueries } from "./queries";
-import { toast, toastError } from "./toast";
 
 export function JoinRequests({ orgId }: { orgId: string }) {
   const { t } = useTranslation();

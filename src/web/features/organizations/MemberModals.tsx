@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Select, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -6,9 +6,10 @@ import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api";
 import { client } from "../../api/client";
 import { applyServerErrors, type FormProblem } from "../../components/forms";
+import { AppModal, ModalFormActions } from "../../components/modal";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { toast } from "../../components/toast";
 import { orgKeys } from "./queries";
-import { toast } from "./toast";
 import type { Member } from "./types";
 
 const POSITION_MAX = 200;
@@ -47,12 +48,10 @@ export function PositionModal({
     onError: (error) => setProblem(applyServerErrors(form, error)),
   });
   return (
-    <Modal
+    <AppModal
       opened={member !== null}
       onClose={onClose}
       title={t("organizations.members.positionTitle", { name: member?.fullName ?? "" })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-      centered
     >
       <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v.position.trim() || null))}>
         <Stack gap="md">
@@ -64,17 +63,14 @@ export function PositionModal({
             data-autofocus
             {...form.getInputProps("position")}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t("organizations.members.positionSave")}
-            </Button>
-          </Group>
+          <ModalFormActions
+            onCancel={onClose}
+            submitLabel={t("organizations.members.positionSave")}
+            loading={save.isPending}
+          />
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
 
@@ -112,13 +108,7 @@ export function TransferModal({
     onError: (e) => setError(errorMessage(e)),
   });
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t("organizations.members.transferTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-      centered
-    >
+    <AppModal opened={opened} onClose={onClose} title={t("organizations.members.transferTitle")}>
       <form
         noValidate
         onSubmit={(e) => {
@@ -149,16 +139,15 @@ export function TransferModal({
               error={error}
             />
           )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" color="red" loading={transfer.isPending} disabled={candidates.length === 0}>
-              {t("organizations.members.transferSubmit")}
-            </Button>
-          </Group>
+          <ModalFormActions
+            onCancel={onClose}
+            submitLabel={t("organizations.members.transferSubmit")}
+            color="red"
+            loading={transfer.isPending}
+            disabled={candidates.length === 0}
+          />
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

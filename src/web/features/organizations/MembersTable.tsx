@@ -7,13 +7,14 @@ import { client, unwrap } from "../../api/client";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
+import { ScrollTable } from "../../components/table/ScrollTable";
+import { toast, toastError } from "../../components/toast";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { useLabels } from "./labels";
 import { PositionModal, TransferModal } from "./MemberModals";
 import { ConfirmModal } from "./modals";
 import { orgKeys, orgQueries } from "./queries";
-import { toast, toastError } from "./toast";
 import type { AssignableRole, Member, MemberUpdate, OrganizationView } from "./types";
 
 const PAGE_SIZE = 20;
@@ -93,154 +94,141 @@ export function MembersTable({ view }: { view: OrganizationView }) {
   return (
     <SectionCard id="members-title" title={t("organizations.members.listTitle")}>
       <Stack gap="md">
-        <Table.ScrollContainer
+        <ScrollTable
           minWidth={760}
-          type="native"
-          tabIndex={0}
-          role="region"
-          aria-label={t("organizations.members.tableLabel")}
+          label={t("organizations.members.tableLabel")}
+          striped
+          verticalSpacing="sm"
+          headers={{
+            name: t("organizations.members.name"),
+            email: t("organizations.members.email"),
+            role: t("organizations.members.role"),
+            public: t("organizations.members.public"),
+            actions: t("organizations.members.actions"),
+          }}
         >
-          <Table striped verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("organizations.members.name")}</Table.Th>
-                <Table.Th scope="col">{t("organizations.members.email")}</Table.Th>
-                <Table.Th scope="col">{t("organizations.members.role")}</Table.Th>
-                <Table.Th scope="col">{t("organizations.members.public")}</Table.Th>
-                <Table.Th scope="col">{t("organizations.members.actions")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.map((m) => {
-                const self = m.userId === user?.id;
-                const canEditRole = manager && m.role !== "owner" && !self;
-                return (
-                  <Table.Tr key={m.userId}>
-                    <Table.Td>
-                      <Text fw={600} size="sm">
-                        {m.fullName}
-                        {self && (
-                          <Text span size="sm" fw={400}>
-                            {" "}
-                            {t("organizations.members.you")}
-                          </Text>
-                        )}
+          {shown.map((m) => {
+            const self = m.userId === user?.id;
+            const canEditRole = manager && m.role !== "owner" && !self;
+            return (
+              <Table.Tr key={m.userId}>
+                <Table.Td>
+                  <Text fw={600} size="sm">
+                    {m.fullName}
+                    {self && (
+                      <Text span size="sm" fw={400}>
+                        {" "}
+                        {t("organizations.members.you")}
                       </Text>
-                      <Text size="sm">{m.position ?? ""}</Text>
-                      <Text size="xs">
-                        {t("organizations.members.since", { date: format.date(m.joinedAt) })}
+                    )}
+                  </Text>
+                  <Text size="sm">{m.position ?? ""}</Text>
+                  <Text size="xs">{t("organizations.members.since", { date: format.date(m.joinedAt) })}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ wordBreak: "break-all" }}>
+                    {m.email ?? "—"}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {canEditRole ? (
+                    <NativeSelect
+                      size="xs"
+                      aria-label={t("organizations.members.roleOf", { name: m.fullName })}
+                      value={m.role}
+                      disabled={update.isPending && update.variables?.userId === m.userId}
+                      onChange={(e) => {
+                        const role = e.currentTarget.value as AssignableRole;
+                        if (role !== m.role) update.mutate({ userId: m.userId, body: { role } });
+                      }}
+                      data={ASSIGNABLE.map((r) => ({ value: r, label: labels.role(r) }))}
+                    />
+                  ) : (
+                    <Text size="sm">{labels.role(m.role)}</Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {self ? (
+                    <Switch
+                      label={t("organizations.members.showPublicly")}
+                      description={t("organizations.members.showPubliclyConsent")}
+                      checked={m.showPublicly}
+                      disabled={update.isPending && update.variables?.userId === m.userId}
+                      onChange={(e) =>
+                        update.mutate({
+                          userId: m.userId,
+                          body: { showPublicly: e.currentTarget.checked },
+                        })
+                      }
+                    />
+                  ) : (
+                    <Group gap="xs" wrap="wrap">
+                      <Text size="sm">
+                        {m.showPublicly
+                          ? t("organizations.members.shown")
+                          : m.publicRequested
+                            ? t("organizations.members.requested")
+                            : t("organizations.members.hidden")}
                       </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ wordBreak: "break-all" }}>
-                        {m.email ?? "—"}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {canEditRole ? (
-                        <NativeSelect
+                      {manager && !m.showPublicly && !m.publicRequested && (
+                        <Button
                           size="xs"
-                          aria-label={t("organizations.members.roleOf", { name: m.fullName })}
-                          value={m.role}
-                          disabled={update.isPending && update.variables?.userId === m.userId}
-                          onChange={(e) => {
-                            const role = e.currentTarget.value as AssignableRole;
-                            if (role !== m.role) update.mutate({ userId: m.userId, body: { role } });
-                          }}
-                          data={ASSIGNABLE.map((r) => ({ value: r, label: labels.role(r) }))}
-                        />
-                      ) : (
-                        <Text size="sm">{labels.role(m.role)}</Text>
+                          variant="default"
+                          aria-label={t("organizations.members.askFor", { name: m.fullName })}
+                          loading={update.isPending && update.variables?.userId === m.userId}
+                          onClick={() => update.mutate({ userId: m.userId, body: { showPublicly: true } })}
+                        >
+                          {t("organizations.members.ask")}
+                        </Button>
                       )}
-                    </Table.Td>
-                    <Table.Td>
-                      {self ? (
-                        <Switch
-                          label={t("organizations.members.showPublicly")}
-                          description={t("organizations.members.showPubliclyConsent")}
-                          checked={m.showPublicly}
-                          disabled={update.isPending && update.variables?.userId === m.userId}
-                          onChange={(e) =>
-                            update.mutate({
-                              userId: m.userId,
-                              body: { showPublicly: e.currentTarget.checked },
-                            })
-                          }
-                        />
-                      ) : (
-                        <Group gap="xs" wrap="wrap">
-                          <Text size="sm">
-                            {m.showPublicly
-                              ? t("organizations.members.shown")
-                              : m.publicRequested
-                                ? t("organizations.members.requested")
-                                : t("organizations.members.hidden")}
-                          </Text>
-                          {manager && !m.showPublicly && !m.publicRequested && (
-                            <Button
-                              size="xs"
-                              variant="default"
-                              aria-label={t("organizations.members.askFor", { name: m.fullName })}
-                              loading={update.isPending && update.variables?.userId === m.userId}
-                              onClick={() =>
-                                update.mutate({ userId: m.userId, body: { showPublicly: true } })
-                              }
-                            >
-                              {t("organizations.members.ask")}
-                            </Button>
-                          )}
-                          {manager && m.showPublicly && (
-                            <Button
-                              size="xs"
-                              variant="default"
-                              aria-label={t("organizations.members.hideFor", { name: m.fullName })}
-                              loading={update.isPending && update.variables?.userId === m.userId}
-                              onClick={() =>
-                                update.mutate({ userId: m.userId, body: { showPublicly: false } })
-                              }
-                            >
-                              {t("organizations.members.hide")}
-                            </Button>
-                          )}
-                        </Group>
+                      {manager && m.showPublicly && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={t("organizations.members.hideFor", { name: m.fullName })}
+                          loading={update.isPending && update.variables?.userId === m.userId}
+                          onClick={() => update.mutate({ userId: m.userId, body: { showPublicly: false } })}
+                        >
+                          {t("organizations.members.hide")}
+                        </Button>
                       )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="wrap">
-                        {(self || manager) && (
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setPositionOf(m)}
-                            aria-label={t("organizations.members.positionFor", { name: m.fullName })}
-                          >
-                            {t("organizations.members.positionEdit")}
-                          </Button>
-                        )}
-                        {manager && !self && m.role !== "owner" && (
-                          <Button
-                            size="xs"
-                            color="red"
-                            variant="outline"
-                            onClick={() => setRemoving(m)}
-                            aria-label={t("organizations.members.removeFor", { name: m.fullName })}
-                          >
-                            {t("organizations.members.remove")}
-                          </Button>
-                        )}
-                        {self && m.role !== "owner" && (
-                          <Button size="xs" color="red" variant="outline" onClick={() => setLeaving(true)}>
-                            {t("organizations.members.leave")}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                    </Group>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="wrap">
+                    {(self || manager) && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setPositionOf(m)}
+                        aria-label={t("organizations.members.positionFor", { name: m.fullName })}
+                      >
+                        {t("organizations.members.positionEdit")}
+                      </Button>
+                    )}
+                    {manager && !self && m.role !== "owner" && (
+                      <Button
+                        size="xs"
+                        color="red"
+                        variant="outline"
+                        onClick={() => setRemoving(m)}
+                        aria-label={t("organizations.members.removeFor", { name: m.fullName })}
+                      >
+                        {t("organizations.members.remove")}
+                      </Button>
+                    )}
+                    {self && m.role !== "owner" && (
+                      <Button size="xs" color="red" variant="outline" onClick={() => setLeaving(true)}>
+                        {t("organizations.members.leave")}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </ScrollTable>
         <Pager
           page={page}
           pageSize={PAGE_SIZE}

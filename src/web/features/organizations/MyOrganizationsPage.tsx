@@ -16,12 +16,12 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { client, unwrap } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { toast, toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { StatusBadge, useLabels } from "./labels";
 import { OrgLogo } from "./OrgShell";
 import { orgKeys, orgQueries } from "./queries";
-import { toast, toastError } from "./toast";
 import type { MyJoinRequest } from "./types";
 
 const JOIN_STATE_COLOR: Record<string, string> = {

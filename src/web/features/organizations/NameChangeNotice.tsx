@@ -2,9 +2,9 @@ import { Alert, Button, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { client } from "../../api/client";
+import { toast, toastError } from "../../components/toast";
 import { warnAlert } from "./labels";
 import { orgKeys, orgQueries } from "./queries";
-import { toast, toastError } from "./toast";
 
 /**
  * A participant's or partner's new name waiting for the operator (or just rejected): the organization

@@ -7,15 +7,17 @@ import { ApiError, errorMessage } from "../../api";
 import { client, unwrap } from "../../api/client";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { toast, toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useMe } from "../../session";
 import { forgetAnswers, loadAnswers } from "../measures/questionnaire";
 import { ClaimOffer } from "../verification/ClaimOffer";
 import { warnAlert } from "./labels";
-import { OrgFormActions, OrgFormFields, toCreateBody, useOrgForm } from "./OrgForm";
+import { OrgFormActions, OrgFormFields } from "./OrgForm";
+import { toCreateBody } from "./orgFormValues";
 import { clearPrefilled, type Prefill, prefillFromAnswers } from "./prefill";
 import { orgKeys, problemBody, refreshOrganizations } from "./queries";
-import { toast, toastError } from "./toast";
+import { useOrgForm } from "./useOrgForm";
 
 interface Taken {
   organizationId: string;

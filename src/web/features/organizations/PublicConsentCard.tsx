@@ -3,9 +3,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api";
 import { client, unwrap } from "../../api/client";
+import { toast, toastError } from "../../components/toast";
 import { warnAlert } from "./labels";
 import { orgKeys, orgQueries } from "./queries";
-import { toast, toastError } from "./toast";
 import type { Organization } from "./types";
 
 /**

@@ -19,6 +19,7 @@ import { REQUESTABLE_STATUSES } from "../../../shared/organizations";
 import { client } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
+import { toast, toastError } from "../../components/toast";
 import { useFormat } from "../../format";
 import { VerificationLink } from "../verification/ClaimOffer";
 import { ApplicationStateBadge, StatusBadge, useLabels, warnAlert } from "./labels";
@@ -26,7 +27,6 @@ import { ConfirmModal } from "./modals";
 import { OrgShell } from "./OrgShell";
 import { orgKeys, orgQueries } from "./queries";
 import { StatusHistory } from "./StatusHistory";
-import { toast, toastError } from "./toast";
 import type { OrganizationView, RequestedStatus, StatusApplication, StatusView } from "./types";
 
 const COMMENT_MAX = 2000;

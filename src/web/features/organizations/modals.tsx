@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { applyServerErrors, type FormProblem } from "../../components/forms";
+import { AppModal, ModalFormActions } from "../../components/modal";
 import { ProblemAlert } from "../../components/ProblemAlert";
 
 export const REASON_MIN = 3;
@@ -63,13 +64,7 @@ export function ReasonModal({
   }
 
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={title}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-      centered
-    >
+    <AppModal opened={opened} onClose={close} title={title}>
       <form
         noValidate
         onSubmit={form.onSubmit(async (values) => {
@@ -100,17 +95,10 @@ export function ReasonModal({
             key={form.key(field)}
             {...form.getInputProps(field)}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" color={color} loading={pending}>
-              {submitLabel}
-            </Button>
-          </Group>
+          <ModalFormActions onCancel={close} submitLabel={submitLabel} color={color} loading={pending} />
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
 
@@ -138,13 +126,7 @@ export function ConfirmModal({
 }: ConfirmModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={title}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-      centered
-    >
+    <AppModal opened={opened} onClose={onClose} title={title}>
       <Stack gap="md">
         <div>{children}</div>
         <Group justify="flex-end" gap="sm">
@@ -156,6 +138,6 @@ export function ConfirmModal({
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

@@ -8,7 +8,7 @@ import { OKVED_SECTIONS } from "../../../shared/okved";
 import { ORG_TYPES, type OrgType } from "../../../shared/organizations";
 import { isRegionCode } from "../../../shared/regions";
 import type { Questionnaire } from "../measures/types";
-import type { OrgFormValues } from "./OrgForm";
+import type { OrgFormValues } from "./orgFormValues";
 
 /** The fields an answer can fill, with their empty form values. */
 const EMPTY = {

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { client, multipart, unwrap } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { toast } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { directoryQueries } from "../directory/queries";
-import { toast } from "../organizations/toast";
 import { DocumentForm } from "./DocumentForm";
 
 /** A company whose INN someone else registered claims the organization with a document. */

@@ -1,6 +1,6 @@
 import { notifications } from "@mantine/notifications";
-import { errorMessage } from "../../api";
-import i18n from "../../i18n";
+import { errorMessage } from "../api";
+import i18n from "../i18n";
 
 /** A notification whose close button has an accessible name. */
 export function toast(message: string, color = "indigo"): void {

@@ -1,0 +1,36 @@
+import { Button, Group, Modal, type ModalProps } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+/** A centred modal whose close button has an accessible name. */
+export function AppModal(props: ModalProps) {
+  const { t } = useTranslation();
+  return <Modal centered closeButtonProps={{ "aria-label": t("common.close") }} {...props} />;
+}
+
+/** The buttons under a modal's form: cancel (closes), then the submit button. */
+export function ModalFormActions({
+  onCancel,
+  submitLabel,
+  color,
+  loading,
+  disabled,
+}: {
+  onCancel: () => void;
+  submitLabel: ReactNode;
+  color?: string;
+  loading?: boolean;
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end" gap="sm">
+      <Button variant="default" onClick={onCancel}>
+        {t("common.cancel")}
+      </Button>
+      <Button type="submit" color={color} loading={loading} disabled={disabled}>
+        {submitLabel}
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,54 @@
+import { Card, Code, List, Skeleton, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { useFormat } from "../../format";
+import { measureQueries } from "./queries";
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "string") return value.length > 120 ? `${value.slice(0, 120)}…` : value;
+  return JSON.stringify(value);
+}
+
+/** The measure's versions: who changed what, newest first. */
+export function History({ id, version }: { id: string; version: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const query = useQuery(measureQueries.versions(id, version));
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="measure-history">
+      <Title order={2} size="h3" id="measure-history" mb="sm">
+        {t("measures.editor.history")}
+      </Title>
+      {query.isError && <ProblemAlert error={query.error} />}
+      {query.isPending && <Skeleton height={80} aria-hidden="true" />}
+      {query.data && query.data.items.length === 0 && <Text>{t("measures.editor.noHistory")}</Text>}
+      {query.data && query.data.items.length > 0 && (
+        <List spacing="md" listStyleType="none" p={0}>
+          {query.data.items.map((v) => (
+            <List.Item key={`${v.version}-${v.at}-${v.action}`}>
+              <Text size="sm" fw={600}>
+                {t("measures.editor.versionLine", {
+                  version: v.version,
+                  action: t(`measures.editor.actions.${v.action}`, { defaultValue: v.action }),
+                  who: v.actor?.fullName ?? t("measures.editor.system"),
+                  when: format.dateTime(v.at),
+                })}
+              </Text>
+              {Object.keys(v.changes).length > 0 && (
+                <List size="sm" spacing={2} withPadding>
+                  {Object.entries(v.changes).map(([field, ch]) => (
+                    <List.Item key={field} style={{ overflowWrap: "anywhere" }}>
+                      <Code>{field}</Code>: {show(ch.before)} → {show(ch.after)}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Card>
+  );
+}
