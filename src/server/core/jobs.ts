@@ -96,6 +96,67 @@ export async function startJobs(input: {
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }
 
+/** A job a queue that is not started kept (tests that run jobs by hand). */
+export interface HeldJob {
+  job: QueuedJob<never>;
+  data: object;
+}
+
+/**
+ * The app's handle on the job queue: created with the modules' queued jobs before the app is built
+ * (so requests can send), started after it (main.ts, or a test that wants the real queue). A queue
+ * that was never started keeps what is sent in `held`, and `runHeld` runs those handlers directly:
+ * tests that publish a measure pay nothing for pg-boss unless they start it.
+ */
+export class JobQueue {
+  #jobs: Jobs | undefined;
+  readonly held: HeldJob[] = [];
+  constructor(readonly queued: readonly QueuedJob<never>[]) {}
+
+  /** pg-boss, once started. */
+  get boss(): PgBoss | undefined {
+    return this.#jobs?.boss;
+  }
+
+  async start(input: Omit<Parameters<typeof startJobs>[0], "queued">): Promise<Jobs> {
+    if (this.#jobs) throw new Error("the job queue is already started");
+    this.#jobs = await startJobs({ ...input, queued: this.queued });
+    return this.#jobs;
+  }
+
+  async stop(): Promise<void> {
+    const jobs = this.#jobs;
+    this.#jobs = undefined;
+    await jobs?.stop();
+  }
+
+  /** Sends a job in the caller's transaction (see `enqueue`); held in memory while not started. */
+  async send<D extends object>(
+    tx: Executor,
+    job: QueuedJob<D>,
+    data: D,
+    opts: { singletonKey?: string; startAfterSeconds?: number } = {},
+  ): Promise<void> {
+    if (!this.queued.some((j) => j.name === job.name))
+      throw new Error(`job ${job.name} is not declared in a manifest's queued`);
+    if (!this.#jobs) {
+      this.held.push({ job: job as unknown as QueuedJob<never>, data });
+      return;
+    }
+    await enqueue(this.#jobs.boss, tx, job, data, opts);
+  }
+
+  /** Runs the held jobs in the order they were sent (tests); returns how many mails they queued. */
+  async runHeld(services: JobServices): Promise<number> {
+    let mails = 0;
+    while (this.held.length) {
+      const { job, data } = this.held.shift()!;
+      mails += (await job.run(services, data as never)) ?? 0;
+    }
+    return mails;
+  }
+}
+
 /**
  * Sends a job inside the caller's transaction through pg-boss's own insert: it exists only if the
  * transaction commits. `singletonKey` makes a repeat of the same work (a second publish of the same

@@ -78,6 +78,8 @@ export interface TestApp {
   config: Config;
   mailQueued: number;
   close(): Promise<void>;
+  /** Runs the jobs requests sent (the queue is not started in tests unless one starts it). */
+  runJobs(): Promise<number>;
 }
 
 export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
@@ -89,8 +91,15 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
     mailQueued: 0,
     app: undefined as unknown as FastifyInstance,
     async close() {
+      await t.app.services.jobs.stop();
       await t.app.close();
       await database.close();
+    },
+    async runJobs() {
+      const s = t.app.services;
+      const mails = await s.jobs.runHeld({ db: database.db, config, storage: s.storage });
+      if (mails) s.mailQueued();
+      return mails;
     },
   };
   t.app = await buildApp({
