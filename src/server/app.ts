@@ -37,8 +37,8 @@ import {
   nulFields,
   requestSerializer,
 } from "./core/http.js";
-import { registerMetrics } from "./core/metrics.js";
 import { JobQueue } from "./core/jobs.js";
+import { registerMetrics } from "./core/metrics.js";
 import { installModules, queuedJobsOf } from "./core/module.js";
 import { WEB_ROOT } from "./core/paths.js";
 import { can, hasRule, requestFacts } from "./core/policy.js";
