@@ -11,8 +11,9 @@ import { inject } from "vitest";
 import { buildApp } from "../app.js";
 import { type Config, loadConfig } from "../core/config.js";
 import { type Database, openDatabase } from "../core/db.js";
+import { JobQueue, type QueuedJob } from "../core/jobs.js";
 import { mailOutbox } from "../core/mail.schema.js";
-import { installModules } from "../core/module.js";
+import { installModules, queuedJobsOf } from "../core/module.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { MODULES } from "../modules/index.js";
@@ -72,6 +73,21 @@ export const testConfig = (env: Record<string, string> = {}): Config =>
     ...env,
   });
 
+/** Starts a test app's job queue for real (pg-boss on its database), polling often and retrying at once. */
+export async function startTestJobs(t: TestApp) {
+  const s = t.app.services;
+  await s.jobs.start({
+    database: t.database,
+    config: t.config,
+    storage: s.storage,
+    scheduled: [],
+    mailQueued: s.mailQueued,
+    log: { info: () => {}, error: () => {} },
+    pollingIntervalSeconds: 0.5,
+    retryDelaySeconds: 1,
+  });
+}
+
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
@@ -82,7 +98,10 @@ export interface TestApp {
   runJobs(): Promise<number>;
 }
 
-export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function testApp(
+  env: Record<string, string> = {},
+  opts: { queued?: readonly QueuedJob<never>[] } = {},
+): Promise<TestApp> {
   const database = await testDatabase();
   const config = testConfig(env);
   const t: TestApp = {
@@ -103,7 +122,12 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
     },
   };
   t.app = await buildApp({
-    services: { database, config, mailQueued: () => void t.mailQueued++ },
+    services: {
+      database,
+      config,
+      mailQueued: () => void t.mailQueued++,
+      jobs: new JobQueue([...queuedJobsOf(MODULES), ...(opts.queued ?? [])]),
+    },
     logger: false,
     serveWeb: false,
   });
