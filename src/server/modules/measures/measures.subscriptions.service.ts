@@ -209,7 +209,7 @@ export async function sendMeasureNotices(db: Db, publicUrl: string, change: Meas
     .select({ version: measures.version, status: measures.status })
     .from(measures)
     .where(eq(measures.id, m.id));
-  if (!current || current.status !== "published" || current.version !== m.version) return 0;
+  if (current?.status !== "published" || current.version !== m.version) return 0;
   const today = moscowToday();
   const link = measureLink(m);
   let mails = 0;
