@@ -203,7 +203,12 @@ export const NOTICE_ORG_BATCH = 500;
  * so a run repeated after a crash tells nobody twice. A measure archived or changed again meanwhile is
  * left to the job of its newer version. Returns the number of mails queued.
  */
-export async function sendMeasureNotices(db: Db, publicUrl: string, change: MeasureChange): Promise<number> {
+export async function sendMeasureNotices(
+  db: Db,
+  publicUrl: string,
+  change: MeasureChange,
+  batchSize = NOTICE_ORG_BATCH,
+): Promise<number> {
   const m = change.measure;
   const [current] = await db
     .select({ version: measures.version, status: measures.status })
@@ -220,7 +225,7 @@ export async function sendMeasureNotices(db: Db, publicUrl: string, change: Meas
   for (;;) {
     const batch = await membersOfNewlyEligible(db, m.criteria, change.before, today, {
       afterId,
-      limit: NOTICE_ORG_BATCH,
+      limit: batchSize,
     });
     if (!batch.length) break;
     afterId = batch.at(-1)!.id;
@@ -250,7 +255,7 @@ export async function sendMeasureNotices(db: Db, publicUrl: string, change: Meas
       }
       return queued;
     });
-    if (batch.length < NOTICE_ORG_BATCH) break;
+    if (batch.length < batchSize) break;
   }
 
   // Saved searches that match: each distinct query (with the subscriber's organization when it filters
