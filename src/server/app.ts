@@ -223,7 +223,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       reply.header("cache-control", "no-store");
   });
 
-  await registerMetrics(app, config, services.database);
+  await registerMetrics(app, config, services.database, services.jobs);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type DrizzleTransactionLike, fromDrizzle, fromPglite, PgBoss } from "pg-boss";
 import type { Config } from "./config.js";
-import type { Database, Db, Executor } from "./db.js";
+import { type Database, type Db, type Executor, rows } from "./db.js";
 import type { Storage } from "./storage.js";
 
 /** What a job gets: the database, the configuration and the file storage (no request, no actor). */
@@ -155,6 +155,31 @@ export class JobQueue {
     }
     return mails;
   }
+}
+
+/** A queue's jobs by state: waiting (created or retry), active, failed (kept 14 days). */
+export interface QueueCounts {
+  name: string;
+  waiting: number;
+  active: number;
+  failed: number;
+}
+
+/**
+ * Every queue pg-boss knows with live counts from its job table (pg-boss's own counts in its queue
+ * table are refreshed by its monitor, so they lag a failure by up to a minute). Only once started:
+ * before, the `pgboss` schema may not exist.
+ */
+export async function queueCounts(db: Executor): Promise<QueueCounts[]> {
+  return rows<QueueCounts>(
+    db,
+    sql`select q.name,
+          count(j.id) filter (where j.state in ('created', 'retry'))::int as "waiting",
+          count(j.id) filter (where j.state = 'active')::int as "active",
+          count(j.id) filter (where j.state = 'failed')::int as "failed"
+        from pgboss.queue q left join pgboss.job j on j.name = q.name
+        group by q.name order by q.name`,
+  );
 }
 
 /**

@@ -3,27 +3,16 @@ import type { z } from "zod";
 import type { Ctx } from "../../core/context.js";
 import { rows } from "../../core/db.js";
 import { notFound } from "../../core/errors.js";
+import { queueCounts } from "../../core/jobs.js";
 import type { JobsOverview } from "./jobs.contract.js";
 
 /** How many of the newest failures the overview lists. */
 export const FAILURES_SHOWN = 50;
 
-/**
- * The queues (every queue pg-boss knows, with live counts from its job table: waiting = created or
- * retry) and the newest failed jobs. pg-boss's own queue counts are refreshed by its monitor, so a
- * page just after a failure would not see it; one grouped count is cheap at our volumes.
- */
+/** The queues with live counts (core/jobs.ts `queueCounts`) and the newest failed jobs. */
 export async function overview(ctx: Ctx): Promise<z.infer<typeof JobsOverview>> {
   if (!ctx.jobs.boss) return { running: false, queues: [], failures: [] };
-  const counts = await rows<{ name: string; waiting: number; active: number; failed: number }>(
-    ctx.db,
-    sql`select q.name,
-          count(*) filter (where j.state in ('created', 'retry'))::int as "waiting",
-          count(*) filter (where j.state = 'active')::int as "active",
-          count(*) filter (where j.state = 'failed')::int as "failed"
-        from pgboss.queue q left join pgboss.job j on j.name = q.name
-        group by q.name order by q.name`,
-  );
+  const counts = await queueCounts(ctx.db);
   const failures = await rows<{
     id: string;
     queue: string;

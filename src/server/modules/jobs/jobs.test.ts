@@ -70,6 +70,10 @@ describe("/admin/jobs", () => {
     });
     expect(f!.failedAt).not.toBeNull();
     expect(o.queues.find((q) => q.name === "test.deliver")).toMatchObject({ failed: 1, waiting: 0 });
+    // The same depth in /metrics, per queue and state.
+    const metrics = (await new Client(t.app).get("/metrics")).body;
+    expect(metrics).toContain('jobs_queue_jobs{queue="test.deliver",state="failed"} 1');
+    expect(metrics).toContain('jobs_queue_jobs{queue="measures.notices",state="waiting"} 0');
 
     smtpDown = false;
     const res = await admin.post(`/api/admin/jobs/test.deliver/${f!.id}/retry`);
