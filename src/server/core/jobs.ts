@@ -166,7 +166,7 @@ export interface QueueCounts {
 }
 
 /**
- * Every queue pg-boss knows with live counts from its job table (pg-boss's own counts in its queue
+ * Every queue of ours (not pg-boss's internal `__pgboss__*` ones) with live counts from its job table (pg-boss's own counts in its queue
  * table are refreshed by its monitor, so they lag a failure by up to a minute). Only once started:
  * before, the `pgboss` schema may not exist.
  */
@@ -178,6 +178,7 @@ export async function queueCounts(db: Executor): Promise<QueueCounts[]> {
           count(j.id) filter (where j.state = 'active')::int as "active",
           count(j.id) filter (where j.state = 'failed')::int as "failed"
         from pgboss.queue q left join pgboss.job j on j.name = q.name
+        where left(q.name, 10) <> '__pgboss__'
         group by q.name order by q.name`,
   );
 }
