@@ -37,8 +37,9 @@ import {
   nulFields,
   requestSerializer,
 } from "./core/http.js";
+import { JobQueue } from "./core/jobs.js";
 import { registerMetrics } from "./core/metrics.js";
-import { installModules } from "./core/module.js";
+import { installModules, queuedJobsOf } from "./core/module.js";
 import { WEB_ROOT } from "./core/paths.js";
 import { can, hasRule, requestFacts } from "./core/policy.js";
 import { openStorage } from "./core/storage.js";
@@ -46,8 +47,11 @@ import { registerSessionHook, sessionCookieName } from "./modules/accounts/sessi
 import { MODULES } from "./modules/index.js";
 
 export interface AppOptions {
-  /** The storage is opened from the configuration when not given. */
-  services: Omit<Services, "storage"> & { storage?: Services["storage"] };
+  /**
+   * The storage is opened from the configuration when not given; the job queue is made from the
+   * modules' queued jobs when not given (and is not started: see JobQueue).
+   */
+  services: Omit<Services, "storage" | "jobs"> & { storage?: Services["storage"]; jobs?: Services["jobs"] };
   /** Pino logger options, or false for silence (tests). */
   logger?: boolean | Record<string, unknown>;
   /** Serve the built web app from dist/web when it exists (default true). */
@@ -164,6 +168,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const services: Services = {
     ...opts.services,
     storage: opts.services.storage ?? openStorage(opts.services.config.storage),
+    jobs: opts.services.jobs ?? new JobQueue(queuedJobsOf(MODULES)),
   };
   const { config } = services;
   // The modules' rules, messages, mail templates and notification kinds (once per process).
@@ -218,7 +223,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       reply.header("cache-control", "no-store");
   });
 
-  await registerMetrics(app, config, services.database);
+  await registerMetrics(app, config, services.database, services.jobs);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -2,7 +2,7 @@ import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./core/config.js";
 import { openDatabase } from "./core/db.js";
 import { removeUnattachedFiles } from "./core/files.js";
-import { type ScheduledJob, startJobs } from "./core/jobs.js";
+import type { ScheduledJob } from "./core/jobs.js";
 import { acquireDataDirLock, LockedError } from "./core/lock.js";
 import { cleanUpMail, MailDispatcher } from "./core/mail.js";
 import { MODULES } from "./modules/index.js";
@@ -48,12 +48,13 @@ async function main() {
   // Data a migration cannot move (files into the storage), once, before serving.
   for (const m of MODULES) await m.onStart?.({ db: database.db, config, storage: app.services.storage });
 
-  const jobs = await startJobs({
+  // The queue the app sends to (made by buildApp from the manifests' `queued`) starts working now.
+  const jobs = app.services.jobs;
+  await jobs.start({
     database,
     config,
     storage: app.services.storage,
     scheduled,
-    queued: [],
     mailQueued: () => void mail?.kick(),
     log: app.log,
   });

@@ -15,6 +15,7 @@ const ConfirmPage = lazy(() => import("./features/auth/ConfirmPage"));
 const ResetPage = lazy(() => import("./features/auth/ResetPage"));
 const AccountPage = lazy(() => import("./features/account/AccountPage"));
 const UsersPage = lazy(() => import("./features/admin/UsersPage"));
+const JobsPage = lazy(() => import("./features/admin/JobsPage"));
 const AuditPage = lazy(() => import("./features/audit/AuditPage"));
 const DevMailPage = lazy(() => import("./features/devmail/DevMailPage"));
 const DevMailMessagePage = lazy(() => import("./features/devmail/DevMailMessagePage"));
@@ -43,6 +44,14 @@ export function App() {
           element={
             <RequireAuth ability="admin.users.list">
               <UsersPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/jobs"
+          element={
+            <RequireAuth ability="admin.jobs">
+              <JobsPage />
             </RequireAuth>
           }
         />

@@ -4,6 +4,7 @@ import type { Config } from "./config.js";
 import type { Database, Db } from "./db.js";
 import { unauthorized } from "./errors.js";
 import { requestLocale } from "./i18n.js";
+import type { JobQueue } from "./jobs.js";
 import type { Action, Actor } from "./policy.js";
 import type { Storage } from "./storage.js";
 
@@ -15,6 +16,8 @@ export interface Services {
   storage: Storage;
   /** Called after a commit that queued mail, so it leaves without waiting for the next poll. */
   mailQueued: () => void;
+  /** The job queue: `jobs.send(tx, job, data)` in the request's transaction (core/jobs.ts). */
+  jobs: JobQueue;
 }
 
 /** Everything a use case needs to know about who asks and from where. */
@@ -27,6 +30,7 @@ export interface Ctx {
   locale: Locale;
   storage: Storage;
   mailQueued: () => void;
+  jobs: JobQueue;
 }
 
 export function ctxOf(req: FastifyRequest): Ctx {
@@ -40,6 +44,7 @@ export function ctxOf(req: FastifyRequest): Ctx {
     locale: requestLocale(req),
     storage: s.storage,
     mailQueued: s.mailQueued,
+    jobs: s.jobs,
   };
 }
 

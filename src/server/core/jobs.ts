@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Clock, type DrizzleTransactionLike, fromDrizzle, fromPglite, PgBoss } from "pg-boss";
 import type { Config } from "./config.js";
-import type { Database, Db, Executor } from "./db.js";
+import { type Database, type Db, type Executor, rows } from "./db.js";
 import type { Storage } from "./storage.js";
 
 /** What a job gets: the database, the configuration and the file storage (no request, no actor). */
@@ -96,6 +96,93 @@ export async function startJobs(input: {
     });
   }
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+}
+
+/** A job a queue that is not started kept (tests that run jobs by hand). */
+export interface HeldJob {
+  job: QueuedJob<never>;
+  data: object;
+}
+
+/**
+ * The app's handle on the job queue: created with the modules' queued jobs before the app is built
+ * (so requests can send), started after it (main.ts, or a test that wants the real queue). A queue
+ * that was never started keeps what is sent in `held`, and `runHeld` runs those handlers directly:
+ * tests that publish a measure pay nothing for pg-boss unless they start it.
+ */
+export class JobQueue {
+  #jobs: Jobs | undefined;
+  readonly held: HeldJob[] = [];
+  constructor(readonly queued: readonly QueuedJob<never>[]) {}
+
+  /** pg-boss, once started. */
+  get boss(): PgBoss | undefined {
+    return this.#jobs?.boss;
+  }
+
+  async start(input: Omit<Parameters<typeof startJobs>[0], "queued">): Promise<Jobs> {
+    if (this.#jobs) throw new Error("the job queue is already started");
+    this.#jobs = await startJobs({ ...input, queued: this.queued });
+    return this.#jobs;
+  }
+
+  async stop(): Promise<void> {
+    const jobs = this.#jobs;
+    this.#jobs = undefined;
+    await jobs?.stop();
+  }
+
+  /** Sends a job in the caller's transaction (see `enqueue`); held in memory while not started. */
+  async send<D extends object>(
+    tx: Executor,
+    job: QueuedJob<D>,
+    data: D,
+    opts: { singletonKey?: string; startAfterSeconds?: number } = {},
+  ): Promise<void> {
+    if (!this.queued.some((j) => j.name === job.name))
+      throw new Error(`job ${job.name} is not declared in a manifest's queued`);
+    if (!this.#jobs) {
+      this.held.push({ job: job as unknown as QueuedJob<never>, data });
+      return;
+    }
+    await enqueue(this.#jobs.boss, tx, job, data, opts);
+  }
+
+  /** Runs the held jobs in the order they were sent (tests); returns how many mails they queued. */
+  async runHeld(services: JobServices): Promise<number> {
+    let mails = 0;
+    while (this.held.length) {
+      const { job, data } = this.held.shift()!;
+      mails += (await job.run(services, data as never)) ?? 0;
+    }
+    return mails;
+  }
+}
+
+/** A queue's jobs by state: waiting (created or retry), active, failed (kept 14 days). */
+export interface QueueCounts {
+  name: string;
+  waiting: number;
+  active: number;
+  failed: number;
+}
+
+/**
+ * Every queue of ours (not pg-boss's internal `__pgboss__*` ones) with live counts from its job table (pg-boss's own counts in its queue
+ * table are refreshed by its monitor, so they lag a failure by up to a minute). Only once started:
+ * before, the `pgboss` schema may not exist.
+ */
+export async function queueCounts(db: Executor): Promise<QueueCounts[]> {
+  return rows<QueueCounts>(
+    db,
+    sql`select q.name,
+          count(j.id) filter (where j.state in ('created', 'retry'))::int as "waiting",
+          count(j.id) filter (where j.state = 'active')::int as "active",
+          count(j.id) filter (where j.state = 'failed')::int as "failed"
+        from pgboss.queue q left join pgboss.job j on j.name = q.name
+        where left(q.name, 10) <> '__pgboss__'
+        group by q.name order by q.name`,
+  );
 }
 
 /**

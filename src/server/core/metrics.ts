@@ -3,14 +3,20 @@ import type { FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Config } from "./config.js";
 import type { Database } from "./db.js";
+import { type JobQueue, queueCounts } from "./jobs.js";
 
 /**
  * `/metrics` in the Prometheus text format (prom-client): requests by route and status, their duration,
- * database query time, the mail outbox, and Node's own process metrics. One registry per app, so tests
+ * database query time, the mail outbox, the job queues' depth, and Node's own process metrics. One registry per app, so tests
  * can build several apps in one process. With METRICS_TOKEN set it asks for `Authorization: Bearer
  * <token>`; without one it is open outside production and absent in production.
  */
-export async function registerMetrics(app: FastifyInstance, config: Config, database: Database) {
+export async function registerMetrics(
+  app: FastifyInstance,
+  config: Config,
+  database: Database,
+  jobs: JobQueue,
+) {
   if (config.env === "production" && !config.metricsToken) return;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -49,6 +55,19 @@ export async function registerMetrics(app: FastifyInstance, config: Config, data
       );
       this.set({ state: "waiting" }, r?.waiting ?? 0);
       this.set({ state: "failing" }, r?.failing ?? 0);
+    },
+  });
+  new Gauge({
+    name: "jobs_queue_jobs",
+    help: "Jobs per queue by state (waiting, active; failed: after their retries, kept 14 days)",
+    labelNames: ["queue", "state"],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      if (!jobs.boss) return; // the queue is not started (tests that do not need it)
+      for (const q of await queueCounts(database.db))
+        for (const state of ["waiting", "active", "failed"] as const)
+          this.set({ queue: q.name, state }, q[state]);
     },
   });
 

@@ -4,7 +4,7 @@ import type { NotificationChannel } from "../../shared/vocabularies.js";
 import type { Config } from "./config.js";
 import { type FilePurpose, registerFilePurposes } from "./files.js";
 import { addMessages } from "./i18n.js";
-import type { JobServices, ScheduledJob } from "./jobs.js";
+import type { JobServices, QueuedJob, ScheduledJob } from "./jobs.js";
 import { defineMailTemplates, type MailTemplate } from "./mail.js";
 import { type Action, defineRules, type Rule } from "./policy.js";
 
@@ -46,6 +46,8 @@ export interface ModuleManifest<A extends string = string> {
   onStart?: (services: JobServices) => Promise<void>;
   /** Periodic jobs (cron, Moscow time), run once per tick across app servers by the job queue. */
   jobs?: readonly ScheduledJob[];
+  /** Jobs sent with data (`ctx.jobs.send(tx, job, data)`); the queue works them on every app server. */
+  queued?: readonly QueuedJob<never>[];
   /** Runs once at installation with every manifest: a module that collects from the others (e.g. notification kinds). */
   install?: (all: readonly ModuleManifest[]) => void;
 }
@@ -90,6 +92,10 @@ export function checkManifests(list: readonly ModuleManifest[]): void {
         throw new Error(`module ${m.name}: ability ${a} has no rule of its own`);
   }
 }
+
+/** Every manifest's queued jobs: what a `JobQueue` is made with. */
+export const queuedJobsOf = (list: readonly ModuleManifest[]): QueuedJob<never>[] =>
+  list.flatMap((m) => m.queued ?? []);
 
 /** The installed manifests (empty before installModules). */
 export function installedModules(): readonly ModuleManifest[] {

@@ -4,6 +4,7 @@ import { auditModule } from "./audit/audit.module.js";
 import { devmailModule } from "./devmail/devmail.module.js";
 import { directoryModule } from "./directory/directory.module.js";
 import { healthModule } from "./health/health.module.js";
+import { jobsModule } from "./jobs/jobs.module.js";
 import { measuresModule } from "./measures/measures.module.js";
 import { notificationsModule } from "./notifications/notifications.module.js";
 import { organizationsModule } from "./organizations/organizations.module.js";
@@ -24,6 +25,7 @@ export const MODULES = [
   verificationModule,
   directoryModule,
   measuresModule,
+  jobsModule,
   devmailModule,
 ] as const;
 

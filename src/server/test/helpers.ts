@@ -11,8 +11,9 @@ import { inject } from "vitest";
 import { buildApp } from "../app.js";
 import { type Config, loadConfig } from "../core/config.js";
 import { type Database, openDatabase } from "../core/db.js";
+import { JobQueue, type QueuedJob } from "../core/jobs.js";
 import { mailOutbox } from "../core/mail.schema.js";
-import { installModules } from "../core/module.js";
+import { installModules, queuedJobsOf } from "../core/module.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { MODULES } from "../modules/index.js";
@@ -72,15 +73,35 @@ export const testConfig = (env: Record<string, string> = {}): Config =>
     ...env,
   });
 
+/** Starts a test app's job queue for real (pg-boss on its database), polling often and retrying at once. */
+export async function startTestJobs(t: TestApp) {
+  const s = t.app.services;
+  await s.jobs.start({
+    database: t.database,
+    config: t.config,
+    storage: s.storage,
+    scheduled: [],
+    mailQueued: s.mailQueued,
+    log: { info: () => {}, error: () => {} },
+    pollingIntervalSeconds: 0.5,
+    retryDelaySeconds: 1,
+  });
+}
+
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
   config: Config;
   mailQueued: number;
   close(): Promise<void>;
+  /** Runs the jobs requests sent (the queue is not started in tests unless one starts it). */
+  runJobs(): Promise<number>;
 }
 
-export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function testApp(
+  env: Record<string, string> = {},
+  opts: { queued?: readonly QueuedJob<never>[] } = {},
+): Promise<TestApp> {
   const database = await testDatabase();
   const config = testConfig(env);
   const t: TestApp = {
@@ -89,12 +110,24 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
     mailQueued: 0,
     app: undefined as unknown as FastifyInstance,
     async close() {
+      await t.app.services.jobs.stop();
       await t.app.close();
       await database.close();
     },
+    async runJobs() {
+      const s = t.app.services;
+      const mails = await s.jobs.runHeld({ db: database.db, config, storage: s.storage });
+      if (mails) s.mailQueued();
+      return mails;
+    },
   };
   t.app = await buildApp({
-    services: { database, config, mailQueued: () => void t.mailQueued++ },
+    services: {
+      database,
+      config,
+      mailQueued: () => void t.mailQueued++,
+      jobs: new JobQueue([...queuedJobsOf(MODULES), ...(opts.queued ?? [])]),
+    },
     logger: false,
     serveWeb: false,
   });

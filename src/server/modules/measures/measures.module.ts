@@ -1,3 +1,4 @@
+import type { QueuedJob } from "../../core/jobs.js";
 import { defineModule } from "../../core/module.js";
 import { measuresIoRoutes } from "./measures.io.routes.js";
 import { MEASURE_MESSAGES } from "./measures.messages.js";
@@ -6,7 +7,7 @@ import { measuresOperatorRoutes } from "./measures.operator.routes.js";
 import { MEASURE_RULES } from "./measures.policy.js";
 import { measuresRoutes } from "./measures.routes.js";
 import { measuresSubscriptionsRoutes } from "./measures.subscriptions.routes.js";
-import { sendMeasureReminders } from "./measures.subscriptions.service.js";
+import { measureNoticesJob, sendMeasureReminders } from "./measures.subscriptions.service.js";
 
 /** The support-measure navigator: catalog, eligibility, operator editing, favourites, saved searches, import/export. */
 export const measuresModule = defineModule({
@@ -24,4 +25,6 @@ export const measuresModule = defineModule({
       run: ({ db, config }) => sendMeasureReminders(db, config.publicUrl),
     },
   ],
+  // "Became eligible" and saved-search notices of a published or changed measure, sent in its transaction.
+  queued: [measureNoticesJob as QueuedJob<never>],
 });

@@ -460,7 +460,6 @@ async function lockMeasure(tx: Executor, id: string) {
 export async function updateMeasure(ctx: Ctx, id: string, body: Patch) {
   requireActor(ctx);
   const { version, ...rest } = body;
-  let mails = 0;
   try {
     const out = await ctx.db.transaction(async (tx) => {
       const row = await lockMeasure(tx, id);
@@ -491,10 +490,9 @@ export async function updateMeasure(ctx: Ctx, id: string, body: Patch) {
         "update",
         Object.fromEntries(changed.map((k) => [k, { before: before[k] ?? null, after: next[k] ?? null }])),
       );
-      mails = await onMeasurePublishedOrChanged(tx, ctx, row, after);
+      await onMeasurePublishedOrChanged(tx, ctx, row, after);
       return presentAdmin(after);
     });
-    if (mails) ctx.mailQueued();
     return out;
   } catch (err) {
     if (isUniqueViolation(err, "measures_slug_key")) throw slugTaken();
@@ -508,7 +506,6 @@ export async function updateMeasure(ctx: Ctx, id: string, body: Patch) {
  */
 export async function setStatus(ctx: Ctx, id: string, to: "published" | "archived", version?: number) {
   requireActor(ctx);
-  let mails = 0;
   const out = await ctx.db.transaction(async (tx) => {
     const row = await lockMeasure(tx, id);
     if (version !== undefined && row.version !== version) throw conflict({ current: presentAdmin(row) });
@@ -526,10 +523,9 @@ export async function setStatus(ctx: Ctx, id: string, to: "published" | "archive
     await recordVersion(tx, ctx, after!, to === "published" ? "publish" : "archive", {
       status: { before: row.status, after: to },
     });
-    mails = await onMeasurePublishedOrChanged(tx, ctx, row, after!);
+    await onMeasurePublishedOrChanged(tx, ctx, row, after!);
     return presentAdmin(after!);
   });
-  if (mails) ctx.mailQueued();
   return out;
 }
 

@@ -11,12 +11,13 @@
 
 import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { EligibilityProfile } from "../../../shared/eligibility.js";
+import type { Criteria, EligibilityProfile } from "../../../shared/eligibility.js";
 import { writeAudit } from "../../core/audit.js";
 import { moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import type { Db, Executor } from "../../core/db.js";
 import { badRequest, notFound } from "../../core/errors.js";
+import type { QueuedJob } from "../../core/jobs.js";
 import { notify } from "../notifications/notifications.service.js";
 import { membersOfNewlyEligible } from "../organizations/organizations.eligibility.js";
 import { activeOrganizationFactsOf } from "../organizations/organizations.service.js";
@@ -164,7 +165,7 @@ const CLAIM_BATCH = 5000;
 /** Records notices (at most one per user and measure version); returns the users not told before. */
 async function claim(
   ex: Executor,
-  m: MeasureRow,
+  m: { id: string; version: number },
   reason: "match" | "eligible",
   rows: { userId: string; subscriptionId?: string; organizationId?: string }[],
 ): Promise<Set<string>> {
@@ -182,99 +183,159 @@ async function claim(
   return told;
 }
 
-const measureLink = (m: MeasureRow) => `/measures/${m.slug ?? m.id}`;
+const measureLink = (m: { id: string; slug: string | null }) => `/measures/${m.slug ?? m.id}`;
+
+/** What the notices job needs of a change: the measure as published and what it was before. */
+export interface MeasureChange {
+  measure: { id: string; version: number; slug: string | null; titleRu: string; criteria: Criteria };
+  /** The criteria it had while published before this change; null when it was not published. */
+  before: Criteria | null;
+}
+
+/** Organizations per transaction of the notices job: each batch commits its notices on its own. */
+export const NOTICE_ORG_BATCH = 500;
 
 /**
- * Called inside the transaction that published a measure or changed a published one, with the row
- * before and after. Notifies (by each user's channel preference) the members of organizations for
- * which the measure is eligible now and was not before (a newly published measure was eligible for
- * nobody), then the owners of saved searches that match it; each user at most once per version.
- * Returns the number of mails queued (the caller nudges the dispatcher after its commit).
+ * Notifies (by each user's channel preference) the members of organizations for which a published
+ * measure is eligible now and was not before (a newly published measure was eligible for nobody),
+ * organizations in batches of NOTICE_ORG_BATCH, each in its own transaction; then the owners of saved
+ * searches that match it. Each user hears at most once per measure version (the measure_notices key),
+ * so a run repeated after a crash tells nobody twice. A measure archived or changed again meanwhile is
+ * left to the job of its newer version. Returns the number of mails queued.
  */
-export async function onMeasurePublishedOrChanged(
-  ex: Executor,
-  ctx: Pick<Ctx, "config">,
-  before: MeasureRow | null,
-  after: MeasureRow,
+export async function sendMeasureNotices(
+  db: Db,
+  publicUrl: string,
+  change: MeasureChange,
+  batchSize = NOTICE_ORG_BATCH,
 ): Promise<number> {
-  if (after.status !== "published") return 0;
-  const wasPublished = before?.status === "published";
+  const m = change.measure;
+  const [current] = await db
+    .select({ version: measures.version, status: measures.status })
+    .from(measures)
+    .where(eq(measures.id, m.id));
+  if (current?.status !== "published" || current.version !== m.version) return 0;
   const today = moscowToday();
-  const publicUrl = ctx.config.publicUrl;
-  const link = measureLink(after);
+  const link = measureLink(m);
   let mails = 0;
 
-  // Organizations for which the measure became eligible.
-  const byOrg = new Map<string, { org: string; userIds: string[] }>();
-  const seen = new Set<string>();
-  const eligibleRows: { userId: string; organizationId: string }[] = [];
-  const newlyEligible = await membersOfNewlyEligible(
-    ex,
-    after.criteria,
-    wasPublished ? before!.criteria : null,
-    today,
-  );
-  for (const o of newlyEligible)
-    for (const userId of o.memberIds) {
-      if (seen.has(userId)) continue;
-      seen.add(userId);
-      eligibleRows.push({ userId, organizationId: o.id });
-      const g = byOrg.get(o.id) ?? { org: o.shortName, userIds: [] };
-      g.userIds.push(userId);
-      byOrg.set(o.id, g);
-    }
-  const toldEligible = await claim(ex, after, "eligible", eligibleRows);
-  for (const g of byOrg.values()) {
-    const userIds = g.userIds.filter((u) => toldEligible.has(u));
-    if (userIds.length)
-      mails += await notify(ex, publicUrl, {
-        userIds,
-        kind: MEASURE_NOTIFICATION.eligible,
-        data: { title: after.titleRu, org: g.org },
-        link,
-      });
+  // Organizations for which the measure became eligible, a batch at a time.
+  const toldEligible = new Set<string>();
+  let afterId: string | undefined;
+  for (;;) {
+    const batch = await membersOfNewlyEligible(db, m.criteria, change.before, today, {
+      afterId,
+      limit: batchSize,
+    });
+    if (!batch.length) break;
+    afterId = batch.at(-1)!.id;
+    mails += await db.transaction(async (tx) => {
+      let queued = 0;
+      const byOrg = new Map<string, { org: string; userIds: string[] }>();
+      const eligibleRows: { userId: string; organizationId: string }[] = [];
+      for (const o of batch)
+        for (const userId of o.memberIds) {
+          if (toldEligible.has(userId) || eligibleRows.some((r) => r.userId === userId)) continue;
+          eligibleRows.push({ userId, organizationId: o.id });
+          const g = byOrg.get(o.id) ?? { org: o.shortName, userIds: [] };
+          g.userIds.push(userId);
+          byOrg.set(o.id, g);
+        }
+      const told = await claim(tx, m, "eligible", eligibleRows);
+      for (const u of told) toldEligible.add(u);
+      for (const g of byOrg.values()) {
+        const userIds = g.userIds.filter((u) => told.has(u));
+        if (userIds.length)
+          queued += await notify(tx, publicUrl, {
+            userIds,
+            kind: MEASURE_NOTIFICATION.eligible,
+            data: { title: m.titleRu, org: g.org },
+            link,
+          });
+      }
+      return queued;
+    });
+    if (batch.length < batchSize) break;
   }
 
   // Saved searches that match: each distinct query (with the subscriber's organization when it filters
-  // by verdict) runs the navigator's own search statement, restricted to this measure.
-  const subs = (await ex.select().from(measureSubscriptions).orderBy(asc(measureSubscriptions.createdAt)))
-    .filter((s) => !toldEligible.has(s.userId))
-    .flatMap((s) => {
-      const parsed = SavedQuery.safeParse(s.query);
-      return parsed.success ? [{ s, q: parsed.data }] : [];
-    });
-  const facts = await activeOrganizationFactsOf(ex, [
-    ...new Set(subs.filter(({ q }) => q.eligibility?.length).map(({ s }) => s.userId)),
-  ]);
-  const lists = new Map<string, boolean>();
-  const matched = new Map<string, Subscription>();
-  for (const { s, q } of subs) {
-    if (matched.has(s.userId)) continue;
-    const f = q.eligibility?.length ? facts.get(s.userId) : undefined;
-    const profile = f ? orgProfile(f) : null;
-    const key = JSON.stringify([q, profile]);
-    let hit = lists.get(key);
-    if (hit === undefined) {
-      hit = await searchLists(ex, q, profile, today, after.id);
-      lists.set(key, hit);
-    }
-    if (hit) matched.set(s.userId, s);
-  }
-  const toldMatch = await claim(
-    ex,
-    after,
-    "match",
-    [...matched.values()].map((s) => ({ userId: s.userId, subscriptionId: s.id })),
+  // by verdict) runs the navigator's own search statement, restricted to this measure. A user told of
+  // eligibility above (in this run or an earlier one) already has this version's notice.
+  return (
+    mails +
+    (await db.transaction(async (tx) => {
+      const subs = (await tx.select().from(measureSubscriptions).orderBy(asc(measureSubscriptions.createdAt)))
+        .filter((s) => !toldEligible.has(s.userId))
+        .flatMap((s) => {
+          const parsed = SavedQuery.safeParse(s.query);
+          return parsed.success ? [{ s, q: parsed.data }] : [];
+        });
+      const facts = await activeOrganizationFactsOf(tx, [
+        ...new Set(subs.filter(({ q }) => q.eligibility?.length).map(({ s }) => s.userId)),
+      ]);
+      const lists = new Map<string, boolean>();
+      const matched = new Map<string, Subscription>();
+      for (const { s, q } of subs) {
+        if (matched.has(s.userId)) continue;
+        const f = q.eligibility?.length ? facts.get(s.userId) : undefined;
+        const profile = f ? orgProfile(f) : null;
+        const key = JSON.stringify([q, profile]);
+        let hit = lists.get(key);
+        if (hit === undefined) {
+          hit = await searchLists(tx, q, profile, today, m.id);
+          lists.set(key, hit);
+        }
+        if (hit) matched.set(s.userId, s);
+      }
+      const toldMatch = await claim(
+        tx,
+        m,
+        "match",
+        [...matched.values()].map((s) => ({ userId: s.userId, subscriptionId: s.id })),
+      );
+      let queued = 0;
+      for (const s of matched.values())
+        if (toldMatch.has(s.userId))
+          queued += await notify(tx, publicUrl, {
+            userIds: [s.userId],
+            kind: MEASURE_NOTIFICATION.match,
+            data: { title: m.titleRu, search: s.name, changed: change.before ? 1 : 0 },
+            link,
+          });
+      return queued;
+    }))
   );
-  for (const s of matched.values())
-    if (toldMatch.has(s.userId))
-      mails += await notify(ex, publicUrl, {
-        userIds: [s.userId],
-        kind: MEASURE_NOTIFICATION.match,
-        data: { title: after.titleRu, search: s.name, changed: wasPublished ? 1 : 0 },
-        link,
-      });
-  return mails;
+}
+
+/** The job that sends a published or changed measure's notices (`sendMeasureNotices`). */
+export const measureNoticesJob: QueuedJob<MeasureChange> = {
+  name: "measures.notices",
+  run: ({ db, config }, change) => sendMeasureNotices(db, config.publicUrl, change),
+};
+
+/**
+ * Called inside the transaction that published a measure or changed a published one, with the row
+ * before and after: sends the notices job in that transaction (nothing when the request rolls back;
+ * one job per measure version however often it is sent).
+ */
+export async function onMeasurePublishedOrChanged(
+  tx: Executor,
+  ctx: Pick<Ctx, "jobs">,
+  before: MeasureRow | null,
+  after: MeasureRow,
+): Promise<void> {
+  if (after.status !== "published") return;
+  const change: MeasureChange = {
+    measure: {
+      id: after.id,
+      version: after.version,
+      slug: after.slug,
+      titleRu: after.titleRu,
+      criteria: after.criteria,
+    },
+    before: before?.status === "published" ? before.criteria : null,
+  };
+  await ctx.jobs.send(tx, measureNoticesJob, change, { singletonKey: `${after.id}:${after.version}` });
 }
 
 // ---------- reminders ----------

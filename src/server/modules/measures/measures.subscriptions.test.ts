@@ -134,6 +134,7 @@ describe("notices when a measure is published or changed", () => {
     expect(await count(subscriberId, "measures.match")).toBe(0); // a draft tells no one
 
     let res = await operator.post(`/api/operator/measures/${id}/publish`, {});
+    await t.runJobs(); // the notices job the change sent
     expect(res.statusCode, res.body).toBe(200);
     let version = res.json().version as number;
     expect(await count(subscriberId, "measures.match")).toBe(1);
@@ -145,6 +146,7 @@ describe("notices when a measure is published or changed", () => {
 
     // A change of the published measure: once more for the saved search; still eligible → no new notice.
     res = await operator.patch(`/api/operator/measures/${id}`, { version, amountMax: 6_000_000 });
+    await t.runJobs(); // the notices job the change sent
     expect(res.statusCode, res.body).toBe(200);
     version = res.json().version;
     expect(await count(subscriberId, "measures.match")).toBe(2);
@@ -152,17 +154,21 @@ describe("notices when a measure is published or changed", () => {
 
     // No change, and publishing again, change nothing and tell no one.
     res = await operator.patch(`/api/operator/measures/${id}`, { version, amountMax: 6_000_000 });
+    await t.runJobs(); // the notices job the change sent
     expect(res.json().version).toBe(version);
     res = await operator.post(`/api/operator/measures/${id}/publish`, {});
+    await t.runJobs(); // the notices job the change sent
     expect(res.json().version).toBe(version);
     expect(await count(subscriberId, "measures.match")).toBe(2);
 
     // Not eligible for the Moscow organization any more, then eligible again: a new notice.
     res = await operator.patch(`/api/operator/measures/${id}`, { version, criteria: { regions: ["50"] } });
+    await t.runJobs(); // the notices job the change sent
     version = res.json().version;
     expect(await count(memberId, "measures.eligible")).toBe(1);
     expect(await count(otherId, "measures.eligible")).toBe(1);
     res = await operator.patch(`/api/operator/measures/${id}`, { version, criteria: { regions: ["77"] } });
+    await t.runJobs(); // the notices job the change sent
     version = res.json().version;
     expect(await count(memberId, "measures.eligible")).toBe(2);
     expect(await count(subscriberId, "measures.match")).toBe(4);
@@ -174,8 +180,10 @@ describe("notices when a measure is published or changed", () => {
 
     // A change of a draft or an archived measure tells no one.
     res = await operator.post(`/api/operator/measures/${id}/archive`, {});
+    await t.runJobs(); // the notices job the change sent
     version = res.json().version;
     res = await operator.patch(`/api/operator/measures/${id}`, { version, amountMax: 7_000_000 });
+    await t.runJobs(); // the notices job the change sent
     expect(res.statusCode).toBe(200);
     expect(await count(subscriberId, "measures.match")).toBe(4);
   });
@@ -220,6 +228,7 @@ describe("saved searches with the verdict filter", () => {
       }),
     );
     const res = await operator.post(`/api/operator/measures/${created.json().id}/publish`, {});
+    await t.runJobs(); // the notices job the change sent
     expect(res.statusCode, res.body).toBe(200);
     expect(await count(memberId, "measures.match")).toBe(before.member + 1);
     expect(await count(otherId, "measures.match")).toBe(before.other);
@@ -290,6 +299,7 @@ describe("saved searches match what the navigator lists", () => {
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id as string;
     const published = await operator.post(`/api/operator/measures/${id}/publish`, {});
+    await t.runJobs(); // the notices job the change sent
     expect(published.statusCode, published.body).toBe(200);
 
     const told: boolean[] = [];

@@ -39,15 +39,19 @@ export async function membersOfNewlyEligible(
   after: Criteria,
   before: Criteria | null,
   today: string,
+  /** One page in id order: those after `afterId` (exclusive), at most `limit`. */
+  page?: { afterId?: string; limit: number },
 ): Promise<{ id: string; shortName: string; memberIds: string[] }[]> {
   const was = before ? sql` and not ${meetsAllSql(before, today)}` : sql``;
+  const from = page?.afterId ? sql` and ${o.id} > ${page.afterId}` : sql``;
+  const limit = page ? sql` limit ${page.limit}` : sql``;
   return rows(
     ex,
     sql`select ${o.id} as "id", ${o.shortName} as "shortName",
           array_agg(${memberships.userId} order by ${memberships.userId}) as "memberIds"
         from ${o} join ${memberships} on ${and(eq(memberships.organizationId, o.id))}
-        where ${meetsAllSql(after, today)}${was}
+        where ${meetsAllSql(after, today)}${was}${from}
         group by ${o.id}, ${o.shortName}
-        order by ${o.id}`,
+        order by ${o.id}${limit}`,
   );
 }
