@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
+import { type DrizzleTransactionLike, fromDrizzle } from "pg-boss";
 import type { z } from "zod";
-import type { Ctx } from "../../core/context.js";
+import { writeAudit } from "../../core/audit.js";
+import { auditCtx, type Ctx } from "../../core/context.js";
 import { rows } from "../../core/db.js";
 import { notFound } from "../../core/errors.js";
 import { queueCounts } from "../../core/jobs.js";
@@ -38,25 +40,36 @@ export async function overview(ctx: Ctx): Promise<z.infer<typeof JobsOverview>> 
   };
 }
 
-async function failedJob(ctx: Ctx, queue: string, id: string) {
+/**
+ * Retries or discards a failed job in one transaction with its audit entry: the job row is locked and
+ * must still be a failed job of that queue (404 otherwise), and pg-boss's own command runs on the same
+ * transaction, so two admins acting at once cannot both win.
+ */
+async function settleFailed(ctx: Ctx, queue: string, id: string, action: "retry" | "discard") {
   const boss = ctx.jobs.boss;
   if (!boss) throw notFound();
-  const [job] = await rows<{ id: string }>(
-    ctx.db,
-    sql`select id from pgboss.job where name = ${queue} and id = ${id}::uuid and state = 'failed'`,
-  );
-  if (!job) throw notFound();
-  return boss;
+  await ctx.db.transaction(async (tx) => {
+    const [job] = await rows<{ id: string; error: string | null }>(
+      tx,
+      sql`select id, coalesce(output->>'message', output::text) as "error" from pgboss.job
+           where name = ${queue} and id = ${id}::uuid and state = 'failed' for update`,
+    );
+    if (!job) throw notFound();
+    const db = fromDrizzle(tx as unknown as DrizzleTransactionLike, sql);
+    if (action === "retry") await boss.retry(queue, id, { db });
+    else await boss.deleteJob(queue, id, { db });
+    await writeAudit(tx, auditCtx(ctx), {
+      action: `admin.job_${action}`,
+      entity: "job",
+      entityId: id,
+      before: { queue, state: "failed", error: job.error },
+      after: action === "retry" ? { state: "retry" } : null,
+    });
+  });
 }
 
 /** Puts a failed job back to run once more (404 when it is not a failed job of that queue). */
-export async function retry(ctx: Ctx, queue: string, id: string): Promise<void> {
-  const boss = await failedJob(ctx, queue, id);
-  await boss.retry(queue, id);
-}
+export const retry = (ctx: Ctx, queue: string, id: string) => settleFailed(ctx, queue, id, "retry");
 
 /** Removes a failed job for good (404 when it is not a failed job of that queue). */
-export async function discard(ctx: Ctx, queue: string, id: string): Promise<void> {
-  const boss = await failedJob(ctx, queue, id);
-  await boss.deleteJob(queue, id);
-}
+export const discard = (ctx: Ctx, queue: string, id: string) => settleFailed(ctx, queue, id, "discard");

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog } from "../../core/audit.schema.js";
 import type { QueuedJob } from "../../core/jobs.js";
 import { expectProblem } from "../../test/assert.js";
 import { Client, createUser, signedIn, startTestJobs, type TestApp, testApp } from "../../test/helpers.js";
@@ -80,6 +82,12 @@ describe("/admin/jobs", () => {
     expect(res.statusCode, res.body).toBe(204);
     await expect.poll(() => delivered, { timeout: 15_000 }).toEqual(["first@example.ru"]);
     expect((await overview()).failures).toEqual([]);
+    const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, f!.id));
+    expect(audit).toMatchObject({
+      action: "admin.job_retry",
+      entity: "job",
+      before: { queue: "test.deliver", state: "failed", error: "the mail server refused the connection" },
+    });
     // Done, not failed: another retry finds nothing to retry.
     expectProblem(await admin.post(`/api/admin/jobs/test.deliver/${f!.id}/retry`), 404, "not-found");
   });
@@ -96,6 +104,8 @@ describe("/admin/jobs", () => {
     const o = await overview();
     expect(o.failures).toEqual([]);
     expect(o.queues.find((q) => q.name === "test.deliver")?.failed).toBe(0);
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, f!.id));
+    expect(audits.map((a) => a.action)).toEqual(["admin.job_discard"]);
     expectProblem(await admin.delete(`/api/admin/jobs/test.deliver/${f!.id}`), 404, "not-found");
     expectProblem(await admin.delete(`/api/admin/jobs/no.such.queue/${randomUUID()}`), 404, "not-found");
   });
