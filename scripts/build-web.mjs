@@ -13,7 +13,7 @@ const stampFile = path.join(out, ".source-hash");
 /** Resolves true when it built, false when the existing build was current; rejects when the build fails. */
 export function buildWeb({ force = false } = {}) {
   const wanted = hashSources(root, {
-    dirs: ["src/web", "src/shared"],
+    dirs: ["src/web", "src/shared", "src/locales"],
     files: ["vite.config.ts", "postcss.config.cjs", "package-lock.json"],
   });
   const have = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : "";

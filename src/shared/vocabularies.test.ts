@@ -7,7 +7,7 @@ import { LOCALES } from "./constants.js";
 import { VOCABULARY_LABELS } from "./vocabularies.labels.js";
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-const I18N = fileURLToPath(new URL("../web/i18n/", import.meta.url));
+const I18N = fileURLToPath(new URL("../locales/", import.meta.url));
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 /** The catalogue of a language as one object: ru/measures.json → { measures: … }. */

@@ -6,10 +6,11 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { fileTypeFromBuffer } from "file-type";
 import { imageSize } from "image-size";
 import { combineRanges, parse as parseRange } from "range-parser";
+import { LOCALES, type Locale } from "../../shared/constants.js";
 import type { Executor } from "./db.js";
 import { AppError, badRequest } from "./errors.js";
 import { files } from "./files.schema.js";
-import { addMessages } from "./i18n.js";
+import { addMessages, t } from "./i18n.js";
 import type { Storage } from "./storage.js";
 
 /**
@@ -19,9 +20,8 @@ import type { Storage } from "./storage.js";
 export interface FilePurpose {
   name: string;
   maxBytes: number;
-  /** MIME types as file-type detects them; the label says them to a person (ru/en). */
+  /** MIME types as file-type detects them; refusals name them by their formats ("PDF, PNG или JPEG"). */
   types: readonly string[];
-  label: { ru: string; en: string };
   maxPixels?: number;
 }
 
@@ -39,18 +39,14 @@ export function registerFilePurposes(list: readonly FilePurpose[]): void {
     if (known === p) continue;
     if (known) throw new Error(`file purpose ${p.name} defined twice`);
     purposes.set(p.name, p);
-    addMessages({
-      ru: {
-        [`field.file.type.${p.name}`]: `Файл должен быть: ${p.label.ru}`,
-        [`field.file.too-large.${p.name}`]: `Файл должен быть не больше ${sizeText(p.maxBytes, "ru")}`,
-        [`field.file.dimensions.${p.name}`]: `Изображение должно быть не больше ${(p.maxPixels ?? 0) / 1e6} мегапикселей`,
-      },
-      en: {
-        [`field.file.type.${p.name}`]: `The file must be: ${p.label.en}`,
-        [`field.file.too-large.${p.name}`]: `The file must be at most ${sizeText(p.maxBytes, "en")}`,
-        [`field.file.dimensions.${p.name}`]: `The image must be at most ${(p.maxPixels ?? 0) / 1e6} megapixels`,
-      },
+    const texts = (l: Locale) => ({
+      [`field.file.type.${p.name}`]: t(l, "field.file.type", { formats: formatsText(p.types, l) }),
+      [`field.file.too-large.${p.name}`]: t(l, "field.file.too-large", { size: sizeText(p.maxBytes, l) }),
+      [`field.file.dimensions.${p.name}`]: t(l, "field.file.dimensions", { n: (p.maxPixels ?? 0) / 1e6 }),
     });
+    addMessages(
+      Object.fromEntries(LOCALES.map((l) => [l, texts(l)])) as Record<Locale, Record<string, string>>,
+    );
   }
 }
 
@@ -62,22 +58,37 @@ const HEAD_BYTES = 64 * 1024;
 const tooLarge = (p: FilePurpose, field: string) =>
   new AppError(413, "payload-too-large", {}, [{ field, key: `field.file.too-large.${p.name}` }]);
 
-/** "2 МБ" / "2 MB", "500 КБ" / "500 KB". */
-function sizeText(bytes: number, locale: "ru" | "en") {
+/** "2 МБ" / "2 MB", "500 кБ" / "500 kB", by the locale's own rules (Intl). */
+function sizeText(bytes: number, locale: Locale) {
   const mb = bytes >= 1024 * 1024;
-  const n = mb ? Math.round((bytes / 1024 / 1024) * 10) / 10 : Math.ceil(bytes / 1024);
-  const unit = locale === "ru" ? (mb ? "МБ" : "КБ") : mb ? "MB" : "KB";
-  return `${String(n).replace(".", locale === "ru" ? "," : ".")} ${unit}`;
+  return new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: mb ? "megabyte" : "kilobyte",
+    maximumFractionDigits: 1,
+  }).format(mb ? bytes / 1024 / 1024 : Math.ceil(bytes / 1024));
 }
 
-addMessages({
-  ru: {
-    "field.file.empty": "Файл пуст",
-  },
-  en: {
-    "field.file.empty": "The file is empty",
-  },
-});
+/** Formats by name, as people know them. */
+const FORMAT_NAMES: Record<string, string> = {
+  "image/jpeg": "JPEG",
+  "image/png": "PNG",
+  "image/webp": "WebP",
+  "application/pdf": "PDF",
+  "application/zip": "ZIP",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PPTX",
+  "application/msword": "DOC",
+  "application/vnd.ms-excel": "XLS",
+  "text/plain": "TXT",
+  "text/csv": "CSV",
+};
+
+/** "PDF, PNG или JPEG" / "PDF, PNG, or JPEG". */
+function formatsText(types: readonly string[], locale: Locale) {
+  const names = types.map((m) => FORMAT_NAMES[m] ?? (m.split(/[/.+]/).pop() ?? m).toUpperCase());
+  return new Intl.ListFormat(locale, { type: "disjunction" }).format([...new Set(names)]);
+}
 
 /** A file name safe to store and show: no path, no control characters, at most 200 characters. */
 export function cleanFileName(name: string | undefined): string {

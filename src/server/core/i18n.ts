@@ -1,139 +1,39 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { FastifyRequest } from "fastify";
 import { LOCALES, type Locale } from "../../shared/constants.js";
+import { ROOT } from "./paths.js";
 
 type Dict = Record<string, string>;
 
-/** Server-side messages: problem titles, field errors, mail. Keys must exist in both languages (tested). */
-export const messages: Record<Locale, Dict> = {
-  ru: {
-    "problem.bad-request": "Некорректный запрос",
-    "problem.validation": "Проверьте заполнение полей",
-    "problem.unauthorized": "Войдите, чтобы продолжить",
-    "problem.forbidden": "Недостаточно прав для этого действия",
-    "problem.not-found": "Не найдено",
-    "problem.route-not-found": "Такого адреса API нет: {path}",
-    "problem.conflict": "Запись уже изменена кем-то другим",
-    "problem.too-many-requests": "Слишком много попыток. Повторите через {retry}.",
-    "problem.cross-origin": "Запрос с другого сайта отклонён",
-    "problem.payload-too-large": "Слишком большой запрос",
-    "problem.unsupported-media-type": "Неподдерживаемый формат запроса",
-    "problem.json-too-deep": "Слишком глубокая вложенность данных запроса: не более {max} уровней",
-    "problem.json-too-many-items": "Слишком много элементов в запросе: не более {max}",
-    "problem.too-many-parameters": "Слишком много параметров в адресе: не более {max}",
-    "problem.headers-too-large": "Слишком длинный адрес или заголовки запроса",
-    "problem.uri-too-long": "Слишком длинный адрес запроса",
-    "problem.request-timeout": "Запрос не был получен полностью за отведённое время",
-    "problem.internal": "Внутренняя ошибка сервера. Мы уже знаем о ней; повторите позже.",
-    "problem.unavailable": "Сервис временно недоступен",
-    "problem.invalid-credentials": "Неверная электронная почта или пароль",
-    "problem.email-not-confirmed": "Подтвердите электронную почту: мы отправили письмо со ссылкой",
-    "problem.challenge-required":
-      "С этой учётной записью было много попыток. Подтвердите, что вы не робот: браузер решит короткую задачу",
-    "problem.account-blocked": "Учётная запись заблокирована",
-    "problem.account-blocked.reason": "Учётная запись заблокирована: {reason}",
-    "problem.invalid-token":
-      "Ссылка недействительна: она уже использована, устарела или скопирована не полностью",
-    "problem.policy-outdated":
-      "Текст политики обработки персональных данных обновился. Перезагрузите страницу и ознакомьтесь с ним.",
-    "problem.wrong-password": "Текущий пароль указан неверно",
-    "problem.wrong-signup-password":
-      "Это не тот пароль, который был указан при регистрации по этой ссылке. Если вы его не помните или регистрировались не вы, зарегистрируйтесь заново: придёт новое письмо",
-    "problem.self-role": "Нельзя изменить собственную роль или заблокировать себя",
-    "field.required": "Обязательное поле",
-    "field.invalid": "Неверное значение",
-    "field.invalid-type": "Неверный тип значения",
-    "field.email": "Укажите адрес электронной почты, например name@example.ru",
-    "field.too-short": "Не короче {min} символов",
-    "field.too-long": "Не длиннее {max} символов",
-    "field.unsafe-text":
-      "Уберите управляющие и невидимые символы (символы направления текста, нулевой ширины, переводы строк)",
-    "field.too-small": "Не меньше {min}",
-    "field.too-big": "Не больше {max}",
-    "field.enum": "Выберите одно из значений: {options}",
-    "field.uuid": "Неверный идентификатор",
-    "field.date": "Укажите дату в формате ГГГГ-ММ-ДД",
-    "field.unknown-key": "Неизвестное поле",
-    "field.password-common": "Этот пароль слишком распространён; придумайте другой",
-    "field.password-email": "Пароль не должен совпадать с адресом почты",
-    "field.consent-required": "Без согласия на обработку персональных данных регистрация невозможна",
-    "field.full-name": "Укажите фамилию и имя",
-    "field.next-path": "Адрес перехода должен быть страницей этого сайта и начинаться с «/»",
-    "msg.signup": "Проверьте почту: мы отправили письмо со ссылкой для подтверждения адреса.",
-    "msg.confirmed": "Адрес подтверждён, вы вошли на платформу.",
-    "msg.resent": "Если такой адрес зарегистрирован и ещё не подтверждён, мы отправили письмо повторно.",
-    "msg.reset-requested":
-      "Если такой адрес зарегистрирован, мы отправили письмо со ссылкой для смены пароля. Ссылка действует 60 минут.",
-    "msg.password-reset": "Пароль изменён. Войдите с новым паролем.",
-    "msg.password-changed": "Пароль изменён. Остальные сеансы завершены.",
-    "time.seconds": "{n} с",
-    "time.minutes": "{n} мин",
-  },
-  en: {
-    "problem.bad-request": "Bad request",
-    "problem.validation": "Please check the fields",
-    "problem.unauthorized": "Sign in to continue",
-    "problem.forbidden": "You are not allowed to do this",
-    "problem.not-found": "Not found",
-    "problem.route-not-found": "There is no such API address: {path}",
-    "problem.conflict": "The record has already been changed by someone else",
-    "problem.too-many-requests": "Too many attempts. Try again in {retry}.",
-    "problem.cross-origin": "A request from another site was refused",
-    "problem.payload-too-large": "The request is too large",
-    "problem.unsupported-media-type": "Unsupported request format",
-    "problem.json-too-deep": "The request's data is nested too deeply: at most {max} levels",
-    "problem.json-too-many-items": "The request holds too many items: at most {max}",
-    "problem.too-many-parameters": "The address has too many parameters: at most {max}",
-    "problem.headers-too-large": "The request's address or headers are too long",
-    "problem.uri-too-long": "The request's address is too long",
-    "problem.request-timeout": "The request did not arrive in full in time",
-    "problem.internal": "Internal server error. We know about it; please try again later.",
-    "problem.unavailable": "The service is temporarily unavailable",
-    "problem.invalid-credentials": "Wrong e-mail or password",
-    "problem.email-not-confirmed": "Please confirm your e-mail: we sent you a link",
-    "problem.challenge-required":
-      "There have been many attempts with this account. Confirm you are not a robot: your browser will solve a short task",
-    "problem.account-blocked": "This account is blocked",
-    "problem.account-blocked.reason": "This account is blocked: {reason}",
-    "problem.invalid-token":
-      "This link is not valid: it was already used, has expired or was not copied whole",
-    "problem.policy-outdated": "The personal data policy has been updated. Reload the page and read it.",
-    "problem.wrong-password": "The current password is wrong",
-    "problem.wrong-signup-password":
-      "This is not the password chosen when signing up with this link. If you do not remember it or it was not you who signed up, sign up again: a new mail will come",
-    "problem.self-role": "You cannot change your own role or block yourself",
-    "field.required": "Required",
-    "field.invalid": "Invalid value",
-    "field.invalid-type": "Wrong type of value",
-    "field.email": "Enter an e-mail address, e.g. name@example.com",
-    "field.too-short": "At least {min} characters",
-    "field.too-long": "At most {max} characters",
-    "field.unsafe-text":
-      "Remove control and invisible characters (text-direction marks, zero-width characters, line breaks)",
-    "field.too-small": "At least {min}",
-    "field.too-big": "At most {max}",
-    "field.enum": "Choose one of: {options}",
-    "field.uuid": "Invalid identifier",
-    "field.date": "Enter a date as YYYY-MM-DD",
-    "field.unknown-key": "Unknown field",
-    "field.password-common": "This password is too common; choose another one",
-    "field.password-email": "The password must not be your e-mail address",
-    "field.consent-required": "You cannot sign up without consenting to personal data processing",
-    "field.full-name": "Enter your surname and first name",
-    "field.next-path": "The page to return to must be a path on this site starting with “/”",
-    "msg.signup": "Check your mail: we sent you a link to confirm your address.",
-    "msg.confirmed": "Your address is confirmed and you are signed in.",
-    "msg.resent": "If this address is registered and not yet confirmed, we have sent the mail again.",
-    "msg.reset-requested":
-      "If this address is registered, we have sent a link to set a new password. The link is valid for 60 minutes.",
-    "msg.password-reset": "Your password has been changed. Sign in with the new one.",
-    "msg.password-changed": "Your password has been changed. Your other sessions have ended.",
-    "time.seconds": "{n} s",
-    "time.minutes": "{n} min",
-  },
-};
+/**
+ * The server's side of the text catalogue: every file of `src/locales/<locale>/server/` (one per module,
+ * plus core.json), flat keys → texts with `{name}` placeholders, read once when this module loads.
+ * The web's side is `src/locales/<locale>/*.json`. A key given twice is a bug; a key or placeholder
+ * missing in one language is caught by the catalogue test (src/locales/locales.test.ts).
+ */
+export const LOCALES_DIR = path.join(ROOT, "src/locales");
+
+function loadCatalogue(locale: Locale): Dict {
+  const dir = path.join(LOCALES_DIR, locale, "server");
+  const dict: Dict = {};
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
+    const texts = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Dict;
+    for (const [key, text] of Object.entries(texts)) {
+      if (key in dict) throw new Error(`message ${key} defined twice (${locale}/server/${file})`);
+      dict[key] = text;
+    }
+  }
+  return dict;
+}
+
+export const messages = Object.fromEntries(LOCALES.map((l) => [l, loadCatalogue(l)])) as Record<Locale, Dict>;
 
 /**
- * Modules bring their own messages (in <module>.messages.ts) instead of editing this file.
+ * Texts made at run time from declarations (a file purpose's limits); everything else is in the catalogue.
  * A key given twice is a bug; a key missing in one language is caught by the i18n test.
  */
 export function addMessages(add: Record<Locale, Dict>) {
@@ -145,9 +45,23 @@ export function addMessages(add: Record<Locale, Dict>) {
   }
 }
 
-export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+export type Params = Record<string, string | number | null | undefined>;
+
+/** The text of `key` in `locale` (Russian, then the key itself, when missing), its placeholders filled. */
+export function t(locale: Locale, key: string, params: Params = {}): string {
   const template = messages[locale][key] ?? messages.ru[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Whether the catalogue has `key` (optional texts: a notification's body, a mail's button). */
+export function hasText(locale: Locale, key: string): boolean {
+  return key in messages[locale] || key in messages.ru;
+}
+
+/** Like `t`, but a missing value reads as nothing: for texts built from optional data. */
+export function fill(locale: Locale, key: string, params: Params): string {
+  const template = messages[locale][key] ?? messages.ru[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
 }
 
 export function isLocale(v: unknown): v is Locale {

@@ -3,6 +3,7 @@ import nodemailer from "nodemailer";
 import type { Logger } from "pino";
 import type { Locale } from "../../shared/constants.js";
 import type { Db, Executor } from "./db.js";
+import { fill, t } from "./i18n.js";
 import { mailOutbox } from "./mail.schema.js";
 
 const MAX_ATTEMPTS = 8;
@@ -20,7 +21,7 @@ export function layout(
   paragraphs: string[],
   action?: { url: string; label: string },
 ) {
-  const sign = locale === "ru" ? "Команда Иннокластера" : "The Innocluster team";
+  const sign = t(locale, "mail.signature");
   const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : []), "", "—", sign].join(
     "\n\n",
   );
@@ -34,6 +35,26 @@ ${action ? `<p><a href="${esc(action.url)}" style="background:#1c7ed6;color:#fff
 
 /** A mail template: plain data in, the mail in one language out; every value is escaped in the HTML part. */
 export type MailTemplate = (l: Locale, d: TemplateData) => Rendered;
+
+/**
+ * Mail templates whose texts are in the catalogue (src/locales/<locale>/server/<module>.json):
+ * `mail.<name>.subject`, `mail.<name>.body` (one paragraph a line) and `mail.<name>.action` (the button's
+ * label, shown when the data has a `url`). Placeholders are the data's fields; a missing one reads as
+ * nothing and a paragraph left empty is dropped, so optional data needs no second template.
+ */
+export function catalogueMails<const N extends string>(...names: N[]): Record<N, MailTemplate> {
+  const one =
+    (name: string): MailTemplate =>
+    (l, d) => {
+      const paragraphs = fill(l, `mail.${name}.body`, d)
+        .split("\n")
+        .map((p) => p.trim())
+        .filter(Boolean);
+      const action = d.url ? { url: d.url, label: t(l, `mail.${name}.action`) } : undefined;
+      return layout(l, fill(l, `mail.${name}.subject`, d), paragraphs, action);
+    };
+  return Object.fromEntries(names.map((n) => [n, one(n)])) as Record<N, MailTemplate>;
+}
 
 /** The templates modules declare in their manifests (core/module.ts installs them). */
 const templates = new Map<string, MailTemplate>();

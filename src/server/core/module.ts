@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { Locale } from "../../shared/constants.js";
+import { LOCALES, type Locale } from "../../shared/constants.js";
 import type { NotificationChannel } from "../../shared/vocabularies.js";
 import type { Config } from "./config.js";
 import { type FilePurpose, registerFilePurposes } from "./files.js";
-import { addMessages } from "./i18n.js";
+import { addMessages, fill, hasText, type Params, t } from "./i18n.js";
 import type { JobServices, QueuedJob, ScheduledJob } from "./jobs.js";
 import { defineMailTemplates, type MailTemplate } from "./mail.js";
 import { type Action, defineRules, type Rule } from "./policy.js";
@@ -20,6 +20,55 @@ export interface NotificationKind {
   label: Record<Locale, string>;
   defaultChannel: NotificationChannel;
   render(locale: Locale, data: NotificationData): { title: string; body?: string };
+  /** The catalogue keys its texts start with (each has `.title`, maybe `.body`): the catalogue test reads them. */
+  textKeys?: readonly string[];
+}
+
+/** A notification kind whose texts are in the catalogue (see `catalogueNotices`). */
+export interface NoticeSpec {
+  defaultChannel: NotificationChannel;
+  /**
+   * Text variants picked from the data (an event, a decision): texts at `notice.<kind>.<variant>.*`.
+   * `list` names every variant, the first being the default, so the catalogue test can check each.
+   */
+  variants?: { of: (d: NotificationData) => unknown; list: readonly string[] };
+  /** Placeholder values computed besides the data's own: a label in the reader's language, a short reason. */
+  params?: (l: Locale, d: NotificationData) => Params;
+}
+
+/**
+ * Notification kinds whose texts live in the catalogue (src/locales/<locale>/server/<module>.json):
+ * `notice.<kind>.label` (the settings page), `notice.<kind>[.<variant>].title` and an optional `.body`.
+ * Placeholders are the data's fields and the spec's `params`; a missing one reads as nothing, and a
+ * body left empty is no body.
+ */
+export function catalogueNotices(
+  specs: Readonly<Record<string, NoticeSpec>>,
+): Record<string, NotificationKind> {
+  return Object.fromEntries(
+    Object.entries(specs).map(([kind, spec]) => {
+      const base = (d: NotificationData) => {
+        if (!spec.variants) return `notice.${kind}`;
+        const v = String(spec.variants.of(d));
+        return `notice.${kind}.${spec.variants.list.includes(v) ? v : spec.variants.list[0]}`;
+      };
+      const notice: NotificationKind = {
+        label: Object.fromEntries(LOCALES.map((l) => [l, t(l, `notice.${kind}.label`)])) as Record<
+          Locale,
+          string
+        >,
+        defaultChannel: spec.defaultChannel,
+        textKeys: (spec.variants?.list ?? [""]).map((v) => `notice.${kind}${v ? `.${v}` : ""}`),
+        render(l, d) {
+          const key = base(d);
+          const p = { ...d, ...spec.params?.(l, d) };
+          const body = hasText(l, `${key}.body`) ? fill(l, `${key}.body`, p).trim() : "";
+          return { title: fill(l, `${key}.title`, p), ...(body ? { body } : {}) };
+        },
+      };
+      return [kind, notice];
+    }),
+  );
 }
 
 /**

@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
  * used in the web sources (`t("…")`, `i18nKey="…"`) exists in both. Runs in the node environment.
  */
 
-const I18N_DIR = fileURLToPath(new URL(".", import.meta.url));
-const WEB_DIR = join(I18N_DIR, "..");
+const I18N_DIR = fileURLToPath(new URL("../../locales/", import.meta.url));
+const WEB_DIR = fileURLToPath(new URL("..", import.meta.url));
 const LANGS = ["ru", "en"] as const;
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 

@@ -17,8 +17,12 @@ function namespaces(files: Record<string, { default: Dict }>): Record<string, Di
  * ru/<feature>.json and en/<feature>.json; they are picked up here without editing this file.
  */
 export const resources = {
-  ru: { translation: namespaces(import.meta.glob<{ default: Dict }>("./ru/*.json", { eager: true })) },
-  en: { translation: namespaces(import.meta.glob<{ default: Dict }>("./en/*.json", { eager: true })) },
+  ru: {
+    translation: namespaces(import.meta.glob<{ default: Dict }>("../../locales/ru/*.json", { eager: true })),
+  },
+  en: {
+    translation: namespaces(import.meta.glob<{ default: Dict }>("../../locales/en/*.json", { eager: true })),
+  },
 };
 
 export const LANG_STORAGE_KEY = "innocluster.lang";

@@ -1,6 +1,6 @@
+import { catalogueMails } from "../../core/mail.js";
 import { defineModule } from "../../core/module.js";
 import { accountsAdminRoutes } from "./accounts.admin.routes.js";
-import { ACCOUNT_MAIL } from "./accounts.mail.js";
 import { ACCOUNT_RULES } from "./accounts.policy.js";
 import { accountsRoutes } from "./accounts.routes.js";
 import { cleanUpAuth } from "./accounts.service.js";
@@ -11,7 +11,7 @@ export const accountsModule = defineModule({
   routes: [accountsRoutes, accountsAdminRoutes],
   rules: ACCOUNT_RULES,
   abilities: ["admin.users.list", "admin.users.update"],
-  mailTemplates: ACCOUNT_MAIL,
+  mailTemplates: catalogueMails("confirm-email", "signup-existing", "reset-password", "password-changed"),
   // Stale attempt counters and used challenges go.
   jobs: [
     { name: "accounts.clean-up", cron: "*/10 * * * *", run: async ({ db }) => void (await cleanUpAuth(db)) },

@@ -1,7 +1,6 @@
 import type { QueuedJob } from "../../core/jobs.js";
 import { defineModule } from "../../core/module.js";
 import { measuresIoRoutes } from "./measures.io.routes.js";
-import { MEASURE_MESSAGES } from "./measures.messages.js";
 import { MEASURE_NOTIFICATION_KINDS } from "./measures.notifications.js";
 import { measuresOperatorRoutes } from "./measures.operator.routes.js";
 import { MEASURE_RULES } from "./measures.policy.js";
@@ -15,7 +14,6 @@ export const measuresModule = defineModule({
   routes: [measuresRoutes, measuresOperatorRoutes, measuresSubscriptionsRoutes, measuresIoRoutes],
   rules: MEASURE_RULES,
   abilities: ["measures.manage"],
-  messages: MEASURE_MESSAGES,
   notificationKinds: MEASURE_NOTIFICATION_KINDS,
   // Favourite measures closing within 7 days: one reminder per user, measure and closing date.
   jobs: [

@@ -111,8 +111,8 @@ describe("organization logo", () => {
       );
       expect(fieldErrors(p).file).toBe(
         locale === "ru"
-          ? "Файл должен быть: изображение PNG, JPEG или WebP"
-          : "The file must be: a PNG, JPEG or WebP image",
+          ? "Файл должен быть в формате PNG, JPEG или WebP"
+          : "The file must be PNG, JPEG, or WebP",
       );
       expect(await t.database.db.select().from(files).where(eq(files.uploadedBy, user.id))).toHaveLength(0);
       expect((await c.get(`/api/organizations/${org.id}`)).json().organization.logoUrl).toBeNull();

@@ -1,6 +1,5 @@
+import { catalogueMails } from "../../core/mail.js";
 import { defineModule } from "../../core/module.js";
-import { ORGANIZATION_MAIL } from "./organizations.mail.js";
-import { ORGANIZATION_MESSAGES } from "./organizations.messages.js";
 import { ORGANIZATION_NOTIFICATION_KINDS } from "./organizations.notifications.js";
 import { ORGANIZATION_RULES } from "./organizations.policy.js";
 import { organizationsRoutes } from "./organizations.routes.js";
@@ -12,9 +11,8 @@ export const organizationsModule = defineModule({
   routes: [organizationsRoutes],
   rules: ORGANIZATION_RULES,
   abilities: ["org.create", "operator.names.queue"],
-  messages: ORGANIZATION_MESSAGES,
   notificationKinds: ORGANIZATION_NOTIFICATION_KINDS,
-  mailTemplates: ORGANIZATION_MAIL,
+  mailTemplates: catalogueMails("org-invitation"),
   filePurposes: [LOGO_FILES],
   // Logos kept as bytes in the database before the file storage move into it.
   onStart: async (services) => void (await moveLogosToStorage(services)),

@@ -164,12 +164,12 @@ function orgView(actor: Actor, org: OrgRow, access: OrgAccess) {
 }
 
 function formatDateTime(d: Date, locale: Locale) {
-  const s = new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
+  const s = new Intl.DateTimeFormat(t(locale, "format.date-locale"), {
     dateStyle: "long",
     timeStyle: "short",
     timeZone: CLUSTER_TIME_ZONE,
   }).format(d);
-  return `${s} (${locale === "ru" ? "МСК" : "Moscow time"})`;
+  return t(locale, "format.moscow-time", { time: s });
 }
 
 const same = (a: unknown, b: unknown) =>
@@ -495,7 +495,6 @@ export const LOGO_FILES = defineFilePurpose({
   name: "logo",
   maxBytes: LOGO_MAX_BYTES,
   types: ["image/png", "image/jpeg", "image/webp"],
-  label: { ru: "изображение PNG, JPEG или WebP", en: "a PNG, JPEG or WebP image" },
   maxPixels: 40_000_000,
 });
 

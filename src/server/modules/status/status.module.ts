@@ -1,5 +1,4 @@
 import { defineModule } from "../../core/module.js";
-import { STATUS_MESSAGES } from "./status.messages.js";
 import { STATUS_NOTIFICATION_DEFS } from "./status.notifications.js";
 import { statusOperatorRoutes } from "./status.operator.routes.js";
 import { STATUS_RULES } from "./status.policy.js";
@@ -11,6 +10,5 @@ export const statusModule = defineModule({
   routes: [statusRoutes, statusOperatorRoutes],
   rules: STATUS_RULES,
   abilities: ["operator.status.queue"],
-  messages: STATUS_MESSAGES,
   notificationKinds: STATUS_NOTIFICATION_DEFS,
 });
