@@ -4,6 +4,7 @@ import { measuresIoRoutes } from "./measures.io.routes.js";
 import { MEASURE_MESSAGES } from "./measures.messages.js";
 import { MEASURE_NOTIFICATION_KINDS } from "./measures.notifications.js";
 import { measuresOperatorRoutes } from "./measures.operator.routes.js";
+import { measuresPersonalData } from "./measures.personal.js";
 import { MEASURE_RULES } from "./measures.policy.js";
 import { measuresRoutes } from "./measures.routes.js";
 import { measuresSubscriptionsRoutes } from "./measures.subscriptions.routes.js";
@@ -15,6 +16,7 @@ export const measuresModule = defineModule({
   routes: [measuresRoutes, measuresOperatorRoutes, measuresSubscriptionsRoutes, measuresIoRoutes],
   rules: MEASURE_RULES,
   abilities: ["measures.manage"],
+  personalData: measuresPersonalData,
   messages: MEASURE_MESSAGES,
   notificationKinds: MEASURE_NOTIFICATION_KINDS,
   // Favourite measures closing within 7 days: one reminder per user, measure and closing date.

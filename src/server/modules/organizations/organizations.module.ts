@@ -2,6 +2,7 @@ import { defineModule } from "../../core/module.js";
 import { ORGANIZATION_MAIL } from "./organizations.mail.js";
 import { ORGANIZATION_MESSAGES } from "./organizations.messages.js";
 import { ORGANIZATION_NOTIFICATION_KINDS } from "./organizations.notifications.js";
+import { organizationsPersonalData } from "./organizations.personal.js";
 import { ORGANIZATION_RULES } from "./organizations.policy.js";
 import { organizationsRoutes } from "./organizations.routes.js";
 import { LOGO_FILES, moveLogosToStorage } from "./organizations.service.js";
@@ -16,6 +17,7 @@ export const organizationsModule = defineModule({
   notificationKinds: ORGANIZATION_NOTIFICATION_KINDS,
   mailTemplates: ORGANIZATION_MAIL,
   filePurposes: [LOGO_FILES],
+  personalData: organizationsPersonalData,
   // Logos kept as bytes in the database before the file storage move into it.
   onStart: async (services) => void (await moveLogosToStorage(services)),
 });

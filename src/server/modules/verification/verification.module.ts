@@ -1,6 +1,7 @@
 import { defineModule } from "../../core/module.js";
 import { VERIFICATION_MESSAGES } from "./verification.messages.js";
 import { VERIFICATION_NOTIFICATION_KINDS } from "./verification.notifications.js";
+import { verificationPersonalData } from "./verification.personal.js";
 import { VERIFICATION_RULES } from "./verification.policy.js";
 import { verificationRoutes } from "./verification.routes.js";
 
@@ -10,6 +11,7 @@ export const verificationModule = defineModule({
   routes: [verificationRoutes],
   rules: VERIFICATION_RULES,
   abilities: ["operator.verification.queue"],
+  personalData: verificationPersonalData,
   messages: VERIFICATION_MESSAGES,
   notificationKinds: VERIFICATION_NOTIFICATION_KINDS,
 });
