@@ -1675,6 +1675,7 @@ export interface components {
                 "operator.verification.queue": boolean;
                 "measures.manage": boolean;
                 "admin.jobs": boolean;
+                "privacy.own": boolean;
                 "operator.erasures": boolean;
                 "dev.mail.read"?: boolean;
             };

@@ -20,7 +20,7 @@ export const privacyModule = defineModule({
   name: "privacy",
   routes: [privacyRoutes],
   rules: PRIVACY_RULES,
-  abilities: ["operator.erasures"],
+  abilities: ["privacy.own", "operator.erasures"],
   messages: PRIVACY_MESSAGES,
   notificationKinds: PRIVACY_NOTIFICATION_KINDS,
   mailTemplates: PRIVACY_MAIL,

@@ -40,7 +40,7 @@ const services = (): JobServices => ({
   config: t.config,
   storage: t.app.services.storage,
 });
-const job = (name: string) => privacyModule.jobs.find((j) => j.name === name)!;
+const job = (name: string) => privacyModule.jobs!.find((j) => j.name === name)!;
 /** Runs a scheduled job of the privacy module as the queue would, at the (possibly moved) clock. */
 const runJob = (name: string) => job(name).run(services());
 const moveClock = (ms: number) => {
