@@ -8,6 +8,7 @@ import {
   EXPORT_FILES,
   EXPORT_JOB,
   eraseDue,
+  prepareQueuedExports,
   privacyPersonalData,
   removeExpiredExports,
 } from "./privacy.service.js";
@@ -26,6 +27,8 @@ export const privacyModule = defineModule({
   mailTemplates: PRIVACY_MAIL,
   filePurposes: [EXPORT_FILES],
   personalData: privacyPersonalData,
+  // Exports left queued (the seed's demo export, or one whose job was lost) are prepared at start.
+  onStart: prepareQueuedExports,
   queued: [EXPORT_JOB],
   jobs: [
     // Accounts whose 30 days have passed are anonymized; expired exports' zips are removed.

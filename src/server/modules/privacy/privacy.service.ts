@@ -237,6 +237,20 @@ export async function prepareExport(services: JobServices, exportId: string): Pr
 /** The export was finished by another run (or its user erased) meanwhile: this run's zip goes. */
 class ExportGone extends Error {}
 
+/**
+ * At start: exports left queued (the seed's, or one whose job was lost) are prepared now. A job that is
+ * still waiting for one of them then finds it ready and does nothing.
+ */
+export async function prepareQueuedExports(services: JobServices): Promise<void> {
+  const waiting = await services.db
+    .select({ id: dataExports.id })
+    .from(dataExports)
+    .where(eq(dataExports.state, "queued"))
+    .orderBy(dataExports.requestedAt)
+    .limit(20);
+  for (const w of waiting) await prepareExport(services, w.id);
+}
+
 export const EXPORT_JOB: QueuedJob<{ exportId: string }> = {
   name: "privacy.export",
   run: (services, data) => prepareExport(services, data.exportId),
