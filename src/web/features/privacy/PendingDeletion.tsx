@@ -18,10 +18,10 @@ export function PendingDeletion({
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <Alert color="orange" title={t("privacy.signIn.title")} role="status">
+    <Alert color="indigo" variant="light" title={t("privacy.signIn.title")} role="status">
       <Stack gap="sm">
         <Text size="sm">{t("privacy.signIn.lead", { date: format.date(erasesAt) })}</Text>
-        <Button color="orange" onClick={onCancel} loading={loading} style={{ alignSelf: "flex-start" }}>
+        <Button onClick={onCancel} loading={loading} style={{ alignSelf: "flex-start" }}>
           {t("privacy.signIn.cancel")}
         </Button>
       </Stack>
