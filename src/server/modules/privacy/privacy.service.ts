@@ -192,7 +192,13 @@ export async function prepareExport(services: JobServices, exportId: string): Pr
   zip.on("error", (err) => counted.destroy(err));
   zip.pipe(counted);
   const key = `${EXPORT_FILES.name}/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}/${randomUUID()}`;
-  await storage.put(key, counted);
+  try {
+    await storage.put(key, counted);
+  } catch (err) {
+    // A file that could not be read (or the storage failing): nothing half-written stays; the job retries.
+    await storage.delete(key).catch(() => {});
+    throw err;
+  }
   try {
     return await db.transaction(async (tx) => {
       const [file] = await tx
