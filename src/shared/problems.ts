@@ -67,6 +67,11 @@ export const PROBLEM_CODES = [
   "verification-organization-gone",
   "claim-pending",
   "claim-own-organization",
+  // privacy
+  "deletion-pending",
+  "erasure-owner",
+  "erasure-not-pending",
+  "export-expired",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -20,6 +20,7 @@ const AuditPage = lazy(() => import("./features/audit/AuditPage"));
 const DevMailPage = lazy(() => import("./features/devmail/DevMailPage"));
 const DevMailMessagePage = lazy(() => import("./features/devmail/DevMailMessagePage"));
 const PrivacyPage = lazy(() => import("./features/legal/PrivacyPage"));
+const ErasuresPage = lazy(() => import("./features/privacy/ErasuresPage"));
 
 export function App() {
   return (
@@ -52,6 +53,14 @@ export function App() {
           element={
             <RequireAuth ability="admin.jobs">
               <JobsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="operator/erasures"
+          element={
+            <RequireAuth ability="operator.erasures">
+              <ErasuresPage />
             </RequireAuth>
           }
         />

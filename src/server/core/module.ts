@@ -1,12 +1,15 @@
+import type { Readable } from "node:stream";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { LOCALES, type Locale } from "../../shared/constants.js";
 import type { NotificationChannel } from "../../shared/vocabularies.js";
 import type { Config } from "./config.js";
+import type { Executor } from "./db.js";
 import { type FilePurpose, registerFilePurposes } from "./files.js";
 import { addMessages, fill, hasText, type Params, t } from "./i18n.js";
 import type { JobServices, QueuedJob, ScheduledJob } from "./jobs.js";
 import { defineMailTemplates, type MailTemplate } from "./mail.js";
 import { type Action, defineRules, type Rule } from "./policy.js";
+import type { Storage } from "./storage.js";
 
 /** Texts a module adds to the server's dictionary (problem titles, field errors, …), per language. */
 export type Messages = Record<Locale, Record<string, string>>;
@@ -72,6 +75,31 @@ export function catalogueNotices(
 }
 
 /**
+ * A module's part of a person's data (152-FZ): what it holds about a user, and how it forgets them.
+ * The privacy module collects every manifest's part: `export` for the user's data export (one JSON file
+ * per module in the zip, named after the module), `files` for stored files to put in the zip beside it,
+ * `erase` when a deletion request falls due (all parts in one transaction, after the 30 days).
+ *
+ * - `export` returns only this user's data (never another person's name, e-mail or message); ids of
+ *   other records may appear. Values must be JSON-serializable (dates become ISO strings).
+ * - `erase` removes or anonymizes what identifies the user (names, e-mails, IPs, free text they wrote
+ *   about themselves) and may keep records other people need (a message stays, shown as from
+ *   "удалённый пользователь"; an audit entry keeps the user id only). It must be idempotent.
+ */
+export interface PersonalFile {
+  /** The name in the zip (unique within the module's folder). */
+  name: string;
+  open(services: { db: Executor; storage: Storage }): Promise<Readable>;
+}
+
+export interface PersonalDataPart {
+  export(tx: Executor, userId: string): Promise<Record<string, unknown>>;
+  /** Files the user uploaded, put in the zip under `files/<module>/`; each opened only when the zip reaches it. */
+  files?(tx: Executor, userId: string): Promise<PersonalFile[]>;
+  erase(tx: Executor, userId: string): Promise<void>;
+}
+
+/**
  * Everything a module brings to the platform, in one object: `src/server/modules/index.ts` lists the
  * manifests, `app.ts` installs and registers them, `main.ts` runs their jobs. Nothing registers itself
  * by being imported.
@@ -97,6 +125,8 @@ export interface ModuleManifest<A extends string = string> {
   jobs?: readonly ScheduledJob[];
   /** Jobs sent with data (`ctx.jobs.send(tx, job, data)`); the queue works them on every app server. */
   queued?: readonly QueuedJob<never>[];
+  /** The module's part of a user's data export and of the erasure of an account (see PersonalDataPart). */
+  personalData?: PersonalDataPart;
   /** Runs once at installation with every manifest: a module that collects from the others (e.g. notification kinds). */
   install?: (all: readonly ModuleManifest[]) => void;
 }

@@ -8,6 +8,7 @@ import { jobsModule } from "./jobs/jobs.module.js";
 import { measuresModule } from "./measures/measures.module.js";
 import { notificationsModule } from "./notifications/notifications.module.js";
 import { organizationsModule } from "./organizations/organizations.module.js";
+import { privacyModule } from "./privacy/privacy.module.js";
 import { statusModule } from "./status/status.module.js";
 import { verificationModule } from "./verification/verification.module.js";
 
@@ -26,6 +27,7 @@ export const MODULES = [
   directoryModule,
   measuresModule,
   jobsModule,
+  privacyModule,
   devmailModule,
 ] as const;
 

@@ -5,6 +5,7 @@ import { users } from "../modules/accounts/accounts.schema.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { measuresSeeder } from "./measures.js";
 import { organizationsSeeder } from "./organizations.js";
+import { privacySeeder } from "./privacy.js";
 import { latin } from "./translit.js";
 import { verificationSeeder } from "./verification.js";
 
@@ -72,8 +73,15 @@ const accountsSeeder: Seeder = {
   },
 };
 
-// Verification last: it has its own random sequence and must not shift the others'.
-export const seeders: Seeder[] = [accountsSeeder, organizationsSeeder, measuresSeeder, verificationSeeder];
+// Verification after the others: it has its own random sequence and must not shift the others'; privacy
+// uses none.
+export const seeders: Seeder[] = [
+  accountsSeeder,
+  organizationsSeeder,
+  measuresSeeder,
+  verificationSeeder,
+  privacySeeder,
+];
 
 export async function isSeeded(db: Db) {
   const [r] = await db.select({ n: count() }).from(users);

@@ -142,6 +142,7 @@ export function Header() {
   const service: NavItem[] = [];
   if (can("admin.users.list")) service.push({ to: "/admin/users", label: t("common.nav.users") });
   if (can("admin.jobs")) service.push({ to: "/admin/jobs", label: t("admin.jobs.nav") });
+  if (can("operator.erasures")) service.push({ to: "/operator/erasures", label: t("privacy.nav") });
   if (can("audit.read")) service.push({ to: "/audit", label: t("common.nav.audit") });
   if (can("dev.mail.read")) service.push({ to: "/dev/mail", label: t("common.nav.devMail") });
   // the account and the notifications are also in the user menu and the bell

@@ -34,6 +34,13 @@ export const users = pgTable(
     emailConfirmedAt: timestamp("email_confirmed_at", { withTimezone: true }),
     blockedAt: timestamp("blocked_at", { withTimezone: true }),
     blockedReason: text("blocked_reason"),
+    /**
+     * The user asked to delete the account (or withdrew the consent to processing): no session, no
+     * sign-in but the one that cancels the request, until the privacy module's job anonymizes it.
+     */
+    deletionRequestedAt: timestamp("deletion_requested_at", { withTimezone: true }),
+    /** Anonymized after a deletion request (name and e-mail replaced, no password, no sessions). */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

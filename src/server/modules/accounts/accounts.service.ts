@@ -3,6 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { and, count, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { PRIVACY_POLICY_VERSION, type Role } from "../../../shared/constants.js";
+import { ERASURE_DAYS } from "../../../shared/privacy.js";
 import { writeAudit } from "../../core/audit.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Db, type Executor, likePattern } from "../../core/db.js";
@@ -424,7 +425,7 @@ export async function confirmEmail(ctx: Ctx, body: z.infer<typeof ConfirmBody>) 
 }
 
 /** A new session for a user who just proved his password; the caller's previous session ends. */
-async function startSession(tx: Executor, ctx: Ctx, userId: string) {
+export async function startSession(tx: Executor, ctx: Ctx, userId: string) {
   if (ctx.actor) await tx.delete(sessions).where(eq(sessions.id, ctx.actor.sessionId));
   const s = await createSession(tx, ctx, userId);
   await writeAudit(
@@ -471,6 +472,26 @@ async function passwordMatches(db: Executor, user: UserRow, password: string) {
  * so the record survives the failed request.
  */
 export async function signIn(ctx: Ctx, body: z.infer<typeof SignInBody>) {
+  const user = await checkCredentials(ctx, body);
+  // An account waiting for its erasure signs in only to cancel the request (the privacy module's
+  // POST /api/privacy/erasure/cancel); the answer says when it goes and how to cancel.
+  if (user.deletionRequestedAt) {
+    const erasesAt = new Date(user.deletionRequestedAt.getTime() + ERASURE_DAYS * 24 * HOUR);
+    throw new AppError(403, "deletion-pending", { date: erasesAt.toISOString().slice(0, 10) }, [], {
+      erasesAt: erasesAt.toISOString(),
+    });
+  }
+  return ctx.db.transaction(async (tx) => ({
+    user: presentUser(user),
+    token: await startSession(tx, ctx, user.id),
+  }));
+}
+
+/**
+ * Checks an e-mail and password exactly as sign-in does (counted, a challenge past the limits, a
+ * failure audited in its own statement; blocked and unconfirmed accounts refused) and returns the user.
+ */
+export async function checkCredentials(ctx: Ctx, body: z.infer<typeof SignInBody>): Promise<UserRow> {
   await gate(ctx, "signin", body.email, body.altcha);
   const [user] = await ctx.db.select().from(users).where(eq(users.email, body.email));
   // Unknown e-mails are checked against a dummy hash, so timing does not reveal who is registered.
@@ -491,10 +512,7 @@ export async function signIn(ctx: Ctx, body: z.infer<typeof SignInBody>) {
   await clearAttempts(ctx.db, "signin", body.email, ctx.ip ?? "");
   if (user.blockedAt) throw new AppError(403, "account-blocked", { reason: user.blockedReason ?? "" });
   if (!user.emailConfirmedAt) throw new AppError(403, "email-not-confirmed");
-  return ctx.db.transaction(async (tx) => ({
-    user: presentUser(user),
-    token: await startSession(tx, ctx, user.id),
-  }));
+  return user;
 }
 
 export async function signOut(ctx: Ctx) {
@@ -530,6 +548,7 @@ export async function resolveSession(db: Db, secret: string, token: string): Pro
         gt(sessions.expiresAt, sql`now()`),
         gt(sessions.createdAt, new Date(Date.now() - SESSION_MAX_AGE_MS)),
         isNull(users.blockedAt),
+        isNull(users.deletionRequestedAt),
       ),
     );
   if (!row) return null;
@@ -806,11 +825,15 @@ export async function usersByIds(db: Executor, ids: string[]) {
       fullName: users.fullName,
       locale: users.locale,
       blockedAt: users.blockedAt,
+      deletionRequestedAt: users.deletionRequestedAt,
     })
     .from(users)
     .where(inArray(users.id, ids));
   return new Map<string, Brief>(
-    list.map(({ blockedAt, ...u }) => [u.id, { ...u, active: blockedAt === null }]),
+    list.map(({ blockedAt, deletionRequestedAt, ...u }) => [
+      u.id,
+      { ...u, active: blockedAt === null && deletionRequestedAt === null },
+    ]),
   );
 }
 

@@ -1,4 +1,5 @@
 import { defineModule } from "../../core/module.js";
+import { auditPersonalData } from "./audit.personal.js";
 import { AUDIT_RULES } from "./audit.policy.js";
 import { auditRoutes } from "./audit.routes.js";
 
@@ -8,4 +9,5 @@ export const auditModule = defineModule({
   routes: [auditRoutes],
   rules: AUDIT_RULES,
   abilities: ["audit.read"],
+  personalData: auditPersonalData,
 });

@@ -3,6 +3,7 @@ import { defineModule } from "../../core/module.js";
 import { measuresIoRoutes } from "./measures.io.routes.js";
 import { MEASURE_NOTIFICATION_KINDS } from "./measures.notifications.js";
 import { measuresOperatorRoutes } from "./measures.operator.routes.js";
+import { measuresPersonalData } from "./measures.personal.js";
 import { MEASURE_RULES } from "./measures.policy.js";
 import { measuresRoutes } from "./measures.routes.js";
 import { measuresSubscriptionsRoutes } from "./measures.subscriptions.routes.js";
@@ -14,6 +15,7 @@ export const measuresModule = defineModule({
   routes: [measuresRoutes, measuresOperatorRoutes, measuresSubscriptionsRoutes, measuresIoRoutes],
   rules: MEASURE_RULES,
   abilities: ["measures.manage"],
+  personalData: measuresPersonalData,
   notificationKinds: MEASURE_NOTIFICATION_KINDS,
   // Favourite measures closing within 7 days: one reminder per user, measure and closing date.
   jobs: [

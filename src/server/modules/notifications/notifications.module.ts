@@ -1,5 +1,6 @@
 import { catalogueMails } from "../../core/mail.js";
 import { defineModule } from "../../core/module.js";
+import { notificationsPersonalData } from "./notifications.personal.js";
 import { NOTIFICATION_RULES } from "./notifications.policy.js";
 import { notificationsRoutes } from "./notifications.routes.js";
 import { defineNotificationKinds, sendDueDigests } from "./notifications.service.js";
@@ -10,6 +11,7 @@ export const notificationsModule = defineModule({
   routes: [notificationsRoutes],
   rules: NOTIFICATION_RULES,
   abilities: ["notifications.own"],
+  personalData: notificationsPersonalData,
   mailTemplates: catalogueMails("notification", "digest"),
   // Daily digests: checked every 10 minutes; each user gets at most one a day, from 08:00 Moscow time.
   jobs: [

@@ -1,6 +1,7 @@
 import { catalogueMails } from "../../core/mail.js";
 import { defineModule } from "../../core/module.js";
 import { ORGANIZATION_NOTIFICATION_KINDS } from "./organizations.notifications.js";
+import { organizationsPersonalData } from "./organizations.personal.js";
 import { ORGANIZATION_RULES } from "./organizations.policy.js";
 import { organizationsRoutes } from "./organizations.routes.js";
 import { LOGO_FILES, moveLogosToStorage } from "./organizations.service.js";
@@ -14,6 +15,7 @@ export const organizationsModule = defineModule({
   notificationKinds: ORGANIZATION_NOTIFICATION_KINDS,
   mailTemplates: catalogueMails("org-invitation"),
   filePurposes: [LOGO_FILES],
+  personalData: organizationsPersonalData,
   // Logos kept as bytes in the database before the file storage move into it.
   onStart: async (services) => void (await moveLogosToStorage(services)),
 });

@@ -1,5 +1,6 @@
 import { defineModule } from "../../core/module.js";
 import { VERIFICATION_NOTIFICATION_KINDS } from "./verification.notifications.js";
+import { verificationPersonalData } from "./verification.personal.js";
 import { VERIFICATION_RULES } from "./verification.policy.js";
 import { verificationRoutes } from "./verification.routes.js";
 
@@ -9,5 +10,6 @@ export const verificationModule = defineModule({
   routes: [verificationRoutes],
   rules: VERIFICATION_RULES,
   abilities: ["operator.verification.queue"],
+  personalData: verificationPersonalData,
   notificationKinds: VERIFICATION_NOTIFICATION_KINDS,
 });

@@ -18,6 +18,7 @@ import { useFormat } from "../../format";
 import { isLocale } from "../../i18n";
 import { GUEST, meKey, useLanguage, useMe } from "../../session";
 import { PreferencesForm } from "../notifications/PreferencesForm";
+import { MyDataSection } from "../privacy/MyDataSection";
 import { accountKeys } from "./queries";
 import { SessionsSection } from "./SessionsSection";
 
@@ -221,6 +222,7 @@ export default function AccountPage() {
       {can("notifications.own") && <NotificationsSection />}
       <PasswordSection />
       <SessionsSection />
+      {can("privacy.own") && <MyDataSection />}
     </Stack>
   );
 }

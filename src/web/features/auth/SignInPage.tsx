@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
-import { ApiError } from "../../api";
+import { ApiError, type User } from "../../api";
 import { client, unwrap } from "../../api/client";
 import { ChallengeProgress, useChallenge } from "../../components/Challenge";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
@@ -14,6 +14,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { validators } from "../../components/validation";
 import { safeNext, withNext } from "../../next";
 import { applyUserLocale, meKey, useMe } from "../../session";
+import { PendingDeletion } from "../privacy/PendingDeletion";
 import { AuthCard } from "./AuthCard";
 import { ResendButton } from "./ResendConfirmation";
 
@@ -35,12 +36,39 @@ export default function SignInPage() {
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [unconfirmedEmail, setUnconfirmedEmail] = useState<string | null>(null);
   const [signedIn, setSignedIn] = useState(false);
+  // The account waits for its deletion: the right password may only cancel it (and so sign in).
+  const [pending, setPending] = useState<{ values: SignInValues; erasesAt: string } | null>(null);
   const challenge = useChallenge();
 
   const form = useForm<SignInValues>({
     mode: "uncontrolled",
     initialValues: { email: "", password: "" },
     validate: { email: v.email, password: v.required },
+  });
+
+  async function enter(signedInUser: User) {
+    setSignedIn(true);
+    await applyUserLocale(signedInUser);
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+    await queryClient.invalidateQueries({ queryKey: meKey });
+    navigate(next, { replace: true });
+  }
+
+  const cancelDeletion = useMutation({
+    meta: { ignoreUnauthorized: true },
+    mutationFn: (values: SignInValues) =>
+      challenge.run((altcha) =>
+        unwrap(
+          client.POST("/api/privacy/erasure/cancel", {
+            body: { email: values.email.trim(), password: values.password, ...(altcha ? { altcha } : {}) },
+          }),
+        ),
+      ),
+    onSuccess: ({ user: signedInUser }) => enter(signedInUser),
+    onError: (error) => {
+      setPending(null);
+      setProblem(applyServerErrors(form, error));
+    },
   });
 
   const signIn = useMutation({
@@ -53,14 +81,12 @@ export default function SignInPage() {
           }),
         ),
       ),
-    onSuccess: async ({ user: signedInUser }) => {
-      setSignedIn(true);
-      await applyUserLocale(signedInUser);
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
-      await queryClient.invalidateQueries({ queryKey: meKey });
-      navigate(next, { replace: true });
-    },
+    onSuccess: ({ user: signedInUser }) => enter(signedInUser),
     onError: (error, values) => {
+      if (error instanceof ApiError && error.is("deletion-pending")) {
+        setPending({ values, erasesAt: String(error.body.erasesAt ?? "") });
+        return;
+      }
       setProblem(applyServerErrors(form, error));
       setUnconfirmedEmail(
         error instanceof ApiError && error.is("email-not-confirmed") ? values.email.trim() : null,
@@ -69,7 +95,8 @@ export default function SignInPage() {
   });
 
   // Already signed in (e.g. opened /signin from a bookmark): go on.
-  if (!isLoading && user && !signedIn && !signIn.isPending) return <Navigate to={next} replace />;
+  if (!isLoading && user && !signedIn && !signIn.isPending && !cancelDeletion.isPending)
+    return <Navigate to={next} replace />;
 
   return (
     <AuthCard title={t("auth.signIn.title")}>
@@ -78,11 +105,19 @@ export default function SignInPage() {
         onSubmit={form.onSubmit((values) => {
           setProblem(null);
           setUnconfirmedEmail(null);
+          setPending(null);
           signIn.mutate(values);
         }, focusFirstInvalid)}
       >
         <Stack gap="md">
           <ProblemAlert problem={problem} />
+          {pending && (
+            <PendingDeletion
+              erasesAt={pending.erasesAt}
+              loading={cancelDeletion.isPending}
+              onCancel={() => cancelDeletion.mutate(pending.values)}
+            />
+          )}
           {unconfirmedEmail && <ResendButton email={unconfirmedEmail} next={next} />}
           <TextInput
             label={t("auth.fields.email")}

@@ -1,0 +1,142 @@
+import { and, eq, isNull, or } from "drizzle-orm";
+import type { Executor } from "../../core/db.js";
+import type { PersonalDataPart } from "../../core/module.js";
+import { users } from "../accounts/accounts.schema.js";
+import { endPublicAppearance } from "./organizations.consents.js";
+import {
+  activeOrganizations,
+  invitations,
+  joinRequests,
+  memberships,
+  organizations,
+  orgNameChanges,
+  statusApplications,
+} from "./organizations.schema.js";
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** The organizations a user owns (short names): they must pass ownership on before their account goes. */
+export async function ownedOrganizations(ex: Executor, userId: string) {
+  return ex
+    .select({ id: organizations.id, shortName: organizations.shortName })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.role, "owner")))
+    .orderBy(organizations.shortName);
+}
+
+async function emailOf(tx: Executor, userId: string) {
+  const [u] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return u?.email ?? null;
+}
+
+/**
+ * Memberships (role, position, public appearance), the active organization, join requests, invitations
+ * addressed to the user, organizations they registered, applications and name changes they filed. An
+ * invitation the user sent names someone else's address, so only its organization and date are given.
+ */
+export const organizationsPersonalData: PersonalDataPart = {
+  async export(tx, userId) {
+    const email = await emailOf(tx, userId);
+    const member = await tx
+      .select({
+        organizationId: memberships.organizationId,
+        organization: organizations.shortName,
+        role: memberships.role,
+        position: memberships.position,
+        showPublicly: memberships.showPublicly,
+        publicRequestedAt: memberships.publicRequestedAt,
+        since: memberships.createdAt,
+        contactPerson: organizations.contactPersonId,
+        contactsConsentAt: organizations.contactsConsentAt,
+      })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(eq(memberships.userId, userId));
+    const [active] = await tx
+      .select({ organizationId: activeOrganizations.organizationId })
+      .from(activeOrganizations)
+      .where(eq(activeOrganizations.userId, userId));
+    const requests = await tx.select().from(joinRequests).where(eq(joinRequests.userId, userId));
+    const invited = await tx
+      .select()
+      .from(invitations)
+      .where(or(eq(invitations.acceptedBy, userId), email ? eq(invitations.email, email) : undefined));
+    const sent = await tx
+      .select({ organizationId: invitations.organizationId, createdAt: invitations.createdAt })
+      .from(invitations)
+      .where(eq(invitations.invitedBy, userId));
+    const registered = await tx
+      .select({
+        id: organizations.id,
+        shortName: organizations.shortName,
+        createdAt: organizations.createdAt,
+      })
+      .from(organizations)
+      .where(eq(organizations.createdBy, userId));
+    const applications = await tx
+      .select({
+        id: statusApplications.id,
+        organizationId: statusApplications.organizationId,
+        submittedAt: statusApplications.createdAt,
+      })
+      .from(statusApplications)
+      .where(eq(statusApplications.submittedBy, userId));
+    const names = await tx
+      .select({
+        organizationId: orgNameChanges.organizationId,
+        fullName: orgNameChanges.fullName,
+        shortName: orgNameChanges.shortName,
+        state: orgNameChanges.state,
+        requestedAt: orgNameChanges.requestedAt,
+      })
+      .from(orgNameChanges)
+      .where(eq(orgNameChanges.requestedBy, userId));
+    return {
+      memberships: member.map(({ contactPerson, contactsConsentAt, since, publicRequestedAt, ...m }) => ({
+        ...m,
+        since: iso(since),
+        publicRequestedAt: iso(publicRequestedAt),
+        contactPerson: contactPerson === userId,
+        contactsConsentAt: contactPerson === userId ? iso(contactsConsentAt) : null,
+      })),
+      activeOrganizationId: active?.organizationId ?? null,
+      joinRequests: requests.map((r) => ({
+        organizationId: r.organizationId,
+        message: r.message,
+        state: r.state,
+        createdAt: iso(r.createdAt),
+        decidedAt: iso(r.decidedAt),
+      })),
+      invitationsReceived: invited.map((i) => ({
+        organizationId: i.organizationId,
+        email: i.email,
+        role: i.role,
+        createdAt: iso(i.createdAt),
+        acceptedAt: iso(i.acceptedAt),
+        revokedAt: iso(i.revokedAt),
+      })),
+      invitationsSent: sent.map((i) => ({ organizationId: i.organizationId, createdAt: iso(i.createdAt) })),
+      organizationsRegistered: registered.map((o) => ({ ...o, createdAt: iso(o.createdAt) })),
+      statusApplicationsSubmitted: applications.map((a) => ({ ...a, submittedAt: iso(a.submittedAt) })),
+      nameChangesRequested: names.map((n) => ({ ...n, requestedAt: iso(n.requestedAt) })),
+    };
+  },
+  /**
+   * Memberships go (with what the member agreed to show, and contacts they were the person for), as do
+   * join requests and invitations addressed to them. The privacy module refuses an owner beforehand.
+   */
+  async erase(tx, userId) {
+    const email = await emailOf(tx, userId);
+    const member = await tx
+      .select({ organizationId: memberships.organizationId })
+      .from(memberships)
+      .where(eq(memberships.userId, userId));
+    for (const m of member) await endPublicAppearance(tx, m.organizationId, userId);
+    await tx.delete(memberships).where(eq(memberships.userId, userId));
+    await tx.delete(activeOrganizations).where(eq(activeOrganizations.userId, userId));
+    await tx.delete(joinRequests).where(eq(joinRequests.userId, userId));
+    if (email)
+      await tx.delete(invitations).where(and(eq(invitations.email, email), isNull(invitations.acceptedAt)));
+  },
+};
