@@ -67,6 +67,9 @@ export const PROBLEM_CODES = [
   "verification-organization-gone",
   "claim-pending",
   "claim-own-organization",
+  // conversations
+  "message-edit-window",
+  "message-changed",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -23,6 +23,22 @@ export interface NotificationKind {
 }
 
 /**
+ * A kind of subject a conversation can be about (a status application, an exchange response, …),
+ * declared by the module that owns the subject and collected by the conversations module. Who may read
+ * a conversation is decided by its two parties, not by the subject.
+ */
+export interface ConversationSubjectKind {
+  kind: string;
+  /** What the subject is, in a list of conversations: «Заявка на статус». */
+  label: Record<Locale, string>;
+  /**
+   * Where the subject is seen in the web app, for a reader on a party's side: a member of
+   * `organizationId`, or the cluster's operator (null).
+   */
+  link(subjectId: string, organizationId: string | null): string;
+}
+
+/**
  * Everything a module brings to the platform, in one object: `src/server/modules/index.ts` lists the
  * manifests, `app.ts` installs and registers them, `main.ts` runs their jobs. Nothing registers itself
  * by being imported.
@@ -48,6 +64,8 @@ export interface ModuleManifest<A extends string = string> {
   jobs?: readonly ScheduledJob[];
   /** Jobs sent with data (`ctx.jobs.send(tx, job, data)`); the queue works them on every app server. */
   queued?: readonly QueuedJob<never>[];
+  /** The kinds of subject its conversations are about (the conversations module collects them). */
+  conversationSubjects?: readonly ConversationSubjectKind[];
   /** Runs once at installation with every manifest: a module that collects from the others (e.g. notification kinds). */
   install?: (all: readonly ModuleManifest[]) => void;
 }

@@ -10,3 +10,4 @@ export * from "../modules/measures/measures.subscriptions.schema.js";
 export * from "../modules/notifications/notifications.schema.js";
 export * from "../modules/organizations/organizations.schema.js";
 export * from "../modules/verification/verification.schema.js";
+export * from "../modules/conversations/conversations.schema.js";

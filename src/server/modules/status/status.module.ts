@@ -1,4 +1,5 @@
 import { defineModule } from "../../core/module.js";
+import { STATUS_APPLICATION_SUBJECT } from "./status.conversations.js";
 import { STATUS_MESSAGES } from "./status.messages.js";
 import { STATUS_NOTIFICATION_DEFS } from "./status.notifications.js";
 import { statusOperatorRoutes } from "./status.operator.routes.js";
@@ -13,4 +14,5 @@ export const statusModule = defineModule({
   abilities: ["operator.status.queue"],
   messages: STATUS_MESSAGES,
   notificationKinds: STATUS_NOTIFICATION_DEFS,
+  conversationSubjects: [STATUS_APPLICATION_SUBJECT],
 });
