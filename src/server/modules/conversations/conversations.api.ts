@@ -4,8 +4,8 @@ import type { Executor } from "../../core/db.js";
 import type { ConversationSubjectKind } from "../../core/module.js";
 import { publish } from "../../core/realtime.js";
 import { users } from "../accounts/accounts.schema.js";
-import { membersOf } from "../organizations/membership.js";
 import { notify } from "../notifications/notifications.service.js";
+import { membersOf } from "../organizations/membership.js";
 import {
   conversationAttachments,
   conversationMessages,

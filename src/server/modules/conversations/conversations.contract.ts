@@ -12,7 +12,7 @@ export const ATTACHMENTS_MAX = 5;
 export const ConversationParams = z.object({ id: z.uuid() });
 export const MessageParams = z.object({ id: z.uuid(), messageId: z.uuid() });
 export const AttachmentParams = z.object({ id: z.uuid(), fileId: z.uuid() });
-export const SubjectParams = z.object({
+export const SubjectQuery = z.strictObject({
   kind: z
     .string()
     .regex(/^[a-z_]{1,40}$/)

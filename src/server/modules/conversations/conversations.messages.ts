@@ -3,7 +3,8 @@ import type { Messages } from "../../core/module.js";
 /** Problems, field errors and the words a conversation shows (author names, system events). */
 export const CONVERSATION_MESSAGES: Messages = {
   ru: {
-    "problem.message-edit-window": "Изменить или удалить сообщение можно только в течение 10 минут после отправки",
+    "problem.message-edit-window":
+      "Изменить или удалить сообщение можно только в течение 10 минут после отправки",
     "problem.message-changed": "Сообщение уже изменили: обновите страницу",
     "field.conversation-empty": "Напишите сообщение или приложите файл",
     "field.conversation-file": "Приложите файл в поле file",

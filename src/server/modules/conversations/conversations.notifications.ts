@@ -8,8 +8,14 @@ export const CONVERSATION_NOTIFICATION_DEFS: Record<string, NotificationKind> = 
     defaultChannel: "email",
     render(l, d) {
       return l === "ru"
-        ? { title: `Новое сообщение в переписке «${d.title}»`, body: "Откройте переписку, чтобы прочитать и ответить." }
-        : { title: `New message in the conversation "${d.title}"`, body: "Open the conversation to read and reply." };
+        ? {
+            title: `Новое сообщение в переписке «${d.title}»`,
+            body: "Откройте переписку, чтобы прочитать и ответить.",
+          }
+        : {
+            title: `New message in the conversation "${d.title}"`,
+            body: "Open the conversation to read and reply.",
+          };
     },
   },
 };

@@ -17,7 +17,7 @@ import {
   MessageParams,
   MessagesQuery,
   PostMessageBody,
-  SubjectParams,
+  SubjectQuery,
   UnreadTotal,
   UploadedFile,
 } from "./conversations.contract.js";
@@ -66,7 +66,8 @@ export const conversationsRoutes: FastifyPluginAsyncZod = async (app) => {
       config,
       schema: {
         tags,
-        summary: "My conversations (members of either party; operators for threads with the operator), newest first",
+        summary:
+          "My conversations (members of either party; operators for threads with the operator), newest first",
         querystring: ConversationsQuery,
         response: { 200: ConversationsPage },
       },
@@ -84,17 +85,17 @@ export const conversationsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    "/conversations/subject/:kind/:subjectId",
+    "/conversations/subject",
     {
       config,
       schema: {
         tags,
         summary: "The conversation about a subject (e.g. a status application), for its parties",
-        params: SubjectParams,
+        querystring: SubjectQuery,
         response: { 200: ConversationSummary },
       },
     },
-    async (req) => svc.conversationBySubject(ctxOf(req), req.params.kind, req.params.subjectId),
+    async (req) => svc.conversationBySubject(ctxOf(req), req.query.kind, req.query.subjectId),
   );
 
   app.get(

@@ -39,9 +39,7 @@ export const conversations = pgTable(
     uniqueIndex("conversations_subject_uq").on(t.subjectKind, t.subjectId),
     index("conversations_org_a_idx").on(t.orgA, t.lastMessageAt),
     index("conversations_org_b_idx").on(t.orgB, t.lastMessageAt),
-    index("conversations_operator_idx")
-      .on(t.lastMessageAt)
-      .where(sql`org_b is null`),
+    index("conversations_operator_idx").on(t.lastMessageAt).where(sql`org_b is null`),
   ],
 );
 
@@ -88,7 +86,10 @@ export const conversationAttachments = pgTable(
       .references(() => files.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.messageId, t.fileId] }), index("conversation_attachments_file_idx").on(t.fileId)],
+  (t) => [
+    primaryKey({ columns: [t.messageId, t.fileId] }),
+    index("conversation_attachments_file_idx").on(t.fileId),
+  ],
 );
 
 /** How far each reader has read a conversation: messages after `last_read_at` are unread for them. */
@@ -101,5 +102,8 @@ export const conversationReads = pgTable(
     userId: uuid("user_id").notNull(),
     lastReadAt: timestamp("last_read_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.conversationId, t.userId] }), index("conversation_reads_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.userId] }),
+    index("conversation_reads_user_idx").on(t.userId),
+  ],
 );

@@ -6,13 +6,7 @@ import { now } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Executor, rows } from "../../core/db.js";
 import { AppError, badRequest, notFound } from "../../core/errors.js";
-import {
-  attachFile,
-  defineFilePurpose,
-  findFile,
-  type StoredFile,
-  storeUpload,
-} from "../../core/files.js";
+import { attachFile, defineFilePurpose, findFile, type StoredFile, storeUpload } from "../../core/files.js";
 import { t } from "../../core/i18n.js";
 import { type Actor, can } from "../../core/policy.js";
 import { usersByIds } from "../accounts/accounts.service.js";
@@ -26,8 +20,8 @@ import {
 } from "./conversations.api.js";
 import type {
   ConversationSummary,
-  ConversationView,
   ConversationsQuery,
+  ConversationView,
   EditMessageBody,
   Message,
   MessagesQuery,
@@ -93,11 +87,7 @@ export const isStaff = (actor: Actor) => can(actor, "conversations.operator");
  */
 export async function sideOf(ex: Executor, actor: Actor, conv: ConversationRow): Promise<Side | null> {
   if (!actor) return null;
-  const mine = await memberOrgIds(
-    ex,
-    actor.id,
-    conv.orgB ? [conv.orgA, conv.orgB] : [conv.orgA],
-  );
+  const mine = await memberOrgIds(ex, actor.id, conv.orgB ? [conv.orgA, conv.orgB] : [conv.orgA]);
   if (mine.has(conv.orgA)) return "a";
   if (conv.orgB && mine.has(conv.orgB)) return "b";
   if (!conv.orgB && isStaff(actor)) return "b";
@@ -185,12 +175,7 @@ function authorName(
   return names.get(m.authorId)?.fullName ?? t(ctx.locale, "conversations.deleted-user");
 }
 
-function presentSummary(
-  ctx: Ctx,
-  r: ListRow,
-  side: Side,
-  names: Map<string, { fullName: string }>,
-): Summary {
+function presentSummary(ctx: Ctx, r: ListRow, side: Side, names: Map<string, { fullName: string }>): Summary {
   const kind = knownSubjectKind(r.subject_kind) ? subjectKind(r.subject_kind) : undefined;
   const conv = { orgB: r.org_b };
   const myOrg = side === "a" ? r.org_a : r.org_b;
@@ -207,7 +192,12 @@ function presentSummary(
       { side: "a", kind: "organization", organizationId: r.org_a, name: r.a_name },
       r.org_b
         ? { side: "b", kind: "organization", organizationId: r.org_b, name: r.b_name ?? "" }
-        : { side: "b", kind: "operator", organizationId: null, name: t(ctx.locale, "conversations.operator") },
+        : {
+            side: "b",
+            kind: "operator",
+            organizationId: null,
+            name: t(ctx.locale, "conversations.operator"),
+          },
     ],
     mySide: side,
     lastMessageAt: iso(r.last_message_at),
@@ -294,7 +284,10 @@ export async function unreadTotal(ctx: Ctx) {
 
 async function summaryOf(ctx: Ctx, ex: Executor, id: string, side: Side): Promise<Summary> {
   const actor = requireActor(ctx);
-  const [r] = await rows<ListRow>(ex, sql`select ${LIST_COLUMNS(actor.id)} from ${LIST_FROM} where c.id = ${id}`);
+  const [r] = await rows<ListRow>(
+    ex,
+    sql`select ${LIST_COLUMNS(actor.id)} from ${LIST_FROM} where c.id = ${id}`,
+  );
   if (!r) throw notFound();
   return presentSummary(ctx, r, side, await authorNames(ex, [r.lm_author]));
 }
@@ -419,7 +412,9 @@ async function readMarks(ctx: Ctx, conv: ConversationRow, readerSide: Side) {
   return marks.map((m) => ({
     userId: m.user_id,
     name:
-      !conv.orgB && m.side === "b" && readerSide === "a" ? t(ctx.locale, "conversations.operator") : m.full_name,
+      !conv.orgB && m.side === "b" && readerSide === "a"
+        ? t(ctx.locale, "conversations.operator")
+        : m.full_name,
     side: m.side,
     lastReadAt: iso(m.last_read_at),
   }));
@@ -467,7 +462,12 @@ export async function postMessage(ctx: Ctx, id: string, body: z.infer<typeof Pos
   const { messageId, mails, side } = await ctx.db.transaction(async (tx) => {
     const { conv, side } = await readable(tx, actor, id);
     for (const [i, fileId] of fileIds.entries())
-      await attachFile(tx, { id: fileId, purpose: CONVERSATION_FILES, uploadedBy: actor.id, field: `fileIds.${i}` });
+      await attachFile(tx, {
+        id: fileId,
+        purpose: CONVERSATION_FILES,
+        uploadedBy: actor.id,
+        field: `fileIds.${i}`,
+      });
     const { id: messageId, mails } = await insertMessage(tx, ctx.config.publicUrl, conv, {
       authorId: actor.id,
       side,
@@ -516,7 +516,8 @@ async function ownMessage(ctx: Ctx, tx: Executor, id: string, messageId: string)
     .where(and(eq(conversationMessages.id, messageId), eq(conversationMessages.conversationId, id)))
     .for("update");
   if (!m || m.authorId !== actor.id || m.event || m.deletedAt) throw notFound();
-  if (now().getTime() - m.createdAt.getTime() > EDIT_WINDOW_MS) throw new AppError(409, "message-edit-window");
+  if (now().getTime() - m.createdAt.getTime() > EDIT_WINDOW_MS)
+    throw new AppError(409, "message-edit-window");
   return { conv, side, m };
 }
 

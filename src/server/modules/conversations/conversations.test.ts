@@ -2,7 +2,6 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../core/audit.schema.js";
 import { moveClock, resetClock } from "../../core/clock.js";
-import { notifications } from "../notifications/notifications.schema.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import {
   Client,
@@ -13,6 +12,7 @@ import {
   type TestApp,
   testApp,
 } from "../../test/helpers.js";
+import { notifications } from "../notifications/notifications.schema.js";
 import { addMember, markVerified, orgWithTeam } from "../organizations/organizations.fixtures.js";
 import { anonymizeAuthor, exportMessagesOf, openConversation } from "./conversations.api.js";
 
@@ -65,7 +65,9 @@ beforeAll(async () => {
   });
   expect(res.statusCode, res.body).toBe(201);
   applicationId = res.json().id;
-  const conv = await team.memberC.get(`/api/conversations/subject/status_application/${applicationId}`);
+  const conv = await team.memberC.get(
+    `/api/conversations/subject?kind=status_application&subjectId=${applicationId}`,
+  );
   expect(conv.statusCode, conv.body).toBe(200);
   convId = conv.json().id;
 });
@@ -82,7 +84,9 @@ describe("who may read a conversation", () => {
         side: "a",
       });
     }
-    const summary = (await op.get(`/api/conversations/subject/status_application/${applicationId}`)).json();
+    const summary = (
+      await op.get(`/api/conversations/subject?kind=status_application&subjectId=${applicationId}`)
+    ).json();
     expect(summary).toMatchObject({
       title: "Альфа Сенсор",
       mySide: "b",
@@ -103,7 +107,7 @@ describe("who may read a conversation", () => {
       expectProblem(await post(c, "Здравствуйте"), 404, "not-found");
       expectProblem(await c.post(`/api/conversations/${convId}/read`), 404, "not-found");
       expectProblem(
-        await c.get(`/api/conversations/subject/status_application/${applicationId}`),
+        await c.get(`/api/conversations/subject?kind=status_application&subjectId=${applicationId}`),
         404,
         "not-found",
       );
@@ -142,7 +146,11 @@ describe("messages", () => {
     expect(await unread(team.ownerC)).toBe(0);
     const res = await post(op, "Приложите, пожалуйста, выписку из ЕГРЮЛ не старше 30 дней.");
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ mine: true, side: "b", author: { name: "Операторова Мария Сергеевна" } });
+    expect(res.json()).toMatchObject({
+      mine: true,
+      side: "b",
+      author: { name: "Операторова Мария Сергеевна" },
+    });
 
     expect(await unread(team.ownerC)).toBe(1);
     const list = (await team.ownerC.get("/api/conversations")).json();
@@ -196,7 +204,10 @@ describe("messages", () => {
     const late = (await view(team.ownerC)).messages.find((x) => x.id === m.id)!;
     expect(late.editableUntil).toBeNull();
     expectProblem(
-      await team.ownerC.patch(`/api/conversations/${convId}/messages/${m.id}`, { body: "Поздно", version: 2 }),
+      await team.ownerC.patch(`/api/conversations/${convId}/messages/${m.id}`, {
+        body: "Поздно",
+        version: 2,
+      }),
       409,
       "message-edit-window",
     );
@@ -249,7 +260,10 @@ describe("attachments", () => {
     expect(dl.rawPayload.equals(PDF)).toBe(true);
     expectProblem(await stranger.get(att.url), 404);
     const u = multipartFile(PDF, "x.pdf", "application/pdf");
-    expectProblem(await stranger.request("POST", `/api/conversations/${convId}/files`, u.payload, u.headers), 404);
+    expectProblem(
+      await stranger.request("POST", `/api/conversations/${convId}/files`, u.payload, u.headers),
+      404,
+    );
     // A file is attached once, by its uploader.
     expectProblem(await post(op, "Повтор", [up.id]), 400);
   });
