@@ -167,7 +167,7 @@ function MessageItem({
         {editable && !editing && (
           <Group gap="xs">
             <Button
-              variant="subtle"
+              variant="default"
               size="compact-sm"
               onClick={() => {
                 setText(m.body ?? "");
@@ -176,7 +176,7 @@ function MessageItem({
             >
               {t("conversations.edit")}
             </Button>
-            <Button variant="subtle" color="red.9" size="compact-sm" onClick={() => setConfirm(true)}>
+            <Button variant="default" size="compact-sm" onClick={() => setConfirm(true)}>
               {t("conversations.delete")}
             </Button>
           </Group>
