@@ -27,6 +27,7 @@ import type {
   MessagesQuery,
   PostMessageBody,
 } from "./conversations.contract.js";
+import type { ConversationAccess } from "./conversations.policy.js";
 import {
   conversationAttachments,
   conversationMessages,
@@ -88,10 +89,15 @@ export const isStaff = (actor: Actor) => can(actor, "conversations.operator");
 export async function sideOf(ex: Executor, actor: Actor, conv: ConversationRow): Promise<Side | null> {
   if (!actor) return null;
   const mine = await memberOrgIds(ex, actor.id, conv.orgB ? [conv.orgA, conv.orgB] : [conv.orgA]);
-  if (mine.has(conv.orgA)) return "a";
-  if (conv.orgB && mine.has(conv.orgB)) return "b";
-  if (!conv.orgB && isStaff(actor)) return "b";
-  return null;
+  const access: ConversationAccess = {
+    memberOf: [
+      ...(mine.has(conv.orgA) ? ["a" as const] : []),
+      ...(conv.orgB && mine.has(conv.orgB) ? ["b" as const] : []),
+    ],
+    operatorThread: conv.orgB === null,
+  };
+  if (!can(actor, "conversations.read", access)) return null;
+  return access.memberOf[0] ?? "b";
 }
 
 /** The conversation and the actor's side, or 404 (missing, or not theirs: the same answer). */
