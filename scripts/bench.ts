@@ -27,6 +27,7 @@ import { acquireDataDirLock } from "../src/server/core/lock.js";
 import { searchCacheStats } from "../src/server/core/search.js";
 import { users } from "../src/server/modules/accounts/accounts.schema.js";
 import { adminUsersQueries } from "../src/server/modules/accounts/accounts.service.js";
+import { openConversation } from "../src/server/modules/conversations/conversations.api.js";
 import { DirectoryQuery } from "../src/server/modules/directory/directory.contract.js";
 import {
   directoryEstimateStatements,
@@ -48,6 +49,7 @@ import {
 } from "../src/server/modules/organizations/organizations.service.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, type Scale, seed } from "../src/server/seed/index.js";
 import { DEMO_USER_EMAIL, DEMO_USER_ORG } from "../src/server/seed/organizations.js";
+import { openSse } from "../src/server/test/sse.js";
 import { directoryMix, MIX, navigatorMix, random, zipfDraws } from "./bench.mix.js";
 
 const { values } = parseArgs({
@@ -362,9 +364,85 @@ async function setActiveOrganization(address: string, cookie: string) {
   if (!res.ok) throw new Error(`setting the active organization: ${res.status}`);
 }
 
+/**
+ * Not an autocannon case: the time from sending a message (POST on server A, as the operator) to its
+ * event arriving on an SSE stream the applicant's member holds open on server B, one message at a time.
+ * On PostgreSQL, B is a second app server (its own pool and LISTEN connection) on the same database, as
+ * in twoservers.pg.test.ts; PGlite is one process's embedded database, so there A and B are one server.
+ */
+const MESSAGE_CASE = "message send → delivered to another server's SSE client";
+const MESSAGES = 200;
+
+async function messageDelivery(
+  target: "pg" | "pglite",
+  database: Database,
+  config: ReturnType<typeof loadConfig>,
+  a: string,
+): Promise<string[]> {
+  let second: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let secondDb: Database | undefined;
+  let b = a;
+  if (target === "pg" && database.url) {
+    secondDb = await openDatabase({ databaseUrl: database.url, poolSize: 3 });
+    second = await buildApp({
+      services: { database: secondDb, config, mailQueued: () => {} },
+      logger: false,
+      serveWeb: false,
+    });
+    b = await second.listen({ host: "127.0.0.1", port: 0 });
+  }
+  try {
+    const [org] = await database.db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(sql`${organizations.shortName} = ${DEMO_USER_ORG}`);
+    const conv = await database.db.transaction((tx) =>
+      openConversation(tx, {
+        // one conversation for every run (openConversation is idempotent)
+        subject: { kind: "status_application", id: "00000000-0000-4000-8000-00000000b001" },
+        parties: [{ organizationId: org?.id ?? missing(DEMO_USER_ORG) }, { operator: true }],
+        title: "Бенчмарк",
+      }),
+    );
+    const operator = DEMO_ACCOUNTS.find((x) => x.role === "operator")!;
+    const [writer, reader] = await Promise.all([signIn(a, operator.email), signIn(b, DEMO_USER_EMAIL)]);
+    const stream = await openSse(`${b}/api/conversations/events`, reader);
+    await stream.next("ready");
+    const times: number[] = [];
+    for (let i = 0; i < MESSAGES; i++) {
+      const sent = performance.now();
+      const res = await fetch(`${a}/api/conversations/${conv.id}/messages`, {
+        method: "POST",
+        headers: { cookie: writer, "content-type": "application/json" },
+        body: JSON.stringify({ body: `Сообщение ${i + 1}` }),
+      });
+      if (res.status !== 201) throw new Error(`sending a message: ${res.status}`);
+      const e = await stream.next("conversation", 5000);
+      times.push(e.at - sent);
+    }
+    stream.close();
+    times.sort((x, y) => x - y);
+    return [
+      `${MESSAGE_CASE}${target === "pg" ? " (2 servers)" : " (1 server)"}`,
+      "-",
+      (1000 / (times.reduce((x, y) => x + y, 0) / times.length)).toFixed(0),
+      percentile(times, 50).toFixed(1),
+      percentile(times, 99).toFixed(1),
+      "-",
+      "-",
+      "-",
+      "-",
+    ];
+  } finally {
+    await second?.close();
+    await secondDb?.close();
+  }
+}
+
 async function run(target: "pg" | "pglite", scale: Scale) {
   const mine = cases.filter((c) => (c.scale ?? "full") === scale && c.name.includes(values.only));
-  if (!mine.length) return;
+  const withMessages = scale === "demo" && MESSAGE_CASE.includes(values.only);
+  if (!mine.length && !withMessages) return;
   console.log(
     `\n=== ${target === "pg" ? "PostgreSQL server" : "PGlite (embedded)"}, ${scale === "full" ? "full scale" : "demo scale"} ===`,
   );
@@ -435,6 +513,7 @@ async function run(target: "pg" | "pglite", scale: Scale) {
         (res.latency.p50 / Math.max(sqlRes.p50, 0.1)).toFixed(2),
       ]);
     }
+    if (withMessages) rowsOut.push(await messageDelivery(target, database, config, address));
     const head = [
       "endpoint",
       "cache hits",

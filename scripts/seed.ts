@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../src/server/core/config.js";
 import { openDatabase } from "../src/server/core/db.js";
 import { acquireDataDirLock } from "../src/server/core/lock.js";
+import { openStorage } from "../src/server/core/storage.js";
 import { demoAccountsText, isSeeded, type Scale, seed } from "../src/server/seed/index.js";
 
 const { values } = parseArgs({
@@ -36,17 +37,22 @@ try {
   } else {
     const t0 = Date.now();
     let last = 0;
-    await seed(database.db, scale, (label, done, total) => {
-      const now = Date.now();
-      if (done < total && now - last < 200) return;
-      last = now;
-      const width = 30;
-      const filled = Math.round((done / total) * width);
-      process.stdout.write(
-        `\r  ${label.padEnd(14)} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}`,
-      );
-      if (done >= total) process.stdout.write("\n");
-    });
+    await seed(
+      database.db,
+      scale,
+      (label, done, total) => {
+        const now = Date.now();
+        if (done < total && now - last < 200) return;
+        last = now;
+        const width = 30;
+        const filled = Math.round((done / total) * width);
+        process.stdout.write(
+          `\r  ${label.padEnd(14)} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}`,
+        );
+        if (done >= total) process.stdout.write("\n");
+      },
+      openStorage(config.storage),
+    );
     console.log(`Seeded (${scale}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     console.log(demoAccountsText());
   }

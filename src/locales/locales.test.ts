@@ -55,6 +55,15 @@ describe("server catalogue", () => {
     }
   });
 
+  it("every conversation subject kind has its label in every language", () => {
+    const kinds = MODULES.flatMap((m) => m.conversationSubjects ?? []);
+    expect(kinds.length).toBeGreaterThan(0);
+    for (const { kind } of kinds) {
+      for (const l of LOCALES)
+        expect(messages[l][`conversations.subject.${kind}`], `${l} ${kind}`).toBeTruthy();
+    }
+  });
+
   it("every catalogue mail has a subject and a body in every language", () => {
     const names = [...mailTemplates().keys()];
     expect(names).toContain("confirm-email");

@@ -42,6 +42,7 @@ import { registerMetrics } from "./core/metrics.js";
 import { installModules, queuedJobsOf } from "./core/module.js";
 import { WEB_ROOT } from "./core/paths.js";
 import { can, hasRule, requestFacts } from "./core/policy.js";
+import { Realtime } from "./core/realtime.js";
 import { openStorage } from "./core/storage.js";
 import { registerSessionHook, sessionCookieName } from "./modules/accounts/session.js";
 import { MODULES } from "./modules/index.js";
@@ -51,7 +52,11 @@ export interface AppOptions {
    * The storage is opened from the configuration when not given; the job queue is made from the
    * modules' queued jobs when not given (and is not started: see JobQueue).
    */
-  services: Omit<Services, "storage" | "jobs"> & { storage?: Services["storage"]; jobs?: Services["jobs"] };
+  services: Omit<Services, "storage" | "jobs" | "realtime"> & {
+    storage?: Services["storage"];
+    jobs?: Services["jobs"];
+    realtime?: Services["realtime"];
+  };
   /** Pino logger options, or false for silence (tests). */
   logger?: boolean | Record<string, unknown>;
   /** Serve the built web app from dist/web when it exists (default true). */
@@ -169,6 +174,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...opts.services,
     storage: opts.services.storage ?? openStorage(opts.services.config.storage),
     jobs: opts.services.jobs ?? new JobQueue(queuedJobsOf(MODULES)),
+    realtime: opts.services.realtime ?? new Realtime(opts.services.database),
   };
   const { config } = services;
   // The modules' rules, messages, mail templates and notification kinds (once per process).
@@ -197,6 +203,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate("services", services);
+  // Open event streams never end by themselves: they are ended before the server waits for requests.
+  app.addHook("preClose", async () => services.realtime.endStreams());
+  app.addHook("onClose", async () => services.realtime.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

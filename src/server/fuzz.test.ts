@@ -24,6 +24,8 @@ type Method = "GET" | "POST" | "PATCH" | "DELETE" | "PUT";
 type Request = { method: Method; url: string; body?: string };
 
 const ROLES = ["guest", "owner", "operator", "expert", "admin"] as const;
+/** Server-Sent Events streams (text/event-stream): they stay open while the client listens. */
+const STREAMS = new Set(["/api/conversations/events"]);
 type Role = (typeof ROLES)[number];
 
 let t: TestApp;
@@ -144,7 +146,9 @@ describe("fuzzing every operation of the OpenAPI document", () => {
   it(`no answer is a 5xx, every 4xx is problem+json, health answers between batches (seed ${SEED})`, async () => {
     const failures: string[] = [];
     for (const { method, path, op } of operations()) {
-      for (const role of ROLES) {
+      // An event stream answers a signed-in user with a response that never ends (by design): only the
+      // guest's refusal is fuzzed here; conversations.sse.test.ts covers the streams themselves.
+      for (const role of STREAMS.has(path) ? (["guest"] as const) : ROLES) {
         let found = "";
         try {
           await fc.assert(

@@ -5,6 +5,7 @@ import { removeUnattachedFiles } from "./core/files.js";
 import type { ScheduledJob } from "./core/jobs.js";
 import { acquireDataDirLock, LockedError } from "./core/lock.js";
 import { cleanUpMail, MailDispatcher } from "./core/mail.js";
+import { openStorage } from "./core/storage.js";
 import { MODULES } from "./modules/index.js";
 import { demoAccountsText, isSeeded, seed } from "./seed/index.js";
 
@@ -20,7 +21,7 @@ async function main() {
   let seeded = false;
   if (config.seed === "auto" && !(await isSeeded(database.db))) {
     console.log("Empty database: seeding the demo data set…");
-    await seed(database.db, "demo");
+    await seed(database.db, "demo", undefined, openStorage(config.storage));
     seeded = true;
   }
 

@@ -11,8 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app.js";
 import { type Database, openDatabase } from "./core/db.js";
 import { type Jobs, type ScheduledJob, startJobs } from "./core/jobs.js";
+import { openConversation } from "./modules/conversations/conversations.api.js";
 import { addMember, createOrg, profileOf } from "./modules/organizations/organizations.fixtures.js";
 import { createUser, pgTestDatabase, TEST_PASSWORD, testConfig } from "./test/helpers.js";
+import { cookieHeader, openSse } from "./test/sse.js";
 
 /** One app server: its database pool, its app listening on a port of its own, its job queue. */
 interface Server {
@@ -138,6 +140,42 @@ describe("two app servers on one PostgreSQL database", () => {
 
     expect(await names(b, "Пульсарлаб")).toEqual(["Пульсарлаб"]);
     expect(await names(b, "Квазарлаб")).toEqual([]);
+  });
+
+  it("a message sent through one server reaches an SSE client of the other within a second (LISTEN/NOTIFY)", async () => {
+    const org = await createOrg(a.database, { shortName: "Сигма Фотоника" });
+    const [member, operator] = await Promise.all([
+      createUser(a.database),
+      createUser(a.database, { role: "operator" }),
+    ]);
+    await addMember(a.database, org.id, member.id, "member");
+    const conv = await a.database.db.transaction((tx) =>
+      openConversation(tx, {
+        subject: { kind: "status_application", id: crypto.randomUUID() },
+        parties: [{ organizationId: org.id }, { operator: true }],
+        title: "Сигма Фотоника",
+      }),
+    );
+    const reader = new Browser();
+    await reader.post(b, "/api/auth/signin", { email: member.email, password: TEST_PASSWORD });
+    const writer = new Browser();
+    await writer.post(a, "/api/auth/signin", { email: operator.email, password: TEST_PASSWORD });
+    // The member's page is open on server B; the operator writes through server A.
+    const stream = await openSse(`${b.base}/api/conversations/events`, cookieHeader(reader.cookies));
+    expect(stream.status).toBe(200);
+    await stream.next("ready");
+    const sent = performance.now();
+    const res = await writer.post(a, `/api/conversations/${conv.id}/messages`, {
+      body: "Проверьте, пожалуйста, устав",
+    });
+    expect(res.status, res.text).toBe(201);
+    const e = await stream.next("conversation", 1000);
+    expect(e.data).toEqual({ conversationId: conv.id, kind: "message" });
+    expect(e.at - sent).toBeLessThan(1000);
+    // …and the member reads it on B at once.
+    const thread = await reader.get(b, `/api/conversations/${conv.id}`);
+    expect(thread.json().messages.at(-1).body).toBe("Проверьте, пожалуйста, устав");
+    stream.close();
   });
 
   it("a scheduled job runs once per tick, not twice, with both servers' queues working", async () => {

@@ -72,6 +72,9 @@ export const PROBLEM_CODES = [
   "erasure-owner",
   "erasure-not-pending",
   "export-expired",
+  // conversations
+  "message-edit-window",
+  "message-changed",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

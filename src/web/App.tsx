@@ -2,6 +2,7 @@ import { lazy } from "react";
 import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout";
 import { RequireAuth } from "./components/RequireAuth";
+import { conversationRoutes } from "./features/conversations/routes";
 import { directoryRoutes } from "./features/directory/routes";
 import { HomePage } from "./features/home/HomePage";
 import { NotFoundPage } from "./features/legal/NotFoundPage";
@@ -92,6 +93,7 @@ export function App() {
         {measureRoutes}
         {directoryRoutes}
         {notificationRoutes}
+        {conversationRoutes}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -6,6 +6,7 @@ import { unauthorized } from "./errors.js";
 import { requestLocale } from "./i18n.js";
 import type { JobQueue } from "./jobs.js";
 import type { Action, Actor } from "./policy.js";
+import type { Realtime } from "./realtime.js";
 import type { Storage } from "./storage.js";
 
 /** What the app is built from; tests build their own. */
@@ -18,6 +19,8 @@ export interface Services {
   mailQueued: () => void;
   /** The job queue: `jobs.send(tx, job, data)` in the request's transaction (core/jobs.ts). */
   jobs: JobQueue;
+  /** Events across app servers (LISTEN/NOTIFY) and the open SSE streams (core/realtime.ts). */
+  realtime: Realtime;
 }
 
 /** Everything a use case needs to know about who asks and from where. */

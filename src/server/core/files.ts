@@ -80,6 +80,9 @@ const FORMAT_NAMES: Record<string, string> = {
   "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PPTX",
   "application/msword": "DOC",
   "application/vnd.ms-excel": "XLS",
+  "application/vnd.oasis.opendocument.text": "ODT",
+  "application/vnd.oasis.opendocument.spreadsheet": "ODS",
+  "application/vnd.oasis.opendocument.presentation": "ODP",
   "text/plain": "TXT",
   "text/csv": "CSV",
 };

@@ -5,14 +5,12 @@ import type { NotificationChannel } from "../../shared/vocabularies.js";
 import type { Config } from "./config.js";
 import type { Executor } from "./db.js";
 import { type FilePurpose, registerFilePurposes } from "./files.js";
-import { addMessages, fill, hasText, type Params, t } from "./i18n.js";
+import { fill, hasText, type Params, t } from "./i18n.js";
 import type { JobServices, QueuedJob, ScheduledJob } from "./jobs.js";
 import { defineMailTemplates, type MailTemplate } from "./mail.js";
 import { type Action, defineRules, type Rule } from "./policy.js";
 import type { Storage } from "./storage.js";
 
-/** Texts a module adds to the server's dictionary (problem titles, field errors, …), per language. */
-export type Messages = Record<Locale, Record<string, string>>;
 
 /** Where a notification goes by default (the user may choose another channel per kind). */
 export type { NotificationChannel };
@@ -100,6 +98,21 @@ export interface PersonalDataPart {
 }
 
 /**
+ * A kind of subject a conversation can be about (a status application, an exchange response, …),
+ * declared by the module that owns the subject and collected by the conversations module. Who may read
+ * a conversation is decided by its two parties, not by the subject.
+ */
+export interface ConversationSubjectKind {
+  /** Its label in a list of conversations («Заявка на статус») is `conversations.subject.<kind>` in the catalogue. */
+  kind: string;
+  /**
+   * Where the subject is seen in the web app, for a reader on a party's side: a member of
+   * `organizationId`, or the cluster's operator (null).
+   */
+  link(subjectId: string, organizationId: string | null): string;
+}
+
+/**
  * Everything a module brings to the platform, in one object: `src/server/modules/index.ts` lists the
  * manifests, `app.ts` installs and registers them, `main.ts` runs their jobs. Nothing registers itself
  * by being imported.
@@ -114,7 +127,6 @@ export interface ModuleManifest<A extends string = string> {
   rules?: { readonly [K in A]: Rule<never> };
   /** Resource-free actions the web app asks about in /api/me (to hide what would be refused). */
   abilities?: readonly NoInfer<A>[];
-  messages?: Messages;
   notificationKinds?: Readonly<Record<string, NotificationKind>>;
   mailTemplates?: Readonly<Record<string, MailTemplate>>;
   /** The kinds of files the module stores (type, size and pixel limits; refusal texts). */
@@ -127,6 +139,8 @@ export interface ModuleManifest<A extends string = string> {
   queued?: readonly QueuedJob<never>[];
   /** The module's part of a user's data export and of the erasure of an account (see PersonalDataPart). */
   personalData?: PersonalDataPart;
+  /** The kinds of subject its conversations are about (the conversations module collects them). */
+  conversationSubjects?: readonly ConversationSubjectKind[];
   /** Runs once at installation with every manifest: a module that collects from the others (e.g. notification kinds). */
   install?: (all: readonly ModuleManifest[]) => void;
 }
@@ -152,7 +166,6 @@ export function installModules(list: readonly ModuleManifest[]): void {
   checkManifests(list);
   for (const m of list) {
     if (m.rules) defineRules(m.rules);
-    if (m.messages) addMessages(m.messages);
     if (m.mailTemplates) defineMailTemplates(m.mailTemplates);
     if (m.filePurposes) registerFilePurposes(m.filePurposes);
   }

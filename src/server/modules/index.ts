@@ -1,6 +1,7 @@
 import type { ActionsOf } from "../core/module.js";
 import { accountsModule } from "./accounts/accounts.module.js";
 import { auditModule } from "./audit/audit.module.js";
+import { conversationsModule } from "./conversations/conversations.module.js";
 import { devmailModule } from "./devmail/devmail.module.js";
 import { directoryModule } from "./directory/directory.module.js";
 import { healthModule } from "./health/health.module.js";
@@ -24,6 +25,7 @@ export const MODULES = [
   organizationsModule,
   statusModule,
   verificationModule,
+  conversationsModule,
   directoryModule,
   measuresModule,
   jobsModule,

@@ -1,8 +1,10 @@
 import { fakerRU as faker } from "@faker-js/faker";
 import { count } from "drizzle-orm";
 import type { Db } from "../core/db.js";
+import type { Storage } from "../core/storage.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
+import { conversationsSeeder } from "./conversations.js";
 import { measuresSeeder } from "./measures.js";
 import { organizationsSeeder } from "./organizations.js";
 import { privacySeeder } from "./privacy.js";
@@ -27,6 +29,8 @@ export interface SeedContext {
   passwordHash: string;
   faker: typeof faker;
   progress: (label: string, done: number, total: number) => void;
+  /** Where seeded files go (conversation attachments); without it the seed attaches no files. */
+  storage?: Storage;
 }
 
 /** One part of the demo data; each module adds its own after the ones it depends on. */
@@ -73,13 +77,14 @@ const accountsSeeder: Seeder = {
   },
 };
 
-// Verification after the others: it has its own random sequence and must not shift the others'; privacy
-// uses none.
+// Verification after the others: it has its own random sequence and must not shift the others';
+// privacy and conversations use none.
 export const seeders: Seeder[] = [
   accountsSeeder,
   organizationsSeeder,
   measuresSeeder,
   verificationSeeder,
+  conversationsSeeder,
   privacySeeder,
 ];
 
@@ -89,11 +94,17 @@ export async function isSeeded(db: Db) {
 }
 
 /** Deterministic: the same faker seed gives the same data set on every machine. */
-export async function seed(db: Db, scale: Scale, progress: SeedContext["progress"] = () => {}) {
+export async function seed(
+  db: Db,
+  scale: Scale,
+  progress: SeedContext["progress"] = () => {},
+  storage?: Storage,
+) {
   faker.seed(20261123);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    for (const s of seeders) await s.run({ db: tx as unknown as Db, scale, passwordHash, faker, progress });
+    for (const s of seeders)
+      await s.run({ db: tx as unknown as Db, scale, passwordHash, faker, progress, storage });
   });
 }
 

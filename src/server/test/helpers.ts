@@ -237,3 +237,16 @@ export async function solveFrom(res: { json(): unknown }): Promise<string> {
   if (!solution) throw new Error("challenge not solved");
   return Buffer.from(JSON.stringify({ challenge, solution })).toString("base64");
 }
+
+/** A multipart/form-data body with one file part (what a browser's FormData upload sends). */
+export function multipartFile(data: Buffer, filename: string, type: string, field = "file") {
+  const boundary = `----innocluster${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}

@@ -19,7 +19,7 @@ import { errorMessage, type User } from "../api";
 import { useMe, useSignOut } from "../session";
 import { ChevronDownIcon } from "./icons";
 import { LanguageSwitch } from "./LanguageSwitch";
-import { NotificationBell } from "./NotificationBell";
+import { MessagesBadge, NotificationBell } from "./NotificationBell";
 import { OrganizationDrawerSection, OrganizationMenu } from "./OrganizationSwitcher";
 
 interface NavItem {
@@ -73,6 +73,11 @@ function UserMenu({ user }: { user: User }) {
         <Menu.Item component={Link} to="/account">
           {t("common.nav.account")}
         </Menu.Item>
+        {can("conversations.access") && (
+          <Menu.Item component={Link} to="/messages">
+            {t("conversations.title")}
+          </Menu.Item>
+        )}
         {can("notifications.own") && (
           <Menu.Item component={Link} to="/notifications">
             {t("common.nav.notifications")}
@@ -148,6 +153,7 @@ export function Header() {
   // the account and the notifications are also in the user menu and the bell
   const personal: NavItem[] = [];
   if (user) {
+    if (can("conversations.access")) personal.push({ to: "/messages", label: t("conversations.title") });
     if (can("notifications.own"))
       personal.push({ to: "/notifications", label: t("common.nav.notifications") });
     personal.push({ to: "/account", label: t("common.nav.account") });
@@ -192,6 +198,7 @@ export function Header() {
                 </Box>
               )}
               <LanguageSwitch />
+              {user && <MessagesBadge />}
               {user && <NotificationBell />}
               {user ? (
                 <UserMenu user={user} />

@@ -2,6 +2,7 @@ import { Container } from "@mantine/core";
 import { Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation } from "react-router";
+import { useConversationEvents } from "../features/conversations/queries";
 import { applyUserLocale, useMe } from "../session";
 import { Footer } from "./Footer";
 import { Header } from "./Header";
@@ -14,6 +15,8 @@ export function Layout() {
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const syncedUser = useRef<string | null>(null);
+  // New messages arrive while any page is open (one event stream per tab).
+  useConversationEvents();
 
   // The profile's language wins once per signed-in user (after sign-in or on page load).
   useEffect(() => {

@@ -30,6 +30,16 @@ export function BellIcon(props: SVGProps<SVGSVGElement> & { size?: number }) {
   );
 }
 
+export function MessageIcon(props: SVGProps<SVGSVGElement> & { size?: number }) {
+  return (
+    <Svg {...props}>
+      <path d="M8 9h8" />
+      <path d="M8 13h6" />
+      <path d="M18 4a3 3 0 0 1 3 3v8a3 3 0 0 1 -3 3h-5l-5 3v-3h-2a3 3 0 0 1 -3 -3v-8a3 3 0 0 1 3 -3h12z" />
+    </Svg>
+  );
+}
+
 export function CheckIcon(props: SVGProps<SVGSVGElement> & { size?: number }) {
   return (
     <Svg {...props}>

@@ -4,7 +4,7 @@ import { makeInn, makeKpp, makeOgrn } from "../../../shared/identifiers.js";
 import { auditLog } from "../../core/audit.schema.js";
 import { files } from "../../core/files.schema.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
-import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
+import { Client, createUser, multipartFile, signedIn, type TestApp, testApp } from "../../test/helpers.js";
 import { memberships, organizationLogos, organizations } from "./organizations.schema.js";
 import { moveLogosToStorage } from "./organizations.service.js";
 
@@ -32,18 +32,8 @@ const WEBP = Buffer.concat([
   Buffer.alloc(24, 1),
 ]);
 
-/** A multipart/form-data body with one file part. */
-function upload(data: Buffer, filename = "logo.png", type = "image/png", field = "file") {
-  const boundary = `----innocluster${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
-    ),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
-}
+const upload = (data: Buffer, filename = "logo.png", type = "image/png", field = "file") =>
+  multipartFile(data, filename, type, field);
 
 async function ownerWithOrg(locale: "ru" | "en" = "ru") {
   const user = await createUser(t.database, { locale });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { and, eq } from "drizzle-orm";
 import { unzipSync } from "fflate";
@@ -17,6 +18,8 @@ import {
   testApp,
 } from "../../test/helpers.js";
 import { consents, sessions, users } from "../accounts/accounts.schema.js";
+import { openConversation } from "../conversations/conversations.api.js";
+import { conversationMessages } from "../conversations/conversations.schema.js";
 import { measureSubscriptions } from "../measures/measures.subscriptions.schema.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { addMember, createOrg } from "../organizations/organizations.fixtures.js";
@@ -73,6 +76,18 @@ async function personWithData(u: U, tag: string) {
     .insert(notifications)
     .values({ userId: u.id, kind: "privacy.export-ready", data: { expires: `note-${tag}` } });
   await storeFile(u.id, `doc-${tag}.png`, `contents-of-${tag}`);
+  const conversation = await openConversation(t.database.db, {
+    subject: { kind: "status_application", id: randomUUID() },
+    parties: [{ organizationId: org.id }, { operator: true }],
+    title: "Общая компания",
+  });
+  await t.database.db.insert(conversationMessages).values({
+    conversationId: conversation.id,
+    authorId: u.id,
+    side: "a",
+    body: `message-of-${tag}`,
+    createdAt: new Date(),
+  });
   return c;
 }
 
@@ -134,6 +149,7 @@ describe("export of one's own data", () => {
       "audit",
       "measures",
       "verification",
+      "conversations",
       "privacy",
     ])
       expect(names).toContain(`${m}.json`);
@@ -145,6 +161,9 @@ describe("export of one's own data", () => {
       expect.objectContaining({ organizationId: org.id, organization: "Общая компания", role: "member" }),
     ]);
     expect(json("measures.json").savedSearches).toEqual([expect.objectContaining({ name: "Поиск alice" })]);
+    expect(json("conversations.json").messagesWritten).toEqual([
+      expect.objectContaining({ body: "message-of-alice", title: "Общая компания" }),
+    ]);
     expect(json("notifications.json").notifications.length).toBeGreaterThan(0);
     expect(json("audit.json").entriesAboutYou).toEqual(
       expect.arrayContaining([expect.objectContaining({ action: "user.update_profile" })]),
@@ -162,6 +181,7 @@ describe("export of one's own data", () => {
       "Поиск bob",
       "contents-of-bob",
       "note-bob",
+      "message-of-bob",
       owner.id,
       "Владелец",
     ])
@@ -290,6 +310,12 @@ describe("deletion of an account", () => {
     expect(
       await t.database.db.select().from(measureSubscriptions).where(eq(measureSubscriptions.userId, bob.id)),
     ).toEqual([]);
+    // His message stays in the conversation, from nobody named.
+    const [message] = await t.database.db
+      .select()
+      .from(conversationMessages)
+      .where(eq(conversationMessages.body, "message-of-bob"));
+    expect(message).toMatchObject({ authorId: null, authorErased: true });
     const [req] = await t.database.db
       .select()
       .from(erasureRequests)

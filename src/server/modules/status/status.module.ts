@@ -1,4 +1,5 @@
 import { defineModule } from "../../core/module.js";
+import { STATUS_APPLICATION_SUBJECT } from "./status.conversations.js";
 import { STATUS_NOTIFICATION_DEFS } from "./status.notifications.js";
 import { statusOperatorRoutes } from "./status.operator.routes.js";
 import { STATUS_RULES } from "./status.policy.js";
@@ -11,4 +12,5 @@ export const statusModule = defineModule({
   rules: STATUS_RULES,
   abilities: ["operator.status.queue"],
   notificationKinds: STATUS_NOTIFICATION_DEFS,
+  conversationSubjects: [STATUS_APPLICATION_SUBJECT],
 });

@@ -15,6 +15,7 @@ import { type Executor, isUniqueViolation, likePattern } from "../../core/db.js"
 import { AppError, badRequest, notFound } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
 import { usersByIds } from "../accounts/accounts.service.js";
+import { openConversation, postSystemMessage } from "../conversations/conversations.api.js";
 import { assertNotOwnOrganization, loadOrgFor, memberOrgIds } from "../organizations/access.js";
 import { notifyMembers as notifyOrgMembers } from "../organizations/membership.js";
 import { organizations, statusApplications, statusHistory } from "../organizations/organizations.schema.js";
@@ -31,6 +32,7 @@ import type {
   StatusEvent,
   StatusView,
 } from "./status.contract.js";
+import { STATUS_APPLICATION_SUBJECT } from "./status.conversations.js";
 import { STATUS_NOTIFICATION_KINDS as KIND } from "./status.notifications.js";
 
 /*
@@ -259,6 +261,14 @@ const notifyMembers = (
     link: `/organizations/${organizationId}/status`,
   });
 
+/** The application's conversation between the organization and the operator (opened with the application). */
+const applicationThread = (tx: Executor, org: { id: string; shortName: string }, applicationId: string) =>
+  openConversation(tx, {
+    subject: { kind: STATUS_APPLICATION_SUBJECT.kind, id: applicationId },
+    parties: [{ organizationId: org.id }, { operator: true }],
+    title: org.shortName,
+  });
+
 function appAudit(a: AppRow | { state: string; version: number; operatorComment: string | null }) {
   return { state: a.state, version: a.version, operatorComment: a.operatorComment };
 }
@@ -296,6 +306,16 @@ async function recordApplicantStep(
     entityId: app.id,
     before: step.before,
     after: step.after,
+  });
+  // The step shows in the application's conversation with the operator (notified there by the queue).
+  await applicationThread(tx, org, app.id);
+  await postSystemMessage(tx, ctx.config.publicUrl, {
+    subject: { kind: STATUS_APPLICATION_SUBJECT.kind, id: app.id },
+    authorId: actorId,
+    side: "a",
+    event: `status.${step.event}`,
+    body: step.reason ?? null,
+    silent: true,
   });
   return notifyMembers(
     tx,
@@ -634,6 +654,16 @@ export async function decide(ctx: Ctx, applicationId: string, body: z.infer<type
       toStatus: requested,
       reason: body.comment ?? null,
       actorId: actor.id,
+    });
+    // The decision and its comment (what to fix, the reason) appear in the application's conversation.
+    await applicationThread(tx, org, applicationId);
+    await postSystemMessage(tx, ctx.config.publicUrl, {
+      subject: { kind: STATUS_APPLICATION_SUBJECT.kind, id: applicationId },
+      authorId: actor.id,
+      side: "b",
+      event: `status.${state}`,
+      body: body.comment ?? null,
+      silent: true,
     });
     await writeAudit(tx, auditCtx(ctx), {
       action: "status_application.decide",

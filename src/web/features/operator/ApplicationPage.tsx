@@ -10,6 +10,7 @@ import { SectionCard } from "../../components/SectionCard";
 import { toast } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
+import { SubjectConversation } from "../conversations/SubjectConversation";
 import { ApplicationStateBadge, okAlert, StatusBadge, useLabels, warnAlert } from "../organizations/labels";
 import { ReasonModal } from "../organizations/modals";
 import { OrgLogo } from "../organizations/OrgShell";
@@ -264,6 +265,8 @@ export default function ApplicationPage() {
           <ProfileFacts org={org} idPrefix="app-profile" level={3} />
         </Stack>
       </SectionCard>
+
+      <SubjectConversation kind="status_application" subjectId={d.id} />
 
       <SectionCard id="app-history-title" title={t("organizations.history.title")}>
         <StatusHistory history={d.history} />

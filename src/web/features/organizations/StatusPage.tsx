@@ -21,6 +21,7 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
 import { toast, toastError } from "../../components/toast";
 import { useFormat } from "../../format";
+import { SubjectConversation } from "../conversations/SubjectConversation";
 import { VerificationLink } from "../verification/ClaimOffer";
 import { ApplicationStateBadge, StatusBadge, useLabels, warnAlert } from "./labels";
 import { ConfirmModal } from "./modals";
@@ -290,6 +291,9 @@ function StatusContent({ view }: { view: OrganizationView }) {
         </Stack>
       </SectionCard>
       {s.openApplication && <OpenApplication view={view} app={s.openApplication} />}
+      {s.openApplication && (
+        <SubjectConversation kind="status_application" subjectId={s.openApplication.id} />
+      )}
       <Options view={view} status={s} />
       <SectionCard id="history-title" title={t("organizations.history.title")}>
         <StatusHistory history={s.history} />
