@@ -5,6 +5,7 @@ import { removeUnattachedFiles } from "./core/files.js";
 import type { ScheduledJob } from "./core/jobs.js";
 import { acquireDataDirLock, LockedError } from "./core/lock.js";
 import { cleanUpMail, MailDispatcher } from "./core/mail.js";
+import { cleanUpRateLimits } from "./core/ratelimit.js";
 import { MODULES } from "./modules/index.js";
 import { demoAccountsText, isSeeded, seed } from "./seed/index.js";
 
@@ -42,6 +43,12 @@ async function main() {
       name: "files.clean-up",
       cron: "17 * * * *",
       run: async ({ db, storage }) => void (await removeUnattachedFiles(db, storage)),
+    },
+    // Shared rate-limit counters of windows that ended (RATE_LIMIT_STORE=database).
+    {
+      name: "rate-limit.clean-up",
+      cron: "*/10 * * * *",
+      run: async ({ db }) => void (await cleanUpRateLimits(db)),
     },
     ...MODULES.flatMap((m) => m.jobs ?? []),
   ];
