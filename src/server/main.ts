@@ -8,6 +8,7 @@ import { cleanUpMail, MailDispatcher } from "./core/mail.js";
 import { cleanUpRateLimits } from "./core/ratelimit.js";
 import { MODULES } from "./modules/index.js";
 import { demoAccountsText, isSeeded, seed } from "./seed/index.js";
+import { seedFailedJob } from "./seed/jobs.js";
 
 async function main() {
   const started = Date.now();
@@ -64,6 +65,8 @@ async function main() {
     scheduled,
     mailQueued: () => void mail?.kick(),
     log: app.log,
+    // The demo's failed job for /admin/jobs, when this start seeded the demo.
+    prepare: seeded ? async (boss) => void (await seedFailedJob(boss, database.db)) : undefined,
   });
 
   let closing = false;
