@@ -170,11 +170,15 @@ async function claim(
 ): Promise<Set<string>> {
   const told = new Set<string>();
   for (let i = 0; i < list.length; i += CLAIM_BATCH) {
-    const batch = list.slice(i, i + CLAIM_BATCH).map((r) => ({
-      user_id: r.userId,
-      subscription_id: r.subscriptionId ?? null,
-      organization_id: r.organizationId ?? null,
-    }));
+    // In user order, so that two batches written at once take the keys' locks in the same order.
+    const batch = list
+      .slice(i, i + CLAIM_BATCH)
+      .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
+      .map((r) => ({
+        user_id: r.userId,
+        subscription_id: r.subscriptionId ?? null,
+        organization_id: r.organizationId ?? null,
+      }));
     const fresh = await rows<{ userId: string }>(
       ex,
       sql`insert into measure_notices (user_id, measure_id, version, reason, subscription_id, organization_id)
@@ -200,6 +204,8 @@ export interface MeasureChange {
 
 /** Organizations per transaction of the notices job: each batch commits its notices on its own. */
 export const NOTICE_ORG_BATCH = 500;
+/** Batches of the notices job written at once. */
+const NOTICE_PARALLEL = 2;
 
 /**
  * Notifies (by each user's channel preference) the members of organizations for which a published
@@ -225,17 +231,11 @@ export async function sendMeasureNotices(
   const link = measureLink(m);
   let mails = 0;
 
-  // Organizations for which the measure became eligible, a batch at a time.
+  // Organizations for which the measure became eligible, a batch at a time, two batches' writes at
+  // once (the database writes them on two connections while the next pages are read).
   const toldEligible = new Set<string>();
-  let afterId: string | undefined;
-  for (;;) {
-    const batch = await membersOfNewlyEligible(db, m.criteria, change.before, today, {
-      afterId,
-      limit: batchSize,
-    });
-    if (!batch.length) break;
-    afterId = batch.at(-1)!.id;
-    mails += await db.transaction(async (tx) => {
+  const writeBatch = (batch: Awaited<ReturnType<typeof membersOfNewlyEligible>>) =>
+    db.transaction(async (tx) => {
       const byOrg = new Map<string, { org: string; userIds: string[] }>();
       const eligibleRows: { userId: string; organizationId: string }[] = [];
       const inBatch = new Set<string>();
@@ -248,6 +248,7 @@ export async function sendMeasureNotices(
           g.userIds.push(userId);
           byOrg.set(o.id, g);
         }
+      // A member of organizations in both concurrent batches: the notice key lets one batch win.
       const told = await claim(tx, m, "eligible", eligibleRows);
       for (const u of told) toldEligible.add(u);
       // One notice per organization (its name is in the text), all written together.
@@ -262,7 +263,22 @@ export async function sendMeasureNotices(
         })),
       );
     });
-    if (batch.length < batchSize) break;
+  let afterId: string | undefined;
+  let done = false;
+  while (!done) {
+    const pages: Awaited<ReturnType<typeof membersOfNewlyEligible>>[] = [];
+    while (!done && pages.length < NOTICE_PARALLEL) {
+      const batch = await membersOfNewlyEligible(db, m.criteria, change.before, today, {
+        afterId,
+        limit: batchSize,
+      });
+      if (batch.length) {
+        pages.push(batch);
+        afterId = batch.at(-1)!.id;
+      }
+      done = batch.length < batchSize;
+    }
+    for (const n of await Promise.all(pages.map(writeBatch))) mails += n;
   }
 
   // Saved searches that match: each distinct query (with the subscriber's organization when it filters
