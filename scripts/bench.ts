@@ -61,6 +61,12 @@ const { values } = parseArgs({
     only: { type: "string", default: "" },
     /** full, demo or both databases. */
     scale: { type: "string", default: "both" },
+    /**
+     * off (default), memory, database (the shared store as configured: blocks claimed ahead, in
+     * batches), database-each (every request waits for a claim of its own). With a limit, requests come from
+     * BENCH_CLIENTS (default 1,000) client addresses, so that none reaches its limit.
+     */
+    "rate-limit": { type: "string", default: "off" },
   },
 });
 const duration = Number(values.duration);
@@ -285,6 +291,86 @@ const cases: Case[] = [
   },
 ];
 
+/** Publishes of the measure fitting everyone, each waited for until its notices are all written. */
+const PUBLISH_RUNS = 3;
+const PUBLISH_CASE = "publish a measure fitting all organizations (notices job)";
+const PUBLISH_TITLE = "Бенчмарк: мера для всех организаций";
+
+/**
+ * Issue 10 §1: the operator publishes a measure with no criteria (it fits every organization); the
+ * request sends the `measures.notices` job in its transaction and answers; the job (pg-boss, started
+ * here as main.ts starts it) tells every member of every organization. Measured: the publish request
+ * (p50 of PUBLISH_RUNS, each a new measure) and the time from sending it until its job completed with
+ * every notice written. The measures and what they wrote are removed afterwards.
+ */
+async function publishCase(address: string, database: Database, cookie: string): Promise<string[]> {
+  const headers = { cookie, "content-type": "application/json" };
+  const requestMs: number[] = [];
+  const deliveredMs: number[] = [];
+  let notices = 0;
+  const ids: string[] = [];
+  try {
+    for (let i = 0; i < PUBLISH_RUNS; i++) {
+      const created = await fetch(`${address}/api/operator/measures`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({
+          titleRu: `${PUBLISH_TITLE} ${i + 1}`,
+          descriptionRu: "Мера без критериев: подходит каждой организации кластера.",
+          provider: "Бенчмарк",
+          providerKind: "city_body",
+          level: "city",
+          form: "consulting",
+          criteria: {},
+        }),
+      });
+      if (created.status !== 201)
+        throw new Error(`creating the measure: ${created.status} ${await created.text()}`);
+      const { id, version } = (await created.json()) as { id: string; version: number };
+      ids.push(id);
+      const t0 = performance.now();
+      const published = await fetch(`${address}/api/operator/measures/${id}/publish`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ version }),
+      });
+      requestMs.push(performance.now() - t0);
+      if (published.status !== 200)
+        throw new Error(`publishing: ${published.status} ${await published.text()}`);
+      const key = `${id}:${((await published.json()) as { version: number }).version}`;
+      for (;;) {
+        const [job] = await database.rawQuery<{ state: string }>(
+          "select state from pgboss.job where name = 'measures.notices' and singleton_key = $1",
+          [key],
+        );
+        if (job?.state === "completed") break;
+        if (job?.state === "failed") throw new Error(`the notices job failed: ${key}`);
+        if (performance.now() - t0 > 600_000) throw new Error("the notices job did not finish in 10 minutes");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      deliveredMs.push(performance.now() - t0);
+      const [n] = await database.rawQuery<{ n: number }>(
+        "select count(*)::int as n from measure_notices where measure_id = $1",
+        [id],
+      );
+      notices = n?.n ?? 0;
+    }
+  } finally {
+    await database.rawQuery("delete from notifications where data->>'title' like $1", [`${PUBLISH_TITLE}%`]);
+    await database.rawQuery("delete from mail_outbox where subject like $1", [`%${PUBLISH_TITLE}%`]);
+    for (const id of ids) {
+      await database.rawQuery("delete from measure_notices where measure_id = $1", [id]);
+      await database.rawQuery("delete from measures where id = $1", [id]);
+    }
+  }
+  requestMs.sort((a, b) => a - b);
+  deliveredMs.sort((a, b) => a - b);
+  return [
+    `  publish request: p50 ${percentile(requestMs, 50).toFixed(0)} ms, max ${requestMs.at(-1)?.toFixed(0)} ms (${PUBLISH_RUNS} publishes)`,
+    `  every notice written: p50 ${(percentile(deliveredMs, 50) / 1000).toFixed(1)} s, max ${((deliveredMs.at(-1) ?? 0) / 1000).toFixed(1)} s (${notices} users told per publish)`,
+  ];
+}
+
 function missing(what: string): never {
   throw new Error(`${what} is missing: reseed the bench database`);
 }
@@ -442,7 +528,8 @@ async function messageDelivery(
 async function run(target: "pg" | "pglite", scale: Scale) {
   const mine = cases.filter((c) => (c.scale ?? "full") === scale && c.name.includes(values.only));
   const withMessages = scale === "demo" && MESSAGE_CASE.includes(values.only);
-  if (!mine.length && !withMessages) return;
+  const publish = scale === "full" && PUBLISH_CASE.includes(values.only);
+  if (!mine.length && !withMessages && !publish) return;
   console.log(
     `\n=== ${target === "pg" ? "PostgreSQL server" : "PGlite (embedded)"}, ${scale === "full" ? "full scale" : "demo scale"} ===`,
   );
@@ -457,24 +544,38 @@ async function run(target: "pg" | "pglite", scale: Scale) {
       });
       console.log(`\n  seeded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
     }
+    const limit = values["rate-limit"];
     const config = loadConfig({
       NODE_ENV: "production",
       SESSION_SECRET: "b".repeat(40),
       PUBLIC_URL: "http://127.0.0.1",
       LOG_LEVEL: "silent",
-      // One client address sends thousands of requests: every API route has a per-IP limit.
-      RATE_LIMIT: "off",
+      // Without --rate-limit one client address sends thousands of requests: every API route has a
+      // per-IP limit. With it, the requests come from many addresses through one trusted proxy hop.
+      RATE_LIMIT: limit === "off" ? "off" : "on",
+      RATE_LIMIT_STORE: limit === "memory" ? "memory" : "database",
+      TRUST_PROXY: "1",
     });
+    if (limit !== "off") {
+      process.env.BENCH_CLIENTS ??= "1000";
+      console.log(`  rate limit: ${limit} store, ${process.env.BENCH_CLIENTS} client addresses`);
+    }
     const app = await buildApp({
       services: { database, config, mailQueued: () => {} },
       logger: false,
       serveWeb: false,
+      // Every request waits for its own claim (claims of concurrent requests still share a statement).
+      ...(limit === "database-each"
+        ? { rateLimitStore: { claimSize: () => 1, credit: () => 0, batchMs: 0 } }
+        : {}),
     });
     const address = await app.listen({ host: "127.0.0.1", port: 0 });
     const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
+    const operator = DEMO_ACCOUNTS.find((a) => a.role === "operator")!;
     const cookies = {
       admin: await signIn(address, admin.email),
       member: await signIn(address, DEMO_USER_EMAIL),
+      operator: await signIn(address, operator.email),
     };
     await setActiveOrganization(address, cookies.member);
     const rowsOut: string[][] = [];
@@ -483,10 +584,8 @@ async function run(target: "pg" | "pglite", scale: Scale) {
         ? await c.prepare(database)
         : { url: c.url!, stages: [c.queries!(database.db)], note: undefined };
       if (prepared.note) console.log(`  ${c.name}: ${prepared.note}`);
-      if (prepared.mix) {
-        fs.writeFileSync(MIX_FILE, JSON.stringify(prepared.mix.paths));
-        process.env.BENCH_MIX_FILE = MIX_FILE;
-      }
+      if (prepared.mix) fs.writeFileSync(MIX_FILE, JSON.stringify(prepared.mix.paths));
+      process.env.BENCH_MIX_FILE = prepared.mix ? MIX_FILE : "";
       const before = { ...searchCacheStats };
       // The load runs in a worker thread: the server's event loop serves requests, not the client.
       const res = await autocannon({
@@ -495,7 +594,7 @@ async function run(target: "pg" | "pglite", scale: Scale) {
         duration,
         workers: 1,
         headers: c.auth ? { cookie: cookies[c.auth] } : {},
-        ...(prepared.mix ? { requests: [{ setupRequest: MIX_REQUEST }] } : {}),
+        ...(prepared.mix || limit !== "off" ? { requests: [{ setupRequest: MIX_REQUEST }] } : {}),
       });
       if (res.non2xx) console.warn(`  ${c.name}: ${res.non2xx} non-2xx answers`);
       const hits = searchCacheStats.hits - before.hits;
@@ -528,8 +627,24 @@ async function run(target: "pg" | "pglite", scale: Scale) {
     const widths = head.map((h, i) => Math.max(h.length, ...rowsOut.map((r) => r[i]!.length)));
     const line = (r: string[]) =>
       r.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join("  ");
-    console.log(line(head));
-    for (const r of rowsOut) console.log(line(r));
+    if (rowsOut.length) {
+      console.log(line(head));
+      for (const r of rowsOut) console.log(line(r));
+    }
+    if (publish) {
+      // The job queue works as in main.ts (polling every 2 s), on this database.
+      await app.services.jobs.start({
+        database,
+        config,
+        storage: app.services.storage,
+        scheduled: [],
+        mailQueued: () => {},
+        log: { info: () => {}, error: (o, m) => console.error(m, o) },
+      });
+      console.log(PUBLISH_CASE);
+      for (const l of await publishCase(address, database, cookies.operator)) console.log(l);
+      await app.services.jobs.stop();
+    }
     await app.close();
   } finally {
     await database.close();

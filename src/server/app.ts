@@ -42,6 +42,7 @@ import { registerMetrics } from "./core/metrics.js";
 import { installModules, queuedJobsOf } from "./core/module.js";
 import { WEB_ROOT } from "./core/paths.js";
 import { can, hasRule, requestFacts } from "./core/policy.js";
+import { type SharedStoreOptions, sharedRateLimitStore } from "./core/ratelimit.js";
 import { Realtime } from "./core/realtime.js";
 import { openStorage } from "./core/storage.js";
 import { registerSessionHook, sessionCookieName } from "./modules/accounts/session.js";
@@ -61,6 +62,8 @@ export interface AppOptions {
   logger?: boolean | Record<string, unknown>;
   /** Serve the built web app from dist/web when it exists (default true). */
   serveWeb?: boolean;
+  /** Benchmarks and tests: the shared rate-limit store's tuning (see core/ratelimit.ts). */
+  rateLimitStore?: Omit<SharedStoreOptions, "db">;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -261,6 +264,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (config.rateLimit) {
     await app.register(rateLimit, {
       global: false,
+      // RATE_LIMIT_STORE=database: counted once across every app server on the database.
+      ...(config.rateLimitStore === "database"
+        ? { store: sharedRateLimitStore({ ...opts.rateLimitStore, db: services.database.db }) }
+        : {}),
       // The session hook (global onRequest) runs before the limit's route-level hook.
       keyGenerator: rateLimitKey,
       errorResponseBuilder: (_req, context) => new RateLimitedError(context.ttl),

@@ -5,9 +5,11 @@ import { removeUnattachedFiles } from "./core/files.js";
 import type { ScheduledJob } from "./core/jobs.js";
 import { acquireDataDirLock, LockedError } from "./core/lock.js";
 import { cleanUpMail, MailDispatcher } from "./core/mail.js";
+import { cleanUpRateLimits } from "./core/ratelimit.js";
 import { openStorage } from "./core/storage.js";
 import { MODULES } from "./modules/index.js";
 import { demoAccountsText, isSeeded, seed } from "./seed/index.js";
+import { seedFailedJob } from "./seed/jobs.js";
 
 async function main() {
   const started = Date.now();
@@ -44,6 +46,12 @@ async function main() {
       cron: "17 * * * *",
       run: async ({ db, storage }) => void (await removeUnattachedFiles(db, storage)),
     },
+    // Shared rate-limit counters of windows that ended (RATE_LIMIT_STORE=database).
+    {
+      name: "rate-limit.clean-up",
+      cron: "*/10 * * * *",
+      run: async ({ db }) => void (await cleanUpRateLimits(db)),
+    },
     ...MODULES.flatMap((m) => m.jobs ?? []),
   ];
   // Data a migration cannot move (files into the storage), once, before serving.
@@ -58,6 +66,8 @@ async function main() {
     scheduled,
     mailQueued: () => void mail?.kick(),
     log: app.log,
+    // The demo's failed job for /admin/jobs, when this start seeded the demo.
+    prepare: seeded ? async (boss) => void (await seedFailedJob(boss, database.db)) : undefined,
   });
 
   let closing = false;

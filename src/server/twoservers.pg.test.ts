@@ -3,7 +3,8 @@
 // Two app servers as main.ts builds them — each its own app on its own port, its own connection pool
 // and its own job queue — on ONE PostgreSQL database, reached over real HTTP. What a load balancer in
 // front of them relies on: a session is a row, not a server's memory; a search on one server sees a
-// write committed on the other at once; a scheduled job runs once per tick across both queues.
+// write committed on the other at once; a client's rate limit counts once across both servers; a
+// scheduled job runs once per tick across both queues.
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { TestClock } from "pg-boss";
@@ -28,8 +29,11 @@ interface Server {
 /** A browser over real HTTP to one server or another (as a balancer may send it): one cookie jar. */
 class Browser {
   cookies = new Map<string, string>();
+  /** The client's address as the balancer reports it (X-Forwarded-For; the servers trust one hop). */
+  constructor(readonly ip?: string) {}
   async request(server: Server, method: string, path: string, body?: unknown) {
     const headers: Record<string, string> = { "accept-language": "ru" };
+    if (this.ip) headers["x-forwarded-for"] = this.ip;
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     if (body !== undefined) headers["content-type"] = "application/json";
     const res = await fetch(`${server.base}${path}`, {
@@ -64,7 +68,11 @@ let b: Server;
 async function startServer(name: string): Promise<Server> {
   const database = await openDatabase({ databaseUrl: db.url, poolSize: 3 });
   const app = await buildApp({
-    services: { database, config: testConfig(), mailQueued: () => {} },
+    services: {
+      database,
+      config: testConfig({ RATE_LIMIT_STORE: "database", TRUST_PROXY: "1" }),
+      mailQueued: () => {},
+    },
     logger: false,
     serveWeb: false,
   });
@@ -176,6 +184,20 @@ describe("two app servers on one PostgreSQL database", () => {
     const thread = await reader.get(b, `/api/conversations/${conv.id}`);
     expect(thread.json().messages.at(-1).body).toBe("Проверьте, пожалуйста, устав");
     stream.close();
+  });
+
+  it("a client's rate limit counts once across both servers (RATE_LIMIT_STORE=database)", async () => {
+    // Sign-in allows 30 attempts per 10 minutes from one address; the balancer alternates servers.
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const res = await new Browser("203.0.113.7").post(i % 2 ? a : b, "/api/auth/signin", {
+        email: `nobody-${i}@example.com`,
+        password: "Wrong-Pass-1",
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(30);
+    expect(statuses.slice(30)).toEqual(Array(10).fill(429));
   });
 
   it("a scheduled job runs once per tick, not twice, with both servers' queues working", async () => {

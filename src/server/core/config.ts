@@ -66,6 +66,7 @@ const EnvSchema = z.object({
       return r;
     }),
   RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+  RATE_LIMIT_STORE: z.enum(["memory", "database"]).optional(),
   DEV_MAILBOX: z.enum(["on", "off"]).optional(),
   METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
   S3_BUCKET: z.string().min(3).max(63).optional(),
@@ -103,6 +104,11 @@ export type Config = {
   seed: "auto" | "never";
   trustProxy: TrustProxy;
   rateLimit: boolean;
+  /**
+   * Where the limits count: in the database, shared by every app server (the default with
+   * DATABASE_URL), or in this process's memory (the default on PGlite, which only one process opens).
+   */
+  rateLimitStore: "memory" | "database";
   secureCookies: boolean;
   /** The development mailbox over the outbox (`/dev/mail`); never in production. */
   devMailbox: boolean;
@@ -152,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: e.SEED,
     trustProxy: e.TRUST_PROXY,
     rateLimit: e.RATE_LIMIT === "on",
+    rateLimitStore: e.RATE_LIMIT_STORE ?? (e.DATABASE_URL ? "database" : "memory"),
     secureCookies: publicUrl.startsWith("https://"),
     metricsToken: e.METRICS_TOKEN,
     storage:

@@ -63,6 +63,8 @@ export async function startJobs(input: {
   retryDelaySeconds?: number;
   /** Tests: a pg-boss TestClock (one shared by every queue of a multi-server test) moves time by hand. */
   clock?: Clock;
+  /** Runs once the queues exist, before any worker takes a job (the demo seed's failed job). */
+  prepare?: (boss: PgBoss) => Promise<void>;
 }): Promise<Jobs> {
   const { database, config } = input;
   const boss = database.pglite
@@ -87,10 +89,12 @@ export async function startJobs(input: {
   for (const job of input.scheduled) {
     await boss.createQueue(job.name, { ...queueOptions, policy: "singleton" });
     await boss.schedule(job.name, job.cron, null, { tz: TZ });
-    await boss.work(job.name, polling, async () => handle(job.name, () => job.run(services)));
   }
+  for (const job of input.queued) await boss.createQueue(job.name, queueOptions);
+  await input.prepare?.(boss);
+  for (const job of input.scheduled)
+    await boss.work(job.name, polling, async () => handle(job.name, () => job.run(services)));
   for (const job of input.queued) {
-    await boss.createQueue(job.name, queueOptions);
     await boss.work(job.name, { ...polling, batchSize: 1 }, async ([j]) => {
       if (j) await handle(job.name, () => job.run(services, j.data as never));
     });

@@ -94,17 +94,39 @@ export const MAIL_RETENTION_MS = 30 * 24 * 3600_000;
 
 /** Writes the mail to the outbox in the caller's transaction: it leaves only if the change commits. */
 export async function enqueueMail(ex: Executor, m: MailRequest): Promise<void> {
-  const r = renderMail(m.template, m.locale, m.data);
-  await ex.insert(mailOutbox).values({
-    to: m.to,
-    subject: r.subject,
-    text: r.text,
-    html: r.html,
-    template: m.template,
-    secret: m.secret?.token,
-    secretRef: m.secret?.ref,
-    secretExpiresAt: m.secret?.expiresAt,
-  });
+  await enqueueMails(ex, [m]);
+}
+
+/** Outbox rows per statement of `enqueueMails` (one JSON parameter of a few megabytes at most). */
+const MAIL_INSERT_BATCH = 5000;
+
+/**
+ * Writes many mails to the outbox in the caller's transaction (fan-outs): the rows go as one JSON
+ * parameter per few thousand (`jsonb_to_recordset`), not as a parameter per value, which would cost
+ * more in building the statement than in running it.
+ */
+export async function enqueueMails(ex: Executor, list: readonly MailRequest[]): Promise<void> {
+  for (let i = 0; i < list.length; i += MAIL_INSERT_BATCH) {
+    const batch = list.slice(i, i + MAIL_INSERT_BATCH).map((m) => {
+      const r = renderMail(m.template, m.locale, m.data);
+      return {
+        to: m.to,
+        subject: r.subject,
+        text: r.text,
+        html: r.html ?? null,
+        template: m.template,
+        secret: m.secret?.token ?? null,
+        secret_ref: m.secret?.ref ?? null,
+        secret_expires_at: m.secret?.expiresAt.toISOString() ?? null,
+      };
+    });
+    await ex.execute(
+      sql`insert into mail_outbox ("to", subject, text, html, template, secret, secret_ref, secret_expires_at)
+          select * from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+            as x("to" text, subject text, text text, html text, template text, secret text, secret_ref text,
+                 secret_expires_at timestamptz)`,
+    );
+  }
 }
 
 /** Replaces the token in the stored text and HTML of the matching mails; they keep no live link. */

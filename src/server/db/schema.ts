@@ -3,6 +3,7 @@
 export * from "../core/audit.schema.js";
 export * from "../core/files.schema.js";
 export * from "../core/mail.schema.js";
+export * from "../core/ratelimit.schema.js";
 export * from "../core/search.schema.js";
 export * from "../modules/accounts/accounts.schema.js";
 export * from "../modules/conversations/conversations.schema.js";

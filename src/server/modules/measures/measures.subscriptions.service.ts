@@ -15,10 +15,10 @@ import type { Criteria, EligibilityProfile } from "../../../shared/eligibility.j
 import { writeAudit } from "../../core/audit.js";
 import { moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import type { Db, Executor } from "../../core/db.js";
+import { type Db, type Executor, rows } from "../../core/db.js";
 import { badRequest, notFound } from "../../core/errors.js";
 import type { QueuedJob } from "../../core/jobs.js";
-import { notify } from "../notifications/notifications.service.js";
+import { notify, notifyAll } from "../notifications/notifications.service.js";
 import { membersOfNewlyEligible } from "../organizations/organizations.eligibility.js";
 import { activeOrganizationFactsOf } from "../organizations/organizations.service.js";
 import { SearchQuery } from "./measures.contract.js";
@@ -28,7 +28,6 @@ import { runSearch } from "./measures.search.js";
 import { type MeasureRow, orgProfile, presentCard, searchSpec } from "./measures.service.js";
 import {
   measureFavourites,
-  measureNotices,
   measureRemindersSent,
   measureSubscriptions,
 } from "./measures.subscriptions.schema.js";
@@ -159,25 +158,36 @@ async function searchLists(
   return (await runSearch(ex, { ...spec, only: measureId })).total > 0;
 }
 
-/** Notice rows per INSERT: at most 7 parameters each stays well under the 65,535 a statement may bind. */
-const CLAIM_BATCH = 5000;
+/** Notice rows per statement (one JSON parameter, as the notifications' fan-out writes them). */
+const CLAIM_BATCH = 10_000;
 
 /** Records notices (at most one per user and measure version); returns the users not told before. */
 async function claim(
   ex: Executor,
   m: { id: string; version: number },
   reason: "match" | "eligible",
-  rows: { userId: string; subscriptionId?: string; organizationId?: string }[],
+  list: { userId: string; subscriptionId?: string; organizationId?: string }[],
 ): Promise<Set<string>> {
   const told = new Set<string>();
-  for (let i = 0; i < rows.length; i += CLAIM_BATCH) {
-    const fresh = await ex
-      .insert(measureNotices)
-      .values(
-        rows.slice(i, i + CLAIM_BATCH).map((r) => ({ ...r, measureId: m.id, version: m.version, reason })),
-      )
-      .onConflictDoNothing()
-      .returning({ userId: measureNotices.userId });
+  for (let i = 0; i < list.length; i += CLAIM_BATCH) {
+    // In user order, so that two batches written at once take the keys' locks in the same order.
+    const batch = list
+      .slice(i, i + CLAIM_BATCH)
+      .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
+      .map((r) => ({
+        user_id: r.userId,
+        subscription_id: r.subscriptionId ?? null,
+        organization_id: r.organizationId ?? null,
+      }));
+    const fresh = await rows<{ userId: string }>(
+      ex,
+      sql`insert into measure_notices (user_id, measure_id, version, reason, subscription_id, organization_id)
+          select x.user_id, ${m.id}::uuid, ${m.version}::int, ${reason}, x.subscription_id, x.organization_id
+          from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+            as x(user_id uuid, subscription_id uuid, organization_id uuid)
+          on conflict do nothing
+          returning user_id as "userId"`,
+    );
     for (const r of fresh) told.add(r.userId);
   }
   return told;
@@ -194,6 +204,8 @@ export interface MeasureChange {
 
 /** Organizations per transaction of the notices job: each batch commits its notices on its own. */
 export const NOTICE_ORG_BATCH = 500;
+/** Batches of the notices job written at once. */
+const NOTICE_PARALLEL = 2;
 
 /**
  * Notifies (by each user's channel preference) the members of organizations for which a published
@@ -219,43 +231,54 @@ export async function sendMeasureNotices(
   const link = measureLink(m);
   let mails = 0;
 
-  // Organizations for which the measure became eligible, a batch at a time.
+  // Organizations for which the measure became eligible, a batch at a time, two batches' writes at
+  // once (the database writes them on two connections while the next pages are read).
   const toldEligible = new Set<string>();
-  let afterId: string | undefined;
-  for (;;) {
-    const batch = await membersOfNewlyEligible(db, m.criteria, change.before, today, {
-      afterId,
-      limit: batchSize,
-    });
-    if (!batch.length) break;
-    afterId = batch.at(-1)!.id;
-    mails += await db.transaction(async (tx) => {
-      let queued = 0;
+  const writeBatch = (batch: Awaited<ReturnType<typeof membersOfNewlyEligible>>) =>
+    db.transaction(async (tx) => {
       const byOrg = new Map<string, { org: string; userIds: string[] }>();
       const eligibleRows: { userId: string; organizationId: string }[] = [];
+      const inBatch = new Set<string>();
       for (const o of batch)
         for (const userId of o.memberIds) {
-          if (toldEligible.has(userId) || eligibleRows.some((r) => r.userId === userId)) continue;
+          if (toldEligible.has(userId) || inBatch.has(userId)) continue;
+          inBatch.add(userId);
           eligibleRows.push({ userId, organizationId: o.id });
           const g = byOrg.get(o.id) ?? { org: o.shortName, userIds: [] };
           g.userIds.push(userId);
           byOrg.set(o.id, g);
         }
+      // A member of organizations in both concurrent batches: the notice key lets one batch win.
       const told = await claim(tx, m, "eligible", eligibleRows);
       for (const u of told) toldEligible.add(u);
-      for (const g of byOrg.values()) {
-        const userIds = g.userIds.filter((u) => told.has(u));
-        if (userIds.length)
-          queued += await notify(tx, publicUrl, {
-            userIds,
-            kind: MEASURE_NOTIFICATION.eligible,
-            data: { title: m.titleRu, org: g.org },
-            link,
-          });
-      }
-      return queued;
+      // One notice per organization (its name is in the text), all written together.
+      return notifyAll(
+        tx,
+        publicUrl,
+        [...byOrg.values()].map((g) => ({
+          userIds: g.userIds.filter((u) => told.has(u)),
+          kind: MEASURE_NOTIFICATION.eligible,
+          data: { title: m.titleRu, org: g.org },
+          link,
+        })),
+      );
     });
-    if (batch.length < batchSize) break;
+  let afterId: string | undefined;
+  let done = false;
+  while (!done) {
+    const pages: Awaited<ReturnType<typeof membersOfNewlyEligible>>[] = [];
+    while (!done && pages.length < NOTICE_PARALLEL) {
+      const batch = await membersOfNewlyEligible(db, m.criteria, change.before, today, {
+        afterId,
+        limit: batchSize,
+      });
+      if (batch.length) {
+        pages.push(batch);
+        afterId = batch.at(-1)!.id;
+      }
+      done = batch.length < batchSize;
+    }
+    for (const n of await Promise.all(pages.map(writeBatch))) mails += n;
   }
 
   // Saved searches that match: each distinct query (with the subscriber's organization when it filters

@@ -5,7 +5,7 @@ import { CLUSTER_TIME_ZONE } from "../../core/clock.js";
 import { type Ctx, requireActor } from "../../core/context.js";
 import { type Db, type Executor, rows } from "../../core/db.js";
 import { badRequest, notFound } from "../../core/errors.js";
-import { enqueueMail } from "../../core/mail.js";
+import { enqueueMail, enqueueMails, type MailRequest } from "../../core/mail.js";
 import type { NotificationChannel, NotificationData, NotificationKind } from "../../core/module.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import type { NotificationsQuery, SetPreferencesBody } from "./notifications.contract.js";
@@ -39,36 +39,68 @@ export type Notice = { userIds: string[]; kind: string; data?: Data; link?: stri
  * Returns how many mails were queued (the caller nudges the dispatcher after its commit).
  */
 export async function notify(ex: Executor, publicUrl: string, n: Notice): Promise<number> {
-  const def = kinds.get(n.kind);
-  if (!def) throw new Error(`unknown notification kind ${n.kind}`);
-  const ids = [...new Set(n.userIds)];
-  if (!ids.length) return 0;
+  return notifyAll(ex, publicUrl, [n]);
+}
+
+/** Notification rows per statement of `notifyAll` (one JSON parameter, as `enqueueMails` does). */
+const NOTIFICATION_INSERT_BATCH = 10_000;
+
+/**
+ * `notify` for many notices at once (a fan-out to thousands of users): one query for the preferences
+ * and one for the people, then the notifications and mails a few thousand rows per statement.
+ */
+export async function notifyAll(
+  ex: Executor,
+  publicUrl: string,
+  notices: readonly Notice[],
+): Promise<number> {
+  const list = notices.map((n) => {
+    const def = kinds.get(n.kind);
+    if (!def) throw new Error(`unknown notification kind ${n.kind}`);
+    return { n, def, ids: [...new Set(n.userIds)] };
+  });
+  const allIds = [...new Set(list.flatMap((l) => l.ids))];
+  if (!allIds.length) return 0;
   const prefs = await ex
     .select()
     .from(notificationPreferences)
-    .where(and(inArray(notificationPreferences.userId, ids), eq(notificationPreferences.kind, n.kind)));
-  const channelOf = new Map(prefs.map((p) => [p.userId, p.channel as Channel]));
-  const people = await usersByIds(ex, ids);
-  const data = n.data ?? {};
-  let mails = 0;
-  for (const id of ids) {
-    const person = people.get(id);
-    if (!person?.active) continue;
-    const channel = channelOf.get(id) ?? def.defaultChannel;
-    if (channel === "off") continue;
-    await ex.insert(notifications).values({ userId: id, kind: n.kind, data, link: n.link ?? null });
-    if (channel === "email") {
-      const r = def.render(person.locale, data);
-      await enqueueMail(ex, {
-        to: person.email,
-        locale: person.locale,
-        template: "notification",
-        data: { title: r.title, body: r.body ?? "", url: `${publicUrl}${n.link ?? "/notifications"}` },
-      });
-      mails++;
+    .where(
+      and(
+        inArray(notificationPreferences.userId, allIds),
+        inArray(notificationPreferences.kind, [...new Set(list.map((l) => l.n.kind))]),
+      ),
+    );
+  const channelOf = new Map(prefs.map((p) => [`${p.kind} ${p.userId}`, p.channel as Channel]));
+  const people = await usersByIds(ex, allIds);
+  const rowsOut: { user_id: string; kind: string; data: Data; link: string | null }[] = [];
+  const mails: MailRequest[] = [];
+  for (const { n, def, ids } of list) {
+    const data = n.data ?? {};
+    for (const id of ids) {
+      const person = people.get(id);
+      if (!person?.active) continue;
+      const channel = channelOf.get(`${n.kind} ${id}`) ?? def.defaultChannel;
+      if (channel === "off") continue;
+      rowsOut.push({ user_id: id, kind: n.kind, data, link: n.link ?? null });
+      if (channel === "email") {
+        const r = def.render(person.locale, data);
+        mails.push({
+          to: person.email,
+          locale: person.locale,
+          template: "notification",
+          data: { title: r.title, body: r.body ?? "", url: `${publicUrl}${n.link ?? "/notifications"}` },
+        });
+      }
     }
   }
-  return mails;
+  for (let i = 0; i < rowsOut.length; i += NOTIFICATION_INSERT_BATCH)
+    await ex.execute(
+      sql`insert into notifications (user_id, kind, data, link)
+          select * from jsonb_to_recordset(${JSON.stringify(rowsOut.slice(i, i + NOTIFICATION_INSERT_BATCH))}::jsonb)
+            as x(user_id uuid, kind text, data jsonb, link text)`,
+    );
+  await enqueueMails(ex, mails);
+  return mails.length;
 }
 
 export async function listNotifications(ctx: Ctx, q: z.infer<typeof NotificationsQuery>) {

@@ -43,7 +43,11 @@ export async function membersOfNewlyEligible(
   page?: { afterId?: string; limit: number },
 ): Promise<{ id: string; shortName: string; memberIds: string[] }[]> {
   const was = before ? sql` and not ${meetsAllSql(before, today)}` : sql``;
-  const from = page?.afterId ? sql` and ${o.id} > ${page.afterId}` : sql``;
+  // Said of both sides of the join: the planner does not carry it over, and without it every page
+  // would scan the memberships from the first organization (quadratic over a fan-out's pages).
+  const from = page?.afterId
+    ? sql` and ${o.id} > ${page.afterId} and ${memberships.organizationId} > ${page.afterId}`
+    : sql``;
   const limit = page ? sql` limit ${page.limit}` : sql``;
   return rows(
     ex,
