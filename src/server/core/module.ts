@@ -11,7 +11,6 @@ import { defineMailTemplates, type MailTemplate } from "./mail.js";
 import { type Action, defineRules, type Rule } from "./policy.js";
 import type { Storage } from "./storage.js";
 
-
 /** Where a notification goes by default (the user may choose another channel per kind). */
 export type { NotificationChannel };
 export type NotificationData = Record<string, string | number | null>;

@@ -273,7 +273,9 @@ describe("attachments", () => {
     const u = multipartFile(exe, "Выписка.pdf", "application/pdf");
     const res = await team.ownerC.request("POST", `/api/conversations/${convId}/files`, u.payload, u.headers);
     const body = expectProblem(res, 400);
-    expect(fieldErrors(body).file).toMatch(/^Файл должен быть в формате PDF, PNG, JPEG, WebP, DOCX, XLSX, PPTX, ODT, ODS или ZIP$/);
+    expect(fieldErrors(body).file).toMatch(
+      /^Файл должен быть в формате PDF, PNG, JPEG, WebP, DOCX, XLSX, PPTX, ODT, ODS или ZIP$/,
+    );
   });
 });
 
