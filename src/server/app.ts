@@ -56,6 +56,8 @@ export interface AppOptions {
   logger?: boolean | Record<string, unknown>;
   /** Serve the built web app from dist/web when it exists (default true). */
   serveWeb?: boolean;
+  /** The built web app's folder (default dist/web; tests give their own). */
+  webRoot?: string;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -346,16 +348,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // The web app may still be building when the server starts (npm start builds it in parallel).
   const serveWeb = opts.serveWeb ?? true;
+  const webRoot = opts.webRoot ?? WEB_ROOT;
   if (serveWeb) {
-    fs.mkdirSync(WEB_ROOT, { recursive: true });
+    fs.mkdirSync(webRoot, { recursive: true });
     await app.register(fastifyStatic, {
-      root: WEB_ROOT,
+      root: webRoot,
       wildcard: false,
       index: false,
-      // Built assets have content hashes in their names: cache them for good.
+      // The build writes file.br and file.gz beside each asset (scripts/build-web.mjs): they are sent
+      // as they are, chosen by Accept-Encoding (brotli first), with `Vary: Accept-Encoding`.
+      preCompressed: true,
+      // Built assets have content hashes in their names: cache them for good. Everything else
+      // (index.html, top-level files) is revalidated on every use, so a release shows at once.
+      cacheControl: false,
       setHeaders: (res, file) => {
-        if (file.includes(`${path.sep}assets${path.sep}`))
-          res.header("cache-control", "public, max-age=31536000, immutable");
+        res.header(
+          "cache-control",
+          file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
       },
     });
     app.get("/assets/*", { schema: { hide: true } }, (req, reply) => {
@@ -366,18 +376,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split("?")[0] ?? "/";
-    if (serveWeb && req.method === "GET" && !url.startsWith("/api")) {
-      const file = path.join(WEB_ROOT, url);
+    // A hashed asset that is not there (a page of an older release asking for its chunks) is a 404,
+    // never the app's page, which the browser would fail to run as a script.
+    if (serveWeb && req.method === "GET" && !url.startsWith("/api") && !url.startsWith("/assets/")) {
+      const file = path.join(webRoot, url);
       // Top-level files of the build (favicon, robots) and every client-side route (SPA).
       if (
         url !== "/" &&
-        path.dirname(file) === WEB_ROOT &&
+        path.dirname(file) === webRoot &&
         fs.existsSync(file) &&
         fs.statSync(file).isFile()
       ) {
         return reply.sendFile(path.basename(file));
       }
-      if (!fs.existsSync(path.join(WEB_ROOT, "index.html"))) {
+      if (!fs.existsSync(path.join(webRoot, "index.html"))) {
         return reply
           .code(503)
           .header("retry-after", "3")

@@ -1,0 +1,4 @@
+// The English messages: one chunk, fetched when a visitor chooses English (see index.ts).
+import { type Dict, namespaces } from "./namespaces";
+
+export default namespaces(import.meta.glob<Dict>("./en/*.json", { eager: true, import: "default" }));
