@@ -45,6 +45,7 @@ import { can, hasRule, requestFacts } from "./core/policy.js";
 import { openStorage } from "./core/storage.js";
 import { registerSessionHook, sessionCookieName } from "./modules/accounts/session.js";
 import { MODULES } from "./modules/index.js";
+import { indexHtmlReader, pageMeta, registerSeo, withMeta } from "./seo.js";
 
 export interface AppOptions {
   /**
@@ -372,9 +373,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       const rel = (req.params as { "*": string })["*"];
       return reply.sendFile(path.join("assets", rel));
     });
+    await registerSeo(app, { db: services.database.db, publicUrl: config.publicUrl });
   }
+  const readIndex = indexHtmlReader(webRoot);
 
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     const url = req.url.split("?")[0] ?? "/";
     // A hashed asset that is not there (a page of an older release asking for its chunks) is a 404,
     // never the app's page, which the browser would fail to run as a script.
@@ -389,7 +392,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       ) {
         return reply.sendFile(path.basename(file));
       }
-      if (!fs.existsSync(path.join(webRoot, "index.html"))) {
+      const html = readIndex();
+      if (!html) {
         return reply
           .code(503)
           .header("retry-after", "3")
@@ -397,7 +401,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           .type("text/html; charset=utf-8")
           .send(BUILDING_PAGE);
       }
-      return reply.header("cache-control", "no-cache").sendFile("index.html");
+      // The page's title, description, canonical address and Open Graph tags (src/server/seo.ts).
+      let meta: Awaited<ReturnType<typeof pageMeta>> | null = null;
+      try {
+        meta = await pageMeta(services.database.db, config.publicUrl, decodeURIComponent(url));
+      } catch (error) {
+        req.log.warn({ err: error }, "page meta failed; the page is sent without it");
+      }
+      return reply
+        .header("cache-control", "no-cache")
+        .type("text/html; charset=utf-8")
+        .send(meta ? withMeta(html, meta) : html);
     }
     return sendProblem(reply, problem(req, 404, "route-not-found", { path: url }));
   });
