@@ -77,6 +77,8 @@ async function startServer() {
       NODE_ENV: "development",
       LOG_LEVEL: "warn",
       RATE_LIMIT: "off",
+      // as in production: the development mailbox would give a guest on this machine a staff menu
+      DEV_MAILBOX: "off",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

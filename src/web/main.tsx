@@ -2,8 +2,9 @@ import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import "./styles.css";
 import { MantineProvider } from "@mantine/core";
+import { useNotifications } from "@mantine/notifications";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { lazy, StrictMode, Suspense } from "react";
+import { lazy, StrictMode, Suspense, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { App } from "./App";
@@ -39,9 +40,21 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
-// The toasts' container is not needed for the first paint; toasts shown before it arrives wait in
-// Mantine's store and appear when it mounts.
+// The toasts' container (with its transitions and portal) is fetched when the first toast is shown:
+// toasts wait in Mantine's store and appear when it mounts.
 const Notifications = lazy(() => import("./components/Toasts"));
+
+function DeferredToasts() {
+  const { notifications, queue } = useNotifications();
+  const [wanted, setWanted] = useState(false);
+  if (!wanted && notifications.length + queue.length > 0) setWanted(true);
+  if (!wanted) return null;
+  return (
+    <Suspense fallback={null}>
+      <Notifications position="top-right" />
+    </Suspense>
+  );
+}
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root element is missing");
@@ -51,9 +64,7 @@ void i18nReady.then(() =>
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <Suspense fallback={null}>
-          <Notifications position="top-right" />
-        </Suspense>
+        <DeferredToasts />
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <App />
