@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["src/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
           // Tests that need a PostgreSQL server (an outage, several app servers) run in `npm run test:pg`.
           exclude: ["src/**/*.pg.test.ts"],
           environment: "node",

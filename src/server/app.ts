@@ -47,6 +47,7 @@ import { Realtime } from "./core/realtime.js";
 import { openStorage } from "./core/storage.js";
 import { registerSessionHook, sessionCookieName } from "./modules/accounts/session.js";
 import { MODULES } from "./modules/index.js";
+import { indexHtmlReader, pageMeta, registerSeo, withMeta } from "./seo.js";
 
 export interface AppOptions {
   /**
@@ -64,6 +65,8 @@ export interface AppOptions {
   serveWeb?: boolean;
   /** Benchmarks and tests: the shared rate-limit store's tuning (see core/ratelimit.ts). */
   rateLimitStore?: Omit<SharedStoreOptions, "db">;
+  /** The built web app's folder (default dist/web; tests give their own). */
+  webRoot?: string;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -362,38 +365,51 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // The web app may still be building when the server starts (npm start builds it in parallel).
   const serveWeb = opts.serveWeb ?? true;
+  const webRoot = opts.webRoot ?? WEB_ROOT;
   if (serveWeb) {
-    fs.mkdirSync(WEB_ROOT, { recursive: true });
+    fs.mkdirSync(webRoot, { recursive: true });
     await app.register(fastifyStatic, {
-      root: WEB_ROOT,
+      root: webRoot,
       wildcard: false,
       index: false,
-      // Built assets have content hashes in their names: cache them for good.
+      // The build writes file.br and file.gz beside each asset (scripts/build-web.mjs): they are sent
+      // as they are, chosen by Accept-Encoding (brotli first), with `Vary: Accept-Encoding`.
+      preCompressed: true,
+      // Built assets have content hashes in their names: cache them for good. Everything else
+      // (index.html, top-level files) is revalidated on every use, so a release shows at once.
+      cacheControl: false,
       setHeaders: (res, file) => {
-        if (file.includes(`${path.sep}assets${path.sep}`))
-          res.header("cache-control", "public, max-age=31536000, immutable");
+        res.header(
+          "cache-control",
+          file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
       },
     });
     app.get("/assets/*", { schema: { hide: true } }, (req, reply) => {
       const rel = (req.params as { "*": string })["*"];
       return reply.sendFile(path.join("assets", rel));
     });
+    await registerSeo(app, { db: services.database.db, publicUrl: config.publicUrl });
   }
+  const readIndex = indexHtmlReader(webRoot);
 
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     const url = req.url.split("?")[0] ?? "/";
-    if (serveWeb && req.method === "GET" && !url.startsWith("/api")) {
-      const file = path.join(WEB_ROOT, url);
+    // A hashed asset that is not there (a page of an older release asking for its chunks) is a 404,
+    // never the app's page, which the browser would fail to run as a script.
+    if (serveWeb && req.method === "GET" && !url.startsWith("/api") && !url.startsWith("/assets/")) {
+      const file = path.join(webRoot, url);
       // Top-level files of the build (favicon, robots) and every client-side route (SPA).
       if (
         url !== "/" &&
-        path.dirname(file) === WEB_ROOT &&
+        path.dirname(file) === webRoot &&
         fs.existsSync(file) &&
         fs.statSync(file).isFile()
       ) {
         return reply.sendFile(path.basename(file));
       }
-      if (!fs.existsSync(path.join(WEB_ROOT, "index.html"))) {
+      const html = readIndex();
+      if (!html) {
         return reply
           .code(503)
           .header("retry-after", "3")
@@ -401,7 +417,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           .type("text/html; charset=utf-8")
           .send(BUILDING_PAGE);
       }
-      return reply.header("cache-control", "no-cache").sendFile("index.html");
+      // The page's title, description, canonical address and Open Graph tags (src/server/seo.ts).
+      let meta: Awaited<ReturnType<typeof pageMeta>> | null = null;
+      try {
+        meta = await pageMeta(services.database.db, config.publicUrl, decodeURIComponent(url));
+      } catch (error) {
+        req.log.warn({ err: error }, "page meta failed; the page is sent without it");
+      }
+      return reply
+        .header("cache-control", "no-cache")
+        .type("text/html; charset=utf-8")
+        .send(meta ? withMeta(html, meta) : html);
     }
     return sendProblem(reply, problem(req, 404, "route-not-found", { path: url }));
   });

@@ -4,12 +4,14 @@ import { Layout } from "./components/Layout";
 import { RequireAuth } from "./components/RequireAuth";
 import { conversationRoutes } from "./features/conversations/routes";
 import { directoryRoutes } from "./features/directory/routes";
-import { HomePage } from "./features/home/HomePage";
-import { NotFoundPage } from "./features/legal/NotFoundPage";
 import { measureRoutes } from "./features/measures/routes";
 import { notificationRoutes } from "./features/notifications/routes";
 import { organizationRoutes } from "./features/organizations/routes";
 
+// Every page is a lazy chunk (here or in its feature's routes.tsx): the entry holds only the shell, so
+// a page's first screen loads the code of that page alone (the build's bundle budget checks it).
+const HomePage = lazy(() => import("./features/home/HomePage"));
+const NotFoundPage = lazy(() => import("./features/legal/NotFoundPage"));
 const SignUpPage = lazy(() => import("./features/auth/SignUpPage"));
 const SignInPage = lazy(() => import("./features/auth/SignInPage"));
 const ConfirmPage = lazy(() => import("./features/auth/ConfirmPage"));

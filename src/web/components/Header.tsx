@@ -1,137 +1,31 @@
-import {
-  Avatar,
-  Box,
-  Burger,
-  Button,
-  Container,
-  Drawer,
-  Group,
-  Menu,
-  Text,
-  UnstyledButton,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Box, Burger, Button, Container, Group } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink, useLocation, useNavigate } from "react-router";
-import { errorMessage, type User } from "../api";
-import { useMe, useSignOut } from "../session";
-import { ChevronDownIcon } from "./icons";
+import { Link } from "react-router";
+import { useMe } from "../session";
 import { LanguageSwitch } from "./LanguageSwitch";
-import { MessagesBadge, NotificationBell } from "./NotificationBell";
-import { OrganizationDrawerSection, OrganizationMenu } from "./OrganizationSwitcher";
+import { type NavItem, navLinks } from "./navLinks";
 
-interface NavItem {
-  to: string;
-  label: string;
-}
-
-function initials(fullName: string): string {
-  const parts = fullName.trim().split(/\s+/).filter(Boolean);
-  return parts
-    .slice(0, 2)
-    .map((p) => p[0]?.toUpperCase() ?? "")
-    .join("");
-}
-
-function UserMenu({ user }: { user: User }) {
-  const { t } = useTranslation();
-  const { can } = useMe();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
-
-  const onSignOut = async () => {
-    try {
-      await signOut();
-      navigate("/");
-    } catch (error) {
-      notifications.show({ color: "red", title: t("common.errors.title"), message: errorMessage(error) });
-    }
-  };
-
-  return (
-    <Menu position="bottom-end" width={240} shadow="md" withInitialFocusPlaceholder={false}>
-      <Menu.Target>
-        <UnstyledButton
-          style={{ borderRadius: "var(--mantine-radius-xl)", padding: 2 }}
-          title={t("common.header.userMenu")}
-        >
-          <Group gap="xs" wrap="nowrap">
-            <Avatar color="indigo" variant="filled" radius="xl" size={34} aria-hidden="true">
-              {initials(user.fullName) || "?"}
-            </Avatar>
-            <Text size="sm" fw={500} visibleFrom="xl" maw={160} truncate="end">
-              {user.fullName}
-            </Text>
-            <VisuallyHidden hiddenFrom="xl">{user.fullName}</VisuallyHidden>
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{user.email}</Menu.Label>
-        <Menu.Item component={Link} to="/account">
-          {t("common.nav.account")}
-        </Menu.Item>
-        {can("conversations.access") && (
-          <Menu.Item component={Link} to="/messages">
-            {t("conversations.title")}
-          </Menu.Item>
-        )}
-        {can("notifications.own") && (
-          <Menu.Item component={Link} to="/notifications">
-            {t("common.nav.notifications")}
-          </Menu.Item>
-        )}
-        <Menu.Divider />
-        <Menu.Item onClick={() => void onSignOut()}>{t("common.header.signOut")}</Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
-
-/** Service sections (administration, audit, development mail) share one "More" menu on wide screens. */
-function MoreMenu({ items }: { items: NavItem[] }) {
-  const { t } = useTranslation();
-  const { pathname } = useLocation();
-  if (items.length === 0) return null;
-  const active = items.some((i) => pathname === i.to || pathname.startsWith(`${i.to}/`));
-  return (
-    <Menu position="bottom-start" shadow="md" withInitialFocusPlaceholder={false}>
-      <Menu.Target>
-        <UnstyledButton
-          className="nav-link"
-          data-active={active || undefined}
-          style={active ? ACTIVE_STYLE : undefined}
-        >
-          <Group gap={4} wrap="nowrap" component="span">
-            {t("common.nav.more")}
-            <ChevronDownIcon size={16} />
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {items.map((item) => (
-          <Menu.Item
-            key={item.to}
-            component={Link}
-            to={item.to}
-            aria-current={pathname === item.to ? "page" : undefined}
-          >
-            {item.label}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
-
-const ACTIVE_STYLE = { color: "var(--mantine-color-indigo-9)", background: "var(--mantine-color-indigo-0)" };
+// What only a signed-in user, staff or a phone's menu needs is fetched when shown: the first screen
+// of a public page carries the header's links and language switch alone (see the bundle budget).
+const UserMenu = lazy(() => import("./HeaderMenus").then((m) => ({ default: m.UserMenu })));
+const MoreMenu = lazy(() => import("./HeaderMenus").then((m) => ({ default: m.MoreMenu })));
+const NavDrawer = lazy(() => import("./HeaderMenus").then((m) => ({ default: m.NavDrawer })));
+const OrganizationMenu = lazy(() =>
+  import("./OrganizationSwitcher").then((m) => ({ default: m.OrganizationMenu })),
+);
+const NotificationBell = lazy(() =>
+  import("./NotificationBell").then((m) => ({ default: m.NotificationBell })),
+);
+const MessagesBadge = lazy(() => import("./NotificationBell").then((m) => ({ default: m.MessagesBadge })));
 
 export function Header() {
   const { t } = useTranslation();
   const { user, can } = useMe();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // the drawer's code is fetched when the burger is first pressed
+  const [drawerWanted, setDrawerWanted] = useState(false);
 
   const items: NavItem[] = [
     { to: "/", label: t("common.nav.home") },
@@ -160,13 +54,6 @@ export function Header() {
   }
   const drawerItems: NavItem[] = [...items, ...service, ...personal];
 
-  const links = (list: NavItem[], onClick?: () => void) =>
-    list.map((item) => (
-      <NavLink key={item.to} to={item.to} end={item.to === "/"} className="nav-link" onClick={onClick}>
-        {item.label}
-      </NavLink>
-    ));
-
   return (
     <>
       <header className="app-header">
@@ -177,7 +64,10 @@ export function Header() {
                 hiddenFrom="lg"
                 size="sm"
                 opened={opened}
-                onClick={toggle}
+                onClick={() => {
+                  setDrawerWanted(true);
+                  toggle();
+                }}
                 aria-label={opened ? t("common.header.closeMenu") : t("common.header.openMenu")}
                 aria-expanded={opened}
               />
@@ -186,22 +76,34 @@ export function Header() {
               </Link>
               <Box component="nav" aria-label={t("common.header.mainNav")} visibleFrom="lg">
                 <Group gap={2} wrap="nowrap">
-                  {links(items)}
-                  <MoreMenu items={service} />
+                  {navLinks(items)}
+                  {service.length > 0 && (
+                    <Suspense fallback={null}>
+                      <MoreMenu items={service} />
+                    </Suspense>
+                  )}
                 </Group>
               </Box>
             </Group>
             <Group gap="xs" wrap="nowrap">
               {user && (
                 <Box visibleFrom="lg">
-                  <OrganizationMenu />
+                  <Suspense fallback={null}>
+                    <OrganizationMenu />
+                  </Suspense>
                 </Box>
               )}
               <LanguageSwitch />
-              {user && <MessagesBadge />}
-              {user && <NotificationBell />}
+              {user && (
+                <Suspense fallback={null}>
+                  <MessagesBadge />
+                  <NotificationBell />
+                </Suspense>
+              )}
               {user ? (
-                <UserMenu user={user} />
+                <Suspense fallback={<Box w={38} h={38} />}>
+                  <UserMenu user={user} />
+                </Suspense>
               ) : (
                 <Group gap="xs" wrap="nowrap" visibleFrom="sm">
                   <Button component={Link} to="/signin" variant="default" size="sm">
@@ -216,30 +118,11 @@ export function Header() {
           </Group>
         </Container>
       </header>
-      <Drawer
-        opened={opened}
-        onClose={close}
-        size="xs"
-        padding="md"
-        title={t("common.header.menu")}
-        hiddenFrom="lg"
-        closeButtonProps={{ "aria-label": t("common.header.closeMenu") }}
-      >
-        <nav aria-label={t("common.header.mobileNav")} className="drawer-nav">
-          {links(drawerItems, close)}
-          {!user && (
-            <>
-              <NavLink to="/signin" className="nav-link" onClick={close}>
-                {t("common.header.signIn")}
-              </NavLink>
-              <NavLink to="/signup" className="nav-link" onClick={close}>
-                {t("common.header.signUp")}
-              </NavLink>
-            </>
-          )}
-        </nav>
-        {user && <OrganizationDrawerSection onNavigate={close} />}
-      </Drawer>
+      {drawerWanted && (
+        <Suspense fallback={null}>
+          <NavDrawer opened={opened} onClose={close} items={drawerItems} signedIn={!!user} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 export function PageLoader() {
   const { t } = useTranslation();
   return (
-    <Center py="xl" role="status">
+    <Center py="xl" role="status" className="page-loader">
       <Loader aria-hidden="true" />
       <VisuallyHidden>{t("common.loading")}</VisuallyHidden>
     </Center>

@@ -1,11 +1,12 @@
-import { Button, Group, Modal, type ModalProps } from "@mantine/core";
+import { Button, Group, type ModalProps } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { LazyModal } from "./lazyOverlays";
 
-/** A centred modal whose close button has an accessible name. */
+/** A centred modal whose close button has an accessible name; its code is fetched when first opened. */
 export function AppModal(props: ModalProps) {
   const { t } = useTranslation();
-  return <Modal centered closeButtonProps={{ "aria-label": t("common.close") }} {...props} />;
+  return <LazyModal centered closeButtonProps={{ "aria-label": t("common.close") }} {...props} />;
 }
 
 /** The buttons under a modal's form: cancel (closes), then the submit button. */

@@ -1,27 +1,33 @@
-import i18n from "i18next";
+import i18n, { type BackendModule } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { LOCALES, type Locale } from "../../shared/constants";
 
-type Dict = { [key: string]: string | Dict };
-
-/** Every JSON file of a language folder, keyed by its name: ru/auth.json → "auth". */
-function namespaces(files: Record<string, { default: Dict }>): Record<string, Dict> {
-  return Object.fromEntries(
-    Object.entries(files).map(([file, mod]) => [file.replace(/^.*\/(.+)\.json$/, "$1"), mod.default]),
-  );
-}
+import { type Dict, namespaces } from "./namespaces";
 
 /**
  * One i18next namespace ("translation"); every JSON file is a top-level key named after the file,
  * so `t("auth.signIn.submit")` reads `auth.json` → `signIn.submit`. A feature adds its own
  * ru/<feature>.json and en/<feature>.json; they are picked up here without editing this file.
+ *
+ * Russian, the default, is part of the app's entry; English is a chunk of its own, fetched only when
+ * chosen (the lazy backend below: i18next waits for it before switching, so no key ever shows).
  */
-export const resources = {
-  ru: {
-    translation: namespaces(import.meta.glob<{ default: Dict }>("../../locales/ru/*.json", { eager: true })),
-  },
-  en: {
-    translation: namespaces(import.meta.glob<{ default: Dict }>("../../locales/en/*.json", { eager: true })),
+const ru = namespaces(import.meta.glob<Dict>("../../locales/ru/*.json", { eager: true, import: "default" }));
+
+export const loadLanguage: Record<Locale, () => Promise<Record<string, Dict>>> = {
+  ru: async () => ru,
+  en: () => import("./en").then((m) => m.default),
+};
+
+const lazyBackend: BackendModule = {
+  type: "backend",
+  init() {},
+  read(language, _namespace, callback) {
+    if (!isLocale(language)) return callback(null, {});
+    loadLanguage[language]().then(
+      (dict) => callback(null, dict),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+    );
   },
 };
 
@@ -63,15 +69,22 @@ function syncDocumentLanguage(lng: string): void {
 
 i18n.on("languageChanged", syncDocumentLanguage);
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLanguage() ?? DEFAULT_LOCALE,
-  fallbackLng: DEFAULT_LOCALE,
-  supportedLngs: [...LOCALES],
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  react: { useSuspense: false },
-});
+/** Resolves when the interface language's messages are loaded; the app renders after it. */
+export const i18nReady = i18n
+  .use(lazyBackend)
+  .use(initReactI18next)
+  .init({
+    resources: { ru: { translation: ru } },
+    // Russian is bundled; other languages come from the backend
+    partialBundledLanguages: true,
+    lng: storedLanguage() ?? DEFAULT_LOCALE,
+    // English is complete (i18n.test.ts), so an English page never needs the Russian messages
+    fallbackLng: false,
+    supportedLngs: [...LOCALES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    react: { useSuspense: false },
+  });
 
 syncDocumentLanguage(i18n.language);
 

@@ -1,7 +1,7 @@
 /** jsdom lacks a few browser APIs Mantine uses; Testing Library unmounts after each test. */
 import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
-import "../i18n";
+import { i18nReady } from "../i18n";
 
 Object.defineProperty(window, "matchMedia", {
   writable: true,
@@ -24,5 +24,7 @@ class ResizeObserverStub {
 }
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 window.HTMLElement.prototype.scrollIntoView ??= () => {};
+
+await i18nReady;
 
 afterEach(() => cleanup());

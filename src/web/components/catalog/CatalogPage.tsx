@@ -2,7 +2,6 @@ import {
   Box,
   Button,
   Card,
-  Drawer,
   Grid,
   Group,
   NativeSelect,
@@ -16,6 +15,7 @@ import { useDisclosure } from "@mantine/hooks";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Fragment, type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
+import { LazyDrawer } from "../lazyOverlays";
 import { PageHeader } from "../PageHeader";
 import { Pager } from "../Pager";
 import { ProblemAlert } from "../ProblemAlert";
@@ -180,7 +180,7 @@ export function CatalogPage<D extends CatalogResult<unknown>>(props: Props<D>) {
         </Grid.Col>
       </Grid>
 
-      <Drawer
+      <LazyDrawer
         opened={filtersOpened}
         onClose={filtersDrawer.close}
         title={filters.title}
@@ -202,7 +202,7 @@ export function CatalogPage<D extends CatalogResult<unknown>>(props: Props<D>) {
             {filters.drawerActions}
           </Stack>
         </Stack>
-      </Drawer>
+      </LazyDrawer>
     </Stack>
   );
 }

@@ -68,7 +68,7 @@ function ClusterInNumbers() {
   );
 }
 
-export function HomePage() {
+export default function HomePage() {
   const { t } = useTranslation();
   const { user } = useMe();
   usePageTitle("");

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { usePageTitle } from "../../components/usePageTitle";
 
-export function NotFoundPage() {
+export default function NotFoundPage() {
   const { t } = useTranslation();
   usePageTitle(t("legal.notFound.title"));
   return (

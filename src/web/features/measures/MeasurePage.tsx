@@ -13,9 +13,9 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { evaluate } from "../../../shared/eligibility";
 import { tagLabel } from "../../../shared/tags";
 import { errorMessage } from "../../api";
 import { client, unwrap } from "../../api/client";
@@ -27,7 +27,7 @@ import { MeasureKindBadges } from "./MeasureCardView";
 import { measureQueries } from "./queries";
 import { loadAnswers, profileOf } from "./questionnaire";
 import { FavouriteButton } from "./subscriptions";
-import type { Eligibility } from "./types";
+import type { Eligibility, Measure } from "./types";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -104,6 +104,27 @@ function Breakdown({
   );
 }
 
+/**
+ * A guest's (or an organization-less user's) eligibility, from the questionnaire's answers or all
+ * unknown. The shared evaluator carries the criteria's zod schemas, so it is a chunk of its own,
+ * loaded only here, after the measure itself is on the screen.
+ */
+function useGuestEligibility(criteria: Measure["criteria"] | undefined, wanted: boolean) {
+  const [result, setResult] = useState<Eligibility | null>(null);
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    void import("../../../shared/eligibility").then(({ evaluate }) => {
+      const answers = loadAnswers();
+      if (live) setResult(evaluate(criteria, answers ? profileOf(answers) : {}, new Date()));
+    });
+    return () => {
+      live = false;
+    };
+  }, [criteria, wanted]);
+  return wanted ? result : null;
+}
+
 export default function MeasurePage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
@@ -111,6 +132,8 @@ export default function MeasurePage() {
   const { user } = useMe();
   const query = useQuery(measureQueries.one(id, user?.id ?? null));
   const measure = query.data?.measure;
+  const guest = !!query.data && !measure?.eligibility && !query.data.organization;
+  const guestEligibility = useGuestEligibility(measure?.criteria, guest);
   usePageTitle(measure ? titleOf(measure, text.locale) : t("measures.page.loading"));
 
   const apply = useMutation({
@@ -151,14 +174,7 @@ export default function MeasurePage() {
     );
 
   const org = query.data.organization;
-  let eligibility = measure.eligibility ?? null;
-  let guest = false;
-  if (!eligibility && !org) {
-    // a guest (or a user without an organization): the questionnaire's answers, or all unknown
-    const answers = loadAnswers();
-    eligibility = evaluate(measure.criteria, answers ? profileOf(answers) : {}, new Date());
-    guest = true;
-  }
+  const eligibility = measure.eligibility ?? guestEligibility;
   const amount = text.amount(measure);
   const description = descriptionOf(measure, text.locale).trim();
 

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Stack, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { client } from "../../api/client";
 import type { Schemas } from "../../api/types";
+import { LazyModal } from "../../components/lazyOverlays";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { toast, toastError } from "../../components/toast";
 import { measureKeys, measureQueries } from "./queries";
@@ -82,7 +83,7 @@ export function SaveSearchButton({ state }: { state: NavigatorState }) {
       >
         {t("measures.saved.saveSearch")}
       </Button>
-      <Modal
+      <LazyModal
         opened={opened}
         onClose={close}
         title={t("measures.saved.saveSearchTitle")}
@@ -115,7 +116,7 @@ export function SaveSearchButton({ state }: { state: NavigatorState }) {
             </Group>
           </Stack>
         </form>
-      </Modal>
+      </LazyModal>
     </>
   );
 }

@@ -1,0 +1,233 @@
+// What search engines (Yandex first) read of the public pages before any script runs: robots.txt,
+// the sitemap (an index of pages of at most SITEMAP_PAGE_SIZE addresses each, so 35,000 organizations
+// are a few files), and each public page's title, description, canonical address and Open Graph tags
+// put into index.html by the server. Rendering the pages' content on the server is the next step
+// (README › Performance).
+import fs from "node:fs";
+import path from "node:path";
+import { and, asc, count, eq, or } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { Db } from "./core/db.js";
+import { problem, sendProblem } from "./core/errors.js";
+import { measures } from "./modules/measures/measures.schema.js";
+import { organizations } from "./modules/organizations/organizations.schema.js";
+
+export const SITEMAP_PAGE_SIZE = 10_000;
+
+const SITE = "Иннокластер";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Pages behind a sign-in or made for one person: not for search engines. */
+const PRIVATE_PREFIXES = [
+  "/api/",
+  "/account",
+  "/admin",
+  "/audit",
+  "/claims",
+  "/dev/",
+  "/invitations/",
+  "/me/",
+  "/notifications",
+  "/operator/",
+  "/organizations",
+  "/measures/saved",
+  "/confirm",
+  "/reset",
+];
+
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** The canonical address of a public page; private and unknown pages have none (and noindex). */
+  canonical?: string;
+}
+
+const DEFAULT_DESCRIPTION =
+  "Иннокластер — единое окно инновационного кластера: меры поддержки, биржи, запросы, гранты и проекты.";
+
+const STATIC_PAGES: Record<string, Omit<PageMeta, "canonical">> = {
+  "/": { title: `${SITE} — платформа инновационного кластера`, description: DEFAULT_DESCRIPTION },
+  "/directory": {
+    title: `Каталог организаций — ${SITE}`,
+    description: "Компании, вузы, технопарки и фонды кластера: поиск по названию, ИНН, отрасли и региону.",
+  },
+  "/measures": {
+    title: `Навигатор мер поддержки — ${SITE}`,
+    description:
+      "Гранты, льготы, субсидии и другие меры поддержки с проверкой, подходят ли они вашей организации.",
+  },
+  "/privacy": { title: `Политика обработки персональных данных — ${SITE}`, description: DEFAULT_DESCRIPTION },
+};
+
+const escapeXml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!,
+  );
+
+/** A plain-text summary of at most `max` characters, cut at a word. */
+function summary(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))}…`;
+}
+
+/** The meta of the page at `pathname`, reading the organization or measure it shows. */
+export async function pageMeta(db: Db, publicUrl: string, pathname: string): Promise<PageMeta> {
+  const base = publicUrl.replace(/\/$/, "");
+  const known = STATIC_PAGES[pathname];
+  if (known) return { ...known, canonical: `${base}${pathname}` };
+  const org = /^\/directory\/([^/]+)$/.exec(pathname)?.[1];
+  if (org && UUID.test(org)) {
+    const [row] = await db
+      .select({
+        shortName: organizations.shortName,
+        fullName: organizations.fullName,
+        description: organizations.descriptionRu,
+      })
+      .from(organizations)
+      .where(eq(organizations.id, org));
+    if (row)
+      return {
+        title: `${row.shortName} — ${SITE}`,
+        description: summary(row.description || row.fullName),
+        canonical: `${base}/directory/${org}`,
+      };
+  }
+  const measure = /^\/measures\/([^/]+)$/.exec(pathname)?.[1];
+  if (measure && measure !== "check" && measure !== "saved") {
+    const [row] = await db
+      .select({
+        id: measures.id,
+        title: measures.titleRu,
+        provider: measures.provider,
+        description: measures.descriptionRu,
+      })
+      .from(measures)
+      .where(
+        and(
+          eq(measures.status, "published"),
+          UUID.test(measure)
+            ? or(eq(measures.id, measure), eq(measures.slug, measure))
+            : eq(measures.slug, measure),
+        ),
+      );
+    if (row)
+      return {
+        title: `${row.title} — ${SITE}`,
+        description: summary(row.description || `${row.title}. ${row.provider}`),
+        canonical: `${base}/measures/${row.id}`,
+      };
+  }
+  return { title: STATIC_PAGES["/"]!.title, description: DEFAULT_DESCRIPTION };
+}
+
+const escapeHtml = escapeXml;
+
+/** index.html with the page's title, description, canonical address and Open Graph tags. */
+export function withMeta(html: string, meta: PageMeta): string {
+  const tags = [
+    meta.canonical
+      ? `<link rel="canonical" href="${escapeHtml(meta.canonical)}" />`
+      : `<meta name="robots" content="noindex" />`,
+    `<meta property="og:site_name" content="${SITE}" />`,
+    `<meta property="og:type" content="website" />`,
+    `<meta property="og:locale" content="ru_RU" />`,
+    `<meta property="og:title" content="${escapeHtml(meta.title)}" />`,
+    `<meta property="og:description" content="${escapeHtml(meta.description)}" />`,
+    ...(meta.canonical ? [`<meta property="og:url" content="${escapeHtml(meta.canonical)}" />`] : []),
+  ];
+  return html
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(meta.title)}</title>`)
+    .replace(
+      /<meta name="description" content="[^"]*"\s*\/?>/,
+      `<meta name="description" content="${escapeHtml(meta.description)}" />`,
+    )
+    .replace("</head>", `    ${tags.join("\n    ")}\n  </head>`);
+}
+
+/** Reads index.html once per build (its modification time). */
+export function indexHtmlReader(webRoot: string): () => string | null {
+  let cached: { mtime: number; html: string } | null = null;
+  return () => {
+    const file = path.join(webRoot, "index.html");
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      return null;
+    }
+    if (cached?.mtime !== stat.mtimeMs) cached = { mtime: stat.mtimeMs, html: fs.readFileSync(file, "utf8") };
+    return cached.html;
+  };
+}
+
+const urlset = (urls: { loc: string; lastmod?: Date }[]) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
+    .map(
+      (u) =>
+        `  <url><loc>${escapeXml(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod.toISOString()}</lastmod>` : ""}</url>`,
+    )
+    .join("\n")}\n</urlset>\n`;
+
+/** robots.txt, /sitemap.xml (an index) and its pages under /sitemaps/. */
+export async function registerSeo(
+  app: FastifyInstance,
+  opts: { db: Db; publicUrl: string; pageSize?: number },
+): Promise<void> {
+  const { db } = opts;
+  const base = opts.publicUrl.replace(/\/$/, "");
+  const size = opts.pageSize ?? SITEMAP_PAGE_SIZE;
+  const HOUR = "public, max-age=3600";
+
+  app.get("/robots.txt", { schema: { hide: true } }, (_req, reply) =>
+    reply
+      .type("text/plain; charset=utf-8")
+      .header("cache-control", HOUR)
+      .send(
+        `User-agent: *\n${PRIVATE_PREFIXES.map((p) => `Disallow: ${p}`).join("\n")}\nAllow: /\n\nSitemap: ${base}/sitemap.xml\n`,
+      ),
+  );
+
+  app.get("/sitemap.xml", { schema: { hide: true } }, async (_req, reply) => {
+    const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(organizations);
+    const files = ["pages.xml", "measures.xml"];
+    for (let i = 1; i <= Math.max(1, Math.ceil(n / size)); i++) files.push(`organizations-${i}.xml`);
+    return reply
+      .type("application/xml; charset=utf-8")
+      .header("cache-control", HOUR)
+      .send(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${files
+          .map((f) => `  <sitemap><loc>${escapeXml(`${base}/sitemaps/${f}`)}</loc></sitemap>`)
+          .join("\n")}\n</sitemapindex>\n`,
+      );
+  });
+
+  app.get<{ Params: { file: string } }>("/sitemaps/:file", { schema: { hide: true } }, async (req, reply) => {
+    const { file } = req.params;
+    let urls: { loc: string; lastmod?: Date }[] | null = null;
+    if (file === "pages.xml") urls = Object.keys(STATIC_PAGES).map((p) => ({ loc: `${base}${p}` }));
+    else if (file === "measures.xml") {
+      const rows = await db
+        .select({ id: measures.id, updatedAt: measures.updatedAt })
+        .from(measures)
+        .where(eq(measures.status, "published"))
+        .orderBy(asc(measures.id));
+      urls = rows.map((r) => ({ loc: `${base}/measures/${r.id}`, lastmod: r.updatedAt }));
+    } else {
+      const page = Number(/^organizations-([1-9]\d{0,5})\.xml$/.exec(file)?.[1] ?? 0);
+      if (page > 0) {
+        const rows = await db
+          .select({ id: organizations.id, updatedAt: organizations.updatedAt })
+          .from(organizations)
+          .orderBy(asc(organizations.id))
+          .limit(size)
+          .offset((page - 1) * size);
+        if (rows.length > 0 || page === 1)
+          urls = rows.map((r) => ({ loc: `${base}/directory/${r.id}`, lastmod: r.updatedAt }));
+      }
+    }
+    if (!urls) return sendProblem(reply, problem(req, 404, "route-not-found", { path: req.url }));
+    return reply.type("application/xml; charset=utf-8").header("cache-control", HOUR).send(urlset(urls));
+  });
+}

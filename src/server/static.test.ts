@@ -1,0 +1,197 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { and, asc, eq } from "drizzle-orm";
+import Fastify, { type FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "./app.js";
+import type { Database } from "./core/db.js";
+import { measures } from "./modules/measures/measures.schema.js";
+import { organizations } from "./modules/organizations/organizations.schema.js";
+import { seed } from "./seed/index.js";
+import { registerSeo } from "./seo.js";
+import { testConfig, testDatabase } from "./test/helpers.js";
+
+// The built web app as scripts/build-web.mjs leaves it: hashed assets with .br and .gz beside them.
+const SCRIPT = `console.log(${JSON.stringify("Иннокластер ".repeat(200))});`;
+const INDEX = `<!doctype html><html lang="ru"><head>
+<meta name="description" content="Иннокластер — платформа." />
+<title>Иннокластер</title>
+</head><body><div id="root"></div></body></html>`;
+
+let dir: string;
+let database: Database;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "innocluster-web-"));
+  fs.mkdirSync(path.join(dir, "assets"));
+  const js = path.join(dir, "assets/index-AbC123.js");
+  fs.writeFileSync(js, SCRIPT);
+  fs.writeFileSync(`${js}.br`, zlib.brotliCompressSync(SCRIPT));
+  fs.writeFileSync(`${js}.gz`, zlib.gzipSync(SCRIPT));
+  fs.writeFileSync(path.join(dir, "index.html"), INDEX);
+  database = await testDatabase();
+  await seed(database.db, "demo");
+  app = await buildApp({
+    services: { database, config: testConfig(), mailQueued: () => {} },
+    logger: false,
+    webRoot: dir,
+  });
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const get = (url: string, acceptEncoding?: string) =>
+  app.inject({ method: "GET", url, headers: acceptEncoding ? { "accept-encoding": acceptEncoding } : {} });
+
+describe("the web app's static files", () => {
+  it("sends a browser that takes brotli the build's .br file, cached for a year and varying by encoding", async () => {
+    const res = await get("/assets/index-AbC123.js", "gzip, deflate, br, zstd");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-encoding"]).toBe("br");
+    expect(res.headers["content-type"]).toMatch(/javascript/);
+    expect(res.headers.vary).toMatch(/accept-encoding/i);
+    expect(res.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(zlib.brotliDecompressSync(res.rawPayload).toString()).toBe(SCRIPT);
+    expect(res.rawPayload.length).toBeLessThan(Buffer.byteLength(SCRIPT) / 10);
+  });
+
+  it("sends gzip to a browser that takes only gzip", async () => {
+    const res = await get("/assets/index-AbC123.js", "gzip");
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    expect(res.headers.vary).toMatch(/accept-encoding/i);
+    expect(res.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(zlib.gunzipSync(res.rawPayload).toString()).toBe(SCRIPT);
+  });
+
+  it("sends the file as it is to a client that takes no compression", async () => {
+    const res = await get("/assets/index-AbC123.js");
+    expect(res.headers["content-encoding"]).toBeUndefined();
+    expect(res.headers.vary).toMatch(/accept-encoding/i);
+    expect(res.body).toBe(SCRIPT);
+  });
+
+  it("answers a missing asset with 404, not with the app's page", async () => {
+    const res = await get("/assets/index-Gone99.js", "br");
+    expect(res.statusCode).toBe(404);
+  });
+
+  it("sends index.html for every client route, never cached", async () => {
+    for (const url of ["/", "/directory", "/measures/123?x=1"]) {
+      const res = await get(url, "gzip, br");
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers["content-type"]).toMatch(/^text\/html/);
+      expect(res.headers["cache-control"], url).toBe("no-cache");
+      expect(res.body).toContain('<div id="root">');
+    }
+  });
+});
+
+const config = testConfig();
+const base = config.publicUrl.replace(/\/$/, "");
+const meta = (html: string, name: string) =>
+  new RegExp(`<meta (?:name|property)="${name}" content="([^"]*)"`).exec(html)?.[1];
+
+describe("what search engines read", () => {
+  it("each public page has its own title, description, canonical address and Open Graph tags", async () => {
+    const [org] = await database.db
+      .select({ id: organizations.id, shortName: organizations.shortName })
+      .from(organizations)
+      .orderBy(asc(organizations.id))
+      .limit(1);
+    const [measure] = await database.db
+      .select({ id: measures.id, title: measures.titleRu })
+      .from(measures)
+      .where(eq(measures.status, "published"))
+      .limit(1);
+    const pages = [
+      { url: "/", title: "Иннокластер — платформа инновационного кластера" },
+      { url: "/directory?q=нейро", canonical: "/directory", title: "Каталог организаций — Иннокластер" },
+      { url: `/directory/${org!.id}`, title: `${org!.shortName} — Иннокластер` },
+      { url: "/measures", title: "Навигатор мер поддержки — Иннокластер" },
+      { url: `/measures/${measure!.id}`, title: `${measure!.title} — Иннокластер` },
+    ];
+    for (const p of pages) {
+      const html = (await get(p.url)).body;
+      const escaped = p.title.replace(/"/g, "&quot;");
+      expect(html, p.url).toContain(`<title>${escaped}</title>`);
+      expect(meta(html, "og:title"), p.url).toBe(escaped);
+      expect(meta(html, "description")?.length, p.url).toBeGreaterThan(20);
+      expect(meta(html, "og:description"), p.url).toBe(meta(html, "description"));
+      const canonical = `${base}${p.canonical ?? p.url}`;
+      expect(html, p.url).toContain(`<link rel="canonical" href="${canonical}" />`);
+      expect(meta(html, "og:url"), p.url).toBe(canonical);
+      expect(html).not.toContain("noindex");
+      expect(html.match(/<title>/g)).toHaveLength(1);
+      expect(html.match(/name="description"/g)).toHaveLength(1);
+    }
+  });
+
+  it("private, unknown and unpublished pages are not indexed", async () => {
+    const [draft] = await database.db
+      .select({ id: measures.id })
+      .from(measures)
+      .where(and(eq(measures.status, "draft")))
+      .limit(1);
+    const urls = ["/account", "/organizations/new", `/directory/00000000-0000-4000-8000-000000000000`];
+    if (draft) urls.push(`/measures/${draft.id}`);
+    for (const url of urls) {
+      const html = (await get(url)).body;
+      expect(html, url).toContain('<meta name="robots" content="noindex" />');
+      expect(html, url).not.toContain('rel="canonical"');
+    }
+  });
+
+  it("robots.txt keeps crawlers off private pages and names the sitemap", async () => {
+    const res = await get("/robots.txt");
+    expect(res.headers["content-type"]).toMatch(/^text\/plain/);
+    expect(res.body).toContain("Disallow: /api/");
+    expect(res.body).toContain("Disallow: /account");
+    expect(res.body).toContain(`Sitemap: ${base}/sitemap.xml`);
+  });
+
+  it("the sitemap lists the public pages, published measures and every organization, in pages", async () => {
+    // pages of 100 addresses, so the 300 seeded organizations take three
+    const seo = Fastify();
+    await registerSeo(seo, { db: database.db, publicUrl: config.publicUrl, pageSize: 100 });
+    try {
+      const orgCount = (await database.db.select({ id: organizations.id }).from(organizations)).length;
+      const published = await database.db
+        .select({ id: measures.id })
+        .from(measures)
+        .where(eq(measures.status, "published"));
+      const index = await seo.inject("/sitemap.xml");
+      expect(index.headers["content-type"]).toMatch(/^application\/xml/);
+      const files = [...index.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replace(base, ""));
+      const orgPages = Math.ceil(orgCount / 100);
+      expect(files).toEqual([
+        "/sitemaps/pages.xml",
+        "/sitemaps/measures.xml",
+        ...Array.from({ length: orgPages }, (_, i) => `/sitemaps/organizations-${i + 1}.xml`),
+      ]);
+      const locs = async (file: string) => {
+        const res = await seo.inject(file);
+        expect(res.statusCode, file).toBe(200);
+        return [...res.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replace(base, ""));
+      };
+      expect(await locs("/sitemaps/pages.xml")).toEqual(
+        expect.arrayContaining(["/", "/directory", "/measures"]),
+      );
+      expect((await locs("/sitemaps/measures.xml")).sort()).toEqual(
+        published.map((m) => `/measures/${m.id}`).sort(),
+      );
+      const orgUrls: string[] = [];
+      for (let i = 1; i <= orgPages; i++) orgUrls.push(...(await locs(`/sitemaps/organizations-${i}.xml`)));
+      expect(orgUrls).toHaveLength(orgCount);
+      expect(new Set(orgUrls).size).toBe(orgCount);
+      expect((await seo.inject(`/sitemaps/organizations-${orgPages + 1}.xml`)).statusCode).toBe(404);
+    } finally {
+      await seo.close();
+    }
+  });
+});
