@@ -60,6 +60,40 @@ describe("live events of conversations (SSE, one server)", () => {
     for (const s of [member, operatorStream, strangerStream]) s.close();
   });
 
+  it("reading is announced only when it passed an unread message", async () => {
+    const [member, operatorStream] = await Promise.all([stream(team.memberC), stream(op)]);
+    expect((await op.post(`/api/conversations/${convId}/messages`, { body: "Прочтите" })).statusCode).toBe(
+      201,
+    );
+    await operatorStream.next("conversation", 1000);
+    await member.next("conversation", 1000);
+    expect((await team.memberC.post(`/api/conversations/${convId}/read`)).statusCode).toBe(204);
+    expect((await operatorStream.next("conversation", 1000)).data).toEqual({
+      conversationId: convId,
+      kind: "read",
+    });
+    // Nothing new to read: no event, however often it is asked.
+    for (let i = 0; i < 3; i++)
+      expect((await team.memberC.post(`/api/conversations/${convId}/read`)).statusCode).toBe(204);
+    expect(await operatorStream.arrives("conversation", 300)).toBe(false);
+    for (const s of [member, operatorStream]) s.close();
+  });
+
+  it("a user holds at most 10 streams at once; the 11th is refused with 429 until one closes", async () => {
+    const open = await Promise.all(Array.from({ length: 10 }, () => stream(stranger)));
+    const refused = await fetch(`${base}/api/conversations/events`, {
+      headers: { cookie: cookieHeader(stranger.cookies) },
+    });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    // Another user is not counted with them.
+    const other = await stream(team.ownerC);
+    open.pop()!.close();
+    await new Promise((r) => setTimeout(r, 100));
+    open.push(await stream(stranger));
+    for (const s of [...open, other]) s.close();
+  });
+
   it("nothing is announced when the transaction rolls back", async () => {
     const member = await stream(team.ownerC);
     await t.database.db
