@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { publish } from "../../core/realtime.js";
 import { type Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
 import { cookieHeader, openSse } from "../../test/sse.js";
@@ -92,6 +92,21 @@ describe("live events of conversations (SSE, one server)", () => {
     await new Promise((r) => setTimeout(r, 100));
     open.push(await stream(stranger));
     for (const s of [...open, other]) s.close();
+  });
+
+  it("a stream whose subscription fails ends and is not counted against the user", async () => {
+    const { realtime } = t.app.services;
+    const failing = vi.spyOn(realtime, "subscribe").mockRejectedValue(new Error("LISTEN failed"));
+    const intervals = vi.spyOn(globalThis, "setInterval");
+    for (let i = 0; i < 11; i++) {
+      const s = await openSse(`${base}/api/conversations/events`, cookieHeader(team.adminC.cookies));
+      await s.ended;
+    }
+    // Only each stream's own heartbeat was started (and stopped with it): no check timer is left behind.
+    expect(intervals).toHaveBeenCalledTimes(11);
+    intervals.mockRestore();
+    failing.mockRestore();
+    (await stream(team.adminC)).close();
   });
 
   it("nothing is announced when the transaction rolls back", async () => {
