@@ -107,7 +107,12 @@ export class Realtime {
     if (this.stopped) return;
     const { database } = this;
     if (database.pglite) {
-      this.unlistenPglite = await database.pglite.listen(REALTIME_CHANNEL, (p) => this.deliver(p));
+      const unlisten = await database.pglite.listen(REALTIME_CHANNEL, (p) => this.deliver(p));
+      if (this.stopped) {
+        if (!database.pglite.closed) await unlisten().catch(() => {});
+        throw new Error("realtime stopped");
+      }
+      this.unlistenPglite = unlisten;
       return;
     }
     if (!database.url) throw new Error("realtime needs the database URL");
@@ -124,8 +129,19 @@ export class Realtime {
     client.on("notification", (n) => {
       if (n.channel === REALTIME_CHANNEL) this.deliver(n.payload);
     });
-    await client.connect();
-    await client.query(`listen ${REALTIME_CHANNEL}`);
+    try {
+      await client.connect();
+      // stop() may have run while connecting: it could not see this client, so it is ended here.
+      if (this.stopped) throw new Error("realtime stopped");
+      await client.query(`listen ${REALTIME_CHANNEL}`);
+      if (this.stopped) throw new Error("realtime stopped");
+    } catch (err) {
+      // A connection that does not listen is closed, not left open (and not reconnected by `lost`).
+      client.removeAllListeners();
+      client.on("error", () => {});
+      await client.end().catch(() => {});
+      throw err;
+    }
     this.client = client;
   }
 

@@ -1817,8 +1817,7 @@ export interface components {
             name: string;
         };
         ConversationReadMark: {
-            /** Format: uuid */
-            userId: string;
+            userId: string | null;
             name: string;
             /** @enum {string} */
             side: "a" | "b";
@@ -5567,6 +5566,7 @@ export interface operations {
         parameters: {
             query?: {
                 before?: string;
+                beforeId?: string;
                 limit?: number;
             };
             header?: never;

@@ -4,7 +4,7 @@ import type { Executor } from "../../core/db.js";
 import type { ConversationSubjectKind } from "../../core/module.js";
 import { publish } from "../../core/realtime.js";
 import { users } from "../accounts/accounts.schema.js";
-import { notify } from "../notifications/notifications.service.js";
+import { markNoticesRead, notify, withUnreadNotice } from "../notifications/notifications.service.js";
 import { membersOf } from "../organizations/membership.js";
 import {
   conversationAttachments,
@@ -35,6 +35,14 @@ export type ConversationRow = typeof conversations.$inferSelect;
 /** The realtime topic of conversations: `{ conversationId, a, b, kind }` (ids only). */
 export const CONVERSATION_TOPIC = "conversation";
 export const MESSAGE_NOTIFICATION = "conversations.message";
+const conversationLink = (id: string) => `/messages/${id}`;
+
+/**
+ * The reader has seen the conversation (opened it, or wrote in it): their unread message notices of it
+ * are read, so the next message notifies them again.
+ */
+export const noticesSeen = (ex: Executor, conversationId: string, userId: string) =>
+  markNoticesRead(ex, userId, MESSAGE_NOTIFICATION, conversationLink(conversationId));
 
 const subjectKinds = new Map<string, ConversationSubjectKind>();
 
@@ -144,18 +152,26 @@ export const announce = (ex: Executor, conv: ConversationRow, kind: "message" | 
   publish(ex, CONVERSATION_TOPIC, { conversationId: conv.id, a: conv.orgA, b: conv.orgB, kind });
 
 /**
- * The other party's people: its organization's members, or for the operator the operators who have
- * written in this conversation (all active operators while none has).
+ * The other party's people: its organization's members, or for the operator the current operators and
+ * admins who have written in this conversation (all active operators while none of them has).
  */
 async function otherPartyIds(ex: Executor, conv: ConversationRow, side: "a" | "b"): Promise<string[]> {
   if (side === "b") return (await membersOf(ex, conv.orgA)).map((m) => m.userId);
   if (conv.orgB) return (await membersOf(ex, conv.orgB)).map((m) => m.userId);
+  // Those who wrote for the operator and still are operators or admins (a role taken away ends it).
   const writers = await ex
-    .selectDistinct({ id: conversationMessages.authorId })
+    .selectDistinct({ id: users.id })
     .from(conversationMessages)
-    .where(and(eq(conversationMessages.conversationId, conv.id), eq(conversationMessages.side, "b")));
-  const ids = writers.map((w) => w.id).filter((id): id is string => id !== null);
-  if (ids.length) return ids;
+    .innerJoin(users, eq(users.id, conversationMessages.authorId))
+    .where(
+      and(
+        eq(conversationMessages.conversationId, conv.id),
+        eq(conversationMessages.side, "b"),
+        inArray(users.role, ["operator", "admin"]),
+        sql`${users.blockedAt} is null`,
+      ),
+    );
+  if (writers.length) return writers.map((w) => w.id);
   const ops = await ex
     .select({ id: users.id })
     .from(users)
@@ -170,12 +186,15 @@ async function notifyOtherParty(
   side: "a" | "b",
   authorId: string | null,
 ) {
+  const link = conversationLink(conv.id);
   const ids = (await otherPartyIds(ex, conv, side)).filter((id) => id !== authorId);
+  // One unread notice per conversation and person: who has not opened the last one will see the thread.
+  const waiting = await withUnreadNotice(ex, MESSAGE_NOTIFICATION, link, ids);
   return notify(ex, publicUrl, {
-    userIds: ids,
+    userIds: ids.filter((id) => !waiting.has(id)),
     kind: MESSAGE_NOTIFICATION,
     data: { title: conv.title, subject: conv.subjectKind },
-    link: `/messages/${conv.id}`,
+    link,
   });
 }
 

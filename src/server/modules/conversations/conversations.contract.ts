@@ -21,10 +21,27 @@ export const SubjectQuery = z.strictObject({
 });
 
 export const ConversationsQuery = z.object({ page: Page, pageSize: PageSize }).strict();
+/** The range PostgreSQL's timestamptz and JavaScript's ISO strings share (year 0 and 10000 are refused). */
+const EARLIEST = Date.parse("0001-01-01T00:00:00Z");
+const LATEST = Date.parse("9999-12-31T23:59:59.999Z");
+
 export const MessagesQuery = z
   .object({
-    /** Messages written before this time (the oldest one shown): the previous page of the thread. */
-    before: z.iso.datetime({ offset: true }).optional(),
+    /**
+     * The page before the oldest message shown: its createdAt, with `beforeId` its id (messages
+     * written at the same instant are told apart by id, so none is skipped at a page boundary).
+     */
+    before: z.iso
+      .datetime({ offset: true })
+      .refine(
+        (d) => {
+          const at = Date.parse(d);
+          return at >= EARLIEST && at <= LATEST;
+        },
+        { error: "field.date" },
+      )
+      .optional(),
+    beforeId: z.uuid().optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
   .strict();
@@ -120,6 +137,7 @@ export const Message = z
     /** Null once removed (the thread shows "message deleted"). */
     body: z.string().nullable(),
     author: z.object({
+      /** Null after erasure, for the platform, and for the operator's people seen by the organization. */
       id: z.uuid().nullable(),
       /** «удалённый пользователь» / "deleted user" after the author's erasure. */
       name: z.string(),
@@ -137,13 +155,19 @@ export const Message = z
   .meta({ id: "ConversationMessage" });
 
 export const ReadMark = z
-  .object({ userId: z.uuid(), name: z.string(), side: z.enum(["a", "b"]), lastReadAt: iso })
+  .object({
+    /** Null for the operator's people seen by the organization (named «Оператор кластера»). */
+    userId: z.uuid().nullable(),
+    name: z.string(),
+    side: z.enum(["a", "b"]),
+    lastReadAt: iso,
+  })
   .meta({ id: "ConversationReadMark" });
 
 export const ConversationView = ConversationSummary.extend({
   /** Oldest first; the newest `limit` before `before`. */
   messages: z.array(Message),
-  /** Older messages exist (ask again with `before` = the first message's createdAt). */
+  /** Older messages exist (ask again with `before` = the first message's createdAt, `beforeId` = its id). */
   hasMore: z.boolean(),
   /** How far each member of both parties (other than the reader) has read. */
   reads: z.array(ReadMark),

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Role } from "../../../shared/constants.js";
 import { rows } from "../../core/db.js";
+import { RateLimitedError } from "../../core/errors.js";
 import { openEventStream, type RealtimeEvent } from "../../core/realtime.js";
 import { memberOrgIds } from "../organizations/access.js";
 import { CONVERSATION_TOPIC } from "./conversations.api.js";
@@ -8,6 +10,8 @@ import { isStaff, organizationsOf } from "./conversations.service.js";
 
 /** How often a stream sends a comment line (and checks that its session still holds). */
 export const HEARTBEAT_MS = 25_000;
+/** Open streams per user on one app server; one more is refused with 429. */
+export const STREAMS_PER_USER = 10;
 
 /**
  * `GET /api/conversations/events`: a Server-Sent Events stream of the signed-in user's conversations.
@@ -19,6 +23,8 @@ export const HEARTBEAT_MS = 25_000;
  * server shuts down; the browser's EventSource reconnects and the page refetches on `open`.
  */
 export const conversationEventsRoute: FastifyPluginAsyncZod = async (app) => {
+  /** Open streams per user on this app server. */
+  const streamsByUser = new Map<string, number>();
   app.get(
     "/conversations/events",
     {
@@ -33,21 +39,28 @@ export const conversationEventsRoute: FastifyPluginAsyncZod = async (app) => {
       const actor = req.actor!;
       const { database, realtime } = req.server.services;
       const db = database.db;
-      const staffRole = isStaff(actor);
-      let orgs = await organizationsOf(db, actor.id);
+      // A user holds a few tabs, not hundreds of streams (each one is a socket and a filter per event).
+      const open = streamsByUser.get(actor.id) ?? 0;
+      if (open >= STREAMS_PER_USER) throw new RateLimitedError(HEARTBEAT_MS);
+      streamsByUser.set(actor.id, open + 1);
+      let counted = true;
+      const release = () => {
+        if (!counted) return;
+        counted = false;
+        const n = (streamsByUser.get(actor.id) ?? 1) - 1;
+        if (n > 0) streamsByUser.set(actor.id, n);
+        else streamsByUser.delete(actor.id);
+      };
+      let staffRole = isStaff(actor);
+      let orgs: Set<string>;
+      try {
+        orgs = await organizationsOf(db, actor.id);
+      } catch (err) {
+        release();
+        throw err;
+      }
       const stream = openEventStream(req, reply, realtime, { heartbeatMs: HEARTBEAT_MS });
-      const check = setInterval(() => {
-        void (async () => {
-          const [alive] = await rows<{ ok: number }>(
-            db,
-            sql`select 1 as ok from sessions s join users u on u.id = s.user_id
-                where s.id = ${actor.sessionId} and s.expires_at > now() and u.blocked_at is null`,
-          );
-          if (!alive) return stream.close();
-          orgs = await organizationsOf(db, actor.id);
-        })().catch(() => {});
-      }, HEARTBEAT_MS);
-      check.unref();
+      stream.onClose(release);
       const onEvent = (e: RealtimeEvent) => {
         if (e.topic !== CONVERSATION_TOPIC || stream.closed) return;
         const { conversationId, a, b, kind } = e.data as {
@@ -71,11 +84,25 @@ export const conversationEventsRoute: FastifyPluginAsyncZod = async (app) => {
           stream.close();
           throw err;
         });
+      // Subscribed: the timer starts only now, and whoever ends the stream stops both.
+      const check = setInterval(() => {
+        void (async () => {
+          const [alive] = await rows<{ role: Role }>(
+            db,
+            sql`select u.role from sessions s join users u on u.id = s.user_id
+                where s.id = ${actor.sessionId} and s.expires_at > now() and u.blocked_at is null`,
+          );
+          if (!alive) return stream.close();
+          // A role taken away (or given) since the stream opened counts from this heartbeat on.
+          staffRole = isStaff({ ...actor, role: alive.role });
+          orgs = await organizationsOf(db, actor.id);
+        })().catch(() => {});
+      }, HEARTBEAT_MS);
+      check.unref();
       stream.onClose(() => {
         clearInterval(check);
         unsubscribe();
       });
-      // Subscribed: anything committed from now on reaches this stream.
       stream.send("ready", {});
     },
   );

@@ -26,6 +26,8 @@ import * as svc from "./conversations.service.js";
 const tags = ["conversations"];
 /** Signed in at the route; whether the user is a party is checked by the service (404 otherwise). */
 const config = { policy: "conversations.access" as const };
+/** Messages one user may post per minute (all conversations together). */
+export const MESSAGES_PER_MINUTE = 20;
 
 /**
  * Audits every record-level refusal (a conversation the user is no party of) in its own transaction,
@@ -116,7 +118,8 @@ export const conversationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/conversations/:id/messages",
     {
-      config,
+      // Each message may notify a whole organization: a person writes a few a minute, not a flood.
+      config: { ...config, rateLimit: { max: MESSAGES_PER_MINUTE, timeWindow: "1 minute" } },
       schema: {
         tags,
         summary: "Write a message (text and up to 5 files uploaded before)",

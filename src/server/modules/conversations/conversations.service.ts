@@ -16,6 +16,7 @@ import {
   type ConversationRow,
   insertMessage,
   knownSubjectKind,
+  noticesSeen,
   subjectKind,
 } from "./conversations.api.js";
 import type {
@@ -160,6 +161,10 @@ async function authorNames(ex: Executor, ids: (string | null)[]) {
   return usersByIds(ex, [...new Set(ids.filter((id): id is string => id !== null))]);
 }
 
+/** An operator's person seen by the organization: named «Оператор кластера», their id withheld. */
+const operatorMasked = (conv: { orgB: string | null }, readerSide: Side, side: Side) =>
+  !conv.orgB && side === "b" && readerSide === "a";
+
 /**
  * How a message's author is named to this reader: «удалённый пользователь» after erasure; an operator
  * writing for the operator side is «Оператор кластера» to the organization (as decisions are).
@@ -172,7 +177,7 @@ function authorName(
   names: Map<string, { fullName: string }>,
 ) {
   if (m.authorErased) return t(ctx.locale, "conversations.deleted-user");
-  if (!conv.orgB && m.side === "b" && readerSide === "a") return t(ctx.locale, "conversations.operator");
+  if (operatorMasked(conv, readerSide, m.side)) return t(ctx.locale, "conversations.operator");
   if (!m.authorId) return t(ctx.locale, "conversations.platform");
   return names.get(m.authorId)?.fullName ?? t(ctx.locale, "conversations.deleted-user");
 }
@@ -348,7 +353,10 @@ async function presentMessages(
       side: m.side,
       event: m.event,
       body: deleted ? null : m.body,
-      author: { id: m.authorErased ? null : m.authorId, name: authorName(ctx, conv, side, m, names) },
+      author: {
+        id: m.authorErased || operatorMasked(conv, side, m.side) ? null : m.authorId,
+        name: authorName(ctx, conv, side, m, names),
+      },
       createdAt: m.createdAt.toISOString(),
       editedAt: m.editedAt?.toISOString() ?? null,
       deleted,
@@ -377,9 +385,17 @@ export async function getConversation(
 ): Promise<z.infer<typeof ConversationView>> {
   const actor = requireActor(ctx);
   const { conv, side } = await readable(ctx.db, actor, id);
-  const where = q.before
-    ? and(eq(conversationMessages.conversationId, id), lt(conversationMessages.createdAt, new Date(q.before)))
-    : eq(conversationMessages.conversationId, id);
+  // Keyset paging on (createdAt, id), the order of the thread: messages sharing the boundary's instant
+  // are neither skipped nor repeated.
+  const before = q.before ? new Date(q.before) : null;
+  const where = !before
+    ? eq(conversationMessages.conversationId, id)
+    : and(
+        eq(conversationMessages.conversationId, id),
+        q.beforeId
+          ? sql`(${conversationMessages.createdAt}, ${conversationMessages.id}) < (${before.toISOString()}::timestamptz, ${q.beforeId}::uuid)`
+          : lt(conversationMessages.createdAt, before),
+      );
   const newest = await ctx.db
     .select()
     .from(conversationMessages)
@@ -411,23 +427,34 @@ async function readMarks(ctx: Ctx, conv: ConversationRow, readerSide: Side) {
         where r.conversation_id = ${conv.id} and r.user_id <> ${actor.id}
         order by r.last_read_at desc limit 50`,
   );
-  return marks.map((m) => ({
-    userId: m.user_id,
-    name:
-      !conv.orgB && m.side === "b" && readerSide === "a"
-        ? t(ctx.locale, "conversations.operator")
-        : m.full_name,
-    side: m.side,
-    lastReadAt: iso(m.last_read_at),
-  }));
+  return marks.map((m) => {
+    const masked = operatorMasked(conv, readerSide, m.side);
+    return {
+      userId: masked ? null : m.user_id,
+      name: masked ? t(ctx.locale, "conversations.operator") : m.full_name,
+      side: m.side,
+      lastReadAt: iso(m.last_read_at),
+    };
+  });
 }
 
-/** Marks the conversation read up to now for the reader (their unread count drops to 0). */
+/**
+ * Marks the conversation read up to now for the reader (their unread count drops to 0) and their
+ * notices of it read. The other readers hear of it only when it passed a message that was unread.
+ */
 export async function markRead(ctx: Ctx, id: string) {
   const actor = requireActor(ctx);
   await ctx.db.transaction(async (tx) => {
     const { conv } = await readable(tx, actor, id);
     const at = now();
+    const [passed] = await rows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from conversation_messages m
+          where m.conversation_id = ${id} and m.deleted_at is null and m.author_id is distinct from ${actor.id}
+            and m.created_at <= ${at.toISOString()}::timestamptz
+            and m.created_at > coalesce((select r.last_read_at from conversation_reads r
+              where r.conversation_id = ${id} and r.user_id = ${actor.id}), '-infinity'::timestamptz)`,
+    );
     await tx
       .insert(conversationReads)
       .values({ conversationId: id, userId: actor.id, lastReadAt: at })
@@ -435,7 +462,8 @@ export async function markRead(ctx: Ctx, id: string) {
         target: [conversationReads.conversationId, conversationReads.userId],
         set: { lastReadAt: sql`greatest(${conversationReads.lastReadAt}, excluded.last_read_at)` },
       });
-    await announce(tx, conv, "read");
+    await noticesSeen(tx, id, actor.id);
+    if (Number(passed?.n ?? 0) > 0) await announce(tx, conv, "read");
   });
 }
 
@@ -485,6 +513,7 @@ export async function postMessage(ctx: Ctx, id: string, body: z.infer<typeof Pos
         target: [conversationReads.conversationId, conversationReads.userId],
         set: { lastReadAt: sql`excluded.last_read_at` },
       });
+    await noticesSeen(tx, id, actor.id);
     await writeAudit(tx, auditCtx(ctx), {
       action: "conversation.message_post",
       entity: "conversation_message",

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { publish } from "../../core/realtime.js";
 import { type Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
 import { cookieHeader, openSse } from "../../test/sse.js";
@@ -58,6 +58,55 @@ describe("live events of conversations (SSE, one server)", () => {
     expect((await operatorStream.next("conversation", 1000)).data).toMatchObject({ conversationId: convId });
     expect(await strangerStream.arrives("conversation", 300)).toBe(false);
     for (const s of [member, operatorStream, strangerStream]) s.close();
+  });
+
+  it("reading is announced only when it passed an unread message", async () => {
+    const [member, operatorStream] = await Promise.all([stream(team.memberC), stream(op)]);
+    expect((await op.post(`/api/conversations/${convId}/messages`, { body: "Прочтите" })).statusCode).toBe(
+      201,
+    );
+    await operatorStream.next("conversation", 1000);
+    await member.next("conversation", 1000);
+    expect((await team.memberC.post(`/api/conversations/${convId}/read`)).statusCode).toBe(204);
+    expect((await operatorStream.next("conversation", 1000)).data).toEqual({
+      conversationId: convId,
+      kind: "read",
+    });
+    // Nothing new to read: no event, however often it is asked.
+    for (let i = 0; i < 3; i++)
+      expect((await team.memberC.post(`/api/conversations/${convId}/read`)).statusCode).toBe(204);
+    expect(await operatorStream.arrives("conversation", 300)).toBe(false);
+    for (const s of [member, operatorStream]) s.close();
+  });
+
+  it("a user holds at most 10 streams at once; the 11th is refused with 429 until one closes", async () => {
+    const open = await Promise.all(Array.from({ length: 10 }, () => stream(stranger)));
+    const refused = await fetch(`${base}/api/conversations/events`, {
+      headers: { cookie: cookieHeader(stranger.cookies) },
+    });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    // Another user is not counted with them.
+    const other = await stream(team.ownerC);
+    open.pop()!.close();
+    await new Promise((r) => setTimeout(r, 100));
+    open.push(await stream(stranger));
+    for (const s of [...open, other]) s.close();
+  });
+
+  it("a stream whose subscription fails ends and is not counted against the user", async () => {
+    const { realtime } = t.app.services;
+    const failing = vi.spyOn(realtime, "subscribe").mockRejectedValue(new Error("LISTEN failed"));
+    const intervals = vi.spyOn(globalThis, "setInterval");
+    for (let i = 0; i < 11; i++) {
+      const s = await openSse(`${base}/api/conversations/events`, cookieHeader(team.adminC.cookies));
+      await s.ended;
+    }
+    // Only each stream's own heartbeat was started (and stopped with it): no check timer is left behind.
+    expect(intervals).toHaveBeenCalledTimes(11);
+    intervals.mockRestore();
+    failing.mockRestore();
+    (await stream(team.adminC)).close();
   });
 
   it("nothing is announced when the transaction rolls back", async () => {

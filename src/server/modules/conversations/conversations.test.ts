@@ -12,9 +12,11 @@ import {
   type TestApp,
   testApp,
 } from "../../test/helpers.js";
+import { users } from "../accounts/accounts.schema.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { addMember, markVerified, orgWithTeam } from "../organizations/organizations.fixtures.js";
 import { anonymizeAuthor, exportMessagesOf, openConversation } from "./conversations.api.js";
+import { conversationMessages } from "./conversations.schema.js";
 
 let t: TestApp;
 let op: Client;
@@ -169,9 +171,12 @@ describe("messages", () => {
     // The operator sees how far the applicant's owner has read; the owner sees the operator as the operator.
     const opView = await view(op);
     expect(opView.reads.find((r) => r.userId === team.owner.id)?.name).toBe("Иванов Иван Иванович");
-    expect((await view(team.ownerC)).reads.find((r) => r.userId === operator.id)?.name).toBe(
-      "Оператор кластера",
-    );
+    // Nor does the operator's id reach the organization: not in read marks, not in the messages' authors.
+    const ownerView = await view(team.ownerC);
+    expect(ownerView.reads.find((r) => r.name === "Оператор кластера")?.userId).toBeNull();
+    expect(JSON.stringify(ownerView)).not.toContain(operator.id);
+    expect(ownerView.messages.at(-1)?.author).toEqual({ id: null, name: "Оператор кластера" });
+    expect((await view(op)).messages.at(-1)?.author.id).toBe(operator.id);
     // Another member has not read it yet.
     expect(await unread(team.memberC)).toBeGreaterThanOrEqual(1);
   });
@@ -230,6 +235,52 @@ describe("messages", () => {
     expectProblem(await op.get(`/api/conversations/${convId}/files/${up.id}`), 404);
     const list = (await op.get("/api/conversations")).json();
     expect(list.items[0].lastMessage).toMatchObject({ deleted: true, preview: null });
+  });
+
+  it("older pages follow the thread's order: messages written at the same instant are neither skipped nor repeated", async () => {
+    const conv = await t.database.db.transaction((tx) =>
+      openConversation(tx, {
+        subject: { kind: "status_application", id: crypto.randomUUID() },
+        parties: [{ organizationId: team.org.id }, { organizationId: other.org.id }],
+        title: "Одновременные сообщения",
+      }),
+    );
+    const at = new Date("2026-03-01T10:00:00.000Z");
+    await t.database.db.insert(conversationMessages).values(
+      ["один", "два", "три", "четыре", "пять"].map((body) => ({
+        conversationId: conv.id,
+        authorId: team.owner.id,
+        side: "a" as const,
+        body,
+        createdAt: at,
+      })),
+    );
+    const seen: string[] = [];
+    let query = "limit=2";
+    for (let i = 0; i < 5; i++) {
+      const res = await other.memberC.get(`/api/conversations/${conv.id}?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const page = res.json() as { messages: (Msg & { createdAt: string })[]; hasMore: boolean };
+      seen.unshift(...page.messages.map((m) => m.body!));
+      if (!page.hasMore) break;
+      const first = page.messages[0]!;
+      query = `limit=2&before=${encodeURIComponent(first.createdAt)}&beforeId=${first.id}`;
+    }
+    expect(seen.sort()).toEqual(["два", "один", "пять", "три", "четыре"]);
+  });
+
+  it("a `before` outside the years 1–9999 is a field error, not a server error", async () => {
+    for (const before of ["0000-01-01T00:00:00Z", "9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+01:00"]) {
+      const body = expectProblem(
+        await team.ownerC.get(`/api/conversations/${convId}?before=${encodeURIComponent(before)}`),
+        400,
+      );
+      expect(Object.keys(fieldErrors(body))).toEqual(["before"]);
+    }
+    const edge = await team.ownerC.get(
+      `/api/conversations/${convId}?before=${encodeURIComponent("9999-12-31T23:59:59Z")}`,
+    );
+    expect(edge.statusCode, edge.body).toBe(200);
   });
 
   it("an empty message without files is refused with a field error", async () => {
@@ -316,6 +367,9 @@ describe("notifications of a new message", () => {
         .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
       return r!.n;
     };
+    // Everybody has seen the thread so far (opening it marks their notices of it read).
+    for (const c of [team.ownerC, team.adminC, team.memberC])
+      await c.post(`/api/conversations/${convId}/read`);
     const before = await Promise.all([team.owner.id, team.admin.id, team.member.id].map(inApp));
     const operatorBefore = await inApp(operator.id);
 
@@ -330,6 +384,62 @@ describe("notifications of a new message", () => {
     expect(mails[0]!.text).toContain(`/messages/${convId}`);
     // The writer's own side is not notified of their own message.
     expect(await inApp(operator.id)).toBe(operatorBefore);
+
+    // More messages while the notice is unread: no more notices or mails (the thread shows them).
+    expect((await post(op, "И ещё: нужен устав.")).statusCode).toBe(201);
+    expect((await post(op, "И копия лицензии.")).statusCode).toBe(201);
+    expect(await Promise.all([team.owner.id, team.admin.id, team.member.id].map(inApp))).toEqual(after);
+    expect((await mailsTo(t.database, team.admin.email)).length).toBe(mailsBefore + 1);
+    // Once the admin has opened the conversation, the next message notifies them again.
+    await team.adminC.post(`/api/conversations/${convId}/read`);
+    expect((await post(op, "Ждём документы.")).statusCode).toBe(201);
+    expect(await inApp(team.admin.id)).toBe(after[1]! + 1);
+    expect(await inApp(team.owner.id)).toBe(after[0]);
+    expect((await mailsTo(t.database, team.admin.email)).length).toBe(mailsBefore + 2);
+  });
+
+  it("in a thread with the operator they reach the operators who wrote there and still are operators", async () => {
+    const conv = await t.database.db.transaction((tx) =>
+      openConversation(tx, {
+        subject: { kind: "status_application", id: crypto.randomUUID() },
+        parties: [{ organizationId: other.org.id }, { operator: true }],
+        title: "Бета Лаб",
+      }),
+    );
+    const former = await createUser(t.database, { role: "operator", fullName: "Бывшая Операторша" });
+    const formerC = await signedIn(t, former);
+    const inApp = (userId: string) =>
+      t.database.db
+        .select({ n: count() })
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), eq(notifications.link, `/messages/${conv.id}`)))
+        .then(([r]) => r!.n);
+    expect((await post(formerC, "Здравствуйте!", [], conv.id)).statusCode).toBe(201);
+    // The only operator who wrote is no operator any more: every current operator hears of the answer.
+    await t.database.db.update(users).set({ role: "user" }).where(eq(users.id, former.id));
+    expect((await post(other.memberC, "Добрый день", [], conv.id)).statusCode).toBe(201);
+    expect(await inApp(former.id)).toBe(0);
+    expect(await inApp(operator.id)).toBe(1);
+  });
+});
+
+describe("posting limits", () => {
+  it("a user posts at most 20 messages a minute; the 21st is refused with 429", async () => {
+    const writer = await createUser(t.database, { fullName: "Торопыгин Пётр" });
+    await addMember(t.database, other.org.id, writer.id, "member");
+    const wc = await signedIn(t, writer);
+    const conv = await t.database.db.transaction((tx) =>
+      openConversation(tx, {
+        subject: { kind: "status_application", id: crypto.randomUUID() },
+        parties: [{ organizationId: team.org.id }, { organizationId: other.org.id }],
+        title: "Поток",
+      }),
+    );
+    for (let i = 0; i < 20; i++)
+      expect((await post(wc, `Сообщение ${i + 1}`, [], conv.id)).statusCode).toBe(201);
+    expectProblem(await post(wc, "Сообщение 21", [], conv.id), 429, "too-many-requests");
+    // Others write on.
+    expect((await post(other.memberC, "А я могу", [], conv.id)).statusCode).toBe(201);
   });
 });
 

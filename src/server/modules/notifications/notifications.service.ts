@@ -103,6 +103,43 @@ export async function notifyAll(
   return mails.length;
 }
 
+/** Of `userIds`, those who hold an unread notification of this kind and link (another would repeat it). */
+export async function withUnreadNotice(
+  ex: Executor,
+  kind: string,
+  link: string,
+  userIds: readonly string[],
+): Promise<Set<string>> {
+  if (!userIds.length) return new Set();
+  const list = await ex
+    .selectDistinct({ userId: notifications.userId })
+    .from(notifications)
+    .where(
+      and(
+        inArray(notifications.userId, [...userIds]),
+        eq(notifications.kind, kind),
+        eq(notifications.link, link),
+        isNull(notifications.readAt),
+      ),
+    );
+  return new Set(list.map((r) => r.userId));
+}
+
+/** Marks a user's unread notifications of this kind and link read (they have seen what it points to). */
+export async function markNoticesRead(ex: Executor, userId: string, kind: string, link: string) {
+  await ex
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        eq(notifications.kind, kind),
+        eq(notifications.link, link),
+        isNull(notifications.readAt),
+      ),
+    );
+}
+
 export async function listNotifications(ctx: Ctx, q: z.infer<typeof NotificationsQuery>) {
   const actor = requireActor(ctx);
   const mine = eq(notifications.userId, actor.id);

@@ -25,7 +25,7 @@ import { toast, toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { counterpartOf } from "./MessagesPage";
-import { conversationQueries, conversationsKey } from "./queries";
+import { conversationQueries, invalidateConversation } from "./queries";
 import type { ConversationMessage, ConversationView } from "./types";
 
 const MESSAGE_MAX = 4000;
@@ -74,7 +74,8 @@ function MessageItem({
     onError: (e) => setError(e),
   });
   const remove = useMutation({
-    mutationFn: () => client.DELETE("/api/conversations/{id}/messages/{messageId}", { params: { path } }),
+    mutationFn: () =>
+      unwrap(client.DELETE("/api/conversations/{id}/messages/{messageId}", { params: { path } })),
     onSuccess: () => {
       setConfirm(false);
       toast(t("conversations.deletedToast"));
@@ -295,7 +296,7 @@ function ReadMarks({ view }: { view: ConversationView }) {
     <Text size="sm" c="dimmed">
       {t("conversations.readBy")}{" "}
       {others.map((r, i) => (
-        <span key={r.userId}>
+        <span key={r.userId ?? `operator-${i}`}>
           {i > 0 && ", "}
           {r.name} (<time dateTime={r.lastReadAt}>{format.dateTime(r.lastReadAt)}</time>)
         </span>
@@ -314,7 +315,7 @@ export default function ConversationPage() {
   const [older, setOlder] = useState<ConversationMessage[]>([]);
   const [olderMore, setOlderMore] = useState<boolean | null>(null);
   usePageTitle(view ? `${t("conversations.title")}: ${view.title}` : t("conversations.title"));
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: conversationsKey });
+  const refresh = () => invalidateConversation(queryClient, id, "content");
 
   // Reading the page marks the conversation read (again whenever a new message arrives while open).
   const unread = view?.unread ?? 0;
@@ -322,7 +323,7 @@ export default function ConversationPage() {
     if (!id || unread === 0) return;
     void client
       .POST("/api/conversations/{id}/read", { params: { path: { id } } })
-      .then(() => queryClient.invalidateQueries({ queryKey: conversationsKey }))
+      .then(() => invalidateConversation(queryClient, id, "content"))
       .catch(() => {});
   }, [id, unread, queryClient]);
 
@@ -331,7 +332,7 @@ export default function ConversationPage() {
       const first = older[0] ?? view?.messages[0];
       return unwrap(
         client.GET("/api/conversations/{id}", {
-          params: { path: { id }, query: { before: first?.createdAt } },
+          params: { path: { id }, query: { before: first?.createdAt, beforeId: first?.id } },
         }),
       );
     },

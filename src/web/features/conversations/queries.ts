@@ -1,9 +1,9 @@
-import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { client, unwrap } from "../../api/client";
 import { useMe } from "../../session";
 
-/** Everything about conversations lives under one key: a live event refreshes all of it. */
+/** Everything about conversations lives under one key; a live event refreshes its conversation's part. */
 export const conversationsKey = ["conversations"] as const;
 export const conversationKeys = {
   list: (page: number) => [...conversationsKey, "list", page] as const,
@@ -39,6 +39,21 @@ export const conversationQueries = {
     }),
 };
 
+/**
+ * Refetches what one conversation's change touches: that conversation (its page, its subject card) and,
+ * unless only someone's read mark moved, the lists and the unread badge. Other conversations stay.
+ */
+export function invalidateConversation(queryClient: QueryClient, id: string, what: "read" | "content") {
+  void queryClient.invalidateQueries({ queryKey: conversationKeys.one(id) });
+  void queryClient.invalidateQueries({
+    queryKey: [...conversationsKey, "subject"],
+    predicate: (q) => (q.state.data as { id?: string } | undefined)?.id === id,
+  });
+  if (what === "read") return;
+  void queryClient.invalidateQueries({ queryKey: [...conversationsKey, "list"] });
+  void queryClient.invalidateQueries({ queryKey: [...conversationsKey, "unread"] });
+}
+
 /** Whether the signed-in user has conversations at all (any signed-in user may be a party). */
 export function useConversationsEnabled() {
   const { user, can } = useMe();
@@ -54,7 +69,8 @@ export function useConversationUnread() {
 
 /**
  * One live connection per signed-in tab (Server-Sent Events): every event about a conversation of the
- * user refreshes the conversation queries, so an open page shows a new message without reloading.
+ * user refreshes that conversation's queries (and the lists and badge for a message), so an open page
+ * shows a new message without reloading.
  * The browser's EventSource reconnects by itself; each (re)connection's `ready` refetches whatever
  * may have been missed while it was away.
  */
@@ -66,13 +82,23 @@ export function useConversationEvents() {
     if (!enabled || !userId || typeof EventSource === "undefined") return;
     const source = new EventSource("/api/conversations/events");
     let connected = false;
+    // After a reconnection or a lost LISTEN anything may have changed: everything is refetched.
     const refresh = () => void queryClient.invalidateQueries({ queryKey: conversationsKey });
     source.addEventListener("ready", () => {
       if (connected) refresh();
       connected = true;
     });
     source.addEventListener("resync", refresh);
-    source.addEventListener("conversation", refresh);
+    source.addEventListener("conversation", (e) => {
+      let event: { conversationId?: unknown; kind?: unknown };
+      try {
+        event = JSON.parse((e as MessageEvent<string>).data);
+      } catch {
+        return;
+      }
+      if (typeof event.conversationId !== "string") return;
+      invalidateConversation(queryClient, event.conversationId, event.kind === "read" ? "read" : "content");
+    });
     return () => source.close();
   }, [enabled, userId, queryClient]);
 }
