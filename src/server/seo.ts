@@ -137,13 +137,14 @@ export function withMeta(html: string, meta: PageMeta): string {
     `<meta property="og:description" content="${escapeHtml(meta.description)}" />`,
     ...(meta.canonical ? [`<meta property="og:url" content="${escapeHtml(meta.canonical)}" />`] : []),
   ];
+  // Replacer functions: a replacement string would read "$&", "$'" … in a user's text as patterns.
   return html
-    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(meta.title)}</title>`)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(meta.title)}</title>`)
     .replace(
       /<meta name="description" content="[^"]*"\s*\/?>/,
-      `<meta name="description" content="${escapeHtml(meta.description)}" />`,
+      () => `<meta name="description" content="${escapeHtml(meta.description)}" />`,
     )
-    .replace("</head>", `    ${tags.join("\n    ")}\n  </head>`);
+    .replace("</head>", () => `    ${tags.join("\n    ")}\n  </head>`);
 }
 
 /** Reads index.html once per build (its modification time). */

@@ -9,6 +9,7 @@ import { fill, hasText, type Params, t } from "./i18n.js";
 import type { JobServices, QueuedJob, ScheduledJob } from "./jobs.js";
 import { defineMailTemplates, type MailTemplate } from "./mail.js";
 import { type Action, defineRules, type Rule } from "./policy.js";
+import type { Seeder } from "./seed.js";
 import type { Storage } from "./storage.js";
 
 /** Where a notification goes by default (the user may choose another channel per kind). */
@@ -136,6 +137,8 @@ export interface ModuleManifest<A extends string = string> {
   jobs?: readonly ScheduledJob[];
   /** Jobs sent with data (`ctx.jobs.send(tx, job, data)`); the queue works them on every app server. */
   queued?: readonly QueuedJob<never>[];
+  /** The module's part of the demo and full-scale data; seeders run in the order of MODULES. */
+  seed?: Seeder;
   /** The module's part of a user's data export and of the erasure of an account (see PersonalDataPart). */
   personalData?: PersonalDataPart;
   /** The kinds of subject its conversations are about (the conversations module collects them). */

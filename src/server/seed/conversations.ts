@@ -5,6 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { files } from "../core/files.schema.js";
+import type { Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import {
   conversationAttachments,
@@ -13,7 +14,6 @@ import {
   conversations,
 } from "../modules/conversations/conversations.schema.js";
 import { statusApplications } from "../modules/organizations/organizations.schema.js";
-import type { Seeder } from "./index.js";
 import { pdfDocument } from "./verification.js";
 
 const MINUTE = 60_000;

@@ -10,9 +10,9 @@ import { inArray, sql } from "drizzle-orm";
 import type { Criteria } from "../../shared/eligibility.js";
 import { REGIONS } from "../../shared/regions.js";
 import type { TagSlug } from "../../shared/tags.js";
+import type { Scale, SeedContext, Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { measures } from "../modules/measures/measures.schema.js";
-import type { Scale, SeedContext, Seeder } from "./index.js";
 import { type C, catalog, type M, type W } from "./measures.content.js";
 import { latin } from "./translit.js";
 

@@ -14,6 +14,7 @@ import { okvedSectionOfCode } from "../../shared/okved.js";
 import type { MemberRole, OrgStatus, OrgType, SmeCategory } from "../../shared/organizations.js";
 import { MOSCOW, REGIONS } from "../../shared/regions.js";
 import type { TagSlug } from "../../shared/tags.js";
+import type { Scale, SeedContext, Seeder } from "../core/seed.js";
 import { consents, users } from "../modules/accounts/accounts.schema.js";
 import {
   activeOrganizations,
@@ -22,7 +23,6 @@ import {
   statusApplications,
   statusHistory,
 } from "../modules/organizations/organizations.schema.js";
-import type { Scale, SeedContext, Seeder } from "./index.js";
 import { latin } from "./translit.js";
 
 const DAY = 86_400_000;

@@ -1,9 +1,9 @@
 import { and, asc, eq, like, notExists, sql } from "drizzle-orm";
 import { ERASURE_DAYS } from "../../shared/privacy.js";
+import type { Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { memberships } from "../modules/organizations/organizations.schema.js";
 import { dataExports, erasureRequests } from "../modules/privacy/privacy.schema.js";
-import type { Seeder } from "./index.js";
 
 const DAY = 24 * 3600_000;
 

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, ne, notInArray, sql } from "drizzle-orm";
+import type { Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { memberships, organizations } from "../modules/organizations/organizations.schema.js";
 import { verificationRequests } from "../modules/verification/verification.schema.js";
-import type { Seeder } from "./index.js";
 import { DEMO_USER_ORG } from "./organizations.js";
 import { latin } from "./translit.js";
 

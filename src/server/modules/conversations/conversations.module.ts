@@ -1,4 +1,5 @@
 import { defineModule } from "../../core/module.js";
+import { conversationsSeeder } from "../../seed/conversations.js";
 import { defineConversationSubjects } from "./conversations.api.js";
 import { conversationEventsRoute } from "./conversations.events.js";
 import { CONVERSATION_NOTIFICATION_DEFS } from "./conversations.notifications.js";
@@ -13,6 +14,7 @@ import { CONVERSATION_FILES } from "./conversations.service.js";
  */
 export const conversationsModule = defineModule({
   name: "conversations",
+  seed: conversationsSeeder,
   routes: [conversationEventsRoute, conversationsRoutes],
   rules: CONVERSATION_RULES,
   abilities: ["conversations.access"],

@@ -1,5 +1,6 @@
 import type { QueuedJob } from "../../core/jobs.js";
 import { defineModule } from "../../core/module.js";
+import { measuresSeeder } from "../../seed/measures.js";
 import { measuresIoRoutes } from "./measures.io.routes.js";
 import { MEASURE_NOTIFICATION_KINDS } from "./measures.notifications.js";
 import { measuresOperatorRoutes } from "./measures.operator.routes.js";
@@ -12,6 +13,7 @@ import { measureNoticesJob, sendMeasureReminders } from "./measures.subscription
 /** The support-measure navigator: catalog, eligibility, operator editing, favourites, saved searches, import/export. */
 export const measuresModule = defineModule({
   name: "measures",
+  seed: measuresSeeder,
   routes: [measuresRoutes, measuresOperatorRoutes, measuresSubscriptionsRoutes, measuresIoRoutes],
   rules: MEASURE_RULES,
   abilities: ["measures.manage"],

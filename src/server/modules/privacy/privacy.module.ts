@@ -1,5 +1,6 @@
 import { catalogueMails } from "../../core/mail.js";
 import { defineModule } from "../../core/module.js";
+import { privacySeeder } from "../../seed/privacy.js";
 import { PRIVACY_NOTIFICATION_KINDS } from "./privacy.notifications.js";
 import { PRIVACY_RULES } from "./privacy.policy.js";
 import { privacyRoutes } from "./privacy.routes.js";
@@ -18,6 +19,7 @@ import {
  */
 export const privacyModule = defineModule({
   name: "privacy",
+  seed: privacySeeder,
   routes: [privacyRoutes],
   rules: PRIVACY_RULES,
   abilities: ["privacy.own", "operator.erasures"],
