@@ -2296,6 +2296,8 @@ export interface components {
             /** Format: date-time */
             erasesAt: string;
             daysLeft: number;
+            attempts: number;
+            lastError: string | null;
         };
         /** @description RFC 9457 problem details; texts in the request's language */
         Problem: {

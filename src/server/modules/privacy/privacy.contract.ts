@@ -53,6 +53,9 @@ export const PendingErasure = z
     requestedAt: DateTime,
     erasesAt: DateTime,
     daysLeft: z.number().int(),
+    /** Failed runs of the erasure job; the last one's error (null when none failed). */
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
   })
   .meta({ id: "PendingErasure" });
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ERASURE_REASONS, ERASURE_STATES, EXPORT_STATES } from "../../../shared/privacy.js";
 import { users } from "../accounts/accounts.schema.js";
 
@@ -34,7 +34,8 @@ export const dataExports = pgTable(
 /**
  * A request to delete an account (or a withdrawal of the consent to processing, the same thing): the
  * account is blocked at once and anonymized by the `privacy.erase-due` job after `due_at` (30 days)
- * unless cancelled. One pending request per user.
+ * unless cancelled. One pending request per user. A run that fails leaves it pending with `attempts` and
+ * `last_error` (shown to the operator); the others are erased regardless.
  */
 export const erasureRequests = pgTable(
   "erasure_requests",
@@ -49,6 +50,9 @@ export const erasureRequests = pgTable(
     dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     doneAt: timestamp("done_at", { withTimezone: true }),
+    /** Failed runs of the erasure job for this request (it stays pending and is tried again next hour). */
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
   },
   (t) => [
     uniqueIndex("erasure_requests_pending_key").on(t.userId).where(sql`${t.state} = 'pending'`),

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { PassThrough, type Readable } from "node:stream";
-import { and, count, desc, eq, isNull, lte } from "drizzle-orm";
+import { and, count, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import { ZipFile } from "yazl";
 import type { z } from "zod";
 import { ERASURE_DAYS, EXPORT_DAYS } from "../../../shared/privacy.js";
@@ -393,25 +393,47 @@ export async function eraseDue(services: JobServices, now = new Date()): Promise
   const parts = partsOf(installedModules()).reverse();
   let erased = 0;
   for (const { id } of due) {
-    const done = await services.db.transaction(async (tx) => {
-      const [req] = await tx
-        .select()
-        .from(erasureRequests)
-        .where(and(eq(erasureRequests.id, id), eq(erasureRequests.state, "pending")))
-        .for("update");
-      if (!req || req.dueAt.getTime() > now.getTime()) return false;
-      for (const { part } of parts) await part.erase(tx, req.userId);
-      await tx.update(erasureRequests).set({ state: "done", doneAt: now }).where(eq(erasureRequests.id, id));
-      await writeAudit(
-        tx,
-        { actorId: null, ip: null },
-        { action: "user.erased", entity: "user", entityId: req.userId, after: { requestId: id } },
-      );
-      return true;
-    });
-    if (done) erased++;
+    try {
+      if (await eraseOne(services, parts, id, now)) erased++;
+    } catch (err) {
+      // One request that cannot be carried out (a module failing on its data) must not keep the others
+      // from being erased: it stays pending, its failure shown to the operator, and is tried next hour.
+      const message = err instanceof Error ? err.message : String(err);
+      await services.db
+        .update(erasureRequests)
+        .set({ attempts: sql`${erasureRequests.attempts} + 1`, lastError: message.slice(0, 1000) })
+        .where(eq(erasureRequests.id, id));
+    }
   }
   return erased;
+}
+
+/** One request, in one transaction. False when it is no longer pending or due. */
+async function eraseOne(
+  services: JobServices,
+  parts: ReturnType<typeof partsOf>,
+  id: string,
+  now: Date,
+): Promise<boolean> {
+  return services.db.transaction(async (tx) => {
+    const [req] = await tx
+      .select()
+      .from(erasureRequests)
+      .where(and(eq(erasureRequests.id, id), eq(erasureRequests.state, "pending")))
+      .for("update");
+    if (!req || req.dueAt.getTime() > now.getTime()) return false;
+    for (const { part } of parts) await part.erase(tx, req.userId);
+    await tx
+      .update(erasureRequests)
+      .set({ state: "done", doneAt: now, lastError: null })
+      .where(eq(erasureRequests.id, id));
+    await writeAudit(
+      tx,
+      { actorId: null, ip: null },
+      { action: "user.erased", entity: "user", entityId: req.userId, after: { requestId: id } },
+    );
+    return true;
+  });
 }
 
 /** The operator's list of pending erasures, soonest first, with the days left. */
@@ -439,6 +461,8 @@ export async function pendingErasures(ctx: Ctx, q: z.infer<typeof PendingErasure
       requestedAt: r.requestedAt.toISOString(),
       erasesAt: r.dueAt.toISOString(),
       daysLeft: Math.max(0, Math.ceil((r.dueAt.getTime() - now) / DAY_MS)),
+      attempts: r.attempts,
+      lastError: r.lastError,
     })),
     total: total?.n ?? 0,
     page: q.page,

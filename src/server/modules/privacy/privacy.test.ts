@@ -26,6 +26,7 @@ import { addMember, createOrg } from "../organizations/organizations.fixtures.js
 import { memberships } from "../organizations/organizations.schema.js";
 import { privacyModule } from "./privacy.module.js";
 import { dataExports, erasureRequests } from "./privacy.schema.js";
+import { privacyPersonalData } from "./privacy.service.js";
 
 // Export and erasure of personal data (152-FZ), on the held job queue (t.runJobs) with the clock
 // moved by Vitest's fake Date.
@@ -387,5 +388,91 @@ describe("deletion of an account", () => {
         })
       ).statusCode,
     ).toBe(200);
+  });
+});
+
+describe("erasure of awkward names, and of one failing", () => {
+  it("erases a user named `null,` and one named `status`: the log stays valid, other entries untouched", async () => {
+    const nully = await createUser(t.database, { fullName: "null,", email: "nully@example.ru" });
+    const statusy = await createUser(t.database, { fullName: "status", email: "statusy@example.ru" });
+    const someone = await createUser(t.database, { fullName: "Сторонний Человек" });
+    // Someone else's entries that happen to hold the raw text `null,` and the key `status`.
+    const [unrelated] = await t.database.db
+      .insert(auditLog)
+      .values({
+        actorId: someone.id,
+        action: "organization.update",
+        entity: "organization",
+        entityId: org.id,
+        before: { status: "pending", note: null, list: [null, 1] },
+        after: { status: "active", note: "status" },
+      })
+      .returning();
+    // Their own actions quoting their names and addresses.
+    const [own] = await t.database.db
+      .insert(auditLog)
+      .values({
+        actorId: statusy.id,
+        action: "organization.invitation_create",
+        entity: "organization",
+        entityId: org.id,
+        after: { status: "sent", by: "status", email: "statusy@example.ru", nested: { who: ["null,"] } },
+      })
+      .returning();
+    for (const u of [nully, statusy]) {
+      const c = await signedIn(t, u);
+      expect((await c.post("/api/privacy/erasure", { password: TEST_PASSWORD })).statusCode).toBe(202);
+    }
+    moveClock(31 * DAY);
+    await runJob("privacy.erase-due");
+    for (const u of [nully, statusy]) {
+      const [row] = await t.database.db.select().from(users).where(eq(users.id, u.id));
+      expect(row?.fullName).toBe(ERASED_USER_NAME);
+    }
+    const [after] = await t.database.db.select().from(auditLog).where(eq(auditLog.id, unrelated!.id));
+    expect(after).toMatchObject({ before: unrelated!.before, after: unrelated!.after });
+    const [ownAfter] = await t.database.db.select().from(auditLog).where(eq(auditLog.id, own!.id));
+    expect(ownAfter?.after).toEqual({
+      status: "sent",
+      by: "[erased]",
+      email: "[erased]",
+      nested: { who: ["null,"] },
+    });
+  });
+
+  it("one erasure that fails does not stop the next; the operator sees the failure, and the next run retries", async () => {
+    const failing = await createUser(t.database, {
+      fullName: "Сбойный Пользователь",
+      email: "fail@example.ru",
+    });
+    const next = await createUser(t.database, {
+      fullName: "Следующий Пользователь",
+      email: "next@example.ru",
+    });
+    for (const u of [failing, next]) {
+      const c = await signedIn(t, u);
+      expect((await c.post("/api/privacy/erasure", { password: TEST_PASSWORD })).statusCode).toBe(202);
+      moveClock(60_000);
+    }
+    const original = privacyPersonalData.erase;
+    const spy = vi.spyOn(privacyPersonalData, "erase").mockImplementation(async (tx, userId) => {
+      if (userId === failing.id) throw new Error("storage unavailable");
+      return original(tx, userId);
+    });
+    moveClock(31 * DAY);
+    await runJob("privacy.erase-due");
+    const name = async (id: string) =>
+      (await t.database.db.select().from(users).where(eq(users.id, id)))[0]?.fullName;
+    expect(await name(failing.id)).toBe("Сбойный Пользователь");
+    expect(await name(next.id)).toBe(ERASED_USER_NAME);
+    const operator = await signedIn(t, await createUser(t.database, { role: "operator" }));
+    const list = (await operator.get("/api/operator/erasures")).json();
+    expect(list.items).toEqual([
+      expect.objectContaining({ userId: failing.id, attempts: 1, lastError: "storage unavailable" }),
+    ]);
+    spy.mockRestore();
+    await runJob("privacy.erase-due");
+    expect(await name(failing.id)).toBe(ERASED_USER_NAME);
+    expect((await operator.get("/api/operator/erasures")).json().total).toBe(0);
   });
 });
