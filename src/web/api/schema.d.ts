@@ -1892,7 +1892,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            state: "queued" | "ready" | "expired";
+            state: "queued" | "ready" | "expired" | "failed";
             /** Format: date-time */
             requestedAt: string;
             readyAt: string | null;

@@ -10,7 +10,8 @@ export const erasureReasonEnum = pgEnum("erasure_reason", ERASURE_REASONS);
 /**
  * A user's export of their own data: queued (its job prepares the zip), ready (a `files` row of the
  * purpose `personal-data-export`, downloadable by that user alone until `expires_at`), expired (the
- * file removed by the clean-up job; the row stays so the page can say so).
+ * file removed by the clean-up job; the row stays so the page can say so), failed (every run of its
+ * job failed — `attempts`, `error`; the user is told to request again).
  */
 export const dataExports = pgTable(
   "data_exports",
@@ -24,6 +25,8 @@ export const dataExports = pgTable(
     requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
     readyAt: timestamp("ready_at", { withTimezone: true }),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    error: text("error"),
   },
   (t) => [
     index("data_exports_user_idx").on(t.userId, t.requestedAt),

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { ERASED_USER_NAME } from "../../../shared/privacy.js";
 import { auditLog } from "../../core/audit.schema.js";
 import { files } from "../../core/files.schema.js";
-import type { JobServices } from "../../core/jobs.js";
+import { JobQueue, type JobServices } from "../../core/jobs.js";
 import { expectProblem } from "../../test/assert.js";
 import {
   Client,
@@ -26,7 +26,7 @@ import { addMember, createOrg } from "../organizations/organizations.fixtures.js
 import { memberships } from "../organizations/organizations.schema.js";
 import { privacyModule } from "./privacy.module.js";
 import { dataExports, erasureRequests } from "./privacy.schema.js";
-import { privacyPersonalData } from "./privacy.service.js";
+import { EXPORT_ATTEMPTS, EXPORT_JOB, privacyPersonalData } from "./privacy.service.js";
 
 // Export and erasure of personal data (152-FZ), on the held job queue (t.runJobs) with the clock
 // moved by Vitest's fake Date.
@@ -210,6 +210,64 @@ describe("export of one's own data", () => {
     expect(await t.app.services.storage.exists(file!.storageKey)).toBe(false);
     expect((await aliceC.get("/api/privacy/exports")).json().items[0]).toMatchObject({ state: "expired" });
     expectProblem(await aliceC.get(`/api/privacy/exports/${exportId}/file`), 410, "export-expired");
+  });
+});
+
+describe("an export that cannot be prepared", () => {
+  it("never stops the start; after the job's retries it is failed, and the user can request again", async () => {
+    const dave = await createUser(t.database, { fullName: "Давид Битофайлов", email: "dave@example.ru" });
+    const c = await signedIn(t, dave);
+    // A stored file whose contents are gone: the zip cannot be built.
+    await storeFile(dave.id, "lost.png", "lost");
+    await t.app.services.storage.delete(`test/${dave.id}/lost.png`);
+    const asked = (await c.post("/api/privacy/exports")).json();
+    t.app.services.jobs.held.length = 0; // the job the request sent is lost, say
+    // The start only sends the job again; it builds nothing, so it cannot fail on the file.
+    const jobs = new JobQueue(privacyModule.queued!);
+    await privacyModule.onStart!({ ...services(), jobs });
+    expect(jobs.held.map((h) => h.data)).toContainEqual({ exportId: asked.id });
+    for (let run = 1; run <= EXPORT_ATTEMPTS; run++) {
+      await expect(EXPORT_JOB.run(services(), { exportId: asked.id })).rejects.toThrow();
+      const [row] = await t.database.db.select().from(dataExports).where(eq(dataExports.id, asked.id));
+      expect(row?.state).toBe(run < EXPORT_ATTEMPTS ? "queued" : "failed");
+      expect(row?.error).toBeTruthy();
+    }
+    expect((await c.get("/api/privacy/exports")).json().items[0]).toMatchObject({
+      id: asked.id,
+      state: "failed",
+    });
+    expectProblem(await c.get(`/api/privacy/exports/${asked.id}/file`), 404);
+    const again = await c.post("/api/privacy/exports");
+    expect(again.statusCode).toBe(202);
+    expect(again.json()).toMatchObject({ state: "queued" });
+    expect(again.json().id).not.toBe(asked.id);
+    t.app.services.jobs.held.length = 0;
+  });
+
+  it("records and shows the size of a zip over 2 GiB", async () => {
+    const erin = await createUser(t.database, { fullName: "Эрик Большой", email: "erin@example.ru" });
+    const c = await signedIn(t, erin);
+    const asked = (await c.post("/api/privacy/exports")).json();
+    t.app.services.jobs.held.length = 0;
+    const size = 3 * 1024 * 1024 * 1024;
+    const [file] = await t.database.db
+      .insert(files)
+      .values({
+        storageKey: `test/${erin.id}/big.zip`,
+        purpose: "personal-data-export",
+        uploadedBy: erin.id,
+        originalName: "big.zip",
+        size,
+        sha256: "0".repeat(64),
+        contentType: "application/zip",
+        attachedAt: new Date(),
+      })
+      .returning();
+    await t.database.db
+      .update(dataExports)
+      .set({ state: "ready", fileId: file!.id, readyAt: new Date(), expiresAt: new Date(Date.now() + DAY) })
+      .where(eq(dataExports.id, asked.id));
+    expect((await c.get("/api/privacy/exports")).json().items[0]).toMatchObject({ state: "ready", size });
   });
 });
 
