@@ -454,6 +454,13 @@ async function eraseOne(
       .where(and(eq(erasureRequests.id, id), eq(erasureRequests.state, "pending")))
       .for("update");
     if (!req || req.dueAt.getTime() > now.getTime()) return false;
+    // An owner is never erased (an organization would be left without one): the request stays pending,
+    // flagged to the operator, until ownership is passed on.
+    const owned = await ownedOrganizations(tx, req.userId);
+    if (owned.length)
+      throw new Error(
+        `owns organizations: ${owned.map((o) => o.shortName).join(", ")}; ownership must pass on first`,
+      );
     for (const { part } of parts) await part.erase(tx, req.userId);
     await tx
       .update(erasureRequests)

@@ -534,3 +534,30 @@ describe("erasure of awkward names, and of one failing", () => {
     expect((await operator.get("/api/operator/erasures")).json().total).toBe(0);
   });
 });
+
+describe("an owner whose erasure comes due", () => {
+  it("is not erased (the organization keeps its owner) and is flagged to the operator", async () => {
+    const frank = await createUser(t.database, { fullName: "Фёдор Владеющий", email: "frank@example.ru" });
+    const own = await createOrg(t.database, { shortName: "Фёдорова фирма" });
+    await addMember(t.database, own.id, frank.id, "member");
+    const c = await signedIn(t, frank);
+    expect((await c.post("/api/privacy/erasure", { password: TEST_PASSWORD })).statusCode).toBe(202);
+    // Made owner afterwards by a path that did not check (the refusal on transfer is tested in organizations).
+    await t.database.db
+      .update(memberships)
+      .set({ role: "owner" })
+      .where(and(eq(memberships.organizationId, own.id), eq(memberships.userId, frank.id)));
+    moveClock(31 * DAY);
+    await runJob("privacy.erase-due");
+    const [u] = await t.database.db.select().from(users).where(eq(users.id, frank.id));
+    expect(u?.fullName).toBe("Фёдор Владеющий");
+    const [m] = await t.database.db.select().from(memberships).where(eq(memberships.organizationId, own.id));
+    expect(m).toMatchObject({ userId: frank.id, role: "owner" });
+    const operator = await signedIn(t, await createUser(t.database, { role: "operator" }));
+    const item = (await operator.get("/api/operator/erasures"))
+      .json()
+      .items.find((i: { userId: string }) => i.userId === frank.id);
+    expect(item).toMatchObject({ attempts: 1 });
+    expect(item.lastError).toContain("Фёдорова фирма");
+  });
+});
