@@ -23,7 +23,7 @@ import { conversationMessages } from "../conversations/conversations.schema.js";
 import { measureSubscriptions } from "../measures/measures.subscriptions.schema.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { addMember, createOrg } from "../organizations/organizations.fixtures.js";
-import { memberships } from "../organizations/organizations.schema.js";
+import { memberships, organizations } from "../organizations/organizations.schema.js";
 import { privacyModule } from "./privacy.module.js";
 import { dataExports, erasureRequests } from "./privacy.schema.js";
 import { EXPORT_ATTEMPTS, EXPORT_JOB, privacyPersonalData } from "./privacy.service.js";
@@ -559,5 +559,23 @@ describe("an owner whose erasure comes due", () => {
       .items.find((i: { userId: string }) => i.userId === frank.id);
     expect(item).toMatchObject({ attempts: 1 });
     expect(item.lastError).toContain("Фёдорова фирма");
+  });
+});
+
+describe("a contact person's erasure", () => {
+  it("clears the organization's contacts that were theirs", async () => {
+    const gleb = await createUser(t.database, { fullName: "Глеб Контактов", email: "gleb@example.ru" });
+    const firm = await createOrg(t.database, { shortName: "Контактная фирма" });
+    await addMember(t.database, firm.id, gleb.id, "member");
+    await t.database.db
+      .update(organizations)
+      .set({ contactPersonId: gleb.id, contactEmail: "gleb@example.ru", contactPhone: "+7 900 000-00-00" })
+      .where(eq(organizations.id, firm.id));
+    const c = await signedIn(t, gleb);
+    expect((await c.post("/api/privacy/erasure", { password: TEST_PASSWORD })).statusCode).toBe(202);
+    moveClock(31 * DAY);
+    await runJob("privacy.erase-due");
+    const [o] = await t.database.db.select().from(organizations).where(eq(organizations.id, firm.id));
+    expect(o).toMatchObject({ contactPersonId: null, contactEmail: null, contactPhone: null });
   });
 });
