@@ -54,8 +54,6 @@ async function main() {
     },
     ...MODULES.flatMap((m) => m.jobs ?? []),
   ];
-  // Data a migration cannot move (files into the storage), once, before serving.
-  for (const m of MODULES) await m.onStart?.({ db: database.db, config, storage: app.services.storage });
 
   // The queue the app sends to (made by buildApp from the manifests' `queued`) starts working now.
   const jobs = app.services.jobs;
@@ -69,6 +67,10 @@ async function main() {
     // The demo's failed job for /admin/jobs, when this start seeded the demo.
     prepare: seeded ? async (boss) => void (await seedFailedJob(boss, database.db)) : undefined,
   });
+
+  // Data a migration cannot move (files into the storage), jobs sent again — once, before serving.
+  for (const m of MODULES)
+    await m.onStart?.({ db: database.db, config, storage: app.services.storage, jobs: app.services.jobs });
 
   let closing = false;
   const shutdown = async (signal: string) => {

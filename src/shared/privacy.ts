@@ -6,7 +6,7 @@ export const EXPORT_DAYS = 7;
 export const ERASURE_DAYS = 30;
 
 /** An export: waiting for its job, ready to download, or past its 7 days (file removed). */
-export const EXPORT_STATES = ["queued", "ready", "expired"] as const;
+export const EXPORT_STATES = ["queued", "ready", "expired", "failed"] as const;
 export type ExportState = (typeof EXPORT_STATES)[number];
 
 /** A deletion request: waiting its 30 days, cancelled by the user, or carried out. */

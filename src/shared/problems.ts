@@ -71,6 +71,7 @@ export const PROBLEM_CODES = [
   "deletion-pending",
   "erasure-owner",
   "erasure-not-pending",
+  "new-owner-deletion-pending",
   "export-expired",
   // conversations
   "message-edit-window",

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * A record of every stored file (core/files.ts); the contents live in the storage under `storage_key`,
@@ -14,7 +14,8 @@ export const files = pgTable(
     purpose: text("purpose").notNull(),
     uploadedBy: uuid("uploaded_by"),
     originalName: text("original_name").notNull(),
-    size: integer("size").notNull(),
+    /** Bytes; bigint, as an export zip may pass 2 GiB (up to 4 GiB). */
+    size: bigint("size", { mode: "number" }).notNull(),
     sha256: text("sha256").notNull(),
     contentType: text("content_type").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

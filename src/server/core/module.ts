@@ -6,7 +6,7 @@ import type { Config } from "./config.js";
 import type { Executor } from "./db.js";
 import { type FilePurpose, registerFilePurposes } from "./files.js";
 import { fill, hasText, type Params, t } from "./i18n.js";
-import type { JobServices, QueuedJob, ScheduledJob } from "./jobs.js";
+import type { JobQueue, JobServices, QueuedJob, ScheduledJob } from "./jobs.js";
 import { defineMailTemplates, type MailTemplate } from "./mail.js";
 import { type Action, defineRules, type Rule } from "./policy.js";
 import type { Seeder } from "./seed.js";
@@ -131,8 +131,12 @@ export interface ModuleManifest<A extends string = string> {
   mailTemplates?: Readonly<Record<string, MailTemplate>>;
   /** The kinds of files the module stores (type, size and pixel limits; refusal texts). */
   filePurposes?: readonly FilePurpose[];
-  /** Runs once at start, after migrations and the seed: moving data that a migration cannot (files). */
-  onStart?: (services: JobServices) => Promise<void>;
+  /**
+   * Runs once at start, after migrations, the seed and the job queue's start, before serving: moving
+   * data that a migration cannot (files), sending jobs again. Keep it short and safe: a throw here stops
+   * every server from starting, so lasting work goes on the job queue (`jobs.send`).
+   */
+  onStart?: (services: JobServices & { jobs: JobQueue }) => Promise<void>;
   /** Periodic jobs (cron, Moscow time), run once per tick across app servers by the job queue. */
   jobs?: readonly ScheduledJob[];
   /** Jobs sent with data (`ctx.jobs.send(tx, job, data)`); the queue works them on every app server. */

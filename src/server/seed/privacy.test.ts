@@ -3,6 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../core/db.js";
+import { JobQueue } from "../core/jobs.js";
 import { openStorage } from "../core/storage.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { memberships } from "../modules/organizations/organizations.schema.js";
@@ -40,7 +41,12 @@ describe("demo personal data", () => {
       kind: "disk",
       location: path.join(os.tmpdir(), `ic-seed-privacy-${process.pid}`),
     });
-    await privacyModule.onStart!({ db: database.db, config: testConfig(), storage });
+    // The start sends the export's job again; the queue (held here) then prepares it.
+    const services = { db: database.db, config: testConfig(), storage };
+    const jobs = new JobQueue(privacyModule.queued!);
+    await privacyModule.onStart!({ ...services, jobs });
+    expect(jobs.held).toHaveLength(1);
+    await jobs.runHeld(services);
     const [demo] = await database.db.select().from(users).where(eq(users.email, "user@innocluster.demo"));
     const [exp] = await database.db.select().from(dataExports).where(eq(dataExports.userId, demo!.id));
     expect(exp).toMatchObject({ state: "ready" });

@@ -1891,7 +1891,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            state: "queued" | "ready" | "expired";
+            state: "queued" | "ready" | "expired" | "failed";
             /** Format: date-time */
             requestedAt: string;
             readyAt: string | null;
@@ -2295,6 +2295,8 @@ export interface components {
             /** Format: date-time */
             erasesAt: string;
             daysLeft: number;
+            attempts: number;
+            lastError: string | null;
         };
         /** @description RFC 9457 problem details; texts in the request's language */
         Problem: {

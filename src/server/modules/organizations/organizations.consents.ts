@@ -197,13 +197,20 @@ export async function answerContacts(ctx: Ctx, organizationId: string, agree: bo
 
 /**
  * A member leaves or is removed: what they agreed to show ends with the membership (their consents are
- * marked withdrawn), and contacts they were the contact person for are no longer public.
+ * marked withdrawn), and where they were the contact person the contacts — their own address and
+ * phone — are cleared (the organization names a new contact person and contacts).
  */
 export async function endPublicAppearance(ex: Executor, organizationId: string, userId: string) {
   for (const kind of ["org_public_profile", "org_public_contacts"] as const)
     await withdrawConsent(ex, { userId, kind, organizationId });
   await ex
     .update(organizations)
-    .set({ contactPersonId: null, contactsConsentAt: null, updatedAt: sql`now()` })
+    .set({
+      contactPersonId: null,
+      contactEmail: null,
+      contactPhone: null,
+      contactsConsentAt: null,
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(organizations.id, organizationId), eq(organizations.contactPersonId, userId)));
 }

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeInn, makeKpp, makeOgrn } from "../../../shared/identifiers.js";
 import { auditLog } from "../../core/audit.schema.js";
 import { expectProblem, fieldErrors, randomEmail } from "../../test/assert.js";
-import { Client, createUser, mailsTo, signedIn, type TestApp, testApp } from "../../test/helpers.js";
+import {
+  Client,
+  createUser,
+  mailsTo,
+  signedIn,
+  TEST_PASSWORD,
+  type TestApp,
+  testApp,
+} from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { markVerified } from "./organizations.fixtures.js";
 import { invitations, joinRequests, memberships } from "./organizations.schema.js";
@@ -223,6 +231,20 @@ describe("members", () => {
     const [audit] = await audited(org.id, "organization.ownership_transfer");
     expect(audit?.after).toMatchObject({ ownerId: member.user.id });
     expect((await c.delete(`/api/organizations/${org.id}/members/${owner.id}`)).statusCode).toBe(204);
+  });
+
+  it("refuses to hand the organization to a member whose account deletion is pending", async () => {
+    const { org, c } = await ownerWithOrg();
+    const leaving = await addMember(org.id);
+    const asked = await leaving.c.post("/api/privacy/erasure", { password: TEST_PASSWORD });
+    expect(asked.statusCode, asked.body).toBe(202);
+    const p = expectProblem(
+      await c.post(`/api/organizations/${org.id}/transfer-ownership`, { userId: leaving.user.id }),
+      409,
+      "new-owner-deletion-pending",
+    );
+    expect(p.title).toMatch(/удаление/);
+    expect(await roleOf(org.id, leaving.user.id)).toBe("member");
   });
 });
 

@@ -5,7 +5,7 @@ import { Page, PageSize } from "../../core/contract.js";
 
 const DateTime = z.iso.datetime({ offset: true });
 
-/** One export of the user's own data: queued, ready (downloadable until `expiresAt`) or expired. */
+/** One export of the user's own data: queued, ready (downloadable until `expiresAt`), expired or failed. */
 export const DataExport = z
   .object({
     id: z.uuid(),
@@ -53,6 +53,9 @@ export const PendingErasure = z
     requestedAt: DateTime,
     erasesAt: DateTime,
     daysLeft: z.number().int(),
+    /** Failed runs of the erasure job; the last one's error (null when none failed). */
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
   })
   .meta({ id: "PendingErasure" });
 

@@ -8,9 +8,9 @@ import {
   EXPORT_FILES,
   EXPORT_JOB,
   eraseDue,
-  prepareQueuedExports,
   privacyPersonalData,
   removeExpiredExports,
+  resendQueuedExports,
 } from "./privacy.service.js";
 
 /**
@@ -27,8 +27,8 @@ export const privacyModule = defineModule({
   mailTemplates: catalogueMails("erasure-requested"),
   filePurposes: [EXPORT_FILES],
   personalData: privacyPersonalData,
-  // Exports left queued (the seed's demo export, or one whose job was lost) are prepared at start.
-  onStart: prepareQueuedExports,
+  // Exports left queued (the seed's demo export, or one whose job was lost) get their job again at start.
+  onStart: resendQueuedExports,
   queued: [EXPORT_JOB],
   jobs: [
     // Accounts whose 30 days have passed are anonymized; expired exports' zips are removed.

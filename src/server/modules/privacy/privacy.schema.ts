@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ERASURE_REASONS, ERASURE_STATES, EXPORT_STATES } from "../../../shared/privacy.js";
 import { users } from "../accounts/accounts.schema.js";
 
@@ -10,7 +10,8 @@ export const erasureReasonEnum = pgEnum("erasure_reason", ERASURE_REASONS);
 /**
  * A user's export of their own data: queued (its job prepares the zip), ready (a `files` row of the
  * purpose `personal-data-export`, downloadable by that user alone until `expires_at`), expired (the
- * file removed by the clean-up job; the row stays so the page can say so).
+ * file removed by the clean-up job; the row stays so the page can say so), failed (every run of its
+ * job failed — `attempts`, `error`; the user is told to request again).
  */
 export const dataExports = pgTable(
   "data_exports",
@@ -24,6 +25,8 @@ export const dataExports = pgTable(
     requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
     readyAt: timestamp("ready_at", { withTimezone: true }),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    error: text("error"),
   },
   (t) => [
     index("data_exports_user_idx").on(t.userId, t.requestedAt),
@@ -34,7 +37,8 @@ export const dataExports = pgTable(
 /**
  * A request to delete an account (or a withdrawal of the consent to processing, the same thing): the
  * account is blocked at once and anonymized by the `privacy.erase-due` job after `due_at` (30 days)
- * unless cancelled. One pending request per user.
+ * unless cancelled. One pending request per user. A run that fails leaves it pending with `attempts` and
+ * `last_error` (shown to the operator); the others are erased regardless.
  */
 export const erasureRequests = pgTable(
   "erasure_requests",
@@ -49,6 +53,9 @@ export const erasureRequests = pgTable(
     dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     doneAt: timestamp("done_at", { withTimezone: true }),
+    /** Failed runs of the erasure job for this request (it stays pending and is tried again next hour). */
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
   },
   (t) => [
     uniqueIndex("erasure_requests_pending_key").on(t.userId).where(sql`${t.state} = 'pending'`),

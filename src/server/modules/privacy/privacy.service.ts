@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { PassThrough, type Readable } from "node:stream";
-import { and, count, desc, eq, isNull, lte } from "drizzle-orm";
+import { and, count, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import { ZipFile } from "yazl";
 import type { z } from "zod";
 import { ERASURE_DAYS, EXPORT_DAYS } from "../../../shared/privacy.js";
@@ -12,7 +12,7 @@ import { AppError, notFound } from "../../core/errors.js";
 import { defineFilePurpose, findFile, forgetFile, type StoredFile } from "../../core/files.js";
 import { files } from "../../core/files.schema.js";
 import { t } from "../../core/i18n.js";
-import type { JobServices, QueuedJob } from "../../core/jobs.js";
+import type { JobQueue, JobServices, QueuedJob } from "../../core/jobs.js";
 import { enqueueMail } from "../../core/mail.js";
 import {
   installedModules,
@@ -104,7 +104,7 @@ export async function exportFile(ctx: Ctx, id: string): Promise<StoredFile> {
     .select()
     .from(dataExports)
     .where(and(eq(dataExports.id, id), eq(dataExports.userId, actor.id)));
-  if (!row || row.state === "queued") throw notFound();
+  if (!row || row.state === "queued" || row.state === "failed") throw notFound();
   if (row.state === "expired" || !row.expiresAt || row.expiresAt.getTime() <= Date.now())
     throw new AppError(410, "export-expired", { days: EXPORT_DAYS });
   const file = row.fileId ? await findFile(ctx.db, row.fileId) : undefined;
@@ -130,6 +130,7 @@ function buildZip(
   readme: string,
 ): Readable {
   const zip = new ZipFile();
+  const out = zip.outputStream as Readable;
   zip.addBuffer(Buffer.from(readme, "utf8"), "README.txt");
   for (const d of data)
     zip.addBuffer(Buffer.from(`${JSON.stringify(d.json, null, 2)}\n`, "utf8"), `${d.name}.json`);
@@ -140,14 +141,19 @@ function buildZip(
     used.add(name);
     // Opened only when the zip reaches it: one file's stream at a time, never all in memory.
     zip.addReadStreamLazy(name, (cb) => {
+      // A file that cannot be read fails the zip's output (yazl leaves the stream's error unheard).
       file.open(services).then(
-        (s) => cb(null, s),
-        (err) => cb(err, undefined as never),
+        (s) =>
+          cb(
+            null,
+            s.on("error", (err) => out.destroy(err)),
+          ),
+        (err) => out.destroy(err),
       );
     });
   }
   zip.end();
-  return zip.outputStream as Readable;
+  return out;
 }
 
 const README = {
@@ -242,23 +248,49 @@ export async function prepareExport(services: JobServices, exportId: string): Pr
 /** The export was finished by another run (or its user erased) meanwhile: this run's zip goes. */
 class ExportGone extends Error {}
 
+/** Runs of the export job before the export is marked failed: pg-boss's first run and its 3 retries. */
+export const EXPORT_ATTEMPTS = 4;
+
 /**
- * At start: exports left queued (the seed's, or one whose job was lost) are prepared now. A job that is
- * still waiting for one of them then finds it ready and does nothing.
+ * At start: the job is sent again for every export left queued (the seed's, or one whose job was lost);
+ * the queue prepares them, with its retries. Nothing is built here: a broken export cannot keep a
+ * server from starting.
  */
-export async function prepareQueuedExports(services: JobServices): Promise<void> {
+export async function resendQueuedExports(services: JobServices & { jobs: JobQueue }): Promise<void> {
   const waiting = await services.db
     .select({ id: dataExports.id })
     .from(dataExports)
-    .where(eq(dataExports.state, "queued"))
-    .orderBy(dataExports.requestedAt)
-    .limit(20);
-  for (const w of waiting) await prepareExport(services, w.id);
+    .where(eq(dataExports.state, "queued"));
+  for (const w of waiting)
+    await services.jobs.send(services.db, EXPORT_JOB, { exportId: w.id }, { singletonKey: w.id });
+}
+
+/**
+ * A failed run of the export job is counted with its error; after the last retry the export is
+ * `failed` (the user is offered to request again). The error is thrown on for the queue to retry.
+ */
+async function recordExportFailure(services: JobServices, exportId: string, err: unknown): Promise<void> {
+  const message = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
+  await services.db
+    .update(dataExports)
+    .set({
+      attempts: sql`${dataExports.attempts} + 1`,
+      error: message,
+      state: sql`case when ${dataExports.attempts} + 1 >= ${EXPORT_ATTEMPTS} then 'failed'::data_export_state else ${dataExports.state} end`,
+    })
+    .where(and(eq(dataExports.id, exportId), eq(dataExports.state, "queued")));
 }
 
 export const EXPORT_JOB: QueuedJob<{ exportId: string }> = {
   name: "privacy.export",
-  run: (services, data) => prepareExport(services, data.exportId),
+  run: async (services, data) => {
+    try {
+      return await prepareExport(services, data.exportId);
+    } catch (err) {
+      await recordExportFailure(services, data.exportId, err);
+      throw err;
+    }
+  },
 };
 
 /**
@@ -393,25 +425,54 @@ export async function eraseDue(services: JobServices, now = new Date()): Promise
   const parts = partsOf(installedModules()).reverse();
   let erased = 0;
   for (const { id } of due) {
-    const done = await services.db.transaction(async (tx) => {
-      const [req] = await tx
-        .select()
-        .from(erasureRequests)
-        .where(and(eq(erasureRequests.id, id), eq(erasureRequests.state, "pending")))
-        .for("update");
-      if (!req || req.dueAt.getTime() > now.getTime()) return false;
-      for (const { part } of parts) await part.erase(tx, req.userId);
-      await tx.update(erasureRequests).set({ state: "done", doneAt: now }).where(eq(erasureRequests.id, id));
-      await writeAudit(
-        tx,
-        { actorId: null, ip: null },
-        { action: "user.erased", entity: "user", entityId: req.userId, after: { requestId: id } },
-      );
-      return true;
-    });
-    if (done) erased++;
+    try {
+      if (await eraseOne(services, parts, id, now)) erased++;
+    } catch (err) {
+      // One request that cannot be carried out (a module failing on its data) must not keep the others
+      // from being erased: it stays pending, its failure shown to the operator, and is tried next hour.
+      const message = err instanceof Error ? err.message : String(err);
+      await services.db
+        .update(erasureRequests)
+        .set({ attempts: sql`${erasureRequests.attempts} + 1`, lastError: message.slice(0, 1000) })
+        .where(eq(erasureRequests.id, id));
+    }
   }
   return erased;
+}
+
+/** One request, in one transaction. False when it is no longer pending or due. */
+async function eraseOne(
+  services: JobServices,
+  parts: ReturnType<typeof partsOf>,
+  id: string,
+  now: Date,
+): Promise<boolean> {
+  return services.db.transaction(async (tx) => {
+    const [req] = await tx
+      .select()
+      .from(erasureRequests)
+      .where(and(eq(erasureRequests.id, id), eq(erasureRequests.state, "pending")))
+      .for("update");
+    if (!req || req.dueAt.getTime() > now.getTime()) return false;
+    // An owner is never erased (an organization would be left without one): the request stays pending,
+    // flagged to the operator, until ownership is passed on.
+    const owned = await ownedOrganizations(tx, req.userId);
+    if (owned.length)
+      throw new Error(
+        `owns organizations: ${owned.map((o) => o.shortName).join(", ")}; ownership must pass on first`,
+      );
+    for (const { part } of parts) await part.erase(tx, req.userId);
+    await tx
+      .update(erasureRequests)
+      .set({ state: "done", doneAt: now, lastError: null })
+      .where(eq(erasureRequests.id, id));
+    await writeAudit(
+      tx,
+      { actorId: null, ip: null },
+      { action: "user.erased", entity: "user", entityId: req.userId, after: { requestId: id } },
+    );
+    return true;
+  });
 }
 
 /** The operator's list of pending erasures, soonest first, with the days left. */
@@ -439,6 +500,8 @@ export async function pendingErasures(ctx: Ctx, q: z.infer<typeof PendingErasure
       requestedAt: r.requestedAt.toISOString(),
       erasesAt: r.dueAt.toISOString(),
       daysLeft: Math.max(0, Math.ceil((r.dueAt.getTime() - now) / DAY_MS)),
+      attempts: r.attempts,
+      lastError: r.lastError,
     })),
     total: total?.n ?? 0,
     page: q.page,

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { ERASED_USER_NAME } from "../../../shared/privacy.js";
 import { auditLog } from "../../core/audit.schema.js";
 import { files } from "../../core/files.schema.js";
-import type { JobServices } from "../../core/jobs.js";
+import { JobQueue, type JobServices } from "../../core/jobs.js";
 import { expectProblem } from "../../test/assert.js";
 import {
   Client,
@@ -23,9 +23,10 @@ import { conversationMessages } from "../conversations/conversations.schema.js";
 import { measureSubscriptions } from "../measures/measures.subscriptions.schema.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { addMember, createOrg } from "../organizations/organizations.fixtures.js";
-import { memberships } from "../organizations/organizations.schema.js";
+import { memberships, organizations } from "../organizations/organizations.schema.js";
 import { privacyModule } from "./privacy.module.js";
 import { dataExports, erasureRequests } from "./privacy.schema.js";
+import { EXPORT_ATTEMPTS, EXPORT_JOB, privacyPersonalData } from "./privacy.service.js";
 
 // Export and erasure of personal data (152-FZ), on the held job queue (t.runJobs) with the clock
 // moved by Vitest's fake Date.
@@ -212,6 +213,64 @@ describe("export of one's own data", () => {
   });
 });
 
+describe("an export that cannot be prepared", () => {
+  it("never stops the start; after the job's retries it is failed, and the user can request again", async () => {
+    const dave = await createUser(t.database, { fullName: "Давид Битофайлов", email: "dave@example.ru" });
+    const c = await signedIn(t, dave);
+    // A stored file whose contents are gone: the zip cannot be built.
+    await storeFile(dave.id, "lost.png", "lost");
+    await t.app.services.storage.delete(`test/${dave.id}/lost.png`);
+    const asked = (await c.post("/api/privacy/exports")).json();
+    t.app.services.jobs.held.length = 0; // the job the request sent is lost, say
+    // The start only sends the job again; it builds nothing, so it cannot fail on the file.
+    const jobs = new JobQueue(privacyModule.queued!);
+    await privacyModule.onStart!({ ...services(), jobs });
+    expect(jobs.held.map((h) => h.data)).toContainEqual({ exportId: asked.id });
+    for (let run = 1; run <= EXPORT_ATTEMPTS; run++) {
+      await expect(EXPORT_JOB.run(services(), { exportId: asked.id })).rejects.toThrow();
+      const [row] = await t.database.db.select().from(dataExports).where(eq(dataExports.id, asked.id));
+      expect(row?.state).toBe(run < EXPORT_ATTEMPTS ? "queued" : "failed");
+      expect(row?.error).toBeTruthy();
+    }
+    expect((await c.get("/api/privacy/exports")).json().items[0]).toMatchObject({
+      id: asked.id,
+      state: "failed",
+    });
+    expectProblem(await c.get(`/api/privacy/exports/${asked.id}/file`), 404);
+    const again = await c.post("/api/privacy/exports");
+    expect(again.statusCode).toBe(202);
+    expect(again.json()).toMatchObject({ state: "queued" });
+    expect(again.json().id).not.toBe(asked.id);
+    t.app.services.jobs.held.length = 0;
+  });
+
+  it("records and shows the size of a zip over 2 GiB", async () => {
+    const erin = await createUser(t.database, { fullName: "Эрик Большой", email: "erin@example.ru" });
+    const c = await signedIn(t, erin);
+    const asked = (await c.post("/api/privacy/exports")).json();
+    t.app.services.jobs.held.length = 0;
+    const size = 3 * 1024 * 1024 * 1024;
+    const [file] = await t.database.db
+      .insert(files)
+      .values({
+        storageKey: `test/${erin.id}/big.zip`,
+        purpose: "personal-data-export",
+        uploadedBy: erin.id,
+        originalName: "big.zip",
+        size,
+        sha256: "0".repeat(64),
+        contentType: "application/zip",
+        attachedAt: new Date(),
+      })
+      .returning();
+    await t.database.db
+      .update(dataExports)
+      .set({ state: "ready", fileId: file!.id, readyAt: new Date(), expiresAt: new Date(Date.now() + DAY) })
+      .where(eq(dataExports.id, asked.id));
+    expect((await c.get("/api/privacy/exports")).json().items[0]).toMatchObject({ state: "ready", size });
+  });
+});
+
 describe("deletion of an account", () => {
   it("refuses an owner until ownership is passed on, naming the organizations (ru and en)", async () => {
     const ru = await signedIn(t, owner);
@@ -387,5 +446,136 @@ describe("deletion of an account", () => {
         })
       ).statusCode,
     ).toBe(200);
+  });
+});
+
+describe("erasure of awkward names, and of one failing", () => {
+  it("erases a user named `null,` and one named `status`: the log stays valid, other entries untouched", async () => {
+    const nully = await createUser(t.database, { fullName: "null,", email: "nully@example.ru" });
+    const statusy = await createUser(t.database, { fullName: "status", email: "statusy@example.ru" });
+    const someone = await createUser(t.database, { fullName: "Сторонний Человек" });
+    // Someone else's entries that happen to hold the raw text `null,` and the key `status`.
+    const [unrelated] = await t.database.db
+      .insert(auditLog)
+      .values({
+        actorId: someone.id,
+        action: "organization.update",
+        entity: "organization",
+        entityId: org.id,
+        before: { status: "pending", note: null, list: [null, 1] },
+        after: { status: "active", note: "status" },
+      })
+      .returning();
+    // Their own actions quoting their names and addresses.
+    const [own] = await t.database.db
+      .insert(auditLog)
+      .values({
+        actorId: statusy.id,
+        action: "organization.invitation_create",
+        entity: "organization",
+        entityId: org.id,
+        after: { status: "sent", by: "status", email: "statusy@example.ru", nested: { who: ["null,"] } },
+      })
+      .returning();
+    for (const u of [nully, statusy]) {
+      const c = await signedIn(t, u);
+      expect((await c.post("/api/privacy/erasure", { password: TEST_PASSWORD })).statusCode).toBe(202);
+    }
+    moveClock(31 * DAY);
+    await runJob("privacy.erase-due");
+    for (const u of [nully, statusy]) {
+      const [row] = await t.database.db.select().from(users).where(eq(users.id, u.id));
+      expect(row?.fullName).toBe(ERASED_USER_NAME);
+    }
+    const [after] = await t.database.db.select().from(auditLog).where(eq(auditLog.id, unrelated!.id));
+    expect(after).toMatchObject({ before: unrelated!.before, after: unrelated!.after });
+    const [ownAfter] = await t.database.db.select().from(auditLog).where(eq(auditLog.id, own!.id));
+    expect(ownAfter?.after).toEqual({
+      status: "sent",
+      by: "[erased]",
+      email: "[erased]",
+      nested: { who: ["null,"] },
+    });
+  });
+
+  it("one erasure that fails does not stop the next; the operator sees the failure, and the next run retries", async () => {
+    const failing = await createUser(t.database, {
+      fullName: "Сбойный Пользователь",
+      email: "fail@example.ru",
+    });
+    const next = await createUser(t.database, {
+      fullName: "Следующий Пользователь",
+      email: "next@example.ru",
+    });
+    for (const u of [failing, next]) {
+      const c = await signedIn(t, u);
+      expect((await c.post("/api/privacy/erasure", { password: TEST_PASSWORD })).statusCode).toBe(202);
+      moveClock(60_000);
+    }
+    const original = privacyPersonalData.erase;
+    const spy = vi.spyOn(privacyPersonalData, "erase").mockImplementation(async (tx, userId) => {
+      if (userId === failing.id) throw new Error("storage unavailable");
+      return original(tx, userId);
+    });
+    moveClock(31 * DAY);
+    await runJob("privacy.erase-due");
+    const name = async (id: string) =>
+      (await t.database.db.select().from(users).where(eq(users.id, id)))[0]?.fullName;
+    expect(await name(failing.id)).toBe("Сбойный Пользователь");
+    expect(await name(next.id)).toBe(ERASED_USER_NAME);
+    const operator = await signedIn(t, await createUser(t.database, { role: "operator" }));
+    const list = (await operator.get("/api/operator/erasures")).json();
+    expect(list.items).toEqual([
+      expect.objectContaining({ userId: failing.id, attempts: 1, lastError: "storage unavailable" }),
+    ]);
+    spy.mockRestore();
+    await runJob("privacy.erase-due");
+    expect(await name(failing.id)).toBe(ERASED_USER_NAME);
+    expect((await operator.get("/api/operator/erasures")).json().total).toBe(0);
+  });
+});
+
+describe("an owner whose erasure comes due", () => {
+  it("is not erased (the organization keeps its owner) and is flagged to the operator", async () => {
+    const frank = await createUser(t.database, { fullName: "Фёдор Владеющий", email: "frank@example.ru" });
+    const own = await createOrg(t.database, { shortName: "Фёдорова фирма" });
+    await addMember(t.database, own.id, frank.id, "member");
+    const c = await signedIn(t, frank);
+    expect((await c.post("/api/privacy/erasure", { password: TEST_PASSWORD })).statusCode).toBe(202);
+    // Made owner afterwards by a path that did not check (the refusal on transfer is tested in organizations).
+    await t.database.db
+      .update(memberships)
+      .set({ role: "owner" })
+      .where(and(eq(memberships.organizationId, own.id), eq(memberships.userId, frank.id)));
+    moveClock(31 * DAY);
+    await runJob("privacy.erase-due");
+    const [u] = await t.database.db.select().from(users).where(eq(users.id, frank.id));
+    expect(u?.fullName).toBe("Фёдор Владеющий");
+    const [m] = await t.database.db.select().from(memberships).where(eq(memberships.organizationId, own.id));
+    expect(m).toMatchObject({ userId: frank.id, role: "owner" });
+    const operator = await signedIn(t, await createUser(t.database, { role: "operator" }));
+    const item = (await operator.get("/api/operator/erasures"))
+      .json()
+      .items.find((i: { userId: string }) => i.userId === frank.id);
+    expect(item).toMatchObject({ attempts: 1 });
+    expect(item.lastError).toContain("Фёдорова фирма");
+  });
+});
+
+describe("a contact person's erasure", () => {
+  it("clears the organization's contacts that were theirs", async () => {
+    const gleb = await createUser(t.database, { fullName: "Глеб Контактов", email: "gleb@example.ru" });
+    const firm = await createOrg(t.database, { shortName: "Контактная фирма" });
+    await addMember(t.database, firm.id, gleb.id, "member");
+    await t.database.db
+      .update(organizations)
+      .set({ contactPersonId: gleb.id, contactEmail: "gleb@example.ru", contactPhone: "+7 900 000-00-00" })
+      .where(eq(organizations.id, firm.id));
+    const c = await signedIn(t, gleb);
+    expect((await c.post("/api/privacy/erasure", { password: TEST_PASSWORD })).statusCode).toBe(202);
+    moveClock(31 * DAY);
+    await runJob("privacy.erase-due");
+    const [o] = await t.database.db.select().from(organizations).where(eq(organizations.id, firm.id));
+    expect(o).toMatchObject({ contactPersonId: null, contactEmail: null, contactPhone: null });
   });
 });

@@ -61,6 +61,21 @@ export default function ErasuresPage() {
         </Badge>
       ),
     },
+    {
+      key: "failure",
+      header: t("privacy.operator.failure"),
+      cell: (e) =>
+        e.attempts > 0 ? (
+          <Stack gap={2}>
+            <Badge color="red" variant="light">
+              {t("privacy.operator.failed", { count: e.attempts })}
+            </Badge>
+            <Text size="xs" c="dimmed">
+              {e.lastError}
+            </Text>
+          </Stack>
+        ) : null,
+    },
   ];
   return (
     <Stack gap="lg">

@@ -26,7 +26,7 @@ function sizeText(bytes: number, locale: string) {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Math.max(n, 0.1))} ${unit}`;
 }
 
-/** The newest export's state: being prepared, ready with its link and expiry, or expired. */
+/** The newest export's state: being prepared, ready with its link and expiry, expired, or failed. */
 function ExportState({ item }: { item: DataExport }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
@@ -39,6 +39,12 @@ function ExportState({ item }: { item: DataExport }) {
     );
   if (item.state === "expired")
     return <Text size="sm">{t("privacy.export.expired", { days: EXPORT_DAYS })}</Text>;
+  if (item.state === "failed")
+    return (
+      <Text size="sm" c="red">
+        {t("privacy.export.failed")}
+      </Text>
+    );
   return (
     <Stack gap={4}>
       <Text size="sm">{t("privacy.export.ready", { date: format.dateTime(item.readyAt) })}</Text>
