@@ -35,6 +35,20 @@ async function emailOf(tx: Executor, userId: string) {
  * addressed to the user, organizations they registered, applications and name changes they filed. An
  * invitation the user sent names someone else's address, so only its organization and date are given.
  */
+/**
+ * A deletion request (or withdrawn consent) ends the person's public appearance at once, in every
+ * organization: their name on its public page and, as the contact person, their contacts (152-FZ:
+ * processing stops with the request, not 30 days later). Cancelling does not restore it: the person
+ * agrees again on the organization's page.
+ */
+export async function endPublicAppearances(ex: Executor, userId: string) {
+  const rows = await ex
+    .select({ organizationId: memberships.organizationId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  for (const r of rows) await endPublicAppearance(ex, r.organizationId, userId);
+}
+
 export const organizationsPersonalData: PersonalDataPart = {
   async export(tx, userId) {
     const email = await emailOf(tx, userId);

@@ -29,7 +29,7 @@ import { users } from "../accounts/accounts.schema.js";
 import { checkCredentials, getUser, presentUser, startSession } from "../accounts/accounts.service.js";
 import { verifyPassword } from "../accounts/passwords.js";
 import { notify } from "../notifications/notifications.service.js";
-import { ownedOrganizations } from "../organizations/organizations.personal.js";
+import { endPublicAppearances, ownedOrganizations } from "../organizations/organizations.personal.js";
 import type { CancelErasureBody, ErasureBody, PendingErasuresQuery } from "./privacy.contract.js";
 import { EXPORT_READY } from "./privacy.notifications.js";
 import { dataExports, erasureRequests } from "./privacy.schema.js";
@@ -355,6 +355,7 @@ export async function requestErasure(ctx: Ctx, body: z.infer<typeof ErasureBody>
       .returning();
     await withdrawProcessingConsent(tx, actor.id, now);
     await setDeletionRequested(tx, actor.id, now);
+    await endPublicAppearances(tx, actor.id);
     await enqueueMail(tx, {
       to: user.email,
       locale: user.locale,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ERASED_USER_NAME } from "../../../shared/privacy.js";
@@ -577,5 +577,38 @@ describe("a contact person's erasure", () => {
     await runJob("privacy.erase-due");
     const [o] = await t.database.db.select().from(organizations).where(eq(organizations.id, firm.id));
     expect(o).toMatchObject({ contactPersonId: null, contactEmail: null, contactPhone: null });
+  });
+});
+
+describe("a deletion request ends the person's public appearance at once", () => {
+  it("clears their contacts as the contact person and refreshes the cached public page", async () => {
+    const person = await createUser(t.database, { fullName: "Контактова Вера Ильинична" });
+    const company = await createOrg(t.database, { shortName: "Контактная компания" });
+    await addMember(t.database, company.id, person.id, "member");
+    await t.database.db
+      .update(organizations)
+      .set({
+        contactPersonId: person.id,
+        contactEmail: "vera@kontakt.example",
+        contactPhone: "+7 495 000-00-00",
+        contactsConsentAt: new Date(),
+      })
+      .where(eq(organizations.id, company.id));
+    const gen = async () => {
+      const r = await t.database.db.execute<{ gen: number }>(
+        sql`select gen from search_generations where catalog = 'directory'`,
+      );
+      return Number((r as unknown as { rows: { gen: number }[] }).rows?.[0]?.gen ?? 0);
+    };
+    const before = await gen();
+    const c = await signedIn(t, person);
+    const res = await c.post("/api/privacy/erasure", {
+      password: TEST_PASSWORD,
+      reason: "consent-withdrawn",
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    const [row] = await t.database.db.select().from(organizations).where(eq(organizations.id, company.id));
+    expect(row).toMatchObject({ contactPersonId: null, contactEmail: null, contactPhone: null });
+    expect(await gen()).toBeGreaterThan(before);
   });
 });
