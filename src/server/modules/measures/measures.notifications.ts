@@ -15,6 +15,8 @@ export const MEASURE_NOTIFICATION_KINDS = catalogueNotices({
     defaultChannel: "digest",
     variants: { of: (d) => (d.changed ? "changed" : "new"), list: ["new", "changed"] },
   },
-  [MEASURE_NOTIFICATION.eligible]: { defaultChannel: "email" },
+  // The daily digest by default: a broad measure tells every member of up to 35,000 organizations at
+  // once (ARCHITECTURE.md, "Jobs"); "at once" is one choice away in the notification settings.
+  [MEASURE_NOTIFICATION.eligible]: { defaultChannel: "digest" },
   [MEASURE_NOTIFICATION.reminder]: { defaultChannel: "email" },
 });

@@ -234,21 +234,25 @@ export async function sendMeasureNotices(
   // Organizations for which the measure became eligible, a batch at a time, two batches' writes at
   // once (the database writes them on two connections while the next pages are read).
   const toldEligible = new Set<string>();
-  const writeBatch = (batch: Awaited<ReturnType<typeof membersOfNewlyEligible>>) =>
+  type Page = Awaited<ReturnType<typeof membersOfNewlyEligible>>;
+  /** `taken`: the members of the pages written at the same time before this one (they tell them). */
+  const writeBatch = (batch: Page, taken: ReadonlySet<string>) =>
     db.transaction(async (tx) => {
       const byOrg = new Map<string, { org: string; userIds: string[] }>();
       const eligibleRows: { userId: string; organizationId: string }[] = [];
       const inBatch = new Set<string>();
       for (const o of batch)
         for (const userId of o.memberIds) {
-          if (toldEligible.has(userId) || inBatch.has(userId)) continue;
+          if (toldEligible.has(userId) || taken.has(userId) || inBatch.has(userId)) continue;
           inBatch.add(userId);
           eligibleRows.push({ userId, organizationId: o.id });
           const g = byOrg.get(o.id) ?? { org: o.shortName, userIds: [] };
           g.userIds.push(userId);
           byOrg.set(o.id, g);
         }
-      // A member of organizations in both concurrent batches: the notice key lets one batch win.
+      // A member of organizations in both concurrent batches is told by the earlier one (`taken`), so
+      // the two never insert the same notice key: the later one would wait on it until the earlier
+      // committed, and the two batches would be written one after the other.
       const told = await claim(tx, m, "eligible", eligibleRows);
       for (const u of told) toldEligible.add(u);
       // One notice per organization (its name is in the text), all written together.
@@ -266,7 +270,7 @@ export async function sendMeasureNotices(
   let afterId: string | undefined;
   let done = false;
   while (!done) {
-    const pages: Awaited<ReturnType<typeof membersOfNewlyEligible>>[] = [];
+    const pages: Page[] = [];
     while (!done && pages.length < NOTICE_PARALLEL) {
       const batch = await membersOfNewlyEligible(db, m.criteria, change.before, today, {
         afterId,
@@ -278,7 +282,14 @@ export async function sendMeasureNotices(
       }
       done = batch.length < batchSize;
     }
-    for (const n of await Promise.all(pages.map(writeBatch))) mails += n;
+    // Each page leaves the members of the pages before it in this round to them.
+    const earlier = new Set<string>();
+    const writes = pages.map((page) => {
+      const taken = new Set(earlier);
+      for (const o of page) for (const u of o.memberIds) earlier.add(u);
+      return writeBatch(page, taken);
+    });
+    for (const n of await Promise.all(writes)) mails += n;
   }
 
   // Saved searches that match: each distinct query (with the subscriber's organization when it filters

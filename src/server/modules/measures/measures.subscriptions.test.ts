@@ -141,8 +141,15 @@ describe("notices when a measure is published or changed", () => {
     expect(await count(otherId, "measures.match")).toBe(0);
     expect(await count(memberId, "measures.eligible")).toBe(1);
     expect(await count(otherId, "measures.eligible")).toBe(0); // its organization is not in Moscow
-    // "eligible" goes by e-mail by default; "match" to the digest (in-app now, no mail).
-    expect((await mailsTo(t.database, memberEmail)).length).toBe(1);
+    // Both go to the daily digest by default: in-app now, no mail at once; the settings say so.
+    expect(await mailsTo(t.database, memberEmail)).toHaveLength(0);
+    const prefs = (await member.get("/api/notifications/preferences")).json() as {
+      items: { kind: string; channel: string; defaultChannel: string }[];
+    };
+    expect(prefs.items.find((i) => i.kind === "measures.eligible")).toMatchObject({
+      channel: "digest",
+      defaultChannel: "digest",
+    });
 
     // A change of the published measure: once more for the saved search; still eligible → no new notice.
     res = await operator.patch(`/api/operator/measures/${id}`, { version, amountMax: 6_000_000 });
@@ -167,10 +174,18 @@ describe("notices when a measure is published or changed", () => {
     version = res.json().version;
     expect(await count(memberId, "measures.eligible")).toBe(1);
     expect(await count(otherId, "measures.eligible")).toBe(1);
+    // Meanwhile the member chose "at once" for this kind: the new notice comes by e-mail too.
+    const chosen = await member.request("PUT", "/api/notifications/preferences", {
+      items: [{ kind: "measures.eligible", channel: "email" }],
+    });
+    expect(chosen.statusCode, chosen.body).toBe(200);
     res = await operator.patch(`/api/operator/measures/${id}`, { version, criteria: { regions: ["77"] } });
     await t.runJobs(); // the notices job the change sent
     version = res.json().version;
     expect(await count(memberId, "measures.eligible")).toBe(2);
+    const mails = await mailsTo(t.database, memberEmail);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toContain("Грант на цифровизацию производства");
     expect(await count(subscriberId, "measures.match")).toBe(4);
 
     // Each user at most once per measure version.
