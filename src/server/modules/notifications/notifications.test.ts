@@ -75,6 +75,18 @@ describe("notifications", () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it("sends every due digest in one run, page after page, not a fixed number per run", async () => {
+    const people = await Promise.all([1, 2, 3].map(() => createUser(t.database)));
+    await notify(t.database.db, t.config.publicUrl, {
+      userIds: people.map((p) => p.id),
+      kind: "test.digestable",
+      data: { n: 7 },
+    });
+    const morning = new Date("2026-11-25T06:00:00Z");
+    expect(await sendDueDigests(t.database.db, t.config.publicUrl, morning, { pageSize: 1 })).toBe(3);
+    for (const p of people) expect(await mailsTo(p.email)).toHaveLength(1);
+  });
+
   it("sends one daily digest listing everything since the last one, from 08:00 Moscow time", async () => {
     const u = await createUser(t.database);
     for (const n of [1, 2, 3]) {
