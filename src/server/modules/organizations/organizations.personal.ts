@@ -152,5 +152,10 @@ export const organizationsPersonalData: PersonalDataPart = {
     await tx.delete(joinRequests).where(eq(joinRequests.userId, userId));
     if (email)
       await tx.delete(invitations).where(and(eq(invitations.email, email), isNull(invitations.acceptedAt)));
+    // Accepted ones stay in the organization's history, without the address they were sent to.
+    await tx
+      .update(invitations)
+      .set({ email: `erased-${userId}@erased.invalid` })
+      .where(or(eq(invitations.acceptedBy, userId), email ? eq(invitations.email, email) : undefined));
   },
 };

@@ -23,7 +23,7 @@ import { conversationMessages } from "../conversations/conversations.schema.js";
 import { measureSubscriptions } from "../measures/measures.subscriptions.schema.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { addMember, createOrg } from "../organizations/organizations.fixtures.js";
-import { memberships, organizations } from "../organizations/organizations.schema.js";
+import { invitations, memberships, organizations } from "../organizations/organizations.schema.js";
 import { privacyModule } from "./privacy.module.js";
 import { dataExports, erasureRequests } from "./privacy.schema.js";
 import { EXPORT_ATTEMPTS, EXPORT_JOB, privacyPersonalData } from "./privacy.service.js";
@@ -354,6 +354,17 @@ describe("deletion of an account", () => {
   });
 
   it("is not carried out before 30 days, then anonymizes the account by the scheduled job", async () => {
+    // Bob once joined by an invitation sent to his address.
+    await t.database.db.insert(invitations).values({
+      organizationId: org.id,
+      email: "bob@example.ru",
+      role: "member",
+      tokenHash: "accepted-long-ago",
+      invitedBy: owner.id,
+      expiresAt: new Date(),
+      acceptedAt: new Date(),
+      acceptedBy: bob.id,
+    });
     moveClock(29 * DAY);
     await runJob("privacy.erase-due");
     let [u] = await t.database.db.select().from(users).where(eq(users.id, bob.id));
@@ -369,6 +380,7 @@ describe("deletion of an account", () => {
     expect(
       await t.database.db.select().from(measureSubscriptions).where(eq(measureSubscriptions.userId, bob.id)),
     ).toEqual([]);
+    expect(JSON.stringify(await t.database.db.select().from(invitations))).not.toContain("bob@example.ru");
     // His message stays in the conversation, from nobody named.
     const [message] = await t.database.db
       .select()
