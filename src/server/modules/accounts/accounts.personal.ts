@@ -5,52 +5,60 @@ import type { Executor } from "../../core/db.js";
 import type { PersonalDataPart } from "../../core/module.js";
 import { authCounters, consents, sessions, users, userTokens } from "./accounts.schema.js";
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
-
 /** The account, its consents, sessions and e-mail tokens (never a hash) — and how they are forgotten. */
 export const accountsPersonalData: PersonalDataPart = {
   async export(tx, userId) {
-    const [u] = await tx.select().from(users).where(eq(users.id, userId));
-    if (!u) return {};
-    const myConsents = await tx.select().from(consents).where(eq(consents.userId, userId));
-    const mySessions = await tx.select().from(sessions).where(eq(sessions.userId, userId));
-    const myTokens = await tx.select().from(userTokens).where(eq(userTokens.userId, userId));
+    const [account] = await tx
+      .select({
+        id: users.id,
+        email: users.email,
+        fullName: users.fullName,
+        role: users.role,
+        locale: users.locale,
+        emailConfirmedAt: users.emailConfirmedAt,
+        blockedAt: users.blockedAt,
+        blockedReason: users.blockedReason,
+        deletionRequestedAt: users.deletionRequestedAt,
+        createdAt: users.createdAt,
+        updatedAt: users.updatedAt,
+      })
+      .from(users)
+      .where(eq(users.id, userId));
+    if (!account) return {};
     return {
-      account: {
-        id: u.id,
-        email: u.email,
-        fullName: u.fullName,
-        role: u.role,
-        locale: u.locale,
-        emailConfirmedAt: iso(u.emailConfirmedAt),
-        blockedAt: iso(u.blockedAt),
-        blockedReason: u.blockedReason,
-        deletionRequestedAt: iso(u.deletionRequestedAt),
-        createdAt: iso(u.createdAt),
-        updatedAt: iso(u.updatedAt),
-      },
-      consents: myConsents.map((c) => ({
-        kind: c.kind,
-        organizationId: c.organizationId,
-        policyVersion: c.policyVersion,
-        acceptedAt: iso(c.acceptedAt),
-        ip: c.ip,
-        withdrawnAt: iso(c.withdrawnAt),
-      })),
-      sessions: mySessions.map((s) => ({
-        createdAt: iso(s.createdAt),
-        lastSeenAt: iso(s.lastSeenAt),
-        expiresAt: iso(s.expiresAt),
-        ip: s.ip,
-        userAgent: s.userAgent,
-      })),
-      emailTokens: myTokens.map((t) => ({
-        kind: t.kind,
-        createdAt: iso(t.createdAt),
-        expiresAt: iso(t.expiresAt),
-        usedAt: iso(t.usedAt),
-        ip: t.ip,
-      })),
+      account,
+      consents: await tx
+        .select({
+          kind: consents.kind,
+          organizationId: consents.organizationId,
+          policyVersion: consents.policyVersion,
+          acceptedAt: consents.acceptedAt,
+          ip: consents.ip,
+          withdrawnAt: consents.withdrawnAt,
+        })
+        .from(consents)
+        .where(eq(consents.userId, userId)),
+      sessions: await tx
+        .select({
+          createdAt: sessions.createdAt,
+          lastSeenAt: sessions.lastSeenAt,
+          expiresAt: sessions.expiresAt,
+          ip: sessions.ip,
+          userAgent: sessions.userAgent,
+        })
+        .from(sessions)
+        .where(eq(sessions.userId, userId)),
+      // Never a token's hash.
+      emailTokens: await tx
+        .select({
+          kind: userTokens.kind,
+          createdAt: userTokens.createdAt,
+          expiresAt: userTokens.expiresAt,
+          usedAt: userTokens.usedAt,
+          ip: userTokens.ip,
+        })
+        .from(userTokens)
+        .where(eq(userTokens.userId, userId)),
     };
   },
   async erase(tx, userId) {

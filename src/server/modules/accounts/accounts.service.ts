@@ -814,9 +814,19 @@ export async function countUsers(db: Db) {
   return r?.n ?? 0;
 }
 
-/** Who the users are (id → name, e-mail, language), for other modules' lists, mail and notifications. */
+/**
+ * Who the users are (id → name, e-mail, language, role; active = neither blocked nor pending deletion),
+ * for other modules' lists, mail and notifications.
+ */
 export async function usersByIds(db: Executor, ids: string[]) {
-  type Brief = { id: string; email: string; fullName: string; locale: "ru" | "en"; active: boolean };
+  type Brief = {
+    id: string;
+    email: string;
+    fullName: string;
+    locale: "ru" | "en";
+    role: Role;
+    active: boolean;
+  };
   if (!ids.length) return new Map<string, Brief>();
   const list = await db
     .select({
@@ -824,6 +834,7 @@ export async function usersByIds(db: Executor, ids: string[]) {
       email: users.email,
       fullName: users.fullName,
       locale: users.locale,
+      role: users.role,
       blockedAt: users.blockedAt,
       deletionRequestedAt: users.deletionRequestedAt,
     })
@@ -835,6 +846,29 @@ export async function usersByIds(db: Executor, ids: string[]) {
       { ...u, active: blockedAt === null && deletionRequestedAt === null },
     ]),
   );
+}
+
+/** The active accounts that hold a role (neither blocked nor pending deletion): e.g. every operator. */
+export async function activeUserIdsWithRole(db: Executor, role: Role): Promise<string[]> {
+  const list = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, role), isNull(users.blockedAt), isNull(users.deletionRequestedAt)));
+  return list.map((u) => u.id);
+}
+
+/**
+ * Locks the account's row until the transaction ends, so that a deletion request and a change that an
+ * account pending deletion may not take (an export, becoming an owner) are serialized; returns when
+ * its deletion was requested (null when it was not), undefined when there is no such account.
+ */
+export async function lockUser(tx: Executor, id: string) {
+  const [u] = await tx
+    .select({ deletionRequestedAt: users.deletionRequestedAt })
+    .from(users)
+    .where(eq(users.id, id))
+    .for("update");
+  return u;
 }
 
 export async function userIdsByEmailLike(db: Db, q: string) {

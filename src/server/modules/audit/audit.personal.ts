@@ -2,7 +2,7 @@ import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { auditLog } from "../../core/audit.schema.js";
 import type { Executor } from "../../core/db.js";
 import type { PersonalDataPart } from "../../core/module.js";
-import { users } from "../accounts/accounts.schema.js";
+import { usersByIds } from "../accounts/accounts.service.js";
 
 /** Most entries a user's export carries (newest first); the log of one person is far smaller. */
 const EXPORT_LIMIT = 10_000;
@@ -95,21 +95,18 @@ export const auditPersonalData: PersonalDataPart = {
       .limit(EXPORT_LIMIT);
     return {
       entriesAboutYou: about.map((e) => ({
-        at: e.at.toISOString(),
+        at: e.at,
         action: e.action,
         byYou: e.actorId === userId,
         before: e.before,
         after: e.after,
         ip: e.actorId === userId ? e.ip : null,
       })),
-      yourActions: done.map((e) => ({ ...e, at: e.at.toISOString() })),
+      yourActions: done,
     };
   },
   async erase(tx, userId) {
-    const [u] = await tx
-      .select({ email: users.email, fullName: users.fullName })
-      .from(users)
-      .where(eq(users.id, userId));
+    const u = (await usersByIds(tx, [userId])).get(userId);
     await tx.update(auditLog).set({ before: null, after: null, ip: null }).where(aboutUser(userId));
     await tx.update(auditLog).set({ ip: null }).where(eq(auditLog.actorId, userId));
     if (!u) return;

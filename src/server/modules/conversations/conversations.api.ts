@@ -3,7 +3,7 @@ import { now } from "../../core/clock.js";
 import type { Executor } from "../../core/db.js";
 import type { ConversationSubjectKind } from "../../core/module.js";
 import { publish } from "../../core/realtime.js";
-import { users } from "../accounts/accounts.schema.js";
+import { activeUserIdsWithRole, usersByIds } from "../accounts/accounts.service.js";
 import { markNoticesRead, notify, withUnreadNotice } from "../notifications/notifications.service.js";
 import { membersOf } from "../organizations/membership.js";
 import {
@@ -159,24 +159,19 @@ async function otherPartyIds(ex: Executor, conv: ConversationRow, side: "a" | "b
   if (side === "b") return (await membersOf(ex, conv.orgA)).map((m) => m.userId);
   if (conv.orgB) return (await membersOf(ex, conv.orgB)).map((m) => m.userId);
   // Those who wrote for the operator and still are operators or admins (a role taken away ends it).
-  const writers = await ex
-    .selectDistinct({ id: users.id })
+  const authors = await ex
+    .selectDistinct({ id: conversationMessages.authorId })
     .from(conversationMessages)
-    .innerJoin(users, eq(users.id, conversationMessages.authorId))
-    .where(
-      and(
-        eq(conversationMessages.conversationId, conv.id),
-        eq(conversationMessages.side, "b"),
-        inArray(users.role, ["operator", "admin"]),
-        sql`${users.blockedAt} is null`,
-      ),
-    );
+    .where(and(eq(conversationMessages.conversationId, conv.id), eq(conversationMessages.side, "b")));
+  const people = await usersByIds(
+    ex,
+    authors.flatMap((a) => (a.id ? [a.id] : [])),
+  );
+  const writers = [...people.values()].filter(
+    (u) => u.active && (u.role === "operator" || u.role === "admin"),
+  );
   if (writers.length) return writers.map((w) => w.id);
-  const ops = await ex
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, "operator"), sql`${users.blockedAt} is null`));
-  return ops.map((o) => o.id);
+  return activeUserIdsWithRole(ex, "operator");
 }
 
 async function notifyOtherParty(

@@ -22,10 +22,7 @@ export const measuresPersonalData: PersonalDataPart = {
       })
       .from(measureSubscriptions)
       .where(eq(measureSubscriptions.userId, userId));
-    return {
-      favourites: favourites.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
-      savedSearches: searches.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
-    };
+    return { favourites, savedSearches: searches };
   },
   async erase(tx, userId) {
     await tx.delete(measureFavourites).where(eq(measureFavourites.userId, userId));

@@ -6,7 +6,13 @@ import { digestRuns, notificationPreferences, notifications } from "./notificati
 export const notificationsPersonalData: PersonalDataPart = {
   async export(tx, userId) {
     const list = await tx
-      .select()
+      .select({
+        kind: notifications.kind,
+        data: notifications.data,
+        link: notifications.link,
+        createdAt: notifications.createdAt,
+        readAt: notifications.readAt,
+      })
       .from(notifications)
       .where(eq(notifications.userId, userId))
       .orderBy(notifications.createdAt);
@@ -15,13 +21,7 @@ export const notificationsPersonalData: PersonalDataPart = {
       .from(notificationPreferences)
       .where(eq(notificationPreferences.userId, userId));
     return {
-      notifications: list.map((n) => ({
-        kind: n.kind,
-        data: n.data,
-        link: n.link,
-        createdAt: n.createdAt.toISOString(),
-        readAt: n.readAt?.toISOString() ?? null,
-      })),
+      notifications: list,
       preferences: prefs,
     };
   },

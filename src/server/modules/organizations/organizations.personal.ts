@@ -1,7 +1,7 @@
 import { and, eq, isNull, or } from "drizzle-orm";
 import type { Executor } from "../../core/db.js";
 import type { PersonalDataPart } from "../../core/module.js";
-import { users } from "../accounts/accounts.schema.js";
+import { usersByIds } from "../accounts/accounts.service.js";
 import { endPublicAppearance } from "./organizations.consents.js";
 import {
   activeOrganizations,
@@ -12,8 +12,6 @@ import {
   orgNameChanges,
   statusApplications,
 } from "./organizations.schema.js";
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** The organizations a user owns (short names): they must pass ownership on before their account goes. */
 export async function ownedOrganizations(ex: Executor, userId: string) {
@@ -26,8 +24,7 @@ export async function ownedOrganizations(ex: Executor, userId: string) {
 }
 
 async function emailOf(tx: Executor, userId: string) {
-  const [u] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
-  return u?.email ?? null;
+  return (await usersByIds(tx, [userId])).get(userId)?.email ?? null;
 }
 
 /**
@@ -71,9 +68,26 @@ export const organizationsPersonalData: PersonalDataPart = {
       .select({ organizationId: activeOrganizations.organizationId })
       .from(activeOrganizations)
       .where(eq(activeOrganizations.userId, userId));
-    const requests = await tx.select().from(joinRequests).where(eq(joinRequests.userId, userId));
+    const requests = await tx
+      .select({
+        organizationId: joinRequests.organizationId,
+        message: joinRequests.message,
+        state: joinRequests.state,
+        createdAt: joinRequests.createdAt,
+        decidedAt: joinRequests.decidedAt,
+      })
+      .from(joinRequests)
+      .where(eq(joinRequests.userId, userId));
+    // Never a token's hash.
     const invited = await tx
-      .select()
+      .select({
+        organizationId: invitations.organizationId,
+        email: invitations.email,
+        role: invitations.role,
+        createdAt: invitations.createdAt,
+        acceptedAt: invitations.acceptedAt,
+        revokedAt: invitations.revokedAt,
+      })
       .from(invitations)
       .where(or(eq(invitations.acceptedBy, userId), email ? eq(invitations.email, email) : undefined));
     const sent = await tx
@@ -107,33 +121,18 @@ export const organizationsPersonalData: PersonalDataPart = {
       .from(orgNameChanges)
       .where(eq(orgNameChanges.requestedBy, userId));
     return {
-      memberships: member.map(({ contactPerson, contactsConsentAt, since, publicRequestedAt, ...m }) => ({
+      memberships: member.map(({ contactPerson, contactsConsentAt, ...m }) => ({
         ...m,
-        since: iso(since),
-        publicRequestedAt: iso(publicRequestedAt),
         contactPerson: contactPerson === userId,
-        contactsConsentAt: contactPerson === userId ? iso(contactsConsentAt) : null,
+        contactsConsentAt: contactPerson === userId ? contactsConsentAt : null,
       })),
       activeOrganizationId: active?.organizationId ?? null,
-      joinRequests: requests.map((r) => ({
-        organizationId: r.organizationId,
-        message: r.message,
-        state: r.state,
-        createdAt: iso(r.createdAt),
-        decidedAt: iso(r.decidedAt),
-      })),
-      invitationsReceived: invited.map((i) => ({
-        organizationId: i.organizationId,
-        email: i.email,
-        role: i.role,
-        createdAt: iso(i.createdAt),
-        acceptedAt: iso(i.acceptedAt),
-        revokedAt: iso(i.revokedAt),
-      })),
-      invitationsSent: sent.map((i) => ({ organizationId: i.organizationId, createdAt: iso(i.createdAt) })),
-      organizationsRegistered: registered.map((o) => ({ ...o, createdAt: iso(o.createdAt) })),
-      statusApplicationsSubmitted: applications.map((a) => ({ ...a, submittedAt: iso(a.submittedAt) })),
-      nameChangesRequested: names.map((n) => ({ ...n, requestedAt: iso(n.requestedAt) })),
+      joinRequests: requests,
+      invitationsReceived: invited,
+      invitationsSent: sent,
+      organizationsRegistered: registered,
+      statusApplicationsSubmitted: applications,
+      nameChangesRequested: names,
     };
   },
   /**

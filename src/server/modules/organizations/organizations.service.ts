@@ -31,8 +31,7 @@ import { t } from "../../core/i18n.js";
 import { enqueueMail, maskMailSecrets } from "../../core/mail.js";
 import { type Actor, can } from "../../core/policy.js";
 import type { Storage } from "../../core/storage.js";
-import { users } from "../accounts/accounts.schema.js";
-import { newToken, tokenHash, usersByIds } from "../accounts/accounts.service.js";
+import { lockUser, newToken, tokenHash, usersByIds } from "../accounts/accounts.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import { accessOf, loadOrgFor, orgAbilities, refusal } from "./access.js";
 import { clearActive, isMember, managerIds, setActive } from "./membership.js";
@@ -884,11 +883,7 @@ export async function transferOwnership(ctx: Ctx, id: string, newOwnerId: string
     if (!target) throw badRequest([{ field: "userId", key: "field.org.new-owner-not-member" }]);
     // The new owner's account row locked: a deletion request (which locks it too and refuses owners)
     // cannot slip in between; one already asked for makes the account unable to own.
-    const [heir] = await tx
-      .select({ deletionRequestedAt: users.deletionRequestedAt })
-      .from(users)
-      .where(eq(users.id, newOwnerId))
-      .for("update");
+    const heir = await lockUser(tx, newOwnerId);
     if (heir?.deletionRequestedAt) throw new AppError(409, "new-owner-deletion-pending");
     await tx
       .update(memberships)

@@ -25,8 +25,14 @@ import {
   setDeletionRequested,
   withdrawProcessingConsent,
 } from "../accounts/accounts.personal.js";
-import { users } from "../accounts/accounts.schema.js";
-import { checkCredentials, getUser, presentUser, startSession } from "../accounts/accounts.service.js";
+import {
+  checkCredentials,
+  getUser,
+  lockUser,
+  presentUser,
+  startSession,
+  usersByIds,
+} from "../accounts/accounts.service.js";
 import { verifyPassword } from "../accounts/passwords.js";
 import { notify } from "../notifications/notifications.service.js";
 import { endPublicAppearances, ownedOrganizations } from "../organizations/organizations.personal.js";
@@ -73,7 +79,7 @@ export async function listExports(ctx: Ctx) {
 export async function requestExport(ctx: Ctx) {
   const actor = requireActor(ctx);
   return ctx.db.transaction(async (tx) => {
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.id)).for("update");
+    await lockUser(tx, actor.id);
     const [waiting] = await tx
       .select()
       .from(dataExports)
@@ -340,7 +346,7 @@ export async function requestErasure(ctx: Ctx, body: z.infer<typeof ErasureBody>
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, body.password)))
     throw new AppError(400, "wrong-password", {}, [{ field: "password", key: "problem.wrong-password" }]);
   const result = await ctx.db.transaction(async (tx) => {
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.id)).for("update");
+    await lockUser(tx, actor.id);
     const owned = await ownedOrganizations(tx, actor.id);
     if (owned.length) throw ownerRefusal(owned.map((o) => o.shortName));
     const now = new Date();
@@ -481,22 +487,25 @@ export async function pendingErasures(ctx: Ctx, q: z.infer<typeof PendingErasure
   const where = eq(erasureRequests.state, "pending");
   const [list, [total]] = await Promise.all([
     ctx.db
-      .select({ r: erasureRequests, email: users.email, fullName: users.fullName })
+      .select()
       .from(erasureRequests)
-      .innerJoin(users, eq(users.id, erasureRequests.userId))
       .where(where)
       .orderBy(erasureRequests.dueAt, erasureRequests.id)
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     ctx.db.select({ n: count() }).from(erasureRequests).where(where),
   ]);
+  const people = await usersByIds(
+    ctx.db,
+    list.map((r) => r.userId),
+  );
   const now = Date.now();
   return {
-    items: list.map(({ r, email, fullName }) => ({
+    items: list.map((r) => ({
       id: r.id,
       userId: r.userId,
-      email,
-      fullName,
+      email: people.get(r.userId)?.email ?? "",
+      fullName: people.get(r.userId)?.fullName ?? "",
       reason: r.reason,
       requestedAt: r.requestedAt.toISOString(),
       erasesAt: r.dueAt.toISOString(),

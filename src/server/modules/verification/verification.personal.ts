@@ -25,13 +25,7 @@ export const verificationPersonalData: PersonalDataPart = {
       })
       .from(verificationRequests)
       .where(eq(verificationRequests.submittedBy, userId));
-    return {
-      requests: list.map((r) => ({
-        ...r,
-        submittedAt: r.submittedAt.toISOString(),
-        decidedAt: r.decidedAt?.toISOString() ?? null,
-      })),
-    };
+    return { requests: list };
   },
   async files(tx, userId) {
     const list = await tx
