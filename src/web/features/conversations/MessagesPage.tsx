@@ -2,8 +2,8 @@ import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text } from "@mant
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { PagedList } from "../../components/PagedList";
 import { PageHeader } from "../../components/PageHeader";
-import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
@@ -131,28 +131,14 @@ export default function MessagesPage() {
         </Card>
       )}
       {data && data.items.length > 0 && (
-        <div>
-          <Stack
-            gap="sm"
-            component="ul"
-            aria-label={t("conversations.listLabel")}
-            aria-busy={list.isFetching}
-            style={{ listStyle: "none", padding: 0, margin: 0 }}
-          >
-            {data.items.map((c) => (
-              <ConversationCard key={c.id} c={c} />
-            ))}
-          </Stack>
-          <Pager
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            onChange={(p) => {
-              setParams(p > 1 ? { page: String(p) } : {});
-              window.scrollTo(0, 0);
-            }}
-          />
-        </div>
+        <PagedList
+          data={data}
+          label={t("conversations.listLabel")}
+          busy={list.isFetching}
+          onPage={(p) => setParams(p > 1 ? { page: String(p) } : {})}
+        >
+          {(c) => <ConversationCard key={c.id} c={c} />}
+        </PagedList>
       )}
     </Stack>
   );

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { isSameSitePath } from "../../../shared/next";
 import { client } from "../../api/client";
-import { Pager } from "../../components/Pager";
+import { PagedList } from "../../components/PagedList";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { toast, toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -224,33 +224,21 @@ export default function NotificationsPage() {
       )}
 
       {data && data.items.length > 0 && (
-        <div>
-          <Stack
-            gap="sm"
-            component="ul"
-            aria-label={t("notifications.listLabel")}
-            aria-busy={list.isFetching}
-            style={{ listStyle: "none", padding: 0, margin: 0 }}
-          >
-            {data.items.map((item) => (
-              <NotificationCard
-                key={item.id}
-                item={item}
-                onRead={(i) => markRead.mutate(i.id)}
-                marking={markRead.isPending && markRead.variables === item.id}
-              />
-            ))}
-          </Stack>
-          <Pager
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            onChange={(p) => {
-              update({ page: p });
-              window.scrollTo(0, 0);
-            }}
-          />
-        </div>
+        <PagedList
+          data={data}
+          label={t("notifications.listLabel")}
+          busy={list.isFetching}
+          onPage={(p) => update({ page: p })}
+        >
+          {(item) => (
+            <NotificationCard
+              key={item.id}
+              item={item}
+              onRead={(i) => markRead.mutate(i.id)}
+              marking={markRead.isPending && markRead.variables === item.id}
+            />
+          )}
+        </PagedList>
       )}
     </Stack>
   );
