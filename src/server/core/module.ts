@@ -14,6 +14,10 @@ import type { Storage } from "./storage.js";
 
 /** Where a notification goes by default (the user may choose another channel per kind). */
 export type { NotificationChannel };
+/**
+ * A notification's data. A person is named by `actor` (their user id), never by a stored name: the
+ * notifications module looks the name up as `name` when it renders, so renames and erasures show.
+ */
 export type NotificationData = Record<string, string | number | null>;
 
 /** A kind of notification: how it reads in each language and which channel it uses by default. */

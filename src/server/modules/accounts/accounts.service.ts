@@ -826,6 +826,7 @@ export async function usersByIds(db: Executor, ids: string[]) {
     locale: "ru" | "en";
     role: Role;
     active: boolean;
+    erased: boolean;
   };
   if (!ids.length) return new Map<string, Brief>();
   const list = await db
@@ -837,13 +838,14 @@ export async function usersByIds(db: Executor, ids: string[]) {
       role: users.role,
       blockedAt: users.blockedAt,
       deletionRequestedAt: users.deletionRequestedAt,
+      erasedAt: users.erasedAt,
     })
     .from(users)
     .where(inArray(users.id, ids));
   return new Map<string, Brief>(
-    list.map(({ blockedAt, deletionRequestedAt, ...u }) => [
+    list.map(({ blockedAt, deletionRequestedAt, erasedAt, ...u }) => [
       u.id,
-      { ...u, active: blockedAt === null && deletionRequestedAt === null },
+      { ...u, active: blockedAt === null && deletionRequestedAt === null, erased: erasedAt !== null },
     ]),
   );
 }

@@ -5,6 +5,7 @@ import { CLUSTER_TIME_ZONE } from "../../core/clock.js";
 import { type Ctx, requireActor } from "../../core/context.js";
 import { type Db, type Executor, rows } from "../../core/db.js";
 import { badRequest, notFound } from "../../core/errors.js";
+import { t } from "../../core/i18n.js";
 import { enqueueMail, enqueueMails, type MailRequest } from "../../core/mail.js";
 import type { NotificationChannel, NotificationData, NotificationKind } from "../../core/module.js";
 import { usersByIds } from "../accounts/accounts.service.js";
@@ -29,6 +30,22 @@ export function defineNotificationKinds(defs: Readonly<Record<string, Notificati
 function render(kind: string, locale: Locale, data: Data) {
   const def = kinds.get(kind);
   return def ? def.render(locale, data) : { title: kind };
+}
+
+/**
+ * A notice names a person by `actor` (their user id), never by a stored name: the name is looked up
+ * when the notice is shown or sent, so a renamed person shows their new name and an erased one the
+ * erased-account label, in everyone else's notifications too (152-FZ: nothing of theirs stays behind).
+ */
+async function withNames(ex: Executor, list: readonly Data[]): Promise<(data: Data, locale: Locale) => Data> {
+  const ids = [...new Set(list.flatMap((d) => (typeof d.actor === "string" ? [d.actor] : [])))];
+  const people = await usersByIds(ex, ids);
+  return (data, locale) => {
+    if (typeof data.actor !== "string") return data;
+    const person = people.get(data.actor);
+    const name = person && !person.erased ? person.fullName : t(locale, "notifications.erased-user");
+    return { ...data, name };
+  };
 }
 
 export type Notice = { userIds: string[]; kind: string; data?: Data; link?: string | null };
@@ -72,6 +89,10 @@ export async function notifyAll(
     );
   const channelOf = new Map(prefs.map((p) => [`${p.kind} ${p.userId}`, p.channel as Channel]));
   const people = await usersByIds(ex, allIds);
+  const named = await withNames(
+    ex,
+    list.map((l) => l.n.data ?? {}),
+  );
   const rowsOut: { user_id: string; kind: string; data: Data; link: string | null }[] = [];
   const mails: MailRequest[] = [];
   for (const { n, def, ids } of list) {
@@ -83,7 +104,7 @@ export async function notifyAll(
       if (channel === "off") continue;
       rowsOut.push({ user_id: id, kind: n.kind, data, link: n.link ?? null });
       if (channel === "email") {
-        const r = def.render(person.locale, data);
+        const r = def.render(person.locale, named(data, person.locale));
         mails.push({
           to: person.email,
           locale: person.locale,
@@ -155,9 +176,13 @@ export async function listNotifications(ctx: Ctx, q: z.infer<typeof Notification
     ctx.db.select({ n: count() }).from(notifications).where(where),
     unreadCount(ctx),
   ]);
+  const named = await withNames(
+    ctx.db,
+    items.map((n) => n.data as Data),
+  );
   return {
     items: items.map((n) => {
-      const r = render(n.kind, ctx.locale, n.data as Data);
+      const r = render(n.kind, ctx.locale, named(n.data as Data, ctx.locale));
       return {
         id: n.id,
         kind: n.kind,
@@ -323,13 +348,19 @@ async function sendDigestsTo(db: Db, publicUrl: string, now: Date, userIds: stri
       if (!list.length) return false;
       const person = (await usersByIds(tx, [userId])).get(userId);
       if (!person?.active) return false;
+      const named = await withNames(
+        tx,
+        list.map((n) => n.data as Data),
+      );
       await enqueueMail(tx, {
         to: person.email,
         locale: person.locale,
         template: "digest",
         data: {
           count: String(list.length),
-          lines: list.map((n) => `• ${render(n.kind, person.locale, n.data as Data).title}`).join("\n"),
+          lines: list
+            .map((n) => `• ${render(n.kind, person.locale, named(n.data as Data, person.locale)).title}`)
+            .join("\n"),
           url: `${publicUrl}/notifications`,
         },
       });

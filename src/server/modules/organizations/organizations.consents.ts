@@ -111,7 +111,7 @@ export async function afterContactsChange(
   return notify(ex, ctx.config.publicUrl, {
     userIds: [org.contactPersonId],
     kind: ORG_NOTIFICATION.contactsConsentRequested,
-    data: { org: org.shortName, name: actor.fullName },
+    data: { org: org.shortName, actor: actor.id },
     link: `/organizations/${org.id}`,
   });
 }

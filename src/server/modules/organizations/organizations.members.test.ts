@@ -320,7 +320,7 @@ describe("invitations", () => {
     expect((await c.get("/api/me/organizations")).json().activeOrganizationId).toBe(org.id);
     expect(await audited(org.id, "organization.invitation_accept")).toHaveLength(1);
     const [notice] = await noticesOf(owner.id, "org.member.added");
-    expect(notice?.data).toEqual({ org: org.shortName, name: invitee.fullName });
+    expect(notice?.data).toEqual({ org: org.shortName, actor: invitee.id });
     const list = (await (await signedIn(t, owner)).get(`/api/organizations/${org.id}/invitations`)).json();
     expect(list[0].state).toBe("accepted");
   });

@@ -823,7 +823,7 @@ export async function updateMember(
       mails += await notify(tx, ctx.config.publicUrl, {
         userIds: [userId],
         kind: ORG_NOTIFICATION.publicProfileRequested,
-        data: { org: org.shortName, name: actor.fullName },
+        data: { org: org.shortName, actor: actor.id },
         link: `/organizations/${id}`,
       });
     }
@@ -859,7 +859,7 @@ export async function removeMember(ctx: Ctx, id: string, userId: string) {
       return notify(tx, ctx.config.publicUrl, {
         userIds: await managerIds(tx, id),
         kind: ORG_NOTIFICATION.memberLeft,
-        data: { org: org.shortName, name: actor.fullName },
+        data: { org: org.shortName, actor: actor.id },
         link: `/organizations/${id}/members`,
       });
     }
@@ -903,7 +903,7 @@ export async function transferOwnership(ctx: Ctx, id: string, newOwnerId: string
     const mails = await notify(tx, ctx.config.publicUrl, {
       userIds: [newOwnerId],
       kind: ORG_NOTIFICATION.ownershipTransferred,
-      data: { org: org.shortName, name: actor.fullName },
+      data: { org: org.shortName, actor: actor.id },
       link: `/organizations/${id}`,
     });
     return { view: orgView(actor, org, { role: "admin" }), mails };
@@ -1137,7 +1137,7 @@ export async function acceptInvitation(ctx: Ctx, token: string) {
       mails = await notify(tx, ctx.config.publicUrl, {
         userIds: (await managerIds(tx, org.id)).filter((u) => u !== actor.id),
         kind: ORG_NOTIFICATION.memberAdded,
-        data: { org: org.shortName, name: actor.fullName },
+        data: { org: org.shortName, actor: actor.id },
         link: `/organizations/${org.id}/members`,
       });
     return orgView(actor, org, await accessOf(tx, actor, org.id));
@@ -1197,7 +1197,7 @@ export async function createJoinRequest(ctx: Ctx, id: string, body: z.infer<type
       const mails = await notify(tx, ctx.config.publicUrl, {
         userIds: await managerIds(tx, id),
         kind: ORG_NOTIFICATION.joinRequestCreated,
-        data: { org: org.shortName, name: actor.fullName },
+        data: { org: org.shortName, actor: actor.id },
         link: `/organizations/${id}/members`,
       });
       return { row: row!, mails };

@@ -22,6 +22,7 @@ import { openConversation } from "../conversations/conversations.api.js";
 import { conversationMessages } from "../conversations/conversations.schema.js";
 import { measureSubscriptions } from "../measures/measures.subscriptions.schema.js";
 import { notifications } from "../notifications/notifications.schema.js";
+import { notify } from "../notifications/notifications.service.js";
 import { addMember, createOrg } from "../organizations/organizations.fixtures.js";
 import { invitations, memberships, organizations } from "../organizations/organizations.schema.js";
 import { privacyModule } from "./privacy.module.js";
@@ -365,6 +366,19 @@ describe("deletion of an account", () => {
       acceptedAt: new Date(),
       acceptedBy: bob.id,
     });
+    // The owner was told that Bob left: the notice names him while he exists.
+    await t.database.db.transaction((tx) =>
+      notify(tx, t.config.publicUrl, {
+        userIds: [owner.id],
+        kind: "org.member.left",
+        data: { org: "Общая компания", actor: bob.id },
+      }),
+    );
+    const ownerTitles = async () =>
+      (await (await signedIn(t, owner)).get("/api/notifications"))
+        .json()
+        .items.map((n: { title: string }) => n.title);
+    expect(await ownerTitles()).toContain("Борис Соседов-Второй left Общая компания");
     moveClock(29 * DAY);
     await runJob("privacy.erase-due");
     let [u] = await t.database.db.select().from(users).where(eq(users.id, bob.id));
@@ -381,6 +395,11 @@ describe("deletion of an account", () => {
       await t.database.db.select().from(measureSubscriptions).where(eq(measureSubscriptions.userId, bob.id)),
     ).toEqual([]);
     expect(JSON.stringify(await t.database.db.select().from(invitations))).not.toContain("bob@example.ru");
+    // Other people's notifications name him no more.
+    expect(JSON.stringify(await t.database.db.select().from(notifications))).not.toContain("Борис");
+    const titles = await ownerTitles();
+    expect(titles).toContain("Deleted user left Общая компания");
+    expect(titles.join()).not.toContain("Борис");
     // His message stays in the conversation, from nobody named.
     const [message] = await t.database.db
       .select()
