@@ -20,6 +20,7 @@ import { z } from "zod";
 import type { Locale } from "./constants.js";
 import {
   agoText,
+  alternatives,
   type Criteria,
   type CriterionKey,
   type CriterionOutcome,
@@ -27,6 +28,7 @@ import {
   ELIGIBILITY_FLAG_LABELS,
   ELIGIBILITY_FLAGS,
   type EligibilityProfile,
+  eligibilityTexts,
   FOREIGN,
   has,
   hasRange,
@@ -53,6 +55,8 @@ import { ORG_STATUSES, ORG_TYPES, SME_CATEGORIES, smeCategory } from "./organiza
 import { REGIONS } from "./regions.js";
 import { Fragment, joinFragments, q, raw, textArrayLiteral, texts } from "./sqlFragment.js";
 import { TAG_SLUGS, tagLabel } from "./tags.js";
+
+const { say } = eligibilityTexts;
 
 // ---------- the shape of a criterion ----------
 
@@ -186,10 +190,7 @@ function anyOfOutcome(
         key,
         result: "unknown",
         field,
-        message: {
-          ru: `${texts.unknown.ru}; мера для: ${need.ru}`,
-          en: `${texts.unknown.en}; the measure is for: ${need.en}`,
-        },
+        message: say("eligibility.list.unknown", { unknown: texts.unknown, need }),
       },
     ];
   const own = list(have, label);
@@ -197,10 +198,7 @@ function anyOfOutcome(
     {
       key,
       result: have.some((v) => wanted.includes(v)) ? "met" : "not_met",
-      message: {
-        ru: `${texts.subject.ru}: ${own.ru}; мера для: ${need.ru}`,
-        en: `${texts.subject.en}: ${own.en}; the measure is for: ${need.en}`,
-      },
+      message: say("eligibility.list.value", { subject: texts.subject, own, need }),
     },
   ];
 }
@@ -217,7 +215,6 @@ function numeric<K extends "headcount" | "revenueMln">(def: {
   orgColumn: OrgColumn;
   unitGen: (n: number) => Texts;
   unitNom: (n: number) => Texts;
-  subject: Texts;
 }): Criterion<K> {
   const [min, max] = def.columns;
   return {
@@ -238,10 +235,7 @@ function numeric<K extends "headcount" | "revenueMln">(def: {
             key: def.outcome,
             result: "unknown",
             field: def.field,
-            message: {
-              ru: `Не указана ${def.subject.ru.toLowerCase()}; мера требует ${need.ru}`,
-              en: `The ${def.subject.en.toLowerCase()} is not given; the measure requires ${need.en}`,
-            },
+            message: say(`eligibility.${def.outcome}.unknown`, { need }),
           },
         ];
       const own = def.unitNom(value);
@@ -249,10 +243,11 @@ function numeric<K extends "headcount" | "revenueMln">(def: {
         {
           key: def.outcome,
           result: inRange(value, range) ? "met" : "not_met",
-          message: {
-            ru: `${def.subject.ru} — ${own.ru}, мера требует ${need.ru}`,
-            en: `${def.subject.en} is ${own.en}; the measure requires ${need.en}`,
-          },
+          message: say("eligibility.range.value", {
+            subject: say(`eligibility.${def.outcome}.subject`),
+            own,
+            need,
+          }),
         },
       ];
     },
@@ -309,8 +304,8 @@ const orgTypes = anyOf({
   field: () => "type",
   outcome: "orgType",
   label: typeLabel,
-  subject: { ru: "Тип организации", en: "Organization type" },
-  unknown: { ru: "Не указан тип организации", en: "The organization type is not given" },
+  subject: say("eligibility.orgType.subject"),
+  unknown: say("eligibility.orgType.unknown"),
   meets: (v) => q`${org("type")}::text = any(${texts(v)})`,
 });
 
@@ -335,8 +330,8 @@ const regions: Criterion<"regions"> = {
   check: (wanted, p) => {
     const region = profileRegion(p);
     return anyOfOutcome("region", wanted, region ? [region] : null, "regionCode", regionLabel, {
-      subject: { ru: "Регион регистрации", en: "Region of registration" },
-      unknown: { ru: "Не указан регион регистрации", en: "The region of registration is not given" },
+      subject: say("eligibility.region.subject"),
+      unknown: say("eligibility.region.unknown"),
     });
   },
   search: (p) => {
@@ -367,11 +362,8 @@ const smeCategories = anyOf({
   field: (p) => (has(p.headcount) ? "revenueMln" : "headcount"),
   outcome: "smeCategory",
   label: smeLabel,
-  subject: { ru: "Категория МСП", en: "SME category" },
-  unknown: {
-    ru: "Категорию МСП не определить без численности и выручки",
-    en: "The SME category needs the headcount and revenue",
-  },
+  subject: say("eligibility.sme.subject"),
+  unknown: say("eligibility.sme.unknown"),
   meets: (v) => q`${org("smeCategory")} = any(${texts(v)})`,
 });
 
@@ -401,10 +393,7 @@ const ageYears: Criterion<"ageYears"> = {
           key: "age",
           result: "unknown",
           field: "foundedOn",
-          message: {
-            ru: `Не указана дата регистрации организации; мера требует ${need.ru}`,
-            en: `The organization's registration date is not given; the measure requires ${need.en}`,
-          },
+          message: say("eligibility.age.unknown", { need }),
         },
       ];
     const ok =
@@ -414,10 +403,7 @@ const ageYears: Criterion<"ageYears"> = {
       {
         key: "age",
         result: ok ? "met" : "not_met",
-        message: {
-          ru: `Организация зарегистрирована ${ago.ru}, мера требует ${need.ru}`,
-          en: `The organization was registered ${ago.en}; the measure requires ${need.en}`,
-        },
+        message: say("eligibility.age.value", { ago, need }),
       },
     ];
   },
@@ -455,7 +441,6 @@ const headcount = numeric({
   orgColumn: "headcount",
   unitGen: people,
   unitNom: peopleNom,
-  subject: { ru: "Численность сотрудников", en: "Headcount" },
 });
 
 const revenueMln = numeric({
@@ -469,7 +454,6 @@ const revenueMln = numeric({
   orgColumn: "revenueMln",
   unitGen: mlnRub,
   unitNom: mlnRub,
-  subject: { ru: "Выручка за год", en: "Annual revenue" },
 });
 
 const requiredStatus: Criterion<"requiredStatus"> = {
@@ -486,20 +470,14 @@ const requiredStatus: Criterion<"requiredStatus"> = {
   ],
   check(required, p) {
     if (required.length === 0) return [];
-    const need = {
-      ru: required.map((s) => statusLabel(s, "ru")).join(" или "),
-      en: required.map((s) => statusLabel(s, "en")).join(" or "),
-    };
+    const need = alternatives(required, statusLabel);
     if (!p.status)
       return [
         {
           key: "status",
           result: "unknown",
           field: "status",
-          message: {
-            ru: `Не указан статус в кластере; мера требует статус: ${need.ru}`,
-            en: `The cluster status is not given; the measure requires the status: ${need.en}`,
-          },
+          message: say("eligibility.status.unknown", { need }),
         },
       ];
     if (p.statusSuspended && p.status !== "registered")
@@ -507,10 +485,7 @@ const requiredStatus: Criterion<"requiredStatus"> = {
         {
           key: "status",
           result: "not_met",
-          message: {
-            ru: `Статус «${statusLabel(p.status, "ru")}» приостановлен; мера требует статус: ${need.ru}`,
-            en: `The status “${statusLabel(p.status, "en")}” is suspended; the measure requires the status: ${need.en}`,
-          },
+          message: say("eligibility.status.suspended", { status: list([p.status], statusLabel), need }),
         },
       ];
     const ok = (required as readonly string[]).includes(p.status);
@@ -518,10 +493,7 @@ const requiredStatus: Criterion<"requiredStatus"> = {
       {
         key: "status",
         result: ok ? "met" : "not_met",
-        message: {
-          ru: `Статус организации — «${statusLabel(p.status, "ru")}», мера требует статус: ${need.ru}`,
-          en: `The organization's status is “${statusLabel(p.status, "en")}”; the measure requires the status: ${need.en}`,
-        },
+        message: say("eligibility.status.value", { status: list([p.status], statusLabel), need }),
       },
     ];
   },
@@ -548,8 +520,8 @@ const okvedSections = anyOf({
   field: () => "okvedSections",
   outcome: "okved",
   label: okvedLabel,
-  subject: { ru: "Разделы ОКВЭД организации", en: "The organization's OKVED sections" },
-  unknown: { ru: "Не указаны виды деятельности по ОКВЭД", en: "The OKVED activities are not given" },
+  subject: say("eligibility.okved.subject"),
+  unknown: say("eligibility.okved.unknown"),
   meets: (v) => q`${org("okvedSections")} && ${texts(v)}`,
 });
 
@@ -563,8 +535,8 @@ const tags = anyOf({
   field: () => "tags",
   outcome: "tags",
   label: tagLabel,
-  subject: { ru: "Технологии организации", en: "The organization's technologies" },
-  unknown: { ru: "Не указаны технологии организации", en: "The organization's technologies are not given" },
+  subject: say("eligibility.tags.subject"),
+  unknown: say("eligibility.tags.unknown"),
   meets: (v) => q`${org("tags")} && ${texts(v)}`,
 });
 
@@ -593,22 +565,19 @@ const flags: Criterion<"flags"> = {
         return {
           key,
           result: "met",
-          message: { ru: `Мера требует: ${label.ru} — да`, en: `The measure requires: ${label.en} — yes` },
+          message: say("eligibility.flag.yes", { label }),
         };
       if (value === false)
         return {
           key,
           result: "not_met",
-          message: { ru: `Мера требует: ${label.ru} — нет`, en: `The measure requires: ${label.en} — no` },
+          message: say("eligibility.flag.no", { label }),
         };
       return {
         key,
         result: "unknown",
         field: `flags.${flag}`,
-        message: {
-          ru: `Мера требует: ${label.ru}; в профиле это не указано — проверьте условие`,
-          en: `The measure requires: ${label.en}; the profile does not say — check this condition`,
-        },
+        message: say("eligibility.flag.unknown", { label }),
       };
     }),
   // A required flag declared false fails; one not declared is unknown; names that are not flags (bit

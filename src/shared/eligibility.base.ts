@@ -10,7 +10,10 @@
  * Dates are whole calendar months between two y-m-d dates (UTC), see `wholeMonthsBetween`.
  */
 
-import type { Locale } from "./constants.js";
+import enEligibility from "../locales/en/shared/eligibility.json" with { type: "json" };
+import ruEligibility from "../locales/ru/shared/eligibility.json" with { type: "json" };
+import { catalogue, labelsOf, type Texts } from "./catalogue.js";
+import { LOCALES, type Locale } from "./constants.js";
 import { okvedSectionName } from "./okved.js";
 import {
   ORG_STATUS_LABELS,
@@ -24,9 +27,13 @@ import {
 import { regionName } from "./regions.js";
 import { type CriterionResult, VERDICTS, type Verdict } from "./vocabularies.js";
 
-export { type CriterionResult, VERDICTS, type Verdict };
+export type { Texts };
 
-export type Texts = { ru: string; en: string };
+/** The words and sentences of explained eligibility (`src/locales/<lang>/shared/eligibility.json`). */
+export const eligibilityTexts = catalogue({ ru: ruEligibility, en: enEligibility });
+const { say, sayCount, sayIn } = eligibilityTexts;
+
+export { type CriterionResult, VERDICTS, type Verdict };
 
 // ---------- criteria (data) ----------
 
@@ -39,13 +46,7 @@ export const ELIGIBILITY_FLAGS = [
 ] as const;
 export type EligibilityFlag = (typeof ELIGIBILITY_FLAGS)[number];
 
-export const ELIGIBILITY_FLAG_LABELS: Readonly<Record<EligibilityFlag, Texts>> = {
-  skolkovo_resident: { ru: "резидент «Сколково»", en: "Skolkovo resident" },
-  exporter: { ru: "экспортёр", en: "exporter" },
-  no_tax_debt: { ru: "нет задолженности по налогам и сборам", en: "no tax arrears" },
-  it_accredited: { ru: "аккредитованная ИТ-компания", en: "accredited IT company" },
-  innovation_activity: { ru: "ведёт инновационную деятельность", en: "carries out innovation activity" },
-};
+export const ELIGIBILITY_FLAG_LABELS = labelsOf("flag", ELIGIBILITY_FLAGS);
 
 /** An organization's declared flags: true or false; an absent flag is not stated. */
 export type DeclaredFlags = Partial<Record<EligibilityFlag, boolean>>;
@@ -175,7 +176,7 @@ export function wholeYearsBetween(from: string, to: string): number | null {
   return months === null ? null : Math.trunc(months / 12);
 }
 
-// ---------- words ----------
+// ---------- words (the texts: src/locales/<locale>/shared/eligibility.json) ----------
 
 /** Russian plural form: one (1, 21), few (2–4, 22–24), many (0, 5–20, 25…). */
 export function ruPlural(n: number, one: string, few: string, many: string): string {
@@ -188,88 +189,57 @@ export function ruPlural(n: number, one: string, few: string, many: string): str
   return many;
 }
 
-const NUMBER_FORMATS: Record<Locale, Intl.NumberFormat> = {
-  ru: new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }),
-};
-const num = (n: number, locale: Locale) => NUMBER_FORMATS[locale].format(n);
-
 /** "8 месяцев назад" / "8 months ago"; "3 года назад" / "3 years ago". */
 export function agoText(months: number): Texts {
-  if (months < 1) return { ru: "менее месяца назад", en: "less than a month ago" };
-  if (months < 12)
-    return {
-      ru: `${months} ${ruPlural(months, "месяц", "месяца", "месяцев")} назад`,
-      en: `${months} ${months === 1 ? "month" : "months"} ago`,
-    };
-  const years = Math.trunc(months / 12);
-  return {
-    ru: `${years} ${ruPlural(years, "год", "года", "лет")} назад`,
-    en: `${years} ${years === 1 ? "year" : "years"} ago`,
-  };
+  if (months < 1) return say("eligibility.ago.lessThanMonth");
+  if (months < 12) return sayCount("eligibility.ago.months", months);
+  return sayCount("eligibility.ago.years", Math.trunc(months / 12));
 }
 
 /** A duration after "не менее"/"от"/"до" (genitive): "1 года", "5 лет", "6 месяцев". */
 export function durationGen(years: number): Texts {
   const months = Math.round(years * 12);
-  if (months % 12 !== 0) {
-    return {
-      ru: `${months} ${months % 10 === 1 && months % 100 !== 11 ? "месяца" : "месяцев"}`,
-      en: `${months} ${months === 1 ? "month" : "months"}`,
-    };
-  }
-  const y = months / 12;
-  return {
-    ru: `${y} ${y % 10 === 1 && y % 100 !== 11 ? "года" : "лет"}`,
-    en: `${y} ${y === 1 ? "year" : "years"}`,
-  };
+  if (months % 12 !== 0) return sayCount("eligibility.unit.monthsGen", months);
+  return sayCount("eligibility.unit.yearsGen", months / 12);
 }
 
 /** "не менее A" / "не более B" / "от A до B" with a unit formatter (genitive in Russian). */
 export function rangeText(range: Range, unit: (n: number) => Texts): Texts {
   const { min, max } = range;
-  if (has(min) && has(max)) {
-    const a = unit(min);
-    const b = unit(max);
-    return { ru: `от ${a.ru} до ${b.ru}`, en: `between ${a.en} and ${b.en}` };
-  }
-  if (has(min)) {
-    const a = unit(min);
-    return { ru: `не менее ${a.ru}`, en: `at least ${a.en}` };
-  }
-  const b = unit(max as number);
-  return { ru: `не более ${b.ru}`, en: `at most ${b.en}` };
+  if (has(min) && has(max)) return say("eligibility.range.between", { a: unit(min), b: unit(max) });
+  if (has(min)) return say("eligibility.range.min", { a: unit(min) });
+  return say("eligibility.range.max", { b: unit(max as number) });
 }
 
-export const people = (n: number): Texts => ({
-  ru: `${num(n, "ru")} ${n % 10 === 1 && n % 100 !== 11 ? "человека" : "человек"}`,
-  en: `${num(n, "en")} ${n === 1 ? "person" : "people"}`,
-});
-export const peopleNom = (n: number): Texts => ({
-  ru: `${num(n, "ru")} ${ruPlural(n, "человек", "человека", "человек")}`,
-  en: `${num(n, "en")} ${n === 1 ? "person" : "people"}`,
-});
-export const mlnRub = (n: number): Texts => ({ ru: `${num(n, "ru")} млн ₽`, en: `RUB ${num(n, "en")} mln` });
+export const people = (n: number): Texts => sayCount("eligibility.unit.peopleGen", n);
+export const peopleNom = (n: number): Texts => sayCount("eligibility.unit.people", n);
+export const mlnRub = (n: number): Texts => say("eligibility.unit.mlnRub", { n });
 
+/** Values' labels joined ("A, B"), in every language. */
 export function list(values: readonly string[], label: (v: string, locale: Locale) => string): Texts {
-  return {
-    ru: values.map((v) => label(v, "ru")).join(", "),
-    en: values.map((v) => label(v, "en")).join(", "),
-  };
+  return Object.fromEntries(
+    LOCALES.map((l) => [l, values.map((v) => label(v, l)).join(sayIn(l, "eligibility.list.separator"))]),
+  ) as Texts;
+}
+
+/** Alternatives ("A или B или C"), in every language. */
+export function alternatives(values: readonly string[], label: (v: string, locale: Locale) => string): Texts {
+  return Object.fromEntries(
+    LOCALES.map((l) => [
+      l,
+      values.map((v) => label(v, l)).reduce((a, b) => sayIn(l, "eligibility.or", { a, b })),
+    ]),
+  ) as Texts;
 }
 
 export const typeLabel = (v: string, l: Locale) => ORG_TYPE_LABELS[v as OrgType]?.[l] ?? v;
 export const regionLabel = (v: string, l: Locale) =>
-  v === FOREIGN
-    ? l === "ru"
-      ? "иностранные организации"
-      : "foreign organizations"
-    : (regionName(v, l) ?? v);
+  v === FOREIGN ? sayIn(l, "eligibility.foreign") : (regionName(v, l) ?? v);
 export const smeLabel = (v: string, l: Locale) => SME_CATEGORY_LABELS[v as SmeCategory]?.[l] ?? v;
 export const statusLabel = (v: string, l: Locale) => ORG_STATUS_LABELS[v as OrgStatus]?.[l] ?? v;
 export const okvedLabel = (v: string, l: Locale) => {
   const name = okvedSectionName(v, l);
-  return name ? `${v} (${name})` : v;
+  return name ? sayIn(l, "eligibility.okved.label", { letter: v, name }) : v;
 };
 
 export function has(n: number | null | undefined): n is number {

@@ -1,13 +1,15 @@
 /**
  * Organizations: types, statuses, member roles, the identifiers each type needs, SME categories and
- * which status an organization may apply for. Labels are data, not UI strings.
+ * which status an organization may apply for. Labels are in the shared catalogue (src/locales/<locale>/shared/vocabulary.json).
  */
 
+import { labelsOf, type Texts } from "./catalogue.js";
 import type { Locale } from "./constants.js";
 import { type IdentifierError, type IdentifierKind, identifierError } from "./identifiers.js";
 import { MOSCOW } from "./regions.js";
 
-export type Labels = Readonly<Record<Locale, string>>;
+/** A value's label in every language (src/locales/<locale>/shared/vocabulary.json). */
+export type Labels = Texts;
 
 // ---------- types ----------
 
@@ -22,25 +24,9 @@ export const ORG_TYPES = [
 ] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 
-export const ORG_TYPE_LABELS: Readonly<Record<OrgType, Labels>> = {
-  legal_entity: { ru: "Юридическое лицо", en: "Legal entity" },
-  individual_entrepreneur: { ru: "Индивидуальный предприниматель", en: "Individual entrepreneur" },
-  foreign: { ru: "Иностранная организация", en: "Foreign organization" },
-  university: { ru: "Вуз", en: "University" },
-  research_institute: { ru: "НИИ", en: "Research institute" },
-  corporation: { ru: "Корпорация", en: "Corporation" },
-  city_body: { ru: "Орган власти города", en: "City authority" },
-};
+export const ORG_TYPE_LABELS: Readonly<Record<OrgType, Labels>> = labelsOf("orgType", ORG_TYPES);
 /** Short forms for tables and badges. */
-export const ORG_TYPE_SHORT_LABELS: Readonly<Record<OrgType, Labels>> = {
-  legal_entity: { ru: "ЮЛ", en: "LE" },
-  individual_entrepreneur: { ru: "ИП", en: "IE" },
-  foreign: { ru: "Иностр.", en: "Foreign" },
-  university: { ru: "Вуз", en: "University" },
-  research_institute: { ru: "НИИ", en: "Institute" },
-  corporation: { ru: "Корпорация", en: "Corporation" },
-  city_body: { ru: "ОИВ", en: "City body" },
-};
+export const ORG_TYPE_SHORT_LABELS: Readonly<Record<OrgType, Labels>> = labelsOf("orgTypeShort", ORG_TYPES);
 
 export function orgTypeLabel(type: OrgType, locale: Locale): string {
   return ORG_TYPE_LABELS[type][locale];
@@ -112,11 +98,7 @@ export function orgIdentifierErrors(
 export const ORG_STATUSES = ["registered", "participant", "partner"] as const;
 export type OrgStatus = (typeof ORG_STATUSES)[number];
 
-export const ORG_STATUS_LABELS: Readonly<Record<OrgStatus, Labels>> = {
-  registered: { ru: "Зарегистрирована", en: "Registered" },
-  participant: { ru: "Участник кластера", en: "Cluster participant" },
-  partner: { ru: "Партнёр кластера", en: "Cluster partner" },
-};
+export const ORG_STATUS_LABELS: Readonly<Record<OrgStatus, Labels>> = labelsOf("orgStatus", ORG_STATUSES);
 
 /** The statuses an organization may apply for (and a support measure may require). */
 export const REQUESTABLE_STATUSES = ["participant", "partner"] as const satisfies readonly OrgStatus[];
@@ -129,11 +111,7 @@ export function orgStatusLabel(status: OrgStatus, locale: Locale): string {
 export const MEMBER_ROLES = ["owner", "admin", "member"] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
-export const MEMBER_ROLE_LABELS: Readonly<Record<MemberRole, Labels>> = {
-  owner: { ru: "Владелец", en: "Owner" },
-  admin: { ru: "Администратор", en: "Administrator" },
-  member: { ru: "Сотрудник", en: "Member" },
-};
+export const MEMBER_ROLE_LABELS: Readonly<Record<MemberRole, Labels>> = labelsOf("memberRole", MEMBER_ROLES);
 
 export function memberRoleLabel(role: MemberRole, locale: Locale): string {
   return MEMBER_ROLE_LABELS[role][locale];
@@ -144,12 +122,7 @@ export function memberRoleLabel(role: MemberRole, locale: Locale): string {
 export const SME_CATEGORIES = ["micro", "small", "medium", "large"] as const;
 export type SmeCategory = (typeof SME_CATEGORIES)[number];
 
-export const SME_CATEGORY_LABELS: Readonly<Record<SmeCategory, Labels>> = {
-  micro: { ru: "Микропредприятие", en: "Micro enterprise" },
-  small: { ru: "Малое предприятие", en: "Small enterprise" },
-  medium: { ru: "Среднее предприятие", en: "Medium-sized enterprise" },
-  large: { ru: "Крупное предприятие", en: "Large enterprise" },
-};
+export const SME_CATEGORY_LABELS: Readonly<Record<SmeCategory, Labels>> = labelsOf("sme", SME_CATEGORIES);
 
 /** Upper bounds (inclusive) of average headcount and annual revenue, mln RUB. */
 export const SME_THRESHOLDS: readonly {

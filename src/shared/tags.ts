@@ -1,8 +1,9 @@
 /**
  * The platform's one technology taxonomy, reused by organizations, measures, exchanges, challenges
- * and projects. Slugs are stable (stored in the database and URLs); labels are data, not UI strings.
+ * and projects. Slugs are stable (stored in the database and URLs); labels are in the shared catalogue (src/locales/<locale>/shared/vocabulary.json).
  */
 
+import { labelsOf, type Texts } from "./catalogue.js";
 import type { Locale } from "./constants.js";
 
 export const TAG_SLUGS = [
@@ -33,34 +34,9 @@ export const TAG_SLUGS = [
 ] as const;
 export type TagSlug = (typeof TAG_SLUGS)[number];
 
-export type Tag = { slug: TagSlug; ru: string; en: string };
+export type Tag = { slug: TagSlug } & Texts;
 
-const LABELS: Readonly<Record<TagSlug, { ru: string; en: string }>> = {
-  ai: { ru: "Искусственный интеллект", en: "Artificial intelligence" },
-  robotics: { ru: "Робототехника", en: "Robotics" },
-  biotech: { ru: "Биотехнологии", en: "Biotechnology" },
-  medtech: { ru: "Медицинские технологии", en: "Medical technology" },
-  pharma: { ru: "Фармацевтика", en: "Pharmaceuticals" },
-  "new-materials": { ru: "Новые материалы", en: "New materials" },
-  energy: { ru: "Энергетика", en: "Energy" },
-  cleantech: { ru: "Экологические технологии", en: "Clean technology" },
-  transport: { ru: "Транспорт и мобильность", en: "Transport and mobility" },
-  "urban-tech": { ru: "Городские технологии", en: "Urban technology" },
-  fintech: { ru: "Финансовые технологии", en: "Financial technology" },
-  edtech: { ru: "Образовательные технологии", en: "Education technology" },
-  space: { ru: "Космические технологии", en: "Space technology" },
-  agritech: { ru: "Агротехнологии", en: "Agricultural technology" },
-  foodtech: { ru: "Пищевые технологии", en: "Food technology" },
-  iot: { ru: "Интернет вещей", en: "Internet of things" },
-  cybersecurity: { ru: "Кибербезопасность", en: "Cybersecurity" },
-  "big-data": { ru: "Большие данные", en: "Big data" },
-  "vr-ar": { ru: "Виртуальная и дополненная реальность", en: "Virtual and augmented reality" },
-  microelectronics: { ru: "Микроэлектроника", en: "Microelectronics" },
-  photonics: { ru: "Фотоника", en: "Photonics" },
-  quantum: { ru: "Квантовые технологии", en: "Quantum technology" },
-  "additive-manufacturing": { ru: "Аддитивные технологии", en: "Additive manufacturing" },
-  drones: { ru: "Беспилотные системы", en: "Drones and unmanned systems" },
-};
+const LABELS = labelsOf("tag", TAG_SLUGS);
 
 export const TAGS: readonly Tag[] = TAG_SLUGS.map((slug) => ({ slug, ...LABELS[slug] }));
 

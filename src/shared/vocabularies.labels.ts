@@ -1,8 +1,9 @@
 /**
  * Where each vocabulary's labels are (src/shared/vocabularies.ts and the lists kept in their own
  * files). `keys`: i18n key prefixes in the web catalogues, `${prefix}.${value}` in every language
- * (`extra`: keys under a prefix that are not values, such as an "all" option); `data`: ru/en labels kept
- * as data beside the list, because server texts (eligibility explanations, notifications) use them.
+ * (`extra`: keys under a prefix that are not values, such as an "all" option); `data`: label tables built
+ * from the shared catalogue (src/locales/<lang>/shared/vocabulary.json, see catalogue.ts), because server
+ * texts and shared code (eligibility explanations, notifications) use them.
  * vocabularies.test.ts checks both ways: no value without a label, no label without a value.
  */
 
