@@ -120,14 +120,15 @@ export function operationIdOf(method: string, url: string): string {
 /**
  * The OpenAPI view of a route (documentation only; serialization is untouched): zod schemas as JSON
  * Schema, an operationId, the session requirement from the route's policy (public routes take the
- * cookie optionally), and the problem+json answer every operation can give.
+ * cookie optionally), and the problem+json answer every operation can give (beside any problem the route
+ * declares for a status of its own, `problemAnswer`).
  */
 const documentOperation: typeof jsonSchemaTransform = (doc) => {
   const { route, url } = doc;
   const policy = (route.config as { policy?: string } | undefined)?.policy;
   const schema = doc.schema as Record<string, unknown> | undefined;
   const response = { ...(schema?.response as Record<string, unknown> | undefined) };
-  if (!Object.keys(response).some((code) => code.startsWith("4"))) {
+  if (!("4xx" in response)) {
     response["4xx"] = {
       description: "A problem (RFC 9457) in the request's language",
       content: { "application/problem+json": { schema: ProblemSchema } },

@@ -44,6 +44,22 @@ export const ProblemSchema = z
 
 type Problem = z.infer<typeof ProblemSchema>;
 
+/**
+ * A problem that carries members of its own (an import's bad rows, the organization an INN belongs
+ * to): RFC 9457's members plus `extras`, each optional, so every other problem of the same status
+ * passes through the same schema. A route names it under the status it answers with —
+ * `response: { 201: View, 409: problemAnswer(InnTakenProblem) }` — so the answer passes through it,
+ * the OpenAPI document shows it and the web reads it typed (`ProblemOf<path, method, status>`).
+ */
+export const problemWith = <T extends z.ZodRawShape>(id: string, description: string, extras: T) =>
+  ProblemSchema.extend(extras).meta({ id, description });
+
+/** A route's answer for one status: a problem (`problemWith`) as application/problem+json. */
+export const problemAnswer = (schema: z.ZodType) => ({
+  description: "A problem (RFC 9457) in the request's language",
+  content: { "application/problem+json": { schema } },
+});
+
 function fieldMessage(locale: Locale, f: FieldError): { field: string; message: string } {
   return { field: f.field, message: t(locale, f.key, f.params) };
 }

@@ -1912,6 +1912,49 @@ export interface components {
             erasesAt: string;
             message: string;
         };
+        /** @description An import refused: every bad row and field (`rows`; empty when the file itself cannot be read) */
+        ImportProblem: {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+            rows?: components["schemas"]["ImportRowReport"][];
+        } & {
+            [key: string]: unknown;
+        };
+        ImportRowReport: {
+            row: number;
+            errors: {
+                field: string;
+                message: {
+                    ru: string;
+                    en: string;
+                };
+            }[];
+        };
+        /** @description The INN or registration number is taken (inn-taken): the organization it belongs to */
+        InnTakenProblem: {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+            /** Format: uuid */
+            organizationId?: string;
+            shortName?: string;
+            verified?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
         Invitation: {
             /** Format: uuid */
             id: string;
@@ -3497,6 +3540,15 @@ export interface operations {
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InnTakenProblem"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -3614,6 +3666,15 @@ export interface operations {
                             [key: string]: boolean;
                         };
                     };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InnTakenProblem"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */
@@ -6754,6 +6815,15 @@ export interface operations {
                         updated: number;
                         unchanged: number;
                     };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ImportProblem"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

@@ -19,6 +19,18 @@ type Success<R> = 200 extends keyof R ? R[200] : 201 extends keyof R ? R[201] : 
 /** The JSON body of the success answer of `M P`, e.g. `ResponseOf<"/api/directory", "get">`. */
 export type ResponseOf<P extends keyof paths, M extends Method> = Json<Success<Operation<P, M>["responses"]>>;
 
+type ProblemJson<R> = R extends { content: { "application/problem+json": infer B } } ? B : never;
+
+/**
+ * The problem `M P` answers with for status `S`, where the route declares one with members of its own
+ * (the server's `problemAnswer`), e.g. `ProblemOf<"/api/organizations", "post", 409>`.
+ */
+export type ProblemOf<
+  P extends keyof paths,
+  M extends Method,
+  S extends keyof Operation<P, M>["responses"],
+> = ProblemJson<Operation<P, M>["responses"][S]>;
+
 /** The JSON request body of `M P`. */
 export type BodyOf<P extends keyof paths, M extends Method> =
   Operation<P, M> extends {

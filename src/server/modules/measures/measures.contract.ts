@@ -16,6 +16,7 @@ import {
   VERDICTS,
 } from "../../../shared/vocabularies.js";
 import { Day, IdParams, Page, PageSize, Version } from "../../core/contract.js";
+import { problemWith } from "../../core/errors.js";
 
 // ---------- vocabularies (src/shared/vocabularies.ts) ----------
 
@@ -333,3 +334,19 @@ export const CheckPage = z.object({
   /** Counts of verdicts over all published measures. */
   verdicts: Facet,
 });
+
+// ---------- import ----------
+
+/** A bad row of an import: its number (from 1) and each bad field with its message in both languages. */
+export const ImportRowReport = z
+  .object({
+    row: z.number().int(),
+    errors: z.array(z.object({ field: z.string(), message: z.object({ ru: z.string(), en: z.string() }) })),
+  })
+  .meta({ id: "ImportRowReport" });
+
+export const ImportProblem = problemWith(
+  "ImportProblem",
+  "An import refused: every bad row and field (`rows`; empty when the file itself cannot be read)",
+  { rows: z.array(ImportRowReport).optional() },
+);

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ctxOf } from "../../core/context.js";
+import { problemAnswer } from "../../core/errors.js";
+import { ImportProblem } from "./measures.contract.js";
 import * as svc from "./measures.io.service.js";
 
 const tags = ["operator"];
@@ -55,7 +57,7 @@ export const measuresIoRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Import measures (a JSON array, or CSV text as text/csv) validated row by row, all or nothing: new ones as drafts, existing slugs updated; 400 lists every bad row and field",
         body: z.union([z.array(z.unknown()).max(20_000), z.string().max(IMPORT_LIMIT)]),
-        response: { 200: ImportResult },
+        response: { 200: ImportResult, 400: problemAnswer(ImportProblem) },
       },
     },
     async (req) => svc.importMeasures(ctxOf(req), req.body),

@@ -25,7 +25,7 @@ import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import type { Db } from "../../core/db.js";
 import { AppError, type FieldError, issueToField } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
-import { MeasureInput } from "./measures.contract.js";
+import { type ImportRowReport, MeasureInput } from "./measures.contract.js";
 import { MEASURE_COLUMNS, measures } from "./measures.schema.js";
 import { createMeasure, EDIT_KEYS, type MeasureRow, updateMeasure } from "./measures.service.js";
 
@@ -190,7 +190,7 @@ export async function exportMeasures(ctx: Ctx, format: "json" | "csv") {
 
 // ---------- import ----------
 
-export type RowReport = { row: number; errors: { field: string; message: { ru: string; en: string } }[] };
+export type RowReport = z.infer<typeof ImportRowReport>;
 
 /** The import's rows as plain objects (CSV: by the header), without the ignored columns. */
 export function importRows(body: unknown): { rows: unknown[]; headerErrors: FieldError[] } {

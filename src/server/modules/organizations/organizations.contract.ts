@@ -11,6 +11,7 @@ import {
   NAME_CHANGE_STATES,
 } from "../../../shared/vocabularies.js";
 import { Email, IdParams, Version } from "../../core/contract.js";
+import { problemWith } from "../../core/errors.js";
 
 // ---------- inputs ----------
 
@@ -312,3 +313,14 @@ export const MyPublicConsents = z.object({
     })
     .nullable(),
 });
+
+/** 409 inn-taken: the organization the identifiers belong to, so the person can ask to join or claim it. */
+export const InnTakenProblem = problemWith(
+  "InnTakenProblem",
+  "The INN or registration number is taken (inn-taken): the organization it belongs to",
+  {
+    organizationId: z.uuid().optional(),
+    shortName: z.string().optional(),
+    verified: z.boolean().optional(),
+  },
+);

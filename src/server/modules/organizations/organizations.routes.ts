@@ -2,7 +2,7 @@ import multipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ctxOf, requireActor } from "../../core/context.js";
-import { AppError, badRequest } from "../../core/errors.js";
+import { AppError, badRequest, problemAnswer } from "../../core/errors.js";
 import { sendFile } from "../../core/files.js";
 import { auditRefusals } from "./access.js";
 import * as consents from "./organizations.consents.js";
@@ -10,6 +10,7 @@ import {
   ActiveOrgBody,
   AnswerBody,
   CreateOrgBody,
+  InnTakenProblem,
   Invitation,
   InvitationPreview,
   InviteBody,
@@ -62,7 +63,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Register an organization; the creator becomes its owner",
         body: CreateOrgBody,
-        response: { 201: OrganizationView },
+        response: { 201: OrganizationView, 409: problemAnswer(InnTakenProblem) },
       },
     },
     async (req, reply) => reply.code(201).send(await svc.createOrganization(ctxOf(req), req.body)),
@@ -91,7 +92,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Edit the profile (owner, admin); `version` guards against lost updates",
         params: OrgIdParams,
         body: UpdateOrgBody,
-        response: { 200: OrganizationView },
+        response: { 200: OrganizationView, 409: problemAnswer(InnTakenProblem) },
       },
     },
     async (req) => svc.updateOrganization(ctxOf(req), req.params.id, req.body),

@@ -3,15 +3,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api";
 import { client, unwrap } from "../../api/client";
-import type { ResponseOf } from "../../api/types";
+import type { ProblemOf, ResponseOf } from "../../api/types";
 import { currentLocale } from "../../i18n";
 import { measureKeys } from "./queries";
 
 type ImportResult = ResponseOf<"/api/operator/measures/import", "post">;
-interface RowReport {
-  row: number;
-  errors: { field: string; message: { ru: string; en: string } }[];
-}
+type ImportProblem = ProblemOf<"/api/operator/measures/import", "post", 400>;
 
 /** JSON goes as it is; CSV as text/csv (the contract's string body), sent unchanged. */
 async function importFile(file: File): Promise<ImportResult> {
@@ -45,8 +42,7 @@ export function ImportExport() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: measureKeys.all }),
   });
   const error = upload.error;
-  const rows: RowReport[] =
-    error instanceof ApiError && Array.isArray(error.body.rows) ? (error.body.rows as RowReport[]) : [];
+  const rows = (error instanceof ApiError ? (error.body as ImportProblem).rows : undefined) ?? [];
 
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="measures-io">

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { ApiError, errorMessage } from "../../api";
 import { client, unwrap } from "../../api/client";
+import type { ProblemOf } from "../../api/types";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { toast, toastError } from "../../components/toast";
@@ -141,14 +142,14 @@ export default function NewOrganizationPage() {
       navigate(`/organizations/${view.organization.id}`);
     },
     onError: (error) => {
-      const extra = problemBody(error);
-      if (error instanceof ApiError && error.is("inn-taken") && typeof extra.organizationId === "string") {
+      const extra = problemBody(error) as ProblemOf<"/api/organizations", "post", 409>;
+      if (error instanceof ApiError && error.is("inn-taken") && extra.organizationId) {
         applyServerErrors(form, error);
         setTaken({
           organizationId: extra.organizationId,
-          shortName: typeof extra.shortName === "string" ? extra.shortName : "",
+          shortName: extra.shortName ?? "",
           foreign: form.getValues().type === "foreign",
-          verified: extra.verified === true,
+          verified: extra.verified ?? false,
         });
         return;
       }
