@@ -54,7 +54,7 @@ export function UserMenu({ user }: { user: User }) {
       <Menu.Dropdown>
         <Menu.Label>{user.email}</Menu.Label>
         <Menu.Item component={Link} to="/cabinet">
-          {t("cabinet.nav")}
+          {t("common.nav.cabinet")}
         </Menu.Item>
         <Menu.Item component={Link} to="/account">
           {t("common.nav.account")}

@@ -1,4 +1,5 @@
 import { defineModule } from "../../core/module.js";
+import { cabinetSeeder } from "../../seed/cabinet.js";
 import { CABINET_RULES } from "./cabinet.policy.js";
 import { cabinetRoutes } from "./cabinet.routes.js";
 
@@ -11,4 +12,6 @@ export const cabinetModule = defineModule({
   routes: [cabinetRoutes],
   rules: CABINET_RULES,
   abilities: ["desk.read"],
+  // the demo member's newly eligible measures and favourites closing soon (src/server/seed/cabinet.ts)
+  seed: cabinetSeeder,
 });
