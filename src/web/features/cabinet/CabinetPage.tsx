@@ -14,7 +14,8 @@ import { ApplicationStateBadge, StatusBadge } from "../organizations/labels";
 import { cabinetQueries } from "./queries";
 import type { Cabinet, CabinetOrganization, CabinetStep } from "./types";
 
-const STATE_COLOR = { done: "teal", todo: "blue", waiting: "gray" } as const;
+/** Filled badges in dark shades: white text on them meets AA contrast. */
+const STATE_COLOR = { done: "teal.9", todo: "blue.8", waiting: "gray.7" } as const;
 
 /** The two ways in for someone without an organization: register one, or ask to join one. */
 function WaysIn() {
@@ -120,7 +121,7 @@ function StepItem({ step, cabinet }: { step: CabinetStep; cabinet: Cabinet }) {
         <Stack gap={4} style={{ minWidth: 0 }}>
           <Group gap="xs" wrap="wrap">
             <Text fw={600}>{t(`cabinet.steps.${step.key}.title`)}</Text>
-            <Badge color={STATE_COLOR[step.state]} variant="light" tt="none">
+            <Badge color={STATE_COLOR[step.state]} variant="filled" tt="none">
               {t(`cabinet.stepState.${step.state}`)}
             </Badge>
           </Group>
