@@ -184,3 +184,36 @@ describe("the demo operator's desk", () => {
     await page.waitForURL(/\/operator\/applications/);
   });
 });
+
+describe("the home page", () => {
+  it("lists only services that exist, each a link, and a signed-in user finds the cabinet in the first screen", async () => {
+    const ctx = await env.browser.newContext({ locale: "ru-RU", viewport: PHONE });
+    const guest = await ctx.newPage();
+    pages.push(guest);
+    await guest.goto(`${env.server.url}/`);
+    const services = guest.getByRole("region", { name: "Что даёт платформа" });
+    await expect.poll(() => services.getByRole("article").count()).toBe(4);
+    for (const [name, path] of [
+      ["Каталог организаций", "/directory"],
+      ["Навигатор мер поддержки", "/measures"],
+      ["Организации и статус в кластере", "/organizations"],
+      ["Сообщения и уведомления", "/messages"],
+    ] as const)
+      expect(await services.getByRole("link", { name, exact: true }).getAttribute("href")).toBe(path);
+    // The figures are the live counts of the public numbers endpoint.
+    const stats = await guest.evaluate(async () => (await fetch("/api/public/stats")).json());
+    const numbers = guest.getByRole("region", { name: "Кластер в цифрах" });
+    await expect
+      .poll(async () => (await numbers.locator(".stat-value").first().textContent())?.replace(/\s/g, ""))
+      .toBe(String(stats.users));
+
+    const page = await signInAs(env, "user@innocluster.demo", PHONE);
+    pages.push(page);
+    await page.goto(`${env.server.url}/`);
+    const toCabinet = page.getByRole("link", { name: "Перейти в мой кабинет" });
+    await expect.poll(() => toCabinet.count()).toBe(1);
+    const box = await toCabinet.boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+    await expectAccessible(page, "home, signed in (phone)");
+  });
+});
