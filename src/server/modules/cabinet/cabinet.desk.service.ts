@@ -18,80 +18,60 @@ type Queue = z.infer<typeof DeskQueue>;
 /** The name-change queue lists at most this many (organizations.names.ts). */
 const NAME_CHANGES_LISTED = 200;
 
+/** A queue's summary: its count and its first item (the one waiting longest), if any. */
+const summary = (
+  key: QueueKey,
+  count: number,
+  first: { id: string; title: string; since: string; dueAt?: string } | undefined,
+  capped = false,
+): Queue => ({ key, count, capped, oldest: first ? { dueAt: null, ...first } : null });
+
 /** The queues, each behind the ability its own pages ask for. */
-const QUEUES: { key: QueueKey; ability: Parameters<typeof can>[1]; read: (ctx: Ctx) => Promise<Queue> }[] = [
+const QUEUES: { ability: Parameters<typeof can>[1]; read: (ctx: Ctx) => Promise<Queue> }[] = [
   {
-    key: "status",
     ability: "operator.status.queue",
     async read(ctx) {
       const page = await statusQueue(ctx, { state: "pending", page: 1, pageSize: 1 });
-      const first = page.items[0];
-      return {
-        key: "status",
-        count: page.total,
-        capped: false,
-        oldest: first
-          ? { id: first.id, title: first.organization.shortName, since: first.submittedAt, dueAt: null }
-          : null,
-      };
+      const a = page.items[0];
+      return summary(
+        "status",
+        page.total,
+        a && { id: a.id, title: a.organization.shortName, since: a.submittedAt },
+      );
     },
   },
   {
-    key: "verification",
     ability: "operator.verification.queue",
     async read(ctx) {
       const page = await verificationQueue(ctx, { state: "pending", page: 1, pageSize: 1 });
-      const first = page.items[0];
-      return {
-        key: "verification",
-        count: page.total,
-        capped: false,
-        oldest: first
-          ? {
-              id: first.id,
-              title: first.organization.shortName ?? first.organization.inn ?? "",
-              since: first.submittedAt,
-              dueAt: null,
-            }
-          : null,
-      };
+      const r = page.items[0];
+      const title = r ? (r.organization.shortName ?? r.organization.inn ?? "") : "";
+      return summary("verification", page.total, r && { id: r.id, title, since: r.submittedAt });
     },
   },
   {
-    key: "names",
     ability: "operator.names.queue",
     async read(ctx) {
       const list = await nameChangeQueue(ctx, "pending");
-      const first = list[0];
-      return {
-        key: "names",
-        count: list.length,
-        capped: list.length >= NAME_CHANGES_LISTED,
-        oldest: first
-          ? { id: first.id, title: first.previousShortName, since: first.requestedAt, dueAt: null }
-          : null,
-      };
+      const n = list[0];
+      return summary(
+        "names",
+        list.length,
+        n && { id: n.id, title: n.previousShortName, since: n.requestedAt },
+        list.length >= NAME_CHANGES_LISTED,
+      );
     },
   },
   {
-    key: "erasures",
     ability: "operator.erasures",
     async read(ctx) {
       const page = await pendingErasures(ctx, { page: 1, pageSize: 1 });
-      const first = page.items[0];
-      return {
-        key: "erasures",
-        count: page.total,
-        capped: false,
-        oldest: first
-          ? {
-              id: first.id,
-              title: first.fullName || first.email,
-              since: first.requestedAt,
-              dueAt: first.erasesAt,
-            }
-          : null,
-      };
+      const e = page.items[0];
+      return summary(
+        "erasures",
+        page.total,
+        e && { id: e.id, title: e.fullName || e.email, since: e.requestedAt, dueAt: e.erasesAt },
+      );
     },
   },
 ];

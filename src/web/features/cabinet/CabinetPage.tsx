@@ -230,25 +230,35 @@ function Applications({ cabinet }: { cabinet: Cabinet }) {
   );
 }
 
+/** An empty section's note: what is (not) there, and the link to do something about it. */
+function EmptyNote({ text, to, link }: { text: string; to: string; link: string }) {
+  return (
+    <Stack gap="xs" align="flex-start">
+      <Text>{text}</Text>
+      <Anchor component={Link} to={to}>
+        {link}
+      </Anchor>
+    </Stack>
+  );
+}
+
 function NewMeasures({ cabinet }: { cabinet: Cabinet }) {
   const { t } = useTranslation();
   const m = cabinet.newMeasures;
   return (
     <SectionCard id="new-measures-title" title={t("cabinet.newMeasures.title")}>
       {!m.organization ? (
-        <Stack gap="xs" align="flex-start">
-          <Text>{t("cabinet.newMeasures.noOrganization")}</Text>
-          <Anchor component={Link} to="/measures">
-            {t("cabinet.newMeasures.openNavigator")}
-          </Anchor>
-        </Stack>
+        <EmptyNote
+          text={t("cabinet.newMeasures.noOrganization")}
+          to="/measures"
+          link={t("cabinet.newMeasures.openNavigator")}
+        />
       ) : m.total === 0 ? (
-        <Stack gap="xs" align="flex-start">
-          <Text>{t("cabinet.newMeasures.empty", { name: m.organization.shortName, days: m.days })}</Text>
-          <Anchor component={Link} to="/measures">
-            {t("cabinet.newMeasures.openNavigator")}
-          </Anchor>
-        </Stack>
+        <EmptyNote
+          text={t("cabinet.newMeasures.empty", { name: m.organization.shortName, days: m.days })}
+          to="/measures"
+          link={t("cabinet.newMeasures.openNavigator")}
+        />
       ) : (
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
@@ -274,12 +284,11 @@ function ClosingSoon({ cabinet }: { cabinet: Cabinet }) {
   return (
     <SectionCard id="closing-title" title={t("cabinet.closingSoon.title")}>
       {items.length === 0 ? (
-        <Stack gap="xs" align="flex-start">
-          <Text>{t("cabinet.closingSoon.empty", { days })}</Text>
-          <Anchor component={Link} to="/measures/saved">
-            {t("cabinet.closingSoon.saved")}
-          </Anchor>
-        </Stack>
+        <EmptyNote
+          text={t("cabinet.closingSoon.empty", { days })}
+          to="/measures/saved"
+          link={t("cabinet.closingSoon.saved")}
+        />
       ) : (
         <Stack gap="sm">
           {items.map((card) => (
