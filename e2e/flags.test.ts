@@ -43,7 +43,7 @@ describe("declared flags", () => {
     const page = await ctx.newPage();
     await page.goto(`${env.server.url}/signin`);
     await signIn(page, "user@innocluster.demo");
-    await page.waitForURL(/\/account/);
+    await page.waitForURL(/\/(cabinet|desk)$/);
     const { activeOrganizationId: orgId } = await apiGet<{ activeOrganizationId: string }>(
       page,
       "/api/me/organizations",

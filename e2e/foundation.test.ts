@@ -59,8 +59,8 @@ describe("a newcomer", () => {
     await expectAccessible(page, "confirm, wrong password");
     await confirmPassword.fill(password);
     await page.getByRole("button", { name: "Подтвердить адрес и войти" }).click();
-    // Mailbox and password proven: signed in, on the account page.
-    await page.waitForURL(/\/account/);
+    // Mailbox and password proven: signed in, on the cabinet.
+    await page.waitForURL(/\/(cabinet|desk)$/);
     await page.getByRole("button", { name: "Тестова Анна Сергеевна" }).click();
     await page.getByRole("menuitem", { name: "Выйти" }).click();
     await expect.poll(() => page.getByRole("link", { name: "Войти" }).count()).toBeGreaterThan(0);
@@ -74,7 +74,7 @@ describe("a newcomer", () => {
       .toBeGreaterThan(0);
     await page.getByRole("textbox", { name: "Пароль", exact: true }).fill(password);
     await page.getByRole("button", { name: "Войти" }).click();
-    await page.waitForURL(/\/account/);
+    await page.waitForURL(/\/(cabinet|desk)$/);
     await expect
       .poll(() => page.getByRole("button", { name: "Тестова Анна Сергеевна" }).count())
       .toBeGreaterThan(0);
@@ -107,7 +107,7 @@ describe("a newcomer", () => {
     await p.getByLabel("Электронная почта").fill("admin@innocluster.demo");
     await p.getByRole("textbox", { name: "Пароль", exact: true }).fill("Innocluster-demo-2026");
     await p.getByRole("button", { name: "Войти" }).click();
-    await p.waitForURL(/\/account/);
+    await p.waitForURL(/\/(cabinet|desk)$/);
     await p.goto(`${server.url}/admin/users`);
     await expect
       .poll(() => p.getByRole("button", { name: "Заблокировать user@innocluster.demo" }).count())

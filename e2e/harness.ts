@@ -140,7 +140,7 @@ export async function signInAs(
   await page.getByLabel("Электронная почта").fill(email);
   await page.getByRole("textbox", { name: "Пароль", exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL(/\/account/);
+  await page.waitForURL(/\/(cabinet|desk)$/);
   return page;
 }
 

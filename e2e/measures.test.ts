@@ -69,7 +69,7 @@ describe("the support-measure navigator", () => {
     await page.getByLabel("Электронная почта").fill("user@innocluster.demo");
     await page.getByRole("textbox", { name: "Пароль", exact: true }).fill("Innocluster-demo-2026");
     await page.getByRole("button", { name: "Войти" }).click();
-    await page.waitForURL(/\/account/);
+    await page.waitForURL(/\/(cabinet|desk)$/);
 
     // The active organization, and the measures that are eligible for it now.
     const mine = await api<{ activeOrganizationId: string }>(page, "/api/me/organizations");

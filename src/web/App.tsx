@@ -2,6 +2,7 @@ import { lazy } from "react";
 import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout";
 import { RequireAuth } from "./components/RequireAuth";
+import { cabinetRoutes } from "./features/cabinet/routes";
 import { conversationRoutes } from "./features/conversations/routes";
 import { directoryRoutes } from "./features/directory/routes";
 import { measureRoutes } from "./features/measures/routes";
@@ -91,6 +92,7 @@ export function App() {
             </RequireAuth>
           }
         />
+        {cabinetRoutes}
         {organizationRoutes}
         {measureRoutes}
         {directoryRoutes}

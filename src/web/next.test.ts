@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_NEXT, passableNext, safeNext, withNext } from "./next";
+import { DEFAULT_NEXT, landingOf, passableNext, STAFF_NEXT, safeNext, withNext } from "./next";
 
 describe("safeNext and withNext", () => {
-  it("lands on a same-site next, else on the account page", () => {
+  it("lands on a same-site next, else on the cabinet (the desk for staff)", () => {
+    expect(DEFAULT_NEXT).toBe("/cabinet");
+    expect(landingOf(null, false)).toBe("/cabinet");
+    expect(landingOf(undefined, true)).toBe(STAFF_NEXT);
+    expect(landingOf("//evil.example", true)).toBe("/desk");
+    expect(landingOf("/invitations/x", true)).toBe("/invitations/x");
     expect(safeNext("/organizations/new")).toBe("/organizations/new");
     for (const bad of [null, undefined, "", "//evil.example", "/\\evil.example", "https://evil.example"]) {
       expect(safeNext(bad)).toBe(DEFAULT_NEXT);

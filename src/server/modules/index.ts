@@ -1,6 +1,7 @@
 import type { ActionsOf } from "../core/module.js";
 import { accountsModule } from "./accounts/accounts.module.js";
 import { auditModule } from "./audit/audit.module.js";
+import { cabinetModule } from "./cabinet/cabinet.module.js";
 import { conversationsModule } from "./conversations/conversations.module.js";
 import { devmailModule } from "./devmail/devmail.module.js";
 import { directoryModule } from "./directory/directory.module.js";
@@ -30,6 +31,7 @@ export const MODULES = [
   measuresModule,
   jobsModule,
   privacyModule,
+  cabinetModule,
   devmailModule,
 ] as const;
 

@@ -1716,6 +1716,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cabinet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My cabinet: next steps, my organizations' applications, new measures, unread counts */
+        get: operations["getCabinet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operator's desk: every queue's count and oldest item, today's decisions */
+        get: operations["getDesk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dev/mail": {
         parameters: {
             query?: never;
@@ -1780,6 +1814,83 @@ export interface components {
             before: unknown;
             after: unknown;
             ip: string | null;
+        };
+        Cabinet: {
+            user: {
+                fullName: string;
+                email: string;
+                emailConfirmed: boolean;
+            };
+            steps: components["schemas"]["CabinetStep"][];
+            organizations: components["schemas"]["CabinetOrganization"][];
+            pendingJoinRequests: {
+                /** Format: uuid */
+                id: string;
+                organization: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                };
+            }[];
+            reviewWorkingDays: number;
+            newMeasures: {
+                organization: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                } | null;
+                days: number;
+                total: number;
+                items: components["schemas"]["MeasureCard"][];
+            };
+            closingSoon: {
+                days: number;
+                items: components["schemas"]["MeasureCard"][];
+            };
+            unread: {
+                notifications: number;
+                messages: number;
+            };
+        };
+        CabinetApplication: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @enum {string} */
+            requestedStatus: "registered" | "participant" | "partner";
+            /** @enum {string} */
+            state: "pending" | "returned" | "approved" | "rejected" | "withdrawn";
+            applicantComment: string | null;
+            operatorComment: string | null;
+            submittedAt: string;
+            decidedAt: string | null;
+            version: number;
+            waitingDays: number;
+            dueOn: string | null;
+        };
+        CabinetOrganization: {
+            /** Format: uuid */
+            id: string;
+            shortName: string;
+            /** @enum {string} */
+            type: "legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body";
+            /** @enum {string} */
+            role: "owner" | "admin" | "member";
+            /** @enum {string} */
+            status: "registered" | "participant" | "partner";
+            verified: boolean;
+            active: boolean;
+            application: components["schemas"]["CabinetApplication"] | null;
+        };
+        CabinetStep: {
+            /** @enum {string} */
+            key: "confirm-email" | "organization" | "profile" | "status";
+            /** @enum {string} */
+            state: "done" | "todo" | "waiting";
+            organizationId: string | null;
+            missing?: ("foundedOn" | "headcount" | "revenueMln" | "okved")[];
+            needsVerification?: boolean;
         };
         ConversationAttachment: {
             /** Format: uuid */
@@ -1905,6 +2016,47 @@ export interface components {
             it_accredited?: boolean;
             innovation_activity?: boolean;
         };
+        Desk: {
+            queues: components["schemas"]["DeskQueue"][];
+            today: {
+                day: string;
+                total: number;
+                mine: number;
+                byQueue: {
+                    /** @enum {string} */
+                    queue: "status" | "verification" | "names" | "erasures";
+                    total: number;
+                    mine: number;
+                }[];
+                latest: components["schemas"]["DeskDecision"][];
+            };
+        };
+        DeskDecision: {
+            id: string;
+            at: string;
+            /** @enum {string} */
+            queue: "status" | "verification" | "names" | "erasures";
+            outcome: string;
+            entityId: string | null;
+            actor: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+            } | null;
+        };
+        DeskQueue: {
+            /** @enum {string} */
+            key: "status" | "verification" | "names" | "erasures";
+            count: number;
+            capped: boolean;
+            oldest: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                since: string;
+                dueAt: string | null;
+            } | null;
+        };
         ErasureAnswer: {
             /** Format: date-time */
             requestedAt: string;
@@ -1998,6 +2150,7 @@ export interface components {
                 "admin.jobs": boolean;
                 "privacy.own": boolean;
                 "operator.erasures": boolean;
+                "desk.read": boolean;
                 "dev.mail.read"?: boolean;
             };
         };
@@ -7140,6 +7293,64 @@ export interface operations {
                         page: number;
                         pageSize: number;
                     };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCabinet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cabinet"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDesk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Desk"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

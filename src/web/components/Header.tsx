@@ -32,6 +32,9 @@ export function Header() {
     { to: "/directory", label: t("common.nav.directory") },
     { to: "/measures", label: t("measures.nav.navigator") },
   ];
+  // the personal start page: the desk for staff (their cabinet is in the user menu), the cabinet for others
+  if (can("desk.read")) items.push({ to: "/desk", label: t("common.nav.desk") });
+  else if (user) items.push({ to: "/cabinet", label: t("common.nav.cabinet") });
   if (user) items.push({ to: "/organizations", label: t("common.nav.organizations") });
   if (can("operator.status.queue"))
     items.push({ to: "/operator/applications", label: t("common.nav.statusApplications") });
@@ -47,6 +50,7 @@ export function Header() {
   // the account and the notifications are also in the user menu and the bell
   const personal: NavItem[] = [];
   if (user) {
+    if (can("desk.read")) personal.push({ to: "/cabinet", label: t("common.nav.cabinet") });
     if (can("conversations.access")) personal.push({ to: "/messages", label: t("conversations.title") });
     if (can("notifications.own"))
       personal.push({ to: "/notifications", label: t("common.nav.notifications") });

@@ -53,6 +53,9 @@ export function UserMenu({ user }: { user: User }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{user.email}</Menu.Label>
+        <Menu.Item component={Link} to="/cabinet">
+          {t("common.nav.cabinet")}
+        </Menu.Item>
         <Menu.Item component={Link} to="/account">
           {t("common.nav.account")}
         </Menu.Item>

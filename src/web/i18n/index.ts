@@ -12,10 +12,36 @@ import { type Dict, namespaces } from "./namespaces";
  * Russian, the default, is part of the app's entry; English is a chunk of its own, fetched only when
  * chosen (the lazy backend below: i18next waits for it before switching, so no key ever shows).
  */
-const ru = namespaces(import.meta.glob<Dict>("../../locales/ru/*.json", { eager: true, import: "default" }));
+const ru = namespaces(
+  import.meta.glob<Dict>(["../../locales/ru/*.json", "!../../locales/ru/{cabinet,desk}.json"], {
+    eager: true,
+    import: "default",
+  }),
+);
+
+/**
+ * Russian namespaces of signed-in pages that come with their page's chunk instead of the entry (the
+ * public pages' bundle budget): the page's lazy import waits for `addPageTexts(name)`. English has them
+ * in its own chunk.
+ */
+const pageTextsRu = import.meta.glob<Dict>("../../locales/ru/{cabinet,desk}.json", { import: "default" });
+
+async function loadPageTextsRu(names?: readonly string[]): Promise<Record<string, Dict>> {
+  const files = Object.entries(pageTextsRu).filter(
+    ([file]) => !names || names.some((n) => file.endsWith(`/${n}.json`)),
+  );
+  return namespaces(
+    Object.fromEntries(await Promise.all(files.map(async ([file, load]) => [file, await load()] as const))),
+  );
+}
+
+/** Adds the Russian messages of the named page namespaces (see pageTextsRu) before the page renders. */
+export async function addPageTexts(...names: string[]): Promise<void> {
+  i18n.addResourceBundle("ru", "translation", await loadPageTextsRu(names), true, true);
+}
 
 export const loadLanguage: Record<Locale, () => Promise<Record<string, Dict>>> = {
-  ru: async () => ru,
+  ru: async () => ({ ...ru, ...(await loadPageTextsRu()) }),
   en: () => import("./en").then((m) => m.default),
 };
 

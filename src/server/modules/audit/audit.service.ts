@@ -1,7 +1,9 @@
 import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { auditLog } from "../../core/audit.schema.js";
+import { CLUSTER_TIME_ZONE } from "../../core/clock.js";
 import type { Ctx } from "../../core/context.js";
+import type { Executor } from "../../core/db.js";
 import { userIdsByEmailLike, usersByIds } from "../accounts/accounts.service.js";
 import type { AuditQuery } from "./audit.contract.js";
 
@@ -49,5 +51,47 @@ export async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
     total: total?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,
+  };
+}
+
+/**
+ * Entries with one of the `actions` written since the start of `day` (YYYY-MM-DD in the cluster's time
+ * zone), for the operator's desk: how many per action and actor, and the latest `limit` of them.
+ */
+export async function actionsOfDay(ex: Executor, actions: readonly string[], day: string, limit = 10) {
+  const where = and(
+    inArray(auditLog.action, [...actions]),
+    gte(auditLog.at, sql`(${day}::date)::timestamp at time zone ${CLUSTER_TIME_ZONE}`),
+  );
+  const [counts, latest] = await Promise.all([
+    ex
+      .select({ action: auditLog.action, actorId: auditLog.actorId, n: count() })
+      .from(auditLog)
+      .where(where)
+      .groupBy(auditLog.action, auditLog.actorId),
+    ex
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        action: auditLog.action,
+        actorId: auditLog.actorId,
+        entityId: auditLog.entityId,
+        after: auditLog.after,
+      })
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(limit),
+  ]);
+  const people = await usersByIds(ex, [...new Set(latest.flatMap((e) => (e.actorId ? [e.actorId] : [])))]);
+  return {
+    counts: counts.map((c) => ({ action: c.action, actorId: c.actorId, n: Number(c.n) })),
+    latest: latest.map((e) => ({
+      ...e,
+      actor:
+        e.actorId && people.has(e.actorId)
+          ? { id: e.actorId, fullName: people.get(e.actorId)!.fullName }
+          : null,
+    })),
   };
 }

@@ -11,7 +11,7 @@
 
 import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Criteria, EligibilityProfile } from "../../../shared/eligibility.js";
+import { type Criteria, type EligibilityProfile, evaluate } from "../../../shared/eligibility.js";
 import { writeAudit } from "../../core/audit.js";
 import { moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
@@ -20,7 +20,10 @@ import { badRequest, notFound } from "../../core/errors.js";
 import type { QueuedJob } from "../../core/jobs.js";
 import { notify, notifyAll } from "../notifications/notifications.service.js";
 import { membersOfNewlyEligible } from "../organizations/organizations.eligibility.js";
-import { activeOrganizationFactsOf } from "../organizations/organizations.service.js";
+import {
+  activeOrganizationFacts,
+  activeOrganizationFactsOf,
+} from "../organizations/organizations.service.js";
 import { SearchQuery } from "./measures.contract.js";
 import { MEASURE_NOTIFICATION } from "./measures.notifications.js";
 import { MEASURE_COLUMNS, measures } from "./measures.schema.js";
@@ -28,6 +31,7 @@ import { runSearch } from "./measures.search.js";
 import { type MeasureRow, orgProfile, presentCard, searchSpec } from "./measures.service.js";
 import {
   measureFavourites,
+  measureNotices,
   measureRemindersSent,
   measureSubscriptions,
 } from "./measures.subscriptions.schema.js";
@@ -374,6 +378,9 @@ export async function onMeasurePublishedOrChanged(
 
 // ---------- reminders ----------
 
+/** A favourite closes soon when its window ends within this many days (the reminders and the cabinet). */
+export const CLOSING_SOON_DAYS = 7;
+
 const addDays = (ymd: string, n: number) => {
   const d = new Date(`${ymd}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
@@ -386,7 +393,7 @@ const addDays = (ymd: string, n: number) => {
  */
 export async function sendMeasureReminders(db: Db, publicUrl: string, now = new Date()): Promise<number> {
   const today = moscowToday(now);
-  const until = addDays(today, 7);
+  const until = addDays(today, CLOSING_SOON_DAYS);
   return db.transaction(async (tx) => {
     const due = await tx
       .select({
@@ -430,4 +437,63 @@ export async function sendMeasureReminders(db: Db, publicUrl: string, now = new 
       });
     return fresh.length;
   });
+}
+
+// ---------- the member's cabinet ----------
+
+/** The user's favourite measures whose window closes within CLOSING_SOON_DAYS, soonest first. */
+export async function favouritesClosingSoon(ctx: Ctx) {
+  const today = moscowToday();
+  const until = addDays(today, CLOSING_SOON_DAYS);
+  const { items } = await listFavourites(ctx);
+  return items
+    .filter((m) => !m.permanent && m.closesOn !== null && m.closesOn >= today && m.closesOn <= until)
+    .sort((a, b) => (a.closesOn! < b.closesOn! ? -1 : a.closesOn! > b.closesOn! ? 1 : 0));
+}
+
+/** How far back a notice that a measure became eligible counts as news for the cabinet. */
+export const NEWLY_ELIGIBLE_DAYS = 30;
+
+/**
+ * Published measures the user was told (within NEWLY_ELIGIBLE_DAYS) had become eligible for their
+ * active organization, that are still eligible for it and not closed: the notices' own record
+ * (measure_notices, reason "eligible"), re-evaluated against the organization as it is now. Newest
+ * notice first; `total` counts them all, `items` holds the first `limit`.
+ */
+export async function newlyEligibleMeasures(ctx: Ctx, limit = 5) {
+  const actor = requireActor(ctx);
+  const facts = await activeOrganizationFacts(ctx.db, actor.id);
+  if (!facts) return { organization: null, total: 0, items: [] };
+  const today = moscowToday();
+  const profile = orgProfile(facts);
+  const noticedAt = sql<Date>`max(${measureNotices.createdAt})`;
+  const noticed = ctx.db
+    .select({ measureId: measureNotices.measureId, at: noticedAt.as("noticed_at") })
+    .from(measureNotices)
+    .where(
+      and(
+        eq(measureNotices.userId, actor.id),
+        eq(measureNotices.reason, "eligible"),
+        eq(measureNotices.organizationId, facts.id),
+        gte(measureNotices.createdAt, sql`now() - make_interval(days => ${NEWLY_ELIGIBLE_DAYS})`),
+      ),
+    )
+    .groupBy(measureNotices.measureId)
+    .as("noticed");
+  const list = await ctx.db
+    .select({ m: MEASURE_COLUMNS })
+    .from(noticed)
+    .innerJoin(measures, eq(measures.id, noticed.measureId))
+    .where(eq(measures.status, "published"))
+    .orderBy(desc(noticed.at), asc(measures.id))
+    .limit(200);
+  const fit = list
+    .filter(({ m }) => m.permanent || m.closesOn === null || m.closesOn >= today)
+    .map(({ m }) => ({ m, e: evaluate(m.criteria, profile, today) }))
+    .filter(({ e }) => e.verdict === "eligible");
+  return {
+    organization: { id: facts.id, shortName: facts.shortName },
+    total: fit.length,
+    items: fit.slice(0, limit).map(({ m, e }) => presentCard(m, today, null, e)),
+  };
 }

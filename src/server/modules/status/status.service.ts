@@ -10,6 +10,7 @@ import {
 } from "../../../shared/organizations.js";
 import { OPEN_APPLICATION_STATES } from "../../../shared/vocabularies.js";
 import { writeAudit } from "../../core/audit.js";
+import { CLUSTER_TIME_ZONE } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Executor, isUniqueViolation, likePattern } from "../../core/db.js";
 import { AppError, badRequest, notFound } from "../../core/errors.js";
@@ -756,3 +757,43 @@ export const suspend = (ctx: Ctx, organizationId: string, body: z.infer<typeof R
 export const resume = (ctx: Ctx, organizationId: string) => changeStatus(ctx, organizationId, "resume", null);
 export const revoke = (ctx: Ctx, organizationId: string, body: z.infer<typeof ReasonBody>) =>
   changeStatus(ctx, organizationId, "revoke", body.reason);
+
+// ---------- the member's cabinet ----------
+
+/**
+ * The operator's service level: an application is decided within this many working days of its
+ * submission (Monday to Friday of the cluster's calendar; public holidays are not taken out).
+ */
+export const REVIEW_WORKING_DAYS = 10;
+
+/**
+ * The day a decision is due by: the REVIEW_WORKING_DAYS-th weekday after the day of submission in the
+ * cluster's time zone, counted by the database's calendar.
+ */
+const reviewDueOn = sql<string>`(select d::date::text from generate_series(
+  (${statusApplications.submittedAt} at time zone ${CLUSTER_TIME_ZONE}::text)::date::timestamp + interval '1 day',
+  (${statusApplications.submittedAt} at time zone ${CLUSTER_TIME_ZONE}::text)::date::timestamp + make_interval(days => ${REVIEW_WORKING_DAYS * 3}::int),
+  interval '1 day') as d where extract(isodow from d) < 6 order by d offset ${REVIEW_WORKING_DAYS - 1}::int limit 1)`;
+
+/**
+ * The latest application of each of the organizations (the member's cabinet: the caller passes the
+ * organizations the user belongs to), with the day a pending one is due to be decided by.
+ */
+export async function latestApplications(ex: Executor, organizationIds: readonly string[]) {
+  if (!organizationIds.length) return new Map<string, AppView & { dueOn: string | null }>();
+  const rows = await ex
+    .selectDistinctOn([statusApplications.organizationId], { app: APP_FIELDS, dueOn: reviewDueOn })
+    .from(statusApplications)
+    .where(inArray(statusApplications.organizationId, [...organizationIds]))
+    .orderBy(
+      statusApplications.organizationId,
+      desc(statusApplications.submittedAt),
+      desc(statusApplications.id),
+    );
+  return new Map(
+    rows.map((r) => [
+      r.app.organizationId,
+      { ...presentApplication(r.app), dueOn: r.app.state === "pending" ? r.dueOn : null },
+    ]),
+  );
+}

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
-import { ApiError, type User } from "../../api";
+import { ApiError, type Me, type User } from "../../api";
 import { client, unwrap } from "../../api/client";
 import { ChallengeProgress, useChallenge } from "../../components/Challenge";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
@@ -12,7 +12,7 @@ import { PasswordField } from "../../components/PasswordField";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { validators } from "../../components/validation";
-import { safeNext, withNext } from "../../next";
+import { landingOf, safeNext, withNext } from "../../next";
 import { applyUserLocale, meKey, useMe } from "../../session";
 import { PendingDeletion } from "../privacy/PendingDeletion";
 import { AuthCard } from "./AuthCard";
@@ -28,11 +28,12 @@ export default function SignInPage() {
   usePageTitle(t("auth.signIn.title"));
   const v = validators(t);
   const [params] = useSearchParams();
-  const next = safeNext(params.get("next"));
+  const requested = params.get("next");
+  const next = safeNext(requested);
   const signUpLink = withNext("/signup", next);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { user, isLoading } = useMe();
+  const { user, can, isLoading } = useMe();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [unconfirmedEmail, setUnconfirmedEmail] = useState<string | null>(null);
   const [signedIn, setSignedIn] = useState(false);
@@ -51,7 +52,9 @@ export default function SignInPage() {
     await applyUserLocale(signedInUser);
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
     await queryClient.invalidateQueries({ queryKey: meKey });
-    navigate(next, { replace: true });
+    // An explicit `next` wins; else staff land on the desk, members on their cabinet.
+    const me = queryClient.getQueryData<Me>(meKey);
+    navigate(landingOf(requested, me?.abilities?.["desk.read"] === true), { replace: true });
   }
 
   const cancelDeletion = useMutation({
@@ -96,7 +99,7 @@ export default function SignInPage() {
 
   // Already signed in (e.g. opened /signin from a bookmark): go on.
   if (!isLoading && user && !signedIn && !signIn.isPending && !cancelDeletion.isPending)
-    return <Navigate to={next} replace />;
+    return <Navigate to={landingOf(requested, can("desk.read"))} replace />;
 
   return (
     <AuthCard title={t("auth.signIn.title")}>

@@ -7,17 +7,12 @@ import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { homeQueries } from "./queries";
 
+/** The services that exist, each with the page it opens (a guest is asked to sign in on private ones). */
 const SERVICES = [
-  "accounts",
-  "navigator",
-  "exchanges",
-  "challenges",
-  "clusters",
-  "grants",
-  "ipRegistry",
-  "events",
-  "messaging",
-  "analytics",
+  { key: "directory", to: "/directory" },
+  { key: "navigator", to: "/measures" },
+  { key: "organizations", to: "/organizations" },
+  { key: "messaging", to: "/messages" },
 ] as const;
 
 function ClusterInNumbers() {
@@ -70,7 +65,7 @@ function ClusterInNumbers() {
 
 export default function HomePage() {
   const { t } = useTranslation();
-  const { user } = useMe();
+  const { user, can } = useMe();
   usePageTitle("");
 
   return (
@@ -83,9 +78,16 @@ export default function HomePage() {
           <Text size="lg">{t("home.hero.lead")}</Text>
           <Group gap="sm">
             {user ? (
-              <Button component={Link} to="/account" size="md">
-                {t("home.hero.toAccount")}
-              </Button>
+              <>
+                <Button component={Link} to="/cabinet" size="md">
+                  {t("home.hero.toCabinet")}
+                </Button>
+                {can("desk.read") && (
+                  <Button component={Link} to="/desk" size="md" variant="default">
+                    {t("home.hero.toDesk")}
+                  </Button>
+                )}
+              </>
             ) : (
               <>
                 <Button component={Link} to="/signup" size="md">
@@ -108,11 +110,13 @@ export default function HomePage() {
           {t("home.services.title")}
         </Title>
         <Text mb="lg">{t("home.services.lead")}</Text>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-          {SERVICES.map((key) => (
-            <Card key={key} withBorder padding="lg" component="article">
-              <Title order={3} size="h4" mb="xs">
-                {t(`home.services.items.${key}.title`)}
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          {SERVICES.map(({ key, to }) => (
+            <Card key={key} withBorder padding="lg" component="article" aria-labelledby={`service-${key}`}>
+              <Title order={3} size="h4" mb="xs" id={`service-${key}`}>
+                <Anchor component={Link} to={to}>
+                  {t(`home.services.items.${key}.title`)}
+                </Anchor>
               </Title>
               <Text size="sm">{t(`home.services.items.${key}.text`)}</Text>
             </Card>

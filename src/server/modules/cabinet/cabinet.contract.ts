@@ -1,0 +1,118 @@
+// The member's cabinet and the operator's desk: one response each, composed from other modules' services.
+import { z } from "zod";
+import { MeasureCard } from "../measures/measures.contract.js";
+import { MemberRole, OrgStatus, OrgType } from "../organizations/organizations.contract.js";
+import { StatusApplication } from "../status/status.contract.js";
+
+/** The next steps of a member, in this order. */
+export const CABINET_STEPS = ["confirm-email", "organization", "profile", "status"] as const;
+/** Facts of the active organization that the profile step asks for (support-measure eligibility reads them). */
+export const PROFILE_FACTS = ["foundedOn", "headcount", "revenueMln", "okved"] as const;
+
+export const CabinetStep = z
+  .object({
+    key: z.enum(CABINET_STEPS),
+    /** done; todo (the link does it); waiting (for someone else: a join request, the operator). */
+    state: z.enum(["done", "todo", "waiting"]),
+    /** The organization the step is about (the active one), when there is one. */
+    organizationId: z.uuid().nullable(),
+    /** profile: the facts still missing; status: the organization must first be verified. */
+    missing: z.array(z.enum(PROFILE_FACTS)).optional(),
+    needsVerification: z.boolean().optional(),
+  })
+  .meta({ id: "CabinetStep" });
+
+export const CabinetApplication = StatusApplication.extend({
+  /** A pending application is decided by this day (YYYY-MM-DD) under the operator's service level. */
+  dueOn: z.string().nullable(),
+}).meta({ id: "CabinetApplication" });
+
+export const CabinetOrganization = z
+  .object({
+    id: z.uuid(),
+    shortName: z.string(),
+    type: OrgType,
+    role: MemberRole,
+    status: OrgStatus,
+    verified: z.boolean(),
+    active: z.boolean(),
+    /** Its latest status application, or null when it never applied. */
+    application: CabinetApplication.nullable(),
+  })
+  .meta({ id: "CabinetOrganization" });
+
+export const Cabinet = z
+  .object({
+    user: z.object({ fullName: z.string(), email: z.string(), emailConfirmed: z.boolean() }),
+    steps: z.array(CabinetStep),
+    organizations: z.array(CabinetOrganization),
+    /** Requests to join an organization that wait for its managers. */
+    pendingJoinRequests: z.array(
+      z.object({ id: z.uuid(), organization: z.object({ id: z.uuid(), shortName: z.string() }) }),
+    ),
+    /** The operator's service level: working days to decide a status application. */
+    reviewWorkingDays: z.number().int(),
+    newMeasures: z.object({
+      /** The active organization they fit; null without one. */
+      organization: z.object({ id: z.uuid(), shortName: z.string() }).nullable(),
+      /** Days a notice counts as new. */
+      days: z.number().int(),
+      total: z.number().int(),
+      items: z.array(MeasureCard),
+    }),
+    closingSoon: z.object({ days: z.number().int(), items: z.array(MeasureCard) }),
+    unread: z.object({ notifications: z.number().int(), messages: z.number().int() }),
+  })
+  .meta({ id: "Cabinet" });
+
+// ---------- the operator's desk ----------
+
+export const DESK_QUEUES = ["status", "verification", "names", "erasures"] as const;
+
+export const DeskQueue = z
+  .object({
+    key: z.enum(DESK_QUEUES),
+    count: z.number().int(),
+    /** The count stopped at this many (the queue's own list is limited). */
+    capped: z.boolean(),
+    /** The item waiting longest (erasures: the one due first). */
+    oldest: z
+      .object({
+        id: z.uuid(),
+        title: z.string(),
+        since: z.string(),
+        /** erasures: when the account is erased. */
+        dueAt: z.string().nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: "DeskQueue" });
+
+export const DeskDecision = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    queue: z.enum(DESK_QUEUES),
+    /** approve, reject, return, suspend, resume, revoke, verify, transfer, merge, remove. */
+    outcome: z.string(),
+    entityId: z.string().nullable(),
+    actor: z.object({ id: z.uuid(), fullName: z.string() }).nullable(),
+  })
+  .meta({ id: "DeskDecision" });
+
+export const Desk = z
+  .object({
+    /** The queues the operator may work on, in this order. */
+    queues: z.array(DeskQueue),
+    today: z.object({
+      /** The cluster's day (YYYY-MM-DD, Moscow). */
+      day: z.string(),
+      total: z.number().int(),
+      mine: z.number().int(),
+      byQueue: z.array(
+        z.object({ queue: z.enum(DESK_QUEUES), total: z.number().int(), mine: z.number().int() }),
+      ),
+      latest: z.array(DeskDecision),
+    }),
+  })
+  .meta({ id: "Desk" });

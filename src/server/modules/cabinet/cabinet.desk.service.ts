@@ -1,0 +1,140 @@
+// The operator's desk: each queue's count and its longest-waiting item, through the queue functions of
+// the modules that own them (status, verification, organizations' name changes, privacy), and the day's
+// decisions from the audit log (the audit module's reading side).
+import type { z } from "zod";
+import { moscowToday } from "../../core/clock.js";
+import { type Ctx, requireActor } from "../../core/context.js";
+import { can } from "../../core/policy.js";
+import { actionsOfDay } from "../audit/audit.service.js";
+import { nameChangeQueue } from "../organizations/organizations.names.js";
+import { pendingErasures } from "../privacy/privacy.service.js";
+import { queue as statusQueue } from "../status/status.service.js";
+import { queue as verificationQueue } from "../verification/verification.service.js";
+import type { DESK_QUEUES, Desk, DeskQueue } from "./cabinet.contract.js";
+
+type QueueKey = (typeof DESK_QUEUES)[number];
+type Queue = z.infer<typeof DeskQueue>;
+
+/** The name-change queue lists at most this many (organizations.names.ts). */
+const NAME_CHANGES_LISTED = 200;
+
+/** A queue's summary: its count and its first item (the one waiting longest), if any. */
+const summary = (
+  key: QueueKey,
+  count: number,
+  first: { id: string; title: string; since: string; dueAt?: string } | undefined,
+  capped = false,
+): Queue => ({ key, count, capped, oldest: first ? { dueAt: null, ...first } : null });
+
+/** The queues, each behind the ability its own pages ask for. */
+const QUEUES: { ability: Parameters<typeof can>[1]; read: (ctx: Ctx) => Promise<Queue> }[] = [
+  {
+    ability: "operator.status.queue",
+    async read(ctx) {
+      const page = await statusQueue(ctx, { state: "pending", page: 1, pageSize: 1 });
+      const a = page.items[0];
+      return summary(
+        "status",
+        page.total,
+        a && { id: a.id, title: a.organization.shortName, since: a.submittedAt },
+      );
+    },
+  },
+  {
+    ability: "operator.verification.queue",
+    async read(ctx) {
+      const page = await verificationQueue(ctx, { state: "pending", page: 1, pageSize: 1 });
+      const r = page.items[0];
+      const title = r ? (r.organization.shortName ?? r.organization.inn ?? "") : "";
+      return summary("verification", page.total, r && { id: r.id, title, since: r.submittedAt });
+    },
+  },
+  {
+    ability: "operator.names.queue",
+    async read(ctx) {
+      const list = await nameChangeQueue(ctx, "pending");
+      const n = list[0];
+      return summary(
+        "names",
+        list.length,
+        n && { id: n.id, title: n.previousShortName, since: n.requestedAt },
+        list.length >= NAME_CHANGES_LISTED,
+      );
+    },
+  },
+  {
+    ability: "operator.erasures",
+    async read(ctx) {
+      const page = await pendingErasures(ctx, { page: 1, pageSize: 1 });
+      const e = page.items[0];
+      return summary(
+        "erasures",
+        page.total,
+        e && { id: e.id, title: e.fullName || e.email, since: e.requestedAt, dueAt: e.erasesAt },
+      );
+    },
+  },
+];
+
+/** The audit actions that are an operator's decision, with the queue they close and their outcome. */
+const DECISIONS: Record<string, { queue: QueueKey; outcome: string | null }> = {
+  // the outcome of a status decision is in the entry (approve, reject or return)
+  "status_application.decide": { queue: "status", outcome: null },
+  "organization.status.suspend": { queue: "status", outcome: "suspend" },
+  "organization.status.resume": { queue: "status", outcome: "resume" },
+  "organization.status.revoke": { queue: "status", outcome: "revoke" },
+  "organization.verification.verify": { queue: "verification", outcome: "verify" },
+  "organization.verification.reject": { queue: "verification", outcome: "reject" },
+  "organization.claim.transfer": { queue: "verification", outcome: "transfer" },
+  "organization.claim.merge": { queue: "verification", outcome: "merge" },
+  "organization.claim.remove": { queue: "verification", outcome: "remove" },
+  "organization.claim.reject": { queue: "verification", outcome: "reject" },
+  "organization.name_change_approve": { queue: "names", outcome: "approve" },
+  "organization.name_change_reject": { queue: "names", outcome: "reject" },
+};
+
+export async function getDesk(ctx: Ctx): Promise<z.infer<typeof Desk>> {
+  const actor = requireActor(ctx);
+  const day = moscowToday();
+  const allowed = QUEUES.filter((q) => can(actor, q.ability));
+  const [queues, log] = await Promise.all([
+    Promise.all(allowed.map((q) => q.read(ctx))),
+    actionsOfDay(ctx.db, Object.keys(DECISIONS), day),
+  ]);
+  const byQueue = new Map<QueueKey, { total: number; mine: number }>();
+  let total = 0;
+  let mine = 0;
+  for (const c of log.counts) {
+    const d = DECISIONS[c.action];
+    if (!d) continue;
+    const entry = byQueue.get(d.queue) ?? { total: 0, mine: 0 };
+    entry.total += c.n;
+    total += c.n;
+    if (c.actorId === actor.id) {
+      entry.mine += c.n;
+      mine += c.n;
+    }
+    byQueue.set(d.queue, entry);
+  }
+  return {
+    queues,
+    today: {
+      day,
+      total,
+      mine,
+      byQueue: [...byQueue].map(([queue, n]) => ({ queue, ...n })),
+      latest: log.latest.map((e) => {
+        const d = DECISIONS[e.action]!;
+        const decision = (e.after as { decision?: unknown } | null)?.decision;
+        return {
+          id: String(e.id),
+          at: e.at.toISOString(),
+          queue: d.queue,
+          outcome: d.outcome ?? (typeof decision === "string" ? decision : "decide"),
+          entityId: e.entityId,
+          actor: e.actor,
+        };
+      }),
+    },
+  };
+}
