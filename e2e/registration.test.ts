@@ -102,7 +102,7 @@ describe("a new user registers an organization", () => {
       await page.getByRole("button", { name: "Зарегистрироваться" }).click();
 
       // 2. "Check your mail" names the address the link went to.
-      await expect.poll(() => page.getByRole("heading", { name: "Проверьте почту" }).count()).toBe(1);
+      await page.getByRole("heading", { name: "Проверьте почту" }).waitFor();
       expect(await page.getByRole("status").filter({ hasText: email }).count()).toBe(1);
       expect(await page.getByText(/действует 48 часов и срабатывает один раз/).count()).toBe(1);
       await expectAccessible(page, `${name}: check your mail`);
@@ -111,9 +111,8 @@ describe("a new user registers an organization", () => {
       const link = await confirmationLink(email);
       expect(link).toMatch(/&next=%2Forganizations%2Fnew$/);
       await page.goto(link);
-      await expect
-        .poll(() => page.getByRole("textbox", { name: "Электронная почта" }).inputValue())
-        .toBe(email);
+      await page.getByRole("textbox", { name: "Пароль", exact: true }).waitFor();
+      expect(await page.getByRole("textbox", { name: "Электронная почта" }).inputValue()).toBe(email);
       await page.getByRole("textbox", { name: "Пароль", exact: true }).fill(password);
       await page.getByRole("button", { name: "Подтвердить адрес и войти" }).click();
       await page.waitForURL(/\/organizations\/new$/);
@@ -124,7 +123,7 @@ describe("a new user registers an organization", () => {
       await page.getByRole("radio", { name: "Юридическое лицо" }).check();
       const inn = makeInn("legal", r, { region: "50" });
       await page.getByRole("textbox", { name: "ИНН", exact: true }).fill(inn);
-      await expect.poll(() => region(page).inputValue()).toBe("50 — Московская область");
+      await expect.poll(() => region(page).inputValue(), { timeout: 10_000 }).toBe("50 — Московская область");
       expect(await page.getByText(/Заполнен по ИНН/).count()).toBe(1);
       await expectAccessible(page, `${name}: registration, identifiers`);
 
@@ -153,7 +152,7 @@ describe("a new user registers an organization", () => {
       // 6. The draft survives a reload: same step, same values.
       await page.waitForTimeout(600);
       await page.reload();
-      await expect.poll(() => page.getByText("Черновик восстановлен").count()).toBe(1);
+      await page.getByText("Черновик восстановлен").waitFor();
       await heading(page, 2).waitFor();
       expect(
         await page.getByRole("textbox", { name: "Краткое наименование", exact: true }).inputValue(),
@@ -180,7 +179,7 @@ describe("a new user registers an organization", () => {
       // first confirming the organization — its main action.
       await page.waitForURL(/\/organizations\/[0-9a-f-]{36}$/);
       const card = page.getByRole("region", { name: "Следующий шаг — статус партнёра кластера" });
-      await expect.poll(() => card.count()).toBe(1);
+      await card.waitFor();
       expect(await card.getByText(/Московская область/).count()).toBeGreaterThan(0);
       expect(
         await card
@@ -209,13 +208,9 @@ describe("the state-register lookup", () => {
     expect(await lookup.isDisabled()).toBe(true); // no INN yet
 
     await page.getByRole("textbox", { name: "ИНН", exact: true }).fill(FOUND);
-    await expect.poll(() => region(page).inputValue()).toBe("77 — Москва"); // from the INN
+    await expect.poll(() => region(page).inputValue(), { timeout: 10_000 }).toBe("77 — Москва"); // from the INN
     await lookup.click();
-    await expect
-      .poll(() =>
-        page.getByRole("status").filter({ hasText: "Заполнено из государственного реестра" }).count(),
-      )
-      .toBe(1);
+    await page.getByRole("status").filter({ hasText: "Заполнено из государственного реестра" }).waitFor();
     expect(await page.getByRole("textbox", { name: "ОГРН", exact: true }).inputValue()).toBe(FOUND_OGRN);
     expect(await page.getByRole("textbox", { name: "КПП", exact: true }).inputValue()).toBe(FOUND_KPP);
     expect(await region(page).inputValue()).toBe("50 — Московская область"); // the register's address
@@ -231,20 +226,14 @@ describe("the state-register lookup", () => {
 
     await page.getByRole("textbox", { name: "ИНН", exact: true }).fill(MISSING);
     await lookup.click();
-    await expect
-      .poll(() =>
-        page
-          .getByRole("alert")
-          .filter({ hasText: `нет организации или предпринимателя с ИНН ${MISSING}` })
-          .count(),
-      )
-      .toBe(1);
+    await page
+      .getByRole("alert")
+      .filter({ hasText: `нет организации или предпринимателя с ИНН ${MISSING}` })
+      .waitFor();
 
     await page.getByRole("textbox", { name: "ИНН", exact: true }).fill(DOWN);
     await lookup.click();
-    await expect
-      .poll(() => page.getByRole("alert").filter({ hasText: "Государственный реестр не ответил" }).count())
-      .toBe(1);
+    await page.getByRole("alert").filter({ hasText: "Государственный реестр не ответил" }).waitFor();
     await expectAccessible(page, "registration with the register down");
     // the form goes on by hand
     expect(await page.getByRole("button", { name: "Далее", exact: true }).isEnabled()).toBe(true);

@@ -14,21 +14,10 @@ import {
 import { isRegionCode } from "../../../shared/regions.js";
 import type { Config } from "../../core/config.js";
 import { AppError, badRequest } from "../../core/errors.js";
+import type { RegistryParty as RegistryPartySchema } from "./organizations.contract.js";
 
 /** What the register says about one organization or individual entrepreneur (values the form uses). */
-export type RegistryParty = {
-  kind: "legal" | "individual";
-  inn: string;
-  kpp: string | null;
-  ogrn: string | null;
-  shortName: string;
-  fullName: string;
-  legalAddress: string | null;
-  /** The tax service's region code of the address (when the register gives one we know). */
-  regionCode: string | null;
-  okvedMain: string | null;
-  state: "active" | "liquidating" | "liquidated" | "bankrupt" | "reorganizing" | "unknown";
-};
+export type RegistryParty = z.infer<typeof RegistryPartySchema>;
 
 /** A state register; `null` when it has no such INN. Throws RegistryUnavailable on timeout or error. */
 export interface RegistryProvider {

@@ -68,7 +68,7 @@ export function RegistryLookup({ form, onFilled }: { form: OrgForm; onFilled: (p
         {t("organizations.new.lookup.hint")}
       </Text>
       <Button
-        variant="light"
+        variant="default"
         style={{ alignSelf: "flex-start" }}
         disabled={!innOk}
         aria-describedby="registry-lookup-hint"
@@ -85,6 +85,7 @@ export function RegistryLookup({ form, onFilled }: { form: OrgForm; onFilled: (p
           color="green"
           variant="light"
           role="status"
+          styles={{ title: { color: "var(--mantine-color-text)" } }}
           title={t("organizations.new.lookup.filled", { name: filled.shortName })}
         >
           {t("organizations.new.lookup.check")}
