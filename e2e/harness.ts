@@ -62,7 +62,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   child.stderr?.on("data", (d: Buffer) => {
     out += d.toString();
   });
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 160_000; // a loaded 2-core machine seeds slowly
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
     try {
@@ -71,7 +71,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start in 90 s:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`server did not start in 160 s:\n${out}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

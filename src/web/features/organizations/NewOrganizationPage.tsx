@@ -161,6 +161,7 @@ export default function NewOrganizationPage() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const moved = useRef(false);
+  const focusHeading = useRef(true);
   const created = useRef(false);
 
   // The draft follows every change (and the step), until the organization is registered.
@@ -178,12 +179,18 @@ export default function NewOrganizationPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of the step
   useEffect(() => {
     if (!moved.current) return;
+    if (!focusHeading.current) {
+      // after a server error the field in error (or the "INN taken" alert) takes the focus instead
+      focusHeading.current = true;
+      return;
+    }
     headingRef.current?.focus({ preventScroll: true });
     headingRef.current?.scrollIntoView({ block: "start" });
   }, [step]);
 
-  const goTo = (next: number) => {
+  const goTo = (next: number, withFocus = true) => {
     moved.current = true;
+    if (next !== step) focusHeading.current = withFocus;
     setStep(next);
     setReached((r) => Math.max(r, next));
   };
@@ -208,7 +215,7 @@ export default function NewOrganizationPage() {
       const extra = problemBody(error);
       const fields = error instanceof ApiError ? error.errors.map((e) => stepOfField(e.field)) : [];
       // a field error opens the step that holds the field
-      if (fields.length) goTo(Math.min(...fields));
+      if (fields.length) goTo(Math.min(...fields), false);
       if (error instanceof ApiError && error.is("inn-taken") && typeof extra.organizationId === "string") {
         applyServerErrors(form, error);
         setTaken({
@@ -236,7 +243,7 @@ export default function NewOrganizationPage() {
     }
     const result = form.validate();
     if (result.hasErrors) {
-      goTo(Math.min(...Object.keys(result.errors).map(stepOfField)));
+      goTo(Math.min(...Object.keys(result.errors).map(stepOfField)), false);
       return focusInvalid();
     }
     setTaken(null);
