@@ -124,6 +124,11 @@ async function expectPrefilled(page: Page) {
     .toBe(1);
   expect(await page.getByRole("radio", { name: "Юридическое лицо" }).isChecked()).toBe(true);
   expect(await page.getByRole("combobox", { name: "Регион", exact: true }).inputValue()).toBe("77 — Москва");
+}
+
+/** The registration's second step ("about") shows the questionnaire's size and industry. */
+async function expectPrefilledAbout(page: Page) {
+  await page.getByRole("heading", { name: /^Шаг 2 из 4/ }).waitFor();
   expect(await page.getByRole("textbox", { name: "Численность сотрудников" }).inputValue()).toBe("12");
   expect(await page.getByRole("textbox", { name: "Выручка, млн руб." }).inputValue()).toBe("50");
   expect(await page.getByText(`J — ${okvedSectionName("J", "ru")}`).count()).toBeGreaterThan(0);
@@ -149,12 +154,9 @@ describe("the guest questionnaire", () => {
     await tab.waitForURL(/\/organizations\/new$/);
 
     await expectPrefilled(tab);
-    // The age gives no date, only a hint.
-    expect(await tab.getByLabel("Дата основания").inputValue()).toBe("");
-    expect(await tab.getByText("По анкете — около 3 лет").count()).toBe(1);
     await expectAccessible(tab, "new organization pre-filled from the questionnaire");
 
-    // The rest is typed in; registering removes the saved answers.
+    // The rest is typed in, step by step; registering removes the saved answers.
     let seed = 4242;
     const r = () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -165,6 +167,11 @@ describe("the guest questionnaire", () => {
       .getByRole("textbox", { name: "ОГРН", exact: true })
       .fill(makeOgrn(r, { region: "77", sign: "1" }));
     await tab.getByRole("textbox", { name: "КПП", exact: true }).fill(makeKpp("77", r));
+    await tab.getByRole("button", { name: "Далее", exact: true }).click();
+    await expectPrefilledAbout(tab);
+    // The age gives no date, only a hint.
+    expect(await tab.getByLabel("Дата основания").inputValue()).toBe("");
+    expect(await tab.getByText("По анкете — около 3 лет").count()).toBe(1);
     await tab
       .getByRole("textbox", { name: "Полное наименование", exact: true })
       .fill("Общество с ограниченной ответственностью «Анкета»");
@@ -172,6 +179,8 @@ describe("the guest questionnaire", () => {
     await tab
       .getByRole("textbox", { name: "Юридический адрес", exact: true })
       .fill("г. Москва, ул. Тверская, д. 1");
+    await tab.getByRole("button", { name: "Далее", exact: true }).click();
+    await tab.getByRole("button", { name: "Далее", exact: true }).click();
     await tab.getByRole("button", { name: "Зарегистрировать организацию" }).click();
     await tab.waitForURL(/\/organizations\/[0-9a-f-]{36}$/);
     expect(await tab.evaluate((k) => localStorage.getItem(k), ANSWERS_KEY)).toBeNull();

@@ -38,7 +38,7 @@ export interface Server {
 
 /** Starts the real server — compiled, as `npm start` runs it (`dist/server/main.mjs`, built by
  * `npm run test:e2e`) — on a free port with a fresh, seeded PGlite folder. */
-export async function startServer(): Promise<Server> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "innocluster-e2e-"));
   const url = `http://127.0.0.1:${port}`;
@@ -52,6 +52,7 @@ export async function startServer(): Promise<Server> {
       PUBLIC_URL: url,
       NODE_ENV: "development",
       LOG_LEVEL: "warn",
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -61,7 +62,7 @@ export async function startServer(): Promise<Server> {
   child.stderr?.on("data", (d: Buffer) => {
     out += d.toString();
   });
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 160_000; // a loaded 2-core machine seeds slowly
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
     try {
@@ -70,7 +71,7 @@ export async function startServer(): Promise<Server> {
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start in 90 s:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`server did not start in 160 s:\n${out}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
@@ -115,10 +116,13 @@ export const DEMO_PASSWORD = "Innocluster-demo-2026";
  * A server on a fresh data folder and a browser for one test file: started before its tests, stopped
  * after them. Read `env.server` and `env.browser` inside the tests.
  */
-export function serverAndBrowser(): { server: Server; browser: Browser } {
+export function serverAndBrowser(extraEnv: () => Record<string, string> = () => ({})): {
+  server: Server;
+  browser: Browser;
+} {
   const env = {} as { server: Server; browser: Browser };
   beforeAll(async () => {
-    env.server = await startServer();
+    env.server = await startServer(extraEnv());
     env.browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -142,6 +146,47 @@ export async function signInAs(
   await page.getByRole("button", { name: "Войти" }).click();
   await page.waitForURL(/\/(cabinet|desk)$/);
   return page;
+}
+
+/** What the registration helper types into the new-organization form (a legal entity). */
+export interface NewOrganization {
+  inn: string;
+  ogrn: string;
+  kpp: string;
+  fullName: string;
+  shortName: string;
+  address: string;
+}
+
+/**
+ * Registers a legal entity through the form's steps (identifiers → about → contacts → review), the
+ * region as the INN gives it, running axe on each step when `check` is given; stops before the final
+ * click when `submit` is false. The page must be on /organizations/new.
+ */
+export async function registerOrganization(
+  page: Page,
+  org: NewOrganization,
+  opts: { check?: boolean; submit?: boolean } = {},
+) {
+  const next = () => page.getByRole("button", { name: "Далее", exact: true }).click();
+  await page.getByRole("radio", { name: "Юридическое лицо" }).check();
+  await page.getByRole("textbox", { name: "ИНН", exact: true }).fill(org.inn);
+  await page.getByRole("textbox", { name: "ОГРН", exact: true }).fill(org.ogrn);
+  await page.getByRole("textbox", { name: "КПП", exact: true }).fill(org.kpp);
+  if (opts.check) await expectAccessible(page, "registration: identifiers");
+  await next();
+  await page.getByRole("heading", { name: /^Шаг 2 из 4/ }).waitFor();
+  await page.getByRole("textbox", { name: "Полное наименование", exact: true }).fill(org.fullName);
+  await page.getByRole("textbox", { name: "Краткое наименование", exact: true }).fill(org.shortName);
+  await page.getByRole("textbox", { name: "Юридический адрес", exact: true }).fill(org.address);
+  if (opts.check) await expectAccessible(page, "registration: about");
+  await next();
+  await page.getByRole("heading", { name: /^Шаг 3 из 4/ }).waitFor();
+  if (opts.check) await expectAccessible(page, "registration: contacts");
+  await next();
+  await page.getByRole("heading", { name: /^Шаг 4 из 4/ }).waitFor();
+  if (opts.check) await expectAccessible(page, "registration: review");
+  if (opts.submit !== false) await page.getByRole("button", { name: "Зарегистрировать организацию" }).click();
 }
 
 /** A deterministic generator, so the identifiers are valid and the same on every run. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeInn, makeKpp, makeOgrn } from "../src/shared/identifiers.js";
-import { expectAccessible, rng, serverAndBrowser, signInAs } from "./harness.js";
+import { expectAccessible, registerOrganization, rng, serverAndBrowser, signInAs } from "./harness.js";
 
 const env = serverAndBrowser();
 
@@ -14,24 +14,18 @@ describe("an organization becomes a cluster participant", () => {
     // 1. The user registers an organization.
     const user = await signIn("user@innocluster.demo");
     await user.goto(`${env.server.url}/organizations/new`);
-    await user.getByRole("radio", { name: "Юридическое лицо" }).check();
-    await user.getByRole("textbox", { name: "ИНН", exact: true }).fill(makeInn("legal", r, { region: "77" }));
-    await user
-      .getByRole("textbox", { name: "ОГРН", exact: true })
-      .fill(makeOgrn(r, { region: "77", sign: "1" }));
-    await user.getByRole("textbox", { name: "КПП", exact: true }).fill(makeKpp("77", r));
-    await user.getByRole("combobox", { name: "Регион", exact: true }).click();
-    await user.getByRole("combobox", { name: "Регион", exact: true }).fill("Москва");
-    await user.getByRole("option", { name: "77 — Москва", exact: true }).click();
-    await user
-      .getByRole("textbox", { name: "Полное наименование", exact: true })
-      .fill(`Общество с ограниченной ответственностью «Тестовые роботы»`);
-    await user.getByRole("textbox", { name: "Краткое наименование", exact: true }).fill(shortName);
-    await user
-      .getByRole("textbox", { name: "Юридический адрес", exact: true })
-      .fill("г. Москва, ул. Тверская, д. 1");
-    await expectAccessible(user, "new organization form");
-    await user.getByRole("button", { name: "Зарегистрировать организацию" }).click();
+    await registerOrganization(
+      user,
+      {
+        inn: makeInn("legal", r, { region: "77" }),
+        ogrn: makeOgrn(r, { region: "77", sign: "1" }),
+        kpp: makeKpp("77", r),
+        fullName: "Общество с ограниченной ответственностью «Тестовые роботы»",
+        shortName,
+        address: "г. Москва, ул. Тверская, д. 1",
+      },
+      { check: true },
+    );
     await user.waitForURL(/\/organizations\/[0-9a-f-]{36}$/);
     const orgId = user.url().split("/").pop()!;
     await expectAccessible(user, "organization profile");

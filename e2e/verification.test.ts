@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { makeInn, makeKpp, makeOgrn } from "../src/shared/identifiers.js";
-import { expectAccessible, rng, serverAndBrowser, signInAs } from "./harness.js";
+import { expectAccessible, registerOrganization, rng, serverAndBrowser, signInAs } from "./harness.js";
 
 const env = serverAndBrowser();
 const signIn = (email: string) => signInAs(env, email);
@@ -54,23 +54,16 @@ describe("finding 7: INN squatting — a company claims its organization and the
     // 2. The real company tries to register and gets "INN taken"; it files a claim from there.
     const owner = await signIn("user@innocluster.demo");
     await owner.goto(`${env.server.url}/organizations/new`);
-    await owner.getByRole("radio", { name: "Юридическое лицо" }).check();
-    await owner.getByRole("textbox", { name: "ИНН", exact: true }).fill(inn);
-    await owner
-      .getByRole("textbox", { name: "ОГРН", exact: true })
-      .fill(makeOgrn(r, { region: "77", sign: "1" }));
-    await owner.getByRole("textbox", { name: "КПП", exact: true }).fill(makeKpp("77", r));
-    await owner.getByRole("combobox", { name: "Регион", exact: true }).click();
-    await owner.getByRole("combobox", { name: "Регион", exact: true }).fill("Москва");
-    await owner.getByRole("option", { name: "77 — Москва", exact: true }).click();
-    await owner
-      .getByRole("textbox", { name: "Полное наименование", exact: true })
-      .fill("Общество с ограниченной ответственностью «Квантовые сенсоры»");
-    await owner.getByRole("textbox", { name: "Краткое наименование", exact: true }).fill("Квантовые сенсоры");
-    await owner
-      .getByRole("textbox", { name: "Юридический адрес", exact: true })
-      .fill("г. Москва, ул. Тверская, д. 7");
-    await owner.getByRole("button", { name: "Зарегистрировать организацию" }).click();
+    await registerOrganization(owner, {
+      inn,
+      ogrn: makeOgrn(r, { region: "77", sign: "1" }),
+      kpp: makeKpp("77", r),
+      fullName: "Общество с ограниченной ответственностью «Квантовые сенсоры»",
+      shortName: "Квантовые сенсоры",
+      address: "г. Москва, ул. Тверская, д. 7",
+    });
+    // the INN is taken: the form goes back to the identifiers' step and offers a claim
+    await expect.poll(() => owner.getByRole("heading", { name: /^Шаг 1 из 4/ }).count()).toBe(1);
     const claimLink = owner.getByRole("link", { name: "Это наша компания — подать заявление" });
     await expect.poll(() => claimLink.count()).toBe(1);
     await expectAccessible(owner, "INN taken");

@@ -19,7 +19,7 @@ export const BUDGET_BYTES = 150_000;
  * when every page is within the aim, drop the ceilings and the aim is enforced.
  */
 export const PUBLIC_PAGES = [
-  { name: "home", path: "/", module: "features/home/HomePage.tsx", ceiling: 184_000 },
+  { name: "home", path: "/", module: "features/home/HomePage.tsx", ceiling: 185_000 },
   { name: "directory", path: "/directory", module: "features/directory/DirectoryPage.tsx", ceiling: 220_000 },
   {
     name: "organization",

@@ -52,6 +52,9 @@ export const PROBLEM_CODES = [
   "not-contact-person",
   "contacts-not-requested",
   "name-change-changed",
+  "registry-off",
+  "registry-not-found",
+  "registry-unavailable",
   // status
   "status-not-open",
   "status-application-open",

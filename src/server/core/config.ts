@@ -75,6 +75,9 @@ const EnvSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.enum(["on", "off"]).default("on"),
+  DADATA_API_KEY: z.string().min(8).max(200).optional(),
+  DADATA_URL: z.url({ protocol: /^https?$/ }).default("https://suggestions.dadata.ru"),
+  DADATA_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(4000),
 });
 
 const loopback = new BlockList();
@@ -116,6 +119,8 @@ export type Config = {
   metricsToken: string | undefined;
   /** File contents: DATA_DIR/files on disk, or an S3-compatible bucket when S3_BUCKET is set. */
   storage: StorageConfig;
+  /** The state-register lookup for registration forms (DaData "party"); null without DADATA_API_KEY. */
+  registry: { url: string; apiKey: string; timeoutMs: number } | null;
 };
 
 export class ConfigError extends Error {}
@@ -161,6 +166,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitStore: e.RATE_LIMIT_STORE ?? (e.DATABASE_URL ? "database" : "memory"),
     secureCookies: publicUrl.startsWith("https://"),
     metricsToken: e.METRICS_TOKEN,
+    registry: e.DADATA_API_KEY
+      ? { url: e.DADATA_URL.replace(/\/+$/, ""), apiKey: e.DADATA_API_KEY, timeoutMs: e.DADATA_TIMEOUT_MS }
+      : null,
     storage:
       e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
         ? {

@@ -444,6 +444,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/registry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the state-register lookup is on (DADATA_API_KEY set) */
+        get: operations["getOrganizationsRegistry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Look an INN up in the state register to fill the registration form */
+        get: operations["getOrganizationsLookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{id}": {
         parameters: {
             query?: never;
@@ -2508,6 +2542,25 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        RegistryInfo: {
+            /** @description Whether the state-register lookup is configured */
+            lookup: boolean;
+        };
+        /** @description What the state register says about an INN (suggested values) */
+        RegistryParty: {
+            /** @enum {string} */
+            kind: "legal" | "individual";
+            inn: string;
+            kpp: string | null;
+            ogrn: string | null;
+            shortName: string;
+            fullName: string;
+            legalAddress: string | null;
+            regionCode: string | null;
+            okvedMain: string | null;
+            /** @enum {string} */
+            state: "active" | "liquidating" | "liquidated" | "bankrupt" | "reorganizing" | "unknown";
+        };
         Session: {
             /** Format: uuid */
             id: string;
@@ -3699,6 +3752,66 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["InnTakenProblem"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganizationsRegistry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryInfo"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganizationsLookup: {
+        parameters: {
+            query: {
+                inn: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryParty"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

@@ -324,3 +324,26 @@ export const InnTakenProblem = problemWith(
     verified: z.boolean().optional(),
   },
 );
+// ---------- the state register ----------
+
+/** `?inn=` of a register lookup; the INN's checksum is checked by the service (a field error). */
+export const RegistryLookupQuery = z.object({ inn: z.string().trim().min(1).max(20) });
+
+export const RegistryInfo = z
+  .object({ lookup: z.boolean().describe("Whether the state-register lookup is configured") })
+  .meta({ id: "RegistryInfo" });
+
+export const RegistryParty = z
+  .object({
+    kind: z.enum(["legal", "individual"]),
+    inn: z.string(),
+    kpp: z.string().nullable(),
+    ogrn: z.string().nullable(),
+    shortName: z.string(),
+    fullName: z.string(),
+    legalAddress: z.string().nullable(),
+    regionCode: z.string().nullable(),
+    okvedMain: z.string().nullable(),
+    state: z.enum(["active", "liquidating", "liquidated", "bankrupt", "reorganizing", "unknown"]),
+  })
+  .meta({ id: "RegistryParty", description: "What the state register says about an INN (suggested values)" });

@@ -24,6 +24,9 @@ import {
   NameChange,
   OrganizationView,
   OrgIdParams,
+  RegistryInfo,
+  RegistryLookupQuery,
+  RegistryParty,
   SubIdParams,
   TokenBody,
   TokenParams,
@@ -32,6 +35,7 @@ import {
   UpdateOrgBody,
 } from "./organizations.contract.js";
 import * as names from "./organizations.names.js";
+import { lookUp, registryOf } from "./organizations.registry.js";
 import * as svc from "./organizations.service.js";
 
 const tags = ["organizations"];
@@ -67,6 +71,37 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => reply.code(201).send(await svc.createOrganization(ctxOf(req), req.body)),
+  );
+
+  // ---------- the state register (fills the registration form) ----------
+
+  const registry = registryOf(app.services.config);
+
+  app.get(
+    "/organizations/registry",
+    {
+      config: { policy: "org.create" as const },
+      schema: {
+        tags,
+        summary: "Whether the state-register lookup is on (DADATA_API_KEY set)",
+        response: { 200: RegistryInfo },
+      },
+    },
+    async () => ({ lookup: registry !== null }),
+  );
+
+  app.get(
+    "/organizations/lookup",
+    {
+      config: { policy: "org.create" as const, ...perIp(30, "10 minutes") },
+      schema: {
+        tags,
+        summary: "Look an INN up in the state register to fill the registration form",
+        querystring: RegistryLookupQuery,
+        response: { 200: RegistryParty },
+      },
+    },
+    async (req) => lookUp(registry, req.query.inn, req.log),
   );
 
   app.get(

@@ -33,7 +33,8 @@ export default function SignUpPage() {
   const next = passableNext(params.get("next"));
   const signInLink = withNext("/signin", next);
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [sent, setSent] = useState<{ message: string; email: string } | null>(null);
+  // The address the mail went to, shown on the "check your mail" screen.
+  const [sent, setSent] = useState<{ email: string } | null>(null);
 
   const form = useForm<SignUpValues>({
     mode: "uncontrolled",
@@ -65,7 +66,7 @@ export default function SignUpPage() {
           }),
         ),
       ),
-    onSuccess: (data, values) => setSent({ message: data.message, email: values.email.trim() }),
+    onSuccess: (_data, values) => setSent({ email: values.email.trim() }),
     onError: (error) => setProblem(applyServerErrors(form, error)),
   });
 
@@ -77,10 +78,29 @@ export default function SignUpPage() {
       <AuthCard title={t("auth.signUp.sentTitle")}>
         <Stack gap="md">
           <Alert color="indigo" variant="light" role="status">
-            {sent.message}
+            <Trans
+              i18nKey="auth.signUp.sentTo"
+              values={{ email: sent.email }}
+              components={{ email: <Text span fw={700} style={{ overflowWrap: "anywhere" }} /> }}
+            />
           </Alert>
           <Text>{t("auth.signUp.sentHint")}</Text>
+          <Text size="sm">{t("auth.signUp.sentLink")}</Text>
           <ResendButton email={sent.email} next={next} />
+          <Text size="sm">
+            {t("auth.signUp.wrongAddress")}{" "}
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              onClick={() => {
+                form.setFieldValue("password", "");
+                setSent(null);
+              }}
+            >
+              {t("auth.signUp.changeAddress")}
+            </Anchor>
+          </Text>
           <Anchor component={Link} to={signInLink}>
             {t("auth.signUp.toSignIn")}
           </Anchor>

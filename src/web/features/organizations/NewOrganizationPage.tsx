@@ -1,23 +1,36 @@
 import { Alert, Anchor, Button, Group, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { ApiError, errorMessage } from "../../api";
 import { client, unwrap } from "../../api/client";
 import type { ProblemOf } from "../../api/types";
-import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
+import { applyServerErrors, type FormProblem } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { toast, toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
+import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { forgetAnswers, loadAnswers } from "../measures/questionnaire";
 import { ClaimOffer } from "../verification/ClaimOffer";
 import { warnAlert } from "./labels";
-import { OrgFormActions, OrgFormFields } from "./OrgForm";
-import { toCreateBody } from "./orgFormValues";
+import { toCreateBody, valuesOf } from "./orgFormValues";
 import { clearPrefilled, type Prefill, prefillFromAnswers } from "./prefill";
 import { orgKeys, problemBody, refreshOrganizations } from "./queries";
+import { StepFields, StepNav } from "./RegistrationSteps";
+import { RegistryLookup } from "./RegistryLookup";
+import {
+  forgetDraft,
+  hasContent,
+  loadDraft,
+  NEW_ORG_STEPS,
+  type OrgDraft,
+  regionFromInn,
+  STEP_FIELDS,
+  saveDraft,
+  stepOfField,
+} from "./registration";
 import { useOrgForm } from "./useOrgForm";
 
 interface Taken {
@@ -114,35 +127,96 @@ function ageHint(t: ReturnType<typeof useTranslation>["t"], years: number | null
     : t("organizations.new.prefill.age", { count: years });
 }
 
+/** Where the region's value came from: it is filled from the INN or the register until the person picks one. */
+type RegionSource = "inn" | "register" | "manual" | null;
+
+const LAST = NEW_ORG_STEPS.length - 1;
+
+/**
+ * Registering an organization in four short steps (identifiers → about → contacts and statements →
+ * review). Enter or "Next" checks the step and goes on; "Back" and the step list go back. The draft is
+ * kept in this browser for the signed-in user (registration.ts); server field errors open their step.
+ */
 export default function NewOrganizationPage() {
   const { t } = useTranslation();
   usePageTitle(t("organizations.new.title"));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { can } = useMe();
+  const fmt = useFormat();
+  const { can, user } = useMe();
+  const userId = user?.id ?? "";
   const staff = can("operator.status.queue");
-  // The support-measure questionnaire's answers, read once: the form starts from them, and what the
-  // user types afterwards is never replaced.
+  // A saved draft wins; otherwise the support-measure questionnaire's answers, read once: the form starts
+  // from them, and what the user types afterwards is never replaced.
+  const [draft, setDraft] = useState<OrgDraft | null>(() => (userId ? loadDraft(userId) : null));
   const [prefill, setPrefill] = useState<Prefill | null>(() =>
-    prefillFromAnswers(loadAnswers(), { cityBody: staff }),
+    draft ? null : prefillFromAnswers(loadAnswers(), { cityBody: staff }),
   );
   const [notice, setNotice] = useState(prefill !== null);
-  const form = useOrgForm(null, prefill?.values);
+  const form = useOrgForm(null, draft?.values ?? prefill?.values);
+  const [step, setStep] = useState(draft?.step ?? 0);
+  const [reached, setReached] = useState(draft?.step ?? 0);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [taken, setTaken] = useState<Taken | null>(null);
+  const [regionSource, setRegionSource] = useState<RegionSource>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const moved = useRef(false);
+  const focusHeading = useRef(true);
+  const created = useRef(false);
+
+  // The draft follows every change (and the step), until the organization is registered.
+  const valuesJson = JSON.stringify(form.getValues());
+  useEffect(() => {
+    if (!userId || created.current) return;
+    const timer = setTimeout(() => {
+      const values = JSON.parse(valuesJson) as ReturnType<typeof form.getValues>;
+      if (hasContent(values)) saveDraft(userId, values, step);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [userId, valuesJson, step]);
+
+  // A new step: its heading takes the focus (not on the first paint), and the page scrolls to it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of the step
+  useEffect(() => {
+    if (!moved.current) return;
+    if (!focusHeading.current) {
+      // after a server error the field in error (or the "INN taken" alert) takes the focus instead
+      focusHeading.current = true;
+      return;
+    }
+    headingRef.current?.focus({ preventScroll: true });
+    headingRef.current?.scrollIntoView({ block: "start" });
+  }, [step]);
+
+  const goTo = (next: number, withFocus = true) => {
+    moved.current = true;
+    if (next !== step) focusHeading.current = withFocus;
+    setStep(next);
+    setReached((r) => Math.max(r, next));
+  };
+  const focusInvalid = () =>
+    requestAnimationFrame(() =>
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+    );
 
   const create = useMutation({
     mutationFn: (body: ReturnType<typeof toCreateBody>) =>
       unwrap(client.POST("/api/organizations", { body })),
     onSuccess: (view) => {
-      // the answers have served their purpose
+      // the answers and the draft have served their purpose
+      created.current = true;
       forgetAnswers();
+      forgetDraft(userId);
       toast(t("organizations.new.created", { name: view.organization.shortName }));
       refreshOrganizations(queryClient);
       navigate(`/organizations/${view.organization.id}`);
     },
     onError: (error) => {
       const extra = problemBody(error) as ProblemOf<"/api/organizations", "post", 409>;
+      const fields = error instanceof ApiError ? error.errors.map((e) => stepOfField(e.field)) : [];
+      // a field error opens the step that holds the field
+      if (fields.length) goTo(Math.min(...fields), false);
       if (error instanceof ApiError && error.is("inn-taken") && extra.organizationId) {
         applyServerErrors(form, error);
         setTaken({
@@ -154,9 +228,65 @@ export default function NewOrganizationPage() {
         return;
       }
       setProblem(applyServerErrors(form, error));
+      if (fields.length) focusInvalid();
     },
   });
 
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setProblem(null);
+    if (step < LAST) {
+      const current = NEW_ORG_STEPS[step] ?? "review";
+      const bad = STEP_FIELDS[current].filter((field) => form.validateField(field).hasError);
+      if (bad.length) return focusInvalid();
+      goTo(step + 1);
+      return;
+    }
+    const result = form.validate();
+    if (result.hasErrors) {
+      goTo(Math.min(...Object.keys(result.errors).map(stepOfField)), false);
+      return focusInvalid();
+    }
+    setTaken(null);
+    create.mutate(toCreateBody(form.getValues()));
+  }
+
+  function startOver() {
+    forgetDraft(userId);
+    setDraft(null);
+    form.setValues(valuesOf(null));
+    form.clearErrors();
+    setRegionSource(null);
+    setReached(0);
+    goTo(0);
+  }
+
+  const extras = {
+    onInnChange: (value: string) => {
+      const code = regionFromInn(value);
+      if (!code || regionSource === "manual" || regionSource === "register") return;
+      form.setFieldValue("regionCode", code);
+      form.clearFieldError("regionCode");
+      setRegionSource("inn");
+    },
+    onRegionChange: () => setRegionSource("manual"),
+    regionHint:
+      regionSource === "inn"
+        ? t("organizations.new.regionFromInn")
+        : regionSource === "register"
+          ? t("organizations.new.regionFromRegister")
+          : null,
+    below: (
+      <RegistryLookup
+        form={form}
+        onFilled={(party) => {
+          if (party.regionCode) setRegionSource("register");
+        }}
+      />
+    ),
+  };
+
+  const current = NEW_ORG_STEPS[step] ?? "review";
   return (
     <Stack gap="lg">
       <div>
@@ -170,6 +300,16 @@ export default function NewOrganizationPage() {
           {t("organizations.new.lead")}
         </Text>
       </div>
+      {draft && (
+        <Alert color="blue" variant="light" title={t("organizations.new.draft.title")}>
+          <Stack gap="xs">
+            <Text size="sm">{t("organizations.new.draft.text", { when: fmt.dateTime(draft.savedAt) })}</Text>
+            <Button variant="default" size="xs" style={{ alignSelf: "flex-start" }} onClick={startOver}>
+              {t("organizations.new.draft.startOver")}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
       {prefill && notice && (
         <Alert
           color="blue"
@@ -198,26 +338,46 @@ export default function NewOrganizationPage() {
           </Stack>
         </Alert>
       )}
-      <form
-        noValidate
-        aria-label={t("organizations.new.formLabel")}
-        onSubmit={form.onSubmit((values) => {
-          setProblem(null);
-          setTaken(null);
-          create.mutate(toCreateBody(values));
-        }, focusFirstInvalid)}
-      >
+      <StepNav step={step} reached={reached} onStep={goTo} />
+      <form ref={formRef} noValidate aria-labelledby="new-org-step-title" onSubmit={submit}>
         <Stack gap="lg">
-          <OrgFormFields
+          <Title order={2} id="new-org-step-title" ref={headingRef} tabIndex={-1} style={{ outline: "none" }}>
+            {t("organizations.new.steps.title", {
+              n: step + 1,
+              total: NEW_ORG_STEPS.length,
+              name: t(`organizations.new.steps.${current}`),
+            })}
+          </Title>
+          <StepFields
             form={form}
-            mode="create"
+            step={current}
             staff={staff}
             hints={{ foundedOn: ageHint(t, prefill?.ageYears ?? null) }}
+            extras={extras}
+            onEdit={goTo}
           />
           <ProblemAlert problem={problem} />
           {taken && <TakenAlert key={taken.organizationId} taken={taken} />}
-          <Text size="sm">{t("organizations.new.afterSubmit")}</Text>
-          <OrgFormActions submitLabel={t("organizations.new.submit")} loading={create.isPending} />
+          {step === LAST && <Text size="sm">{t("organizations.new.afterSubmit")}</Text>}
+          <Group gap="sm" justify="space-between" wrap="wrap-reverse">
+            {step > 0 ? (
+              <Button variant="default" onClick={() => goTo(step - 1)}>
+                {t("organizations.new.steps.back")}
+              </Button>
+            ) : (
+              <span />
+            )}
+            {step < LAST ? (
+              <Button type="submit">{t("organizations.new.steps.next")}</Button>
+            ) : (
+              <Button type="submit" loading={create.isPending}>
+                {t("organizations.new.submit")}
+              </Button>
+            )}
+          </Group>
+          <Text size="xs" c="dimmed">
+            {t("organizations.new.draft.kept")}
+          </Text>
         </Stack>
       </form>
     </Stack>

@@ -1,4 +1,5 @@
 import { Alert, Card, Fieldset, Radio, Select, SimpleGrid, Text, TextInput } from "@mantine/core";
+import type { ChangeEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ORG_IDENTIFIER_RULES, ORG_TYPES } from "../../../shared/organizations";
 import { COUNTRIES, REGIONS } from "../../../shared/regions";
@@ -75,8 +76,28 @@ export function OrgTypeField({
   );
 }
 
+/** What registration adds to the identifiers: the region from the INN and the register lookup. */
+export interface IdentifiersExtras {
+  /** Called after the INN field changed (the value as typed). */
+  onInnChange?: (value: string) => void;
+  /** Called after the person chose a region themselves. */
+  onRegionChange?: () => void;
+  /** Replaces the region's hint (e.g. "filled from the INN"). */
+  regionHint?: string | null;
+  /** Shown under the identifiers (the state-register lookup). */
+  below?: ReactNode;
+}
+
 /** Identifiers and region (a Russian organization) or country and registration number (a foreign one). */
-export function IdentifiersSection({ form, locked }: { form: OrgForm; locked: boolean }) {
+export function IdentifiersSection({
+  form,
+  locked,
+  extras,
+}: {
+  form: OrgForm;
+  locked: boolean;
+  extras?: IdentifiersExtras;
+}) {
   const { t } = useTranslation();
   const labels = useLabels();
   const values = form.getValues();
@@ -109,7 +130,7 @@ export function IdentifiersSection({ form, locked }: { form: OrgForm; locked: bo
             required
             readOnly={locked}
             maxLength={20}
-            {...identifierProps(form, "inn", rules.inn === "inn10" ? 10 : 12)}
+            {...innProps(identifierProps(form, "inn", rules.inn === "inn10" ? 10 : 12), extras)}
           />
           <TextInput
             label={t(rules.ogrn === "ogrn" ? "organizations.form.ogrn" : "organizations.form.ogrnip")}
@@ -160,11 +181,12 @@ export function IdentifiersSection({ form, locked }: { form: OrgForm; locked: bo
           />
         </SimpleGrid>
       )}
+      {extras?.below}
       {rules.scheme === "russian" && (
         <Select
           id={fieldId("regionCode")}
           label={t("organizations.form.region")}
-          description={lockedHint ?? t("organizations.form.regionHint")}
+          description={lockedHint ?? extras?.regionHint ?? t("organizations.form.regionHint")}
           data={regionData}
           searchable
           required
@@ -172,9 +194,29 @@ export function IdentifiersSection({ form, locked }: { form: OrgForm; locked: bo
           maw={480}
           nothingFoundMessage={t("organizations.form.nothingFound")}
           {...form.getInputProps("regionCode")}
-          onChange={(v) => form.setFieldValue("regionCode", v ?? "")}
+          onChange={(v) => {
+            form.setFieldValue("regionCode", v ?? "");
+            extras?.onRegionChange?.();
+          }}
         />
       )}
     </FormSection>
   );
+}
+
+/** The INN field's props with the registration's own reaction to a change. */
+function innProps<P extends { onChange: (event: ChangeEvent<HTMLInputElement>) => void }>(
+  props: P,
+  extras: IdentifiersExtras | undefined,
+): P {
+  const onInnChange = extras?.onInnChange;
+  if (!onInnChange) return props;
+  return {
+    ...props,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      const value = event.currentTarget.value;
+      props.onChange(event);
+      onInnChange(value);
+    },
+  };
 }

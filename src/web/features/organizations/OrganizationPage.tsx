@@ -11,6 +11,7 @@ import { toast } from "../../components/toast";
 import { StatusActions } from "../operator/StatusActions";
 import { warnAlert } from "./labels";
 import { NameChangeNotice } from "./NameChangeNotice";
+import { NextStepCard } from "./NextStepCard";
 import { OrgFormActions, OrgFormFields } from "./OrgForm";
 import { OrgLogo, OrgShell } from "./OrgShell";
 import { focusOrgField } from "./orgFormParts";
@@ -242,6 +243,7 @@ export default function OrganizationPage() {
                   : t("organizations.status.suspendedNoReason")}
               </Alert>
             )}
+            {!editing && <NextStepCard view={view} />}
             <NameChangeNotice orgId={org.id} canCancel={canEdit} />
             {editing && canEdit ? (
               <EditProfile key={org.id} view={view} focusField={field} onDone={() => setEditing(false)} />
@@ -249,7 +251,15 @@ export default function OrganizationPage() {
               <>
                 {canEdit && (
                   <Group>
-                    <Button onClick={() => setEditing(true)}>{t("organizations.profile.edit")}</Button>
+                    {/* the next step (NextStepCard) is the main action while the organization has no status */}
+                    <Button
+                      variant={
+                        org.status === "registered" && view.can["org.status.apply"] ? "default" : "filled"
+                      }
+                      onClick={() => setEditing(true)}
+                    >
+                      {t("organizations.profile.edit")}
+                    </Button>
                   </Group>
                 )}
                 <ProfileFacts org={org} />

@@ -19,6 +19,8 @@ export const orgKeys = {
   nameChange: (id: string) => ["organizations", id, "name-change"] as const,
   consents: (id: string) => ["organizations", id, "consents"] as const,
   invitation: (token: string) => ["invitations", token] as const,
+  /** Whether the state-register lookup is on (it does not change while the server runs). */
+  registry: ["organizations", "registry"] as const,
 };
 
 export const orgQueries = {
@@ -66,6 +68,12 @@ export const orgQueries = {
       queryKey: orgKeys.invitation(token),
       queryFn: ({ signal }) =>
         unwrap(client.GET("/api/invitations/{token}", { params: { path: { token } }, signal })),
+    }),
+  registry: () =>
+    queryOptions({
+      queryKey: orgKeys.registry,
+      queryFn: ({ signal }) => unwrap(client.GET("/api/organizations/registry", { signal })),
+      staleTime: Number.POSITIVE_INFINITY,
     }),
   mine: () =>
     queryOptions({

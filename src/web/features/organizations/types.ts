@@ -18,6 +18,9 @@ export type MyOrganizations = ResponseOf<"/api/me/organizations", "get">;
 export type OrgProfileInput = BodyOf<"/api/organizations", "post">;
 export type UpdateOrgBody = BodyOf<"/api/organizations/{id}", "patch">;
 
+/** What the state register says about an INN (suggested values for the registration form). */
+export type RegistryParty = Schemas["RegistryParty"];
+
 export type Member = Schemas["Member"];
 export type MemberUpdate = BodyOf<"/api/organizations/{id}/members/{userId}", "patch">;
 /** The roles a manager may give (the owner changes only by a transfer). */
