@@ -71,8 +71,10 @@ export function MeasureKindBadges({ measure }: { measure: Pick<MeasureCard, "for
 export function DemoBanner() {
   const { t } = useTranslation();
   return (
-    <Alert color="gray" variant="light" title={t("measures.demo")}>
-      <Text size="sm">{t("measures.demoText")}</Text>
+    <Alert color="gray" variant="light" py="xs">
+      <Text size="sm">
+        <strong>{t("measures.demo")}.</strong> {t("measures.demoText")}
+      </Text>
     </Alert>
   );
 }
