@@ -185,7 +185,7 @@ describe.each(SIZES)("on a $name", ({ name, viewport }) => {
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const text = n.textContent ?? "";
           const el = n.parentElement;
-          if (!/[А-Яа-яЁё]/.test(text) || !el || el.closest("script,style")) continue;
+          if (!/[А-Яа-яЁё]/.test(text) || !el || el.closest("script,style,noscript")) continue;
           if (el.closest("[lang]")?.getAttribute("lang") !== "ru") out.push(text.trim().slice(0, 80));
         }
         return out;

@@ -56,7 +56,12 @@ export function DeadlineFlag({
   const days = daysLeft(measure.closesOn, new Date().toISOString().slice(0, 10));
   if (days < 0 || days > SOON_DAYS) return null;
   return (
-    <Badge color="orange" variant="light" tt="none" style={{ flexShrink: 0 }}>
+    <Badge
+      variant="outline"
+      tt="none"
+      // dark orange on white: above 4.5:1
+      style={{ flexShrink: 0, color: "#8a3c00", borderColor: "#c2590a", background: "#fff4e6" }}
+    >
       {days === 0 ? t("measures.window.closesToday") : t("measures.window.closesIn", { count: days })}
     </Badge>
   );
