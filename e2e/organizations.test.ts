@@ -65,7 +65,9 @@ describe("an organization becomes a cluster participant", () => {
     await operator.getByRole("link", { name: shortName }).click();
     await operator.waitForURL(/\/operator\/applications\/[0-9a-f-]{36}$/);
     await expectAccessible(operator, "application");
-    await operator.getByRole("button", { name: "Одобрить" }).click();
+    await operator.getByRole("button", { name: "Одобрить", exact: true }).click();
+    // approving asks for confirmation, as rejecting and returning do
+    await operator.getByRole("dialog").getByRole("button", { name: "Одобрить и присвоить статус" }).click();
     await expect.poll(() => operator.getByText(/одобрен/i).count()).toBeGreaterThan(0);
 
     // 5. The badge shows on the organization's status page and in the public directory.

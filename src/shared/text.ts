@@ -53,3 +53,40 @@ export const OptSafeLongText = (max: number) =>
     .transform((v) => v || null)
     .nullable()
     .optional();
+
+/*
+ * Quotation marks (one rule for every screen): a quoted value is wrapped once — «…» in Russian, “…” in
+ * English — and quotes inside it become the inner kind („…“ in Russian, ‘…’ in English), so an
+ * organization's name that carries its own quotes is never nested: «ООО „Тест Инновации“». A value
+ * already wrapped whole in quotes keeps them. Locale texts say `{{name, quoted}}` (the i18next
+ * formatter in src/web/i18n) instead of writing the marks themselves.
+ */
+const OUTER: Record<"ru" | "en", [string, string]> = { ru: ["«", "»"], en: ["“", "”"] };
+const INNER: Record<"ru" | "en", [string, string]> = { ru: ["„", "“"], en: ["‘", "’"] };
+const QUOTE_PAIRS: [string, string][] = [
+  ["«", "»"],
+  ["“", "”"],
+  ["„", "“"],
+  ['"', '"'],
+];
+
+/** The value in the language's quotes, its own quotes turned into the inner kind (see above). */
+export function quoted(value: string, locale: string): string {
+  const lang = locale === "en" ? "en" : "ru";
+  const text = value.trim();
+  const [open, close] = OUTER[lang];
+  const [innerOpen, innerClose] = INNER[lang];
+  // wrapped whole already (one pair, nothing quoted inside): keep it, in this language's marks
+  for (const [o, c] of QUOTE_PAIRS) {
+    if (text.length > 1 && text.startsWith(o) && text.endsWith(c)) {
+      const body = text.slice(o.length, -c.length);
+      if (!/[«»“”„"]/.test(body)) return `${open}${body}${close}`;
+    }
+  }
+  // inner quotes: «…» and "…" pairs become the inner kind; a stray mark is left as it is
+  const inner = text
+    .replace(/«([^«»]*)»/g, `${innerOpen}$1${innerClose}`)
+    .replace(/"([^"]*)"/g, `${innerOpen}$1${innerClose}`)
+    .replace(/“([^“”]*)”/g, `${innerOpen}$1${innerClose}`);
+  return `${open}${inner}${close}`;
+}

@@ -55,7 +55,7 @@ export const AMOUNT_BUCKETS = [
 export const AMOUNT_BUCKET_KEYS = AMOUNT_BUCKETS.map((b) => b.key);
 export type AmountBucket = Of<typeof AMOUNT_BUCKETS>["key"];
 /** The navigator's orders; the questionnaire's (check) orders by verdict first. */
-export const MEASURE_SORTS = ["relevance", "deadline", "amount"] as const;
+export const MEASURE_SORTS = ["relevance", "verdict", "deadline", "amount"] as const;
 export type MeasureSort = Of<typeof MEASURE_SORTS>;
 export const CHECK_SORTS = ["verdict", "deadline", "amount"] as const;
 /** An eligibility verdict, best first (its index is the SQL verdict's number). */

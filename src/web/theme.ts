@@ -15,6 +15,8 @@ export const theme = createTheme({
   cursorType: "pointer",
   components: {
     Anchor: { defaultProps: { underline: "always" } },
+    // badges read in sentence case, as their texts are written (Mantine's default is capitals)
+    Badge: { defaultProps: { tt: "none" } },
     // Mantine renders dialog headers as <header>, which axe counts as a second "banner" landmark
     // no fade: a half-transparent menu fails contrast checks while it animates
     Menu: { defaultProps: { transitionProps: { duration: 0 } } },

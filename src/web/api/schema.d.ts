@@ -2594,6 +2594,11 @@ export interface components {
             toStatus: ("registered" | "participant" | "partner") | null;
             reason: string | null;
             at: string;
+            by: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+            } | null;
         };
         User: {
             /** Format: uuid */
@@ -6286,7 +6291,7 @@ export interface operations {
                 amountMin?: number;
                 amountMax?: number;
                 eligibility?: string[] | string;
-                sort?: "relevance" | "deadline" | "amount";
+                sort?: "relevance" | "verdict" | "deadline" | "amount";
                 page?: number;
                 pageSize?: number;
             };

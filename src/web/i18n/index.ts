@@ -1,6 +1,7 @@
 import i18n, { type BackendModule } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { LOCALES, type Locale } from "../../shared/constants";
+import { quoted } from "../../shared/text";
 
 import { type Dict, namespaces } from "./namespaces";
 
@@ -113,5 +114,10 @@ export const i18nReady = i18n
   });
 
 syncDocumentLanguage(i18n.language);
+
+// `{{name, quoted}}`: the value in the language's quotes, never nested (src/shared/text.ts)
+i18n.services.formatter?.add("quoted", (value: unknown, lng: string | undefined) =>
+  quoted(String(value ?? ""), lng ?? DEFAULT_LOCALE),
+);
 
 export default i18n;

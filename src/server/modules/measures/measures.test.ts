@@ -354,6 +354,21 @@ describe("verdicts for a member's organization", () => {
     ]);
   });
 
+  it("sort=verdict puts the measures that fit the member's organization first (the navigator's default for members)", async () => {
+    const b = await search(moscowMember, "sort=verdict");
+    const order = b.items.map((i) => i.eligibility!.verdict);
+    expect(order).toEqual(["eligible", "eligible", "eligible", "check", "not_eligible"]);
+    const large = await search(largeMember, "sort=verdict");
+    expect(
+      large.items
+        .slice(0, 2)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([ids.loan!, ids.export!].sort());
+    // without an organization there is no verdict to order by: all five, no error
+    expect((await search(guest, "sort=verdict")).total).toBe(5);
+  });
+
   it("the eligibility filter means nothing without an organization", async () => {
     expect((await search(guest, "eligibility=eligible")).total).toBe(5);
     const b = await search(user, "eligibility=eligible");

@@ -56,6 +56,9 @@ export const StatusApplication = z
   })
   .meta({ id: "StatusApplication" });
 
+/** Who decided (or withdrew) an application; shown to operators only. */
+const Decider = z.object({ id: z.uuid(), fullName: z.string() });
+
 export const StatusEvent = z
   .object({
     id: z.uuid(),
@@ -64,6 +67,8 @@ export const StatusEvent = z
     toStatus: OrgStatus.nullable(),
     reason: z.string().nullable(),
     at: iso,
+    /** Who made the change (an operator's decision, the applicant's step): in the operator's view only, else null. */
+    by: Decider.nullable(),
   })
   .meta({ id: "StatusEvent" });
 
@@ -77,9 +82,6 @@ export const StatusView = z.object({
   /** Whether each status can be applied for, and why not. */
   options: z.record(z.string(), z.object({ open: z.boolean(), reason: z.string().nullable() })),
 });
-
-/** Who decided (or withdrew) an application; shown to operators only. */
-const Decider = z.object({ id: z.uuid(), fullName: z.string() });
 
 export const QueueItem = StatusApplication.extend({
   organization: z.object({

@@ -165,12 +165,22 @@ async function queueItemById(ex: Executor, id: string, actorId: string): Promise
   };
 }
 
-async function historyOf(ex: Executor, organizationId: string): Promise<EventView[]> {
+/**
+ * The organization's status events, newest first. `withActors` (the operator's view) names who made
+ * each change, looked up through accounts' `usersByIds`; members see no names.
+ */
+async function historyOf(ex: Executor, organizationId: string, withActors = false): Promise<EventView[]> {
   const rows = await ex
     .select()
     .from(statusHistory)
     .where(eq(statusHistory.organizationId, organizationId))
     .orderBy(desc(statusHistory.at), desc(statusHistory.id));
+  const who = withActors
+    ? await deciders(
+        ex,
+        rows.map((h) => ({ decidedBy: h.actorId })),
+      )
+    : () => null;
   return rows.map((h) => ({
     id: h.id,
     event: h.event,
@@ -178,6 +188,7 @@ async function historyOf(ex: Executor, organizationId: string): Promise<EventVie
     toStatus: h.toStatus,
     reason: h.reason,
     at: h.at.toISOString(),
+    by: who(h.actorId),
   }));
 }
 
@@ -557,7 +568,7 @@ export async function queueItem(ctx: Ctx, applicationId: string): Promise<z.infe
   if (!app) throw notFound();
   const [[org], history, who, mine] = await Promise.all([
     ctx.db.select(ORG_COLUMNS).from(organizations).where(eq(organizations.id, app.organizationId)),
-    historyOf(ctx.db, app.organizationId),
+    historyOf(ctx.db, app.organizationId, true),
     deciders(ctx.db, [app]),
     memberOrgIds(ctx.db, requireActor(ctx).id, [app.organizationId]),
   ]);

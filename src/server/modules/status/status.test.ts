@@ -273,6 +273,25 @@ describe("applying for a status and the operator's decision", () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
+  it("the operator's timeline names who made each change; the organization's own view names no one", async () => {
+    const team = await orgWithTeam(t, { regionCode: "77", type: "individual_entrepreneur" });
+    const app = (await applyFor(team.ownerC, team.org.id, "participant")).json() as App;
+    expect((await decision(op, app.id, { decision: "approve", version: 1 })).statusCode).toBe(200);
+
+    const detail = await op.get(`/api/operator/status-applications/${app.id}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    const history = detail.json().history as (Event & { by: { id: string; fullName: string } | null })[];
+    expect(history.map((e) => [e.event, e.by?.fullName ?? null])).toEqual([
+      ["approved", "Операторова Мария Сергеевна"],
+      ["submitted", "Иванов Иван Иванович"],
+    ]);
+    expect(history[0]?.by?.id).toBe(operator.id);
+
+    const own = (await statusOf(team.memberC, team.org.id)).history as (Event & { by: unknown })[];
+    expect(own.length).toBe(2);
+    expect(own.every((e) => e.by === null)).toBe(true);
+  });
+
   it("withdraw: from pending or returned; a withdrawn application cannot be decided or withdrawn again", async () => {
     const team = await orgWithTeam(t, { regionCode: "50" });
     const app = (await applyFor(team.ownerC, team.org.id, "partner")).json() as App;

@@ -19,7 +19,7 @@ const PEOPLE: Person[] = [
 ];
 const PAGE_SIZE = 2;
 
-function People() {
+function People({ cards = false }: { cards?: boolean }) {
   const filters = useUrlFilters(["role", "state"] as const, {
     defaults: { state: "active" },
     valid: { role: (v) => v === "admin" || v === "user" },
@@ -45,6 +45,7 @@ function People() {
     <DataTable
       label="Люди"
       minWidth={600}
+      cardsOnPhone={cards}
       columns={columns}
       query={query}
       rowKey={(p) => p.id}
@@ -112,5 +113,18 @@ describe("DataTable", () => {
     await user.click(screen.getByRole("button", { name: "Сбросить фильтры" }));
     await waitFor(() => expect(location.current).toBe("/people"));
     expect(await screen.findByText("Анна")).toBeTruthy();
+  });
+
+  it("with cardsOnPhone also lists the rows as cards (heading from the first column, the rest as facts)", async () => {
+    renderWithApp(<People cards />, { url: "/people" });
+    const list = await screen.findByRole("list", { name: "Люди" });
+    const cards = within(list).getAllByRole("listitem");
+    expect(cards).toHaveLength(2);
+    expect(cards[0]?.textContent).toContain("Анна");
+    expect(within(cards[0] as HTMLElement).getByText("Роль").tagName).toBe("DT");
+    expect(within(cards[0] as HTMLElement).getByText("admin").tagName).toBe("DD");
+    // the table stays for wide screens; CSS shows one of the two by width
+    expect(list.className).toContain("only-narrow");
+    expect(screen.getByRole("region", { name: "Люди" }).closest(".only-wide")).toBeTruthy();
   });
 });

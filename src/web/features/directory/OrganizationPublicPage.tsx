@@ -24,6 +24,7 @@ import { MEMBER_ROLE_LABELS, ORG_TYPE_LABELS, SME_CATEGORY_LABELS } from "../../
 import { tagLabel } from "../../../shared/tags";
 import { ApiError } from "../../api";
 import { client } from "../../api/client";
+import { EmailLink, PhoneLink } from "../../components/ContactText";
 import { applyServerErrors, type FormProblem } from "../../components/forms";
 import { AppModal, ModalFormActions } from "../../components/modal";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -357,8 +358,8 @@ export default function OrganizationPublicPage() {
               {org.contactEmail && (
                 <div>
                   <dt>{t("directory.org.email")}</dt>
-                  <dd style={{ overflowWrap: "anywhere" }}>
-                    <Anchor href={`mailto:${org.contactEmail}`}>{org.contactEmail}</Anchor>
+                  <dd>
+                    <EmailLink email={org.contactEmail} />
                   </dd>
                 </div>
               )}
@@ -366,9 +367,7 @@ export default function OrganizationPublicPage() {
                 <div>
                   <dt>{t("directory.org.phone")}</dt>
                   <dd>
-                    <Anchor href={`tel:${org.contactPhone.replace(/[^\d+]/g, "")}`}>
-                      {org.contactPhone}
-                    </Anchor>
+                    <PhoneLink phone={org.contactPhone} />
                   </dd>
                 </div>
               )}

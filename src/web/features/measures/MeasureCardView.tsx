@@ -1,7 +1,8 @@
-import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { titleOf, topReason, useMeasureText, VerdictBadge } from "./labels";
+import { InRussian } from "../../components/InRussian";
+import { DeadlineFlag, titleOf, topReason, useMeasureText, VerdictBadge } from "./labels";
 import type { MeasureCard } from "./types";
 
 /** A search result: title, provider, form, amounts, window, and a verdict with its top reason. */
@@ -21,13 +22,13 @@ export function MeasureCardView({
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Title order={headingLevel} size="h4" style={{ overflowWrap: "anywhere" }}>
             <Anchor component={Link} to={`/measures/${measure.id}`} underline="hover" c="indigo.9">
-              {titleOf(measure, text.locale)}
+              <InRussian russian={!measure.titleEn?.trim()}>{titleOf(measure, text.locale)}</InRussian>
             </Anchor>
           </Title>
           {measure.eligibility && <VerdictBadge verdict={measure.eligibility.verdict} />}
         </Group>
         <Text size="sm" c="dimmed">
-          {measure.provider}
+          <InRussian>{measure.provider}</InRussian>
         </Text>
         <MeasureKindBadges measure={measure} />
         <Group gap="md" wrap="wrap">
@@ -39,6 +40,7 @@ export function MeasureCardView({
           <Text size="sm" c={measure.openNow ? undefined : "red.9"}>
             {text.window(measure)}
           </Text>
+          <DeadlineFlag measure={measure} />
         </Group>
         {reason && reason.result !== "met" && (
           <Text size="sm" c="dimmed">
@@ -50,8 +52,8 @@ export function MeasureCardView({
   );
 }
 
-/** The measure's form and level (and "demo" for demonstration data), as on its card and its page. */
-export function MeasureKindBadges({ measure }: { measure: Pick<MeasureCard, "form" | "level" | "isDemo"> }) {
+/** The measure's form and level, as on its card and its page. */
+export function MeasureKindBadges({ measure }: { measure: Pick<MeasureCard, "form" | "level"> }) {
   const { t } = useTranslation();
   return (
     <Group gap={6} wrap="wrap">
@@ -61,11 +63,18 @@ export function MeasureKindBadges({ measure }: { measure: Pick<MeasureCard, "for
       <Badge color="gray" variant="outline" tt="none">
         {t(`measures.level.${measure.level}`)}
       </Badge>
-      {measure.isDemo && (
-        <Badge color="gray" variant="light" tt="none">
-          {t("measures.demo")}
-        </Badge>
-      )}
     </Group>
+  );
+}
+
+/** One notice for demonstration data (above a list or a page that shows some), instead of a badge on each card. */
+export function DemoBanner() {
+  const { t } = useTranslation();
+  return (
+    <Alert color="gray" variant="light" py="xs">
+      <Text size="sm">
+        <strong>{t("measures.demo")}.</strong> {t("measures.demoText")}
+      </Text>
+    </Alert>
   );
 }

@@ -19,15 +19,27 @@ import { Link, useParams } from "react-router";
 import { tagLabel } from "../../../shared/tags";
 import { errorMessage } from "../../api";
 import { client, unwrap } from "../../api/client";
+import { ContactText } from "../../components/ContactText";
+import { InRussian } from "../../components/InRussian";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useMe } from "../../session";
-import { descriptionOf, okvedLabel, ResultIcon, titleOf, useMeasureText, VerdictBadge } from "./labels";
-import { MeasureKindBadges } from "./MeasureCardView";
+import {
+  byOutcome,
+  DeadlineFlag,
+  descriptionOf,
+  okvedLabel,
+  ResultIcon,
+  titleOf,
+  topReason,
+  useMeasureText,
+  VerdictBadge,
+} from "./labels";
+import { DemoBanner, MeasureKindBadges } from "./MeasureCardView";
 import { measureQueries } from "./queries";
 import { loadAnswers, profileOf } from "./questionnaire";
 import { FavouriteButton } from "./subscriptions";
-import type { Eligibility, Measure } from "./types";
+import type { CriterionOutcome, Eligibility, Measure } from "./types";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -42,6 +54,12 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
+const GROUPS: CriterionOutcome["result"][] = ["not_met", "unknown", "met"];
+
+/**
+ * The measure's conditions as sentences, grouped: what fails first, then what is not known yet (with
+ * the field to fill), then what is met. The verdict itself is shown once, at the top of the page.
+ */
 function Breakdown({
   eligibility,
   orgId,
@@ -53,46 +71,55 @@ function Breakdown({
 }) {
   const { t } = useTranslation();
   const text = useMeasureText();
+  const sorted = byOutcome(eligibility.criteria);
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="measure-criteria">
       <Stack gap="sm">
-        <Group justify="space-between" wrap="wrap" gap="xs">
-          <Title order={2} size="h3" id="measure-criteria">
-            {t("measures.page.criteria")}
-          </Title>
-          {!guest || eligibility.criteria.length > 0 ? <VerdictBadge verdict={eligibility.verdict} /> : null}
-        </Group>
+        <Title order={2} size="h3" id="measure-criteria">
+          {t("measures.page.criteria")}
+        </Title>
         {eligibility.criteria.length === 0 ? (
           <Text>{t("measures.page.noCriteria")}</Text>
         ) : (
-          <List spacing="sm" listStyleType="none" aria-labelledby="measure-criteria" p={0}>
-            {eligibility.criteria.map((c) => (
-              <List.Item key={c.key}>
-                <Group gap="sm" wrap="nowrap" align="flex-start">
-                  <ResultIcon result={c.result} />
-                  <Stack gap={2}>
-                    <Text size="sm">{c.message[text.locale]}</Text>
-                    {c.result === "unknown" &&
-                      orgId &&
-                      (c.field === "status" ? (
-                        // a status is applied for, not typed in
-                        <Anchor component={Link} to={`/organizations/${orgId}/status`} size="sm">
-                          {t("measures.page.applyStatus")}
-                        </Anchor>
-                      ) : (
-                        <Anchor
-                          component={Link}
-                          to={`/organizations/${orgId}?edit=1${c.field ? `&field=${encodeURIComponent(c.field)}` : ""}`}
-                          size="sm"
-                        >
-                          {t("measures.page.fillField")}
-                        </Anchor>
-                      ))}
-                  </Stack>
-                </Group>
-              </List.Item>
-            ))}
-          </List>
+          GROUPS.map((group) => {
+            const items = sorted.filter((c) => c.result === group);
+            if (items.length === 0) return null;
+            return (
+              <Stack gap={6} key={group} component="section" aria-labelledby={`criteria-${group}`}>
+                <Title order={3} size="h5" id={`criteria-${group}`}>
+                  {t(`measures.page.group.${group}`, { count: items.length })}
+                </Title>
+                <List spacing="sm" listStyleType="none" p={0} aria-labelledby={`criteria-${group}`}>
+                  {items.map((c) => (
+                    <List.Item key={c.key}>
+                      <Group gap="sm" wrap="nowrap" align="flex-start">
+                        <ResultIcon result={c.result} />
+                        <Stack gap={2}>
+                          <Text size="sm">{c.message[text.locale]}</Text>
+                          {c.result === "unknown" &&
+                            orgId &&
+                            (c.field === "status" ? (
+                              // a status is applied for, not typed in
+                              <Anchor component={Link} to={`/organizations/${orgId}/status`} size="sm">
+                                {t("measures.page.applyStatus")}
+                              </Anchor>
+                            ) : (
+                              <Anchor
+                                component={Link}
+                                to={`/organizations/${orgId}?edit=1${c.field ? `&field=${encodeURIComponent(c.field)}` : ""}`}
+                                size="sm"
+                              >
+                                {t("measures.page.fillField")}
+                              </Anchor>
+                            ))}
+                        </Stack>
+                      </Group>
+                    </List.Item>
+                  ))}
+                </List>
+              </Stack>
+            );
+          })
         )}
         {guest && (
           <Button component={Link} to="/measures/check" variant="light" style={{ alignSelf: "flex-start" }}>
@@ -177,6 +204,16 @@ export default function MeasurePage() {
   const eligibility = measure.eligibility ?? guestEligibility;
   const amount = text.amount(measure);
   const description = descriptionOf(measure, text.locale).trim();
+  const hasEnglishTitle = Boolean(measure.titleEn?.trim());
+  const hasEnglishDescription = Boolean(measure.descriptionEn?.trim());
+  // the verdict is shown once, beside the title (a guest's from the questionnaire when it has criteria)
+  const shownVerdict =
+    measure.eligibility?.verdict ??
+    (eligibility && eligibility.criteria.length > 0 ? eligibility.verdict : null);
+  const open = measure.openNow || measure.permanent;
+  // not eligible: "apply" steps back (secondary style) with the reason beside it
+  const blocker =
+    measure.eligibility?.verdict === "not_eligible" ? topReason(measure.eligibility.criteria) : undefined;
 
   return (
     <Stack gap="lg">
@@ -186,11 +223,13 @@ export default function MeasurePage() {
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
           <Title order={1} style={{ overflowWrap: "anywhere" }}>
-            {titleOf(measure, text.locale)}
+            <InRussian russian={!hasEnglishTitle}>{titleOf(measure, text.locale)}</InRussian>
           </Title>
-          {measure.eligibility && <VerdictBadge verdict={measure.eligibility.verdict} />}
+          {shownVerdict && <VerdictBadge verdict={shownVerdict} />}
         </Group>
-        <Text c="dimmed">{measure.provider}</Text>
+        <Text c="dimmed">
+          <InRussian>{measure.provider}</InRussian>
+        </Text>
         <MeasureKindBadges measure={measure} />
         {org && measure.eligibility && (
           <Text size="sm">{t("measures.page.forOrg", { name: org.shortName })}</Text>
@@ -198,32 +237,7 @@ export default function MeasurePage() {
       </Stack>
 
       <Grid gap="xl">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="lg">
-            {description && (
-              <Stack gap="xs">
-                <Title order={2} size="h3">
-                  {t("measures.page.description")}
-                </Title>
-                <Text style={{ whiteSpace: "pre-wrap" }}>{description}</Text>
-              </Stack>
-            )}
-            {eligibility && <Breakdown eligibility={eligibility} orgId={org?.id ?? null} guest={guest} />}
-            {measure.requiredDocuments.length > 0 && (
-              <Stack gap="xs">
-                <Title order={2} size="h3">
-                  {t("measures.page.documents")}
-                </Title>
-                <List spacing={4}>
-                  {measure.requiredDocuments.map((d) => (
-                    <List.Item key={d}>{d}</List.Item>
-                  ))}
-                </List>
-              </Stack>
-            )}
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
           <Stack gap="md">
             <Card withBorder padding="lg" component="section" aria-labelledby="measure-apply">
               <Stack gap="sm">
@@ -231,7 +245,12 @@ export default function MeasurePage() {
                   {t("measures.page.howToApply")}
                 </Title>
                 <Stack component="dl" gap="xs" m={0}>
-                  <Fact label={t("measures.page.window")}>{text.window(measure)}</Fact>
+                  <Fact label={t("measures.page.window")}>
+                    <Group gap="xs" component="span" wrap="wrap">
+                      <span>{text.window(measure)}</span>
+                      <DeadlineFlag measure={measure} />
+                    </Group>
+                  </Fact>
                   {amount && <Fact label={t("measures.page.amount")}>{amount}</Fact>}
                   {measure.cofinancingShare != null && (
                     <Fact label={t("measures.page.cofinancing")}>
@@ -242,14 +261,24 @@ export default function MeasurePage() {
                   <Fact label={t("measures.page.form")}>{t(`measures.form.${measure.form}`)}</Fact>
                 </Stack>
                 {measure.applyUrl ? (
-                  <Button
-                    onClick={onApply}
-                    loading={apply.isPending}
-                    disabled={!measure.openNow && !measure.permanent}
-                  >
-                    {t("measures.page.apply")}
-                    <span className="sr-only"> {t("measures.page.newTab")}</span>
-                  </Button>
+                  <Stack gap={6}>
+                    {blocker && (
+                      <Text size="sm" id="apply-blocker">
+                        {t("measures.page.notEligibleApply", { reason: blocker.message[text.locale] })}
+                      </Text>
+                    )}
+                    <Button
+                      onClick={onApply}
+                      loading={apply.isPending}
+                      disabled={!open}
+                      variant={blocker ? "default" : "filled"}
+                      aria-describedby={blocker ? "apply-blocker" : undefined}
+                      style={{ alignSelf: "flex-start" }}
+                    >
+                      {t("measures.page.apply")}
+                      <span className="sr-only"> {t("measures.page.newTab")}</span>
+                    </Button>
+                  </Stack>
                 ) : (
                   <Text size="sm">{t("measures.page.noApplyUrl")}</Text>
                 )}
@@ -266,7 +295,11 @@ export default function MeasurePage() {
                 <Title order={2} size="h4" id="measure-contacts" mb="xs">
                   {t("measures.page.contacts")}
                 </Title>
-                <Text style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{measure.contacts}</Text>
+                <Text style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+                  <InRussian>
+                    <ContactText>{measure.contacts}</ContactText>
+                  </InRussian>
+                </Text>
               </Card>
             )}
             {(measure.industries.length > 0 || measure.tags.length > 0) && (
@@ -290,7 +323,37 @@ export default function MeasurePage() {
             )}
           </Stack>
         </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
+          <Stack gap="lg">
+            {eligibility && <Breakdown eligibility={eligibility} orgId={org?.id ?? null} guest={guest} />}
+            {description && (
+              <Stack gap="xs">
+                <Title order={2} size="h3">
+                  {t("measures.page.description")}
+                </Title>
+                <InRussian block russian={!hasEnglishDescription}>
+                  <Text style={{ whiteSpace: "pre-wrap" }}>{description}</Text>
+                </InRussian>
+              </Stack>
+            )}
+            {measure.requiredDocuments.length > 0 && (
+              <Stack gap="xs">
+                <Title order={2} size="h3">
+                  {t("measures.page.documents")}
+                </Title>
+                <InRussian block>
+                  <List spacing={4}>
+                    {measure.requiredDocuments.map((d) => (
+                      <List.Item key={d}>{d}</List.Item>
+                    ))}
+                  </List>
+                </InRussian>
+              </Stack>
+            )}
+          </Stack>
+        </Grid.Col>
       </Grid>
+      {measure.isDemo && <DemoBanner />}
     </Stack>
   );
 }

@@ -1,21 +1,25 @@
 import { Alert, Anchor, Button, Checkbox, Radio, Skeleton, Stack, Switch, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CatalogEmpty, CatalogPage } from "../../components/catalog/CatalogPage";
 import { FacetGroup, facetRows } from "../../components/catalog/FacetGroup";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
+import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { useMeasureText } from "./labels";
-import { MeasureCardView } from "./MeasureCardView";
+import { DemoBanner, MeasureCardView } from "./MeasureCardView";
 import { measureQueries } from "./queries";
 import {
   activeFilterCount,
   apiQuery,
+  defaultSort,
   EMPTY_FILTERS,
   type ListFacet,
+  type NavigatorState,
   navigatorSearch,
   parseNavigatorParams,
 } from "./searchParams";
@@ -58,19 +62,19 @@ export default function NavigatorPage() {
   const format = useFormat();
   const text = useMeasureText();
   const { user } = useMe();
-  const {
-    state,
-    view,
-    text: search,
-    setText,
-    go,
-    submit,
-    reset,
-  } = useCatalogUrl(parseNavigatorParams, navigatorSearch);
+  // a member with an active organization opens the navigator with the measures that fit it first
+  const mine = useMyOrganizations();
+  const orgsKnown = !user || mine.data !== undefined || mine.isError;
+  const fallbackSort = defaultSort(Boolean(user && mine.data?.activeOrganizationId));
+  const parse = useCallback((p: URLSearchParams) => parseNavigatorParams(p, fallbackSort), [fallbackSort]);
+  const toSearch = useCallback((s: NavigatorState) => navigatorSearch(s, fallbackSort), [fallbackSort]);
+  const { state, view, text: search, setText, go, submit, reset } = useCatalogUrl(parse, toSearch);
 
   const result = useQuery({
     ...measureQueries.search(user?.id ?? null, apiQuery(state, PAGE_SIZE)),
     placeholderData: keepPreviousData,
+    // a signed-in user's order depends on their active organization: wait for it, not search twice
+    enabled: orgsKnown,
   });
   const data = result.data;
   const member = Boolean(data?.organization);
@@ -166,6 +170,7 @@ export default function NavigatorPage() {
       lead={t("measures.navigator.lead")}
       notices={
         <>
+          {data?.items.some((m) => m.isDemo) && <DemoBanner />}
           {!user && (
             <Alert color="indigo" variant="light" title={t("measures.navigator.guestTitle")}>
               <Stack gap="sm" align="flex-start">
@@ -199,7 +204,11 @@ export default function NavigatorPage() {
       sort={{
         label: t("measures.sort.label"),
         value: view.sort,
-        options: SORTS.map((s) => ({ value: s, label: t(`measures.sort.${s}`) })),
+        // "eligible first" means something only with an organization's verdicts
+        options: SORTS.filter((s) => s !== "verdict" || member || view.sort === "verdict").map((s) => ({
+          value: s,
+          label: t(`measures.sort.${s}`),
+        })),
         onChange: (value) => {
           const sort = SORTS.find((s) => s === value);
           if (sort) go({ sort });

@@ -35,6 +35,44 @@ export function shortDate(iso: string, locale: Locale): string {
   );
 }
 
+/** Days left until the last day of applications (0: closes today), counted in whole calendar days. */
+export function daysLeft(closesOn: string, today: string): number {
+  return Math.round(
+    (Date.parse(`${closesOn.slice(0, 10)}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  );
+}
+
+/** A deadline this close is flagged on cards and the measure's page. */
+export const SOON_DAYS = 7;
+
+/** "Closes in 3 days" when an open measure closes within a week (today counts as 0), else nothing. */
+export function DeadlineFlag({
+  measure,
+}: {
+  measure: Pick<MeasureCard, "permanent" | "openNow" | "closesOn">;
+}) {
+  const { t } = useTranslation();
+  if (measure.permanent || !measure.openNow || !measure.closesOn) return null;
+  const days = daysLeft(measure.closesOn, new Date().toISOString().slice(0, 10));
+  if (days < 0 || days > SOON_DAYS) return null;
+  return (
+    <Badge
+      variant="outline"
+      tt="none"
+      // dark orange on white: above 4.5:1
+      style={{ flexShrink: 0, color: "#8a3c00", borderColor: "#c2590a", background: "#fff4e6" }}
+    >
+      {days === 0 ? t("measures.window.closesToday") : t("measures.window.closesIn", { count: days })}
+    </Badge>
+  );
+}
+
+/** Failing conditions first, then the ones to check, then those met (stable within each). */
+export const OUTCOME_ORDER: Record<CriterionOutcome["result"], number> = { not_met: 0, unknown: 1, met: 2 };
+export function byOutcome(criteria: CriterionOutcome[]): CriterionOutcome[] {
+  return [...criteria].sort((a, b) => OUTCOME_ORDER[a.result] - OUTCOME_ORDER[b.result]);
+}
+
 /** Texts for amounts, windows and facet values. */
 export function useMeasureText() {
   const { t } = useTranslation();

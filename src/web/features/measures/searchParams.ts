@@ -43,9 +43,21 @@ function list(params: URLSearchParams, facet: ListFacet): string[] {
   return [...new Set(values)].slice(0, 30);
 }
 
-export function parseNavigatorParams(params: URLSearchParams): NavigatorState {
+/**
+ * The order a viewer gets when the URL names none: a member with an active organization sees the
+ * measures that fit it first ("verdict"), anyone else by relevance. The URL leaves out only this
+ * viewer's default, so the sort box always says what the list shows and a chosen order is kept.
+ */
+export function defaultSort(member: boolean): MeasureSort {
+  return member ? "verdict" : "relevance";
+}
+
+export function parseNavigatorParams(
+  params: URLSearchParams,
+  fallbackSort: MeasureSort = "relevance",
+): NavigatorState {
   const sortParam = params.get("sort") ?? "";
-  const sort = (SORTS as readonly string[]).includes(sortParam) ? (sortParam as MeasureSort) : "relevance";
+  const sort = (SORTS as readonly string[]).includes(sortParam) ? (sortParam as MeasureSort) : fallbackSort;
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
   const amountParam = params.get("amount");
   const amount = AMOUNT_BUCKETS.some((b) => b.key === amountParam) ? amountParam : null;
@@ -63,8 +75,11 @@ export function parseNavigatorParams(params: URLSearchParams): NavigatorState {
   };
 }
 
-/** The page's URL query: defaults left out. */
-export function navigatorParams(state: NavigatorState): URLSearchParams {
+/** The page's URL query: defaults (the viewer's default sort among them) left out. */
+export function navigatorParams(
+  state: NavigatorState,
+  fallbackSort: MeasureSort = "relevance",
+): URLSearchParams {
   const sp = new URLSearchParams();
   if (state.q) sp.set("q", state.q);
   for (const f of LIST_FACETS) {
@@ -73,14 +88,14 @@ export function navigatorParams(state: NavigatorState): URLSearchParams {
   }
   if (state.openNow) sp.set("openNow", "true");
   if (state.amount) sp.set("amount", state.amount);
-  if (state.sort !== "relevance") sp.set("sort", state.sort);
+  if (state.sort !== fallbackSort) sp.set("sort", state.sort);
   if (state.page > 1) sp.set("page", String(state.page));
   return sp;
 }
 
 /** The page's "?…" (or "" for the whole catalog). */
-export function navigatorSearch(state: NavigatorState): string {
-  const sp = navigatorParams(state).toString();
+export function navigatorSearch(state: NavigatorState, fallbackSort: MeasureSort = "relevance"): string {
+  const sp = navigatorParams(state, fallbackSort).toString();
   return sp ? `?${sp}` : "";
 }
 

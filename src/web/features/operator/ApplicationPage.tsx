@@ -12,7 +12,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { SubjectConversation } from "../conversations/SubjectConversation";
 import { ApplicationStateBadge, okAlert, StatusBadge, useLabels, warnAlert } from "../organizations/labels";
-import { ReasonModal } from "../organizations/modals";
+import { ConfirmModal, ReasonModal } from "../organizations/modals";
 import { OrgLogo } from "../organizations/OrgShell";
 import { ProfileFacts } from "../organizations/ProfileFacts";
 import { orgKeys, problemBody } from "../organizations/queries";
@@ -35,7 +35,7 @@ export default function ApplicationPage() {
   const labels = useLabels();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const [modal, setModal] = useState<"reject" | "return" | null>(null);
+  const [modal, setModal] = useState<"approve" | "reject" | "return" | null>(null);
   const [changed, setChanged] = useState<Changed | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -83,7 +83,10 @@ export default function ApplicationPage() {
     }
   }
 
-  const approve = useMutation({ mutationFn: () => decide("approve", null) });
+  const approve = useMutation({
+    mutationFn: () => decide("approve", null),
+    onSettled: () => setModal(null),
+  });
 
   if (app.isPending) {
     return (
@@ -235,7 +238,7 @@ export default function ApplicationPage() {
                   color="teal"
                   loading={approve.isPending}
                   disabled={d.mine}
-                  onClick={() => approve.mutate()}
+                  onClick={() => setModal("approve")}
                 >
                   {t("operator.application.approve")}
                 </Button>
@@ -259,7 +262,7 @@ export default function ApplicationPage() {
 
       <SectionCard id="org-profile-title" title={t("operator.application.profileTitle")}>
         <Stack gap="sm">
-          <Anchor component={Link} to={`/organizations/${org.id}`} size="sm">
+          <Anchor component={Link} to={`/organizations/${org.id}?application=${d.id}`} size="sm">
             {t("operator.application.openOrganization")}
           </Anchor>
           <ProfileFacts org={org} idPrefix="app-profile" level={3} />
@@ -272,6 +275,22 @@ export default function ApplicationPage() {
         <StatusHistory history={d.history} />
       </SectionCard>
 
+      <ConfirmModal
+        opened={modal === "approve"}
+        onClose={() => setModal(null)}
+        title={t("operator.application.approveTitle", { name: org.shortName })}
+        confirmLabel={t("operator.application.approveSubmit")}
+        color="teal"
+        loading={approve.isPending}
+        onConfirm={() => approve.mutate()}
+      >
+        <Text>
+          {t("operator.application.approveLead", {
+            name: org.shortName,
+            status: labels.status(d.requestedStatus),
+          })}
+        </Text>
+      </ConfirmModal>
       <ReasonModal
         opened={modal === "reject"}
         onClose={() => setModal(null)}

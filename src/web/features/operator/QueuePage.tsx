@@ -169,6 +169,7 @@ export default function QueuePage() {
       <DataTable
         label={t("operator.queue.tableLabel")}
         minWidth={860}
+        cardsOnPhone
         columns={columns}
         query={queue}
         rowKey={(item) => item.id}

@@ -2,6 +2,7 @@ import { Button, Card, Group, Skeleton, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { client } from "../../api/client";
+import { EmailLink } from "../../components/ContactText";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
 import { toast, toastError } from "../../components/toast";
@@ -50,7 +51,7 @@ export function JoinRequests({ orgId }: { orgId: string }) {
               <div style={{ minWidth: 0, flex: "1 1 16rem" }}>
                 <Text fw={600}>{r.user.fullName}</Text>
                 <Text size="sm" style={{ wordBreak: "break-all" }}>
-                  {r.user.email}
+                  <EmailLink email={r.user.email} />
                 </Text>
                 <Text size="xs">
                   {t("organizations.joinRequests.sentAt", { date: format.dateTime(r.createdAt) })}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { client, unwrap } from "../../api/client";
+import { EmailLink } from "../../components/ContactText";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
@@ -127,7 +128,7 @@ export function MembersTable({ view }: { view: OrganizationView }) {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" style={{ wordBreak: "break-all" }}>
-                    {m.email ?? "—"}
+                    {m.email ? <EmailLink email={m.email} /> : "—"}
                   </Text>
                 </Table.Td>
                 <Table.Td>

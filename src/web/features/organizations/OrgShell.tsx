@@ -2,7 +2,7 @@ import { Anchor, Avatar, Group, Skeleton, Stack, Text, Title } from "@mantine/co
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink } from "react-router";
+import { Link, NavLink, useSearchParams } from "react-router";
 import { ApiError } from "../../api";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -46,29 +46,34 @@ export function OrgLogo({
   );
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const applicationParam = (v: string | null) => (v && UUID.test(v) ? v : null);
+
 /** Links to the organization's sections; the current one has aria-current="page". */
-function OrgTabs({ view }: { view: OrganizationView }) {
+function OrgTabs({ view, keep }: { view: OrganizationView; keep: string }) {
   const { t } = useTranslation();
   const id = view.organization.id;
+  // an operator who came from an application keeps the way back to it on every tab
   const base = `/organizations/${id}`;
+  const to = (path: string) => ({ pathname: path, search: keep });
   return (
     <nav aria-label={t("organizations.tabs.label")}>
       <Group gap={4} wrap="wrap">
-        <NavLink to={base} end className="nav-link">
+        <NavLink to={to(base)} end className="nav-link">
           {t("organizations.tabs.profile")}
         </NavLink>
         {view.can["org.members.read"] !== false && (
-          <NavLink to={`${base}/members`} className="nav-link">
+          <NavLink to={to(`${base}/members`)} className="nav-link">
             {t("organizations.tabs.members")}
           </NavLink>
         )}
         {view.can["org.status.read"] !== false && (
-          <NavLink to={`${base}/status`} className="nav-link">
+          <NavLink to={to(`${base}/status`)} className="nav-link">
             {t("organizations.tabs.status")}
           </NavLink>
         )}
         {view.can["org.verification.manage"] && (
-          <NavLink to={`${base}/verification`} className="nav-link">
+          <NavLink to={to(`${base}/verification`)} className="nav-link">
             {t("verification.tab")}
           </NavLink>
         )}
@@ -93,6 +98,7 @@ export function OrgShell({
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
+  const [params] = useSearchParams();
   const view = useOrgView(id);
   const org = view.data?.organization;
   usePageTitle(
@@ -125,12 +131,19 @@ export function OrgShell({
   }
   const data = view.data;
   const o = data.organization;
+  // the operator's way back to the status application they came from (?application=<id>)
+  const fromApplication = data.membership ? null : applicationParam(params.get("application"));
   return (
     <Stack gap="lg">
       <Stack gap="xs">
         {data.membership && (
           <Anchor component={Link} to="/organizations" size="sm">
             {t("organizations.backToMine")}
+          </Anchor>
+        )}
+        {fromApplication && (
+          <Anchor component={Link} to={`/operator/applications/${fromApplication}`} size="sm">
+            {t("organizations.backToApplication")}
           </Anchor>
         )}
         <Group gap="md" wrap="nowrap" align="center">
@@ -166,7 +179,7 @@ export function OrgShell({
             </Group>
           </div>
         </Group>
-        <OrgTabs view={data} />
+        <OrgTabs view={data} keep={fromApplication ? `?application=${fromApplication}` : ""} />
       </Stack>
       {children(data)}
     </Stack>

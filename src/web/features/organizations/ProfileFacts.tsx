@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ELIGIBILITY_FLAGS } from "../../../shared/eligibility";
 import { ORG_IDENTIFIER_RULES } from "../../../shared/organizations";
+import { EmailLink, PhoneLink } from "../../components/ContactText";
 import { useFormat } from "../../format";
 import { useLabels } from "./labels";
 import type { Organization } from "./types";
@@ -176,13 +177,11 @@ export function ProfileFacts({
       <Section level={level} id={`${idPrefix}-contacts`} title={t("organizations.form.sections.contacts")}>
         <dl className="facts">
           <Fact label={t("organizations.form.contactEmail")}>
-            {org.contactEmail ? (
-              <Anchor href={`mailto:${org.contactEmail}`}>{org.contactEmail}</Anchor>
-            ) : (
-              dash
-            )}
+            {org.contactEmail ? <EmailLink email={org.contactEmail} /> : dash}
           </Fact>
-          <Fact label={t("organizations.form.contactPhone")}>{org.contactPhone ?? dash}</Fact>
+          <Fact label={t("organizations.form.contactPhone")}>
+            {org.contactPhone ? <PhoneLink phone={org.contactPhone} /> : dash}
+          </Fact>
         </dl>
         <Text size="sm" mt="xs">
           {org.contactsPublic && org.contactsConsentAt

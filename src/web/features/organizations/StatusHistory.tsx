@@ -17,7 +17,10 @@ const EVENT_COLOR: Record<string, string> = {
 /** Events about an application: their `toStatus` is the status applied for, not a change. */
 const APPLICATION_EVENTS = new Set(["submitted", "resubmitted", "withdrawn", "returned", "rejected"]);
 
-/** The organization's status history, newest first: date, event, from → to, reason. */
+/** Steps the organization's own people take (the rest are the operator's decisions). */
+const APPLICANT_EVENTS = new Set(["created", "registered", "submitted", "resubmitted", "withdrawn"]);
+
+/** The organization's status history, newest first: date, event, from → to, reason (and, for the operator, who). */
 export function StatusHistory({ history }: { history: StatusEvent[] }) {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -40,12 +43,18 @@ export function StatusHistory({ history }: { history: StatusEvent[] }) {
           ? t("organizations.history.operatorComment", { comment: e.reason })
           : t("organizations.history.reason", { reason: e.reason })
       : null;
+    // `by` is filled in the operator's view only: who made the change
+    const by = e.by
+      ? APPLICANT_EVENTS.has(e.event)
+        ? t("organizations.history.byApplicant", { name: e.by.fullName })
+        : t("organizations.history.byOperator", { name: e.by.fullName })
+      : null;
     return {
       id: e.id,
       at: e.at,
       color: EVENT_COLOR[e.event],
       title: t(`organizations.history.events.${e.event}`, { defaultValue: e.event }),
-      lines: [change, reason],
+      lines: [change, reason, by],
     };
   });
   return (

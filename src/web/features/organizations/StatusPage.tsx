@@ -184,12 +184,27 @@ function OpenApplication({ view, app }: { view: OrganizationView; app: StatusApp
           )}
           {app.applicantComment && (
             <div>
-              <dt>{t("organizations.application.yourComment")}</dt>
+              <dt>
+                {view.membership
+                  ? t("organizations.application.yourComment")
+                  : t("organizations.application.applicantComment")}
+              </dt>
               <dd style={{ whiteSpace: "pre-wrap" }}>{app.applicantComment}</dd>
             </div>
           )}
         </dl>
-        {app.state === "pending" && <Text size="sm">{t("organizations.application.pendingText")}</Text>}
+        {app.state === "pending" && view.membership && (
+          <Text size="sm">{t("organizations.application.pendingText")}</Text>
+        )}
+        {!view.membership && view.can["operator.status.decide"] && (
+          <Anchor
+            component={Link}
+            to={`/operator/applications/${app.id}`}
+            style={{ alignSelf: "flex-start" }}
+          >
+            {t("organizations.application.openInQueue")}
+          </Anchor>
+        )}
         {app.state === "returned" && (
           <Alert {...warnAlert} title={t("organizations.application.returnedTitle")}>
             <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
@@ -294,7 +309,8 @@ function StatusContent({ view }: { view: OrganizationView }) {
       {s.openApplication && (
         <SubjectConversation kind="status_application" subjectId={s.openApplication.id} />
       )}
-      <Options view={view} status={s} />
+      {/* applying is for the organization's people; staff see the application itself instead */}
+      {view.membership && <Options view={view} status={s} />}
       <SectionCard id="history-title" title={t("organizations.history.title")}>
         <StatusHistory history={s.history} />
       </SectionCard>
