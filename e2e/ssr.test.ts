@@ -14,7 +14,7 @@ async function firstOrganization() {
 
 async function firstMeasure(lang: "ru" | "en") {
   const res = await fetch(`${env.server.url}/api/measures`, { headers: { "accept-language": lang } });
-  const { items } = (await res.json()) as { items: { id: string; title: string }[] };
+  const { items } = (await res.json()) as { items: { id: string; titleRu: string }[] };
   return items[0]!;
 }
 
@@ -27,7 +27,7 @@ describe("server-rendered public pages", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(org.shortName);
     const measure = await firstMeasure("ru");
     await page.goto(`${env.server.url}/measures/${measure.id}`);
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(measure.title);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(measure.titleRu);
     await page.goto(`${env.server.url}/directory`);
     expect(await page.getByText(org.shortName).count()).toBeGreaterThan(0);
     await ctx.close();
