@@ -48,7 +48,7 @@ import { openStorage } from "./core/storage.js";
 import { registerSessionHook, sessionCookieName } from "./modules/accounts/session.js";
 import { MODULES } from "./modules/index.js";
 import { indexHtmlReader, pageMeta, registerSeo, withMeta } from "./seo.js";
-import { builtRenderer, isPublicPage, pageRenderer, type Renderer } from "./ssr.js";
+import { builtRenderer, encodedPage, pageRenderer, type Renderer } from "./ssr.js";
 
 export interface AppOptions {
   /**
@@ -442,11 +442,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       }
       const page = meta ? withMeta(html, meta) : html;
       // Public pages are rendered for guests in their language (src/server/ssr.ts).
-      if (isPublicPage(url)) reply.header("vary", "Accept-Language, Cookie");
-      return reply
-        .header("cache-control", "no-cache")
-        .type("text/html; charset=utf-8")
-        .send(renderPage ? await renderPage(req, page) : page);
+      const body = await encodedPage(req, reply, renderPage ? await renderPage(req, page) : page);
+      return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(body);
     }
     return sendProblem(reply, problem(req, 404, "route-not-found", { path: url }));
   });
