@@ -7,6 +7,11 @@ import { defineConfig, type Plugin } from "vite";
 const apiTarget = process.env.INNOCLUSTER_API_URL ?? "http://localhost:3000";
 const proxy = { "^/api/": { target: apiTarget, changeOrigin: false } };
 const outDir = fileURLToPath(new URL("./dist/web", import.meta.url));
+/**
+ * The server's renderer of the public pages, loaded by src/server/ssr.ts:
+ * `vite build --ssr src/web/entry.server.tsx` (scripts/build-web.mjs).
+ */
+const ssrOutDir = fileURLToPath(new URL("./dist/web-ssr", import.meta.url));
 
 /**
  * Libraries every page needs, kept in chunks of their own so an app release does not change their
@@ -51,24 +56,27 @@ function moduleStats(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   root: fileURLToPath(new URL("./src/web", import.meta.url)),
   envDir: fileURLToPath(new URL(".", import.meta.url)),
-  plugins: [react(), moduleStats()],
+  plugins: isSsrBuild ? [react()] : [react(), moduleStats()],
   css: {
     postcss: fileURLToPath(new URL(".", import.meta.url)),
   },
-  build: {
-    outDir,
-    emptyOutDir: true,
-    sourcemap: false,
-    // .vite/manifest.json: which chunks each page needs; the build's bundle budget reads it
-    manifest: true,
-    chunkSizeWarningLimit: 700,
-    rollupOptions: {
-      output: { manualChunks: vendorChunk },
-    },
-  },
+  build: isSsrBuild
+    ? // packages stay imports from node_modules; only the app's own code is bundled
+      { outDir: ssrOutDir, emptyOutDir: true, sourcemap: false }
+    : {
+        outDir,
+        emptyOutDir: true,
+        sourcemap: false,
+        // .vite/manifest.json: which chunks each page needs; the build's bundle budget reads it
+        manifest: true,
+        chunkSizeWarningLimit: 700,
+        rollupOptions: {
+          output: { manualChunks: vendorChunk },
+        },
+      },
   server: { port: 5173, proxy },
   preview: { port: 4173, proxy },
-});
+}));

@@ -1,5 +1,6 @@
 // Builds the web app into dist/web when its sources changed since the last build (a content hash
-// of src/web, src/shared and the build configuration is kept in dist/web/.source-hash), writes a
+// of src/web, src/shared and the build configuration is kept in dist/web/.source-hash) — and, first,
+// its server renderer of the public pages into dist/web-ssr (`vite build --ssr`), writes a
 // brotli (.br) and a gzip (.gz) copy of every asset beside it (the server sends them as they are), and
 // checks the bundle budget of the public pages (scripts/web-budget.mjs): over budget, the build fails.
 import { spawn } from "node:child_process";
@@ -39,14 +40,13 @@ export function buildWeb({ force = false } = {}) {
   fs.rmSync(path.join(out, "index.html"), { force: true });
   const t = Date.now();
   console.log("Building the web app…");
-  return new Promise((resolve, reject) => {
-    const vite = path.join(root, "node_modules/vite/bin/vite.js");
-    const child = spawn(process.execPath, [vite, "build", "--logLevel", "warn"], {
-      cwd: root,
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    child.on("exit", (code) => {
-      if (code !== 0) return reject(new Error("The web app failed to build (see above)."));
+  // The renderer first: index.html (written last) is what says the new build is there.
+  return vite(
+    ["build", "--ssr", path.join(root, "src/web/entry.server.tsx"), "--logLevel", "warn"],
+    "The web app's server renderer",
+  )
+    .then(() => vite(["build", "--logLevel", "warn"], "The web app"))
+    .then(() => {
       try {
         const compressed = precompress(path.join(out, "assets"));
         checkBudget();
@@ -54,12 +54,25 @@ export function buildWeb({ force = false } = {}) {
         console.log(
           `Web app built in ${((Date.now() - t) / 1000).toFixed(1)} s (${compressed} assets precompressed)`,
         );
-        resolve(true);
+        return true;
       } catch (err) {
         fs.rmSync(path.join(out, "index.html"), { force: true });
-        reject(err);
+        throw err;
       }
     });
+}
+
+/** Runs the Vite CLI; rejects when it fails. */
+function vite(args, what) {
+  return new Promise((resolve, reject) => {
+    const bin = path.join(root, "node_modules/vite/bin/vite.js");
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${what} failed to build (see above).`)),
+    );
   });
 }
 

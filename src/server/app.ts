@@ -48,6 +48,7 @@ import { openStorage } from "./core/storage.js";
 import { registerSessionHook, sessionCookieName } from "./modules/accounts/session.js";
 import { MODULES } from "./modules/index.js";
 import { indexHtmlReader, pageMeta, registerSeo, withMeta } from "./seo.js";
+import { builtRenderer, encodedPage, pageRenderer, type Renderer } from "./ssr.js";
 
 export interface AppOptions {
   /**
@@ -67,6 +68,13 @@ export interface AppOptions {
   rateLimitStore?: Omit<SharedStoreOptions, "db">;
   /** The built web app's folder (default dist/web; tests give their own). */
   webRoot?: string;
+  /**
+   * Server rendering of the public pages (src/server/ssr.ts): the renderer to use (tests give the
+   * source's), or false for the shell alone; default the web build's (dist/web-ssr).
+   */
+  ssr?: (() => Promise<Renderer | null>) | false;
+  /** How long a page's render may take before the shell is sent instead (default SSR_TIMEOUT_MS). */
+  ssrTimeoutMs?: number;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -393,6 +401,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await registerSeo(app, { db: services.database.db, publicUrl: config.publicUrl });
   }
   const readIndex = indexHtmlReader(webRoot);
+  const renderPage =
+    opts.ssr === false
+      ? null
+      : pageRenderer(app, {
+          renderer: opts.ssr ?? builtRenderer(),
+          sessionCookie: sessionCookieName(config),
+          timeoutMs: opts.ssrTimeoutMs,
+        });
 
   app.setNotFoundHandler(async (req, reply) => {
     const url = req.url.split("?")[0] ?? "/";
@@ -425,10 +441,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       } catch (error) {
         req.log.warn({ err: error }, "page meta failed; the page is sent without it");
       }
-      return reply
-        .header("cache-control", "no-cache")
-        .type("text/html; charset=utf-8")
-        .send(meta ? withMeta(html, meta) : html);
+      const page = meta ? withMeta(html, meta) : html;
+      // Public pages are rendered for guests in their language (src/server/ssr.ts).
+      const body = await encodedPage(req, reply, renderPage ? await renderPage(req, page) : page);
+      return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(body);
     }
     return sendProblem(reply, problem(req, 404, "route-not-found", { path: url }));
   });

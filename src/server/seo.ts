@@ -1,8 +1,7 @@
 // What search engines (Yandex first) read of the public pages before any script runs: robots.txt,
 // the sitemap (an index of pages of at most SITEMAP_PAGE_SIZE addresses each, so 35,000 organizations
 // are a few files), and each public page's title, description, canonical address and Open Graph tags
-// put into index.html by the server. Rendering the pages' content on the server is the next step
-// (README › Performance).
+// put into index.html by the server. The pages' content is then rendered into it (ssr.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { and, asc, count, eq, or } from "drizzle-orm";

@@ -38,6 +38,8 @@ beforeAll(async () => {
     services: { database, config: testConfig(), mailQueued: () => {} },
     logger: false,
     webRoot: dir,
+    // the shell as it is (rendering the pages: ssr.test.ts)
+    ssr: false,
   });
 });
 afterAll(async () => {
@@ -81,13 +83,15 @@ describe("the web app's static files", () => {
     expect(res.statusCode).toBe(404);
   });
 
-  it("sends index.html for every client route, never cached", async () => {
+  it("sends index.html for every client route, never cached, compressed for the browser", async () => {
     for (const url of ["/", "/directory", "/measures/123?x=1"]) {
       const res = await get(url, "gzip, br");
       expect(res.statusCode, url).toBe(200);
       expect(res.headers["content-type"]).toMatch(/^text\/html/);
       expect(res.headers["cache-control"], url).toBe("no-cache");
-      expect(res.body).toContain('<div id="root">');
+      expect(res.headers["content-encoding"], url).toBe("br");
+      expect(res.headers.vary, url).toMatch(/accept-encoding/i);
+      expect(zlib.brotliDecompressSync(res.rawPayload).toString()).toContain('<div id="root">');
     }
   });
 });

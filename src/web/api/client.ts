@@ -63,12 +63,24 @@ const rules: Middleware = {
   },
 };
 
+type Transport = (request: Request) => Promise<Response>;
+// read at call time, so tests can stub the global fetch
+let transport: Transport = (request) => globalThis.fetch(request);
+
+/**
+ * Where requests go instead of the network: the server's renderer (entry.server.tsx) answers the
+ * pages' requests from the app itself, for the request being rendered.
+ */
+export function setTransport(fn: Transport): void {
+  transport = fn;
+}
+
 export const client = createClient<paths>({
-  // the page's own origin (a Request needs an absolute URL outside the browser too)
-  baseUrl: globalThis.location?.origin ?? "",
+  // the page's own origin (a Request needs an absolute URL outside the browser too: the server's
+  // renderer reads only its path and query)
+  baseUrl: globalThis.location?.origin ?? "http://localhost",
   credentials: "same-origin",
-  // read at call time, so tests can stub the global fetch
-  fetch: (request) => globalThis.fetch(request),
+  fetch: (request) => transport(request),
   // empty values are left out (as the hand-written helper did); lists go as repeated keys
   querySerializer: (query) => {
     const params = new URLSearchParams();

@@ -5,6 +5,9 @@ import { quoted } from "../../shared/text";
 
 import { type Dict, namespaces } from "./namespaces";
 
+/** The element holding a server-rendered page's data (written by entry.server.tsx, read by main.tsx). */
+export const SSR_DATA_ID = "ssr-data";
+
 /**
  * One i18next namespace ("translation"); every JSON file is a top-level key named after the file,
  * so `t("auth.signIn.submit")` reads `auth.json` → `signIn.submit`. A feature adds its own
@@ -59,6 +62,8 @@ const lazyBackend: BackendModule = {
 };
 
 export const LANG_STORAGE_KEY = "innocluster.lang";
+/** The same choice as a cookie, for the server that renders the public pages (src/server/ssr.ts). */
+export const LANG_COOKIE = "lang";
 export const DEFAULT_LOCALE: Locale = "ru";
 
 export function isLocale(value: unknown): value is Locale {
@@ -74,13 +79,40 @@ function storedLanguage(): Locale | null {
   }
 }
 
-/** Remember the language for signed-out visits. */
+function writeLanguageCookie(lng: Locale): void {
+  if (typeof document === "undefined") return;
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is async and not in every browser yet; this is one plain, non-secret cookie
+  document.cookie = `${LANG_COOKIE}=${lng}; path=/; max-age=31536000; samesite=lax`;
+}
+
+function cookieLanguage(): Locale | null {
+  if (typeof document === "undefined") return null;
+  const value = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=([^;]*)`).exec(document.cookie)?.[1];
+  return isLocale(value) ? value : null;
+}
+
+/** Remember the language for signed-out visits (and tell the server, which renders public pages in it). */
 export function rememberLanguage(lng: Locale): void {
+  writeLanguageCookie(lng);
   try {
     globalThis.localStorage?.setItem(LANG_STORAGE_KEY, lng);
   } catch {
     // storage may be unavailable (private mode); the choice then lasts for this page only
   }
+}
+
+/**
+ * The language a page starts in: the one the server rendered it in (the page must hydrate in it),
+ * else the remembered choice, else Russian.
+ */
+function initialLanguage(): Locale {
+  const rendered =
+    typeof document === "undefined" ? null : document.getElementById(SSR_DATA_ID)?.dataset.lang;
+  if (isLocale(rendered)) return rendered;
+  const stored = storedLanguage() ?? cookieLanguage();
+  // a choice remembered before the cookie existed reaches the server from now on
+  if (stored && cookieLanguage() !== stored) writeLanguageCookie(stored);
+  return stored ?? DEFAULT_LOCALE;
 }
 
 export function currentLocale(): Locale {
@@ -104,7 +136,7 @@ export const i18nReady = i18n
     resources: { ru: { translation: ru } },
     // Russian is bundled; other languages come from the backend
     partialBundledLanguages: true,
-    lng: storedLanguage() ?? DEFAULT_LOCALE,
+    lng: initialLanguage(),
     // English is complete (i18n.test.ts), so an English page never needs the Russian messages
     fallbackLng: false,
     supportedLngs: [...LOCALES],

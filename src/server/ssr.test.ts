@@ -1,0 +1,161 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import enHome from "../locales/en/home.json" with { type: "json" };
+import ruHome from "../locales/ru/home.json" with { type: "json" };
+import { buildApp } from "./app.js";
+import type { Database } from "./core/db.js";
+import { seed } from "./seed/index.js";
+import type { Renderer } from "./ssr.js";
+import { testConfig, testDatabase } from "./test/helpers.js";
+
+// index.html as the web build leaves it: the shell the server renders the public pages into.
+const INDEX = `<!doctype html><html lang="ru" data-mantine-color-scheme="light"><head>
+<meta name="description" content="Иннокластер — платформа." />
+<title>Иннокластер</title>
+</head><body><div id="root"></div><script type="module" src="/assets/index-AbC123.js"></script></body></html>`;
+
+const source = () => import("../web/entry.server.js") as Promise<Renderer>;
+
+let dir: string;
+let database: Database;
+let app: FastifyInstance;
+let failing: FastifyInstance;
+let slow: FastifyInstance;
+
+async function appWith(ssr: () => Promise<Renderer | null>, ssrTimeoutMs?: number) {
+  return buildApp({
+    services: { database, config: testConfig(), mailQueued: () => {} },
+    logger: process.env.SSR_DEBUG ? { level: "info" } : false,
+    webRoot: dir,
+    ssr,
+    ssrTimeoutMs,
+  });
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "innocluster-ssr-"));
+  fs.writeFileSync(path.join(dir, "index.html"), INDEX);
+  database = await testDatabase();
+  await seed(database.db, "demo");
+  app = await appWith(source, 20_000);
+  failing = await appWith(async () => ({
+    render: () => Promise.reject(new Error("the renderer broke")),
+  }));
+  slow = await appWith(async () => ({ render: () => new Promise(() => {}) }), 200);
+}, 180_000);
+afterAll(async () => {
+  await Promise.all([app?.close(), failing?.close(), slow?.close()]);
+  await database?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const page = (url: string, lang: "ru" | "en", server = app, cookie?: string) =>
+  server.inject({
+    method: "GET",
+    url,
+    headers: {
+      "accept-language": lang === "en" ? "en-GB,en;q=0.9" : "ru-RU,ru;q=0.9",
+      ...(cookie ? { cookie } : {}),
+    },
+  });
+
+const api = async <T>(url: string, lang: "ru" | "en"): Promise<T> =>
+  (await app.inject({ method: "GET", url, headers: { "accept-language": lang } })).json() as T;
+
+/** The text inside #root, without tags and with entities read, spaces collapsed. */
+function rootText(html: string): string {
+  const inner = html.slice(html.indexOf('<div id="root">'), html.indexOf('<script id="ssr-data"'));
+  return inner
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+}
+const flat = (s: string) => s.replace(/\s+/g, " ").trim();
+
+describe.each(["ru", "en"] as const)("the first HTML of a public page, in %s", (lang) => {
+  it("home: the hero's title, in the page's language", async () => {
+    const res = await page("/", lang);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`<html lang="${lang}"`);
+    expect(res.headers.vary).toMatch(/accept-language/i);
+    expect(rootText(res.body)).toContain((lang === "ru" ? ruHome : enHome).hero.title);
+    // the page's data goes with it for the browser to hydrate
+    expect(res.body).toMatch(
+      new RegExp(`<script id="ssr-data" type="application/json" data-lang="${lang}">`),
+    );
+  });
+
+  it("directory: the first results' names", async () => {
+    const { items } = await api<{ items: { shortName: string }[] }>("/api/directory", lang);
+    expect(items.length).toBeGreaterThan(2);
+    const text = rootText((await page("/directory", lang)).body);
+    for (const org of items.slice(0, 3)) expect(text).toContain(flat(org.shortName));
+  });
+
+  it("an organization's page: its name and description", async () => {
+    const { items } = await api<{ items: { id: string }[] }>("/api/directory", lang);
+    // the first organization with a description
+    for (const { id } of items) {
+      const { organization: org } = await api<{
+        organization: { shortName: string; descriptionRu: string; descriptionEn: string | null };
+      }>(`/api/directory/${id}`, lang);
+      const description = (lang === "en" && org.descriptionEn?.trim()) || org.descriptionRu;
+      if (!description.trim()) continue;
+      const text = rootText((await page(`/directory/${id}`, lang)).body);
+      expect(text).toContain(flat(org.shortName));
+      expect(text).toContain(flat(description).slice(0, 80));
+      return;
+    }
+    throw new Error("no organization on the directory's first page has a description");
+  });
+
+  it("navigator and a measure's page: the measures' titles, the measure's title", async () => {
+    const { items } = await api<{ items: { id: string; titleRu: string; titleEn: string | null }[] }>(
+      "/api/measures",
+      lang,
+    );
+    expect(items.length).toBeGreaterThan(1);
+    const title = (m: (typeof items)[number]) => flat((lang === "en" && m.titleEn?.trim()) || m.titleRu);
+    const navigator = rootText((await page("/measures", lang)).body);
+    for (const m of items.slice(0, 2)) expect(navigator).toContain(title(m));
+    const measure = rootText((await page(`/measures/${items[0]!.id}`, lang)).body);
+    expect(measure).toContain(title(items[0]!));
+  });
+});
+
+describe("falling back to the shell", () => {
+  it("sends the shell, not an error, when the render fails or takes too long", async () => {
+    for (const server of [failing, slow]) {
+      const res = await page("/directory", "ru", server);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('<div id="root"></div>');
+      expect(res.body).toContain("<title>Каталог организаций");
+    }
+  });
+
+  it("sends the shell when a page's data is missing (an unknown organization)", async () => {
+    const res = await page("/directory/00000000-0000-4000-8000-000000000000", "ru");
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<div id="root"></div>');
+  });
+
+  it("renders only public pages, and only for guests", async () => {
+    expect((await page("/account", "ru")).body).toContain('<div id="root"></div>');
+    const signedIn = await page("/directory", "ru", app, "ic_session=whatever");
+    expect(signedIn.body).toContain('<div id="root"></div>');
+  });
+
+  it("renders the language chosen in the app (its cookie) over the browser's", async () => {
+    const res = await page("/", "ru", app, "lang=en");
+    expect(res.body).toContain('<html lang="en"');
+    expect(rootText(res.body)).toContain(enHome.hero.title);
+  });
+});

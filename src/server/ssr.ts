@@ -1,0 +1,155 @@
+// Server rendering of the public pages (ARCHITECTURE.md › Web). The web app's server entry
+// (src/web/entry.server.tsx, built into dist/web-ssr) renders the page with its data; this file decides
+// which requests get it, answers the page's API requests from the app itself (`app.inject`, as the
+// visitor: same routes, policies, rate limits and caches), puts the result into index.html, and falls
+// back to the plain shell — never an error page — when the render fails or takes too long.
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Locale } from "../shared/constants.js";
+import type { Rendered, RenderRequest } from "../web/entry.server.js";
+import { fromAcceptLanguage, isLocale } from "./core/i18n.js";
+import { ROOT } from "./core/paths.js";
+
+export interface Renderer {
+  render(req: RenderRequest): Promise<Rendered>;
+}
+
+export const SSR_ENTRY = path.join(ROOT, "dist/web-ssr/entry.server.js");
+/** The language cookie the web app writes next to its localStorage choice (src/web/i18n). */
+const LANG_COOKIE = "lang";
+export const SSR_TIMEOUT_MS = 3000;
+
+/**
+ * The pages everyone may read, rendered on the server: home, directory, organization, navigator,
+ * measure. `url` is the request's (encoded) path, a query may follow.
+ */
+export function isPublicPage(url: string): boolean {
+  const pathname = url.split("?")[0] ?? "/";
+  if (pathname === "/" || pathname === "/directory" || pathname === "/measures") return true;
+  if (/^\/directory\/[^/]+$/.test(pathname)) return true;
+  const measure = /^\/measures\/([^/]+)$/.exec(pathname)?.[1];
+  return measure !== undefined && measure !== "check" && measure !== "saved";
+}
+
+/** The renderer of the last web build, loaded when first needed (npm start builds it in parallel). */
+export function builtRenderer(file = SSR_ENTRY): () => Promise<Renderer | null> {
+  let loaded: Promise<Renderer> | null = null;
+  return () => {
+    if (loaded) return loaded;
+    if (!fs.existsSync(file)) return Promise.resolve(null);
+    loaded = import(pathToFileURL(file).href) as Promise<Renderer>;
+    loaded.catch(() => {
+      loaded = null;
+    });
+    return loaded;
+  };
+}
+
+/** The page's language: the visitor's choice (cookie), else their browser's, else Russian. */
+export function pageLocale(req: FastifyRequest): Locale {
+  const chosen = req.cookies?.[LANG_COOKIE];
+  if (isLocale(chosen)) return chosen;
+  return fromAcceptLanguage(req.headers["accept-language"]) ?? "ru";
+}
+
+/** The page's API requests, sent into the app as the visitor (their address, their language). */
+function injectTransport(app: FastifyInstance, req: FastifyRequest, lang: Locale) {
+  return async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    const res = await app.inject({
+      method: request.method as "GET",
+      url: url.pathname + url.search,
+      remoteAddress: req.ip,
+      headers: {
+        accept: request.headers.get("accept") ?? "application/json",
+        "accept-language": lang,
+        "user-agent": req.headers["user-agent"] ?? "",
+        ...(request.headers.get("content-type")
+          ? { "content-type": request.headers.get("content-type")! }
+          : {}),
+      },
+      ...(request.method === "GET" || request.method === "HEAD" ? {} : { payload: await request.text() }),
+    });
+    const headers = new Headers();
+    const type = res.headers["content-type"];
+    if (typeof type === "string") headers.set("content-type", type);
+    return new Response(res.statusCode === 204 ? null : res.body, { status: res.statusCode, headers });
+  };
+}
+
+export type PageRenderer = (req: FastifyRequest, html: string) => Promise<string>;
+
+/**
+ * index.html with the page rendered into it when the page is public and the visitor a guest, else as
+ * it is. Signed-in people get the shell: their pages depend on who they are (eligibility, favourites,
+ * menus), their browsers have the scripts cached, and search engines never sign in.
+ */
+export function pageRenderer(
+  app: FastifyInstance,
+  opts: { renderer: () => Promise<Renderer | null>; sessionCookie: string; timeoutMs?: number },
+): PageRenderer {
+  const timeoutMs = opts.timeoutMs ?? SSR_TIMEOUT_MS;
+  return async (req, html) => {
+    const url = req.url;
+    if (!isPublicPage(url) || req.cookies?.[opts.sessionCookie]) return html;
+    const started = performance.now();
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new Error(`the render took more than ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    try {
+      const renderer = await opts.renderer();
+      if (!renderer) return html;
+      const lang = pageLocale(req);
+      const rendered = await Promise.race([
+        renderer.render({ url, lang, transport: injectTransport(app, req, lang), signal: controller.signal }),
+        new Promise<never>((_, reject) => {
+          // loading the renderer may itself have outlasted the time
+          if (controller.signal.aborted) reject(controller.signal.reason);
+          controller.signal.addEventListener("abort", () => reject(controller.signal.reason));
+        }),
+      ]);
+      req.log.debug({ ms: Math.round(performance.now() - started) }, "page rendered on the server");
+      const page = html
+        .replace(/<html lang="[^"]*"/, () => `<html lang="${lang}"`)
+        .replace('<div id="root"></div>', () => `<div id="root">${rendered.html}</div>${rendered.data}`);
+      return page;
+    } catch (error) {
+      const notRenderable = (error as Error | null)?.name === "NotRenderable";
+      req.log[notRenderable ? "info" : "error"](
+        { err: error, url, ms: Math.round(performance.now() - started) },
+        "the page was not rendered on the server; the shell is sent",
+      );
+      return html;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/**
+ * A page's HTML compressed for the browser (brotli, else gzip): a rendered page is tens of kB of
+ * markup with Mantine's inline styles, which compress about tenfold. Sets Content-Encoding and Vary.
+ */
+export async function encodedPage(req: FastifyRequest, reply: FastifyReply, html: string) {
+  const vary = isPublicPage(req.url) ? "Accept-Encoding, Accept-Language, Cookie" : "Accept-Encoding";
+  reply.header("vary", vary);
+  const accepted = String(req.headers["accept-encoding"] ?? "");
+  if (/\bbr\b/.test(accepted)) {
+    reply.header("content-encoding", "br");
+    return brotli(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } });
+  }
+  if (/\bgzip\b/.test(accepted)) {
+    reply.header("content-encoding", "gzip");
+    return gzip(html, { level: 6 });
+  }
+  return html;
+}
