@@ -6,6 +6,7 @@
 // write committed on the other at once; a client's rate limit counts once across both servers; a
 // scheduled job runs once per tick across both queues.
 import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { TestClock } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +15,7 @@ import { type Database, openDatabase } from "./core/db.js";
 import { type Jobs, type ScheduledJob, startJobs } from "./core/jobs.js";
 import { openConversation } from "./modules/conversations/conversations.api.js";
 import { addMember, createOrg, profileOf } from "./modules/organizations/organizations.fixtures.js";
+import { organizations } from "./modules/organizations/organizations.schema.js";
 import { createUser, pgTestDatabase, TEST_PASSWORD, testConfig } from "./test/helpers.js";
 import { cookieHeader, openSse } from "./test/sse.js";
 
@@ -148,6 +150,26 @@ describe("two app servers on one PostgreSQL database", () => {
 
     expect(await names(b, "Пульсарлаб")).toEqual(["Пульсарлаб"]);
     expect(await names(b, "Квазарлаб")).toEqual([]);
+  });
+
+  it("a region change committed through one server moves the organization in the other's filters and facet counts at once (its in-memory index follows the generation)", async () => {
+    const org = await createOrg(a.database, { shortName: "Гелиолаб" });
+    const search = async (s: Server, query: string) => {
+      const res = await new Browser().get(s, `/api/directory?${query}`);
+      expect(res.status, res.text).toBe(200);
+      const page = res.json() as { total: number; facets: { region: { value: string; count: number }[] } };
+      return { total: page.total, kazan: page.facets.region.find((f) => f.value === "16")?.count ?? 0 };
+    };
+    // B builds its index and answers before the change.
+    const before = await search(b, "region=16");
+    expect((await search(b, "q=Гелиолаб&region=16")).total).toBe(0);
+
+    await a.database.db.update(organizations).set({ regionCode: "16" }).where(eq(organizations.id, org.id));
+
+    const after = await search(b, "region=16");
+    expect(after.total).toBe(before.total + 1);
+    expect(after.kazan).toBe(before.kazan + 1);
+    expect((await search(b, "q=Гелиолаб&region=16")).total).toBe(1);
   });
 
   it("a message sent through one server reaches an SSE client of the other within a second (LISTEN/NOTIFY)", async () => {

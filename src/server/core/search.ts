@@ -21,8 +21,11 @@
 //   So a committed write is seen by the very next search on every app server, and between writes the
 //   popular queries are served from memory without touching the catalog's rows.
 //
-// Facet counting (each facet under the other filters, sampled when large) stays with each catalog's
-// statement builder, which declares its facets' filter and counted column.
+// - Parts of answers kept per generation (`cachedPart`, `cachedRows`, `searchTextAt`): a text's
+//   corrections and matches, a page's rows, shared by every answer that needs them.
+//
+// Filters, facet counts (each facet under the other filters), totals and pages are computed over the
+// catalog's in-memory index (search.index.ts), rebuilt when the generation moves.
 
 import { type SQL, sql } from "drizzle-orm";
 import type { FastifyReply } from "fastify";
@@ -204,6 +207,17 @@ export async function searchText(ex: Executor, catalog: Catalog, raw: string): P
   return correctWords(ex, catalog, parseSearchText(raw, { places: catalog.regionColumn !== undefined }));
 }
 
+/** `searchText` kept per generation (the corrections come from the lexicon, which writes change). */
+export const searchTextAt = (ex: Executor, catalog: Catalog, gen: number, raw: string): Promise<SearchText> =>
+  cachedPart(
+    ex,
+    catalog.name,
+    gen,
+    `parsed:${raw}`,
+    () => searchText(ex, catalog, raw),
+    (t) => JSON.stringify(t).length * 2 + 100,
+  );
+
 // ---------- answers cached by generation ----------
 
 /** Cached answers per database (tests and the benchmark open several in one process). */
@@ -222,10 +236,10 @@ export function cachedJson<S extends z.ZodType>(
   catalog: Catalog["name"],
   key: string,
   schema: S,
-  compute: () => Promise<z.output<S>>,
+  compute: (generation: number) => Promise<z.output<S>>,
 ): Promise<string> {
-  return cachedSearch(db, catalog, `json:${key}`, async () =>
-    JSON.stringify(z.encode(schema, await compute())),
+  return cachedSearch(db, catalog, `json:${key}`, async (gen) =>
+    JSON.stringify(z.encode(schema, await compute(gen))),
   );
 }
 
@@ -251,21 +265,119 @@ export async function cachedSearch<T>(
   db: Executor,
   catalog: Catalog["name"],
   key: string,
-  compute: () => Promise<T>,
+  compute: (generation: number) => Promise<T>,
 ): Promise<T> {
   let cache = caches.get(db);
   if (!cache) {
     cache = new LRUCache({ max: SEARCH_CACHE_SIZE });
     caches.set(db, cache);
   }
-  const full = `${catalog}:${await generation(db, catalog)}:${key}`;
+  const gen = await generation(db, catalog);
+  const full = `${catalog}:${gen}:${key}`;
   const hit = cache.get(full);
   if (hit) {
     searchCacheStats.hits++;
     return hit.value as T;
   }
   searchCacheStats.misses++;
-  const value = await compute();
+  const value = await compute(gen);
   cache.set(full, { value });
   return value;
+}
+
+/** Parts of answers kept per database (a text's matches, a page's rows), bounded by their size. */
+type Part = { value: Promise<unknown>; size: number };
+const parts = new WeakMap<object, LRUCache<string, Part>>();
+/** Bytes of parts kept per database (estimated by each part's `size`). */
+export const SEARCH_PARTS_BYTES = 32 * 1024 * 1024;
+
+function partsOf(db: Executor): LRUCache<string, Part> {
+  let cache = parts.get(db);
+  if (!cache) {
+    cache = new LRUCache<string, Part>({ maxSize: SEARCH_PARTS_BYTES, sizeCalculation: (e) => e.size });
+    parts.set(db, cache);
+  }
+  return cache;
+}
+
+/**
+ * Rows by id at a generation (e.g. a page's rows as the page shows them): the ones kept, and the
+ * others by one call of `fetch` (which returns them by id; ids it does not return are left out).
+ */
+export async function cachedRows<T>(
+  db: Executor,
+  catalog: Catalog["name"],
+  gen: number,
+  ids: readonly string[],
+  fetch: (missing: string[]) => Promise<Map<string, T>>,
+  size: (row: T) => number,
+): Promise<Map<string, T>> {
+  const cache = partsOf(db);
+  const key = (id: string) => `${catalog}:${gen}:row:${id}`;
+  const out = new Map<string, T>();
+  const waits: Promise<void>[] = [];
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hit = cache.get(key(id));
+    if (hit) waits.push((hit.value as Promise<T | undefined>).then((r) => void (r && out.set(id, r))));
+    else missing.push(id);
+  }
+  if (missing.length) {
+    const fetched = fetch(missing);
+    const entries = missing.map((id) => {
+      const value = fetched.then((m) => m.get(id));
+      value.catch(() => {}); // the fetch's error goes to the request that made it
+      const entry: Part = { value, size: 1024 };
+      cache.set(key(id), entry);
+      return entry;
+    });
+    try {
+      const m = await fetched;
+      for (const id of missing) {
+        const r = m.get(id);
+        if (r) {
+          out.set(id, r);
+          cache.set(key(id), { value: Promise.resolve(r), size: Math.max(64, size(r)) });
+        }
+      }
+    } catch (e) {
+      missing.forEach((id, i) => {
+        if (cache.get(key(id)) === entries[i]) cache.delete(key(id));
+      });
+      throw e;
+    }
+  }
+  await Promise.all(waits);
+  return out;
+}
+
+/**
+ * A part of answers (the rows matching a text, a row as pages show it) at a generation the caller has
+ * read: computed once per generation and shared by every answer that needs it. `size` estimates the
+ * part's bytes (the cache holds at most SEARCH_PARTS_BYTES per database).
+ */
+export async function cachedPart<T>(
+  db: Executor,
+  catalog: Catalog["name"],
+  gen: number,
+  key: string,
+  compute: () => Promise<T>,
+  size: (value: T) => number,
+): Promise<T> {
+  const cache = partsOf(db);
+  const full = `${catalog}:${gen}:${key}`;
+  const hit = cache.get(full);
+  if (hit) return hit.value as Promise<T>;
+  const value = compute();
+  // Concurrent requests for the part share one computation; a failure is not kept.
+  const entry: Part = { value, size: 1024 };
+  cache.set(full, entry);
+  try {
+    const v = await value;
+    cache.set(full, { value, size: Math.max(64, size(v)) });
+    return v;
+  } catch (e) {
+    if (cache.get(full) === entry) cache.delete(full);
+    throw e;
+  }
 }

@@ -46,8 +46,8 @@ export const DirectoryPage = z.object({
   pageSize: z.number().int(),
   facets: z.object({ region: Facet, status: Facet, type: Facet, sme: Facet, okved: Facet, tag: Facet }),
   /**
-   * What is estimated rather than counted: a query matching very many organizations (more than about a
-   * thousand) has its total and facet counts estimated from a sample; the UI shows them as "≈ N".
+   * What is estimated rather than counted (the UI shows it as "≈ N"). Searches are counted exactly over
+   * the in-memory index (directory.index.ts), so today nothing is: kept for clients and the SQL engine.
    */
   approximate: z.object({
     total: z.boolean(),

@@ -1,5 +1,10 @@
 // The public organization directory: search, facets, sorts and the public profile page.
 //
+// Requests are answered over the in-memory index (directory.index.ts: `indexedDirectorySearch` below),
+// with SQL for the text's matches and the page's rows only. The statements described here are the SQL
+// engine it replaced, kept for the benchmark's raw-SQL comparison and the property test that pins the
+// in-memory answers to theirs (`sqlDirectorySearch`).
+//
 // How a search runs (`estimate`, `directoryPlan`, `directoryStatements`; the benchmark runs the same):
 //
 // 1. Estimates. One `EXPLAIN (FORMAT JSON)` per distinct row set the answer depends on: the text
@@ -44,12 +49,14 @@ import {
   rankQuery,
   type SearchText,
   searchText,
+  searchTextAt,
   textCondition,
 } from "../../core/search.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import { memberships, organizations } from "../organizations/organizations.schema.js";
 import { ORG_COLUMNS, type OrgRow, presentOrganization } from "../organizations/organizations.service.js";
 import { DirectoryPage, type DirectoryQuery, PublicOrganizationView } from "./directory.contract.js";
+import { indexedSearch, pageRows, type TextSql } from "./directory.index.js";
 
 export type DirectoryQueryInput = z.infer<typeof DirectoryQuery>;
 type Page = z.infer<typeof DirectoryPage>;
@@ -492,22 +499,102 @@ export const directoryText = (ex: Executor, q: DirectoryQueryInput) =>
 
 /**
  * A search as the response's JSON, answered from the cache while the directory's generation has not
- * moved (core/search.ts).
+ * moved (core/search.ts); computed over the in-memory index otherwise (directory.index.ts).
  */
 export function searchDirectory(ctx: Ctx, q: DirectoryQueryInput): Promise<string> {
-  return cachedJson(ctx.db, "directory", `search:${JSON.stringify(q)}`, DirectoryPage, () =>
-    runDirectorySearch(ctx, q),
+  return cachedJson(ctx.db, "directory", `search:${JSON.stringify(q)}`, DirectoryPage, (gen) =>
+    indexedDirectorySearch(ctx.db, gen, q),
   );
 }
 
-async function runDirectorySearch(ctx: Ctx, q: DirectoryQueryInput): Promise<Page> {
-  const text = await directoryText(ctx.db, q);
-  const plan = directoryPlan(q, await estimate(ctx.db, q, text));
+/** The SQL the in-memory search needs for a text (its matches, similar names, relevance). */
+function textSqlOf(q: DirectoryQueryInput, parsed: SearchText | undefined): TextSql | undefined {
+  const text = q.q?.trim();
+  if (!text) return undefined;
+  const identifier = identifierMatch(text);
+  if (identifier)
+    return {
+      key: `id:${text.replace(/\s+/g, "")}`,
+      matches: sql`select o.id from organizations o where ${identifier}`,
+      names: sql`select o.id from organizations o where ${identifier}`,
+      similar: null,
+      typoLimit: DIRECTORY_LIMITS.typo,
+      score: () => sql`1`,
+    };
+  const plain = build(q, false, parsed);
+  const typo = build(q, true, parsed);
+  return {
+    key: JSON.stringify(parsed ?? text),
+    matches: sql`select o.id from organizations o where ${plain.textMatch}`,
+    names: sql`select o.id from organizations o where ${plain.nameMatch}`,
+    similar: sql`select o.id from organizations o where ${text} <% o.short_name
+      union select o.id from organizations o where ${text} <% o.full_name`,
+    typoLimit: DIRECTORY_LIMITS.typo,
+    score: (withTypo) => (withTypo ? typo.score! : plain.score!),
+  };
+}
+
+/** The search over the in-memory index at generation `gen` (exported for the property test). */
+export async function indexedDirectorySearch(
+  ex: Executor,
+  gen: number,
+  q: DirectoryQueryInput,
+): Promise<Page> {
+  const text = q.q?.trim() ? await searchTextAt(ex, DIRECTORY_CATALOG, gen, q.q) : undefined;
+  const found = await indexedSearch(ex, gen, q, FACETS, textSqlOf(q, text), {
+    rankNewest: DIRECTORY_LIMITS.rankNewest,
+    rankNames: DIRECTORY_LIMITS.rankNames,
+  });
+  const byId = await pageRows(
+    ex,
+    gen,
+    found.page.map((p) => p.id),
+    async (missing) => {
+      const got = await rows<ItemRow>(
+        ex,
+        sql`select ${PUBLIC_COLUMNS}, null::real as rank from organizations o where o.id = any(${textArray(missing)}::uuid[])`,
+      );
+      return new Map(got.map((r) => [r.id, presentOrganization(asOrgRow(r), { full: false })]));
+    },
+  );
+  return pageOf(q, {
+    items: found.page.flatMap((p) => {
+      const org = byId.get(p.id);
+      return org ? [{ ...org, rank: p.rank }] : [];
+    }),
+    total: found.total,
+    facets: found.facets,
+    approximate: { total: false, facets: [] },
+  });
+}
+
+/**
+ * The search by SQL statements alone (the engine before the in-memory index; kept for the property
+ * test and the benchmark's raw-SQL comparison). `exact`: count everything (no sample) and decide typo
+ * matching by the number of text matches rather than the planner's estimate of it.
+ */
+export async function sqlDirectorySearch(
+  ex: Executor,
+  q: DirectoryQueryInput,
+  opts: { exact?: boolean } = {},
+): Promise<Page> {
+  const text = await directoryText(ex, q);
+  const planned = directoryPlan(q, await estimate(ex, q, text));
+  // Exact: typo matching decided by the number of text matches (as the in-memory search decides).
+  const textMatch = opts.exact ? build(q, false, text).textMatch : null;
+  const [matched] = textMatch
+    ? await rows<{ n: number }>(ex, sql`select count(*)::int as n from organizations o where ${textMatch}`)
+    : [];
+  const plan: DirectoryPlan = opts.exact
+    ? {
+        ...planned,
+        typo: matched !== undefined && Number(matched.n) <= DIRECTORY_LIMITS.typo,
+        total: "exact",
+        facets: Object.fromEntries(FACETS.map((f) => [f, "exact"])) as DirectoryPlan["facets"],
+      }
+    : planned;
   const s = directoryStatements(q, plan, text);
-  const [items, facetRows] = await Promise.all([
-    rows<ItemRow>(ctx.db, s.items),
-    rows<FacetRow>(ctx.db, s.facets),
-  ]);
+  const [items, facetRows] = await Promise.all([rows<ItemRow>(ex, s.items), rows<FacetRow>(ex, s.facets)]);
 
   const sampledRows = Number(facetRows.find((r) => r.f === "rows")?.n ?? 0);
   const scale =
@@ -515,38 +602,45 @@ async function runDirectorySearch(ctx: Ctx, q: DirectoryQueryInput): Promise<Pag
       ? plan.tableRows / sampledRows
       : 100 / plan.samplePercent;
   const count = (r: FacetRow) => (r.src === "sample" ? Math.round(Number(r.n) * scale) : Number(r.n));
-  const facets = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
-    Facet,
-    Map<string, number>
-  >;
+  const facets = new Map<Facet, Map<string, number>>(FACETS.map((f) => [f, new Map<string, number>()]));
   let total = 0;
   for (const r of facetRows) {
     if (r.f === "total") total = count(r);
-    else if (r.f !== "rows" && r.v !== null) facets[r.f].set(r.v, count(r));
+    else if (r.f !== "rows" && r.v !== null) facets.get(r.f)!.set(r.v, count(r));
   }
-  // A selected value stays listed (with 0) so it can be unselected.
-  for (const f of FACETS) for (const v of q[f] ?? []) if (!facets[f].has(v)) facets[f].set(v, 0);
-
-  return {
+  return pageOf(q, {
     items: items.map((r) => ({
       ...presentOrganization(asOrgRow(r), { full: false }),
       rank: r.rank === null ? null : Number(r.rank),
     })),
     total,
-    page: q.page,
-    pageSize: q.pageSize,
-    facets: Object.fromEntries(
-      FACETS.map((f) => [
-        f,
-        [...facets[f]]
-          .map(([value, n]) => ({ value, count: n }))
-          .sort((x, y) => y.count - x.count || x.value.localeCompare(y.value)),
-      ]),
-    ) as Page["facets"],
+    facets,
     approximate: {
       total: plan.total === "sample",
       facets: FACETS.filter((f) => plan.facets[f] === "sample"),
     },
+  });
+}
+
+/** The response: facets listed by count (a selected value stays listed, with 0, to be unselected). */
+function pageOf(
+  q: DirectoryQueryInput,
+  p: Pick<Page, "items" | "total" | "approximate"> & { facets: Map<Facet, Map<string, number>> },
+): Page {
+  const facet = (f: Facet) => {
+    const counts = new Map(p.facets.get(f) ?? []);
+    for (const v of q[f] ?? []) if (!counts.has(v)) counts.set(v, 0);
+    return [...counts]
+      .map(([value, n]) => ({ value, count: n }))
+      .sort((x, y) => y.count - x.count || x.value.localeCompare(y.value));
+  };
+  return {
+    items: p.items,
+    total: p.total,
+    page: q.page,
+    pageSize: q.pageSize,
+    facets: Object.fromEntries(FACETS.map((f) => [f, facet(f)])) as Page["facets"],
+    approximate: p.approximate,
   };
 }
 

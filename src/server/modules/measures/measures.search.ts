@@ -19,10 +19,12 @@ import {
   rankQuery,
   type SearchText,
   searchText,
+  searchTextAt,
   textCondition,
 } from "../../core/search.js";
 import { AMOUNT_BUCKETS } from "./measures.contract.js";
 import { verdictName, verdictSql } from "./measures.eligibility.js";
+import { indexedMeasuresSearch, measureRows } from "./measures.index.js";
 import { type MeasureRow, measureIndex, measures } from "./measures.schema.js";
 
 const SEARCH_FACETS = [
@@ -220,6 +222,27 @@ const facetCount = (name: FacetName, from: SQL, conds: SQL[]) =>
   sql`select ${name}::text as f, ${facetLabel(name, sql`v`)} as v, n from (select v, count(*)::int as n from (select ${FACET_VALUE[name]} as v from ${from} ${where(conds)}) x where v is not null group by v) y`;
 
 /**
+ * The text's matches as CTEs t0 and t (id, rank): the full-text matches, each word or its corrections
+ * from the titles' lexicon (the engine's typo rule, core/search.ts), ranked by ts_rank_cd; when they
+ * are fewer than TYPO_BELOW, also the titles similar to the text (pg_trgm word similarity), ranked by
+ * that similarity. The one-time filter skips the similarity scan otherwise.
+ */
+function textMatchesCtes(text: string, st: SearchText): SQL {
+  return sql`t0 as materialized (
+        select ${measures.id} as id, ts_rank_cd(${measures.search}, ${rankQuery(st)})::float8 as rank
+        from ${measures} where ${measures.status} = 'published' and ${textCondition(MEASURES_CATALOG, st, sql`${measures.search}`)}
+      ),
+      t as (
+        select id, rank from t0
+        union all
+        select ${measures.id}, word_similarity(${text}, ${measures.titleRu})::float8
+        from ${measures}
+        where (select count(*) from t0) < ${TYPO_BELOW} and ${measures.status} = 'published'
+          and ${text} <% ${measures.titleRu} and ${measures.id} not in (select id from t0)
+      )`;
+}
+
+/**
  * The whole search as one statement (exported for the benchmark's raw-SQL comparison).
  * c: every match with its verdict; r: the matches that pass every filter (c itself when none is set).
  * Total, page and the facets whose filter is not set read r — the single-valued ones in one pass
@@ -232,20 +255,7 @@ export function searchStatement(s: SearchSpec, parsed?: SearchText): SQL {
   // also the titles similar to the text (pg_trgm word similarity), ranked by that similarity. The
   // one-time filter skips the similarity scan otherwise.
   const st = text ? (parsed ?? parseSearchText(text, { places: false })) : undefined;
-  const matches = st
-    ? sql`t0 as materialized (
-        select ${measures.id} as id, ts_rank_cd(${measures.search}, ${rankQuery(st)})::float8 as rank
-        from ${measures} where ${measures.status} = 'published' and ${textCondition(MEASURES_CATALOG, st, sql`${measures.search}`)}
-      ),
-      t as (
-        select id, rank from t0
-        union all
-        select ${measures.id}, word_similarity(${text}, ${measures.titleRu})::float8
-        from ${measures}
-        where (select count(*) from t0) < ${TYPO_BELOW} and ${measures.status} = 'published'
-          and ${text} <% ${measures.titleRu} and ${measures.id} not in (select id from t0)
-      ), `
-    : sql``;
+  const matches = text && st ? sql`${textMatchesCtes(text, st)}, ` : sql``;
   const verdict = s.profile ? verdictSql(s.profile, s.today) : sql`null::int`;
   const f = filters(s);
   const set = Object.entries(f) as [FacetName, SQL][];
@@ -331,7 +341,9 @@ const parsed = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) 
 export function runSearch(ex: Executor, s: SearchSpec): Promise<SearchResult> {
   // The answer depends on the spec (filters, profile, day) and the catalog's rows only.
   // Callers may add to the facet maps: each gets its own copies of the cached answer's.
-  return cachedSearch(ex, "measures", JSON.stringify(s), () => runSearchUncached(ex, s)).then((r) => ({
+  return cachedSearch(ex, "measures", JSON.stringify(s), (gen) =>
+    s.only ? runSearchSql(ex, s) : runSearchIndexed(ex, gen, s),
+  ).then((r) => ({
     ...r,
     facets: new Map([...r.facets].map(([f, m]) => [f, new Map(m)])),
   }));
@@ -341,17 +353,23 @@ export function runSearch(ex: Executor, s: SearchSpec): Promise<SearchResult> {
 export const measuresText = (ex: Executor, s: SearchSpec) =>
   s.text?.trim() ? searchText(ex, MEASURES_CATALOG, s.text) : Promise.resolve(undefined);
 
-async function runSearchUncached(ex: Executor, s: SearchSpec): Promise<SearchResult> {
+/**
+ * A text search's statements run in their own transaction with `random_page_cost` 1.1 (the usual
+ * setting for data in memory or on SSD; the default 4 assumes disks): a broad word matches a quarter
+ * of a 10,000-measure catalog, and with the default the planner reads every row's search vector in a
+ * sequential scan (about 40 ms) instead of the GIN index (about 3 ms).
+ */
+const textRows = <T>(ex: Executor, statement: SQL) =>
+  ex.transaction(async (tx) => {
+    await tx.execute(sql`set local random_page_cost = 1.1`);
+    return rows<T>(tx, statement);
+  });
+
+/** The search by its one SQL statement (a search of one measure; the property test compares). */
+export async function runSearchSql(ex: Executor, s: SearchSpec): Promise<SearchResult> {
   const statement = searchStatement(s, await measuresText(ex, s));
-  const [r] = s.text?.trim()
-    ? await ex.transaction(async (tx) => {
-        await tx.execute(sql`set local random_page_cost = 1.1`);
-        return rows<Raw>(tx, statement);
-      })
-    : await rows<Raw>(ex, statement);
-  const facets = new Map<FacetName, Map<string, number>>(
-    SEARCH_FACETS.filter((n) => n !== "eligibility" || s.profile).map((n) => [n, new Map()]),
-  );
+  const [r] = s.text?.trim() ? await textRows<Raw>(ex, statement) : await rows<Raw>(ex, statement);
+  const facets = facetMaps(s);
   for (const [f, v, n] of parsed(r?.facets ?? [])) facets.get(f)?.set(v, n);
   return {
     total: Number(r?.total ?? 0),
@@ -360,6 +378,59 @@ async function runSearchUncached(ex: Executor, s: SearchSpec): Promise<SearchRes
       rank,
       verdict: verdict === null ? null : verdictName(verdict),
     })),
+    facets,
+  };
+}
+
+const facetMaps = (s: SearchSpec) =>
+  new Map<FacetName, Map<string, number>>(
+    SEARCH_FACETS.filter((n) => n !== "eligibility" || s.profile).map((n) => [n, new Map()]),
+  );
+
+/**
+ * The search over the in-memory index (measures.index.ts) at generation `gen`: SQL reads the text's
+ * matches (once per text and generation) and the page's cards (kept per generation) only.
+ */
+export async function runSearchIndexed(ex: Executor, gen: number, s: SearchSpec): Promise<SearchResult> {
+  const text = s.text?.trim();
+  const st = text ? await searchTextAt(ex, MEASURES_CATALOG, gen, text) : undefined;
+  const names = SEARCH_FACETS.filter((n) => n !== "eligibility" || s.profile);
+  const found = await indexedMeasuresSearch(
+    ex,
+    gen,
+    { ...s, eligibility: s.profile ? s.eligibility : undefined },
+    names,
+    text && st
+      ? {
+          key: JSON.stringify(st),
+          read: () =>
+            textRows<{ id: string; rank: number | null }>(
+              ex,
+              sql`with ${textMatchesCtes(text, st)} select id, rank from t`,
+            ),
+        }
+      : undefined,
+  );
+  const cards = await measureRows(
+    ex,
+    gen,
+    found.page.map((p) => p.id),
+    async (missing) => {
+      const got = await rows<{ id: string; card: PageCard | string }>(
+        ex,
+        sql`select m.id, ${CARD_JSON} as card from ${measures} m where m.id = any(${textArray(missing)}::uuid[])`,
+      );
+      return new Map(got.map((r) => [r.id, parsed(r.card)]));
+    },
+  );
+  const facets = facetMaps(s);
+  for (const [f, m] of found.facets) facets.set(f as FacetName, m);
+  return {
+    total: found.total,
+    page: found.page.flatMap((p) => {
+      const card = cards.get(p.id);
+      return card ? [{ card, rank: p.rank, verdict: p.verdict }] : [];
+    }),
     facets,
   };
 }
