@@ -12,10 +12,11 @@ type Schema = z.ZodType | undefined;
 type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** A request whose params, query and body have passed the route's zod schemas. */
-export type RouteRequest<P extends Schema, Q extends Schema, B extends Schema> = Omit<
-  FastifyRequest,
-  "params" | "query" | "body"
-> & { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> };
+export type RouteRequest<P extends Schema, Q extends Schema, B extends Schema> = FastifyRequest<{
+  Params: Parsed<P>;
+  Querystring: Parsed<Q>;
+  Body: Parsed<B>;
+}>;
 
 /**
  * What the handler gives back: the response schema's input (or the reply it sent itself, e.g. JSON
@@ -48,11 +49,7 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema,
   jsonLimits?: JsonLimits;
   /** OpenAPI tags instead of the router's. */
   tags?: readonly string[];
-  handler: (
-    ctx: Ctx,
-    req: RouteRequest<P, Q, B>,
-    reply: FastifyReply,
-  ) => Answer<R> | Promise<Answer<R>>;
+  handler: (ctx: Ctx, req: RouteRequest<P, Q, B>, reply: FastifyReply) => Answer<R> | Promise<Answer<R>>;
 }
 
 type Declare = <
