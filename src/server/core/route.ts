@@ -47,6 +47,8 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema,
   noStore?: boolean;
   /** How deep and large the JSON body may be (default JSON_LIMITS). */
   jsonLimits?: JsonLimits;
+  /** The body's size limit in bytes instead of the server's. */
+  bodyLimit?: number;
   /** OpenAPI tags instead of the router's. */
   tags?: readonly string[];
   handler: (ctx: Ctx, req: RouteRequest<P, Q, B>, reply: FastifyReply) => Answer<R> | Promise<Answer<R>>;
@@ -75,12 +77,13 @@ export interface Router {
 
 function declare(app: FastifyInstance, tags: readonly string[], method: HTTPMethods): Declare {
   return (url, spec) => {
-    const { action, summary, description, params, query, body, response, rateLimit, noStore, jsonLimits } =
-      spec;
+    const { action, summary, description, params, query, body, response, rateLimit, noStore } = spec;
+    const { jsonLimits, bodyLimit } = spec;
     const status: number = spec.status ?? 200;
     app.route({
       method,
       url,
+      ...(bodyLimit && { bodyLimit }),
       config: {
         policy: action,
         ...(rateLimit !== undefined && { rateLimit }),
