@@ -41,6 +41,8 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema,
   response?: R;
   /** The success status (default 200). */
   status?: S;
+  /** Problem answers documented beside it, e.g. `{ 409: problemAnswer(InnTakenProblem) }`. */
+  problems?: Readonly<Record<number, z.ZodType>>;
   /** This route's own limit per user (else per address) instead of the default; `false` for none. */
   rateLimit?: { max: number; timeWindow: string } | false;
   /** `Cache-Control: no-store`: personal or fast-changing answers that no cache may keep. */
@@ -96,7 +98,9 @@ function declare(app: FastifyInstance, tags: readonly string[], method: HTTPMeth
         ...(params && { params }),
         ...(query && { querystring: query }),
         ...(body && { body }),
-        ...(response && { response: { [status]: response } }),
+        ...((response || spec.problems) && {
+          response: { ...(response && { [status]: response }), ...spec.problems },
+        }),
       },
       handler: async (req, reply) => {
         if (noStore) reply.header("cache-control", "no-store");
