@@ -10,13 +10,10 @@ import {
   TEST_PASSWORD,
   type TestApp,
   testApp,
+  testAppForFile,
 } from "./test/helpers.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 const EVIL = { origin: "https://evil.example" };
 const CROSS_SITE = { "sec-fetch-site": "cross-site" };

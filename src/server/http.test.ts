@@ -13,15 +13,12 @@ import {
   TEST_PASSWORD,
   type TestApp,
   testApp,
+  testAppForFile,
   testConfig,
   testDatabase,
 } from "./test/helpers.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 /** The time one request takes, with its response. */
 async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { counts, expectProblem, fieldErrors, randomEmail, signupBody } from "../test/assert.js";
-import { Client, createUser, signedIn, type TestApp, testApp } from "../test/helpers.js";
+import { Client, createUser, signedIn, testAppForFile } from "../test/helpers.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 const raw = (c: Client, payload: string, contentType: string, url = "/api/auth/signup") =>
   c.request("POST", url, payload, { "content-type": contentType });

@@ -1,20 +1,19 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { measures } from "../modules/measures/measures.schema.js";
 import { notifications } from "../modules/notifications/notifications.schema.js";
 import { addMember, createOrg } from "../modules/organizations/organizations.fixtures.js";
-import { type Client, createUser, signedIn, type TestApp, testApp } from "../test/helpers.js";
+import { type Client, createUser, signedIn, testAppForFile } from "../test/helpers.js";
 import { DEMO_JOB_ERROR, seedFailedJob } from "./jobs.js";
 
 // The demo's failed job: on /admin/jobs as the admin of a freshly seeded demo sees it, and a retry
 // really does the work it failed to do.
 
-let t: TestApp;
+const t = testAppForFile();
 let admin: Client;
 let member: string;
 
 beforeAll(async () => {
-  t = await testApp();
   const org = await createOrg(t.database, { regionCode: "77", shortName: "Экспорт-демо" });
   member = (await createUser(t.database)).id;
   await addMember(t.database, org.id, member, "owner");
@@ -44,7 +43,6 @@ beforeAll(async () => {
   });
   admin = await signedIn(t, await createUser(t.database, { role: "admin" }));
 });
-afterAll(() => t.close());
 
 const eligibleNotices = async () =>
   (

@@ -7,7 +7,7 @@ import { deriveKey } from "altcha-lib/algorithms/sha";
 import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { buildApp } from "../app.js";
 import { type Config, loadConfig } from "../core/config.js";
 import { type Database, openDatabase } from "../core/db.js";
@@ -133,6 +133,26 @@ export async function testApp(
   });
   await t.app.ready();
   return t;
+}
+
+/**
+ * The app of a test file: `const t = testAppForFile();` builds it before the file's tests (`testApp(env, opts)`)
+ * and closes it after them; `t` reads through to the app built.
+ */
+export function testAppForFile(...args: Parameters<typeof testApp>): TestApp {
+  let built: TestApp | undefined;
+  beforeAll(async () => {
+    built = await testApp(...args);
+  });
+  afterAll(() => built?.close());
+  const app = () => {
+    if (!built) throw new Error("the test app is built in beforeAll");
+    return built;
+  };
+  return new Proxy({} as TestApp, {
+    get: (_, key) => Reflect.get(app(), key),
+    set: (_, key, value) => Reflect.set(app(), key, value),
+  });
 }
 
 let ipCounter = 0;

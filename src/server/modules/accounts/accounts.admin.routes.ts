@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ctxOf } from "../../core/context.js";
 import { IdParams } from "../../core/contract.js";
+import { routes } from "../../core/route.js";
 import {
   AdminUserEnvelope,
   AdminUserList,
@@ -10,56 +9,37 @@ import {
 } from "./accounts.contract.js";
 import * as svc from "./accounts.service.js";
 
-const tags = ["admin"];
+const update = "admin.users.update";
 
-export const accountsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/admin/users",
-    {
-      config: { policy: "admin.users.list" as const },
-      schema: {
-        tags,
-        summary: "Users (search, filter by role, paginate)",
-        querystring: AdminUsersQuery,
-        response: { 200: AdminUserList },
-      },
-    },
-    async (req) => svc.adminListUsers(ctxOf(req), req.query),
-  );
-  app.patch(
-    "/admin/users/:id",
-    {
-      config: { policy: "admin.users.update" as const },
-      schema: {
-        tags,
-        summary: "Change a user's role",
-        params: IdParams,
-        body: SetRoleBody,
-        response: { 200: AdminUserEnvelope },
-      },
-    },
-    async (req) => ({ user: await svc.adminSetRole(ctxOf(req), req.params.id, req.body.role) }),
-  );
-  app.post(
-    "/admin/users/:id/block",
-    {
-      config: { policy: "admin.users.update" as const },
-      schema: {
-        tags,
-        summary: "Block a user; their sessions end",
-        params: IdParams,
-        body: BlockBody,
-        response: { 200: AdminUserEnvelope },
-      },
-    },
-    async (req) => ({ user: await svc.adminBlock(ctxOf(req), req.params.id, req.body.reason) }),
-  );
-  app.post(
-    "/admin/users/:id/unblock",
-    {
-      config: { policy: "admin.users.update" as const },
-      schema: { tags, summary: "Unblock a user", params: IdParams, response: { 200: AdminUserEnvelope } },
-    },
-    async (req) => ({ user: await svc.adminUnblock(ctxOf(req), req.params.id) }),
-  );
-};
+export const accountsAdminRoutes = routes(["admin"], (r) => {
+  r.get("/admin/users", {
+    action: "admin.users.list",
+    summary: "Users (search, filter by role, paginate)",
+    query: AdminUsersQuery,
+    response: AdminUserList,
+    handler: (ctx, { query }) => svc.adminListUsers(ctx, query),
+  });
+  r.patch("/admin/users/:id", {
+    action: update,
+    summary: "Change a user's role",
+    params: IdParams,
+    body: SetRoleBody,
+    response: AdminUserEnvelope,
+    handler: async (ctx, { params, body }) => ({ user: await svc.adminSetRole(ctx, params.id, body.role) }),
+  });
+  r.post("/admin/users/:id/block", {
+    action: update,
+    summary: "Block a user; their sessions end",
+    params: IdParams,
+    body: BlockBody,
+    response: AdminUserEnvelope,
+    handler: async (ctx, { params, body }) => ({ user: await svc.adminBlock(ctx, params.id, body.reason) }),
+  });
+  r.post("/admin/users/:id/unblock", {
+    action: update,
+    summary: "Unblock a user",
+    params: IdParams,
+    response: AdminUserEnvelope,
+    handler: async (ctx, { params }) => ({ user: await svc.adminUnblock(ctx, params.id) }),
+  });
+});

@@ -1,17 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "../../core/context.js";
 import { counts, expectProblem, fieldErrors } from "../../test/assert.js";
-import { Client, createUser, signedIn, TEST_PASSWORD, type TestApp, testApp } from "../../test/helpers.js";
+import { Client, createUser, signedIn, TEST_PASSWORD, testAppForFile } from "../../test/helpers.js";
 import { users } from "./accounts.schema.js";
 import { adminListUsers } from "./accounts.service.js";
 
-let t: TestApp;
+const t = testAppForFile();
 let admin: Awaited<ReturnType<typeof createUser>>;
 let adminClient: Client;
 beforeAll(async () => {
-  t = await testApp();
   admin = await createUser(t.database, {
     role: "admin",
     email: "chief@example.ru",
@@ -19,7 +18,6 @@ beforeAll(async () => {
   });
   adminClient = await signedIn(t, admin);
 });
-afterAll(() => t.close());
 
 type AdminUser = {
   id: string;

@@ -10,15 +10,12 @@ import {
   TEST_PASSWORD,
   type TestApp,
   testApp,
+  testAppForFile,
   tokenFromMail,
 } from "../../test/helpers.js";
 import { MAIL_CEILING } from "./accounts.service.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 const signin = (email: string, password: string, altcha?: string) =>
   new Client(t.app).post("/api/auth/signin", { email, password, ...(altcha ? { altcha } : {}) });

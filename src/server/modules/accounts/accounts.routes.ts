@@ -1,9 +1,8 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ctxOf } from "../../core/context.js";
 import { IdParams } from "../../core/contract.js";
 import { t } from "../../core/i18n.js";
 import { abilitiesFor } from "../../core/module.js";
 import { abilities, requestFacts } from "../../core/policy.js";
+import { routes } from "../../core/route.js";
 import {
   ChangePasswordBody,
   ConfirmBody,
@@ -24,209 +23,154 @@ import {
 import * as svc from "./accounts.service.js";
 import { clearSessionCookie, setSessionCookie } from "./session.js";
 
-const tags = ["accounts"];
-const perIp = (max: number, timeWindow: string) => ({ rateLimit: { max, timeWindow } });
+const perIp = (max: number, timeWindow: string) => ({ max, timeWindow });
 
-export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
+export const accountsRoutes = routes(["accounts"], (r) => {
   const Me = meSchema();
-  app.post(
-    "/auth/signup",
-    {
-      config: { policy: "public" as const, ...perIp(10, "1 hour") },
-      schema: {
-        tags,
-        summary: "Sign up (a confirmation mail follows)",
-        body: SignUpBody,
-        response: { 201: Message },
-      },
+  r.post("/auth/signup", {
+    action: "public",
+    rateLimit: perIp(10, "1 hour"),
+    summary: "Sign up (a confirmation mail follows)",
+    body: SignUpBody,
+    response: Message,
+    status: 201,
+    handler: async (ctx, { body }) => {
+      await svc.signUp(ctx, body);
+      return { message: t(ctx.locale, "msg.signup") };
     },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      await svc.signUp(ctx, req.body);
-      return reply.code(201).send({ message: t(ctx.locale, "msg.signup") });
-    },
-  );
+  });
 
-  app.post(
-    "/auth/confirm",
-    {
-      config: { policy: "public" as const, ...perIp(30, "1 hour") },
-      schema: {
-        tags,
-        summary: "Confirm the e-mail address with the sign-up's password; sets the session cookie",
-        body: ConfirmBody,
-        response: { 200: ConfirmedEnvelope },
-      },
-    },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      const { user, token } = await svc.confirmEmail(ctx, req.body);
+  r.post("/auth/confirm", {
+    action: "public",
+    rateLimit: perIp(30, "1 hour"),
+    summary: "Confirm the e-mail address with the sign-up's password; sets the session cookie",
+    body: ConfirmBody,
+    response: ConfirmedEnvelope,
+    handler: async (ctx, { body }, reply) => {
+      const { user, token } = await svc.confirmEmail(ctx, body);
       setSessionCookie(reply, token);
       return { user, message: t(ctx.locale, "msg.confirmed") };
     },
-  );
+  });
 
-  app.post(
-    "/auth/confirm/lookup",
-    {
-      config: { policy: "public" as const, ...perIp(30, "1 hour") },
-      schema: {
-        tags,
-        summary: "The address a confirmation link is for (the link is not used up)",
-        body: ConfirmLookupBody,
-        response: { 200: ConfirmLookup },
-      },
-    },
-    async (req) => svc.lookUpConfirmation(ctxOf(req), req.body.token),
-  );
+  r.post("/auth/confirm/lookup", {
+    action: "public",
+    rateLimit: perIp(30, "1 hour"),
+    summary: "The address a confirmation link is for (the link is not used up)",
+    body: ConfirmLookupBody,
+    response: ConfirmLookup,
+    handler: (ctx, { body }) => svc.lookUpConfirmation(ctx, body.token),
+  });
 
-  app.post(
-    "/auth/resend-confirmation",
-    {
-      config: { policy: "public" as const, ...perIp(10, "1 hour") },
-      schema: {
-        tags,
-        summary: "Send the confirmation mail again",
-        body: ResendConfirmationBody,
-        response: { 202: Message },
-      },
+  r.post("/auth/resend-confirmation", {
+    action: "public",
+    rateLimit: perIp(10, "1 hour"),
+    summary: "Send the confirmation mail again",
+    body: ResendConfirmationBody,
+    response: Message,
+    status: 202,
+    handler: async (ctx, { body }) => {
+      await svc.resendConfirmation(ctx, body);
+      return { message: t(ctx.locale, "msg.resent") };
     },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      await svc.resendConfirmation(ctx, req.body);
-      return reply.code(202).send({ message: t(ctx.locale, "msg.resent") });
-    },
-  );
+  });
 
-  app.post(
-    "/auth/signin",
-    {
-      config: { policy: "public" as const, ...perIp(30, "10 minutes") },
-      schema: {
-        tags,
-        summary: "Sign in; sets the session cookie",
-        body: SignInBody,
-        response: { 200: UserEnvelope },
-      },
-    },
-    async (req, reply) => {
-      const { user, token } = await svc.signIn(ctxOf(req), req.body);
+  r.post("/auth/signin", {
+    action: "public",
+    rateLimit: perIp(30, "10 minutes"),
+    summary: "Sign in; sets the session cookie",
+    body: SignInBody,
+    response: UserEnvelope,
+    handler: async (ctx, { body }, reply) => {
+      const { user, token } = await svc.signIn(ctx, body);
       setSessionCookie(reply, token);
       return { user };
     },
-  );
+  });
 
-  app.post(
-    "/auth/signout",
-    {
-      config: { policy: "public" as const },
-      schema: { tags, summary: "Sign out; the session is deleted on the server" },
-    },
-    async (req, reply) => {
-      await svc.signOut(ctxOf(req));
+  r.post("/auth/signout", {
+    action: "public",
+    summary: "Sign out; the session is deleted on the server",
+    status: 204,
+    handler: async (ctx, _req, reply) => {
+      await svc.signOut(ctx);
       clearSessionCookie(reply);
-      return reply.code(204).send();
     },
-  );
+  });
 
-  app.post(
-    "/auth/password-reset",
-    {
-      config: { policy: "public" as const, ...perIp(10, "1 hour") },
-      schema: { tags, summary: "Mail a password reset link", body: EmailBody, response: { 202: Message } },
+  r.post("/auth/password-reset", {
+    action: "public",
+    rateLimit: perIp(10, "1 hour"),
+    summary: "Mail a password reset link",
+    body: EmailBody,
+    response: Message,
+    status: 202,
+    handler: async (ctx, { body }) => {
+      await svc.requestPasswordReset(ctx, body);
+      return { message: t(ctx.locale, "msg.reset-requested") };
     },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      await svc.requestPasswordReset(ctx, req.body);
-      return reply.code(202).send({ message: t(ctx.locale, "msg.reset-requested") });
-    },
-  );
+  });
 
-  app.post(
-    "/auth/password-reset/confirm",
-    {
-      config: { policy: "public" as const, ...perIp(30, "1 hour") },
-      schema: {
-        tags,
-        summary: "Set a new password with a reset link",
-        body: ResetConfirmBody,
-        response: { 200: Message },
-      },
-    },
-    async (req) => {
-      const ctx = ctxOf(req);
-      await svc.resetPassword(ctx, req.body);
+  r.post("/auth/password-reset/confirm", {
+    action: "public",
+    rateLimit: perIp(30, "1 hour"),
+    summary: "Set a new password with a reset link",
+    body: ResetConfirmBody,
+    response: Message,
+    handler: async (ctx, { body }) => {
+      await svc.resetPassword(ctx, body);
       return { message: t(ctx.locale, "msg.password-reset") };
     },
-  );
+  });
 
-  app.get(
-    "/me",
-    {
-      config: { policy: "public" as const },
-      schema: { tags, summary: "The signed-in user and abilities", response: { 200: Me } },
-    },
-    async (req, reply) => {
-      reply.header("cache-control", "no-store");
-      const user = req.actor ? await svc.getUser(req.server.services.database.db, req.actor.id) : undefined;
+  r.get("/me", {
+    action: "public",
+    summary: "The signed-in user and abilities",
+    response: Me,
+    noStore: true,
+    handler: async (ctx, req) => {
+      const user = ctx.actor ? await svc.getUser(ctx.db, ctx.actor.id) : undefined;
       // The switched-on modules' abilities; a rule may look at the request (the dev mailbox's socket peer).
-      const offered = abilities(req.actor, abilitiesFor(req.server.services.config), requestFacts(req));
+      const offered = abilities(ctx.actor, abilitiesFor(ctx.config), requestFacts(req));
       return { user: user ? svc.presentUser(user) : null, abilities: offered };
     },
-  );
+  });
 
-  app.patch(
-    "/me",
-    {
-      config: { policy: "me.update" as const },
-      schema: {
-        tags,
-        summary: "Update one's name or language",
-        body: UpdateMeBody,
-        response: { 200: UserEnvelope },
-      },
-    },
-    async (req) => ({ user: await svc.updateMe(ctxOf(req), req.body) }),
-  );
+  r.patch("/me", {
+    action: "me.update",
+    summary: "Update one's name or language",
+    body: UpdateMeBody,
+    response: UserEnvelope,
+    handler: async (ctx, { body }) => ({ user: await svc.updateMe(ctx, body) }),
+  });
 
-  app.post(
-    "/me/password",
-    {
-      config: { policy: "me.password" as const, ...perIp(10, "10 minutes") },
-      schema: {
-        tags,
-        summary: "Change password; other sessions end",
-        body: ChangePasswordBody,
-        response: { 200: Message },
-      },
-    },
-    async (req) => {
-      const ctx = ctxOf(req);
-      await svc.changePassword(ctx, req.body);
+  r.post("/me/password", {
+    action: "me.password",
+    rateLimit: perIp(10, "10 minutes"),
+    summary: "Change password; other sessions end",
+    body: ChangePasswordBody,
+    response: Message,
+    handler: async (ctx, { body }) => {
+      await svc.changePassword(ctx, body);
       return { message: t(ctx.locale, "msg.password-changed") };
     },
-  );
+  });
 
-  app.get(
-    "/me/sessions",
-    {
-      config: { policy: "me.sessions" as const },
-      schema: { tags, summary: "One's sessions", response: { 200: SessionList } },
-    },
-    async (req) => ({ items: await svc.listSessions(ctxOf(req)) }),
-  );
+  r.get("/me/sessions", {
+    action: "me.sessions",
+    summary: "One's sessions",
+    response: SessionList,
+    handler: async (ctx) => ({ items: await svc.listSessions(ctx) }),
+  });
 
-  app.delete(
-    "/me/sessions/:id",
-    {
-      config: { policy: "me.sessions" as const },
-      schema: { tags, summary: "End one of one's sessions", params: IdParams },
+  r.delete("/me/sessions/:id", {
+    action: "me.sessions",
+    summary: "End one of one's sessions",
+    params: IdParams,
+    status: 204,
+    handler: async (ctx, { params }, reply) => {
+      await svc.endSession(ctx, params.id);
+      if (params.id === ctx.actor?.sessionId) clearSessionCookie(reply);
     },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      await svc.endSession(ctx, req.params.id);
-      if (req.params.id === req.actor?.sessionId) clearSessionCookie(reply);
-      return reply.code(204).send();
-    },
-  );
-};
+  });
+});

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PRIVACY_POLICY_VERSION } from "../../../shared/constants.js";
 import { auditLog } from "../../core/audit.schema.js";
 import { cleanUpMail, MASKED_TOKEN } from "../../core/mail.js";
@@ -11,17 +11,12 @@ import {
   mailsTo,
   solveFrom,
   TEST_PASSWORD,
-  type TestApp,
-  testApp,
+  testAppForFile,
   tokenFromMail,
 } from "../../test/helpers.js";
 import { consents, sessions, users } from "./accounts.schema.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 const DAY = 24 * 3600_000;
 const userByEmail = async (email: string) =>

@@ -10,15 +10,12 @@ import {
   TEST_PASSWORD,
   type TestApp,
   testApp,
+  testAppForFile,
   tokenFromMail,
 } from "../../test/helpers.js";
 import { users, userTokens } from "./accounts.schema.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 const signup = signupBody;
 const fakeToken = () => randomBytes(32).toString("base64url");

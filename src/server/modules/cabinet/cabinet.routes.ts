@@ -1,38 +1,22 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ctxOf } from "../../core/context.js";
+import { routes } from "../../core/route.js";
 import { Cabinet, Desk } from "./cabinet.contract.js";
 import { getDesk } from "./cabinet.desk.service.js";
 import { getCabinet } from "./cabinet.service.js";
 
-export const cabinetRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/cabinet",
-    {
-      config: { policy: "cabinet.read" as const },
-      schema: {
-        tags: ["cabinet"],
-        summary: "My cabinet: next steps, my organizations' applications, new measures, unread counts",
-        response: { 200: Cabinet },
-      },
-    },
-    async (req, reply) => {
-      reply.header("cache-control", "no-store");
-      return getCabinet(ctxOf(req));
-    },
-  );
-  app.get(
-    "/desk",
-    {
-      config: { policy: "desk.read" as const },
-      schema: {
-        tags: ["cabinet"],
-        summary: "The operator's desk: every queue's count and oldest item, today's decisions",
-        response: { 200: Desk },
-      },
-    },
-    async (req, reply) => {
-      reply.header("cache-control", "no-store");
-      return getDesk(ctxOf(req));
-    },
-  );
-};
+export const cabinetRoutes = routes(["cabinet"], async (r) => {
+  r.get("/cabinet", {
+    action: "cabinet.read",
+    summary: "My cabinet: next steps, my organizations' applications, new measures, unread counts",
+    response: Cabinet,
+    noStore: true,
+    handler: (ctx) => getCabinet(ctx),
+  });
+
+  r.get("/desk", {
+    action: "desk.read",
+    summary: "The operator's desk: every queue's count and oldest item, today's decisions",
+    response: Desk,
+    noStore: true,
+    handler: (ctx) => getDesk(ctx),
+  });
+});

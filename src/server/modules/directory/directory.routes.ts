@@ -1,39 +1,24 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ctxOf } from "../../core/context.js";
+import { routes } from "../../core/route.js";
 import { sendJson } from "../../core/search.js";
 import { OrgIdParams } from "../organizations/organizations.contract.js";
 import { DirectoryPage, DirectoryQuery, PublicOrganizationView } from "./directory.contract.js";
 import * as svc from "./directory.service.js";
 
-const tags = ["directory"];
-
 /** The public directory: anyone may search it; answers carry public fields only (response schemas). */
-export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/directory",
-    {
-      config: { policy: "public" as const },
-      schema: {
-        tags,
-        summary: "Search organizations: full-text with typo tolerance on names, facets, sorts, pages",
-        querystring: DirectoryQuery,
-        response: { 200: DirectoryPage },
-      },
-    },
-    async (req, reply) => sendJson(reply, await svc.searchDirectory(ctxOf(req), req.query)),
-  );
+export const directoryRoutes = routes(["directory"], (r) => {
+  r.get("/directory", {
+    action: "public",
+    summary: "Search organizations: full-text with typo tolerance on names, facets, sorts, pages",
+    query: DirectoryQuery,
+    response: DirectoryPage,
+    handler: async (ctx, { query }, reply) => sendJson(reply, await svc.searchDirectory(ctx, query)),
+  });
 
-  app.get(
-    "/directory/:id",
-    {
-      config: { policy: "public" as const },
-      schema: {
-        tags,
-        summary: "An organization's public page: profile, status badge, members who agreed to be shown",
-        params: OrgIdParams,
-        response: { 200: PublicOrganizationView },
-      },
-    },
-    async (req, reply) => sendJson(reply, await svc.publicOrganization(ctxOf(req), req.params.id)),
-  );
-};
+  r.get("/directory/:id", {
+    action: "public",
+    summary: "An organization's public page: profile, status badge, members who agreed to be shown",
+    params: OrgIdParams,
+    response: PublicOrganizationView,
+    handler: async (ctx, { params }, reply) => sendJson(reply, await svc.publicOrganization(ctx, params.id)),
+  });
+});

@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { makeInn, makeKpp, makeOgrn } from "../../../shared/identifiers.js";
 import type { OrgStatus, OrgType } from "../../../shared/organizations.js";
 import { rows } from "../../core/db.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
-import { Client, createUser, type TestApp, testApp } from "../../test/helpers.js";
+import { Client, createUser, testAppForFile } from "../../test/helpers.js";
 import { users } from "../accounts/accounts.schema.js";
 import { memberships, organizations } from "../organizations/organizations.schema.js";
 import { DirectoryQuery } from "./directory.contract.js";
@@ -17,14 +17,12 @@ import {
   FACETS,
 } from "./directory.service.js";
 
-let t: TestApp;
+const t = testAppForFile();
 let guest: Client;
 
 beforeAll(async () => {
-  t = await testApp();
   guest = new Client(t.app);
 });
-afterAll(() => t.close());
 
 const rng = () => Math.random();
 

@@ -1,13 +1,11 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { SafeText } from "../../../shared/text.js";
-import { ctxOf } from "../../core/context.js";
 import { IdParams } from "../../core/contract.js";
+import { routes } from "../../core/route.js";
 import { MeasureCard } from "./measures.contract.js";
 import * as svc from "./measures.subscriptions.service.js";
 
-const tags = ["measures"];
-const own = { policy: "measures.own" as const };
+const own = "measures.own";
 
 export const SubscriptionBody = z.object({ name: SafeText(1, 200), query: svc.SavedQuery }).strict();
 export const Subscription = z
@@ -21,81 +19,52 @@ export const Subscription = z
   .meta({ id: "MeasureSubscription" });
 
 /** A signed-in user's favourite measures and saved searches. */
-export const measuresSubscriptionsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/measures/favourites",
-    {
-      config: own,
-      schema: {
-        tags,
-        summary: "My favourite measures (published ones), most recently saved first",
-        response: { 200: z.object({ items: z.array(MeasureCard) }) },
-      },
-    },
-    async (req) => svc.listFavourites(ctxOf(req)),
-  );
+export const measuresSubscriptionsRoutes = routes(["measures"], (r) => {
+  r.get("/measures/favourites", {
+    action: own,
+    summary: "My favourite measures (published ones), most recently saved first",
+    response: z.object({ items: z.array(MeasureCard) }),
+    handler: (ctx) => svc.listFavourites(ctx),
+  });
 
-  app.put(
-    "/measures/:id/favourite",
-    {
-      config: own,
-      schema: { tags, summary: "Mark a published measure as favourite (idempotent)", params: IdParams },
-    },
-    async (req, reply) => {
-      await svc.addFavourite(ctxOf(req), req.params.id);
-      return reply.code(204).send();
-    },
-  );
+  r.put("/measures/:id/favourite", {
+    action: own,
+    summary: "Mark a published measure as favourite (idempotent)",
+    params: IdParams,
+    status: 204,
+    handler: (ctx, { params }) => svc.addFavourite(ctx, params.id),
+  });
 
-  app.delete(
-    "/measures/:id/favourite",
-    {
-      config: own,
-      schema: { tags, summary: "Unmark a favourite measure (idempotent)", params: IdParams },
-    },
-    async (req, reply) => {
-      await svc.removeFavourite(ctxOf(req), req.params.id);
-      return reply.code(204).send();
-    },
-  );
+  r.delete("/measures/:id/favourite", {
+    action: own,
+    summary: "Unmark a favourite measure (idempotent)",
+    params: IdParams,
+    status: 204,
+    handler: (ctx, { params }) => svc.removeFavourite(ctx, params.id),
+  });
 
-  app.get(
-    "/measures/subscriptions",
-    {
-      config: own,
-      schema: {
-        tags,
-        summary: "My saved searches",
-        response: { 200: z.object({ items: z.array(Subscription) }) },
-      },
-    },
-    async (req) => svc.listSubscriptions(ctxOf(req)),
-  );
+  r.get("/measures/subscriptions", {
+    action: own,
+    summary: "My saved searches",
+    response: z.object({ items: z.array(Subscription) }),
+    handler: (ctx) => svc.listSubscriptions(ctx),
+  });
 
-  app.post(
-    "/measures/subscriptions",
-    {
-      config: own,
-      schema: {
-        tags,
-        summary:
-          "Save a search: I am notified (by my channel preferences) when a measure matching it is published or changed",
-        body: SubscriptionBody,
-        response: { 201: Subscription },
-      },
-    },
-    async (req, reply) => reply.code(201).send(await svc.createSubscription(ctxOf(req), req.body)),
-  );
+  r.post("/measures/subscriptions", {
+    action: own,
+    summary:
+      "Save a search: I am notified (by my channel preferences) when a measure matching it is published or changed",
+    body: SubscriptionBody,
+    response: Subscription,
+    status: 201,
+    handler: (ctx, { body }) => svc.createSubscription(ctx, body),
+  });
 
-  app.delete(
-    "/measures/subscriptions/:id",
-    {
-      config: own,
-      schema: { tags, summary: "Delete one of my saved searches", params: IdParams },
-    },
-    async (req, reply) => {
-      await svc.deleteSubscription(ctxOf(req), req.params.id);
-      return reply.code(204).send();
-    },
-  );
-};
+  r.delete("/measures/subscriptions/:id", {
+    action: own,
+    summary: "Delete one of my saved searches",
+    params: IdParams,
+    status: 204,
+    handler: (ctx, { params }) => svc.deleteSubscription(ctx, params.id),
+  });
+});

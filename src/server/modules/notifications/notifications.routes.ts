@@ -1,5 +1,4 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ctxOf } from "../../core/context.js";
+import { routes } from "../../core/route.js";
 import {
   NotificationIdParams,
   NotificationPage,
@@ -10,73 +9,47 @@ import {
 } from "./notifications.contract.js";
 import * as svc from "./notifications.service.js";
 
-const tags = ["notifications"];
-const config = { policy: "notifications.own" as const };
+const action = "notifications.own";
 
-export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/notifications",
-    {
-      config,
-      schema: {
-        tags,
-        summary: "My notifications, newest first",
-        querystring: NotificationsQuery,
-        response: { 200: NotificationPage },
-      },
-    },
-    async (req) => svc.listNotifications(ctxOf(req), req.query),
-  );
-  app.get(
-    "/notifications/unread-count",
-    {
-      config,
-      schema: { tags, summary: "How many notifications are unread", response: { 200: UnreadCount } },
-    },
-    async (req, reply) => {
-      reply.header("cache-control", "no-store");
-      return { unread: await svc.unreadCount(ctxOf(req)) };
-    },
-  );
-  app.post(
-    "/notifications/:id/read",
-    { config, schema: { tags, summary: "Mark one as read", params: NotificationIdParams } },
-    async (req, reply) => {
-      await svc.markRead(ctxOf(req), req.params.id);
-      return reply.code(204).send();
-    },
-  );
-  app.post(
-    "/notifications/read-all",
-    { config, schema: { tags, summary: "Mark all as read" } },
-    async (req, reply) => {
-      await svc.markAllRead(ctxOf(req));
-      return reply.code(204).send();
-    },
-  );
-  app.get(
-    "/notifications/preferences",
-    {
-      config,
-      schema: {
-        tags,
-        summary: "Channel per kind: in-app, e-mail, daily digest or off",
-        response: { 200: Preferences },
-      },
-    },
-    async (req) => svc.getPreferences(ctxOf(req)),
-  );
-  app.put(
-    "/notifications/preferences",
-    {
-      config,
-      schema: {
-        tags,
-        summary: "Set channels per kind",
-        body: SetPreferencesBody,
-        response: { 200: Preferences },
-      },
-    },
-    async (req) => svc.setPreferences(ctxOf(req), req.body),
-  );
-};
+export const notificationsRoutes = routes(["notifications"], (r) => {
+  r.get("/notifications", {
+    action,
+    summary: "My notifications, newest first",
+    query: NotificationsQuery,
+    response: NotificationPage,
+    handler: (ctx, { query }) => svc.listNotifications(ctx, query),
+  });
+  r.get("/notifications/unread-count", {
+    action,
+    summary: "How many notifications are unread",
+    response: UnreadCount,
+    noStore: true,
+    handler: async (ctx) => ({ unread: await svc.unreadCount(ctx) }),
+  });
+  r.post("/notifications/:id/read", {
+    action,
+    summary: "Mark one as read",
+    params: NotificationIdParams,
+    status: 204,
+    handler: (ctx, { params }) => svc.markRead(ctx, params.id),
+  });
+  r.post("/notifications/read-all", {
+    action,
+    summary: "Mark all as read",
+    status: 204,
+    handler: (ctx) => svc.markAllRead(ctx),
+  });
+  r.get("/notifications/preferences", {
+    action,
+    summary: "Channel per kind: in-app, e-mail, daily digest or off",
+    response: Preferences,
+    handler: (ctx) => svc.getPreferences(ctx),
+  });
+  r.put("/notifications/preferences", {
+    action,
+    summary: "Set channels per kind",
+    body: SetPreferencesBody,
+    response: Preferences,
+    handler: (ctx, { body }) => svc.setPreferences(ctx, body),
+  });
+});

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mailOutbox } from "../../core/mail.schema.js";
-import { createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
+import { createUser, signedIn, testAppForFile } from "../../test/helpers.js";
 import { defineNotificationKinds, notify, sendDueDigests } from "./notifications.service.js";
 
 defineNotificationKinds({
@@ -17,11 +17,7 @@ defineNotificationKinds({
   },
 });
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 const mailsTo = (to: string) => t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, to));
 

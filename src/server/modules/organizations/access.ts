@@ -1,9 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { writeAudit } from "../../core/audit.js";
 import type { Executor } from "../../core/db.js";
 import { AppError, notFound } from "../../core/errors.js";
 import { type Action, type Actor, can } from "../../core/policy.js";
+import { auditRefusalsOf } from "../../core/route.js";
 import type { OrgAccess } from "./organizations.policy.js";
 import { ORG_ABILITIES } from "./organizations.policy.js";
 import { memberships, organizations } from "./organizations.schema.js";
@@ -64,31 +64,12 @@ export const refusal = (status: 403 | 404, organizationId: string, action: strin
  * failed request. Guests are not audited (an unauthenticated probe has no actor to hold to account).
  */
 export function auditRefusals(app: FastifyInstance) {
-  app.addHook("onError", async (req, _reply, err) => {
-    if (!(err instanceof OrgRefusal) || !req.actor) return;
-    const actor = req.actor;
-    try {
-      await req.server.services.database.db.transaction((tx) =>
-        writeAudit(
-          tx,
-          { actorId: actor.id, ip: req.ip || null },
-          {
-            action: "organization.access_refused",
-            entity: "organization",
-            entityId: err.organizationId,
-            after: {
-              email: actor.email,
-              action: err.action,
-              status: err.status,
-              route: req.routeOptions.url,
-            },
-          },
-        ),
-      );
-    } catch (e) {
-      req.log.error({ err: e }, "could not audit a refused authorization");
-    }
-  });
+  auditRefusalsOf(app, OrgRefusal, (err, req) => ({
+    action: "organization.access_refused",
+    entity: "organization",
+    entityId: err.organizationId,
+    after: { action: err.action, status: err.status, route: req.routeOptions.url },
+  }));
 }
 
 /** Per-organization abilities for the UI. */

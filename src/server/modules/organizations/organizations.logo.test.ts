@@ -1,18 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeInn, makeKpp, makeOgrn } from "../../../shared/identifiers.js";
 import { auditLog } from "../../core/audit.schema.js";
 import { files } from "../../core/files.schema.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
-import { Client, createUser, multipartFile, signedIn, type TestApp, testApp } from "../../test/helpers.js";
+import { Client, createUser, multipartFile, signedIn, testAppForFile } from "../../test/helpers.js";
 import { memberships, organizationLogos, organizations } from "./organizations.schema.js";
 import { moveLogosToStorage } from "./organizations.service.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 let seed = 7;
 const rng = () => {

@@ -1,26 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeInn, makeKpp, makeOgrn } from "../../../shared/identifiers.js";
 import { auditLog } from "../../core/audit.schema.js";
 import { expectProblem, fieldErrors, randomEmail } from "../../test/assert.js";
-import {
-  Client,
-  createUser,
-  mailsTo,
-  signedIn,
-  TEST_PASSWORD,
-  type TestApp,
-  testApp,
-} from "../../test/helpers.js";
+import { Client, createUser, mailsTo, signedIn, TEST_PASSWORD, testAppForFile } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { markVerified } from "./organizations.fixtures.js";
 import { invitations, joinRequests, memberships } from "./organizations.schema.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 let seed = 42;
 const rng = () => {

@@ -1,24 +1,22 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../core/audit.schema.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
-import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
+import { Client, createUser, signedIn, testAppForFile } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { orgWithTeam, profileOf } from "./organizations.fixtures.js";
 import { memberships, orgNameChanges } from "./organizations.schema.js";
 
-let t: TestApp;
+const t = testAppForFile();
 let operatorC: Client;
 let operator2C: Client;
 beforeAll(async () => {
-  t = await testApp();
   operatorC = await signedIn(
     t,
     await createUser(t.database, { role: "operator", fullName: "Операторова Мария" }),
   );
   operator2C = await signedIn(t, await createUser(t.database, { role: "operator" }));
 });
-afterAll(() => t.close());
 
 async function rename(c: Client, id: string, names: { shortName: string; fullName?: string }) {
   const current = (await c.get(`/api/organizations/${id}`)).json().organization;

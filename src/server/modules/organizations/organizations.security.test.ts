@@ -1,22 +1,20 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PUBLIC_CONSENT_VERSION } from "../../../shared/constants.js";
 import { auditLog } from "../../core/audit.schema.js";
 import { expectProblem, fieldErrors, randomEmail } from "../../test/assert.js";
-import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
+import { Client, createUser, signedIn, testAppForFile } from "../../test/helpers.js";
 import { consents, users } from "../accounts/accounts.schema.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { createOrg, orgWithTeam, profileOf } from "./organizations.fixtures.js";
 import { invitations, organizations } from "./organizations.schema.js";
 import { INVITATIONS_PER_DAY } from "./organizations.service.js";
 
-let t: TestApp;
+const t = testAppForFile();
 let guest: Client;
 beforeAll(async () => {
-  t = await testApp();
   guest = new Client(t.app);
 });
-afterAll(() => t.close());
 
 const publicPage = async (id: string) => {
   const res = await guest.get(`/api/directory/${id}`);

@@ -1,17 +1,13 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeInn, makeKpp, makeOgrn, makeOgrnip, type Rng } from "../../../shared/identifiers.js";
 import { auditLog } from "../../core/audit.schema.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
-import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
+import { Client, createUser, signedIn, testAppForFile } from "../../test/helpers.js";
 import { profileOf } from "./organizations.fixtures.js";
 import { activeOrganizations, memberships, organizations } from "./organizations.schema.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 /** A small seeded PRNG (mulberry32), so the identifiers are the same on every run. */
 function seeded(seed: number): Rng {

@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ctxOf } from "../../core/context.js";
 import { IdParams } from "../../core/contract.js";
 import { sendFile } from "../../core/files.js";
+import { routes } from "../../core/route.js";
 import { UserEnvelope } from "../accounts/accounts.contract.js";
 import { clearSessionCookie, setSessionCookie } from "../accounts/session.js";
 import {
@@ -15,95 +14,69 @@ import {
 } from "./privacy.contract.js";
 import * as svc from "./privacy.service.js";
 
-const tags = ["privacy"];
+const own = "privacy.own";
+const tenPerHour = { max: 10, timeWindow: "1 hour" };
 
-export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/privacy/exports",
-    {
-      config: { policy: "privacy.own" as const },
-      schema: { tags, summary: "My data exports, newest first", response: { 200: DataExportList } },
-    },
-    async (req) => svc.listExports(ctxOf(req)),
-  );
+export const privacyRoutes = routes(["privacy"], (r) => {
+  r.get("/privacy/exports", {
+    action: own,
+    summary: "My data exports, newest first",
+    response: DataExportList,
+    handler: (ctx) => svc.listExports(ctx),
+  });
 
-  app.post(
-    "/privacy/exports",
-    {
-      config: { policy: "privacy.own" as const, rateLimit: { max: 10, timeWindow: "1 hour" } },
-      schema: {
-        tags,
-        summary: "Request an export of my data (a zip prepared by a job, announced by a notification)",
-        response: { 202: DataExport },
-      },
-    },
-    async (req, reply) => reply.code(202).send(await svc.requestExport(ctxOf(req))),
-  );
+  r.post("/privacy/exports", {
+    action: own,
+    rateLimit: tenPerHour,
+    summary: "Request an export of my data (a zip prepared by a job, announced by a notification)",
+    response: DataExport,
+    status: 202,
+    handler: (ctx) => svc.requestExport(ctx),
+  });
 
-  app.get(
-    "/privacy/exports/:id/file",
-    {
-      config: { policy: "privacy.own" as const },
-      schema: {
-        tags,
-        summary: "Download my export (only its user; 410 after 7 days)",
-        params: IdParams,
-      },
+  r.get("/privacy/exports/:id/file", {
+    action: own,
+    summary: "Download my export (only its user; 410 after 7 days)",
+    params: IdParams,
+    handler: async (ctx, req, reply) => {
+      const file = await svc.exportFile(ctx, req.params.id);
+      return sendFile(req, reply, ctx.storage, file, { cacheControl: "private, no-store" });
     },
-    async (req, reply) => {
-      const file = await svc.exportFile(ctxOf(req), req.params.id);
-      return sendFile(req, reply, req.server.services.storage, file, { cacheControl: "private, no-store" });
-    },
-  );
+  });
 
-  app.post(
-    "/privacy/erasure",
-    {
-      config: { policy: "privacy.own" as const, rateLimit: { max: 10, timeWindow: "1 hour" } },
-      schema: {
-        tags,
-        summary:
-          "Ask to delete my account (or withdraw the consent to processing): blocked at once, anonymized after 30 days",
-        body: ErasureBody,
-        response: { 202: ErasureAnswer },
-      },
-    },
-    async (req, reply) => {
-      const answer = await svc.requestErasure(ctxOf(req), req.body);
+  r.post("/privacy/erasure", {
+    action: own,
+    rateLimit: tenPerHour,
+    summary:
+      "Ask to delete my account (or withdraw the consent to processing): blocked at once, anonymized after 30 days",
+    body: ErasureBody,
+    response: ErasureAnswer,
+    status: 202,
+    handler: async (ctx, { body }, reply) => {
+      const answer = await svc.requestErasure(ctx, body);
       clearSessionCookie(reply);
-      return reply.code(202).send(answer);
+      return answer;
     },
-  );
+  });
 
-  app.post(
-    "/privacy/erasure/cancel",
-    {
-      config: { policy: "public" as const, rateLimit: { max: 30, timeWindow: "10 minutes" } },
-      schema: {
-        tags,
-        summary: "Cancel my pending deletion by signing in (e-mail and password); sets the session cookie",
-        body: CancelErasureBody,
-        response: { 200: UserEnvelope },
-      },
-    },
-    async (req, reply) => {
-      const { user, token } = await svc.cancelErasure(ctxOf(req), req.body);
+  r.post("/privacy/erasure/cancel", {
+    action: "public",
+    rateLimit: { max: 30, timeWindow: "10 minutes" },
+    summary: "Cancel my pending deletion by signing in (e-mail and password); sets the session cookie",
+    body: CancelErasureBody,
+    response: UserEnvelope,
+    handler: async (ctx, { body }, reply) => {
+      const { user, token } = await svc.cancelErasure(ctx, body);
       setSessionCookie(reply, token);
       return { user };
     },
-  );
+  });
 
-  app.get(
-    "/operator/erasures",
-    {
-      config: { policy: "operator.erasures" as const },
-      schema: {
-        tags,
-        summary: "Pending account erasures, soonest first, with the days left",
-        querystring: PendingErasuresQuery,
-        response: { 200: PendingErasureList },
-      },
-    },
-    async (req) => svc.pendingErasures(ctxOf(req), req.query),
-  );
-};
+  r.get("/operator/erasures", {
+    action: "operator.erasures",
+    summary: "Pending account erasures, soonest first, with the days left",
+    query: PendingErasuresQuery,
+    response: PendingErasureList,
+    handler: (ctx, { query }) => svc.pendingErasures(ctx, query),
+  });
+});

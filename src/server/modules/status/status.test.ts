@@ -1,12 +1,12 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../core/audit.schema.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
-import { Client, createUser, mailsTo, signedIn, type TestApp, testApp } from "../../test/helpers.js";
+import { Client, createUser, mailsTo, signedIn, testAppForFile } from "../../test/helpers.js";
 import { addMember, createOrg, orgWithTeam } from "../organizations/organizations.fixtures.js";
 import { organizations, statusApplications, statusHistory } from "../organizations/organizations.schema.js";
 
-let t: TestApp;
+const t = testAppForFile();
 let op: Client;
 let op2: Client;
 let opEn: Client;
@@ -16,7 +16,6 @@ let operator: Awaited<ReturnType<typeof createUser>>;
 let operator2: Awaited<ReturnType<typeof createUser>>;
 
 beforeAll(async () => {
-  t = await testApp();
   operator = await createUser(t.database, { role: "operator", fullName: "Операторова Мария Сергеевна" });
   operator2 = await createUser(t.database, { role: "operator", fullName: "Фондов Пётр Алексеевич" });
   const operatorEn = await createUser(t.database, { role: "operator", locale: "en" });
@@ -29,7 +28,6 @@ beforeAll(async () => {
   ]);
   guest = new Client(t.app);
 });
-afterAll(() => t.close());
 
 type App = { id: string; state: string; version: number; submittedAt: string; waitingDays: number };
 type Event = {

@@ -1,9 +1,8 @@
 import multipart from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ctxOf } from "../../core/context.js";
 import { AppError, badRequest, type FieldError } from "../../core/errors.js";
+import { routes } from "../../core/route.js";
 import { auditRefusals } from "../organizations/access.js";
 import { OrgIdParams } from "../organizations/organizations.contract.js";
 import {
@@ -18,8 +17,8 @@ import {
 } from "./verification.contract.js";
 import * as svc from "./verification.service.js";
 
-const access = { policy: "org.access" as const };
-const perIp = (max: number) => ({ rateLimit: { max, timeWindow: "1 hour" } });
+const access = "org.access";
+const perHour = (max: number) => ({ max, timeWindow: "1 hour" });
 
 /**
  * Reads a multipart form: its text fields (validated by DocumentFields) and one `file` part of at most
@@ -53,90 +52,63 @@ async function readDocument(req: FastifyRequest) {
   return { fields: parsed.data, file };
 }
 
-export const verificationRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(multipart, {
+export const verificationRoutes = routes(["organizations"], async (r) => {
+  await r.app.register(multipart, {
     limits: { fileSize: svc.DOCUMENT_MAX_BYTES, files: 1, fields: 5, parts: 6 },
   });
-  auditRefusals(app);
+  auditRefusals(r.app);
 
-  app.get(
-    "/organizations/:id/verification",
-    {
-      config: access,
-      schema: {
-        tags: ["organizations"],
-        summary: "Whether the organization is verified, and its documents (owner, admins, operators)",
-        params: OrgIdParams,
-        response: { 200: OrgVerification },
-      },
-    },
-    async (req) => svc.getVerification(ctxOf(req), req.params.id),
-  );
+  r.get("/organizations/:id/verification", {
+    action: access,
+    summary: "Whether the organization is verified, and its documents (owner, admins, operators)",
+    params: OrgIdParams,
+    response: OrgVerification,
+    handler: (ctx, { params }) => svc.getVerification(ctx, params.id),
+  });
 
-  app.post(
-    "/organizations/:id/verification",
-    {
-      config: { ...access, ...perIp(30) },
-      schema: {
-        tags: ["organizations"],
-        summary:
-          "Send a document for verification (owner or admin): multipart fields documentType, comment, then file (PDF / JPEG / PNG ≤ 10 MB)",
-        params: OrgIdParams,
-        response: { 201: VerificationRequest },
-      },
-    },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
+  r.post("/organizations/:id/verification", {
+    action: access,
+    rateLimit: perHour(30),
+    summary:
+      "Send a document for verification (owner or admin): multipart fields documentType, comment, then file (PDF / JPEG / PNG ≤ 10 MB)",
+    params: OrgIdParams,
+    response: VerificationRequest,
+    status: 201,
+    handler: async (ctx, req) => {
       // Who may not manage the organization is refused before the upload is read.
       await svc.assertCanManage(ctx, req.params.id);
       const { fields, file } = await readDocument(req);
-      return reply.code(201).send(await svc.submitVerification(ctx, req.params.id, fields, file));
+      return svc.submitVerification(ctx, req.params.id, fields, file);
     },
-  );
+  });
 
-  app.post(
-    "/organizations/:id/claims",
-    {
-      config: { policy: "org.claim" as const, ...perIp(10) },
-      schema: {
-        tags: ["organizations"],
-        summary:
-          "Claim an organization registered with your company's INN: multipart fields documentType, comment, then file",
-        params: OrgIdParams,
-        response: { 201: VerificationRequest },
-      },
-    },
-    async (req, reply) => {
+  r.post("/organizations/:id/claims", {
+    action: "org.claim",
+    rateLimit: perHour(10),
+    summary:
+      "Claim an organization registered with your company's INN: multipart fields documentType, comment, then file",
+    params: OrgIdParams,
+    response: VerificationRequest,
+    status: 201,
+    handler: async (ctx, req) => {
       const { fields, file } = await readDocument(req);
-      return reply.code(201).send(await svc.submitClaim(ctxOf(req), req.params.id, fields, file));
+      return svc.submitClaim(ctx, req.params.id, fields, file);
     },
-  );
+  });
 
-  app.get(
-    "/me/claims",
-    {
-      config: { policy: "org.claim" as const },
-      schema: {
-        tags: ["organizations"],
-        summary: "My claims",
-        response: { 200: z.array(VerificationRequest) },
-      },
-    },
-    async (req) => svc.myClaims(ctxOf(req)),
-  );
+  r.get("/me/claims", {
+    action: "org.claim",
+    summary: "My claims",
+    response: z.array(VerificationRequest),
+    handler: (ctx) => svc.myClaims(ctx),
+  });
 
-  app.get(
-    "/verification-documents/:id",
-    {
-      config: access,
-      schema: {
-        tags: ["organizations"],
-        summary: "Download a document (the organization's managers, the claimant, operators; others 404)",
-        params: RequestIdParams,
-      },
-    },
-    async (req, reply) => {
-      const doc = await svc.getDocument(ctxOf(req), req.params.id);
+  r.get("/verification-documents/:id", {
+    action: access,
+    summary: "Download a document (the organization's managers, the claimant, operators; others 404)",
+    params: RequestIdParams,
+    handler: async (ctx, { params }, reply) => {
+      const doc = await svc.getDocument(ctx, params.id);
       return reply
         .header("content-disposition", svc.attachmentHeader(doc.fileName))
         .header("x-content-type-options", "nosniff")
@@ -145,51 +117,36 @@ export const verificationRoutes: FastifyPluginAsyncZod = async (app) => {
         .type(doc.contentType)
         .send(doc.bytes);
     },
-  );
+  });
 
   // ---------- operator ----------
 
-  app.get(
-    "/operator/verifications",
-    {
-      config: { policy: "operator.verification.queue" as const },
-      schema: {
-        tags: ["operator"],
-        summary: "Verifications and claims, oldest first",
-        querystring: VerificationQueueQuery,
-        response: { 200: VerificationQueuePage },
-      },
-    },
-    async (req) => svc.queue(ctxOf(req), req.query),
-  );
+  r.get("/operator/verifications", {
+    action: "operator.verification.queue",
+    tags: ["operator"],
+    summary: "Verifications and claims, oldest first",
+    query: VerificationQueueQuery,
+    response: VerificationQueuePage,
+    handler: (ctx, { query }) => svc.queue(ctx, query),
+  });
 
-  app.get(
-    "/operator/verifications/:id",
-    {
-      config: { policy: "operator.verification.queue" as const },
-      schema: {
-        tags: ["operator"],
-        summary: "One verification or claim",
-        params: RequestIdParams,
-        response: { 200: VerificationQueueItem },
-      },
-    },
-    async (req) => svc.queueItem(ctxOf(req), req.params.id),
-  );
+  r.get("/operator/verifications/:id", {
+    action: "operator.verification.queue",
+    tags: ["operator"],
+    summary: "One verification or claim",
+    params: RequestIdParams,
+    response: VerificationQueueItem,
+    handler: (ctx, { params }) => svc.queueItem(ctx, params.id),
+  });
 
-  app.post(
-    "/operator/verifications/:id/decision",
-    {
-      config: { policy: "operator.verification.decide" as const },
-      schema: {
-        tags: ["operator"],
-        summary:
-          "Verify / reject a verification; transfer / merge / remove / reject a claim. 409 verification-changed when no longer the version seen; 403 own-organization",
-        params: RequestIdParams,
-        body: VerificationDecisionBody,
-        response: { 200: VerificationQueueItem },
-      },
-    },
-    async (req) => svc.decide(ctxOf(req), req.params.id, req.body),
-  );
-};
+  r.post("/operator/verifications/:id/decision", {
+    action: "operator.verification.decide",
+    tags: ["operator"],
+    summary:
+      "Verify / reject a verification; transfer / merge / remove / reject a claim. 409 verification-changed when no longer the version seen; 403 own-organization",
+    params: RequestIdParams,
+    body: VerificationDecisionBody,
+    response: VerificationQueueItem,
+    handler: (ctx, { params, body }) => svc.decide(ctx, params.id, body),
+  });
+});

@@ -1,22 +1,20 @@
 import { and, desc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { makeInn, makeKpp, makeOgrn } from "../../../shared/identifiers.js";
 import { auditLog } from "../../core/audit.schema.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
-import { type Client, createUser, mailsTo, signedIn, type TestApp, testApp } from "../../test/helpers.js";
+import { type Client, createUser, mailsTo, signedIn, testAppForFile } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { addMember, createOrg, orgWithTeam } from "../organizations/organizations.fixtures.js";
 import { joinRequests, memberships, organizations } from "../organizations/organizations.schema.js";
 
-let t: TestApp;
+const t = testAppForFile();
 let operator: Awaited<ReturnType<typeof createUser>>;
 let op: Client;
 beforeAll(async () => {
-  t = await testApp();
   operator = await createUser(t.database, { role: "operator", fullName: "Операторова Ольга" });
   op = await signedIn(t, operator);
 });
-afterAll(() => t.close());
 
 let seed = 11;
 const rng = () => {
