@@ -20,15 +20,15 @@ export const BUDGET_BYTES = 150_000;
  */
 export const PUBLIC_PAGES = [
   { name: "home", path: "/", module: "features/home/HomePage.tsx", ceiling: 185_000 },
-  { name: "directory", path: "/directory", module: "features/directory/DirectoryPage.tsx", ceiling: 220_000 },
+  { name: "directory", path: "/directory", module: "features/directory/DirectoryPage.tsx", ceiling: 221_000 },
   {
     name: "organization",
     path: "/directory/:id",
     module: "features/directory/OrganizationPublicPage.tsx",
-    ceiling: 217_000,
+    ceiling: 219_000,
   },
-  { name: "navigator", path: "/measures", module: "features/measures/NavigatorPage.tsx", ceiling: 225_000 },
-  { name: "measure", path: "/measures/:id", module: "features/measures/MeasurePage.tsx", ceiling: 209_000 },
+  { name: "navigator", path: "/measures", module: "features/measures/NavigatorPage.tsx", ceiling: 228_000 },
+  { name: "measure", path: "/measures/:id", module: "features/measures/MeasurePage.tsx", ceiling: 212_000 },
 ];
 
 /**
