@@ -102,7 +102,8 @@ describe("a new user registers an organization", () => {
       await page.getByRole("button", { name: "Зарегистрироваться" }).click();
 
       // 2. "Check your mail" names the address the link went to.
-      await page.getByRole("heading", { name: "Проверьте почту" }).waitFor();
+      // (Argon2 hashing of the sign-up's password is slow on a loaded 2-core machine)
+      await page.getByRole("heading", { name: "Проверьте почту" }).waitFor({ timeout: 90_000 });
       expect(await page.getByRole("status").filter({ hasText: email }).count()).toBe(1);
       expect(await page.getByText(/действует 48 часов и срабатывает один раз/).count()).toBe(1);
       await expectAccessible(page, `${name}: check your mail`);
@@ -130,7 +131,9 @@ describe("a new user registers an organization", () => {
       // Enter goes on only when the step is complete: the focus lands on the missing OGRN.
       await page.getByRole("textbox", { name: "ИНН", exact: true }).press("Enter");
       const ogrn = page.getByRole("textbox", { name: "ОГРН", exact: true });
-      await expect.poll(() => ogrn.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect
+        .poll(() => ogrn.evaluate((el) => el === document.activeElement), { timeout: 10_000 })
+        .toBe(true);
       expect(await heading(page, 1).count()).toBe(1);
       await ogrn.fill(makeOgrn(r, { region: "50", sign: "1" }));
       await page.getByRole("textbox", { name: "КПП", exact: true }).fill(makeKpp("50", r));
@@ -138,7 +141,9 @@ describe("a new user registers an organization", () => {
 
       // 5. Step 2, by keyboard; its heading has the focus.
       await heading(page, 2).waitFor();
-      await expect.poll(() => heading(page, 2).evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect
+        .poll(() => heading(page, 2).evaluate((el) => el === document.activeElement), { timeout: 10_000 })
+        .toBe(true);
       const shortName = `ООО «Шаги ${name} ${Date.now() % 100000}»`;
       await page
         .getByRole("textbox", { name: "Полное наименование", exact: true })
