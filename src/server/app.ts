@@ -48,7 +48,7 @@ import { openStorage } from "./core/storage.js";
 import { registerSessionHook, sessionCookieName } from "./modules/accounts/session.js";
 import { MODULES } from "./modules/index.js";
 import { indexHtmlReader, pageMeta, registerSeo, withMeta } from "./seo.js";
-import { builtRenderer, encodedPage, pageRenderer, type Renderer } from "./ssr.js";
+import { builtRenderer, encodedPage, pageLocale, pageRenderer, type Renderer } from "./ssr.js";
 
 export interface AppOptions {
   /**
@@ -437,7 +437,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // The page's title, description, canonical address and Open Graph tags (src/server/seo.ts).
       let meta: Awaited<ReturnType<typeof pageMeta>> | null = null;
       try {
-        meta = await pageMeta(services.database.db, config.publicUrl, decodeURIComponent(url));
+        meta = await pageMeta(
+          services.database.db,
+          config.publicUrl,
+          decodeURIComponent(url),
+          pageLocale(req),
+        );
       } catch (error) {
         req.log.warn({ err: error }, "page meta failed; the page is sent without it");
       }

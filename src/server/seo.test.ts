@@ -12,6 +12,7 @@ describe("page meta tags", () => {
       title,
       description: "Описание $1 $$",
       canonical: "https://x.example/o/1",
+      locale: "ru",
     });
     expect(html).toContain("<title>ООО «Доллар $&apos; и $&amp; $` компания» &lt;b&gt;</title>");
     expect(html).toContain('<meta name="description" content="Описание $1 $$" />');

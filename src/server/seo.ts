@@ -6,14 +6,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, asc, count, eq, or } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import type { Locale } from "../shared/constants.js";
 import type { Db } from "./core/db.js";
 import { problem, sendProblem } from "./core/errors.js";
+import { hasText, t } from "./core/i18n.js";
 import { measures } from "./modules/measures/measures.schema.js";
 import { organizations } from "./modules/organizations/organizations.schema.js";
 
 export const SITEMAP_PAGE_SIZE = 10_000;
 
-const SITE = "Иннокластер";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Pages behind a sign-in or made for one person: not for search engines. */
 const PRIVATE_PREFIXES = [
@@ -38,24 +39,19 @@ export interface PageMeta {
   description: string;
   /** The canonical address of a public page; private and unknown pages have none (and noindex). */
   canonical?: string;
+  /** The page's language (its texts, `og:locale`). */
+  locale: Locale;
 }
 
-const DEFAULT_DESCRIPTION =
-  "Иннокластер — единое окно инновационного кластера: меры поддержки, биржи, запросы, гранты и проекты.";
-
-const STATIC_PAGES: Record<string, Omit<PageMeta, "canonical">> = {
-  "/": { title: `${SITE} — платформа инновационного кластера`, description: DEFAULT_DESCRIPTION },
-  "/directory": {
-    title: `Каталог организаций — ${SITE}`,
-    description: "Компании, вузы, технопарки и фонды кластера: поиск по названию, ИНН, отрасли и региону.",
-  },
-  "/measures": {
-    title: `Навигатор мер поддержки — ${SITE}`,
-    description:
-      "Гранты, льготы, субсидии и другие меры поддержки с проверкой, подходят ли они вашей организации.",
-  },
-  "/privacy": { title: `Политика обработки персональных данных — ${SITE}`, description: DEFAULT_DESCRIPTION },
+/** The static public pages: their texts are `seo.<key>.title|description` in the server catalogue. */
+const STATIC_PAGES: Record<string, string> = {
+  "/": "home",
+  "/directory": "directory",
+  "/measures": "measures",
+  "/privacy": "privacy",
 };
+
+const OG_LOCALES: Record<Locale, string> = { ru: "ru_RU", en: "en_GB" };
 
 const escapeXml = (s: string) =>
   s.replace(
@@ -71,26 +67,43 @@ function summary(text: string, max = 200): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))}…`;
 }
 
-/** The meta of the page at `pathname`, reading the organization or measure it shows. */
-export async function pageMeta(db: Db, publicUrl: string, pathname: string): Promise<PageMeta> {
+/** The meta of the page at `pathname` in `locale`, reading the organization or measure it shows. */
+export async function pageMeta(
+  db: Db,
+  publicUrl: string,
+  pathname: string,
+  locale: Locale = "ru",
+): Promise<PageMeta> {
   const base = publicUrl.replace(/\/$/, "");
+  const description = t(locale, "seo.description");
   const known = STATIC_PAGES[pathname];
-  if (known) return { ...known, canonical: `${base}${pathname}` };
+  if (known) {
+    const own = `seo.${known}.description`;
+    return {
+      title: t(locale, `seo.${known}.title`),
+      description: hasText(locale, own) ? t(locale, own) : description,
+      canonical: `${base}${pathname}`,
+      locale,
+    };
+  }
+  const en = locale === "en";
   const org = /^\/directory\/([^/]+)$/.exec(pathname)?.[1];
   if (org && UUID.test(org)) {
     const [row] = await db
       .select({
         shortName: organizations.shortName,
         fullName: organizations.fullName,
-        description: organizations.descriptionRu,
+        descriptionRu: organizations.descriptionRu,
+        descriptionEn: organizations.descriptionEn,
       })
       .from(organizations)
       .where(eq(organizations.id, org));
     if (row)
       return {
-        title: `${row.shortName} — ${SITE}`,
-        description: summary(row.description || row.fullName),
+        title: t(locale, "seo.page.title", { name: row.shortName }),
+        description: summary((en && row.descriptionEn) || row.descriptionRu || row.fullName),
         canonical: `${base}/directory/${org}`,
+        locale,
       };
   }
   const measure = /^\/measures\/([^/]+)$/.exec(pathname)?.[1];
@@ -98,9 +111,11 @@ export async function pageMeta(db: Db, publicUrl: string, pathname: string): Pro
     const [row] = await db
       .select({
         id: measures.id,
-        title: measures.titleRu,
+        titleRu: measures.titleRu,
+        titleEn: measures.titleEn,
         provider: measures.provider,
-        description: measures.descriptionRu,
+        descriptionRu: measures.descriptionRu,
+        descriptionEn: measures.descriptionEn,
       })
       .from(measures)
       .where(
@@ -111,14 +126,17 @@ export async function pageMeta(db: Db, publicUrl: string, pathname: string): Pro
             : eq(measures.slug, measure),
         ),
       );
-    if (row)
+    if (row) {
+      const title = (en && row.titleEn) || row.titleRu;
       return {
-        title: `${row.title} — ${SITE}`,
-        description: summary(row.description || `${row.title}. ${row.provider}`),
+        title: t(locale, "seo.page.title", { name: title }),
+        description: summary((en && row.descriptionEn) || row.descriptionRu || `${title}. ${row.provider}`),
         canonical: `${base}/measures/${row.id}`,
+        locale,
       };
+    }
   }
-  return { title: STATIC_PAGES["/"]!.title, description: DEFAULT_DESCRIPTION };
+  return { title: t(locale, "seo.home.title"), description, locale };
 }
 
 const escapeHtml = escapeXml;
@@ -129,9 +147,9 @@ export function withMeta(html: string, meta: PageMeta): string {
     meta.canonical
       ? `<link rel="canonical" href="${escapeHtml(meta.canonical)}" />`
       : `<meta name="robots" content="noindex" />`,
-    `<meta property="og:site_name" content="${SITE}" />`,
+    `<meta property="og:site_name" content="${escapeHtml(t(meta.locale, "seo.site"))}" />`,
     `<meta property="og:type" content="website" />`,
-    `<meta property="og:locale" content="ru_RU" />`,
+    `<meta property="og:locale" content="${OG_LOCALES[meta.locale]}" />`,
     `<meta property="og:title" content="${escapeHtml(meta.title)}" />`,
     `<meta property="og:description" content="${escapeHtml(meta.description)}" />`,
     ...(meta.canonical ? [`<meta property="og:url" content="${escapeHtml(meta.canonical)}" />`] : []),

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app.js";
@@ -134,6 +134,34 @@ describe("what search engines read", () => {
       expect(html.match(/<title>/g)).toHaveLength(1);
       expect(html.match(/name="description"/g)).toHaveLength(1);
     }
+  });
+
+  it("an English visitor reads the page's title, description and og:locale in English", async () => {
+    const [measure] = await database.db
+      .select({ id: measures.id, titleEn: measures.titleEn, descriptionEn: measures.descriptionEn })
+      .from(measures)
+      .where(
+        and(eq(measures.status, "published"), isNotNull(measures.titleEn), isNotNull(measures.descriptionEn)),
+      )
+      .limit(1);
+    const en = (url: string) =>
+      app.inject({ method: "GET", url, headers: { "accept-language": "en-GB,en;q=0.9" } });
+    const directory = (await en("/directory")).body;
+    expect(directory).toContain("<title>Directory of organizations — Innocluster</title>");
+    expect(meta(directory, "og:locale")).toBe("en_GB");
+    expect(meta(directory, "og:site_name")).toBe("Innocluster");
+    expect(meta(directory, "description")).toMatch(/^The cluster&apos;s companies/);
+    const page = (await en(`/measures/${measure!.id}`)).body;
+    expect(page).toContain(`<title>${measure!.titleEn!.replace(/"/g, "&quot;")} — Innocluster</title>`);
+    expect(meta(page, "description")).not.toMatch(/[а-яё]/i);
+    // Russian stays the default, and the visitor's chosen language (the cookie) wins over the browser's.
+    expect(meta((await get("/directory")).body, "og:locale")).toBe("ru_RU");
+    const chosen = await app.inject({
+      method: "GET",
+      url: "/directory",
+      headers: { "accept-language": "en-GB", cookie: "lang=ru" },
+    });
+    expect(chosen.body).toContain("<title>Каталог организаций — Иннокластер</title>");
   });
 
   it("private, unknown and unpublished pages are not indexed", async () => {
