@@ -1698,58 +1698,84 @@ const THEMES: Theme[] = [
 ];
 
 /** City sectors for pilot testing (Агентство инноваций Москвы). */
-const SECTORS: { ru: string; where: string; en: string; tags: TagSlug[] }[] = [
+const SECTORS: { ru: string; where: string; en: string; whereEn: string; tags: TagSlug[] }[] = [
   {
     ru: "здравоохранения",
     where: "в городских поликлиниках и больницах",
+    whereEn: "in city clinics and hospitals",
     en: "healthcare",
     tags: ["medtech", "ai"],
   },
   {
     ru: "транспорта",
     where: "на объектах городского транспорта и дорожной сети",
+    whereEn: "at city transport facilities and on the road network",
     en: "transport",
     tags: ["transport", "iot"],
   },
-  { ru: "образования", where: "в московских школах и колледжах", en: "education", tags: ["edtech", "vr-ar"] },
+  {
+    ru: "образования",
+    where: "в московских школах и колледжах",
+    whereEn: "in Moscow schools and colleges",
+    en: "education",
+    tags: ["edtech", "vr-ar"],
+  },
   {
     ru: "жилищно-коммунального хозяйства",
     where: "в многоквартирных домах и на объектах ЖКХ",
+    whereEn: "in blocks of flats and at housing and utility facilities",
     en: "housing and utilities",
     tags: ["urban-tech", "iot", "energy"],
   },
   {
     ru: "экологии",
     where: "на природных территориях и объектах мониторинга окружающей среды",
+    whereEn: "in natural areas and at environmental monitoring sites",
     en: "environment",
     tags: ["cleantech"],
   },
   {
     ru: "безопасности",
     where: "на объектах городской безопасности",
+    whereEn: "at city security facilities",
     en: "public safety",
     tags: ["cybersecurity", "ai"],
   },
-  { ru: "культуры", where: "в музеях, театрах и библиотеках", en: "culture", tags: ["vr-ar", "edtech"] },
+  {
+    ru: "культуры",
+    where: "в музеях, театрах и библиотеках",
+    whereEn: "in museums, theatres and libraries",
+    en: "culture",
+    tags: ["vr-ar", "edtech"],
+  },
   {
     ru: "строительства",
     where: "на строительных площадках городских программ",
+    whereEn: "on the construction sites of city programmes",
     en: "construction",
     tags: ["urban-tech", "robotics", "new-materials"],
   },
   {
     ru: "социальной защиты",
     where: "в центрах социального обслуживания",
+    whereEn: "in social service centres",
     en: "social services",
     tags: ["medtech", "ai"],
   },
   {
     ru: "торговли и услуг",
     where: "на городских ярмарках и объектах потребительского рынка",
+    whereEn: "at city fairs and consumer market outlets",
     en: "retail and services",
     tags: ["fintech", "big-data"],
   },
-  { ru: "спорта", where: "на городских спортивных объектах", en: "sport", tags: ["iot", "vr-ar"] },
+  {
+    ru: "спорта",
+    where: "на городских спортивных объектах",
+    whereEn: "at city sports facilities",
+    en: "sport",
+    tags: ["iot", "vr-ar"],
+  },
 ];
 
 /** Countries for business missions: [ru (prepositional: «в …»), en]. */
@@ -1770,19 +1796,19 @@ const MISSIONS: [string, string, string][] = [
   ["Таиланд", "Таиланд", "Thailand"],
 ];
 
-const TECHNOPARKS: { name: string; tags: TagSlug[]; lab: boolean }[] = [
-  { name: "Строгино", tags: ["ai", "medtech", "iot"], lab: true },
-  { name: "Калибр", tags: ["microelectronics", "iot"], lab: true },
-  { name: "Нагатино", tags: ["robotics", "new-materials"], lab: false },
-  { name: "Мосгормаш", tags: ["robotics", "energy"], lab: false },
-  { name: "Слава", tags: ["ai", "fintech", "edtech"], lab: false },
-  { name: "Сапфир", tags: ["microelectronics", "photonics"], lab: true },
-  { name: "Элма", tags: ["microelectronics", "new-materials"], lab: true },
-  { name: "Полюс", tags: ["energy", "cleantech"], lab: false },
-  { name: "Кунцево", tags: ["medtech", "biotech"], lab: true },
-  { name: "Отрадное", tags: ["robotics", "drones", "iot"], lab: false },
-  { name: "Москворечье", tags: ["ai", "cybersecurity"], lab: false },
-  { name: "Орбита", tags: ["space", "photonics"], lab: true },
+const TECHNOPARKS: { name: string; en: string; tags: TagSlug[]; lab: boolean }[] = [
+  { name: "Строгино", en: "Strogino", tags: ["ai", "medtech", "iot"], lab: true },
+  { name: "Калибр", en: "Kalibr", tags: ["microelectronics", "iot"], lab: true },
+  { name: "Нагатино", en: "Nagatino", tags: ["robotics", "new-materials"], lab: false },
+  { name: "Мосгормаш", en: "Mosgormash", tags: ["robotics", "energy"], lab: false },
+  { name: "Слава", en: "Slava", tags: ["ai", "fintech", "edtech"], lab: false },
+  { name: "Сапфир", en: "Sapfir", tags: ["microelectronics", "photonics"], lab: true },
+  { name: "Элма", en: "Elma", tags: ["microelectronics", "new-materials"], lab: true },
+  { name: "Полюс", en: "Polyus", tags: ["energy", "cleantech"], lab: false },
+  { name: "Кунцево", en: "Kuntsevo", tags: ["medtech", "biotech"], lab: true },
+  { name: "Отрадное", en: "Otradnoye", tags: ["robotics", "drones", "iot"], lab: false },
+  { name: "Москворечье", en: "Moskvorechye", tags: ["ai", "cybersecurity"], lab: false },
+  { name: "Орбита", en: "Orbita", tags: ["space", "photonics"], lab: true },
 ];
 
 /** Regional development funds (a region criterion that most demo organizations do not meet). */
@@ -1829,22 +1855,80 @@ const REGIONAL: { region: string; fund: string; en: string }[] = [
   },
 ];
 
-/** Фонд развития промышленности: [title, what, amount max mln, co %, okved extra]. */
-const FRP: [string, string, number, number][] = [
-  ["Проекты развития", "на разработку и внедрение новой продукции и расширение производства", 500, 20],
-  ["Комплектующие изделия", "на производство комплектующих для отраслей, зависящих от импорта", 1000, 20],
-  ["Станкостроение", "на выпуск отечественных станков и промышленного оборудования", 500, 20],
-  ["Повышение производительности труда", "на проекты бережливого производства и автоматизации", 300, 20],
-  ["Цифровизация промышленности", "на внедрение цифровых и программных решений на производстве", 500, 20],
+/** Фонд развития промышленности: [title, what, amount max mln, co %, title en, what en]. */
+const FRP: [string, string, number, number, string, string][] = [
+  [
+    "Проекты развития",
+    "на разработку и внедрение новой продукции и расширение производства",
+    500,
+    20,
+    "Development Projects",
+    "for developing and introducing new products and expanding production",
+  ],
+  [
+    "Комплектующие изделия",
+    "на производство комплектующих для отраслей, зависящих от импорта",
+    1000,
+    20,
+    "Components",
+    "for producing components for import-dependent industries",
+  ],
+  [
+    "Станкостроение",
+    "на выпуск отечественных станков и промышленного оборудования",
+    500,
+    20,
+    "Machine Tool Building",
+    "for manufacturing Russian machine tools and industrial equipment",
+  ],
+  [
+    "Повышение производительности труда",
+    "на проекты бережливого производства и автоматизации",
+    300,
+    20,
+    "Labour Productivity",
+    "for lean production and automation projects",
+  ],
+  [
+    "Цифровизация промышленности",
+    "на внедрение цифровых и программных решений на производстве",
+    500,
+    20,
+    "Industrial Digitalisation",
+    "for introducing digital and software solutions in production",
+  ],
   [
     "Лизинговые проекты",
     "на компенсацию части первого взноса при лизинге промышленного оборудования",
     500,
     10,
+    "Leasing Projects",
+    "to cover part of the down payment when leasing industrial equipment",
   ],
-  ["Маркировка лекарств", "на оснащение фармацевтических производств оборудованием для маркировки", 100, 20],
-  ["Приоритетные проекты", "на проекты в приоритетных технологических направлениях", 2000, 20],
-  ["Экспортные проекты", "на увеличение выпуска продукции для поставок на внешние рынки", 700, 30],
+  [
+    "Маркировка лекарств",
+    "на оснащение фармацевтических производств оборудованием для маркировки",
+    100,
+    20,
+    "Drug Labelling",
+    "to equip pharmaceutical plants with labelling equipment",
+  ],
+  [
+    "Приоритетные проекты",
+    "на проекты в приоритетных технологических направлениях",
+    2000,
+    20,
+    "Priority Projects",
+    "for projects in priority technology areas",
+  ],
+  [
+    "Экспортные проекты",
+    "на увеличение выпуска продукции для поставок на внешние рынки",
+    700,
+    30,
+    "Export Projects",
+    "to increase output for supply to foreign markets",
+  ],
 ];
 
 const ACCEL_TRACKS: { ru: string; en: string; tags: TagSlug[] }[] = [
@@ -1859,99 +1943,171 @@ const ACCEL_TRACKS: { ru: string; en: string; tags: TagSlug[] }[] = [
   { ru: "Космос и навигация", en: "Space and navigation", tags: ["space", "drones"] },
 ];
 
-const CONSULT: [string, string, C][] = [
+const CONSULT: [string, string, C, [string, string]][] = [
   [
     "Патентный поиск и оценка патентоспособности",
     "Патентные поверенные проводят поиск аналогов и оценивают перспективы патентования разработки.",
     { regions: MSK, types: BIZ },
+    [
+      "Patent search and patentability assessment",
+      "Patent attorneys search for prior art and assess the prospects for patenting the development.",
+    ],
   ],
   [
     "Оценка рыночного потенциала технологии",
     "Аналитики оценивают объём рынка, конкурентов и возможные модели монетизации технологии.",
     { status: ["participant", "partner"] },
+    [
+      "Assessment of a technology's market potential",
+      "Analysts assess the market size, competitors and possible ways of monetising the technology.",
+    ],
   ],
   [
     "Подготовка к привлечению венчурных инвестиций",
     "Консультанты помогают подготовить инвестиционный меморандум, финансовую модель и презентацию для инвесторов.",
     { sme: MS, age: [null, 5] },
+    [
+      "Preparing to raise venture capital",
+      "Consultants help prepare an investment memorandum, a financial model and an investor presentation.",
+    ],
   ],
   [
     "Сопровождение сертификации продукции",
     "Эксперты подбирают схему сертификации, испытательные лаборатории и помогают собрать пакет документов.",
     { okved: ["C"] },
+    [
+      "Support with product certification",
+      "Experts choose the certification scheme and testing laboratories and help put together the set of documents.",
+    ],
   ],
   [
     "Консультации по защите персональных данных",
     "Юристы проверяют соответствие продукта требованиям законодательства о персональных данных и готовят документы.",
     { okved: ["J"] },
+    [
+      "Personal data protection advice",
+      "Lawyers check that the product complies with personal data legislation and prepare the documents.",
+    ],
   ],
   [
     "Подбор промышленной площадки",
     "Специалисты подбирают производственные помещения и земельные участки под требования проекта.",
     { regions: MSK, okved: ["C"] },
+    [
+      "Finding an industrial site",
+      "Specialists find production premises and land plots to meet the project's requirements.",
+    ],
   ],
   [
     "Консультации по налоговым льготам для технологических компаний",
     "Налоговые консультанты объясняют, какие льготы доступны компании, и помогают подготовить документы.",
     { types: ["legal_entity"] },
+    [
+      "Advice on tax benefits for technology companies",
+      "Tax consultants explain which benefits are available to the company and help prepare the documents.",
+    ],
   ],
   [
     "Юридическая поддержка лицензионных сделок",
     "Юристы готовят и проверяют лицензионные договоры и договоры об отчуждении прав на технологии.",
     { types: ["legal_entity", "university", "research_institute"] },
+    [
+      "Legal support for licensing deals",
+      "Lawyers draft and review licence agreements and agreements on the assignment of rights to technologies.",
+    ],
   ],
   [
     "Финансовый аудит инновационного проекта",
     "Эксперты оценивают финансовую модель проекта и готовность к кредитованию.",
     { sme: SME, age: [2, null] },
+    [
+      "Financial audit of an innovation project",
+      "Experts assess the project's financial model and its readiness for borrowing.",
+    ],
   ],
   [
     "Наставничество для технологических предпринимателей",
     "Опытные предприниматели проводят серию встреч с основателями и помогают решить ключевые задачи роста.",
     {},
+    [
+      "Mentoring for technology entrepreneurs",
+      "Experienced entrepreneurs hold a series of meetings with founders and help them tackle key growth challenges.",
+    ],
   ],
 ];
 
-const EDU: [string, string, C][] = [
+const EDU: [string, string, C, [string, string]][] = [
   [
     "Курс «Интеллектуальная собственность для стартапов»",
     "Практический курс о защите разработок: патенты, ноу-хау, регистрация программ для ЭВМ и лицензирование.",
     {},
+    [
+      "Intellectual Property for Startups course",
+      "A practical course on protecting developments: patents, know-how, registration of computer programs and licensing.",
+    ],
   ],
   [
     "Программа «Технологическое предпринимательство»",
     "Программа для учёных и инженеров, которые хотят создать компанию на основе своей разработки.",
     { types: ["university", "research_institute", "legal_entity"] },
+    [
+      "Technology Entrepreneurship programme",
+      "A programme for scientists and engineers who want to start a company based on their own development.",
+    ],
   ],
   [
     "Интенсив «Продажи в B2G и B2B»",
     "Интенсив о том, как продавать технологические продукты городу и корпорациям: закупки, пилоты, контракты.",
     { status: ["participant", "partner"] },
+    [
+      "B2G and B2B Sales intensive",
+      "An intensive course on selling technology products to the city and corporations: procurement, pilots and contracts.",
+    ],
   ],
   [
     "Курс «Финансы для основателей»",
     "Курс об управленческом учёте, юнит-экономике и финансовом планировании технологической компании.",
     { sme: ["micro", "small"] },
+    [
+      "Finance for Founders course",
+      "A course on management accounting, unit economics and financial planning for a technology company.",
+    ],
   ],
   [
     "Программа для руководителей производств «Бережливое производство»",
     "Программа обучения методам повышения производительности труда на промышленных предприятиях.",
     { okved: ["C"] },
+    [
+      "Lean Production programme for production managers",
+      "A training programme on methods of raising labour productivity at industrial enterprises.",
+    ],
   ],
   [
     "Курс «Экспорт цифровых продуктов»",
     "Курс о выходе ИТ-компаний на зарубежные рынки: локализация, платежи, налоги и продвижение.",
     { okved: ["J"] },
+    [
+      "Exporting Digital Products course",
+      "A course on taking IT companies to foreign markets: localisation, payments, taxes and promotion.",
+    ],
   ],
   [
     "Школа технологического менеджмента для вузов",
     "Программа для сотрудников центров трансфера технологий университетов и научных институтов.",
     { types: SCI },
+    [
+      "School of Technology Management for universities",
+      "A programme for staff of technology transfer centres at universities and research institutes.",
+    ],
   ],
   [
     "Курс «Привлечение грантового финансирования»",
     "Курс о том, как выбрать грантовую программу, подготовить заявку и отчитаться по гранту.",
     {},
+    [
+      "Raising Grant Funding course",
+      "A course on choosing a grant programme, preparing an application and reporting on a grant.",
+    ],
   ],
 ];
 
@@ -1977,19 +2133,16 @@ export function catalog(): M[] {
   const win = () => WINDOWS[k++ % WINDOWS.length]!;
 
   // Фонд содействия инновациям: «Старт» and «Развитие» tracks by technology direction.
-  for (const [i, t] of THEMES.entries()) {
+  for (const t of THEMES) {
     out.push({
       p: P.fsi,
       form: "grant",
       ru: `Программа «Старт»: ${t.ru.toLowerCase()}`,
       d: `Тематический конкурс программы «Старт» для молодых компаний в области ${t.gen}. Грант направляется на разработку и испытание прототипа. Заявитель должен быть малым предприятием, зарегистрированным не более двух лет назад.`,
-      en:
-        i % 3 === 0
-          ? [
-              `Start programme: ${t.en}`,
-              `A thematic Start competition for young companies in ${t.en}: a grant to build and test a prototype.`,
-            ]
-          : undefined,
+      en: [
+        `Start programme: ${t.en}`,
+        `A thematic competition of the Start programme for young companies in ${t.en}. The grant funds the development and testing of a prototype. The applicant must be a small enterprise registered no more than two years ago.`,
+      ],
       amount: [null, 5 * MLN],
       w: win(),
       docs: [D.form, D.egrul, D.plan, D.team],
@@ -2002,6 +2155,10 @@ export function catalog(): M[] {
       form: "grant",
       ru: `Программа «Развитие»: ${t.ru.toLowerCase()}`,
       d: `Конкурс программы «Развитие» для малых компаний в области ${t.gen}, у которых уже есть продукт. Грант покрывает НИОКР по созданию новой версии продукта. Требуется софинансирование из собственных или привлечённых средств.`,
+      en: [
+        `Development programme: ${t.en}`,
+        `A competition of the Development programme for small companies in ${t.en} that already have a product. The grant covers R&D to create a new version of the product. Co-financing from own or raised funds is required.`,
+      ],
       amount: [null, 20 * MLN],
       co: 50,
       w: win(),
@@ -2019,13 +2176,10 @@ export function catalog(): M[] {
       form: "pilot_testing",
       ru: `Пилотное тестирование инноваций в сфере ${s.ru}`,
       d: `Агентство предоставляет городские площадки для бесплатного испытания новых решений ${s.where}. Компания проводит тестирование в реальных условиях и получает заключение об его результатах. Успешные решения могут быть рекомендованы для закупки городом.`,
-      en:
-        i % 2 === 0
-          ? [
-              `Pilot testing of innovations in ${s.en}`,
-              `The agency offers city sites for free testing of new ${s.en} solutions in real conditions, with a report on the results.`,
-            ]
-          : undefined,
+      en: [
+        `Pilot testing of innovations in ${s.en}`,
+        `The agency provides city sites for testing new solutions free of charge ${s.whereEn}. The company tests its solution in real-world conditions and receives a report on the results. Successful solutions may be recommended for procurement by the city.`,
+      ],
       w: i % 3 === 0 ? "p" : win(),
       docs: [D.pilot, D.pitch, D.egrul],
       tags: s.tags,
@@ -2043,13 +2197,10 @@ export function catalog(): M[] {
       form: "acceleration",
       ru: `Акселератор «${a.ru}»`,
       d: `Трёхмесячная акселерационная программа для технологических стартапов по направлению «${a.ru}». Участники работают с трекерами и экспертами, проводят пилоты с городскими организациями и корпорациями. Программа завершается демо-днём перед инвесторами.`,
-      en:
-        i % 3 === 0
-          ? [
-              `${a.en} accelerator`,
-              `A three-month accelerator for ${a.en.toLowerCase()} startups with trackers, pilots and a demo day for investors.`,
-            ]
-          : undefined,
+      en: [
+        `${a.en} accelerator`,
+        `A three-month acceleration programme for technology startups in the ${a.en} track. Participants work with trackers and experts and run pilots with city organisations and corporations. The programme ends with a demo day for investors.`,
+      ],
       w: win(),
       docs: [D.form, D.pitch, D.team],
       tags: a.tags,
@@ -2062,25 +2213,16 @@ export function catalog(): M[] {
 
   // Технопарки Москвы: premises at reduced rent.
   for (const [i, t] of TECHNOPARKS.entries()) {
-    const provider = prov(
-      `Технопарк «${t.name}»`,
-      `${t.name} Technopark`,
-      "city",
-      "technopark",
-      `tp-${i + 1}`,
-    );
+    const provider = prov(`Технопарк «${t.name}»`, `${t.en} Technopark`, "city", "technopark", `tp-${i + 1}`);
     out.push({
       p: provider,
       form: "premises",
       ru: `Офисы${t.lab ? " и лаборатории" : " и производственные помещения"} по льготной ставке в технопарке «${t.name}»`,
       d: `Технопарк «${t.name}» предоставляет резидентам ${t.lab ? "офисы и лабораторные помещения" : "офисы и производственные площади"} по ставке ниже рыночной. Резиденты пользуются центром коллективного пользования и сервисами управляющей компании. Приоритет имеют компании, чья деятельность соответствует специализации технопарка.`,
-      en:
-        i % 3 === 0
-          ? [
-              `Reduced-rent premises at ${t.name} Technopark`,
-              `${t.name} Technopark offers residents offices and ${t.lab ? "labs" : "production space"} below market rates, with shared equipment and services.`,
-            ]
-          : undefined,
+      en: [
+        `Offices and ${t.lab ? "laboratories" : "production premises"} at a reduced rate at ${t.en} Technopark`,
+        `${t.en} Technopark provides residents with ${t.lab ? "offices and laboratory space" : "offices and production space"} at below-market rates. Residents use the shared equipment centre and the management company's services. Priority is given to companies whose activities match the technopark's specialisation.`,
+      ],
       w: "p",
       docs: [D.lease, D.egrul, D.pitch],
       tags: t.tags,
@@ -2093,6 +2235,10 @@ export function catalog(): M[] {
     form: "tax_benefit",
     ru: "Льготы по налогу на имущество для резидентов технопарков",
     d: "Резиденты технопарков Москвы, арендующие площади для научной и производственной деятельности, могут получить пониженную ставку налога на имущество. Льгота предоставляется при соблюдении условий договора с управляющей компанией. Необходим статус резидента технопарка.",
+    en: [
+      "Property tax relief for technopark residents",
+      "Residents of Moscow technoparks renting space for research and production activities can obtain a reduced property tax rate. The benefit is granted subject to compliance with the terms of the agreement with the management company. Technopark resident status is required.",
+    ],
     w: "p",
     docs: [D.form, D.egrul, D.fin],
     c: { regions: MSK, flags: ["innovation_activity"] },
@@ -2106,13 +2252,10 @@ export function catalog(): M[] {
       form: "export_support",
       ru: `Бизнес-миссия в ${acc}`,
       d: `${city ? "Московский экспортный центр" : "Российский экспортный центр"} организует деловую поездку в ${acc} с программой встреч с потенциальными покупателями и партнёрами. Участникам готовят индивидуальные графики переговоров и перевод. Страна: ${nom}.`,
-      en:
-        i % 3 === 0
-          ? [
-              `Business mission to ${en}`,
-              `A business trip to ${en} with matchmaking meetings with potential buyers and partners, individual schedules and interpreters.`,
-            ]
-          : undefined,
+      en: [
+        `Business mission to ${en}`,
+        `${city ? "The Moscow Export Centre" : "The Russian Export Center"} organises a business trip to ${en} with a programme of meetings with potential buyers and partners. Participants receive individual negotiation schedules and interpreting. Country: ${en.replace(/^the /, "")}.`,
+      ],
       co: i % 4 === 0 ? 30 : undefined,
       w: win(),
       docs: [D.form, D.egrul, D.pitch],
@@ -2123,19 +2266,16 @@ export function catalog(): M[] {
   }
 
   // Фонд развития промышленности: loan programmes.
-  for (const [i, [name, what, max, co]] of FRP.entries()) {
+  for (const [i, [name, what, max, co, nameEn, whatEn]] of FRP.entries()) {
     out.push({
       p: P.frp,
       form: "preferential_loan",
       ru: `Льготный заём по программе «${name}»`,
       d: `Фонд развития промышленности предоставляет займы по ставке ниже рыночной ${what}. Заёмщик обеспечивает софинансирование проекта из собственных или привлечённых средств. Срок займа зависит от программы и окупаемости проекта.`,
-      en:
-        i % 3 === 0
-          ? [
-              `Preferential loan: ${name === "Проекты развития" ? "Development Projects" : name === "Повышение производительности труда" ? "Labour Productivity" : "Priority Projects"}`,
-              "The Industrial Development Fund lends below market rates for industrial projects with co-financing by the borrower.",
-            ]
-          : undefined,
+      en: [
+        `Preferential loan under the ${nameEn} programme`,
+        `The Industrial Development Fund provides loans at below-market rates ${whatEn}. The borrower co-finances the project from its own or raised funds. The loan term depends on the programme and the project's payback period.`,
+      ],
       amount: [20 * MLN, max * MLN],
       co,
       w: "p",
@@ -2152,19 +2292,16 @@ export function catalog(): M[] {
   }
 
   // Regional industrial development funds.
-  for (const [i, r] of REGIONAL.entries()) {
+  for (const r of REGIONAL) {
     out.push({
       p: prov(r.fund, r.en, "development_institution", "development_institution", `rfrp-${r.region}`),
       form: "preferential_loan",
       ru: `Региональный льготный заём для промышленных предприятий: ${r.fund.replace("Фонд развития промышленности ", "")}`,
       d: `${r.fund} выдаёт займы на модернизацию и запуск производств на территории региона. Займы предоставляются совместно с федеральным Фондом развития промышленности. Проект должен быть реализован в регионе.`,
-      en:
-        i % 3 === 0
-          ? [
-              `Regional preferential loan: ${r.en}`,
-              `${r.en} lends for modernisation and new production within the region, jointly with the federal fund.`,
-            ]
-          : undefined,
+      en: [
+        `Regional preferential loan for industrial enterprises: ${r.en}`,
+        `The ${r.en} provides loans for modernising and launching production facilities in the region. Loans are provided jointly with the federal Industrial Development Fund. The project must be carried out in the region.`,
+      ],
       amount: [5 * MLN, 100 * MLN],
       co: 20,
       w: "p",
@@ -2176,24 +2313,32 @@ export function catalog(): M[] {
 
   // Consulting and education families.
   const consultProviders = [P.mik, P.mybiz, P.mik, P.mec, P.mik, P.dipp, P.mybiz, P.mik, P.mfppp, P.mybiz];
-  for (const [i, [ru, d, c]] of CONSULT.entries()) {
+  for (const [i, [ru, d, c, [titleEn, dEn]]] of CONSULT.entries()) {
     out.push({
       p: consultProviders[i]!,
       form: "consulting",
       ru,
       d: `${d} Услуга оказывается бесплатно или на льготных условиях. Заявку можно подать онлайн.`,
+      en: [
+        titleEn,
+        `${dEn} The service is provided free of charge or on preferential terms. Applications can be submitted online.`,
+      ],
       w: i % 4 === 3 ? win() : "p",
       docs: i % 2 ? [D.form] : [D.form, D.pitch],
       c,
     });
   }
   const eduProviders = [P.mik, P.fsi, P.mik, P.mybiz, P.frp, P.mec, P.minobr, P.mybiz];
-  for (const [i, [ru, d, c]] of EDU.entries()) {
+  for (const [i, [ru, d, c, [titleEn, dEn]]] of EDU.entries()) {
     out.push({
       p: eduProviders[i]!,
       form: "education",
       ru,
       d: `${d} Занятия ведут практикующие эксперты. Участие бесплатное, количество мест ограничено.`,
+      en: [
+        titleEn,
+        `${dEn} Sessions are led by practising experts. Participation is free; places are limited.`,
+      ],
       w: win(),
       docs: [D.form, D.pd],
       c,
@@ -2208,6 +2353,10 @@ export function catalog(): M[] {
       form: i % 4 === 0 ? "subsidy" : "grant",
       ru: `${i % 4 === 0 ? "Субсидия" : "Грант"} на развитие компаний в области ${t.gen}`,
       d: `Городская поддержка московских компаний, работающих в области ${t.gen}. Средства можно направить на разработку, испытания, закупку оборудования и выход на рынок. Оценивается технологический уровень проекта и его значение для города.`,
+      en: [
+        `${i % 4 === 0 ? "Subsidy" : "Grant"} for developing companies in ${t.en}`,
+        `City support for Moscow companies working in ${t.en}. The funds can be spent on development, testing, equipment purchases and market entry. The project's technological level and its importance for the city are assessed.`,
+      ],
       amount: [1 * MLN, (i + 5) * MLN],
       co: i % 4 === 0 ? 30 : undefined,
       w: win(),
@@ -2226,6 +2375,10 @@ export function catalog(): M[] {
       form: "pilot_testing",
       ru: `Запрос корпораций на пилотные проекты: ${t.ru.toLowerCase()}`,
       d: `Крупные компании ищут решения в области ${t.gen} для пилотного внедрения на своих площадках. Кластер собирает заявки, организует отбор и сопровождает пилот. Затраты на пилот частично берёт на себя корпорация.`,
+      en: [
+        `Corporate requests for pilot projects: ${t.en}`,
+        `Large companies are looking for solutions in ${t.en} to pilot at their sites. The cluster collects applications, organises the selection and supports the pilot. The corporation covers part of the cost of the pilot.`,
+      ],
       w: win(),
       docs: [D.pilot, D.pitch],
       tags: t.tags,
