@@ -1,7 +1,8 @@
 // The demo catalog of support measures: hand-written programmes of real-sounding providers, and
 // families (one programme, many themes, countries or sites). All of it is demo data: the names of
 // providers are real bodies and institutions, but the measures, amounts and terms are illustrative,
-// not the providers' official terms; every description ends with "Демонстрационные данные.".
+// not the providers' official terms; every description ends with "Демонстрационные данные.". Every measure
+// has `en` (a translation of its title and description; Russian names transliterated), families included.
 
 import type { EligibilityFlag } from "../../shared/eligibility.js";
 import type { OkvedSectionLetter } from "../../shared/okved.js";

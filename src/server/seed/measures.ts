@@ -3,7 +3,8 @@
 // the catalog always has open, closing-soon, upcoming and closed measures.
 //
 // demo: the hand-written catalog of measures.content.ts (~200 published, a few drafts and archived),
-// every one flagged as demo data (is_demo and a final "Демонстрационные данные." / "Demo data.").
+// every one flagged as demo data (is_demo and a final "Демонстрационные данные." / "Demo data.") and every
+// one with an English title and description (measures.test.ts checks it, and that they have no Cyrillic).
 // full: the demo catalog plus 10,000 measures generated from it with variations (the benchmark).
 
 import { inArray, sql } from "drizzle-orm";
