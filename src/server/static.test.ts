@@ -152,7 +152,9 @@ describe("what search engines read", () => {
     expect(meta(directory, "og:site_name")).toBe("Innocluster");
     expect(meta(directory, "description")).toMatch(/^The cluster&apos;s companies/);
     const page = (await en(`/measures/${measure!.id}`)).body;
-    expect(page).toContain(`<title>${measure!.titleEn!.replace(/"/g, "&quot;")} — Innocluster</title>`);
+    expect(page).toContain(
+      `<title>${measure!.titleEn!.replace(/"/g, "&quot;").replace(/'/g, "&apos;")} — Innocluster</title>`,
+    );
     expect(meta(page, "description")).not.toMatch(/[а-яё]/i);
     // Russian stays the default, and the visitor's chosen language (the cookie) wins over the browser's.
     expect(meta((await get("/directory")).body, "og:locale")).toBe("ru_RU");

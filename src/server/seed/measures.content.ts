@@ -1,7 +1,8 @@
 // The demo catalog of support measures: hand-written programmes of real-sounding providers, and
 // families (one programme, many themes, countries or sites). All of it is demo data: the names of
 // providers are real bodies and institutions, but the measures, amounts and terms are illustrative,
-// not the providers' official terms; every description ends with "Демонстрационные данные.".
+// not the providers' official terms; every description ends with "Демонстрационные данные.". Every measure
+// has `en` (a translation of its title and description; Russian names transliterated), families included.
 
 import type { EligibilityFlag } from "../../shared/eligibility.js";
 import type { OkvedSectionLetter } from "../../shared/okved.js";
@@ -259,6 +260,10 @@ const HAND: M[] = [
     form: "subsidy",
     ru: "Субсидия на компенсацию затрат на приобретение производственного оборудования",
     d: "Компенсация части затрат на покупку нового оборудования для производства инновационной продукции в Москве. Оборудование должно быть введено в эксплуатацию и использоваться на территории города. Приоритет получают проекты импортозамещения и технологического перевооружения.",
+    en: [
+      "Subsidy for the purchase of production equipment",
+      "Partial reimbursement of the cost of buying new equipment to manufacture innovative products in Moscow. The equipment must be commissioned and used within the city. Priority is given to import substitution and technological re-equipment projects.",
+    ],
     amount: [500 * K, 20 * MLN],
     co: 50,
     w: [-40, 60],
@@ -271,6 +276,10 @@ const HAND: M[] = [
     form: "subsidy",
     ru: "Субсидия на возмещение части лизинговых платежей",
     d: "Субсидия покрывает часть первого взноса и лизинговых платежей по договорам лизинга оборудования. Предмет лизинга должен использоваться для производства или оказания услуг в Москве. Поддержка доступна субъектам малого и среднего предпринимательства.",
+    en: [
+      "Subsidy towards leasing payments",
+      "The subsidy covers part of the down payment and lease payments under equipment leasing agreements. The leased equipment must be used for production or the provision of services in Moscow. Support is available to small and medium-sized enterprises.",
+    ],
     amount: [200 * K, 10 * MLN],
     co: 30,
     w: "p",
@@ -297,6 +306,10 @@ const HAND: M[] = [
     form: "subsidy",
     ru: "Субсидия на участие в международных выставках",
     d: "Возмещение затрат на аренду площади, застройку стенда и регистрационные взносы при участии в международных выставках и ярмарках. Компания должна представить на выставке собственную продукцию, произведённую в Москве. Одна компания может получить поддержку по нескольким мероприятиям в течение года.",
+    en: [
+      "Subsidy for taking part in international exhibitions",
+      "Reimbursement of the cost of space rental, stand construction and registration fees for taking part in international exhibitions and trade fairs. The company must exhibit its own products manufactured in Moscow. A company may receive support for several events in a year.",
+    ],
     amount: [100 * K, 3 * MLN],
     co: 20,
     w: [-90, 120],
@@ -308,6 +321,10 @@ const HAND: M[] = [
     form: "export_support",
     ru: "Компенсация затрат на сертификацию продукции для экспорта",
     d: "Возмещаются расходы на испытания и сертификацию продукции по требованиям иностранных рынков. Поддержка помогает выйти на рынки стран ЕАЭС, Азии и Ближнего Востока. Заявку подают после получения сертификата.",
+    en: [
+      "Reimbursement of export product certification costs",
+      "Covers the cost of testing and certifying products to the requirements of foreign markets. The support helps companies enter the markets of the EAEU, Asia and the Middle East. Applications are submitted once the certificate has been obtained.",
+    ],
     amount: [50 * K, 2 * MLN],
     co: 20,
     w: "p",
@@ -319,6 +336,10 @@ const HAND: M[] = [
     form: "grant",
     ru: "Грант на создание объектов инновационной инфраструктуры",
     d: "Поддержка управляющих компаний, создающих в Москве технопарки, коворкинги и центры прототипирования. Грант покрывает часть затрат на оборудование, ремонт и оснащение помещений. Объект должен быть открыт для резидентов не позднее чем через год после получения гранта.",
+    en: [
+      "Grant for creating innovation infrastructure",
+      "Support for management companies setting up technoparks, coworking spaces and prototyping centres in Moscow. The grant covers part of the cost of equipment, refurbishment and fitting out premises. The facility must open to residents no later than one year after the grant is received.",
+    ],
     amount: [5 * MLN, 50 * MLN],
     co: 50,
     w: [-20, 70],
@@ -331,6 +352,10 @@ const HAND: M[] = [
     form: "subsidy",
     ru: "Субсидия на создание центров коллективного пользования в технопарках",
     d: "Управляющие компании технопарков могут получить субсидию на закупку оборудования для центров коллективного пользования. Оборудование предоставляется резидентам технопарка на льготных условиях. Субсидия выплачивается после ввода центра в эксплуатацию.",
+    en: [
+      "Subsidy for shared equipment centres in technoparks",
+      "Technopark management companies can receive a subsidy to buy equipment for shared equipment centres. The equipment is made available to technopark residents on preferential terms. The subsidy is paid once the centre has been commissioned.",
+    ],
     amount: [10 * MLN, 100 * MLN],
     co: 40,
     w: [-100, -12],
@@ -356,6 +381,10 @@ const HAND: M[] = [
     form: "tax_benefit",
     ru: "Налоговые льготы для якорных резидентов технопарков",
     d: "Якорные резиденты технопарков, разместившие производство на площадке, получают пониженную ставку налога на прибыль в части, зачисляемой в бюджет города, и льготы по налогу на имущество. Требуются инвестиции в оборудование и создание рабочих мест. Льгота предоставляется на срок реализации инвестиционного проекта.",
+    en: [
+      "Tax benefits for anchor residents of technoparks",
+      "Anchor residents of technoparks that have located production on site receive a reduced rate of corporate income tax on the portion paid to the city budget, as well as property tax relief. Investment in equipment and job creation are required. The benefit applies for the duration of the investment project.",
+    ],
     w: "p",
     docs: [D.form, D.egrul, D.fin, D.plan, D.staff],
     ind: ["C"],
@@ -382,6 +411,10 @@ const HAND: M[] = [
     form: "subsidy",
     ru: "Субсидия на сертификацию медицинских изделий",
     d: "Компенсация затрат на клинические испытания и регистрацию медицинских изделий, разработанных московскими компаниями. Поддержка охватывает технические испытания, токсикологические исследования и экспертизу. Изделие должно производиться в Москве.",
+    en: [
+      "Subsidy for the certification of medical devices",
+      "Reimbursement of the cost of clinical trials and registration of medical devices developed by Moscow companies. Support covers technical testing, toxicology studies and expert review. The device must be manufactured in Moscow.",
+    ],
     amount: [500 * K, 8 * MLN],
     co: 30,
     w: [-60, 90],
@@ -395,6 +428,10 @@ const HAND: M[] = [
     form: "subsidy",
     ru: "Субсидия на оплату стажировок студентов в инновационных компаниях",
     d: "Город компенсирует часть расходов на оплату труда студентов и выпускников, проходящих стажировку в технологических компаниях. Стажировка длится от трёх до шести месяцев. Компания назначает наставника и составляет программу стажировки.",
+    en: [
+      "Subsidy for student internships in innovative companies",
+      "The city reimburses part of the wages of students and graduates doing internships at technology companies. Internships last three to six months. The company appoints a mentor and draws up an internship programme.",
+    ],
     amount: [null, 1.5 * MLN],
     w: "p",
     docs: [D.form, D.egrul, D.staff],
@@ -419,6 +456,10 @@ const HAND: M[] = [
     form: "subsidy",
     ru: "Субсидия на внедрение отечественного программного обеспечения",
     d: "Возмещение части затрат малого и среднего бизнеса на покупку и внедрение российского программного обеспечения из единого реестра. Поддерживаются ERP-, CRM-системы и решения для автоматизации производства. Субсидия выплачивается после подписания акта внедрения.",
+    en: [
+      "Subsidy for adopting Russian software",
+      "Partial reimbursement of small and medium-sized businesses' costs of buying and implementing Russian software listed in the unified register. ERP and CRM systems and production automation solutions are supported. The subsidy is paid after the implementation certificate is signed.",
+    ],
     amount: [100 * K, 3 * MLN],
     co: 50,
     w: [-80, 2],
@@ -445,6 +486,10 @@ const HAND: M[] = [
     form: "tax_benefit",
     ru: "Статус приоритетного инвестиционного проекта",
     d: "Инвесторы, реализующие в Москве крупные проекты в промышленности и технологиях, получают льготы по налогу на имущество и земельному налогу. Проект должен предусматривать капитальные вложения и создание новых рабочих мест. Статус присваивается решением городской комиссии.",
+    en: [
+      "Priority investment project status",
+      "Investors carrying out major industrial and technology projects in Moscow receive property tax and land tax relief. The project must involve capital investment and the creation of new jobs. The status is granted by decision of a city commission.",
+    ],
     amount: [null, null],
     w: "p",
     docs: [D.form, D.egrul, D.fin, D.feas],
@@ -455,6 +500,10 @@ const HAND: M[] = [
     form: "subsidy",
     ru: "Субсидия на модернизацию производства по приоритетным отраслям",
     d: "Возмещение части затрат на модернизацию производственных линий в приоритетных отраслях: микроэлектроника, фармацевтика, станкостроение и новые материалы. Предприятие обязуется нарастить выпуск продукции в течение трёх лет. Требуется софинансирование из собственных средств.",
+    en: [
+      "Subsidy for modernising production in priority industries",
+      "Partial reimbursement of the cost of modernising production lines in priority industries: microelectronics, pharmaceuticals, machine tools and new materials. The enterprise undertakes to increase output within three years. Co-financing from its own funds is required.",
+    ],
     amount: [10 * MLN, 200 * MLN],
     co: 50,
     w: [-45, 75],
@@ -488,6 +537,10 @@ const HAND: M[] = [
     form: "consulting",
     ru: "Подбор кооперационных партнёров внутри кластера",
     d: "Менеджеры кластера подбирают поставщиков, заказчиков и партнёров для совместных проектов среди участников кластера. Компания формулирует запрос, а кластер организует встречи. Услуга доступна участникам и партнёрам кластера.",
+    en: [
+      "Finding cooperation partners within the cluster",
+      "Cluster managers find suppliers, customers and partners for joint projects among cluster participants. The company sets out its request and the cluster arranges meetings. The service is available to cluster participants and partners.",
+    ],
     w: "p",
     docs: [D.form],
     c: { status: ["participant", "partner"] },
@@ -497,6 +550,10 @@ const HAND: M[] = [
     form: "subsidy",
     ru: "Субсидия на реализацию совместных кластерных проектов",
     d: "Поддержка проектов, которые выполняют не менее двух участников кластера: совместная разработка, кооперационные поставки или создание общей инфраструктуры. Субсидия покрывает часть затрат на закупку комплектующих и услуг. Проект должен завершиться созданием продукта или услуги.",
+    en: [
+      "Subsidy for joint cluster projects",
+      "Support for projects carried out by at least two cluster participants: joint development, cooperative supply or the creation of shared infrastructure. The subsidy covers part of the cost of components and services. The project must result in a product or service.",
+    ],
     amount: [2 * MLN, 25 * MLN],
     co: 40,
     w: [-25, 55],
@@ -521,6 +578,10 @@ const HAND: M[] = [
     form: "education",
     ru: "Программа обучения «Управление инновациями»",
     d: "Трёхмесячная программа для руководителей технологических компаний: стратегия, финансирование, выход на корпоративных заказчиков и защита интеллектуальной собственности. Занятия ведут практики из корпораций и фондов. По итогам выдаётся сертификат кластера.",
+    en: [
+      "Innovation Management training programme",
+      "A three-month programme for heads of technology companies: strategy, financing, winning corporate customers and protecting intellectual property. Sessions are led by practitioners from corporations and funds. Participants receive a cluster certificate on completion.",
+    ],
     w: [20, 80],
     docs: [D.form],
     c: { status: ["participant", "partner"] },
@@ -530,6 +591,10 @@ const HAND: M[] = [
     form: "export_support",
     ru: "Программа экспортного сопровождения участников кластера",
     d: "Кластер помогает участникам найти зарубежных покупателей, подготовить экспортное предложение и провести переговоры. В программу входят маркетинговое исследование рынка и организация онлайн-встреч. Сопровождение длится до шести месяцев.",
+    en: [
+      "Export support programme for cluster participants",
+      "The cluster helps participants find foreign buyers, prepare an export offer and conduct negotiations. The programme includes market research and online meetings. Support lasts up to six months.",
+    ],
     w: "p",
     docs: [D.form, D.pitch],
     c: { regions: MSK, status: ["participant"] },
@@ -539,6 +604,10 @@ const HAND: M[] = [
     form: "consulting",
     ru: "Экспертиза инновационности продукта",
     d: "Эксперты кластера оценивают новизну продукта, его технологический уровень и соответствие городским приоритетам. Заключение можно приложить к заявкам на гранты и субсидии. Срок подготовки заключения — до 15 рабочих дней.",
+    en: [
+      "Product innovativeness assessment",
+      "Cluster experts assess a product's novelty, its technological level and its fit with the city's priorities. The assessment can be attached to grant and subsidy applications. It is prepared within 15 working days.",
+    ],
     w: "p",
     docs: [D.pitch, D.ip],
     c: { types: ["legal_entity", "individual_entrepreneur", "university", "research_institute"] },
@@ -563,6 +632,10 @@ const HAND: M[] = [
     form: "grant",
     ru: "Премия для городских инноваторов",
     d: "Ежегодная премия отмечает технологические проекты, которые уже применяются в Москве и улучшают жизнь горожан. Победители получают денежную премию и продвижение в городских медиа. Участвовать могут компании, вузы и научные институты.",
+    en: [
+      "Award for city innovators",
+      "An annual award recognising technology projects already in use in Moscow that improve the lives of its residents. Winners receive a cash prize and promotion in city media. Companies, universities and research institutes may take part.",
+    ],
     amount: [500 * K, 3 * MLN],
     w: [-120, -30],
     docs: [D.form, D.pitch],
@@ -573,6 +646,10 @@ const HAND: M[] = [
     form: "consulting",
     ru: "Сопровождение в экспериментальных правовых режимах",
     d: "Агентство помогает подготовить предложение об экспериментальном правовом режиме для испытания технологий, которые ещё не урегулированы законодательством. Консультанты готовят обоснование и сопровождают согласование. Чаще всего режимы применяются для ИИ, беспилотников и телемедицины.",
+    en: [
+      "Support with experimental legal regimes",
+      "The agency helps prepare a proposal for an experimental legal regime (regulatory sandbox) to test technologies not yet covered by legislation. Consultants prepare the justification and support the approval process. Such regimes are most often used for AI, drones and telemedicine.",
+    ],
     w: "p",
     docs: [D.pilot],
     tags: ["ai", "drones", "medtech"],
@@ -598,6 +675,10 @@ const HAND: M[] = [
     form: "preferential_loan",
     ru: "Микрозаймы для начинающих предпринимателей",
     d: "Займы на пополнение оборотных средств и покупку оборудования для предпринимателей, работающих менее двух лет. Ставка ниже рыночной, срок — до трёх лет. Решение принимается в течение 10 рабочих дней.",
+    en: [
+      "Microloans for new entrepreneurs",
+      "Loans for working capital and equipment for entrepreneurs who have been in business for less than two years. The rate is below market, and the term is up to three years. A decision is made within 10 working days.",
+    ],
     amount: [100 * K, 5 * MLN],
     w: "p",
     docs: [D.form, D.egrul, D.tax],
@@ -608,6 +689,10 @@ const HAND: M[] = [
     form: "preferential_loan",
     ru: "Льготные займы для производственных компаний",
     d: "Займы для московских производителей на модернизацию, запуск новых линий и пополнение оборотных средств. Ставка зависит от отрасли и наличия обеспечения. Заём может быть совмещён с поручительством фонда.",
+    en: [
+      "Preferential loans for manufacturers",
+      "Loans for Moscow manufacturers to modernise, launch new lines and replenish working capital. The rate depends on the industry and the collateral offered. The loan can be combined with a surety from the fund.",
+    ],
     amount: [5 * MLN, 100 * MLN],
     co: 20,
     w: "p",
@@ -620,6 +705,10 @@ const HAND: M[] = [
     form: "guarantee",
     ru: "Поручительство для участников государственных закупок",
     d: "Фонд предоставляет поручительство по банковским гарантиям для обеспечения заявок и исполнения контрактов по государственным закупкам. Это снижает стоимость гарантии и ускоряет её выдачу. Поддержка доступна малому и среднему бизнесу Москвы.",
+    en: [
+      "Surety for public procurement participants",
+      "The fund provides sureties for bank guarantees securing bids and the performance of public procurement contracts. This lowers the cost of the guarantee and speeds up its issue. Support is available to small and medium-sized businesses in Moscow.",
+    ],
     amount: [null, 50 * MLN],
     w: "p",
     docs: [D.form, D.egrul, D.fin],
@@ -630,6 +719,10 @@ const HAND: M[] = [
     form: "preferential_loan",
     ru: "Заём на пополнение оборотных средств технологических компаний",
     d: "Краткосрочный заём для компаний, у которых растёт выручка и нужны средства на закупку комплектующих под заказы. Срок — до 18 месяцев. Требуется подтверждённая выручка за последний год.",
+    en: [
+      "Working capital loan for technology companies",
+      "A short-term loan for companies with growing revenue that need funds to buy components for orders. The term is up to 18 months. Confirmed revenue for the last year is required.",
+    ],
     amount: [1 * MLN, 30 * MLN],
     w: [-200, -5],
     docs: [D.form, D.egrul, D.fin],
@@ -655,6 +748,10 @@ const HAND: M[] = [
     form: "consulting",
     ru: "Консультации по бухгалтерскому учёту и налогообложению",
     d: "Эксперты помогают выбрать систему налогообложения, разобраться с отчётностью и подготовиться к проверкам. Можно получить разбор конкретной ситуации. Услуга бесплатна для малого бизнеса.",
+    en: [
+      "Accounting and tax advice",
+      "Experts help choose a tax regime, deal with reporting and prepare for inspections. A review of a specific situation is available. The service is free for small businesses.",
+    ],
     w: "p",
     docs: [],
     c: { types: BIZ, regions: MSK, sme: MS },
@@ -677,6 +774,10 @@ const HAND: M[] = [
     form: "education",
     ru: "Курс «Цифровизация малого бизнеса»",
     d: "Практический курс о выборе и внедрении сервисов для учёта, продаж и работы с клиентами. Участники строят план цифровизации своей компании. Курс проводится онлайн.",
+    en: [
+      "Digitalisation of Small Business course",
+      "A practical course on choosing and implementing services for accounting, sales and customer relations. Participants draw up a digitalisation plan for their own company. The course is held online.",
+    ],
     w: [30, 90],
     docs: [D.form],
     c: { sme: MS },
@@ -686,6 +787,10 @@ const HAND: M[] = [
     form: "consulting",
     ru: "Маркетинговое сопровождение и продвижение на маркетплейсах",
     d: "Специалисты центра помогают выйти на маркетплейсы: подготовить карточки товаров, рассчитать экономику и настроить рекламу. Сопровождение длится до трёх месяцев. Количество мест ограничено.",
+    en: [
+      "Marketing support and promotion on marketplaces",
+      "The centre's specialists help businesses get onto online marketplaces: preparing product listings, working out the unit economics and setting up advertising. Support lasts up to three months. Places are limited.",
+    ],
     w: [-30, 6],
     docs: [D.form, D.egrul],
     c: { types: BIZ, regions: MSK, sme: MS },
@@ -709,6 +814,10 @@ const HAND: M[] = [
     form: "export_support",
     ru: "Поиск иностранных покупателей",
     d: "Центр формирует список потенциальных покупателей в выбранной стране, проверяет их и организует переговоры. Услуга включает перевод коммерческого предложения. Результат — не менее пяти переговоров с заинтересованными компаниями.",
+    en: [
+      "Finding foreign buyers",
+      "The centre compiles a list of potential buyers in the chosen country, vets them and arranges negotiations. The service includes translation of the commercial offer. The result is at least five negotiations with interested companies.",
+    ],
     w: "p",
     docs: [D.form, D.pitch],
     c: { regions: MSK, flags: ["exporter"] },
@@ -718,6 +827,10 @@ const HAND: M[] = [
     form: "export_support",
     ru: "Продвижение на зарубежных маркетплейсах",
     d: "Помощь в регистрации и продвижении товаров московских производителей на международных электронных торговых площадках. Центр частично оплачивает размещение и рекламу в первый год. Поддерживаются площадки стран Азии, Ближнего Востока и ЕАЭС.",
+    en: [
+      "Promotion on foreign marketplaces",
+      "Help with registering and promoting Moscow manufacturers' goods on international online marketplaces. The centre partly pays for listing and advertising in the first year. Marketplaces in Asia, the Middle East and the EAEU are supported.",
+    ],
     co: 30,
     w: "p",
     docs: [D.form, D.egrul],
@@ -728,6 +841,10 @@ const HAND: M[] = [
     form: "education",
     ru: "Экспортный акселератор для производителей",
     d: "Четырёхмесячная программа для компаний, которые готовятся к первым экспортным поставкам. Участники разрабатывают экспортную стратегию, получают консультации по логистике и таможне и проводят переговоры с покупателями. Программа проводится потоками дважды в год.",
+    en: [
+      "Export accelerator for manufacturers",
+      "A four-month programme for companies preparing for their first export deliveries. Participants develop an export strategy, receive advice on logistics and customs, and negotiate with buyers. The programme runs in cohorts twice a year.",
+    ],
     w: [-60, -3],
     docs: [D.form, D.egrul, D.pitch],
     c: { types: BIZ, regions: MSK, okved: ["C"] },
@@ -737,6 +854,10 @@ const HAND: M[] = [
     form: "consulting",
     ru: "Адаптация сайта и презентационных материалов для иностранных рынков",
     d: "Центр оплачивает перевод и локализацию сайта, каталогов и презентаций на иностранные языки. Материалы адаптируются с учётом особенностей целевого рынка. Услуга предоставляется один раз в год.",
+    en: [
+      "Adapting websites and presentation materials for foreign markets",
+      "The centre pays for translating and localising websites, catalogues and presentations into foreign languages. Materials are adapted to the specifics of the target market. The service is provided once a year.",
+    ],
     co: 20,
     w: "p",
     docs: [D.form],
@@ -764,6 +885,10 @@ const HAND: M[] = [
     form: "subsidy",
     ru: "Субсидия на производство и реализацию пилотных партий продукции",
     d: "Компенсация затрат на выпуск пилотных партий средств производства и электроники и их передачу потребителям для апробации. Программа помогает вывести на рынок новое отечественное оборудование. Покупатель получает продукцию со скидкой.",
+    en: [
+      "Subsidy for producing and selling pilot batches of products",
+      "Reimbursement of the cost of producing pilot batches of capital goods and electronics and supplying them to customers for trial use. The programme helps bring new Russian-made equipment to market. The buyer receives the products at a discount.",
+    ],
     amount: [10 * MLN, 300 * MLN],
     co: 50,
     w: [-10, 100],
@@ -781,6 +906,10 @@ const HAND: M[] = [
     form: "subsidy",
     ru: "Субсидия на компенсацию затрат на сертификацию промышленной продукции",
     d: "Производители получают возмещение части затрат на сертификацию продукции по российским и международным стандартам. Поддержка направлена на повышение конкурентоспособности отечественной продукции. Заявки принимаются после получения сертификатов.",
+    en: [
+      "Subsidy for industrial product certification costs",
+      "Manufacturers are reimbursed part of the cost of certifying products to Russian and international standards. The support aims to make Russian products more competitive. Applications are accepted once the certificates have been obtained.",
+    ],
     amount: [500 * K, 20 * MLN],
     co: 50,
     w: "p",
@@ -808,6 +937,10 @@ const HAND: M[] = [
     form: "grant",
     ru: "Грант на разработку отечественных решений в области искусственного интеллекта",
     d: "Поддержка проектов по разработке и внедрению продуктов на основе искусственного интеллекта. Продукт должен быть внесён в реестр российского программного обеспечения после завершения проекта. Приоритет имеют решения для промышленности, медицины и госуправления.",
+    en: [
+      "Grant for developing Russian artificial intelligence solutions",
+      "Support for projects developing and deploying products based on artificial intelligence. The product must be entered in the register of Russian software once the project is complete. Priority is given to solutions for industry, healthcare and public administration.",
+    ],
     amount: [10 * MLN, 100 * MLN],
     co: 50,
     w: [-15, 30],
@@ -838,6 +971,10 @@ const HAND: M[] = [
     form: "grant",
     ru: "Гранты на создание и развитие инжиниринговых центров вузов",
     d: "Грант для университетов, создающих инжиниринговые центры для работы с промышленными заказчиками. Средства идут на оборудование, программное обеспечение и привлечение инженеров. Центр должен выйти на самоокупаемость.",
+    en: [
+      "Grants for creating and developing university engineering centres",
+      "A grant for universities setting up engineering centres to work with industrial customers. The funds go on equipment, software and hiring engineers. The centre must become self-sustaining.",
+    ],
     amount: [20 * MLN, 100 * MLN],
     w: [-150, -40],
     docs: [D.form, D.plan, D.budget],
@@ -849,6 +986,10 @@ const HAND: M[] = [
     form: "tax_benefit",
     ru: "Льготы для участников инновационных научно-технологических центров",
     d: "Участники инновационных научно-технологических центров получают освобождение от налога на прибыль и налога на имущество, а также пониженные страховые взносы. Льготы действуют в течение длительного срока после получения статуса. Участник должен вести исследования и разработки на территории центра.",
+    en: [
+      "Benefits for participants of innovative science and technology centres",
+      "Participants of innovative science and technology centres are exempt from corporate income tax and property tax and pay reduced social insurance contributions. The benefits apply for a long period after the status is granted. Participants must carry out research and development on the centre's territory.",
+    ],
     w: "p",
     docs: [D.form, D.egrul, D.plan],
     ind: ["M"],
@@ -918,6 +1059,10 @@ const HAND: M[] = [
     form: "grant",
     ru: "Программа «Интернационализация»",
     d: "Грант на совместные проекты российских малых компаний с зарубежными партнёрами в рамках международных программ. Средства покрывают российскую часть работ. Партнёр финансирует свою часть проекта самостоятельно.",
+    en: [
+      "Internationalisation programme",
+      "A grant for joint projects of Russian small companies with foreign partners under international programmes. The funds cover the Russian share of the work. The partner funds its own share of the project.",
+    ],
     amount: [null, 20 * MLN],
     co: 30,
     w: [10, 100],
@@ -929,6 +1074,10 @@ const HAND: M[] = [
     form: "grant",
     ru: "Программа «Кооперация»",
     d: "Поддержка совместных проектов малых инновационных компаний и крупных индустриальных партнёров. Малая компания выполняет НИОКР, а индустриальный партнёр обязуется внедрить результат. Софинансирование обеспечивает индустриальный партнёр.",
+    en: [
+      "Cooperation programme",
+      "Support for joint projects between small innovative companies and large industrial partners. The small company carries out the R&D and the industrial partner undertakes to put the results into use. Co-financing is provided by the industrial partner.",
+    ],
     amount: [null, 30 * MLN],
     co: 50,
     w: [-35, 25],
@@ -940,6 +1089,10 @@ const HAND: M[] = [
     form: "grant",
     ru: "Программа «Код-ИИ»",
     d: "Грант для разработчиков программного обеспечения с применением технологий искусственного интеллекта. Результат проекта — продукт, готовый к внесению в реестр российского ПО. Программа реализуется в рамках федерального проекта по искусственному интеллекту.",
+    en: [
+      "Code-AI programme",
+      "A grant for software developers using artificial intelligence technologies. The project must result in a product ready for entry in the register of Russian software. The programme is part of the federal artificial intelligence project.",
+    ],
     amount: [null, 20 * MLN],
     w: [-15, 15],
     docs: [D.form, D.egrul, D.plan, D.budget],
@@ -952,6 +1105,10 @@ const HAND: M[] = [
     form: "grant",
     ru: "Программа для молодых учёных «Умник»",
     d: "Поддержка молодых исследователей, которые хотят коммерциализировать результаты своих научных работ. Грант выделяется на проведение НИОКР по инновационной идее. Отбор проходит на конкурсах, которые проводят вузы и научные организации.",
+    en: [
+      "UMNIK programme for young scientists",
+      "Support for young researchers who want to commercialise the results of their research. The grant funds R&D on an innovative idea. Selection takes place at competitions held by universities and research organisations.",
+    ],
     amount: [null, 500 * K],
     w: [-40, 30],
     docs: [D.form, D.pd, D.plan],
@@ -977,6 +1134,10 @@ const HAND: M[] = [
     form: "guarantee",
     ru: "Согарантия с региональными гарантийными организациями",
     d: "Совместная гарантия Корпорации МСП и регионального гарантийного фонда для кредитов малого бизнеса. Позволяет получить кредит при минимальном собственном залоге. Заявка подаётся в банк или в региональный фонд.",
+    en: [
+      "Co-guarantee with regional guarantee organisations",
+      "A joint guarantee from the SME Corporation and a regional guarantee fund for small business loans. It makes it possible to obtain a loan with minimal collateral of one's own. Applications are made to the bank or the regional fund.",
+    ],
     amount: [null, 100 * MLN],
     w: "p",
     docs: [D.form, D.egrul, D.fin],
@@ -987,6 +1148,10 @@ const HAND: M[] = [
     form: "guarantee",
     ru: "Гарантия для экспортёров из числа МСП",
     d: "Гарантия для малых и средних экспортёров на кредиты для выполнения экспортных контрактов. Программа реализуется совместно с Российским экспортным центром. Необходим подписанный экспортный контракт.",
+    en: [
+      "Guarantee for SME exporters",
+      "A guarantee for small and medium-sized exporters on loans to fulfil export contracts. The programme is run jointly with the Russian Export Center. A signed export contract is required.",
+    ],
     amount: [null, 500 * MLN],
     w: "p",
     docs: [D.form, D.egrul, D.fin, D.exp],
@@ -1013,6 +1178,10 @@ const HAND: M[] = [
     form: "preferential_loan",
     ru: "Программа льготного кредитования малого и среднего бизнеса",
     d: "Кредиты на инвестиции и оборотные средства по сниженной ставке в банках-участниках программы. Разница в ставке субсидируется государством. Приоритет имеют проекты в обрабатывающей промышленности и технологическом предпринимательстве.",
+    en: [
+      "Preferential lending programme for small and medium-sized businesses",
+      "Loans for investment and working capital at a reduced rate from participating banks. The difference in the rate is subsidised by the state. Priority is given to projects in manufacturing and technology entrepreneurship.",
+    ],
     amount: [500 * K, 2000 * MLN],
     w: "p",
     docs: [D.form, D.egrul, D.fin],
@@ -1023,6 +1192,10 @@ const HAND: M[] = [
     form: "acceleration",
     ru: "Акселерация для выхода на закупки крупнейших заказчиков",
     d: "Программа помогает малому бизнесу стать поставщиком крупных компаний с государственным участием. Участники проходят аудит продукции, дорабатывают документы и встречаются с заказчиками. По итогам компании включаются в реестры поставщиков.",
+    en: [
+      "Acceleration for supplying the largest customers",
+      "The programme helps small businesses become suppliers to large state-owned companies. Participants undergo a product audit, finalise their documents and meet customers. At the end, companies are added to supplier registers.",
+    ],
     w: [-20, 40],
     docs: [D.form, D.egrul, D.pitch],
     c: { types: BIZ, sme: SME, age: [1, null] },
@@ -1032,6 +1205,10 @@ const HAND: M[] = [
     form: "education",
     ru: "Обучающие программы Корпорации МСП",
     d: "Бесплатные программы для начинающих и действующих предпринимателей: от основ бизнеса до масштабирования. Обучение проходит онлайн и в региональных центрах «Мой бизнес». Выпускники получают сертификаты.",
+    en: [
+      "SME Corporation training programmes",
+      "Free programmes for new and established entrepreneurs, from business basics to scaling up. Training takes place online and at regional My Business centres. Graduates receive certificates.",
+    ],
     w: "p",
     docs: [],
     c: {},
@@ -1041,6 +1218,10 @@ const HAND: M[] = [
     form: "consulting",
     ru: "Сервисы цифровой платформы МСП",
     d: "На цифровой платформе предприниматели могут подобрать меры поддержки, проверить контрагентов, найти помещение и получить консультацию. Все сервисы бесплатны. Для доступа нужна учётная запись на портале госуслуг.",
+    en: [
+      "SME digital platform services",
+      "On the digital platform, entrepreneurs can find support measures, check counterparties, find premises and get advice. All services are free. Access requires an account on the Gosuslugi public services portal.",
+    ],
     w: "p",
     docs: [],
     c: {},
@@ -1051,6 +1232,10 @@ const HAND: M[] = [
     form: "preferential_loan",
     ru: "Кредит на развитие технологических компаний",
     d: "Кредит для малых и средних технологических компаний на разработку и выпуск продукции. Ставка снижена для компаний из реестра инновационных организаций. Срок кредита — до семи лет.",
+    en: [
+      "Loan for growing technology companies",
+      "A loan for small and medium-sized technology companies to develop and manufacture products. The rate is reduced for companies in the register of innovative organisations. The loan term is up to seven years.",
+    ],
     amount: [5 * MLN, 500 * MLN],
     w: "p",
     docs: [D.form, D.egrul, D.fin, D.plan],
@@ -1061,6 +1246,10 @@ const HAND: M[] = [
     form: "preferential_loan",
     ru: "Кредит для начинающих предпринимателей",
     d: "Кредит для компаний, работающих менее трёх лет, на запуск и развитие бизнеса. Обеспечение может быть заменено гарантией Корпорации МСП. Решение принимается онлайн.",
+    en: [
+      "Loan for new entrepreneurs",
+      "A loan for companies that have been operating for less than three years, to launch and develop their business. Collateral can be replaced by an SME Corporation guarantee. The decision is made online.",
+    ],
     amount: [300 * K, 50 * MLN],
     w: "p",
     docs: [D.form, D.egrul],
@@ -1100,6 +1289,10 @@ const HAND: M[] = [
     form: "premises",
     ru: "Офисы и лаборатории в Технопарке «Сколково»",
     d: "Участники проекта могут арендовать офисы, лаборатории и производственные помещения в технопарке инновационного центра. Для стартапов действуют льготные ставки аренды. Доступны центры коллективного пользования.",
+    en: [
+      "Offices and laboratories at Skolkovo Technopark",
+      "Project participants can rent offices, laboratories and production premises at the innovation centre's technopark. Reduced rents apply to startups. Shared equipment centres are available.",
+    ],
     w: "p",
     docs: [D.lease],
     c: { flags: ["skolkovo_resident"] },
@@ -1109,6 +1302,10 @@ const HAND: M[] = [
     form: "grant",
     ru: "Микрогранты для стартапов «Сколково»",
     d: "Небольшие гранты на выполнение конкретных задач: участие в конференциях, патентование, тестирование прототипа. Решение принимается в упрощённом порядке. Подходит для компаний на ранней стадии.",
+    en: [
+      "Skolkovo microgrants for startups",
+      "Small grants for specific tasks: attending conferences, patenting, testing a prototype. Decisions are made under a simplified procedure. Suitable for early-stage companies.",
+    ],
     amount: [null, 1.5 * MLN],
     w: "p",
     docs: [D.form, D.budget],
@@ -1119,6 +1316,10 @@ const HAND: M[] = [
     form: "consulting",
     ru: "Помощь в получении статуса участника «Сколково»",
     d: "Консультанты фонда объясняют требования к проектам, помогают подготовить заявку и пройти экспертизу. Консультация бесплатна. По её итогам компания получает рекомендации по доработке заявки.",
+    en: [
+      "Help obtaining Skolkovo participant status",
+      "The foundation's consultants explain the requirements for projects and help prepare the application and pass the expert review. The consultation is free. Afterwards the company receives recommendations on improving its application.",
+    ],
     w: "p",
     docs: [D.pitch],
     c: { types: LE },
@@ -1144,6 +1345,10 @@ const HAND: M[] = [
     form: "grant",
     ru: "Гранты на внедрение отечественных ИТ-решений",
     d: "Гранты разработчикам российского программного обеспечения на внедрение продуктов у заказчиков в ключевых отраслях. Заказчик софинансирует проект и обязуется использовать решение. Продукт должен быть в реестре российского ПО.",
+    en: [
+      "Grants for implementing Russian IT solutions",
+      "Grants to developers of Russian software for deploying their products with customers in key industries. The customer co-finances the project and undertakes to use the solution. The product must be in the register of Russian software.",
+    ],
     amount: [20 * MLN, 250 * MLN],
     co: 50,
     w: [-30, 15],
@@ -1156,6 +1361,10 @@ const HAND: M[] = [
     form: "grant",
     ru: "Гранты на разработку программного обеспечения для промышленности",
     d: "Поддержка разработки отечественного инженерного и промышленного программного обеспечения: САПР, системы управления производством, цифровые двойники. Проект реализуется в интересах индустриального заказчика. Требуется софинансирование.",
+    en: [
+      "Grants for developing industrial software",
+      "Support for developing Russian engineering and industrial software: CAD, manufacturing execution systems and digital twins. The project is carried out for an industrial customer. Co-financing is required.",
+    ],
     amount: [50 * MLN, 500 * MLN],
     co: 50,
     w: [-130, -45],
@@ -1168,6 +1377,10 @@ const HAND: M[] = [
     form: "preferential_loan",
     ru: "Фабрика проектного финансирования",
     d: "Синдицированные кредиты по сниженной ставке для крупных инвестиционных проектов. Ставка снижается за счёт субсидии государства. Проект должен быть стоимостью не менее нескольких миллиардов рублей.",
+    en: [
+      "Project Finance Factory",
+      "Syndicated loans at a reduced rate for large investment projects. The rate is lowered by a state subsidy. The project must be worth at least several billion roubles.",
+    ],
     amount: [3000 * MLN, null],
     co: 20,
     w: "p",
@@ -1194,6 +1407,10 @@ const HAND: M[] = [
     form: "guarantee",
     ru: "Страхование экспортных кредитов и контрактов",
     d: "Страхование от рисков неплатежа иностранного покупателя и политических рисков. Полис позволяет предоставить покупателю отсрочку платежа. Страховая защита доступна для поставок в большинство стран.",
+    en: [
+      "Export credit and contract insurance",
+      "Insurance against the risk of non-payment by a foreign buyer and against political risks. The policy allows the exporter to offer the buyer deferred payment. Cover is available for deliveries to most countries.",
+    ],
     w: "p",
     docs: [D.form, D.exp],
     c: { flags: ["exporter"] },
@@ -1216,6 +1433,10 @@ const HAND: M[] = [
     form: "export_support",
     ru: "Компенсация затрат на транспортировку продукции на экспорт",
     d: "Возмещение части затрат на транспортировку высокотехнологичной продукции иностранным покупателям. Поддержка предоставляется после отгрузки и оплаты поставки. Важны документы, подтверждающие вывоз товара.",
+    en: [
+      "Reimbursement of export transport costs",
+      "Partial reimbursement of the cost of transporting high-tech products to foreign buyers. Support is provided after the goods have been shipped and paid for. Documents confirming the export of the goods are essential.",
+    ],
     amount: [null, 50 * MLN],
     co: 50,
     w: [-100, -20],
@@ -1229,6 +1450,10 @@ const HAND: M[] = [
     form: "export_support",
     ru: "Продвижение продукции на международных электронных площадках",
     d: "Экспортёры могут разместить товары на крупных международных маркетплейсах с частичной компенсацией затрат. РЭЦ помогает подготовить карточки товаров и логистику. Поддержка действует в течение первого года работы на площадке.",
+    en: [
+      "Promoting products on international online marketplaces",
+      "Exporters can list their goods on major international marketplaces with partial reimbursement of costs. The Russian Export Center helps prepare product listings and logistics. Support applies during the first year on the marketplace.",
+    ],
     co: 30,
     w: "p",
     docs: [D.form, D.egrul],
@@ -1240,6 +1465,10 @@ const HAND: M[] = [
     form: "grant",
     ru: "Грант на развитие городских технологических сервисов",
     d: "Проект новой программы поддержки сервисов для городского хозяйства и транспорта. Условия отбора находятся в разработке.",
+    en: [
+      "Grant for developing urban technology services",
+      "A draft of a new programme supporting services for city utilities and transport. The selection criteria are being developed.",
+    ],
     amount: [1 * MLN, 15 * MLN],
     w: [60, 160],
     docs: [D.form],
@@ -1252,6 +1481,10 @@ const HAND: M[] = [
     form: "pilot_testing",
     ru: "Испытания решений для городского хозяйства в зимний период",
     d: "Черновик программы испытаний технологий уборки и содержания городской инфраструктуры зимой. Площадки и сроки уточняются.",
+    en: [
+      "Winter trials of solutions for city utilities",
+      "A draft programme for testing technologies for cleaning and maintaining city infrastructure in winter. Sites and dates are to be confirmed.",
+    ],
     w: [30, 120],
     docs: [D.pilot],
     tags: ["urban-tech"],
@@ -1263,6 +1496,10 @@ const HAND: M[] = [
     form: "grant",
     ru: "Программа «Старт» для проектов в области квантовых технологий",
     d: "Подготавливаемый тематический конкурс программы «Старт» для проектов в области квантовых вычислений и связи. Параметры конкурса будут опубликованы дополнительно.",
+    en: [
+      "Start programme for quantum technology projects",
+      "A forthcoming thematic competition of the Start programme for projects in quantum computing and communications. The competition's parameters will be published later.",
+    ],
     amount: [null, 5 * MLN],
     w: [90, 180],
     docs: [D.form, D.plan],
@@ -1275,6 +1512,10 @@ const HAND: M[] = [
     form: "export_support",
     ru: "Бизнес-миссия московских компаний в Латинскую Америку",
     d: "Черновик бизнес-миссии в страны Латинской Америки. Список стран и даты уточняются.",
+    en: [
+      "Business mission of Moscow companies to Latin America",
+      "A draft business mission to Latin American countries. The list of countries and the dates are to be confirmed.",
+    ],
     w: [100, 200],
     docs: [D.form],
     c: { regions: MSK, flags: ["exporter"] },
@@ -1285,6 +1526,10 @@ const HAND: M[] = [
     form: "acceleration",
     ru: "Акселератор для участников кластера в сфере новых материалов",
     d: "Черновик отраслевого акселератора для компаний, разрабатывающих композиты, полимеры и покрытия. Программа обсуждается с индустриальными партнёрами.",
+    en: [
+      "Accelerator for cluster participants in new materials",
+      "A draft sector accelerator for companies developing composites, polymers and coatings. The programme is being discussed with industrial partners.",
+    ],
     w: [120, 210],
     docs: [D.form],
     tags: ["new-materials"],
@@ -1297,6 +1542,10 @@ const HAND: M[] = [
     form: "subsidy",
     ru: "Субсидия на компенсацию затрат на аренду помещений в период ограничений",
     d: "Временная программа компенсации арендных платежей для малого бизнеса. Приём заявок завершён, программа закрыта.",
+    en: [
+      "Subsidy for rent costs during the restrictions",
+      "A temporary programme reimbursing rent payments for small businesses. Applications are no longer accepted; the programme is closed.",
+    ],
     amount: [null, 1 * MLN],
     w: [-400, -300],
     docs: [D.form, D.costs],
@@ -1308,6 +1557,10 @@ const HAND: M[] = [
     form: "grant",
     ru: "Программа «Старт-1» (прежняя редакция)",
     d: "Прежняя редакция конкурса первого этапа программы «Старт». Заменена актуальной редакцией программы.",
+    en: [
+      "Start-1 programme (previous version)",
+      "The previous version of the first-stage competition of the Start programme. It has been replaced by the current version of the programme.",
+    ],
     amount: [null, 3 * MLN],
     w: [-500, -380],
     docs: [D.form, D.plan],
@@ -1319,6 +1572,10 @@ const HAND: M[] = [
     form: "education",
     ru: "Интенсив «Антикризисное управление»",
     d: "Короткий интенсив по управлению бизнесом в кризисных условиях. Программа завершена.",
+    en: [
+      "Crisis Management intensive",
+      "A short intensive course on running a business in a crisis. The programme has ended.",
+    ],
     w: [-240, -200],
     docs: [D.form],
     c: {},
@@ -1329,6 +1586,10 @@ const HAND: M[] = [
     form: "export_support",
     ru: "Бизнес-миссия в Сербию",
     d: "Бизнес-миссия московских компаний в Белград. Мероприятие состоялось.",
+    en: [
+      "Business mission to Serbia",
+      "A business mission of Moscow companies to Belgrade. The event has taken place.",
+    ],
     w: [-180, -150],
     docs: [D.form, D.pitch],
     c: { regions: MSK },
@@ -1339,6 +1600,10 @@ const HAND: M[] = [
     form: "preferential_loan",
     ru: "Программа «Цифровизация промышленности» (прежние условия)",
     d: "Прежние условия займов на внедрение цифровых решений на производстве. Программа действует в новой редакции.",
+    en: [
+      "Industrial Digitalisation programme (previous terms)",
+      "The previous terms of loans for introducing digital solutions in production. The programme continues under revised terms.",
+    ],
     amount: [20 * MLN, 500 * MLN],
     w: [-700, -365],
     docs: [D.form, D.feas],
@@ -1434,58 +1699,84 @@ const THEMES: Theme[] = [
 ];
 
 /** City sectors for pilot testing (Агентство инноваций Москвы). */
-const SECTORS: { ru: string; where: string; en: string; tags: TagSlug[] }[] = [
+const SECTORS: { ru: string; where: string; en: string; whereEn: string; tags: TagSlug[] }[] = [
   {
     ru: "здравоохранения",
     where: "в городских поликлиниках и больницах",
+    whereEn: "in city clinics and hospitals",
     en: "healthcare",
     tags: ["medtech", "ai"],
   },
   {
     ru: "транспорта",
     where: "на объектах городского транспорта и дорожной сети",
+    whereEn: "at city transport facilities and on the road network",
     en: "transport",
     tags: ["transport", "iot"],
   },
-  { ru: "образования", where: "в московских школах и колледжах", en: "education", tags: ["edtech", "vr-ar"] },
+  {
+    ru: "образования",
+    where: "в московских школах и колледжах",
+    whereEn: "in Moscow schools and colleges",
+    en: "education",
+    tags: ["edtech", "vr-ar"],
+  },
   {
     ru: "жилищно-коммунального хозяйства",
     where: "в многоквартирных домах и на объектах ЖКХ",
+    whereEn: "in blocks of flats and at housing and utility facilities",
     en: "housing and utilities",
     tags: ["urban-tech", "iot", "energy"],
   },
   {
     ru: "экологии",
     where: "на природных территориях и объектах мониторинга окружающей среды",
+    whereEn: "in natural areas and at environmental monitoring sites",
     en: "environment",
     tags: ["cleantech"],
   },
   {
     ru: "безопасности",
     where: "на объектах городской безопасности",
+    whereEn: "at city security facilities",
     en: "public safety",
     tags: ["cybersecurity", "ai"],
   },
-  { ru: "культуры", where: "в музеях, театрах и библиотеках", en: "culture", tags: ["vr-ar", "edtech"] },
+  {
+    ru: "культуры",
+    where: "в музеях, театрах и библиотеках",
+    whereEn: "in museums, theatres and libraries",
+    en: "culture",
+    tags: ["vr-ar", "edtech"],
+  },
   {
     ru: "строительства",
     where: "на строительных площадках городских программ",
+    whereEn: "on the construction sites of city programmes",
     en: "construction",
     tags: ["urban-tech", "robotics", "new-materials"],
   },
   {
     ru: "социальной защиты",
     where: "в центрах социального обслуживания",
+    whereEn: "in social service centres",
     en: "social services",
     tags: ["medtech", "ai"],
   },
   {
     ru: "торговли и услуг",
     where: "на городских ярмарках и объектах потребительского рынка",
+    whereEn: "at city fairs and consumer market outlets",
     en: "retail and services",
     tags: ["fintech", "big-data"],
   },
-  { ru: "спорта", where: "на городских спортивных объектах", en: "sport", tags: ["iot", "vr-ar"] },
+  {
+    ru: "спорта",
+    where: "на городских спортивных объектах",
+    whereEn: "at city sports facilities",
+    en: "sport",
+    tags: ["iot", "vr-ar"],
+  },
 ];
 
 /** Countries for business missions: [ru (prepositional: «в …»), en]. */
@@ -1506,19 +1797,19 @@ const MISSIONS: [string, string, string][] = [
   ["Таиланд", "Таиланд", "Thailand"],
 ];
 
-const TECHNOPARKS: { name: string; tags: TagSlug[]; lab: boolean }[] = [
-  { name: "Строгино", tags: ["ai", "medtech", "iot"], lab: true },
-  { name: "Калибр", tags: ["microelectronics", "iot"], lab: true },
-  { name: "Нагатино", tags: ["robotics", "new-materials"], lab: false },
-  { name: "Мосгормаш", tags: ["robotics", "energy"], lab: false },
-  { name: "Слава", tags: ["ai", "fintech", "edtech"], lab: false },
-  { name: "Сапфир", tags: ["microelectronics", "photonics"], lab: true },
-  { name: "Элма", tags: ["microelectronics", "new-materials"], lab: true },
-  { name: "Полюс", tags: ["energy", "cleantech"], lab: false },
-  { name: "Кунцево", tags: ["medtech", "biotech"], lab: true },
-  { name: "Отрадное", tags: ["robotics", "drones", "iot"], lab: false },
-  { name: "Москворечье", tags: ["ai", "cybersecurity"], lab: false },
-  { name: "Орбита", tags: ["space", "photonics"], lab: true },
+const TECHNOPARKS: { name: string; en: string; tags: TagSlug[]; lab: boolean }[] = [
+  { name: "Строгино", en: "Strogino", tags: ["ai", "medtech", "iot"], lab: true },
+  { name: "Калибр", en: "Kalibr", tags: ["microelectronics", "iot"], lab: true },
+  { name: "Нагатино", en: "Nagatino", tags: ["robotics", "new-materials"], lab: false },
+  { name: "Мосгормаш", en: "Mosgormash", tags: ["robotics", "energy"], lab: false },
+  { name: "Слава", en: "Slava", tags: ["ai", "fintech", "edtech"], lab: false },
+  { name: "Сапфир", en: "Sapfir", tags: ["microelectronics", "photonics"], lab: true },
+  { name: "Элма", en: "Elma", tags: ["microelectronics", "new-materials"], lab: true },
+  { name: "Полюс", en: "Polyus", tags: ["energy", "cleantech"], lab: false },
+  { name: "Кунцево", en: "Kuntsevo", tags: ["medtech", "biotech"], lab: true },
+  { name: "Отрадное", en: "Otradnoye", tags: ["robotics", "drones", "iot"], lab: false },
+  { name: "Москворечье", en: "Moskvorechye", tags: ["ai", "cybersecurity"], lab: false },
+  { name: "Орбита", en: "Orbita", tags: ["space", "photonics"], lab: true },
 ];
 
 /** Regional development funds (a region criterion that most demo organizations do not meet). */
@@ -1565,22 +1856,80 @@ const REGIONAL: { region: string; fund: string; en: string }[] = [
   },
 ];
 
-/** Фонд развития промышленности: [title, what, amount max mln, co %, okved extra]. */
-const FRP: [string, string, number, number][] = [
-  ["Проекты развития", "на разработку и внедрение новой продукции и расширение производства", 500, 20],
-  ["Комплектующие изделия", "на производство комплектующих для отраслей, зависящих от импорта", 1000, 20],
-  ["Станкостроение", "на выпуск отечественных станков и промышленного оборудования", 500, 20],
-  ["Повышение производительности труда", "на проекты бережливого производства и автоматизации", 300, 20],
-  ["Цифровизация промышленности", "на внедрение цифровых и программных решений на производстве", 500, 20],
+/** Фонд развития промышленности: [title, what, amount max mln, co %, title en, what en]. */
+const FRP: [string, string, number, number, string, string][] = [
+  [
+    "Проекты развития",
+    "на разработку и внедрение новой продукции и расширение производства",
+    500,
+    20,
+    "Development Projects",
+    "for developing and introducing new products and expanding production",
+  ],
+  [
+    "Комплектующие изделия",
+    "на производство комплектующих для отраслей, зависящих от импорта",
+    1000,
+    20,
+    "Components",
+    "for producing components for import-dependent industries",
+  ],
+  [
+    "Станкостроение",
+    "на выпуск отечественных станков и промышленного оборудования",
+    500,
+    20,
+    "Machine Tool Building",
+    "for manufacturing Russian machine tools and industrial equipment",
+  ],
+  [
+    "Повышение производительности труда",
+    "на проекты бережливого производства и автоматизации",
+    300,
+    20,
+    "Labour Productivity",
+    "for lean production and automation projects",
+  ],
+  [
+    "Цифровизация промышленности",
+    "на внедрение цифровых и программных решений на производстве",
+    500,
+    20,
+    "Industrial Digitalisation",
+    "for introducing digital and software solutions in production",
+  ],
   [
     "Лизинговые проекты",
     "на компенсацию части первого взноса при лизинге промышленного оборудования",
     500,
     10,
+    "Leasing Projects",
+    "to cover part of the down payment when leasing industrial equipment",
   ],
-  ["Маркировка лекарств", "на оснащение фармацевтических производств оборудованием для маркировки", 100, 20],
-  ["Приоритетные проекты", "на проекты в приоритетных технологических направлениях", 2000, 20],
-  ["Экспортные проекты", "на увеличение выпуска продукции для поставок на внешние рынки", 700, 30],
+  [
+    "Маркировка лекарств",
+    "на оснащение фармацевтических производств оборудованием для маркировки",
+    100,
+    20,
+    "Drug Labelling",
+    "to equip pharmaceutical plants with labelling equipment",
+  ],
+  [
+    "Приоритетные проекты",
+    "на проекты в приоритетных технологических направлениях",
+    2000,
+    20,
+    "Priority Projects",
+    "for projects in priority technology areas",
+  ],
+  [
+    "Экспортные проекты",
+    "на увеличение выпуска продукции для поставок на внешние рынки",
+    700,
+    30,
+    "Export Projects",
+    "to increase output for supply to foreign markets",
+  ],
 ];
 
 const ACCEL_TRACKS: { ru: string; en: string; tags: TagSlug[] }[] = [
@@ -1595,99 +1944,171 @@ const ACCEL_TRACKS: { ru: string; en: string; tags: TagSlug[] }[] = [
   { ru: "Космос и навигация", en: "Space and navigation", tags: ["space", "drones"] },
 ];
 
-const CONSULT: [string, string, C][] = [
+const CONSULT: [string, string, C, [string, string]][] = [
   [
     "Патентный поиск и оценка патентоспособности",
     "Патентные поверенные проводят поиск аналогов и оценивают перспективы патентования разработки.",
     { regions: MSK, types: BIZ },
+    [
+      "Patent search and patentability assessment",
+      "Patent attorneys search for prior art and assess the prospects for patenting the development.",
+    ],
   ],
   [
     "Оценка рыночного потенциала технологии",
     "Аналитики оценивают объём рынка, конкурентов и возможные модели монетизации технологии.",
     { status: ["participant", "partner"] },
+    [
+      "Assessment of a technology's market potential",
+      "Analysts assess the market size, competitors and possible ways of monetising the technology.",
+    ],
   ],
   [
     "Подготовка к привлечению венчурных инвестиций",
     "Консультанты помогают подготовить инвестиционный меморандум, финансовую модель и презентацию для инвесторов.",
     { sme: MS, age: [null, 5] },
+    [
+      "Preparing to raise venture capital",
+      "Consultants help prepare an investment memorandum, a financial model and an investor presentation.",
+    ],
   ],
   [
     "Сопровождение сертификации продукции",
     "Эксперты подбирают схему сертификации, испытательные лаборатории и помогают собрать пакет документов.",
     { okved: ["C"] },
+    [
+      "Support with product certification",
+      "Experts choose the certification scheme and testing laboratories and help put together the set of documents.",
+    ],
   ],
   [
     "Консультации по защите персональных данных",
     "Юристы проверяют соответствие продукта требованиям законодательства о персональных данных и готовят документы.",
     { okved: ["J"] },
+    [
+      "Personal data protection advice",
+      "Lawyers check that the product complies with personal data legislation and prepare the documents.",
+    ],
   ],
   [
     "Подбор промышленной площадки",
     "Специалисты подбирают производственные помещения и земельные участки под требования проекта.",
     { regions: MSK, okved: ["C"] },
+    [
+      "Finding an industrial site",
+      "Specialists find production premises and land plots to meet the project's requirements.",
+    ],
   ],
   [
     "Консультации по налоговым льготам для технологических компаний",
     "Налоговые консультанты объясняют, какие льготы доступны компании, и помогают подготовить документы.",
     { types: ["legal_entity"] },
+    [
+      "Advice on tax benefits for technology companies",
+      "Tax consultants explain which benefits are available to the company and help prepare the documents.",
+    ],
   ],
   [
     "Юридическая поддержка лицензионных сделок",
     "Юристы готовят и проверяют лицензионные договоры и договоры об отчуждении прав на технологии.",
     { types: ["legal_entity", "university", "research_institute"] },
+    [
+      "Legal support for licensing deals",
+      "Lawyers draft and review licence agreements and agreements on the assignment of rights to technologies.",
+    ],
   ],
   [
     "Финансовый аудит инновационного проекта",
     "Эксперты оценивают финансовую модель проекта и готовность к кредитованию.",
     { sme: SME, age: [2, null] },
+    [
+      "Financial audit of an innovation project",
+      "Experts assess the project's financial model and its readiness for borrowing.",
+    ],
   ],
   [
     "Наставничество для технологических предпринимателей",
     "Опытные предприниматели проводят серию встреч с основателями и помогают решить ключевые задачи роста.",
     {},
+    [
+      "Mentoring for technology entrepreneurs",
+      "Experienced entrepreneurs hold a series of meetings with founders and help them tackle key growth challenges.",
+    ],
   ],
 ];
 
-const EDU: [string, string, C][] = [
+const EDU: [string, string, C, [string, string]][] = [
   [
     "Курс «Интеллектуальная собственность для стартапов»",
     "Практический курс о защите разработок: патенты, ноу-хау, регистрация программ для ЭВМ и лицензирование.",
     {},
+    [
+      "Intellectual Property for Startups course",
+      "A practical course on protecting developments: patents, know-how, registration of computer programs and licensing.",
+    ],
   ],
   [
     "Программа «Технологическое предпринимательство»",
     "Программа для учёных и инженеров, которые хотят создать компанию на основе своей разработки.",
     { types: ["university", "research_institute", "legal_entity"] },
+    [
+      "Technology Entrepreneurship programme",
+      "A programme for scientists and engineers who want to start a company based on their own development.",
+    ],
   ],
   [
     "Интенсив «Продажи в B2G и B2B»",
     "Интенсив о том, как продавать технологические продукты городу и корпорациям: закупки, пилоты, контракты.",
     { status: ["participant", "partner"] },
+    [
+      "B2G and B2B Sales intensive",
+      "An intensive course on selling technology products to the city and corporations: procurement, pilots and contracts.",
+    ],
   ],
   [
     "Курс «Финансы для основателей»",
     "Курс об управленческом учёте, юнит-экономике и финансовом планировании технологической компании.",
     { sme: ["micro", "small"] },
+    [
+      "Finance for Founders course",
+      "A course on management accounting, unit economics and financial planning for a technology company.",
+    ],
   ],
   [
     "Программа для руководителей производств «Бережливое производство»",
     "Программа обучения методам повышения производительности труда на промышленных предприятиях.",
     { okved: ["C"] },
+    [
+      "Lean Production programme for production managers",
+      "A training programme on methods of raising labour productivity at industrial enterprises.",
+    ],
   ],
   [
     "Курс «Экспорт цифровых продуктов»",
     "Курс о выходе ИТ-компаний на зарубежные рынки: локализация, платежи, налоги и продвижение.",
     { okved: ["J"] },
+    [
+      "Exporting Digital Products course",
+      "A course on taking IT companies to foreign markets: localisation, payments, taxes and promotion.",
+    ],
   ],
   [
     "Школа технологического менеджмента для вузов",
     "Программа для сотрудников центров трансфера технологий университетов и научных институтов.",
     { types: SCI },
+    [
+      "School of Technology Management for universities",
+      "A programme for staff of technology transfer centres at universities and research institutes.",
+    ],
   ],
   [
     "Курс «Привлечение грантового финансирования»",
     "Курс о том, как выбрать грантовую программу, подготовить заявку и отчитаться по гранту.",
     {},
+    [
+      "Raising Grant Funding course",
+      "A course on choosing a grant programme, preparing an application and reporting on a grant.",
+    ],
   ],
 ];
 
@@ -1713,19 +2134,16 @@ export function catalog(): M[] {
   const win = () => WINDOWS[k++ % WINDOWS.length]!;
 
   // Фонд содействия инновациям: «Старт» and «Развитие» tracks by technology direction.
-  for (const [i, t] of THEMES.entries()) {
+  for (const t of THEMES) {
     out.push({
       p: P.fsi,
       form: "grant",
       ru: `Программа «Старт»: ${t.ru.toLowerCase()}`,
       d: `Тематический конкурс программы «Старт» для молодых компаний в области ${t.gen}. Грант направляется на разработку и испытание прототипа. Заявитель должен быть малым предприятием, зарегистрированным не более двух лет назад.`,
-      en:
-        i % 3 === 0
-          ? [
-              `Start programme: ${t.en}`,
-              `A thematic Start competition for young companies in ${t.en}: a grant to build and test a prototype.`,
-            ]
-          : undefined,
+      en: [
+        `Start programme: ${t.en}`,
+        `A thematic competition of the Start programme for young companies in ${t.en}. The grant funds the development and testing of a prototype. The applicant must be a small enterprise registered no more than two years ago.`,
+      ],
       amount: [null, 5 * MLN],
       w: win(),
       docs: [D.form, D.egrul, D.plan, D.team],
@@ -1738,6 +2156,10 @@ export function catalog(): M[] {
       form: "grant",
       ru: `Программа «Развитие»: ${t.ru.toLowerCase()}`,
       d: `Конкурс программы «Развитие» для малых компаний в области ${t.gen}, у которых уже есть продукт. Грант покрывает НИОКР по созданию новой версии продукта. Требуется софинансирование из собственных или привлечённых средств.`,
+      en: [
+        `Development programme: ${t.en}`,
+        `A competition of the Development programme for small companies in ${t.en} that already have a product. The grant covers R&D to create a new version of the product. Co-financing from own or raised funds is required.`,
+      ],
       amount: [null, 20 * MLN],
       co: 50,
       w: win(),
@@ -1755,13 +2177,10 @@ export function catalog(): M[] {
       form: "pilot_testing",
       ru: `Пилотное тестирование инноваций в сфере ${s.ru}`,
       d: `Агентство предоставляет городские площадки для бесплатного испытания новых решений ${s.where}. Компания проводит тестирование в реальных условиях и получает заключение об его результатах. Успешные решения могут быть рекомендованы для закупки городом.`,
-      en:
-        i % 2 === 0
-          ? [
-              `Pilot testing of innovations in ${s.en}`,
-              `The agency offers city sites for free testing of new ${s.en} solutions in real conditions, with a report on the results.`,
-            ]
-          : undefined,
+      en: [
+        `Pilot testing of innovations in ${s.en}`,
+        `The agency provides city sites for testing new solutions free of charge ${s.whereEn}. The company tests its solution in real-world conditions and receives a report on the results. Successful solutions may be recommended for procurement by the city.`,
+      ],
       w: i % 3 === 0 ? "p" : win(),
       docs: [D.pilot, D.pitch, D.egrul],
       tags: s.tags,
@@ -1779,13 +2198,10 @@ export function catalog(): M[] {
       form: "acceleration",
       ru: `Акселератор «${a.ru}»`,
       d: `Трёхмесячная акселерационная программа для технологических стартапов по направлению «${a.ru}». Участники работают с трекерами и экспертами, проводят пилоты с городскими организациями и корпорациями. Программа завершается демо-днём перед инвесторами.`,
-      en:
-        i % 3 === 0
-          ? [
-              `${a.en} accelerator`,
-              `A three-month accelerator for ${a.en.toLowerCase()} startups with trackers, pilots and a demo day for investors.`,
-            ]
-          : undefined,
+      en: [
+        `${a.en} accelerator`,
+        `A three-month acceleration programme for technology startups in the ${a.en} track. Participants work with trackers and experts and run pilots with city organisations and corporations. The programme ends with a demo day for investors.`,
+      ],
       w: win(),
       docs: [D.form, D.pitch, D.team],
       tags: a.tags,
@@ -1798,25 +2214,16 @@ export function catalog(): M[] {
 
   // Технопарки Москвы: premises at reduced rent.
   for (const [i, t] of TECHNOPARKS.entries()) {
-    const provider = prov(
-      `Технопарк «${t.name}»`,
-      `${t.name} Technopark`,
-      "city",
-      "technopark",
-      `tp-${i + 1}`,
-    );
+    const provider = prov(`Технопарк «${t.name}»`, `${t.en} Technopark`, "city", "technopark", `tp-${i + 1}`);
     out.push({
       p: provider,
       form: "premises",
       ru: `Офисы${t.lab ? " и лаборатории" : " и производственные помещения"} по льготной ставке в технопарке «${t.name}»`,
       d: `Технопарк «${t.name}» предоставляет резидентам ${t.lab ? "офисы и лабораторные помещения" : "офисы и производственные площади"} по ставке ниже рыночной. Резиденты пользуются центром коллективного пользования и сервисами управляющей компании. Приоритет имеют компании, чья деятельность соответствует специализации технопарка.`,
-      en:
-        i % 3 === 0
-          ? [
-              `Reduced-rent premises at ${t.name} Technopark`,
-              `${t.name} Technopark offers residents offices and ${t.lab ? "labs" : "production space"} below market rates, with shared equipment and services.`,
-            ]
-          : undefined,
+      en: [
+        `Offices and ${t.lab ? "laboratories" : "production premises"} at a reduced rate at ${t.en} Technopark`,
+        `${t.en} Technopark provides residents with ${t.lab ? "offices and laboratory space" : "offices and production space"} at below-market rates. Residents use the shared equipment centre and the management company's services. Priority is given to companies whose activities match the technopark's specialisation.`,
+      ],
       w: "p",
       docs: [D.lease, D.egrul, D.pitch],
       tags: t.tags,
@@ -1829,6 +2236,10 @@ export function catalog(): M[] {
     form: "tax_benefit",
     ru: "Льготы по налогу на имущество для резидентов технопарков",
     d: "Резиденты технопарков Москвы, арендующие площади для научной и производственной деятельности, могут получить пониженную ставку налога на имущество. Льгота предоставляется при соблюдении условий договора с управляющей компанией. Необходим статус резидента технопарка.",
+    en: [
+      "Property tax relief for technopark residents",
+      "Residents of Moscow technoparks renting space for research and production activities can obtain a reduced property tax rate. The benefit is granted subject to compliance with the terms of the agreement with the management company. Technopark resident status is required.",
+    ],
     w: "p",
     docs: [D.form, D.egrul, D.fin],
     c: { regions: MSK, flags: ["innovation_activity"] },
@@ -1842,13 +2253,10 @@ export function catalog(): M[] {
       form: "export_support",
       ru: `Бизнес-миссия в ${acc}`,
       d: `${city ? "Московский экспортный центр" : "Российский экспортный центр"} организует деловую поездку в ${acc} с программой встреч с потенциальными покупателями и партнёрами. Участникам готовят индивидуальные графики переговоров и перевод. Страна: ${nom}.`,
-      en:
-        i % 3 === 0
-          ? [
-              `Business mission to ${en}`,
-              `A business trip to ${en} with matchmaking meetings with potential buyers and partners, individual schedules and interpreters.`,
-            ]
-          : undefined,
+      en: [
+        `Business mission to ${en}`,
+        `${city ? "The Moscow Export Centre" : "The Russian Export Center"} organises a business trip to ${en} with a programme of meetings with potential buyers and partners. Participants receive individual negotiation schedules and interpreting. Country: ${en.replace(/^the /, "")}.`,
+      ],
       co: i % 4 === 0 ? 30 : undefined,
       w: win(),
       docs: [D.form, D.egrul, D.pitch],
@@ -1859,19 +2267,16 @@ export function catalog(): M[] {
   }
 
   // Фонд развития промышленности: loan programmes.
-  for (const [i, [name, what, max, co]] of FRP.entries()) {
+  for (const [i, [name, what, max, co, nameEn, whatEn]] of FRP.entries()) {
     out.push({
       p: P.frp,
       form: "preferential_loan",
       ru: `Льготный заём по программе «${name}»`,
       d: `Фонд развития промышленности предоставляет займы по ставке ниже рыночной ${what}. Заёмщик обеспечивает софинансирование проекта из собственных или привлечённых средств. Срок займа зависит от программы и окупаемости проекта.`,
-      en:
-        i % 3 === 0
-          ? [
-              `Preferential loan: ${name === "Проекты развития" ? "Development Projects" : name === "Повышение производительности труда" ? "Labour Productivity" : "Priority Projects"}`,
-              "The Industrial Development Fund lends below market rates for industrial projects with co-financing by the borrower.",
-            ]
-          : undefined,
+      en: [
+        `Preferential loan under the ${nameEn} programme`,
+        `The Industrial Development Fund provides loans at below-market rates ${whatEn}. The borrower co-finances the project from its own or raised funds. The loan term depends on the programme and the project's payback period.`,
+      ],
       amount: [20 * MLN, max * MLN],
       co,
       w: "p",
@@ -1888,19 +2293,16 @@ export function catalog(): M[] {
   }
 
   // Regional industrial development funds.
-  for (const [i, r] of REGIONAL.entries()) {
+  for (const r of REGIONAL) {
     out.push({
       p: prov(r.fund, r.en, "development_institution", "development_institution", `rfrp-${r.region}`),
       form: "preferential_loan",
       ru: `Региональный льготный заём для промышленных предприятий: ${r.fund.replace("Фонд развития промышленности ", "")}`,
       d: `${r.fund} выдаёт займы на модернизацию и запуск производств на территории региона. Займы предоставляются совместно с федеральным Фондом развития промышленности. Проект должен быть реализован в регионе.`,
-      en:
-        i % 3 === 0
-          ? [
-              `Regional preferential loan: ${r.en}`,
-              `${r.en} lends for modernisation and new production within the region, jointly with the federal fund.`,
-            ]
-          : undefined,
+      en: [
+        `Regional preferential loan for industrial enterprises: ${r.en}`,
+        `The ${r.en} provides loans for modernising and launching production facilities in the region. Loans are provided jointly with the federal Industrial Development Fund. The project must be carried out in the region.`,
+      ],
       amount: [5 * MLN, 100 * MLN],
       co: 20,
       w: "p",
@@ -1912,24 +2314,32 @@ export function catalog(): M[] {
 
   // Consulting and education families.
   const consultProviders = [P.mik, P.mybiz, P.mik, P.mec, P.mik, P.dipp, P.mybiz, P.mik, P.mfppp, P.mybiz];
-  for (const [i, [ru, d, c]] of CONSULT.entries()) {
+  for (const [i, [ru, d, c, [titleEn, dEn]]] of CONSULT.entries()) {
     out.push({
       p: consultProviders[i]!,
       form: "consulting",
       ru,
       d: `${d} Услуга оказывается бесплатно или на льготных условиях. Заявку можно подать онлайн.`,
+      en: [
+        titleEn,
+        `${dEn} The service is provided free of charge or on preferential terms. Applications can be submitted online.`,
+      ],
       w: i % 4 === 3 ? win() : "p",
       docs: i % 2 ? [D.form] : [D.form, D.pitch],
       c,
     });
   }
   const eduProviders = [P.mik, P.fsi, P.mik, P.mybiz, P.frp, P.mec, P.minobr, P.mybiz];
-  for (const [i, [ru, d, c]] of EDU.entries()) {
+  for (const [i, [ru, d, c, [titleEn, dEn]]] of EDU.entries()) {
     out.push({
       p: eduProviders[i]!,
       form: "education",
       ru,
       d: `${d} Занятия ведут практикующие эксперты. Участие бесплатное, количество мест ограничено.`,
+      en: [
+        titleEn,
+        `${dEn} Sessions are led by practising experts. Participation is free; places are limited.`,
+      ],
       w: win(),
       docs: [D.form, D.pd],
       c,
@@ -1944,6 +2354,10 @@ export function catalog(): M[] {
       form: i % 4 === 0 ? "subsidy" : "grant",
       ru: `${i % 4 === 0 ? "Субсидия" : "Грант"} на развитие компаний в области ${t.gen}`,
       d: `Городская поддержка московских компаний, работающих в области ${t.gen}. Средства можно направить на разработку, испытания, закупку оборудования и выход на рынок. Оценивается технологический уровень проекта и его значение для города.`,
+      en: [
+        `${i % 4 === 0 ? "Subsidy" : "Grant"} for developing companies in ${t.en}`,
+        `City support for Moscow companies working in ${t.en}. The funds can be spent on development, testing, equipment purchases and market entry. The project's technological level and its importance for the city are assessed.`,
+      ],
       amount: [1 * MLN, (i + 5) * MLN],
       co: i % 4 === 0 ? 30 : undefined,
       w: win(),
@@ -1962,6 +2376,10 @@ export function catalog(): M[] {
       form: "pilot_testing",
       ru: `Запрос корпораций на пилотные проекты: ${t.ru.toLowerCase()}`,
       d: `Крупные компании ищут решения в области ${t.gen} для пилотного внедрения на своих площадках. Кластер собирает заявки, организует отбор и сопровождает пилот. Затраты на пилот частично берёт на себя корпорация.`,
+      en: [
+        `Corporate requests for pilot projects: ${t.en}`,
+        `Large companies are looking for solutions in ${t.en} to pilot at their sites. The cluster collects applications, organises the selection and supports the pilot. The corporation covers part of the cost of the pilot.`,
+      ],
       w: win(),
       docs: [D.pilot, D.pitch],
       tags: t.tags,

@@ -3,7 +3,8 @@
 // the catalog always has open, closing-soon, upcoming and closed measures.
 //
 // demo: the hand-written catalog of measures.content.ts (~200 published, a few drafts and archived),
-// every one flagged as demo data (is_demo and a final "Демонстрационные данные." / "Demo data.").
+// every one flagged as demo data (is_demo and a final "Демонстрационные данные." / "Demo data.") and every
+// one with an English title and description (measures.test.ts checks it, and that they have no Cyrillic).
 // full: the demo catalog plus 10,000 measures generated from it with variations (the benchmark).
 
 import { inArray, sql } from "drizzle-orm";
@@ -159,29 +160,46 @@ function toRow(m: M, x: Extra): Row {
 
 // ---------- variations for the full scale ----------
 
-const VARIANTS = [
-  "поток 2027 года",
-  "весенний отбор",
-  "осенний отбор",
-  "для компаний Зеленограда",
-  "для технологических стартапов",
-  "для производственных компаний",
-  "для резидентов технопарков",
-  "для вузовских команд",
-  "региональный этап",
-  "дополнительный отбор",
-  "для экспортёров",
-  "для женщин-предпринимателей",
-  "для молодых предпринимателей",
-  "специальный конкурс",
-  "ускоренное рассмотрение",
+/** Variant labels: [ru, en]. */
+const VARIANTS: readonly [string, string][] = [
+  ["поток 2027 года", "2027 cohort"],
+  ["весенний отбор", "spring round"],
+  ["осенний отбор", "autumn round"],
+  ["для компаний Зеленограда", "for Zelenograd companies"],
+  ["для технологических стартапов", "for technology startups"],
+  ["для производственных компаний", "for manufacturers"],
+  ["для резидентов технопарков", "for technopark residents"],
+  ["для вузовских команд", "for university teams"],
+  ["региональный этап", "regional stage"],
+  ["дополнительный отбор", "additional round"],
+  ["для экспортёров", "for exporters"],
+  ["для женщин-предпринимателей", "for women entrepreneurs"],
+  ["для молодых предпринимателей", "for young entrepreneurs"],
+  ["специальный конкурс", "special competition"],
+  ["ускоренное рассмотрение", "fast-track review"],
 ];
-const EXTRA_SENTENCES = [
-  "Отбор проводится в два этапа: техническая экспертиза и защита проекта.",
-  "Приоритет получают проекты с подтверждённым спросом со стороны заказчиков.",
-  "Заявки рассматриваются в порядке поступления до исчерпания лимита.",
-  "Результаты отбора публикуются на сайте организатора.",
-  "Участники могут получить консультацию по подготовке заявки.",
+/** Extra sentences: [ru, en]. */
+const EXTRA_SENTENCES: readonly [string, string][] = [
+  [
+    "Отбор проводится в два этапа: техническая экспертиза и защита проекта.",
+    "Selection takes place in two stages: a technical review and a project defence.",
+  ],
+  [
+    "Приоритет получают проекты с подтверждённым спросом со стороны заказчиков.",
+    "Priority is given to projects with confirmed demand from customers.",
+  ],
+  [
+    "Заявки рассматриваются в порядке поступления до исчерпания лимита.",
+    "Applications are considered in order of receipt until the budget is exhausted.",
+  ],
+  [
+    "Результаты отбора публикуются на сайте организатора.",
+    "The selection results are published on the organiser's website.",
+  ],
+  [
+    "Участники могут получить консультацию по подготовке заявки.",
+    "Participants can receive advice on preparing their application.",
+  ],
 ];
 const TAGS: readonly TagSlug[] = [
   "ai",
@@ -201,6 +219,7 @@ const REGION_CODES = REGIONS.map((r) => r.code);
 
 function vary(r: Random, base: M, n: number): M {
   const variant = r.pick(VARIANTS);
+  const extra = r.pick(EXTRA_SENTENCES);
   const scale = r.pick([0.5, 0.75, 1, 1, 1.5, 2]);
   const amount: M["amount"] = base.amount
     ? [
@@ -224,9 +243,10 @@ function vary(r: Random, base: M, n: number): M {
       })();
   return {
     ...base,
-    ru: `${base.ru} (${variant})`,
-    d: `${base.d} ${r.pick(EXTRA_SENTENCES)} Вариант программы № ${n}.`,
-    en: base.en && r.chance(0.5) ? [`${base.en[0]} (variant ${n})`, base.en[1]] : undefined,
+    ru: `${base.ru} (${variant[0]})`,
+    d: `${base.d} ${extra[0]} Вариант программы № ${n}.`,
+    // Every template has English (measures.test.ts checks it), so every generated measure has it too.
+    en: base.en && [`${base.en[0]} (${variant[1]})`, `${base.en[1]} ${extra[1]} Programme variant No. ${n}.`],
     amount,
     co: base.co === undefined ? undefined : Math.min(90, Math.max(0, base.co + r.pick([-10, 0, 0, 10]))),
     w,
