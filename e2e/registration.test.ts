@@ -93,6 +93,8 @@ describe("a new user registers an organization", () => {
       await page.waitForURL(/\/signin\?next=%2Forganizations%2Fnew$/);
       await page.getByRole("main").getByRole("link", { name: "Зарегистрироваться", exact: true }).click();
       await page.waitForURL(/\/signup\?next=%2Forganizations%2Fnew$/);
+      // The sign-up form can be re-mounted while the page settles (its typed values then lost): wait.
+      await page.waitForLoadState("networkidle");
       const email = `steps.${name}.${Date.now()}@example.ru`;
       const password = "Registr-Steps-2026";
       await page.getByLabel("Электронная почта").fill(email);
