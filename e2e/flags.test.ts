@@ -192,7 +192,9 @@ describe("the guest questionnaire", () => {
 
     // A new registration starts empty.
     await tab.goto(`${env.server.url}/organizations/new`);
-    await expect.poll(() => tab.getByRole("radio", { name: "Юридическое лицо" }).count()).toBe(1);
+    await expect
+      .poll(() => tab.getByRole("heading", { name: "Регистрация организации", level: 1 }).count())
+      .toBe(1);
     expect(await tab.getByText("Часть полей заполнена по вашим ответам").count()).toBe(0);
     await ctx.close();
   });
