@@ -152,7 +152,6 @@ describe("the guest questionnaire", () => {
     await tab.goto(signInUrl);
     await signIn(tab, "expert@innocluster.demo"); // a demo user without an organization
     await tab.waitForURL(/\/organizations\/new$/);
-    await tab.waitForLoadState("networkidle");
 
     await expectPrefilled(tab);
     await expectAccessible(tab, "new organization pre-filled from the questionnaire");
@@ -210,8 +209,6 @@ describe("the guest questionnaire", () => {
     const main = page.getByRole("main");
     await main.getByRole("link", { name: "Зарегистрироваться", exact: true }).click();
     await page.waitForURL(/\/signup\?next=%2Forganizations%2Fnew$/);
-    // The sign-up form can be re-mounted while the page settles (its typed values then lost): wait.
-    await page.waitForLoadState("networkidle");
     expect(await main.getByRole("link", { name: "Войти", exact: true }).getAttribute("href")).toBe(
       "/signin?next=%2Forganizations%2Fnew",
     );
