@@ -189,11 +189,19 @@ describe("the guest questionnaire", () => {
     }>(tab, `/api/organizations/${tab.url().split("/").pop()}`);
     expect(view.organization).toMatchObject({ headcount: 12, revenueMln: 50, okvedSections: ["J"] });
 
-    // A new registration starts empty.
+    // The draft is gone for good: no save still waiting writes it back (the last step was submitted at once).
+    await tab.waitForTimeout(800);
+    expect(
+      await tab.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith("innocluster.organizations.draft.")),
+      ),
+    ).toEqual([]);
+
+    // A new registration starts empty, at its first step.
     await tab.goto(`${env.server.url}/organizations/new`);
-    await expect
-      .poll(() => tab.getByRole("heading", { name: "Регистрация организации", level: 1 }).count())
-      .toBe(1);
+    await tab.getByRole("heading", { name: /^Шаг 1 из 4/ }).waitFor();
+    expect(await tab.getByRole("radio", { name: "Юридическое лицо" }).isChecked()).toBe(false);
+    expect(await tab.getByText("Черновик восстановлен").count()).toBe(0);
     expect(await tab.getByText("Часть полей заполнена по вашим ответам").count()).toBe(0);
     await ctx.close();
   });
