@@ -41,7 +41,7 @@ const RU_TEXTS = "virtual:ru-texts/";
  * then puts each file beside the code reading it: a page's chunk carries its feature's texts, the entry
  * the shell's. English stays one chunk, fetched when chosen (src/web/i18n). Client build only.
  */
-function ruTextsPerModule(): Plugin {
+export function ruTextsPerModule(): Plugin {
   const texts = new Map(
     fs
       .readdirSync(RU_TEXTS_DIR)
