@@ -365,6 +365,30 @@ const textRows = <T>(ex: Executor, statement: SQL) =>
     return rows<T>(tx, statement);
   });
 
+/**
+ * The rows of `textMatchesCtes`' t (id, rank) by two plain statements in one transaction: the full-text
+ * matches, then — only when they are fewer than TYPO_BELOW — the similar titles. The same rows as the
+ * CTEs', without planning the similarity branch for every text (a third of the statement's time).
+ */
+const textMatchRows = (ex: Executor, text: string, st: SearchText) =>
+  ex.transaction(async (tx) => {
+    await tx.execute(sql`set local random_page_cost = 1.1`);
+    const found = await rows<{ id: string; rank: number | null }>(
+      tx,
+      sql`select ${measures.id} as id, ts_rank_cd(${measures.search}, ${rankQuery(st)})::float8 as rank
+        from ${measures} where ${measures.status} = 'published' and ${textCondition(MEASURES_CATALOG, st, sql`${measures.search}`)}`,
+    );
+    if (found.length >= TYPO_BELOW) return found;
+    const similar = await rows<{ id: string; rank: number | null }>(
+      tx,
+      sql`select ${measures.id} as id, word_similarity(${text}, ${measures.titleRu})::float8 as rank
+        from ${measures}
+        where ${measures.status} = 'published' and ${text} <% ${measures.titleRu}
+          and not (${measures.id} = any(${textArray(found.map((r) => r.id))}::uuid[]))`,
+    );
+    return [...found, ...similar];
+  });
+
 /** The search by its one SQL statement (a search of one measure; the property test compares). */
 export async function runSearchSql(ex: Executor, s: SearchSpec): Promise<SearchResult> {
   const statement = searchStatement(s, await measuresText(ex, s));
@@ -403,11 +427,7 @@ export async function runSearchIndexed(ex: Executor, gen: number, s: SearchSpec)
     text && st
       ? {
           key: JSON.stringify(st),
-          read: () =>
-            textRows<{ id: string; rank: number | null }>(
-              ex,
-              sql`with ${textMatchesCtes(text, st)} select id, rank from t`,
-            ),
+          read: () => textMatchRows(ex, text, st),
         }
       : undefined,
   );

@@ -23,7 +23,7 @@ import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { type Executor, isUniqueViolation, likePattern, prefixTsQuery } from "../../core/db.js";
 import { badRequest, conflict, type FieldError, notFound } from "../../core/errors.js";
 import { can } from "../../core/policy.js";
-import { cachedJson } from "../../core/search.js";
+import { cachedJson, generation } from "../../core/search.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import { activeOrganizationFacts } from "../organizations/organizations.service.js";
 import {
@@ -211,32 +211,42 @@ export function searchSpec(
 /** A search as the response's JSON (cards with their explanations), cached by the catalog's generation. */
 export async function searchMeasures(ctx: Ctx, q: SearchQueryInput): Promise<string> {
   const today = moscowToday();
+  // The catalog's generation is read alongside the member's organization (two statements at once).
+  const gen = generation(ctx.db, "measures");
+  gen.catch(() => {}); // awaited below; an error there goes to the request
   const org = await activeOrg(ctx);
   const profile = org?.profile ?? null;
   // The whole answer (cards with their explanations) is cached by the catalog's generation.
   const key = JSON.stringify([q, profile, today, org?.id, org?.shortName]);
-  return cachedJson(ctx.db, "measures", `page:${key}`, SearchPage, async () => {
-    const result = await runSearch(ctx.db, searchSpec(q, profile, today));
-    const facet = (f: FacetName, selected?: readonly string[]) =>
-      facetList(f, result.facets.get(f) ?? new Map(), selected);
-    return {
-      items: pageCards(result, profile, today),
-      total: result.total,
-      page: q.page,
-      pageSize: q.pageSize,
-      facets: {
-        level: facet("level", q.level),
-        provider: facet("provider", q.provider),
-        form: facet("form", q.form),
-        openNow: facet("openNow"),
-        industry: facet("industry", q.industry),
-        tag: facet("tag", q.tag),
-        amount: facet("amount"),
-        ...(profile ? { eligibility: facet("eligibility", q.eligibility) } : {}),
-      },
-      organization: org ? { id: org.id, shortName: org.shortName } : null,
-    };
-  });
+  return cachedJson(
+    ctx.db,
+    "measures",
+    `page:${key}`,
+    SearchPage,
+    async () => {
+      const result = await runSearch(ctx.db, searchSpec(q, profile, today));
+      const facet = (f: FacetName, selected?: readonly string[]) =>
+        facetList(f, result.facets.get(f) ?? new Map(), selected);
+      return {
+        items: pageCards(result, profile, today),
+        total: result.total,
+        page: q.page,
+        pageSize: q.pageSize,
+        facets: {
+          level: facet("level", q.level),
+          provider: facet("provider", q.provider),
+          form: facet("form", q.form),
+          openNow: facet("openNow"),
+          industry: facet("industry", q.industry),
+          tag: facet("tag", q.tag),
+          amount: facet("amount"),
+          ...(profile ? { eligibility: facet("eligibility", q.eligibility) } : {}),
+        },
+        organization: org ? { id: org.id, shortName: org.shortName } : null,
+      };
+    },
+    gen,
+  );
 }
 
 // ---------- the guest questionnaire ----------
