@@ -162,13 +162,6 @@ function buildZip(
   return out;
 }
 
-const README = {
-  ru: (d: string) =>
-    `Данные, которые платформа Иннокластер хранит о вас, на ${d}.\n\nКаждый файл .json — часть одного модуля платформы (accounts — учётная запись, согласия, сеансы; organizations — членство; notifications — уведомления; audit — записи журнала о вас; measures — избранное и сохранённые поиски; privacy — выгрузки и запросы на удаление). В папке files — загруженные вами файлы.\n`,
-  en: (d: string) =>
-    `The data Innocluster holds about you, as of ${d}.\n\nEach .json file is one module's part (accounts: the account, consents, sessions; organizations: memberships; notifications; audit: log entries about you; measures: favourites and saved searches; privacy: exports and deletion requests). The files folder holds the files you uploaded.\n`,
-};
-
 /**
  * The export job: reads every module's part in one transaction (a consistent picture), streams the zip
  * into the file storage (hashed and counted on the way), then in one transaction records the file,
@@ -192,7 +185,12 @@ export async function prepareExport(services: JobServices, exportId: string): Pr
     return { data, personalFiles };
   });
   const now = new Date();
-  const zip = buildZip({ db, storage }, data, personalFiles, README[user.locale](now.toISOString()));
+  const zip = buildZip(
+    { db, storage },
+    data,
+    personalFiles,
+    t(user.locale, "export.readme", { date: now.toISOString() }),
+  );
   const hash = createHash("sha256");
   let size = 0;
   const counted = new PassThrough();
