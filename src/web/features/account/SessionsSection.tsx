@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Skeleton, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Skeleton, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,7 @@ import { useNavigate } from "react-router";
 import { errorMessage, type SessionInfo } from "../../api";
 import { client } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { SectionCard } from "../../components/SectionCard";
 import { ScrollTable } from "../../components/table/ScrollTable";
 import { useFormat } from "../../format";
 import { GUEST, meKey } from "../../session";
@@ -70,10 +71,7 @@ export function SessionsSection() {
   const items = sessions.data?.items ?? [];
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="sessions-title">
-      <Title order={2} size="h3" id="sessions-title" mb="xs">
-        {t("account.sessions.title")}
-      </Title>
+    <SectionCard id="sessions-title" title={t("account.sessions.title")} titleGap="xs">
       <Text size="sm" mb="md">
         {t("account.sessions.lead")}
       </Text>
@@ -125,6 +123,6 @@ export function SessionsSection() {
           ))}
         </ScrollTable>
       )}
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,7 +1,8 @@
-import { Card, Code, List, Skeleton, Text, Title } from "@mantine/core";
+import { Code, List, Skeleton, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { SectionCard } from "../../components/SectionCard";
 import { useFormat } from "../../format";
 import { measureQueries } from "./queries";
 
@@ -17,10 +18,7 @@ export function History({ id, version }: { id: string; version: number }) {
   const format = useFormat();
   const query = useQuery(measureQueries.versions(id, version));
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="measure-history">
-      <Title order={2} size="h3" id="measure-history" mb="sm">
-        {t("measures.editor.history")}
-      </Title>
+    <SectionCard id="measure-history" title={t("measures.editor.history")} titleGap="sm">
       {query.isError && <ProblemAlert error={query.error} />}
       {query.isPending && <Skeleton height={80} aria-hidden="true" />}
       {query.data && query.data.items.length === 0 && <Text>{t("measures.editor.noHistory")}</Text>}
@@ -49,6 +47,6 @@ export function History({ id, version }: { id: string; version: number }) {
           ))}
         </List>
       )}
-    </Card>
+    </SectionCard>
   );
 }
