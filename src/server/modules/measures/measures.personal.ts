@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { columnsOf } from "../../core/columns.js";
 import type { PersonalDataPart } from "../../core/module.js";
 import {
   measureFavourites,
@@ -15,11 +16,7 @@ export const measuresPersonalData: PersonalDataPart = {
       .from(measureFavourites)
       .where(eq(measureFavourites.userId, userId));
     const searches = await tx
-      .select({
-        name: measureSubscriptions.name,
-        query: measureSubscriptions.query,
-        createdAt: measureSubscriptions.createdAt,
-      })
+      .select(columnsOf(measureSubscriptions, "name", "query", "createdAt"))
       .from(measureSubscriptions)
       .where(eq(measureSubscriptions.userId, userId));
     return { favourites, savedSearches: searches };
