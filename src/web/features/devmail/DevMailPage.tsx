@@ -6,7 +6,7 @@ import { ApiError } from "../../api";
 import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
-import { ScrollTable } from "../../components/table/ScrollTable";
+import { ScrollTable, translatedHeaders } from "../../components/table/ScrollTable";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { devMailQueries } from "./queries";
@@ -55,12 +55,7 @@ export default function DevMailPage() {
             striped
             highlightOnHover
             verticalSpacing="sm"
-            headers={{
-              subject: t("devmail.subject"),
-              to: t("devmail.to"),
-              createdAt: t("devmail.createdAt"),
-              sentAt: t("devmail.sentAt"),
-            }}
+            headers={translatedHeaders(t, "devmail", ["subject", "to", "createdAt", "sentAt"])}
           >
             {data.items.map((m) => (
               <Table.Tr key={m.id}>

@@ -1,9 +1,9 @@
-import { ActionIcon, Anchor, Card, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { ActionIcon, Anchor, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { client } from "../../api/client";
-import { ProblemAlert } from "../../components/ProblemAlert";
+import { QueryList } from "../../components/QueryList";
 import { toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
@@ -40,43 +40,49 @@ export default function SavedPage() {
         <Text size="sm" c="dimmed">
           {t("measures.saved.searchesHint")}
         </Text>
-        {subscriptions.isError && <ProblemAlert error={subscriptions.error} />}
-        {subscriptions.isPending && <Skeleton height={60} aria-hidden="true" />}
-        {subscriptions.data?.items.length === 0 && (
-          <Text>
-            {t("measures.saved.noSearches")}{" "}
-            <Anchor component={Link} to="/measures">
-              {t("measures.saved.toNavigator")}
-            </Anchor>
-          </Text>
-        )}
-        {subscriptions.data?.items.map((s) => (
-          <Card key={s.id} withBorder padding="sm">
-            <Group justify="space-between" wrap="nowrap" gap="sm">
-              <Stack gap={0} style={{ minWidth: 0 }}>
-                <Anchor
-                  component={Link}
-                  to={`/measures${searchOf(s.query)}`}
-                  style={{ overflowWrap: "anywhere" }}
-                >
-                  {s.name}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {t("measures.saved.createdAt", { date: format.date(s.createdAt) })}
-                </Text>
-              </Stack>
-              <ActionIcon
-                variant="subtle"
-                color="red.9"
-                aria-label={t("measures.saved.deleteSearch", { name: s.name })}
-                loading={remove.isPending && remove.variables === s.id}
-                onClick={() => remove.mutate(s.id)}
-              >
-                <span aria-hidden="true">✕</span>
-              </ActionIcon>
-            </Group>
-          </Card>
-        ))}
+        <QueryList
+          query={subscriptions}
+          items={subscriptions.data?.items}
+          skeleton={60}
+          empty={
+            <Text>
+              {t("measures.saved.noSearches")}{" "}
+              <Anchor component={Link} to="/measures">
+                {t("measures.saved.toNavigator")}
+              </Anchor>
+            </Text>
+          }
+        >
+          {(items) =>
+            items.map((s) => (
+              <Card key={s.id} withBorder padding="sm">
+                <Group justify="space-between" wrap="nowrap" gap="sm">
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Anchor
+                      component={Link}
+                      to={`/measures${searchOf(s.query)}`}
+                      style={{ overflowWrap: "anywhere" }}
+                    >
+                      {s.name}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {t("measures.saved.createdAt", { date: format.date(s.createdAt) })}
+                    </Text>
+                  </Stack>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red.9"
+                    aria-label={t("measures.saved.deleteSearch", { name: s.name })}
+                    loading={remove.isPending && remove.variables === s.id}
+                    onClick={() => remove.mutate(s.id)}
+                  >
+                    <span aria-hidden="true">✕</span>
+                  </ActionIcon>
+                </Group>
+              </Card>
+            ))
+          }
+        </QueryList>
       </Stack>
 
       <Stack gap="sm" component="section" aria-labelledby="saved-favourites">
@@ -86,12 +92,14 @@ export default function SavedPage() {
         <Text size="sm" c="dimmed">
           {t("measures.saved.favouritesHint")}
         </Text>
-        {favourites.isError && <ProblemAlert error={favourites.error} />}
-        {favourites.isPending && <Skeleton height={120} aria-hidden="true" />}
-        {favourites.data?.items.length === 0 && <Text>{t("measures.saved.noFavourites")}</Text>}
-        {favourites.data?.items.map((m) => (
-          <MeasureCardView key={m.id} measure={m} headingLevel={3} />
-        ))}
+        <QueryList
+          query={favourites}
+          items={favourites.data?.items}
+          skeleton={120}
+          empty={<Text>{t("measures.saved.noFavourites")}</Text>}
+        >
+          {(items) => items.map((m) => <MeasureCardView key={m.id} measure={m} headingLevel={3} />)}
+        </QueryList>
       </Stack>
     </Stack>
   );

@@ -8,7 +8,7 @@ import { EmailLink } from "../../components/ContactText";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
-import { ScrollTable } from "../../components/table/ScrollTable";
+import { ScrollTable, translatedHeaders } from "../../components/table/ScrollTable";
 import { toast, toastError } from "../../components/toast";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
@@ -100,13 +100,13 @@ export function MembersTable({ view }: { view: OrganizationView }) {
           label={t("organizations.members.tableLabel")}
           striped
           verticalSpacing="sm"
-          headers={{
-            name: t("organizations.members.name"),
-            email: t("organizations.members.email"),
-            role: t("organizations.members.role"),
-            public: t("organizations.members.public"),
-            actions: t("organizations.members.actions"),
-          }}
+          headers={translatedHeaders(t, "organizations.members", [
+            "name",
+            "email",
+            "role",
+            "public",
+            "actions",
+          ])}
         >
           {shown.map((m) => {
             const self = m.userId === user?.id;
