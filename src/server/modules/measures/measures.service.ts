@@ -66,6 +66,17 @@ export function isOpen(r: Pick<MeasureRow, "permanent" | "opensOn" | "closesOn">
 
 // ---------- presentation ----------
 
+const toNumber = (v: number | string | null) => (v === null ? null : Number(v));
+
+/** The sums and the co-financing share as numbers (numeric and bigint columns may come as strings). */
+function amountsOf(r: Pick<MeasureRow, "amountMin" | "amountMax" | "cofinancingShare">) {
+  return {
+    amountMin: toNumber(r.amountMin),
+    amountMax: toNumber(r.amountMax),
+    cofinancingShare: toNumber(r.cofinancingShare),
+  };
+}
+
 export function presentCard(r: PageCard, today: string, rank: number | null, eligibility?: Evaluation): Card {
   return {
     id: r.id,
@@ -76,9 +87,7 @@ export function presentCard(r: PageCard, today: string, rank: number | null, eli
     providerKind: r.providerKind,
     level: r.level,
     form: r.form,
-    amountMin: r.amountMin === null ? null : Number(r.amountMin),
-    amountMax: r.amountMax === null ? null : Number(r.amountMax),
-    cofinancingShare: r.cofinancingShare === null ? null : Number(r.cofinancingShare),
+    ...amountsOf(r),
     permanent: r.permanent,
     opensOn: r.opensOn,
     closesOn: r.closesOn,
@@ -342,7 +351,8 @@ export const EDIT_KEYS = [
 type EditKey = (typeof EDIT_KEYS)[number];
 type Editable = Pick<Input, EditKey>;
 
-function editable(r: MeasureRow): Editable {
+/** A measure's fields an operator edits, as the API takes them (also the columns of an export). */
+export function editable(r: MeasureRow): Editable {
   return {
     slug: r.slug,
     titleRu: r.titleRu,
@@ -353,9 +363,7 @@ function editable(r: MeasureRow): Editable {
     providerKind: r.providerKind,
     level: r.level,
     form: r.form,
-    amountMin: r.amountMin === null ? null : Number(r.amountMin),
-    amountMax: r.amountMax === null ? null : Number(r.amountMax),
-    cofinancingShare: r.cofinancingShare === null ? null : Number(r.cofinancingShare),
+    ...amountsOf(r),
     permanent: r.permanent,
     opensOn: r.opensOn,
     closesOn: r.closesOn,
