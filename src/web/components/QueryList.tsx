@@ -1,4 +1,4 @@
-import { Skeleton } from "@mantine/core";
+import { Skeleton, Stack } from "@mantine/core";
 import type { ReactNode } from "react";
 import { ProblemAlert } from "./ProblemAlert";
 
@@ -9,6 +9,8 @@ interface Props<T> {
   items: readonly T[] | undefined;
   /** The loading placeholder's height. */
   skeleton: number;
+  /** Several placeholders of that height, one a card, for a list of cards. */
+  rows?: number;
   /** What a loaded, empty list shows. */
   empty: ReactNode;
   /** The loaded, non-empty list. */
@@ -16,11 +18,21 @@ interface Props<T> {
 }
 
 /** A list from a query, in its four states: failed, loading, empty, or its items. */
-export function QueryList<T>({ query, items, skeleton, empty, children }: Props<T>) {
+export function QueryList<T>({ query, items, skeleton, rows, empty, children }: Props<T>) {
   return (
     <>
       {query.isError && <ProblemAlert error={query.error} />}
-      {query.isPending && <Skeleton height={skeleton} aria-hidden="true" />}
+      {query.isPending &&
+        (rows ? (
+          <Stack gap="sm" aria-hidden="true">
+            {Array.from({ length: rows }, (_, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: placeholders with nothing else to tell them apart
+              <Skeleton key={i} height={skeleton} />
+            ))}
+          </Stack>
+        ) : (
+          <Skeleton height={skeleton} aria-hidden="true" />
+        ))}
       {items && items.length === 0 && empty}
       {items && items.length > 0 && children(items)}
     </>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { ApiError } from "../../api";
 import { PageHeader } from "../../components/PageHeader";
-import { Pager } from "../../components/Pager";
+import { Pager, pageFrom } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { ScrollTable, translatedHeaders } from "../../components/table/ScrollTable";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -18,7 +18,7 @@ export default function DevMailPage() {
   usePageTitle(t("devmail.title"));
   const format = useFormat();
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const page = pageFrom(params);
 
   const mail = useQuery({
     ...devMailQueries.page(page, PAGE_SIZE),

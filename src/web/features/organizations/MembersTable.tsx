@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { client, unwrap } from "../../api/client";
 import { EmailLink } from "../../components/ContactText";
-import { Pager } from "../../components/Pager";
+import { Pager, pageFrom } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
 import { ScrollTable, translatedHeaders } from "../../components/table/ScrollTable";
@@ -89,7 +89,7 @@ export function MembersTable({ view }: { view: OrganizationView }) {
   if (members.isPending) return <Skeleton height={200} />;
   const list = members.data;
   const pages = Math.max(1, Math.ceil(list.length / PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1));
+  const page = Math.min(pages, pageFrom(params));
   const shown = list.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
   return (
