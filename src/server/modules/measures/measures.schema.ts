@@ -161,3 +161,17 @@ const { search: _search, ...plainColumns } = getTableColumns(measures);
 export const MEASURE_COLUMNS = plainColumns;
 /** A row of MEASURE_COLUMNS. */
 export type MeasureRow = Pick<typeof measures.$inferSelect, keyof typeof plainColumns>;
+/** A measure's terms: who gives what, how much and when applications are taken (cards and the editor). */
+export type MeasureTerms = Pick<
+  MeasureRow,
+  | "provider"
+  | "providerKind"
+  | "level"
+  | "form"
+  | "amountMin"
+  | "amountMax"
+  | "cofinancingShare"
+  | "permanent"
+  | "opensOn"
+  | "closesOn"
+>;

@@ -1,5 +1,6 @@
 import { ActionIcon, Anchor, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { client } from "../../api/client";
@@ -12,6 +13,31 @@ import { measureKeys } from "./queries";
 import { searchOf, useFavourites, useSubscriptions } from "./subscriptions";
 
 /** The signed-in user's favourite measures and saved searches. */
+/** One list of the page: its h2, a line on where its entries come from, the list. */
+function SavedSection({
+  id,
+  title,
+  hint,
+  children,
+}: {
+  id: string;
+  title: string;
+  hint: string;
+  children: ReactNode;
+}) {
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" id={id}>
+        {title}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {hint}
+      </Text>
+      {children}
+    </Stack>
+  );
+}
+
 export default function SavedPage() {
   const { t } = useTranslation();
   usePageTitle(t("measures.saved.title"));
@@ -33,13 +59,11 @@ export default function SavedPage() {
       </Anchor>
       <Title order={1}>{t("measures.saved.title")}</Title>
 
-      <Stack gap="sm" component="section" aria-labelledby="saved-searches">
-        <Title order={2} size="h3" id="saved-searches">
-          {t("measures.saved.searches")}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t("measures.saved.searchesHint")}
-        </Text>
+      <SavedSection
+        id="saved-searches"
+        title={t("measures.saved.searches")}
+        hint={t("measures.saved.searchesHint")}
+      >
         <QueryList
           query={subscriptions}
           items={subscriptions.data?.items}
@@ -83,15 +107,13 @@ export default function SavedPage() {
             ))
           }
         </QueryList>
-      </Stack>
+      </SavedSection>
 
-      <Stack gap="sm" component="section" aria-labelledby="saved-favourites">
-        <Title order={2} size="h3" id="saved-favourites">
-          {t("measures.saved.favourites")}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t("measures.saved.favouritesHint")}
-        </Text>
+      <SavedSection
+        id="saved-favourites"
+        title={t("measures.saved.favourites")}
+        hint={t("measures.saved.favouritesHint")}
+      >
         <QueryList
           query={favourites}
           items={favourites.data?.items}
@@ -100,7 +122,7 @@ export default function SavedPage() {
         >
           {(items) => items.map((m) => <MeasureCardView key={m.id} measure={m} headingLevel={3} />)}
         </QueryList>
-      </Stack>
+      </SavedSection>
     </Stack>
   );
 }

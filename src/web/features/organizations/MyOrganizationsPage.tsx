@@ -32,6 +32,22 @@ const JOIN_STATE_COLOR: Record<string, string> = {
   cancelled: "gray",
 };
 
+/** One of the two ways to an organization: its title, what it means and the button that starts it. */
+function PathCard({ path, to, action }: { path: "Register" | "Join"; to: string; action: string }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="xs" align="flex-start">
+        <Text fw={600}>{t(`organizations.mine.path${path}Title`)}</Text>
+        <Text size="sm">{t(`organizations.mine.path${path}Text`)}</Text>
+        <Button component={Link} to={to} variant="light">
+          {action}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}
+
 function EmptyState() {
   const { t } = useTranslation();
   return (
@@ -44,24 +60,8 @@ function EmptyState() {
       </List>
       <Text fw={600}>{t("organizations.mine.twoPaths")}</Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <Card withBorder padding="md">
-          <Stack gap="xs" align="flex-start">
-            <Text fw={600}>{t("organizations.mine.pathRegisterTitle")}</Text>
-            <Text size="sm">{t("organizations.mine.pathRegisterText")}</Text>
-            <Button component={Link} to="/organizations/new" variant="light">
-              {t("organizations.mine.registerShort")}
-            </Button>
-          </Stack>
-        </Card>
-        <Card withBorder padding="md">
-          <Stack gap="xs" align="flex-start">
-            <Text fw={600}>{t("organizations.mine.pathJoinTitle")}</Text>
-            <Text size="sm">{t("organizations.mine.pathJoinText")}</Text>
-            <Button component={Link} to="/directory" variant="light">
-              {t("organizations.mine.openDirectory")}
-            </Button>
-          </Stack>
-        </Card>
+        <PathCard path="Register" to="/organizations/new" action={t("organizations.mine.registerShort")} />
+        <PathCard path="Join" to="/directory" action={t("organizations.mine.openDirectory")} />
       </SimpleGrid>
     </SectionCard>
   );
