@@ -1,5 +1,14 @@
-import type { Table } from "drizzle-orm";
-import { type AnyPgColumn, integer, timestamp, uuid } from "drizzle-orm/pg-core";
+import { eq, type Table } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  integer,
+  type PgColumn,
+  type PgTable,
+  type SelectedFields,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { Executor } from "./db.js";
 
 /**
  * The column builders every `*.schema.ts` uses for what each table repeats: its id, creation and update
@@ -39,4 +48,23 @@ export function columnsOf<T extends Table, K extends keyof T["_"]["columns"] & s
 ): Pick<T["_"]["columns"], K> {
   const all = table as unknown as Record<string, unknown>;
   return Object.fromEntries(names.map((n) => [n, all[n]])) as Pick<T["_"]["columns"], K>;
+}
+
+/**
+ * Some columns of the rows of `table` whose column `owner` is the user: what a personal-data export
+ * gives out of a table (`ownRows(tx, sessions, "userId", userId, ["createdAt", "ip"])`).
+ */
+export function ownRows<T extends PgTable, K extends keyof T["_"]["columns"] & string>(
+  ex: Executor,
+  table: T,
+  owner: keyof T["_"]["columns"] & string,
+  userId: string,
+  names: readonly K[],
+): Promise<Pick<T["$inferSelect"], K>[]> {
+  const columns = table as unknown as Record<string, PgColumn>;
+  const fields = Object.fromEntries(names.map((n) => [n, columns[n] as PgColumn])) as SelectedFields;
+  return ex
+    .select(fields)
+    .from(table as PgTable)
+    .where(eq(columns[owner] as PgColumn, userId)) as unknown as Promise<Pick<T["$inferSelect"], K>[]>;
 }

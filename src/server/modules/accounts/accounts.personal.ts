@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { PRIVACY_POLICY_VERSION } from "../../../shared/constants.js";
 import { ERASED_USER_NAME } from "../../../shared/privacy.js";
-import { columnsOf } from "../../core/columns.js";
+import { columnsOf, ownRows } from "../../core/columns.js";
 import type { Executor } from "../../core/db.js";
 import type { PersonalDataPart } from "../../core/module.js";
 import { authCounters, consents, sessions, users, userTokens } from "./accounts.schema.js";
@@ -31,21 +31,29 @@ export const accountsPersonalData: PersonalDataPart = {
     if (!account) return {};
     return {
       account,
-      consents: await tx
-        .select(
-          columnsOf(consents, "kind", "organizationId", "policyVersion", "acceptedAt", "ip", "withdrawnAt"),
-        )
-        .from(consents)
-        .where(eq(consents.userId, userId)),
-      sessions: await tx
-        .select(columnsOf(sessions, "createdAt", "lastSeenAt", "expiresAt", "ip", "userAgent"))
-        .from(sessions)
-        .where(eq(sessions.userId, userId)),
+      consents: await ownRows(tx, consents, "userId", userId, [
+        "kind",
+        "organizationId",
+        "policyVersion",
+        "acceptedAt",
+        "ip",
+        "withdrawnAt",
+      ]),
+      sessions: await ownRows(tx, sessions, "userId", userId, [
+        "createdAt",
+        "lastSeenAt",
+        "expiresAt",
+        "ip",
+        "userAgent",
+      ]),
       // Never a token's hash.
-      emailTokens: await tx
-        .select(columnsOf(userTokens, "kind", "createdAt", "expiresAt", "usedAt", "ip"))
-        .from(userTokens)
-        .where(eq(userTokens.userId, userId)),
+      emailTokens: await ownRows(tx, userTokens, "userId", userId, [
+        "kind",
+        "createdAt",
+        "expiresAt",
+        "usedAt",
+        "ip",
+      ]),
     };
   },
   async erase(tx, userId) {

@@ -1,5 +1,5 @@
 import { and, eq, isNull, or } from "drizzle-orm";
-import { columnsOf } from "../../core/columns.js";
+import { columnsOf, ownRows } from "../../core/columns.js";
 import type { Executor } from "../../core/db.js";
 import type { PersonalDataPart } from "../../core/module.js";
 import { usersByIds } from "../accounts/accounts.service.js";
@@ -69,10 +69,13 @@ export const organizationsPersonalData: PersonalDataPart = {
       .select({ organizationId: activeOrganizations.organizationId })
       .from(activeOrganizations)
       .where(eq(activeOrganizations.userId, userId));
-    const requests = await tx
-      .select(columnsOf(joinRequests, "organizationId", "message", "state", "createdAt", "decidedAt"))
-      .from(joinRequests)
-      .where(eq(joinRequests.userId, userId));
+    const requests = await ownRows(tx, joinRequests, "userId", userId, [
+      "organizationId",
+      "message",
+      "state",
+      "createdAt",
+      "decidedAt",
+    ]);
     // Never a token's hash.
     const invited = await tx
       .select(
@@ -84,10 +87,11 @@ export const organizationsPersonalData: PersonalDataPart = {
       .select({ organizationId: invitations.organizationId, createdAt: invitations.createdAt })
       .from(invitations)
       .where(eq(invitations.invitedBy, userId));
-    const registered = await tx
-      .select(columnsOf(organizations, "id", "shortName", "createdAt"))
-      .from(organizations)
-      .where(eq(organizations.createdBy, userId));
+    const registered = await ownRows(tx, organizations, "createdBy", userId, [
+      "id",
+      "shortName",
+      "createdAt",
+    ]);
     const applications = await tx
       .select({
         ...columnsOf(statusApplications, "id", "organizationId"),
@@ -95,10 +99,13 @@ export const organizationsPersonalData: PersonalDataPart = {
       })
       .from(statusApplications)
       .where(eq(statusApplications.submittedBy, userId));
-    const names = await tx
-      .select(columnsOf(orgNameChanges, "organizationId", "fullName", "shortName", "state", "requestedAt"))
-      .from(orgNameChanges)
-      .where(eq(orgNameChanges.requestedBy, userId));
+    const names = await ownRows(tx, orgNameChanges, "requestedBy", userId, [
+      "organizationId",
+      "fullName",
+      "shortName",
+      "state",
+      "requestedAt",
+    ]);
     return {
       memberships: member.map(({ contactPerson, contactsConsentAt, ...m }) => ({
         ...m,
