@@ -94,4 +94,26 @@ describe("EmailField and AccountPasswordField", () => {
     expect(screen.getByLabelText(/^Пароль/).getAttribute("autocomplete")).toBe("current-password");
     expect(screen.queryByText(/символов/)).toBeNull();
   });
+
+  it("forgets typed values and the last problem when discarded (a modal closed)", async () => {
+    function Block() {
+      const form = useForm({ mode: "uncontrolled", initialValues: { email: "" } });
+      const problem = useFormProblem(form);
+      return (
+        <ProblemForm form={form} problem={problem} onSubmit={() => problem.fail(taken)}>
+          <EmailField form={form} />
+          <Button type="submit">Отправить</Button>
+          <Button onClick={problem.discard}>Отмена</Button>
+        </ProblemForm>
+      );
+    }
+    const { user } = renderWithApp(<Block />);
+    await user.type(screen.getByLabelText(/Электронная почта/), "ivanov@example.ru");
+    await user.click(screen.getByRole("button", { name: "Отправить" }));
+    expect(screen.getByRole("alert")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Отмена" }));
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect((screen.getByLabelText(/Электронная почта/) as HTMLInputElement).value).toBe("");
+    expect(screen.queryByText("Адрес занят")).toBeNull();
+  });
 });

@@ -12,6 +12,8 @@ export interface FormProblemState {
   problem: FormProblem | null;
   clear(): void;
   fail(error: unknown): void;
+  /** The form back to its first values and no problem shown (a modal's form when it closes). */
+  discard(): void;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: works with a form of any shape
@@ -21,6 +23,10 @@ export function useFormProblem(form: UseFormReturnType<any>): FormProblemState {
     problem,
     clear: () => setProblem(null),
     fail: (error) => setProblem(applyServerErrors(form, error)),
+    discard: () => {
+      form.reset();
+      setProblem(null);
+    },
   };
 }
 

@@ -53,8 +53,7 @@ function BlockModal({ user, onClose }: { user: AdminUser | null; onClose: () => 
   });
 
   function close() {
-    form.reset();
-    problem.clear();
+    problem.discard();
     onClose();
   }
 

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Stack, Text } from "@mantine/core";
+import { Anchor, Button, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { ChallengeProgress, useChallenge } from "../../components/Challenge";
 import { AccountPasswordField, EmailField, ProblemForm, useFormProblem } from "../../components/ProblemForm";
 import { usePageTitle } from "../../components/usePageTitle";
 import { validators } from "../../components/validation";
-import { AuthCard } from "./AuthCard";
+import { AuthCard, AuthNotice } from "./AuthCard";
 
 /** `/reset` — ask for a reset link by e-mail. */
 function RequestResetForm() {
@@ -31,14 +31,11 @@ function RequestResetForm() {
 
   if (request.isSuccess) {
     return (
-      <Stack gap="md">
-        <Alert color="indigo" variant="light" role="status">
-          {request.data.message}
-        </Alert>
+      <AuthNotice message={request.data.message}>
         <Anchor component={Link} to="/signin">
           {t("auth.reset.toSignIn")}
         </Anchor>
-      </Stack>
+      </AuthNotice>
     );
   }
 
@@ -83,14 +80,11 @@ function NewPasswordForm({ token }: { token: string }) {
 
   if (reset.isSuccess) {
     return (
-      <Stack gap="md">
-        <Alert color="indigo" variant="light" role="status">
-          {reset.data.message}
-        </Alert>
+      <AuthNotice message={reset.data.message}>
         <Button component={Link} to="/signin" style={{ alignSelf: "flex-start" }}>
           {t("auth.reset.toSignIn")}
         </Button>
-      </Stack>
+      </AuthNotice>
     );
   }
 

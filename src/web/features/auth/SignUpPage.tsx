@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Checkbox, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
@@ -12,7 +12,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { validators } from "../../components/validation";
 import { currentLocale } from "../../i18n";
 import { passableNext, withNext } from "../../next";
-import { AuthCard } from "./AuthCard";
+import { AuthCard, AuthNotice } from "./AuthCard";
 import { ResendButton } from "./ResendConfirmation";
 
 interface SignUpValues {
@@ -74,14 +74,15 @@ export default function SignUpPage() {
   if (sent) {
     return (
       <AuthCard title={t("auth.signUp.sentTitle")}>
-        <Stack gap="md">
-          <Alert color="indigo" variant="light" role="status">
+        <AuthNotice
+          message={
             <Trans
               i18nKey="auth.signUp.sentTo"
               values={{ email: sent.email }}
               components={{ email: <Text span fw={700} style={{ overflowWrap: "anywhere" }} /> }}
             />
-          </Alert>
+          }
+        >
           <Text>{t("auth.signUp.sentHint")}</Text>
           <Text size="sm">{t("auth.signUp.sentLink")}</Text>
           <ResendButton email={sent.email} next={next} />
@@ -102,7 +103,7 @@ export default function SignUpPage() {
           <Anchor component={Link} to={signInLink}>
             {t("auth.signUp.toSignIn")}
           </Anchor>
-        </Stack>
+        </AuthNotice>
       </AuthCard>
     );
   }

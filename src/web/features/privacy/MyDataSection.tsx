@@ -125,8 +125,7 @@ function DeleteModal({ opened, onClose }: { opened: boolean; onClose: () => void
     onError: problem.fail,
   });
   function close() {
-    form.reset();
-    problem.clear();
+    problem.discard();
     onClose();
   }
   return (
