@@ -1,6 +1,6 @@
 import { ActionIcon, Anchor, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import type { ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { client } from "../../api/client";
@@ -13,18 +13,13 @@ import { measureKeys } from "./queries";
 import { searchOf, useFavourites, useSubscriptions } from "./subscriptions";
 
 /** The signed-in user's favourite measures and saved searches. */
-/** One list of the page: its h2, a line on where its entries come from, the list. */
-function SavedSection({
+/** One list of the page: its h2, a line on where its entries come from, the list in its states. */
+function SavedSection<T>({
   id,
   title,
   hint,
-  children,
-}: {
-  id: string;
-  title: string;
-  hint: string;
-  children: ReactNode;
-}) {
+  ...list
+}: { id: string; title: string; hint: string } & ComponentProps<typeof QueryList<T>>) {
   return (
     <Stack gap="sm" component="section" aria-labelledby={id}>
       <Title order={2} size="h3" id={id}>
@@ -33,7 +28,7 @@ function SavedSection({
       <Text size="sm" c="dimmed">
         {hint}
       </Text>
-      {children}
+      <QueryList {...list} />
     </Stack>
   );
 }
@@ -63,65 +58,59 @@ export default function SavedPage() {
         id="saved-searches"
         title={t("measures.saved.searches")}
         hint={t("measures.saved.searchesHint")}
+        query={subscriptions}
+        items={subscriptions.data?.items}
+        skeleton={60}
+        empty={
+          <Text>
+            {t("measures.saved.noSearches")}{" "}
+            <Anchor component={Link} to="/measures">
+              {t("measures.saved.toNavigator")}
+            </Anchor>
+          </Text>
+        }
       >
-        <QueryList
-          query={subscriptions}
-          items={subscriptions.data?.items}
-          skeleton={60}
-          empty={
-            <Text>
-              {t("measures.saved.noSearches")}{" "}
-              <Anchor component={Link} to="/measures">
-                {t("measures.saved.toNavigator")}
-              </Anchor>
-            </Text>
-          }
-        >
-          {(items) =>
-            items.map((s) => (
-              <Card key={s.id} withBorder padding="sm">
-                <Group justify="space-between" wrap="nowrap" gap="sm">
-                  <Stack gap={0} style={{ minWidth: 0 }}>
-                    <Anchor
-                      component={Link}
-                      to={`/measures${searchOf(s.query)}`}
-                      style={{ overflowWrap: "anywhere" }}
-                    >
-                      {s.name}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {t("measures.saved.createdAt", { date: format.date(s.createdAt) })}
-                    </Text>
-                  </Stack>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red.9"
-                    aria-label={t("measures.saved.deleteSearch", { name: s.name })}
-                    loading={remove.isPending && remove.variables === s.id}
-                    onClick={() => remove.mutate(s.id)}
+        {(items) =>
+          items.map((s) => (
+            <Card key={s.id} withBorder padding="sm">
+              <Group justify="space-between" wrap="nowrap" gap="sm">
+                <Stack gap={0} style={{ minWidth: 0 }}>
+                  <Anchor
+                    component={Link}
+                    to={`/measures${searchOf(s.query)}`}
+                    style={{ overflowWrap: "anywhere" }}
                   >
-                    <span aria-hidden="true">✕</span>
-                  </ActionIcon>
-                </Group>
-              </Card>
-            ))
-          }
-        </QueryList>
+                    {s.name}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {t("measures.saved.createdAt", { date: format.date(s.createdAt) })}
+                  </Text>
+                </Stack>
+                <ActionIcon
+                  variant="subtle"
+                  color="red.9"
+                  aria-label={t("measures.saved.deleteSearch", { name: s.name })}
+                  loading={remove.isPending && remove.variables === s.id}
+                  onClick={() => remove.mutate(s.id)}
+                >
+                  <span aria-hidden="true">✕</span>
+                </ActionIcon>
+              </Group>
+            </Card>
+          ))
+        }
       </SavedSection>
 
       <SavedSection
         id="saved-favourites"
         title={t("measures.saved.favourites")}
         hint={t("measures.saved.favouritesHint")}
+        query={favourites}
+        items={favourites.data?.items}
+        skeleton={120}
+        empty={<Text>{t("measures.saved.noFavourites")}</Text>}
       >
-        <QueryList
-          query={favourites}
-          items={favourites.data?.items}
-          skeleton={120}
-          empty={<Text>{t("measures.saved.noFavourites")}</Text>}
-        >
-          {(items) => items.map((m) => <MeasureCardView key={m.id} measure={m} headingLevel={3} />)}
-        </QueryList>
+        {(items) => items.map((m) => <MeasureCardView key={m.id} measure={m} headingLevel={3} />)}
       </SavedSection>
     </Stack>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api";
 import { client, unwrap } from "../../api/client";
 import type { ProblemOf, ResponseOf } from "../../api/types";
+import { doneAlert, failedAlert } from "../../components/alerts";
 import { SectionCard } from "../../components/SectionCard";
 import { currentLocale } from "../../i18n";
 import { measureKeys } from "./queries";
@@ -66,24 +67,12 @@ export function ImportExport() {
         {t("measures.io.hint")}
       </Text>
       {upload.isSuccess && (
-        <Alert
-          color="green"
-          variant="light"
-          role="status"
-          title={t("measures.io.done")}
-          styles={{ title: { color: "#1e6b34" } }}
-        >
+        <Alert {...doneAlert} role="status" title={t("measures.io.done")}>
           {t("measures.io.result", { ...upload.data })}
         </Alert>
       )}
       {upload.isError && (
-        <Alert
-          color="red"
-          variant="light"
-          role="alert"
-          title={t("measures.io.failed")}
-          styles={{ title: { color: "#a51d1d" } }}
-        >
+        <Alert {...failedAlert} role="alert" title={t("measures.io.failed")}>
           <Text size="sm">
             {error instanceof ApiError && error.title === "invalid-json"
               ? t("measures.io.invalidJson")
