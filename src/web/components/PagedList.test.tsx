@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { renderWithApp } from "../test/render";
 import { EmptyState } from "./EmptyState";
 import { PagedList, QueryPagedList } from "./PagedList";
-import { pageFrom } from "./Pager";
+import { pageFrom } from "./pageFrom";
 
 describe("PagedList", () => {
   it("shows a page of cards as a named list with the pager, and asks for another page", async () => {

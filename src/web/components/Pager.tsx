@@ -10,11 +10,6 @@ interface Props {
   onChange: (page: number) => void;
 }
 
-/** The page a list's address asks for (`?page=`): a whole number from 1; anything else is page 1. */
-export function pageFrom(params: URLSearchParams): number {
-  return Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
-}
-
 /** Pagination with a "shown X–Y of N" summary; hidden when everything fits one page. */
 export function Pager({ page, pageSize, total, totalCapped = false, onChange }: Props) {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import { useSearchParams } from "react-router";
-import { pageFrom } from "../Pager";
+import { pageFrom } from "../pageFrom";
 
 interface Options<K extends string> {
   /** A key's value when the URL has none (left out of the URL when chosen). */

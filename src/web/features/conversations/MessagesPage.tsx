@@ -5,7 +5,7 @@ import { Link, useSearchParams } from "react-router";
 import { EmptyState } from "../../components/EmptyState";
 import { QueryPagedList } from "../../components/PagedList";
 import { PageHeader } from "../../components/PageHeader";
-import { pageFrom } from "../../components/Pager";
+import { pageFrom } from "../../components/pageFrom";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";

@@ -2,7 +2,7 @@ import { isOkvedSection } from "../../../shared/okved";
 import { ORG_STATUSES, ORG_TYPES, SME_CATEGORIES } from "../../../shared/organizations";
 import { COUNTRIES, isRegionCode } from "../../../shared/regions";
 import { isTagSlug } from "../../../shared/tags";
-import { pageFrom } from "../../components/Pager";
+import { pageFrom } from "../../components/pageFrom";
 import { type DirectorySort, FACETS, type FacetName, SORTS } from "./types";
 
 /** Everything a directory search is: kept in the URL so it can be shared and survives back/forward. */

@@ -1,6 +1,6 @@
 import { isOkvedSection } from "../../../shared/okved";
 import { isTagSlug } from "../../../shared/tags";
-import { pageFrom } from "../../components/Pager";
+import { pageFrom } from "../../components/pageFrom";
 import type { MeasureSearchQuery } from "./queries";
 import { AMOUNT_BUCKETS, MEASURE_FORMS, MEASURE_LEVELS, type MeasureSort, SORTS } from "./types";
 

@@ -7,7 +7,7 @@ import { isSameSitePath } from "../../../shared/next";
 import { client } from "../../api/client";
 import { EmptyState } from "../../components/EmptyState";
 import { QueryPagedList } from "../../components/PagedList";
-import { pageFrom } from "../../components/Pager";
+import { pageFrom } from "../../components/pageFrom";
 import { toast, toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
