@@ -57,22 +57,7 @@ export function useLabels() {
   };
 }
 
-/**
- * A warning alert: orange, but its title in the text colour (orange text on the light orange background
- * fails WCAG AA contrast).
- */
-export const warnAlert = {
-  color: "orange",
-  variant: "light",
-  styles: { title: { color: "var(--mantine-color-text)" } },
-} as const;
-
-/** A success alert, its title in the text colour for the same reason. */
-export const okAlert = {
-  color: "teal",
-  variant: "light",
-  styles: { title: { color: "var(--mantine-color-text)" } },
-} as const;
+export { okAlert, warnAlert } from "../../components/alerts";
 
 const STATUS_COLOR: Record<OrgStatus, string> = {
   registered: "gray",
