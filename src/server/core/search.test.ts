@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeInn } from "../../shared/identifiers.js";
 import { organizations } from "../modules/organizations/organizations.schema.js";
 import { Client, type TestApp, testApp } from "../test/helpers.js";
-import { allowedEdits, correctWords, parseSearchText, searchCacheStats } from "./search.js";
+import { allowedEdits, cachedSearch, correctWords, parseSearchText, searchCacheStats } from "./search.js";
 
 let t: TestApp;
 let guest: Client;
@@ -106,5 +106,27 @@ describe("search engine: answers cached by generation", () => {
       .where(eq(organizations.id, row.id));
     expect(await page()).toBe("Квантех Плюс");
     expect(await names("Квантех")).toEqual(["Квантех Плюс"]);
+  });
+
+  it("computes an answer once for requests that ask for it at the same time, and keeps no failure", async () => {
+    let runs = 0;
+    const slow = async () => {
+      runs++;
+      await new Promise((r) => setTimeout(r, 20));
+      return `answer ${runs}`;
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => cachedSearch(t.database.db, "directory", "test:shared", slow)),
+    );
+    expect(answers).toEqual(Array(5).fill("answer 1"));
+    expect(runs).toBe(1);
+    const failing = () => Promise.reject(new Error("database went away"));
+    await expect(cachedSearch(t.database.db, "directory", "test:failing", failing)).rejects.toThrow(
+      "went away",
+    );
+    // The next request computes again rather than getting the kept failure.
+    expect(await cachedSearch(t.database.db, "directory", "test:failing", async () => "recovered")).toBe(
+      "recovered",
+    );
   });
 });

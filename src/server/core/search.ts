@@ -17,7 +17,8 @@
 //   "Москва". Text written in the websearch syntax ("quotes", -minus, or) is taken as it is.
 // - Answers cached by generation (`cachedSearch`): a catalog's generation (`search_generations`) is
 //   bumped by statement triggers in the same transaction as every write to its tables, and each search
-//   first reads it (one index lookup); an answer is cached in memory under (catalog, generation, key).
+//   first reads it (one index lookup); an answer is cached in memory under (catalog, generation, key),
+//   and requests asking for an answer while it is being computed wait for that one computation.
 //   So a committed write is seen by the very next search on every app server, and between writes the
 //   popular queries are served from memory without touching the catalog's rows.
 //
@@ -221,7 +222,7 @@ export const searchTextAt = (ex: Executor, catalog: Catalog, gen: number, raw: s
 // ---------- answers cached by generation ----------
 
 /** Cached answers per database (tests and the benchmark open several in one process). */
-const caches = new WeakMap<object, LRUCache<string, { value: unknown }>>();
+const caches = new WeakMap<object, LRUCache<string, { value: Promise<unknown> }>>();
 /** Answers kept per database: a directory page with its facets is ~20 kB, so at most ~40 MB. */
 export const SEARCH_CACHE_SIZE = 2000;
 
@@ -237,9 +238,14 @@ export function cachedJson<S extends z.ZodType>(
   key: string,
   schema: S,
   compute: (generation: number) => Promise<z.output<S>>,
+  gen?: Promise<number>,
 ): Promise<string> {
-  return cachedSearch(db, catalog, `json:${key}`, async (gen) =>
-    JSON.stringify(z.encode(schema, await compute(gen))),
+  return cachedSearch(
+    db,
+    catalog,
+    `json:${key}`,
+    async (g) => JSON.stringify(z.encode(schema, await compute(g))),
+    gen,
   );
 }
 
@@ -266,23 +272,32 @@ export async function cachedSearch<T>(
   catalog: Catalog["name"],
   key: string,
   compute: (generation: number) => Promise<T>,
+  /** The generation, when the caller started reading it already (alongside its own statements). */
+  gen: Promise<number> = generation(db, catalog),
 ): Promise<T> {
   let cache = caches.get(db);
   if (!cache) {
     cache = new LRUCache({ max: SEARCH_CACHE_SIZE });
     caches.set(db, cache);
   }
-  const gen = await generation(db, catalog);
-  const full = `${catalog}:${gen}:${key}`;
+  const at = await gen;
+  const full = `${catalog}:${at}:${key}`;
   const hit = cache.get(full);
   if (hit) {
     searchCacheStats.hits++;
-    return hit.value as T;
+    return hit.value as Promise<T>;
   }
   searchCacheStats.misses++;
-  const value = await compute(gen);
-  cache.set(full, { value });
-  return value;
+  // Requests asking meanwhile for the same answer share this computation; a failure is not kept.
+  const value = compute(at);
+  const entry = { value };
+  cache.set(full, entry);
+  try {
+    return await value;
+  } catch (e) {
+    if (cache.get(full) === entry) cache.delete(full);
+    throw e;
+  }
 }
 
 /** Parts of answers kept per database (a text's matches, a page's rows), bounded by their size. */

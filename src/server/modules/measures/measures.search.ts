@@ -25,7 +25,7 @@ import {
 import { AMOUNT_BUCKETS } from "./measures.contract.js";
 import { verdictName, verdictSql } from "./measures.eligibility.js";
 import { indexedMeasuresSearch, measureRows } from "./measures.index.js";
-import { type MeasureRow, measureIndex, measures } from "./measures.schema.js";
+import { type MeasureRow, type MeasureTerms, measureIndex, measures } from "./measures.schema.js";
 
 const SEARCH_FACETS = [
   "level",
@@ -66,27 +66,8 @@ export interface SearchSpec {
 }
 
 /** What a result card shows, as the statement returns it (dates as YYYY-MM-DD, amounts as numbers). */
-export type PageCard = Pick<
-  MeasureRow,
-  | "id"
-  | "slug"
-  | "titleRu"
-  | "titleEn"
-  | "provider"
-  | "providerKind"
-  | "level"
-  | "form"
-  | "amountMin"
-  | "amountMax"
-  | "cofinancingShare"
-  | "permanent"
-  | "opensOn"
-  | "closesOn"
-  | "industries"
-  | "tags"
-  | "isDemo"
-  | "criteria"
->;
+export type PageCard = MeasureTerms &
+  Pick<MeasureRow, "id" | "slug" | "titleRu" | "titleEn" | "industries" | "tags" | "isDemo" | "criteria">;
 
 export interface SearchResult {
   total: number;
@@ -365,6 +346,30 @@ const textRows = <T>(ex: Executor, statement: SQL) =>
     return rows<T>(tx, statement);
   });
 
+/**
+ * The rows of `textMatchesCtes`' t (id, rank) by two plain statements in one transaction: the full-text
+ * matches, then — only when they are fewer than TYPO_BELOW — the similar titles. The same rows as the
+ * CTEs', without planning the similarity branch for every text (a third of the statement's time).
+ */
+const textMatchRows = (ex: Executor, text: string, st: SearchText) =>
+  ex.transaction(async (tx) => {
+    await tx.execute(sql`set local random_page_cost = 1.1`);
+    const found = await rows<{ id: string; rank: number | null }>(
+      tx,
+      sql`select ${measures.id} as id, ts_rank_cd(${measures.search}, ${rankQuery(st)})::float8 as rank
+        from ${measures} where ${measures.status} = 'published' and ${textCondition(MEASURES_CATALOG, st, sql`${measures.search}`)}`,
+    );
+    if (found.length >= TYPO_BELOW) return found;
+    const similar = await rows<{ id: string; rank: number | null }>(
+      tx,
+      sql`select ${measures.id} as id, word_similarity(${text}, ${measures.titleRu})::float8 as rank
+        from ${measures}
+        where ${measures.status} = 'published' and ${text} <% ${measures.titleRu}
+          and not (${measures.id} = any(${textArray(found.map((r) => r.id))}::uuid[]))`,
+    );
+    return [...found, ...similar];
+  });
+
 /** The search by its one SQL statement (a search of one measure; the property test compares). */
 export async function runSearchSql(ex: Executor, s: SearchSpec): Promise<SearchResult> {
   const statement = searchStatement(s, await measuresText(ex, s));
@@ -403,11 +408,7 @@ export async function runSearchIndexed(ex: Executor, gen: number, s: SearchSpec)
     text && st
       ? {
           key: JSON.stringify(st),
-          read: () =>
-            textRows<{ id: string; rank: number | null }>(
-              ex,
-              sql`with ${textMatchesCtes(text, st)} select id, rank from t`,
-            ),
+          read: () => textMatchRows(ex, text, st),
         }
       : undefined,
   );

@@ -20,10 +20,17 @@ import { isRegionCode } from "../../../shared/regions.js";
 import { writeAudit } from "../../core/audit.js";
 import { moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import { type Executor, isUniqueViolation, likePattern, prefixTsQuery } from "../../core/db.js";
+import {
+  countRows,
+  type Executor,
+  isUniqueViolation,
+  likePattern,
+  pageOf,
+  prefixTsQuery,
+} from "../../core/db.js";
 import { badRequest, conflict, type FieldError, notFound } from "../../core/errors.js";
 import { can } from "../../core/policy.js";
-import { cachedJson } from "../../core/search.js";
+import { cachedJson, generation } from "../../core/search.js";
 import { usersByIds } from "../accounts/accounts.service.js";
 import { activeOrganizationFacts } from "../organizations/organizations.service.js";
 import {
@@ -43,7 +50,13 @@ import {
   SearchPage,
   type SearchQuery,
 } from "./measures.contract.js";
-import { MEASURE_COLUMNS, type MeasureRow, measures, measureVersions } from "./measures.schema.js";
+import {
+  MEASURE_COLUMNS,
+  type MeasureRow,
+  type MeasureTerms,
+  measures,
+  measureVersions,
+} from "./measures.schema.js";
 import {
   type FacetName,
   type PageCard,
@@ -66,22 +79,34 @@ export function isOpen(r: Pick<MeasureRow, "permanent" | "opensOn" | "closesOn">
 
 // ---------- presentation ----------
 
+const toNumber = (v: number | string | null) => (v === null ? null : Number(v));
+
+/**
+ * A measure's terms, as a card and the editor show them: who gives what, how much (as numbers: numeric
+ * and bigint columns may come as strings) and when applications are taken.
+ */
+function termsOf(r: MeasureTerms) {
+  return {
+    provider: r.provider,
+    providerKind: r.providerKind,
+    level: r.level,
+    form: r.form,
+    amountMin: toNumber(r.amountMin),
+    amountMax: toNumber(r.amountMax),
+    cofinancingShare: toNumber(r.cofinancingShare),
+    permanent: r.permanent,
+    opensOn: r.opensOn,
+    closesOn: r.closesOn,
+  };
+}
+
 export function presentCard(r: PageCard, today: string, rank: number | null, eligibility?: Evaluation): Card {
   return {
     id: r.id,
     slug: r.slug,
     titleRu: r.titleRu,
     titleEn: r.titleEn,
-    provider: r.provider,
-    providerKind: r.providerKind,
-    level: r.level,
-    form: r.form,
-    amountMin: r.amountMin === null ? null : Number(r.amountMin),
-    amountMax: r.amountMax === null ? null : Number(r.amountMax),
-    cofinancingShare: r.cofinancingShare === null ? null : Number(r.cofinancingShare),
-    permanent: r.permanent,
-    opensOn: r.opensOn,
-    closesOn: r.closesOn,
+    ...termsOf(r),
     openNow: isOpen(r, today),
     industries: r.industries,
     tags: r.tags,
@@ -211,32 +236,42 @@ export function searchSpec(
 /** A search as the response's JSON (cards with their explanations), cached by the catalog's generation. */
 export async function searchMeasures(ctx: Ctx, q: SearchQueryInput): Promise<string> {
   const today = moscowToday();
+  // The catalog's generation is read alongside the member's organization (two statements at once).
+  const gen = generation(ctx.db, "measures");
+  gen.catch(() => {}); // awaited below; an error there goes to the request
   const org = await activeOrg(ctx);
   const profile = org?.profile ?? null;
   // The whole answer (cards with their explanations) is cached by the catalog's generation.
   const key = JSON.stringify([q, profile, today, org?.id, org?.shortName]);
-  return cachedJson(ctx.db, "measures", `page:${key}`, SearchPage, async () => {
-    const result = await runSearch(ctx.db, searchSpec(q, profile, today));
-    const facet = (f: FacetName, selected?: readonly string[]) =>
-      facetList(f, result.facets.get(f) ?? new Map(), selected);
-    return {
-      items: pageCards(result, profile, today),
-      total: result.total,
-      page: q.page,
-      pageSize: q.pageSize,
-      facets: {
-        level: facet("level", q.level),
-        provider: facet("provider", q.provider),
-        form: facet("form", q.form),
-        openNow: facet("openNow"),
-        industry: facet("industry", q.industry),
-        tag: facet("tag", q.tag),
-        amount: facet("amount"),
-        ...(profile ? { eligibility: facet("eligibility", q.eligibility) } : {}),
-      },
-      organization: org ? { id: org.id, shortName: org.shortName } : null,
-    };
-  });
+  return cachedJson(
+    ctx.db,
+    "measures",
+    `page:${key}`,
+    SearchPage,
+    async () => {
+      const result = await runSearch(ctx.db, searchSpec(q, profile, today));
+      const facet = (f: FacetName, selected?: readonly string[]) =>
+        facetList(f, result.facets.get(f) ?? new Map(), selected);
+      return {
+        items: pageCards(result, profile, today),
+        total: result.total,
+        page: q.page,
+        pageSize: q.pageSize,
+        facets: {
+          level: facet("level", q.level),
+          provider: facet("provider", q.provider),
+          form: facet("form", q.form),
+          openNow: facet("openNow"),
+          industry: facet("industry", q.industry),
+          tag: facet("tag", q.tag),
+          amount: facet("amount"),
+          ...(profile ? { eligibility: facet("eligibility", q.eligibility) } : {}),
+        },
+        organization: org ? { id: org.id, shortName: org.shortName } : null,
+      };
+    },
+    gen,
+  );
 }
 
 // ---------- the guest questionnaire ----------
@@ -342,23 +377,15 @@ export const EDIT_KEYS = [
 type EditKey = (typeof EDIT_KEYS)[number];
 type Editable = Pick<Input, EditKey>;
 
-function editable(r: MeasureRow): Editable {
+/** A measure's fields an operator edits, as the API takes them (also the columns of an export). */
+export function editable(r: MeasureRow): Editable {
   return {
     slug: r.slug,
     titleRu: r.titleRu,
     titleEn: r.titleEn,
     descriptionRu: r.descriptionRu,
     descriptionEn: r.descriptionEn,
-    provider: r.provider,
-    providerKind: r.providerKind,
-    level: r.level,
-    form: r.form,
-    amountMin: r.amountMin === null ? null : Number(r.amountMin),
-    amountMax: r.amountMax === null ? null : Number(r.amountMax),
-    cofinancingShare: r.cofinancingShare === null ? null : Number(r.cofinancingShare),
-    permanent: r.permanent,
-    opensOn: r.opensOn,
-    closesOn: r.closesOn,
+    ...termsOf(r),
     requiredDocuments: r.requiredDocuments,
     applyUrl: r.applyUrl,
     contacts: r.contacts,
@@ -555,20 +582,20 @@ export async function operatorList(
       : undefined,
   ];
   const where = and(...conds);
-  const [list, [total]] = await Promise.all([
+  const { items: list, total } = await pageOf(
     ctx.db
       .select(MEASURE_COLUMNS)
       .from(measures)
       .where(where)
       .orderBy(desc(measures.updatedAt), asc(measures.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(measures).where(where),
-  ]);
+      .$dynamic(),
+    countRows(ctx.db, measures, where),
+    q,
+  );
   const today = moscowToday();
   return {
     items: list.map((r) => presentAdmin(r, today)),
-    total: Number(total?.n ?? 0),
+    total,
     page: q.page,
     pageSize: q.pageSize,
   };

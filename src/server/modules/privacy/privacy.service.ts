@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { PassThrough, type Readable } from "node:stream";
-import { and, count, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import { ZipFile } from "yazl";
 import type { z } from "zod";
 import { ERASURE_DAYS, EXPORT_DAYS } from "../../../shared/privacy.js";
@@ -8,6 +8,7 @@ import { writeAudit } from "../../core/audit.js";
 import { moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import type { Executor } from "../../core/db.js";
+import { countRows, pageOf } from "../../core/db.js";
 import { AppError, notFound } from "../../core/errors.js";
 import { defineFilePurpose, findFile, forgetFile, type StoredFile } from "../../core/files.js";
 import { files } from "../../core/files.schema.js";
@@ -162,13 +163,6 @@ function buildZip(
   return out;
 }
 
-const README = {
-  ru: (d: string) =>
-    `Данные, которые платформа Иннокластер хранит о вас, на ${d}.\n\nКаждый файл .json — часть одного модуля платформы (accounts — учётная запись, согласия, сеансы; organizations — членство; notifications — уведомления; audit — записи журнала о вас; measures — избранное и сохранённые поиски; privacy — выгрузки и запросы на удаление). В папке files — загруженные вами файлы.\n`,
-  en: (d: string) =>
-    `The data Innocluster holds about you, as of ${d}.\n\nEach .json file is one module's part (accounts: the account, consents, sessions; organizations: memberships; notifications; audit: log entries about you; measures: favourites and saved searches; privacy: exports and deletion requests). The files folder holds the files you uploaded.\n`,
-};
-
 /**
  * The export job: reads every module's part in one transaction (a consistent picture), streams the zip
  * into the file storage (hashed and counted on the way), then in one transaction records the file,
@@ -192,7 +186,12 @@ export async function prepareExport(services: JobServices, exportId: string): Pr
     return { data, personalFiles };
   });
   const now = new Date();
-  const zip = buildZip({ db, storage }, data, personalFiles, README[user.locale](now.toISOString()));
+  const zip = buildZip(
+    { db, storage },
+    data,
+    personalFiles,
+    t(user.locale, "export.readme", { date: now.toISOString() }),
+  );
   const hash = createHash("sha256");
   let size = 0;
   const counted = new PassThrough();
@@ -485,16 +484,16 @@ async function eraseOne(
 /** The operator's list of pending erasures, soonest first, with the days left. */
 export async function pendingErasures(ctx: Ctx, q: z.infer<typeof PendingErasuresQuery>) {
   const where = eq(erasureRequests.state, "pending");
-  const [list, [total]] = await Promise.all([
+  const { items: list, total } = await pageOf(
     ctx.db
       .select()
       .from(erasureRequests)
       .where(where)
       .orderBy(erasureRequests.dueAt, erasureRequests.id)
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(erasureRequests).where(where),
-  ]);
+      .$dynamic(),
+    countRows(ctx.db, erasureRequests, where),
+    q,
+  );
   const people = await usersByIds(
     ctx.db,
     list.map((r) => r.userId),
@@ -513,7 +512,7 @@ export async function pendingErasures(ctx: Ctx, q: z.infer<typeof PendingErasure
       attempts: r.attempts,
       lastError: r.lastError,
     })),
-    total: total?.n ?? 0,
+    total,
     page: q.page,
     pageSize: q.pageSize,
   };

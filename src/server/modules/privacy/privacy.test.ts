@@ -156,6 +156,10 @@ describe("export of one's own data", () => {
     ])
       expect(names).toContain(`${m}.json`);
     const json = (n: string) => JSON.parse(Buffer.from(zip[n]!).toString("utf8"));
+    // The README explains the archive in the user's language.
+    expect(Buffer.from(zip["README.txt"]!).toString("utf8")).toMatch(
+      /^Данные, которые платформа Иннокластер хранит о вас, на \d{4}-/,
+    );
     const accounts = json("accounts.json");
     expect(accounts.account).toMatchObject({ id: alice.id, email: "alice@example.ru" });
     expect(accounts.sessions.length).toBeGreaterThan(0);
