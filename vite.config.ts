@@ -30,6 +30,72 @@ function vendorChunk(id: string): string | undefined {
   return undefined;
 }
 
+const RU_TEXTS_DIR = fileURLToPath(new URL("./src/locales/ru/", import.meta.url));
+const WEB_DIR = fileURLToPath(new URL("./src/web/", import.meta.url));
+const RU_TEXTS = "virtual:ru-texts/";
+
+/**
+ * Russian messages per module: a module of src/web that names a key of `src/locales/ru/<file>.json`
+ * (a string starting `"<file>.`, as in `t("auth.signIn.title")`, `i18nKey="…"`, `` t(`common.roles.${r}`) ``)
+ * gets an import that adds that file's messages to i18next (`addRussianTexts`) before it runs. Rolldown
+ * then puts each file beside the code reading it: a page's chunk carries its feature's texts, the entry
+ * the shell's. English stays one chunk, fetched when chosen (src/web/i18n). Client build only.
+ */
+export function ruTextsPerModule(): Plugin {
+  const texts = new Map(
+    fs
+      .readdirSync(RU_TEXTS_DIR)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => [
+        f.slice(0, -".json".length),
+        JSON.parse(fs.readFileSync(path.join(RU_TEXTS_DIR, f), "utf8")),
+      ]),
+  );
+  // (abilities share the files' names: `can("admin.jobs")`, `ability="audit.read"` are not keys)
+  const named = new RegExp(
+    `(?<!(?:can\\(|ability=|ability: ))["'\`]((?:${[...texts.keys()].join("|")})\\.[\\w.]+)`,
+    "g",
+  );
+  // a key or a key's prefix of that file ("admin.jobs.nav", `common.roles.${…}`), not an ability or a
+  // path that merely starts with its name ("admin.users.list")
+  const i18nDir = path.join(WEB_DIR, "i18n");
+  const isKey = (literal: string): boolean => {
+    const [file = "", ...parts] = literal.replace(/\.$/, "").split(".");
+    let node: unknown = texts.get(file);
+    for (const [i, part] of parts.entries()) {
+      const here = node as Record<string, unknown> | undefined;
+      if (here && typeof here === "object" && part in here) node = here[part];
+      else if (i === parts.length - 1 && here && typeof here === "object")
+        return Object.keys(here).some((k) => k.startsWith(`${part}_`)); // plural forms
+      else return false;
+    }
+    return true;
+  };
+  return {
+    name: "innocluster:ru-texts",
+    apply: "build",
+    enforce: "pre",
+    resolveId: (id) => (id.startsWith(RU_TEXTS) ? `\0${id}` : undefined),
+    load(id) {
+      if (!id.startsWith(`\0${RU_TEXTS}`)) return undefined;
+      const file = id.slice(RU_TEXTS.length + 1);
+      return [
+        `import { addRussianTexts } from ${JSON.stringify(path.join(i18nDir, "index.ts"))};`,
+        `import texts from ${JSON.stringify(path.join(RU_TEXTS_DIR, `${file}.json`))};`,
+        `addRussianTexts({ ${JSON.stringify(file)}: texts });`,
+      ].join("\n");
+    },
+    transform(code, id) {
+      if (!id.startsWith(WEB_DIR) || id.startsWith(i18nDir) || !/\.tsx?$/.test(id)) return undefined;
+      const used = new Set(
+        [...code.matchAll(named)].filter((m) => isKey(m[1] ?? "")).map((m) => (m[1] ?? "").split(".")[0]),
+      );
+      if (used.size === 0) return undefined;
+      return { code: `${[...used].map((f) => `import "${RU_TEXTS}${f}";`).join("")}${code}`, map: null };
+    },
+  };
+}
+
 /**
  * Writes `.vite/modules.json`: for every JS chunk, its modules by rendered size. scripts/build-web.mjs
  * reads it with the manifest to say what a page's first screen is made of (the bundle report).
@@ -59,7 +125,7 @@ function moduleStats(): Plugin {
 export default defineConfig(({ isSsrBuild }) => ({
   root: fileURLToPath(new URL("./src/web", import.meta.url)),
   envDir: fileURLToPath(new URL(".", import.meta.url)),
-  plugins: isSsrBuild ? [react()] : [react(), moduleStats()],
+  plugins: isSsrBuild ? [react()] : [ruTextsPerModule(), react(), moduleStats()],
   css: {
     postcss: fileURLToPath(new URL(".", import.meta.url)),
   },

@@ -152,7 +152,6 @@ describe("the guest questionnaire", () => {
     await tab.goto(signInUrl);
     await signIn(tab, "expert@innocluster.demo"); // a demo user without an organization
     await tab.waitForURL(/\/organizations\/new$/);
-    await tab.waitForLoadState("networkidle");
 
     await expectPrefilled(tab);
     await expectAccessible(tab, "new organization pre-filled from the questionnaire");
@@ -190,11 +189,19 @@ describe("the guest questionnaire", () => {
     }>(tab, `/api/organizations/${tab.url().split("/").pop()}`);
     expect(view.organization).toMatchObject({ headcount: 12, revenueMln: 50, okvedSections: ["J"] });
 
-    // A new registration starts empty.
+    // The draft is gone for good: no save still waiting writes it back (the last step was submitted at once).
+    await tab.waitForTimeout(800);
+    expect(
+      await tab.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith("innocluster.organizations.draft.")),
+      ),
+    ).toEqual([]);
+
+    // A new registration starts empty, at its first step.
     await tab.goto(`${env.server.url}/organizations/new`);
-    await expect
-      .poll(() => tab.getByRole("heading", { name: "Регистрация организации", level: 1 }).count())
-      .toBe(1);
+    await tab.getByRole("heading", { name: /^Шаг 1 из 4/ }).waitFor();
+    expect(await tab.getByRole("radio", { name: "Юридическое лицо" }).isChecked()).toBe(false);
+    expect(await tab.getByText("Черновик восстановлен").count()).toBe(0);
     expect(await tab.getByText("Часть полей заполнена по вашим ответам").count()).toBe(0);
     await ctx.close();
   });
@@ -210,8 +217,6 @@ describe("the guest questionnaire", () => {
     const main = page.getByRole("main");
     await main.getByRole("link", { name: "Зарегистрироваться", exact: true }).click();
     await page.waitForURL(/\/signup\?next=%2Forganizations%2Fnew$/);
-    // The sign-up form can be re-mounted while the page settles (its typed values then lost): wait.
-    await page.waitForLoadState("networkidle");
     expect(await main.getByRole("link", { name: "Войти", exact: true }).getAttribute("href")).toBe(
       "/signin?next=%2Forganizations%2Fnew",
     );

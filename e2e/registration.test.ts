@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeInn, makeKpp, makeOgrn } from "../src/shared/identifiers.js";
-import { expectAccessible, rng, serverAndBrowser, signInAs } from "./harness.js";
+import { DEMO_PASSWORD, expectAccessible, rng, serverAndBrowser, signInAs } from "./harness.js";
 
 const r = rng(20261206);
 const FOUND = makeInn("legal", r, { region: "77" });
@@ -93,8 +93,6 @@ describe("a new user registers an organization", () => {
       await page.waitForURL(/\/signin\?next=%2Forganizations%2Fnew$/);
       await page.getByRole("main").getByRole("link", { name: "Зарегистрироваться", exact: true }).click();
       await page.waitForURL(/\/signup\?next=%2Forganizations%2Fnew$/);
-      // The sign-up form can be re-mounted while the page settles (its typed values then lost): wait.
-      await page.waitForLoadState("networkidle");
       const email = `steps.${name}.${Date.now()}@example.ru`;
       const password = "Registr-Steps-2026";
       await page.getByLabel("Электронная почта").fill(email);
@@ -245,5 +243,46 @@ describe("the state-register lookup", () => {
     // the form goes on by hand
     expect(await page.getByRole("button", { name: "Далее", exact: true }).isEnabled()).toBe(true);
     await page.context().close();
+  });
+});
+
+describe("a page's form right after a client-side navigation", () => {
+  // The new page's code arrives late (a slow network): until it is there, the old page must not stay
+  // on screen under the new address, or what the person types goes into the old page's form and is lost.
+  const slowChunk = (page: Page, name: string) =>
+    page.route(new RegExp(`/assets/${name}-[\\w-]+\\.js$`), async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+
+  it("keeps what is typed into the sign-up form at once, and shows the registration form, not sign-in, after signing in", async () => {
+    const ctx = await env.browser.newContext({ locale: "ru-RU", viewport: { width: 1366, height: 900 } });
+    const page = await ctx.newPage();
+    await slowChunk(page, "SignUpPage");
+    await slowChunk(page, "NewOrganizationPage");
+    await page.goto(`${env.server.url}/signin?next=%2Forganizations%2Fnew`);
+    await page.getByRole("main").getByRole("link", { name: "Зарегистрироваться", exact: true }).click();
+    await page.waitForURL(/\/signup\?next=%2Forganizations%2Fnew$/);
+    await page.getByLabel("Электронная почта").fill("at.once@example.ru");
+    await page.getByLabel("ФИО").fill("Сразу Вера Игоревна");
+    await page.getByRole("heading", { name: "Регистрация", level: 1 }).waitFor();
+    expect(await page.getByLabel("Электронная почта").inputValue()).toBe("at.once@example.ru");
+    expect(await page.getByLabel("ФИО").inputValue()).toBe("Сразу Вера Игоревна");
+
+    // Signing in goes on to the registration form; the sign-in form is gone as soon as the address changes.
+    await page.getByRole("main").getByRole("link", { name: "Войти", exact: true }).click();
+    await page.waitForURL(/\/signin\?next=%2Forganizations%2Fnew$/);
+    await page.getByLabel("Электронная почта").fill("expert@innocluster.demo");
+    await page.getByRole("textbox", { name: "Пароль", exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Войти" }).click();
+    await page.waitForURL(/\/organizations\/new$/);
+    expect(await page.getByRole("heading", { name: "Вход", level: 1 }).count()).toBe(0);
+    await page.getByRole("radio", { name: "Юридическое лицо" }).check();
+    const inn = makeInn("legal", r, { region: "77" });
+    await page.getByRole("textbox", { name: "ИНН", exact: true }).fill(inn);
+    await page.waitForTimeout(500); // anything that would re-mount the form has happened by now
+    expect(await page.getByRole("textbox", { name: "ИНН", exact: true }).inputValue()).toBe(inn);
+    expect(await page.getByRole("radio", { name: "Юридическое лицо" }).isChecked()).toBe(true);
+    await ctx.close();
   });
 });

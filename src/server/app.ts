@@ -75,6 +75,8 @@ export interface AppOptions {
   ssr?: (() => Promise<Renderer | null>) | false;
   /** How long a page's render may take before the shell is sent instead (default SSR_TIMEOUT_MS). */
   ssrTimeoutMs?: number;
+  /** How long a page rendered for guests is sent again as it is (default SSR_CACHE_MS; 0: never). */
+  ssrCacheMs?: number;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -408,6 +410,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           renderer: opts.ssr ?? builtRenderer(),
           sessionCookie: sessionCookieName(config),
           timeoutMs: opts.ssrTimeoutMs,
+          cacheMs: opts.ssrCacheMs,
         });
 
   app.setNotFoundHandler(async (req, reply) => {

@@ -15,6 +15,8 @@ import { testConfig, testDatabase } from "./test/helpers.js";
 const INDEX = `<!doctype html><html lang="ru" data-mantine-color-scheme="light"><head>
 <meta name="description" content="Иннокластер — платформа." />
 <title>Иннокластер</title>
+<link rel="modulepreload" crossorigin href="/assets/react-Xy9.js">
+<link rel="stylesheet" crossorigin href="/assets/index-Css1.css">
 </head><body><div id="root"></div><script type="module" src="/assets/index-AbC123.js"></script></body></html>`;
 
 const source = () => import("../web/entry.server.js") as Promise<Renderer>;
@@ -24,14 +26,18 @@ let database: Database;
 let app: FastifyInstance;
 let failing: FastifyInstance;
 let slow: FastifyInstance;
+let counted: FastifyInstance;
+/** The renders `counted` made, by language and address. */
+const renders: string[] = [];
 
-async function appWith(ssr: () => Promise<Renderer | null>, ssrTimeoutMs?: number) {
+async function appWith(ssr: () => Promise<Renderer | null>, ssrTimeoutMs?: number, ssrCacheMs?: number) {
   return buildApp({
     services: { database, config: testConfig(), mailQueued: () => {} },
     logger: process.env.SSR_DEBUG ? { level: "info" } : false,
     webRoot: dir,
     ssr,
     ssrTimeoutMs,
+    ssrCacheMs,
   });
 }
 
@@ -45,9 +51,22 @@ beforeAll(async () => {
     render: () => Promise.reject(new Error("the renderer broke")),
   }));
   slow = await appWith(async () => ({ render: () => new Promise(() => {}) }), 200);
+  counted = await appWith(
+    async () => {
+      const real = await source();
+      return {
+        render: (req) => {
+          renders.push(`${req.lang} ${req.url}`);
+          return real.render(req);
+        },
+      };
+    },
+    20_000,
+    300,
+  );
 }, 180_000);
 afterAll(async () => {
-  await Promise.all([app?.close(), failing?.close(), slow?.close()]);
+  await Promise.all([app?.close(), failing?.close(), slow?.close(), counted?.close()]);
   await database?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -157,5 +176,60 @@ describe("falling back to the shell", () => {
     const res = await page("/", "ru", app, "lang=en");
     expect(res.body).toContain('<html lang="en"');
     expect(rootText(res.body)).toContain(enHome.hero.title);
+  });
+});
+
+describe("the rendered page's delivery", () => {
+  it("asks for the scripts only after the stylesheet: the entry and its preloads come from /boot.js at the end", async () => {
+    const res = await page("/", "ru");
+    const head = res.body.slice(0, res.body.indexOf("</head>"));
+    expect(head).toContain('<link rel="stylesheet" crossorigin href="/assets/index-Css1.css">');
+    expect(head).not.toContain("modulepreload");
+    expect(res.body).not.toContain('<script type="module"');
+    expect(res.body).toMatch(
+      /<script src="\/boot\.js" data-entry="\/assets\/index-AbC123\.js" data-preload="\/assets\/react-Xy9\.js"><\/script><\/body>/,
+    );
+    // the rendered markup and its data come before it
+    expect(res.body.indexOf('<script id="ssr-data"')).toBeLessThan(res.body.indexOf("/boot.js"));
+    // a page sent as the shell loads its scripts at once, as the build wrote them
+    const shell = await page("/account", "ru");
+    expect(shell.body).toContain('<script type="module" src="/assets/index-AbC123.js"></script>');
+    expect(shell.body).toContain("modulepreload");
+    expect(shell.body).not.toContain("/boot.js");
+  });
+
+  it("renders a page once for guests asking within a few seconds, per address and language", async () => {
+    renders.length = 0;
+    const first = await page("/measures", "ru", counted);
+    const again = await page("/measures", "ru", counted);
+    expect(again.body).toBe(first.body);
+    expect(rootText(again.body).length).toBeGreaterThan(100);
+    await page("/measures", "en", counted);
+    await page("/measures?q=grant", "ru", counted);
+    expect(renders).toEqual(["ru /measures", "en /measures", "ru /measures?q=grant"]);
+    // later, it is rendered again
+    await new Promise((r) => setTimeout(r, 400));
+    await page("/measures", "ru", counted);
+    expect(renders).toHaveLength(4);
+    // signed-in people get the shell, never a guest's page
+    const signedIn = await page("/measures", "ru", counted, "ic_session=whatever");
+    expect(signedIn.body).toContain('<div id="root"></div>');
+  });
+
+  it("does not keep a failed render: the next request tries again", async () => {
+    let calls = 0;
+    const flaky = await appWith(async () => ({
+      render: () => {
+        calls++;
+        return Promise.reject(new Error("the renderer broke"));
+      },
+    }));
+    try {
+      await page("/directory", "ru", flaky);
+      await page("/directory", "ru", flaky);
+      expect(calls).toBe(2);
+    } finally {
+      await flaky.close();
+    }
   });
 });

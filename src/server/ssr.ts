@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { LRUCache } from "lru-cache";
 import type { Locale } from "../shared/constants.js";
 import type { Rendered, RenderRequest } from "../web/entry.server.js";
 import { fromAcceptLanguage, isLocale } from "./core/i18n.js";
@@ -22,6 +23,13 @@ export const SSR_ENTRY = path.join(ROOT, "dist/web-ssr/entry.server.js");
 /** The language cookie the web app writes next to its localStorage choice (src/web/i18n). */
 const LANG_COOKIE = "lang";
 export const SSR_TIMEOUT_MS = 3000;
+/**
+ * How long a page rendered for guests is sent again as it is (per address and language). Guests all see
+ * the same page, and rendering one takes the server tens to hundreds of milliseconds (seconds on a loaded
+ * machine): a popular page is rendered once per this time, whoever asks. What changed meanwhile shows
+ * once the page's queries refetch in the browser, and in the next render.
+ */
+export const SSR_CACHE_MS = 5000;
 
 /**
  * The pages everyone may read, rendered on the server: home, directory, organization, navigator,
@@ -83,6 +91,28 @@ function injectTransport(app: FastifyInstance, req: FastifyRequest, lang: Locale
 
 export type PageRenderer = (req: FastifyRequest, html: string) => Promise<string>;
 
+const MODULE_SCRIPT = /\s*<script type="module"(?: crossorigin)? src="([^"]+)"><\/script>/;
+const MODULE_PRELOAD = /\s*<link rel="modulepreload"(?: crossorigin)? href="([^"]+)">/g;
+
+/**
+ * A rendered page's scripts, asked for only after its stylesheet: the entry and its modulepreloads leave
+ * the head, and `/boot.js` (src/web/public), a classic script at the end of the body, adds them back — a
+ * browser runs it once the stylesheet has loaded. On a slow connection the ~200 kB of modules otherwise
+ * share the network with the render-blocking stylesheet and the server's markup waits for both to be
+ * painted (Slow 4G: the first paint came with the last module, ~1.2 s later). The page needs no script to
+ * be read; the scripts then hydrate it. A page without a module entry is left as it is.
+ */
+export function deferScripts(html: string): string {
+  const entry = MODULE_SCRIPT.exec(html)?.[1];
+  if (!entry) return html;
+  const preload = [...html.matchAll(MODULE_PRELOAD)].map((m) => m[1]);
+  const boot = `<script src="/boot.js" data-entry="${entry}" data-preload="${preload.join(" ")}"></script>`;
+  return html
+    .replace(MODULE_SCRIPT, "")
+    .replace(MODULE_PRELOAD, "")
+    .replace("</body>", () => `${boot}</body>`);
+}
+
 /**
  * index.html with the page rendered into it when the page is public and the visitor a guest, else as
  * it is. Signed-in people get the shell: their pages depend on who they are (eligibility, favourites,
@@ -90,12 +120,48 @@ export type PageRenderer = (req: FastifyRequest, html: string) => Promise<string
  */
 export function pageRenderer(
   app: FastifyInstance,
-  opts: { renderer: () => Promise<Renderer | null>; sessionCookie: string; timeoutMs?: number },
+  opts: {
+    renderer: () => Promise<Renderer | null>;
+    sessionCookie: string;
+    timeoutMs?: number;
+    /** SSR_CACHE_MS unless told; 0: every request is rendered. */
+    cacheMs?: number;
+  },
 ): PageRenderer {
   const timeoutMs = opts.timeoutMs ?? SSR_TIMEOUT_MS;
+  const cacheMs = opts.cacheMs ?? SSR_CACHE_MS;
+  // Rendered pages (and renders under way, so that guests asking at once share one) by language,
+  // address and the shell they went into (a new build or another page's meta is another entry).
+  const cache = cacheMs > 0 ? new LRUCache<string, Promise<string | null>>({ max: 100, ttl: cacheMs }) : null;
+  const render = renderOnce(app, opts.renderer, timeoutMs);
+  return async (req, html) => {
+    if (!isPublicPage(req.url) || req.cookies?.[opts.sessionCookie]) return html;
+    if (!cache) return (await render(req, html)) ?? html;
+    const key = `${pageLocale(req)} ${req.url}\n${html}`;
+    let page = cache.get(key);
+    if (!page) {
+      const rendering = render(req, html);
+      page = rendering;
+      // kept while it renders (whoever asks meanwhile waits for it), then for cacheMs from its end;
+      // a page that fell back to the shell is rendered again at the next request
+      cache.set(key, rendering, { ttl: timeoutMs + cacheMs });
+      void rendering.then((done) => {
+        if (done === null) cache.delete(key);
+        else cache.set(key, rendering);
+      });
+    }
+    return (await page) ?? html;
+  };
+}
+
+/** One render of a public page into the shell, or null when it failed or took too long (logged). */
+function renderOnce(
+  app: FastifyInstance,
+  loadRenderer: () => Promise<Renderer | null>,
+  timeoutMs: number,
+): (req: FastifyRequest, html: string) => Promise<string | null> {
   return async (req, html) => {
     const url = req.url;
-    if (!isPublicPage(url) || req.cookies?.[opts.sessionCookie]) return html;
     const started = performance.now();
     const controller = new AbortController();
     const timer = setTimeout(
@@ -103,8 +169,8 @@ export function pageRenderer(
       timeoutMs,
     );
     try {
-      const renderer = await opts.renderer();
-      if (!renderer) return html;
+      const renderer = await loadRenderer();
+      if (!renderer) return null;
       const lang = pageLocale(req);
       const rendered = await Promise.race([
         renderer.render({ url, lang, transport: injectTransport(app, req, lang), signal: controller.signal }),
@@ -118,14 +184,14 @@ export function pageRenderer(
       const page = html
         .replace(/<html lang="[^"]*"/, () => `<html lang="${lang}"`)
         .replace('<div id="root"></div>', () => `<div id="root">${rendered.html}</div>${rendered.data}`);
-      return page;
+      return deferScripts(page);
     } catch (error) {
       const notRenderable = (error as Error | null)?.name === "NotRenderable";
       req.log[notRenderable ? "info" : "error"](
         { err: error, url, ms: Math.round(performance.now() - started) },
         "the page was not rendered on the server; the shell is sent",
       );
-      return html;
+      return null;
     } finally {
       clearTimeout(timer);
     }

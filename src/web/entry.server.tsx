@@ -76,10 +76,8 @@ function delegateToRequest(shared: I18n): void {
 // every language's messages are loaded once, so a request's instance never waits for them
 const ready = (async () => {
   await i18nReady;
-  for (const lng of LOCALES) {
-    if (!i18n.hasResourceBundle(lng, "translation"))
-      i18n.addResourceBundle(lng, "translation", await loadLanguage[lng]());
-  }
+  for (const lng of LOCALES)
+    i18n.addResourceBundle(lng, "translation", await loadLanguage[lng](), true, true);
   delegateToRequest(i18n);
 })();
 

@@ -30,7 +30,7 @@ export function Header() {
   const items: NavItem[] = [
     { to: "/", label: t("common.nav.home") },
     { to: "/directory", label: t("common.nav.directory") },
-    { to: "/measures", label: t("measures.nav.navigator") },
+    { to: "/measures", label: t("common.nav.navigator") },
   ];
   // the personal start page: the desk for staff (their cabinet is in the user menu), the cabinet for others
   if (can("desk.read")) items.push({ to: "/desk", label: t("common.nav.desk") });
@@ -39,19 +39,20 @@ export function Header() {
   if (can("operator.status.queue"))
     items.push({ to: "/operator/applications", label: t("common.nav.statusApplications") });
   if (can("operator.verification.queue"))
-    items.push({ to: "/operator/verifications", label: t("verification.nav.operator") });
-  if (can("measures.manage")) items.push({ to: "/operator/measures", label: t("measures.nav.operator") });
+    items.push({ to: "/operator/verifications", label: t("common.nav.verificationOperator") });
+  if (can("measures.manage"))
+    items.push({ to: "/operator/measures", label: t("common.nav.measuresOperator") });
   const service: NavItem[] = [];
   if (can("admin.users.list")) service.push({ to: "/admin/users", label: t("common.nav.users") });
-  if (can("admin.jobs")) service.push({ to: "/admin/jobs", label: t("admin.jobs.nav") });
-  if (can("operator.erasures")) service.push({ to: "/operator/erasures", label: t("privacy.nav") });
+  if (can("admin.jobs")) service.push({ to: "/admin/jobs", label: t("common.nav.jobs") });
+  if (can("operator.erasures")) service.push({ to: "/operator/erasures", label: t("common.nav.erasures") });
   if (can("audit.read")) service.push({ to: "/audit", label: t("common.nav.audit") });
   if (can("dev.mail.read")) service.push({ to: "/dev/mail", label: t("common.nav.devMail") });
   // the account and the notifications are also in the user menu and the bell
   const personal: NavItem[] = [];
   if (user) {
     if (can("desk.read")) personal.push({ to: "/cabinet", label: t("common.nav.cabinet") });
-    if (can("conversations.access")) personal.push({ to: "/messages", label: t("conversations.title") });
+    if (can("conversations.access")) personal.push({ to: "/messages", label: t("common.nav.messages") });
     if (can("notifications.own"))
       personal.push({ to: "/notifications", label: t("common.nav.notifications") });
     personal.push({ to: "/account", label: t("common.nav.account") });

@@ -61,7 +61,7 @@ export function UserMenu({ user }: { user: User }) {
         </Menu.Item>
         {can("conversations.access") && (
           <Menu.Item component={Link} to="/messages">
-            {t("conversations.title")}
+            {t("common.nav.messages")}
           </Menu.Item>
         )}
         {can("notifications.own") && (

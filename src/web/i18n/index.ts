@@ -3,7 +3,7 @@ import { initReactI18next } from "react-i18next";
 import { LOCALES, type Locale } from "../../shared/constants";
 import { quoted } from "../../shared/text";
 
-import { type Dict, namespaces } from "./namespaces";
+import type { Dict } from "./namespaces";
 
 /** The element holding a server-rendered page's data (written by entry.server.tsx, read by main.tsx). */
 export const SSR_DATA_ID = "ssr-data";
@@ -11,43 +11,24 @@ export const SSR_DATA_ID = "ssr-data";
 /**
  * One i18next namespace ("translation"); every JSON file is a top-level key named after the file,
  * so `t("auth.signIn.submit")` reads `auth.json` → `signIn.submit`. A feature adds its own
- * ru/<feature>.json and en/<feature>.json; they are picked up here without editing this file.
+ * ru/<feature>.json and en/<feature>.json; they are picked up without editing this file.
  *
- * Russian, the default, is part of the app's entry; English is a chunk of its own, fetched only when
- * chosen (the lazy backend below: i18next waits for it before switching, so no key ever shows).
+ * Russian, the default, comes in pieces with the code that reads it: the build gives every module that
+ * names a key of `ru/<file>.json` an import that adds that file's messages (`ruTextsPerModule` in
+ * vite.config.ts), so a page's chunk carries its feature's Russian texts and the entry only the
+ * shell's. (The tests and the server's renderer, built without it, load them all: `loadLanguage.ru`.)
+ * English is a chunk of its own, fetched only when chosen (the lazy backend below: i18next waits for
+ * it before switching, so no key ever shows).
  */
-const ru = namespaces(
-  import.meta.glob<Dict>(["../../locales/ru/*.json", "!../../locales/ru/{cabinet,desk}.json"], {
-    eager: true,
-    import: "default",
-  }),
-);
-
-/**
- * Russian namespaces of signed-in pages that come with their page's chunk instead of the entry (the
- * public pages' bundle budget): the page's lazy import waits for `addPageTexts(name)`. English has them
- * in its own chunk.
- */
-const pageTextsRu = import.meta.glob<Dict>("../../locales/ru/{cabinet,desk}.json", { import: "default" });
-
-async function loadPageTextsRu(names?: readonly string[]): Promise<Record<string, Dict>> {
-  const files = Object.entries(pageTextsRu).filter(
-    ([file]) => !names || names.some((n) => file.endsWith(`/${n}.json`)),
-  );
-  return namespaces(
-    Object.fromEntries(await Promise.all(files.map(async ([file, load]) => [file, await load()] as const))),
-  );
-}
-
-/** Adds the Russian messages of the named page namespaces (see pageTextsRu) before the page renders. */
-export async function addPageTexts(...names: string[]): Promise<void> {
-  i18n.addResourceBundle("ru", "translation", await loadPageTextsRu(names), true, true);
-}
-
 export const loadLanguage: Record<Locale, () => Promise<Record<string, Dict>>> = {
-  ru: async () => ({ ...ru, ...(await loadPageTextsRu()) }),
+  ru: () => import("./ru").then((m) => m.default),
   en: () => import("./en").then((m) => m.default),
 };
+
+/** Adds Russian messages of the named files (`{ auth: {…} }`); the build's per-module imports call it. */
+export function addRussianTexts(texts: Record<string, Dict>): void {
+  i18n.addResourceBundle("ru", "translation", texts, true, true);
+}
 
 const lazyBackend: BackendModule = {
   type: "backend",
@@ -133,8 +114,8 @@ export const i18nReady = i18n
   .use(lazyBackend)
   .use(initReactI18next)
   .init({
-    resources: { ru: { translation: ru } },
-    // Russian is bundled; other languages come from the backend
+    // Russian is added by the modules that read it (see loadLanguage); English comes from the backend
+    resources: { ru: { translation: {} } },
     partialBundledLanguages: true,
     lng: initialLanguage(),
     // English is complete (i18n.test.ts), so an English page never needs the Russian messages

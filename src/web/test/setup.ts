@@ -1,7 +1,7 @@
 /** jsdom lacks a few browser APIs Mantine uses; Testing Library unmounts after each test. */
 import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
-import { i18nReady } from "../i18n";
+import { addRussianTexts, i18nReady, loadLanguage } from "../i18n";
 
 Object.defineProperty(window, "matchMedia", {
   writable: true,
@@ -26,5 +26,7 @@ globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObse
 window.HTMLElement.prototype.scrollIntoView ??= () => {};
 
 await i18nReady;
+// the build adds the Russian messages with the modules that read them; here they are all added at once
+addRussianTexts(await loadLanguage.ru());
 
 afterEach(() => cleanup());

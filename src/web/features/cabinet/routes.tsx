@@ -2,13 +2,9 @@
 import { lazy } from "react";
 import { Route } from "react-router";
 import { RequireAuth } from "../../components/RequireAuth";
-import { addPageTexts } from "../../i18n";
 
-// Their Russian texts come with the pages (not in the entry): each page waits for them.
-const CabinetPage = lazy(() =>
-  Promise.all([import("./CabinetPage"), addPageTexts("cabinet")]).then(([m]) => m),
-);
-const DeskPage = lazy(() => Promise.all([import("./DeskPage"), addPageTexts("desk")]).then(([m]) => m));
+const CabinetPage = lazy(() => import("./CabinetPage"));
+const DeskPage = lazy(() => import("./DeskPage"));
 
 export const cabinetRoutes = (
   <>

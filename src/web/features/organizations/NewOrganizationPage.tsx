@@ -166,11 +166,14 @@ export default function NewOrganizationPage() {
   const focusHeading = useRef(true);
   const created = useRef(false);
 
-  // The draft follows every change (and the step), until the organization is registered.
+  // The draft follows every change (and the step), until the organization is registered: a save still
+  // waiting when the registration succeeds (the last step was reached less than 300 ms before) is dropped,
+  // else it would write the draft again after it was removed, and the next registration would open on it.
   const valuesJson = JSON.stringify(form.getValues());
   useEffect(() => {
     if (!userId || created.current) return;
     const timer = setTimeout(() => {
+      if (created.current) return;
       const values = JSON.parse(valuesJson) as ReturnType<typeof form.getValues>;
       if (hasContent(values)) saveDraft(userId, values, step);
     }, 300);
