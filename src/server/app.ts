@@ -417,7 +417,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const url = req.url.split("?")[0] ?? "/";
     // A hashed asset that is not there (a page of an older release asking for its chunks) is a 404,
     // never the app's page, which the browser would fail to run as a script.
-    if (serveWeb && req.method === "GET" && !url.startsWith("/api") && !url.startsWith("/assets/")) {
+    const read = req.method === "GET" || req.method === "HEAD";
+    if (serveWeb && read && !url.startsWith("/api") && !url.startsWith("/assets/")) {
       const file = path.join(webRoot, url);
       // Top-level files of the build (favicon, robots) and every client-side route (SPA).
       if (

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import enHome from "../locales/en/home.json" with { type: "json" };
 import ruHome from "../locales/ru/home.json" with { type: "json" };
 import { buildApp } from "./app.js";
@@ -168,6 +168,8 @@ describe("falling back to the shell", () => {
 
   it("renders only public pages, and only for guests", async () => {
     expect((await page("/account", "ru")).body).toContain('<div id="root"></div>');
+    // an encoded address is read as the router reads it: "/measures/%73aved" is the sign-in-only list
+    expect((await page("/measures/%73aved", "ru")).body).toContain('<div id="root"></div>');
     const signedIn = await page("/directory", "ru", app, "ic_session=whatever");
     expect(signedIn.body).toContain('<div id="root"></div>');
   });
@@ -214,6 +216,47 @@ describe("the rendered page's delivery", () => {
     // signed-in people get the shell, never a guest's page
     const signedIn = await page("/measures", "ru", counted, "ic_session=whatever");
     expect(signedIn.body).toContain('<div id="root"></div>');
+  });
+
+  it("renders at most a few pages at once: a guest asking meanwhile gets the shell, never a queue", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let started = 0;
+    const busy = await appWith(
+      async () => ({
+        render: async () => {
+          started++;
+          await gate;
+          return { html: "<p>rendered</p>", data: "" };
+        },
+      }),
+      20_000,
+      0,
+    );
+    try {
+      // six different addresses, so that no render is shared
+      const pending = Array.from({ length: 6 }, (_, i) => page(`/directory?q=word${i}`, "ru", busy));
+      await vi.waitFor(() => expect(started).toBe(4));
+      release();
+      const bodies = (await Promise.all(pending)).map((r) => r.body);
+      expect(bodies.filter((b) => b.includes("<p>rendered</p>"))).toHaveLength(4);
+      expect(bodies.filter((b) => b.includes('<div id="root"></div>'))).toHaveLength(2);
+      expect(started).toBe(4);
+      // once they are done, the next guest's page is rendered again
+      expect((await page("/directory?q=later", "ru", busy)).body).toContain("<p>rendered</p>");
+    } finally {
+      await busy.close();
+    }
+  });
+
+  it("answers HEAD like GET, and every page varies by language and session cookie", async () => {
+    const head = await app.inject({ method: "HEAD", url: "/account" });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers["content-type"]).toMatch(/^text\/html/);
+    for (const url of ["/account", "/directory"])
+      expect((await page(url, "en")).headers.vary).toBe("Accept-Encoding, Accept-Language, Cookie");
   });
 
   it("does not keep a failed render: the next request tries again", async () => {

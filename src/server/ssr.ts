@@ -30,13 +30,25 @@ export const SSR_TIMEOUT_MS = 3000;
  * once the page's queries refetch in the browser, and in the next render.
  */
 export const SSR_CACHE_MS = 5000;
+/**
+ * At most this many renders under way per app server; a guest asking for another page meanwhile gets
+ * the shell (the page then renders in their browser). Rendering takes the server's CPU, and a stranger
+ * sending many different addresses (each a cache miss) must not be able to queue unbounded work.
+ */
+export const SSR_CONCURRENCY = 4;
 
 /**
  * The pages everyone may read, rendered on the server: home, directory, organization, navigator,
  * measure. `url` is the request's (encoded) path, a query may follow.
  */
 export function isPublicPage(url: string): boolean {
-  const pathname = url.split("?")[0] ?? "/";
+  let pathname: string;
+  try {
+    // as the web app's router reads it: "/measures/%73aved" is the sign-in-only "/measures/saved"
+    pathname = decodeURIComponent(url.split("?")[0] ?? "/");
+  } catch {
+    return false;
+  }
   if (pathname === "/" || pathname === "/directory" || pathname === "/measures") return true;
   if (/^\/directory\/[^/]+$/.test(pathname)) return true;
   const measure = /^\/measures\/([^/]+)$/.exec(pathname)?.[1];
@@ -126,14 +138,30 @@ export function pageRenderer(
     timeoutMs?: number;
     /** SSR_CACHE_MS unless told; 0: every request is rendered. */
     cacheMs?: number;
+    /** SSR_CONCURRENCY unless told. */
+    concurrency?: number;
   },
 ): PageRenderer {
   const timeoutMs = opts.timeoutMs ?? SSR_TIMEOUT_MS;
   const cacheMs = opts.cacheMs ?? SSR_CACHE_MS;
+  const concurrency = opts.concurrency ?? SSR_CONCURRENCY;
+  let underway = 0;
+  const bounded = renderOnce(app, opts.renderer, timeoutMs);
+  const render = async (req: FastifyRequest, html: string): Promise<string | null> => {
+    if (underway >= concurrency) {
+      req.log.info({ url: req.url, underway }, "the server is busy rendering; the shell is sent");
+      return null;
+    }
+    underway++;
+    try {
+      return await bounded(req, html);
+    } finally {
+      underway--;
+    }
+  };
   // Rendered pages (and renders under way, so that guests asking at once share one) by language,
   // address and the shell they went into (a new build or another page's meta is another entry).
   const cache = cacheMs > 0 ? new LRUCache<string, Promise<string | null>>({ max: 100, ttl: cacheMs }) : null;
-  const render = renderOnce(app, opts.renderer, timeoutMs);
   return async (req, html) => {
     if (!isPublicPage(req.url) || req.cookies?.[opts.sessionCookie]) return html;
     if (!cache) return (await render(req, html)) ?? html;
@@ -206,8 +234,9 @@ const gzip = promisify(zlib.gzip);
  * markup with Mantine's inline styles, which compress about tenfold. Sets Content-Encoding and Vary.
  */
 export async function encodedPage(req: FastifyRequest, reply: FastifyReply, html: string) {
-  const vary = isPublicPage(req.url) ? "Accept-Encoding, Accept-Language, Cookie" : "Accept-Encoding";
-  reply.header("vary", vary);
+  // Every page's title and description are in the visitor's language (cookie, then Accept-Language),
+  // and public pages are rendered for guests only (the session cookie).
+  reply.header("vary", "Accept-Encoding, Accept-Language, Cookie");
   const accepted = String(req.headers["accept-encoding"] ?? "");
   if (/\bbr\b/.test(accepted)) {
     reply.header("content-encoding", "br");
