@@ -21,6 +21,23 @@ import {
   SME_CATEGORY_LABELS,
 } from "./organizations.js";
 import {
+  AMENITIES,
+  AMENITY_LABELS,
+  CERTIFICATION_LABELS,
+  CERTIFICATIONS,
+  LISTING_STATES,
+  MANUFACTURING_PROCESSES,
+  MATERIAL_LABELS,
+  MATERIALS,
+  MOSCOW_OKRUGS,
+  OKRUG_LABELS,
+  PREMISES_TYPE_LABELS,
+  PREMISES_TYPES,
+  PRICE_UNIT_LABELS,
+  PRICE_UNITS,
+  PROCESS_LABELS,
+} from "./listings.js";
+import {
   AMOUNT_BUCKET_KEYS,
   APPLICATION_DECISIONS,
   APPLICATION_STATES,
@@ -92,6 +109,14 @@ export const VOCABULARY_LABELS: Readonly<Record<string, LabelledVocabulary>> = {
   verificationKind: { values: VERIFICATION_KINDS, keys: ["verification.kind"], extra: ["all"] },
   verificationState: { values: VERIFICATION_STATES, keys: ["verification.state"] },
   verificationDocument: { values: VERIFICATION_DOCUMENTS, keys: ["verification.documentType"] },
+  manufacturingProcess: { values: MANUFACTURING_PROCESSES, data: [PROCESS_LABELS] },
+  material: { values: MATERIALS, data: [MATERIAL_LABELS] },
+  certification: { values: CERTIFICATIONS, data: [CERTIFICATION_LABELS] },
+  premisesType: { values: PREMISES_TYPES, data: [PREMISES_TYPE_LABELS] },
+  okrug: { values: MOSCOW_OKRUGS, data: [OKRUG_LABELS] },
+  amenity: { values: AMENITIES, data: [AMENITY_LABELS] },
+  priceUnit: { values: PRICE_UNITS, data: [PRICE_UNIT_LABELS] },
+  listingState: { values: LISTING_STATES, keys: ["listings.state"] },
   verificationDecision: {
     values: VERIFICATION_DECISIONS,
     keys: ["verification.operator.options", "verification.operator.submit"],
