@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { labelsOf, type Texts } from "./catalogue.js";
 import { REGIONS } from "./regions.js";
+import { SafeLongText, SafeText } from "./text.js";
 
 // ---------- vocabularies ----------
 
@@ -53,7 +54,14 @@ export const MATERIALS = [
   "ceramics",
 ] as const;
 
-export const CERTIFICATIONS = ["iso_9001", "iso_13485", "as_9100", "iatf_16949", "gost_r", "iso_14001"] as const;
+export const CERTIFICATIONS = [
+  "iso_9001",
+  "iso_13485",
+  "as_9100",
+  "iatf_16949",
+  "gost_r",
+  "iso_14001",
+] as const;
 
 export const PREMISES_TYPES = ["office", "laboratory", "production", "warehouse", "coworking_desk"] as const;
 
@@ -207,7 +215,14 @@ const PREMISES: ListingKind = {
     { key: "area", type: "range", min: 1, max: 1_000_000, required: true },
     { key: "priceUnit", type: "enum", values: PRICE_UNITS, labels: PRICE_UNIT_LABELS, required: true },
     { key: "price", type: "number", min: 0, max: 100_000_000, integer: true, required: true },
-    { key: "region", type: "enum", values: REGION_CODES, labels: REGION_LABELS, required: true, filterable: true },
+    {
+      key: "region",
+      type: "enum",
+      values: REGION_CODES,
+      labels: REGION_LABELS,
+      required: true,
+      filterable: true,
+    },
     { key: "okrug", type: "enum", values: MOSCOW_OKRUGS, labels: OKRUG_LABELS, filterable: true },
     { key: "address", type: "text", max: 300, required: true },
     { key: "floor", type: "text", max: 40 },
@@ -238,9 +253,6 @@ export const isPublic = (f: ListingField) => (f.visibility ?? "public") === "pub
 
 // ---------- what derives from it ----------
 
-const TEXT_SAFE = /^[^\p{Cc}\p{Cf}]*$/u;
-const LONG_TEXT_SAFE = /^[^\p{Cf}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/u;
-
 /** The zod schema of one field's value (required or not: see `valuesSchema`). */
 export function fieldSchema(f: ListingField): z.ZodType<FieldValue> {
   const num = (x: { min?: number; max?: number; integer?: boolean }) => {
@@ -251,19 +263,9 @@ export function fieldSchema(f: ListingField): z.ZodType<FieldValue> {
   };
   switch (f.type) {
     case "text":
-      return z
-        .string()
-        .trim()
-        .min(1)
-        .max(f.max ?? 200)
-        .regex(TEXT_SAFE, { error: "field.unsafe-text" });
+      return SafeText(1, f.max ?? 200);
     case "longText":
-      return z
-        .string()
-        .trim()
-        .min(1)
-        .max(f.max ?? 5000)
-        .regex(LONG_TEXT_SAFE, { error: "field.unsafe-text" });
+      return SafeLongText(f.max ?? 5000).pipe(z.string().min(1));
     case "number":
       return num(f);
     case "range":
@@ -314,11 +316,13 @@ export function publicValues(kind: ListingKind, values: ListingValues): ListingV
 export const facetFields = (kind: ListingKind) =>
   kind.fields.filter(
     (f): f is EnumField | MultiEnumField | BooleanField =>
-      (f.type === "enum" || f.type === "multiEnum" || f.type === "boolean") && f.filterable === true && isPublic(f),
+      (f.type === "enum" || f.type === "multiEnum" || f.type === "boolean") &&
+      f.filterable === true &&
+      isPublic(f),
   );
 
 /** A facet field's values of a listing, as the index keeps them ("true"/"false" for a boolean). */
-export function facetValues(f: ListingField, v: FieldValue | undefined): string[] {
+export function facetValues(v: FieldValue | undefined): string[] {
   if (v === undefined) return [];
   if (Array.isArray(v)) return v;
   if (typeof v === "boolean") return [String(v)];

@@ -21,7 +21,10 @@ import { organizations } from "../organizations/organizations.schema.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
-export const listingKindEnum = pgEnum("listing_kind", LISTING_KIND_NAMES as [ListingKindName, ...ListingKindName[]]);
+export const listingKindEnum = pgEnum(
+  "listing_kind",
+  LISTING_KIND_NAMES as [ListingKindName, ...ListingKindName[]],
+);
 export const listingStateEnum = pgEnum("listing_state", LISTING_STATES);
 export const listingPendingStateEnum = pgEnum("listing_pending_state", PENDING_STATES);
 
