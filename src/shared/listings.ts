@@ -248,6 +248,7 @@ export type ListingState = (typeof LISTING_STATES)[number];
 /** The state of a published listing's pending change. */
 export const PENDING_STATES = ["moderation", "rejected"] as const;
 export const LISTING_DECISIONS = ["approve", "reject"] as const;
+export const LISTING_SORTS = ["relevance", "newest"] as const;
 
 export const isPublic = (f: ListingField) => (f.visibility ?? "public") === "public";
 

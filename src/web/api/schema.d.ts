@@ -7357,6 +7357,7 @@ export interface operations {
                 region?: string[] | string;
                 okrug?: string[] | string;
                 amenities?: string[] | string;
+                sort?: "relevance" | "newest";
                 page?: number;
                 pageSize?: number;
             };

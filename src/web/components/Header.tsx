@@ -31,6 +31,7 @@ export function Header() {
     { to: "/", label: t("common.nav.home") },
     { to: "/directory", label: t("common.nav.directory") },
     { to: "/measures", label: t("measures.nav.navigator") },
+    { to: "/exchanges", label: t("common.nav.exchanges") },
   ];
   // the personal start page: the desk for staff (their cabinet is in the user menu), the cabinet for others
   if (can("desk.read")) items.push({ to: "/desk", label: t("common.nav.desk") });
@@ -41,6 +42,8 @@ export function Header() {
   if (can("operator.verification.queue"))
     items.push({ to: "/operator/verifications", label: t("verification.nav.operator") });
   if (can("measures.manage")) items.push({ to: "/operator/measures", label: t("measures.nav.operator") });
+  if (can("operator.listings.queue"))
+    items.push({ to: "/operator/listings", label: t("common.nav.listingModeration") });
   const service: NavItem[] = [];
   if (can("admin.users.list")) service.push({ to: "/admin/users", label: t("common.nav.users") });
   if (can("admin.jobs")) service.push({ to: "/admin/jobs", label: t("admin.jobs.nav") });

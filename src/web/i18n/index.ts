@@ -17,7 +17,7 @@ export const SSR_DATA_ID = "ssr-data";
  * chosen (the lazy backend below: i18next waits for it before switching, so no key ever shows).
  */
 const ru = namespaces(
-  import.meta.glob<Dict>(["../../locales/ru/*.json", "!../../locales/ru/{cabinet,desk}.json"], {
+  import.meta.glob<Dict>(["../../locales/ru/*.json", "!../../locales/ru/{cabinet,desk,listings}.json"], {
     eager: true,
     import: "default",
   }),
@@ -28,7 +28,9 @@ const ru = namespaces(
  * public pages' bundle budget): the page's lazy import waits for `addPageTexts(name)`. English has them
  * in its own chunk.
  */
-const pageTextsRu = import.meta.glob<Dict>("../../locales/ru/{cabinet,desk}.json", { import: "default" });
+const pageTextsRu = import.meta.glob<Dict>("../../locales/ru/{cabinet,desk,listings}.json", {
+  import: "default",
+});
 
 async function loadPageTextsRu(names?: readonly string[]): Promise<Record<string, Dict>> {
   const files = Object.entries(pageTextsRu).filter(

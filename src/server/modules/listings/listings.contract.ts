@@ -6,6 +6,7 @@ import {
   ALL_FACET_KEYS,
   LISTING_DECISIONS,
   LISTING_KIND_NAMES,
+  LISTING_SORTS,
   LISTING_STATES,
   type ListingKindName,
   PENDING_STATES,
@@ -73,6 +74,8 @@ export const ListingsQuery = z
     kind: ListingKind,
     q: z.string().trim().max(200).optional(),
     ...Object.fromEntries(ALL_FACET_KEYS.map((k) => [k, csv.optional()])),
+    /** Relevance: the best matches of a text first (newest first without a text). */
+    sort: z.enum(LISTING_SORTS).default("relevance"),
     page: Page,
     pageSize: PageSize,
   })

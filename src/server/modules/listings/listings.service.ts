@@ -620,12 +620,8 @@ export function searchListings(ctx: Ctx, q: z.infer<typeof ListingsQuery>): Prom
       match?.set ?? null,
       filters,
     );
-    const positions = index.page(
-      match?.order ?? index.order("newest"),
-      result,
-      (q.page - 1) * q.pageSize,
-      q.pageSize,
-    );
+    const order = q.sort === "newest" ? index.order("newest") : (match?.order ?? index.order("newest"));
+    const positions = index.page(order, result, (q.page - 1) * q.pageSize, q.pageSize);
     const ids = positions.map((p) => index.ids[p]!);
     const cards = await cachedRows(
       db,
