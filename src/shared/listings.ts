@@ -4,11 +4,14 @@
 // text the catalog searches (`searchableText`) and the facets (`facetFields`). A new kind is one more
 // entry of LISTING_KINDS plus its own rules (`check`), not a copy of a module.
 //
-// Field labels and hints are web texts (src/locales/<lang>/listings.json, `kinds.<kind>.fields.<key>`);
-// the vocabularies' labels are in the shared catalogue (src/locales/<lang>/shared/vocabulary.json).
+// Field labels are web texts (src/locales/<lang>/listings.json, `kinds.<kind>.fields.<key>`); the
+// vocabularies' labels are a part of the shared catalogue of their own (src/locales/<lang>/shared/
+// exchanges.json, read through catalogue.ts), so that pages without listings do not carry them.
 
 import { z } from "zod";
-import { labelsOf, type Texts } from "./catalogue.js";
+import enExchanges from "../locales/en/shared/exchanges.json" with { type: "json" };
+import ruExchanges from "../locales/ru/shared/exchanges.json" with { type: "json" };
+import { catalogue, type Texts } from "./catalogue.js";
 import { REGIONS } from "./regions.js";
 import { SafeLongText, SafeText } from "./text.js";
 
@@ -95,6 +98,10 @@ export const AMENITIES = [
 ] as const;
 
 export const PRICE_UNITS = ["per_m2_month", "per_desk_month"] as const;
+
+/** The exchanges' vocabularies' labels (`src/locales/<lang>/shared/exchanges.json`). */
+export const exchangesVocabulary = catalogue({ ru: ruExchanges, en: enExchanges });
+const { labelsOf } = exchangesVocabulary;
 
 export const PROCESS_LABELS = labelsOf("process", MANUFACTURING_PROCESSES);
 export const MATERIAL_LABELS = labelsOf("material", MATERIALS);
