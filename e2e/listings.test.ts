@@ -20,9 +20,15 @@ afterAll(async () => {
 const noSidewaysScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
+/** A text input by its label exactly (a required one's label ends with an asterisk). */
+const field = (page: Page, label: string) =>
+  page.getByRole("textbox", {
+    name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*\\*?$`),
+  });
+
 /** Picks an option of a Mantine select by the field's label. */
 async function choose(page: Page, label: string, option: string) {
-  await page.getByRole("textbox", { name: label }).click();
+  await page.getByRole("combobox", { name: label }).click();
   await page.getByRole("option", { name: option, exact: true }).click();
 }
 
@@ -42,21 +48,21 @@ describe("a premises listing", () => {
     await expect.poll(() => member.getByText("Заполните это поле").count()).toBeGreaterThan(3);
 
     await choose(member, "От имени организации", "Технопарк «Строгино»");
-    await member.getByLabel("Заголовок", { exact: true }).fill(TITLE);
-    await member
-      .getByLabel("Описание", { exact: true })
-      .fill("Лаборатория 60 м² с чистой зоной ISO 7, антистатическим полом и подводом сжатого воздуха.");
+    await field(member, "Заголовок").fill(TITLE);
+    await field(member, "Описание").fill(
+      "Лаборатория 60 м² с чистой зоной ISO 7, антистатическим полом и подводом сжатого воздуха.",
+    );
     await choose(member, "Тип помещения", "Лаборатория");
-    await member.getByLabel("Площадь, м²: от").fill("60");
-    await member.getByLabel("Площадь, м²: до").fill("60");
+    await field(member, "Площадь, м²: от").fill("60");
+    await field(member, "Площадь, м²: до").fill("60");
     await choose(member, "Как указана цена", "₽ за м² в месяц");
-    await member.getByLabel("Цена, ₽").fill("2900");
-    await member.getByRole("textbox", { name: "Регион" }).fill("Моск");
+    await field(member, "Цена, ₽").fill("2900");
+    await member.getByRole("combobox", { name: "Регион" }).fill("Моск");
     await member.getByRole("option", { name: "Москва", exact: true }).click();
     await choose(member, "Административный округ Москвы", "Северо-Западный (СЗАО)");
-    await member.getByLabel("Адрес").fill("Москва, ул. Исаковского, д. 6, стр. 2");
+    await field(member, "Адрес").fill("Москва, ул. Исаковского, д. 6, стр. 2");
     await member.getByRole("checkbox", { name: "Чистое помещение" }).check();
-    await member.getByLabel("Кадастровый номер").fill(CADASTRAL);
+    await field(member, "Кадастровый номер").fill(CADASTRAL);
     await expectAccessible(member, "listing form (desktop)");
     await member.getByRole("button", { name: "Сохранить черновик" }).click();
 

@@ -12,7 +12,7 @@ import { toast, toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { ReasonModal } from "../organizations/modals";
-import { FieldList } from "./labels";
+import { badgeColors, FieldList } from "./labels";
 import { listingKeys, listingQueries } from "./queries";
 import type { QueueItem } from "./types";
 
@@ -157,7 +157,7 @@ export default function ModerationPage() {
                         </Anchor>
                       </Title>
                       <Group gap="xs">
-                        <Badge variant="light" color={item.isChange ? "yellow" : "blue"}>
+                        <Badge {...badgeColors(item.isChange ? "yellow" : "blue")}>
                           {t(item.isChange ? "listings.moderation.change" : "listings.moderation.new")}
                         </Badge>
                         <Text size="sm" c="dimmed">

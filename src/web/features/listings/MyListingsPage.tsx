@@ -8,7 +8,7 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
-import { StateBadge, titleOf, useLocale } from "./labels";
+import { badgeColors, StateBadge, titleOf, useLocale } from "./labels";
 import { listingQueries } from "./queries";
 
 /** The listings of one of the member's organizations (the active one first), every state. */
@@ -86,7 +86,7 @@ export default function MyListingsPage() {
                     <Group gap="xs">
                       <StateBadge state={l.state} />
                       {l.pendingState && (
-                        <Badge color={l.pendingState === "rejected" ? "red" : "yellow"} variant="light">
+                        <Badge {...badgeColors(l.pendingState === "rejected" ? "red" : "yellow")}>
                           {t(`listings.pendingState.${l.pendingState}`)}
                         </Badge>
                       )}

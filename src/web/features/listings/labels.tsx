@@ -66,22 +66,24 @@ export function FieldList({ kind, values }: { kind: ListingKindName; values: Rec
   );
 }
 
+/** A badge's colours that keep WCAG AA contrast: filled, dark shades; yellow with black text. */
+export const badgeColors = (tone: "green" | "red" | "yellow" | "gray" | "blue") =>
+  tone === "yellow"
+    ? ({ color: "yellow", c: "black", variant: "filled" } as const)
+    : ({ color: tone === "gray" ? "gray.7" : `${tone}.9`, variant: "filled" } as const);
+
+const STATE_TONE = {
+  published: "green",
+  rejected: "red",
+  moderation: "yellow",
+  draft: "gray",
+  closed: "gray",
+} as const;
+
 /** The listing's state as a badge. */
-export function StateBadge({ state }: { state: string }) {
+export function StateBadge({ state }: { state: keyof typeof STATE_TONE }) {
   const { t } = useTranslation();
-  const color =
-    state === "published"
-      ? "green"
-      : state === "rejected"
-        ? "red"
-        : state === "moderation"
-          ? "yellow"
-          : "gray";
-  return (
-    <Badge color={color} variant="light">
-      {t(`listings.state.${state}`)}
-    </Badge>
-  );
+  return <Badge {...badgeColors(STATE_TONE[state])}>{t(`listings.state.${state}`)}</Badge>;
 }
 
 /** Title and description in the reader's language when there is a translation. */
