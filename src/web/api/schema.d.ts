@@ -2196,7 +2196,7 @@ export interface components {
                 mine: number;
                 byQueue: {
                     /** @enum {string} */
-                    queue: "status" | "verification" | "names" | "erasures";
+                    queue: "status" | "verification" | "names" | "erasures" | "listings";
                     total: number;
                     mine: number;
                 }[];
@@ -2207,7 +2207,7 @@ export interface components {
             id: string;
             at: string;
             /** @enum {string} */
-            queue: "status" | "verification" | "names" | "erasures";
+            queue: "status" | "verification" | "names" | "erasures" | "listings";
             outcome: string;
             entityId: string | null;
             actor: {
@@ -2218,7 +2218,7 @@ export interface components {
         };
         DeskQueue: {
             /** @enum {string} */
-            key: "status" | "verification" | "names" | "erasures";
+            key: "status" | "verification" | "names" | "erasures" | "listings";
             count: number;
             capped: boolean;
             oldest: {
