@@ -106,6 +106,10 @@ describe("a premises listing", () => {
     expect(await guest.getByText("Северо-Западный (СЗАО)").count()).toBe(1);
     expect(await guest.getByText(CADASTRAL).count()).toBe(0);
     await expectAccessible(guest, "listing page (phone)");
+    // The organization's public page lists it.
+    await guest.getByRole("link", { name: "Технопарк «Строгино»" }).click();
+    const onOrgPage = guest.getByRole("region", { name: "Объявления организации" });
+    await expect.poll(() => onOrgPage.getByRole("link", { name: TITLE }).count()).toBe(1);
 
     // On a desktop, the catalog's facets narrow the list with counts.
     const desk = await env.browser.newContext({ locale: "ru-RU", viewport: DESKTOP });

@@ -129,6 +129,9 @@ export const ListingCard = z
   })
   .meta({ id: "ListingCard" });
 
+/** An organization's published listings (its public page). */
+export const OrganizationListings = z.object({ items: z.array(ListingCard) });
+
 const Facet = z.object({
   field: z.string(),
   values: z.array(z.object({ value: z.string(), count: z.number().int() })),

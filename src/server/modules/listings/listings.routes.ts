@@ -9,6 +9,7 @@ import {
   ListingsPage,
   ListingsQuery,
   MyListings,
+  OrganizationListings,
   UpdateListingBody,
   VersionBody,
 } from "./listings.contract.js";
@@ -40,6 +41,14 @@ export const listingRoutes = routes(["listings"], (r) => {
     params: IdParams,
     response: Listing,
     handler: (ctx, { params }) => svc.getListing(ctx, params.id),
+  });
+
+  r.get("/organizations/:id/published-listings", {
+    action: "public",
+    summary: "An organization's published listings, newest first (its public page)",
+    params: OrgIdParams,
+    response: OrganizationListings,
+    handler: (ctx, { params }) => svc.publishedOf(ctx, params.id),
   });
 
   r.post("/listings", {

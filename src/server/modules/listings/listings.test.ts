@@ -141,6 +141,11 @@ describe("private fields", () => {
       expect(found.body).toContain(l.id);
       expect(found.body).not.toContain("77:05:0001001:777");
     }
+    const onPage = (await guest.get(`/api/organizations/${team.org.id}/published-listings`)).json() as {
+      items: { id: string; values: Record<string, unknown> }[];
+    };
+    expect(onPage.items.map((i) => i.id)).toContain(l.id);
+    expect(JSON.stringify(onPage)).not.toContain("77:05:0001001:777");
     const byPrivate = await guest.get(
       `/api/listings?kind=premises&q=${encodeURIComponent("77:05:0001001:777")}`,
     );

@@ -16,7 +16,7 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { okvedSectionName } from "../../../shared/okved";
@@ -32,12 +32,19 @@ import { SectionCard } from "../../components/SectionCard";
 import { toast } from "../../components/toast";
 import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
+import { addPageTexts } from "../../i18n";
 import { withNext } from "../../next";
 import { useMe } from "../../session";
 import { orgKeys, orgQueries } from "../organizations/queries";
 import { UnverifiedBadge } from "../verification/UnverifiedBadge";
 import { descriptionOf, orgInitials, placeOf, StatusBadges, useLocale } from "./labels";
 import { directoryQueries } from "./queries";
+
+// The organization's listings: a chunk of their own with their texts (this page's first paint carries neither).
+const OrganizationListings = lazy(() =>
+  Promise.all([import("../listings/OrganizationListings"), addPageTexts("listings")]).then(([m]) => m),
+);
+
 import type { OrganizationPublic } from "./types";
 
 const MESSAGE_MAX = 1000;
@@ -429,6 +436,10 @@ export default function OrganizationPublicPage() {
           </Stack>
         </SectionCard>
       )}
+
+      <Suspense fallback={null}>
+        <OrganizationListings organizationId={org.id} />
+      </Suspense>
 
       <SectionCard titleGap="sm" id="org-members" title={t("directory.org.members")}>
         {members.length === 0 ? (
