@@ -10,7 +10,7 @@ export const listingsModule = defineModule({
   name: "listings",
   routes: [listingRoutes, listingOperatorRoutes],
   rules: LISTING_RULES,
-  abilities: ["listings.access", "operator.listings.queue"],
+  abilities: ["operator.listings.queue"],
   notificationKinds: LISTING_NOTIFICATION_DEFS,
   seed: listingsSeeder,
 });

@@ -45,8 +45,7 @@ export function ListingFields({
         return (
           <Textarea
             {...common}
-            autosize
-            minRows={3}
+            rows={4}
             maxLength={f.max}
             key={form.key(path)}
             {...form.getInputProps(path)}
