@@ -2419,7 +2419,6 @@ export interface components {
                 "operator.verification.queue": boolean;
                 "conversations.access": boolean;
                 "measures.manage": boolean;
-                "listings.access": boolean;
                 "operator.listings.queue": boolean;
                 "admin.jobs": boolean;
                 "privacy.own": boolean;
