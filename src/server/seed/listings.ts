@@ -499,7 +499,7 @@ export const listingsSeeder: Seeder = {
       .limit(14);
     if (!orgs.length) return;
     const [demo] = await db
-      .select({ id: organizations.id, owner: memberships.userId })
+      .select({ id: organizations.id, shortName: organizations.shortName, owner: memberships.userId })
       .from(organizations)
       .innerJoin(
         memberships,
@@ -508,7 +508,7 @@ export const listingsSeeder: Seeder = {
       .where(eq(organizations.shortName, DEMO_USER_ORG));
     const now = Date.now();
     const all = [...CAPABILITIES, ...PREMISES];
-    const rowsOf = all.map((s, i) => {
+    const planned = all.map((s, i) => {
       // Premises come from the first few organizations (landlords), capabilities from the others.
       const org =
         s.kind === "premises"
@@ -516,13 +516,15 @@ export const listingsSeeder: Seeder = {
           : (orgs[(i % (orgs.length - 4 || 1)) + 4] ?? orgs[0]!);
       return { s, org, at: new Date(now - (all.length - i) * 2 * DAY) };
     });
+    if (demo) planned.push({ s: DEMO_USER_DRAFT, org: demo, at: new Date(now - DAY) });
     const values = (s: Seed) => {
       // The seed is data a person could have typed: it passes the kind's validation.
       const parsed = valuesSchema(LISTING_KINDS[s.kind]).parse(s.values);
       return { values: parsed, searchText: searchableText(LISTING_KINDS[s.kind], parsed) };
     };
-    const inserts = rowsOf.map(({ s, org, at }) => {
+    const inserts = planned.map(({ s, org, at }) => {
       const state = s.state ?? "published";
+      const decided = state === "published" || state === "rejected" ? new Date(at.getTime() + DAY) : null;
       return {
         kind: s.kind,
         organizationId: org.id,
@@ -535,30 +537,12 @@ export const listingsSeeder: Seeder = {
         ...values(s),
         rejectReason: s.rejectReason ?? null,
         submittedAt: state === "draft" ? null : at,
-        publishedAt: state === "published" ? new Date(at.getTime() + DAY) : null,
-        decidedAt: state === "published" || state === "rejected" ? new Date(at.getTime() + DAY) : null,
+        publishedAt: state === "published" ? decided : null,
+        decidedAt: decided,
         createdAt: at,
         updatedAt: at,
       };
     });
-    if (demo)
-      inserts.push({
-        kind: DEMO_USER_DRAFT.kind,
-        organizationId: demo.id,
-        authorId: demo.owner,
-        state: "draft",
-        titleRu: DEMO_USER_DRAFT.titleRu,
-        titleEn: null,
-        descriptionRu: DEMO_USER_DRAFT.descriptionRu,
-        descriptionEn: null,
-        ...values(DEMO_USER_DRAFT),
-        rejectReason: null,
-        submittedAt: null,
-        publishedAt: null,
-        decidedAt: null,
-        createdAt: new Date(now - DAY),
-        updatedAt: new Date(now - DAY),
-      });
     const inserted = await db
       .insert(listings)
       .values(inserts)

@@ -301,63 +301,61 @@ export async function updateListing(
   });
 }
 
-/** Sends a draft or a rejected listing to moderation. */
-export async function submitListing(ctx: Ctx, id: string, version: number): Promise<ListingView> {
+/**
+ * An author's move of a listing from one of the states `from`: the version seen, the state, a check,
+ * then one conditional UPDATE and its audit entry.
+ */
+function authorMove(
+  ctx: Ctx,
+  id: string,
+  version: number,
+  move: {
+    from: readonly ListingState[];
+    refused: string;
+    action: string;
+    set: Partial<typeof listings.$inferInsert>;
+    check?: (tx: Executor, r: Row) => Promise<void>;
+  },
+): Promise<ListingView> {
   return ctx.db.transaction(async (tx) => {
     const r = await ownListing(tx, ctx, id);
     if (r.version !== version) await changed(tx, r, true);
-    if (r.state !== "draft" && r.state !== "rejected")
-      throw transition(ctx, "listings.transition.submit", r.state);
-    await assertVerified(tx, r.organizationId);
+    if (!move.from.includes(r.state)) throw transition(ctx, move.refused, r.state);
+    await move.check?.(tx, r);
     const [after] = await tx
       .update(listings)
-      .set({
-        state: "moderation",
-        rejectReason: null,
-        submittedAt: sql`now()`,
-        version: sql`${listings.version} + 1`,
-        updatedAt: sql`now()`,
-      })
+      .set({ ...move.set, version: sql`${listings.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(listings.id, id), eq(listings.version, version)))
       .returning();
     await writeAudit(tx, auditCtx(ctx), {
-      action: "listing.submit",
+      action: move.action,
       entity: "listing",
       entityId: id,
       before: { state: r.state, version: r.version },
-      after: { state: "moderation", version: after!.version },
+      after: { state: after!.state, version: after!.version },
     });
     return present(after!, await orgName(tx, r.organizationId), true, true);
   });
 }
 
-/** The author withdraws a published listing (its pending change with it). */
-export async function closeListing(ctx: Ctx, id: string, version: number): Promise<ListingView> {
-  return ctx.db.transaction(async (tx) => {
-    const r = await ownListing(tx, ctx, id);
-    if (r.version !== version) await changed(tx, r, true);
-    if (r.state !== "published") throw transition(ctx, "listings.transition.close", r.state);
-    const [after] = await tx
-      .update(listings)
-      .set({
-        state: "closed",
-        pending: null,
-        pendingState: null,
-        version: sql`${listings.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(listings.id, id), eq(listings.version, version)))
-      .returning();
-    await writeAudit(tx, auditCtx(ctx), {
-      action: "listing.close",
-      entity: "listing",
-      entityId: id,
-      before: { state: r.state, version: r.version },
-      after: { state: "closed", version: after!.version },
-    });
-    return present(after!, await orgName(tx, r.organizationId), true, true);
+/** Sends a draft or a rejected listing to moderation. */
+export const submitListing = (ctx: Ctx, id: string, version: number) =>
+  authorMove(ctx, id, version, {
+    from: ["draft", "rejected"],
+    refused: "listings.transition.submit",
+    action: "listing.submit",
+    set: { state: "moderation", rejectReason: null, submittedAt: sql`now()` as never },
+    check: (tx, r) => assertVerified(tx, r.organizationId),
   });
-}
+
+/** The author withdraws a published listing (its pending change with it). */
+export const closeListing = (ctx: Ctx, id: string, version: number) =>
+  authorMove(ctx, id, version, {
+    from: ["published"],
+    refused: "listings.transition.close",
+    action: "listing.close",
+    set: { state: "closed", pending: null, pendingState: null },
+  });
 
 // ---------- moderation ----------
 

@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Card, CloseButton, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Card, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
 import { facetFields, LISTING_SORTS, type ListingKindName } from "../../../shared/listings";
 import { CatalogEmpty, CatalogPage } from "../../components/catalog/CatalogPage";
+import { ChosenFilters } from "../../components/catalog/ChosenFilters";
 import { FacetGroup, facetRows } from "../../components/catalog/FacetGroup";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -183,35 +184,13 @@ function KindCatalog({ kind }: { kind: ListingKindName }) {
         data ? t("listings.catalog.found", { count: data.total, total: format.number(data.total) }) : "\u00a0"
       }
       chosen={
-        chosen.length > 0 && (
-          <Group gap="xs" wrap="wrap" aria-label={t("listings.catalog.chosen")} role="group">
-            {chosen.map(({ facet, value }) => {
-              const label = labelOf(facet, value);
-              return (
-                <Badge
-                  key={`${facet}:${value}`}
-                  variant="outline"
-                  color="indigo"
-                  tt="none"
-                  size="lg"
-                  pr={2}
-                  rightSection={
-                    <CloseButton
-                      size="xs"
-                      aria-label={t("listings.catalog.removeFilter", { label })}
-                      onClick={() => onToggle(facet, value, false)}
-                    />
-                  }
-                >
-                  {label}
-                </Badge>
-              );
-            })}
-            <Button variant="subtle" size="compact-sm" onClick={resetFilters}>
-              {t("common.resetFilters")}
-            </Button>
-          </Group>
-        )
+        <ChosenFilters
+          chosen={chosen.map(({ facet, value }) => ({ facet, value, label: labelOf(facet, value) }))}
+          groupLabel={t("listings.catalog.chosen")}
+          removeLabel={(label) => t("listings.catalog.removeFilter", { label })}
+          onRemove={(facet, value) => onToggle(facet, value, false)}
+          onReset={resetFilters}
+        />
       }
       filters={{
         title: t("listings.catalog.filters"),
