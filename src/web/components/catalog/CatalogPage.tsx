@@ -221,3 +221,25 @@ export function CatalogEmpty({ title, text, actions }: { title: string; text: st
     </Card>
   );
 }
+
+/** The page asked for is past the results: say so and offer the first page. */
+export function CatalogOutOfRange({
+  text,
+  firstPage,
+  onFirst,
+}: {
+  text: string;
+  firstPage: string;
+  onFirst: () => void;
+}) {
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="sm" align="flex-start">
+        <Text>{text}</Text>
+        <Button variant="default" onClick={onFirst}>
+          {firstPage}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}

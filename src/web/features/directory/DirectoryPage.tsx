@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ORG_TYPE_LABELS, SME_CATEGORY_LABELS } from "../../../shared/organizations";
 import { tagLabel } from "../../../shared/tags";
-import { CatalogEmpty, CatalogPage } from "../../components/catalog/CatalogPage";
+import { CatalogEmpty, CatalogOutOfRange, CatalogPage } from "../../components/catalog/CatalogPage";
 import { ChosenFilters } from "../../components/catalog/ChosenFilters";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -182,14 +182,11 @@ export default function DirectoryPage() {
       renderItem={(org) => <ResultCard org={org} />}
       onPage={(page) => go({ page })}
       outOfRange={
-        <Card withBorder padding="lg">
-          <Stack gap="sm" align="flex-start">
-            <Text>{t("directory.pageOutOfRange")}</Text>
-            <Button variant="default" onClick={() => go({ page: 1 })}>
-              {t("directory.firstPage")}
-            </Button>
-          </Stack>
-        </Card>
+        <CatalogOutOfRange
+          text={t("directory.pageOutOfRange")}
+          firstPage={t("directory.firstPage")}
+          onFirst={() => go({ page: 1 })}
+        />
       }
       empty={
         <CatalogEmpty

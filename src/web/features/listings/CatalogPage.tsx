@@ -4,7 +4,7 @@ import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
 import { facetFields, LISTING_SORTS, type ListingKindName } from "../../../shared/listings";
-import { CatalogEmpty, CatalogPage } from "../../components/catalog/CatalogPage";
+import { CatalogEmpty, CatalogOutOfRange, CatalogPage } from "../../components/catalog/CatalogPage";
 import { ChosenFilters } from "../../components/catalog/ChosenFilters";
 import { FacetGroup, facetRows } from "../../components/catalog/FacetGroup";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
@@ -240,14 +240,11 @@ function KindCatalog({ kind }: { kind: ListingKindName }) {
       renderItem={(item) => <ResultCard item={item} />}
       onPage={(page) => go({ page })}
       outOfRange={
-        <Card withBorder padding="lg">
-          <Stack gap="sm" align="flex-start">
-            <Text>{t("listings.catalog.pageOutOfRange")}</Text>
-            <Button variant="default" onClick={() => go({ page: 1 })}>
-              {t("listings.catalog.firstPage")}
-            </Button>
-          </Stack>
-        </Card>
+        <CatalogOutOfRange
+          text={t("listings.catalog.pageOutOfRange")}
+          firstPage={t("listings.catalog.firstPage")}
+          onFirst={() => go({ page: 1 })}
+        />
       }
       empty={
         <CatalogEmpty
