@@ -2,6 +2,7 @@ import { defineModule } from "../../core/module.js";
 import { listingsSeeder } from "../../seed/listings.js";
 import { LISTING_NOTIFICATION_DEFS } from "./listings.notifications.js";
 import { listingOperatorRoutes } from "./listings.operator.routes.js";
+import { listingsPersonalData } from "./listings.personal.js";
 import { LISTING_RULES } from "./listings.policy.js";
 import { listingRoutes } from "./listings.routes.js";
 
@@ -12,5 +13,6 @@ export const listingsModule = defineModule({
   rules: LISTING_RULES,
   abilities: ["operator.listings.queue"],
   notificationKinds: LISTING_NOTIFICATION_DEFS,
+  personalData: listingsPersonalData,
   seed: listingsSeeder,
 });

@@ -5,6 +5,7 @@ import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, signedIn, testAppForFile } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { addMember, createOrg, orgWithTeam } from "../organizations/organizations.fixtures.js";
+import { listingsPersonalData } from "./listings.personal.js";
 
 const t = testAppForFile();
 let op: Client;
@@ -383,5 +384,15 @@ describe("the catalog", () => {
     expect(prefix.items.map((i) => i.titleRu)).toEqual(["Фрезерная мастерская"]);
     const none = (await guest.get("/api/listings?kind=capability&q=Фрезерный")).json() as Page;
     expect(none.total).toBe(0);
+  });
+});
+
+describe("personal data", () => {
+  it("exports the listings a person created, and only theirs", async () => {
+    const mine = await listing(team.ownerC, team.org.id, { titleRu: "Объявление владельца" }, "draft");
+    const data = (await listingsPersonalData.export(t.database.db, team.owner.id)) as {
+      listings: { id: string; titleRu: string }[];
+    };
+    expect(data.listings.map((l) => l.id)).toEqual([mine.id]);
   });
 });
