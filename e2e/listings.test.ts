@@ -75,6 +75,21 @@ describe("a premises listing", () => {
     await expectAccessible(member, "listing on moderation (desktop)");
     const url = member.url();
 
+    // "My listings" on a phone: the organization's listings with their states.
+    const mobile = await signInAs(env, "user@innocluster.demo", PHONE);
+    pages.push(mobile);
+    await mobile.goto(`${env.server.url}/listings/mine`);
+    await expect.poll(() => mobile.getByRole("heading", { level: 1 }).textContent()).toBe("Мои объявления");
+    await mobile
+      .getByRole("textbox", { name: "Организация" })
+      .or(mobile.getByRole("combobox", { name: "Организация" }))
+      .click();
+    await mobile.getByRole("option", { name: "Технопарк «Строгино»", exact: true }).click();
+    const mineItem = mobile.getByRole("listitem").filter({ hasText: TITLE });
+    await expect.poll(() => mineItem.getByText("На модерации", { exact: true }).count()).toBe(1);
+    await expectAccessible(mobile, "my listings (phone)");
+    expect(await noSidewaysScroll(mobile)).toBe(true);
+
     // The operator approves it from the queue, on a phone.
     const operator = await signInAs(env, "operator@innocluster.demo", PHONE);
     pages.push(operator);
@@ -117,7 +132,9 @@ describe("a premises listing", () => {
     pages.push(d);
     await d.goto(`${env.server.url}/exchanges/premises`);
     await expect.poll(() => d.getByRole("link", { name: TITLE }).count()).toBe(1);
-    await d.getByRole("checkbox", { name: /Чистое помещение/ }).check();
+    // By keyboard: the facet's checkbox takes the focus and Space chooses it.
+    await d.getByRole("checkbox", { name: /Чистое помещение/ }).focus();
+    await d.keyboard.press("Space");
     await d.waitForURL(/amenities=clean_room/);
     await expect.poll(() => d.getByRole("link", { name: TITLE }).count()).toBe(1);
     await expectAccessible(d, "premises catalog (desktop)");

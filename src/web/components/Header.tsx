@@ -42,9 +42,9 @@ export function Header() {
   if (can("operator.verification.queue"))
     items.push({ to: "/operator/verifications", label: t("verification.nav.operator") });
   if (can("measures.manage")) items.push({ to: "/operator/measures", label: t("measures.nav.operator") });
-  if (can("operator.listings.queue"))
-    items.push({ to: "/operator/listings", label: t("common.nav.listingModeration") });
   const service: NavItem[] = [];
+  if (can("operator.listings.queue"))
+    service.push({ to: "/operator/listings", label: t("common.nav.listingModeration") });
   if (can("admin.users.list")) service.push({ to: "/admin/users", label: t("common.nav.users") });
   if (can("admin.jobs")) service.push({ to: "/admin/jobs", label: t("admin.jobs.nav") });
   if (can("operator.erasures")) service.push({ to: "/operator/erasures", label: t("privacy.nav") });
