@@ -21,11 +21,7 @@ const QUEUE_PAGE: Record<DeskQueue["key"], string> = {
 
 /** The page of one item, where the queue has one. */
 const itemPage = (queue: DeskQueue["key"], id: string | null) =>
-  queue === "status" && id
-    ? `/operator/applications/${id}`
-    : queue === "listings" && id
-      ? `/listings/${id}`
-      : QUEUE_PAGE[queue];
+  queue === "status" && id ? `/operator/applications/${id}` : QUEUE_PAGE[queue];
 
 function QueueCard({ queue }: { queue: DeskQueue }) {
   const { t } = useTranslation();

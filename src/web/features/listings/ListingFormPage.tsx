@@ -16,7 +16,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import type { ListingKindName } from "../../../shared/listings";
+import { LISTING_KIND_NAMES, type ListingKindName } from "../../../shared/listings";
 import { ApiError } from "../../api";
 import { client, unwrap } from "../../api/client";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
@@ -204,7 +204,7 @@ function ListingForm({
 export function NewListingPage() {
   const { t } = useTranslation();
   usePageTitle(t("listings.form.newTitle"));
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const kindParam = params.get("kind") ?? undefined;
   const kind: ListingKindName = isKind(kindParam) ? kindParam : "capability";
   const mine = useMyOrganizations();
@@ -230,7 +230,17 @@ export function NewListingPage() {
           </Stack>
         </Card>
       ) : (
-        <ListingForm key={kind} kind={kind} organizations={organizations} />
+        <>
+          <Select
+            label={t("listings.form.kind")}
+            maw={420}
+            data={LISTING_KIND_NAMES.map((k) => ({ value: k, label: t(`listings.kinds.${k}.title`) }))}
+            value={kind}
+            allowDeselect={false}
+            onChange={(v) => v && setParams({ kind: v }, { replace: true })}
+          />
+          <ListingForm key={kind} kind={kind} organizations={organizations} />
+        </>
       )}
     </Stack>
   );
