@@ -31,8 +31,10 @@ export function Header() {
     { to: "/", label: t("common.nav.home") },
     { to: "/directory", label: t("common.nav.directory") },
     { to: "/measures", label: t("measures.nav.navigator") },
-    { to: "/exchanges", label: t("common.nav.exchanges") },
   ];
+  const exchanges = { to: "/exchanges", label: t("common.nav.exchanges") };
+  // Staff have many queues in the bar: for them the exchanges are under "More".
+  if (!can("desk.read")) items.push(exchanges);
   // the personal start page: the desk for staff (their cabinet is in the user menu), the cabinet for others
   if (can("desk.read")) items.push({ to: "/desk", label: t("common.nav.desk") });
   else if (user) items.push({ to: "/cabinet", label: t("common.nav.cabinet") });
@@ -42,7 +44,7 @@ export function Header() {
   if (can("operator.verification.queue"))
     items.push({ to: "/operator/verifications", label: t("verification.nav.operator") });
   if (can("measures.manage")) items.push({ to: "/operator/measures", label: t("measures.nav.operator") });
-  const service: NavItem[] = [];
+  const service: NavItem[] = can("desk.read") ? [exchanges] : [];
   if (can("operator.listings.queue"))
     service.push({ to: "/operator/listings", label: t("common.nav.listingModeration") });
   if (can("admin.users.list")) service.push({ to: "/admin/users", label: t("common.nav.users") });
