@@ -109,7 +109,9 @@ describe("a premises listing", () => {
     const guestCtx = await env.browser.newContext({ locale: "ru-RU", viewport: PHONE });
     const guest = await guestCtx.newPage();
     pages.push(guest);
-    await guest.goto(`${env.server.url}/exchanges/premises?q=микроэлектроника&okrug=szao`);
+    await guest.goto(`${env.server.url}/exchanges/premises?q=микроэлектроника&okrug=szao`, {
+      waitUntil: "networkidle",
+    });
     await expect.poll(() => guest.getByRole("heading", { level: 1 }).textContent()).toBe("Помещения");
     const result = guest.getByRole("link", { name: TITLE });
     await expect.poll(() => result.count()).toBe(1);
@@ -130,12 +132,13 @@ describe("a premises listing", () => {
     const desk = await env.browser.newContext({ locale: "ru-RU", viewport: DESKTOP });
     const d = await desk.newPage();
     pages.push(d);
-    await d.goto(`${env.server.url}/exchanges/premises`);
+    // The page comes rendered by the server: wait for it to hydrate before using its controls.
+    await d.goto(`${env.server.url}/exchanges/premises`, { waitUntil: "networkidle" });
     await expect.poll(() => d.getByRole("link", { name: TITLE }).count()).toBe(1);
     // By keyboard: the facet's checkbox takes the focus and Space chooses it.
     await d.getByRole("checkbox", { name: /Чистое помещение/ }).focus();
     await d.keyboard.press("Space");
-    await d.waitForURL(/amenities=clean_room/);
+    await expect.poll(() => d.url()).toMatch(/amenities=clean_room/);
     await expect.poll(() => d.getByRole("link", { name: TITLE }).count()).toBe(1);
     await expectAccessible(d, "premises catalog (desktop)");
   });
