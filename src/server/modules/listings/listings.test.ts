@@ -308,6 +308,23 @@ describe("moderation", () => {
       409,
       "listing-changed",
     );
+    // On moderation the author waits: an edit is refused, and so is one based on an old version.
+    const edit = {
+      titleRu: "Офис на два месяца",
+      descriptionRu: "Отапливаемый цех, высота потолков 8 метров, ворота для грузовиков.",
+      values: premises(),
+    };
+    expectProblem(
+      await team.memberC.patch(`/api/listings/${l.id}`, { ...edit, version: l.version }),
+      409,
+      "listing-transition",
+    );
+    const stale = expectProblem(
+      await team.memberC.patch(`/api/listings/${l.id}`, { ...edit, version: l.version - 1 }),
+      409,
+      "listing-changed",
+    );
+    expect((stale.current as View).titleRu).toBe("Офис на один месяц");
     expect(((await team.memberC.get(`/api/listings/${l.id}`)).json() as View).version).toBe(l.version);
     const closed = await listing(team.memberC, team.org.id, { titleRu: "Закрываемое объявление" });
     const c = await team.memberC.post(`/api/listings/${closed.id}/close`, { version: closed.version });
