@@ -156,10 +156,7 @@ describe("cross-site request protection", () => {
       CROSS_SITE,
     );
     expect(expectProblem(res, 403, "cross-origin").title).toBe("A request from another site was refused");
-    expect(
-      (await new Client(t.app).post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD }))
-        .statusCode,
-    ).toBe(200);
+    expect((await new Client(t.app).signIn(u)).statusCode).toBe(200);
     expect(await mailsTo(t.database, u.email)).toHaveLength(0);
   });
 
@@ -208,9 +205,7 @@ describe("cross-site request protection", () => {
     ).toBe(200);
     // curl and server-to-server calls send neither header.
     const curl = new Client(t.app);
-    expect(
-      (await curl.post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD })).statusCode,
-    ).toBe(200);
+    expect((await curl.signIn(u)).statusCode).toBe(200);
     // A typed-in address (Sec-Fetch-Site: none) is not cross-site either.
     expect(
       (

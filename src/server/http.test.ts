@@ -235,7 +235,7 @@ describe("finding 12: sessions end, cookies are host-bound, personal answers are
     try {
       const user = await createUser(https.database);
       const c = new Client(https.app);
-      const res = await c.post("/api/auth/signin", { email: user.email, password: TEST_PASSWORD });
+      const res = await c.signIn(user);
       const cookie = String(res.headers["set-cookie"]);
       expect(cookie).toMatch(/^__Host-ic_session=[\w-]{20,};/);
       expect(cookie).toMatch(/; Secure/);

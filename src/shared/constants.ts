@@ -17,3 +17,9 @@ export const PASSWORD_MAX = 128;
  * distribution). Bump it whenever the text in the web app (organizations.consent.*) changes.
  */
 export const PUBLIC_CONSENT_VERSION = "2025-09-01";
+
+/**
+ * The cluster's time zone: application windows, founding ages and digests are counted by its calendar,
+ * and every time is shown in it (server-rendered pages and the browser alike, wherever the reader is).
+ */
+export const CLUSTER_TIME_ZONE = "Europe/Moscow";

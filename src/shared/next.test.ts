@@ -3,7 +3,15 @@ import { isSafeNext, isSameSitePath, NEXT_MAX } from "./next.js";
 
 describe("isSafeNext", () => {
   it("accepts paths on this site, with a query and a fragment", () => {
-    for (const next of ["/", "/account", "/organizations/new", "/invitations/abc?x=1&y=%2F#top", "/a:b"]) {
+    for (const next of [
+      "/",
+      "/account",
+      "/organizations/new",
+      "/invitations/abc?x=1&y=%2F#top",
+      "/a:b",
+      "/measures?q=a//b",
+      "/measures/v1.2",
+    ]) {
       expect(isSafeNext(next), next).toBe(true);
     }
     expect(isSafeNext(`/${"a".repeat(NEXT_MAX - 1)}`)).toBe(true);
@@ -26,6 +34,11 @@ describe("isSafeNext", () => {
       "https://evil.example",
       "javascript:alert(1)",
       "data:text/html,x",
+      "/..//evil.example",
+      "/.//evil.example",
+      "/account//evil.example",
+      "/a/../b",
+      "/./account",
       `/${"a".repeat(NEXT_MAX)}`,
     ]) {
       expect(isSafeNext(next), JSON.stringify(next)).toBe(false);

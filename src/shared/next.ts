@@ -17,6 +17,10 @@ export function isSameSitePath(value: string): boolean {
   if (!value.startsWith("/") || value.startsWith("//")) return false;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
   if (/[\u0000-\u0020\u007f\\]/.test(value)) return false;
+  // Nothing a proxy or a later redirect could normalise into another host: no "//" after the start
+  // ("/..//evil.com" becomes "//evil.com" once "/.." is resolved), no "." or ".." segments.
+  const path = value.split(/[?#]/, 1)[0]!;
+  if (path.includes("//") || /(^|\/)\.{1,2}(\/|$)/.test(path)) return false;
   try {
     return new URL(value, BASE).origin === BASE;
   } catch {

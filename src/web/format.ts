@@ -1,4 +1,13 @@
 import { useTranslation } from "react-i18next";
+import { CLUSTER_TIME_ZONE } from "../shared/constants";
+
+const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The zone a value is shown in: a day ("2026-03-12") is that day wherever the reader is; a moment is
+ * shown in the cluster's time, so the server's render and the browser's agree and a deadline reads as
+ * the rules count it.
+ */
+export const zoneOf = (value: string) => (DAY_ONLY.test(value) ? "UTC" : CLUSTER_TIME_ZONE);
 
 /** Locale-aware formatting helpers bound to the current interface language. */
 export function useFormat() {
@@ -9,13 +18,17 @@ export function useFormat() {
       if (!value) return "—";
       const date = new Date(value);
       if (Number.isNaN(date.getTime())) return value;
-      return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date);
+      return new Intl.DateTimeFormat(locale, {
+        dateStyle: "medium",
+        timeStyle: "short",
+        timeZone: zoneOf(value),
+      }).format(date);
     },
     date(value: string | null | undefined): string {
       if (!value) return "—";
       const date = new Date(value);
       if (Number.isNaN(date.getTime())) return value;
-      return new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(date);
+      return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: zoneOf(value) }).format(date);
     },
     number(value: number): string {
       return new Intl.NumberFormat(locale).format(value);

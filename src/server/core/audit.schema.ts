@@ -1,11 +1,12 @@
-import { bigserial, index, inet, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, inet, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { tz } from "./columns.js";
 
 /** Append-only: who did what to which record, before → after. */
 export const auditLog = pgTable(
   "audit_log",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: tz("at").notNull().defaultNow(),
     actorId: uuid("actor_id"),
     action: text("action").notNull(),
     entity: text("entity").notNull(),

@@ -1,5 +1,6 @@
-/** The cluster's time zone: application windows, founding ages and digests are counted by its calendar. */
-export const CLUSTER_TIME_ZONE = "Europe/Moscow";
+import { CLUSTER_TIME_ZONE } from "../../shared/constants.js";
+
+export { CLUSTER_TIME_ZONE };
 
 const DAY = new Intl.DateTimeFormat("en-CA", { timeZone: CLUSTER_TIME_ZONE });
 

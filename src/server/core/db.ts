@@ -4,10 +4,10 @@ import { citext } from "@electric-sql/pglite/contrib/citext";
 import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
-import { type SQL, sql } from "drizzle-orm";
+import { count, type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgQueryResultHKT, PgSelect, PgTable } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -194,3 +194,27 @@ export const textArray = (values: readonly string[]): SQL =>
  */
 export const prefixTsQuery = (q: string | SQL) =>
   sql`to_tsquery('simple', regexp_replace(websearch_to_tsquery('russian', ${q})::text, '''([^'']{4,})''', '''\\1'':*', 'g'))`;
+
+/** Which page of a listing, and how long a page is. */
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * One page of a listing with the count of everything it lists, read together: `list` is the listing's
+ * select with its where and order (`.$dynamic()`), `counted` the count of the same rows (`countRows`).
+ */
+export async function pageOf<Q extends PgSelect>(
+  list: Q,
+  counted: PromiseLike<{ n: number }[]>,
+  { page, pageSize }: PageRequest,
+): Promise<{ items: Awaited<Q>; total: number }> {
+  const [items, [total]] = await Promise.all([list.limit(pageSize).offset((page - 1) * pageSize), counted]);
+  return { items: items as Awaited<Q>, total: Number(total?.n ?? 0) };
+}
+
+/** How many rows of a table match `where` (all without it). */
+export function countRows(ex: Executor, table: PgTable, where?: SQL) {
+  return ex.select({ n: count() }).from(table).where(where);
+}

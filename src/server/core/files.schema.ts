@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt, primaryId, tz } from "./columns.js";
 
 /**
  * A record of every stored file (core/files.ts); the contents live in the storage under `storage_key`,
@@ -9,7 +10,7 @@ import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-co
 export const files = pgTable(
   "files",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     storageKey: text("storage_key").notNull().unique(),
     purpose: text("purpose").notNull(),
     uploadedBy: uuid("uploaded_by"),
@@ -18,9 +19,9 @@ export const files = pgTable(
     size: bigint("size", { mode: "number" }).notNull(),
     sha256: text("sha256").notNull(),
     contentType: text("content_type").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     /** Set in the transaction that attaches the file to its record; unattached files go after 24 h. */
-    attachedAt: timestamp("attached_at", { withTimezone: true }),
+    attachedAt: tz("attached_at"),
   },
   (t) => [index("files_unattached_idx").on(t.createdAt).where(sql`attached_at is null`)],
 );

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Clock, type DrizzleTransactionLike, fromDrizzle, fromPglite, PgBoss } from "pg-boss";
+import { CLUSTER_TIME_ZONE } from "../../shared/constants.js";
 import type { Config } from "./config.js";
 import { type Database, type Db, type Executor, rows } from "./db.js";
 import type { Storage } from "./storage.js";
@@ -37,7 +38,7 @@ const QUEUE_OPTIONS = {
   deleteAfterSeconds: 14 * 24 * 3600,
 } as const;
 
-const TZ = "Europe/Moscow";
+const TZ = CLUSTER_TIME_ZONE;
 
 export interface Jobs {
   boss: PgBoss;

@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, primaryId, tz } from "./columns.js";
 
 /**
  * Transactional outbox: a mail is written in the same transaction as the change that causes it.
@@ -7,22 +8,22 @@ import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-c
 export const mailOutbox = pgTable(
   "mail_outbox",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     to: text("to").notNull(),
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html"),
     template: text("template").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    sentAt: tz("sent_at"),
     attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: tz("next_attempt_at").notNull().defaultNow(),
     lastError: text("last_error"),
     /** The live token in the mail's link, masked in text and html once it is used or expired. */
     secret: text("secret"),
     /** The token's stored HMAC, by which its use finds the mail. */
     secretRef: text("secret_ref"),
-    secretExpiresAt: timestamp("secret_expires_at", { withTimezone: true }),
+    secretExpiresAt: tz("secret_expires_at"),
   },
   (t) => [
     index("mail_outbox_secret_ref_idx").on(t.secretRef),

@@ -1,8 +1,10 @@
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Logger } from "pino";
 import type { Locale } from "../../shared/constants.js";
+import { columnsOf } from "./columns.js";
 import type { Db, Executor } from "./db.js";
+import { countRows, pageOf } from "./db.js";
 import { fill, t } from "./i18n.js";
 import { mailOutbox } from "./mail.schema.js";
 
@@ -172,22 +174,15 @@ export async function cleanUpMail(db: Executor, now = new Date()) {
 }
 
 export async function listOutbox(db: Db, page: number, pageSize: number) {
-  const [items, [total]] = await Promise.all([
+  return pageOf(
     db
-      .select({
-        id: mailOutbox.id,
-        to: mailOutbox.to,
-        subject: mailOutbox.subject,
-        createdAt: mailOutbox.createdAt,
-        sentAt: mailOutbox.sentAt,
-      })
+      .select(columnsOf(mailOutbox, "id", "to", "subject", "createdAt", "sentAt"))
       .from(mailOutbox)
       .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(mailOutbox),
-  ]);
-  return { items, total: total?.n ?? 0 };
+      .$dynamic(),
+    countRows(db, mailOutbox),
+    { page, pageSize },
+  );
 }
 
 export async function getOutboxMail(db: Db, id: string) {

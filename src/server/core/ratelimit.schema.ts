@@ -1,4 +1,5 @@
-import { bigint, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { tz } from "./columns.js";
 
 /**
  * Request counters shared by every app server (RATE_LIMIT_STORE=database): what each server claimed
@@ -14,7 +15,7 @@ export const rateLimitCounters = pgTable(
     windowStart: bigint("window_start", { mode: "number" }).notNull(),
     /** Admissions claimed by all servers in the window (may pass the limit: see core/ratelimit.ts). */
     count: integer("count").notNull(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    expiresAt: tz("expires_at").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.key, t.windowStart] }),

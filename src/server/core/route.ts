@@ -167,6 +167,28 @@ export async function uploadedFile(req: FastifyRequest, fieldKey: string): Promi
   return part;
 }
 
+/** An uploaded file as the services take it: its stream and the name it was sent with. */
+export interface Upload {
+  stream: MultipartFile["file"];
+  fileName: string;
+}
+
+/**
+ * The handler of a route that uploads one file (multipart field `file`) to the record `:id`: `allowed`
+ * refuses who may not upload before the body is read, then `save` gets the file.
+ */
+export function uploadHandler<R>(
+  fieldKey: string,
+  allowed: (ctx: Ctx, id: string) => Promise<unknown>,
+  save: (ctx: Ctx, id: string, file: Upload) => Promise<R>,
+) {
+  return async (ctx: Ctx, req: FastifyRequest<{ Params: { id: string } }>): Promise<R> => {
+    await allowed(ctx, req.params.id);
+    const part = await uploadedFile(req, fieldKey);
+    return save(ctx, req.params.id, { stream: part.file, fileName: part.filename });
+  };
+}
+
 /**
  * Audits every record-level refusal of a kind (an error class the services throw with the record's id)
  * in its own transaction, so the entry stays although the request's transaction rolled back.

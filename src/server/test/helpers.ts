@@ -199,6 +199,9 @@ export class Client {
   patch = (url: string, body?: unknown, headers?: Record<string, string>) =>
     this.request("PATCH", url, body ?? {}, headers);
   delete = (url: string, headers?: Record<string, string>) => this.request("DELETE", url, undefined, headers);
+  /** Signs in with the user's e-mail and a password (the test users' one unless given). */
+  signIn = (user: { email: string }, password: string = TEST_PASSWORD) =>
+    this.post("/api/auth/signin", { email: user.email, password });
 }
 
 export const TEST_PASSWORD = "Correct-Horse-42";
@@ -233,7 +236,7 @@ export async function createUser(
 /** Signs a new client in as the given user. */
 export async function signedIn(t: TestApp, user: { email: string }, lang = "ru", ip?: string) {
   const c = new Client(t.app, lang, ip);
-  const res = await c.post("/api/auth/signin", { email: user.email, password: TEST_PASSWORD });
+  const res = await c.signIn(user);
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   return c;
 }

@@ -26,15 +26,22 @@ function useSwitchOrganization() {
   });
 }
 
+/** The user's organizations, the active one's id, and the switch between them. */
+function useOrganizationChoice() {
+  const mine = useMyOrganizations();
+  return {
+    items: mine.data?.items ?? [],
+    activeId: mine.data?.activeOrganizationId ?? null,
+    switchTo: useSwitchOrganization(),
+    can: useMe().can,
+  };
+}
+
 /** The active organization and a menu to switch it (wide screens; hidden when the user has none). */
 export function OrganizationMenu() {
   const { t } = useTranslation();
-  const { can } = useMe();
-  const mine = useMyOrganizations();
-  const switchTo = useSwitchOrganization();
-  const items = mine.data?.items ?? [];
+  const { items, activeId, switchTo, can } = useOrganizationChoice();
   if (items.length === 0) return null;
-  const activeId = mine.data?.activeOrganizationId ?? null;
   const active = items.find((i) => i.organization.id === activeId)?.organization;
 
   return (
@@ -91,12 +98,10 @@ export function OrganizationMenu() {
 /** The same choice in the phone menu: a radio group and the two links. */
 export function OrganizationDrawerSection({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
-  const { can } = useMe();
-  const mine = useMyOrganizations();
-  const switchTo = useSwitchOrganization();
-  const items = mine.data?.items ?? [];
+  const choice = useOrganizationChoice();
+  const { items, switchTo, can } = choice;
   if (items.length === 0) return null;
-  const activeId = mine.data?.activeOrganizationId ?? "";
+  const activeId = choice.activeId ?? "";
 
   return (
     <Stack gap="xs" mt="md" pt="md" style={{ borderTop: "1px solid var(--mantine-color-gray-3)" }}>

@@ -1,7 +1,7 @@
 import { Button } from "@mantine/core";
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { renderWithApp } from "../test/render";
+import { location, renderWithApp } from "../test/render";
 import { PageHeader } from "./PageHeader";
 
 describe("PageHeader", () => {
@@ -24,5 +24,15 @@ describe("PageHeader", () => {
     renderWithApp(<PageHeader title="Профиль" />);
     expect(screen.getAllByRole("heading")).toHaveLength(1);
     expect(screen.queryByRole("button")).toBeNull();
+  });
+
+  it("leads back to where the page belongs with a link above the title", async () => {
+    const { user } = renderWithApp(
+      <PageHeader back={{ to: "/organizations", label: "К моим организациям" }} title="Новая организация" />,
+      { url: "/organizations/new" },
+    );
+    expect(screen.getByRole("heading", { level: 1, name: "Новая организация" })).toBeTruthy();
+    await user.click(screen.getByRole("link", { name: "К моим организациям" }));
+    expect(location.current).toBe("/organizations");
   });
 });

@@ -1,7 +1,10 @@
-import { Group, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 
 interface Props {
+  /** A small link above the title to where the page belongs (its list, the step before). */
+  back?: { to: string; label: string };
   /** The page's one h1. */
   title: ReactNode;
   /** A lead paragraph under the title. */
@@ -13,9 +16,14 @@ interface Props {
 }
 
 /** The top of a page: title, optional lead and actions, the same on every page. */
-export function PageHeader({ title, subtitle, actions, children }: Props) {
+export function PageHeader({ back, title, subtitle, actions, children }: Props) {
   const heading = (
     <Stack gap="xs">
+      {back && (
+        <Anchor component={Link} to={back.to} size="sm">
+          {back.label}
+        </Anchor>
+      )}
       <Title order={1}>{title}</Title>
       {subtitle && <Text maw={760}>{subtitle}</Text>}
       {children}

@@ -1,10 +1,18 @@
 import { Stack } from "@mantine/core";
 import type { ReactNode } from "react";
 import { Pager } from "./Pager";
+import { QueryList } from "./QueryList";
+
+/** A page of a list answer: items with page, pageSize and total. */
+interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
 
 interface Props<T> {
-  /** A page of a list answer: items with page, pageSize and total. */
-  data: { items: T[]; page: number; pageSize: number; total: number };
+  data: Page<T>;
   /** The list's accessible name. */
   label: string;
   /** A refetch is under way (the list is marked busy meanwhile). */
@@ -37,5 +45,25 @@ export function PagedList<T>({ data, label, busy = false, children, onPage }: Pr
         }}
       />
     </div>
+  );
+}
+
+interface QueryProps<T> extends Omit<Props<T>, "data" | "busy"> {
+  /** The query of the current page (marked busy while it refetches). */
+  query: { isPending: boolean; isError: boolean; error: unknown; isFetching: boolean; data?: Page<T> };
+  /** Height of each of `rows` loading placeholders. */
+  skeleton: number;
+  rows: number;
+  /** What an empty list shows (an `EmptyState`). */
+  empty: ReactNode;
+}
+
+/** A `PagedList` of a query's page, with its error, loading placeholders and empty state (`QueryList`). */
+export function QueryPagedList<T>({ query, skeleton, rows, empty, ...list }: QueryProps<T>) {
+  const data = query.data;
+  return (
+    <QueryList query={query} items={data?.items} skeleton={skeleton} rows={rows} empty={empty}>
+      {() => data && <PagedList data={data} busy={query.isFetching} {...list} />}
+    </QueryList>
   );
 }

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "../../core/context.js";
 import { counts, expectProblem, fieldErrors } from "../../test/assert.js";
-import { Client, createUser, signedIn, TEST_PASSWORD, testAppForFile } from "../../test/helpers.js";
+import { Client, createUser, signedIn, testAppForFile } from "../../test/helpers.js";
 import { users } from "./accounts.schema.js";
 import { adminListUsers } from "./accounts.service.js";
 
@@ -265,16 +265,10 @@ describe("blocking", () => {
     expectProblem(await laptop.get("/api/me/sessions"), 401);
 
     const c = new Client(t.app);
-    const p = expectProblem(
-      await c.post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD }),
-      403,
-    );
+    const p = expectProblem(await c.signIn(u), 403);
     expect(p.type).toBe("/problems/account-blocked");
     expect(p.title).toBe("Учётная запись заблокирована: нарушение правил");
-    const en = expectProblem(
-      await new Client(t.app, "en").post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD }),
-      403,
-    );
+    const en = expectProblem(await new Client(t.app, "en").signIn(u), 403);
     expect(en.title).toBe("This account is blocked: нарушение правил");
 
     const listed = await list(adminClient, `q=${encodeURIComponent(u.email)}`);
@@ -283,9 +277,7 @@ describe("blocking", () => {
     const un = await adminClient.post(`/api/admin/users/${u.id}/unblock`);
     expect(un.statusCode).toBe(200);
     expect(un.json().user).toMatchObject({ blocked: false, blockedReason: null });
-    expect((await c.post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD })).statusCode).toBe(
-      200,
-    );
+    expect((await c.signIn(u)).statusCode).toBe(200);
     expect((await c.get("/api/me")).json().user.id).toBe(u.id);
   });
 

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { PRIVACY_POLICY_VERSION } from "../../../shared/constants.js";
 import { ERASED_USER_NAME } from "../../../shared/privacy.js";
+import { columnsOf, ownRows } from "../../core/columns.js";
 import type { Executor } from "../../core/db.js";
 import type { PersonalDataPart } from "../../core/module.js";
 import { authCounters, consents, sessions, users, userTokens } from "./accounts.schema.js";
@@ -9,56 +10,50 @@ import { authCounters, consents, sessions, users, userTokens } from "./accounts.
 export const accountsPersonalData: PersonalDataPart = {
   async export(tx, userId) {
     const [account] = await tx
-      .select({
-        id: users.id,
-        email: users.email,
-        fullName: users.fullName,
-        role: users.role,
-        locale: users.locale,
-        emailConfirmedAt: users.emailConfirmedAt,
-        blockedAt: users.blockedAt,
-        blockedReason: users.blockedReason,
-        deletionRequestedAt: users.deletionRequestedAt,
-        createdAt: users.createdAt,
-        updatedAt: users.updatedAt,
-      })
+      .select(
+        columnsOf(
+          users,
+          "id",
+          "email",
+          "fullName",
+          "role",
+          "locale",
+          "emailConfirmedAt",
+          "blockedAt",
+          "blockedReason",
+          "deletionRequestedAt",
+          "createdAt",
+          "updatedAt",
+        ),
+      )
       .from(users)
       .where(eq(users.id, userId));
     if (!account) return {};
     return {
       account,
-      consents: await tx
-        .select({
-          kind: consents.kind,
-          organizationId: consents.organizationId,
-          policyVersion: consents.policyVersion,
-          acceptedAt: consents.acceptedAt,
-          ip: consents.ip,
-          withdrawnAt: consents.withdrawnAt,
-        })
-        .from(consents)
-        .where(eq(consents.userId, userId)),
-      sessions: await tx
-        .select({
-          createdAt: sessions.createdAt,
-          lastSeenAt: sessions.lastSeenAt,
-          expiresAt: sessions.expiresAt,
-          ip: sessions.ip,
-          userAgent: sessions.userAgent,
-        })
-        .from(sessions)
-        .where(eq(sessions.userId, userId)),
+      consents: await ownRows(tx, consents, "userId", userId, [
+        "kind",
+        "organizationId",
+        "policyVersion",
+        "acceptedAt",
+        "ip",
+        "withdrawnAt",
+      ]),
+      sessions: await ownRows(tx, sessions, "userId", userId, [
+        "createdAt",
+        "lastSeenAt",
+        "expiresAt",
+        "ip",
+        "userAgent",
+      ]),
       // Never a token's hash.
-      emailTokens: await tx
-        .select({
-          kind: userTokens.kind,
-          createdAt: userTokens.createdAt,
-          expiresAt: userTokens.expiresAt,
-          usedAt: userTokens.usedAt,
-          ip: userTokens.ip,
-        })
-        .from(userTokens)
-        .where(eq(userTokens.userId, userId)),
+      emailTokens: await ownRows(tx, userTokens, "userId", userId, [
+        "kind",
+        "createdAt",
+        "expiresAt",
+        "usedAt",
+        "ip",
+      ]),
     };
   },
   async erase(tx, userId) {

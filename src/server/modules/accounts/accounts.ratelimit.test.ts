@@ -76,11 +76,7 @@ describe("finding 5: anyone can lock an account out", () => {
     }
     expect(took[3]).toBeGreaterThanOrEqual(240);
     expect(took[4]).toBeGreaterThanOrEqual(490);
-    expectProblem(
-      await attacker.post("/api/auth/signin", { email: u.email, password: "Wrong-Pass-6" }),
-      428,
-      "challenge-required",
-    );
+    expectProblem(await attacker.signIn(u, "Wrong-Pass-6"), 428, "challenge-required");
     const start = Date.now();
     expect((await signin(u.email, TEST_PASSWORD)).statusCode).toBe(200);
     expect(Date.now() - start).toBeLessThan(240 + 5000);
@@ -186,7 +182,7 @@ describe("finding 13: failed sign-ins, challenges and resets are audited", () =>
   it("a failed sign-in is recorded with the e-mail given and the IP, never the password", async () => {
     const u = await createUser(t.database);
     const c = new Client(t.app);
-    expectProblem(await c.post("/api/auth/signin", { email: u.email, password: "Secret-Guess-77" }), 401);
+    expectProblem(await c.signIn(u, "Secret-Guess-77"), 401);
     const unknown = randomEmail("nobody");
     expectProblem(await c.post("/api/auth/signin", { email: unknown, password: "Secret-Guess-78" }), 401);
     const [known] = await entries("session.signin_failed", u.email);
@@ -200,7 +196,7 @@ describe("finding 13: failed sign-ins, challenges and resets are audited", () =>
     const u = await createUser(t.database);
     await tenFailures(u.email);
     const c = new Client(t.app);
-    expectProblem(await c.post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD }), 428);
+    expectProblem(await c.signIn(u), 428);
     const demanded = await t.database.db
       .select()
       .from(auditLog)
@@ -241,11 +237,8 @@ describe("per-IP limit on sign-in", () => {
 
     // Even a valid user is stopped from this address, but not from another one.
     const u = await createUser(t.database);
-    expectProblem(await c.post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD }), 429);
-    expect(
-      (await new Client(t.app).post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD }))
-        .statusCode,
-    ).toBe(200);
+    expectProblem(await c.signIn(u), 429);
+    expect((await new Client(t.app).signIn(u)).statusCode).toBe(200);
   });
 });
 

@@ -8,12 +8,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { LOCALES, ROLES } from "../../../shared/constants.js";
 import { TOKEN_KINDS } from "../../../shared/vocabularies.js";
+import { createdAt, parentRef, primaryId, timestamps, tz } from "../../core/columns.js";
 
 export const citext = customType<{ data: string }>({ dataType: () => "citext" });
 
@@ -24,25 +24,24 @@ export const tokenKindEnum = pgEnum("user_token_kind", TOKEN_KINDS);
 export const users = pgTable(
   "users",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     email: citext("email").notNull(),
     fullName: text("full_name").notNull(),
     /** Null until the sign-up is confirmed: a pending password lives with its confirmation token. */
     passwordHash: text("password_hash"),
     role: roleEnum("role").notNull().default("user"),
     locale: localeEnum("locale").notNull().default("ru"),
-    emailConfirmedAt: timestamp("email_confirmed_at", { withTimezone: true }),
-    blockedAt: timestamp("blocked_at", { withTimezone: true }),
+    emailConfirmedAt: tz("email_confirmed_at"),
+    blockedAt: tz("blocked_at"),
     blockedReason: text("blocked_reason"),
     /**
      * The user asked to delete the account (or withdrew the consent to processing): no session, no
      * sign-in but the one that cancels the request, until the privacy module's job anonymizes it.
      */
-    deletionRequestedAt: timestamp("deletion_requested_at", { withTimezone: true }),
+    deletionRequestedAt: tz("deletion_requested_at"),
     /** Anonymized after a deletion request (name and e-mail replaced, no password, no sessions). */
-    erasedAt: timestamp("erased_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    erasedAt: tz("erased_at"),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
@@ -53,20 +52,21 @@ export const users = pgTable(
   ],
 );
 
+/** `user_id`, a not-null reference to the user, deleted with them (a user's own rows). */
+export const userRef = () => parentRef("user_id", () => users.id);
+
 /** Server-side sessions. Only an HMAC of the token is stored. */
 export const sessions = pgTable(
   "sessions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    userId: userRef(),
     tokenHash: text("token_hash").notNull(),
     ip: inet("ip"),
     userAgent: text("user_agent"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: tz("last_seen_at").notNull().defaultNow(),
+    expiresAt: tz("expires_at").notNull(),
   },
   (t) => [uniqueIndex("sessions_token_hash_key").on(t.tokenHash), index("sessions_user_idx").on(t.userId)],
 );
@@ -79,15 +79,13 @@ export const sessions = pgTable(
 export const userTokens = pgTable(
   "user_tokens",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    userId: userRef(),
     kind: tokenKindEnum("kind").notNull(),
     tokenHash: text("token_hash").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    expiresAt: tz("expires_at").notNull(),
+    usedAt: tz("used_at"),
     passwordHash: text("password_hash"),
     policyVersion: text("policy_version"),
     ip: inet("ip"),
@@ -107,16 +105,14 @@ export const userTokens = pgTable(
 export const consents = pgTable(
   "consents",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    userId: userRef(),
     kind: text("kind").notNull(),
     organizationId: uuid("organization_id"),
     policyVersion: text("policy_version").notNull(),
-    acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: tz("accepted_at").notNull().defaultNow(),
     ip: inet("ip"),
-    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnAt: tz("withdrawn_at"),
   },
   (t) => [index("consents_user_idx").on(t.userId, t.kind)],
 );
@@ -132,7 +128,7 @@ export const authCounters = pgTable(
     key: citext("key").notNull(),
     source: text("source").notNull(),
     count: integer("count").notNull().default(0),
-    windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
+    windowStart: tz("window_start").notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.kind, t.key, t.source] }),
@@ -145,7 +141,7 @@ export const authChallengesUsed = pgTable(
   "auth_challenges_used",
   {
     id: text("id").primaryKey(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    expiresAt: tz("expires_at").notNull(),
   },
   (t) => [index("auth_challenges_used_expires_idx").on(t.expiresAt)],
 );

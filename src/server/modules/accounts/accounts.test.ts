@@ -184,14 +184,8 @@ describe("sign-up with a taken e-mail", () => {
     // The owner's account is untouched: name and password stay.
     const u = await userByEmail(owner.email);
     expect(u!.fullName).toBe("Кузнецов Иван");
-    expect(
-      (await new Client(t.app).post("/api/auth/signin", { email: owner.email, password: TEST_PASSWORD }))
-        .statusCode,
-    ).toBe(200);
-    expect(
-      (await new Client(t.app).post("/api/auth/signin", { email: owner.email, password: "Another-Pass-77" }))
-        .statusCode,
-    ).toBe(401);
+    expect((await new Client(t.app).signIn(owner)).statusCode).toBe(200);
+    expect((await new Client(t.app).signIn(owner, "Another-Pass-77")).statusCode).toBe(401);
   });
 
   it("mails the confirmation in the language chosen at sign-up", async () => {
@@ -496,10 +490,7 @@ describe("sign-in", () => {
   it("refuses an unconfirmed user with 403 email-not-confirmed and no session", async () => {
     const u = await createUser(t.database, { confirmed: false });
     const c = new Client(t.app, "en");
-    const p = expectProblem(
-      await c.post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD }),
-      403,
-    );
+    const p = expectProblem(await c.signIn(u), 403);
     expect(p.type).toBe("/problems/email-not-confirmed");
     expect(p.title).toBe("Please confirm your e-mail: we sent you a link");
     expect((await c.get("/api/me")).json().user).toBeNull();
@@ -512,10 +503,7 @@ describe("sign-in", () => {
       .set({ blockedAt: new Date(), blockedReason: "рассылка спама" })
       .where(eq(users.id, u.id));
     const c = new Client(t.app);
-    const p = expectProblem(
-      await c.post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD }),
-      403,
-    );
+    const p = expectProblem(await c.signIn(u), 403);
     expect(p.type).toBe("/problems/account-blocked");
     expect(p.title).toBe("Учётная запись заблокирована: рассылка спама");
     expect((await c.get("/api/me")).json().user).toBeNull();
@@ -535,14 +523,10 @@ describe("sign-in", () => {
   it("rotates the session token at every sign-in; the old token stops working", async () => {
     const u = await createUser(t.database);
     const c = new Client(t.app);
-    expect((await c.post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD })).statusCode).toBe(
-      200,
-    );
+    expect((await c.signIn(u)).statusCode).toBe(200);
     const first = c.cookies.get("ic_session")!;
     expect(first).toBeTruthy();
-    expect((await c.post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD })).statusCode).toBe(
-      200,
-    );
+    expect((await c.signIn(u)).statusCode).toBe(200);
     const second = c.cookies.get("ic_session")!;
     expect(second).toBeTruthy();
     expect(second).not.toBe(first);
@@ -557,7 +541,7 @@ describe("sign-in", () => {
 
   it("sets the session cookie HttpOnly, SameSite=Lax, Path=/ and not Secure over http", async () => {
     const u = await createUser(t.database);
-    const res = await new Client(t.app).post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD });
+    const res = await new Client(t.app).signIn(u);
     const cookie = res.headers["set-cookie"] as string;
     expect(cookie).toMatch(/^ic_session=[\w-]{20,}/);
     expect(cookie).toMatch(/;\s*HttpOnly/i);
@@ -646,15 +630,8 @@ describe("password reset", () => {
 
     expect((await laptop.get("/api/me")).json().user).toBeNull();
     expect((await phone.get("/api/me")).json().user).toBeNull();
-    expectProblem(
-      await new Client(t.app).post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD }),
-      401,
-      "invalid-credentials",
-    );
-    expect(
-      (await new Client(t.app).post("/api/auth/signin", { email: u.email, password: "Brand-New-Secret-9" }))
-        .statusCode,
-    ).toBe(200);
+    expectProblem(await new Client(t.app).signIn(u), 401, "invalid-credentials");
+    expect((await new Client(t.app).signIn(u, "Brand-New-Secret-9")).statusCode).toBe(200);
 
     // Single use.
     expectProblem(
@@ -662,10 +639,7 @@ describe("password reset", () => {
       400,
       "invalid-token",
     );
-    expect(
-      (await new Client(t.app).post("/api/auth/signin", { email: u.email, password: "Other-New-Secret-9" }))
-        .statusCode,
-    ).toBe(401);
+    expect((await new Client(t.app).signIn(u, "Other-New-Secret-9")).statusCode).toBe(401);
   });
 
   it("refuses an expired token and keeps the old password", async () => {
@@ -682,10 +656,7 @@ describe("password reset", () => {
       400,
       "invalid-token",
     );
-    expect(
-      (await new Client(t.app).post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD }))
-        .statusCode,
-    ).toBe(200);
+    expect((await new Client(t.app).signIn(u)).statusCode).toBe(200);
   });
 
   it("refuses a common password with a field error; the token stays usable", async () => {
@@ -702,17 +673,11 @@ describe("password reset", () => {
     expect(fieldErrors(p).password).toBe("This password is too common; choose another one");
     // Nothing changed: the old password and the existing session still work.
     expect((await session.get("/api/me")).json().user.id).toBe(u.id);
-    expect(
-      (await new Client(t.app).post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD }))
-        .statusCode,
-    ).toBe(200);
+    expect((await new Client(t.app).signIn(u)).statusCode).toBe(200);
 
     const again = await c.post("/api/auth/password-reset/confirm", { token, password: "Brand-New-Secret-9" });
     expect(again.statusCode).toBe(200);
-    expect(
-      (await new Client(t.app).post("/api/auth/signin", { email: u.email, password: "Brand-New-Secret-9" }))
-        .statusCode,
-    ).toBe(200);
+    expect((await new Client(t.app).signIn(u, "Brand-New-Secret-9")).statusCode).toBe(200);
   });
 
   it("a newer reset link replaces the older one", async () => {
@@ -762,10 +727,7 @@ describe("change password", () => {
     );
     expect(fieldErrors(p).currentPassword).toBe("Текущий пароль указан неверно");
     expect((await other.get("/api/me")).json().user.id).toBe(u.id);
-    expect(
-      (await new Client(t.app).post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD }))
-        .statusCode,
-    ).toBe(200);
+    expect((await new Client(t.app).signIn(u)).statusCode).toBe(200);
     expect(await mailsTo(t.database, u.email)).toHaveLength(0);
   });
 
@@ -798,14 +760,8 @@ describe("change password", () => {
     expect(mails.map((m) => m.template)).toEqual(["password-changed"]);
     expect(mails[0]!.subject).toBe("Your password was changed");
 
-    expect(
-      (await new Client(t.app).post("/api/auth/signin", { email: u.email, password: "Brand-New-Secret-9" }))
-        .statusCode,
-    ).toBe(200);
-    expect(
-      (await new Client(t.app).post("/api/auth/signin", { email: u.email, password: TEST_PASSWORD }))
-        .statusCode,
-    ).toBe(401);
+    expect((await new Client(t.app).signIn(u, "Brand-New-Secret-9")).statusCode).toBe(200);
+    expect((await new Client(t.app).signIn(u)).statusCode).toBe(401);
   });
 
   it("needs a signed-in user", async () => {

@@ -1,5 +1,6 @@
 import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { auditLog } from "../../core/audit.schema.js";
+import { columnsOf } from "../../core/columns.js";
 import type { Executor } from "../../core/db.js";
 import type { PersonalDataPart } from "../../core/module.js";
 import { usersByIds } from "../accounts/accounts.service.js";
@@ -82,13 +83,7 @@ export const auditPersonalData: PersonalDataPart = {
       .orderBy(sql`${auditLog.at} desc`)
       .limit(EXPORT_LIMIT);
     const done = await tx
-      .select({
-        at: auditLog.at,
-        action: auditLog.action,
-        entity: auditLog.entity,
-        entityId: auditLog.entityId,
-        ip: auditLog.ip,
-      })
+      .select(columnsOf(auditLog, "at", "action", "entity", "entityId", "ip"))
       .from(auditLog)
       .where(eq(auditLog.actorId, userId))
       .orderBy(sql`${auditLog.at} desc`)

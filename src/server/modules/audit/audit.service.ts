@@ -4,6 +4,7 @@ import { auditLog } from "../../core/audit.schema.js";
 import { CLUSTER_TIME_ZONE } from "../../core/clock.js";
 import type { Ctx } from "../../core/context.js";
 import type { Executor } from "../../core/db.js";
+import { countRows, pageOf } from "../../core/db.js";
 import { userIdsByEmailLike, usersByIds } from "../accounts/accounts.service.js";
 import type { AuditQuery } from "./audit.contract.js";
 
@@ -25,16 +26,11 @@ export async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
     q.from ? gte(auditLog.at, sql`(${q.from}::date)::timestamp at time zone 'UTC'`) : undefined,
     q.to ? lt(auditLog.at, sql`(${q.to}::date + 1)::timestamp at time zone 'UTC'`) : undefined,
   );
-  const [list, [total]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(auditLog)
-      .where(where)
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(auditLog).where(where),
-  ]);
+  const { items: list, total } = await pageOf(
+    ctx.db.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).$dynamic(),
+    countRows(ctx.db, auditLog, where),
+    q,
+  );
   const actors = await usersByIds(ctx.db, [...new Set(list.flatMap((e) => (e.actorId ? [e.actorId] : [])))]);
   return {
     items: list.map((e) => ({
@@ -48,7 +44,7 @@ export async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
       after: e.after,
       ip: e.ip,
     })),
-    total: total?.n ?? 0,
+    total,
     page: q.page,
     pageSize: q.pageSize,
   };

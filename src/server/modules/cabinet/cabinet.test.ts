@@ -192,6 +192,24 @@ describe("GET /api/cabinet", () => {
     ]);
     expect(body.unread.notifications).toBe(1);
 
+    // However many favourites close soon, the cabinet shows the 20 closing first.
+    const many = await t.database.db
+      .insert(measures)
+      .values(
+        Array.from({ length: 25 }, (_, i) => ({
+          ...base,
+          titleRu: `Грант ${i + 1}: закрывается через ${(i % 6) + 1} дн.`,
+          closesOn: inDays((i % 6) + 1),
+        })) as never,
+      )
+      .returning();
+    for (const m of many)
+      expect((await c.request("PUT", `/api/measures/${m.id}/favourite`)).statusCode).toBe(204);
+    const closing = (await cabinetOf(c)).closingSoon.items as { closesOn: string }[];
+    expect(closing).toHaveLength(20);
+    expect(closing.map((m) => m.closesOn)).toEqual(closing.map((m) => m.closesOn).sort());
+    expect(closing.at(-1)!.closesOn <= inDays(6)).toBe(true);
+
     // An organization outside Moscow was not told, and a measure that no longer fits drops out.
     const elsewhere = await member({ regionCode: "50" });
     expect((await cabinetOf(elsewhere.c)).newMeasures.total).toBe(0);

@@ -1,6 +1,6 @@
 import multipart from "@fastify/multipart";
 import { sendFile } from "../../core/files.js";
-import { auditRefusalsOf, routes, uploadedFile } from "../../core/route.js";
+import { auditRefusalsOf, routes, uploadHandler } from "../../core/route.js";
 import {
   AttachmentParams,
   ConversationParams,
@@ -114,12 +114,8 @@ export const conversationsRoutes = routes(["conversations"], async (r) => {
     params: ConversationParams,
     response: UploadedFile,
     status: 201,
-    handler: async (ctx, req) => {
-      // Who is no party is refused before the upload is read.
-      await svc.assertReader(ctx, req.params.id);
-      const part = await uploadedFile(req, "field.conversation-file");
-      return svc.uploadFile(ctx, req.params.id, { stream: part.file, fileName: part.filename });
-    },
+    // Who is no party is refused before the upload is read.
+    handler: uploadHandler("field.conversation-file", svc.assertReader, svc.uploadFile),
   });
 
   r.get("/conversations/:id/files/:fileId", {

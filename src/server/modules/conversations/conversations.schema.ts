@@ -1,15 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, parentRef, primaryId, tz, version } from "../../core/columns.js";
 import { files } from "../../core/files.schema.js";
 import { organizations } from "../organizations/organizations.schema.js";
 
@@ -20,20 +11,18 @@ import { organizations } from "../organizations/organizations.schema.js";
 export const conversations = pgTable(
   "conversations",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     /** A kind some module declared (`conversationSubjects`), e.g. "status_application". */
     subjectKind: text("subject_kind").notNull(),
     subjectId: uuid("subject_id").notNull(),
     /** What the list shows after the subject's label: the applicant's name, an exchange's title. */
     title: text("title").notNull(),
-    orgA: uuid("org_a")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    orgA: parentRef("org_a", () => organizations.id),
     /** The other organization; null when the other party is the cluster's operator. */
     orgB: uuid("org_b").references(() => organizations.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     /** The newest message's time (the list is ordered by it); the creation time before any. */
-    lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
+    lastMessageAt: tz("last_message_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("conversations_subject_uq").on(t.subjectKind, t.subjectId),
@@ -51,10 +40,8 @@ export const conversations = pgTable(
 export const conversationMessages = pgTable(
   "conversation_messages",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    conversationId: uuid("conversation_id")
-      .notNull()
-      .references(() => conversations.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    conversationId: parentRef("conversation_id", () => conversations.id),
     /** Null for a message of the platform with nobody behind it, and after the author's erasure. */
     authorId: uuid("author_id"),
     /** The author's account was erased: the message reads as from «удалённый пользователь». */
@@ -63,10 +50,10 @@ export const conversationMessages = pgTable(
     /** Null for a person's message; a system event's name otherwise. */
     event: text("event"),
     body: text("body").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-    editedAt: timestamp("edited_at", { withTimezone: true }),
-    deletedAt: timestamp("deleted_at", { withTimezone: true }),
-    version: integer("version").notNull().default(1),
+    createdAt: tz("created_at").notNull(),
+    editedAt: tz("edited_at"),
+    deletedAt: tz("deleted_at"),
+    version: version(),
   },
   (t) => [
     index("conversation_messages_thread_idx").on(t.conversationId, t.createdAt),
@@ -78,12 +65,8 @@ export const conversationMessages = pgTable(
 export const conversationAttachments = pgTable(
   "conversation_attachments",
   {
-    messageId: uuid("message_id")
-      .notNull()
-      .references(() => conversationMessages.id, { onDelete: "cascade" }),
-    fileId: uuid("file_id")
-      .notNull()
-      .references(() => files.id, { onDelete: "cascade" }),
+    messageId: parentRef("message_id", () => conversationMessages.id),
+    fileId: parentRef("file_id", () => files.id),
     position: integer("position").notNull(),
   },
   (t) => [
@@ -96,11 +79,9 @@ export const conversationAttachments = pgTable(
 export const conversationReads = pgTable(
   "conversation_reads",
   {
-    conversationId: uuid("conversation_id")
-      .notNull()
-      .references(() => conversations.id, { onDelete: "cascade" }),
+    conversationId: parentRef("conversation_id", () => conversations.id),
     userId: uuid("user_id").notNull(),
-    lastReadAt: timestamp("last_read_at", { withTimezone: true }).notNull(),
+    lastReadAt: tz("last_read_at").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.conversationId, t.userId] }),

@@ -27,7 +27,7 @@ import { AppError, type FieldError, issueToField } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
 import { type ImportRowReport, MeasureInput } from "./measures.contract.js";
 import { MEASURE_COLUMNS, measures } from "./measures.schema.js";
-import { createMeasure, EDIT_KEYS, type MeasureRow, updateMeasure } from "./measures.service.js";
+import { createMeasure, EDIT_KEYS, editable, type MeasureRow, updateMeasure } from "./measures.service.js";
 
 type Input = z.infer<typeof MeasureInput>;
 
@@ -60,33 +60,11 @@ const NULLABLE_TEXT_KEYS = new Set([
 ]);
 
 function exportRow(r: MeasureRow): Record<string, unknown> {
-  const num = (v: number | string | null) => (v === null ? null : Number(v));
   return {
     id: r.id,
     status: r.status,
     version: r.version,
-    slug: r.slug,
-    titleRu: r.titleRu,
-    titleEn: r.titleEn,
-    descriptionRu: r.descriptionRu,
-    descriptionEn: r.descriptionEn,
-    provider: r.provider,
-    providerKind: r.providerKind,
-    level: r.level,
-    form: r.form,
-    amountMin: num(r.amountMin),
-    amountMax: num(r.amountMax),
-    cofinancingShare: num(r.cofinancingShare),
-    permanent: r.permanent,
-    opensOn: r.opensOn,
-    closesOn: r.closesOn,
-    requiredDocuments: r.requiredDocuments,
-    applyUrl: r.applyUrl,
-    contacts: r.contacts,
-    industries: r.industries,
-    tags: r.tags,
-    criteria: r.criteria ?? {},
-    isDemo: r.isDemo,
+    ...editable(r),
     views: r.views,
     applyClicks: r.applyClicks,
     createdAt: r.createdAt.toISOString(),

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { ownRows } from "../../core/columns.js";
 import type { PersonalDataPart } from "../../core/module.js";
 import {
   measureFavourites,
@@ -10,18 +11,12 @@ import {
 /** Favourite measures and saved searches; erasure deletes them with the records of notices sent. */
 export const measuresPersonalData: PersonalDataPart = {
   async export(tx, userId) {
-    const favourites = await tx
-      .select({ measureId: measureFavourites.measureId, createdAt: measureFavourites.createdAt })
-      .from(measureFavourites)
-      .where(eq(measureFavourites.userId, userId));
-    const searches = await tx
-      .select({
-        name: measureSubscriptions.name,
-        query: measureSubscriptions.query,
-        createdAt: measureSubscriptions.createdAt,
-      })
-      .from(measureSubscriptions)
-      .where(eq(measureSubscriptions.userId, userId));
+    const favourites = await ownRows(tx, measureFavourites, "userId", userId, ["measureId", "createdAt"]);
+    const searches = await ownRows(tx, measureSubscriptions, "userId", userId, [
+      "name",
+      "query",
+      "createdAt",
+    ]);
     return { favourites, savedSearches: searches };
   },
   async erase(tx, userId) {

@@ -12,7 +12,6 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -24,6 +23,7 @@ import {
   MEASURE_STATUSES,
   PROVIDER_KINDS,
 } from "../../../shared/vocabularies.js";
+import { parentRef, primaryId, timestamps, tz, version } from "../../core/columns.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -35,7 +35,7 @@ export const measureProviderKindEnum = pgEnum("measure_provider_kind", PROVIDER_
 export const measures = pgTable(
   "measures",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     slug: text("slug"),
     status: measureStatusEnum("status").notNull().default("draft"),
     titleRu: text("title_ru").notNull(),
@@ -67,10 +67,9 @@ export const measures = pgTable(
     views: integer("views").notNull().default(0),
     applyClicks: integer("apply_clicks").notNull().default(0),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    publishedAt: timestamp("published_at", { withTimezone: true }),
-    version: integer("version").notNull().default(1),
+    ...timestamps(),
+    publishedAt: tz("published_at"),
+    version: version(),
     search: tsvector("search").generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector('russian', coalesce(${measures.titleRu}, '') || ' ' || coalesce(${measures.titleEn}, '')), 'A') || setweight(to_tsvector('russian', coalesce(${measures.descriptionRu}, '')), 'B') || setweight(to_tsvector('russian', coalesce(${measures.provider}, '')), 'C')`,
@@ -127,7 +126,7 @@ export const measureIndex = pgTable(
     permanent: boolean("permanent").notNull(),
     opensOn: date("opens_on", { mode: "string" }),
     closesOn: date("closes_on", { mode: "string" }),
-    publishedAt: timestamp("published_at", { withTimezone: true }),
+    publishedAt: tz("published_at"),
     amountMin: bigint("amount_min", { mode: "number" }),
     amountMax: bigint("amount_max", { mode: "number" }),
     criteria: jsonb("criteria").$type<Criteria>().notNull(),
@@ -145,14 +144,12 @@ export const measureIndex = pgTable(
 export const measureVersions = pgTable(
   "measure_versions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    measureId: uuid("measure_id")
-      .notNull()
-      .references(() => measures.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    measureId: parentRef("measure_id", () => measures.id),
     version: integer("version").notNull(),
     actorId: uuid("actor_id"),
     action: text("action").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: tz("at").notNull().defaultNow(),
     /** { field: { before, after } } for the fields that changed. */
     changes: jsonb("changes").$type<Record<string, { before: unknown; after: unknown }>>().notNull(),
   },
@@ -164,3 +161,17 @@ const { search: _search, ...plainColumns } = getTableColumns(measures);
 export const MEASURE_COLUMNS = plainColumns;
 /** A row of MEASURE_COLUMNS. */
 export type MeasureRow = Pick<typeof measures.$inferSelect, keyof typeof plainColumns>;
+/** A measure's terms: who gives what, how much and when applications are taken (cards and the editor). */
+export type MeasureTerms = Pick<
+  MeasureRow,
+  | "provider"
+  | "providerKind"
+  | "level"
+  | "form"
+  | "amountMin"
+  | "amountMax"
+  | "cofinancingShare"
+  | "permanent"
+  | "opensOn"
+  | "closesOn"
+>;

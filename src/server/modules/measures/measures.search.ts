@@ -25,7 +25,7 @@ import {
 import { AMOUNT_BUCKETS } from "./measures.contract.js";
 import { verdictName, verdictSql } from "./measures.eligibility.js";
 import { indexedMeasuresSearch, measureRows } from "./measures.index.js";
-import { type MeasureRow, measureIndex, measures } from "./measures.schema.js";
+import { type MeasureRow, type MeasureTerms, measureIndex, measures } from "./measures.schema.js";
 
 const SEARCH_FACETS = [
   "level",
@@ -66,27 +66,8 @@ export interface SearchSpec {
 }
 
 /** What a result card shows, as the statement returns it (dates as YYYY-MM-DD, amounts as numbers). */
-export type PageCard = Pick<
-  MeasureRow,
-  | "id"
-  | "slug"
-  | "titleRu"
-  | "titleEn"
-  | "provider"
-  | "providerKind"
-  | "level"
-  | "form"
-  | "amountMin"
-  | "amountMax"
-  | "cofinancingShare"
-  | "permanent"
-  | "opensOn"
-  | "closesOn"
-  | "industries"
-  | "tags"
-  | "isDemo"
-  | "criteria"
->;
+export type PageCard = MeasureTerms &
+  Pick<MeasureRow, "id" | "slug" | "titleRu" | "titleEn" | "industries" | "tags" | "isDemo" | "criteria">;
 
 export interface SearchResult {
   total: number;

@@ -20,7 +20,14 @@ import { isRegionCode } from "../../../shared/regions.js";
 import { writeAudit } from "../../core/audit.js";
 import { moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import { type Executor, isUniqueViolation, likePattern, prefixTsQuery } from "../../core/db.js";
+import {
+  countRows,
+  type Executor,
+  isUniqueViolation,
+  likePattern,
+  pageOf,
+  prefixTsQuery,
+} from "../../core/db.js";
 import { badRequest, conflict, type FieldError, notFound } from "../../core/errors.js";
 import { can } from "../../core/policy.js";
 import { cachedJson, generation } from "../../core/search.js";
@@ -43,7 +50,13 @@ import {
   SearchPage,
   type SearchQuery,
 } from "./measures.contract.js";
-import { MEASURE_COLUMNS, type MeasureRow, measures, measureVersions } from "./measures.schema.js";
+import {
+  MEASURE_COLUMNS,
+  type MeasureRow,
+  type MeasureTerms,
+  measures,
+  measureVersions,
+} from "./measures.schema.js";
 import {
   type FacetName,
   type PageCard,
@@ -66,22 +79,34 @@ export function isOpen(r: Pick<MeasureRow, "permanent" | "opensOn" | "closesOn">
 
 // ---------- presentation ----------
 
+const toNumber = (v: number | string | null) => (v === null ? null : Number(v));
+
+/**
+ * A measure's terms, as a card and the editor show them: who gives what, how much (as numbers: numeric
+ * and bigint columns may come as strings) and when applications are taken.
+ */
+function termsOf(r: MeasureTerms) {
+  return {
+    provider: r.provider,
+    providerKind: r.providerKind,
+    level: r.level,
+    form: r.form,
+    amountMin: toNumber(r.amountMin),
+    amountMax: toNumber(r.amountMax),
+    cofinancingShare: toNumber(r.cofinancingShare),
+    permanent: r.permanent,
+    opensOn: r.opensOn,
+    closesOn: r.closesOn,
+  };
+}
+
 export function presentCard(r: PageCard, today: string, rank: number | null, eligibility?: Evaluation): Card {
   return {
     id: r.id,
     slug: r.slug,
     titleRu: r.titleRu,
     titleEn: r.titleEn,
-    provider: r.provider,
-    providerKind: r.providerKind,
-    level: r.level,
-    form: r.form,
-    amountMin: r.amountMin === null ? null : Number(r.amountMin),
-    amountMax: r.amountMax === null ? null : Number(r.amountMax),
-    cofinancingShare: r.cofinancingShare === null ? null : Number(r.cofinancingShare),
-    permanent: r.permanent,
-    opensOn: r.opensOn,
-    closesOn: r.closesOn,
+    ...termsOf(r),
     openNow: isOpen(r, today),
     industries: r.industries,
     tags: r.tags,
@@ -352,23 +377,15 @@ export const EDIT_KEYS = [
 type EditKey = (typeof EDIT_KEYS)[number];
 type Editable = Pick<Input, EditKey>;
 
-function editable(r: MeasureRow): Editable {
+/** A measure's fields an operator edits, as the API takes them (also the columns of an export). */
+export function editable(r: MeasureRow): Editable {
   return {
     slug: r.slug,
     titleRu: r.titleRu,
     titleEn: r.titleEn,
     descriptionRu: r.descriptionRu,
     descriptionEn: r.descriptionEn,
-    provider: r.provider,
-    providerKind: r.providerKind,
-    level: r.level,
-    form: r.form,
-    amountMin: r.amountMin === null ? null : Number(r.amountMin),
-    amountMax: r.amountMax === null ? null : Number(r.amountMax),
-    cofinancingShare: r.cofinancingShare === null ? null : Number(r.cofinancingShare),
-    permanent: r.permanent,
-    opensOn: r.opensOn,
-    closesOn: r.closesOn,
+    ...termsOf(r),
     requiredDocuments: r.requiredDocuments,
     applyUrl: r.applyUrl,
     contacts: r.contacts,
@@ -565,20 +582,20 @@ export async function operatorList(
       : undefined,
   ];
   const where = and(...conds);
-  const [list, [total]] = await Promise.all([
+  const { items: list, total } = await pageOf(
     ctx.db
       .select(MEASURE_COLUMNS)
       .from(measures)
       .where(where)
       .orderBy(desc(measures.updatedAt), asc(measures.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(measures).where(where),
-  ]);
+      .$dynamic(),
+    countRows(ctx.db, measures, where),
+    q,
+  );
   const today = moscowToday();
   return {
     items: list.map((r) => presentAdmin(r, today)),
-    total: Number(total?.n ?? 0),
+    total,
     page: q.page,
     pageSize: q.pageSize,
   };

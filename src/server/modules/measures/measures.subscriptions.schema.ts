@@ -1,4 +1,5 @@
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt, parentRef, primaryId, tz } from "../../core/columns.js";
 import { measures } from "./measures.schema.js";
 
 /** Measures a user marked. */
@@ -6,10 +7,8 @@ export const measureFavourites = pgTable(
   "measure_favourites",
   {
     userId: uuid("user_id").notNull(),
-    measureId: uuid("measure_id")
-      .notNull()
-      .references(() => measures.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    measureId: parentRef("measure_id", () => measures.id),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.measureId] }),
@@ -21,11 +20,11 @@ export const measureFavourites = pgTable(
 export const measureSubscriptions = pgTable(
   "measure_subscriptions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     userId: uuid("user_id").notNull(),
     name: text("name").notNull(),
     query: jsonb("query").$type<Record<string, unknown>>().notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("measure_subscriptions_user_idx").on(t.userId)],
 );
@@ -38,14 +37,12 @@ export const measureNotices = pgTable(
   "measure_notices",
   {
     userId: uuid("user_id").notNull(),
-    measureId: uuid("measure_id")
-      .notNull()
-      .references(() => measures.id, { onDelete: "cascade" }),
+    measureId: parentRef("measure_id", () => measures.id),
     version: integer("version").notNull(),
     reason: text("reason").notNull(),
     subscriptionId: uuid("subscription_id"),
     organizationId: uuid("organization_id"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.measureId, t.version] }),
@@ -58,11 +55,9 @@ export const measureRemindersSent = pgTable(
   "measure_reminders_sent",
   {
     userId: uuid("user_id").notNull(),
-    measureId: uuid("measure_id")
-      .notNull()
-      .references(() => measures.id, { onDelete: "cascade" }),
+    measureId: parentRef("measure_id", () => measures.id),
     closesOn: date("closes_on", { mode: "string" }).notNull(),
-    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: tz("sent_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.measureId, t.closesOn] })],
 );

@@ -441,14 +441,33 @@ export async function sendMeasureReminders(db: Db, publicUrl: string, now = new 
 
 // ---------- the member's cabinet ----------
 
-/** The user's favourite measures whose window closes within CLOSING_SOON_DAYS, soonest first. */
+/** At most this many favourites closing soon are shown in the cabinet. */
+export const CLOSING_SOON_LIMIT = 20;
+
+/**
+ * The user's favourite measures whose window closes within CLOSING_SOON_DAYS, soonest first (at most
+ * CLOSING_SOON_LIMIT: chosen by the database, however many favourites the user keeps).
+ */
 export async function favouritesClosingSoon(ctx: Ctx) {
+  const actor = requireActor(ctx);
   const today = moscowToday();
   const until = addDays(today, CLOSING_SOON_DAYS);
-  const { items } = await listFavourites(ctx);
-  return items
-    .filter((m) => !m.permanent && m.closesOn !== null && m.closesOn >= today && m.closesOn <= until)
-    .sort((a, b) => (a.closesOn! < b.closesOn! ? -1 : a.closesOn! > b.closesOn! ? 1 : 0));
+  const found = await ctx.db
+    .select({ m: MEASURE_COLUMNS })
+    .from(measureFavourites)
+    .innerJoin(measures, eq(measures.id, measureFavourites.measureId))
+    .where(
+      and(
+        eq(measureFavourites.userId, actor.id),
+        eq(measures.status, "published"),
+        eq(measures.permanent, false),
+        gte(measures.closesOn, today),
+        lte(measures.closesOn, until),
+      ),
+    )
+    .orderBy(asc(measures.closesOn), desc(measureFavourites.createdAt), asc(measures.id))
+    .limit(CLOSING_SOON_LIMIT);
+  return found.map((r) => presentCard(r.m, today, null));
 }
 
 /** How far back a notice that a measure became eligible counts as news for the cabinet. */

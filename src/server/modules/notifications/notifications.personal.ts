@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { columnsOf } from "../../core/columns.js";
 import type { PersonalDataPart } from "../../core/module.js";
 import { digestRuns, notificationPreferences, notifications } from "./notifications.schema.js";
 
@@ -6,13 +7,7 @@ import { digestRuns, notificationPreferences, notifications } from "./notificati
 export const notificationsPersonalData: PersonalDataPart = {
   async export(tx, userId) {
     const list = await tx
-      .select({
-        kind: notifications.kind,
-        data: notifications.data,
-        link: notifications.link,
-        createdAt: notifications.createdAt,
-        readAt: notifications.readAt,
-      })
+      .select(columnsOf(notifications, "kind", "data", "link", "createdAt", "readAt"))
       .from(notifications)
       .where(eq(notifications.userId, userId))
       .orderBy(notifications.createdAt);

@@ -1,5 +1,6 @@
-import { index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { NOTIFICATION_CHANNELS } from "../../../shared/vocabularies.js";
+import { createdAt, primaryId, tz } from "../../core/columns.js";
 
 export const notificationChannelEnum = pgEnum("notification_channel", NOTIFICATION_CHANNELS);
 
@@ -7,15 +8,15 @@ export const notificationChannelEnum = pgEnum("notification_channel", NOTIFICATI
 export const notifications = pgTable(
   "notifications",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     userId: uuid("user_id").notNull(),
     kind: text("kind").notNull(),
     data: jsonb("data").notNull().default({}),
     link: text("link"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    readAt: tz("read_at"),
     /** Set when the notification went out in a daily digest (channel "digest"). */
-    digestedAt: timestamp("digested_at", { withTimezone: true }),
+    digestedAt: tz("digested_at"),
   },
   (t) => [
     index("notifications_user_idx").on(t.userId, t.createdAt),
@@ -37,5 +38,5 @@ export const notificationPreferences = pgTable(
 /** When each user's last daily digest went out. */
 export const digestRuns = pgTable("digest_runs", {
   userId: uuid("user_id").primaryKey(),
-  lastSentAt: timestamp("last_sent_at", { withTimezone: true }).notNull(),
+  lastSentAt: tz("last_sent_at").notNull(),
 });

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Locale } from "../../../shared/constants.js";
 import { CLUSTER_TIME_ZONE } from "../../core/clock.js";
 import { type Ctx, requireActor } from "../../core/context.js";
-import { type Db, type Executor, rows } from "../../core/db.js";
+import { countRows, type Db, type Executor, pageOf, rows } from "../../core/db.js";
 import { badRequest, notFound } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
 import { enqueueMail, enqueueMails, type MailRequest } from "../../core/mail.js";
@@ -165,15 +165,17 @@ export async function listNotifications(ctx: Ctx, q: z.infer<typeof Notification
   const actor = requireActor(ctx);
   const mine = eq(notifications.userId, actor.id);
   const where = q.unread === "true" ? and(mine, isNull(notifications.readAt)) : mine;
-  const [items, [total], unread] = await Promise.all([
-    ctx.db
-      .select()
-      .from(notifications)
-      .where(where)
-      .orderBy(desc(notifications.createdAt), desc(notifications.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(notifications).where(where),
+  const [{ items, total }, unread] = await Promise.all([
+    pageOf(
+      ctx.db
+        .select()
+        .from(notifications)
+        .where(where)
+        .orderBy(desc(notifications.createdAt), desc(notifications.id))
+        .$dynamic(),
+      countRows(ctx.db, notifications, where),
+      q,
+    ),
     unreadCount(ctx),
   ]);
   const named = await withNames(
@@ -193,7 +195,7 @@ export async function listNotifications(ctx: Ctx, q: z.infer<typeof Notification
         read: n.readAt !== null,
       };
     }),
-    total: total?.n ?? 0,
+    total,
     unread,
     page: q.page,
     pageSize: q.pageSize,

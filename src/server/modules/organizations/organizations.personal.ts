@@ -1,4 +1,5 @@
 import { and, eq, isNull, or } from "drizzle-orm";
+import { columnsOf, ownRows } from "../../core/columns.js";
 import type { Executor } from "../../core/db.js";
 import type { PersonalDataPart } from "../../core/module.js";
 import { usersByIds } from "../accounts/accounts.service.js";
@@ -68,58 +69,43 @@ export const organizationsPersonalData: PersonalDataPart = {
       .select({ organizationId: activeOrganizations.organizationId })
       .from(activeOrganizations)
       .where(eq(activeOrganizations.userId, userId));
-    const requests = await tx
-      .select({
-        organizationId: joinRequests.organizationId,
-        message: joinRequests.message,
-        state: joinRequests.state,
-        createdAt: joinRequests.createdAt,
-        decidedAt: joinRequests.decidedAt,
-      })
-      .from(joinRequests)
-      .where(eq(joinRequests.userId, userId));
+    const requests = await ownRows(tx, joinRequests, "userId", userId, [
+      "organizationId",
+      "message",
+      "state",
+      "createdAt",
+      "decidedAt",
+    ]);
     // Never a token's hash.
     const invited = await tx
-      .select({
-        organizationId: invitations.organizationId,
-        email: invitations.email,
-        role: invitations.role,
-        createdAt: invitations.createdAt,
-        acceptedAt: invitations.acceptedAt,
-        revokedAt: invitations.revokedAt,
-      })
+      .select(
+        columnsOf(invitations, "organizationId", "email", "role", "createdAt", "acceptedAt", "revokedAt"),
+      )
       .from(invitations)
       .where(or(eq(invitations.acceptedBy, userId), email ? eq(invitations.email, email) : undefined));
     const sent = await tx
       .select({ organizationId: invitations.organizationId, createdAt: invitations.createdAt })
       .from(invitations)
       .where(eq(invitations.invitedBy, userId));
-    const registered = await tx
-      .select({
-        id: organizations.id,
-        shortName: organizations.shortName,
-        createdAt: organizations.createdAt,
-      })
-      .from(organizations)
-      .where(eq(organizations.createdBy, userId));
+    const registered = await ownRows(tx, organizations, "createdBy", userId, [
+      "id",
+      "shortName",
+      "createdAt",
+    ]);
     const applications = await tx
       .select({
-        id: statusApplications.id,
-        organizationId: statusApplications.organizationId,
+        ...columnsOf(statusApplications, "id", "organizationId"),
         submittedAt: statusApplications.createdAt,
       })
       .from(statusApplications)
       .where(eq(statusApplications.submittedBy, userId));
-    const names = await tx
-      .select({
-        organizationId: orgNameChanges.organizationId,
-        fullName: orgNameChanges.fullName,
-        shortName: orgNameChanges.shortName,
-        state: orgNameChanges.state,
-        requestedAt: orgNameChanges.requestedAt,
-      })
-      .from(orgNameChanges)
-      .where(eq(orgNameChanges.requestedBy, userId));
+    const names = await ownRows(tx, orgNameChanges, "requestedBy", userId, [
+      "organizationId",
+      "fullName",
+      "shortName",
+      "state",
+      "requestedAt",
+    ]);
     return {
       memberships: member.map(({ contactPerson, contactsConsentAt, ...m }) => ({
         ...m,

@@ -155,6 +155,12 @@ describe("GET /api/organizations/lookup", () => {
     expect(last?.path).toBe("/suggestions/api/4_1/rs/findById/party");
     expect(last?.authorization).toBe(`Token ${KEY}`);
     expect(last?.body).toMatchObject({ query: FOUND });
+    // The answer is kept for a day: looking the same INN up again does not spend the quota again.
+    const before = seen.length;
+    expect((await english.get(`/api/organizations/lookup?inn=${FOUND}`)).json()).toMatchObject({
+      inn: FOUND,
+    });
+    expect(seen.length).toBe(before);
   });
 
   it("finds an individual entrepreneur, drops what is malformed and tells a closed business", async () => {

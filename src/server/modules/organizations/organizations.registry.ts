@@ -3,6 +3,7 @@
  * form. Behind a provider interface: DaData's "party" API today (`findById/party`), off without a key.
  * The lookup only suggests values; the person checks them and the usual profile checks apply on save.
  */
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import {
   identifierError,
@@ -131,10 +132,34 @@ export class DadataRegistry implements RegistryProvider {
   }
 }
 
-/** The configured register, or null when the lookup is off (no DADATA_API_KEY). */
+/**
+ * A provider's answers kept for a day (found or not found; failures are not kept): the register
+ * changes slowly, a person typically looks the same INN up several times while registering, and every
+ * call spends the operator's paid quota.
+ */
+export class CachedRegistry implements RegistryProvider {
+  readonly name: string;
+  private readonly answers = new LRUCache<string, { party: RegistryParty | null }>({
+    max: 10_000,
+    ttl: 24 * 3600 * 1000,
+  });
+  constructor(private readonly provider: RegistryProvider) {
+    this.name = provider.name;
+  }
+
+  async findByInn(inn: string): Promise<RegistryParty | null> {
+    const kept = this.answers.get(inn);
+    if (kept) return kept.party;
+    const party = await this.provider.findByInn(inn);
+    this.answers.set(inn, { party });
+    return party;
+  }
+}
+
+/** The configured register (its answers kept for a day), or null when the lookup is off (no DADATA_API_KEY). */
 export function registryOf(config: Config): RegistryProvider | null {
   const r = config.registry;
-  return r ? new DadataRegistry(r.url, r.apiKey, r.timeoutMs) : null;
+  return r ? new CachedRegistry(new DadataRegistry(r.url, r.apiKey, r.timeoutMs)) : null;
 }
 
 /**

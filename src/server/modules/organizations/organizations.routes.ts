@@ -2,7 +2,7 @@ import multipart from "@fastify/multipart";
 import { z } from "zod";
 import { requireActor } from "../../core/context.js";
 import { sendFile } from "../../core/files.js";
-import { routes, uploadedFile } from "../../core/route.js";
+import { routes, uploadHandler } from "../../core/route.js";
 import { auditRefusals } from "./access.js";
 import * as consents from "./organizations.consents.js";
 import {
@@ -114,12 +114,8 @@ export const organizationsRoutes = routes(["organizations"], async (r) => {
     summary: "Upload the logo: multipart field `file`, PNG / JPEG / WebP up to 2 MB",
     params: OrgIdParams,
     response: OrganizationView,
-    handler: async (ctx, req) => {
-      // Who may not change the profile is refused before the upload is read.
-      await svc.assertCanUpdate(ctx, req.params.id);
-      const part = await uploadedFile(req, "field.org.logo-file");
-      return svc.setLogo(ctx, req.params.id, { stream: part.file, fileName: part.filename });
-    },
+    // Who may not change the profile is refused before the upload is read.
+    handler: uploadHandler("field.org.logo-file", svc.assertCanUpdate, svc.setLogo),
   });
 
   r.delete("/organizations/:id/logo", {

@@ -11,7 +11,6 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -23,6 +22,7 @@ import {
   NAME_CHANGE_STATES,
   OPEN_APPLICATION_STATES,
 } from "../../../shared/vocabularies.js";
+import { createdAt, parentRef, primaryId, timestamps, tz, updatedAt, version } from "../../core/columns.js";
 import { files } from "../../core/files.schema.js";
 import { citext } from "../accounts/accounts.schema.js";
 
@@ -39,7 +39,7 @@ export const joinRequestStateEnum = pgEnum("join_request_state", JOIN_REQUEST_ST
 export const organizations = pgTable(
   "organizations",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     type: orgTypeEnum("type").notNull(),
     inn: text("inn"),
     ogrn: text("ogrn"),
@@ -74,7 +74,7 @@ export const organizations = pgTable(
      */
     declaredFlags: jsonb("declared_flags").$type<DeclaredFlags>().notNull().default(sql`'{}'::jsonb`),
     /** When the declared flags were last changed (null: never stated). */
-    declaredFlagsAt: timestamp("declared_flags_at", { withTimezone: true }),
+    declaredFlagsAt: tz("declared_flags_at"),
     contactEmail: text("contact_email"),
     contactPhone: text("contact_phone"),
     /**
@@ -82,22 +82,21 @@ export const organizations = pgTable(
      * member) agreed themself (`contacts_consent_at`, with a row in `consents`; 152-FZ art. 10.1).
      */
     contactsPublic: boolean("contacts_public").notNull().default(false),
-    contactsConsentAt: timestamp("contacts_consent_at", { withTimezone: true }),
+    contactsConsentAt: tz("contacts_consent_at"),
     /** The member whose contacts these are; only they may agree to their publication. */
     contactPersonId: uuid("contact_person_id"),
     status: orgStatusEnum("status").notNull().default("registered"),
-    statusSince: timestamp("status_since", { withTimezone: true }).notNull().defaultNow(),
-    statusSuspendedAt: timestamp("status_suspended_at", { withTimezone: true }),
+    statusSince: tz("status_since").notNull().defaultNow(),
+    statusSuspendedAt: tz("status_suspended_at"),
     statusReason: text("status_reason"),
     hasLogo: boolean("has_logo").notNull().default(false),
     /** The logo in the file storage (core/files.ts); organization_logos held the bytes before. */
     logoFileId: uuid("logo_file_id").references(() => files.id, { onDelete: "set null" }),
     /** When the operator verified the organization from a document (verification.service.ts); null: not verified. */
-    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    verifiedAt: tz("verified_at"),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    version: integer("version").notNull().default(1),
+    ...timestamps(),
+    version: version(),
     search: tsvector("search").generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector('russian', coalesce(${organizations.shortName}, '') || ' ' || coalesce(${organizations.fullName}, '')), 'A') || setweight(to_tsvector('russian', coalesce(${organizations.descriptionRu}, '')), 'B')`,
@@ -128,6 +127,9 @@ export const organizations = pgTable(
   ],
 );
 
+/** `organization_id`, a not-null reference to the organization, deleted with it (an organization's own rows). */
+export const organizationRef = () => parentRef("organization_id", () => organizations.id);
+
 /** Logos as bytes in the database, before the file storage: moved out at start (moveLogosToStorage). */
 export const organizationLogos = pgTable("organization_logos", {
   organizationId: uuid("organization_id")
@@ -135,15 +137,13 @@ export const organizationLogos = pgTable("organization_logos", {
     .references(() => organizations.id, { onDelete: "cascade" }),
   contentType: text("content_type").notNull(),
   bytes: bytea("bytes").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 export const memberships = pgTable(
   "memberships",
   {
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     userId: uuid("user_id").notNull(),
     role: memberRoleEnum("role").notNull(),
     /**
@@ -153,9 +153,9 @@ export const memberships = pgTable(
     showPublicly: boolean("show_publicly").notNull().default(false),
     position: text("position"),
     /** A manager asked the member to agree to be shown publicly (cleared by the answer). */
-    publicRequestedAt: timestamp("public_requested_at", { withTimezone: true }),
+    publicRequestedAt: tz("public_requested_at"),
     publicRequestedBy: uuid("public_requested_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.userId] }), index("memberships_user_idx").on(t.userId)],
 );
@@ -163,27 +163,23 @@ export const memberships = pgTable(
 /** The organization a user currently acts for. */
 export const activeOrganizations = pgTable("active_organizations", {
   userId: uuid("user_id").primaryKey(),
-  organizationId: uuid("organization_id")
-    .notNull()
-    .references(() => organizations.id, { onDelete: "cascade" }),
+  organizationId: organizationRef(),
 });
 
 export const invitations = pgTable(
   "invitations",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    organizationId: organizationRef(),
     email: citext("email").notNull(),
     role: memberRoleEnum("role").notNull().default("member"),
     tokenHash: text("token_hash").notNull(),
     invitedBy: uuid("invited_by").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    expiresAt: tz("expires_at").notNull(),
+    acceptedAt: tz("accepted_at"),
     acceptedBy: uuid("accepted_by"),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedAt: tz("revoked_at"),
   },
   (t) => [
     uniqueIndex("invitations_token_key").on(t.tokenHash),
@@ -196,16 +192,14 @@ export const invitations = pgTable(
 export const joinRequests = pgTable(
   "join_requests",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    organizationId: organizationRef(),
     userId: uuid("user_id").notNull(),
     message: text("message"),
     state: joinRequestStateEnum("state").notNull().default("pending"),
     decidedBy: uuid("decided_by"),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: tz("decided_at"),
+    createdAt: createdAt(),
   },
   (t) => [
     index("join_requests_org_idx").on(t.organizationId, t.state),
@@ -218,21 +212,19 @@ export const joinRequests = pgTable(
 export const statusApplications = pgTable(
   "status_applications",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    organizationId: organizationRef(),
     requestedStatus: orgStatusEnum("requested_status").notNull(),
     state: applicationStateEnum("state").notNull().default("pending"),
     applicantComment: text("applicant_comment"),
     operatorComment: text("operator_comment"),
     submittedBy: uuid("submitted_by").notNull(),
-    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: tz("submitted_at").notNull().defaultNow(),
     decidedBy: uuid("decided_by"),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedAt: tz("decided_at"),
     /** Bumped by every transition; a decision names the version it saw (optimistic concurrency). */
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    version: version(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("status_applications_queue_idx").on(t.state, t.submittedAt),
@@ -247,17 +239,15 @@ export const statusApplications = pgTable(
 export const statusHistory = pgTable(
   "status_history",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    organizationId: organizationRef(),
     applicationId: uuid("application_id"),
     event: text("event").notNull(),
     fromStatus: orgStatusEnum("from_status"),
     toStatus: orgStatusEnum("to_status"),
     reason: text("reason"),
     actorId: uuid("actor_id"),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: tz("at").notNull().defaultNow(),
     data: jsonb("data"),
   },
   (t) => [index("status_history_org_idx").on(t.organizationId, t.at)],
@@ -270,22 +260,20 @@ export const statusHistory = pgTable(
 export const orgNameChanges = pgTable(
   "org_name_changes",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    organizationId: organizationRef(),
     fullName: text("full_name").notNull(),
     shortName: text("short_name").notNull(),
     previousFullName: text("previous_full_name").notNull(),
     previousShortName: text("previous_short_name").notNull(),
     state: nameChangeStateEnum("state").notNull().default("pending"),
     requestedBy: uuid("requested_by").notNull(),
-    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    requestedAt: tz("requested_at").notNull().defaultNow(),
     decidedBy: uuid("decided_by"),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedAt: tz("decided_at"),
     operatorComment: text("operator_comment"),
     /** Bumped by every transition; a decision names the version it saw. */
-    version: integer("version").notNull().default(1),
+    version: version(),
   },
   (t) => [
     index("org_name_changes_queue_idx").on(t.state, t.requestedAt),

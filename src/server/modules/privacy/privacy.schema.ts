@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ERASURE_REASONS, ERASURE_STATES, EXPORT_STATES } from "../../../shared/privacy.js";
-import { users } from "../accounts/accounts.schema.js";
+import { primaryId, tz } from "../../core/columns.js";
+import { userRef } from "../accounts/accounts.schema.js";
 
 export const exportStateEnum = pgEnum("data_export_state", EXPORT_STATES);
 export const erasureStateEnum = pgEnum("erasure_state", ERASURE_STATES);
@@ -16,15 +17,13 @@ export const erasureReasonEnum = pgEnum("erasure_reason", ERASURE_REASONS);
 export const dataExports = pgTable(
   "data_exports",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    userId: userRef(),
     state: exportStateEnum("state").notNull().default("queued"),
     fileId: uuid("file_id"),
-    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
-    readyAt: timestamp("ready_at", { withTimezone: true }),
-    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    requestedAt: tz("requested_at").notNull(),
+    readyAt: tz("ready_at"),
+    expiresAt: tz("expires_at"),
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
   },
@@ -43,16 +42,14 @@ export const dataExports = pgTable(
 export const erasureRequests = pgTable(
   "erasure_requests",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    userId: userRef(),
     reason: erasureReasonEnum("reason").notNull(),
     state: erasureStateEnum("state").notNull().default("pending"),
-    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
-    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
-    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
-    doneAt: timestamp("done_at", { withTimezone: true }),
+    requestedAt: tz("requested_at").notNull(),
+    dueAt: tz("due_at").notNull(),
+    cancelledAt: tz("cancelled_at"),
+    doneAt: tz("done_at"),
     /** Failed runs of the erasure job for this request (it stays pending and is tried again next hour). */
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),

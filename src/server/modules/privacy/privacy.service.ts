@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { PassThrough, type Readable } from "node:stream";
-import { and, count, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import { ZipFile } from "yazl";
 import type { z } from "zod";
 import { ERASURE_DAYS, EXPORT_DAYS } from "../../../shared/privacy.js";
@@ -8,6 +8,7 @@ import { writeAudit } from "../../core/audit.js";
 import { moscowToday } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import type { Executor } from "../../core/db.js";
+import { countRows, pageOf } from "../../core/db.js";
 import { AppError, notFound } from "../../core/errors.js";
 import { defineFilePurpose, findFile, forgetFile, type StoredFile } from "../../core/files.js";
 import { files } from "../../core/files.schema.js";
@@ -483,16 +484,16 @@ async function eraseOne(
 /** The operator's list of pending erasures, soonest first, with the days left. */
 export async function pendingErasures(ctx: Ctx, q: z.infer<typeof PendingErasuresQuery>) {
   const where = eq(erasureRequests.state, "pending");
-  const [list, [total]] = await Promise.all([
+  const { items: list, total } = await pageOf(
     ctx.db
       .select()
       .from(erasureRequests)
       .where(where)
       .orderBy(erasureRequests.dueAt, erasureRequests.id)
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(erasureRequests).where(where),
-  ]);
+      .$dynamic(),
+    countRows(ctx.db, erasureRequests, where),
+    q,
+  );
   const people = await usersByIds(
     ctx.db,
     list.map((r) => r.userId),
@@ -511,7 +512,7 @@ export async function pendingErasures(ctx: Ctx, q: z.infer<typeof PendingErasure
       attempts: r.attempts,
       lastError: r.lastError,
     })),
-    total: total?.n ?? 0,
+    total,
     page: q.page,
     pageSize: q.pageSize,
   };

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { eq } from "drizzle-orm";
+import { columnsOf } from "../../core/columns.js";
 import type { PersonalDataPart } from "../../core/module.js";
 import { verificationRequests } from "./verification.schema.js";
 
@@ -10,19 +11,22 @@ import { verificationRequests } from "./verification.schema.js";
 export const verificationPersonalData: PersonalDataPart = {
   async export(tx, userId) {
     const list = await tx
-      .select({
-        id: verificationRequests.id,
-        kind: verificationRequests.kind,
-        state: verificationRequests.state,
-        organizationId: verificationRequests.organizationId,
-        organizationName: verificationRequests.organizationName,
-        documentType: verificationRequests.documentType,
-        fileName: verificationRequests.fileName,
-        comment: verificationRequests.comment,
-        submittedAt: verificationRequests.submittedAt,
-        decidedAt: verificationRequests.decidedAt,
-        reason: verificationRequests.reason,
-      })
+      .select(
+        columnsOf(
+          verificationRequests,
+          "id",
+          "kind",
+          "state",
+          "organizationId",
+          "organizationName",
+          "documentType",
+          "fileName",
+          "comment",
+          "submittedAt",
+          "decidedAt",
+          "reason",
+        ),
+      )
       .from(verificationRequests)
       .where(eq(verificationRequests.submittedBy, userId));
     return { requests: list };

@@ -7,7 +7,6 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -16,6 +15,7 @@ import {
   VERIFICATION_KINDS,
   VERIFICATION_STATES,
 } from "../../../shared/vocabularies.js";
+import { primaryId, tz, version } from "../../core/columns.js";
 import { organizations } from "../organizations/organizations.schema.js";
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
@@ -32,7 +32,7 @@ export const verificationDocumentEnum = pgEnum("verification_document", VERIFICA
 export const verificationRequests = pgTable(
   "verification_requests",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     kind: verificationKindEnum("kind").notNull(),
     state: verificationStateEnum("state").notNull().default("pending"),
     /** Null once the organization was removed or merged away; the names below keep the record readable. */
@@ -47,13 +47,13 @@ export const verificationRequests = pgTable(
     bytes: bytea("bytes").notNull(),
     comment: text("comment"),
     submittedBy: uuid("submitted_by").notNull(),
-    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: tz("submitted_at").notNull().defaultNow(),
     decidedBy: uuid("decided_by"),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedAt: tz("decided_at"),
     reason: text("reason"),
     /** What a claim decision did: kept members, the merged organization. */
     outcome: jsonb("outcome"),
-    version: integer("version").notNull().default(1),
+    version: version(),
   },
   (t) => [
     index("verification_requests_queue_idx").on(t.state, t.submittedAt),

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { ProblemCode } from "../../../shared/problems.js";
 import { writeAudit } from "../../core/audit.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import { type Executor, isUniqueViolation } from "../../core/db.js";
+import { countRows, type Executor, isUniqueViolation, pageOf } from "../../core/db.js";
 import { AppError, badRequest, notFound } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
 import { type Actor, can } from "../../core/policy.js";
@@ -346,19 +346,19 @@ export async function queue(ctx: Ctx, q: z.infer<typeof VerificationQueueQuery>)
     eq(verificationRequests.state, q.state),
     q.kind ? eq(verificationRequests.kind, q.kind) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const { items: rows, total } = await pageOf(
     ctx.db
       .select(REQUEST_COLUMNS)
       .from(verificationRequests)
       .where(where)
       .orderBy(asc(verificationRequests.submittedAt), asc(verificationRequests.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(verificationRequests).where(where),
-  ]);
+      .$dynamic(),
+    countRows(ctx.db, verificationRequests, where),
+    q,
+  );
   return {
     items: await queueItems(ctx.db, actor, rows),
-    total: total?.n ?? 0,
+    total,
     page: q.page,
     pageSize: q.pageSize,
   };

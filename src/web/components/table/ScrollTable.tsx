@@ -1,4 +1,5 @@
 import { Table, type TableProps } from "@mantine/core";
+import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 
 interface Props extends Omit<TableProps, "children"> {
@@ -33,4 +34,16 @@ export function ScrollTable({ label, minWidth, headers, children, ...table }: Pr
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+/**
+ * Column headers whose texts are `<prefix>.<key>` in the catalogue, in the given order:
+ * `headers={{ ...translatedHeaders(t, "devmail", ["subject", "to"]), actions: … }}`.
+ */
+export function translatedHeaders(
+  t: TFunction,
+  prefix: string,
+  keys: readonly string[],
+): Record<string, string> {
+  return Object.fromEntries(keys.map((key) => [key, t(`${prefix}.${key}`)]));
 }

@@ -1,4 +1,5 @@
 import { useSearchParams } from "react-router";
+import { pageFrom } from "../pageFrom";
 
 interface Options<K extends string> {
   /** A key's value when the URL has none (left out of the URL when chosen). */
@@ -20,7 +21,7 @@ export function useUrlFilters<K extends string>(keys: readonly K[], options: Opt
     return value && (!check || check(value)) ? value : (defaults[key] ?? "");
   };
   const values = Object.fromEntries(keys.map((k) => [k, read(k)])) as Record<K, string>;
-  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const page = pageFrom(params);
 
   function set(next: Partial<Record<K, string>>, nextPage = 1) {
     const merged = { ...values, ...next };

@@ -2,15 +2,12 @@ import { Badge, Button, Select, Stack, Text, TextInput, Title } from "@mantine/c
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
-import { PASSWORD_MAX, PASSWORD_MIN } from "../../../shared/constants";
 import type { Me, User } from "../../api";
 import { client, unwrap } from "../../api/client";
-import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
-import { PasswordField } from "../../components/PasswordField";
-import { ProblemAlert } from "../../components/ProblemAlert";
+import { AccountPasswordField, ProblemForm, useFormProblem } from "../../components/ProblemForm";
 import { SectionCard } from "../../components/SectionCard";
 import { usePageTitle } from "../../components/usePageTitle";
 import { validators } from "../../components/validation";
@@ -27,12 +24,12 @@ function ProfileSection({ user }: { user: User }) {
   const v = validators(t);
   const format = useFormat();
   const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   const form = useForm({
     mode: "uncontrolled",
     initialValues: { fullName: user.fullName },
     validate: { fullName: v.fullName },
   });
+  const problem = useFormProblem(form);
   const save = useMutation({
     mutationFn: (fullName: string) => unwrap(client.PATCH("/api/me", { body: { fullName } })),
     onSuccess: ({ user: updated }) => {
@@ -41,7 +38,7 @@ function ProfileSection({ user }: { user: User }) {
       form.setValues({ fullName: updated.fullName });
       notifications.show({ color: "indigo", message: t("account.profile.saved") });
     },
-    onError: (error) => setProblem(applyServerErrors(form, error)),
+    onError: problem.fail,
   });
 
   return (
@@ -72,27 +69,24 @@ function ProfileSection({ user }: { user: User }) {
             <dd>{format.date(user.createdAt)}</dd>
           </div>
         </dl>
-        <form
-          noValidate
-          onSubmit={form.onSubmit((values) => {
-            setProblem(null);
-            save.mutate(values.fullName.trim().replace(/\s+/g, " "));
-          }, focusFirstInvalid)}
+        <ProblemForm
+          form={form}
+          problem={problem}
+          onSubmit={(values) => save.mutate(values.fullName.trim().replace(/\s+/g, " "))}
+          gap="sm"
+          maw={480}
         >
-          <Stack gap="sm" maw={480}>
-            <ProblemAlert problem={problem} />
-            <TextInput
-              label={t("auth.fields.fullName")}
-              autoComplete="name"
-              required
-              key={form.key("fullName")}
-              {...form.getInputProps("fullName")}
-            />
-            <Button type="submit" loading={save.isPending} style={{ alignSelf: "flex-start" }}>
-              {t("account.profile.save")}
-            </Button>
-          </Stack>
-        </form>
+          <TextInput
+            label={t("auth.fields.fullName")}
+            autoComplete="name"
+            required
+            key={form.key("fullName")}
+            {...form.getInputProps("fullName")}
+          />
+          <Button type="submit" loading={save.isPending} style={{ alignSelf: "flex-start" }}>
+            {t("account.profile.save")}
+          </Button>
+        </ProblemForm>
       </Stack>
     </SectionCard>
   );
@@ -135,7 +129,6 @@ function PasswordSection() {
   const { t } = useTranslation();
   const v = validators(t);
   const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   const form = useForm({
     mode: "uncontrolled",
     initialValues: { currentPassword: "", newPassword: "", newPasswordRepeat: "" },
@@ -147,6 +140,7 @@ function PasswordSection() {
         value === values.newPassword ? null : t("common.validation.passwordsDiffer"),
     },
   });
+  const problem = useFormProblem(form);
   const change = useMutation({
     meta: { ignoreUnauthorized: true },
     mutationFn: (values: { currentPassword: string; newPassword: string }) =>
@@ -156,48 +150,38 @@ function PasswordSection() {
       notifications.show({ color: "indigo", message: data.message });
       void queryClient.invalidateQueries({ queryKey: accountKeys.sessions });
     },
-    onError: (error) => setProblem(applyServerErrors(form, error)),
+    onError: problem.fail,
   });
 
   return (
     <SectionCard id="password-title" title={t("account.password.title")}>
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
-          setProblem(null);
-          change.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword });
-        }, focusFirstInvalid)}
+      <ProblemForm
+        form={form}
+        problem={problem}
+        onSubmit={(values) =>
+          change.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword })
+        }
+        lead={<Text size="sm">{t("account.password.lead")}</Text>}
+        gap="sm"
+        maw={480}
       >
-        <Stack gap="sm" maw={480}>
-          <Text size="sm">{t("account.password.lead")}</Text>
-          <ProblemAlert problem={problem} />
-          <PasswordField
-            label={t("account.password.current")}
-            autoComplete="current-password"
-            required
-            key={form.key("currentPassword")}
-            {...form.getInputProps("currentPassword")}
-          />
-          <PasswordField
-            label={t("auth.fields.newPassword")}
-            description={t("common.validation.passwordHint", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
-            autoComplete="new-password"
-            required
-            key={form.key("newPassword")}
-            {...form.getInputProps("newPassword")}
-          />
-          <PasswordField
-            label={t("account.password.repeat")}
-            autoComplete="new-password"
-            required
-            key={form.key("newPasswordRepeat")}
-            {...form.getInputProps("newPasswordRepeat")}
-          />
-          <Button type="submit" loading={change.isPending} style={{ alignSelf: "flex-start" }}>
-            {t("account.password.submit")}
-          </Button>
-        </Stack>
-      </form>
+        <AccountPasswordField
+          form={form}
+          name="currentPassword"
+          kind="current"
+          label={t("account.password.current")}
+        />
+        <AccountPasswordField form={form} name="newPassword" kind="new" />
+        <AccountPasswordField
+          form={form}
+          name="newPasswordRepeat"
+          kind="repeat"
+          label={t("account.password.repeat")}
+        />
+        <Button type="submit" loading={change.isPending} style={{ alignSelf: "flex-start" }}>
+          {t("account.password.submit")}
+        </Button>
+      </ProblemForm>
     </SectionCard>
   );
 }

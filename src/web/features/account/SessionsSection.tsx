@@ -1,12 +1,13 @@
-import { Badge, Button, Card, Group, Skeleton, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { errorMessage, type SessionInfo } from "../../api";
 import { client } from "../../api/client";
-import { ProblemAlert } from "../../components/ProblemAlert";
-import { ScrollTable } from "../../components/table/ScrollTable";
+import { QueryList } from "../../components/QueryList";
+import { SectionCard } from "../../components/SectionCard";
+import { ScrollTable, translatedHeaders } from "../../components/table/ScrollTable";
 import { useFormat } from "../../format";
 import { GUEST, meKey } from "../../session";
 import { accountKeys, accountQueries } from "./queries";
@@ -67,64 +68,60 @@ export function SessionsSection() {
       notifications.show({ color: "red", title: t("common.errors.title"), message: errorMessage(error) }),
   });
 
-  const items = sessions.data?.items ?? [];
-
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="sessions-title">
-      <Title order={2} size="h3" id="sessions-title" mb="xs">
-        {t("account.sessions.title")}
-      </Title>
+    <SectionCard id="sessions-title" title={t("account.sessions.title")} titleGap="xs">
       <Text size="sm" mb="md">
         {t("account.sessions.lead")}
       </Text>
-      {sessions.isPending && <Skeleton height={120} />}
-      {sessions.isError && <ProblemAlert error={sessions.error} />}
-      {sessions.isSuccess && items.length === 0 && <Text>{t("account.sessions.empty")}</Text>}
-      {items.length > 0 && (
-        <ScrollTable
-          minWidth={640}
-          label={t("account.sessions.tableLabel")}
-          striped
-          verticalSpacing="sm"
-          headers={{
-            device: t("account.sessions.device"),
-            ip: t("account.sessions.ip"),
-            createdAt: t("account.sessions.createdAt"),
-            lastSeenAt: t("account.sessions.lastSeenAt"),
-            actions: <span className="sr-only">{t("account.sessions.actions")}</span>,
-          }}
-        >
-          {items.map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <span title={s.userAgent ?? undefined}>
-                    {describeUserAgent(s.userAgent) ?? t("account.sessions.unknownDevice")}
-                  </span>
-                  {s.current && (
-                    <Badge color="indigo" variant="light">
-                      {t("account.sessions.current")}
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td>{s.ip ?? "—"}</Table.Td>
-              <Table.Td>{format.dateTime(s.createdAt)}</Table.Td>
-              <Table.Td>{format.dateTime(s.lastSeenAt)}</Table.Td>
-              <Table.Td>
-                <Button
-                  size="xs"
-                  variant="default"
-                  loading={end.isPending && end.variables?.id === s.id}
-                  onClick={() => end.mutate(s)}
-                >
-                  {s.current ? t("account.sessions.endCurrent") : t("account.sessions.end")}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </ScrollTable>
-      )}
-    </Card>
+      <QueryList
+        query={sessions}
+        items={sessions.data?.items}
+        skeleton={120}
+        empty={<Text>{t("account.sessions.empty")}</Text>}
+      >
+        {(items) => (
+          <ScrollTable
+            minWidth={640}
+            label={t("account.sessions.tableLabel")}
+            striped
+            verticalSpacing="sm"
+            headers={{
+              ...translatedHeaders(t, "account.sessions", ["device", "ip", "createdAt", "lastSeenAt"]),
+              actions: <span className="sr-only">{t("account.sessions.actions")}</span>,
+            }}
+          >
+            {items.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <span title={s.userAgent ?? undefined}>
+                      {describeUserAgent(s.userAgent) ?? t("account.sessions.unknownDevice")}
+                    </span>
+                    {s.current && (
+                      <Badge color="indigo" variant="light">
+                        {t("account.sessions.current")}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{s.ip ?? "—"}</Table.Td>
+                <Table.Td>{format.dateTime(s.createdAt)}</Table.Td>
+                <Table.Td>{format.dateTime(s.lastSeenAt)}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    loading={end.isPending && end.variables?.id === s.id}
+                    onClick={() => end.mutate(s)}
+                  >
+                    {s.current ? t("account.sessions.endCurrent") : t("account.sessions.end")}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ScrollTable>
+        )}
+      </QueryList>
+    </SectionCard>
   );
 }

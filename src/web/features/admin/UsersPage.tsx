@@ -8,10 +8,9 @@ import { useTranslation } from "react-i18next";
 import { ROLES, type Role } from "../../../shared/constants";
 import { type AdminUser, errorMessage } from "../../api";
 import { client } from "../../api/client";
-import { applyServerErrors, type FormProblem } from "../../components/forms";
 import { AppModal, ModalFormActions } from "../../components/modal";
 import { PageHeader } from "../../components/PageHeader";
-import { ProblemAlert } from "../../components/ProblemAlert";
+import { ProblemForm, useFormProblem } from "../../components/ProblemForm";
 import { type Column, DataTable, TableEmpty } from "../../components/table/DataTable";
 import { useUrlFilters } from "../../components/table/useUrlFilters";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -29,7 +28,6 @@ function isRole(value: string): value is Role {
 function BlockModal({ user, onClose }: { user: AdminUser | null; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   const form = useForm({
     mode: "uncontrolled",
     initialValues: { reason: "" },
@@ -42,6 +40,7 @@ function BlockModal({ user, onClose }: { user: AdminUser | null; onClose: () => 
       },
     },
   });
+  const problem = useFormProblem(form);
   const block = useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
       client.POST("/api/admin/users/{id}/block", { params: { path: { id } }, body: { reason } }),
@@ -50,47 +49,41 @@ function BlockModal({ user, onClose }: { user: AdminUser | null; onClose: () => 
       void queryClient.invalidateQueries({ queryKey: adminKeys.users });
       close();
     },
-    onError: (error) => setProblem(applyServerErrors(form, error)),
+    onError: problem.fail,
   });
 
   function close() {
-    form.reset();
-    setProblem(null);
+    problem.discard();
     onClose();
   }
 
   return (
     <AppModal opened={user !== null} onClose={close} title={t("admin.block.title")}>
       {user && (
-        <form
-          noValidate
-          onSubmit={form.onSubmit((values) => {
-            setProblem(null);
-            block.mutate({ id: user.id, reason: values.reason.trim() });
-          })}
+        <ProblemForm
+          form={form}
+          problem={problem}
+          onSubmit={(values) => block.mutate({ id: user.id, reason: values.reason.trim() })}
+          lead={<Text>{t("admin.block.lead", { name: user.fullName, email: user.email })}</Text>}
         >
-          <Stack gap="md">
-            <Text>{t("admin.block.lead", { name: user.fullName, email: user.email })}</Text>
-            <ProblemAlert problem={problem} />
-            <Textarea
-              label={t("admin.block.reason")}
-              description={t("admin.block.reasonHint")}
-              required
-              autosize
-              minRows={3}
-              maxLength={REASON_MAX}
-              data-autofocus
-              key={form.key("reason")}
-              {...form.getInputProps("reason")}
-            />
-            <ModalFormActions
-              onCancel={close}
-              submitLabel={t("admin.block.submit")}
-              color="red"
-              loading={block.isPending}
-            />
-          </Stack>
-        </form>
+          <Textarea
+            label={t("admin.block.reason")}
+            description={t("admin.block.reasonHint")}
+            required
+            autosize
+            minRows={3}
+            maxLength={REASON_MAX}
+            data-autofocus
+            key={form.key("reason")}
+            {...form.getInputProps("reason")}
+          />
+          <ModalFormActions
+            onCancel={close}
+            submitLabel={t("admin.block.submit")}
+            color="red"
+            loading={block.isPending}
+          />
+        </ProblemForm>
       )}
     </AppModal>
   );

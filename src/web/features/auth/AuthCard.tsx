@@ -1,4 +1,4 @@
-import { Paper, Stack, Title } from "@mantine/core";
+import { Alert, Paper, Stack, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 
 /** Narrow centred card used by the sign-in, sign-up, confirmation and reset pages. */
@@ -9,6 +9,18 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
       <Paper withBorder p={{ base: "md", sm: "xl" }} radius="md">
         {children}
       </Paper>
+    </Stack>
+  );
+}
+
+/** The server's answer announced as a status (a mail sent, a password changed), then what to do next. */
+export function AuthNotice({ message, children }: { message: ReactNode; children?: ReactNode }) {
+  return (
+    <Stack gap="md">
+      <Alert color="indigo" variant="light" role="status">
+        {message}
+      </Alert>
+      {children}
     </Stack>
   );
 }

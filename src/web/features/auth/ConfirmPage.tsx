@@ -8,8 +8,8 @@ import { ApiError } from "../../api";
 import { client, unwrap } from "../../api/client";
 import { ChallengeProgress, useChallenge } from "../../components/Challenge";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
-import { PasswordField } from "../../components/PasswordField";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { AccountPasswordField } from "../../components/ProblemForm";
 import { usePageTitle } from "../../components/usePageTitle";
 import { validators } from "../../components/validation";
 import { passableNext, safeNext, withNext } from "../../next";
@@ -99,13 +99,7 @@ function ConfirmForm({ token, email, next }: { token: string; email: string; nex
             value={email}
             readOnly
           />
-          <PasswordField
-            label={t("auth.fields.password")}
-            autoComplete="current-password"
-            required
-            key={form.key("password")}
-            {...form.getInputProps("password")}
-          />
+          <AccountPasswordField form={form} name="password" kind="current" />
           <ChallengeProgress solving={challenge.solving} />
           <Button type="submit" loading={confirm.isPending} fullWidth>
             {t("auth.confirm.submit")}

@@ -1,12 +1,11 @@
-import { Alert, Button, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { client, unwrap } from "../../api/client";
 import { ChallengeProgress, useChallenge } from "../../components/Challenge";
-import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { EmailField, ProblemForm, useFormProblem } from "../../components/ProblemForm";
 import { validators } from "../../components/validation";
 import { passableNext } from "../../next";
 
@@ -57,46 +56,32 @@ export function ResendForm({ next }: { next?: string | null }) {
   const { t } = useTranslation();
   const v = validators(t);
   const resend = useResend(next);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   const form = useForm({
     mode: "uncontrolled",
     initialValues: { email: "" },
     validate: { email: v.email },
   });
+  const problem = useFormProblem(form);
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => {
-        setProblem(null);
-        resend.mutate(values.email, { onError: (error) => setProblem(applyServerErrors(form, error)) });
-      }, focusFirstInvalid)}
-    >
-      <Stack gap="sm">
-        {resend.isSuccess && (
+    <ProblemForm
+      form={form}
+      problem={problem}
+      onSubmit={(values) => resend.mutate(values.email, { onError: problem.fail })}
+      gap="sm"
+      lead={
+        resend.isSuccess && (
           <Alert color="indigo" variant="light" role="status">
             {resend.data.message}
           </Alert>
-        )}
-        <ProblemAlert problem={problem} />
-        <TextInput
-          label={t("auth.fields.email")}
-          type="email"
-          autoComplete="email"
-          required
-          key={form.key("email")}
-          {...form.getInputProps("email")}
-        />
-        <ChallengeProgress solving={resend.solving} />
-        <Button
-          type="submit"
-          variant="default"
-          loading={resend.isPending}
-          style={{ alignSelf: "flex-start" }}
-        >
-          {t("auth.resend.button")}
-        </Button>
-      </Stack>
-    </form>
+        )
+      }
+    >
+      <EmailField form={form} />
+      <ChallengeProgress solving={resend.solving} />
+      <Button type="submit" variant="default" loading={resend.isPending} style={{ alignSelf: "flex-start" }}>
+        {t("auth.resend.button")}
+      </Button>
+    </ProblemForm>
   );
 }

@@ -1,25 +1,21 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { PASSWORD_MAX, PASSWORD_MIN } from "../../../shared/constants";
 import { client, unwrap } from "../../api/client";
 import { ChallengeProgress, useChallenge } from "../../components/Challenge";
-import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
-import { PasswordField } from "../../components/PasswordField";
-import { ProblemAlert } from "../../components/ProblemAlert";
+import { AccountPasswordField, EmailField, ProblemForm, useFormProblem } from "../../components/ProblemForm";
 import { usePageTitle } from "../../components/usePageTitle";
 import { validators } from "../../components/validation";
-import { AuthCard } from "./AuthCard";
+import { AuthCard, AuthNotice } from "./AuthCard";
 
 /** `/reset` — ask for a reset link by e-mail. */
 function RequestResetForm() {
   const { t } = useTranslation();
   const v = validators(t);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   const form = useForm({ mode: "uncontrolled", initialValues: { email: "" }, validate: { email: v.email } });
+  const problem = useFormProblem(form);
   const challenge = useChallenge();
   const request = useMutation({
     mutationFn: (email: string) =>
@@ -30,50 +26,35 @@ function RequestResetForm() {
           }),
         ),
       ),
-    onError: (error) => setProblem(applyServerErrors(form, error)),
+    onError: problem.fail,
   });
 
   if (request.isSuccess) {
     return (
-      <Stack gap="md">
-        <Alert color="indigo" variant="light" role="status">
-          {request.data.message}
-        </Alert>
+      <AuthNotice message={request.data.message}>
         <Anchor component={Link} to="/signin">
           {t("auth.reset.toSignIn")}
         </Anchor>
-      </Stack>
+      </AuthNotice>
     );
   }
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => {
-        setProblem(null);
-        request.mutate(values.email);
-      }, focusFirstInvalid)}
+    <ProblemForm
+      form={form}
+      problem={problem}
+      onSubmit={(values) => request.mutate(values.email)}
+      lead={<Text>{t("auth.reset.requestLead")}</Text>}
     >
-      <Stack gap="md">
-        <Text>{t("auth.reset.requestLead")}</Text>
-        <ProblemAlert problem={problem} />
-        <TextInput
-          label={t("auth.fields.email")}
-          type="email"
-          autoComplete="email"
-          required
-          key={form.key("email")}
-          {...form.getInputProps("email")}
-        />
-        <ChallengeProgress solving={challenge.solving} />
-        <Button type="submit" loading={request.isPending} fullWidth>
-          {t("auth.reset.requestSubmit")}
-        </Button>
-        <Anchor component={Link} to="/signin" size="sm">
-          {t("auth.reset.toSignIn")}
-        </Anchor>
-      </Stack>
-    </form>
+      <EmailField form={form} />
+      <ChallengeProgress solving={challenge.solving} />
+      <Button type="submit" loading={request.isPending} fullWidth>
+        {t("auth.reset.requestSubmit")}
+      </Button>
+      <Anchor component={Link} to="/signin" size="sm">
+        {t("auth.reset.toSignIn")}
+      </Anchor>
+    </ProblemForm>
   );
 }
 
@@ -81,7 +62,6 @@ function RequestResetForm() {
 function NewPasswordForm({ token }: { token: string }) {
   const { t } = useTranslation();
   const v = validators(t);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   const form = useForm({
     mode: "uncontrolled",
     initialValues: { password: "", passwordRepeat: "" },
@@ -91,60 +71,36 @@ function NewPasswordForm({ token }: { token: string }) {
         value === values.password ? null : t("common.validation.passwordsDiffer"),
     },
   });
+  const problem = useFormProblem(form);
   const reset = useMutation({
     mutationFn: (password: string) =>
       unwrap(client.POST("/api/auth/password-reset/confirm", { body: { token, password } })),
-    onError: (error) => setProblem(applyServerErrors(form, error)),
+    onError: problem.fail,
   });
 
   if (reset.isSuccess) {
     return (
-      <Stack gap="md">
-        <Alert color="indigo" variant="light" role="status">
-          {reset.data.message}
-        </Alert>
+      <AuthNotice message={reset.data.message}>
         <Button component={Link} to="/signin" style={{ alignSelf: "flex-start" }}>
           {t("auth.reset.toSignIn")}
         </Button>
-      </Stack>
+      </AuthNotice>
     );
   }
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => {
-        setProblem(null);
-        reset.mutate(values.password);
-      }, focusFirstInvalid)}
-    >
-      <Stack gap="md">
-        <ProblemAlert problem={problem} />
-        {problem && (
-          <Anchor component={Link} to="/reset" size="sm">
-            {t("auth.reset.requestAgain")}
-          </Anchor>
-        )}
-        <PasswordField
-          label={t("auth.fields.newPassword")}
-          description={t("common.validation.passwordHint", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
-          autoComplete="new-password"
-          required
-          key={form.key("password")}
-          {...form.getInputProps("password")}
-        />
-        <PasswordField
-          label={t("auth.fields.passwordRepeat")}
-          autoComplete="new-password"
-          required
-          key={form.key("passwordRepeat")}
-          {...form.getInputProps("passwordRepeat")}
-        />
-        <Button type="submit" loading={reset.isPending} fullWidth>
-          {t("auth.reset.submit")}
-        </Button>
-      </Stack>
-    </form>
+    <ProblemForm form={form} problem={problem} onSubmit={(values) => reset.mutate(values.password)}>
+      {problem.problem && (
+        <Anchor component={Link} to="/reset" size="sm">
+          {t("auth.reset.requestAgain")}
+        </Anchor>
+      )}
+      <AccountPasswordField form={form} name="password" kind="new" />
+      <AccountPasswordField form={form} name="passwordRepeat" kind="repeat" />
+      <Button type="submit" loading={reset.isPending} fullWidth>
+        {t("auth.reset.submit")}
+      </Button>
+    </ProblemForm>
   );
 }
 

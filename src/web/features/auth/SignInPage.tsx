@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Group, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -7,9 +7,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { ApiError, type Me, type User } from "../../api";
 import { client, unwrap } from "../../api/client";
 import { ChallengeProgress, useChallenge } from "../../components/Challenge";
-import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
-import { PasswordField } from "../../components/PasswordField";
-import { ProblemAlert } from "../../components/ProblemAlert";
+import { AccountPasswordField, EmailField, ProblemForm, useFormProblem } from "../../components/ProblemForm";
 import { usePageTitle } from "../../components/usePageTitle";
 import { validators } from "../../components/validation";
 import { landingOf, safeNext, withNext } from "../../next";
@@ -34,7 +32,6 @@ export default function SignInPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { user, can, isLoading } = useMe();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   const [unconfirmedEmail, setUnconfirmedEmail] = useState<string | null>(null);
   const [signedIn, setSignedIn] = useState(false);
   // The account waits for its deletion: the right password may only cancel it (and so sign in).
@@ -46,6 +43,7 @@ export default function SignInPage() {
     initialValues: { email: "", password: "" },
     validate: { email: v.email, password: v.required },
   });
+  const problem = useFormProblem(form);
 
   async function enter(signedInUser: User) {
     setSignedIn(true);
@@ -70,7 +68,7 @@ export default function SignInPage() {
     onSuccess: ({ user: signedInUser }) => enter(signedInUser),
     onError: (error) => {
       setPending(null);
-      setProblem(applyServerErrors(form, error));
+      problem.fail(error);
     },
   });
 
@@ -90,7 +88,7 @@ export default function SignInPage() {
         setPending({ values, erasesAt: String(error.body.erasesAt ?? "") });
         return;
       }
-      setProblem(applyServerErrors(form, error));
+      problem.fail(error);
       setUnconfirmedEmail(
         error instanceof ApiError && error.is("email-not-confirmed") ? values.email.trim() : null,
       );
@@ -103,57 +101,41 @@ export default function SignInPage() {
 
   return (
     <AuthCard title={t("auth.signIn.title")}>
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
-          setProblem(null);
+      <ProblemForm
+        form={form}
+        problem={problem}
+        onSubmit={(values) => {
           setUnconfirmedEmail(null);
           setPending(null);
           signIn.mutate(values);
-        }, focusFirstInvalid)}
+        }}
       >
-        <Stack gap="md">
-          <ProblemAlert problem={problem} />
-          {pending && (
-            <PendingDeletion
-              erasesAt={pending.erasesAt}
-              loading={cancelDeletion.isPending}
-              onCancel={() => cancelDeletion.mutate(pending.values)}
-            />
-          )}
-          {unconfirmedEmail && <ResendButton email={unconfirmedEmail} next={next} />}
-          <TextInput
-            label={t("auth.fields.email")}
-            type="email"
-            autoComplete="username"
-            required
-            key={form.key("email")}
-            {...form.getInputProps("email")}
+        {pending && (
+          <PendingDeletion
+            erasesAt={pending.erasesAt}
+            loading={cancelDeletion.isPending}
+            onCancel={() => cancelDeletion.mutate(pending.values)}
           />
-          <PasswordField
-            label={t("auth.fields.password")}
-            autoComplete="current-password"
-            required
-            key={form.key("password")}
-            {...form.getInputProps("password")}
-          />
-          <Group justify="flex-end">
-            <Anchor component={Link} to="/reset" size="sm">
-              {t("auth.signIn.forgot")}
-            </Anchor>
-          </Group>
-          <ChallengeProgress solving={challenge.solving} />
-          <Button type="submit" loading={signIn.isPending} fullWidth>
-            {t("auth.signIn.submit")}
-          </Button>
-          <Text size="sm">
-            {t("auth.signIn.noAccount")}{" "}
-            <Anchor component={Link} to={signUpLink}>
-              {t("auth.signIn.toSignUp")}
-            </Anchor>
-          </Text>
-        </Stack>
-      </form>
+        )}
+        {unconfirmedEmail && <ResendButton email={unconfirmedEmail} next={next} />}
+        <EmailField form={form} autoComplete="username" />
+        <AccountPasswordField form={form} name="password" kind="current" />
+        <Group justify="flex-end">
+          <Anchor component={Link} to="/reset" size="sm">
+            {t("auth.signIn.forgot")}
+          </Anchor>
+        </Group>
+        <ChallengeProgress solving={challenge.solving} />
+        <Button type="submit" loading={signIn.isPending} fullWidth>
+          {t("auth.signIn.submit")}
+        </Button>
+        <Text size="sm">
+          {t("auth.signIn.noAccount")}{" "}
+          <Anchor component={Link} to={signUpLink}>
+            {t("auth.signIn.toSignUp")}
+          </Anchor>
+        </Text>
+      </ProblemForm>
     </AuthCard>
   );
 }

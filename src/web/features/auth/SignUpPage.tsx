@@ -1,20 +1,18 @@
-import { Alert, Anchor, Button, Checkbox, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Checkbox, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { PASSWORD_MAX, PASSWORD_MIN, PRIVACY_POLICY_VERSION } from "../../../shared/constants";
+import { PRIVACY_POLICY_VERSION } from "../../../shared/constants";
 import { client, unwrap } from "../../api/client";
 import { ChallengeProgress, useChallenge } from "../../components/Challenge";
-import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
-import { PasswordField } from "../../components/PasswordField";
-import { ProblemAlert } from "../../components/ProblemAlert";
+import { AccountPasswordField, EmailField, ProblemForm, useFormProblem } from "../../components/ProblemForm";
 import { usePageTitle } from "../../components/usePageTitle";
 import { validators } from "../../components/validation";
 import { currentLocale } from "../../i18n";
 import { passableNext, withNext } from "../../next";
-import { AuthCard } from "./AuthCard";
+import { AuthCard, AuthNotice } from "./AuthCard";
 import { ResendButton } from "./ResendConfirmation";
 
 interface SignUpValues {
@@ -32,7 +30,6 @@ export default function SignUpPage() {
   const [params] = useSearchParams();
   const next = passableNext(params.get("next"));
   const signInLink = withNext("/signin", next);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   // The address the mail went to, shown on the "check your mail" screen.
   const [sent, setSent] = useState<{ email: string } | null>(null);
 
@@ -47,6 +44,7 @@ export default function SignUpPage() {
     },
   });
 
+  const problem = useFormProblem(form);
   const challenge = useChallenge();
   const signUp = useMutation({
     mutationFn: (values: SignUpValues) =>
@@ -67,7 +65,7 @@ export default function SignUpPage() {
         ),
       ),
     onSuccess: (_data, values) => setSent({ email: values.email.trim() }),
-    onError: (error) => setProblem(applyServerErrors(form, error)),
+    onError: problem.fail,
   });
 
   const consentProps = form.getInputProps("consent", { type: "checkbox" });
@@ -76,14 +74,15 @@ export default function SignUpPage() {
   if (sent) {
     return (
       <AuthCard title={t("auth.signUp.sentTitle")}>
-        <Stack gap="md">
-          <Alert color="indigo" variant="light" role="status">
+        <AuthNotice
+          message={
             <Trans
               i18nKey="auth.signUp.sentTo"
               values={{ email: sent.email }}
               components={{ email: <Text span fw={700} style={{ overflowWrap: "anywhere" }} /> }}
             />
-          </Alert>
+          }
+        >
           <Text>{t("auth.signUp.sentHint")}</Text>
           <Text size="sm">{t("auth.signUp.sentLink")}</Text>
           <ResendButton email={sent.email} next={next} />
@@ -104,79 +103,56 @@ export default function SignUpPage() {
           <Anchor component={Link} to={signInLink}>
             {t("auth.signUp.toSignIn")}
           </Anchor>
-        </Stack>
+        </AuthNotice>
       </AuthCard>
     );
   }
 
   return (
     <AuthCard title={t("auth.signUp.title")}>
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
-          setProblem(null);
-          signUp.mutate(values);
-        }, focusFirstInvalid)}
-      >
-        <Stack gap="md">
-          <ProblemAlert problem={problem} />
-          <TextInput
-            label={t("auth.fields.email")}
-            type="email"
-            autoComplete="email"
-            required
-            key={form.key("email")}
-            {...form.getInputProps("email")}
-          />
-          <TextInput
-            label={t("auth.fields.fullName")}
-            description={t("auth.signUp.fullNameHint")}
-            autoComplete="name"
-            required
-            key={form.key("fullName")}
-            {...form.getInputProps("fullName")}
-          />
-          <PasswordField
-            label={t("auth.fields.password")}
-            description={t("common.validation.passwordHint", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
-            autoComplete="new-password"
-            required
-            key={form.key("password")}
-            {...form.getInputProps("password")}
-          />
-          <Checkbox
-            required
-            label={
-              <Trans
-                i18nKey="auth.signUp.consent"
-                components={{
-                  policy: <Anchor component={Link} to="/privacy" target="_blank" rel="noopener" inherit />,
-                }}
-              />
-            }
-            key={form.key("consent")}
-            {...consentProps}
-            error={Boolean(consentError)}
-            aria-invalid={consentError ? true : undefined}
-            aria-describedby={consentError ? "consent-error" : undefined}
-          />
-          {consentError && (
-            <Text id="consent-error" size="sm" c="var(--mantine-color-error)" mt={-8}>
-              {consentError}
-            </Text>
-          )}
-          <ChallengeProgress solving={challenge.solving} />
-          <Button type="submit" loading={signUp.isPending} fullWidth>
-            {t("auth.signUp.submit")}
-          </Button>
-          <Text size="sm">
-            {t("auth.signUp.haveAccount")}{" "}
-            <Anchor component={Link} to={signInLink}>
-              {t("auth.signUp.toSignIn")}
-            </Anchor>
+      <ProblemForm form={form} problem={problem} onSubmit={(values) => signUp.mutate(values)}>
+        <EmailField form={form} />
+        <TextInput
+          label={t("auth.fields.fullName")}
+          description={t("auth.signUp.fullNameHint")}
+          autoComplete="name"
+          required
+          key={form.key("fullName")}
+          {...form.getInputProps("fullName")}
+        />
+        <AccountPasswordField form={form} name="password" kind="new" label={t("auth.fields.password")} />
+        <Checkbox
+          required
+          label={
+            <Trans
+              i18nKey="auth.signUp.consent"
+              components={{
+                policy: <Anchor component={Link} to="/privacy" target="_blank" rel="noopener" inherit />,
+              }}
+            />
+          }
+          key={form.key("consent")}
+          {...consentProps}
+          error={Boolean(consentError)}
+          aria-invalid={consentError ? true : undefined}
+          aria-describedby={consentError ? "consent-error" : undefined}
+        />
+        {consentError && (
+          <Text id="consent-error" size="sm" c="var(--mantine-color-error)" mt={-8}>
+            {consentError}
           </Text>
-        </Stack>
-      </form>
+        )}
+        <ChallengeProgress solving={challenge.solving} />
+        <Button type="submit" loading={signUp.isPending} fullWidth>
+          {t("auth.signUp.submit")}
+        </Button>
+        <Text size="sm">
+          {t("auth.signUp.haveAccount")}{" "}
+          <Anchor component={Link} to={signInLink}>
+            {t("auth.signUp.toSignIn")}
+          </Anchor>
+        </Text>
+      </ProblemForm>
     </AuthCard>
   );
 }

@@ -13,11 +13,12 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { isSameSitePath } from "../../../shared/next";
 import { client, multipart, unwrap } from "../../api/client";
+import { MutationForm } from "../../components/MutationForm";
 import { AppModal, ModalFormActions } from "../../components/modal";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -56,7 +57,6 @@ function MessageItem({
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(m.body ?? "");
   const [confirm, setConfirm] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const editable = m.editableUntil !== null && new Date(m.editableUntil).getTime() > Date.now();
   const path = { id: conversationId, messageId: m.id };
   const save = useMutation({
@@ -71,7 +71,6 @@ function MessageItem({
       setEditing(false);
       onChanged();
     },
-    onError: (e) => setError(e),
   });
   const remove = useMutation({
     mutationFn: () =>
@@ -112,35 +111,25 @@ function MessageItem({
             {t("conversations.deleted")}
           </Text>
         ) : editing ? (
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              setError(null);
-              save.mutate();
-            }}
-          >
-            <Stack gap="xs">
-              <ProblemAlert error={error} />
-              <Textarea
-                label={t("conversations.editLabel")}
-                value={text}
-                onChange={(e) => setText(e.currentTarget.value)}
-                maxLength={MESSAGE_MAX}
-                autosize
-                minRows={2}
-                data-autofocus
-              />
-              <Group gap="xs">
-                <Button type="submit" size="xs" loading={save.isPending} disabled={!text.trim()}>
-                  {t("conversations.save")}
-                </Button>
-                <Button variant="default" size="xs" onClick={() => setEditing(false)}>
-                  {t("common.cancel")}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <MutationForm gap="xs" error={save.error} onSubmit={() => save.mutate()}>
+            <Textarea
+              label={t("conversations.editLabel")}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              maxLength={MESSAGE_MAX}
+              autosize
+              minRows={2}
+              data-autofocus
+            />
+            <Group gap="xs">
+              <Button type="submit" size="xs" loading={save.isPending} disabled={!text.trim()}>
+                {t("conversations.save")}
+              </Button>
+              <Button variant="default" size="xs" onClick={() => setEditing(false)}>
+                {t("common.cancel")}
+              </Button>
+            </Group>
+          </MutationForm>
         ) : (
           <>
             {system && (
@@ -236,53 +225,55 @@ function Composer({ conversationId, onSent }: { conversationId: string; onSent: 
     },
     onError: (e) => setError(e),
   });
-  const submit = (e?: FormEvent) => {
-    e?.preventDefault();
+  const submit = () => {
     setError(null);
     if (!text.trim() && files.length === 0) return;
     send.mutate();
   };
   return (
     <Card withBorder padding="md">
-      <form noValidate onSubmit={submit} aria-labelledby="composer-title">
-        <Stack gap="sm">
+      <MutationForm
+        onSubmit={submit}
+        error={error}
+        aria-labelledby="composer-title"
+        lead={
           <Title order={2} size="h4" id="composer-title">
             {t("conversations.composerTitle")}
           </Title>
-          <ProblemAlert error={error} />
-          <Textarea
-            label={t("conversations.messageLabel")}
-            description={t("conversations.messageHint")}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) submit();
-            }}
-            maxLength={MESSAGE_MAX}
-            autosize
-            minRows={3}
-            maxRows={12}
-          />
-          <FileInput
-            label={t("conversations.filesLabel")}
-            description={t("conversations.filesHint", { max: FILES_MAX })}
-            placeholder={t("conversations.filesPlaceholder")}
-            multiple
-            clearable
-            value={files}
-            onChange={(list) => setFiles(list.slice(0, FILES_MAX))}
-            accept=".pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt,.ods,.zip"
-          />
-          <Button
-            type="submit"
-            loading={send.isPending}
-            disabled={!text.trim() && files.length === 0}
-            style={{ alignSelf: "flex-start" }}
-          >
-            {t("conversations.send")}
-          </Button>
-        </Stack>
-      </form>
+        }
+      >
+        <Textarea
+          label={t("conversations.messageLabel")}
+          description={t("conversations.messageHint")}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) submit();
+          }}
+          maxLength={MESSAGE_MAX}
+          autosize
+          minRows={3}
+          maxRows={12}
+        />
+        <FileInput
+          label={t("conversations.filesLabel")}
+          description={t("conversations.filesHint", { max: FILES_MAX })}
+          placeholder={t("conversations.filesPlaceholder")}
+          multiple
+          clearable
+          value={files}
+          onChange={(list) => setFiles(list.slice(0, FILES_MAX))}
+          accept=".pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt,.ods,.zip"
+        />
+        <Button
+          type="submit"
+          loading={send.isPending}
+          disabled={!text.trim() && files.length === 0}
+          style={{ alignSelf: "flex-start" }}
+        >
+          {t("conversations.send")}
+        </Button>
+      </MutationForm>
     </Card>
   );
 }

@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, Stack, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { PagedList } from "../../components/PagedList";
+import { EmptyState } from "../../components/EmptyState";
+import { QueryPagedList } from "../../components/PagedList";
 import { PageHeader } from "../../components/PageHeader";
-import { ProblemAlert } from "../../components/ProblemAlert";
+import { pageFrom } from "../../components/pageFrom";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
@@ -90,7 +91,7 @@ export default function MessagesPage() {
   const format = useFormat();
   const { can } = useMe();
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const page = pageFrom(params);
   const list = useQuery({ ...conversationQueries.list(page, PAGE_SIZE), placeholderData: keepPreviousData });
   const data = list.data;
   const operator = can("operator.status.queue");
@@ -106,40 +107,30 @@ export default function MessagesPage() {
           ) : undefined
         }
       />
-      {list.isError && <ProblemAlert error={list.error} />}
-      {list.isPending && (
-        <Stack gap="sm" aria-hidden="true">
-          <Skeleton height={80} />
-          <Skeleton height={80} />
-        </Stack>
-      )}
-      {data && data.items.length === 0 && (
-        <Card withBorder padding="lg">
-          <Stack gap="sm" align="flex-start">
-            <Text>{t("conversations.empty")}</Text>
-            <Text size="sm" c="dimmed">
-              {operator ? t("conversations.emptyOperatorHint") : t("conversations.emptyHint")}
-            </Text>
-            <Button
-              component={Link}
-              to={operator ? "/operator/applications" : "/organizations"}
-              variant="default"
-            >
-              {operator ? t("conversations.toQueue") : t("conversations.toOrganizations")}
-            </Button>
-          </Stack>
-        </Card>
-      )}
-      {data && data.items.length > 0 && (
-        <PagedList
-          data={data}
-          label={t("conversations.listLabel")}
-          busy={list.isFetching}
-          onPage={(p) => setParams(p > 1 ? { page: String(p) } : {})}
-        >
-          {(c) => <ConversationCard key={c.id} c={c} />}
-        </PagedList>
-      )}
+      <QueryPagedList
+        query={list}
+        skeleton={80}
+        rows={2}
+        empty={
+          <EmptyState
+            text={t("conversations.empty")}
+            hint={operator ? t("conversations.emptyOperatorHint") : t("conversations.emptyHint")}
+            action={
+              <Button
+                component={Link}
+                to={operator ? "/operator/applications" : "/organizations"}
+                variant="default"
+              >
+                {operator ? t("conversations.toQueue") : t("conversations.toOrganizations")}
+              </Button>
+            }
+          />
+        }
+        label={t("conversations.listLabel")}
+        onPage={(p) => setParams(p > 1 ? { page: String(p) } : {})}
+      >
+        {(c) => <ConversationCard key={c.id} c={c} />}
+      </QueryPagedList>
     </Stack>
   );
 }

@@ -6,7 +6,8 @@ import { ApiError } from "../../api";
 import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
-import { ScrollTable } from "../../components/table/ScrollTable";
+import { pageFrom } from "../../components/pageFrom";
+import { ScrollTable, translatedHeaders } from "../../components/table/ScrollTable";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { devMailQueries } from "./queries";
@@ -18,7 +19,7 @@ export default function DevMailPage() {
   usePageTitle(t("devmail.title"));
   const format = useFormat();
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const page = pageFrom(params);
 
   const mail = useQuery({
     ...devMailQueries.page(page, PAGE_SIZE),
@@ -55,12 +56,7 @@ export default function DevMailPage() {
             striped
             highlightOnHover
             verticalSpacing="sm"
-            headers={{
-              subject: t("devmail.subject"),
-              to: t("devmail.to"),
-              createdAt: t("devmail.createdAt"),
-              sentAt: t("devmail.sentAt"),
-            }}
+            headers={translatedHeaders(t, "devmail", ["subject", "to", "createdAt", "sentAt"])}
           >
             {data.items.map((m) => (
               <Table.Tr key={m.id}>

@@ -32,6 +32,7 @@ import { SectionCard } from "../../components/SectionCard";
 import { toast } from "../../components/toast";
 import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
+import { zoneOf } from "../../format";
 import { addPageTexts } from "../../i18n";
 import { withNext } from "../../next";
 import { useMe } from "../../session";
@@ -58,9 +59,12 @@ function useShortDate() {
   return (value: string) => {
     const date = new Date(value);
     if (Number.isNaN(date.getTime())) return value;
-    return new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric" }).format(
-      date,
-    );
+    return new Intl.DateTimeFormat(locale, {
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      timeZone: zoneOf(value),
+    }).format(date);
   };
 }
 

@@ -2,6 +2,7 @@ import { isOkvedSection } from "../../../shared/okved";
 import { ORG_STATUSES, ORG_TYPES, SME_CATEGORIES } from "../../../shared/organizations";
 import { COUNTRIES, isRegionCode } from "../../../shared/regions";
 import { isTagSlug } from "../../../shared/tags";
+import { pageFrom } from "../../components/pageFrom";
 import { type DirectorySort, FACETS, type FacetName, SORTS } from "./types";
 
 /** Everything a directory search is: kept in the URL so it can be shared and survives back/forward. */
@@ -36,7 +37,7 @@ function list(params: URLSearchParams, facet: FacetName): string[] {
 export function parseDirectoryParams(params: URLSearchParams): DirectoryState {
   const sortParam = params.get("sort") ?? "";
   const sort = (SORTS as readonly string[]).includes(sortParam) ? (sortParam as DirectorySort) : "relevance";
-  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const page = pageFrom(params);
   const filters = Object.fromEntries(FACETS.map((f) => [f, list(params, f)])) as Record<FacetName, string[]>;
   return { q: (params.get("q") ?? "").trim().slice(0, 200), filters, sort, page };
 }

@@ -6,7 +6,6 @@ import {
   NativeSelect,
   NumberInput,
   SimpleGrid,
-  Skeleton,
   Stack,
   Text,
   Title,
@@ -19,9 +18,10 @@ import { VERDICTS, type Verdict } from "../../../shared/eligibility";
 import { OKVED_SECTIONS } from "../../../shared/okved";
 import { ORG_STATUS_LABELS, ORG_STATUSES, ORG_TYPE_LABELS, ORG_TYPES } from "../../../shared/organizations";
 import { REGIONS } from "../../../shared/regions";
+import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
-import { ProblemAlert } from "../../components/ProblemAlert";
+import { QueryList } from "../../components/QueryList";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { withNext } from "../../next";
@@ -312,16 +312,14 @@ export default function CheckPage() {
         {data ? t("measures.navigator.found", { total: format.number(data.total) }) : "\u00a0"}
       </Text>
       <Stack gap="md" aria-busy={result.isFetching}>
-        {result.isError && <ProblemAlert error={result.error} />}
-        {result.isPending && <Skeleton height={120} aria-hidden="true" />}
-        {data && data.items.length === 0 && (
-          <Card withBorder padding="lg">
-            <Text>{t("measures.check.empty")}</Text>
-          </Card>
-        )}
-        {data?.items.map((m) => (
-          <MeasureCardView key={m.id} measure={m} />
-        ))}
+        <QueryList
+          query={result}
+          items={data?.items}
+          skeleton={120}
+          empty={<EmptyState text={t("measures.check.empty")} />}
+        >
+          {(items) => items.map((m) => <MeasureCardView key={m.id} measure={m} />)}
+        </QueryList>
         {data && data.total > 0 && (
           <Pager
             page={data.page}

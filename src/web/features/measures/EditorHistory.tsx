@@ -1,7 +1,8 @@
-import { Card, Code, List, Skeleton, Text, Title } from "@mantine/core";
+import { Code, List, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { ProblemAlert } from "../../components/ProblemAlert";
+import { QueryList } from "../../components/QueryList";
+import { SectionCard } from "../../components/SectionCard";
 import { useFormat } from "../../format";
 import { measureQueries } from "./queries";
 
@@ -17,38 +18,39 @@ export function History({ id, version }: { id: string; version: number }) {
   const format = useFormat();
   const query = useQuery(measureQueries.versions(id, version));
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="measure-history">
-      <Title order={2} size="h3" id="measure-history" mb="sm">
-        {t("measures.editor.history")}
-      </Title>
-      {query.isError && <ProblemAlert error={query.error} />}
-      {query.isPending && <Skeleton height={80} aria-hidden="true" />}
-      {query.data && query.data.items.length === 0 && <Text>{t("measures.editor.noHistory")}</Text>}
-      {query.data && query.data.items.length > 0 && (
-        <List spacing="md" listStyleType="none" p={0}>
-          {query.data.items.map((v) => (
-            <List.Item key={`${v.version}-${v.at}-${v.action}`}>
-              <Text size="sm" fw={600}>
-                {t("measures.editor.versionLine", {
-                  version: v.version,
-                  action: t(`measures.editor.actions.${v.action}`, { defaultValue: v.action }),
-                  who: v.actor?.fullName ?? t("measures.editor.system"),
-                  when: format.dateTime(v.at),
-                })}
-              </Text>
-              {Object.keys(v.changes).length > 0 && (
-                <List size="sm" spacing={2} withPadding>
-                  {Object.entries(v.changes).map(([field, ch]) => (
-                    <List.Item key={field} style={{ overflowWrap: "anywhere" }}>
-                      <Code>{field}</Code>: {show(ch.before)} → {show(ch.after)}
-                    </List.Item>
-                  ))}
-                </List>
-              )}
-            </List.Item>
-          ))}
-        </List>
-      )}
-    </Card>
+    <SectionCard id="measure-history" title={t("measures.editor.history")} titleGap="sm">
+      <QueryList
+        query={query}
+        items={query.data?.items}
+        skeleton={80}
+        empty={<Text>{t("measures.editor.noHistory")}</Text>}
+      >
+        {(items) => (
+          <List spacing="md" listStyleType="none" p={0}>
+            {items.map((v) => (
+              <List.Item key={`${v.version}-${v.at}-${v.action}`}>
+                <Text size="sm" fw={600}>
+                  {t("measures.editor.versionLine", {
+                    version: v.version,
+                    action: t(`measures.editor.actions.${v.action}`, { defaultValue: v.action }),
+                    who: v.actor?.fullName ?? t("measures.editor.system"),
+                    when: format.dateTime(v.at),
+                  })}
+                </Text>
+                {Object.keys(v.changes).length > 0 && (
+                  <List size="sm" spacing={2} withPadding>
+                    {Object.entries(v.changes).map(([field, ch]) => (
+                      <List.Item key={field} style={{ overflowWrap: "anywhere" }}>
+                        <Code>{field}</Code>: {show(ch.before)} → {show(ch.after)}
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </QueryList>
+    </SectionCard>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { OKVED_SECTIONS } from "../../../shared/okved";
 import { REGIONS } from "../../../shared/regions";
 import { TAGS } from "../../../shared/tags";
+import { warnAlert } from "../../components/alerts";
 import { focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { EditorCriteriaFields } from "./EditorCriteriaFields";
@@ -100,13 +101,7 @@ export default function EditorPage() {
       )}
 
       {conflict !== null ? (
-        <Alert
-          color="orange"
-          variant="light"
-          role="alert"
-          title={t("measures.editor.conflictTitle")}
-          styles={{ title: { color: "var(--mantine-color-text)" } }}
-        >
+        <Alert {...warnAlert} role="alert" title={t("measures.editor.conflictTitle")}>
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{t("measures.editor.conflictText", { version: conflict.version ?? "?" })}</Text>
             <Button size="xs" variant="default" onClick={() => void reload()}>

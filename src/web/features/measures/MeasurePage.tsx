@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Grid,
-  Group,
-  List,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Grid, Group, List, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -22,6 +9,7 @@ import { client, unwrap } from "../../api/client";
 import { ContactText } from "../../components/ContactText";
 import { InRussian } from "../../components/InRussian";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { SectionCard } from "../../components/SectionCard";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useMe } from "../../session";
 import {
@@ -73,61 +61,56 @@ function Breakdown({
   const text = useMeasureText();
   const sorted = byOutcome(eligibility.criteria);
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="measure-criteria">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="measure-criteria">
-          {t("measures.page.criteria")}
-        </Title>
-        {eligibility.criteria.length === 0 ? (
-          <Text>{t("measures.page.noCriteria")}</Text>
-        ) : (
-          GROUPS.map((group) => {
-            const items = sorted.filter((c) => c.result === group);
-            if (items.length === 0) return null;
-            return (
-              <Stack gap={6} key={group} component="section" aria-labelledby={`criteria-${group}`}>
-                <Title order={3} size="h5" id={`criteria-${group}`}>
-                  {t(`measures.page.group.${group}`, { count: items.length })}
-                </Title>
-                <List spacing="sm" listStyleType="none" p={0} aria-labelledby={`criteria-${group}`}>
-                  {items.map((c) => (
-                    <List.Item key={c.key}>
-                      <Group gap="sm" wrap="nowrap" align="flex-start">
-                        <ResultIcon result={c.result} />
-                        <Stack gap={2}>
-                          <Text size="sm">{c.message[text.locale]}</Text>
-                          {c.result === "unknown" &&
-                            orgId &&
-                            (c.field === "status" ? (
-                              // a status is applied for, not typed in
-                              <Anchor component={Link} to={`/organizations/${orgId}/status`} size="sm">
-                                {t("measures.page.applyStatus")}
-                              </Anchor>
-                            ) : (
-                              <Anchor
-                                component={Link}
-                                to={`/organizations/${orgId}?edit=1${c.field ? `&field=${encodeURIComponent(c.field)}` : ""}`}
-                                size="sm"
-                              >
-                                {t("measures.page.fillField")}
-                              </Anchor>
-                            ))}
-                        </Stack>
-                      </Group>
-                    </List.Item>
-                  ))}
-                </List>
-              </Stack>
-            );
-          })
-        )}
-        {guest && (
-          <Button component={Link} to="/measures/check" variant="light" style={{ alignSelf: "flex-start" }}>
-            {t("measures.navigator.checkLink")}
-          </Button>
-        )}
-      </Stack>
-    </Card>
+    <SectionCard id="measure-criteria" title={t("measures.page.criteria")} stack="sm">
+      {eligibility.criteria.length === 0 ? (
+        <Text>{t("measures.page.noCriteria")}</Text>
+      ) : (
+        GROUPS.map((group) => {
+          const items = sorted.filter((c) => c.result === group);
+          if (items.length === 0) return null;
+          return (
+            <Stack gap={6} key={group} component="section" aria-labelledby={`criteria-${group}`}>
+              <Title order={3} size="h5" id={`criteria-${group}`}>
+                {t(`measures.page.group.${group}`, { count: items.length })}
+              </Title>
+              <List spacing="sm" listStyleType="none" p={0} aria-labelledby={`criteria-${group}`}>
+                {items.map((c) => (
+                  <List.Item key={c.key}>
+                    <Group gap="sm" wrap="nowrap" align="flex-start">
+                      <ResultIcon result={c.result} />
+                      <Stack gap={2}>
+                        <Text size="sm">{c.message[text.locale]}</Text>
+                        {c.result === "unknown" &&
+                          orgId &&
+                          (c.field === "status" ? (
+                            // a status is applied for, not typed in
+                            <Anchor component={Link} to={`/organizations/${orgId}/status`} size="sm">
+                              {t("measures.page.applyStatus")}
+                            </Anchor>
+                          ) : (
+                            <Anchor
+                              component={Link}
+                              to={`/organizations/${orgId}?edit=1${c.field ? `&field=${encodeURIComponent(c.field)}` : ""}`}
+                              size="sm"
+                            >
+                              {t("measures.page.fillField")}
+                            </Anchor>
+                          ))}
+                      </Stack>
+                    </Group>
+                  </List.Item>
+                ))}
+              </List>
+            </Stack>
+          );
+        })
+      )}
+      {guest && (
+        <Button component={Link} to="/measures/check" variant="light" style={{ alignSelf: "flex-start" }}>
+          {t("measures.navigator.checkLink")}
+        </Button>
+      )}
+    </SectionCard>
   );
 }
 
@@ -239,74 +222,68 @@ export default function MeasurePage() {
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
           <Stack gap="md">
-            <Card withBorder padding="lg" component="section" aria-labelledby="measure-apply">
-              <Stack gap="sm">
-                <Title order={2} size="h3" id="measure-apply">
-                  {t("measures.page.howToApply")}
-                </Title>
-                <Stack component="dl" gap="xs" m={0}>
-                  <Fact label={t("measures.page.window")}>
-                    <Group gap="xs" component="span" wrap="wrap">
-                      <span>{text.window(measure)}</span>
-                      <DeadlineFlag measure={measure} />
-                    </Group>
+            <SectionCard id="measure-apply" title={t("measures.page.howToApply")} stack="sm">
+              <Stack component="dl" gap="xs" m={0}>
+                <Fact label={t("measures.page.window")}>
+                  <Group gap="xs" component="span" wrap="wrap">
+                    <span>{text.window(measure)}</span>
+                    <DeadlineFlag measure={measure} />
+                  </Group>
+                </Fact>
+                {amount && <Fact label={t("measures.page.amount")}>{amount}</Fact>}
+                {measure.cofinancingShare != null && (
+                  <Fact label={t("measures.page.cofinancing")}>
+                    {t("measures.page.percent", { n: measure.cofinancingShare })}
                   </Fact>
-                  {amount && <Fact label={t("measures.page.amount")}>{amount}</Fact>}
-                  {measure.cofinancingShare != null && (
-                    <Fact label={t("measures.page.cofinancing")}>
-                      {t("measures.page.percent", { n: measure.cofinancingShare })}
-                    </Fact>
-                  )}
-                  <Fact label={t("measures.page.level")}>{t(`measures.level.${measure.level}`)}</Fact>
-                  <Fact label={t("measures.page.form")}>{t(`measures.form.${measure.form}`)}</Fact>
-                </Stack>
-                {measure.applyUrl ? (
-                  <Stack gap={6}>
-                    {blocker && (
-                      <Text size="sm" id="apply-blocker">
-                        {t("measures.page.notEligibleApply", { reason: blocker.message[text.locale] })}
-                      </Text>
-                    )}
-                    <Button
-                      onClick={onApply}
-                      loading={apply.isPending}
-                      disabled={!open}
-                      variant={blocker ? "default" : "filled"}
-                      aria-describedby={blocker ? "apply-blocker" : undefined}
-                      style={{ alignSelf: "flex-start" }}
-                    >
-                      {t("measures.page.apply")}
-                      <span className="sr-only"> {t("measures.page.newTab")}</span>
-                    </Button>
-                  </Stack>
-                ) : (
-                  <Text size="sm">{t("measures.page.noApplyUrl")}</Text>
                 )}
-                {apply.isError && (
-                  <Alert color="red" role="alert">
-                    {errorMessage(apply.error)}
-                  </Alert>
-                )}
-                {user && <FavouriteButton measureId={measure.id} />}
+                <Fact label={t("measures.page.level")}>{t(`measures.level.${measure.level}`)}</Fact>
+                <Fact label={t("measures.page.form")}>{t(`measures.form.${measure.form}`)}</Fact>
               </Stack>
-            </Card>
+              {measure.applyUrl ? (
+                <Stack gap={6}>
+                  {blocker && (
+                    <Text size="sm" id="apply-blocker">
+                      {t("measures.page.notEligibleApply", { reason: blocker.message[text.locale] })}
+                    </Text>
+                  )}
+                  <Button
+                    onClick={onApply}
+                    loading={apply.isPending}
+                    disabled={!open}
+                    variant={blocker ? "default" : "filled"}
+                    aria-describedby={blocker ? "apply-blocker" : undefined}
+                    style={{ alignSelf: "flex-start" }}
+                  >
+                    {t("measures.page.apply")}
+                    <span className="sr-only"> {t("measures.page.newTab")}</span>
+                  </Button>
+                </Stack>
+              ) : (
+                <Text size="sm">{t("measures.page.noApplyUrl")}</Text>
+              )}
+              {apply.isError && (
+                <Alert color="red" role="alert">
+                  {errorMessage(apply.error)}
+                </Alert>
+              )}
+              {user && <FavouriteButton measureId={measure.id} />}
+            </SectionCard>
             {measure.contacts && (
-              <Card withBorder padding="lg" component="section" aria-labelledby="measure-contacts">
-                <Title order={2} size="h4" id="measure-contacts" mb="xs">
-                  {t("measures.page.contacts")}
-                </Title>
+              <SectionCard
+                id="measure-contacts"
+                title={t("measures.page.contacts")}
+                titleSize="h4"
+                titleGap="xs"
+              >
                 <Text style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
                   <InRussian>
                     <ContactText>{measure.contacts}</ContactText>
                   </InRussian>
                 </Text>
-              </Card>
+              </SectionCard>
             )}
             {(measure.industries.length > 0 || measure.tags.length > 0) && (
-              <Card withBorder padding="lg" component="section" aria-labelledby="measure-topics">
-                <Title order={2} size="h4" id="measure-topics" mb="xs">
-                  {t("measures.page.topics")}
-                </Title>
+              <SectionCard id="measure-topics" title={t("measures.page.topics")} titleSize="h4" titleGap="xs">
                 <Group gap={4} wrap="wrap">
                   {measure.industries.map((i) => (
                     <Badge key={i} color="gray" variant="outline" tt="none">
@@ -319,7 +296,7 @@ export default function MeasurePage() {
                     </Badge>
                   ))}
                 </Group>
-              </Card>
+              </SectionCard>
             )}
           </Stack>
         </Grid.Col>

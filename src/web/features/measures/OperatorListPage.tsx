@@ -1,24 +1,14 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
-import { ProblemAlert } from "../../components/ProblemAlert";
+import { pageFrom } from "../../components/pageFrom";
+import { QueryList } from "../../components/QueryList";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { ImportExport } from "./importExport";
@@ -51,7 +41,7 @@ export default function OperatorListPage() {
   const q = params.get("q") ?? "";
   const statusParam = params.get("status") ?? "";
   const status = (MEASURE_STATUSES as readonly string[]).includes(statusParam) ? statusParam : "";
-  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const page = pageFrom(params);
   const [search, setSearch] = useState(q);
   const [debounced] = useDebouncedValue(search, 300);
 
@@ -120,68 +110,74 @@ export default function OperatorListPage() {
       <Text fw={600} role="status" aria-live="polite">
         {data ? t("measures.navigator.found", { total: format.number(data.total) }) : "\u00a0"}
       </Text>
-      {result.isError && <ProblemAlert error={result.error} />}
-      {result.isPending && <Skeleton height={240} aria-hidden="true" />}
-      {data && data.items.length === 0 && (
-        <Card withBorder padding="lg">
-          <Stack gap="sm" align="flex-start">
-            <Text>{t("measures.operator.empty")}</Text>
-            <Button component={Link} to="/operator/measures/new" variant="default">
-              {t("measures.operator.create")}
-            </Button>
-          </Stack>
-        </Card>
-      )}
-      {data && data.items.length > 0 && (
-        <>
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped verticalSpacing="sm" aria-busy={result.isFetching}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("measures.operator.col.title")}</Table.Th>
-                  <Table.Th>{t("measures.operator.col.status")}</Table.Th>
-                  <Table.Th>{t("measures.operator.col.form")}</Table.Th>
-                  <Table.Th>{t("measures.operator.col.window")}</Table.Th>
-                  <Table.Th>{t("measures.operator.col.stats")}</Table.Th>
-                  <Table.Th>{t("measures.operator.col.updated")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/operator/measures/${m.id}`}>
-                        {titleOf(m, text.locale)}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {m.provider}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={m.status} />
-                    </Table.Td>
-                    <Table.Td>{t(`measures.form.${m.form}`)}</Table.Td>
-                    <Table.Td>{text.window(m)}</Table.Td>
-                    <Table.Td>
-                      {t("measures.operator.stats", {
-                        views: format.number(m.views),
-                        clicks: format.number(m.applyClicks),
-                      })}
-                    </Table.Td>
-                    <Table.Td>{format.dateTime(m.updatedAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            onChange={(p) => update({ page: String(p) })}
+      <QueryList
+        query={result}
+        items={data?.items}
+        skeleton={240}
+        empty={
+          <EmptyState
+            text={t("measures.operator.empty")}
+            action={
+              <Button component={Link} to="/operator/measures/new" variant="default">
+                {t("measures.operator.create")}
+              </Button>
+            }
           />
-        </>
-      )}
+        }
+      >
+        {() =>
+          data && (
+            <>
+              <Table.ScrollContainer minWidth={720}>
+                <Table striped verticalSpacing="sm" aria-busy={result.isFetching}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("measures.operator.col.title")}</Table.Th>
+                      <Table.Th>{t("measures.operator.col.status")}</Table.Th>
+                      <Table.Th>{t("measures.operator.col.form")}</Table.Th>
+                      <Table.Th>{t("measures.operator.col.window")}</Table.Th>
+                      <Table.Th>{t("measures.operator.col.stats")}</Table.Th>
+                      <Table.Th>{t("measures.operator.col.updated")}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((m) => (
+                      <Table.Tr key={m.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/operator/measures/${m.id}`}>
+                            {titleOf(m, text.locale)}
+                          </Anchor>
+                          <Text size="xs" c="dimmed">
+                            {m.provider}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <StatusBadge status={m.status} />
+                        </Table.Td>
+                        <Table.Td>{t(`measures.form.${m.form}`)}</Table.Td>
+                        <Table.Td>{text.window(m)}</Table.Td>
+                        <Table.Td>
+                          {t("measures.operator.stats", {
+                            views: format.number(m.views),
+                            clicks: format.number(m.applyClicks),
+                          })}
+                        </Table.Td>
+                        <Table.Td>{format.dateTime(m.updatedAt)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Pager
+                page={data.page}
+                pageSize={data.pageSize}
+                total={data.total}
+                onChange={(p) => update({ page: String(p) })}
+              />
+            </>
+          )
+        }
+      </QueryList>
     </Stack>
   );
 }

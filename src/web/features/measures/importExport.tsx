@@ -1,9 +1,11 @@
-import { Alert, Button, Card, FileButton, Group, List, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, FileButton, Group, List, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api";
 import { client, unwrap } from "../../api/client";
 import type { ProblemOf, ResponseOf } from "../../api/types";
+import { doneAlert, failedAlert } from "../../components/alerts";
+import { SectionCard } from "../../components/SectionCard";
 import { currentLocale } from "../../i18n";
 import { measureKeys } from "./queries";
 
@@ -45,75 +47,58 @@ export function ImportExport() {
   const rows = (error instanceof ApiError ? (error.body as ImportProblem).rows : undefined) ?? [];
 
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="measures-io">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="measures-io">
-          {t("measures.io.title")}
-        </Title>
-        <Group gap="xs" wrap="wrap">
-          <Button component="a" href="/api/operator/measures/export?format=csv" variant="default" download>
-            {t("measures.io.exportCsv")}
-          </Button>
-          <Button component="a" href="/api/operator/measures/export?format=json" variant="default" download>
-            {t("measures.io.exportJson")}
-          </Button>
-          <FileButton onChange={(f) => f && upload.mutate(f)} accept=".csv,.json,text/csv,application/json">
-            {(props) => (
-              <Button {...props} loading={upload.isPending}>
-                {t("measures.io.import")}
-              </Button>
-            )}
-          </FileButton>
-        </Group>
-        <Text size="sm" c="dimmed">
-          {t("measures.io.hint")}
-        </Text>
-        {upload.isSuccess && (
-          <Alert
-            color="green"
-            variant="light"
-            role="status"
-            title={t("measures.io.done")}
-            styles={{ title: { color: "#1e6b34" } }}
-          >
-            {t("measures.io.result", { ...upload.data })}
-          </Alert>
-        )}
-        {upload.isError && (
-          <Alert
-            color="red"
-            variant="light"
-            role="alert"
-            title={t("measures.io.failed")}
-            styles={{ title: { color: "#a51d1d" } }}
-          >
-            <Text size="sm">
-              {error instanceof ApiError && error.title === "invalid-json"
-                ? t("measures.io.invalidJson")
-                : error instanceof ApiError
-                  ? error.detail || error.title
-                  : t("common.errors.unexpected")}
-            </Text>
-            {rows.length > 0 && (
-              <List size="sm" mt="xs" spacing={2}>
-                {rows.slice(0, 200).map((r) => (
-                  <List.Item key={r.row}>
-                    {t("measures.io.row", { row: r.row })}{" "}
-                    {r.errors.map((e) => `${e.field}: ${e.message[locale]}`).join("; ")}
-                  </List.Item>
-                ))}
-              </List>
-            )}
-            {rows.length === 0 && error instanceof ApiError && error.errors.length > 0 && (
-              <List size="sm" mt="xs" spacing={2}>
-                {error.errors.slice(0, 200).map((e) => (
-                  <List.Item key={`${e.field}:${e.message}`}>{`${e.field}: ${e.message}`}</List.Item>
-                ))}
-              </List>
-            )}
-          </Alert>
-        )}
-      </Stack>
-    </Card>
+    <SectionCard id="measures-io" title={t("measures.io.title")} titleSize="h4" padding="md" stack="sm">
+      <Group gap="xs" wrap="wrap">
+        <Button component="a" href="/api/operator/measures/export?format=csv" variant="default" download>
+          {t("measures.io.exportCsv")}
+        </Button>
+        <Button component="a" href="/api/operator/measures/export?format=json" variant="default" download>
+          {t("measures.io.exportJson")}
+        </Button>
+        <FileButton onChange={(f) => f && upload.mutate(f)} accept=".csv,.json,text/csv,application/json">
+          {(props) => (
+            <Button {...props} loading={upload.isPending}>
+              {t("measures.io.import")}
+            </Button>
+          )}
+        </FileButton>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t("measures.io.hint")}
+      </Text>
+      {upload.isSuccess && (
+        <Alert {...doneAlert} role="status" title={t("measures.io.done")}>
+          {t("measures.io.result", { ...upload.data })}
+        </Alert>
+      )}
+      {upload.isError && (
+        <Alert {...failedAlert} role="alert" title={t("measures.io.failed")}>
+          <Text size="sm">
+            {error instanceof ApiError && error.title === "invalid-json"
+              ? t("measures.io.invalidJson")
+              : error instanceof ApiError
+                ? error.detail || error.title
+                : t("common.errors.unexpected")}
+          </Text>
+          {rows.length > 0 && (
+            <List size="sm" mt="xs" spacing={2}>
+              {rows.slice(0, 200).map((r) => (
+                <List.Item key={r.row}>
+                  {t("measures.io.row", { row: r.row })}{" "}
+                  {r.errors.map((e) => `${e.field}: ${e.message[locale]}`).join("; ")}
+                </List.Item>
+              ))}
+            </List>
+          )}
+          {rows.length === 0 && error instanceof ApiError && error.errors.length > 0 && (
+            <List size="sm" mt="xs" spacing={2}>
+              {error.errors.slice(0, 200).map((e) => (
+                <List.Item key={`${e.field}:${e.message}`}>{`${e.field}: ${e.message}`}</List.Item>
+              ))}
+            </List>
+          )}
+        </Alert>
+      )}
+    </SectionCard>
   );
 }

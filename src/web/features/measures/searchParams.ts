@@ -1,5 +1,6 @@
 import { isOkvedSection } from "../../../shared/okved";
 import { isTagSlug } from "../../../shared/tags";
+import { pageFrom } from "../../components/pageFrom";
 import type { MeasureSearchQuery } from "./queries";
 import { AMOUNT_BUCKETS, MEASURE_FORMS, MEASURE_LEVELS, type MeasureSort, SORTS } from "./types";
 
@@ -58,7 +59,7 @@ export function parseNavigatorParams(
 ): NavigatorState {
   const sortParam = params.get("sort") ?? "";
   const sort = (SORTS as readonly string[]).includes(sortParam) ? (sortParam as MeasureSort) : fallbackSort;
-  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const page = pageFrom(params);
   const amountParam = params.get("amount");
   const amount = AMOUNT_BUCKETS.some((b) => b.key === amountParam) ? amountParam : null;
   const filters = Object.fromEntries(LIST_FACETS.map((f) => [f, list(params, f)])) as Record<

@@ -1,12 +1,13 @@
-import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Switch, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, Stack, Switch, Text, Title } from "@mantine/core";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { isSameSitePath } from "../../../shared/next";
 import { client } from "../../api/client";
-import { PagedList } from "../../components/PagedList";
-import { ProblemAlert } from "../../components/ProblemAlert";
+import { EmptyState } from "../../components/EmptyState";
+import { QueryPagedList } from "../../components/PagedList";
+import { pageFrom } from "../../components/pageFrom";
 import { toast, toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
@@ -115,7 +116,7 @@ export default function NotificationsPage() {
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const unreadOnly = params.get("unread") === "true";
-  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const page = pageFrom(params);
 
   // shown at once; the router applies the new address as a transition
   const [unreadSwitch, setUnreadSwitch] = useState(unreadOnly);
@@ -197,49 +198,38 @@ export default function NotificationsPage() {
         </Anchor>
       </Group>
 
-      {list.isError && <ProblemAlert error={list.error} />}
-      {list.isPending && (
-        <Stack gap="sm" aria-hidden="true">
-          <Skeleton height={72} />
-          <Skeleton height={72} />
-          <Skeleton height={72} />
-        </Stack>
-      )}
-
-      {data && data.items.length === 0 && (
-        <Card withBorder padding="lg">
-          <Stack gap="sm" align="flex-start">
-            <Text>{unreadOnly ? t("notifications.emptyUnread") : t("notifications.empty")}</Text>
-            {unreadOnly ? (
-              <Button variant="default" onClick={() => update({ unread: false, page: 1 })}>
-                {t("notifications.showAll")}
-              </Button>
-            ) : (
-              <Button component={Link} to="/directory" variant="default">
-                {t("notifications.toDirectory")}
-              </Button>
-            )}
-          </Stack>
-        </Card>
-      )}
-
-      {data && data.items.length > 0 && (
-        <PagedList
-          data={data}
-          label={t("notifications.listLabel")}
-          busy={list.isFetching}
-          onPage={(p) => update({ page: p })}
-        >
-          {(item) => (
-            <NotificationCard
-              key={item.id}
-              item={item}
-              onRead={(i) => markRead.mutate(i.id)}
-              marking={markRead.isPending && markRead.variables === item.id}
-            />
-          )}
-        </PagedList>
-      )}
+      <QueryPagedList
+        query={list}
+        skeleton={72}
+        rows={3}
+        empty={
+          <EmptyState
+            text={unreadOnly ? t("notifications.emptyUnread") : t("notifications.empty")}
+            action={
+              unreadOnly ? (
+                <Button variant="default" onClick={() => update({ unread: false, page: 1 })}>
+                  {t("notifications.showAll")}
+                </Button>
+              ) : (
+                <Button component={Link} to="/directory" variant="default">
+                  {t("notifications.toDirectory")}
+                </Button>
+              )
+            }
+          />
+        }
+        label={t("notifications.listLabel")}
+        onPage={(p) => update({ page: p })}
+      >
+        {(item) => (
+          <NotificationCard
+            key={item.id}
+            item={item}
+            onRead={(i) => markRead.mutate(i.id)}
+            marking={markRead.isPending && markRead.variables === item.id}
+          />
+        )}
+      </QueryPagedList>
     </Stack>
   );
 }

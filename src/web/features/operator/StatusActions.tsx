@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { client, unwrap } from "../../api/client";
+import { SectionCard } from "../../components/SectionCard";
 import { toast, toastError } from "../../components/toast";
 import { useLabels, warnAlert } from "../organizations/labels";
 import { ConfirmModal, ReasonModal } from "../organizations/modals";
@@ -50,10 +51,7 @@ export function StatusActions({ org }: { org: Organization }) {
 
   const hasStatus = org.status !== "registered";
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="operator-actions-title">
-      <Title order={2} size="h3" id="operator-actions-title" mb="sm">
-        {t("operator.actions.title")}
-      </Title>
+    <SectionCard id="operator-actions-title" title={t("operator.actions.title")} titleGap="sm">
       <Stack gap="sm">
         {org.statusSuspended && org.statusReason && (
           <Alert {...warnAlert} title={t("operator.actions.suspendedTitle")}>
@@ -117,6 +115,6 @@ export function StatusActions({ org }: { org: Organization }) {
       >
         <Text>{t("operator.actions.resumeLead")}</Text>
       </ConfirmModal>
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, Skeleton, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -6,8 +6,9 @@ import { useTranslation } from "react-i18next";
 import { client } from "../../api/client";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { QueryList } from "../../components/QueryList";
 import { SectionCard } from "../../components/SectionCard";
-import { ScrollTable } from "../../components/table/ScrollTable";
+import { ScrollTable, translatedHeaders } from "../../components/table/ScrollTable";
 import { toast, toastError } from "../../components/toast";
 import { validators } from "../../components/validation";
 import { useFormat } from "../../format";
@@ -66,7 +67,6 @@ export function Invitations({ orgId }: { orgId: string }) {
     },
   });
 
-  const list = invitations.data ?? [];
   return (
     <SectionCard id="invitations-title" title={t("organizations.invitations.title")}>
       <Stack gap="md">
@@ -105,57 +105,56 @@ export function Invitations({ orgId }: { orgId: string }) {
           </Stack>
         </form>
 
-        {invitations.isError && <ProblemAlert error={invitations.error} />}
-        {invitations.isPending && <Skeleton height={80} />}
-        {invitations.data && list.length === 0 && (
-          <Text size="sm">{t("organizations.invitations.empty")}</Text>
-        )}
-        {list.length > 0 && (
-          <ScrollTable
-            minWidth={640}
-            label={t("organizations.invitations.tableLabel")}
-            striped
-            verticalSpacing="xs"
-            headers={{
-              email: t("organizations.invitations.email"),
-              role: t("organizations.invitations.role"),
-              state: t("organizations.invitations.state"),
-              expires: t("organizations.invitations.expires"),
-              actions: t("organizations.members.actions"),
-            }}
-          >
-            {list.map((inv) => (
-              <Table.Tr key={inv.id}>
-                <Table.Td style={{ wordBreak: "break-all" }}>{inv.email}</Table.Td>
-                <Table.Td>{labels.role(inv.role)}</Table.Td>
-                <Table.Td>
-                  <Badge
-                    color={INVITATION_COLOR[inv.state] ?? "gray"}
-                    c={inv.state === "expired" ? "black" : undefined}
-                    variant="filled"
-                  >
-                    {t(`organizations.invitations.states.${inv.state}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{format.dateTime(inv.expiresAt)}</Table.Td>
-                <Table.Td>
-                  {inv.state === "pending" && (
-                    <Button
-                      size="xs"
-                      variant="outline"
-                      color="red"
-                      loading={revoke.isPending && revoke.variables === inv.id}
-                      onClick={() => revoke.mutate(inv.id)}
-                      aria-label={t("organizations.invitations.revokeFor", { email: inv.email })}
+        <QueryList
+          query={invitations}
+          items={invitations.data}
+          skeleton={80}
+          empty={<Text size="sm">{t("organizations.invitations.empty")}</Text>}
+        >
+          {(list) => (
+            <ScrollTable
+              minWidth={640}
+              label={t("organizations.invitations.tableLabel")}
+              striped
+              verticalSpacing="xs"
+              headers={{
+                ...translatedHeaders(t, "organizations.invitations", ["email", "role", "state", "expires"]),
+                actions: t("organizations.members.actions"),
+              }}
+            >
+              {list.map((inv) => (
+                <Table.Tr key={inv.id}>
+                  <Table.Td style={{ wordBreak: "break-all" }}>{inv.email}</Table.Td>
+                  <Table.Td>{labels.role(inv.role)}</Table.Td>
+                  <Table.Td>
+                    <Badge
+                      color={INVITATION_COLOR[inv.state] ?? "gray"}
+                      c={inv.state === "expired" ? "black" : undefined}
+                      variant="filled"
                     >
-                      {t("organizations.invitations.revoke")}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </ScrollTable>
-        )}
+                      {t(`organizations.invitations.states.${inv.state}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{format.dateTime(inv.expiresAt)}</Table.Td>
+                  <Table.Td>
+                    {inv.state === "pending" && (
+                      <Button
+                        size="xs"
+                        variant="outline"
+                        color="red"
+                        loading={revoke.isPending && revoke.variables === inv.id}
+                        onClick={() => revoke.mutate(inv.id)}
+                        aria-label={t("organizations.invitations.revokeFor", { email: inv.email })}
+                      >
+                        {t("organizations.invitations.revoke")}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </ScrollTable>
+          )}
+        </QueryList>
       </Stack>
     </SectionCard>
   );

@@ -1,9 +1,9 @@
-import { Button, Card, Group, Skeleton, Stack, Text } from "@mantine/core";
+import { Button, Card, Group, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { client } from "../../api/client";
 import { EmailLink } from "../../components/ContactText";
-import { ProblemAlert } from "../../components/ProblemAlert";
+import { QueryList } from "../../components/QueryList";
 import { SectionCard } from "../../components/SectionCard";
 import { toast, toastError } from "../../components/toast";
 import { useFormat } from "../../format";
@@ -39,57 +39,65 @@ export function JoinRequests({ orgId }: { orgId: string }) {
   const pending = (requests.data ?? []).filter((r) => r.state === "pending");
   return (
     <SectionCard id="join-requests-title" title={t("organizations.joinRequests.title")}>
-      {requests.isError && <ProblemAlert error={requests.error} />}
-      {requests.isPending && <Skeleton height={60} />}
-      {requests.data && pending.length === 0 && (
-        <Text size="sm">{t("organizations.joinRequests.empty")}</Text>
-      )}
-      <Stack gap="sm">
-        {pending.map((r) => (
-          <Card key={r.id} withBorder padding="sm">
-            <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
-              <div style={{ minWidth: 0, flex: "1 1 16rem" }}>
-                <Text fw={600}>{r.user.fullName}</Text>
-                <Text size="sm" style={{ wordBreak: "break-all" }}>
-                  <EmailLink email={r.user.email} />
-                </Text>
-                <Text size="xs">
-                  {t("organizations.joinRequests.sentAt", { date: format.dateTime(r.createdAt) })}
-                </Text>
-                {r.message && (
-                  <Text size="sm" mt={4} style={{ whiteSpace: "pre-wrap" }}>
-                    {t("organizations.joinRequests.message", { message: r.message })}
-                  </Text>
-                )}
-              </div>
-              <Group gap="xs">
-                <Button
-                  size="xs"
-                  loading={
-                    decide.isPending && decide.variables?.id === r.id && decide.variables.action === "approve"
-                  }
-                  onClick={() => decide.mutate({ id: r.id, action: "approve" })}
-                  aria-label={t("organizations.joinRequests.approveFor", { name: r.user.fullName })}
-                >
-                  {t("organizations.joinRequests.approve")}
-                </Button>
-                <Button
-                  size="xs"
-                  variant="outline"
-                  color="red"
-                  loading={
-                    decide.isPending && decide.variables?.id === r.id && decide.variables.action === "reject"
-                  }
-                  onClick={() => decide.mutate({ id: r.id, action: "reject" })}
-                  aria-label={t("organizations.joinRequests.rejectFor", { name: r.user.fullName })}
-                >
-                  {t("organizations.joinRequests.reject")}
-                </Button>
-              </Group>
-            </Group>
-          </Card>
-        ))}
-      </Stack>
+      <QueryList
+        query={requests}
+        items={requests.data && pending}
+        skeleton={60}
+        empty={<Text size="sm">{t("organizations.joinRequests.empty")}</Text>}
+      >
+        {(pending) => (
+          <Stack gap="sm">
+            {pending.map((r) => (
+              <Card key={r.id} withBorder padding="sm">
+                <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
+                  <div style={{ minWidth: 0, flex: "1 1 16rem" }}>
+                    <Text fw={600}>{r.user.fullName}</Text>
+                    <Text size="sm" style={{ wordBreak: "break-all" }}>
+                      <EmailLink email={r.user.email} />
+                    </Text>
+                    <Text size="xs">
+                      {t("organizations.joinRequests.sentAt", { date: format.dateTime(r.createdAt) })}
+                    </Text>
+                    {r.message && (
+                      <Text size="sm" mt={4} style={{ whiteSpace: "pre-wrap" }}>
+                        {t("organizations.joinRequests.message", { message: r.message })}
+                      </Text>
+                    )}
+                  </div>
+                  <Group gap="xs">
+                    <Button
+                      size="xs"
+                      loading={
+                        decide.isPending &&
+                        decide.variables?.id === r.id &&
+                        decide.variables.action === "approve"
+                      }
+                      onClick={() => decide.mutate({ id: r.id, action: "approve" })}
+                      aria-label={t("organizations.joinRequests.approveFor", { name: r.user.fullName })}
+                    >
+                      {t("organizations.joinRequests.approve")}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      color="red"
+                      loading={
+                        decide.isPending &&
+                        decide.variables?.id === r.id &&
+                        decide.variables.action === "reject"
+                      }
+                      onClick={() => decide.mutate({ id: r.id, action: "reject" })}
+                      aria-label={t("organizations.joinRequests.rejectFor", { name: r.user.fullName })}
+                    >
+                      {t("organizations.joinRequests.reject")}
+                    </Button>
+                  </Group>
+                </Group>
+              </Card>
+            ))}
+          </Stack>
+        )}
+      </QueryList>
     </SectionCard>
   );
 }

@@ -7,8 +7,9 @@ import { client, unwrap } from "../../api/client";
 import { EmailLink } from "../../components/ContactText";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { pageFrom } from "../../components/pageFrom";
 import { SectionCard } from "../../components/SectionCard";
-import { ScrollTable } from "../../components/table/ScrollTable";
+import { ScrollTable, translatedHeaders } from "../../components/table/ScrollTable";
 import { toast, toastError } from "../../components/toast";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
@@ -89,7 +90,7 @@ export function MembersTable({ view }: { view: OrganizationView }) {
   if (members.isPending) return <Skeleton height={200} />;
   const list = members.data;
   const pages = Math.max(1, Math.ceil(list.length / PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1));
+  const page = Math.min(pages, pageFrom(params));
   const shown = list.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
   return (
@@ -100,13 +101,13 @@ export function MembersTable({ view }: { view: OrganizationView }) {
           label={t("organizations.members.tableLabel")}
           striped
           verticalSpacing="sm"
-          headers={{
-            name: t("organizations.members.name"),
-            email: t("organizations.members.email"),
-            role: t("organizations.members.role"),
-            public: t("organizations.members.public"),
-            actions: t("organizations.members.actions"),
-          }}
+          headers={translatedHeaders(t, "organizations.members", [
+            "name",
+            "email",
+            "role",
+            "public",
+            "actions",
+          ])}
         >
           {shown.map((m) => {
             const self = m.userId === user?.id;

@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { client, unwrap } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { SectionCard } from "../../components/SectionCard";
 import { toast, toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
@@ -31,43 +32,38 @@ const JOIN_STATE_COLOR: Record<string, string> = {
   cancelled: "gray",
 };
 
+/** One of the two ways to an organization: its title, what it means and the button that starts it. */
+function PathCard({ path, to, action }: { path: "Register" | "Join"; to: string; action: string }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="xs" align="flex-start">
+        <Text fw={600}>{t(`organizations.mine.path${path}Title`)}</Text>
+        <Text size="sm">{t(`organizations.mine.path${path}Text`)}</Text>
+        <Button component={Link} to={to} variant="light">
+          {action}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}
+
 function EmptyState() {
   const { t } = useTranslation();
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="orgs-empty-title">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="orgs-empty-title">
-          {t("organizations.mine.emptyTitle")}
-        </Title>
-        <Text>{t("organizations.mine.emptyLead")}</Text>
-        <List spacing={4}>
-          <List.Item>{t("organizations.mine.benefitStatus")}</List.Item>
-          <List.Item>{t("organizations.mine.benefitMeasures")}</List.Item>
-          <List.Item>{t("organizations.mine.benefitExchanges")}</List.Item>
-        </List>
-        <Text fw={600}>{t("organizations.mine.twoPaths")}</Text>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <Card withBorder padding="md">
-            <Stack gap="xs" align="flex-start">
-              <Text fw={600}>{t("organizations.mine.pathRegisterTitle")}</Text>
-              <Text size="sm">{t("organizations.mine.pathRegisterText")}</Text>
-              <Button component={Link} to="/organizations/new" variant="light">
-                {t("organizations.mine.registerShort")}
-              </Button>
-            </Stack>
-          </Card>
-          <Card withBorder padding="md">
-            <Stack gap="xs" align="flex-start">
-              <Text fw={600}>{t("organizations.mine.pathJoinTitle")}</Text>
-              <Text size="sm">{t("organizations.mine.pathJoinText")}</Text>
-              <Button component={Link} to="/directory" variant="light">
-                {t("organizations.mine.openDirectory")}
-              </Button>
-            </Stack>
-          </Card>
-        </SimpleGrid>
-      </Stack>
-    </Card>
+    <SectionCard id="orgs-empty-title" title={t("organizations.mine.emptyTitle")} stack="sm">
+      <Text>{t("organizations.mine.emptyLead")}</Text>
+      <List spacing={4}>
+        <List.Item>{t("organizations.mine.benefitStatus")}</List.Item>
+        <List.Item>{t("organizations.mine.benefitMeasures")}</List.Item>
+        <List.Item>{t("organizations.mine.benefitExchanges")}</List.Item>
+      </List>
+      <Text fw={600}>{t("organizations.mine.twoPaths")}</Text>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <PathCard path="Register" to="/organizations/new" action={t("organizations.mine.registerShort")} />
+        <PathCard path="Join" to="/directory" action={t("organizations.mine.openDirectory")} />
+      </SimpleGrid>
+    </SectionCard>
   );
 }
 

@@ -7,6 +7,7 @@ import { ApiError, errorMessage } from "../../api";
 import { client, unwrap } from "../../api/client";
 import type { ProblemOf } from "../../api/types";
 import { applyServerErrors, type FormProblem } from "../../components/forms";
+import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { toast, toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -289,17 +290,11 @@ export default function NewOrganizationPage() {
   const current = NEW_ORG_STEPS[step] ?? "review";
   return (
     <Stack gap="lg">
-      <div>
-        <Anchor component={Link} to="/organizations" size="sm">
-          {t("organizations.backToMine")}
-        </Anchor>
-        <Title order={1} mt="xs">
-          {t("organizations.new.title")}
-        </Title>
-        <Text mt="xs" maw={760}>
-          {t("organizations.new.lead")}
-        </Text>
-      </div>
+      <PageHeader
+        back={{ to: "/organizations", label: t("organizations.backToMine") }}
+        title={t("organizations.new.title")}
+        subtitle={t("organizations.new.lead")}
+      />
       {draft && (
         <Alert color="blue" variant="light" title={t("organizations.new.draft.title")}>
           <Stack gap="xs">

@@ -1,8 +1,9 @@
-import { Button, Card, List, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { Button, List, Text, ThemeIcon } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { statusOpenTo } from "../../../shared/organizations";
+import { SectionCard } from "../../components/SectionCard";
 import { useLabels } from "./labels";
 import { orgQueries } from "./queries";
 import type { OrganizationView } from "./types";
@@ -27,42 +28,42 @@ export function NextStepCard({ view }: { view: OrganizationView }) {
       : t("organizations.nextStep.region", { region: labels.region(org.regionCode) });
   const verified = org.verified === true;
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="next-step-title" bg="indigo.0">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="next-step-title">
-          {t(`organizations.nextStep.title.${requested}`)}
-        </Title>
-        <Text>
-          {where} {t(`organizations.nextStep.rule.${requested}`)}
-        </Text>
-        <List type="ordered" spacing="xs">
-          <List.Item
-            icon={
-              verified ? (
-                <ThemeIcon size={22} radius="xl" color="green.8" aria-hidden="true">
-                  ✓
-                </ThemeIcon>
-              ) : undefined
-            }
-          >
-            {verified ? t("organizations.nextStep.verified") : t("organizations.nextStep.verify")}
-          </List.Item>
-          <List.Item>{t(`organizations.nextStep.apply.${requested}`)}</List.Item>
-        </List>
-        {verified ? (
-          <Button component={Link} to={`/organizations/${org.id}/status`} style={{ alignSelf: "flex-start" }}>
-            {t(`organizations.status.apply.${requested}`)}
-          </Button>
-        ) : (
-          <Button
-            component={Link}
-            to={`/organizations/${org.id}/verification`}
-            style={{ alignSelf: "flex-start" }}
-          >
-            {t("organizations.nextStep.verifyAction")}
-          </Button>
-        )}
-      </Stack>
-    </Card>
+    <SectionCard
+      id="next-step-title"
+      title={t(`organizations.nextStep.title.${requested}`)}
+      stack="sm"
+      bg="indigo.0"
+    >
+      <Text>
+        {where} {t(`organizations.nextStep.rule.${requested}`)}
+      </Text>
+      <List type="ordered" spacing="xs">
+        <List.Item
+          icon={
+            verified ? (
+              <ThemeIcon size={22} radius="xl" color="green.8" aria-hidden="true">
+                ✓
+              </ThemeIcon>
+            ) : undefined
+          }
+        >
+          {verified ? t("organizations.nextStep.verified") : t("organizations.nextStep.verify")}
+        </List.Item>
+        <List.Item>{t(`organizations.nextStep.apply.${requested}`)}</List.Item>
+      </List>
+      {verified ? (
+        <Button component={Link} to={`/organizations/${org.id}/status`} style={{ alignSelf: "flex-start" }}>
+          {t(`organizations.status.apply.${requested}`)}
+        </Button>
+      ) : (
+        <Button
+          component={Link}
+          to={`/organizations/${org.id}/verification`}
+          style={{ alignSelf: "flex-start" }}
+        >
+          {t("organizations.nextStep.verifyAction")}
+        </Button>
+      )}
+    </SectionCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, FileInput, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, FileInput, Group, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { ApiError, errorMessage } from "../../api";
 import { client, multipart, unwrap } from "../../api/client";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { SectionCard } from "../../components/SectionCard";
 import { toast } from "../../components/toast";
 import { StatusActions } from "../operator/StatusActions";
 import { warnAlert } from "./labels";
@@ -55,10 +56,7 @@ function LogoSection({ org }: { org: Organization }) {
   });
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="logo-title">
-      <Title order={2} size="h3" id="logo-title" mb="sm">
-        {t("organizations.logo.title")}
-      </Title>
+    <SectionCard id="logo-title" title={t("organizations.logo.title")} titleGap="sm">
       <Group align="flex-start" gap="lg" wrap="wrap">
         <OrgLogo org={org} size={96} />
         <form
@@ -114,7 +112,7 @@ function LogoSection({ org }: { org: Organization }) {
           </Stack>
         </form>
       </Group>
-    </Card>
+    </SectionCard>
   );
 }
 

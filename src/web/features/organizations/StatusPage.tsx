@@ -17,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { REQUESTABLE_STATUSES } from "../../../shared/organizations";
 import { client } from "../../api/client";
+import { MutationForm } from "../../components/MutationForm";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
 import { toast, toastError } from "../../components/toast";
@@ -37,7 +38,6 @@ function ApplyForm({ orgId, requested }: { orgId: string; requested: RequestedSt
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [comment, setComment] = useState("");
-  const [error, setError] = useState<unknown>(null);
   const apply = useMutation({
     mutationFn: () =>
       client.POST("/api/organizations/{id}/status-applications", {
@@ -49,34 +49,23 @@ function ApplyForm({ orgId, requested }: { orgId: string; requested: RequestedSt
       setComment("");
       void queryClient.invalidateQueries({ queryKey: orgKeys.one(orgId) });
     },
-    onError: (e) => setError(e),
   });
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setError(null);
-        apply.mutate();
-      }}
-    >
-      <Stack gap="sm">
-        <ProblemAlert error={error} />
-        <Textarea
-          label={t("organizations.status.comment")}
-          description={t("organizations.status.commentHint", { count: comment.length, max: COMMENT_MAX })}
-          value={comment}
-          onChange={(e) => setComment(e.currentTarget.value)}
-          maxLength={COMMENT_MAX}
-          autosize
-          minRows={2}
-          maxRows={8}
-        />
-        <Button type="submit" loading={apply.isPending} style={{ alignSelf: "flex-start" }}>
-          {t(`organizations.status.apply.${requested}`)}
-        </Button>
-      </Stack>
-    </form>
+    <MutationForm error={apply.error} onSubmit={() => apply.mutate()}>
+      <Textarea
+        label={t("organizations.status.comment")}
+        description={t("organizations.status.commentHint", { count: comment.length, max: COMMENT_MAX })}
+        value={comment}
+        onChange={(e) => setComment(e.currentTarget.value)}
+        maxLength={COMMENT_MAX}
+        autosize
+        minRows={2}
+        maxRows={8}
+      />
+      <Button type="submit" loading={apply.isPending} style={{ alignSelf: "flex-start" }}>
+        {t(`organizations.status.apply.${requested}`)}
+      </Button>
+    </MutationForm>
   );
 }
 
@@ -131,7 +120,6 @@ function OpenApplication({ view, app }: { view: OrganizationView; app: StatusApp
   const orgId = view.organization.id;
   const canApply = view.can["org.status.apply"] === true;
   const [comment, setComment] = useState("");
-  const [error, setError] = useState<unknown>(null);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const appParams = { params: { path: { id: orgId, subId: app.id } } };
   const refresh = () => queryClient.invalidateQueries({ queryKey: orgKeys.one(orgId) });
@@ -147,7 +135,6 @@ function OpenApplication({ view, app }: { view: OrganizationView; app: StatusApp
       setComment("");
       void refresh();
     },
-    onError: (e) => setError(e),
   });
   const withdraw = useMutation({
     mutationFn: () => client.POST("/api/organizations/{id}/status-applications/{subId}/withdraw", appParams),
@@ -213,43 +200,40 @@ function OpenApplication({ view, app }: { view: OrganizationView; app: StatusApp
           </Alert>
         )}
         {app.state === "returned" && canApply && (
-          <form
-            noValidate
+          <MutationForm
             aria-labelledby="resubmit-title"
-            onSubmit={(e) => {
-              e.preventDefault();
-              setError(null);
-              resubmit.mutate();
-            }}
+            error={resubmit.error}
+            onSubmit={() => resubmit.mutate()}
+            lead={
+              <>
+                <Title order={3} size="h4" id="resubmit-title">
+                  {t("organizations.application.resubmitTitle")}
+                </Title>
+                <Text size="sm">
+                  {t("organizations.application.resubmitLead")}{" "}
+                  <Anchor component={Link} to={`/organizations/${orgId}?edit=1`}>
+                    {t("organizations.application.editProfile")}
+                  </Anchor>
+                </Text>
+              </>
+            }
           >
-            <Stack gap="sm">
-              <Title order={3} size="h4" id="resubmit-title">
-                {t("organizations.application.resubmitTitle")}
-              </Title>
-              <Text size="sm">
-                {t("organizations.application.resubmitLead")}{" "}
-                <Anchor component={Link} to={`/organizations/${orgId}?edit=1`}>
-                  {t("organizations.application.editProfile")}
-                </Anchor>
-              </Text>
-              <ProblemAlert error={error} />
-              <Textarea
-                label={t("organizations.application.resubmitComment")}
-                description={t("organizations.status.commentHint", {
-                  count: comment.length,
-                  max: COMMENT_MAX,
-                })}
-                value={comment}
-                onChange={(e) => setComment(e.currentTarget.value)}
-                maxLength={COMMENT_MAX}
-                autosize
-                minRows={2}
-              />
-              <Button type="submit" loading={resubmit.isPending} style={{ alignSelf: "flex-start" }}>
-                {t("organizations.application.resubmit")}
-              </Button>
-            </Stack>
-          </form>
+            <Textarea
+              label={t("organizations.application.resubmitComment")}
+              description={t("organizations.status.commentHint", {
+                count: comment.length,
+                max: COMMENT_MAX,
+              })}
+              value={comment}
+              onChange={(e) => setComment(e.currentTarget.value)}
+              maxLength={COMMENT_MAX}
+              autosize
+              minRows={2}
+            />
+            <Button type="submit" loading={resubmit.isPending} style={{ alignSelf: "flex-start" }}>
+              {t("organizations.application.resubmit")}
+            </Button>
+          </MutationForm>
         )}
         {canApply && (
           <Button

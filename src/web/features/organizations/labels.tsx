@@ -15,6 +15,7 @@ import {
 } from "../../../shared/organizations";
 import { COUNTRIES, regionName } from "../../../shared/regions";
 import { tagLabel } from "../../../shared/tags";
+import { zoneOf } from "../../format";
 
 const countryByCode = new Map(COUNTRIES.map((c) => [c.code, c]));
 
@@ -22,11 +23,13 @@ const countryByCode = new Map(COUNTRIES.map((c) => [c.code, c]));
 export function useLabels() {
   const { i18n } = useTranslation();
   const locale: Locale = i18n.language === "en" ? "en" : "ru";
-  const numericDate = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", {
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-  });
+  const numericDate = (zone: string) =>
+    new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", {
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      timeZone: zone,
+    });
   return {
     locale,
     type: (type: OrgType) => ORG_TYPE_LABELS[type]?.[locale] ?? type,
@@ -49,27 +52,12 @@ export function useLabels() {
     numericDate(value: string | null | undefined): string {
       if (!value) return "—";
       const date = new Date(value);
-      return Number.isNaN(date.getTime()) ? value : numericDate.format(date);
+      return Number.isNaN(date.getTime()) ? value : numericDate(zoneOf(value)).format(date);
     },
   };
 }
 
-/**
- * A warning alert: orange, but its title in the text colour (orange text on the light orange background
- * fails WCAG AA contrast).
- */
-export const warnAlert = {
-  color: "orange",
-  variant: "light",
-  styles: { title: { color: "var(--mantine-color-text)" } },
-} as const;
-
-/** A success alert, its title in the text colour for the same reason. */
-export const okAlert = {
-  color: "teal",
-  variant: "light",
-  styles: { title: { color: "var(--mantine-color-text)" } },
-} as const;
+export { okAlert, warnAlert } from "../../components/alerts";
 
 const STATUS_COLOR: Record<OrgStatus, string> = {
   registered: "gray",

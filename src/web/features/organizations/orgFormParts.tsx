@@ -1,7 +1,8 @@
 // Small pieces the profile form's sections share: field ids (for "fill in the profile" links), the
 // section card and the live identifier check.
-import { Card, Stack, Title } from "@mantine/core";
+import { Stack } from "@mantine/core";
 import type { ChangeEvent, ReactNode } from "react";
+import { SectionCard } from "../../components/SectionCard";
 import { compact, type OrgForm } from "./orgFormValues";
 import type { IdField } from "./useOrgForm";
 
@@ -30,12 +31,9 @@ export function focusOrgField(field: string): boolean {
 
 export function FormSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="md">
-        {title}
-      </Title>
+    <SectionCard id={id} title={title}>
       <Stack gap="md">{children}</Stack>
-    </Card>
+    </SectionCard>
   );
 }
 

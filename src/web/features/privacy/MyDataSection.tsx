@@ -7,10 +7,9 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { ERASURE_DAYS, EXPORT_DAYS } from "../../../shared/privacy";
 import { client, unwrap } from "../../api/client";
-import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { AppModal, ModalFormActions } from "../../components/modal";
-import { PasswordField } from "../../components/PasswordField";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { AccountPasswordField, ProblemForm, useFormProblem } from "../../components/ProblemForm";
 import { SectionCard } from "../../components/SectionCard";
 import { toastError } from "../../components/toast";
 import { validators } from "../../components/validation";
@@ -98,12 +97,12 @@ function DeleteModal({ opened, onClose }: { opened: boolean; onClose: () => void
   const v = validators(t);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   const form = useForm({
     mode: "uncontrolled",
     initialValues: { password: "", consent: false },
     validate: { password: v.required },
   });
+  const problem = useFormProblem(form);
   const erase = useMutation({
     meta: { ignoreUnauthorized: true },
     mutationFn: (values: { password: string; consent: boolean }) =>
@@ -123,46 +122,39 @@ function DeleteModal({ opened, onClose }: { opened: boolean; onClose: () => void
       queryClient.setQueryData(meKey, GUEST);
       navigate("/", { replace: true });
     },
-    onError: (error) => setProblem(applyServerErrors(form, error)),
+    onError: problem.fail,
   });
   function close() {
-    form.reset();
-    setProblem(null);
+    problem.discard();
     onClose();
   }
   return (
     <AppModal opened={opened} onClose={close} title={t("privacy.delete.confirmTitle")}>
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
-          setProblem(null);
-          erase.mutate(values);
-        }, focusFirstInvalid)}
+      <ProblemForm
+        form={form}
+        problem={problem}
+        onSubmit={(values) => erase.mutate(values)}
+        lead={<Text size="sm">{t("privacy.delete.confirmLead", { days: ERASURE_DAYS })}</Text>}
       >
-        <Stack gap="md">
-          <Text size="sm">{t("privacy.delete.confirmLead", { days: ERASURE_DAYS })}</Text>
-          <ProblemAlert problem={problem} />
-          <PasswordField
-            label={t("privacy.delete.password")}
-            autoComplete="current-password"
-            required
-            data-autofocus
-            key={form.key("password")}
-            {...form.getInputProps("password")}
-          />
-          <Checkbox
-            label={t("privacy.delete.consent")}
-            key={form.key("consent")}
-            {...form.getInputProps("consent", { type: "checkbox" })}
-          />
-          <ModalFormActions
-            onCancel={close}
-            submitLabel={t("privacy.delete.submit", { days: ERASURE_DAYS })}
-            color="red"
-            loading={erase.isPending}
-          />
-        </Stack>
-      </form>
+        <AccountPasswordField
+          form={form}
+          name="password"
+          kind="current"
+          label={t("privacy.delete.password")}
+          data-autofocus
+        />
+        <Checkbox
+          label={t("privacy.delete.consent")}
+          key={form.key("consent")}
+          {...form.getInputProps("consent", { type: "checkbox" })}
+        />
+        <ModalFormActions
+          onCancel={close}
+          submitLabel={t("privacy.delete.submit", { days: ERASURE_DAYS })}
+          color="red"
+          loading={erase.isPending}
+        />
+      </ProblemForm>
     </AppModal>
   );
 }

@@ -1,8 +1,9 @@
-import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { Stack, Text } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { client, multipart, unwrap } from "../../api/client";
+import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { toast } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -28,14 +29,10 @@ export default function ClaimPage() {
   });
   return (
     <Stack gap="lg">
-      <div>
-        <Anchor component={Link} to="/organizations/new" size="sm">
-          {t("verification.claim.back")}
-        </Anchor>
-        <Title order={1} mt="xs">
-          {t("verification.claim.title")}
-        </Title>
-      </div>
+      <PageHeader
+        back={{ to: "/organizations/new", label: t("verification.claim.back") }}
+        title={t("verification.claim.title")}
+      />
       {org.isError ? (
         <ProblemAlert error={org.error} />
       ) : (
