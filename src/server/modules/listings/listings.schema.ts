@@ -1,15 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import {
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { customType, index, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import {
   LISTING_KIND_NAMES,
   LISTING_STATES,
@@ -17,6 +7,7 @@ import {
   type ListingValues,
   PENDING_STATES,
 } from "../../../shared/listings.js";
+import { parentRef, primaryId, timestamps, tz, version } from "../../core/columns.js";
 import { organizations } from "../organizations/organizations.schema.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -46,11 +37,9 @@ export type ListingContent = {
 export const listings = pgTable(
   "listings",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     kind: listingKindEnum("kind").notNull(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: parentRef("organization_id", () => organizations.id),
     authorId: uuid("author_id"),
     state: listingStateEnum("state").notNull().default("draft"),
     titleRu: text("title_ru").notNull(),
@@ -64,13 +53,12 @@ export const listings = pgTable(
     /** The operator's reason of the last rejection (of the listing, or of its pending change). */
     rejectReason: text("reject_reason"),
     /** When the listing or its change went to moderation (the queue's order, oldest first). */
-    submittedAt: timestamp("submitted_at", { withTimezone: true }),
-    publishedAt: timestamp("published_at", { withTimezone: true }),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    submittedAt: tz("submitted_at"),
+    publishedAt: tz("published_at"),
+    decidedAt: tz("decided_at"),
     decidedBy: uuid("decided_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    version: integer("version").notNull().default(1),
+    ...timestamps(),
+    version: version(),
     search: tsvector("search").generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector('russian', coalesce(${listings.titleRu}, '') || ' ' || coalesce(${listings.titleEn}, '')), 'A') || setweight(to_tsvector('russian', coalesce(${listings.descriptionRu}, '')), 'B') || setweight(to_tsvector('russian', coalesce(${listings.searchText}, '')), 'C')`,

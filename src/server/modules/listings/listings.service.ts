@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import {
   ALL_FACET_KEYS,
@@ -14,7 +14,7 @@ import {
 } from "../../../shared/listings.js";
 import { writeAudit } from "../../core/audit.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import { type Executor, rows, textArray } from "../../core/db.js";
+import { countRows, type Executor, pageOf, rows, textArray } from "../../core/db.js";
 import { AppError, badRequest, type FieldError, issueToField, notFound } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
 import { can } from "../../core/policy.js";
@@ -371,17 +371,17 @@ export async function queue(
   page: number;
   pageSize: number;
 }> {
-  const [list, [total]] = await Promise.all([
+  const { items: list, total } = await pageOf(
     ctx.db
       .select({ l: listings, org: { id: organizations.id, shortName: organizations.shortName } })
       .from(listings)
       .innerJoin(organizations, eq(organizations.id, listings.organizationId))
       .where(onModeration)
       .orderBy(asc(listings.submittedAt), asc(listings.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: count() }).from(listings).where(onModeration),
-  ]);
+      .$dynamic(),
+    countRows(ctx.db, listings, onModeration),
+    q,
+  );
   return {
     items: list.map(({ l, org }) => {
       const isChange = l.state === "published" && l.pendingState === "moderation";
@@ -395,16 +395,10 @@ export async function queue(
         version: l.version,
       };
     }),
-    total: total?.n ?? 0,
+    total,
     page: q.page,
     pageSize: q.pageSize,
   };
-}
-
-/** The number of listings waiting for moderation (the operator's desk). */
-export async function queueCount(ex: Executor): Promise<number> {
-  const [r] = await ex.select({ n: count() }).from(listings).where(onModeration);
-  return r?.n ?? 0;
 }
 
 /**
