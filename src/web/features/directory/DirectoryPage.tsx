@@ -4,8 +4,12 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ORG_TYPE_LABELS, SME_CATEGORY_LABELS } from "../../../shared/organizations";
 import { tagLabel } from "../../../shared/tags";
-import { CatalogEmpty, CatalogOutOfRange, CatalogPage } from "../../components/catalog/CatalogPage";
-import { ChosenFilters } from "../../components/catalog/ChosenFilters";
+import {
+  CatalogEmpty,
+  CatalogOutOfRange,
+  CatalogPage,
+  ChosenFilters,
+} from "../../components/catalog/CatalogPage";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";

@@ -4,8 +4,12 @@ import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
 import { facetFields, LISTING_SORTS, type ListingKindName } from "../../../shared/listings";
-import { CatalogEmpty, CatalogOutOfRange, CatalogPage } from "../../components/catalog/CatalogPage";
-import { ChosenFilters } from "../../components/catalog/ChosenFilters";
+import {
+  CatalogEmpty,
+  CatalogOutOfRange,
+  CatalogPage,
+  ChosenFilters,
+} from "../../components/catalog/CatalogPage";
 import { FacetGroup, facetRows } from "../../components/catalog/FacetGroup";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
 import { usePageTitle } from "../../components/usePageTitle";

@@ -1,61 +1,46 @@
 // Routes of the exchanges (listings), mounted by App.tsx inside the layout. Their Russian texts come
-// with the pages (not in the entry): each page waits for them.
-import { lazy } from "react";
+// with the pages (not in the entry): each page waits for them. Every `import()` here costs the entry
+// its chunk's list of dependencies, so the pages come in three chunks: the public ones (pages.public),
+// the author's and the operator's.
+import { type ComponentType, lazy } from "react";
 import { Route } from "react-router";
+import type { Ability } from "../../api";
 import { RequireAuth } from "../../components/RequireAuth";
 import { addPageTexts } from "../../i18n";
 
-const withTexts = <T,>(load: () => Promise<T>) =>
-  Promise.all([load(), addPageTexts("listings")]).then(([m]) => m);
+type Pages = Record<string, ComponentType>;
+const publicPages = () => import("./pages.public");
+const authorPages = () => import("./pages.author");
+const operatorPages = () => import("./ModerationPage").then((m): Pages => ({ ModerationPage: m.default }));
 
-const ExchangesPage = lazy(() => withTexts(() => import("./ExchangesPage")));
-const CatalogPage = lazy(() => withTexts(() => import("./CatalogPage")));
-const ListingPage = lazy(() => withTexts(() => import("./ListingPage")));
-const MyListingsPage = lazy(() => withTexts(() => import("./MyListingsPage")));
-const ModerationPage = lazy(() => withTexts(() => import("./ModerationPage")));
-const NewListingPage = lazy(() =>
-  withTexts(() => import("./ListingFormPage")).then((m) => ({ default: m.NewListingPage })),
-);
-const EditListingPage = lazy(() =>
-  withTexts(() => import("./ListingFormPage")).then((m) => ({ default: m.EditListingPage })),
-);
+type Page = [path: string, load: () => Promise<Pages>, name: string, signedIn?: true | Ability];
+const ROUTES: Page[] = [
+  ["exchanges", publicPages, "ExchangesPage"],
+  ["exchanges/:kind", publicPages, "ListingCatalogPage"],
+  ["listings/:id", publicPages, "ListingPage"],
+  ["listings/mine", authorPages, "MyListingsPage", true],
+  ["listings/new", authorPages, "NewListingPage", true],
+  ["listings/:id/edit", authorPages, "EditListingPage", true],
+  ["operator/listings", operatorPages, "ModerationPage", "operator.listings.queue"],
+];
 
-export const listingRoutes = (
-  <>
-    <Route path="exchanges" element={<ExchangesPage />} />
-    <Route path="exchanges/:kind" element={<CatalogPage />} />
+export const listingRoutes = ROUTES.map(([path, load, name, signedIn]) => {
+  const Page = lazy(() =>
+    Promise.all([load(), addPageTexts("listings")]).then(([m]) => ({ default: m[name]! })),
+  );
+  return (
     <Route
-      path="listings/mine"
+      key={path}
+      path={path}
       element={
-        <RequireAuth>
-          <MyListingsPage />
-        </RequireAuth>
+        signedIn ? (
+          <RequireAuth ability={signedIn === true ? undefined : signedIn}>
+            <Page />
+          </RequireAuth>
+        ) : (
+          <Page />
+        )
       }
     />
-    <Route
-      path="listings/new"
-      element={
-        <RequireAuth>
-          <NewListingPage />
-        </RequireAuth>
-      }
-    />
-    <Route path="listings/:id" element={<ListingPage />} />
-    <Route
-      path="listings/:id/edit"
-      element={
-        <RequireAuth>
-          <EditListingPage />
-        </RequireAuth>
-      }
-    />
-    <Route
-      path="operator/listings"
-      element={
-        <RequireAuth ability="operator.listings.queue">
-          <ModerationPage />
-        </RequireAuth>
-      }
-    />
-  </>
-);
+  );
+});
