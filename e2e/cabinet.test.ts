@@ -143,12 +143,15 @@ describe("the demo operator's desk", () => {
         .poll(() => page.getByRole("heading", { level: 1 }).textContent())
         .toBe("Рабочий стол оператора");
       const queues = section(page, "Очереди");
-      await expect.poll(() => queues.getByRole("article").count()).toBe(4);
+      await expect.poll(() => queues.getByRole("article").count()).toBe(5);
       const status = queues.getByRole("article", { name: "Заявки на статус" });
       expect(Number(await status.locator(".stat-value").textContent())).toBeGreaterThan(0);
       expect(await status.getByText(/Дольше всех ждёт/).count()).toBe(1);
       const erasures = queues.getByRole("article", { name: "Удаление учётных записей" });
       expect(await erasures.locator(".stat-value").textContent()).toBe("1");
+      // Three new demo listings and one change of a published one wait for moderation.
+      const listings = queues.getByRole("article", { name: "Объявления на модерации" });
+      expect(await listings.locator(".stat-value").textContent()).toBe("4");
       expect(await noSidewaysScroll(page)).toBe(true);
       await expectAccessible(page, `operator's desk (${label})`);
     });
@@ -192,10 +195,11 @@ describe("the home page", () => {
     pages.push(guest);
     await guest.goto(`${env.server.url}/`);
     const services = guest.getByRole("region", { name: "Что даёт платформа" });
-    await expect.poll(() => services.getByRole("article").count()).toBe(4);
+    await expect.poll(() => services.getByRole("article").count()).toBe(5);
     for (const [name, path] of [
       ["Каталог организаций", "/directory"],
       ["Навигатор мер поддержки", "/measures"],
+      ["Биржи", "/exchanges"],
       ["Организации и статус в кластере", "/organizations"],
       ["Сообщения и уведомления", "/messages"],
     ] as const)

@@ -18,6 +18,14 @@ async function firstMeasure(lang: "ru" | "en") {
   return items[0]!;
 }
 
+async function firstListing(lang: "ru" | "en") {
+  const res = await fetch(`${env.server.url}/api/listings?kind=premises`, {
+    headers: { "accept-language": lang },
+  });
+  const { items } = (await res.json()) as { items: { id: string }[] };
+  return items[0]!;
+}
+
 describe("server-rendered public pages", () => {
   it("show an organization's and a measure's page with JavaScript disabled", async () => {
     const ctx = await env.browser.newContext({ locale: "ru-RU", javaScriptEnabled: false });
@@ -44,7 +52,17 @@ describe("server-rendered public pages", () => {
     page.on("pageerror", (e) => messages.push(`pageerror: ${e.message}`));
     const org = await firstOrganization();
     const measure = await firstMeasure(lang);
-    for (const path of ["/", "/directory", `/directory/${org.id}`, "/measures", `/measures/${measure.id}`]) {
+    const listing = await firstListing(lang);
+    for (const path of [
+      "/",
+      "/directory",
+      `/directory/${org.id}`,
+      "/measures",
+      `/measures/${measure.id}`,
+      "/exchanges",
+      "/exchanges/premises",
+      `/listings/${listing.id}`,
+    ]) {
       await page.goto(`${env.server.url}${path}`, { waitUntil: "networkidle" });
       // the server sent the page's text in the page's language, and the browser kept it
       expect(await page.locator("html").getAttribute("lang")).toBe(lang);

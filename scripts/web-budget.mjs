@@ -29,6 +29,13 @@ export const PUBLIC_PAGES = [
   },
   { name: "navigator", path: "/measures", module: "features/measures/NavigatorPage.tsx", ceiling: 208_000 },
   { name: "measure", path: "/measures/:id", module: "features/measures/MeasurePage.tsx", ceiling: 192_000 },
+  // the exchanges' public pages (the kinds, a kind's catalog, a listing) share one chunk
+  {
+    name: "exchanges",
+    path: "/exchanges/:kind",
+    module: "features/listings/pages.public.ts",
+    ceiling: 216_000,
+  },
 ];
 
 /**

@@ -10,6 +10,7 @@ import type { Locale } from "../shared/constants.js";
 import type { Db } from "./core/db.js";
 import { problem, sendProblem } from "./core/errors.js";
 import { hasText, t } from "./core/i18n.js";
+import { listings } from "./modules/listings/listings.schema.js";
 import { measures } from "./modules/measures/measures.schema.js";
 import { organizations } from "./modules/organizations/organizations.schema.js";
 
@@ -30,6 +31,8 @@ const PRIVATE_PREFIXES = [
   "/operator/",
   "/organizations",
   "/measures/saved",
+  "/listings/mine",
+  "/listings/new",
   "/confirm",
   "/reset",
 ];
@@ -49,6 +52,9 @@ const STATIC_PAGES: Record<string, string> = {
   "/directory": "directory",
   "/measures": "measures",
   "/privacy": "privacy",
+  "/exchanges": "exchanges",
+  "/exchanges/capability": "exchanges.capability",
+  "/exchanges/premises": "exchanges.premises",
 };
 
 const OG_LOCALES: Record<Locale, string> = { ru: "ru_RU", en: "en_GB" };
@@ -135,6 +141,25 @@ export async function pageMeta(
         locale,
       };
     }
+  }
+  const listing = /^\/listings\/([^/]+)$/.exec(pathname)?.[1];
+  if (listing && UUID.test(listing)) {
+    const [row] = await db
+      .select({
+        titleRu: listings.titleRu,
+        titleEn: listings.titleEn,
+        descriptionRu: listings.descriptionRu,
+        descriptionEn: listings.descriptionEn,
+      })
+      .from(listings)
+      .where(and(eq(listings.id, listing), eq(listings.state, "published")));
+    if (row)
+      return {
+        title: t(locale, "seo.page.title", { name: (en && row.titleEn) || row.titleRu }),
+        description: summary((en && row.descriptionEn) || row.descriptionRu),
+        canonical: `${base}/listings/${listing}`,
+        locale,
+      };
   }
   return { title: t(locale, "seo.home.title"), description, locale };
 }

@@ -148,6 +148,20 @@ describe.each(["ru", "en"] as const)("the first HTML of a public page, in %s", (
     const measure = rootText((await page(`/measures/${items[0]!.id}`, lang)).body);
     expect(measure).toContain(title(items[0]!));
   });
+
+  it("the premises catalog and a listing's page: the listings' titles, the listing's title", async () => {
+    const { items } = await api<{ items: { id: string; titleRu: string; titleEn: string | null }[] }>(
+      "/api/listings?kind=premises",
+      lang,
+    );
+    expect(items.length).toBeGreaterThan(1);
+    const title = (l: (typeof items)[number]) => flat((lang === "en" && l.titleEn?.trim()) || l.titleRu);
+    const catalog = rootText((await page("/exchanges/premises", lang)).body);
+    for (const l of items.slice(0, 2)) expect(catalog).toContain(title(l));
+    const res = await page(`/listings/${items[0]!.id}`, lang);
+    expect(rootText(res.body)).toContain(title(items[0]!));
+    expect(res.body).toContain(`<link rel="canonical" href="http://localhost:3000/listings/${items[0]!.id}"`);
+  });
 });
 
 describe("falling back to the shell", () => {

@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import { type Catalogue, labelsOf, vocabulary } from "./catalogue.js";
 import { LOCALES } from "./constants.js";
 import { eligibilityTexts } from "./eligibility.base.js";
+import { exchangesVocabulary } from "./listings.js";
 
-const PARTS: Record<string, Catalogue> = { vocabulary, eligibility: eligibilityTexts };
+const PARTS: Record<string, Catalogue> = {
+  vocabulary,
+  eligibility: eligibilityTexts,
+  exchanges: exchangesVocabulary,
+};
 const { say, sayCount } = eligibilityTexts;
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;

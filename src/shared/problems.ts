@@ -76,6 +76,9 @@ export const PROBLEM_CODES = [
   "erasure-not-pending",
   "new-owner-deletion-pending",
   "export-expired",
+  // listings
+  "listing-transition",
+  "listing-changed",
   // conversations
   "message-edit-window",
   "message-changed",

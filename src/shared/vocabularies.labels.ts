@@ -10,6 +10,23 @@
 import { LOCALES, type Locale, ROLES } from "./constants.js";
 import { ELIGIBILITY_FLAG_LABELS, ELIGIBILITY_FLAGS, REQUIRED_STATUSES } from "./eligibility.js";
 import {
+  AMENITIES,
+  AMENITY_LABELS,
+  CERTIFICATION_LABELS,
+  CERTIFICATIONS,
+  LISTING_STATES,
+  MANUFACTURING_PROCESSES,
+  MATERIAL_LABELS,
+  MATERIALS,
+  MOSCOW_OKRUGS,
+  OKRUG_LABELS,
+  PREMISES_TYPE_LABELS,
+  PREMISES_TYPES,
+  PRICE_UNIT_LABELS,
+  PRICE_UNITS,
+  PROCESS_LABELS,
+} from "./listings.js";
+import {
   MEMBER_ROLE_LABELS,
   MEMBER_ROLES,
   ORG_STATUS_LABELS,
@@ -92,6 +109,14 @@ export const VOCABULARY_LABELS: Readonly<Record<string, LabelledVocabulary>> = {
   verificationKind: { values: VERIFICATION_KINDS, keys: ["verification.kind"], extra: ["all"] },
   verificationState: { values: VERIFICATION_STATES, keys: ["verification.state"] },
   verificationDocument: { values: VERIFICATION_DOCUMENTS, keys: ["verification.documentType"] },
+  manufacturingProcess: { values: MANUFACTURING_PROCESSES, data: [PROCESS_LABELS] },
+  material: { values: MATERIALS, data: [MATERIAL_LABELS] },
+  certification: { values: CERTIFICATIONS, data: [CERTIFICATION_LABELS] },
+  premisesType: { values: PREMISES_TYPES, data: [PREMISES_TYPE_LABELS] },
+  okrug: { values: MOSCOW_OKRUGS, data: [OKRUG_LABELS] },
+  amenity: { values: AMENITIES, data: [AMENITY_LABELS] },
+  priceUnit: { values: PRICE_UNITS, data: [PRICE_UNIT_LABELS] },
+  listingState: { values: LISTING_STATES, keys: ["listings.state"] },
   verificationDecision: {
     values: VERIFICATION_DECISIONS,
     keys: ["verification.operator.options", "verification.operator.submit"],

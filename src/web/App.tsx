@@ -5,6 +5,7 @@ import { RequireAuth } from "./components/RequireAuth";
 import { cabinetRoutes } from "./features/cabinet/routes";
 import { conversationRoutes } from "./features/conversations/routes";
 import { directoryRoutes } from "./features/directory/routes";
+import { listingRoutes } from "./features/listings/routes";
 import { measureRoutes } from "./features/measures/routes";
 import { notificationRoutes } from "./features/notifications/routes";
 import { organizationRoutes } from "./features/organizations/routes";
@@ -96,6 +97,7 @@ export function App() {
         {organizationRoutes}
         {measureRoutes}
         {directoryRoutes}
+        {listingRoutes}
         {notificationRoutes}
         {conversationRoutes}
         <Route path="*" element={<NotFoundPage />} />

@@ -7,6 +7,7 @@ import { devmailModule } from "./devmail/devmail.module.js";
 import { directoryModule } from "./directory/directory.module.js";
 import { healthModule } from "./health/health.module.js";
 import { jobsModule } from "./jobs/jobs.module.js";
+import { listingsModule } from "./listings/listings.module.js";
 import { measuresModule } from "./measures/measures.module.js";
 import { notificationsModule } from "./notifications/notifications.module.js";
 import { organizationsModule } from "./organizations/organizations.module.js";
@@ -29,6 +30,7 @@ export const MODULES = [
   conversationsModule,
   directoryModule,
   measuresModule,
+  listingsModule,
   jobsModule,
   privacyModule,
   cabinetModule,

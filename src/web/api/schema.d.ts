@@ -1613,6 +1613,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the published listings of one kind: Russian full text with typo tolerance, facets, pages */
+        get: operations["getListings"];
+        put?: never;
+        /** Create a draft listing for an organization one is a member of */
+        post: operations["postListings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A listing: published ones for anyone (public fields); others for its organization and operators */
+        get: operations["getListingsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a listing (a published one keeps its content while the change waits for moderation) */
+        patch: operations["patchListingsById"];
+        trace?: never;
+    };
+    "/api/organizations/{id}/published-listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organization's published listings, newest first (its public page) */
+        get: operations["getOrganizationsByIdPublishedListings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/listings/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft or rejected listing to moderation (verified organizations only) */
+        post: operations["postListingsByIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/listings/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a published listing */
+        post: operations["postListingsByIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's listings in every state (its members and operators) */
+        get: operations["getOrganizationsByIdListings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Listings and changes of published listings waiting for moderation, oldest first */
+        get: operations["getOperatorListings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/listings/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject (with a reason) a listing or its change */
+        post: operations["postOperatorListingsByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/listings/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The same decision on several listings; those changed meanwhile are left as they are */
+        post: operations["postOperatorListingsDecisions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/jobs": {
         parameters: {
             query?: never;
@@ -2058,7 +2213,7 @@ export interface components {
                 mine: number;
                 byQueue: {
                     /** @enum {string} */
-                    queue: "status" | "verification" | "names" | "erasures";
+                    queue: "status" | "verification" | "names" | "erasures" | "listings";
                     total: number;
                     mine: number;
                 }[];
@@ -2069,7 +2224,7 @@ export interface components {
             id: string;
             at: string;
             /** @enum {string} */
-            queue: "status" | "verification" | "names" | "erasures";
+            queue: "status" | "verification" | "names" | "erasures" | "listings";
             outcome: string;
             entityId: string | null;
             actor: {
@@ -2080,7 +2235,7 @@ export interface components {
         };
         DeskQueue: {
             /** @enum {string} */
-            key: "status" | "verification" | "names" | "erasures";
+            key: "status" | "verification" | "names" | "erasures" | "listings";
             count: number;
             capped: boolean;
             oldest: {
@@ -2166,6 +2321,89 @@ export interface components {
             state: "pending" | "approved" | "rejected" | "cancelled";
             createdAt: string;
         };
+        Listing: {
+            titleRu: string;
+            titleEn: string | null;
+            descriptionRu: string;
+            descriptionEn: string | null;
+            values: {
+                [key: string]: components["schemas"]["ListingFieldValue"];
+            };
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "capability" | "premises";
+            /** @enum {string} */
+            state: "draft" | "moderation" | "published" | "rejected" | "closed";
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            publishedAt: string | null;
+            submittedAt: string | null;
+            rejectReason: string | null;
+            pending: {
+                titleRu: string;
+                titleEn: string | null;
+                descriptionRu: string;
+                descriptionEn: string | null;
+                values: {
+                    [key: string]: components["schemas"]["ListingFieldValue"];
+                };
+                /** @enum {string} */
+                state: "moderation" | "rejected";
+            } | null;
+            version: number;
+            mine: boolean;
+        };
+        ListingCard: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "capability" | "premises";
+            titleRu: string;
+            titleEn: string | null;
+            descriptionRu: string;
+            descriptionEn: string | null;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            values: {
+                [key: string]: components["schemas"]["ListingFieldValue"];
+            };
+            publishedAt: string | null;
+        };
+        ListingContent: {
+            titleRu: string;
+            titleEn: string | null;
+            descriptionRu: string;
+            descriptionEn: string | null;
+            values: {
+                [key: string]: components["schemas"]["ListingFieldValue"];
+            };
+        };
+        ListingFieldValue: string | number | boolean | string[] | {
+            from: number;
+            to: number | null;
+        };
+        ListingQueueItem: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "capability" | "premises";
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            content: components["schemas"]["ListingContent"];
+            isChange: boolean;
+            submittedAt: string;
+            version: number;
+        };
         /** @description The signed-in user (null for a guest) and what they may do */
         Me: {
             user: components["schemas"]["User"] | null;
@@ -2181,6 +2419,7 @@ export interface components {
                 "operator.verification.queue": boolean;
                 "conversations.access": boolean;
                 "measures.manage": boolean;
+                "operator.listings.queue": boolean;
                 "admin.jobs": boolean;
                 "privacy.own": boolean;
                 "operator.erasures": boolean;
@@ -2403,6 +2642,20 @@ export interface components {
                 shortName: string;
             };
             decidedAt: string | null;
+        };
+        MyListing: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "capability" | "premises";
+            titleRu: string;
+            titleEn: string | null;
+            /** @enum {string} */
+            state: "draft" | "moderation" | "published" | "rejected" | "closed";
+            pendingState: ("moderation" | "rejected") | null;
+            rejectReason: string | null;
+            updatedAt: string;
+            version: number;
         };
         NameChange: {
             /** Format: uuid */
@@ -7095,6 +7348,442 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ImportProblem"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getListings: {
+        parameters: {
+            query: {
+                kind: "capability" | "premises";
+                q?: string;
+                processes?: string[] | string;
+                materials?: string[] | string;
+                certifications?: string[] | string;
+                premisesType?: string[] | string;
+                region?: string[] | string;
+                okrug?: string[] | string;
+                amenities?: string[] | string;
+                sort?: "relevance" | "newest";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ListingCard"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        facets: {
+                            field: string;
+                            values: {
+                                value: string;
+                                count: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postListings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organizationId: string;
+                    /** @enum {string} */
+                    kind: "capability" | "premises";
+                    titleRu: string;
+                    titleEn?: string | null;
+                    descriptionRu: string;
+                    descriptionEn?: string | null;
+                    values: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Listing"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getListingsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Listing"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchListingsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    titleRu: string;
+                    titleEn?: string | null;
+                    descriptionRu: string;
+                    descriptionEn?: string | null;
+                    values: {
+                        [key: string]: unknown;
+                    };
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Listing"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganizationsByIdPublishedListings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ListingCard"][];
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postListingsByIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Listing"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postListingsByIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Listing"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganizationsByIdListings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MyListing"][];
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperatorListings: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ListingQueueItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOperatorListingsByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                    reason?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Listing"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOperatorListingsDecisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                    reason?: string | null;
+                    items: {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        decided: string[];
+                        conflicts: string[];
+                    };
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

@@ -32,6 +32,9 @@ export function Header() {
     { to: "/directory", label: t("common.nav.directory") },
     { to: "/measures", label: t("common.nav.navigator") },
   ];
+  const exchanges = { to: "/exchanges", label: t("common.nav.exchanges") };
+  // Staff have many queues in the bar: for them the exchanges are under "More".
+  if (!can("desk.read")) items.push(exchanges);
   // the personal start page: the desk for staff (their cabinet is in the user menu), the cabinet for others
   if (can("desk.read")) items.push({ to: "/desk", label: t("common.nav.desk") });
   else if (user) items.push({ to: "/cabinet", label: t("common.nav.cabinet") });
@@ -42,7 +45,9 @@ export function Header() {
     items.push({ to: "/operator/verifications", label: t("common.nav.verificationOperator") });
   if (can("measures.manage"))
     items.push({ to: "/operator/measures", label: t("common.nav.measuresOperator") });
-  const service: NavItem[] = [];
+  const service: NavItem[] = can("desk.read") ? [exchanges] : [];
+  if (can("operator.listings.queue"))
+    service.push({ to: "/operator/listings", label: t("common.nav.listingModeration") });
   if (can("admin.users.list")) service.push({ to: "/admin/users", label: t("common.nav.users") });
   if (can("admin.jobs")) service.push({ to: "/admin/jobs", label: t("common.nav.jobs") });
   if (can("operator.erasures")) service.push({ to: "/operator/erasures", label: t("common.nav.erasures") });

@@ -67,7 +67,7 @@ export const Cabinet = z
 
 // ---------- the operator's desk ----------
 
-export const DESK_QUEUES = ["status", "verification", "names", "erasures"] as const;
+export const DESK_QUEUES = ["status", "verification", "names", "erasures", "listings"] as const;
 
 export const DeskQueue = z
   .object({

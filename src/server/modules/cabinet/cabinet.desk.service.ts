@@ -1,11 +1,12 @@
 // The operator's desk: each queue's count and its longest-waiting item, through the queue functions of
-// the modules that own them (status, verification, organizations' name changes, privacy), and the day's
+// the modules that own them (status, verification, organizations' name changes, privacy, listings), and the day's
 // decisions from the audit log (the audit module's reading side).
 import type { z } from "zod";
 import { moscowToday } from "../../core/clock.js";
 import { type Ctx, requireActor } from "../../core/context.js";
 import { can } from "../../core/policy.js";
 import { actionsOfDay } from "../audit/audit.service.js";
+import { queue as listingsQueue } from "../listings/listings.service.js";
 import { nameChangeQueue } from "../organizations/organizations.names.js";
 import { pendingErasures } from "../privacy/privacy.service.js";
 import { queue as statusQueue } from "../status/status.service.js";
@@ -74,6 +75,18 @@ const QUEUES: { ability: Parameters<typeof can>[1]; read: (ctx: Ctx) => Promise<
       );
     },
   },
+  {
+    ability: "operator.listings.queue",
+    async read(ctx) {
+      const page = await listingsQueue(ctx, { page: 1, pageSize: 1 });
+      const l = page.items[0];
+      return summary(
+        "listings",
+        page.total,
+        l && { id: l.id, title: l.content.titleRu, since: l.submittedAt },
+      );
+    },
+  },
 ];
 
 /** The audit actions that are an operator's decision, with the queue they close and their outcome. */
@@ -91,6 +104,8 @@ const DECISIONS: Record<string, { queue: QueueKey; outcome: string | null }> = {
   "organization.claim.reject": { queue: "verification", outcome: "reject" },
   "organization.name_change_approve": { queue: "names", outcome: "approve" },
   "organization.name_change_reject": { queue: "names", outcome: "reject" },
+  "listing.approve": { queue: "listings", outcome: "approve" },
+  "listing.reject": { queue: "listings", outcome: "reject" },
 };
 
 export async function getDesk(ctx: Ctx): Promise<z.infer<typeof Desk>> {

@@ -39,7 +39,13 @@ describe("GET /api/desk", () => {
     expectProblem(await user.get("/api/desk"), 403);
     expectProblem(await expert.get("/api/desk"), 403);
     const body = await deskOf(admin);
-    expect(body.queues.map((q: Queue) => q.key)).toEqual(["status", "verification", "names", "erasures"]);
+    expect(body.queues.map((q: Queue) => q.key)).toEqual([
+      "status",
+      "verification",
+      "names",
+      "erasures",
+      "listings",
+    ]);
   });
 
   it("an empty desk: every queue at zero, nothing decided today", async () => {

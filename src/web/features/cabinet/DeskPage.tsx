@@ -16,6 +16,7 @@ const QUEUE_PAGE: Record<DeskQueue["key"], string> = {
   verification: "/operator/verifications",
   names: "/operator/name-changes",
   erasures: "/operator/erasures",
+  listings: "/operator/listings",
 };
 
 /** The page of one item, where the queue has one. */

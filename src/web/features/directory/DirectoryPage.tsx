@@ -1,10 +1,15 @@
-import { Anchor, Avatar, Badge, Button, Card, CloseButton, Group, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Avatar, Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ORG_TYPE_LABELS, SME_CATEGORY_LABELS } from "../../../shared/organizations";
 import { tagLabel } from "../../../shared/tags";
-import { CatalogEmpty, CatalogPage } from "../../components/catalog/CatalogPage";
+import {
+  CatalogEmpty,
+  CatalogOutOfRange,
+  CatalogPage,
+  ChosenFilters,
+} from "../../components/catalog/CatalogPage";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
@@ -142,35 +147,17 @@ export default function DirectoryPage() {
           : "\u00a0"
       }
       chosen={
-        chosen.length > 0 && (
-          <Group gap="xs" wrap="wrap" aria-label={t("directory.chosen")} role="group">
-            {chosen.map(({ facet, value }) => {
-              const label = facetLabel(facet, value, locale);
-              return (
-                <Badge
-                  key={`${facet}:${value}`}
-                  variant="outline"
-                  color="indigo"
-                  tt="none"
-                  size="lg"
-                  pr={2}
-                  rightSection={
-                    <CloseButton
-                      size="xs"
-                      aria-label={t("directory.removeFilter", { label })}
-                      onClick={() => onToggle(facet, value, false)}
-                    />
-                  }
-                >
-                  {label}
-                </Badge>
-              );
-            })}
-            <Button variant="subtle" size="compact-sm" onClick={resetFilters}>
-              {t("common.resetFilters")}
-            </Button>
-          </Group>
-        )
+        <ChosenFilters
+          chosen={chosen.map(({ facet, value }) => ({
+            facet,
+            value,
+            label: facetLabel(facet, value, locale),
+          }))}
+          groupLabel={t("directory.chosen")}
+          removeLabel={(label) => t("directory.removeFilter", { label })}
+          onRemove={(facet, value) => onToggle(facet as FacetName, value, false)}
+          onReset={resetFilters}
+        />
       }
       filters={{
         title: t("directory.filters"),
@@ -199,14 +186,11 @@ export default function DirectoryPage() {
       renderItem={(org) => <ResultCard org={org} />}
       onPage={(page) => go({ page })}
       outOfRange={
-        <Card withBorder padding="lg">
-          <Stack gap="sm" align="flex-start">
-            <Text>{t("directory.pageOutOfRange")}</Text>
-            <Button variant="default" onClick={() => go({ page: 1 })}>
-              {t("directory.firstPage")}
-            </Button>
-          </Stack>
-        </Card>
+        <CatalogOutOfRange
+          text={t("directory.pageOutOfRange")}
+          firstPage={t("directory.firstPage")}
+          onFirst={() => go({ page: 1 })}
+        />
       }
       empty={
         <CatalogEmpty

@@ -16,7 +16,7 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { okvedSectionName } from "../../../shared/okved";
@@ -39,7 +39,11 @@ import { orgKeys, orgQueries } from "../organizations/queries";
 import { UnverifiedBadge } from "../verification/UnverifiedBadge";
 import { descriptionOf, orgInitials, placeOf, StatusBadges, useLocale } from "./labels";
 import { directoryQueries } from "./queries";
+
 import type { OrganizationPublic } from "./types";
+
+// The organization's listings: a chunk of their own with their texts (this page's first paint carries neither).
+const OrganizationListings = lazy(() => import("../listings/OrganizationListings"));
 
 const MESSAGE_MAX = 1000;
 
@@ -433,6 +437,10 @@ export default function OrganizationPublicPage() {
           </Stack>
         </SectionCard>
       )}
+
+      <Suspense fallback={null}>
+        <OrganizationListings organizationId={org.id} />
+      </Suspense>
 
       <SectionCard titleGap="sm" id="org-members" title={t("directory.org.members")}>
         {members.length === 0 ? (

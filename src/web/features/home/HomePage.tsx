@@ -11,6 +11,7 @@ import { homeQueries } from "./queries";
 const SERVICES = [
   { key: "directory", to: "/directory" },
   { key: "navigator", to: "/measures" },
+  { key: "exchanges", to: "/exchanges" },
   { key: "organizations", to: "/organizations" },
   { key: "messaging", to: "/messages" },
 ] as const;

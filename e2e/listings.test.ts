@@ -1,0 +1,145 @@
+// Exchanges (listings), in Chromium with axe, on a desktop (1366×900) and a phone (390×844): a member
+// of a verified organization lists premises from the form the kind's declaration generates and sends it
+// to moderation; the operator approves it in the moderation queue; the listing appears in the premises
+// catalog (found by text and a facet) and on its page, without its private field.
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { expectAccessible, serverAndBrowser, signInAs } from "./harness.js";
+
+const env = serverAndBrowser();
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const TITLE = "Лаборатория микроэлектроники с чистой зоной";
+const CADASTRAL = "77:08:0009005:4242";
+
+const pages: Page[] = [];
+afterAll(async () => {
+  for (const p of pages) await p.context().close();
+});
+
+const noSidewaysScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+/** A text input by its label exactly (a required one's label ends with an asterisk). */
+const field = (page: Page, label: string) =>
+  page.getByRole("textbox", {
+    name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*\\*?$`),
+  });
+
+/** Picks an option of a Mantine select by the field's label. */
+async function choose(page: Page, label: string, option: string) {
+  await page.getByRole("combobox", { name: label }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+describe("a premises listing", () => {
+  it("is written by a member, approved by the operator and found in the catalog", async () => {
+    // The demo member works for «Технопарк «Строгино»» (verified): it lists a laboratory.
+    const member = await signInAs(env, "user@innocluster.demo", DESKTOP);
+    pages.push(member);
+    await member.getByRole("link", { name: "Биржи" }).first().click();
+    await expect.poll(() => member.getByRole("heading", { level: 1 }).textContent()).toBe("Биржи");
+    await expectAccessible(member, "exchanges (desktop)");
+    await member.getByRole("link", { name: "Разместить помещение" }).click();
+    await expect.poll(() => member.getByRole("heading", { level: 1 }).textContent()).toBe("Новое объявление");
+
+    // Required fields are checked before sending, from the kind's declaration.
+    await member.getByRole("button", { name: "Сохранить черновик" }).click();
+    await expect.poll(() => member.getByText("Заполните это поле").count()).toBeGreaterThan(3);
+
+    await choose(member, "От имени организации", "Технопарк «Строгино»");
+    await field(member, "Заголовок").fill(TITLE);
+    await field(member, "Описание").fill(
+      "Лаборатория 60 м² с чистой зоной ISO 7, антистатическим полом и подводом сжатого воздуха.",
+    );
+    await choose(member, "Тип помещения", "Лаборатория");
+    await field(member, "Площадь, м²: от").fill("60");
+    await field(member, "Площадь, м²: до").fill("60");
+    await choose(member, "Как указана цена", "₽ за м² в месяц");
+    await field(member, "Цена, ₽").fill("2900");
+    await member.getByRole("combobox", { name: "Регион" }).fill("Моск");
+    await member.getByRole("option", { name: "Москва", exact: true }).click();
+    await choose(member, "Административный округ Москвы", "Северо-Западный (СЗАО)");
+    await field(member, "Адрес").fill("Москва, ул. Исаковского, д. 6, стр. 2");
+    await member.getByRole("checkbox", { name: "Чистое помещение" }).check();
+    await field(member, "Кадастровый номер").fill(CADASTRAL);
+    await expectAccessible(member, "listing form (desktop)");
+    await member.getByRole("button", { name: "Сохранить черновик" }).click();
+
+    await member.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
+    await expect.poll(() => member.getByRole("heading", { level: 1 }).textContent()).toContain(TITLE);
+    expect(await member.getByText("Черновик", { exact: true }).count()).toBe(1);
+    expect(await member.getByText(CADASTRAL).count()).toBe(1);
+    await member.getByRole("button", { name: "Отправить на модерацию" }).click();
+    await expect.poll(() => member.getByText("На модерации", { exact: true }).count()).toBe(1);
+    await expectAccessible(member, "listing on moderation (desktop)");
+    const url = member.url();
+
+    // "My listings" on a phone: the organization's listings with their states.
+    const mobile = await signInAs(env, "user@innocluster.demo", PHONE);
+    pages.push(mobile);
+    await mobile.goto(`${env.server.url}/listings/mine`);
+    await expect.poll(() => mobile.getByRole("heading", { level: 1 }).textContent()).toBe("Мои объявления");
+    await mobile
+      .getByRole("textbox", { name: "Организация" })
+      .or(mobile.getByRole("combobox", { name: "Организация" }))
+      .click();
+    await mobile.getByRole("option", { name: "Технопарк «Строгино»", exact: true }).click();
+    const mineItem = mobile.getByRole("listitem").filter({ hasText: TITLE });
+    await expect.poll(() => mineItem.getByText("На модерации", { exact: true }).count()).toBe(1);
+    await expectAccessible(mobile, "my listings (phone)");
+    expect(await noSidewaysScroll(mobile)).toBe(true);
+
+    // The operator approves it from the queue, on a phone.
+    const operator = await signInAs(env, "operator@innocluster.demo", PHONE);
+    pages.push(operator);
+    await operator.goto(`${env.server.url}/operator/listings`);
+    await expect
+      .poll(() => operator.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Модерация объявлений");
+    const card = operator.getByRole("listitem").filter({ hasText: TITLE });
+    await expect.poll(() => card.count()).toBe(1);
+    await expectAccessible(operator, "moderation queue (phone)");
+    expect(await noSidewaysScroll(operator)).toBe(true);
+    await card.getByRole("button", { name: "Одобрить" }).click();
+    await expect.poll(() => operator.getByText("Объявление опубликовано").count()).toBeGreaterThan(0);
+    await expect.poll(() => operator.getByRole("listitem").filter({ hasText: TITLE }).count()).toBe(0);
+
+    // A guest finds it in the premises catalog by text and the okrug facet, on a phone.
+    const guestCtx = await env.browser.newContext({ locale: "ru-RU", viewport: PHONE });
+    const guest = await guestCtx.newPage();
+    pages.push(guest);
+    await guest.goto(`${env.server.url}/exchanges/premises?q=микроэлектроника&okrug=szao`, {
+      waitUntil: "networkidle",
+    });
+    await expect.poll(() => guest.getByRole("heading", { level: 1 }).textContent()).toBe("Помещения");
+    const result = guest.getByRole("link", { name: TITLE });
+    await expect.poll(() => result.count()).toBe(1);
+    await expectAccessible(guest, "premises catalog (phone)");
+    expect(await noSidewaysScroll(guest)).toBe(true);
+    await result.click();
+    await expect.poll(() => guest.getByRole("heading", { level: 1 }).textContent()).toContain(TITLE);
+    expect(guest.url()).toBe(url);
+    expect(await guest.getByText("Северо-Западный (СЗАО)").count()).toBe(1);
+    expect(await guest.getByText(CADASTRAL).count()).toBe(0);
+    await expectAccessible(guest, "listing page (phone)");
+    // The organization's public page lists it.
+    await guest.getByRole("link", { name: "Технопарк «Строгино»" }).click();
+    const onOrgPage = guest.getByRole("region", { name: "Объявления организации" });
+    await expect.poll(() => onOrgPage.getByRole("link", { name: TITLE }).count()).toBe(1);
+
+    // On a desktop, the catalog's facets narrow the list with counts.
+    const desk = await env.browser.newContext({ locale: "ru-RU", viewport: DESKTOP });
+    const d = await desk.newPage();
+    pages.push(d);
+    // The page comes rendered by the server: wait for it to hydrate before using its controls.
+    await d.goto(`${env.server.url}/exchanges/premises`, { waitUntil: "networkidle" });
+    await expect.poll(() => d.getByRole("link", { name: TITLE }).count()).toBe(1);
+    // By keyboard: the facet's checkbox takes the focus and Space chooses it.
+    await d.getByRole("checkbox", { name: /Чистое помещение/ }).focus();
+    await d.keyboard.press("Space");
+    await expect.poll(() => d.url()).toMatch(/amenities=clean_room/);
+    await expect.poll(() => d.getByRole("link", { name: TITLE }).count()).toBe(1);
+    await expectAccessible(d, "premises catalog (desktop)");
+  });
+});

@@ -1,0 +1,24 @@
+import { quoted } from "../../../shared/text.js";
+import { catalogueNotices } from "../../core/module.js";
+
+/**
+ * Notifications of listings: the operator's decision on a listing or its change, to its author (in-app
+ * and e-mail at once by default). Texts: locales/<l>/server/listings.json `notice.listings.decided.*`,
+ * rendered when read from the data stored with each notification: title, reason.
+ */
+export const LISTING_NOTIFICATION_KINDS = { decided: "listings.decided" } as const;
+
+const short = (s: unknown, max = 140) => {
+  const v = String(s ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return v.length > max ? `${v.slice(0, max - 1)}…` : v;
+};
+
+export const LISTING_NOTIFICATION_DEFS = catalogueNotices({
+  [LISTING_NOTIFICATION_KINDS.decided]: {
+    defaultChannel: "email",
+    variants: { of: (d) => d.decision, list: ["approve", "reject"] },
+    params: (l, d) => ({ title: quoted(short(d.title, 120), l), reasonShort: short(d.reason) }),
+  },
+});

@@ -1,0 +1,76 @@
+import { type SQL, sql } from "drizzle-orm";
+import { customType, index, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import {
+  LISTING_KIND_NAMES,
+  LISTING_STATES,
+  type ListingKindName,
+  type ListingValues,
+  PENDING_STATES,
+} from "../../../shared/listings.js";
+import { parentRef, primaryId, timestamps, tz, version } from "../../core/columns.js";
+import { organizations } from "../organizations/organizations.schema.js";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const listingKindEnum = pgEnum(
+  "listing_kind",
+  LISTING_KIND_NAMES as [ListingKindName, ...ListingKindName[]],
+);
+export const listingStateEnum = pgEnum("listing_state", LISTING_STATES);
+export const listingPendingStateEnum = pgEnum("listing_pending_state", PENDING_STATES);
+
+/** The content of a listing: what the author writes and the operator approves. */
+export type ListingContent = {
+  titleRu: string;
+  titleEn: string | null;
+  descriptionRu: string;
+  descriptionEn: string | null;
+  values: ListingValues;
+};
+
+/**
+ * Listings of every kind (src/shared/listings.ts). The columns hold the listing's current content (the
+ * published one, once published); a change to a published listing waits in `pending` (its state in
+ * `pending_state`) while the published content stays visible. `search_text` is the public fields'
+ * searchable text (written with the content; private fields never go into it).
+ */
+export const listings = pgTable(
+  "listings",
+  {
+    id: primaryId(),
+    kind: listingKindEnum("kind").notNull(),
+    organizationId: parentRef("organization_id", () => organizations.id),
+    authorId: uuid("author_id"),
+    state: listingStateEnum("state").notNull().default("draft"),
+    titleRu: text("title_ru").notNull(),
+    titleEn: text("title_en"),
+    descriptionRu: text("description_ru").notNull(),
+    descriptionEn: text("description_en"),
+    values: jsonb("values").$type<ListingValues>().notNull().default(sql`'{}'::jsonb`),
+    searchText: text("search_text").notNull().default(""),
+    pending: jsonb("pending").$type<ListingContent>(),
+    pendingState: listingPendingStateEnum("pending_state"),
+    /** The operator's reason of the last rejection (of the listing, or of its pending change). */
+    rejectReason: text("reject_reason"),
+    /** When the listing or its change went to moderation (the queue's order, oldest first). */
+    submittedAt: tz("submitted_at"),
+    publishedAt: tz("published_at"),
+    decidedAt: tz("decided_at"),
+    decidedBy: uuid("decided_by"),
+    ...timestamps(),
+    version: version(),
+    search: tsvector("search").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('russian', coalesce(${listings.titleRu}, '') || ' ' || coalesce(${listings.titleEn}, '')), 'A') || setweight(to_tsvector('russian', coalesce(${listings.descriptionRu}, '')), 'B') || setweight(to_tsvector('russian', coalesce(${listings.searchText}, '')), 'C')`,
+    ),
+  },
+  (t) => [
+    index("listings_search_idx").using("gin", t.search),
+    index("listings_title_trgm").using("gin", sql`${t.titleRu} gin_trgm_ops`),
+    index("listings_kind_state_idx").on(t.kind, t.state),
+    index("listings_organization_idx").on(t.organizationId),
+    index("listings_queue_idx")
+      .on(t.submittedAt)
+      .where(sql`${t.state} = 'moderation' or ${t.pendingState} = 'moderation'`),
+  ],
+);

@@ -1,0 +1,128 @@
+// The validation, the public view, the search text and the facets all derive from a kind's declaration:
+// for every kind and every field, values generated from the declaration pass, and each field alone
+// decides its own errors.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  facetFields,
+  isPublic,
+  LISTING_KINDS,
+  type ListingField,
+  type ListingKind,
+  type ListingValues,
+  publicValues,
+  searchableText,
+  valuesSchema,
+} from "./listings.js";
+
+/** A valid value of a field, from its declaration. */
+function arb(f: ListingField): fc.Arbitrary<unknown> {
+  const num = (x: { min?: number; max?: number; integer?: boolean }) =>
+    x.integer
+      ? fc.integer({ min: x.min ?? -1e6, max: x.max ?? 1e6 })
+      : fc.double({ min: x.min ?? -1e6, max: x.max ?? 1e6, noNaN: true });
+  switch (f.type) {
+    case "text":
+    case "longText":
+      return fc.stringMatching(/^[А-Яа-я0-9][А-Яа-я0-9 ,.]{0,30}[А-Яа-я0-9]$/);
+    case "number":
+      return num(f);
+    case "range":
+      return fc.tuple(num(f), num(f)).map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b) }));
+    case "enum":
+      return fc.constantFrom(...f.values);
+    case "multiEnum":
+      return fc.uniqueArray(fc.constantFrom(...f.values), { minLength: 1 });
+    case "date":
+      return fc
+        .date({ min: new Date("2020-01-01"), max: new Date("2035-12-31"), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
+    case "boolean":
+      return fc.boolean();
+  }
+}
+
+/** A wrong value for a field (of another type). */
+const wrong = (f: ListingField): unknown =>
+  f.type === "number" || f.type === "range" ? "много" : f.type === "boolean" ? "да" : 42;
+
+/** Valid values of a kind: every required field, some optional ones; then the kind's own rule holds. */
+function valuesArb(kind: ListingKind): fc.Arbitrary<ListingValues> {
+  const shape = Object.fromEntries(kind.fields.map((f) => [f.key, arb(f)]));
+  const required = kind.fields.filter((f) => f.required).map((f) => f.key);
+  return fc
+    .record(shape, { requiredKeys: required })
+    .map((v) => v as ListingValues)
+    .filter((v) => (kind.check?.(v) ?? []).length === 0);
+}
+
+const errorsOf = (kind: ListingKind, v: unknown) => {
+  const r = valuesSchema(kind).safeParse(v);
+  return r.success ? [] : r.error.issues.map((i) => String(i.path[0] ?? ""));
+};
+
+describe.each(Object.values(LISTING_KINDS))("kind $kind", (kind) => {
+  it("accepts any values built from its declaration", () => {
+    fc.assert(
+      fc.property(valuesArb(kind), (v) => {
+        expect(errorsOf(kind, v)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each(kind.fields.map((f) => [f.key, f] as const))("field %s alone decides its errors", (key, f) => {
+    fc.assert(
+      fc.property(valuesArb(kind), (v) => {
+        expect(errorsOf(kind, { ...v, [key]: wrong(f) })).toEqual([key]);
+        const without = { ...v };
+        delete without[key];
+        const missing = errorsOf(kind, without);
+        // A required field is missed; an optional one only where the kind's own rule asks for it.
+        if (f.required) expect(missing).toContain(key);
+        else expect(missing).toEqual((kind.check?.(without) ?? []).map((i) => i.field));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("refuses a field it does not declare", () => {
+    fc.assert(
+      fc.property(valuesArb(kind), (v) => {
+        expect(errorsOf(kind, { ...v, notDeclared: "x" })).toEqual([""]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("never shows a private field publicly nor puts it in the search text", () => {
+    fc.assert(
+      fc.property(valuesArb(kind), (generated) => {
+        // A private text field holds a marker no public text contains (a random one could be a substring).
+        const v: ListingValues = { ...generated };
+        for (const f of kind.fields)
+          if (!isPublic(f) && typeof v[f.key] === "string") v[f.key] = `§${f.key}§`;
+        const shown = publicValues(kind, v);
+        for (const f of kind.fields) {
+          if (isPublic(f)) expect(shown[f.key]).toEqual(v[f.key]);
+          else {
+            expect(shown).not.toHaveProperty(f.key);
+            const value = v[f.key];
+            if (typeof value === "string") expect(searchableText(kind, v)).not.toContain(value);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("makes facets of its public filterable vocabulary fields only", () => {
+    for (const f of facetFields(kind)) {
+      expect(isPublic(f)).toBe(true);
+      expect(["enum", "multiEnum", "boolean"]).toContain(f.type);
+    }
+    for (const f of kind.fields)
+      if ("labels" in f)
+        for (const value of f.values) expect(f.labels[value]?.ru, `${f.key}.${value}`).toBeTruthy();
+  });
+});

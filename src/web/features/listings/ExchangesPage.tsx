@@ -1,0 +1,48 @@
+import { Anchor, Button, Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { LISTING_KIND_NAMES } from "../../../shared/listings";
+import { PageHeader } from "../../components/PageHeader";
+import { usePageTitle } from "../../components/usePageTitle";
+import { useMe } from "../../session";
+
+/** The exchanges: one card per listing kind, each opening its catalog. */
+export default function ExchangesPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("listings.title"));
+  const { user } = useMe();
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t("listings.title")}
+        subtitle={t("listings.lead")}
+        actions={
+          user && (
+            <Button component={Link} to="/listings/mine" variant="default">
+              {t("listings.myListings")}
+            </Button>
+          )
+        }
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+        {LISTING_KIND_NAMES.map((kind) => (
+          <Card key={kind} withBorder padding="lg" component="article">
+            <Stack gap="sm" align="flex-start">
+              <Title order={2} size="h3">
+                <Anchor component={Link} to={`/exchanges/${kind}`} c="indigo.9">
+                  {t(`listings.kinds.${kind}.title`)}
+                </Anchor>
+              </Title>
+              <Text>{t(`listings.kinds.${kind}.lead`)}</Text>
+              {user && (
+                <Button component={Link} to={`/listings/new?kind=${kind}`} variant="light">
+                  {t(`listings.kinds.${kind}.new`)}
+                </Button>
+              )}
+            </Stack>
+          </Card>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}

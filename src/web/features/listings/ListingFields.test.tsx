@@ -1,0 +1,80 @@
+// The form of a kind comes from its declaration: one labelled input per declared field, "required" where
+// the declaration says so, private fields saying who sees them; the empty form sends nothing and misses
+// exactly the required fields.
+import { useForm } from "@mantine/form";
+import { screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import ru from "../../../locales/ru/listings.json";
+import { isPublic, LISTING_KINDS, type ListingKindName } from "../../../shared/listings";
+import { renderWithApp } from "../../test/render";
+import { type FormValues, initialValues, missingRequired, toInput, valuesBody } from "./formValues";
+import { ListingFields } from "./ListingFields";
+
+function Harness({ kind }: { kind: ListingKindName }) {
+  const form = useForm<FormValues>({ initialValues: initialValues(LISTING_KINDS[kind], "") });
+  return <ListingFields kind={kind} form={form} />;
+}
+
+const labelOf = (kind: ListingKindName, key: string) =>
+  (ru.kinds[kind].fields as Record<string, string>)[key]!;
+
+describe.each(Object.keys(LISTING_KINDS) as ListingKindName[])("the %s form", (kind) => {
+  const declared = LISTING_KINDS[kind];
+
+  it("has one labelled input per declared field, required and private as declared", async () => {
+    renderWithApp(<Harness kind={kind} />);
+    for (const f of declared.fields) {
+      const label = labelOf(kind, f.key);
+      if (f.type === "range") {
+        const from = screen.getByLabelText(`${label}: от`);
+        expect(from.hasAttribute("required"), f.key).toBe(f.required === true);
+        expect(screen.getByLabelText(`${label}: до`)).toBeTruthy();
+      } else if (f.type === "multiEnum") {
+        const group = screen.getByRole("group", { name: new RegExp(`^${label}`) });
+        expect(group.querySelectorAll("input[type=checkbox]")).toHaveLength(f.values.length);
+      } else {
+        const input = screen.getByLabelText(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), {
+          selector: "input, textarea",
+        });
+        expect(input.hasAttribute("required") || input.getAttribute("aria-required") === "true", f.key).toBe(
+          f.required === true,
+        );
+        if (!isPublic(f)) expect(input.getAttribute("aria-describedby"), f.key).toBeTruthy();
+      }
+    }
+    expect(screen.getAllByText(ru.field.private)).toHaveLength(
+      declared.fields.filter((f) => !isPublic(f)).length,
+    );
+  });
+
+  it("sends nothing from an empty form and misses exactly the required fields", () => {
+    const empty = initialValues(declared, "").values;
+    expect(valuesBody(declared, empty)).toEqual({});
+    expect(missingRequired(declared, empty)).toEqual(
+      declared.fields.filter((f) => f.required).map((f) => `values.${f.key}`),
+    );
+  });
+
+  it("sends back what it was filled from", () => {
+    const sample: Record<string, unknown> = {};
+    for (const f of declared.fields)
+      sample[f.key] =
+        f.type === "number"
+          ? 12
+          : f.type === "range"
+            ? { from: 3, to: null }
+            : f.type === "enum"
+              ? f.values[0]
+              : f.type === "multiEnum"
+                ? [f.values[1], f.values[0]]
+                : f.type === "date"
+                  ? "2027-03-01"
+                  : f.type === "boolean"
+                    ? true
+                    : "Текст";
+    const inputs = Object.fromEntries(
+      declared.fields.map((f) => [f.key, toInput(f, sample[f.key] as never)]),
+    );
+    expect(valuesBody(declared, inputs)).toEqual(sample);
+  });
+});

@@ -1,0 +1,151 @@
+import {
+  Checkbox,
+  Fieldset,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import type { UseFormReturnType } from "@mantine/form";
+import { useTranslation } from "react-i18next";
+import { isPublic, type ListingField, type ListingKindName } from "../../../shared/listings";
+import type { FormValues } from "./formValues";
+import { fieldLabel, kindOf, useLocale, valueLabel } from "./labels";
+
+/**
+ * The inputs of a kind's fields, one per declared field in the declared order: the input follows the
+ * field's type, "required" its declaration, and a private field says who sees it.
+ */
+export function ListingFields({
+  kind,
+  form,
+}: {
+  kind: ListingKindName;
+  form: UseFormReturnType<FormValues>;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const input = (f: ListingField) => {
+    const path = `values.${f.key}`;
+    const common = {
+      label: fieldLabel(t, kind, f.key),
+      required: f.required === true,
+      description: isPublic(f) ? undefined : t("listings.field.private"),
+    };
+    const options = () =>
+      "values" in f ? f.values.map((v) => ({ value: v, label: valueLabel(f, v, locale) })) : [];
+    switch (f.type) {
+      case "text":
+        return <TextInput {...common} maxLength={f.max} key={form.key(path)} {...form.getInputProps(path)} />;
+      case "longText":
+        return (
+          <Textarea
+            {...common}
+            rows={4}
+            maxLength={f.max}
+            key={form.key(path)}
+            {...form.getInputProps(path)}
+          />
+        );
+      case "number":
+        return (
+          <NumberInput
+            {...common}
+            min={f.min}
+            max={f.max}
+            allowDecimal={!f.integer}
+            thousandSeparator=" "
+            key={form.key(path)}
+            {...form.getInputProps(path)}
+          />
+        );
+      case "range": {
+        const error = form.errors[path];
+        return (
+          <Fieldset
+            variant="unstyled"
+            legend={
+              <Text component="span" size="sm" fw={500}>
+                {common.label}
+                {common.required && (
+                  <Text component="span" c="red" aria-hidden="true">
+                    {" *"}
+                  </Text>
+                )}
+              </Text>
+            }
+          >
+            <Group grow gap="sm" align="flex-start">
+              <NumberInput
+                label={t("listings.field.from")}
+                aria-label={`${common.label}: ${t("listings.field.from")}`}
+                required={common.required}
+                min={f.min}
+                max={f.max}
+                allowDecimal={!f.integer}
+                thousandSeparator=" "
+                key={form.key(`${path}.from`)}
+                {...form.getInputProps(`${path}.from`)}
+                error={form.errors[`${path}.from`] ?? error}
+              />
+              <NumberInput
+                label={t("listings.field.to")}
+                aria-label={`${common.label}: ${t("listings.field.to")}`}
+                min={f.min}
+                max={f.max}
+                allowDecimal={!f.integer}
+                thousandSeparator=" "
+                key={form.key(`${path}.to`)}
+                {...form.getInputProps(`${path}.to`)}
+              />
+            </Group>
+          </Fieldset>
+        );
+      }
+      case "enum":
+        return (
+          <Select
+            {...common}
+            data={options()}
+            searchable={f.values.length > 12}
+            clearable={!f.required}
+            placeholder={t("listings.field.choose")}
+            key={form.key(path)}
+            {...form.getInputProps(path)}
+          />
+        );
+      case "multiEnum":
+        return (
+          <Checkbox.Group {...common} key={form.key(path)} {...form.getInputProps(path)}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={6} mt={6}>
+              {options().map((o) => (
+                <Checkbox key={o.value} value={o.value} label={o.label} />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
+        );
+      case "date":
+        return <TextInput {...common} type="date" key={form.key(path)} {...form.getInputProps(path)} />;
+      case "boolean":
+        return (
+          <Checkbox
+            label={common.label}
+            description={common.description}
+            key={form.key(path)}
+            {...form.getInputProps(path, { type: "checkbox" })}
+          />
+        );
+    }
+  };
+  return (
+    <Stack gap="md">
+      {kindOf(kind).fields.map((f) => (
+        <div key={f.key}>{input(f)}</div>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,109 @@
+import { Anchor, Badge, Button, Card, Group, Select, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { PageHeader } from "../../components/PageHeader";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { useMyOrganizations } from "../../components/useMyOrganizations";
+import { usePageTitle } from "../../components/usePageTitle";
+import { useFormat } from "../../format";
+import { badgeColors, StateBadge, titleOf, useLocale } from "./labels";
+import { listingQueries } from "./queries";
+
+/** The listings of one of the member's organizations (the active one first), every state. */
+export default function MyListingsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("listings.mine.title"));
+  const locale = useLocale();
+  const format = useFormat();
+  const mine = useMyOrganizations();
+  const orgs = mine.data?.items ?? [];
+  const [chosen, setChosen] = useState<string | null>(null);
+  const orgId = chosen ?? mine.data?.activeOrganizationId ?? orgs[0]?.organization.id ?? null;
+  const list = useQuery({ ...listingQueries.ofOrganization(orgId ?? ""), enabled: Boolean(orgId) });
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t("listings.mine.title")}
+        subtitle={t("listings.mine.lead")}
+        actions={
+          orgId && (
+            <Button component={Link} to="/listings/new">
+              {t("listings.mine.new")}
+            </Button>
+          )
+        }
+      />
+      {mine.isPending ? (
+        <Skeleton height={200} />
+      ) : mine.error ? (
+        <ProblemAlert error={mine.error} />
+      ) : orgs.length === 0 ? (
+        <Card withBorder padding="lg">
+          <Stack gap="sm" align="flex-start">
+            <Text>{t("listings.mine.noOrganizations")}</Text>
+            <Button component={Link} to="/organizations/new" variant="light">
+              {t("listings.form.registerOrganization")}
+            </Button>
+          </Stack>
+        </Card>
+      ) : (
+        <>
+          {orgs.length > 1 && (
+            <Select
+              label={t("listings.mine.organization")}
+              maw={420}
+              data={orgs.map((o) => ({ value: o.organization.id, label: o.organization.shortName }))}
+              value={orgId}
+              allowDeselect={false}
+              onChange={(v) => setChosen(v)}
+            />
+          )}
+          {list.isPending ? (
+            <Skeleton height={200} />
+          ) : list.error ? (
+            <ProblemAlert error={list.error} />
+          ) : list.data.items.length === 0 ? (
+            <Card withBorder padding="lg">
+              <Stack gap="sm" align="flex-start">
+                <Text>{t("listings.mine.empty")}</Text>
+                <Button component={Link} to="/listings/new">
+                  {t("listings.mine.new")}
+                </Button>
+              </Stack>
+            </Card>
+          ) : (
+            <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
+              {list.data.items.map((l) => (
+                <Card key={l.id} component="li" withBorder padding="md">
+                  <Stack gap={6}>
+                    <Title order={2} size="h4">
+                      <Anchor component={Link} to={`/listings/${l.id}`} c="indigo.9">
+                        {titleOf(l, locale)}
+                      </Anchor>
+                    </Title>
+                    <Group gap="xs">
+                      <StateBadge state={l.state} />
+                      {l.pendingState && (
+                        <Badge {...badgeColors(l.pendingState === "rejected" ? "red" : "yellow")}>
+                          {t(`listings.pendingState.${l.pendingState}`)}
+                        </Badge>
+                      )}
+                      <Text size="sm" c="dimmed">
+                        {t(`listings.kinds.${l.kind}.title`)} · {format.dateTime(l.updatedAt)}
+                      </Text>
+                    </Group>
+                    {l.rejectReason && (l.state === "rejected" || l.pendingState === "rejected") && (
+                      <Text size="sm">{t("listings.page.reason", { reason: l.rejectReason })}</Text>
+                    )}
+                  </Stack>
+                </Card>
+              ))}
+            </Stack>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

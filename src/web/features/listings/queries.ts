@@ -1,0 +1,36 @@
+import { queryOptions } from "@tanstack/react-query";
+import { client, unwrap } from "../../api/client";
+import type { ListingsQuery } from "./types";
+
+export const listingKeys = {
+  all: ["listings"] as const,
+  search: (query: ListingsQuery) => ["listings", "search", query] as const,
+  listing: (id: string) => ["listings", "listing", id] as const,
+  ofOrganization: (id: string) => ["listings", "organization", id] as const,
+  queue: (page: number) => ["listings", "queue", page] as const,
+};
+
+export const listingQueries = {
+  search: (query: ListingsQuery) =>
+    queryOptions({
+      queryKey: listingKeys.search(query),
+      queryFn: ({ signal }) => unwrap(client.GET("/api/listings", { params: { query }, signal })),
+    }),
+  listing: (id: string) =>
+    queryOptions({
+      queryKey: listingKeys.listing(id),
+      queryFn: ({ signal }) => unwrap(client.GET("/api/listings/{id}", { params: { path: { id } }, signal })),
+    }),
+  ofOrganization: (id: string) =>
+    queryOptions({
+      queryKey: listingKeys.ofOrganization(id),
+      queryFn: ({ signal }) =>
+        unwrap(client.GET("/api/organizations/{id}/listings", { params: { path: { id } }, signal })),
+    }),
+  queue: (page: number) =>
+    queryOptions({
+      queryKey: listingKeys.queue(page),
+      queryFn: ({ signal }) =>
+        unwrap(client.GET("/api/operator/listings", { params: { query: { page, pageSize: 20 } }, signal })),
+    }),
+};
