@@ -19,38 +19,55 @@ type Queue = z.infer<typeof DeskQueue>;
 /** The name-change queue lists at most this many (organizations.names.ts). */
 const NAME_CHANGES_LISTED = 200;
 
+type Oldest = { id: string; title: string; since: string; dueAt?: string };
+
 /** A queue's summary: its count and its first item (the one waiting longest), if any. */
-const summary = (
-  key: QueueKey,
-  count: number,
-  first: { id: string; title: string; since: string; dueAt?: string } | undefined,
-  capped = false,
-): Queue => ({ key, count, capped, oldest: first ? { dueAt: null, ...first } : null });
+const summary = (key: QueueKey, count: number, first: Oldest | undefined, capped = false): Queue => ({
+  key,
+  count,
+  capped,
+  oldest: first ? { dueAt: null, ...first } : null,
+});
+
+/** A queue read as its first page of one item: its total and the item waiting longest. */
+const firstOfPage =
+  <T>(
+    key: QueueKey,
+    read: (ctx: Ctx) => Promise<{ total: number; items: T[] }>,
+    oldest: (item: T) => Oldest,
+  ) =>
+  async (ctx: Ctx): Promise<Queue> => {
+    const page = await read(ctx);
+    const first = page.items[0];
+    return summary(key, page.total, first === undefined ? undefined : oldest(first));
+  };
+
+const FIRST = { page: 1, pageSize: 1 } as const;
 
 /** The queues, each behind the ability its own pages ask for. */
 const QUEUES: { ability: Parameters<typeof can>[1]; read: (ctx: Ctx) => Promise<Queue> }[] = [
   {
     ability: "operator.status.queue",
-    async read(ctx) {
-      const page = await statusQueue(ctx, { state: "pending", page: 1, pageSize: 1 });
-      const a = page.items[0];
-      return summary(
-        "status",
-        page.total,
-        a && { id: a.id, title: a.organization.shortName, since: a.submittedAt },
-      );
-    },
+    read: firstOfPage(
+      "status",
+      (ctx) => statusQueue(ctx, { state: "pending", ...FIRST }),
+      (a) => ({ id: a.id, title: a.organization.shortName, since: a.submittedAt }),
+    ),
   },
   {
     ability: "operator.verification.queue",
-    async read(ctx) {
-      const page = await verificationQueue(ctx, { state: "pending", page: 1, pageSize: 1 });
-      const r = page.items[0];
-      const title = r ? (r.organization.shortName ?? r.organization.inn ?? "") : "";
-      return summary("verification", page.total, r && { id: r.id, title, since: r.submittedAt });
-    },
+    read: firstOfPage(
+      "verification",
+      (ctx) => verificationQueue(ctx, { state: "pending", ...FIRST }),
+      (r) => ({
+        id: r.id,
+        title: r.organization.shortName ?? r.organization.inn ?? "",
+        since: r.submittedAt,
+      }),
+    ),
   },
   {
+    // a list, not a page: its length is the count, up to what it lists
     ability: "operator.names.queue",
     async read(ctx) {
       const list = await nameChangeQueue(ctx, "pending");
@@ -65,27 +82,19 @@ const QUEUES: { ability: Parameters<typeof can>[1]; read: (ctx: Ctx) => Promise<
   },
   {
     ability: "operator.erasures",
-    async read(ctx) {
-      const page = await pendingErasures(ctx, { page: 1, pageSize: 1 });
-      const e = page.items[0];
-      return summary(
-        "erasures",
-        page.total,
-        e && { id: e.id, title: e.fullName || e.email, since: e.requestedAt, dueAt: e.erasesAt },
-      );
-    },
+    read: firstOfPage(
+      "erasures",
+      (ctx) => pendingErasures(ctx, FIRST),
+      (e) => ({ id: e.id, title: e.fullName || e.email, since: e.requestedAt, dueAt: e.erasesAt }),
+    ),
   },
   {
     ability: "operator.listings.queue",
-    async read(ctx) {
-      const page = await listingsQueue(ctx, { page: 1, pageSize: 1 });
-      const l = page.items[0];
-      return summary(
-        "listings",
-        page.total,
-        l && { id: l.id, title: l.content.titleRu, since: l.submittedAt },
-      );
-    },
+    read: firstOfPage(
+      "listings",
+      (ctx) => listingsQueue(ctx, FIRST),
+      (l) => ({ id: l.id, title: l.content.titleRu, since: l.submittedAt }),
+    ),
   },
 ];
 

@@ -66,16 +66,19 @@ interface Props<D extends CatalogResult<unknown>> {
     content: ReactNode;
     /** The drawer's close button label ("Show 120 results"). */
     showResults: string;
-    /** More buttons under it in the drawer. */
-    drawerActions?: ReactNode;
+    /** Given while filters are chosen: the drawer offers "Reset filters" under its close button. */
+    onReset?: () => void;
   };
   query: UseQueryResult<D>;
   renderItem: (item: D["items"][number]) => ReactNode;
   itemKey: (item: D["items"][number]) => string;
   /** Shown when nothing matches at all. */
   empty: ReactNode;
-  /** Shown when the page is past the last one (the URL asked for it); without it the empty state shows. */
-  outOfRange?: ReactNode;
+  /**
+   * Shown when the page is past the last one (the URL asked for it), with a button to the first page;
+   * without it the empty state shows.
+   */
+  outOfRange?: { text: string; firstPage: string };
   onPage: (page: number) => void;
 }
 
@@ -161,7 +164,11 @@ export function CatalogPage<D extends CatalogResult<unknown>>(props: Props<D>) {
             )}
             {data &&
               data.items.length === 0 &&
-              (data.total > 0 && props.outOfRange ? props.outOfRange : props.empty)}
+              (data.total > 0 && props.outOfRange ? (
+                <CatalogOutOfRange {...props.outOfRange} onFirst={() => props.onPage(1)} />
+              ) : (
+                props.empty
+              ))}
             {data && data.items.length > 0 && (
               <>
                 {data.items.map((item) => (
@@ -201,7 +208,11 @@ export function CatalogPage<D extends CatalogResult<unknown>>(props: Props<D>) {
             <Button onClick={filtersDrawer.close} fullWidth>
               {filters.showResults}
             </Button>
-            {filters.drawerActions}
+            {filters.onReset && (
+              <Button variant="default" fullWidth onClick={filters.onReset}>
+                {t("common.resetFilters")}
+              </Button>
+            )}
           </Stack>
         </Stack>
       </LazyDrawer>
@@ -225,7 +236,7 @@ export function CatalogEmpty({ title, text, actions }: { title: string; text: st
 }
 
 /** The page asked for is past the results: say so and offer the first page. */
-export function CatalogOutOfRange({
+function CatalogOutOfRange({
   text,
   firstPage,
   onFirst,

@@ -4,12 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ORG_TYPE_LABELS, SME_CATEGORY_LABELS } from "../../../shared/organizations";
 import { tagLabel } from "../../../shared/tags";
-import {
-  CatalogEmpty,
-  CatalogOutOfRange,
-  CatalogPage,
-  ChosenFilters,
-} from "../../components/catalog/CatalogPage";
+import { CatalogEmpty, CatalogPage, ChosenFilters } from "../../components/catalog/CatalogPage";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
@@ -175,23 +170,13 @@ export default function DirectoryPage() {
         showResults: data
           ? t("directory.showResults", { total: format.number(data.total) })
           : t("common.close"),
-        drawerActions: filterCount > 0 && (
-          <Button variant="default" fullWidth onClick={resetFilters}>
-            {t("common.resetFilters")}
-          </Button>
-        ),
+        onReset: filterCount > 0 ? resetFilters : undefined,
       }}
       query={result}
       itemKey={(org) => org.id}
       renderItem={(org) => <ResultCard org={org} />}
       onPage={(page) => go({ page })}
-      outOfRange={
-        <CatalogOutOfRange
-          text={t("directory.pageOutOfRange")}
-          firstPage={t("directory.firstPage")}
-          onFirst={() => go({ page: 1 })}
-        />
-      }
+      outOfRange={{ text: t("directory.pageOutOfRange"), firstPage: t("directory.firstPage") }}
       empty={
         <CatalogEmpty
           title={t("directory.empty.title")}

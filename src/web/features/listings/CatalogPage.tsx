@@ -4,12 +4,7 @@ import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
 import { facetFields, LISTING_SORTS, type ListingKindName } from "../../../shared/listings";
-import {
-  CatalogEmpty,
-  CatalogOutOfRange,
-  CatalogPage,
-  ChosenFilters,
-} from "../../components/catalog/CatalogPage";
+import { CatalogEmpty, CatalogPage, ChosenFilters } from "../../components/catalog/CatalogPage";
 import { FacetGroup, facetRows } from "../../components/catalog/FacetGroup";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -233,23 +228,13 @@ function KindCatalog({ kind }: { kind: ListingKindName }) {
         showResults: data
           ? t("listings.catalog.showResults", { total: format.number(data.total) })
           : t("common.close"),
-        drawerActions: filterCount > 0 && (
-          <Button variant="default" fullWidth onClick={resetFilters}>
-            {t("common.resetFilters")}
-          </Button>
-        ),
+        onReset: filterCount > 0 ? resetFilters : undefined,
       }}
       query={result}
       itemKey={(item) => item.id}
       renderItem={(item) => <ResultCard item={item} />}
       onPage={(page) => go({ page })}
-      outOfRange={
-        <CatalogOutOfRange
-          text={t("listings.catalog.pageOutOfRange")}
-          firstPage={t("listings.catalog.firstPage")}
-          onFirst={() => go({ page: 1 })}
-        />
-      }
+      outOfRange={{ text: t("listings.catalog.pageOutOfRange"), firstPage: t("listings.catalog.firstPage") }}
       empty={
         <CatalogEmpty
           title={t("listings.catalog.emptyTitle")}

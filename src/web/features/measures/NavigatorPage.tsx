@@ -89,6 +89,15 @@ export default function NavigatorPage() {
   const onlyEligible = view.filters.eligibility.length === 1 && view.filters.eligibility[0] === "eligible";
 
   const openCount = data?.facets.openNow?.find((f) => f.value === "true")?.count ?? 0;
+  const listFacet = (facet: Exclude<ListFacet, "eligibility">) => (
+    <ListFacetGroup
+      key={facet}
+      facet={facet}
+      values={data?.facets[facet] ?? []}
+      selected={view.filters[facet]}
+      onToggle={onToggle}
+    />
+  );
   const facets = !data ? (
     result.isPending ? (
       <Stack gap="md" aria-hidden="true">
@@ -111,18 +120,7 @@ export default function NavigatorPage() {
         checked={view.openNow}
         onChange={(e) => go({ openNow: e.currentTarget.checked })}
       />
-      <ListFacetGroup
-        facet="level"
-        values={data.facets.level ?? []}
-        selected={view.filters.level}
-        onToggle={onToggle}
-      />
-      <ListFacetGroup
-        facet="form"
-        values={data.facets.form ?? []}
-        selected={view.filters.form}
-        onToggle={onToggle}
-      />
+      {(["level", "form"] as const).map(listFacet)}
       <Radio.Group
         label={t("measures.facets.amount")}
         value={view.amount ?? ""}
@@ -143,24 +141,7 @@ export default function NavigatorPage() {
           })}
         </Stack>
       </Radio.Group>
-      <ListFacetGroup
-        facet="provider"
-        values={data.facets.provider ?? []}
-        selected={view.filters.provider}
-        onToggle={onToggle}
-      />
-      <ListFacetGroup
-        facet="industry"
-        values={data.facets.industry ?? []}
-        selected={view.filters.industry}
-        onToggle={onToggle}
-      />
-      <ListFacetGroup
-        facet="tag"
-        values={data.facets.tag ?? []}
-        selected={view.filters.tag}
-        onToggle={onToggle}
-      />
+      {(["provider", "industry", "tag"] as const).map(listFacet)}
     </Stack>
   );
 

@@ -1,4 +1,14 @@
-import { Alert, Card, Fieldset, Radio, Select, SimpleGrid, Text, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Card,
+  Fieldset,
+  Radio,
+  Select,
+  SimpleGrid,
+  Text,
+  TextInput,
+  type TextInputProps,
+} from "@mantine/core";
 import type { ChangeEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ORG_IDENTIFIER_RULES, ORG_TYPES } from "../../../shared/organizations";
@@ -6,6 +16,11 @@ import { COUNTRIES, REGIONS } from "../../../shared/regions";
 import { useLabels } from "./labels";
 import { FormSection, fieldId, identifierProps } from "./orgFormParts";
 import type { OrgForm } from "./orgFormValues";
+
+/** A state-register identifier (INN, OGRN, KPP): required, never autofilled from other sites. */
+function IdentifierInput(props: TextInputProps) {
+  return <TextInput autoComplete="off" required {...props} />;
+}
 
 /** The type of the organization: cards to choose from on registration, a line of text afterwards. */
 export function OrgTypeField({
@@ -120,36 +135,30 @@ export function IdentifiersSection({
       )}
       {rules.scheme === "russian" ? (
         <SimpleGrid cols={{ base: 1, sm: rules.kpp ? 3 : 2 }} spacing="md">
-          <TextInput
+          <IdentifierInput
             label={t("organizations.form.inn")}
             description={t(
               rules.inn === "inn10" ? "organizations.form.innHint10" : "organizations.form.innHint12",
             )}
             inputMode="numeric"
-            autoComplete="off"
-            required
             readOnly={locked}
             maxLength={20}
             {...innProps(identifierProps(form, "inn", rules.inn === "inn10" ? 10 : 12), extras)}
           />
-          <TextInput
+          <IdentifierInput
             label={t(rules.ogrn === "ogrn" ? "organizations.form.ogrn" : "organizations.form.ogrnip")}
             description={t(
               rules.ogrn === "ogrn" ? "organizations.form.ogrnHint" : "organizations.form.ogrnipHint",
             )}
             inputMode="numeric"
-            autoComplete="off"
-            required
             readOnly={locked}
             maxLength={24}
             {...identifierProps(form, "ogrn", rules.ogrn === "ogrn" ? 13 : 15)}
           />
           {rules.kpp && (
-            <TextInput
+            <IdentifierInput
               label={t("organizations.form.kpp")}
               description={t("organizations.form.kppHint")}
-              autoComplete="off"
-              required
               readOnly={locked}
               maxLength={14}
               {...identifierProps(form, "kpp", 9)}
