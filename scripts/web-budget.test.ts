@@ -63,13 +63,14 @@ describe("the web app's bundle budget", () => {
     ).toThrow(/not in the build's manifest/);
   });
 
-  it("lists every public page the issue names", () => {
+  it("lists every public page the issue names, and the exchanges' catalogs after them", () => {
     expect(PUBLIC_PAGES.map((p) => p.name)).toEqual([
       "home",
       "directory",
       "organization",
       "navigator",
       "measure",
+      "exchanges",
     ]);
   });
 });

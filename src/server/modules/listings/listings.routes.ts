@@ -54,6 +54,8 @@ export const listingRoutes = routes(["listings"], (r) => {
   r.post("/listings", {
     action,
     summary: "Create a draft listing for an organization one is a member of",
+    // per user (signed in): a person's listings, not a script's
+    rateLimit: { max: 60, timeWindow: "1 hour" },
     body: CreateListingBody,
     response: Listing,
     status: 201,
@@ -63,6 +65,7 @@ export const listingRoutes = routes(["listings"], (r) => {
   r.patch("/listings/:id", {
     action,
     summary: "Edit a listing (a published one keeps its content while the change waits for moderation)",
+    rateLimit: { max: 300, timeWindow: "1 hour" },
     params: IdParams,
     body: UpdateListingBody,
     response: Listing,

@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../core/audit.schema.js";
+import { rows } from "../../core/db.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, signedIn, testAppForFile } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
@@ -401,6 +402,62 @@ describe("the catalog", () => {
     expect(prefix.items.map((i) => i.titleRu)).toEqual(["Фрезерная мастерская"]);
     const none = (await guest.get("/api/listings?kind=capability&q=Фрезерный")).json() as Page;
     expect(none.total).toBe(0);
+  });
+});
+
+describe("the catalog's cache", () => {
+  it("stays valid while drafts and pending changes are written, and turns over when what it shows changes", async () => {
+    const org = await createOrg(t.database);
+    const user = await createUser(t.database);
+    await addMember(t.database, org.id, user.id, "owner");
+    const c = await signedIn(t, user);
+    const gen = async () => {
+      const [r] = await rows<{ gen: number | string }>(
+        t.database.db,
+        sql`select gen from search_generations where catalog = 'listings'`,
+      );
+      return Number(r!.gen);
+    };
+    const published = await listing(c, org.id, { titleRu: "Лабораторный модуль под чистую зону" });
+    const before = await gen();
+    // A draft written again and again, and an edit of the published listing waiting for moderation.
+    const draft = await listing(c, org.id, { titleRu: "Черновик кракозябраплощадка" }, "draft");
+    let v = draft.version;
+    for (const price of [1400, 1500, 1600]) {
+      const res = await c.patch(`/api/listings/${draft.id}`, {
+        titleRu: "Черновик кракозябраплощадка",
+        descriptionRu: "Отапливаемый цех, высота потолков 8 метров, ворота для грузовиков.",
+        values: premises({ price }),
+        version: v,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      v = (res.json() as View).version;
+    }
+    const edit = await c.patch(`/api/listings/${published.id}`, {
+      titleRu: "Лабораторный модуль под чистую зону ISO 7",
+      descriptionRu: "Отапливаемый цех, высота потолков 8 метров, ворота для грузовиков.",
+      values: premises({ price: 2100 }),
+      version: published.version,
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect(await gen()).toBe(before);
+    // A draft's words are offered to nobody as a correction.
+    const words = await rows(
+      t.database.db,
+      sql`select word from search_lexicon where catalog = 'listings' and word = 'кракозябраплощадка'`,
+    );
+    expect(words).toEqual([]);
+    // Approving the change changes what the catalog shows: the next search sees it.
+    const approved = await op.post(`/api/operator/listings/${published.id}/decision`, {
+      decision: "approve",
+      version: (edit.json() as View).version,
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(await gen()).toBeGreaterThan(before);
+    const found = (await guest.get("/api/listings?kind=premises&q=лабораторный")).json() as {
+      items: { titleRu: string }[];
+    };
+    expect(found.items.map((i) => i.titleRu)).toContain("Лабораторный модуль под чистую зону ISO 7");
   });
 });
 

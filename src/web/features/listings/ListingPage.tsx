@@ -143,7 +143,8 @@ export default function ListingPage() {
         }
       >
         <Group gap="xs">
-          {l.mine && <StateBadge state={l.state} />}
+          {/* its author and the staff (who may open any listing) see where it stands */}
+          {(l.mine || l.state !== "published") && <StateBadge state={l.state} />}
           {l.publishedAt && (
             <Text size="sm" c="dimmed">
               {t("listings.page.published", { date: format.date(l.publishedAt) })}
