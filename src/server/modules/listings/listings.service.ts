@@ -32,6 +32,7 @@ import {
 } from "../../core/search.js";
 import { notify } from "../notifications/notifications.service.js";
 import { accessOf, assertNotOwnOrganization, refusal } from "../organizations/access.js";
+import { isMember, managerIds } from "../organizations/membership.js";
 import { organizations } from "../organizations/organizations.schema.js";
 import type {
   BulkDecisionBody,
@@ -452,9 +453,15 @@ async function decideOne(
     before: { state: r.state, pendingState: r.pendingState, version: r.version },
     after: { state: after.state, pendingState: after.pendingState, version: after.version, reason },
   });
-  if (r.authorId)
+  // The author, while still a member; otherwise the organization's managers (who may act on it now):
+  // a person who left is not told about the organization's listings.
+  const recipients =
+    r.authorId && (await isMember(tx, r.organizationId, r.authorId))
+      ? [r.authorId]
+      : await managerIds(tx, r.organizationId);
+  if (recipients.length)
     await notify(tx, ctx.config.publicUrl, {
-      userIds: [r.authorId],
+      userIds: recipients,
       kind: LISTING_NOTIFICATION_KINDS.decided,
       data: { decision, title: (isChange ? r.pending?.titleRu : r.titleRu) ?? r.titleRu, reason },
       link: `/listings/${id}`,

@@ -5,7 +5,7 @@ import { rows } from "../../core/db.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, signedIn, testAppForFile } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
-import { addMember, createOrg, orgWithTeam } from "../organizations/organizations.fixtures.js";
+import { addMember, createOrg, markVerified, orgWithTeam } from "../organizations/organizations.fixtures.js";
 import { listingsPersonalData } from "./listings.personal.js";
 
 const t = testAppForFile();
@@ -230,6 +230,28 @@ describe("moderation", () => {
       "listing.submit",
       "listing.approve",
     ]);
+  });
+
+  it("tells the organization's managers, not a former member, of a decision on what that person wrote", async () => {
+    const other = await orgWithTeam(t);
+    await markVerified(t.database, other.org.id);
+    const l = await listing(other.memberC, other.org.id, { titleRu: "Офис у метро Технопарк" }, "moderation");
+    const left = await other.memberC.request(
+      "DELETE",
+      `/api/organizations/${other.org.id}/members/${other.member.id}`,
+    );
+    expect(left.statusCode, left.body).toBe(204);
+    const decided = await op.post(`/api/operator/listings/${l.id}/decision`, {
+      decision: "reject",
+      version: l.version,
+      reason: "Уточните площадь",
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const told = await t.database.db
+      .select({ userId: notifications.userId })
+      .from(notifications)
+      .where(eq(notifications.link, `/listings/${l.id}`));
+    expect(told.map((n) => n.userId).sort()).toEqual([other.owner.id, other.admin.id].sort());
   });
 
   it("keeps the published version visible while an edit waits for moderation", async () => {
