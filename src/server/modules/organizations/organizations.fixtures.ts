@@ -28,7 +28,7 @@ export async function createOrg(
   const type = o.type ?? "legal_entity";
   const region = o.regionCode === undefined ? (type === "foreign" ? null : "77") : o.regionCode;
   const rng = Math.random;
-  const ids =
+  const drawIds = () =>
     type === "foreign"
       ? { country: o.country ?? "DE", foreignRegNumber: `HRB ${randomBytes(4).toString("hex")}` }
       : type === "individual_entrepreneur"
@@ -42,20 +42,30 @@ export async function createOrg(
             kpp: makeKpp(region ?? "77", rng),
           };
   const shortName = o.shortName ?? `Тестовая компания ${n}-${randomBytes(2).toString("hex")}`;
-  const [org] = await db.db
-    .insert(organizations)
-    .values({
-      type,
-      ...ids,
-      regionCode: region,
-      fullName: `Общество с ограниченной ответственностью «${shortName}»`,
-      shortName,
-      legalAddress: "г. Москва, ул. Тверская, д. 1",
-      status: o.status ?? "registered",
-      verifiedAt: o.verified === false ? null : new Date(),
-    })
-    .returning();
-  return org!;
+  // A random INN of a region has ~10^5–10^6 values: a file creating hundreds of organizations meets an
+  // INN (or OGRN) already taken now and then. Such a draw is made again, never a failed test.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [org] = await db.db
+        .insert(organizations)
+        .values({
+          type,
+          ...drawIds(),
+          regionCode: region,
+          fullName: `Общество с ограниченной ответственностью «${shortName}»`,
+          shortName,
+          legalAddress: "г. Москва, ул. Тверская, д. 1",
+          status: o.status ?? "registered",
+          verifiedAt: o.verified === false ? null : new Date(),
+        })
+        .returning();
+      return org!;
+    } catch (e) {
+      const code =
+        (e as { cause?: { code?: string }; code?: string }).cause?.code ?? (e as { code?: string }).code;
+      if (code !== "23505" || attempt >= 5) throw e;
+    }
+  }
 }
 
 export async function addMember(db: Database, organizationId: string, userId: string, role: MemberRole) {
