@@ -14,7 +14,7 @@ import {
 } from "../../../shared/listings.js";
 import { writeAudit } from "../../core/audit.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import { countRows, type Executor, pageOf, rows, textArray } from "../../core/db.js";
+import { countRows, type Executor, pageOf, rows } from "../../core/db.js";
 import { AppError, badRequest, type FieldError, issueToField, notFound } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
 import { can } from "../../core/policy.js";
@@ -25,10 +25,9 @@ import {
   cachedPart,
   cachedRows,
   generation,
-  rankQuery,
-  type SearchText,
+  rankedMatches,
   searchTextAt,
-  textCondition,
+  type TextSource,
 } from "../../core/search.js";
 import { notify } from "../notifications/notifications.service.js";
 import { accessOf, assertNotOwnOrganization, refusal } from "../organizations/access.js";
@@ -539,24 +538,15 @@ export const LISTINGS_INDEX: IndexDefinition<IndexRow, Facet, "newest"> = {
 /** Below this many full-text matches, titles similar to the text are also added (pg_trgm). */
 const TYPO_BELOW = 20;
 
-/** The published listings matching a text, with their rank (full text, then similar titles). */
-const textMatchRows = (ex: Executor, text: string, st: SearchText) =>
-  ex.transaction(async (tx) => {
-    await tx.execute(sql`set local random_page_cost = 1.1`);
-    const found = await rows<{ id: string; rank: number }>(
-      tx,
-      sql`select id, ts_rank_cd(search, ${rankQuery(st)})::float8 as rank from listings
-        where state = 'published' and ${textCondition(LISTINGS_CATALOG, st, sql`search`)}`,
-    );
-    if (found.length >= TYPO_BELOW) return found;
-    const similar = await rows<{ id: string; rank: number }>(
-      tx,
-      sql`select id, word_similarity(${text}, title_ru)::float8 as rank from listings
-        where state = 'published' and ${text} <% title_ru
-          and not (id = any(${textArray(found.map((r) => r.id))}::uuid[]))`,
-    );
-    return [...found, ...similar];
-  });
+/** The published listings, as `rankedMatches` reads them. */
+const LISTING_TEXTS: TextSource = {
+  table: sql`listings`,
+  id: sql`id`,
+  search: sql`search`,
+  title: sql`title_ru`,
+  where: sql`state = 'published'`,
+  typoBelow: TYPO_BELOW,
+};
 
 type CardView = z.infer<typeof ListingCard>;
 
@@ -600,7 +590,7 @@ export function searchListings(ctx: Ctx, q: z.infer<typeof ListingsQuery>): Prom
         index.generation,
         `text:${JSON.stringify(st)}`,
         async () => {
-          const found = await textMatchRows(db, text, st);
+          const found = await rankedMatches(db, LISTINGS_CATALOG, LISTING_TEXTS, text, st);
           const rank = new Map<number, number>();
           for (const r of found) {
             const p = index.position.get(r.id);

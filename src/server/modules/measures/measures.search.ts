@@ -16,10 +16,12 @@ import {
   type Catalog,
   cachedSearch,
   parseSearchText,
+  rankedMatches,
   rankQuery,
   type SearchText,
   searchText,
   searchTextAt,
+  type TextSource,
   textCondition,
 } from "../../core/search.js";
 import { AMOUNT_BUCKETS } from "./measures.contract.js";
@@ -346,29 +348,15 @@ const textRows = <T>(ex: Executor, statement: SQL) =>
     return rows<T>(tx, statement);
   });
 
-/**
- * The rows of `textMatchesCtes`' t (id, rank) by two plain statements in one transaction: the full-text
- * matches, then — only when they are fewer than TYPO_BELOW — the similar titles. The same rows as the
- * CTEs', without planning the similarity branch for every text (a third of the statement's time).
- */
-const textMatchRows = (ex: Executor, text: string, st: SearchText) =>
-  ex.transaction(async (tx) => {
-    await tx.execute(sql`set local random_page_cost = 1.1`);
-    const found = await rows<{ id: string; rank: number | null }>(
-      tx,
-      sql`select ${measures.id} as id, ts_rank_cd(${measures.search}, ${rankQuery(st)})::float8 as rank
-        from ${measures} where ${measures.status} = 'published' and ${textCondition(MEASURES_CATALOG, st, sql`${measures.search}`)}`,
-    );
-    if (found.length >= TYPO_BELOW) return found;
-    const similar = await rows<{ id: string; rank: number | null }>(
-      tx,
-      sql`select ${measures.id} as id, word_similarity(${text}, ${measures.titleRu})::float8 as rank
-        from ${measures}
-        where ${measures.status} = 'published' and ${text} <% ${measures.titleRu}
-          and not (${measures.id} = any(${textArray(found.map((r) => r.id))}::uuid[]))`,
-    );
-    return [...found, ...similar];
-  });
+/** The published measures, as `rankedMatches` reads them (the rows of `textMatchesCtes`' t). */
+const MEASURE_TEXTS: TextSource = {
+  table: sql`${measures}`,
+  id: sql`${measures.id}`,
+  search: sql`${measures.search}`,
+  title: sql`${measures.titleRu}`,
+  where: sql`${measures.status} = 'published'`,
+  typoBelow: TYPO_BELOW,
+};
 
 /** The search by its one SQL statement (a search of one measure; the property test compares). */
 export async function runSearchSql(ex: Executor, s: SearchSpec): Promise<SearchResult> {
@@ -408,7 +396,7 @@ export async function runSearchIndexed(ex: Executor, gen: number, s: SearchSpec)
     text && st
       ? {
           key: JSON.stringify(st),
-          read: () => textMatchRows(ex, text, st),
+          read: () => rankedMatches(ex, MEASURES_CATALOG, MEASURE_TEXTS, text, st),
         }
       : undefined,
   );
