@@ -12,6 +12,7 @@ import { z } from "zod";
 import enExchanges from "../locales/en/shared/exchanges.json" with { type: "json" };
 import ruExchanges from "../locales/ru/shared/exchanges.json" with { type: "json" };
 import { catalogue, type Texts } from "./catalogue.js";
+import { CLUSTER_TIME_ZONE } from "./constants.js";
 import { REGIONS } from "./regions.js";
 import { SafeLongText, SafeText } from "./text.js";
 
@@ -144,6 +145,8 @@ export type MultiEnumField = FieldBase & {
   filterable?: boolean;
 };
 export type DateField = FieldBase & { type: "date" };
+/** A date and time in the cluster's time zone, as "YYYY-MM-DDTHH:MM" (Moscow wall time, no offset). */
+export type DateTimeField = FieldBase & { type: "dateTime" };
 export type BooleanField = FieldBase & { type: "boolean"; filterable?: boolean };
 
 export type ListingField =
@@ -154,6 +157,7 @@ export type ListingField =
   | EnumField
   | MultiEnumField
   | DateField
+  | DateTimeField
   | BooleanField;
 export type FieldType = ListingField["type"];
 export const FIELD_TYPES = [
@@ -164,6 +168,7 @@ export const FIELD_TYPES = [
   "enum",
   "multiEnum",
   "date",
+  "dateTime",
   "boolean",
 ] as const satisfies readonly FieldType[];
 
@@ -174,11 +179,30 @@ export type ListingValues = Record<string, FieldValue>;
 /** A problem a kind's own rule finds: the field and the key of its message (server field errors). */
 export type KindIssue = { field: string; key: string };
 
+/** Now in the cluster's time zone: the date (YYYY-MM-DD) and the local date and time (YYYY-MM-DDTHH:MM). */
+export type Clock = { today: string; now: string };
+
+const CLUSTER_CLOCK = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: CLUSTER_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The cluster's clock at an instant (the server passes its own clock's now). */
+export function clusterClock(at: Date): Clock {
+  const local = CLUSTER_CLOCK.format(at).replace(" ", "T");
+  return { today: local.slice(0, 10), now: local };
+}
+
 export interface ListingKind {
   kind: string;
   fields: readonly ListingField[];
-  /** The kind's own rules across fields (after every field passed its own schema). */
-  check?: (values: ListingValues) => KindIssue[];
+  /** The kind's own rules across fields (after every field passed its own schema), at the cluster's clock. */
+  check?: (values: ListingValues, at: Clock) => KindIssue[];
 }
 
 const CAPABILITY: ListingKind = {
@@ -291,6 +315,8 @@ export function fieldSchema(f: ListingField): z.ZodType<FieldValue> {
         .refine((a) => new Set(a).size === a.length, { error: "field.invalid" });
     case "date":
       return z.iso.date();
+    case "dateTime":
+      return z.iso.datetime({ local: true, precision: -1 });
     case "boolean":
       return z.boolean();
   }
@@ -300,7 +326,7 @@ export function fieldSchema(f: ListingField): z.ZodType<FieldValue> {
  * The schema of a kind's values: each declared field (a required one must be there; an optional one
  * may be absent or null, which removes it), nothing else, then the kind's own rules.
  */
-export function valuesSchema(kind: ListingKind) {
+export function valuesSchema(kind: ListingKind, at: Clock = clusterClock(new Date())) {
   const shape: Record<string, z.ZodType> = {};
   for (const f of kind.fields) shape[f.key] = f.required ? fieldSchema(f) : fieldSchema(f).nullish();
   return z
@@ -308,7 +334,7 @@ export function valuesSchema(kind: ListingKind) {
     .strict()
     .transform((v) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined)))
     .superRefine((v, ctx) => {
-      for (const issue of kind.check?.(v as ListingValues) ?? [])
+      for (const issue of kind.check?.(v as ListingValues, at) ?? [])
         ctx.addIssue({ code: "custom", path: [issue.field], message: issue.key });
     }) as unknown as z.ZodType<ListingValues>;
 }

@@ -79,6 +79,13 @@ export const PROBLEM_CODES = [
   // listings
   "listing-transition",
   "listing-changed",
+  "listing-awarded",
+  "response-transition",
+  "response-changed",
+  "response-exists",
+  "response-own-listing",
+  "response-listing-closed",
+  "response-other-side",
   // conversations
   "message-edit-window",
   "message-changed",

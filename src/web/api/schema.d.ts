@@ -1717,6 +1717,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/listings/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A listing's responses: all of them for its organization, one's own organizations' for anyone else */
+        get: operations["getListingsByIdResponses"];
+        put?: never;
+        /** Respond to a published listing for one's organization (a quote, a viewing request, an inquiry, interest) */
+        post: operations["postListingsByIdResponses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/responses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A response with its state, history and the moves the reader's side may make (the two sides only) */
+        get: operations["getResponsesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/responses/{id}/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a response along its type's states (accept, decline, propose a date, deliver, rate…) */
+        post: operations["postResponsesByIdMoves"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The responses an organization sent, newest change first (its members) */
+        get: operations["getOrganizationsByIdResponses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/exchange-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organization's completed orders on the exchanges, its average rating and latest reviews */
+        get: operations["getOrganizationsByIdExchangeRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/operator/listings": {
         parameters: {
             query?: never;
@@ -2253,6 +2339,21 @@ export interface components {
             erasesAt: string;
             message: string;
         };
+        ExchangeRecord: {
+            completed: number;
+            rating: number | null;
+            ratings: number;
+            reviews: {
+                rating: number;
+                review: string | null;
+                at: string;
+                customer: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                };
+            }[];
+        };
         /** @description An import refused: every bad row and field (`rows`; empty when the file itself cannot be read) */
         ImportProblem: {
             type: string;
@@ -2403,6 +2504,95 @@ export interface components {
             isChange: boolean;
             submittedAt: string;
             version: number;
+        };
+        ListingResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "inquiry" | "viewing" | "quote" | "interest";
+            /** @enum {string} */
+            state: "sent" | "accepted" | "declined" | "withdrawn" | "requested" | "proposed" | "confirmed" | "done" | "submitted" | "in_production" | "delivered" | "completed" | "cancelled" | "negotiation" | "agreed";
+            active: boolean;
+            listing: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "capability" | "premises";
+                titleRu: string;
+                titleEn: string | null;
+                organization: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                };
+            };
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            values: {
+                [key: string]: components["schemas"]["ListingFieldValue"];
+            };
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            /** @enum {string} */
+            side: "owner" | "responder";
+            outcome: {
+                [key: string]: components["schemas"]["ListingFieldValue"];
+            };
+            rating: number | null;
+            moves: string[];
+            history: components["schemas"]["ListingResponseEvent"][];
+            conversationId: string | null;
+        };
+        ListingResponseEvent: {
+            event: string;
+            fromState: ("sent" | "accepted" | "declined" | "withdrawn" | "requested" | "proposed" | "confirmed" | "done" | "submitted" | "in_production" | "delivered" | "completed" | "cancelled" | "negotiation" | "agreed") | null;
+            /** @enum {string} */
+            toState: "sent" | "accepted" | "declined" | "withdrawn" | "requested" | "proposed" | "confirmed" | "done" | "submitted" | "in_production" | "delivered" | "completed" | "cancelled" | "negotiation" | "agreed";
+            /** @enum {string} */
+            side: "owner" | "responder";
+            data: {
+                [key: string]: components["schemas"]["ListingFieldValue"];
+            };
+            at: string;
+        };
+        ListingResponseSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "inquiry" | "viewing" | "quote" | "interest";
+            /** @enum {string} */
+            state: "sent" | "accepted" | "declined" | "withdrawn" | "requested" | "proposed" | "confirmed" | "done" | "submitted" | "in_production" | "delivered" | "completed" | "cancelled" | "negotiation" | "agreed";
+            active: boolean;
+            listing: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "capability" | "premises";
+                titleRu: string;
+                titleEn: string | null;
+                organization: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                };
+            };
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            values: {
+                [key: string]: components["schemas"]["ListingFieldValue"];
+            };
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            /** @enum {string} */
+            side: "owner" | "responder";
         };
         /** @description The signed-in user (null for a guest) and what they may do */
         Me: {
@@ -7662,6 +7852,224 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["MyListing"][];
                     };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getListingsByIdResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ListingResponseSummary"][];
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postListingsByIdResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organizationId: string;
+                    values: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getResponsesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postResponsesByIdMoves: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    move: "accept" | "decline" | "withdraw" | "propose" | "confirm" | "done" | "start" | "deliver" | "rate" | "cancel" | "negotiate" | "agree";
+                    version: number;
+                    /** @default {} */
+                    values?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganizationsByIdResponses: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ListingResponseSummary"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganizationsByIdExchangeRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRecord"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

@@ -1,12 +1,19 @@
+import { RESPONSE_MOVES } from "../../../shared/listingResponses.js";
 import { quoted } from "../../../shared/text.js";
 import { catalogueNotices } from "../../core/module.js";
 
 /**
- * Notifications of listings: the operator's decision on a listing or its change, to its author (in-app
- * and e-mail at once by default). Texts: locales/<l>/server/listings.json `notice.listings.decided.*`,
+ * Notifications of listings: the operator's decision on a listing or its change, to its author; a
+ * response's creation and moves, to the other side's members (in-app and e-mail at once by default). Texts: locales/<l>/server/listings.json `notice.listings.decided.*`,
  * rendered when read from the data stored with each notification: title, reason.
  */
-export const LISTING_NOTIFICATION_KINDS = { decided: "listings.decided" } as const;
+export const LISTING_NOTIFICATION_KINDS = {
+  decided: "listings.decided",
+  response: "listings.response",
+} as const;
+
+/** The events of a response told to the other side: its creation, every move, and losing to another. */
+export const RESPONSE_EVENTS = ["created", ...RESPONSE_MOVES, "lost"] as const;
 
 const short = (s: unknown, max = 140) => {
   const v = String(s ?? "")
@@ -20,5 +27,10 @@ export const LISTING_NOTIFICATION_DEFS = catalogueNotices({
     defaultChannel: "email",
     variants: { of: (d) => d.decision, list: ["approve", "reject"] },
     params: (l, d) => ({ title: quoted(short(d.title, 120), l), reasonShort: short(d.reason) }),
+  },
+  [LISTING_NOTIFICATION_KINDS.response]: {
+    defaultChannel: "email",
+    variants: { of: (d) => d.event, list: RESPONSE_EVENTS },
+    params: (l, d) => ({ title: quoted(short(d.title, 120), l), org: short(d.org, 120) }),
   },
 });

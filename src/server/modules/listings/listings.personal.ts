@@ -1,10 +1,11 @@
 import { ownRows } from "../../core/columns.js";
 import type { PersonalDataPart } from "../../core/module.js";
+import { listingResponses } from "./listings.responses.schema.js";
 import { listings } from "./listings.schema.js";
 
 /**
- * The listings the user created. Erasure keeps them (they are their organization's listings); the author
- * stays an id, whose account is anonymized.
+ * The listings and the responses the user created (with what they wrote in a response). Erasure keeps
+ * them (they are their organization's); the author stays an id, whose account is anonymized.
  */
 export const listingsPersonalData: PersonalDataPart = {
   async export(tx, userId) {
@@ -17,6 +18,15 @@ export const listingsPersonalData: PersonalDataPart = {
         "titleRu",
         "createdAt",
         "updatedAt",
+      ]),
+      responses: await ownRows(tx, listingResponses, "authorId", userId, [
+        "id",
+        "listingId",
+        "organizationId",
+        "type",
+        "state",
+        "values",
+        "createdAt",
       ]),
     };
   },

@@ -57,6 +57,8 @@ export const listings = pgTable(
     publishedAt: tz("published_at"),
     decidedAt: tz("decided_at"),
     decidedBy: uuid("decided_by"),
+    /** The response that won the listing (a quote accepted): set once, by a conditional update. */
+    awardedResponseId: uuid("awarded_response_id"),
     ...timestamps(),
     version: version(),
     search: tsvector("search").generatedAlwaysAs(

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import {
   ALL_FACET_KEYS,
+  clusterClock,
   facetFields,
   facetValues,
   LISTING_KINDS,
@@ -13,6 +14,7 @@ import {
   valuesSchema,
 } from "../../../shared/listings.js";
 import { writeAudit } from "../../core/audit.js";
+import { now } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { countRows, type Executor, pageOf, rows } from "../../core/db.js";
 import { AppError, badRequest, type FieldError, issueToField, notFound } from "../../core/errors.js";
@@ -76,26 +78,35 @@ const kindOf = (name: ListingKindName) => LISTING_KINDS[name];
 // ---------- validation ----------
 
 /** The content of a body, its values checked against the kind's declaration (field errors under values.*). */
+/**
+ * Values checked against a declaration's schema (a kind's, a response's, a move's), or 400 with one
+ * field error per problem under `values.<key>`.
+ */
+export function checkedValues(schema: z.ZodType<ListingValues>, input: unknown): ListingValues {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const errors: FieldError[] = parsed.error.issues.map((issue) =>
+    issueToField(
+      {
+        keyword: issue.code,
+        instancePath: `/values/${issue.path.join("/")}`,
+        message: issue.message,
+        params: { ...issue } as Record<string, unknown>,
+      },
+      { values: input },
+    ),
+  );
+  throw badRequest(errors);
+}
+
+/** The cluster's clock now (the server's clock, which tests may move). */
+export const clockNow = () => clusterClock(now());
+
 function contentOf(
   kind: ListingKindName,
   body: Omit<z.infer<typeof UpdateListingBody>, "version">,
 ): Content & { searchText: string } {
-  const parsed = valuesSchema(kindOf(kind)).safeParse(body.values);
-  if (!parsed.success) {
-    const errors: FieldError[] = parsed.error.issues.map((issue) =>
-      issueToField(
-        {
-          keyword: issue.code,
-          instancePath: `/values/${issue.path.join("/")}`,
-          message: issue.message,
-          params: { ...issue } as Record<string, unknown>,
-        },
-        { values: body.values },
-      ),
-    );
-    throw badRequest(errors);
-  }
-  const values = parsed.data;
+  const values = checkedValues(valuesSchema(kindOf(kind), clockNow()), body.values);
   return {
     titleRu: body.titleRu,
     titleEn: body.titleEn ?? null,
@@ -108,7 +119,7 @@ function contentOf(
 
 // ---------- reading ----------
 
-const orgName = async (ex: Executor, id: string) => {
+export const orgName = async (ex: Executor, id: string) => {
   const [o] = await ex
     .select({ id: organizations.id, shortName: organizations.shortName })
     .from(organizations)
@@ -228,7 +239,7 @@ async function changed(tx: Executor, r: Row, mine: boolean): Promise<never> {
 }
 
 /** Only an organization the operator verified from a document publishes (as it applies for a status). */
-async function assertVerified(tx: Executor, organizationId: string) {
+export async function assertVerified(tx: Executor, organizationId: string) {
   const [o] = await tx
     .select({ verifiedAt: organizations.verifiedAt })
     .from(organizations)
