@@ -30,6 +30,16 @@ export function useFormat() {
       if (Number.isNaN(date.getTime())) return value;
       return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: zoneOf(value) }).format(date);
     },
+    /** A date and time already in the cluster's time ("2026-12-10T11:00", Moscow wall time), shown as it is. */
+    wallTime(value: string): string {
+      const date = new Date(`${value}Z`);
+      if (Number.isNaN(date.getTime())) return value;
+      return new Intl.DateTimeFormat(locale, {
+        dateStyle: "medium",
+        timeStyle: "short",
+        timeZone: "UTC",
+      }).format(date);
+    },
     number(value: number): string {
       return new Intl.NumberFormat(locale).format(value);
     },

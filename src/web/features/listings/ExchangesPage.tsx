@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LISTING_KIND_NAMES } from "../../../shared/listings";
@@ -18,9 +18,14 @@ export default function ExchangesPage() {
         subtitle={t("listings.lead")}
         actions={
           user && (
-            <Button component={Link} to="/listings/mine" variant="default">
-              {t("listings.myListings")}
-            </Button>
+            <Group gap="sm">
+              <Button component={Link} to="/listings/mine" variant="default">
+                {t("listings.myListings")}
+              </Button>
+              <Button component={Link} to="/responses" variant="default">
+                {t("listings.myResponses")}
+              </Button>
+            </Group>
           )
         }
       />

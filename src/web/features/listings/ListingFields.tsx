@@ -13,13 +13,10 @@ import {
 import type { UseFormReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { isPublic, type ListingField, type ListingKindName } from "../../../shared/listings";
-import type { FormValues } from "./formValues";
+import type { FieldInput, FormValues } from "./formValues";
 import { fieldLabel, kindOf, useLocale, valueLabel } from "./labels";
 
-/**
- * The inputs of a kind's fields, one per declared field in the declared order: the input follows the
- * field's type, "required" its declaration, and a private field says who sees it.
- */
+/** The inputs of a kind's fields (see `FieldInputs`). */
 export function ListingFields({
   kind,
   form,
@@ -28,11 +25,35 @@ export function ListingFields({
   form: UseFormReturnType<FormValues>;
 }) {
   const { t } = useTranslation();
+  return (
+    <FieldInputs
+      fields={kindOf(kind).fields}
+      label={(key) => fieldLabel(t, kind, key)}
+      form={form as unknown as UseFormReturnType<{ values: Record<string, FieldInput> }>}
+    />
+  );
+}
+
+/**
+ * The inputs of declared fields (a kind's, a response's, a move's), one per field in the declared
+ * order, at `values.<key>` of the form: the input follows the field's type, "required" its
+ * declaration, and a private field says who sees it.
+ */
+export function FieldInputs({
+  fields,
+  label,
+  form,
+}: {
+  fields: readonly ListingField[];
+  label: (key: string) => string;
+  form: UseFormReturnType<{ values: Record<string, FieldInput> }>;
+}) {
+  const { t } = useTranslation();
   const locale = useLocale();
   const input = (f: ListingField) => {
     const path = `values.${f.key}`;
     const common = {
-      label: fieldLabel(t, kind, f.key),
+      label: label(f.key),
       required: f.required === true,
       description: isPublic(f) ? undefined : t("listings.field.private"),
     };
@@ -130,6 +151,16 @@ export function ListingFields({
         );
       case "date":
         return <TextInput {...common} type="date" key={form.key(path)} {...form.getInputProps(path)} />;
+      case "dateTime":
+        return (
+          <TextInput
+            {...common}
+            type="datetime-local"
+            description={t("listings.field.moscowTime")}
+            key={form.key(path)}
+            {...form.getInputProps(path)}
+          />
+        );
       case "boolean":
         return (
           <Checkbox
@@ -143,7 +174,7 @@ export function ListingFields({
   };
   return (
     <Stack gap="md">
-      {kindOf(kind).fields.map((f) => (
+      {fields.map((f) => (
         <div key={f.key}>{input(f)}</div>
       ))}
     </Stack>

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Skeleton, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { client, unwrap } from "../../api/client";
@@ -11,10 +11,30 @@ import { SectionCard } from "../../components/SectionCard";
 import { toast, toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
+import { withNext } from "../../next";
+import { useMe } from "../../session";
 import { ConfirmModal } from "../organizations/modals";
 import { descriptionOf, FieldList, StateBadge, titleOf, useLocale } from "./labels";
 import { listingKeys, listingQueries } from "./queries";
 import type { Listing } from "./types";
+
+// Responses: only signed-in readers load their code (a chunk of its own).
+const ListingResponses = lazy(() => import("./ListingResponses"));
+
+/** A guest learns who may respond and how. */
+function GuestRespond({ listing }: { listing: Listing }) {
+  const { t } = useTranslation();
+  return (
+    <SectionCard id="listing-respond" title={t("listings.responses.guestTitle")} titleGap="sm">
+      <Stack gap="sm" align="flex-start">
+        <Text>{t("listings.responses.guest")}</Text>
+        <Button component={Link} to={withNext("/signin", `/listings/${listing.id}`)} variant="light">
+          {t("listings.responses.signIn")}
+        </Button>
+      </Stack>
+    </SectionCard>
+  );
+}
 
 /** The author's view: where the listing stands and what to do next. */
 function AuthorPanel({ listing }: { listing: Listing }) {
@@ -121,6 +141,7 @@ export default function ListingPage() {
   const locale = useLocale();
   const format = useFormat();
   const query = useQuery(listingQueries.listing(id));
+  const me = useMe();
   const l = query.data;
   usePageTitle(l ? titleOf(l, locale) : t("listings.title"));
   if (query.isPending) return <Skeleton height={320} />;
@@ -161,6 +182,13 @@ export default function ListingPage() {
       <SectionCard id="listing-details" title={t("listings.page.details")} titleGap="sm">
         <FieldList kind={l.kind} values={l.values} />
       </SectionCard>
+      {me.user ? (
+        <Suspense fallback={<Skeleton height={120} />}>
+          <ListingResponses listing={l} />
+        </Suspense>
+      ) : (
+        l.state === "published" && !me.isLoading && <GuestRespond listing={l} />
+      )}
       {l.pending && (
         <SectionCard id="listing-pending" title={t("listings.page.pendingTitle")} titleGap="sm">
           <Stack gap="sm">

@@ -35,6 +35,7 @@ export function useValueText() {
       return v.to === v.from ? from : t("listings.field.rangeValue", { from, to: format.number(v.to) });
     }
     if (f.type === "date") return format.date(v);
+    if (f.type === "dateTime") return t("listings.field.atMoscowTime", { at: format.wallTime(v) });
     return valueLabel(f, v, locale);
   };
 }
@@ -45,13 +46,29 @@ export function useValueText() {
  */
 export function FieldList({ kind, values }: { kind: ListingKindName; values: Record<string, FieldValue> }) {
   const { t } = useTranslation();
+  return (
+    <FieldValues fields={kindOf(kind).fields} label={(key) => fieldLabel(t, kind, key)} values={values} />
+  );
+}
+
+/** Declared fields' values (a kind's, a response's, a move's) as a list of facts, in declared order. */
+export function FieldValues({
+  fields: declared,
+  label,
+  values,
+}: {
+  fields: readonly ListingField[];
+  label: (key: string) => string;
+  values: Record<string, FieldValue>;
+}) {
+  const { t } = useTranslation();
   const text = useValueText();
-  const fields = kindOf(kind).fields.filter((f) => values[f.key] !== undefined);
+  const fields = declared.filter((f) => values[f.key] !== undefined);
   return (
     <dl className="facts">
       {fields.map((f) => (
         <div key={f.key}>
-          <dt>{fieldLabel(t, kind, f.key)}</dt>
+          <dt>{label(f.key)}</dt>
           <dd style={{ whiteSpace: f.type === "longText" ? "pre-line" : undefined }}>
             {text(f, values[f.key]!)}
             {!isPublic(f) && (

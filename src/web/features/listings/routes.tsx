@@ -20,6 +20,8 @@ const ROUTES: Page[] = [
   ["listings/mine", authorPages, "MyListingsPage", true],
   ["listings/new", authorPages, "NewListingPage", true],
   ["listings/:id/edit", authorPages, "EditListingPage", true],
+  ["responses", authorPages, "MyResponsesPage", true],
+  ["responses/:id", authorPages, "ResponsePage", true],
   ["operator/listings", operatorPages, "ModerationPage", "operator.listings.queue"],
 ];
 

@@ -9,3 +9,6 @@ export type MyListing = Schemas["MyListing"];
 export type ListingsPage = ResponseOf<"/api/listings", "get">;
 export type ListingsQuery = QueryOf<"/api/listings", "get">;
 export type QueuePage = ResponseOf<"/api/operator/listings", "get">;
+export type ListingResponse = Schemas["ListingResponse"];
+export type ResponseSummary = Schemas["ListingResponseSummary"];
+export type ExchangeRecord = Schemas["ExchangeRecord"];

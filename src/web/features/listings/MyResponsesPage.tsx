@@ -1,0 +1,87 @@
+import { Button, Select, Skeleton, Stack } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { client, unwrap } from "../../api/client";
+import { EmptyState } from "../../components/EmptyState";
+import { QueryPagedList } from "../../components/PagedList";
+import { PageHeader } from "../../components/PageHeader";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { useMyOrganizations } from "../../components/useMyOrganizations";
+import { usePageTitle } from "../../components/usePageTitle";
+import { ResponseItem } from "./ListingResponses";
+import { listingKeys } from "./queries";
+
+/** The responses one of the member's organizations sent (the active one first), newest change first. */
+export default function MyResponsesPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("listings.responses.mineTitle"));
+  const mine = useMyOrganizations();
+  const orgs = mine.data?.items ?? [];
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const orgId = chosen ?? mine.data?.activeOrganizationId ?? orgs[0]?.organization.id ?? null;
+  const list = useQuery({
+    queryKey: [...listingKeys.all, "sent", orgId, page],
+    queryFn: ({ signal }) =>
+      unwrap(
+        client.GET("/api/organizations/{id}/responses", {
+          params: { path: { id: orgId ?? "" }, query: { page, pageSize: 20 } },
+          signal,
+        }),
+      ),
+    enabled: Boolean(orgId),
+    placeholderData: keepPreviousData,
+  });
+  const browse = (
+    <Button component={Link} to="/exchanges" variant="light">
+      {t("listings.responses.browse")}
+    </Button>
+  );
+  return (
+    <Stack gap="lg">
+      <PageHeader title={t("listings.responses.mineTitle")} subtitle={t("listings.responses.mineLead")} />
+      {mine.isPending ? (
+        <Skeleton height={200} />
+      ) : mine.error ? (
+        <ProblemAlert error={mine.error} />
+      ) : orgs.length === 0 ? (
+        <EmptyState
+          text={t("listings.responses.noOrganization")}
+          action={
+            <Button component={Link} to="/organizations/new" variant="light">
+              {t("listings.form.registerOrganization")}
+            </Button>
+          }
+        />
+      ) : (
+        <>
+          {orgs.length > 1 && (
+            <Select
+              label={t("listings.mine.organization")}
+              maw={420}
+              data={orgs.map((o) => ({ value: o.organization.id, label: o.organization.shortName }))}
+              value={orgId}
+              allowDeselect={false}
+              onChange={(v) => {
+                setChosen(v);
+                setPage(1);
+              }}
+            />
+          )}
+          <QueryPagedList
+            query={list}
+            label={t("listings.responses.mineTitle")}
+            skeleton={90}
+            rows={3}
+            empty={<EmptyState text={t("listings.responses.mineEmpty")} action={browse} />}
+            onPage={setPage}
+          >
+            {(r) => <ResponseItem key={r.id} r={r} show="listing" />}
+          </QueryPagedList>
+        </>
+      )}
+    </Stack>
+  );
+}
