@@ -2332,7 +2332,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "capability" | "premises";
+            kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
             /** @enum {string} */
             state: "draft" | "moderation" | "published" | "rejected" | "closed";
             organization: {
@@ -2361,7 +2361,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "capability" | "premises";
+            kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
             titleRu: string;
             titleEn: string | null;
             descriptionRu: string;
@@ -2393,7 +2393,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "capability" | "premises";
+            kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
             organization: {
                 /** Format: uuid */
                 id: string;
@@ -2647,7 +2647,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "capability" | "premises";
+            kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
             titleRu: string;
             titleEn: string | null;
             /** @enum {string} */
@@ -7364,13 +7364,20 @@ export interface operations {
     getListings: {
         parameters: {
             query: {
-                kind: "capability" | "premises";
+                kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
                 q?: string;
                 processes?: string[] | string;
                 materials?: string[] | string;
                 certifications?: string[] | string;
-                premisesType?: string[] | string;
+                process?: string[] | string;
                 region?: string[] | string;
+                ndaRequired?: string[] | string;
+                objectType?: string[] | string;
+                ipcSections?: string[] | string;
+                trl?: string[] | string;
+                dealTypes?: string[] | string;
+                minTrl?: string[] | string;
+                premisesType?: string[] | string;
                 okrug?: string[] | string;
                 amenities?: string[] | string;
                 sort?: "relevance" | "newest";
@@ -7428,7 +7435,7 @@ export interface operations {
                     /** Format: uuid */
                     organizationId: string;
                     /** @enum {string} */
-                    kind: "capability" | "premises";
+                    kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
                     titleRu: string;
                     titleEn?: string | null;
                     descriptionRu: string;

@@ -13,6 +13,7 @@ import {
   valuesSchema,
 } from "../../../shared/listings.js";
 import { writeAudit } from "../../core/audit.js";
+import { moscowToday, now } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import { countRows, type Executor, pageOf, rows } from "../../core/db.js";
 import { AppError, badRequest, type FieldError, issueToField, notFound } from "../../core/errors.js";
@@ -80,7 +81,7 @@ function contentOf(
   kind: ListingKindName,
   body: Omit<z.infer<typeof UpdateListingBody>, "version">,
 ): Content & { searchText: string } {
-  const parsed = valuesSchema(kindOf(kind)).safeParse(body.values);
+  const parsed = valuesSchema(kindOf(kind), { today: moscowToday(now()) }).safeParse(body.values);
   if (!parsed.success) {
     const errors: FieldError[] = parsed.error.issues.map((issue) =>
       issueToField(

@@ -18,7 +18,8 @@ import { fieldLabel, kindOf, useLocale, valueLabel } from "./labels";
 
 /**
  * The inputs of a kind's fields, one per declared field in the declared order: the input follows the
- * field's type, "required" its declaration, and a private field says who sees it.
+ * field's type, "required" its declaration, a private field says who sees it, and a field with a hint
+ * (`listings.kinds.<kind>.hints.<key>`) shows it under the label.
  */
 export function ListingFields({
   kind,
@@ -27,14 +28,24 @@ export function ListingFields({
   kind: ListingKindName;
   form: UseFormReturnType<FormValues>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const locale = useLocale();
   const input = (f: ListingField) => {
     const path = `values.${f.key}`;
+    const hint = `listings.kinds.${kind}.hints.${f.key}`;
+    const said = i18n.exists(hint) ? t(hint) : null;
+    const whoSees = isPublic(f) ? null : t("listings.field.private");
     const common = {
       label: fieldLabel(t, kind, f.key),
       required: f.required === true,
-      description: isPublic(f) ? undefined : t("listings.field.private"),
+      description:
+        said || whoSees ? (
+          <>
+            {said}
+            {said && whoSees && <br />}
+            {whoSees}
+          </>
+        ) : undefined,
     };
     const options = () =>
       "values" in f ? f.values.map((v) => ({ value: v, label: valueLabel(f, v, locale) })) : [];

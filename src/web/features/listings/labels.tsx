@@ -20,6 +20,9 @@ export const fieldLabel = (t: TFunction, kind: ListingKindName, key: string) =>
 export const valueLabel = (f: ListingField, value: string, locale: Locale) =>
   "labels" in f ? (f.labels[value]?.[locale] ?? value) : value;
 
+/** Whether a listing shows a field: it has a value, and a yes/no field's "no" reads as nothing to say. */
+export const hasValue = (v: FieldValue | undefined): v is FieldValue => v !== undefined && v !== false;
+
 /** A field's value as text. */
 export function useValueText() {
   const { t } = useTranslation();
@@ -46,7 +49,7 @@ export function useValueText() {
 export function FieldList({ kind, values }: { kind: ListingKindName; values: Record<string, FieldValue> }) {
   const { t } = useTranslation();
   const text = useValueText();
-  const fields = kindOf(kind).fields.filter((f) => values[f.key] !== undefined);
+  const fields = kindOf(kind).fields.filter((f) => hasValue(values[f.key]));
   return (
     <dl className="facts">
       {fields.map((f) => (
