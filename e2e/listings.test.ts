@@ -143,3 +143,36 @@ describe("a premises listing", () => {
     await expectAccessible(d, "premises catalog (desktop)");
   });
 });
+
+describe("the exchanges", () => {
+  it("show every kind with what it is for, and a technology offer in its catalog", async () => {
+    const ctx = await env.browser.newContext({ locale: "ru-RU", viewport: PHONE });
+    const page = await ctx.newPage();
+    pages.push(page);
+    await page.goto(`${env.server.url}/exchanges`, { waitUntil: "networkidle" });
+    for (const exchange of ["Контрактное производство", "Патенты и технологии", "Поиск помещений"])
+      expect(await page.getByRole("heading", { level: 2, name: exchange }).count()).toBe(1);
+    for (const kind of [
+      "Производственные возможности",
+      "Заказы на производство",
+      "Технологии и патенты",
+      "Запросы технологий",
+      "Помещения",
+    ])
+      expect(await page.getByRole("link", { name: kind, exact: true }).count()).toBe(1);
+    await expectAccessible(page, "exchanges (phone)");
+    expect(await noSidewaysScroll(page)).toBe(true);
+    await page.getByRole("link", { name: "Технологии и патенты", exact: true }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Технологии и патенты");
+    const offer = page.getByRole("link", {
+      name: "Программа распознавания дефектов сварных швов по рентгенограммам",
+    });
+    await expect.poll(() => offer.count()).toBe(1);
+    await expectAccessible(page, "technology catalog (phone)");
+    await offer.click();
+    await expect.poll(() => page.getByText("2024612345").count()).toBe(1);
+    await expectAccessible(page, "technology offer (phone)");
+  });
+});

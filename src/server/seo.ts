@@ -7,6 +7,7 @@ import path from "node:path";
 import { and, asc, count, eq, or } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { Locale } from "../shared/constants.js";
+import { LISTING_KIND_NAMES } from "../shared/listings.js";
 import type { Db } from "./core/db.js";
 import { problem, sendProblem } from "./core/errors.js";
 import { hasText, t } from "./core/i18n.js";
@@ -53,8 +54,7 @@ const STATIC_PAGES: Record<string, string> = {
   "/measures": "measures",
   "/privacy": "privacy",
   "/exchanges": "exchanges",
-  "/exchanges/capability": "exchanges.capability",
-  "/exchanges/premises": "exchanges.premises",
+  ...Object.fromEntries(LISTING_KIND_NAMES.map((kind) => [`/exchanges/${kind}`, `exchanges.${kind}`])),
 };
 
 const OG_LOCALES: Record<Locale, string> = { ru: "ru_RU", en: "en_GB" };

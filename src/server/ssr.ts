@@ -51,7 +51,7 @@ export function isPublicPage(url: string): boolean {
   }
   if (pathname === "/" || pathname === "/directory" || pathname === "/measures") return true;
   if (/^\/directory\/[^/]+$/.test(pathname)) return true;
-  if (pathname === "/exchanges" || /^\/exchanges\/[a-z]+$/.test(pathname)) return true;
+  if (pathname === "/exchanges" || /^\/exchanges\/[a-z_]+$/.test(pathname)) return true;
   if (/^\/listings\/[0-9a-f-]{36}$/.test(pathname)) return true;
   const measure = /^\/measures\/([^/]+)$/.exec(pathname)?.[1];
   return measure !== undefined && measure !== "check" && measure !== "saved";

@@ -23,3 +23,8 @@ export const PUBLIC_CONSENT_VERSION = "2025-09-01";
  * and every time is shown in it (server-rendered pages and the browser alike, wherever the reader is).
  */
 export const CLUSTER_TIME_ZONE = "Europe/Moscow";
+
+const CLUSTER_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: CLUSTER_TIME_ZONE });
+
+/** A moment's date in the cluster's time zone (today by default), as YYYY-MM-DD. */
+export const clusterDate = (at = new Date()) => CLUSTER_DAY.format(at);

@@ -5,19 +5,43 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   clusterClock,
+  EXCHANGES,
   facetFields,
+  ipcClassesOf,
   isPublic,
+  isRegistered,
+  LISTING_KIND_NAMES,
   LISTING_KINDS,
   type ListingField,
   type ListingKind,
   type ListingValues,
   publicValues,
+  registrationNumberOf,
   searchableText,
   valuesSchema,
 } from "./listings.js";
 
 /** The cluster's clock the property tests run at (checks that compare with today read it). */
 const AT = clusterClock(new Date());
+
+/**
+ * Values a kind's rule reads across fields, made to fit the others (a registration number of the
+ * object's type): random text would almost never be one.
+ */
+const FITTED: Partial<Record<string, (v: ListingValues) => ListingValues>> = {
+  technology: (v) => {
+    const out = { ...v };
+    delete out.registrationNumber;
+    delete out.ipcClasses;
+    const example = { invention: "RU 2812345 C1", utility_model: "228765", industrial_design: "RU 141234 S" };
+    const type = String(v.objectType);
+    if (isRegistered(type))
+      out.registrationNumber =
+        example[type as keyof typeof example] ?? (type === "software" ? "2024612345" : "2024620123");
+    if ("ipcClasses" in v) out.ipcClasses = "G06F 16/00, A61B 5/00";
+    return out;
+  },
+};
 
 /** A valid value of a field, from its declaration. */
 function arb(f: ListingField): fc.Arbitrary<unknown> {
@@ -60,12 +84,12 @@ function valuesArb(kind: ListingKind): fc.Arbitrary<ListingValues> {
   const required = kind.fields.filter((f) => f.required).map((f) => f.key);
   return fc
     .record(shape, { requiredKeys: required })
-    .map((v) => v as ListingValues)
+    .map((v) => FITTED[kind.kind]?.(v as ListingValues) ?? (v as ListingValues))
     .filter((v) => (kind.check?.(v, AT) ?? []).length === 0);
 }
 
 const errorsOf = (kind: ListingKind, v: unknown) => {
-  const r = valuesSchema(kind).safeParse(v);
+  const r = valuesSchema(kind, AT).safeParse(v);
   return r.success ? [] : r.error.issues.map((i) => String(i.path[0] ?? ""));
 };
 
@@ -133,4 +157,62 @@ describe.each(Object.values(LISTING_KINDS))("kind $kind", (kind) => {
       if ("labels" in f)
         for (const value of f.values) expect(f.labels[value]?.ru, `${f.key}.${value}`).toBeTruthy();
   });
+});
+
+describe("the exchanges", () => {
+  it("put every kind in exactly one exchange", () => {
+    expect(EXCHANGES.flatMap((e) => e.kinds).sort()).toEqual([...LISTING_KIND_NAMES].sort());
+  });
+});
+
+describe("a registration number", () => {
+  const ok = (type: string, raw: string) => registrationNumberOf(type, raw, 2026);
+
+  it.each([
+    ["invention", "2812345", "RU 2812345"],
+    ["invention", "RU 2 812 345 C1", "RU 2812345 C1"],
+    ["invention", "ru2812345c2", "RU 2812345 C2"],
+    ["invention", "№ 2812345", "RU 2812345"],
+    ["utility_model", "228 765", "RU 228765"],
+    ["utility_model", "RU 228765 U1", "RU 228765 U1"],
+    ["industrial_design", "RU 141234 S", "RU 141234 S"],
+    ["software", "2024612345", "2024612345"],
+    ["software", "2024 61 2345", "2024612345"],
+    ["software", "1995610001", "1995610001"],
+    ["database", "2024620123", "2024620123"],
+  ])("of a %s: %s is %s", (type, raw, canonical) => {
+    expect(ok(type, raw)).toBe(canonical);
+  });
+
+  it.each([
+    ["invention", "281234", "six digits"],
+    ["invention", "28123456", "eight digits"],
+    ["invention", "RU 2812345 U1", "a utility model's kind code"],
+    ["invention", "US 2812345", "another country"],
+    ["invention", "2812345-C1", "a dash"],
+    ["utility_model", "2287650", "seven digits"],
+    ["industrial_design", "14123", "five digits"],
+    ["software", "2024622345", "a database's code"],
+    ["software", "202461234", "nine digits"],
+    ["software", "1989612345", "a year before 1990"],
+    ["software", "2027612345", "a year to come"],
+    ["database", "2024612345", "a program's code"],
+    ["know_how", "2812345", "know-how is never registered"],
+  ])("of a %s: %s is refused (%s)", (type, raw) => {
+    expect(ok(type, raw)).toBeNull();
+  });
+});
+
+describe("IPC symbols", () => {
+  it("are read in their canonical form, subclasses and groups", () => {
+    expect(ipcClassesOf("G06F 16/00")).toBe("G06F 16/00");
+    expect(ipcClassesOf("g06f16/00, A61B 5/055;H01M")).toBe("G06F 16/00, A61B 5/055, H01M");
+  });
+
+  it.each(["G06F 16", "I01B 5/00", "G6F 16/00", "G06F 16/0", "G06F 16/00,", "ГОСТ 123", ""])(
+    "refuse %j",
+    (raw) => {
+      expect(ipcClassesOf(raw)).toBeNull();
+    },
+  );
 });

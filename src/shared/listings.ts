@@ -100,6 +100,30 @@ export const AMENITIES = [
 
 export const PRICE_UNITS = ["per_m2_month", "per_desk_month"] as const;
 
+/** Objects of intellectual property offered on the technology exchange. */
+export const IP_OBJECT_TYPES = [
+  "invention",
+  "utility_model",
+  "industrial_design",
+  "software",
+  "database",
+  "know_how",
+] as const;
+export type IpObjectType = (typeof IP_OBJECT_TYPES)[number];
+
+/** Sections of the International Patent Classification (МПК / IPC). */
+export const IPC_SECTIONS = ["A", "B", "C", "D", "E", "F", "G", "H"] as const;
+
+/** Technology readiness levels (УГТ, ГОСТ Р 58048-2017), 1 to 9. */
+export const TRL_LEVELS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"] as const;
+
+export const DEAL_TYPES = [
+  "sale",
+  "exclusive_licence",
+  "non_exclusive_licence",
+  "joint_development",
+] as const;
+
 /** The exchanges' vocabularies' labels (`src/locales/<lang>/shared/exchanges.json`). */
 export const exchangesVocabulary = catalogue({ ru: ruExchanges, en: enExchanges });
 const { labelsOf } = exchangesVocabulary;
@@ -111,6 +135,10 @@ export const PREMISES_TYPE_LABELS = labelsOf("premisesType", PREMISES_TYPES);
 export const OKRUG_LABELS = labelsOf("okrug", MOSCOW_OKRUGS);
 export const AMENITY_LABELS = labelsOf("amenity", AMENITIES);
 export const PRICE_UNIT_LABELS = labelsOf("priceUnit", PRICE_UNITS);
+export const IP_OBJECT_TYPE_LABELS = labelsOf("ipObjectType", IP_OBJECT_TYPES);
+export const IPC_SECTION_LABELS = labelsOf("ipcSection", IPC_SECTIONS);
+export const TRL_LABELS = labelsOf("trl", TRL_LEVELS);
+export const DEAL_TYPE_LABELS = labelsOf("dealType", DEAL_TYPES);
 /** Regions of Russia by code (src/shared/regions.ts), as a field's vocabulary. */
 const REGION_CODES = REGIONS.map((r) => r.code);
 const REGION_LABELS: Readonly<Record<string, Texts>> = Object.fromEntries(
@@ -203,6 +231,8 @@ export interface ListingKind {
   fields: readonly ListingField[];
   /** The kind's own rules across fields (after every field passed its own schema), at the cluster's clock. */
   check?: (values: ListingValues, at: Clock) => KindIssue[];
+  /** The values in their canonical form (after the rules passed): numbers and codes written one way. */
+  normalize?: (values: ListingValues) => ListingValues;
 }
 
 const CAPABILITY: ListingKind = {
@@ -270,9 +300,196 @@ const PREMISES: ListingKind = {
         : [],
 };
 
-export const LISTING_KINDS = { capability: CAPABILITY, premises: PREMISES } as const;
+/** Patents' numbers: the digits of the Russian number and the kind codes of a granted patent. */
+const PATENT_NUMBERS: Partial<Record<IpObjectType, { digits: number; codes: readonly string[] }>> = {
+  invention: { digits: 7, codes: ["C1", "C2", "C9"] },
+  utility_model: { digits: 6, codes: ["U1", "U9"] },
+  industrial_design: { digits: 6, codes: ["S"] },
+};
+/** Certificates of registration (software, databases): year, this code, a serial of four digits. */
+const CERTIFICATE_CODES: Partial<Record<IpObjectType, string>> = { software: "61", database: "62" };
+/** The first year a Russian software or database certificate was issued (Law 3523-1 of 1992). */
+const FIRST_CERTIFICATE_YEAR = 1990;
+
+/** The object types a registration number belongs to (know-how is kept secret, never registered). */
+export const isRegistered = (type: string) => type in PATENT_NUMBERS || type in CERTIFICATE_CODES;
+
+/**
+ * A Russian registration number in its canonical form, or null when it is not one of the type's.
+ * Patents: the number's digits (7 for an invention, 6 for a utility model or an industrial design),
+ * optionally with "RU", "№" and the kind code (C1, C2, C9; U1, U9; S), spaces anywhere
+ * ("RU 2 812 345 C1" → "RU 2812345 C1"). Certificates of software and databases: ten digits, the
+ * year (1990 to the current one), 61 (software) or 62 (database) and a serial ("2024612345").
+ */
+export function registrationNumberOf(type: string, raw: string, currentYear: number): string | null {
+  const s = raw.replace(/[\s№]/g, "").toUpperCase();
+  const patent = PATENT_NUMBERS[type as IpObjectType];
+  if (patent) {
+    const m = /^(?:RU)?(\d+)([A-Z]\d?)?$/.exec(s);
+    if (!m || m[1]!.length !== patent.digits || (m[2] && !patent.codes.includes(m[2]))) return null;
+    return `RU ${m[1]}${m[2] ? ` ${m[2]}` : ""}`;
+  }
+  const code = CERTIFICATE_CODES[type as IpObjectType];
+  if (code) {
+    const m = /^(?:RU)?(\d{4})(\d{2})(\d{4})$/.exec(s);
+    const year = Number(m?.[1]);
+    if (!m || m[2] !== code || year < FIRST_CERTIFICATE_YEAR || year > currentYear) return null;
+    return m.slice(1).join("");
+  }
+  return null;
+}
+
+const IPC_INDEX = /^([A-H])\s*(\d{2})\s*([A-Z])(?:\s*(\d{1,4})\s*\/\s*(\d{2,6}))?$/;
+const IPC_MAX = 30;
+
+/**
+ * IPC symbols separated by commas in their canonical form ("g06f16/00, A61B 5/00" →
+ * "G06F 16/00, A61B 5/00"), or null when one is not a symbol: a subclass ("G06F") or a group
+ * ("G06F 16/00", "A61B 5/055").
+ */
+export function ipcClassesOf(raw: string): string | null {
+  const items = raw.split(/[,;]/).map((x) => x.trim().toUpperCase());
+  if (!items.length || items.length > IPC_MAX) return null;
+  const out: string[] = [];
+  for (const item of items) {
+    const m = IPC_INDEX.exec(item);
+    if (!m) return null;
+    out.push(`${m[1]}${m[2]}${m[3]}${m[4] ? ` ${m[4]}/${m[5]}` : ""}`);
+  }
+  return out.join(", ");
+}
+
+const yearOf = (date: string) => Number(date.slice(0, 4));
+
+const RFQ: ListingKind = {
+  kind: "rfq",
+  fields: [
+    {
+      key: "process",
+      type: "enum",
+      values: MANUFACTURING_PROCESSES,
+      labels: PROCESS_LABELS,
+      required: true,
+      filterable: true,
+    },
+    { key: "materials", type: "multiEnum", values: MATERIALS, labels: MATERIAL_LABELS, filterable: true },
+    { key: "quantity", type: "number", min: 1, max: 100_000_000, integer: true, required: true },
+    { key: "budget", type: "number", min: 1, max: 100_000_000_000, integer: true },
+    { key: "deadline", type: "date", required: true },
+    { key: "region", type: "enum", values: REGION_CODES, labels: REGION_LABELS, filterable: true },
+    { key: "regionRequired", type: "boolean" },
+    { key: "ndaRequired", type: "boolean", filterable: true },
+  ],
+  // The deadline is not past (the cluster's calendar); "only from the region" needs the region.
+  check: (v, at) => [
+    ...(typeof v.deadline === "string" && v.deadline < at.today
+      ? [{ field: "deadline", key: "field.listing.deadline-past" }]
+      : []),
+    ...(v.regionRequired === true && !v.region
+      ? [{ field: "region", key: "field.listing.region-required" }]
+      : []),
+  ],
+};
+
+const TECHNOLOGY: ListingKind = {
+  kind: "technology",
+  fields: [
+    {
+      key: "objectType",
+      type: "enum",
+      values: IP_OBJECT_TYPES,
+      labels: IP_OBJECT_TYPE_LABELS,
+      required: true,
+      filterable: true,
+    },
+    { key: "registrationNumber", type: "text", max: 40 },
+    { key: "rightHolder", type: "text", max: 300, required: true },
+    {
+      key: "ipcSections",
+      type: "multiEnum",
+      values: IPC_SECTIONS,
+      labels: IPC_SECTION_LABELS,
+      filterable: true,
+    },
+    { key: "ipcClasses", type: "text", max: 500 },
+    { key: "trl", type: "enum", values: TRL_LEVELS, labels: TRL_LABELS, required: true, filterable: true },
+    {
+      key: "dealTypes",
+      type: "multiEnum",
+      values: DEAL_TYPES,
+      labels: DEAL_TYPE_LABELS,
+      required: true,
+      filterable: true,
+    },
+    { key: "price", type: "number", min: 1, max: 100_000_000_000, integer: true },
+    { key: "priceByAgreement", type: "boolean" },
+  ],
+  check: (v, at) => {
+    const issues: KindIssue[] = [];
+    const type = String(v.objectType);
+    const number = v.registrationNumber;
+    if (!isRegistered(type)) {
+      if (number !== undefined)
+        issues.push({ field: "registrationNumber", key: "field.listing.registration-number-none" });
+    } else if (number === undefined)
+      issues.push({ field: "registrationNumber", key: "field.listing.registration-number-required" });
+    else if (registrationNumberOf(type, String(number), yearOf(at.today)) === null)
+      issues.push({ field: "registrationNumber", key: `field.listing.registration-number.${type}` });
+    if (typeof v.ipcClasses === "string" && ipcClassesOf(v.ipcClasses) === null)
+      issues.push({ field: "ipcClasses", key: "field.listing.ipc-classes" });
+    // A price or "by agreement": exactly one.
+    const byAgreement = v.priceByAgreement === true;
+    if (v.price === undefined && !byAgreement)
+      issues.push({ field: "price", key: "field.listing.price-or-agreement" });
+    if (v.price !== undefined && byAgreement)
+      issues.push({ field: "priceByAgreement", key: "field.listing.price-and-agreement" });
+    return issues;
+  },
+  normalize: (v) => ({
+    ...v,
+    ...(typeof v.registrationNumber === "string" && {
+      registrationNumber:
+        registrationNumberOf(String(v.objectType), v.registrationNumber, Number.POSITIVE_INFINITY) ??
+        v.registrationNumber,
+    }),
+    ...(typeof v.ipcClasses === "string" && { ipcClasses: ipcClassesOf(v.ipcClasses) ?? v.ipcClasses }),
+  }),
+};
+
+const TECHNOLOGY_REQUEST: ListingKind = {
+  kind: "technology_request",
+  fields: [
+    { key: "purpose", type: "longText", max: 3000, required: true },
+    {
+      key: "ipcSections",
+      type: "multiEnum",
+      values: IPC_SECTIONS,
+      labels: IPC_SECTION_LABELS,
+      filterable: true,
+    },
+    { key: "minTrl", type: "enum", values: TRL_LEVELS, labels: TRL_LABELS, filterable: true },
+    { key: "dealTypes", type: "multiEnum", values: DEAL_TYPES, labels: DEAL_TYPE_LABELS, filterable: true },
+    { key: "budget", type: "number", min: 1, max: 100_000_000_000, integer: true },
+  ],
+};
+
+/** The kinds, in the order the exchanges show them. */
+export const LISTING_KINDS = {
+  capability: CAPABILITY,
+  rfq: RFQ,
+  technology: TECHNOLOGY,
+  technology_request: TECHNOLOGY_REQUEST,
+  premises: PREMISES,
+} as const;
 export type ListingKindName = keyof typeof LISTING_KINDS;
 export const LISTING_KIND_NAMES = Object.keys(LISTING_KINDS) as ListingKindName[];
+
+/** The exchanges (the sections of /exchanges) and their kinds: each kind is in one. */
+export const EXCHANGES = [
+  { key: "manufacturing", kinds: ["capability", "rfq"] },
+  { key: "technologies", kinds: ["technology", "technology_request"] },
+  { key: "premises", kinds: ["premises"] },
+] as const satisfies readonly { key: string; kinds: readonly ListingKindName[] }[];
 
 export const LISTING_STATES = ["draft", "moderation", "published", "rejected", "closed"] as const;
 export type ListingState = (typeof LISTING_STATES)[number];
@@ -324,11 +541,19 @@ export function fieldSchema(f: ListingField): z.ZodType<FieldValue> {
 
 /**
  * The schema of a kind's values: each declared field (a required one must be there; an optional one
- * may be absent or null, which removes it), nothing else, then the kind's own rules.
+ * may be absent or null, which removes it; a yes/no field left out is "no"), nothing else, then the
+ * kind's own rules (on `at`: today in the cluster's calendar) and its canonical form.
  */
 export function valuesSchema(kind: ListingKind, at: Clock = clusterClock(new Date())) {
   const shape: Record<string, z.ZodType> = {};
-  for (const f of kind.fields) shape[f.key] = f.required ? fieldSchema(f) : fieldSchema(f).nullish();
+  for (const f of kind.fields)
+    shape[f.key] = f.required
+      ? fieldSchema(f)
+      : f.type === "boolean"
+        ? fieldSchema(f)
+            .nullish()
+            .transform((x) => x ?? false)
+        : fieldSchema(f).nullish();
   return z
     .object(shape)
     .strict()
@@ -336,7 +561,8 @@ export function valuesSchema(kind: ListingKind, at: Clock = clusterClock(new Dat
     .superRefine((v, ctx) => {
       for (const issue of kind.check?.(v as ListingValues, at) ?? [])
         ctx.addIssue({ code: "custom", path: [issue.field], message: issue.key });
-    }) as unknown as z.ZodType<ListingValues>;
+    })
+    .transform((v) => kind.normalize?.(v as ListingValues) ?? v) as unknown as z.ZodType<ListingValues>;
 }
 
 /** The values anyone may see: the public fields only. */

@@ -1,11 +1,9 @@
-import { CLUSTER_TIME_ZONE } from "../../shared/constants.js";
+import { CLUSTER_TIME_ZONE, clusterDate } from "../../shared/constants.js";
 
 export { CLUSTER_TIME_ZONE };
 
-const DAY = new Intl.DateTimeFormat("en-CA", { timeZone: CLUSTER_TIME_ZONE });
-
 /** Today's date in the cluster's time zone, as YYYY-MM-DD. */
-export const moscowToday = (now = new Date()) => DAY.format(now);
+export const moscowToday = (now = new Date()) => clusterDate(now);
 
 let offsetMs = 0;
 

@@ -1,4 +1,5 @@
 import { and, asc, eq, isNotNull, notLike, sql } from "drizzle-orm";
+import { clusterDate } from "../../shared/constants.js";
 import {
   LISTING_KINDS,
   type ListingKindName,
@@ -12,13 +13,15 @@ import { memberships, organizations } from "../modules/organizations/organizatio
 import { DEMO_USER_ORG } from "./organizations.js";
 
 /*
- * Demo listings (exchanges): manufacturing capabilities and premises of the demo organizations — the
- * generated, fictitious Moscow companies the operator verified (never the well-known names: no claim
- * about a real company is made). Texts are hand-written; prices are typical Moscow rents (production
+ * Demo listings (exchanges): manufacturing capabilities, production orders, technologies and patents,
+ * technology requests and premises of the demo organizations — the generated, fictitious Moscow
+ * companies the operator verified (never the well-known names: no claim about a real company is made). Texts are hand-written; prices are typical Moscow rents (production
  * 900–3,500 ₽/m² a month, offices 1,500–4,000, coworking desks 12,000–25,000 ₽ a month). Most are
  * published, some wait for moderation (one of them a change of a published listing), one was rejected
  * with a reason, and the demo user's unverified organization has a draft. Deterministic: no faker.
  */
+
+const DAY = 24 * 3600_000;
 
 type Seed = {
   kind: ListingKindName;
@@ -462,6 +465,296 @@ const PREMISES: Seed[] = [
   },
 ];
 
+/** A date `days` from the seeding day, in the cluster's calendar (an order's deadline is never past). */
+const inDays = (days: number) => clusterDate(new Date(Date.now() + days * DAY));
+
+/** Stands for the listing's organization where a field names it (a technology's right holder). */
+const THE_ORGANIZATION = "{organization}";
+
+// Production orders (RFQ): typical Moscow contract prices (milling 2,000–4,000 ₽ a part of this size,
+// turning 250–400 ₽, SMT assembly 1,000–1,500 ₽ a board, injection moulding 200–300 ₽ a part with the
+// mould amortised).
+const RFQS: Seed[] = [
+  {
+    kind: "rfq",
+    titleRu: "Партия корпусов из алюминия Д16Т, 500 шт., фрезеровка",
+    titleEn: "500 milled D16T aluminium housings",
+    descriptionRu:
+      "Корпус электронного блока 180 × 120 × 40 мм, фрезеровка с трёх сторон, резьбовые отверстия М3, анодирование в чёрный цвет. Чертежи и 3D-модели передадим после подписания NDA. Нужен протокол измерений на первые 10 штук.",
+    values: {
+      process: "cnc_milling",
+      materials: ["aluminium"],
+      quantity: 500,
+      budget: 1_750_000,
+      deadline: inDays(45),
+      region: "77",
+      regionRequired: false,
+      ndaRequired: true,
+    },
+  },
+  {
+    kind: "rfq",
+    titleRu: "Втулки из бронзы БрАЖ9-4, 2 000 шт.",
+    descriptionRu:
+      "Втулки подшипников скольжения Ø 40/30 × 50 мм, допуск H7 по внутреннему диаметру, шероховатость Ra 0,8. Поставка двумя партиями по 1 000 штук.",
+    values: {
+      process: "cnc_turning",
+      materials: ["copper_brass"],
+      quantity: 2000,
+      budget: 640_000,
+      deadline: inDays(30),
+    },
+  },
+  {
+    kind: "rfq",
+    titleRu: "Монтаж 300 плат контроллера уличного освещения",
+    titleEn: "SMT assembly of 300 street-lighting controller boards",
+    descriptionRu:
+      "Двусторонний монтаж, 240 компонентов на плате, корпуса до 0402 и QFN. Платы и компоненты наши, нужна паста, монтаж, АОИ и функциональный тест по нашей методике. Исполнитель — в Москве: приедем на приёмку первой партии.",
+    values: {
+      process: "pcb_assembly_smt",
+      materials: ["fr4"],
+      quantity: 300,
+      budget: 420_000,
+      deadline: inDays(21),
+      region: "77",
+      regionRequired: true,
+    },
+  },
+  {
+    kind: "rfq",
+    titleRu: "Корпуса приборов из ABS литьём под давлением, 10 000 шт.",
+    descriptionRu:
+      "Две детали корпуса (основание и крышка) настольного прибора, габарит 150 × 90 × 35 мм. Нужна пресс-форма: готовы оплатить её отдельно и получить в собственность. Цвет — светло-серый RAL 7035.",
+    values: {
+      process: "injection_moulding",
+      materials: ["plastics"],
+      quantity: 10000,
+      budget: 2_900_000,
+      deadline: inDays(75),
+      ndaRequired: true,
+    },
+  },
+  {
+    kind: "rfq",
+    titleRu: "Прототипы лопаток из титана печатью металлом, 12 шт.",
+    descriptionRu:
+      "Лопатки компрессора малоразмерного двигателя из сплава ВТ6, печать с последующей термообработкой и механической обработкой посадочных мест. Бюджет обсудим после оценки.",
+    values: {
+      process: "print_metal",
+      materials: ["titanium"],
+      quantity: 12,
+      deadline: inDays(40),
+      ndaRequired: true,
+    },
+  },
+  {
+    kind: "rfq",
+    titleRu: "Лазерная резка и гибка кронштейнов из нержавеющей стали, 1 500 шт.",
+    descriptionRu:
+      "Кронштейн крепления датчика из листа AISI 304 толщиной 2 мм: резка, две гибки, снятие заусенцев. Развёртку и чертёж пришлём по запросу.",
+    values: {
+      process: "laser_cutting",
+      materials: ["stainless_steel"],
+      quantity: 1500,
+      budget: 380_000,
+      deadline: inDays(14),
+    },
+    state: "moderation",
+  },
+];
+
+// Technologies and patents: fictitious objects with numbers of the right format (no claim about a real
+// patent or certificate is made); prices of a licence or an assignment as small companies ask.
+const TECHNOLOGIES: Seed[] = [
+  {
+    kind: "technology",
+    titleRu: "Способ очистки промышленных сточных вод от ионов тяжёлых металлов",
+    titleEn: "Removing heavy metal ions from industrial wastewater",
+    descriptionRu:
+      "Сорбционная очистка модифицированным природным цеолитом: остаточное содержание меди, никеля и цинка ниже ПДК для сброса в городскую канализацию. Установка проверена на участке гальваники производительностью 5 м³ в час.",
+    values: {
+      objectType: "invention",
+      registrationNumber: "RU 2812345 C1",
+      rightHolder: THE_ORGANIZATION,
+      ipcSections: ["C"],
+      ipcClasses: "C02F 1/62, C02F 1/28",
+      trl: "6",
+      dealTypes: ["exclusive_licence", "non_exclusive_licence"],
+      price: 4_500_000,
+    },
+  },
+  {
+    kind: "technology",
+    titleRu: "Переносной анализатор качества воздуха в помещениях",
+    descriptionRu:
+      "Прибор измеряет углекислый газ, летучие органические соединения и мелкодисперсную пыль и передаёт данные по Bluetooth. Выпущена опытная партия из 50 штук, испытана в школах.",
+    values: {
+      objectType: "utility_model",
+      registrationNumber: "RU 228765 U1",
+      rightHolder: THE_ORGANIZATION,
+      ipcSections: ["G"],
+      ipcClasses: "G01N 33/00",
+      trl: "7",
+      dealTypes: ["sale"],
+      priceByAgreement: true,
+    },
+  },
+  {
+    kind: "technology",
+    titleRu: "Программа распознавания дефектов сварных швов по рентгенограммам",
+    titleEn: "Software detecting weld defects on radiographs",
+    descriptionRu:
+      "Нейросеть находит поры, непровары и трещины на цифровых рентгенограммах и готовит заключение по ГОСТ 7512. Работает на сервере заказчика, без передачи снимков наружу.",
+    values: {
+      objectType: "software",
+      registrationNumber: "2024612345",
+      rightHolder: THE_ORGANIZATION,
+      ipcSections: ["G"],
+      ipcClasses: "G06T 7/00, G06N 3/08",
+      trl: "8",
+      dealTypes: ["non_exclusive_licence"],
+      price: 350_000,
+    },
+  },
+  {
+    kind: "technology",
+    titleRu: "База данных ИК-спектров полимерных материалов",
+    descriptionRu:
+      "Более 4 000 спектров промышленных полимеров и добавок для идентификации материалов на входном контроле и при вторичной переработке. Обновляется ежеквартально.",
+    values: {
+      objectType: "database",
+      registrationNumber: "2023620456",
+      rightHolder: THE_ORGANIZATION,
+      ipcSections: ["G"],
+      ipcClasses: "G01N 21/35",
+      trl: "9",
+      dealTypes: ["non_exclusive_licence"],
+      price: 120_000,
+    },
+  },
+  {
+    kind: "technology",
+    titleRu: "Корпус модульного зарядного устройства для электросамокатов",
+    descriptionRu:
+      "Промышленный образец корпуса зарядной станции на шесть мест с вентиляцией и замками. Документация для литья и сборки готова.",
+    values: {
+      objectType: "industrial_design",
+      registrationNumber: "RU 141234 S",
+      rightHolder: THE_ORGANIZATION,
+      trl: "7",
+      dealTypes: ["sale", "exclusive_licence"],
+      priceByAgreement: true,
+    },
+  },
+  {
+    kind: "technology",
+    titleRu: "Имплантат для остеосинтеза из биорезорбируемого полимера",
+    descriptionRu:
+      "Пластина для фиксации костных отломков рассасывается за 12–18 месяцев, повторная операция по удалению не нужна. Завершены доклинические испытания, ищем партнёра для регистрации медицинского изделия.",
+    values: {
+      objectType: "invention",
+      registrationNumber: "RU 2798765 C2",
+      rightHolder: THE_ORGANIZATION,
+      ipcSections: ["A"],
+      ipcClasses: "A61B 17/80, A61L 31/14",
+      trl: "4",
+      dealTypes: ["joint_development", "exclusive_licence"],
+      priceByAgreement: true,
+    },
+  },
+  {
+    kind: "technology",
+    titleRu: "Низкотемпературное спекание керамических подложек для силовой электроники",
+    descriptionRu:
+      "Режимы и состав шихты, снижающие температуру спекания подложек из оксида алюминия на 200 °C без потери теплопроводности. Передаём технологию с обучением персонала.",
+    values: {
+      objectType: "know_how",
+      rightHolder: THE_ORGANIZATION,
+      ipcSections: ["C", "H"],
+      ipcClasses: "C04B 35/64",
+      trl: "5",
+      dealTypes: ["joint_development", "exclusive_licence"],
+      priceByAgreement: true,
+    },
+    state: "moderation",
+  },
+];
+
+const TECHNOLOGY_REQUESTS: Seed[] = [
+  {
+    kind: "technology_request",
+    titleRu: "Ищем технологию переработки отходов стеклопластика",
+    titleEn: "Looking for a fibreglass waste recycling technology",
+    descriptionRu:
+      "Производитель труб и ёмкостей из стеклопластика: 300 тонн обрезков и брака в год сейчас вывозим на полигон. Рассмотрим технологии измельчения с повторным использованием наполнителя и пиролиз.",
+    values: {
+      purpose:
+        "Перерабатывать собственные отходы стеклопластика (обрезки, брак) в сырьё для наших изделий или продукцию на продажу, не менее 300 тонн в год на нашей площадке.",
+      ipcSections: ["B", "C"],
+      minTrl: "6",
+      dealTypes: ["exclusive_licence", "sale"],
+      budget: 8_000_000,
+    },
+  },
+  {
+    kind: "technology_request",
+    titleRu: "Система компьютерного зрения для контроля упаковки на линии",
+    descriptionRu:
+      "Фасовочная линия 120 упаковок в минуту: нужно находить непропаянные швы, смятые коробки и ошибки маркировки и отбраковывать их без остановки линии.",
+    values: {
+      purpose:
+        "Автоматический контроль качества упаковки на скорости 120 штук в минуту с отбраковкой дефектных, вместо выборочного ручного контроля.",
+      ipcSections: ["G"],
+      minTrl: "7",
+      dealTypes: ["non_exclusive_licence"],
+      budget: 2_500_000,
+    },
+  },
+  {
+    kind: "technology_request",
+    titleRu: "Покрытие, защищающее медные шины от окисления",
+    descriptionRu:
+      "Медные токопроводящие шины распределительных устройств темнеют и теряют контакт во влажных помещениях. Ищем покрытие или способ обработки, совместимый с болтовыми соединениями.",
+    values: {
+      purpose:
+        "Защитить медные шины от окисления на срок службы оборудования 25 лет без заметного роста переходного сопротивления контактов.",
+      ipcSections: ["C", "H"],
+      minTrl: "5",
+      dealTypes: ["joint_development"],
+    },
+  },
+  {
+    kind: "technology_request",
+    titleRu: "Неинвазивное измерение глюкозы для носимого устройства",
+    descriptionRu:
+      "Разрабатываем браслет для людей с диабетом. Ищем метод или сенсор, измеряющий уровень глюкозы без прокола кожи, и команду для совместной разработки.",
+    values: {
+      purpose:
+        "Встроить в носимый браслет неинвазивное измерение уровня глюкозы с погрешностью, допустимой для ежедневного самоконтроля.",
+      ipcSections: ["A", "G"],
+      minTrl: "4",
+      dealTypes: ["joint_development", "exclusive_licence"],
+      budget: 15_000_000,
+    },
+  },
+  {
+    kind: "technology_request",
+    titleRu: "Прогнозирование отказов насосного оборудования по вибрации",
+    descriptionRu:
+      "Эксплуатируем около 400 насосов на объектах водоснабжения. Нужна система, предупреждающая об износе подшипников и дисбалансе за несколько недель до отказа.",
+    values: {
+      purpose:
+        "Перейти от планово-предупредительных ремонтов насосов к ремонтам по состоянию, предсказывая отказы по данным датчиков вибрации.",
+      ipcSections: ["F", "G"],
+      minTrl: "6",
+      dealTypes: ["non_exclusive_licence"],
+      budget: 1_200_000,
+    },
+    state: "moderation",
+  },
+];
+
 /** A change of a published listing waiting for moderation (the published content stays visible). */
 const PENDING_PRICE = 1550;
 
@@ -473,8 +766,6 @@ const DEMO_USER_DRAFT: Seed = {
   values: { processes: ["pcb_assembly_smt"], batch: { from: 10, to: 1000 }, leadTimeDays: 20 },
   state: "draft",
 };
-
-const DAY = 24 * 3600_000;
 
 export const listingsSeeder: Seeder = {
   name: "listings",
@@ -507,9 +798,9 @@ export const listingsSeeder: Seeder = {
       )
       .where(eq(organizations.shortName, DEMO_USER_ORG));
     const now = Date.now();
-    const all = [...CAPABILITIES, ...PREMISES];
+    const all = [...CAPABILITIES, ...PREMISES, ...RFQS, ...TECHNOLOGIES, ...TECHNOLOGY_REQUESTS];
     const planned = all.map((s, i) => {
-      // Premises come from the first few organizations (landlords), capabilities from the others.
+      // Premises come from the first few organizations (landlords), the other kinds from the others.
       const org =
         s.kind === "premises"
           ? orgs[i % Math.min(4, orgs.length)]!
@@ -517,9 +808,12 @@ export const listingsSeeder: Seeder = {
       return { s, org, at: new Date(now - (all.length - i) * 2 * DAY) };
     });
     if (demo) planned.push({ s: DEMO_USER_DRAFT, org: demo, at: new Date(now - DAY) });
-    const values = (s: Seed) => {
+    const values = (s: Seed, org?: { shortName: string }) => {
       // The seed is data a person could have typed: it passes the kind's validation.
-      const parsed = valuesSchema(LISTING_KINDS[s.kind]).parse(s.values);
+      const typed = Object.fromEntries(
+        Object.entries(s.values).map(([k, v]) => [k, v === THE_ORGANIZATION ? (org?.shortName ?? v) : v]),
+      );
+      const parsed = valuesSchema(LISTING_KINDS[s.kind]).parse(typed);
       return { values: parsed, searchText: searchableText(LISTING_KINDS[s.kind], parsed) };
     };
     const inserts = planned.map(({ s, org, at }) => {
@@ -534,7 +828,7 @@ export const listingsSeeder: Seeder = {
         titleEn: s.titleEn ?? null,
         descriptionRu: s.descriptionRu,
         descriptionEn: null,
-        ...values(s),
+        ...values(s, org),
         rejectReason: s.rejectReason ?? null,
         submittedAt: state === "draft" ? null : at,
         publishedAt: state === "published" ? decided : null,

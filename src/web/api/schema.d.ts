@@ -2433,7 +2433,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "capability" | "premises";
+            kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
             /** @enum {string} */
             state: "draft" | "moderation" | "published" | "rejected" | "closed";
             organization: {
@@ -2462,7 +2462,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "capability" | "premises";
+            kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
             titleRu: string;
             titleEn: string | null;
             descriptionRu: string;
@@ -2494,7 +2494,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "capability" | "premises";
+            kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
             organization: {
                 /** Format: uuid */
                 id: string;
@@ -2517,7 +2517,7 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 /** @enum {string} */
-                kind: "capability" | "premises";
+                kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
                 titleRu: string;
                 titleEn: string | null;
                 organization: {
@@ -2571,7 +2571,7 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 /** @enum {string} */
-                kind: "capability" | "premises";
+                kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
                 titleRu: string;
                 titleEn: string | null;
                 organization: {
@@ -2837,7 +2837,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "capability" | "premises";
+            kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
             titleRu: string;
             titleEn: string | null;
             /** @enum {string} */
@@ -7554,13 +7554,20 @@ export interface operations {
     getListings: {
         parameters: {
             query: {
-                kind: "capability" | "premises";
+                kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
                 q?: string;
                 processes?: string[] | string;
                 materials?: string[] | string;
                 certifications?: string[] | string;
-                premisesType?: string[] | string;
+                process?: string[] | string;
                 region?: string[] | string;
+                ndaRequired?: string[] | string;
+                objectType?: string[] | string;
+                ipcSections?: string[] | string;
+                trl?: string[] | string;
+                dealTypes?: string[] | string;
+                minTrl?: string[] | string;
+                premisesType?: string[] | string;
                 okrug?: string[] | string;
                 amenities?: string[] | string;
                 sort?: "relevance" | "newest";
@@ -7618,7 +7625,7 @@ export interface operations {
                     /** Format: uuid */
                     organizationId: string;
                     /** @enum {string} */
-                    kind: "capability" | "premises";
+                    kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
                     titleRu: string;
                     titleEn?: string | null;
                     descriptionRu: string;

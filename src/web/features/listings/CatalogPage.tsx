@@ -13,6 +13,7 @@ import { useMe } from "../../session";
 import {
   descriptionOf,
   fieldLabel,
+  hasValue,
   isKind,
   kindOf,
   titleOf,
@@ -74,9 +75,7 @@ function ResultCard({ item }: { item: ListingCard }) {
   const text = useValueText();
   const kind = kindOf(item.kind);
   // The card shows the kind's first few public values (the page shows them all).
-  const facts = kind.fields
-    .filter((f) => item.values[f.key] !== undefined && f.type !== "longText")
-    .slice(0, 4);
+  const facts = kind.fields.filter((f) => hasValue(item.values[f.key]) && f.type !== "longText").slice(0, 4);
   return (
     <Card withBorder padding="md" component="article">
       <Stack gap={6}>

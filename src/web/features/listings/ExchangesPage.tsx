@@ -1,12 +1,12 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { LISTING_KIND_NAMES } from "../../../shared/listings";
+import { EXCHANGES } from "../../../shared/listings";
 import { PageHeader } from "../../components/PageHeader";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useMe } from "../../session";
 
-/** The exchanges: one card per listing kind, each opening its catalog. */
+/** The exchanges: a section per exchange, a card per listing kind in it, each opening its catalog. */
 export default function ExchangesPage() {
   const { t } = useTranslation();
   usePageTitle(t("listings.title"));
@@ -29,25 +29,32 @@ export default function ExchangesPage() {
           )
         }
       />
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-        {LISTING_KIND_NAMES.map((kind) => (
-          <Card key={kind} withBorder padding="lg" component="article">
-            <Stack gap="sm" align="flex-start">
-              <Title order={2} size="h3">
-                <Anchor component={Link} to={`/exchanges/${kind}`} c="indigo.9">
-                  {t(`listings.kinds.${kind}.title`)}
-                </Anchor>
-              </Title>
-              <Text>{t(`listings.kinds.${kind}.lead`)}</Text>
-              {user && (
-                <Button component={Link} to={`/listings/new?kind=${kind}`} variant="light">
-                  {t(`listings.kinds.${kind}.new`)}
-                </Button>
-              )}
-            </Stack>
-          </Card>
-        ))}
-      </SimpleGrid>
+      {EXCHANGES.map((exchange) => (
+        <Stack key={exchange.key} gap="sm" component="section" aria-labelledby={`exchange-${exchange.key}`}>
+          <Title order={2} size="h3" id={`exchange-${exchange.key}`}>
+            {t(`listings.exchanges.${exchange.key}`)}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+            {exchange.kinds.map((kind) => (
+              <Card key={kind} withBorder padding="lg" component="article">
+                <Stack gap="sm" align="flex-start">
+                  <Title order={3} size="h4">
+                    <Anchor component={Link} to={`/exchanges/${kind}`} c="indigo.9">
+                      {t(`listings.kinds.${kind}.title`)}
+                    </Anchor>
+                  </Title>
+                  <Text>{t(`listings.kinds.${kind}.lead`)}</Text>
+                  {user && (
+                    <Button component={Link} to={`/listings/new?kind=${kind}`} variant="light">
+                      {t(`listings.kinds.${kind}.new`)}
+                    </Button>
+                  )}
+                </Stack>
+              </Card>
+            ))}
+          </SimpleGrid>
+        </Stack>
+      ))}
     </Stack>
   );
 }

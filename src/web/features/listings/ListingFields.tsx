@@ -16,7 +16,10 @@ import { isPublic, type ListingField, type ListingKindName } from "../../../shar
 import type { FieldInput, FormValues } from "./formValues";
 import { fieldLabel, kindOf, useLocale, valueLabel } from "./labels";
 
-/** The inputs of a kind's fields (see `FieldInputs`). */
+/**
+ * The inputs of a kind's fields (see `FieldInputs`); a field with a hint
+ * (`listings.kinds.<kind>.hints.<key>`) shows it under the label.
+ */
 export function ListingFields({
   kind,
   form,
@@ -24,11 +27,15 @@ export function ListingFields({
   kind: ListingKindName;
   form: UseFormReturnType<FormValues>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <FieldInputs
       fields={kindOf(kind).fields}
       label={(key) => fieldLabel(t, kind, key)}
+      hint={(key) => {
+        const hint = `listings.kinds.${kind}.hints.${key}`;
+        return i18n.exists(hint) ? t(hint) : null;
+      }}
       form={form as unknown as UseFormReturnType<{ values: Record<string, FieldInput> }>}
     />
   );
@@ -42,20 +49,32 @@ export function ListingFields({
 export function FieldInputs({
   fields,
   label,
+  hint,
   form,
 }: {
   fields: readonly ListingField[];
   label: (key: string) => string;
+  /** A field's hint under its label, if it has one. */
+  hint?: (key: string) => string | null;
   form: UseFormReturnType<{ values: Record<string, FieldInput> }>;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const input = (f: ListingField) => {
     const path = `values.${f.key}`;
+    const said = hint?.(f.key) ?? null;
+    const whoSees = isPublic(f) ? null : t("listings.field.private");
     const common = {
       label: label(f.key),
       required: f.required === true,
-      description: isPublic(f) ? undefined : t("listings.field.private"),
+      description:
+        said || whoSees ? (
+          <>
+            {said}
+            {said && whoSees && <br />}
+            {whoSees}
+          </>
+        ) : undefined,
     };
     const options = () =>
       "values" in f ? f.values.map((v) => ({ value: v, label: valueLabel(f, v, locale) })) : [];

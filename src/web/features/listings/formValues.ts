@@ -61,7 +61,8 @@ export function fromInput(f: ListingField, v: FieldInput): FieldValue | undefine
     case "multiEnum":
       return (v as string[]).length ? (v as string[]) : undefined;
     case "boolean":
-      return v as boolean;
+      // An unticked box sends nothing: the server reads a yes/no field left out as "no".
+      return v === true ? true : undefined;
     default:
       return v as FieldValue;
   }

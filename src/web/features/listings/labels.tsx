@@ -20,6 +20,9 @@ export const fieldLabel = (t: TFunction, kind: ListingKindName, key: string) =>
 export const valueLabel = (f: ListingField, value: string, locale: Locale) =>
   "labels" in f ? (f.labels[value]?.[locale] ?? value) : value;
 
+/** Whether a listing shows a field: it has a value, and a yes/no field's "no" reads as nothing to say. */
+export const hasValue = (v: FieldValue | undefined): v is FieldValue => v !== undefined && v !== false;
+
 /** A field's value as text. */
 export function useValueText() {
   const { t } = useTranslation();
@@ -63,7 +66,7 @@ export function FieldValues({
 }) {
   const { t } = useTranslation();
   const text = useValueText();
-  const fields = declared.filter((f) => values[f.key] !== undefined);
+  const fields = declared.filter((f) => hasValue(values[f.key]));
   return (
     <dl className="facts">
       {fields.map((f) => (
