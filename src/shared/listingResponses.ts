@@ -9,7 +9,14 @@
 // Texts: web `listings.responses.<type>.{title,fields.<key>,states.<state>,moves.<move>}`; server
 // notices `notice.listings.response.<move>`.
 
-import type { Clock, KindIssue, ListingField, ListingKind, ListingValues } from "./listings.js";
+import type {
+  Clock,
+  KindIssue,
+  ListingField,
+  ListingKind,
+  ListingKindName,
+  ListingValues,
+} from "./listings.js";
 import { valuesSchema } from "./listings.js";
 
 export type Side = "owner" | "responder";
@@ -227,13 +234,13 @@ export const RESPONSE_MOVES = [
 ];
 
 /** The response type of each listing kind. */
-export const RESPONSE_OF_KIND: Record<string, ResponseTypeName> = {
+export const RESPONSE_OF_KIND: Readonly<Record<string, ResponseTypeName>> = {
   capability: "inquiry",
   premises: "viewing",
   rfq: "quote",
   technology: "interest",
   technology_request: "interest",
-};
+} satisfies Record<ListingKindName, ResponseTypeName>;
 
 export const responseTypeOf = (kind: string): ResponseType => {
   const name = RESPONSE_OF_KIND[kind];

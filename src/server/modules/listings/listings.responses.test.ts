@@ -272,3 +272,139 @@ describe("an inquiry on a manufacturing capability", () => {
     expect(last).toMatchObject({ event: "listings.response.decline", body: "Загрузка станков до марта" });
   });
 });
+
+describe("quotes on a production order, from quotes to the manufacturer's rating", () => {
+  const RFQ = {
+    process: "cnc_milling",
+    materials: ["aluminium"],
+    quantity: 500,
+    budget: 900_000,
+    deadline: "2099-03-01",
+  };
+  const quote = (listingId: string, team: typeof resp, price: number) =>
+    team.memberC.post(`/api/listings/${listingId}/responses`, {
+      organizationId: team.org.id,
+      values: { price, vat: "22", leadTimeDays: 30, validUntil: "2099-01-31", comment: "Материал наш" },
+    });
+
+  it("accepts one quote: the others are declined and told, the listing closes, and a second accept gets 409", async () => {
+    const l = await published("rfq", RFQ);
+    const makers = [resp, await orgWithTeam(t), await orgWithTeam(t)];
+    const quotes: Response[] = [];
+    for (const [i, m] of makers.entries()) {
+      const res = await quote(l.id, m, 700_000 + i * 50_000);
+      expect(res.statusCode, res.body).toBe(201);
+      quotes.push(res.json() as Response);
+    }
+    // The third withdraws first: it stays withdrawn, not declined.
+    await move(makers[2]!.memberC, quotes[2]!, "withdraw");
+
+    // Two accepts at once: exactly one wins.
+    const [a, b] = await Promise.all([
+      move(owner.memberC, quotes[0]!, "accept"),
+      move(owner.adminC, quotes[1]!, "accept"),
+    ]);
+    const codes = [a.statusCode, b.statusCode].sort();
+    expect(codes).toEqual([200, 409]);
+    const winner = a.statusCode === 200 ? 0 : 1;
+    const loser = 1 - winner;
+    const lost = (await makers[loser]!.memberC.get(`/api/responses/${quotes[loser]!.id}`)).json() as Response;
+    expect(lost.state).toBe("declined");
+    expect(lost.history.at(-1)!.event).toBe("lost");
+    const told = await t.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, makers[loser]!.member.id));
+    expect(told.some((n) => (n.data as { event?: string }).event === "lost")).toBe(true);
+    expect(((await makers[2]!.memberC.get(`/api/responses/${quotes[2]!.id}`)).json() as Response).state).toBe(
+      "withdrawn",
+    );
+
+    // The listing left the catalog and takes no new quote.
+    const listing = (await owner.memberC.get(`/api/listings/${l.id}`)).json() as { state: string };
+    expect(listing.state).toBe("closed");
+    expectProblem(await guest.get(`/api/listings/${l.id}`), 404);
+    const late = await orgWithTeam(t);
+    expectProblem(await quote(l.id, late, 500_000), 404);
+  });
+
+  it("goes accepted → in production → delivered → completed with a rating shown on the manufacturer's page; rating before delivery is 409", async () => {
+    const maker = await orgWithTeam(t);
+    const l = await published("rfq", RFQ);
+    let q = (await quote(l.id, maker, 640_000)).json() as Response;
+    q = (await move(owner.memberC, q, "accept")).json() as Response;
+    expect(q.state).toBe("accepted");
+    expectProblem(await move(owner.memberC, q, "rate", { rating: 5 }), 409, "response-transition");
+    q = (await move(maker.memberC, q, "start")).json() as Response;
+    expect(q.state).toBe("in_production");
+    q = (await move(maker.adminC, q, "deliver")).json() as Response;
+    expect(q.state).toBe("delivered");
+    const outOfScale = await move(owner.memberC, q, "rate", { rating: 6 });
+    expect(fieldErrors(expectProblem(outOfScale, 400))).toHaveProperty("values.rating");
+    const rated = await move(owner.memberC, q, "rate", {
+      rating: 4,
+      review: "Точно в срок, допуски выдержаны",
+    });
+    expect(rated.statusCode, rated.body).toBe(200);
+    q = rated.json() as Response;
+    expect(q).toMatchObject({ state: "completed", active: false, moves: [] });
+    expectProblem(await move(owner.memberC, q, "rate", { rating: 5 }), 409, "response-transition");
+
+    const record = (await guest.get(`/api/organizations/${maker.org.id}/exchange-record`)).json() as {
+      completed: number;
+      rating: number;
+      ratings: number;
+      reviews: { rating: number; review: string; customer: { id: string } }[];
+    };
+    expect(record).toMatchObject({ completed: 1, rating: 4, ratings: 1 });
+    expect(record.reviews[0]).toMatchObject({
+      rating: 4,
+      review: "Точно в срок, допуски выдержаны",
+      customer: { id: owner.org.id },
+    });
+  });
+
+  it("is cancelled by the customer with a reason, which the manufacturer reads", async () => {
+    const maker = await orgWithTeam(t);
+    const l = await published("rfq", RFQ);
+    let q = (await quote(l.id, maker, 610_000)).json() as Response;
+    q = (await move(owner.memberC, q, "accept")).json() as Response;
+    expect(fieldErrors(expectProblem(await move(owner.memberC, q, "cancel"), 400))).toHaveProperty(
+      "values.reason",
+    );
+    q = (
+      await move(owner.memberC, q, "cancel", { reason: "Проект заморожен заказчиком" })
+    ).json() as Response;
+    const seen = (await maker.memberC.get(`/api/responses/${q.id}`)).json() as Response;
+    expect(seen).toMatchObject({ state: "cancelled", outcome: { reason: "Проект заморожен заказчиком" } });
+    const none = (await guest.get(`/api/organizations/${maker.org.id}/exchange-record`)).json() as {
+      completed: number;
+      rating: number | null;
+    };
+    expect(none).toMatchObject({ completed: 0, rating: null });
+  });
+});
+
+describe("interest in a technology", () => {
+  it("goes to negotiation, then a deal with its terms recorded", async () => {
+    const l = await published("technology", {
+      objectType: "know_how",
+      rightHolder: "ООО «Тест»",
+      trl: "6",
+      dealTypes: ["non_exclusive_licence"],
+      priceByAgreement: true,
+    });
+    let r = (
+      await resp.memberC.post(`/api/listings/${l.id}/responses`, {
+        organizationId: resp.org.id,
+        values: { message: "Интересует неисключительная лицензия для серийного производства" },
+      })
+    ).json() as Response;
+    expect(r).toMatchObject({ type: "interest", state: "sent" });
+    r = (await move(owner.memberC, r, "negotiate")).json() as Response;
+    r = (
+      await move(owner.memberC, r, "agree", { terms: "Лицензия на 5 лет, роялти 3 %" })
+    ).json() as Response;
+    expect(r).toMatchObject({ state: "agreed", outcome: { terms: "Лицензия на 5 лет, роялти 3 %" } });
+  });
+});
