@@ -10,6 +10,7 @@ import {
 import type { Seeder } from "../core/seed.js";
 import { listings } from "../modules/listings/listings.schema.js";
 import { memberships, organizations } from "../modules/organizations/organizations.schema.js";
+import { seedResponses } from "./listingResponses.js";
 import { DEMO_USER_ORG } from "./organizations.js";
 
 /*
@@ -837,10 +838,14 @@ export const listingsSeeder: Seeder = {
         updatedAt: at,
       };
     });
-    const inserted = await db
-      .insert(listings)
-      .values(inserts)
-      .returning({ id: listings.id, titleRu: listings.titleRu });
+    const inserted = await db.insert(listings).values(inserts).returning({
+      id: listings.id,
+      titleRu: listings.titleRu,
+      kind: listings.kind,
+      state: listings.state,
+      organizationId: listings.organizationId,
+      owner: listings.authorId,
+    });
     // The first premises listing's landlord raised the price: the change waits for the operator.
     const first = PREMISES[0]!;
     const target = inserted.find((r) => r.titleRu === first.titleRu);
@@ -862,5 +867,10 @@ export const listingsSeeder: Seeder = {
         })
         .where(eq(listings.id, target.id));
     }
+    await seedResponses(
+      db,
+      inserted.flatMap((l) => (l.state === "published" && l.owner ? [{ ...l, owner: l.owner }] : [])),
+      orgs,
+    );
   },
 };
