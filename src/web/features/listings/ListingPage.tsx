@@ -25,11 +25,11 @@ const ListingResponses = lazy(() => import("./ListingResponses"));
 function GuestRespond({ listing }: { listing: Listing }) {
   const { t } = useTranslation();
   return (
-    <SectionCard id="listing-respond" title={t("listings.responses.guestTitle")} titleGap="sm">
+    <SectionCard id="listing-respond" title={t("listings.respond.title")} titleGap="sm">
       <Stack gap="sm" align="flex-start">
-        <Text>{t("listings.responses.guest")}</Text>
+        <Text>{t("listings.respond.guest")}</Text>
         <Button component={Link} to={withNext("/signin", `/listings/${listing.id}`)} variant="light">
-          {t("listings.responses.signIn")}
+          {t("listings.respond.signIn")}
         </Button>
       </Stack>
     </SectionCard>

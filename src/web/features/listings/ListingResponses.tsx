@@ -38,13 +38,13 @@ export function ResponseItem({ r, show }: { r: ResponseSummary; show: "organizat
           <Anchor component={Link} to={`/responses/${r.id}`} fw={600}>
             {show === "organization"
               ? r.organization.shortName
-              : t("listings.responses.toListing", { title: r.listing.titleRu })}
+              : t("responses.toListing", { title: r.listing.titleRu })}
           </Anchor>
           <ResponseStateBadge type={r.type} state={r.state} />
         </Group>
         {r.type === "quote" && <QuotePrice values={r.values} />}
         <Text size="sm" c="dimmed">
-          {t(`listings.responses.${r.type}.title`)} · {format.dateTime(r.createdAt)}
+          {t(`responses.${r.type}.title`)} · {format.dateTime(r.createdAt)}
           {show === "listing" && ` · ${r.listing.organization.shortName}`}
         </Text>
         {typeof r.values.message === "string" && (
@@ -62,12 +62,12 @@ function OwnerResponses({ listing }: { listing: Listing }) {
   const { t } = useTranslation();
   const query = useQuery(responsesQuery(listing.id));
   return (
-    <SectionCard id="listing-responses" title={t("listings.responses.ownerTitle")} titleGap="sm">
+    <SectionCard id="listing-responses" title={t("responses.ownerTitle")} titleGap="sm">
       <QueryList
         query={query}
         items={query.data?.items}
         skeleton={80}
-        empty={<Text c="dimmed">{t(`listings.responses.${responseTypeOf(listing.kind).name}.none`)}</Text>}
+        empty={<Text c="dimmed">{t(`responses.${responseTypeOf(listing.kind).name}.none`)}</Text>}
       >
         {(items) => (
           <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
@@ -91,17 +91,20 @@ function RespondForm({ listing, onCancel }: { listing: Listing; onCancel: () => 
   const type = responseTypeOf(listing.kind);
   const decl = { kind: type.name, fields: type.fields };
   const mine = useMyOrganizations();
-  const organizations = (mine.data?.items ?? []).map((i) => ({
-    value: i.organization.id,
-    label: i.organization.shortName,
-  }));
+  // Only organizations the operator verified respond (as they publish): the others are left out, and
+  // a reader with none of them is told how to get there.
+  const all = mine.data?.items ?? [];
+  const organizations = all
+    .filter((i) => i.organization.verified)
+    .map((i) => ({ value: i.organization.id, label: i.organization.shortName }));
+  const active = organizations.find((o) => o.value === mine.data?.activeOrganizationId);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [pending, setPending] = useState(false);
   const required = t("common.validation.required");
   const form = useForm<RespondValues>({
     mode: "uncontrolled",
     initialValues: {
-      organizationId: mine.data?.activeOrganizationId ?? organizations[0]?.value ?? "",
+      organizationId: active?.value ?? organizations[0]?.value ?? "",
       values: initialValues(decl, "").values,
     },
     validate: (v) => {
@@ -112,9 +115,16 @@ function RespondForm({ listing, onCancel }: { listing: Listing; onCancel: () => 
     },
   });
   if (!mine.isPending && organizations.length === 0)
-    return (
+    return all.length > 0 ? (
       <Stack gap="sm" align="flex-start">
-        <Text>{t("listings.responses.noOrganization")}</Text>
+        <Text>{t("responses.notVerified")}</Text>
+        <Button component={Link} to={`/organizations/${all[0]!.organization.id}`} variant="light">
+          {t("responses.toOrganization")}
+        </Button>
+      </Stack>
+    ) : (
+      <Stack gap="sm" align="flex-start">
+        <Text>{t("responses.noOrganization")}</Text>
         <Button component={Link} to="/organizations/new" variant="light">
           {t("listings.form.registerOrganization")}
         </Button>
@@ -131,7 +141,7 @@ function RespondForm({ listing, onCancel }: { listing: Listing; onCancel: () => 
         }),
       );
       await queryClient.invalidateQueries({ queryKey: listingKeys.all });
-      toast(t("listings.responses.sent"));
+      toast(t("responses.sent"));
       navigate(`/responses/${r.id}`);
     } catch (error) {
       setProblem(applyServerErrors(form, error));
@@ -145,7 +155,7 @@ function RespondForm({ listing, onCancel }: { listing: Listing; onCancel: () => 
         <ProblemAlert problem={problem} />
         {organizations.length > 1 && (
           <Select
-            label={t("listings.responses.organization")}
+            label={t("responses.organization")}
             required
             data={organizations}
             allowDeselect={false}
@@ -160,7 +170,7 @@ function RespondForm({ listing, onCancel }: { listing: Listing; onCancel: () => 
         />
         <Group gap="sm">
           <Button type="submit" loading={pending}>
-            {t(`listings.responses.${type.name}.send`)}
+            {t(`responses.${type.name}.send`)}
           </Button>
           <Button variant="default" onClick={onCancel}>
             {t("common.cancel")}
@@ -179,29 +189,29 @@ function Respond({ listing }: { listing: Listing }) {
   const type = responseTypeOf(listing.kind);
   const current = query.data?.items.find((r) => r.active);
   return (
-    <SectionCard id="listing-respond" title={t(`listings.responses.${type.name}.title`)} titleGap="sm">
+    <SectionCard id="listing-respond" title={t(`responses.${type.name}.title`)} titleGap="sm">
       {query.isError ? (
         <ProblemAlert error={query.error} />
       ) : current ? (
         <Alert color="blue" variant="light">
           <Stack gap={6} align="flex-start">
             <Group gap="xs">
-              <Text>{t("listings.responses.already")}</Text>
+              <Text>{t("responses.already")}</Text>
               <ResponseStateBadge type={current.type} state={current.state} />
             </Group>
             <Anchor component={Link} to={`/responses/${current.id}`}>
-              {t("listings.responses.openMine")}
+              {t("responses.openMine")}
             </Anchor>
           </Stack>
         </Alert>
       ) : listing.state !== "published" ? (
-        <Text c="dimmed">{t("listings.responses.closed")}</Text>
+        <Text c="dimmed">{t("responses.closed")}</Text>
       ) : open ? (
         <RespondForm listing={listing} onCancel={() => setOpen(false)} />
       ) : (
         <Stack gap="sm" align="flex-start">
-          <Text>{t(`listings.responses.${type.name}.lead`)}</Text>
-          <Button onClick={() => setOpen(true)}>{t(`listings.responses.${type.name}.start`)}</Button>
+          <Text>{t(`responses.${type.name}.lead`)}</Text>
+          <Button onClick={() => setOpen(true)}>{t(`responses.${type.name}.start`)}</Button>
         </Stack>
       )}
     </SectionCard>

@@ -16,7 +16,7 @@ import { listingKeys } from "./queries";
 /** The responses one of the member's organizations sent (the active one first), newest change first. */
 export default function MyResponsesPage() {
   const { t } = useTranslation();
-  usePageTitle(t("listings.responses.mineTitle"));
+  usePageTitle(t("responses.mineTitle"));
   const mine = useMyOrganizations();
   const orgs = mine.data?.items ?? [];
   const [chosen, setChosen] = useState<string | null>(null);
@@ -36,19 +36,19 @@ export default function MyResponsesPage() {
   });
   const browse = (
     <Button component={Link} to="/exchanges" variant="light">
-      {t("listings.responses.browse")}
+      {t("responses.browse")}
     </Button>
   );
   return (
     <Stack gap="lg">
-      <PageHeader title={t("listings.responses.mineTitle")} subtitle={t("listings.responses.mineLead")} />
+      <PageHeader title={t("responses.mineTitle")} subtitle={t("responses.mineLead")} />
       {mine.isPending ? (
         <Skeleton height={200} />
       ) : mine.error ? (
         <ProblemAlert error={mine.error} />
       ) : orgs.length === 0 ? (
         <EmptyState
-          text={t("listings.responses.noOrganization")}
+          text={t("responses.noOrganization")}
           action={
             <Button component={Link} to="/organizations/new" variant="light">
               {t("listings.form.registerOrganization")}
@@ -72,10 +72,10 @@ export default function MyResponsesPage() {
           )}
           <QueryPagedList
             query={list}
-            label={t("listings.responses.mineTitle")}
+            label={t("responses.mineTitle")}
             skeleton={90}
             rows={3}
-            empty={<EmptyState text={t("listings.responses.mineEmpty")} action={browse} />}
+            empty={<EmptyState text={t("responses.mineEmpty")} action={browse} />}
             onPage={setPage}
           >
             {(r) => <ResponseItem key={r.id} r={r} show="listing" />}

@@ -1,7 +1,7 @@
 // A response as its two sides see it: the listing, what was offered or asked, where it stands, the
 // moves the reader's side may make now (a form when the move asks for something), the dated history
 // and the conversation between the two organizations.
-import { Anchor, Button, Group, Skeleton, Stack, Text, Timeline } from "@mantine/core";
+import { Anchor, Button, Group, Skeleton, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -15,6 +15,7 @@ import { AppModal, ModalFormActions } from "../../components/modal";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
+import { StatusTimeline } from "../../components/StatusTimeline";
 import { toast } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
@@ -66,24 +67,24 @@ function MoveDialog({
       );
       queryClient.setQueryData(responseKey(response.id), after);
       void queryClient.invalidateQueries({ queryKey: listingKeys.all });
-      toast(t(`listings.responses.${response.type}.states.${after.state}`));
+      toast(t(`responses.${response.type}.states.${after.state}`));
       onClose();
     } catch (error) {
       if (error instanceof ApiError && error.is("response-changed") && error.body.current) {
         queryClient.setQueryData(responseKey(response.id), error.body.current as ListingResponse);
-        setProblem({ message: t("listings.responses.changed"), details: [] });
+        setProblem({ message: t("responses.changed"), details: [] });
       } else setProblem(applyServerErrors(form, error));
     } finally {
       setPending(false);
     }
   }, focusFirstInvalid);
-  const label = t(`listings.responses.${response.type}.moves.${move.name}`);
+  const label = t(`responses.${response.type}.moves.${move.name}`);
   return (
     <AppModal opened onClose={onClose} title={label}>
       <form noValidate onSubmit={submit}>
         <Stack gap="md">
           <ProblemAlert problem={problem} />
-          <Text size="sm">{t(`listings.responses.${response.type}.confirm.${move.name}`)}</Text>
+          <Text size="sm">{t(`responses.${response.type}.confirm.${move.name}`)}</Text>
           {decl.fields.length > 0 && (
             <FieldInputs
               fields={decl.fields}
@@ -114,9 +115,7 @@ export default function ResponsePage() {
   });
   const [moving, setMoving] = useState<ResponseMove | null>(null);
   const r = query.data;
-  usePageTitle(
-    r ? `${t(`listings.responses.${r.type}.title`)}: ${r.listing.titleRu}` : t("listings.responses.title"),
-  );
+  usePageTitle(r ? `${t(`responses.${r.type}.title`)}: ${r.listing.titleRu}` : t("responses.title"));
   if (query.isPending) return <Skeleton height={320} />;
   if (query.error || !r) return <ProblemAlert error={query.error} />;
   const type = responseType(r.type);
@@ -125,14 +124,14 @@ export default function ResponsePage() {
   return (
     <Stack gap="lg">
       <PageHeader
-        title={t(`listings.responses.${r.type}.title`)}
+        title={t(`responses.${r.type}.title`)}
         subtitle={
           <>
             <Anchor component={Link} to={`/listings/${r.listing.id}`}>
               {titleOf(r.listing, locale)}
             </Anchor>
             {" · "}
-            {t(r.side === "owner" ? "listings.responses.from" : "listings.responses.to", {
+            {t(r.side === "owner" ? "responses.from" : "responses.to", {
               org: other.shortName,
             })}
           </>
@@ -141,7 +140,7 @@ export default function ResponsePage() {
         <Group gap="xs">
           <ResponseStateBadge type={r.type} state={r.state} />
           <Text size="sm" c="dimmed">
-            {t("listings.responses.sentAt", { date: format.dateTime(r.createdAt) })}
+            {t("responses.sentAt", { date: format.dateTime(r.createdAt) })}
           </Text>
         </Group>
       </PageHeader>
@@ -157,22 +156,22 @@ export default function ResponsePage() {
                   color={move.confirm ? "red" : undefined}
                   onClick={() => setMoving(move)}
                 >
-                  {t(`listings.responses.${r.type}.moves.${name}`)}
+                  {t(`responses.${r.type}.moves.${name}`)}
                 </Button>
               )
             );
           })}
           {r.conversationId && (
             <Button component={Link} to={`/messages/${r.conversationId}`} variant="default">
-              {t("listings.responses.conversation")}
+              {t("responses.conversation")}
             </Button>
           )}
         </Group>
       )}
       {r.moves.length === 0 && r.active && (
-        <Text c="dimmed">{t("listings.responses.waiting", { org: other.shortName })}</Text>
+        <Text c="dimmed">{t("responses.waiting", { org: other.shortName })}</Text>
       )}
-      <SectionCard id="response-values" title={t("listings.responses.what")} titleGap="sm">
+      <SectionCard id="response-values" title={t("responses.what")} titleGap="sm">
         <Stack gap="sm">
           {r.type === "quote" && <QuotePrice values={r.values} />}
           <FieldValues
@@ -183,7 +182,7 @@ export default function ResponsePage() {
         </Stack>
       </SectionCard>
       {outcome.some((f) => r.outcome[f.key] !== undefined) && (
-        <SectionCard id="response-outcome" title={t("listings.responses.outcome")} titleGap="sm">
+        <SectionCard id="response-outcome" title={t("responses.outcome")} titleGap="sm">
           <FieldValues
             fields={outcome}
             label={(key) => responseFieldLabel(t, r.type, key)}
@@ -191,21 +190,18 @@ export default function ResponsePage() {
           />
         </SectionCard>
       )}
-      <SectionCard id="response-history" title={t("listings.responses.history")} titleGap="sm">
-        <Timeline active={r.history.length - 1} bulletSize={14} lineWidth={2}>
-          {r.history.map((e, i) => (
-            <Timeline.Item
-              // biome-ignore lint/suspicious/noArrayIndexKey: the history only grows at its end
-              key={i}
-              title={t(`listings.responses.events.${e.event}`)}
-            >
-              <Text size="sm" c="dimmed">
-                {format.dateTime(e.at)} ·{" "}
-                {(e.side === "owner" ? r.listing.organization : r.organization).shortName}
-              </Text>
-            </Timeline.Item>
-          ))}
-        </Timeline>
+      <SectionCard id="response-history" title={t("responses.history")} titleGap="sm">
+        <StatusTimeline
+          empty=""
+          formatAt={format.dateTime}
+          entries={r.history.map((e, i) => ({
+            id: String(i),
+            at: e.at,
+            title: t(`responses.events.${e.event}`),
+            color: e.toState === "declined" || e.toState === "cancelled" ? "red" : undefined,
+            lines: [(e.side === "owner" ? r.listing.organization : r.organization).shortName],
+          }))}
+        />
       </SectionCard>
       {moving && <MoveDialog response={r} move={moving} onClose={() => setMoving(null)} />}
     </Stack>

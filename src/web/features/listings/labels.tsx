@@ -90,7 +90,11 @@ export function FieldValues({
 export const badgeColors = (tone: "green" | "red" | "yellow" | "gray" | "blue") =>
   tone === "yellow"
     ? ({ color: "yellow", c: "black", variant: "filled" } as const)
-    : ({ color: tone === "gray" ? "gray.7" : `${tone}.9`, variant: "filled" } as const);
+    : ({
+        // green.9 is 4.4:1 against white, under AA for a badge's small text; teal.9 is 5.0:1
+        color: tone === "gray" ? "gray.7" : tone === "green" ? "teal.9" : `${tone}.9`,
+        variant: "filled",
+      } as const);
 
 const STATE_TONE = {
   published: "green",

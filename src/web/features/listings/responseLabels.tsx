@@ -14,7 +14,7 @@ export const responseType = (name: string): ResponseType => RESPONSE_TYPES[name 
 
 /** A response's or a move's field label. */
 export const responseFieldLabel = (t: TFunction, type: string, key: string) =>
-  t(`listings.responses.${type}.fields.${key}`);
+  t(`responses.${type}.fields.${key}`);
 
 /** Every field a type's moves ask for (what `outcome` may hold), each once, in the moves' order. */
 export function outcomeFields(type: ResponseType): ListingField[] {
@@ -30,7 +30,7 @@ const BAD = new Set(["declined", "cancelled"]);
 export function ResponseStateBadge({ type, state }: { type: string; state: string }) {
   const { t } = useTranslation();
   const tone = GOOD.has(state) ? "green" : BAD.has(state) ? "red" : state === "withdrawn" ? "gray" : "yellow";
-  return <Badge {...badgeColors(tone)}>{t(`listings.responses.${type}.states.${state}`)}</Badge>;
+  return <Badge {...badgeColors(tone)}>{t(`responses.${type}.states.${state}`)}</Badge>;
 }
 
 /** A quote's price as the customer compares it: without VAT and with it. */
@@ -41,13 +41,12 @@ export function QuotePrice({ values }: { values: Record<string, FieldValue> }) {
   const vat = typeof values.vat === "string" ? values.vat : null;
   if (price === null || vat === null) return null;
   const rate = vat === "none" ? 0 : Number(vat);
-  const rub = (n: number) =>
-    t("listings.responses.quote.rub", { amount: format.number(Math.round(n * 100) / 100) });
+  const rub = (n: number) => t("responses.quote.rub", { amount: format.number(Math.round(n * 100) / 100) });
   return (
     <Text fw={600}>
       {vat === "none"
-        ? t("listings.responses.quote.priceNoVat", { price: rub(price) })
-        : t("listings.responses.quote.priceWithVat", {
+        ? t("responses.quote.priceNoVat", { price: rub(price) })
+        : t("responses.quote.priceWithVat", {
             price: rub(price),
             rate,
             total: rub(price * (1 + rate / 100)),
