@@ -498,6 +498,13 @@ export const PENDING_STATES = ["moderation", "rejected"] as const;
 export const LISTING_DECISIONS = ["approve", "reject"] as const;
 export const LISTING_SORTS = ["relevance", "newest"] as const;
 
+/** A published listing is valid this many days; the author prolongs it by as many (the expiry job closes it after). */
+export const LISTING_VALIDITY_DAYS = 90;
+/** The author is told this many days before a listing expires. */
+export const LISTING_EXPIRY_NOTICE_DAYS = 7;
+/** Saved searches of listings a user may keep. */
+export const MAX_LISTING_SAVED_SEARCHES = 20;
+
 export const isPublic = (f: ListingField) => (f.visibility ?? "public") === "public";
 
 // ---------- what derives from it ----------

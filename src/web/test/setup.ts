@@ -1,7 +1,11 @@
 /** jsdom lacks a few browser APIs Mantine uses; Testing Library unmounts after each test. */
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
 import { addRussianTexts, i18nReady, loadLanguage } from "../i18n";
+
+// A lazy part (a dialog's code, a page's texts) may take more than the default second to arrive on a
+// busy 2-core machine: `findBy…` and `waitFor` wait up to 5 s before they fail.
+configure({ asyncUtilTimeout: 5000 });
 
 Object.defineProperty(window, "matchMedia", {
   writable: true,

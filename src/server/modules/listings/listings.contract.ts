@@ -110,6 +110,10 @@ export const Listing = ListingContent.extend({
   rejectReason: z.string().nullable(),
   /** A change of the published listing waiting for moderation or rejected (author and operators only). */
   pending: ListingContent.extend({ state: z.enum(PENDING_STATES) }).nullable(),
+  /** A published listing is valid until then; the author may prolong it (author and operators only). */
+  expiresAt: iso.nullable(),
+  /** How many readers viewed its page (its organization's members only; null for anyone else). */
+  views: z.number().int().nullable(),
   version: z.number().int(),
   /** The reader may edit, submit and close it (a member of its organization). */
   mine: z.boolean(),
@@ -156,6 +160,10 @@ export const MyListing = z
     pendingState: z.enum(PENDING_STATES).nullable(),
     rejectReason: z.string().nullable(),
     updatedAt: iso,
+    /** A published listing is valid until then. */
+    expiresAt: iso.nullable(),
+    /** How many readers viewed its page. */
+    views: z.number().int(),
     version: z.number().int(),
   })
   .meta({ id: "MyListing" });

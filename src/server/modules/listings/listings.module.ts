@@ -1,5 +1,8 @@
+import type { QueuedJob } from "../../core/jobs.js";
 import { defineModule } from "../../core/module.js";
 import { listingsSeeder } from "../../seed/listings.js";
+import { listingExpiryJob } from "./listings.expiry.js";
+import { listingFollowRoutes } from "./listings.follow.routes.js";
 import { LISTING_NOTIFICATION_DEFS } from "./listings.notifications.js";
 import { listingOperatorRoutes } from "./listings.operator.routes.js";
 import { listingsPersonalData } from "./listings.personal.js";
@@ -7,6 +10,7 @@ import { LISTING_RULES } from "./listings.policy.js";
 import { listingResponseRoutes } from "./listings.responses.routes.js";
 import { RESPONSE_SUBJECT } from "./listings.responses.service.js";
 import { listingRoutes } from "./listings.routes.js";
+import { listingSearchNoticesJob } from "./listings.saved.js";
 
 /**
  * Exchanges: listings of every kind (src/shared/listings.ts), their moderation, the public catalog, and
@@ -14,11 +18,15 @@ import { listingRoutes } from "./listings.routes.js";
  */
 export const listingsModule = defineModule({
   name: "listings",
-  routes: [listingRoutes, listingResponseRoutes, listingOperatorRoutes],
+  routes: [listingRoutes, listingResponseRoutes, listingOperatorRoutes, listingFollowRoutes],
   rules: LISTING_RULES,
   abilities: ["operator.listings.queue"],
   notificationKinds: LISTING_NOTIFICATION_DEFS,
   personalData: listingsPersonalData,
   seed: listingsSeeder,
   conversationSubjects: [RESPONSE_SUBJECT],
+  // Expired listings closed, and their authors told a week before.
+  jobs: [listingExpiryJob],
+  // A newly published listing's saved-search notices, sent in the decision's transaction.
+  queued: [listingSearchNoticesJob as QueuedJob<never>],
 });

@@ -1,6 +1,7 @@
 import { RESPONSE_MOVES } from "../../../shared/listingResponses.js";
 import { quoted } from "../../../shared/text.js";
 import { catalogueNotices } from "../../core/module.js";
+import { expiryDate } from "./listings.expiry.js";
 
 /**
  * Notifications of listings: the operator's decision on a listing or its change, to its author; a
@@ -10,6 +11,10 @@ import { catalogueNotices } from "../../core/module.js";
 export const LISTING_NOTIFICATION_KINDS = {
   decided: "listings.decided",
   response: "listings.response",
+  /** A listing expires within a week (`phase` "soon") or was closed as expired ("closed"): its author. */
+  expiry: "listings.expiry",
+  /** A newly published listing matches a saved search: its owner. */
+  match: "listings.match",
 } as const;
 
 /** The events of a response told to the other side: its creation, every move, and losing to another. */
@@ -32,5 +37,14 @@ export const LISTING_NOTIFICATION_DEFS = catalogueNotices({
     defaultChannel: "email",
     variants: { of: (d) => d.event, list: RESPONSE_EVENTS },
     params: (l, d) => ({ title: quoted(short(d.title, 120), l), org: short(d.org, 120) }),
+  },
+  [LISTING_NOTIFICATION_KINDS.expiry]: {
+    defaultChannel: "email",
+    variants: { of: (d) => d.phase, list: ["soon", "closed"] },
+    params: (l, d) => ({ title: quoted(short(d.title, 120), l), date: expiryDate(l, d.expiresAt) }),
+  },
+  [LISTING_NOTIFICATION_KINDS.match]: {
+    defaultChannel: "digest",
+    params: (l, d) => ({ title: quoted(short(d.title, 120), l), search: quoted(short(d.search, 80), l) }),
   },
 });

@@ -1,11 +1,15 @@
+import { eq } from "drizzle-orm";
 import { ownRows } from "../../core/columns.js";
 import type { PersonalDataPart } from "../../core/module.js";
+import { listingFavourites, listingSavedSearches, listingSearchNotices } from "./listings.follow.schema.js";
 import { listingResponses } from "./listings.responses.schema.js";
 import { listings } from "./listings.schema.js";
 
 /**
- * The listings and the responses the user created (with what they wrote in a response). Erasure keeps
- * them (they are their organization's); the author stays an id, whose account is anonymized.
+ * The listings and the responses the user created (with what they wrote in a response), their favourite
+ * listings and saved searches. Erasure keeps the listings and responses (they are their organization's;
+ * the author stays an id, whose account is anonymized) and deletes the favourites, the saved searches
+ * and the record of the notices they sent.
  */
 export const listingsPersonalData: PersonalDataPart = {
   async export(tx, userId) {
@@ -28,7 +32,18 @@ export const listingsPersonalData: PersonalDataPart = {
         "values",
         "createdAt",
       ]),
+      favourites: await ownRows(tx, listingFavourites, "userId", userId, ["listingId", "createdAt"]),
+      savedSearches: await ownRows(tx, listingSavedSearches, "userId", userId, [
+        "name",
+        "kind",
+        "query",
+        "createdAt",
+      ]),
     };
   },
-  async erase() {},
+  async erase(tx, userId) {
+    await tx.delete(listingSearchNotices).where(eq(listingSearchNotices.userId, userId));
+    await tx.delete(listingSavedSearches).where(eq(listingSavedSearches.userId, userId));
+    await tx.delete(listingFavourites).where(eq(listingFavourites.userId, userId));
+  },
 };

@@ -59,6 +59,13 @@ export const listings = pgTable(
     decidedBy: uuid("decided_by"),
     /** The response that won the listing (a quote accepted): set once, by a conditional update. */
     awardedResponseId: uuid("awarded_response_id"),
+    /**
+     * A published listing is valid until then (LISTING_VALIDITY_DAYS after publication; the author
+     * prolongs it); the daily expiry job closes it after (listings.expiry.ts).
+     */
+    expiresAt: tz("expires_at"),
+    /** When the author was told that the listing expires soon (once per validity period; reset by a prolongation). */
+    expiryNotifiedAt: tz("expiry_notified_at"),
     ...timestamps(),
     version: version(),
     search: tsvector("search").generatedAlwaysAs(
@@ -74,5 +81,6 @@ export const listings = pgTable(
     index("listings_queue_idx")
       .on(t.submittedAt)
       .where(sql`${t.state} = 'moderation' or ${t.pendingState} = 'moderation'`),
+    index("listings_expiry_idx").on(t.expiresAt).where(sql`${t.state} = 'published'`),
   ],
 );

@@ -6,6 +6,7 @@ import {
   facetFields,
   facetValues,
   LISTING_KINDS,
+  LISTING_VALIDITY_DAYS,
   type ListingKindName,
   type ListingState,
   type ListingValues,
@@ -33,7 +34,6 @@ import {
 } from "../../core/search.js";
 import { notify } from "../notifications/notifications.service.js";
 import { accessOf, assertNotOwnOrganization, refusal } from "../organizations/access.js";
-import { isMember, managerIds } from "../organizations/membership.js";
 import { organizations } from "../organizations/organizations.schema.js";
 import type {
   BulkDecisionBody,
@@ -49,7 +49,10 @@ import type {
   UpdateListingBody,
 } from "./listings.contract.js";
 import { ListingsPage as ListingsPageSchema } from "./listings.contract.js";
+import { authorOrManagers } from "./listings.expiry.js";
+import { countView, viewsOf } from "./listings.follow.service.js";
 import { LISTING_NOTIFICATION_KINDS } from "./listings.notifications.js";
+import { listingSearchNoticesJob } from "./listings.saved.js";
 import { type ListingContent, listings } from "./listings.schema.js";
 
 /*
@@ -135,7 +138,12 @@ const contentView = (c: Content, kind: ListingKindName, full: boolean) => ({
   values: full ? c.values : publicValues(kindOf(kind), c.values),
 });
 
-function present(r: Row, org: { id: string; shortName: string }, full: boolean, mine: boolean): ListingView {
+export function present(
+  r: Row,
+  org: { id: string; shortName: string },
+  full: boolean,
+  mine: boolean,
+): ListingView {
   return {
     id: r.id,
     kind: r.kind,
@@ -149,6 +157,8 @@ function present(r: Row, org: { id: string; shortName: string }, full: boolean, 
       full && r.pending && r.pendingState
         ? { ...contentView(r.pending, r.kind, true), state: r.pendingState }
         : null,
+    expiresAt: full ? (r.expiresAt?.toISOString() ?? null) : null,
+    views: null,
     version: r.version,
     mine,
   };
@@ -172,7 +182,11 @@ export async function getListing(ctx: Ctx, id: string): Promise<ListingView> {
   if (!r) throw notFound();
   const who = await readerOf(ctx.db, ctx, r.organizationId);
   if (!who.full && r.state !== "published") throw notFound();
-  return present(r, await orgName(ctx.db, r.organizationId), who.full, who.mine);
+  // A reader's view counts (not its organization's nor the operators'); the author sees the count.
+  if (!who.full) countView(ctx, r.id);
+  const view = present(r, await orgName(ctx.db, r.organizationId), who.full, who.mine);
+  if (who.mine) view.views = (await viewsOf(ctx.db, [r.id])).get(r.id) ?? 0;
+  return view;
 }
 
 /** The organization's listings in every state, newest change first (members and operators). */
@@ -188,6 +202,10 @@ export async function organizationListings(
     .from(listings)
     .where(eq(listings.organizationId, organizationId))
     .orderBy(desc(listings.updatedAt), desc(listings.id));
+  const views = await viewsOf(
+    ctx.db,
+    list.map((r) => r.id),
+  );
   return {
     items: list.map((r) => ({
       id: r.id,
@@ -198,6 +216,8 @@ export async function organizationListings(
       pendingState: r.pendingState,
       rejectReason: r.rejectReason,
       updatedAt: r.updatedAt.toISOString(),
+      expiresAt: r.state === "published" ? (r.expiresAt?.toISOString() ?? null) : null,
+      views: views.get(r.id) ?? 0,
       version: r.version,
     })),
   };
@@ -218,13 +238,13 @@ export async function publishedOf(ctx: Ctx, organizationId: string) {
 // ---------- writing ----------
 
 const stateWord = (ctx: Ctx, state: ListingState) => t(ctx.locale, `listings.state.${state}`);
-const transition = (ctx: Ctx, key: string, state: ListingState) =>
+export const transition = (ctx: Ctx, key: string, state: ListingState) =>
   new AppError(409, "listing-transition", {}, [], {
     detail: t(ctx.locale, key, { state: stateWord(ctx, state) }),
   });
 
 /** The listing locked for a change by a member of its organization (anyone else: 404). */
-async function ownListing(tx: Executor, ctx: Ctx, id: string): Promise<Row> {
+export async function ownListing(tx: Executor, ctx: Ctx, id: string): Promise<Row> {
   const [r] = await tx.select().from(listings).where(eq(listings.id, id)).for("update");
   if (!r) throw notFound();
   const access = await accessOf(tx, ctx.actor, r.organizationId);
@@ -233,7 +253,7 @@ async function ownListing(tx: Executor, ctx: Ctx, id: string): Promise<Row> {
 }
 
 /** The stale-version answer: 409 with the listing as it is now. */
-async function changed(tx: Executor, r: Row, mine: boolean): Promise<never> {
+export async function changed(tx: Executor, r: Row, mine: boolean): Promise<never> {
   const current = present(r, await orgName(tx, r.organizationId), true, mine);
   throw new AppError(409, "listing-changed", {}, [], { current });
 }
@@ -437,7 +457,13 @@ async function decideOne(
     decision === "approve"
       ? isChange
         ? { ...approveContent, pending: null, pendingState: null, rejectReason: null }
-        : { state: "published", publishedAt: sql`now()` as never, rejectReason: null }
+        : {
+            state: "published",
+            publishedAt: sql`now()` as never,
+            expiresAt: sql`now() + make_interval(days => ${LISTING_VALIDITY_DAYS})` as never,
+            expiryNotifiedAt: null,
+            rejectReason: null,
+          }
       : isChange
         ? { pendingState: "rejected", rejectReason: reason }
         : { state: "rejected", rejectReason: reason };
@@ -463,12 +489,7 @@ async function decideOne(
     before: { state: r.state, pendingState: r.pendingState, version: r.version },
     after: { state: after.state, pendingState: after.pendingState, version: after.version, reason },
   });
-  // The author, while still a member; otherwise the organization's managers (who may act on it now):
-  // a person who left is not told about the organization's listings.
-  const recipients =
-    r.authorId && (await isMember(tx, r.organizationId, r.authorId))
-      ? [r.authorId]
-      : await managerIds(tx, r.organizationId);
+  const recipients = await authorOrManagers(tx, r);
   if (recipients.length)
     await notify(tx, ctx.config.publicUrl, {
       userIds: recipients,
@@ -476,6 +497,9 @@ async function decideOne(
       data: { decision, title: (isChange ? r.pending?.titleRu : r.titleRu) ?? r.titleRu, reason },
       link: `/listings/${id}`,
     });
+  // A newly published listing (not a change) is matched against the saved searches, once.
+  if (decision === "approve" && !isChange)
+    await ctx.jobs.send(tx, listingSearchNoticesJob, { listingId: id }, { singletonKey: id });
   return after;
 }
 
@@ -561,7 +585,7 @@ const LISTING_TEXTS: TextSource = {
 
 type CardView = z.infer<typeof ListingCard>;
 
-function card(r: Row, org: { id: string; shortName: string }): CardView {
+export function card(r: Row, org: { id: string; shortName: string }): CardView {
   return {
     id: r.id,
     kind: r.kind,

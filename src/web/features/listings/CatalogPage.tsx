@@ -1,6 +1,6 @@
-import { Anchor, Button, Card, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Skeleton, Stack } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
+import { lazy, Suspense, useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
 import { facetFields, LISTING_SORTS, type ListingKindName } from "../../../shared/listings";
@@ -10,19 +10,13 @@ import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
-import {
-  descriptionOf,
-  fieldLabel,
-  hasValue,
-  isKind,
-  kindOf,
-  titleOf,
-  useLocale,
-  useValueText,
-  valueLabel,
-} from "./labels";
+import { ListingCardView } from "./ListingCardView";
+import { fieldLabel, isKind, kindOf, useLocale, valueLabel } from "./labels";
 import { listingQueries } from "./queries";
-import type { ListingCard, ListingsQuery } from "./types";
+import type { ListingsQuery } from "./types";
+
+// Signed-in readers only: its code (a modal, a form) stays out of the public pages' chunk.
+const SaveSearchButton = lazy(() => import("./follow").then((m) => ({ default: m.SaveSearchButton })));
 
 const PAGE_SIZE = 20;
 const TOP = 10;
@@ -67,39 +61,6 @@ function urlState(kind: ListingKindName) {
     return parts.length ? `?${parts.join("&")}` : "";
   };
   return { fields, parse, toSearch };
-}
-
-function ResultCard({ item }: { item: ListingCard }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const text = useValueText();
-  const kind = kindOf(item.kind);
-  // The card shows the kind's first few public values (the page shows them all).
-  const facts = kind.fields.filter((f) => hasValue(item.values[f.key]) && f.type !== "longText").slice(0, 4);
-  return (
-    <Card withBorder padding="md" component="article">
-      <Stack gap={6}>
-        <Title order={2} size="h4" style={{ overflowWrap: "anywhere" }}>
-          <Anchor component={Link} to={`/listings/${item.id}`} underline="hover" c="indigo.9">
-            {titleOf(item, locale)}
-          </Anchor>
-        </Title>
-        <Text size="sm" c="dimmed">
-          {item.organization.shortName}
-        </Text>
-        <Text size="sm" lineClamp={2}>
-          {descriptionOf(item, locale)}
-        </Text>
-        <Text size="sm" component="ul" m={0} pl="md">
-          {facts.map((f) => (
-            <li key={f.key}>
-              {fieldLabel(t, item.kind, f.key)}: {text(f, item.values[f.key]!)}
-            </li>
-          ))}
-        </Text>
-      </Stack>
-    </Card>
-  );
 }
 
 function KindCatalog({ kind }: { kind: ListingKindName }) {
@@ -173,9 +134,17 @@ function KindCatalog({ kind }: { kind: ListingKindName }) {
       }}
       toolbar={
         user && (
-          <Button component={Link} to={`/listings/new?kind=${kind}`} variant="light">
-            {t(`listings.kinds.${kind}.new`)}
-          </Button>
+          <>
+            <Button component={Link} to={`/listings/new?kind=${kind}`} variant="light">
+              {t(`listings.kinds.${kind}.new`)}
+            </Button>
+            <Suspense fallback={null}>
+              <SaveSearchButton search={{ kind, q: state.q, filters: state.filters }} />
+            </Suspense>
+            <Button component={Link} to="/listings/saved" variant="subtle">
+              {t("listings.savedLink")}
+            </Button>
+          </>
         )
       }
       status={
@@ -231,7 +200,7 @@ function KindCatalog({ kind }: { kind: ListingKindName }) {
       }}
       query={result}
       itemKey={(item) => item.id}
-      renderItem={(item) => <ResultCard item={item} />}
+      renderItem={(item) => <ListingCardView item={item} />}
       onPage={(page) => go({ page })}
       outOfRange={{ text: t("listings.catalog.pageOutOfRange"), firstPage: t("listings.catalog.firstPage") }}
       empty={

@@ -25,6 +25,9 @@ export default function ExchangesPage() {
               <Button component={Link} to="/responses" variant="default">
                 {t("listings.myResponses")}
               </Button>
+              <Button component={Link} to="/listings/saved" variant="default">
+                {t("listings.savedLink")}
+              </Button>
             </Group>
           )
         }

@@ -1,25 +1,24 @@
-import { Alert, Anchor, Button, Group, Skeleton, Stack, Text } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useState } from "react";
+import { Anchor, Button, Group, Skeleton, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { client, unwrap } from "../../api/client";
 import { InRussian } from "../../components/InRussian";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
-import { toast, toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { withNext } from "../../next";
 import { useMe } from "../../session";
-import { ConfirmModal } from "../organizations/modals";
 import { descriptionOf, FieldList, StateBadge, titleOf, useLocale } from "./labels";
-import { listingKeys, listingQueries } from "./queries";
+import { listingQueries } from "./queries";
 import type { Listing } from "./types";
 
-// Responses: only signed-in readers load their code (a chunk of its own).
+// For signed-in readers only, each a chunk of its own: guests' pages do not carry their code.
 const ListingResponses = lazy(() => import("./ListingResponses"));
+const FavouriteButton = lazy(() => import("./follow").then((m) => ({ default: m.FavouriteButton })));
+const AuthorPanel = lazy(() => import("./AuthorPanel"));
 
 /** A guest learns who may respond and how. */
 function GuestRespond({ listing }: { listing: Listing }) {
@@ -33,105 +32,6 @@ function GuestRespond({ listing }: { listing: Listing }) {
         </Button>
       </Stack>
     </SectionCard>
-  );
-}
-
-/** The author's view: where the listing stands and what to do next. */
-function AuthorPanel({ listing }: { listing: Listing }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [confirmClose, setConfirmClose] = useState(false);
-  const done = (l: Listing, message: string) => {
-    queryClient.setQueryData(listingKeys.listing(l.id), l);
-    void queryClient.invalidateQueries({ queryKey: listingKeys.all });
-    toast(message);
-  };
-  const submit = useMutation({
-    mutationFn: () =>
-      unwrap(
-        client.POST("/api/listings/{id}/submit", {
-          params: { path: { id: listing.id } },
-          body: { version: listing.version },
-        }),
-      ),
-    onSuccess: (l) => done(l, t("listings.page.submitted")),
-    onError: toastError,
-  });
-  const close = useMutation({
-    mutationFn: () =>
-      unwrap(
-        client.POST("/api/listings/{id}/close", {
-          params: { path: { id: listing.id } },
-          body: { version: listing.version },
-        }),
-      ),
-    onSuccess: (l) => {
-      setConfirmClose(false);
-      done(l, t("listings.page.closed"));
-    },
-    onError: (e) => {
-      setConfirmClose(false);
-      toastError(e);
-    },
-  });
-  const s = listing.state;
-  const note =
-    s === "draft"
-      ? t("listings.page.draft")
-      : s === "moderation"
-        ? t("listings.page.onModeration")
-        : listing.pending?.state === "moderation"
-          ? t("listings.page.pending")
-          : null;
-  const rejected = s === "rejected" || listing.pending?.state === "rejected";
-  return (
-    <Stack gap="sm">
-      {note && (
-        <Alert color="blue" variant="light">
-          {note}
-        </Alert>
-      )}
-      {rejected && (
-        <Alert
-          color="red"
-          variant="light"
-          title={t(s === "rejected" ? "listings.page.rejected" : "listings.page.pendingRejected")}
-        >
-          {listing.rejectReason && t("listings.page.reason", { reason: listing.rejectReason })}
-        </Alert>
-      )}
-      <Group gap="sm">
-        {(s === "draft" || s === "rejected" || s === "published") && (
-          <Button
-            component={Link}
-            to={`/listings/${listing.id}/edit`}
-            variant={s === "published" ? "default" : "filled"}
-          >
-            {t("listings.page.edit")}
-          </Button>
-        )}
-        {(s === "draft" || s === "rejected") && (
-          <Button onClick={() => submit.mutate()} loading={submit.isPending} variant="light">
-            {t("listings.page.submit")}
-          </Button>
-        )}
-        {s === "published" && (
-          <Button color="red" variant="subtle" onClick={() => setConfirmClose(true)}>
-            {t("listings.page.close")}
-          </Button>
-        )}
-      </Group>
-      <ConfirmModal
-        opened={confirmClose}
-        onClose={() => setConfirmClose(false)}
-        title={t("listings.page.close")}
-        confirmLabel={t("listings.page.close")}
-        loading={close.isPending}
-        onConfirm={() => close.mutate()}
-      >
-        {t("listings.page.closeConfirm")}
-      </ConfirmModal>
-    </Stack>
   );
 }
 
@@ -173,7 +73,16 @@ export default function ListingPage() {
           )}
         </Group>
       </PageHeader>
-      {l.mine && <AuthorPanel listing={l} />}
+      {l.mine && (
+        <Suspense fallback={<Skeleton height={80} />}>
+          <AuthorPanel listing={l} />
+        </Suspense>
+      )}
+      {me.user && !l.mine && l.state === "published" && (
+        <Suspense fallback={null}>
+          <FavouriteButton listingId={l.id} />
+        </Suspense>
+      )}
       <SectionCard id="listing-description" title={t("listings.page.description")} titleGap="sm">
         <InRussian block russian={!(locale === "en" && l.descriptionEn)}>
           <Text style={{ whiteSpace: "pre-line" }}>{descriptionOf(l, locale)}</Text>

@@ -92,6 +92,9 @@ export default function MyListingsPage() {
                       )}
                       <Text size="sm" c="dimmed">
                         {t(`listings.kinds.${l.kind}.title`)} · {format.dateTime(l.updatedAt)}
+                        {l.expiresAt &&
+                          ` · ${t("listings.page.validUntil", { date: format.date(l.expiresAt) })}`}
+                        {l.state !== "draft" && ` · ${t("listings.page.views", { count: l.views })}`}
                       </Text>
                     </Group>
                     {l.rejectReason && (l.state === "rejected" || l.pendingState === "rejected") && (

@@ -8,6 +8,8 @@ export const listingKeys = {
   listing: (id: string) => ["listings", "listing", id] as const,
   ofOrganization: (id: string) => ["listings", "organization", id] as const,
   queue: (page: number) => ["listings", "queue", page] as const,
+  favourites: ["listings", "favourites"] as const,
+  savedSearches: ["listings", "saved-searches"] as const,
 };
 
 export const listingQueries = {
@@ -32,5 +34,15 @@ export const listingQueries = {
       queryKey: listingKeys.queue(page),
       queryFn: ({ signal }) =>
         unwrap(client.GET("/api/operator/listings", { params: { query: { page, pageSize: 20 } }, signal })),
+    }),
+  favourites: () =>
+    queryOptions({
+      queryKey: listingKeys.favourites,
+      queryFn: ({ signal }) => unwrap(client.GET("/api/listings/favourites", { signal })),
+    }),
+  savedSearches: () =>
+    queryOptions({
+      queryKey: listingKeys.savedSearches,
+      queryFn: ({ signal }) => unwrap(client.GET("/api/listing-searches", { signal })),
     }),
 };

@@ -18,6 +18,7 @@ const ROUTES: Page[] = [
   ["exchanges/:kind", publicPages, "ListingCatalogPage"],
   ["listings/:id", publicPages, "ListingPage"],
   ["listings/mine", authorPages, "MyListingsPage", true],
+  ["listings/saved", authorPages, "SavedListingsPage", true],
   ["listings/new", authorPages, "NewListingPage", true],
   ["listings/:id/edit", authorPages, "EditListingPage", true],
   ["responses", authorPages, "MyResponsesPage", true],
