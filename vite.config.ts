@@ -20,6 +20,8 @@ const ssrOutDir = fileURLToPath(new URL("./dist/web-ssr", import.meta.url));
  */
 function vendorChunk(id: string): string | undefined {
   if (!id.includes("node_modules")) return undefined;
+  // <Trans> (and its HTML parser) serves two signed-in forms: it goes with them, not into every page
+  if (/[\\/]react-i18next[\\/].*[\\/]Trans(WithoutContext)?\.js$/.test(id)) return undefined;
   if (/[\\/]node_modules[\\/](i18next|react-i18next)[\\/]/.test(id)) return "i18n";
   if (id.includes("@tanstack")) return "query";
   if (
@@ -138,6 +140,8 @@ export default defineConfig(({ isSsrBuild }) => ({
         sourcemap: false,
         // .vite/manifest.json: which chunks each page needs; the build's bundle budget reads it
         manifest: true,
+        // every browser the app supports preloads modules itself (the polyfill was 0.5 kB of the entry)
+        modulePreload: { polyfill: false },
         chunkSizeWarningLimit: 700,
         rollupOptions: {
           output: { manualChunks: vendorChunk },
