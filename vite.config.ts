@@ -98,6 +98,30 @@ export function ruTextsPerModule(): Plugin {
   };
 }
 
+const SHARED_DIR = fileURLToPath(new URL("./src/shared/", import.meta.url));
+const LATER = "\0shared-texts-later:";
+
+/**
+ * The shared catalogue (src/shared/catalogue.ts) in the browser: its Russian files come with the code
+ * reading them; another language's file imported there becomes `null`, and src/web/i18n/en.ts adds it
+ * when English is chosen (`addSharedTexts`). The vocabularies' English labels were 2.5 kB of a catalog
+ * page's first JavaScript. Client build only: the server's renderer and the tests keep every language.
+ */
+export function sharedTextsOnDemand(): Plugin {
+  return {
+    name: "innocluster:shared-texts-on-demand",
+    apply: "build",
+    enforce: "pre",
+    resolveId(source, importer) {
+      if (!importer?.startsWith(SHARED_DIR)) return undefined;
+      const [, lang, file] = /[\\/]locales[\\/](\w+)[\\/]shared[\\/](\w+)\.json$/.exec(source) ?? [];
+      // (no ".json" at the end: Vite's JSON plugin would parse the empty file)
+      return lang && lang !== "ru" ? `${LATER}${lang}/${file}` : undefined;
+    },
+    load: (id) => (id.startsWith(LATER) ? "export default null;" : undefined),
+  };
+}
+
 /**
  * Writes `.vite/modules.json`: for every JS chunk, its modules by rendered size. scripts/build-web.mjs
  * reads it with the manifest to say what a page's first screen is made of (the bundle report).
@@ -127,7 +151,7 @@ function moduleStats(): Plugin {
 export default defineConfig(({ isSsrBuild }) => ({
   root: fileURLToPath(new URL("./src/web", import.meta.url)),
   envDir: fileURLToPath(new URL(".", import.meta.url)),
-  plugins: isSsrBuild ? [react()] : [ruTextsPerModule(), react(), moduleStats()],
+  plugins: isSsrBuild ? [react()] : [ruTextsPerModule(), sharedTextsOnDemand(), react(), moduleStats()],
   css: {
     postcss: fileURLToPath(new URL(".", import.meta.url)),
   },
