@@ -20,6 +20,8 @@ const ssrOutDir = fileURLToPath(new URL("./dist/web-ssr", import.meta.url));
  */
 function vendorChunk(id: string): string | undefined {
   if (!id.includes("node_modules")) return undefined;
+  // <Trans> (and its HTML parser) serves two signed-in forms: it goes with them, not into every page
+  if (/[\\/]react-i18next[\\/].*[\\/]Trans(WithoutContext)?\.js$/.test(id)) return undefined;
   if (/[\\/]node_modules[\\/](i18next|react-i18next)[\\/]/.test(id)) return "i18n";
   if (id.includes("@tanstack")) return "query";
   if (
@@ -96,6 +98,30 @@ export function ruTextsPerModule(): Plugin {
   };
 }
 
+const SHARED_DIR = fileURLToPath(new URL("./src/shared/", import.meta.url));
+const LATER = "\0shared-texts-later:";
+
+/**
+ * The shared catalogue (src/shared/catalogue.ts) in the browser: its Russian files come with the code
+ * reading them; another language's file imported there becomes `null`, and src/web/i18n/en.ts adds it
+ * when English is chosen (`addSharedTexts`). The vocabularies' English labels were 2.5 kB of a catalog
+ * page's first JavaScript. Client build only: the server's renderer and the tests keep every language.
+ */
+export function sharedTextsOnDemand(): Plugin {
+  return {
+    name: "innocluster:shared-texts-on-demand",
+    apply: "build",
+    enforce: "pre",
+    resolveId(source, importer) {
+      if (!importer?.startsWith(SHARED_DIR)) return undefined;
+      const [, lang, file] = /[\\/]locales[\\/](\w+)[\\/]shared[\\/](\w+)\.json$/.exec(source) ?? [];
+      // (no ".json" at the end: Vite's JSON plugin would parse the empty file)
+      return lang && lang !== "ru" ? `${LATER}${lang}/${file}` : undefined;
+    },
+    load: (id) => (id.startsWith(LATER) ? "export default null;" : undefined),
+  };
+}
+
 /**
  * Writes `.vite/modules.json`: for every JS chunk, its modules by rendered size. scripts/build-web.mjs
  * reads it with the manifest to say what a page's first screen is made of (the bundle report).
@@ -125,7 +151,7 @@ function moduleStats(): Plugin {
 export default defineConfig(({ isSsrBuild }) => ({
   root: fileURLToPath(new URL("./src/web", import.meta.url)),
   envDir: fileURLToPath(new URL(".", import.meta.url)),
-  plugins: isSsrBuild ? [react()] : [ruTextsPerModule(), react(), moduleStats()],
+  plugins: isSsrBuild ? [react()] : [ruTextsPerModule(), sharedTextsOnDemand(), react(), moduleStats()],
   css: {
     postcss: fileURLToPath(new URL(".", import.meta.url)),
   },
@@ -138,6 +164,8 @@ export default defineConfig(({ isSsrBuild }) => ({
         sourcemap: false,
         // .vite/manifest.json: which chunks each page needs; the build's bundle budget reads it
         manifest: true,
+        // every browser the app supports preloads modules itself (the polyfill was 0.5 kB of the entry)
+        modulePreload: { polyfill: false },
         chunkSizeWarningLimit: 700,
         rollupOptions: {
           output: { manualChunks: vendorChunk },

@@ -1,5 +1,6 @@
 import type { ConsoleMessage } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import enVocabulary from "../src/locales/en/shared/vocabulary.json" with { type: "json" };
 import { serverAndBrowser } from "./harness.js";
 
 // The public pages are rendered on the server (src/server/ssr.ts): their text is there without
@@ -8,7 +9,9 @@ const env = serverAndBrowser();
 
 async function firstOrganization() {
   const res = await fetch(`${env.server.url}/api/directory`, { headers: { "accept-language": "ru" } });
-  const { items } = (await res.json()) as { items: { id: string; shortName: string }[] };
+  const { items } = (await res.json()) as {
+    items: { id: string; shortName: string; type: keyof typeof enVocabulary.orgType }[];
+  };
   return items[0]!;
 }
 
@@ -79,6 +82,15 @@ describe("server-rendered public pages", () => {
     await page.waitForURL(new RegExp(`/directory/${org.id}`));
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(org.shortName);
     expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(true);
+    if (lang === "ru") {
+      // switched to English, the page's labels from the shared vocabularies come in English too
+      // (the browser fetches them with the English texts)
+      await page.getByRole("radiogroup", { name: "Язык" }).getByText("EN").click();
+      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+      await expect
+        .poll(() => page.getByText(enVocabulary.orgType[org.type], { exact: true }).count())
+        .toBeGreaterThan(0);
+    }
     expect(messages).toEqual([]);
     await ctx.close();
   });

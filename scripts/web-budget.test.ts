@@ -73,4 +73,10 @@ describe("the web app's bundle budget", () => {
       "exchanges",
     ]);
   });
+
+  it("holds home to the 150 kB aim itself, and each other page to a ceiling until it gets there", () => {
+    expect(PUBLIC_PAGES.find((p) => p.name === "home")?.ceiling).toBeUndefined();
+    for (const page of PUBLIC_PAGES.filter((p) => p.name !== "home"))
+      expect(page.ceiling, page.name).toBeGreaterThan(150_000);
+  });
 });

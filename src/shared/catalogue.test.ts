@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Catalogue, labelsOf, vocabulary } from "./catalogue.js";
+import { addSharedTexts, type Catalogue, catalogue, labelsOf, vocabulary, withTexts } from "./catalogue.js";
 import { LOCALES } from "./constants.js";
 import { eligibilityTexts } from "./eligibility.base.js";
 import { exchangesVocabulary } from "./listings.js";
@@ -61,5 +61,16 @@ describe("reading the shared catalogue", () => {
 
   it("a label missing from the catalogue fails when its vocabulary loads, not when it is shown", () => {
     expect(() => labelsOf("tag", ["ai", "no-such-tag"])).toThrow(/no text tag.no-such-tag/);
+  });
+
+  it("a language the browser fetches later reads as Russian until it comes, then as itself, copies too", () => {
+    const part = catalogue("test-later", { ru: { size: { s: "малый" } }, en: null });
+    const [small] = Object.values(part.labelsOf("size", ["s"]));
+    const copy = withTexts({ code: "s" }, small!);
+    expect(small?.en).toBe("малый");
+    addSharedTexts("en", "test-later", { size: { s: "small" } });
+    expect(small).toEqual({ ru: "малый", en: "small" });
+    expect(copy).toEqual({ code: "s", ru: "малый", en: "small" });
+    expect(JSON.parse(JSON.stringify(copy))).toEqual({ code: "s", ru: "малый", en: "small" });
   });
 });

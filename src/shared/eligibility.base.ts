@@ -30,7 +30,7 @@ import { type CriterionResult, VERDICTS, type Verdict } from "./vocabularies.js"
 export type { Texts };
 
 /** The words and sentences of explained eligibility (`src/locales/<lang>/shared/eligibility.json`). */
-export const eligibilityTexts = catalogue({ ru: ruEligibility, en: enEligibility });
+export const eligibilityTexts = catalogue("eligibility", { ru: ruEligibility, en: enEligibility });
 const { say, sayCount, sayIn } = eligibilityTexts;
 
 export { type CriterionResult, VERDICTS, type Verdict };

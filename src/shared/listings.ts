@@ -11,7 +11,7 @@
 import { z } from "zod";
 import enExchanges from "../locales/en/shared/exchanges.json" with { type: "json" };
 import ruExchanges from "../locales/ru/shared/exchanges.json" with { type: "json" };
-import { catalogue, type Texts } from "./catalogue.js";
+import { catalogue, lazyTexts, type Texts } from "./catalogue.js";
 import { CLUSTER_TIME_ZONE } from "./constants.js";
 import { REGIONS } from "./regions.js";
 import { SafeLongText, SafeText } from "./text.js";
@@ -125,7 +125,7 @@ export const DEAL_TYPES = [
 ] as const;
 
 /** The exchanges' vocabularies' labels (`src/locales/<lang>/shared/exchanges.json`). */
-export const exchangesVocabulary = catalogue({ ru: ruExchanges, en: enExchanges });
+export const exchangesVocabulary = catalogue("exchanges", { ru: ruExchanges, en: enExchanges });
 const { labelsOf } = exchangesVocabulary;
 
 export const PROCESS_LABELS = labelsOf("process", MANUFACTURING_PROCESSES);
@@ -142,7 +142,7 @@ export const DEAL_TYPE_LABELS = labelsOf("dealType", DEAL_TYPES);
 /** Regions of Russia by code (src/shared/regions.ts), as a field's vocabulary. */
 const REGION_CODES = REGIONS.map((r) => r.code);
 const REGION_LABELS: Readonly<Record<string, Texts>> = Object.fromEntries(
-  REGIONS.map((r) => [r.code, { ru: r.ru, en: r.en }]),
+  REGIONS.map((r) => [r.code, lazyTexts((l) => r[l])]),
 );
 
 // ---------- the declaration ----------

@@ -3,7 +3,7 @@
  * covers. Names are in the shared catalogue (src/locales/<locale>/shared/vocabulary.json).
  */
 
-import { say, type Texts } from "./catalogue.js";
+import { say, type Texts, withTexts } from "./catalogue.js";
 import type { Locale } from "./constants.js";
 import { isValidOkvedCode } from "./identifiers.js";
 
@@ -63,11 +63,9 @@ const CLASSES: Readonly<Record<OkvedSectionLetter, readonly [number, number]>> =
   U: [99, 99],
 };
 
-export const OKVED_SECTIONS: readonly OkvedSection[] = OKVED_SECTION_LETTERS.map((letter) => ({
-  letter,
-  ...say(`okved.${letter}`),
-  classes: CLASSES[letter],
-}));
+export const OKVED_SECTIONS: readonly OkvedSection[] = OKVED_SECTION_LETTERS.map((letter) =>
+  withTexts({ letter, classes: CLASSES[letter] }, say(`okved.${letter}`)),
+);
 
 const sectionByLetter = new Map(OKVED_SECTIONS.map((s) => [s.letter as string, s]));
 

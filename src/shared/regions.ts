@@ -12,7 +12,7 @@
  * not listed. Baikonur (99, "other territories") is not a subject and is not listed either.
  */
 
-import { say, type Texts } from "./catalogue.js";
+import { say, type Texts, withTexts } from "./catalogue.js";
 import type { Locale } from "./constants.js";
 
 /** A subject: its tax code, its name in every language, and its plate code where that differs. */
@@ -116,11 +116,9 @@ const REGION_CODES = [
 /** The vehicle-plate codes that differ from the tax codes (the subjects admitted in 2022). */
 const PLATE_CODES: Readonly<Record<string, string>> = { "90": "85", "93": "80", "94": "81", "95": "84" };
 
-export const REGIONS: readonly Region[] = REGION_CODES.map((code) => ({
-  code,
-  ...say(`region.${code}`),
-  ...(PLATE_CODES[code] ? { plateCode: PLATE_CODES[code] } : {}),
-}));
+export const REGIONS: readonly Region[] = REGION_CODES.map((code) =>
+  withTexts(PLATE_CODES[code] ? { code, plateCode: PLATE_CODES[code] } : { code }, say(`region.${code}`)),
+);
 
 const regionByCode = new Map(REGIONS.map((r) => [r.code, r]));
 
@@ -210,10 +208,9 @@ const COUNTRY_CODES = [
   "ZA",
 ] as const;
 
-export const COUNTRIES: readonly Country[] = COUNTRY_CODES.map((code) => ({
-  code,
-  ...say(`country.${code}`),
-}));
+export const COUNTRIES: readonly Country[] = COUNTRY_CODES.map((code) =>
+  withTexts({ code }, say(`country.${code}`)),
+);
 
 const countryByCode = new Map(COUNTRIES.map((c) => [c.code, c]));
 

@@ -3,7 +3,7 @@
  * and projects. Slugs are stable (stored in the database and URLs); labels are in the shared catalogue (src/locales/<locale>/shared/vocabulary.json).
  */
 
-import { labelsOf, type Texts } from "./catalogue.js";
+import { labelsOf, type Texts, withTexts } from "./catalogue.js";
 import type { Locale } from "./constants.js";
 
 export const TAG_SLUGS = [
@@ -38,7 +38,7 @@ export type Tag = { slug: TagSlug } & Texts;
 
 const LABELS = labelsOf("tag", TAG_SLUGS);
 
-export const TAGS: readonly Tag[] = TAG_SLUGS.map((slug) => ({ slug, ...LABELS[slug] }));
+export const TAGS: readonly Tag[] = TAG_SLUGS.map((slug) => withTexts({ slug }, LABELS[slug]));
 
 export function isTagSlug(s: string): s is TagSlug {
   return Object.hasOwn(LABELS, s);

@@ -1,12 +1,13 @@
 import { Container } from "@mantine/core";
-import { Suspense, useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation } from "react-router";
-import { useConversationEvents } from "../features/conversations/queries";
 import { applyUserLocale, useMe } from "../session";
 import { Footer } from "./Footer";
 import { Header } from "./Header";
 import { PageLoader } from "./PageLoader";
+
+const ConversationEvents = lazy(() => import("../features/conversations/ConversationEvents"));
 
 export function Layout() {
   const { t } = useTranslation();
@@ -15,8 +16,6 @@ export function Layout() {
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const syncedUser = useRef<string | null>(null);
-  // New messages arrive while any page is open (one event stream per tab).
-  useConversationEvents();
 
   // The profile's language wins once per signed-in user (after sign-in or on page load).
   useEffect(() => {
@@ -52,6 +51,12 @@ export function Layout() {
         </Container>
       </main>
       <Footer />
+      {/* new messages arrive while any page is open (one event stream per signed-in tab) */}
+      {user && (
+        <Suspense fallback={null}>
+          <ConversationEvents />
+        </Suspense>
+      )}
     </div>
   );
 }

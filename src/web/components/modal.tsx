@@ -1,4 +1,4 @@
-import { Button, Group, type ModalProps } from "@mantine/core";
+import { Button, Group, type ModalProps, Stack } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LazyModal } from "./lazyOverlays";
@@ -33,5 +33,45 @@ export function ModalFormActions({
         {submitLabel}
       </Button>
     </Group>
+  );
+}
+
+interface ConfirmModalProps {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  color?: string;
+  loading?: boolean;
+  onConfirm: () => void;
+}
+
+/** "Are you sure?" for an action that cannot be undone by the same person. */
+export function ConfirmModal({
+  opened,
+  onClose,
+  title,
+  children,
+  confirmLabel,
+  color = "red",
+  loading,
+  onConfirm,
+}: ConfirmModalProps) {
+  const { t } = useTranslation();
+  return (
+    <AppModal opened={opened} onClose={onClose} title={title}>
+      <Stack gap="md">
+        <div>{children}</div>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose} data-autofocus>
+            {t("common.cancel")}
+          </Button>
+          <Button color={color} loading={loading} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </AppModal>
   );
 }

@@ -18,9 +18,12 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { Fragment, type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { LazyDrawer } from "../lazyOverlays";
+import { lazyPart } from "../lazyPart";
 import { PageHeader } from "../PageHeader";
-import { Pager } from "../Pager";
 import { ProblemAlert } from "../ProblemAlert";
+
+// under the results: fetched after the page (Mantine's Pagination is ~3 kB)
+const Pager = lazyPart(() => import("../Pager").then((m) => m.Pager));
 
 /** A page of results as every catalog endpoint answers. */
 export interface CatalogResult<T> {

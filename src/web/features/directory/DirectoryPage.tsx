@@ -6,15 +6,18 @@ import { ORG_TYPE_LABELS, SME_CATEGORY_LABELS } from "../../../shared/organizati
 import { tagLabel } from "../../../shared/tags";
 import { CatalogEmpty, CatalogPage, ChosenFilters } from "../../components/catalog/CatalogPage";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
+import { lazyPart } from "../../components/lazyPart";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { UnverifiedBadge } from "../verification/UnverifiedBadge";
-import { Facets } from "./Facets";
 import { descriptionOf, facetLabel, orgInitials, placeOf, StatusBadges, useLocale } from "./labels";
 import { directoryQueries } from "./queries";
 import { activeFilterCount, directorySearch, EMPTY_FILTERS, parseDirectoryParams } from "./searchParams";
 import { FACETS, type FacetName, type OrganizationPublic, SORTS } from "./types";
+
+// the facets (checkboxes in fieldsets) are fetched after the page: the results come first
+const Facets = lazyPart(() => import("./Facets").then((m) => m.Facets));
 
 const PAGE_SIZE = 20;
 const TAGS_ON_CARD = 4;

@@ -11,11 +11,9 @@ import {
   Skeleton,
   Stack,
   Text,
-  Textarea,
   Title,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
@@ -23,19 +21,16 @@ import { okvedSectionName } from "../../../shared/okved";
 import { MEMBER_ROLE_LABELS, ORG_TYPE_LABELS, SME_CATEGORY_LABELS } from "../../../shared/organizations";
 import { tagLabel } from "../../../shared/tags";
 import { ApiError } from "../../api";
-import { client } from "../../api/client";
 import { EmailLink, PhoneLink } from "../../components/ContactText";
-import { applyServerErrors, type FormProblem } from "../../components/forms";
-import { AppModal, ModalFormActions } from "../../components/modal";
+import { lazyPart } from "../../components/lazyPart";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
-import { toast } from "../../components/toast";
 import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { zoneOf } from "../../format";
 import { withNext } from "../../next";
 import { useMe } from "../../session";
-import { orgKeys, orgQueries } from "../organizations/queries";
+import { orgQueries } from "../organizations/queries";
 import { UnverifiedBadge } from "../verification/UnverifiedBadge";
 import { descriptionOf, orgInitials, placeOf, StatusBadges, useLocale } from "./labels";
 import { directoryQueries } from "./queries";
@@ -44,8 +39,8 @@ import type { OrganizationPublic } from "./types";
 
 // The organization's listings: a chunk of their own with their texts (this page's first paint carries neither).
 const OrganizationListings = lazy(() => import("../listings/OrganizationListings"));
-
-const MESSAGE_MAX = 1000;
+// the request to join (a form in a dialog): a signed-in visitor's, fetched after the page
+const JoinModal = lazyPart(() => import("./JoinModal").then((m) => m.JoinModal));
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -85,89 +80,6 @@ function NotFound() {
         {t("directory.backToDirectory")}
       </Button>
     </Stack>
-  );
-}
-
-function JoinModal({
-  org,
-  opened,
-  onClose,
-  onAlreadySent,
-}: {
-  org: OrganizationPublic;
-  opened: boolean;
-  onClose: () => void;
-  onAlreadySent: () => void;
-}) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const form = useForm({
-    mode: "uncontrolled",
-    initialValues: { message: "" },
-    validate: {
-      message: (v) =>
-        v.trim().length > MESSAGE_MAX ? t("common.validation.tooLong", { max: MESSAGE_MAX }) : null,
-    },
-  });
-  const send = useMutation({
-    mutationFn: (message: string) =>
-      client.POST("/api/organizations/{id}/join-requests", {
-        params: { path: { id: org.id } },
-        body: { message: message || null },
-      }),
-    onSuccess: () => {
-      toast(t("directory.join.sent"));
-      void queryClient.invalidateQueries({ queryKey: orgKeys.myJoinRequests });
-      close();
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.is("join-request-pending")) {
-        void queryClient.invalidateQueries({ queryKey: orgKeys.myJoinRequests });
-        onAlreadySent();
-        close();
-        return;
-      }
-      setProblem(applyServerErrors(form, error));
-    },
-  });
-
-  function close() {
-    form.reset();
-    setProblem(null);
-    onClose();
-  }
-
-  return (
-    <AppModal opened={opened} onClose={close} title={t("directory.join.title")}>
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
-          setProblem(null);
-          send.mutate(values.message.trim());
-        })}
-      >
-        <Stack gap="md">
-          <Text>{t("directory.join.lead", { name: org.shortName })}</Text>
-          <ProblemAlert problem={problem} />
-          <Textarea
-            label={t("directory.join.message")}
-            description={t("directory.join.messageHint")}
-            autosize
-            minRows={3}
-            maxLength={MESSAGE_MAX}
-            data-autofocus
-            key={form.key("message")}
-            {...form.getInputProps("message")}
-          />
-          <ModalFormActions
-            onCancel={close}
-            submitLabel={t("directory.join.submit")}
-            loading={send.isPending}
-          />
-        </Stack>
-      </form>
-    </AppModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Card, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -42,7 +42,7 @@ function ClusterInNumbers() {
       {stats.isError ? (
         <Text>{t("home.numbers.unavailable")}</Text>
       ) : (
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" aria-busy={stats.isPending}>
+        <div className="tile-grid tile-grid--xs" aria-busy={stats.isPending}>
           {figures.map((f) => (
             <Card key={f.key} withBorder padding="lg">
               {stats.isPending || f.value === undefined ? (
@@ -58,7 +58,7 @@ function ClusterInNumbers() {
               )}
             </Card>
           ))}
-        </SimpleGrid>
+        </div>
       )}
     </section>
   );
@@ -111,7 +111,7 @@ export default function HomePage() {
           {t("home.services.title")}
         </Title>
         <Text mb="lg">{t("home.services.lead")}</Text>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <div className="tile-grid tile-grid--sm">
           {SERVICES.map(({ key, to }) => (
             <Card key={key} withBorder padding="lg" component="article" aria-labelledby={`service-${key}`}>
               <Title order={3} size="h4" mb="xs" id={`service-${key}`}>
@@ -122,7 +122,7 @@ export default function HomePage() {
               <Text size="sm">{t(`home.services.items.${key}.text`)}</Text>
             </Card>
           ))}
-        </SimpleGrid>
+        </div>
       </section>
 
       <ClusterInNumbers />

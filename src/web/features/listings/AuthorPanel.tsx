@@ -7,9 +7,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LISTING_VALIDITY_DAYS } from "../../../shared/listings";
 import { client, unwrap } from "../../api/client";
+import { ConfirmModal } from "../../components/modal";
 import { toast, toastError } from "../../components/toast";
 import { useFormat } from "../../format";
-import { ConfirmModal } from "../organizations/modals";
 import { listingKeys } from "./queries";
 import type { Listing } from "./types";
 

@@ -5,21 +5,23 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
 import { facetFields, LISTING_SORTS, type ListingKindName } from "../../../shared/listings";
 import { CatalogEmpty, CatalogPage, ChosenFilters } from "../../components/catalog/CatalogPage";
-import { FacetGroup, facetRows } from "../../components/catalog/FacetGroup";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
+import { lazyPart } from "../../components/lazyPart";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { ListingCardView } from "./ListingCardView";
-import { fieldLabel, isKind, kindOf, useLocale, valueLabel } from "./labels";
+import { isKind, kindOf, useLocale, valueLabel } from "./labels";
 import { listingQueries } from "./queries";
 import type { ListingsQuery } from "./types";
 
 // Signed-in readers only: its code (a modal, a form) stays out of the public pages' chunk.
 const SaveSearchButton = lazy(() => import("./follow").then((m) => ({ default: m.SaveSearchButton })));
 
+// the facets (checkboxes in fieldsets) are fetched after the page: the results come first
+const ListingFacets = lazyPart(() => import("./ListingFacets").then((m) => m.ListingFacets));
+
 const PAGE_SIZE = 20;
-const TOP = 10;
 const MAX_VALUES = 30;
 
 type Sort = (typeof LISTING_SORTS)[number];
@@ -166,27 +168,14 @@ function KindCatalog({ kind }: { kind: ListingKindName }) {
             ? t("listings.catalog.filtersWithCount", { n: filterCount })
             : t("listings.catalog.filters"),
         content: data ? (
-          <Stack gap="lg">
-            {fields.map((f) => {
-              const values = data.facets.find((x) => x.field === f.key)?.values ?? [];
-              const rows = facetRows(values, selected[f.key] ?? [], (v) => labelOf(f.key, v)).sort(
-                (a, b) => b.count - a.count || a.label.localeCompare(b.label, locale),
-              );
-              return (
-                <FacetGroup
-                  key={f.key}
-                  legend={fieldLabel(t, kind, f.key)}
-                  rows={rows}
-                  selected={selected[f.key] ?? []}
-                  onToggle={(value, checked) => onToggle(f.key, value, checked)}
-                  top={TOP}
-                  countPrefix={t("listings.catalog.countPrefix")}
-                  showAll={(n) => t("listings.catalog.showAll", { n })}
-                  showLess={t("listings.catalog.showLess")}
-                />
-              );
-            })}
-          </Stack>
+          <ListingFacets
+            kind={kind}
+            fields={fields}
+            facets={data.facets}
+            selected={selected}
+            onToggle={onToggle}
+            labelOf={labelOf}
+          />
         ) : result.isPending ? (
           <Stack gap="md" aria-hidden="true">
             <Skeleton height={120} />

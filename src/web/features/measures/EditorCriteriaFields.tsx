@@ -29,14 +29,14 @@ function RangeInputs({
     <Fieldset legend={label} variant="unstyled" styles={{ legend: { fontWeight: 600 } }}>
       <Group grow gap="xs">
         <NumberInput
-          label={t("measures.editor.min")}
+          label={t("measuresOperator.editor.min")}
           min={0}
           allowNegative={false}
           allowDecimal={Boolean(decimal)}
           {...form.getInputProps(`criteria.${name}.min`)}
         />
         <NumberInput
-          label={t("measures.editor.max")}
+          label={t("measuresOperator.editor.max")}
           min={0}
           allowNegative={false}
           allowDecimal={Boolean(decimal)}
@@ -58,11 +58,14 @@ export function EditorCriteriaFields({
   const { t } = useTranslation();
   const locale = useLocale();
   return (
-    <EditorSection legend={t("measures.editor.sections.criteria")} gap="md">
+    <EditorSection legend={t("measuresOperator.editor.sections.criteria")} gap="md">
       <Text size="sm" c="dimmed">
-        {t("measures.editor.criteriaHint")}
+        {t("measuresOperator.editor.criteriaHint")}
       </Text>
-      <Checkbox.Group label={t("measures.editor.orgTypes")} {...form.getInputProps("criteria.orgTypes")}>
+      <Checkbox.Group
+        label={t("measuresOperator.editor.orgTypes")}
+        {...form.getInputProps("criteria.orgTypes")}
+      >
         <Group gap="md" mt={6}>
           {ORG_TYPES.map((v) => (
             <Checkbox key={v} value={v} label={ORG_TYPE_LABELS[v][locale]} />
@@ -70,13 +73,16 @@ export function EditorCriteriaFields({
         </Group>
       </Checkbox.Group>
       <MultiSelect
-        label={t("measures.editor.regions")}
+        label={t("measuresOperator.editor.regions")}
         data={options.regions}
         searchable
         clearable
         {...form.getInputProps("criteria.regions")}
       />
-      <Checkbox.Group label={t("measures.editor.sme")} {...form.getInputProps("criteria.smeCategories")}>
+      <Checkbox.Group
+        label={t("measuresOperator.editor.sme")}
+        {...form.getInputProps("criteria.smeCategories")}
+      >
         <Group gap="md" mt={6}>
           {SME_CATEGORIES.map((v) => (
             <Checkbox key={v} value={v} label={SME_CATEGORY_LABELS[v][locale]} />
@@ -84,12 +90,12 @@ export function EditorCriteriaFields({
         </Group>
       </Checkbox.Group>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <RangeInputs form={form} name="ageYears" label={t("measures.editor.age")} decimal />
-        <RangeInputs form={form} name="headcount" label={t("measures.editor.headcount")} />
-        <RangeInputs form={form} name="revenueMln" label={t("measures.editor.revenue")} decimal />
+        <RangeInputs form={form} name="ageYears" label={t("measuresOperator.editor.age")} decimal />
+        <RangeInputs form={form} name="headcount" label={t("measuresOperator.editor.headcount")} />
+        <RangeInputs form={form} name="revenueMln" label={t("measuresOperator.editor.revenue")} decimal />
       </SimpleGrid>
       <Checkbox.Group
-        label={t("measures.editor.requiredStatus")}
+        label={t("measuresOperator.editor.requiredStatus")}
         {...form.getInputProps("criteria.requiredStatus")}
       >
         <Group gap="md" mt={6}>
@@ -99,20 +105,20 @@ export function EditorCriteriaFields({
         </Group>
       </Checkbox.Group>
       <MultiSelect
-        label={t("measures.editor.okved")}
+        label={t("measuresOperator.editor.okved")}
         data={options.okved}
         searchable
         clearable
         {...form.getInputProps("criteria.okvedSections")}
       />
       <MultiSelect
-        label={t("measures.editor.criteriaTags")}
+        label={t("measuresOperator.editor.criteriaTags")}
         data={options.tags}
         searchable
         clearable
         {...form.getInputProps("criteria.tags")}
       />
-      <Checkbox.Group label={t("measures.editor.flags")} {...form.getInputProps("criteria.flags")}>
+      <Checkbox.Group label={t("measuresOperator.editor.flags")} {...form.getInputProps("criteria.flags")}>
         <Stack gap={6} mt={6}>
           {ELIGIBILITY_FLAGS.map((v) => (
             <Checkbox key={v} value={v} label={ELIGIBILITY_FLAG_LABELS[v][locale]} />

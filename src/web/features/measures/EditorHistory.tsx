@@ -18,22 +18,22 @@ export function History({ id, version }: { id: string; version: number }) {
   const format = useFormat();
   const query = useQuery(measureQueries.versions(id, version));
   return (
-    <SectionCard id="measure-history" title={t("measures.editor.history")} titleGap="sm">
+    <SectionCard id="measure-history" title={t("measuresOperator.editor.history")} titleGap="sm">
       <QueryList
         query={query}
         items={query.data?.items}
         skeleton={80}
-        empty={<Text>{t("measures.editor.noHistory")}</Text>}
+        empty={<Text>{t("measuresOperator.editor.noHistory")}</Text>}
       >
         {(items) => (
           <List spacing="md" listStyleType="none" p={0}>
             {items.map((v) => (
               <List.Item key={`${v.version}-${v.at}-${v.action}`}>
                 <Text size="sm" fw={600}>
-                  {t("measures.editor.versionLine", {
+                  {t("measuresOperator.editor.versionLine", {
                     version: v.version,
-                    action: t(`measures.editor.actions.${v.action}`, { defaultValue: v.action }),
-                    who: v.actor?.fullName ?? t("measures.editor.system"),
+                    action: t(`measuresOperator.editor.actions.${v.action}`, { defaultValue: v.action }),
+                    who: v.actor?.fullName ?? t("measuresOperator.editor.system"),
                     when: format.dateTime(v.at),
                   })}
                 </Text>

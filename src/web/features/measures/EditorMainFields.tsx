@@ -58,25 +58,29 @@ export function EditorMainFields({
   const { t } = useTranslation();
   const permanent = form.getValues().permanent;
   return (
-    <EditorSection legend={t("measures.editor.sections.main")} gap="sm">
+    <EditorSection legend={t("measuresOperator.editor.sections.main")} gap="sm">
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <TextInput
-          label={t("measures.editor.titleRu")}
+          label={t("measuresOperator.editor.titleRu")}
           required
           maxLength={300}
           {...form.getInputProps("titleRu")}
         />
-        <TextInput label={t("measures.editor.titleEn")} maxLength={300} {...form.getInputProps("titleEn")} />
+        <TextInput
+          label={t("measuresOperator.editor.titleEn")}
+          maxLength={300}
+          {...form.getInputProps("titleEn")}
+        />
       </SimpleGrid>
       <Textarea
-        label={t("measures.editor.descriptionRu")}
+        label={t("measuresOperator.editor.descriptionRu")}
         autosize
         minRows={4}
         maxRows={16}
         {...form.getInputProps("descriptionRu")}
       />
       <Textarea
-        label={t("measures.editor.descriptionEn")}
+        label={t("measuresOperator.editor.descriptionEn")}
         autosize
         minRows={3}
         maxRows={16}
@@ -84,30 +88,30 @@ export function EditorMainFields({
       />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <TextInput
-          label={t("measures.editor.provider")}
+          label={t("measuresOperator.editor.provider")}
           required
           maxLength={300}
           {...form.getInputProps("provider")}
         />
         <NativeSelect
-          label={t("measures.editor.providerKind")}
+          label={t("measuresOperator.editor.providerKind")}
           data={PROVIDER_KINDS.map((k) => ({ value: k, label: t(`measures.providerKind.${k}`) }))}
           {...form.getInputProps("providerKind")}
         />
         <NativeSelect
-          label={t("measures.editor.level")}
+          label={t("measuresOperator.editor.level")}
           data={MEASURE_LEVELS.map((k) => ({ value: k, label: t(`measures.level.${k}`) }))}
           {...form.getInputProps("level")}
         />
         <NativeSelect
-          label={t("measures.editor.form")}
+          label={t("measuresOperator.editor.form")}
           data={MEASURE_FORMS.map((k) => ({ value: k, label: t(`measures.form.${k}`) }))}
           {...form.getInputProps("form")}
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <NumberInput
-          label={t("measures.editor.amountMin")}
+          label={t("measuresOperator.editor.amountMin")}
           min={0}
           allowNegative={false}
           allowDecimal={false}
@@ -115,7 +119,7 @@ export function EditorMainFields({
           {...form.getInputProps("amountMin")}
         />
         <NumberInput
-          label={t("measures.editor.amountMax")}
+          label={t("measuresOperator.editor.amountMax")}
           min={0}
           allowNegative={false}
           allowDecimal={false}
@@ -123,7 +127,7 @@ export function EditorMainFields({
           {...form.getInputProps("amountMax")}
         />
         <NumberInput
-          label={t("measures.editor.cofinancing")}
+          label={t("measuresOperator.editor.cofinancing")}
           min={0}
           max={100}
           allowNegative={false}
@@ -131,51 +135,62 @@ export function EditorMainFields({
         />
       </SimpleGrid>
       <Switch
-        label={t("measures.editor.permanent")}
+        label={t("measuresOperator.editor.permanent")}
         {...form.getInputProps("permanent", { type: "checkbox" })}
       />
       {!permanent && (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <TextInput type="date" label={t("measures.editor.opensOn")} {...form.getInputProps("opensOn")} />
-          <TextInput type="date" label={t("measures.editor.closesOn")} {...form.getInputProps("closesOn")} />
+          <TextInput
+            type="date"
+            label={t("measuresOperator.editor.opensOn")}
+            {...form.getInputProps("opensOn")}
+          />
+          <TextInput
+            type="date"
+            label={t("measuresOperator.editor.closesOn")}
+            {...form.getInputProps("closesOn")}
+          />
         </SimpleGrid>
       )}
       <Textarea
-        label={t("measures.editor.documents")}
-        description={t("measures.editor.documentsHint")}
+        label={t("measuresOperator.editor.documents")}
+        description={t("measuresOperator.editor.documentsHint")}
         autosize
         minRows={3}
         {...form.getInputProps("requiredDocuments")}
       />
       <TextInput
-        label={t("measures.editor.applyUrl")}
+        label={t("measuresOperator.editor.applyUrl")}
         type="url"
         maxLength={500}
         {...form.getInputProps("applyUrl")}
       />
       <Textarea
-        label={t("measures.editor.contacts")}
+        label={t("measuresOperator.editor.contacts")}
         autosize
         minRows={2}
         {...form.getInputProps("contacts")}
       />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <MultiSelect
-          label={t("measures.editor.industries")}
+          label={t("measuresOperator.editor.industries")}
           data={options.okved}
           searchable
           clearable
           {...form.getInputProps("industries")}
         />
         <MultiSelect
-          label={t("measures.editor.tags")}
+          label={t("measuresOperator.editor.tags")}
           data={options.tags}
           searchable
           clearable
           {...form.getInputProps("tags")}
         />
       </SimpleGrid>
-      <Checkbox label={t("measures.editor.isDemo")} {...form.getInputProps("isDemo", { type: "checkbox" })} />
+      <Checkbox
+        label={t("measuresOperator.editor.isDemo")}
+        {...form.getInputProps("isDemo", { type: "checkbox" })}
+      />
     </EditorSection>
   );
 }

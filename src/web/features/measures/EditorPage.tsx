@@ -28,7 +28,7 @@ export default function EditorPage() {
         <Title order={1}>{t("measures.page.notFound")}</Title>
         <ProblemAlert error={query.error} />
         <Anchor component={Link} to="/operator/measures">
-          {t("measures.editor.back")}
+          {t("measuresOperator.editor.back")}
         </Anchor>
       </Stack>
     );
@@ -45,18 +45,18 @@ export default function EditorPage() {
   return (
     <Stack gap="lg">
       <Anchor component={Link} to="/operator/measures" size="sm">
-        {t("measures.editor.back")}
+        {t("measuresOperator.editor.back")}
       </Anchor>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
         <Stack gap={4}>
           <Title order={1} style={{ overflowWrap: "anywhere" }}>
-            {isNew ? t("measures.editor.newTitle") : titleOf(measure as MeasureAdmin, locale)}
+            {isNew ? t("measuresOperator.editor.newTitle") : titleOf(measure as MeasureAdmin, locale)}
           </Title>
           {measure && (
             <Group gap="xs">
               <StatusBadge status={measure.status} />
               <Text size="sm" c="dimmed">
-                {t("measures.editor.meta", {
+                {t("measuresOperator.editor.meta", {
                   version: measure.version,
                   views: measure.views,
                   clicks: measure.applyClicks,
@@ -69,7 +69,7 @@ export default function EditorPage() {
           <Group gap="xs">
             {measure.status === "published" && (
               <Button component={Link} to={`/measures/${measure.id}`} variant="subtle">
-                {t("measures.editor.view")}
+                {t("measuresOperator.editor.view")}
               </Button>
             )}
             {measure.status !== "published" && (
@@ -78,7 +78,7 @@ export default function EditorPage() {
                 disabled={form.isDirty()}
                 onClick={() => setStatus.mutate("publish")}
               >
-                {t("measures.editor.publish")}
+                {t("measuresOperator.editor.publish")}
               </Button>
             )}
             {measure.status !== "archived" && (
@@ -88,7 +88,7 @@ export default function EditorPage() {
                 disabled={form.isDirty()}
                 onClick={() => setStatus.mutate("archive")}
               >
-                {t("measures.editor.archive")}
+                {t("measuresOperator.editor.archive")}
               </Button>
             )}
           </Group>
@@ -96,16 +96,18 @@ export default function EditorPage() {
       </Group>
       {measure && form.isDirty() && (
         <Text size="sm" c="dimmed">
-          {t("measures.editor.saveFirst")}
+          {t("measuresOperator.editor.saveFirst")}
         </Text>
       )}
 
       {conflict !== null ? (
-        <Alert {...warnAlert} role="alert" title={t("measures.editor.conflictTitle")}>
+        <Alert {...warnAlert} role="alert" title={t("measuresOperator.editor.conflictTitle")}>
           <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t("measures.editor.conflictText", { version: conflict.version ?? "?" })}</Text>
+            <Text size="sm">
+              {t("measuresOperator.editor.conflictText", { version: conflict.version ?? "?" })}
+            </Text>
             <Button size="xs" variant="default" onClick={() => void reload()}>
-              {t("measures.editor.reload")}
+              {t("measuresOperator.editor.reload")}
             </Button>
           </Stack>
         </Alert>
@@ -117,7 +119,7 @@ export default function EditorPage() {
           setProblem(null);
           save.mutate(values);
         }, focusFirstInvalid)}
-        aria-label={t("measures.editor.formLabel")}
+        aria-label={t("measuresOperator.editor.formLabel")}
         noValidate
       >
         <Stack gap="lg">
@@ -127,7 +129,7 @@ export default function EditorPage() {
 
           <Group gap="sm">
             <Button type="submit" loading={save.isPending}>
-              {isNew ? t("measures.editor.create") : t("measures.editor.save")}
+              {isNew ? t("measuresOperator.editor.create") : t("measuresOperator.editor.save")}
             </Button>
             <Button component={Link} to="/operator/measures" variant="default">
               {t("common.cancel")}

@@ -8,6 +8,7 @@ import { errorMessage } from "../../api";
 import { client, unwrap } from "../../api/client";
 import { ContactText } from "../../components/ContactText";
 import { InRussian } from "../../components/InRussian";
+import { lazyPart } from "../../components/lazyPart";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -26,8 +27,10 @@ import {
 import { DemoBanner, MeasureKindBadges } from "./MeasureCardView";
 import { measureQueries } from "./queries";
 import { loadAnswers, profileOf } from "./questionnaire";
-import { FavouriteButton } from "./subscriptions";
 import type { CriterionOutcome, Eligibility, Measure } from "./types";
+
+// a signed-in visitor's "add to favourites": fetched after the page (guests never see it)
+const FavouriteButton = lazyPart(() => import("./subscriptions").then((m) => m.FavouriteButton));
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (

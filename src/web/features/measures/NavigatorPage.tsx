@@ -1,16 +1,15 @@
-import { Alert, Anchor, Button, Checkbox, Radio, Skeleton, Stack, Switch, Text } from "@mantine/core";
+import { Alert, Anchor, Button, Skeleton, Stack, Switch, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CatalogEmpty, CatalogPage } from "../../components/catalog/CatalogPage";
-import { FacetGroup, facetRows } from "../../components/catalog/FacetGroup";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
+import { lazyPart } from "../../components/lazyPart";
 import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
-import { useMeasureText } from "./labels";
 import { DemoBanner, MeasureCardView } from "./MeasureCardView";
 import { measureQueries } from "./queries";
 import {
@@ -23,44 +22,20 @@ import {
   navigatorSearch,
   parseNavigatorParams,
 } from "./searchParams";
-import { SaveSearchButton } from "./subscriptions";
-import { AMOUNT_BUCKETS, type FacetValue, SORTS } from "./types";
+import { SORTS } from "./types";
+
+// a signed-in visitor's "save this search" (with its dialog): fetched after the page (guests never see it)
+const SaveSearchButton = lazyPart(() => import("./subscriptions").then((m) => m.SaveSearchButton));
+
+// the facets (checkboxes, radios) are fetched after the page: the results come first
+const NavigatorFacets = lazyPart(() => import("./NavigatorFacets").then((m) => m.NavigatorFacets));
 
 const PAGE_SIZE = 20;
-const TOP = 8;
-
-function ListFacetGroup({
-  facet,
-  values,
-  selected,
-  onToggle,
-}: {
-  facet: ListFacet;
-  values: FacetValue[];
-  selected: string[];
-  onToggle: (facet: ListFacet, value: string, checked: boolean) => void;
-}) {
-  const { t } = useTranslation();
-  const text = useMeasureText();
-  return (
-    <FacetGroup
-      legend={t(`measures.facets.${facet}`)}
-      rows={facetRows(values, selected, (v) => text.facetLabel(facet, v))}
-      selected={selected}
-      onToggle={(value, checked) => onToggle(facet, value, checked)}
-      top={TOP}
-      countPrefix={t("measures.facets.countPrefix")}
-      showAll={(n) => t("measures.facets.showAll", { n })}
-      showLess={t("measures.facets.showLess")}
-    />
-  );
-}
 
 export default function NavigatorPage() {
   const { t } = useTranslation();
   usePageTitle(t("measures.navigator.title"));
   const format = useFormat();
-  const text = useMeasureText();
   const { user } = useMe();
   // a member with an active organization opens the navigator with the measures that fit it first
   const mine = useMyOrganizations();
@@ -88,16 +63,6 @@ export default function NavigatorPage() {
   const resetFilters = () => go({ filters: EMPTY_FILTERS, openNow: false, amount: null });
   const onlyEligible = view.filters.eligibility.length === 1 && view.filters.eligibility[0] === "eligible";
 
-  const openCount = data?.facets.openNow?.find((f) => f.value === "true")?.count ?? 0;
-  const listFacet = (facet: Exclude<ListFacet, "eligibility">) => (
-    <ListFacetGroup
-      key={facet}
-      facet={facet}
-      values={data?.facets[facet] ?? []}
-      selected={view.filters[facet]}
-      onToggle={onToggle}
-    />
-  );
   const facets = !data ? (
     result.isPending ? (
       <Stack gap="md" aria-hidden="true">
@@ -106,43 +71,7 @@ export default function NavigatorPage() {
       </Stack>
     ) : null
   ) : (
-    <Stack gap="lg">
-      {member && (
-        <ListFacetGroup
-          facet="eligibility"
-          values={data.facets.eligibility ?? []}
-          selected={view.filters.eligibility}
-          onToggle={onToggle}
-        />
-      )}
-      <Checkbox
-        label={`${t("measures.facets.openNowYes")} (${format.number(openCount)})`}
-        checked={view.openNow}
-        onChange={(e) => go({ openNow: e.currentTarget.checked })}
-      />
-      {(["level", "form"] as const).map(listFacet)}
-      <Radio.Group
-        label={t("measures.facets.amount")}
-        value={view.amount ?? ""}
-        onChange={(v) => go({ amount: v || null })}
-        styles={{ label: { fontWeight: 600 } }}
-      >
-        <Stack gap={8} mt={6}>
-          <Radio value="" label={t("measures.amountBucket.any")} />
-          {AMOUNT_BUCKETS.map((b) => {
-            const count = data.facets.amount?.find((f) => f.value === b.key)?.count ?? 0;
-            return (
-              <Radio
-                key={b.key}
-                value={b.key}
-                label={`${text.facetLabel("amount", b.key)} (${format.number(count)})`}
-              />
-            );
-          })}
-        </Stack>
-      </Radio.Group>
-      {(["provider", "industry", "tag"] as const).map(listFacet)}
-    </Stack>
+    <NavigatorFacets data={data} member={member} view={view} go={go} onToggle={onToggle} />
   );
 
   return (

@@ -34,7 +34,7 @@ export function StatusBadge({ status }: { status: MeasureStatus }) {
 
 export default function OperatorListPage() {
   const { t } = useTranslation();
-  usePageTitle(t("measures.operator.title"));
+  usePageTitle(t("measuresOperator.operator.title"));
   const format = useFormat();
   const text = useMeasureText();
   const [params, setParams] = useSearchParams();
@@ -74,32 +74,32 @@ export default function OperatorListPage() {
   return (
     <Stack gap="lg">
       <PageHeader
-        title={t("measures.operator.title")}
-        subtitle={t("measures.operator.lead")}
+        title={t("measuresOperator.operator.title")}
+        subtitle={t("measuresOperator.operator.lead")}
         actions={
           <Button component={Link} to="/operator/measures/new">
-            {t("measures.operator.create")}
+            {t("measuresOperator.operator.create")}
           </Button>
         }
       />
 
       <ImportExport />
 
-      <search aria-label={t("measures.operator.searchForm")}>
+      <search aria-label={t("measuresOperator.operator.searchForm")}>
         <Group align="flex-end" gap="sm" wrap="wrap">
           <TextInput
-            label={t("measures.operator.search")}
+            label={t("measuresOperator.operator.search")}
             type="search"
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
             style={{ flex: "1 1 16rem" }}
           />
           <NativeSelect
-            label={t("measures.operator.statusFilter")}
+            label={t("measuresOperator.operator.statusFilter")}
             value={status}
             onChange={(e) => update({ status: e.currentTarget.value })}
             data={[
-              { value: "", label: t("measures.operator.allStatuses") },
+              { value: "", label: t("measuresOperator.operator.allStatuses") },
               ...MEASURE_STATUSES.map((s) => ({ value: s, label: t(`measures.status.${s}`) })),
             ]}
             style={{ flex: "0 1 12rem" }}
@@ -116,10 +116,10 @@ export default function OperatorListPage() {
         skeleton={240}
         empty={
           <EmptyState
-            text={t("measures.operator.empty")}
+            text={t("measuresOperator.operator.empty")}
             action={
               <Button component={Link} to="/operator/measures/new" variant="default">
-                {t("measures.operator.create")}
+                {t("measuresOperator.operator.create")}
               </Button>
             }
           />
@@ -132,12 +132,12 @@ export default function OperatorListPage() {
                 <Table striped verticalSpacing="sm" aria-busy={result.isFetching}>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>{t("measures.operator.col.title")}</Table.Th>
-                      <Table.Th>{t("measures.operator.col.status")}</Table.Th>
-                      <Table.Th>{t("measures.operator.col.form")}</Table.Th>
-                      <Table.Th>{t("measures.operator.col.window")}</Table.Th>
-                      <Table.Th>{t("measures.operator.col.stats")}</Table.Th>
-                      <Table.Th>{t("measures.operator.col.updated")}</Table.Th>
+                      <Table.Th>{t("measuresOperator.operator.col.title")}</Table.Th>
+                      <Table.Th>{t("measuresOperator.operator.col.status")}</Table.Th>
+                      <Table.Th>{t("measuresOperator.operator.col.form")}</Table.Th>
+                      <Table.Th>{t("measuresOperator.operator.col.window")}</Table.Th>
+                      <Table.Th>{t("measuresOperator.operator.col.stats")}</Table.Th>
+                      <Table.Th>{t("measuresOperator.operator.col.updated")}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -157,7 +157,7 @@ export default function OperatorListPage() {
                         <Table.Td>{t(`measures.form.${m.form}`)}</Table.Td>
                         <Table.Td>{text.window(m)}</Table.Td>
                         <Table.Td>
-                          {t("measures.operator.stats", {
+                          {t("measuresOperator.operator.stats", {
                             views: format.number(m.views),
                             clicks: format.number(m.applyClicks),
                           })}

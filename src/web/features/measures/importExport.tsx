@@ -47,35 +47,41 @@ export function ImportExport() {
   const rows = (error instanceof ApiError ? (error.body as ImportProblem).rows : undefined) ?? [];
 
   return (
-    <SectionCard id="measures-io" title={t("measures.io.title")} titleSize="h4" padding="md" stack="sm">
+    <SectionCard
+      id="measures-io"
+      title={t("measuresOperator.io.title")}
+      titleSize="h4"
+      padding="md"
+      stack="sm"
+    >
       <Group gap="xs" wrap="wrap">
         <Button component="a" href="/api/operator/measures/export?format=csv" variant="default" download>
-          {t("measures.io.exportCsv")}
+          {t("measuresOperator.io.exportCsv")}
         </Button>
         <Button component="a" href="/api/operator/measures/export?format=json" variant="default" download>
-          {t("measures.io.exportJson")}
+          {t("measuresOperator.io.exportJson")}
         </Button>
         <FileButton onChange={(f) => f && upload.mutate(f)} accept=".csv,.json,text/csv,application/json">
           {(props) => (
             <Button {...props} loading={upload.isPending}>
-              {t("measures.io.import")}
+              {t("measuresOperator.io.import")}
             </Button>
           )}
         </FileButton>
       </Group>
       <Text size="sm" c="dimmed">
-        {t("measures.io.hint")}
+        {t("measuresOperator.io.hint")}
       </Text>
       {upload.isSuccess && (
-        <Alert {...doneAlert} role="status" title={t("measures.io.done")}>
-          {t("measures.io.result", { ...upload.data })}
+        <Alert {...doneAlert} role="status" title={t("measuresOperator.io.done")}>
+          {t("measuresOperator.io.result", { ...upload.data })}
         </Alert>
       )}
       {upload.isError && (
-        <Alert {...failedAlert} role="alert" title={t("measures.io.failed")}>
+        <Alert {...failedAlert} role="alert" title={t("measuresOperator.io.failed")}>
           <Text size="sm">
             {error instanceof ApiError && error.title === "invalid-json"
-              ? t("measures.io.invalidJson")
+              ? t("measuresOperator.io.invalidJson")
               : error instanceof ApiError
                 ? error.detail || error.title
                 : t("common.errors.unexpected")}
@@ -84,7 +90,7 @@ export function ImportExport() {
             <List size="sm" mt="xs" spacing={2}>
               {rows.slice(0, 200).map((r) => (
                 <List.Item key={r.row}>
-                  {t("measures.io.row", { row: r.row })}{" "}
+                  {t("measuresOperator.io.row", { row: r.row })}{" "}
                   {r.errors.map((e) => `${e.field}: ${e.message[locale]}`).join("; ")}
                 </List.Item>
               ))}

@@ -30,22 +30,28 @@ export function useMeasureEditor() {
   const query = useQuery({ ...measureQueries.admin(id), enabled: !isNew });
   const measure = query.data;
   usePageTitle(
-    isNew ? t("measures.editor.newTitle") : measure ? titleOf(measure, locale) : t("measures.page.loading"),
+    isNew
+      ? t("measuresOperator.editor.newTitle")
+      : measure
+        ? titleOf(measure, locale)
+        : t("measures.page.loading"),
   );
 
   const form = useForm<EditorValues>({
     initialValues: toValues(),
     validate: {
-      titleRu: (v) => (v.trim().length < 3 ? t("measures.editor.errors.title") : null),
-      provider: (v) => (v.trim().length < 2 ? t("measures.editor.errors.provider") : null),
+      titleRu: (v) => (v.trim().length < 3 ? t("measuresOperator.editor.errors.title") : null),
+      provider: (v) => (v.trim().length < 2 ? t("measuresOperator.editor.errors.provider") : null),
       applyUrl: (v) =>
-        v.trim() && !/^https?:\/\/\S+$/.test(v.trim()) ? t("measures.editor.errors.url") : null,
+        v.trim() && !/^https?:\/\/\S+$/.test(v.trim()) ? t("measuresOperator.editor.errors.url") : null,
       amountMax: (v, all) =>
         n(v) != null && n(all.amountMin) != null && (n(v) as number) < (n(all.amountMin) as number)
-          ? t("measures.editor.errors.range")
+          ? t("measuresOperator.editor.errors.range")
           : null,
       closesOn: (v, all) =>
-        !all.permanent && v && all.opensOn && v < all.opensOn ? t("measures.editor.errors.dates") : null,
+        !all.permanent && v && all.opensOn && v < all.opensOn
+          ? t("measuresOperator.editor.errors.dates")
+          : null,
     },
   });
 
@@ -77,7 +83,7 @@ export function useMeasureEditor() {
       ),
     onSuccess: (m) => {
       setProblem(null);
-      toast(t("measures.editor.saved"), "green");
+      toast(t("measuresOperator.editor.saved"), "green");
       queryClient.setQueryData(measureKeys.admin(m.id), m);
       void queryClient.invalidateQueries({ queryKey: measureKeys.all });
       if (isNew) navigate(`/operator/measures/${m.id}`, { replace: true });
@@ -97,7 +103,7 @@ export function useMeasureEditor() {
       ),
     onSuccess: (m, action) => {
       setProblem(null);
-      toast(t(`measures.editor.done.${action}`), "green");
+      toast(t(`measuresOperator.editor.done.${action}`), "green");
       queryClient.setQueryData(measureKeys.admin(m.id), m);
       void queryClient.invalidateQueries({ queryKey: measureKeys.all });
     },

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { client, unwrap } from "../../api/client";
 import { EmailLink } from "../../components/ContactText";
+import { ConfirmModal } from "../../components/modal";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { pageFrom } from "../../components/pageFrom";
@@ -15,7 +16,6 @@ import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { useLabels } from "./labels";
 import { PositionModal, TransferModal } from "./MemberModals";
-import { ConfirmModal } from "./modals";
 import { orgKeys, orgQueries } from "./queries";
 import type { AssignableRole, Member, MemberUpdate, OrganizationView } from "./types";
 

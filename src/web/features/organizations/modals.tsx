@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, Textarea } from "@mantine/core";
+import { Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -98,46 +98,6 @@ export function ReasonModal({
           <ModalFormActions onCancel={close} submitLabel={submitLabel} color={color} loading={pending} />
         </Stack>
       </form>
-    </AppModal>
-  );
-}
-
-interface ConfirmModalProps {
-  opened: boolean;
-  onClose: () => void;
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  color?: string;
-  loading?: boolean;
-  onConfirm: () => void;
-}
-
-/** "Are you sure?" for an action that cannot be undone by the same person. */
-export function ConfirmModal({
-  opened,
-  onClose,
-  title,
-  children,
-  confirmLabel,
-  color = "red",
-  loading,
-  onConfirm,
-}: ConfirmModalProps) {
-  const { t } = useTranslation();
-  return (
-    <AppModal opened={opened} onClose={onClose} title={title}>
-      <Stack gap="md">
-        <div>{children}</div>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t("common.cancel")}
-          </Button>
-          <Button color={color} loading={loading} onClick={onConfirm}>
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
     </AppModal>
   );
 }

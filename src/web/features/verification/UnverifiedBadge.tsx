@@ -6,8 +6,8 @@ export function UnverifiedBadge({ verified }: { verified: boolean }) {
   const { t } = useTranslation();
   if (verified) return null;
   return (
-    <Badge color="red.9" variant="outline" title={t("verification.badge.hint")}>
-      {t("verification.badge.unverified")}
+    <Badge color="red.9" variant="outline" title={t("common.unverifiedBadge.hint")}>
+      {t("common.unverifiedBadge.unverified")}
     </Badge>
   );
 }
