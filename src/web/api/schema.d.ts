@@ -1631,6 +1631,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/listing-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which kinds only the cluster's participants and partners may publish (the operator's setting) */
+        get: operations["getListingKinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/listings/{id}": {
         parameters: {
             query?: never;
@@ -1848,6 +1865,23 @@ export interface paths {
         put?: never;
         /** The same decision on several listings; those changed meanwhile are left as they are */
         post: operations["postOperatorListingsDecisions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/listing-kinds/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Limit publishing a kind to the cluster's participants and partners, or open it to all */
+        put: operations["putOperatorListingKindsByKind"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7759,6 +7793,41 @@ export interface operations {
             };
         };
     };
+    getListingKinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
+                            participantsOnly: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getListingsById: {
         parameters: {
             query?: never;
@@ -8300,6 +8369,49 @@ export interface operations {
                     "application/json": {
                         decided: string[];
                         conflicts: string[];
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOperatorListingKindsByKind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    participantsOnly: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            kind: "capability" | "rfq" | "technology" | "technology_request" | "premises";
+                            participantsOnly: boolean;
+                        }[];
                     };
                 };
             };

@@ -195,3 +195,10 @@ export const BulkDecisionResult = z.object({
   /** Changed meanwhile (another decision, an edit): left as they are. */
   conflicts: z.array(z.uuid()),
 });
+
+/** The operator's setting of a kind: publishing limited to the cluster's participants and partners. */
+export const KindSettingBody = z.object({ participantsOnly: z.boolean() }).strict();
+export const KindParams = z.object({ kind: ListingKind }).strict();
+export const KindSettings = z.object({
+  items: z.array(z.object({ kind: ListingKind, participantsOnly: z.boolean() })),
+});

@@ -4,11 +4,15 @@ import {
   BulkDecisionBody,
   BulkDecisionResult,
   DecisionBody,
+  KindParams,
+  KindSettingBody,
+  KindSettings,
   Listing,
   QueuePage,
   QueueQuery,
 } from "./listings.contract.js";
 import * as svc from "./listings.service.js";
+import { setKindSetting } from "./listings.settings.js";
 
 /** The operators' moderation of listings: one queue for every kind, oldest first. */
 export const listingOperatorRoutes = routes(["operator"], (r) => {
@@ -35,5 +39,14 @@ export const listingOperatorRoutes = routes(["operator"], (r) => {
     body: BulkDecisionBody,
     response: BulkDecisionResult,
     handler: (ctx, { body }) => svc.decideMany(ctx, body),
+  });
+
+  r.put("/operator/listing-kinds/:kind", {
+    action: "operator.listings.decide",
+    summary: "Limit publishing a kind to the cluster's participants and partners, or open it to all",
+    params: KindParams,
+    body: KindSettingBody,
+    response: KindSettings,
+    handler: (ctx, { params, body }) => setKindSetting(ctx, params.kind, body),
   });
 });

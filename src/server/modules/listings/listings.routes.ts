@@ -5,6 +5,7 @@ import { auditRefusals } from "../organizations/access.js";
 import { OrgIdParams } from "../organizations/organizations.contract.js";
 import {
   CreateListingBody,
+  KindSettings,
   Listing,
   ListingsPage,
   ListingsQuery,
@@ -14,6 +15,7 @@ import {
   VersionBody,
 } from "./listings.contract.js";
 import * as svc from "./listings.service.js";
+import { kindSettings } from "./listings.settings.js";
 
 /**
  * The catalog and a listing's page are public (answers carry the public fields only, unless the reader
@@ -32,6 +34,13 @@ export const listingRoutes = routes(["listings"], (r) => {
     query: ListingsQuery,
     response: ListingsPage,
     handler: async (ctx, { query }, reply) => sendJson(reply, await svc.searchListings(ctx, query)),
+  });
+
+  r.get("/listing-kinds", {
+    action: "public",
+    summary: "Which kinds only the cluster's participants and partners may publish (the operator's setting)",
+    response: KindSettings,
+    handler: (ctx) => kindSettings(ctx.db),
   });
 
   r.get("/listings/:id", {

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { customType, index, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, customType, index, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import {
   LISTING_KIND_NAMES,
   LISTING_STATES,
@@ -84,3 +84,14 @@ export const listings = pgTable(
     index("listings_expiry_idx").on(t.expiresAt).where(sql`${t.state} = 'published'`),
   ],
 );
+
+/**
+ * The operator's setting per kind: `participants_only` limits publishing the kind to organizations with
+ * the participant or partner status (a kind without a row is open to every verified organization).
+ */
+export const listingKindSettings = pgTable("listing_kind_settings", {
+  kind: listingKindEnum("kind").primaryKey(),
+  participantsOnly: boolean("participants_only").notNull().default(false),
+  updatedAt: tz("updated_at").notNull().defaultNow(),
+  updatedBy: uuid("updated_by"),
+});

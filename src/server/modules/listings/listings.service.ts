@@ -54,6 +54,7 @@ import { countView, viewsOf } from "./listings.follow.service.js";
 import { LISTING_NOTIFICATION_KINDS } from "./listings.notifications.js";
 import { listingSearchNoticesJob } from "./listings.saved.js";
 import { type ListingContent, listings } from "./listings.schema.js";
+import { assertMayPublish } from "./listings.settings.js";
 
 /*
  * Listings of every kind (src/shared/listings.ts declares the kinds) and their moderation.
@@ -376,7 +377,10 @@ export const submitListing = (ctx: Ctx, id: string, version: number) =>
     refused: "listings.transition.submit",
     action: "listing.submit",
     set: { state: "moderation", rejectReason: null, submittedAt: sql`now()` as never },
-    check: (tx, r) => assertVerified(tx, r.organizationId),
+    check: async (tx, r) => {
+      await assertVerified(tx, r.organizationId);
+      await assertMayPublish(tx, r.kind, r.organizationId);
+    },
   });
 
 /** The author withdraws a published listing (its pending change with it). */

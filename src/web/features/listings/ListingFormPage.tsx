@@ -26,6 +26,7 @@ import { toast } from "../../components/toast";
 import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { type FormValues, initialValues, missingRequired, toInput, valuesBody } from "./formValues";
+import { kindSettingsQuery } from "./KindSettings";
 import { ListingFields } from "./ListingFields";
 import { isKind, kindOf } from "./labels";
 import { listingKeys, listingQueries } from "./queries";
@@ -208,6 +209,8 @@ export function NewListingPage() {
   const kindParam = params.get("kind") ?? undefined;
   const kind: ListingKindName = isKind(kindParam) ? kindParam : "capability";
   const mine = useMyOrganizations();
+  const settings = useQuery(kindSettingsQuery);
+  const limited = settings.data?.items.some((s) => s.kind === kind && s.participantsOnly) ?? false;
   const organizations = (mine.data?.items ?? [])
     .map((i) => ({ value: i.organization.id, label: i.organization.shortName }))
     .sort((a, b) =>
@@ -239,6 +242,11 @@ export function NewListingPage() {
             allowDeselect={false}
             onChange={(v) => v && setParams({ kind: v }, { replace: true })}
           />
+          {limited && (
+            <Alert color="blue" variant="light">
+              {t("listings.form.participantsOnly")}
+            </Alert>
+          )}
           <ListingForm key={kind} kind={kind} organizations={organizations} />
         </>
       )}

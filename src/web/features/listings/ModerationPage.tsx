@@ -12,6 +12,7 @@ import { toast, toastError } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { ReasonModal } from "../organizations/modals";
+import { KindSettings } from "./KindSettings";
 import { badgeColors, FieldList } from "./labels";
 import { listingKeys, listingQueries } from "./queries";
 import type { QueueItem } from "./types";
@@ -92,6 +93,7 @@ export default function ModerationPage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t("listings.moderation.title")} subtitle={t("listings.moderation.lead")} />
+      <KindSettings />
       {queue.isPending ? (
         <Skeleton height={240} />
       ) : queue.error ? (
