@@ -2544,6 +2544,7 @@ export interface components {
             } | null;
             expiresAt: string | null;
             views: number | null;
+            matched: number | null;
             version: number;
             mine: boolean;
         };
