@@ -2578,6 +2578,7 @@ export interface components {
             } | null;
             expiresAt: string | null;
             views: number | null;
+            matched: number | null;
             version: number;
             mine: boolean;
         };

@@ -114,6 +114,11 @@ export const Listing = ListingContent.extend({
   expiresAt: iso.nullable(),
   /** How many readers viewed its page (its organization's members only; null for anyone else). */
   views: z.number().int().nullable(),
+  /**
+   * How many organizations were told of it as matching their own listings (an order, a technology
+   * request; its organization's members only; null for anyone else and other kinds).
+   */
+  matched: z.number().int().nullable(),
   version: z.number().int(),
   /** The reader may edit, submit and close it (a member of its organization). */
   mine: z.boolean(),

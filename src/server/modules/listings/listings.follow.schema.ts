@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, parentRef, primaryId } from "../../core/columns.js";
+import { organizations } from "../organizations/organizations.schema.js";
 import { listingKindEnum, listings } from "./listings.schema.js";
 
 /** Listings a user starred (any kind; the list shows the published ones). */
@@ -58,5 +59,23 @@ export const listingSearchNotices = pgTable(
     primaryKey({ columns: [t.searchId, t.listingId] }),
     index("listing_search_notices_listing_idx").on(t.listingId),
     index("listing_search_notices_user_idx").on(t.userId),
+  ],
+);
+
+/**
+ * An organization was told of a newly published listing that matches its own published ones (an order
+ * matching its capability, a technology request matching its offer: listings.match.ts): the key makes it
+ * once per listing and organization; the author sees how many were told.
+ */
+export const listingMatches = pgTable(
+  "listing_matches",
+  {
+    listingId: parentRef("listing_id", () => listings.id),
+    organizationId: parentRef("organization_id", () => organizations.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.listingId, t.organizationId] }),
+    index("listing_matches_organization_idx").on(t.organizationId),
   ],
 );

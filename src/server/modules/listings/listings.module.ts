@@ -3,6 +3,7 @@ import { defineModule } from "../../core/module.js";
 import { listingsSeeder } from "../../seed/listings.js";
 import { listingExpiryJob } from "./listings.expiry.js";
 import { listingFollowRoutes } from "./listings.follow.routes.js";
+import { listingMatchesJob } from "./listings.match.js";
 import { LISTING_NOTIFICATION_DEFS } from "./listings.notifications.js";
 import { listingOperatorRoutes } from "./listings.operator.routes.js";
 import { listingsPersonalData } from "./listings.personal.js";
@@ -27,6 +28,7 @@ export const listingsModule = defineModule({
   conversationSubjects: [RESPONSE_SUBJECT],
   // Expired listings closed, and their authors told a week before.
   jobs: [listingExpiryJob],
-  // A newly published listing's saved-search notices, sent in the decision's transaction.
-  queued: [listingSearchNoticesJob as QueuedJob<never>],
+  // A newly published listing's saved-search notices and an order's or a technology request's matching
+  // organizations, sent in the decision's transaction.
+  queued: [listingSearchNoticesJob as QueuedJob<never>, listingMatchesJob as QueuedJob<never>],
 });

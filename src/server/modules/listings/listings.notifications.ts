@@ -15,6 +15,11 @@ export const LISTING_NOTIFICATION_KINDS = {
   expiry: "listings.expiry",
   /** A newly published listing matches a saved search: its owner. */
   match: "listings.match",
+  /**
+   * A newly published order or technology request matches the organization's own published listings
+   * (its capability; its technology offer): the organization's members (listings.match.ts).
+   */
+  profileMatch: "listings.profile-match",
 } as const;
 
 /** The events of a response told to the other side: its creation, every move, and losing to another. */
@@ -46,5 +51,10 @@ export const LISTING_NOTIFICATION_DEFS = catalogueNotices({
   [LISTING_NOTIFICATION_KINDS.match]: {
     defaultChannel: "digest",
     params: (l, d) => ({ title: quoted(short(d.title, 120), l), search: quoted(short(d.search, 80), l) }),
+  },
+  [LISTING_NOTIFICATION_KINDS.profileMatch]: {
+    defaultChannel: "email",
+    variants: { of: (d) => d.kind, list: ["rfq", "technology_request"] },
+    params: (l, d) => ({ title: quoted(short(d.title, 120), l) }),
   },
 });

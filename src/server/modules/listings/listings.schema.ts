@@ -82,6 +82,11 @@ export const listings = pgTable(
       .on(t.submittedAt)
       .where(sql`${t.state} = 'moderation' or ${t.pendingState} = 'moderation'`),
     index("listings_expiry_idx").on(t.expiresAt).where(sql`${t.state} = 'published'`),
+    // The published listings' values by containment (`values @> '{"processes":["cnc_milling"]}'`):
+    // matching an order or a technology request against the others' listings (listings.match.ts).
+    index("listings_values_gin")
+      .using("gin", sql`${t.values} jsonb_path_ops`)
+      .where(sql`${t.state} = 'published'`),
   ],
 );
 

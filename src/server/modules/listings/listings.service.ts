@@ -51,6 +51,7 @@ import type {
 import { ListingsPage as ListingsPageSchema } from "./listings.contract.js";
 import { authorOrManagers } from "./listings.expiry.js";
 import { countView, viewsOf } from "./listings.follow.service.js";
+import { isMatched, listingMatchesJob, matchedCount } from "./listings.match.js";
 import { LISTING_NOTIFICATION_KINDS } from "./listings.notifications.js";
 import { listingSearchNoticesJob } from "./listings.saved.js";
 import { type ListingContent, listings } from "./listings.schema.js";
@@ -160,6 +161,7 @@ export function present(
         : null,
     expiresAt: full ? (r.expiresAt?.toISOString() ?? null) : null,
     views: null,
+    matched: null,
     version: r.version,
     mine,
   };
@@ -186,7 +188,10 @@ export async function getListing(ctx: Ctx, id: string): Promise<ListingView> {
   // A reader's view counts (not its organization's nor the operators'); the author sees the count.
   if (!who.full) countView(ctx, r.id);
   const view = present(r, await orgName(ctx.db, r.organizationId), who.full, who.mine);
-  if (who.mine) view.views = (await viewsOf(ctx.db, [r.id])).get(r.id) ?? 0;
+  if (who.mine) {
+    view.views = (await viewsOf(ctx.db, [r.id])).get(r.id) ?? 0;
+    if (isMatched(r.kind)) view.matched = await matchedCount(ctx.db, r.id);
+  }
   return view;
 }
 
@@ -501,9 +506,13 @@ async function decideOne(
       data: { decision, title: (isChange ? r.pending?.titleRu : r.titleRu) ?? r.titleRu, reason },
       link: `/listings/${id}`,
     });
-  // A newly published listing (not a change) is matched against the saved searches, once.
-  if (decision === "approve" && !isChange)
+  // A newly published listing (not a change) is matched against the saved searches, once; an order or a
+  // technology request also against the other organizations' capabilities and offers.
+  if (decision === "approve" && !isChange) {
     await ctx.jobs.send(tx, listingSearchNoticesJob, { listingId: id }, { singletonKey: id });
+    if (isMatched(r.kind))
+      await ctx.jobs.send(tx, listingMatchesJob, { listingId: id }, { singletonKey: id });
+  }
   return after;
 }
 

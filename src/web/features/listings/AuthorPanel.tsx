@@ -73,6 +73,12 @@ export default function AuthorPanel({ listing }: { listing: Listing }) {
         : listing.pending?.state === "moderation"
           ? t("listings.page.pending")
           : null;
+  // Its validity, its views, and (an order, a technology request) how many organizations were told of it.
+  const facts = [
+    listing.expiresAt && t("listings.page.validUntil", { date: format.date(listing.expiresAt) }),
+    listing.views !== null && t("listings.page.views", { count: listing.views }),
+    listing.matched !== null && t(`listings.page.matched.${listing.kind}`, { count: listing.matched }),
+  ].filter(Boolean);
   const rejected = s === "rejected" || listing.pending?.state === "rejected";
   // It may be prolonged while less than one validity period is left (the server says so otherwise).
   const prolongable =
@@ -81,13 +87,7 @@ export default function AuthorPanel({ listing }: { listing: Listing }) {
     new Date(listing.expiresAt).getTime() - Date.now() < LISTING_VALIDITY_DAYS * 24 * 3600 * 1000;
   return (
     <Stack gap="sm">
-      {s === "published" && (
-        <Text size="sm">
-          {listing.expiresAt && t("listings.page.validUntil", { date: format.date(listing.expiresAt) })}
-          {listing.expiresAt && listing.views !== null && " · "}
-          {listing.views !== null && t("listings.page.views", { count: listing.views })}
-        </Text>
-      )}
+      {s === "published" && <Text size="sm">{facts.join(" · ")}</Text>}
       {note && (
         <Alert color="blue" variant="light">
           {note}
