@@ -80,6 +80,7 @@ export const PROBLEM_CODES = [
   "listing-transition",
   "listing-changed",
   "listing-awarded",
+  "listing-no-nda",
   "response-transition",
   "response-changed",
   "response-exists",
