@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../core/audit.schema.js";
+import { pageMeta } from "../../seo.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, multipartFile, signedIn, testAppForFile } from "../../test/helpers.js";
 import { orgWithTeam } from "../organizations/organizations.fixtures.js";
@@ -227,6 +228,10 @@ describe("an order behind an NDA", () => {
       items: View[];
     };
     expect(page.items.find((i) => i.id === l.id)).toMatchObject({ descriptionRu: "" });
+    // Nor the page's description for search engines.
+    const meta = await pageMeta(t.database.db, "https://example.test", `/listings/${l.id}`);
+    expect(meta.description).not.toContain(SECRET);
+    expect(meta.description).toContain("Корпус прибора");
     // The listing's organization and the operators see everything.
     for (const c of [customer.ownerC, op]) {
       const v = (await c.get(`/api/listings/${l.id}`)).json() as View;
