@@ -121,8 +121,7 @@ export default function ListingFilesEditor({ listing }: { listing: Listing }) {
           actions={(f) =>
             !closed && (
               <Button
-                variant="subtle"
-                color="red.9"
+                variant="default"
                 size="compact-sm"
                 aria-label={t("listings.files.delete", { name: f.name })}
                 loading={remove.isPending && remove.variables === f.id}

@@ -85,7 +85,11 @@ export default function ListingPage() {
           <FavouriteButton listingId={l.id} />
         </Suspense>
       )}
-      {l.nda && !l.nda.hidden && <NdaAcceptances listing={l} />}
+      {l.nda && !l.nda.hidden && (
+        <Suspense fallback={null}>
+          <NdaAcceptances listing={l} />
+        </Suspense>
+      )}
       {l.nda?.hidden ? (
         <NdaNotice listing={l} />
       ) : (
