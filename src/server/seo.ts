@@ -150,13 +150,17 @@ export async function pageMeta(
         titleEn: listings.titleEn,
         descriptionRu: listings.descriptionRu,
         descriptionEn: listings.descriptionEn,
+        nda: listings.nda,
       })
       .from(listings)
       .where(and(eq(listings.id, listing), eq(listings.state, "published")));
     if (row)
       return {
         title: t(locale, "seo.page.title", { name: (en && row.titleEn) || row.titleRu }),
-        description: summary((en && row.descriptionEn) || row.descriptionRu),
+        // Behind an NDA the description is nobody's to read but those who accepted it: the title only.
+        description: summary(
+          row.nda ? (en && row.titleEn) || row.titleRu : (en && row.descriptionEn) || row.descriptionRu,
+        ),
         canonical: `${base}/listings/${listing}`,
         locale,
       };

@@ -3,11 +3,13 @@ import { addSharedTexts, type Catalogue, catalogue, labelsOf, vocabulary, withTe
 import { LOCALES } from "./constants.js";
 import { eligibilityTexts } from "./eligibility.base.js";
 import { exchangesVocabulary } from "./listings.js";
+import { ndaTexts } from "./nda.js";
 
 const PARTS: Record<string, Catalogue> = {
   vocabulary,
   eligibility: eligibilityTexts,
   exchanges: exchangesVocabulary,
+  nda: ndaTexts,
 };
 const { say, sayCount } = eligibilityTexts;
 

@@ -15,6 +15,7 @@ import {
   type ListingField,
   type ListingKind,
   type ListingValues,
+  ndaGated,
   publicValues,
   registrationNumberOf,
   searchableText,
@@ -134,7 +135,8 @@ describe.each(Object.values(LISTING_KINDS))("kind $kind", (kind) => {
         const v: ListingValues = { ...generated };
         for (const f of kind.fields)
           if (!isPublic(f) && typeof v[f.key] === "string") v[f.key] = `§${f.key}§`;
-        const shown = publicValues(kind, v);
+        // (To a reader of an organization that accepted the NDA, if the listing asks for one.)
+        const shown = publicValues(kind, v, true);
         for (const f of kind.fields) {
           if (isPublic(f)) expect(shown[f.key]).toEqual(v[f.key]);
           else {
@@ -145,6 +147,25 @@ describe.each(Object.values(LISTING_KINDS))("kind $kind", (kind) => {
         }
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("behind an NDA, shows others neither the fields behind it nor puts them in the search text", () => {
+    fc.assert(
+      fc.property(valuesArb(kind), (generated) => {
+        const v: ListingValues = { ...generated };
+        for (const f of kind.fields) if (f.nda && typeof v[f.key] === "string") v[f.key] = `§${f.key}§`;
+        const gated = ndaGated(kind, v);
+        const shown = publicValues(kind, v);
+        for (const f of kind.fields.filter((x) => x.nda && isPublic(x))) {
+          if (gated) {
+            expect(shown).not.toHaveProperty(f.key);
+            const value = v[f.key];
+            if (typeof value === "string") expect(searchableText(kind, v)).not.toContain(value);
+          } else expect(shown[f.key]).toEqual(v[f.key]);
+        }
+      }),
+      { numRuns: 50 },
     );
   });
 

@@ -154,6 +154,11 @@ interface FieldBase {
   required?: boolean;
   /** Private: only the author's organization and the operators see it (never in search or public pages). */
   visibility?: Visibility;
+  /**
+   * Behind the NDA: when the listing asks for one (its kind's `ndaField`), only organizations that
+   * accepted it see the field (with the description and the files); never in search or on cards.
+   */
+  nda?: boolean;
 }
 export type TextField = FieldBase & { type: "text"; max?: number };
 export type LongTextField = FieldBase & { type: "longText"; max?: number };
@@ -226,9 +231,38 @@ export function clusterClock(at: Date): Clock {
   return { today: local.slice(0, 10), now: local };
 }
 
+/** Formats a listing's files may have, each detected from the file's bytes (server: listings.files.ts). */
+export const LISTING_FILE_FORMATS = {
+  pdf: { mime: "application/pdf", extensions: [".pdf"] },
+  png: { mime: "image/png", extensions: [".png"] },
+  jpeg: { mime: "image/jpeg", extensions: [".jpg", ".jpeg"] },
+  webp: { mime: "image/webp", extensions: [".webp"] },
+  step: { mime: "model/step", extensions: [".step", ".stp"] },
+  dwg: { mime: "image/vnd.dwg", extensions: [".dwg"] },
+  dxf: { mime: "image/vnd.dxf", extensions: [".dxf"] },
+} as const;
+export type ListingFileFormat = keyof typeof LISTING_FILE_FORMATS;
+
+/** The files a kind's listings take: drawings of an order, photos of premises. */
+export interface ListingFiles {
+  /** What they are (web texts `listings.files.<purpose>.*`). */
+  purpose: "drawings" | "photos";
+  /** At most this many per listing. */
+  max: number;
+  maxBytes: number;
+  formats: readonly ListingFileFormat[];
+}
+
 export interface ListingKind {
   kind: string;
   fields: readonly ListingField[];
+  /** The files its listings take (none when absent). */
+  files?: ListingFiles;
+  /**
+   * A yes/no field that puts the listing's details behind an NDA: the descriptions, the files and the
+   * fields marked `nda` are shown only to organizations that accepted the platform's NDA text.
+   */
+  ndaField?: string;
   /** The kind's own rules across fields (after every field passed its own schema), at the cluster's clock. */
   check?: (values: ListingValues, at: Clock) => KindIssue[];
   /** The values in their canonical form (after the rules passed): numbers and codes written one way. */
@@ -260,6 +294,7 @@ const CAPABILITY: ListingKind = {
     { key: "equipment", type: "longText", max: 3000 },
     { key: "internalNote", type: "longText", max: 2000, visibility: "private" },
   ],
+  files: { purpose: "photos", max: 10, maxBytes: 10 * 1024 * 1024, formats: ["jpeg", "png", "webp"] },
 };
 
 const PREMISES: ListingKind = {
@@ -291,6 +326,7 @@ const PREMISES: ListingKind = {
     { key: "availableFrom", type: "date" },
     { key: "cadastralNumber", type: "text", max: 40, visibility: "private" },
   ],
+  files: { purpose: "photos", max: 10, maxBytes: 10 * 1024 * 1024, formats: ["jpeg", "png", "webp"] },
   // An okrug is Moscow's: required in Moscow (region 77), refused elsewhere.
   check: (v) =>
     v.region === "77" && !v.okrug
@@ -374,12 +410,19 @@ const RFQ: ListingKind = {
     },
     { key: "materials", type: "multiEnum", values: MATERIALS, labels: MATERIAL_LABELS, filterable: true },
     { key: "quantity", type: "number", min: 1, max: 100_000_000, integer: true, required: true },
-    { key: "budget", type: "number", min: 1, max: 100_000_000_000, integer: true },
+    { key: "budget", type: "number", min: 1, max: 100_000_000_000, integer: true, nda: true },
     { key: "deadline", type: "date", required: true },
     { key: "region", type: "enum", values: REGION_CODES, labels: REGION_LABELS, filterable: true },
     { key: "regionRequired", type: "boolean" },
     { key: "ndaRequired", type: "boolean", filterable: true },
   ],
+  files: {
+    purpose: "drawings",
+    max: 10,
+    maxBytes: 20 * 1024 * 1024,
+    formats: ["pdf", "step", "dwg", "dxf", "png", "jpeg", "webp"],
+  },
+  ndaField: "ndaRequired",
   // The deadline is not past (the cluster's calendar); "only from the region" needs the region.
   check: (v, at) => [
     ...(typeof v.deadline === "string" && v.deadline < at.today
@@ -572,10 +615,25 @@ export function valuesSchema(kind: ListingKind, at: Clock = clusterClock(new Dat
     .transform((v) => kind.normalize?.(v as ListingValues) ?? v) as unknown as z.ZodType<ListingValues>;
 }
 
-/** The values anyone may see: the public fields only. */
-export function publicValues(kind: ListingKind, values: ListingValues): ListingValues {
+/** Whether the listing's details are behind the NDA (its kind's `ndaField` is yes). */
+export const ndaGated = (kind: ListingKind, values: ListingValues) =>
+  kind.ndaField !== undefined && values[kind.ndaField] === true;
+
+/** A field shown to a reader who is not the listing's organization: public, and not behind a closed NDA. */
+const shownTo = (f: ListingField, ndaOpen: boolean) => isPublic(f) && (ndaOpen || !f.nda);
+
+/**
+ * The values anyone may see: the public fields only, without those behind the NDA unless `ndaOpen`
+ * (the reader's organization accepted it; by default only when the listing asks for none).
+ */
+export function publicValues(
+  kind: ListingKind,
+  values: ListingValues,
+  ndaOpen = !ndaGated(kind, values),
+): ListingValues {
   const out: ListingValues = {};
-  for (const f of kind.fields) if (isPublic(f) && values[f.key] !== undefined) out[f.key] = values[f.key]!;
+  for (const f of kind.fields)
+    if (shownTo(f, ndaOpen) && values[f.key] !== undefined) out[f.key] = values[f.key]!;
   return out;
 }
 
@@ -603,12 +661,14 @@ export const ALL_FACET_KEYS = [
 
 /**
  * The text the catalog searches besides title and description: the public text fields and the
- * Russian labels of the public vocabulary values ("фрезерование" finds a listing that chose CNC milling).
+ * Russian labels of the public vocabulary values ("фрезерование" finds a listing that chose CNC milling);
+ * of a listing behind an NDA, not the fields behind it (nor its description: the `nda` column).
  */
 export function searchableText(kind: ListingKind, values: ListingValues): string {
   const parts: string[] = [];
+  const ndaOpen = !ndaGated(kind, values);
   for (const f of kind.fields) {
-    if (!isPublic(f)) continue;
+    if (!shownTo(f, ndaOpen)) continue;
     const v = values[f.key];
     if (v === undefined) continue;
     if (f.type === "text" || f.type === "longText") parts.push(String(v));

@@ -81,6 +81,7 @@ export const PROBLEM_CODES = [
   "listing-changed",
   "listing-awarded",
   "listing-kind-limited",
+  "listing-no-nda",
   "response-transition",
   "response-changed",
   "response-exists",

@@ -43,5 +43,14 @@ export function useFormat() {
     number(value: number): string {
       return new Intl.NumberFormat(locale).format(value);
     },
+    /** A file's size: "2,4 МБ" / "2.4 MB", "350 кБ" / "350 kB". */
+    fileSize(bytes: number): string {
+      const mb = bytes >= 1024 * 1024;
+      return new Intl.NumberFormat(locale, {
+        style: "unit",
+        unit: mb ? "megabyte" : "kilobyte",
+        maximumFractionDigits: 1,
+      }).format(mb ? bytes / 1024 / 1024 : Math.max(1, Math.ceil(bytes / 1024)));
+    },
   };
 }

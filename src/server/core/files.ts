@@ -23,6 +23,47 @@ export interface FilePurpose {
   /** MIME types as file-type detects them; refusals name them by their formats ("PDF, PNG или JPEG"). */
   types: readonly string[];
   maxPixels?: number;
+  /** Formats file-type does not know (text formats), recognized by their signature and extension. */
+  signatures?: readonly FileSignature[];
+}
+
+/**
+ * A format recognized by a well-known signature at its start, for files file-type cannot tell (text
+ * formats of CAD drawings); the name must have one of its extensions too, since a text signature is weak.
+ */
+export interface FileSignature {
+  mime: string;
+  extensions: readonly string[];
+  test: (head: string) => boolean;
+}
+
+/** STEP (ISO 10303-21) exchange files: text starting with "ISO-10303-21;". */
+export const STEP_FILE: FileSignature = {
+  mime: "model/step",
+  extensions: [".step", ".stp"],
+  test: (head) => /^(?:\xEF\xBB\xBF)?\s*ISO-10303-21;/.test(head),
+};
+
+/**
+ * AutoCAD DXF: the binary form's sentinel, or ASCII group code/value pairs opening a section
+ * ("0 / SECTION / 2 / HEADER", after optional 999 comments).
+ */
+export const DXF_FILE: FileSignature = {
+  mime: "image/vnd.dxf",
+  extensions: [".dxf"],
+  test: (head) =>
+    head.startsWith("AutoCAD Binary DXF\r\n\x1a\0") ||
+    /^(?:\xEF\xBB\xBF)?(?:\s*999\r?\n[^\n]*\n)*\s*0\r?\n\s*SECTION\r?\n\s*2\r?\n\s*(?:HEADER|CLASSES|TABLES|BLOCKS|ENTITIES|OBJECTS)\s*\r?\n/.test(
+      head,
+    ),
+};
+
+/** The type of a file by a purpose's signatures, when its name has the format's extension. */
+function signatureType(p: FilePurpose, head: Buffer, fileName: string | undefined) {
+  const name = (fileName ?? "").toLowerCase();
+  const text = head.subarray(0, 4096).toString("latin1");
+  const found = p.signatures?.find((s) => s.extensions.some((e) => name.endsWith(e)) && s.test(text));
+  return found && { mime: found.mime };
 }
 
 const purposes = new Map<string, FilePurpose>();
@@ -85,6 +126,7 @@ const FORMAT_NAMES: Record<string, string> = {
   "application/vnd.oasis.opendocument.presentation": "ODP",
   "text/plain": "TXT",
   "text/csv": "CSV",
+  "image/vnd.dwg": "DWG",
 };
 
 /** "PDF, PNG или JPEG" / "PDF, PNG, or JPEG". */
@@ -148,7 +190,7 @@ export async function storeUpload(
     await drain();
     throw tooLarge(p, field);
   }
-  const type = await fileTypeFromBuffer(head);
+  const type = (await fileTypeFromBuffer(head)) ?? signatureType(p, head, input.fileName);
   if (!type || !p.types.includes(type.mime)) {
     await drain();
     throw badRequest([{ field, key: `field.file.type.${p.name}` }]);

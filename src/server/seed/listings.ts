@@ -4,6 +4,7 @@ import {
   LISTING_KINDS,
   type ListingKindName,
   type ListingValues,
+  ndaGated,
   searchableText,
   valuesSchema,
 } from "../../shared/listings.js";
@@ -815,7 +816,11 @@ export const listingsSeeder: Seeder = {
         Object.entries(s.values).map(([k, v]) => [k, v === THE_ORGANIZATION ? (org?.shortName ?? v) : v]),
       );
       const parsed = valuesSchema(LISTING_KINDS[s.kind]).parse(typed);
-      return { values: parsed, searchText: searchableText(LISTING_KINDS[s.kind], parsed) };
+      return {
+        values: parsed,
+        searchText: searchableText(LISTING_KINDS[s.kind], parsed),
+        nda: ndaGated(LISTING_KINDS[s.kind], parsed),
+      };
     };
     const inserts = planned.map(({ s, org, at }) => {
       const state = s.state ?? "published";

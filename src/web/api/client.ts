@@ -22,7 +22,8 @@ function isProblem(value: unknown): value is Problem {
   );
 }
 
-async function problemOf(response: Response): Promise<ApiError> {
+/** The error of a failed answer: its problem+json, or a text for its status. */
+export async function problemOf(response: Response): Promise<ApiError> {
   let data: unknown = null;
   if ((response.headers.get("content-type") ?? "").includes("json")) {
     try {

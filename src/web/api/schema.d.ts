@@ -1734,6 +1734,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/listings/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a file to a listing (its organization's members): multipart field `file`; an order takes PDF, STEP, DWG, DXF, PNG, JPEG or WebP up to 20 MB, capabilities and premises photos (JPEG, PNG, WebP up to 10 MB); at most 10 */
+        post: operations["postListingsByIdFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/listings/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a listing's file: whoever may read the listing; behind an NDA only organizations that accepted it (others: 404) */
+        get: operations["getListingsByIdFilesByFileId"];
+        put?: never;
+        post?: never;
+        /** Remove a file of a listing (its organization's members) */
+        delete: operations["deleteListingsByIdFilesByFileId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/listings/{id}/nda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the NDA of a published listing for an organization (a member of a verified one): its members then see the details and files */
+        post: operations["postListingsByIdNda"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/listings/{id}/responses": {
         parameters: {
             query?: never;
@@ -2579,6 +2631,8 @@ export interface components {
             expiresAt: string | null;
             views: number | null;
             matched: number | null;
+            files: components["schemas"]["ListingFile"][];
+            nda: components["schemas"]["ListingNda"] | null;
             version: number;
             mine: boolean;
         };
@@ -2613,6 +2667,26 @@ export interface components {
         ListingFieldValue: string | number | boolean | string[] | {
             from: number;
             to: number | null;
+        };
+        ListingFile: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            size: number;
+            contentType: string;
+        };
+        ListingNda: {
+            hidden: boolean;
+            version: string;
+            acceptances: {
+                organization: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                };
+                acceptedAt: string;
+                version: string;
+            }[];
         };
         ListingQueueItem: {
             /** Format: uuid */
@@ -8031,6 +8105,139 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["MyListing"][];
                     };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postListingsByIdFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingFile"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getListingsByIdFilesByFileId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    deleteListingsByIdFilesByFileId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    postListingsByIdNda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organizationId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Listing"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

@@ -83,6 +83,10 @@ export const ListingsQuery = z
 
 export const QueueQuery = z.object({ page: Page, pageSize: PageSize }).strict();
 
+/** Accepting the NDA of a listing for an organization one is a member of. */
+export const NdaBody = z.object({ organizationId: z.uuid() }).strict();
+export const ListingFileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
+
 // ---------- outputs ----------
 
 const iso = z.string();
@@ -97,6 +101,26 @@ export const ListingContent = z
     values: Values,
   })
   .meta({ id: "ListingContent" });
+
+/** A file of a listing (an order's drawing, a photo): downloaded at /api/listings/{id}/files/{fileId}. */
+export const ListingFile = z
+  .object({ id: z.uuid(), name: z.string(), size: z.number().int(), contentType: z.string() })
+  .meta({ id: "ListingFile" });
+
+/** A listing behind an NDA, as the reader stands to it. */
+export const ListingNda = z
+  .object({
+    /**
+     * The details (descriptions, files, the fields behind the NDA) are hidden from this reader: no
+     * organization of theirs accepted the NDA (the listing's organization and operators see them always).
+     */
+    hidden: z.boolean(),
+    /** The edition of the NDA text an acceptance now takes. */
+    version: z.string(),
+    /** Acceptances: every one for the listing's organization and operators, the reader's own for others. */
+    acceptances: z.array(z.object({ organization: OrgRef, acceptedAt: iso, version: z.string() })),
+  })
+  .meta({ id: "ListingNda" });
 
 /** A listing as its page shows it: public values only, unless the reader is its organization or an operator. */
 export const Listing = ListingContent.extend({
@@ -119,6 +143,10 @@ export const Listing = ListingContent.extend({
    * request; its organization's members only; null for anyone else and other kinds).
    */
   matched: z.number().int().nullable(),
+  /** Its files, oldest first (none while the details are behind an NDA the reader has not accepted). */
+  files: z.array(ListingFile),
+  /** Null unless the listing asks for an NDA. */
+  nda: ListingNda.nullable(),
   version: z.number().int(),
   /** The reader may edit, submit and close it (a member of its organization). */
   mine: z.boolean(),

@@ -20,7 +20,7 @@ import { organizations } from "../organizations/organizations.schema.js";
 import type { SavedSearchBody } from "./listings.follow.contract.js";
 import { listingFavourites, listingSavedSearches, listingViews } from "./listings.follow.schema.js";
 import { listings } from "./listings.schema.js";
-import { card, changed, orgName, ownListing, present, transition } from "./listings.service.js";
+import { card, changed, insider, orgName, ownListing, present, transition } from "./listings.service.js";
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -270,6 +270,6 @@ export async function prolongListing(ctx: Ctx, id: string, version: number) {
       before: { expiresAt: r.expiresAt?.toISOString() ?? null, version: r.version },
       after: { expiresAt: after!.expiresAt?.toISOString() ?? null, version: after!.version },
     });
-    return present(after!, await orgName(tx, r.organizationId), true, true);
+    return present(tx, after!, await orgName(tx, r.organizationId), insider(true));
   });
 }

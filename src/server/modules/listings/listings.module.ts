@@ -1,6 +1,8 @@
 import type { QueuedJob } from "../../core/jobs.js";
 import { defineModule } from "../../core/module.js";
 import { listingsSeeder } from "../../seed/listings.js";
+import { LISTING_FILE_PURPOSES } from "./listings.details.js";
+import { listingDetailsRoutes } from "./listings.details.routes.js";
 import { listingExpiryJob } from "./listings.expiry.js";
 import { listingFollowRoutes } from "./listings.follow.routes.js";
 import { listingMatchesJob } from "./listings.match.js";
@@ -19,7 +21,15 @@ import { listingSearchNoticesJob } from "./listings.saved.js";
  */
 export const listingsModule = defineModule({
   name: "listings",
-  routes: [listingRoutes, listingResponseRoutes, listingOperatorRoutes, listingFollowRoutes],
+  routes: [
+    listingRoutes,
+    listingDetailsRoutes,
+    listingResponseRoutes,
+    listingOperatorRoutes,
+    listingFollowRoutes,
+  ],
+  // An order's drawings, photos of capabilities and premises (types detected from the bytes).
+  filePurposes: LISTING_FILE_PURPOSES,
   rules: LISTING_RULES,
   abilities: ["operator.listings.queue"],
   notificationKinds: LISTING_NOTIFICATION_DEFS,

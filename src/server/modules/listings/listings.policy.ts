@@ -10,6 +10,8 @@ export const LISTING_RULES = {
   /** Route-level gate of the author's routes; the record-level rules below take the membership. */
   "listings.access": signedIn,
   "listings.manage": member as Rule<never>,
+  /** A member of the organization accepts a listing's NDA for it (the service checks it is verified). */
+  "listings.nda.accept": member as Rule<never>,
   /** Private fields, drafts and pending changes: the organization's members and the operators. */
   "listings.read.private": memberOrStaff,
   "operator.listings.queue": staff,

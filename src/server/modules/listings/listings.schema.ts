@@ -32,7 +32,8 @@ export type ListingContent = {
  * Listings of every kind (src/shared/listings.ts). The columns hold the listing's current content (the
  * published one, once published); a change to a published listing waits in `pending` (its state in
  * `pending_state`) while the published content stays visible. `search_text` is the public fields'
- * searchable text (written with the content; private fields never go into it).
+ * searchable text (written with the content; private fields never go into it, nor, with `nda`, the
+ * description and the fields behind the NDA).
  */
 export const listings = pgTable(
   "listings",
@@ -48,6 +49,11 @@ export const listings = pgTable(
     descriptionEn: text("description_en"),
     values: jsonb("values").$type<ListingValues>().notNull().default(sql`'{}'::jsonb`),
     searchText: text("search_text").notNull().default(""),
+    /**
+     * The details are behind an NDA (the kind's `ndaField` is yes; written with the content): the
+     * descriptions stay out of the full-text index, as the fields behind it stay out of `search_text`.
+     */
+    nda: boolean("nda").notNull().default(false),
     pending: jsonb("pending").$type<ListingContent>(),
     pendingState: listingPendingStateEnum("pending_state"),
     /** The operator's reason of the last rejection (of the listing, or of its pending change). */
@@ -70,7 +76,7 @@ export const listings = pgTable(
     version: version(),
     search: tsvector("search").generatedAlwaysAs(
       (): SQL =>
-        sql`setweight(to_tsvector('russian', coalesce(${listings.titleRu}, '') || ' ' || coalesce(${listings.titleEn}, '')), 'A') || setweight(to_tsvector('russian', coalesce(${listings.descriptionRu}, '')), 'B') || setweight(to_tsvector('russian', coalesce(${listings.searchText}, '')), 'C')`,
+        sql`setweight(to_tsvector('russian', coalesce(${listings.titleRu}, '') || ' ' || coalesce(${listings.titleEn}, '')), 'A') || setweight(to_tsvector('russian', case when ${listings.nda} then '' else coalesce(${listings.descriptionRu}, '') end), 'B') || setweight(to_tsvector('russian', coalesce(${listings.searchText}, '')), 'C')`,
     ),
   },
   (t) => [

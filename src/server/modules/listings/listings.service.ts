@@ -10,6 +10,7 @@ import {
   type ListingKindName,
   type ListingState,
   type ListingValues,
+  ndaGated,
   publicValues,
   searchableText,
   valuesSchema,
@@ -49,6 +50,7 @@ import type {
   UpdateListingBody,
 } from "./listings.contract.js";
 import { ListingsPage as ListingsPageSchema } from "./listings.contract.js";
+import { filesOf, ndaOf } from "./listings.details.js";
 import { authorOrManagers } from "./listings.expiry.js";
 import { countView, viewsOf } from "./listings.follow.service.js";
 import { isMatched, listingMatchesJob, matchedCount } from "./listings.match.js";
@@ -110,7 +112,7 @@ export const clockNow = () => clusterClock(now());
 function contentOf(
   kind: ListingKindName,
   body: Omit<z.infer<typeof UpdateListingBody>, "version">,
-): Content & { searchText: string } {
+): Content & Indexed {
   const values = checkedValues(valuesSchema(kindOf(kind), clockNow()), body.values);
   return {
     titleRu: body.titleRu,
@@ -118,9 +120,16 @@ function contentOf(
     descriptionRu: body.descriptionRu,
     descriptionEn: body.descriptionEn ?? null,
     values,
-    searchText: searchableText(kindOf(kind), values),
+    ...indexed(kind, values),
   };
 }
+
+/** What the catalog's index takes of the values besides the texts: behind an NDA, less. */
+type Indexed = { searchText: string; nda: boolean };
+const indexed = (kind: ListingKindName, values: ListingValues): Indexed => ({
+  searchText: searchableText(kindOf(kind), values),
+  nda: ndaGated(kindOf(kind), values),
+});
 
 // ---------- reading ----------
 
@@ -132,26 +141,39 @@ export const orgName = async (ex: Executor, id: string) => {
   return o ?? { id, shortName: "" };
 };
 
-const contentView = (c: Content, kind: ListingKindName, full: boolean) => ({
+/**
+ * The content a reader sees: whole for `full` readers; else the public fields, and when the details are
+ * behind an NDA the reader has not accepted (`ndaOpen` false), neither the descriptions nor those fields.
+ */
+const contentView = (c: Content, kind: ListingKindName, full: boolean, ndaOpen = true) => ({
   titleRu: c.titleRu,
   titleEn: c.titleEn,
-  descriptionRu: c.descriptionRu,
-  descriptionEn: c.descriptionEn,
-  values: full ? c.values : publicValues(kindOf(kind), c.values),
+  descriptionRu: full || ndaOpen ? c.descriptionRu : "",
+  descriptionEn: full || ndaOpen ? c.descriptionEn : null,
+  values: full ? c.values : publicValues(kindOf(kind), c.values, ndaOpen),
 });
 
-export function present(
+/** Who reads a listing: `full` (its organization's members, operators), `mine` (may manage it). */
+export type Reader = { full: boolean; mine: boolean; userId: string | null };
+/** The listing's organization or an operator, answered after a change they made. */
+export const insider = (mine: boolean): Reader => ({ full: true, mine, userId: null });
+
+/** A listing as a reader sees it, with its files and, behind an NDA, the reader's standing to it. */
+export async function present(
+  ex: Executor,
   r: Row,
   org: { id: string; shortName: string },
-  full: boolean,
-  mine: boolean,
-): ListingView {
+  who: Reader,
+): Promise<ListingView> {
+  const { full, mine } = who;
+  const nda = r.nda ? await ndaOf(ex, r.id, who) : null;
+  const ndaOpen = !nda?.hidden;
   return {
     id: r.id,
     kind: r.kind,
     state: r.state,
     organization: org,
-    ...contentView(r, r.kind, full),
+    ...contentView(r, r.kind, full, ndaOpen),
     publishedAt: r.publishedAt?.toISOString() ?? null,
     submittedAt: full ? (r.submittedAt?.toISOString() ?? null) : null,
     rejectReason: full ? r.rejectReason : null,
@@ -162,17 +184,20 @@ export function present(
     expiresAt: full ? (r.expiresAt?.toISOString() ?? null) : null,
     views: null,
     matched: null,
+    files: ndaOpen ? await filesOf(ex, r.id) : [],
+    nda,
     version: r.version,
     mine,
   };
 }
 
 /** Who the reader is to a listing: a member may manage it; members and operators see it whole. */
-async function readerOf(ex: Executor, ctx: Ctx, organizationId: string) {
+export async function readerOf(ex: Executor, ctx: Ctx, organizationId: string): Promise<Reader> {
   const access = await accessOf(ex, ctx.actor, organizationId);
   return {
     mine: can(ctx.actor, "listings.manage", access),
     full: can(ctx.actor, "listings.read.private", access),
+    userId: ctx.actor?.id ?? null,
   };
 }
 
@@ -187,7 +212,7 @@ export async function getListing(ctx: Ctx, id: string): Promise<ListingView> {
   if (!who.full && r.state !== "published") throw notFound();
   // A reader's view counts (not its organization's nor the operators'); the author sees the count.
   if (!who.full) countView(ctx, r.id);
-  const view = present(r, await orgName(ctx.db, r.organizationId), who.full, who.mine);
+  const view = await present(ctx.db, r, await orgName(ctx.db, r.organizationId), who);
   if (who.mine) {
     view.views = (await viewsOf(ctx.db, [r.id])).get(r.id) ?? 0;
     if (isMatched(r.kind)) view.matched = await matchedCount(ctx.db, r.id);
@@ -260,7 +285,7 @@ export async function ownListing(tx: Executor, ctx: Ctx, id: string): Promise<Ro
 
 /** The stale-version answer: 409 with the listing as it is now. */
 export async function changed(tx: Executor, r: Row, mine: boolean): Promise<never> {
-  const current = present(r, await orgName(tx, r.organizationId), true, mine);
+  const current = await present(tx, r, await orgName(tx, r.organizationId), insider(mine));
   throw new AppError(409, "listing-changed", {}, [], { current });
 }
 
@@ -292,7 +317,7 @@ export async function createListing(ctx: Ctx, body: z.infer<typeof CreateListing
       entityId: r!.id,
       after: { kind: body.kind, state: "draft", ...contentAudit(content) },
     });
-    return present(r!, await orgName(tx, r!.organizationId), true, true);
+    return present(tx, r!, await orgName(tx, r!.organizationId), insider(true));
   });
 }
 
@@ -314,7 +339,7 @@ export async function updateListing(
     let set: Partial<typeof listings.$inferInsert>;
     if (r.state === "published") {
       await assertVerified(tx, r.organizationId);
-      const { searchText: _s, ...pending } = content;
+      const { searchText: _s, nda: _n, ...pending } = content;
       set = { pending, pendingState: "moderation", rejectReason: null, submittedAt: sql`now()` as never };
     } else set = { ...content };
     const [after] = await tx
@@ -334,7 +359,7 @@ export async function updateListing(
         ...contentAudit(content),
       },
     });
-    return present(after!, await orgName(tx, r.organizationId), true, true);
+    return present(tx, after!, await orgName(tx, r.organizationId), insider(true));
   });
 }
 
@@ -371,7 +396,7 @@ function authorMove(
       before: { state: r.state, version: r.version },
       after: { state: after!.state, version: after!.version },
     });
-    return present(after!, await orgName(tx, r.organizationId), true, true);
+    return present(tx, after!, await orgName(tx, r.organizationId), insider(true));
   });
 }
 
@@ -458,10 +483,7 @@ async function decideOne(
   if (!r) throw notFound();
   await assertNotOwnOrganization(tx, actor, [r.organizationId]);
   const isChange = r.state === "published" && r.pendingState === "moderation";
-  const approveContent =
-    isChange && r.pending
-      ? { ...r.pending, searchText: searchableText(kindOf(r.kind), r.pending.values) }
-      : {};
+  const approveContent = isChange && r.pending ? { ...r.pending, ...indexed(r.kind, r.pending.values) } : {};
   const set: Partial<typeof listings.$inferInsert> =
     decision === "approve"
       ? isChange
@@ -527,7 +549,7 @@ export async function decide(ctx: Ctx, id: string, body: z.infer<typeof Decision
     decideOne(tx, ctx, id, body.version, body.decision, body.reason ?? null),
   );
   ctx.mailQueued();
-  return present(after, await orgName(ctx.db, after.organizationId), true, false);
+  return present(ctx.db, after, await orgName(ctx.db, after.organizationId), insider(false));
 }
 
 /** The same decision on many listings, each in its own transaction: the ones changed meanwhile are left. */
@@ -604,8 +626,9 @@ export function card(r: Row, org: { id: string; shortName: string }): CardView {
     kind: r.kind,
     titleRu: r.titleRu,
     titleEn: r.titleEn,
-    descriptionRu: r.descriptionRu,
-    descriptionEn: r.descriptionEn,
+    // Behind an NDA a card shows the public summary only (cards are the same for every reader).
+    descriptionRu: r.nda ? "" : r.descriptionRu,
+    descriptionEn: r.nda ? null : r.descriptionEn,
     organization: org,
     values: publicValues(kindOf(r.kind), r.values),
     publishedAt: r.publishedAt?.toISOString() ?? null,

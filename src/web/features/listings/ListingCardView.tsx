@@ -33,9 +33,16 @@ export function ListingCardView({
         <Text size="sm" c="dimmed">
           {item.organization.shortName}
         </Text>
-        <Text size="sm" lineClamp={2}>
-          {descriptionOf(item, locale)}
-        </Text>
+        {/* Behind an NDA the card carries no description: say why. */}
+        {item.descriptionRu === "" && item.values.ndaRequired === true ? (
+          <Text size="sm" c="dimmed">
+            {t("listings.nda.title")}
+          </Text>
+        ) : (
+          <Text size="sm" lineClamp={2}>
+            {descriptionOf(item, locale)}
+          </Text>
+        )}
         <Text size="sm" component="ul" m={0} pl="md">
           {facts.map((f) => (
             <li key={f.key}>

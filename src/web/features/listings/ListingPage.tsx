@@ -11,7 +11,9 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { withNext } from "../../next";
 import { useMe } from "../../session";
+import ListingFiles from "./ListingFiles";
 import { descriptionOf, FieldList, StateBadge, titleOf, useLocale } from "./labels";
+import { NdaAcceptances, NdaNotice } from "./NdaNotice";
 import { listingQueries } from "./queries";
 import type { Listing } from "./types";
 
@@ -83,14 +85,24 @@ export default function ListingPage() {
           <FavouriteButton listingId={l.id} />
         </Suspense>
       )}
-      <SectionCard id="listing-description" title={t("listings.page.description")} titleGap="sm">
-        <InRussian block russian={!(locale === "en" && l.descriptionEn)}>
-          <Text style={{ whiteSpace: "pre-line" }}>{descriptionOf(l, locale)}</Text>
-        </InRussian>
-      </SectionCard>
+      {l.nda && !l.nda.hidden && (
+        <Suspense fallback={null}>
+          <NdaAcceptances listing={l} />
+        </Suspense>
+      )}
+      {l.nda?.hidden ? (
+        <NdaNotice listing={l} />
+      ) : (
+        <SectionCard id="listing-description" title={t("listings.page.description")} titleGap="sm">
+          <InRussian block russian={!(locale === "en" && l.descriptionEn)}>
+            <Text style={{ whiteSpace: "pre-line" }}>{descriptionOf(l, locale)}</Text>
+          </InRussian>
+        </SectionCard>
+      )}
       <SectionCard id="listing-details" title={t("listings.page.details")} titleGap="sm">
         <FieldList kind={l.kind} values={l.values} />
       </SectionCard>
+      <ListingFiles listing={l} />
       {me.user ? (
         <Suspense fallback={<Skeleton height={120} />}>
           <ListingResponses listing={l} />
