@@ -85,6 +85,7 @@ export const PROBLEM_CODES = [
   "response-transition",
   "response-changed",
   "response-exists",
+  "response-nda-required",
   "response-own-listing",
   "response-listing-closed",
   "response-other-side",

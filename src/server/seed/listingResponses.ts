@@ -1,8 +1,11 @@
 import { inArray } from "drizzle-orm";
 import { RESPONSE_OF_KIND, RESPONSE_TYPES, responseSchema } from "../../shared/listingResponses.js";
 import { clusterClock, type ListingKindName, type ListingValues } from "../../shared/listings.js";
+import { NDA_VERSION } from "../../shared/nda.js";
 import type { Executor } from "../core/db.js";
 import { conversationMessages, conversations } from "../modules/conversations/conversations.schema.js";
+import { NDA_SHA256 } from "../modules/listings/listings.details.js";
+import { listingNdaAcceptances } from "../modules/listings/listings.details.schema.js";
 import { listingResponseEvents, listingResponses } from "../modules/listings/listings.responses.schema.js";
 import { listings } from "../modules/listings/listings.schema.js";
 
@@ -15,7 +18,14 @@ import { listings } from "../modules/listings/listings.schema.js";
  */
 
 type Org = { id: string; shortName: string; owner: string };
-type Listing = { id: string; kind: ListingKindName; titleRu: string; organizationId: string; owner: string };
+type Listing = {
+  id: string;
+  kind: ListingKindName;
+  titleRu: string;
+  organizationId: string;
+  owner: string;
+  nda: boolean;
+};
 type Step = { move: string; data?: ListingValues; say?: string };
 type Plan = { listing: Listing; by: Org; values: ListingValues; steps: Step[]; say?: string };
 
@@ -126,6 +136,19 @@ async function write(db: Executor, plans: Plan[]) {
       },
       ...events.map((e) => ({ ...e, responseId: r!.id })),
     ]);
+    // An order behind an NDA was answered by an organization that accepted it first.
+    if (p.listing.nda)
+      await db
+        .insert(listingNdaAcceptances)
+        .values({
+          listingId: p.listing.id,
+          organizationId: p.by.id,
+          userId: p.by.owner,
+          acceptedAt: new Date(start - 3600_000),
+          textVersion: NDA_VERSION,
+          textSha256: NDA_SHA256,
+        })
+        .onConflictDoNothing();
     const last = messages.at(-1)!.at;
     const [c] = await db
       .insert(conversations)

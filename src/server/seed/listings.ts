@@ -850,6 +850,7 @@ export const listingsSeeder: Seeder = {
       state: listings.state,
       organizationId: listings.organizationId,
       owner: listings.authorId,
+      nda: listings.nda,
     });
     // The first premises listing's landlord raised the price: the change waits for the operator.
     const first = PREMISES[0]!;

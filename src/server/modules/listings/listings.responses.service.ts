@@ -25,6 +25,7 @@ import { notify } from "../notifications/notifications.service.js";
 import { accessOf, memberOrgIds, refusal } from "../organizations/access.js";
 import { membersOf } from "../organizations/membership.js";
 import { organizations } from "../organizations/organizations.schema.js";
+import { listingNdaAcceptances } from "./listings.details.schema.js";
 import { LISTING_NOTIFICATION_KINDS } from "./listings.notifications.js";
 import type {
   CreateResponseBody,
@@ -278,6 +279,9 @@ export async function respond(ctx: Ctx, listingId: string, body: z.infer<typeof 
     if (own || body.organizationId === l.organizationId) throw new AppError(409, "response-own-listing");
     if (l.state !== "published" || l.awardedResponseId) throw new AppError(409, "response-listing-closed");
     await assertVerified(tx, body.organizationId);
+    // An order behind an NDA is answered by an organization that accepted it (it has read the details).
+    if (l.nda && !(await ndaAcceptedByOrganization(tx, l.id, body.organizationId)))
+      throw new AppError(409, "response-nda-required");
     const type = responseTypeOf(l.kind);
     const values = checkedValues(responseSchema(type.fields, type.check, clockNow()), body.values);
     let r: Row;
@@ -328,6 +332,20 @@ export async function respond(ctx: Ctx, listingId: string, body: z.infer<typeof 
   ctx.mailQueued();
   const j = await joined(ctx.db, created.id);
   return view(ctx.db, j, "responder");
+}
+
+/** Whether the organization accepted the listing's NDA. */
+async function ndaAcceptedByOrganization(ex: Executor, listingId: string, organizationId: string) {
+  const [row] = await ex
+    .select({ id: listingNdaAcceptances.id })
+    .from(listingNdaAcceptances)
+    .where(
+      and(
+        eq(listingNdaAcceptances.listingId, listingId),
+        eq(listingNdaAcceptances.organizationId, organizationId),
+      ),
+    );
+  return row !== undefined;
 }
 
 /** The stale-version answer: 409 with the response as it is now. */

@@ -364,6 +364,16 @@ describe("quotes on a production order, from quotes to the manufacturer's rating
     });
   });
 
+  it("is sent on an order behind an NDA only by an organization that accepted the NDA", async () => {
+    const maker = await orgWithTeam(t);
+    const l = await published("rfq", { ...RFQ, ndaRequired: true });
+    const refused = expectProblem(await quote(l.id, maker, 500_000), 409, "response-nda-required");
+    expect(refused.title).toContain("примите условия NDA");
+    const accepted = await maker.memberC.post(`/api/listings/${l.id}/nda`, { organizationId: maker.org.id });
+    expect(accepted.statusCode, accepted.body).toBeLessThan(300);
+    expect((await quote(l.id, maker, 500_000)).statusCode).toBe(201);
+  });
+
   it("is cancelled by the customer with a reason, which the manufacturer reads", async () => {
     const maker = await orgWithTeam(t);
     const l = await published("rfq", RFQ);
