@@ -48,7 +48,7 @@ import type {
   QueueQuery,
   UpdateListingBody,
 } from "./listings.contract.js";
-import { ListingsPage as ListingsPageSchema } from "./listings.contract.js";
+import { Listing as ListingSchema, ListingsPage as ListingsPageSchema } from "./listings.contract.js";
 import { authorOrManagers } from "./listings.expiry.js";
 import { countView, viewsOf } from "./listings.follow.service.js";
 import { LISTING_NOTIFICATION_KINDS } from "./listings.notifications.js";
@@ -187,6 +187,22 @@ export async function getListing(ctx: Ctx, id: string): Promise<ListingView> {
   const view = present(r, await orgName(ctx.db, r.organizationId), who.full, who.mine);
   if (who.mine) view.views = (await viewsOf(ctx.db, [r.id])).get(r.id) ?? 0;
   return view;
+}
+
+/**
+ * A listing's page for a guest (public fields only; a listing not published is 404), as the response's
+ * JSON cached like a search: by the catalog's generation, which every change to what a published
+ * listing shows and to an organization's name bumps (a pending change does not: guests do not see it,
+ * so the cached page keeps the version of the listing's last shown change). The view still counts.
+ */
+export async function publicListing(ctx: Ctx, id: string): Promise<string> {
+  const json = await cachedJson(ctx.db, "listings", `page:${id}`, ListingSchema, async () => {
+    const [r] = await ctx.db.select().from(listings).where(eq(listings.id, id));
+    if (r?.state !== "published") throw notFound();
+    return present(r, await orgName(ctx.db, r.organizationId), false, false);
+  });
+  countView(ctx, id);
+  return json;
 }
 
 /** The organization's listings in every state, newest change first (members and operators). */
