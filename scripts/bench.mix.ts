@@ -4,6 +4,7 @@
 // first), so the search cache counts by the hit rate such a mix really gets.
 import { type SQL, sql } from "drizzle-orm";
 import { type Database, rows } from "../src/server/core/db.js";
+import { facetFields, LISTING_KINDS, type ListingKindName } from "../src/shared/listings.js";
 import { REGIONS } from "../src/shared/regions.js";
 
 /** Distinct requests in a mix, and requests drawn from them. */
@@ -64,6 +65,21 @@ export function zipfDraws(pool: string[], rnd: () => number, draws: number = MIX
   });
 }
 
+/** `MIX.distinct` different queries, each made by `make` (which draws until it makes a new one). */
+function distinct(make: () => Record<string, string>): Record<string, string>[] {
+  const seen = new Set<string>();
+  const out: Record<string, string>[] = [];
+  while (out.length < MIX.distinct) {
+    const q = make();
+    const key = JSON.stringify(q);
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(q);
+    }
+  }
+  return out;
+}
+
 const words = async (database: Database, catalog: string) =>
   (
     await rows<{ word: string }>(
@@ -96,9 +112,7 @@ export async function directoryMix(database: Database): Promise<Record<string, s
     sql`select u as v, count(*)::int as n from organizations, unnest(tags) u group by 1`,
   );
   const places = REGIONS.filter((r) => !r.ru.includes(" ")).map((r) => r.ru);
-  const seen = new Set<string>();
-  const out: Record<string, string>[] = [];
-  while (out.length < MIX.distinct) {
+  return distinct(() => {
     const q: Record<string, string> = {};
     const kind = rnd();
     if (kind >= 0.4) q.q = maybeTypo(rnd, pick(rnd, lexicon));
@@ -109,13 +123,8 @@ export async function directoryMix(database: Database): Promise<Record<string, s
     if (rnd() < 0.1) q.tag = weighted(rnd, tags);
     if (rnd() < 0.15) q.sort = pick(rnd, ["name", "newest"]);
     if (rnd() < 0.1) q.page = "2";
-    const key = JSON.stringify(q);
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(q);
-    }
-  }
-  return out;
+    return q;
+  });
 }
 
 /** Navigator queries of a member: filters, words of the titles (some misspelt), the eligibility filter. */
@@ -134,9 +143,7 @@ export async function navigatorMix(database: Database): Promise<Record<string, s
     database,
     sql`select u as v, count(*)::int as n from measures, unnest(industries) u group by 1`,
   );
-  const seen = new Set<string>();
-  const out: Record<string, string>[] = [];
-  while (out.length < MIX.distinct) {
+  return distinct(() => {
     const q: Record<string, string> = {};
     if (rnd() < 0.5) q.q = maybeTypo(rnd, pick(rnd, lexicon));
     if (rnd() < 0.5) q.eligibility = pick(rnd, ["eligible", "eligible,check"]);
@@ -145,11 +152,50 @@ export async function navigatorMix(database: Database): Promise<Record<string, s
     if (rnd() < 0.3) q.industry = weighted(rnd, industries);
     if (rnd() < 0.2) q.openNow = "true";
     if (rnd() < 0.2) q.sort = pick(rnd, ["deadline", "amount"]);
-    const key = JSON.stringify(q);
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(q);
+    return q;
+  });
+}
+
+/**
+ * Listings queries within a kind (drawn by its share of the published listings): a word of that kind's
+ * titles (one in ten misspelt) in 7 of 10, two facet filters in half, one in three of ten (values by
+ * their frequency in the kind), some sorted newest or on page 2.
+ */
+export async function listingsMix(database: Database): Promise<Record<string, string>[]> {
+  const rnd = random(13);
+  const kinds = await counts(
+    database,
+    sql`select kind::text as v, count(*)::int as n from listings where state = 'published' group by 1 order by 1`,
+  );
+  const titleWords = await rows<{ kind: string; word: string }>(
+    database.db,
+    sql`select kind::text as kind, w as word from listings, search_words(title_ru) w
+      where state = 'published' and length(w) >= 5 group by 1, 2 having count(*) >= 3 order by 1, 2`,
+  );
+  const values = await rows<{ kind: string; f: string; v: string; n: number }>(
+    database.db,
+    sql`select kind::text as kind, e.key as f, x as v, count(*)::int as n
+      from listings, jsonb_each(values) e,
+        jsonb_array_elements_text(case jsonb_typeof(e.value) when 'array' then e.value else jsonb_build_array(e.value) end) x
+      where state = 'published' group by 1, 2, 3 order by 1, 2, 3`,
+  );
+  return distinct(() => {
+    const kind = weighted(rnd, kinds) as ListingKindName;
+    const q: Record<string, string> = { kind };
+    const words = titleWords.filter((w) => w.kind === kind).map((w) => w.word);
+    if (words.length && rnd() < 0.7) q.q = maybeTypo(rnd, pick(rnd, words));
+    const r = rnd();
+    const facets = [...facetFields(LISTING_KINDS[kind])];
+    for (let i = facets.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [facets[i], facets[j]] = [facets[j]!, facets[i]!];
     }
-  }
-  return out;
+    for (const f of facets.slice(0, r < 0.5 ? 2 : r < 0.8 ? 1 : 0)) {
+      const list = values.filter((x) => x.kind === kind && x.f === f.key).map((x) => ({ v: x.v, n: x.n }));
+      if (list.length) q[f.key] = weighted(rnd, list);
+    }
+    if (rnd() < 0.1) q.sort = "newest";
+    if (rnd() < 0.1) q.page = "2";
+    return q;
+  });
 }

@@ -5,7 +5,8 @@
 // A benchmark, never a test: numbers depend on the machine.
 //
 // Two databases per target: the full scale (innocluster_bench / os.tmpdir()/innocluster-bench-pglite:
-// 150,000 users, 35,000 organizations, 210 demo + 10,000 generated measures) for every case, and the
+// 150,000 users, 35,000 organizations, 210 demo + 10,000 generated measures, 20,000 listings with
+// 60,000 responses) for every case, and the
 // demo scale (innocluster_bench_demo / innocluster-bench-pglite-demo: the hand-written catalog, 190
 // published measures) for the navigator "at 190" case. A separate small database rather than a filter
 // narrowing the big one: the navigator reads every published measure that matches the text, so "190
@@ -24,7 +25,7 @@ import { moscowToday } from "../src/server/core/clock.js";
 import { loadConfig } from "../src/server/core/config.js";
 import { type Database, type Db, openDatabase } from "../src/server/core/db.js";
 import { acquireDataDirLock } from "../src/server/core/lock.js";
-import { searchCacheStats } from "../src/server/core/search.js";
+import { searchCacheStats, searchText } from "../src/server/core/search.js";
 import { users } from "../src/server/modules/accounts/accounts.schema.js";
 import { adminUsersQueries } from "../src/server/modules/accounts/accounts.service.js";
 import { openConversation } from "../src/server/modules/conversations/conversations.api.js";
@@ -39,6 +40,8 @@ import {
   organizationPageQueries,
   toStatement,
 } from "../src/server/modules/directory/directory.service.js";
+import { ListingsQuery } from "../src/server/modules/listings/listings.contract.js";
+import { LISTINGS_CATALOG, publicListingQuery } from "../src/server/modules/listings/listings.service.js";
 import { SearchQuery } from "../src/server/modules/measures/measures.contract.js";
 import { measuresText, runSearch, searchStatement } from "../src/server/modules/measures/measures.search.js";
 import { orgProfile, searchSpec } from "../src/server/modules/measures/measures.service.js";
@@ -50,7 +53,8 @@ import {
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, type Scale, seed } from "../src/server/seed/index.js";
 import { DEMO_USER_EMAIL, DEMO_USER_ORG } from "../src/server/seed/organizations.js";
 import { openSse } from "../src/server/test/sse.js";
-import { directoryMix, MIX, navigatorMix, random, zipfDraws } from "./bench.mix.js";
+import { listingsSearchStatement } from "./bench.listings.js";
+import { directoryMix, listingsMix, MIX, navigatorMix, random, zipfDraws } from "./bench.mix.js";
 
 const { values } = parseArgs({
   options: {
@@ -221,6 +225,45 @@ async function organizationPageCase(database: Database, id: string): Promise<Pre
   };
 }
 
+/**
+ * A listings search within a kind, as a guest: the API answers from the search engine; the raw SQL is
+ * the same answer from one statement (scripts/bench.listings.ts), with the text corrected as the
+ * engine corrects it.
+ */
+async function listingsCase(database: Database, raw: Record<string, string>, withNote = true) {
+  const q = ListingsQuery.parse(raw);
+  const text = q.q?.trim() ? await searchText(database.db, LISTINGS_CATALOG, q.q) : undefined;
+  const statement = toStatement(listingsSearchStatement(q, text));
+  let note: string | undefined;
+  if (withNote) {
+    const [m] = await database.rawQuery<{ total: number }>(statement.sql, statement.params);
+    const [n] = await database.rawQuery<{ n: number }>(
+      "select count(*)::int as n from listings where state = 'published' and kind = $1",
+      [q.kind],
+    );
+    note = `${m?.total} of ${n?.n} published ${q.kind} listings match`;
+  }
+  return {
+    url: `/api/listings?${new URLSearchParams(raw)}`,
+    stages: [[statement]],
+    note,
+    // Builds the catalog's in-memory index first, as on a server that has been up.
+    warm: `/api/listings?kind=${q.kind}&page=40&pageSize=5`,
+  };
+}
+
+const LISTINGS_QUERY = {
+  kind: "capability",
+  q: "фрезерная",
+  processes: "cnc_milling",
+  materials: "aluminium",
+};
+
+/** A listing's page as a guest sees it: the service's statement (the one the API runs on a miss). */
+async function listingPageCase(database: Database, id: string): Promise<Prepared> {
+  return { url: `/api/listings/${id}`, stages: [[toQuery(publicListingQuery(database.db, id))]] };
+}
+
 // Later modules add their endpoints here.
 const cases: Case[] = [
   {
@@ -292,6 +335,40 @@ const cases: Case[] = [
         (raw) => organizationPageCase(database, raw.id!),
         "guest",
         (raw) => `/api/directory/${raw.id}`,
+      );
+    },
+  },
+  {
+    name: "listings search (capability: 'фрезерная', processes, materials)",
+    prepare: (database) => listingsCase(database, LISTINGS_QUERY),
+  },
+  {
+    name: "listing page (/api/listings/:id)",
+    prepare: async (database) => {
+      const [l] = await database.rawQuery<{ id: string }>(
+        "select id from listings where state = 'published' and kind = 'capability' order by published_at desc, id limit 1",
+      );
+      return listingPageCase(database, l?.id ?? missing("a published listing"));
+    },
+  },
+  {
+    name: "listings mix (realistic: kinds, words, facets, typos)",
+    prepare: async (database) => ({
+      ...(await mixCase(await listingsMix(database), (raw) => listingsCase(database, raw, false), "guest")),
+      warm: "/api/listings?kind=capability&page=40&pageSize=5",
+    }),
+  },
+  {
+    name: "listing page mix (5,000 listings, Zipf)",
+    prepare: async (database) => {
+      const ids = await database.rawQuery<{ id: string }>(
+        "select id from listings where state = 'published' order by md5(id::text) limit 5000",
+      );
+      return mixCase(
+        ids.map((r) => ({ id: r.id })),
+        (raw) => listingPageCase(database, raw.id!),
+        "guest",
+        (raw) => `/api/listings/${raw.id}`,
       );
     },
   },

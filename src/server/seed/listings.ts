@@ -8,10 +8,11 @@ import {
   searchableText,
   valuesSchema,
 } from "../../shared/listings.js";
-import type { Seeder } from "../core/seed.js";
+import type { SeedContext, Seeder } from "../core/seed.js";
 import { listings } from "../modules/listings/listings.schema.js";
 import { memberships, organizations } from "../modules/organizations/organizations.schema.js";
 import { seedResponses } from "./listingResponses.js";
+import { seedFullListings } from "./listings.full.js";
 import { DEMO_USER_ORG } from "./organizations.js";
 
 /*
@@ -771,112 +772,118 @@ const DEMO_USER_DRAFT: Seed = {
 
 export const listingsSeeder: Seeder = {
   name: "listings",
-  async run({ db }) {
-    const orgs = await db
-      .select({ id: organizations.id, shortName: organizations.shortName, owner: memberships.userId })
-      .from(organizations)
-      .innerJoin(
-        memberships,
-        and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "owner")),
-      )
-      .where(
-        and(
-          isNotNull(organizations.verifiedAt),
-          eq(organizations.regionCode, "77"),
-          eq(organizations.type, "legal_entity"),
-          notLike(organizations.shortName, "Технопарк%"),
-          sql`${organizations.status} = 'participant'`,
-        ),
-      )
-      .orderBy(asc(organizations.inn))
-      .limit(14);
-    if (!orgs.length) return;
-    const [demo] = await db
-      .select({ id: organizations.id, shortName: organizations.shortName, owner: memberships.userId })
-      .from(organizations)
-      .innerJoin(
-        memberships,
-        and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "owner")),
-      )
-      .where(eq(organizations.shortName, DEMO_USER_ORG));
-    const now = Date.now();
-    const all = [...CAPABILITIES, ...PREMISES, ...RFQS, ...TECHNOLOGIES, ...TECHNOLOGY_REQUESTS];
-    const planned = all.map((s, i) => {
-      // Premises come from the first few organizations (landlords), the other kinds from the others.
-      const org =
-        s.kind === "premises"
-          ? orgs[i % Math.min(4, orgs.length)]!
-          : (orgs[(i % (orgs.length - 4 || 1)) + 4] ?? orgs[0]!);
-      return { s, org, at: new Date(now - (all.length - i) * 2 * DAY) };
-    });
-    if (demo) planned.push({ s: DEMO_USER_DRAFT, org: demo, at: new Date(now - DAY) });
-    const values = (s: Seed, org?: { shortName: string }) => {
-      // The seed is data a person could have typed: it passes the kind's validation.
-      const typed = Object.fromEntries(
-        Object.entries(s.values).map(([k, v]) => [k, v === THE_ORGANIZATION ? (org?.shortName ?? v) : v]),
-      );
-      const parsed = valuesSchema(LISTING_KINDS[s.kind]).parse(typed);
-      return {
-        values: parsed,
-        searchText: searchableText(LISTING_KINDS[s.kind], parsed),
-        nda: ndaGated(LISTING_KINDS[s.kind], parsed),
-      };
-    };
-    const inserts = planned.map(({ s, org, at }) => {
-      const state = s.state ?? "published";
-      const decided = state === "published" || state === "rejected" ? new Date(at.getTime() + DAY) : null;
-      return {
-        kind: s.kind,
-        organizationId: org.id,
-        authorId: org.owner,
-        state,
-        titleRu: s.titleRu,
-        titleEn: s.titleEn ?? null,
-        descriptionRu: s.descriptionRu,
-        descriptionEn: null,
-        ...values(s, org),
-        rejectReason: s.rejectReason ?? null,
-        submittedAt: state === "draft" ? null : at,
-        publishedAt: state === "published" ? decided : null,
-        decidedAt: decided,
-        createdAt: at,
-        updatedAt: at,
-      };
-    });
-    const inserted = await db.insert(listings).values(inserts).returning({
-      id: listings.id,
-      titleRu: listings.titleRu,
-      kind: listings.kind,
-      state: listings.state,
-      organizationId: listings.organizationId,
-      owner: listings.authorId,
-      nda: listings.nda,
-    });
-    // The first premises listing's landlord raised the price: the change waits for the operator.
-    const first = PREMISES[0]!;
-    const target = inserted.find((r) => r.titleRu === first.titleRu);
-    if (target) {
-      const changed = values({ ...first, values: { ...first.values, price: PENDING_PRICE } });
-      await db
-        .update(listings)
-        .set({
-          pending: {
-            titleRu: first.titleRu,
-            titleEn: first.titleEn ?? null,
-            descriptionRu: first.descriptionRu,
-            descriptionEn: null,
-            values: changed.values,
-          },
-          pendingState: "moderation",
-          submittedAt: new Date(now - 3 * DAY),
-          version: 2,
-        })
-        .where(eq(listings.id, target.id));
-    }
-    await seedResponses(
-      db,
-      inserted.flatMap((l) => (l.state === "published" && l.owner ? [{ ...l, owner: l.owner }] : [])),
-      orgs,
-    );
+  async run(ctx) {
+    await seedDemoListings(ctx);
+    if (ctx.scale === "full") await seedFullListings(ctx);
   },
 };
+
+/** The hand-written listings and their responses (both scales). */
+async function seedDemoListings({ db }: SeedContext) {
+  const orgs = await db
+    .select({ id: organizations.id, shortName: organizations.shortName, owner: memberships.userId })
+    .from(organizations)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "owner")),
+    )
+    .where(
+      and(
+        isNotNull(organizations.verifiedAt),
+        eq(organizations.regionCode, "77"),
+        eq(organizations.type, "legal_entity"),
+        notLike(organizations.shortName, "Технопарк%"),
+        sql`${organizations.status} = 'participant'`,
+      ),
+    )
+    .orderBy(asc(organizations.inn))
+    .limit(14);
+  if (!orgs.length) return;
+  const [demo] = await db
+    .select({ id: organizations.id, shortName: organizations.shortName, owner: memberships.userId })
+    .from(organizations)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "owner")),
+    )
+    .where(eq(organizations.shortName, DEMO_USER_ORG));
+  const now = Date.now();
+  const all = [...CAPABILITIES, ...PREMISES, ...RFQS, ...TECHNOLOGIES, ...TECHNOLOGY_REQUESTS];
+  const planned = all.map((s, i) => {
+    // Premises come from the first few organizations (landlords), the other kinds from the others.
+    const org =
+      s.kind === "premises"
+        ? orgs[i % Math.min(4, orgs.length)]!
+        : (orgs[(i % (orgs.length - 4 || 1)) + 4] ?? orgs[0]!);
+    return { s, org, at: new Date(now - (all.length - i) * 2 * DAY) };
+  });
+  if (demo) planned.push({ s: DEMO_USER_DRAFT, org: demo, at: new Date(now - DAY) });
+  const values = (s: Seed, org?: { shortName: string }) => {
+    // The seed is data a person could have typed: it passes the kind's validation.
+    const typed = Object.fromEntries(
+      Object.entries(s.values).map(([k, v]) => [k, v === THE_ORGANIZATION ? (org?.shortName ?? v) : v]),
+    );
+    const parsed = valuesSchema(LISTING_KINDS[s.kind]).parse(typed);
+    return {
+      values: parsed,
+      searchText: searchableText(LISTING_KINDS[s.kind], parsed),
+      nda: ndaGated(LISTING_KINDS[s.kind], parsed),
+    };
+  };
+  const inserts = planned.map(({ s, org, at }) => {
+    const state = s.state ?? "published";
+    const decided = state === "published" || state === "rejected" ? new Date(at.getTime() + DAY) : null;
+    return {
+      kind: s.kind,
+      organizationId: org.id,
+      authorId: org.owner,
+      state,
+      titleRu: s.titleRu,
+      titleEn: s.titleEn ?? null,
+      descriptionRu: s.descriptionRu,
+      descriptionEn: null,
+      ...values(s, org),
+      rejectReason: s.rejectReason ?? null,
+      submittedAt: state === "draft" ? null : at,
+      publishedAt: state === "published" ? decided : null,
+      decidedAt: decided,
+      createdAt: at,
+      updatedAt: at,
+    };
+  });
+  const inserted = await db.insert(listings).values(inserts).returning({
+    id: listings.id,
+    titleRu: listings.titleRu,
+    kind: listings.kind,
+    state: listings.state,
+    organizationId: listings.organizationId,
+    owner: listings.authorId,
+    nda: listings.nda,
+  });
+  // The first premises listing's landlord raised the price: the change waits for the operator.
+  const first = PREMISES[0]!;
+  const target = inserted.find((r) => r.titleRu === first.titleRu);
+  if (target) {
+    const changed = values({ ...first, values: { ...first.values, price: PENDING_PRICE } });
+    await db
+      .update(listings)
+      .set({
+        pending: {
+          titleRu: first.titleRu,
+          titleEn: first.titleEn ?? null,
+          descriptionRu: first.descriptionRu,
+          descriptionEn: null,
+          values: changed.values,
+        },
+        pendingState: "moderation",
+        submittedAt: new Date(now - 3 * DAY),
+        version: 2,
+      })
+      .where(eq(listings.id, target.id));
+  }
+  await seedResponses(
+    db,
+    inserted.flatMap((l) => (l.state === "published" && l.owner ? [{ ...l, owner: l.owner }] : [])),
+    orgs,
+  );
+}

@@ -35,7 +35,7 @@ export const DEMO_USER_MEMBER_OF = "Технопарк «Строгино»";
 
 // ---------- a fast deterministic PRNG (identifiers and choices for 35,000 rows) ----------
 
-function mulberry32(seed: number): Rng {
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -46,7 +46,7 @@ function mulberry32(seed: number): Rng {
   };
 }
 
-class Random {
+export class Random {
   constructor(readonly rng: Rng) {}
   int(min: number, max: number) {
     return Math.min(max, min + Math.floor(this.rng() * (max - min + 1)));
@@ -1271,7 +1271,7 @@ class Generator {
 // ---------- the seeder ----------
 
 /** Inserts rows in batches that stay under PostgreSQL's 65,535 parameters per statement. */
-async function insertBatches<T extends Record<string, unknown>>(
+export async function insertBatches<T extends Record<string, unknown>>(
   ctx: SeedContext,
   label: string,
   rowsList: T[],

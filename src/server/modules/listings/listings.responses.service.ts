@@ -239,6 +239,13 @@ async function tell(
 ) {
   const { r, listing, side, event } = input;
   const actorId = ctx.actor?.id ?? null;
+  // The response's conversation (opened with it; opened now for a response written without one, as
+  // the full-scale seed writes them).
+  await openConversation(tx, {
+    subject: { kind: RESPONSE_SUBJECT.kind, id: r.id },
+    parties: [{ organizationId: listing.organizationId }, { organizationId: r.organizationId }],
+    title: listing.titleRu,
+  });
   await postSystemMessage(tx, ctx.config.publicUrl, {
     subject: { kind: RESPONSE_SUBJECT.kind, id: r.id },
     authorId: actorId,
@@ -308,11 +315,6 @@ export async function respond(ctx: Ctx, listingId: string, body: z.infer<typeof 
       side: "responder",
       actorId: actor.id,
       data: values,
-    });
-    await openConversation(tx, {
-      subject: { kind: RESPONSE_SUBJECT.kind, id: r.id },
-      parties: [{ organizationId: l.organizationId }, { organizationId: body.organizationId }],
-      title: l.titleRu,
     });
     await tell(tx, ctx, {
       r,

@@ -49,7 +49,9 @@ export const listingRoutes = routes(["listings"], (r) => {
       "A listing: published ones for anyone (public fields); others for its organization and operators",
     params: IdParams,
     response: Listing,
-    handler: (ctx, { params }) => svc.getListing(ctx, params.id),
+    // A guest's page is the same for every guest: cached; a signed-in reader's depends on who reads.
+    handler: async (ctx, { params }, reply) =>
+      ctx.actor ? svc.getListing(ctx, params.id) : sendJson(reply, await svc.publicListing(ctx, params.id)),
   });
 
   r.get("/organizations/:id/published-listings", {

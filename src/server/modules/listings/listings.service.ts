@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import {
   ALL_FACET_KEYS,
@@ -49,7 +49,7 @@ import type {
   QueueQuery,
   UpdateListingBody,
 } from "./listings.contract.js";
-import { ListingsPage as ListingsPageSchema } from "./listings.contract.js";
+import { Listing as ListingSchema, ListingsPage as ListingsPageSchema } from "./listings.contract.js";
 import { filesOf, ndaOf } from "./listings.details.js";
 import { authorOrManagers } from "./listings.expiry.js";
 import { countView, viewsOf } from "./listings.follow.service.js";
@@ -157,11 +157,13 @@ const contentView = (c: Content, kind: ListingKindName, full: boolean, ndaOpen =
 export type Reader = { full: boolean; mine: boolean; userId: string | null };
 /** The listing's organization or an operator, answered after a change they made. */
 export const insider = (mine: boolean): Reader => ({ full: true, mine, userId: null });
+/** A guest: public fields only, and nothing behind an NDA. */
+const GUEST: Reader = { full: false, mine: false, userId: null };
 
 /** A listing as a reader sees it, with its files and, behind an NDA, the reader's standing to it. */
 export async function present(
   ex: Executor,
-  r: Row,
+  r: Omit<Row, "search">,
   org: { id: string; shortName: string },
   who: Reader,
 ): Promise<ListingView> {
@@ -218,6 +220,33 @@ export async function getListing(ctx: Ctx, id: string): Promise<ListingView> {
     if (isMatched(r.kind)) view.matched = await matchedCount(ctx.db, r.id);
   }
   return view;
+}
+
+/** A listing's columns but its search vector (which no page shows). */
+const { search: _search, ...LISTING_COLUMNS } = getTableColumns(listings);
+
+/** The one statement of a guest's listing page: the listing and its organization's name (the benchmark runs it too). */
+export const publicListingQuery = (ex: Executor, id: string) =>
+  ex
+    .select({ l: LISTING_COLUMNS, org: { id: organizations.id, shortName: organizations.shortName } })
+    .from(listings)
+    .innerJoin(organizations, eq(organizations.id, listings.organizationId))
+    .where(and(eq(listings.id, id), eq(listings.state, "published")));
+
+/**
+ * A listing's page for a guest (public fields only; a listing not published is 404), as the response's
+ * JSON cached like a search: by the catalog's generation, which every change to what a published
+ * listing shows and to an organization's name bumps (a pending change does not: guests do not see it,
+ * so the cached page keeps the version of the listing's last shown change). The view still counts.
+ */
+export async function publicListing(ctx: Ctx, id: string): Promise<string> {
+  const json = await cachedJson(ctx.db, "listings", `page:${id}`, ListingSchema, async () => {
+    const [found] = await publicListingQuery(ctx.db, id);
+    if (!found) throw notFound();
+    return present(ctx.db, found.l, found.org, GUEST);
+  });
+  countView(ctx, id);
+  return json;
 }
 
 /** The organization's listings in every state, newest change first (members and operators). */

@@ -483,6 +483,31 @@ describe("the catalog's cache", () => {
   });
 });
 
+describe("a guest's listing page", () => {
+  it("is served the same to every guest until what it shows changes: a new organization name shows, a closed listing is gone", async () => {
+    const org = await createOrg(t.database);
+    const user = await createUser(t.database);
+    await addMember(t.database, org.id, user.id, "owner");
+    const c = await signedIn(t, user);
+    const l = await listing(c, org.id, { titleRu: "Офис у технопарка" });
+    const page = async () => guest.get(`/api/listings/${l.id}`);
+    const first = await page();
+    expect(first.statusCode, first.body).toBe(200);
+    expect((await page()).body).toBe(first.body);
+    expect(first.json()).toMatchObject({ titleRu: "Офис у технопарка", mine: false, pending: null });
+    expect(first.json().values.cadastralNumber).toBeUndefined();
+    await t.database.db.execute(
+      sql`update organizations set short_name = 'ООО «Новое имя»' where id = ${org.id}`,
+    );
+    expect((await page()).json().organization.shortName).toBe("ООО «Новое имя»");
+    const closed = await c.post(`/api/listings/${l.id}/close`, { version: l.version });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await page()).statusCode).toBe(404);
+    // Its own members still see it, whole.
+    expect((await c.get(`/api/listings/${l.id}`)).json()).toMatchObject({ state: "closed", mine: true });
+  });
+});
+
 describe("personal data", () => {
   it("exports the listings a person created, and only theirs", async () => {
     const mine = await listing(team.ownerC, team.org.id, { titleRu: "Объявление владельца" }, "draft");
