@@ -43,8 +43,9 @@ describe("the demo cabinet and desk", () => {
     expect(count("status")).toBeGreaterThan(0);
     expect(desk.queues.find((q) => q.key === "status")?.oldest?.title).toBeTruthy();
     expect(count("erasures")).toBe(1);
-    // Three new demo listings and one change of a published one.
-    expect(count("listings")).toBe(4);
+    // Six new demo listings (three of them an order, a technology and a technology request) and one
+    // change of a published one.
+    expect(count("listings")).toBe(7);
     expect(desk.queues.find((q) => q.key === "listings")?.oldest?.title).toBeTruthy();
   });
 });
