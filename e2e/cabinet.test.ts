@@ -149,9 +149,9 @@ describe("the demo operator's desk", () => {
       expect(await status.getByText(/Дольше всех ждёт/).count()).toBe(1);
       const erasures = queues.getByRole("article", { name: "Удаление учётных записей" });
       expect(await erasures.locator(".stat-value").textContent()).toBe("1");
-      // Three new demo listings and one change of a published one wait for moderation.
+      // Six new demo listings and one change of a published one wait for moderation.
       const listings = queues.getByRole("article", { name: "Объявления на модерации" });
-      expect(await listings.locator(".stat-value").textContent()).toBe("4");
+      expect(await listings.locator(".stat-value").textContent()).toBe("7");
       expect(await noSidewaysScroll(page)).toBe(true);
       await expectAccessible(page, `operator's desk (${label})`);
     });
