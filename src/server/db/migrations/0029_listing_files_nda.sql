@@ -17,7 +17,7 @@ CREATE TABLE "listing_nda_acceptances" (
 --> statement-breakpoint
 -- An order behind an NDA keeps its description out of the full-text index (listings.schema.ts).
 ALTER TABLE "listings" ADD COLUMN "nda" boolean DEFAULT false NOT NULL;--> statement-breakpoint
-UPDATE "listings" SET "nda" = true WHERE "kind" = 'rfq' AND "values"->>'ndaRequired' = 'true';--> statement-breakpoint
+UPDATE "listings" SET "nda" = true WHERE "kind"::text = 'rfq' AND "values"->>'ndaRequired' = 'true';--> statement-breakpoint
 ALTER TABLE "listings" DROP COLUMN "search";--> statement-breakpoint
 ALTER TABLE "listings" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('russian', coalesce("listings"."title_ru", '') || ' ' || coalesce("listings"."title_en", '')), 'A') || setweight(to_tsvector('russian', case when "listings"."nda" then '' else coalesce("listings"."description_ru", '') end), 'B') || setweight(to_tsvector('russian', coalesce("listings"."search_text", '')), 'C')) STORED;--> statement-breakpoint
 CREATE INDEX "listings_search_idx" ON "listings" USING gin ("search");--> statement-breakpoint
