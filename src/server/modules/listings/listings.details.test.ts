@@ -167,7 +167,12 @@ describe("a listing's files", () => {
     expectProblem(await upload(stranger, l.id, PDF, "x.pdf"), 404);
     expectProblem(await upload(maker.ownerC, l.id, PDF, "x.pdf"), 404);
     expectProblem(await upload(guest, l.id, PDF, "x.pdf"), 401);
+    // A guest's page (kept in the catalog's cache) shows the file once it is there, and not once it is gone.
+    expect(((await guest.get(`/api/listings/${l.id}`)).json() as View).files).toEqual([]);
     const f = await uploaded(customer.memberC, l.id, PDF, "ТЗ.pdf");
+    expect(((await guest.get(`/api/listings/${l.id}`)).json() as View).files.map((x) => x.id)).toEqual([
+      f.id,
+    ]);
     // Not behind an NDA: anyone who reads the listing downloads it.
     expect((await guest.get(`/api/listings/${l.id}/files/${f.id}`)).statusCode).toBe(200);
     expectProblem(await stranger.delete(`/api/listings/${l.id}/files/${f.id}`), 404);

@@ -42,6 +42,7 @@ import type {
   DecisionBody,
   Listing,
   ListingCard,
+  ListingFile,
   ListingsPage,
   ListingsQuery,
   MyListing,
@@ -166,6 +167,8 @@ export async function present(
   r: Omit<Row, "search">,
   org: { id: string; shortName: string },
   who: Reader,
+  /** Its files, when the caller read them with the listing (a guest's page: one statement). */
+  known?: z.infer<typeof ListingFile>[],
 ): Promise<ListingView> {
   const { full, mine } = who;
   const nda = r.nda ? await ndaOf(ex, r.id, who) : null;
@@ -186,7 +189,7 @@ export async function present(
     expiresAt: full ? (r.expiresAt?.toISOString() ?? null) : null,
     views: null,
     matched: null,
-    files: ndaOpen ? await filesOf(ex, r.id) : [],
+    files: ndaOpen ? (known ?? (await filesOf(ex, r.id))) : [],
     nda,
     version: r.version,
     mine,
@@ -225,10 +228,21 @@ export async function getListing(ctx: Ctx, id: string): Promise<ListingView> {
 /** A listing's columns but its search vector (which no page shows). */
 const { search: _search, ...LISTING_COLUMNS } = getTableColumns(listings);
 
-/** The one statement of a guest's listing page: the listing and its organization's name (the benchmark runs it too). */
+/**
+ * The one statement of a guest's listing page: the listing, its organization's name and its files, oldest
+ * first (the benchmark runs it too).
+ */
 export const publicListingQuery = (ex: Executor, id: string) =>
   ex
-    .select({ l: LISTING_COLUMNS, org: { id: organizations.id, shortName: organizations.shortName } })
+    .select({
+      l: LISTING_COLUMNS,
+      org: { id: organizations.id, shortName: organizations.shortName },
+      files: sql<z.infer<typeof ListingFile>[]>`coalesce((
+        select json_agg(json_build_object('id', f.id, 'name', f.original_name, 'size', f.size,
+          'contentType', f.content_type) order by lf.created_at, f.id)
+        from listing_files lf join files f on f.id = lf.file_id
+        where lf.listing_id = ${listings.id}), '[]'::json)`,
+    })
     .from(listings)
     .innerJoin(organizations, eq(organizations.id, listings.organizationId))
     .where(and(eq(listings.id, id), eq(listings.state, "published")));
@@ -243,7 +257,7 @@ export async function publicListing(ctx: Ctx, id: string): Promise<string> {
   const json = await cachedJson(ctx.db, "listings", `page:${id}`, ListingSchema, async () => {
     const [found] = await publicListingQuery(ctx.db, id);
     if (!found) throw notFound();
-    return present(ctx.db, found.l, found.org, GUEST);
+    return present(ctx.db, found.l, found.org, GUEST, found.files);
   });
   countView(ctx, id);
   return json;
