@@ -12,7 +12,10 @@ import { z } from "zod";
 import enExchanges from "../locales/en/shared/exchanges.json" with { type: "json" };
 import ruExchanges from "../locales/ru/shared/exchanges.json" with { type: "json" };
 import { catalogue, lazyTexts, type Texts } from "./catalogue.js";
-import { CLUSTER_TIME_ZONE } from "./constants.js";
+import { type Clock, clusterClock } from "./constants.js";
+
+export { type Clock, clusterClock };
+
 import { REGIONS } from "./regions.js";
 import { SafeLongText, SafeText } from "./text.js";
 
@@ -211,25 +214,6 @@ export type ListingValues = Record<string, FieldValue>;
 
 /** A problem a kind's own rule finds: the field and the key of its message (server field errors). */
 export type KindIssue = { field: string; key: string };
-
-/** Now in the cluster's time zone: the date (YYYY-MM-DD) and the local date and time (YYYY-MM-DDTHH:MM). */
-export type Clock = { today: string; now: string };
-
-const CLUSTER_CLOCK = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: CLUSTER_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** The cluster's clock at an instant (the server passes its own clock's now). */
-export function clusterClock(at: Date): Clock {
-  const local = CLUSTER_CLOCK.format(at).replace(" ", "T");
-  return { today: local.slice(0, 10), now: local };
-}
 
 /** Formats a listing's files may have, each detected from the file's bytes (server: listings.files.ts). */
 export const LISTING_FILE_FORMATS = {

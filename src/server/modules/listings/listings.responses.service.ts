@@ -166,12 +166,21 @@ export async function responsesOfListing(ctx: Ctx, listingId: string): Promise<{
   const actor = ctx.actor;
   if (!actor) return { items: [] };
   const isOwner = (await memberOrgIds(ctx.db, actor.id, [l.organizationId])).has(l.organizationId);
-  const where: SQL = isOwner
-    ? eq(listingResponses.listingId, listingId)
-    : and(
-        eq(listingResponses.listingId, listingId),
-        sql`${listingResponses.organizationId} in (select organization_id from memberships where user_id = ${actor.id})`,
-      )!;
+  let where: SQL = eq(listingResponses.listingId, listingId);
+  if (!isOwner) {
+    // The responding organizations the reader belongs to (through the organizations module).
+    const responders = await ctx.db
+      .selectDistinct({ id: listingResponses.organizationId })
+      .from(listingResponses)
+      .where(where);
+    const mine = await memberOrgIds(
+      ctx.db,
+      actor.id,
+      responders.map((o) => o.id),
+    );
+    if (!mine.size) return { items: [] };
+    where = and(where, inArray(listingResponses.organizationId, [...mine]))!;
+  }
   const list = await withListing(ctx.db)
     .where(where)
     .orderBy(desc(listingResponses.active), desc(listingResponses.createdAt), desc(listingResponses.id))
@@ -283,7 +292,8 @@ export async function respond(ctx: Ctx, listingId: string, body: z.infer<typeof 
     const access = await accessOf(tx, ctx.actor, body.organizationId);
     if (!can(ctx.actor, "listings.manage", access))
       throw refusal(404, body.organizationId, "listings.manage");
-    if (own || body.organizationId === l.organizationId) throw new AppError(409, "response-own-listing");
+    // (a member answering for the listing's own organization is one of its members: `own`)
+    if (own) throw new AppError(409, "response-own-listing");
     if (l.state !== "published" || l.awardedResponseId) throw new AppError(409, "response-listing-closed");
     await assertVerified(tx, body.organizationId);
     // An order behind an NDA is answered by an organization that accepted it (it has read the details).
@@ -442,6 +452,20 @@ export async function makeMove(ctx: Ctx, id: string, body: z.infer<typeof MoveBo
 async function declineOthers(tx: Executor, ctx: Ctx, l: ListingRow, winner: Row, move: ResponseMove) {
   const type = typeOf(winner);
   const othersTo = move.award!.othersTo;
+  const waiting = and(
+    eq(listingResponses.listingId, l.id),
+    ne(listingResponses.id, winner.id),
+    inArray(listingResponses.state, [...move.from]),
+  );
+  // Each one's state before (the history names where it was), read under the listing's lock.
+  const before = new Map(
+    (
+      await tx
+        .select({ id: listingResponses.id, state: listingResponses.state })
+        .from(listingResponses)
+        .where(waiting)
+    ).map((o) => [o.id, o.state]),
+  );
   const others = (await tx
     .update(listingResponses)
     .set({
@@ -450,19 +474,13 @@ async function declineOthers(tx: Executor, ctx: Ctx, l: ListingRow, winner: Row,
       version: sql`${listingResponses.version} + 1`,
       updatedAt: sql`now()`,
     })
-    .where(
-      and(
-        eq(listingResponses.listingId, l.id),
-        ne(listingResponses.id, winner.id),
-        inArray(listingResponses.state, [...move.from]),
-      ),
-    )
+    .where(waiting)
     .returning()) as Row[];
   for (const o of others) {
     await tx.insert(listingResponseEvents).values({
       responseId: o.id,
       event: "lost",
-      fromState: move.from[0]!,
+      fromState: before.get(o.id) ?? null,
       toState: othersTo,
       side: "owner",
       actorId: ctx.actor?.id ?? null,

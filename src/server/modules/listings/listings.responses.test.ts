@@ -310,7 +310,7 @@ describe("quotes on a production order, from quotes to the manufacturer's rating
     const loser = 1 - winner;
     const lost = (await makers[loser]!.memberC.get(`/api/responses/${quotes[loser]!.id}`)).json() as Response;
     expect(lost.state).toBe("declined");
-    expect(lost.history.at(-1)!.event).toBe("lost");
+    expect(lost.history.at(-1)).toMatchObject({ event: "lost", fromState: "submitted", toState: "declined" });
     const told = await t.database.db
       .select()
       .from(notifications)

@@ -17,15 +17,9 @@ import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { useFormat } from "../../format";
 import { type FieldInput, initialValues, missingRequired, valuesBody } from "./formValues";
 import { FieldInputs } from "./ListingFields";
-import { listingKeys } from "./queries";
+import { listingKeys, listingQueries } from "./queries";
 import { QuotePrice, ResponseStateBadge, responseFieldLabel } from "./responseLabels";
 import type { Listing, ResponseSummary } from "./types";
-
-const responsesQuery = (listingId: string) => ({
-  queryKey: [...listingKeys.all, "responses", listingId],
-  queryFn: ({ signal }: { signal: AbortSignal }) =>
-    unwrap(client.GET("/api/listings/{id}/responses", { params: { path: { id: listingId } }, signal })),
-});
 
 /** One response in a list: who, its state, when, and what it offers. */
 export function ResponseItem({ r, show }: { r: ResponseSummary; show: "organization" | "listing" }) {
@@ -60,7 +54,7 @@ export function ResponseItem({ r, show }: { r: ResponseSummary; show: "organizat
 /** The listing's organization: every response, the ones under way first. */
 function OwnerResponses({ listing }: { listing: Listing }) {
   const { t } = useTranslation();
-  const query = useQuery(responsesQuery(listing.id));
+  const query = useQuery(listingQueries.responses(listing.id));
   return (
     <SectionCard id="listing-responses" title={t("responses.ownerTitle")} titleGap="sm">
       <QueryList
@@ -184,7 +178,7 @@ function RespondForm({ listing, onCancel }: { listing: Listing; onCancel: () => 
 /** Anyone but the listing's organization: their response under way, or the way to respond. */
 function Respond({ listing }: { listing: Listing }) {
   const { t } = useTranslation();
-  const query = useQuery(responsesQuery(listing.id));
+  const query = useQuery(listingQueries.responses(listing.id));
   const [open, setOpen] = useState(false);
   const type = responseTypeOf(listing.kind);
   const current = query.data?.items.find((r) => r.active);

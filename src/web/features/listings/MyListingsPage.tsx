@@ -1,15 +1,14 @@
-import { Anchor, Badge, Button, Card, Group, Select, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
-import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { badgeColors, StateBadge, titleOf, useLocale } from "./labels";
 import { listingQueries } from "./queries";
+import { useOrganizationChoice } from "./useOrganizationChoice";
 
 /** The listings of one of the member's organizations (the active one first), every state. */
 export default function MyListingsPage() {
@@ -17,10 +16,7 @@ export default function MyListingsPage() {
   usePageTitle(t("listings.mine.title"));
   const locale = useLocale();
   const format = useFormat();
-  const mine = useMyOrganizations();
-  const orgs = mine.data?.items ?? [];
-  const [chosen, setChosen] = useState<string | null>(null);
-  const orgId = chosen ?? mine.data?.activeOrganizationId ?? orgs[0]?.organization.id ?? null;
+  const { mine, orgs, orgId, select } = useOrganizationChoice();
   const list = useQuery({ ...listingQueries.ofOrganization(orgId ?? ""), enabled: Boolean(orgId) });
   return (
     <Stack gap="lg">
@@ -50,16 +46,7 @@ export default function MyListingsPage() {
         </Card>
       ) : (
         <>
-          {orgs.length > 1 && (
-            <Select
-              label={t("listings.mine.organization")}
-              maw={420}
-              data={orgs.map((o) => ({ value: o.organization.id, label: o.organization.shortName }))}
-              value={orgId}
-              allowDeselect={false}
-              onChange={(v) => setChosen(v)}
-            />
-          )}
+          {select}
           {list.isPending ? (
             <Skeleton height={200} />
           ) : list.error ? (

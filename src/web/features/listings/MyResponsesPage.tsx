@@ -1,4 +1,4 @@
-import { Button, Select, Skeleton, Stack } from "@mantine/core";
+import { Button, Skeleton, Stack } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,20 +8,17 @@ import { EmptyState } from "../../components/EmptyState";
 import { QueryPagedList } from "../../components/PagedList";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
-import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { ResponseItem } from "./ListingResponses";
 import { listingKeys } from "./queries";
+import { useOrganizationChoice } from "./useOrganizationChoice";
 
 /** The responses one of the member's organizations sent (the active one first), newest change first. */
 export default function MyResponsesPage() {
   const { t } = useTranslation();
   usePageTitle(t("responses.mineTitle"));
-  const mine = useMyOrganizations();
-  const orgs = mine.data?.items ?? [];
-  const [chosen, setChosen] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const orgId = chosen ?? mine.data?.activeOrganizationId ?? orgs[0]?.organization.id ?? null;
+  const { mine, orgs, orgId, select } = useOrganizationChoice(() => setPage(1));
   const list = useQuery({
     queryKey: [...listingKeys.all, "sent", orgId, page],
     queryFn: ({ signal }) =>
@@ -57,19 +54,7 @@ export default function MyResponsesPage() {
         />
       ) : (
         <>
-          {orgs.length > 1 && (
-            <Select
-              label={t("listings.mine.organization")}
-              maw={420}
-              data={orgs.map((o) => ({ value: o.organization.id, label: o.organization.shortName }))}
-              value={orgId}
-              allowDeselect={false}
-              onChange={(v) => {
-                setChosen(v);
-                setPage(1);
-              }}
-            />
-          )}
+          {select}
           <QueryPagedList
             query={list}
             label={t("responses.mineTitle")}

@@ -8,6 +8,7 @@ export const listingKeys = {
   listing: (id: string) => ["listings", "listing", id] as const,
   ofOrganization: (id: string) => ["listings", "organization", id] as const,
   queue: (page: number) => ["listings", "queue", page] as const,
+  responses: (listingId: string) => ["listings", "responses", listingId] as const,
   favourites: ["listings", "favourites"] as const,
   savedSearches: ["listings", "saved-searches"] as const,
 };
@@ -28,6 +29,13 @@ export const listingQueries = {
       queryKey: listingKeys.ofOrganization(id),
       queryFn: ({ signal }) =>
         unwrap(client.GET("/api/organizations/{id}/listings", { params: { path: { id } }, signal })),
+    }),
+  /** A listing's responses: all for its organization, the reader's own organizations' for others. */
+  responses: (listingId: string) =>
+    queryOptions({
+      queryKey: listingKeys.responses(listingId),
+      queryFn: ({ signal }) =>
+        unwrap(client.GET("/api/listings/{id}/responses", { params: { path: { id: listingId } }, signal })),
     }),
   queue: (page: number) =>
     queryOptions({
