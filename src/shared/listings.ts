@@ -12,7 +12,7 @@ import { z } from "zod";
 import enExchanges from "../locales/en/shared/exchanges.json" with { type: "json" };
 import ruExchanges from "../locales/ru/shared/exchanges.json" with { type: "json" };
 import { catalogue, lazyTexts, type Texts } from "./catalogue.js";
-import { type Clock, clusterClock } from "./constants.js";
+import { type Clock, clusterClock } from "./clock.js";
 
 export { type Clock, clusterClock };
 

@@ -1,4 +1,5 @@
-import { CLUSTER_TIME_ZONE, clusterDate } from "../../shared/constants.js";
+import { clusterDate } from "../../shared/clock.js";
+import { CLUSTER_TIME_ZONE } from "../../shared/constants.js";
 
 export { CLUSTER_TIME_ZONE };
 

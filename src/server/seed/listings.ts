@@ -1,5 +1,5 @@
 import { and, asc, eq, isNotNull, notLike, sql } from "drizzle-orm";
-import { clusterDate } from "../../shared/constants.js";
+import { clusterDate } from "../../shared/clock.js";
 import {
   LISTING_KINDS,
   type ListingKindName,
