@@ -227,6 +227,12 @@ export const LISTING_FILE_FORMATS = {
 } as const;
 export type ListingFileFormat = keyof typeof LISTING_FILE_FORMATS;
 
+/** The formats a listing's page shows as pictures (a DWG or DXF drawing is an "image/" type too, but a file). */
+const PICTURE_TYPES: readonly string[] = (["png", "jpeg", "webp"] as const).map(
+  (f) => LISTING_FILE_FORMATS[f].mime,
+);
+export const isPicture = (contentType: string) => PICTURE_TYPES.includes(contentType);
+
 /** The files a kind's listings take: drawings of an order, photos of premises. */
 export interface ListingFiles {
   /** What they are (web texts `listings.files.<purpose>.*`). */

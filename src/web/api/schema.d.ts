@@ -1758,7 +1758,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a listing's file: whoever may read the listing; behind an NDA only organizations that accepted it (others: 404) */
+        /** Download a listing's file: whoever may read the listing; behind an NDA only organizations that accepted it; a file waiting for moderation only its organization and operators (others: 404). Photos (PNG, JPEG, WebP) are sent inline */
         get: operations["getListingsByIdFilesByFileId"];
         put?: never;
         post?: never;
@@ -2674,6 +2674,7 @@ export interface components {
             name: string;
             size: number;
             contentType: string;
+            pending: boolean;
         };
         ListingNda: {
             hidden: boolean;
@@ -2700,6 +2701,8 @@ export interface components {
             };
             content: components["schemas"]["ListingContent"];
             isChange: boolean;
+            published: components["schemas"]["ListingContent"] | null;
+            files: components["schemas"]["ListingFile"][];
             submittedAt: string;
             version: number;
         };

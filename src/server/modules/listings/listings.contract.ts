@@ -104,7 +104,17 @@ export const ListingContent = z
 
 /** A file of a listing (an order's drawing, a photo): downloaded at /api/listings/{id}/files/{fileId}. */
 export const ListingFile = z
-  .object({ id: z.uuid(), name: z.string(), size: z.number().int(), contentType: z.string() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    size: z.number().int(),
+    contentType: z.string(),
+    /**
+     * Waiting for the operator: added to the listing and not yet approved with it or its change (only the
+     * listing's organization and operators see such a file; others are never sent one).
+     */
+    pending: z.boolean(),
+  })
   .meta({ id: "ListingFile" });
 
 /** A listing behind an NDA, as the reader stands to it. */
@@ -211,6 +221,10 @@ export const QueueItem = z
     content: ListingContent,
     /** A change of a published listing (the published content stays visible meanwhile). */
     isChange: z.boolean(),
+    /** Of a change: the content published now, which the change replaces (null for a new listing). */
+    published: ListingContent.nullable(),
+    /** The listing's files, oldest first; those the decision approves are `pending`. */
+    files: z.array(ListingFile),
     submittedAt: iso,
     version: z.number().int(),
   })

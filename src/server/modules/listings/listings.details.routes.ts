@@ -1,5 +1,5 @@
 import multipart from "@fastify/multipart";
-import { LISTING_KINDS } from "../../../shared/listings.js";
+import { isPicture, LISTING_KINDS } from "../../../shared/listings.js";
 import { IdParams } from "../../core/contract.js";
 import { sendFile } from "../../core/files.js";
 import { routes, uploadHandler } from "../../core/route.js";
@@ -40,11 +40,12 @@ export const listingDetailsRoutes = routes(["listings"], async (r) => {
   r.get("/listings/:id/files/:fileId", {
     action: "public",
     summary:
-      "Download a listing's file: whoever may read the listing; behind an NDA only organizations that accepted it (others: 404)",
+      "Download a listing's file: whoever may read the listing; behind an NDA only organizations that accepted it; a file waiting for moderation only its organization and operators (others: 404). Photos (PNG, JPEG, WebP) are sent inline",
     params: ListingFileParams,
     handler: async (ctx, req, reply) => {
       const file = await svc.listingFile(ctx, req.params.id, req.params.fileId);
-      return sendFile(req, reply, ctx.storage, file);
+      // A photo opens in the browser (its link on the page is the full picture); other files download.
+      return sendFile(req, reply, ctx.storage, file, { inline: isPicture(file.contentType) });
     },
   });
 

@@ -6,7 +6,10 @@ import { listings } from "./listings.schema.js";
 
 /**
  * A listing's files (an order's drawings, photos of premises): stored files (core/files.ts) taken by the
- * listing; they go with it, and the file's record with them.
+ * listing; they go with it, and the file's record with them. A file is moderated with the listing:
+ * `approved_at` is set when the operator approves the listing or its change (a file added to a published
+ * listing sends the change to moderation); until then only the listing's organization and operators
+ * see it.
  */
 export const listingFiles = pgTable(
   "listing_files",
@@ -16,6 +19,8 @@ export const listingFiles = pgTable(
       .references(() => files.id, { onDelete: "cascade" }),
     listingId: parentRef("listing_id", () => listings.id),
     createdAt: createdAt(),
+    /** When the operator approved it (with the listing's first approval, or with a change); null: waiting. */
+    approvedAt: tz("approved_at"),
   },
   (t) => [index("listing_files_listing_idx").on(t.listingId, t.createdAt)],
 );

@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
+import { contentChanges } from "../../../shared/listingDiff.js";
 import { LISTING_KINDS } from "../../../shared/listings.js";
 import { NDA_VERSION } from "../../../shared/nda.js";
 import { writeAudit } from "../../core/audit.js";
@@ -11,7 +12,7 @@ import { can } from "../../core/policy.js";
 import { accessOf, refusal } from "../organizations/access.js";
 import { acceptedBy, listingFilePurpose, NDA_SHA256 } from "./listings.details.js";
 import { listingFiles, listingNdaAcceptances } from "./listings.details.schema.js";
-import { listings } from "./listings.schema.js";
+import { type ListingContent, listings } from "./listings.schema.js";
 import { assertVerified, orgName, ownListing, present, readerOf, transition } from "./listings.service.js";
 
 /*
@@ -82,18 +83,81 @@ export async function uploadListingFile(
       await assertRoom(tx, r);
       await attachFile(tx, { id: file.id, purpose, uploadedBy: actor.id, field: "file" });
       await tx.insert(listingFiles).values({ listingId: id, fileId: file.id });
+      const after = await filesChanged(tx, r, "added");
       await writeAudit(tx, auditCtx(ctx), {
         action: "listing.file_add",
         entity: "listing",
         entityId: id,
-        after: { fileId: file.id, name: file.originalName, contentType: file.contentType, size: file.size },
+        before: { state: r.state, pendingState: r.pendingState, version: r.version },
+        after: {
+          fileId: file.id,
+          name: file.originalName,
+          contentType: file.contentType,
+          size: file.size,
+          state: after.state,
+          pendingState: after.pendingState,
+          version: after.version,
+        },
       });
     })
     .catch(async (err) => {
       await ctx.storage.delete(file.storageKey).catch(() => {});
       throw err;
     });
-  return { id: file.id, name: file.originalName, size: file.size, contentType: file.contentType };
+  return {
+    id: file.id,
+    name: file.originalName,
+    size: file.size,
+    contentType: file.contentType,
+    pending: true,
+  };
+}
+
+const publishedContent = (r: Row): ListingContent => ({
+  titleRu: r.titleRu,
+  titleEn: r.titleEn,
+  descriptionRu: r.descriptionRu,
+  descriptionEn: r.descriptionEn,
+  values: r.values,
+});
+
+/**
+ * What a file added or removed does to the listing (locked by the caller). A file added to a published
+ * listing waits for the operator with the listing's change: the change (its pending content, or the
+ * published content when there was none) goes to moderation. A waiting file removed from a change that
+ * then changes nothing drops the change. The version moves whenever an operator may be deciding (the
+ * listing or its change on moderation, or a published listing), so a decision names the files it saw.
+ */
+async function filesChanged(
+  tx: Executor,
+  r: Row,
+  how: "added" | "removed-waiting" | "removed",
+): Promise<Pick<Row, "state" | "pendingState" | "version">> {
+  let set: Partial<typeof listings.$inferInsert> | null = null;
+  if (r.state === "published" && how === "added") {
+    await assertVerified(tx, r.organizationId);
+    set = {
+      pending: r.pending ?? publishedContent(r),
+      pendingState: "moderation",
+      rejectReason: null,
+      ...(r.pendingState !== "moderation" && { submittedAt: sql`now()` as never }),
+    };
+  } else if (r.state === "published" && how === "removed-waiting" && r.pending) {
+    const waiting = await tx
+      .select({ n: count() })
+      .from(listingFiles)
+      .where(and(eq(listingFiles.listingId, r.id), isNull(listingFiles.approvedAt)));
+    const nothingLeft =
+      (waiting[0]?.n ?? 0) === 0 && contentChanges(kindOf(r), publishedContent(r), r.pending).length === 0;
+    set = nothingLeft ? { pending: null, pendingState: null, rejectReason: null } : {};
+  } else if (r.state === "published" || r.state === "moderation") set = {};
+  if (!set) return r;
+  const [after] = await tx
+    .update(listings)
+    .set({ ...set, version: sql`${listings.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(listings.id, r.id))
+    .returning({ state: listings.state, pendingState: listings.pendingState, version: listings.version });
+  return after!;
 }
 
 /** A member removes a file of the listing (its contents after the commit). */
@@ -107,11 +171,20 @@ export async function deleteListingFile(ctx: Ctx, id: string, fileId: string) {
       .where(and(eq(listingFiles.listingId, id), eq(listingFiles.fileId, fileId)));
     if (!link) throw notFound();
     const file = await forgetFile(tx, fileId);
+    const after = await filesChanged(tx, r, link.approvedAt ? "removed" : "removed-waiting");
     await writeAudit(tx, auditCtx(ctx), {
       action: "listing.file_delete",
       entity: "listing",
       entityId: id,
-      before: { fileId, name: file?.originalName },
+      before: {
+        fileId,
+        name: file?.originalName,
+        approved: link.approvedAt !== null,
+        state: r.state,
+        pendingState: r.pendingState,
+        version: r.version,
+      },
+      after: { state: after.state, pendingState: after.pendingState, version: after.version },
     });
     return file;
   });
@@ -120,7 +193,8 @@ export async function deleteListingFile(ctx: Ctx, id: string, fileId: string) {
 
 /**
  * A file of the listing for a reader who may see it: the listing readable to them (published, or
- * theirs, or an operator's), and behind an NDA accepted by an organization of theirs. Anyone else: 404.
+ * theirs, or an operator's), behind an NDA accepted by an organization of theirs, and the file approved
+ * by the operator (a file waiting for moderation: its organization and operators only). Anyone else: 404.
  */
 export async function listingFile(ctx: Ctx, id: string, fileId: string): Promise<StoredFile> {
   const [r] = await ctx.db.select().from(listings).where(eq(listings.id, id));
@@ -132,6 +206,7 @@ export async function listingFile(ctx: Ctx, id: string, fileId: string): Promise
     .select()
     .from(listingFiles)
     .where(and(eq(listingFiles.listingId, id), eq(listingFiles.fileId, fileId)));
+  if (link && !link.approvedAt && !who.full) throw notFound();
   const file = link && (await findFile(ctx.db, fileId));
   if (!file) throw notFound();
   return file;

@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../core/audit.schema.js";
+import { rows } from "../../core/db.js";
 import { pageMeta } from "../../seo.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, multipartFile, signedIn, testAppForFile } from "../../test/helpers.js";
@@ -15,10 +16,14 @@ let customer: Awaited<ReturnType<typeof orgWithTeam>>;
 let maker: Awaited<ReturnType<typeof orgWithTeam>>;
 let unverified: Awaited<ReturnType<typeof orgWithTeam>>;
 
-type FileView = { id: string; name: string; size: number; contentType: string };
+type FileView = { id: string; name: string; size: number; contentType: string; pending: boolean };
 type View = {
   id: string;
   version: number;
+  titleRu: string;
+  state: string;
+  pending: { state: string } | null;
+  rejectReason: string | null;
   descriptionRu: string;
   descriptionEn: string | null;
   values: Record<string, unknown>;
@@ -68,6 +73,18 @@ async function published(author: Client, body: ReturnType<typeof rfq>): Promise<
   });
   expect(ok.statusCode, ok.body).toBe(200);
   return ok.json() as View;
+}
+
+/** The operator decides on the listing (or its change) at its current version. */
+async function decided(id: string, decision: "approve" | "reject" = "approve"): Promise<View> {
+  const { version } = (await op.get(`/api/listings/${id}`)).json() as View;
+  const res = await op.post(`/api/operator/listings/${id}/decision`, {
+    decision,
+    version,
+    ...(decision === "reject" && { reason: "На фото не видно помещения, замените снимок" }),
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as View;
 }
 
 async function draft(author: Client, body: unknown): Promise<View> {
@@ -167,9 +184,10 @@ describe("a listing's files", () => {
     expectProblem(await upload(stranger, l.id, PDF, "x.pdf"), 404);
     expectProblem(await upload(maker.ownerC, l.id, PDF, "x.pdf"), 404);
     expectProblem(await upload(guest, l.id, PDF, "x.pdf"), 401);
-    // A guest's page (kept in the catalog's cache) shows the file once it is there, and not once it is gone.
+    // A guest's page (kept in the catalog's cache) shows the file once it is approved, and not once it is gone.
     expect(((await guest.get(`/api/listings/${l.id}`)).json() as View).files).toEqual([]);
     const f = await uploaded(customer.memberC, l.id, PDF, "ТЗ.pdf");
+    await decided(l.id);
     expect(((await guest.get(`/api/listings/${l.id}`)).json() as View).files.map((x) => x.id)).toEqual([
       f.id,
     ]);
@@ -194,10 +212,139 @@ describe("a listing's files", () => {
   });
 });
 
+describe("files added to a published listing", () => {
+  type Queue = {
+    items: {
+      id: string;
+      isChange: boolean;
+      version: number;
+      content: { titleRu: string };
+      published: { titleRu: string } | null;
+      files: FileView[];
+    }[];
+  };
+  const catalogGeneration = async () =>
+    Number(
+      (
+        await rows<{ gen: string }>(
+          t.database.db,
+          sql`select gen from search_generations where catalog = 'listings'`,
+        )
+      )[0]?.gen,
+    );
+  const queueItem = async (id: string) =>
+    ((await op.get("/api/operator/listings?pageSize=100")).json() as Queue).items.find((i) => i.id === id);
+
+  it("wait for the operator: its organization and operators see and download them, others neither see nor download them until approved", async () => {
+    const l = await published(customer.memberC, rfq(customer.org.id, { nda: false }));
+    const before = await uploaded(customer.memberC, l.id, PDF, "ТЗ.pdf");
+    expect(before.pending).toBe(true);
+    await decided(l.id);
+    // The guest's page is cached now, with the approved file; a file waiting leaves the cache valid.
+    expect(((await guest.get(`/api/listings/${l.id}`)).json() as View).files).toHaveLength(1);
+    const gen = await catalogGeneration();
+    const f = await uploaded(customer.memberC, l.id, PNG, "цех.png");
+    expect(await catalogGeneration()).toBe(gen);
+    for (const c of [guest, stranger, maker.memberC]) {
+      const v = (await c.get(`/api/listings/${l.id}`)).json() as View;
+      expect(v.files.map((x) => [x.name, x.pending])).toEqual([["ТЗ.pdf", false]]);
+      expect(v.pending).toBeNull();
+      expectProblem(await c.get(`/api/listings/${l.id}/files/${f.id}`), 404);
+      expect((await c.get(`/api/listings/${l.id}/files/${before.id}`)).statusCode).toBe(200);
+    }
+    // The listing's organization sees it waiting; its change (the published content) is on moderation.
+    const mine = (await customer.ownerC.get(`/api/listings/${l.id}`)).json() as View;
+    expect(mine.files.map((x) => [x.name, x.pending])).toEqual([
+      ["ТЗ.pdf", false],
+      ["цех.png", true],
+    ]);
+    expect(mine).toMatchObject({ state: "published", pending: { state: "moderation" } });
+    // The operator's queue has the change with the new file, beside what is published.
+    const item = await queueItem(l.id);
+    expect(item).toMatchObject({ isChange: true, published: { titleRu: l.titleRu }, version: mine.version });
+    expect(item?.files.map((x) => [x.name, x.pending])).toEqual([
+      ["ТЗ.pdf", false],
+      ["цех.png", true],
+    ]);
+    for (const c of [customer.memberC, op]) {
+      const dl = await c.get(`/api/listings/${l.id}/files/${f.id}`);
+      expect(dl.statusCode).toBe(200);
+      // A photo opens in the browser; a drawing downloads.
+      expect(dl.headers["content-disposition"]).toMatch(/^inline/);
+    }
+    expect(
+      (await customer.memberC.get(`/api/listings/${l.id}/files/${before.id}`)).headers["content-disposition"],
+    ).toMatch(/^attachment/);
+    // A decision on the version before the file was added is refused: the operator decides on what they saw.
+    expectProblem(
+      await op.post(`/api/operator/listings/${l.id}/decision`, { decision: "approve", version: l.version }),
+      409,
+      "listing-changed",
+    );
+    const approved = await decided(l.id);
+    expect(approved.pending).toBeNull();
+    expect(await catalogGeneration()).toBeGreaterThan(gen);
+    for (const c of [guest, stranger]) {
+      const v = (await c.get(`/api/listings/${l.id}`)).json() as View;
+      expect(v.files.map((x) => [x.name, x.pending])).toEqual([
+        ["ТЗ.pdf", false],
+        ["цех.png", false],
+      ]);
+      expect((await c.get(`/api/listings/${l.id}/files/${f.id}`)).statusCode).toBe(200);
+    }
+    const audit = await t.database.db
+      .select({ after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "listing.approve"), eq(auditLog.entityId, l.id)));
+    expect(audit.map((a) => (a.after as { filesApproved?: string[] }).filesApproved)).toContainEqual([f.id]);
+  });
+
+  it("stay hidden when the operator rejects the change; removing the last one withdraws a change of nothing else", async () => {
+    const l = await published(customer.memberC, rfq(customer.org.id, { nda: false }));
+    const f = await uploaded(customer.memberC, l.id, PNG, "фото.png");
+    // A second file joins the change already waiting (which keeps its place in the queue).
+    const g = await uploaded(customer.memberC, l.id, PDF, "ТЗ.pdf");
+    expect((await queueItem(l.id))?.files.filter((x) => x.pending)).toHaveLength(2);
+    const rejected = await decided(l.id, "reject");
+    expect(rejected).toMatchObject({ state: "published", pending: { state: "rejected" } });
+    expect(await queueItem(l.id)).toBeUndefined();
+    expect(((await guest.get(`/api/listings/${l.id}`)).json() as View).files).toEqual([]);
+    expectProblem(await guest.get(`/api/listings/${l.id}/files/${f.id}`), 404);
+    expectProblem(await maker.memberC.get(`/api/listings/${l.id}/files/${g.id}`), 404);
+    const mine = (await customer.memberC.get(`/api/listings/${l.id}`)).json() as View;
+    expect(mine.rejectReason).toBe("На фото не видно помещения, замените снимок");
+    expect(mine.files.every((x) => x.pending)).toBe(true);
+    // The author removes the rejected files: the change held nothing else, so it is gone.
+    expect((await customer.memberC.delete(`/api/listings/${l.id}/files/${f.id}`)).statusCode).toBe(204);
+    expect(((await customer.memberC.get(`/api/listings/${l.id}`)).json() as View).pending).toMatchObject({
+      state: "rejected",
+    });
+    expect((await customer.memberC.delete(`/api/listings/${l.id}/files/${g.id}`)).statusCode).toBe(204);
+    const after = (await customer.memberC.get(`/api/listings/${l.id}`)).json() as View;
+    expect(after).toMatchObject({ state: "published", pending: null, rejectReason: null, files: [] });
+    // A new file sends a change to the queue again.
+    await uploaded(customer.memberC, l.id, PNG, "новое фото.png");
+    expect(await queueItem(l.id)).toMatchObject({ isChange: true });
+  });
+
+  it("of a draft are approved with the listing's first approval", async () => {
+    const d = await draft(customer.memberC, rfq(customer.org.id, { nda: false }));
+    const f = await uploaded(customer.memberC, d.id, PNG, "деталь.png");
+    const sub = await customer.memberC.post(`/api/listings/${d.id}/submit`, { version: d.version });
+    expect(sub.statusCode, sub.body).toBe(200);
+    expect((await queueItem(d.id))?.files.map((x) => [x.id, x.pending])).toEqual([[f.id, true]]);
+    await decided(d.id);
+    const v = (await guest.get(`/api/listings/${d.id}`)).json() as View;
+    expect(v.files.map((x) => [x.id, x.pending])).toEqual([[f.id, false]]);
+    expect((await guest.get(`/api/listings/${d.id}/files/${f.id}`)).statusCode).toBe(200);
+  });
+});
+
 describe("an order behind an NDA", () => {
   it("shows others the public summary only — not the description, the budget or the files, not through the catalog or the download", async () => {
     const l = await published(customer.memberC, rfq(customer.org.id));
     const f = await uploaded(customer.memberC, l.id, PDF, "чертёж.pdf");
+    await decided(l.id);
     const open = await published(
       customer.memberC,
       rfq(customer.org.id, {
@@ -251,6 +398,7 @@ describe("an order behind an NDA", () => {
   it("opens the details to a verified organization's members once one accepts, recorded with the time, the person and the text's edition, once", async () => {
     const l = await published(customer.memberC, rfq(customer.org.id));
     const f = await uploaded(customer.memberC, l.id, PDF, "чертёж.pdf");
+    await decided(l.id);
     const before = Date.now();
     const res = await maker.memberC.post(`/api/listings/${l.id}/nda`, { organizationId: maker.org.id });
     expect(res.statusCode, res.body).toBe(200);

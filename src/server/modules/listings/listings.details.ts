@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, eq, exists } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNotNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { LISTING_FILE_FORMATS, LISTING_KINDS, type ListingKind } from "../../../shared/listings.js";
 import { NDA_VERSION, ndaTexts } from "../../../shared/nda.js";
@@ -39,15 +39,43 @@ const PURPOSES = new Map<string, FilePurpose>(
 export const LISTING_FILE_PURPOSES = [...PURPOSES.values()];
 export const listingFilePurpose = (kind: ListingKind) => PURPOSES.get(kind.kind);
 
-/** A listing's files, oldest first. */
-export async function filesOf(ex: Executor, listingId: string): Promise<z.infer<typeof ListingFile>[]> {
-  return ex
-    .select({ id: files.id, name: files.originalName, size: files.size, contentType: files.contentType })
+type FileView = z.infer<typeof ListingFile>;
+
+const fileColumns = {
+  listingId: listingFiles.listingId,
+  id: files.id,
+  name: files.originalName,
+  size: files.size,
+  contentType: files.contentType,
+  pending: sql<boolean>`${listingFiles.approvedAt} is null`.mapWith(Boolean),
+};
+
+/**
+ * Listings' files, oldest first, by listing: with those waiting for the operator when `all` (the
+ * listing's organization, operators), else the approved ones only.
+ */
+export async function filesOfMany(
+  ex: Executor,
+  listingIds: string[],
+  all: boolean,
+): Promise<Map<string, FileView[]>> {
+  const out = new Map<string, FileView[]>(listingIds.map((id) => [id, []]));
+  if (!listingIds.length) return out;
+  const found = await ex
+    .select(fileColumns)
     .from(listingFiles)
     .innerJoin(files, eq(files.id, listingFiles.fileId))
-    .where(eq(listingFiles.listingId, listingId))
+    .where(
+      and(inArray(listingFiles.listingId, listingIds), all ? undefined : isNotNull(listingFiles.approvedAt)),
+    )
     .orderBy(asc(listingFiles.createdAt), asc(files.id));
+  for (const { listingId, ...f } of found) out.get(listingId)?.push(f);
+  return out;
 }
+
+/** A listing's files, oldest first (see `filesOfMany`). */
+export const filesOf = async (ex: Executor, listingId: string, all: boolean): Promise<FileView[]> =>
+  (await filesOfMany(ex, [listingId], all)).get(listingId) ?? [];
 
 /** Whether an organization the user is a member of accepted the listing's NDA. */
 export async function acceptedBy(ex: Executor, listingId: string, userId: string | null): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import {
   ALL_FACET_KEYS,
@@ -51,7 +51,8 @@ import type {
   UpdateListingBody,
 } from "./listings.contract.js";
 import { Listing as ListingSchema, ListingsPage as ListingsPageSchema } from "./listings.contract.js";
-import { filesOf, ndaOf } from "./listings.details.js";
+import { filesOf, filesOfMany, ndaOf } from "./listings.details.js";
+import { listingFiles } from "./listings.details.schema.js";
 import { authorOrManagers } from "./listings.expiry.js";
 import { countView, viewsOf } from "./listings.follow.service.js";
 import { isMatched, listingMatchesJob, matchedCount } from "./listings.match.js";
@@ -189,7 +190,7 @@ export async function present(
     expiresAt: full ? (r.expiresAt?.toISOString() ?? null) : null,
     views: null,
     matched: null,
-    files: ndaOpen ? (known ?? (await filesOf(ex, r.id))) : [],
+    files: ndaOpen ? (known ?? (await filesOf(ex, r.id, full))) : [],
     nda,
     version: r.version,
     mine,
@@ -229,8 +230,8 @@ export async function getListing(ctx: Ctx, id: string): Promise<ListingView> {
 const { search: _search, ...LISTING_COLUMNS } = getTableColumns(listings);
 
 /**
- * The one statement of a guest's listing page: the listing, its organization's name and its files, oldest
- * first (the benchmark runs it too).
+ * The one statement of a guest's listing page: the listing, its organization's name and its approved
+ * files, oldest first (the benchmark runs it too).
  */
 export const publicListingQuery = (ex: Executor, id: string) =>
   ex
@@ -239,9 +240,9 @@ export const publicListingQuery = (ex: Executor, id: string) =>
       org: { id: organizations.id, shortName: organizations.shortName },
       files: sql<z.infer<typeof ListingFile>[]>`coalesce((
         select json_agg(json_build_object('id', f.id, 'name', f.original_name, 'size', f.size,
-          'contentType', f.content_type) order by lf.created_at, f.id)
+          'contentType', f.content_type, 'pending', false) order by lf.created_at, f.id)
         from listing_files lf join files f on f.id = lf.file_id
-        where lf.listing_id = ${listings.id}), '[]'::json)`,
+        where lf.listing_id = ${listings.id} and lf.approved_at is not null), '[]'::json)`,
     })
     .from(listings)
     .innerJoin(organizations, eq(organizations.id, listings.organizationId))
@@ -490,6 +491,11 @@ export async function queue(
     countRows(ctx.db, listings, onModeration),
     q,
   );
+  const filesByListing = await filesOfMany(
+    ctx.db,
+    list.map(({ l }) => l.id),
+    true,
+  );
   return {
     items: list.map(({ l, org }) => {
       const isChange = l.state === "published" && l.pendingState === "moderation";
@@ -499,6 +505,8 @@ export async function queue(
         organization: org,
         content: contentView(isChange ? l.pending! : l, l.kind, true),
         isChange,
+        published: isChange ? contentView(l, l.kind, true) : null,
+        files: filesByListing.get(l.id) ?? [],
         submittedAt: (l.submittedAt ?? l.updatedAt).toISOString(),
         version: l.version,
       };
@@ -556,12 +564,28 @@ async function decideOne(
     const [now] = await tx.select().from(listings).where(eq(listings.id, id));
     return changed(tx, now ?? r, false);
   }
+  // The files added with the listing or its change are approved with it; rejected, they wait with it
+  // (the author removes them, or sends the change again).
+  const approvedFiles =
+    decision === "approve"
+      ? await tx
+          .update(listingFiles)
+          .set({ approvedAt: sql`now()` })
+          .where(and(eq(listingFiles.listingId, id), isNull(listingFiles.approvedAt)))
+          .returning({ id: listingFiles.fileId })
+      : [];
   await writeAudit(tx, auditCtx(ctx), {
     action: `listing.${decision}`,
     entity: "listing",
     entityId: id,
     before: { state: r.state, pendingState: r.pendingState, version: r.version },
-    after: { state: after.state, pendingState: after.pendingState, version: after.version, reason },
+    after: {
+      state: after.state,
+      pendingState: after.pendingState,
+      version: after.version,
+      reason,
+      ...(approvedFiles.length && { filesApproved: approvedFiles.map((f) => f.id) }),
+    },
   });
   const recipients = await authorOrManagers(tx, r);
   if (recipients.length)

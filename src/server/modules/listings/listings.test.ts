@@ -275,12 +275,24 @@ describe("moderation", () => {
     expect(seen).toMatchObject({ titleRu: "Склад у МКАД", pending: null });
     expect(seen.values.price).toBe(1300);
     const queue = (await op.get("/api/operator/listings?pageSize=100")).json() as {
-      items: { id: string; isChange: boolean; content: { titleRu: string } }[];
+      items: {
+        id: string;
+        isChange: boolean;
+        content: { titleRu: string; values: Record<string, unknown> };
+        published: { titleRu: string; values: Record<string, unknown> } | null;
+      }[];
     };
-    expect(queue.items.find((i) => i.id === l.id)).toMatchObject({
+    // The operator gets both versions, the private fields included, to see what the change changes.
+    const item = queue.items.find((i) => i.id === l.id);
+    expect(item).toMatchObject({
       isChange: true,
-      content: { titleRu: "Склад у МКАД с пандусом" },
+      content: { titleRu: "Склад у МКАД с пандусом", values: { price: 1500 } },
+      published: { titleRu: "Склад у МКАД", values: { price: 1300, cadastralNumber: "77:05:0001001:777" } },
     });
+    // A new listing has nothing published to compare with.
+    const fresh = await listing(team.memberC, team.org.id, { titleRu: "Офис в Зеленограде" }, "moderation");
+    const again = (await op.get("/api/operator/listings?pageSize=100")).json() as typeof queue;
+    expect(again.items.find((i) => i.id === fresh.id)).toMatchObject({ isChange: false, published: null });
     await op.post(`/api/operator/listings/${l.id}/decision`, { decision: "approve", version: v.version });
     const after = (await guest.get(`/api/listings/${l.id}`)).json() as View;
     expect(after).toMatchObject({ titleRu: "Склад у МКАД с пандусом", state: "published" });

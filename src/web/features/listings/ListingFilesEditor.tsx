@@ -4,15 +4,39 @@ import { Alert, Button, FileButton, Progress, Stack, Text } from "@mantine/core"
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { LISTING_FILE_FORMATS, LISTING_KINDS, type ListingFileFormat } from "../../../shared/listings";
 import { ApiError } from "../../api";
 import { client, problemOf, unwrap } from "../../api/client";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { toast, toastError } from "../../components/toast";
 import { useFormat } from "../../format";
 import i18n, { currentLocale } from "../../i18n";
-import { FileList, filesOf, type ListingFile } from "./ListingFiles";
+import { FileList, type ListingFile } from "./ListingFiles";
 import { listingKeys } from "./queries";
 import type { Listing } from "./types";
+
+const FORMAT_NAMES: Record<ListingFileFormat, string> = {
+  pdf: "PDF",
+  png: "PNG",
+  jpeg: "JPEG",
+  webp: "WebP",
+  step: "STEP",
+  dwg: "DWG",
+  dxf: "DXF",
+};
+
+/** The kind's file declaration, with what the picker accepts and the formats by name. */
+export function filesOf(kind: Listing["kind"], locale: string) {
+  const decl = LISTING_KINDS[kind].files;
+  if (!decl) return null;
+  return {
+    ...decl,
+    accept: decl.formats.flatMap((f) => LISTING_FILE_FORMATS[f].extensions).join(","),
+    formatNames: new Intl.ListFormat(locale, { type: "disjunction" }).format(
+      decl.formats.map((f) => FORMAT_NAMES[f]),
+    ),
+  };
+}
 
 /**
  * Uploads one file as the API client would (its language, problem+json failures as ApiError), through
@@ -113,6 +137,11 @@ export default function ListingFilesEditor({ listing }: { listing: Listing }) {
           max: decl.max,
         })}
       </Text>
+      {listing.state === "published" && (
+        <Text size="sm" c="dimmed">
+          {t("listingsReview.filesModerated")}
+        </Text>
+      )}
       {listing.files.length === 0 ? (
         <Text c="dimmed">{t("listings.files.none")}</Text>
       ) : (

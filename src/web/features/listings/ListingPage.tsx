@@ -21,6 +21,8 @@ import type { Listing } from "./types";
 const ListingResponses = lazy(() => import("./ListingResponses"));
 const FavouriteButton = lazy(() => import("./follow").then((m) => ({ default: m.FavouriteButton })));
 const AuthorPanel = lazy(() => import("./AuthorPanel"));
+// A change waiting for moderation: its organization's members and operators only.
+const ListingDiff = lazy(() => import("./ListingDiff"));
 
 /** A guest learns who may respond and how. */
 function GuestRespond({ listing }: { listing: Listing }) {
@@ -112,11 +114,9 @@ export default function ListingPage() {
       )}
       {l.pending && (
         <SectionCard id="listing-pending" title={t("listings.page.pendingTitle")} titleGap="sm">
-          <Stack gap="sm">
-            <Text fw={600}>{l.pending.titleRu}</Text>
-            <Text style={{ whiteSpace: "pre-line" }}>{l.pending.descriptionRu}</Text>
-            <FieldList kind={l.kind} values={l.pending.values} />
-          </Stack>
+          <Suspense fallback={<Skeleton height={80} />}>
+            <ListingDiff listingId={l.id} kind={l.kind} published={l} proposed={l.pending} files={l.files} />
+          </Suspense>
         </SectionCard>
       )}
     </Stack>

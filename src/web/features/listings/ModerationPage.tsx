@@ -13,6 +13,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { ReasonModal } from "../organizations/modals";
 import { KindSettings } from "./KindSettings";
+import ListingDiff, { FileLinks } from "./ListingDiff";
 import { badgeColors, FieldList } from "./labels";
 import { listingKeys, listingQueries } from "./queries";
 import type { QueueItem } from "./types";
@@ -169,11 +170,34 @@ export default function ModerationPage() {
                       </Group>
                     </Stack>
                   </Group>
-                  <Text size="sm" style={{ whiteSpace: "pre-line" }} lineClamp={4}>
-                    {item.content.descriptionRu}
-                  </Text>
+                  {item.published ? (
+                    // A change: what it changes, the published value beside the proposed one.
+                    <ListingDiff
+                      listingId={item.id}
+                      kind={item.kind}
+                      published={item.published}
+                      proposed={item.content}
+                      files={item.files}
+                    />
+                  ) : (
+                    <>
+                      <Text size="sm" style={{ whiteSpace: "pre-line" }} lineClamp={4}>
+                        {item.content.descriptionRu}
+                      </Text>
+                      {item.files.length > 0 && (
+                        <FileLinks listingId={item.id} files={item.files} label={t("listingsReview.files")} />
+                      )}
+                    </>
+                  )}
                   <details>
-                    <summary>{t("listings.moderation.details")}</summary>
+                    <summary>
+                      {t(item.published ? "listingsReview.full" : "listings.moderation.details")}
+                    </summary>
+                    {item.published && (
+                      <Text size="sm" style={{ whiteSpace: "pre-line" }} mt="xs">
+                        {item.content.descriptionRu}
+                      </Text>
+                    )}
                     <FieldList kind={item.kind} values={item.content.values} />
                   </details>
                   <Group gap="sm">

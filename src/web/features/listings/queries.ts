@@ -2,6 +2,9 @@ import { queryOptions } from "@tanstack/react-query";
 import { client, unwrap } from "../../api/client";
 import type { ListingsQuery } from "./types";
 
+/** A listing's file, downloaded (a photo: shown) through the listing's authorization. */
+export const fileUrl = (listingId: string, fileId: string) => `/api/listings/${listingId}/files/${fileId}`;
+
 export const listingKeys = {
   all: ["listings"] as const,
   search: (query: ListingsQuery) => ["listings", "search", query] as const,
