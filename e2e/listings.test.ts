@@ -1,7 +1,8 @@
 // Exchanges (listings), in Chromium with axe, on a desktop (1366×900) and a phone (390×844): a member
 // of a verified organization lists premises from the form the kind's declaration generates and sends it
 // to moderation; the operator approves it in the moderation queue; the listing appears in the premises
-// catalog (found by text and a facet) and on its page, without its private field.
+// catalog (found by text and a facet) and on its page, without its private field. The member then
+// changes its price and adds a photo; the operator sees what the change changes and approves it.
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { expectAccessible, serverAndBrowser, signInAs } from "./harness.js";
@@ -11,6 +12,11 @@ const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const TITLE = "Лаборатория микроэлектроники с чистой зоной";
 const CADASTRAL = "77:08:0009005:4242";
+/** A 1×1 PNG: a photo of the laboratory. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 const pages: Page[] = [];
 afterAll(async () => {
@@ -141,7 +147,53 @@ describe("a premises listing", () => {
     await expect.poll(() => d.url()).toMatch(/amenities=clean_room/);
     await expect.poll(() => d.getByRole("link", { name: TITLE }).count()).toBe(1);
     await expectAccessible(d, "premises catalog (desktop)");
-  });
+
+    // The member raises the price of the published listing and adds a photo: both wait for the operator,
+    // while visitors still see the published version without the photo.
+    await member.goto(`${url}/edit`);
+    await expect
+      .poll(() => member.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Изменение объявления");
+    await field(member, "Цена, ₽").fill("3100");
+    await member.getByRole("button", { name: "Отправить изменения на модерацию" }).click();
+    await member.waitForURL(url);
+    await expect.poll(() => member.getByText(/Изменения отправлены на модерацию/).count()).toBeGreaterThan(0);
+    await member
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "лаборатория.png", mimeType: "image/png", buffer: PNG });
+    await expect.poll(() => member.getByText("Файл лаборатория.png добавлен").count()).toBeGreaterThan(0);
+    const waiting = member.getByRole("list", { name: "Фотографии объявления" });
+    await expect.poll(() => waiting.getByText("На модерации", { exact: true }).count()).toBe(1);
+    await expectAccessible(member, "listing with a change on moderation (desktop)");
+    await guest.goto(url, { waitUntil: "networkidle" });
+    await expect.poll(() => guest.getByText(/2\s900/).count()).toBeGreaterThan(0);
+    expect(await guest.getByRole("img", { name: /^Фотография/ }).count()).toBe(0);
+
+    // The operator sees what the change changes — the published price beside the proposed one, the new
+    // photo — and approves it.
+    await operator.goto(`${env.server.url}/operator/listings`);
+    const change = operator.getByRole("listitem").filter({ hasText: TITLE });
+    await expect.poll(() => change.getByText("Изменение опубликованного").count()).toBe(1);
+    const price = change.getByRole("definition").filter({ hasText: "Предлагается" });
+    await expect.poll(() => price.getByText(/2\s900/).count()).toBe(1);
+    expect(await price.getByText(/3\s100/).count()).toBe(1);
+    expect(await change.getByRole("term").allTextContents()).toEqual(["Цена, ₽"]);
+    expect(await change.getByRole("link", { name: "лаборатория.png" }).count()).toBe(1);
+    await expectAccessible(operator, "moderation queue, a change (phone)");
+    expect(await noSidewaysScroll(operator)).toBe(true);
+    await change.getByRole("button", { name: "Одобрить" }).click();
+    await expect.poll(() => operator.getByText("Объявление опубликовано").count()).toBeGreaterThan(0);
+
+    // Visitors now see the new price and the photo, a thumbnail linking to the full picture.
+    await guest.goto(url, { waitUntil: "networkidle" });
+    await expect.poll(() => guest.getByText(/3\s100/).count()).toBeGreaterThan(0);
+    const thumb = guest.getByRole("link", { name: `Фотография 1 из 1: ${TITLE}` });
+    expect(await thumb.count()).toBe(1);
+    const full = await thumb.getAttribute("href");
+    expect((await guest.request.get(`${env.server.url}${full}`)).status()).toBe(200);
+    await expectAccessible(guest, "listing page with a photo (phone)");
+    // (a long walk through seven pages on two devices: more than the default two minutes on a busy machine)
+  }, 300_000);
 });
 
 describe("the exchanges", () => {

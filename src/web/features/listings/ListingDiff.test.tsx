@@ -54,8 +54,8 @@ describe("the moderation queue", () => {
       return json({ items: [] });
     });
     renderWithApp(<ModerationPage />, { url: "/operator/listings" });
-    await screen.findAllByText("Производственный цех с кран-балкой и пандусом");
-    const changes = within(document.querySelector("dl")!);
+    const [proposedSide] = await screen.findAllByText("Предлагается");
+    const changes = within(proposedSide!.closest("dl")!);
     // The title and two fields changed, under the form's and the kind's labels.
     expect(changes.getAllByRole("term").map((d) => d.textContent)).toEqual([
       "Заголовок",

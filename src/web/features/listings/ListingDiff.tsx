@@ -13,8 +13,8 @@ import type { Listing } from "./types";
 type Props = {
   listingId: string;
   kind: Listing["kind"];
-  /** The published content. */
-  published: DiffContent;
+  /** The published content (null: a new listing, of which only the files are listed). */
+  published: DiffContent | null;
   /** The content the change proposes. */
   proposed: DiffContent;
   /** The listing's files; those `pending` wait with the change. */
@@ -50,7 +50,7 @@ function Side({ label, text, tone }: { label: string; text: string | null; tone:
 }
 
 /** Files as links under a label (the operator opens each; a photo opens in the browser). */
-export function FileLinks({
+function FileLinks({
   listingId,
   files,
   label,
@@ -87,6 +87,17 @@ export function FileLinks({
 }
 
 export default function ListingDiff({ listingId, kind, published, proposed, files = [] }: Props) {
+  const { t } = useTranslation();
+  if (!published)
+    return files.length > 0 ? (
+      <FileLinks listingId={listingId} files={files} label={t("listingsReview.files")} />
+    ) : null;
+  return (
+    <Changes listingId={listingId} kind={kind} published={published} proposed={proposed} files={files} />
+  );
+}
+
+function Changes({ listingId, kind, published, proposed, files = [] }: Props & { published: DiffContent }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const valueText = useValueText();

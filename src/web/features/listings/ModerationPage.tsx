@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Checkbox, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { ApiError } from "../../api";
@@ -13,12 +13,14 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { ReasonModal } from "../organizations/modals";
 import { KindSettings } from "./KindSettings";
-import ListingDiff, { FileLinks } from "./ListingDiff";
 import { badgeColors, FieldList } from "./labels";
 import { listingKeys, listingQueries } from "./queries";
 import type { QueueItem } from "./types";
 
 type Rejecting = { items: QueueItem[] } | null;
+
+// What a change changes and the files (a chunk of its own, shared with the listing's page).
+const ListingDiff = lazy(() => import("./ListingDiff"));
 
 /** The operators' moderation queue of every kind, oldest first: approve, reject with a reason, in bulk too. */
 export default function ModerationPage() {
@@ -170,8 +172,13 @@ export default function ModerationPage() {
                       </Group>
                     </Stack>
                   </Group>
-                  {item.published ? (
-                    // A change: what it changes, the published value beside the proposed one.
+                  {!item.published && (
+                    <Text size="sm" style={{ whiteSpace: "pre-line" }} lineClamp={4}>
+                      {item.content.descriptionRu}
+                    </Text>
+                  )}
+                  {/* a change: what it changes, the published value beside the proposed one; the files */}
+                  <Suspense fallback={<Skeleton height={60} />}>
                     <ListingDiff
                       listingId={item.id}
                       kind={item.kind}
@@ -179,20 +186,9 @@ export default function ModerationPage() {
                       proposed={item.content}
                       files={item.files}
                     />
-                  ) : (
-                    <>
-                      <Text size="sm" style={{ whiteSpace: "pre-line" }} lineClamp={4}>
-                        {item.content.descriptionRu}
-                      </Text>
-                      {item.files.length > 0 && (
-                        <FileLinks listingId={item.id} files={item.files} label={t("listingsReview.files")} />
-                      )}
-                    </>
-                  )}
+                  </Suspense>
                   <details>
-                    <summary>
-                      {t(item.published ? "listingsReview.full" : "listings.moderation.details")}
-                    </summary>
+                    <summary>{t("listings.moderation.details")}</summary>
                     {item.published && (
                       <Text size="sm" style={{ whiteSpace: "pre-line" }} mt="xs">
                         {item.content.descriptionRu}
