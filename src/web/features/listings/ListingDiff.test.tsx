@@ -133,3 +133,65 @@ describe("a listing's page", () => {
     );
   });
 });
+
+describe("the author's page of a listing with a change waiting", () => {
+  it("shows what the change changes and marks the new photo as on moderation", async () => {
+    vi.stubGlobal("fetch", async (request: Request) => {
+      const path = new URL(request.url).pathname;
+      if (path === "/api/me")
+        return json({
+          user: {
+            id: ORG,
+            email: "m@example.ru",
+            fullName: "Арендодатель",
+            role: "user",
+            locale: "ru",
+            emailConfirmed: true,
+            createdAt: "2026-01-01T00:00:00.000Z",
+          },
+          abilities: {},
+        });
+      if (path === `/api/listings/${ID}`)
+        return json({
+          id: ID,
+          kind: "premises",
+          state: "published",
+          organization: { id: ORG, shortName: "Технопарк «Строгино»" },
+          ...published,
+          publishedAt: "2026-12-01T10:00:00.000Z",
+          submittedAt: "2026-12-05T10:00:00.000Z",
+          rejectReason: null,
+          pending: { ...proposed, state: "moderation" },
+          expiresAt: "2027-03-01T10:00:00.000Z",
+          views: 12,
+          matched: null,
+          files: [photo],
+          nda: null,
+          version: 5,
+          mine: true,
+        });
+      return json({ items: [] });
+    });
+    renderWithApp(
+      <Routes>
+        <Route path="/listings/:id" element={<ListingPage />} />
+      </Routes>,
+      { url: `/listings/${ID}` },
+    );
+    const pending = await screen.findByRole("region", { name: "Изменения на модерации" });
+    const [proposedSide] = await within(pending).findAllByText("Предлагается");
+    const changes = within(proposedSide!.closest("dl")!);
+    expect(changes.getAllByRole("term").map((d) => d.textContent)).toEqual([
+      "Заголовок",
+      "Цена, ₽",
+      "Удобства",
+    ]);
+    expect(within(pending).getByRole("link", { name: "цех.jpg" })).toBeTruthy();
+    // Visitors still see the published version; the photo waits, marked so for the author.
+    const title = screen.getByRole("heading", { level: 1 }).textContent;
+    expect(title).toContain(published.titleRu);
+    expect(title).not.toContain("пандусом");
+    const gallery = await screen.findByRole("list", { name: "Фотографии объявления" });
+    expect(within(gallery).getByText("На модерации")).toBeTruthy();
+  });
+});
