@@ -79,45 +79,53 @@ describe("the moderation queue", () => {
   });
 });
 
+/** A premises listing as the API answers it. */
+const LISTING = {
+  id: ID,
+  kind: "premises",
+  state: "published",
+  organization: { id: ORG, shortName: "Технопарк «Строгино»" },
+  ...published,
+  publishedAt: "2026-12-01T10:00:00.000Z",
+  submittedAt: null,
+  rejectReason: null,
+  pending: null,
+  expiresAt: null,
+  views: null,
+  matched: null,
+  files: [],
+  nda: null,
+  version: 3,
+  mine: false,
+};
+
+/** The listing's page, the API answering with the listing (and `user` signed in). */
+function showListing(listing: Record<string, unknown>, user: Record<string, unknown> | null = null) {
+  vi.stubGlobal("fetch", async (request: Request) => {
+    const path = new URL(request.url).pathname;
+    if (path === "/api/me") return json({ user, abilities: {} });
+    if (path === `/api/listings/${ID}`) return json({ ...LISTING, ...listing });
+    return json({ items: [] });
+  });
+  renderWithApp(
+    <Routes>
+      <Route path="/listings/:id" element={<ListingPage />} />
+    </Routes>,
+    { url: `/listings/${ID}` },
+  );
+}
+
 describe("a listing's page", () => {
   it("shows photos as lazy thumbnails of a set size linking to the full picture, other files as download links", async () => {
-    vi.stubGlobal("fetch", async (request: Request) => {
-      const path = new URL(request.url).pathname;
-      if (path === "/api/me") return json({ user: null, abilities: {} });
-      if (path === `/api/listings/${ID}`)
-        return json({
-          id: ID,
-          kind: "rfq",
-          state: "published",
-          organization: { id: ORG, shortName: "ООО «Заказчик»" },
-          titleRu: "Корпус прибора из алюминия",
-          titleEn: null,
-          descriptionRu: "Корпус по чертежу, допуск 0,01 мм",
-          descriptionEn: null,
-          values: { process: "cnc_milling", quantity: 500, deadline: "2099-12-31" },
-          publishedAt: "2026-12-01T10:00:00.000Z",
-          submittedAt: null,
-          rejectReason: null,
-          pending: null,
-          expiresAt: null,
-          views: null,
-          matched: null,
-          files: [
-            { ...photo, pending: false },
-            { id: PLAN, name: "корпус.dwg", size: 4096, contentType: "image/vnd.dwg", pending: false },
-          ],
-          nda: null,
-          version: 3,
-          mine: false,
-        });
-      return json({ items: [] });
+    showListing({
+      kind: "rfq",
+      titleRu: "Корпус прибора из алюминия",
+      values: { process: "cnc_milling", quantity: 500, deadline: "2099-12-31" },
+      files: [
+        { ...photo, pending: false },
+        { id: PLAN, name: "корпус.dwg", size: 4096, contentType: "image/vnd.dwg", pending: false },
+      ],
     });
-    renderWithApp(
-      <Routes>
-        <Route path="/listings/:id" element={<ListingPage />} />
-      </Routes>,
-      { url: `/listings/${ID}` },
-    );
     const gallery = await screen.findByRole("list", { name: "Фотографии объявления" });
     const img = within(gallery).getByRole("img", {
       name: "Фотография 1 из 1: Корпус прибора из алюминия",
@@ -132,51 +140,27 @@ describe("a listing's page", () => {
       "корпус.dwg",
     );
   });
-});
 
-describe("the author's page of a listing with a change waiting", () => {
-  it("shows what the change changes and marks the new photo as on moderation", async () => {
-    vi.stubGlobal("fetch", async (request: Request) => {
-      const path = new URL(request.url).pathname;
-      if (path === "/api/me")
-        return json({
-          user: {
-            id: ORG,
-            email: "m@example.ru",
-            fullName: "Арендодатель",
-            role: "user",
-            locale: "ru",
-            emailConfirmed: true,
-            createdAt: "2026-01-01T00:00:00.000Z",
-          },
-          abilities: {},
-        });
-      if (path === `/api/listings/${ID}`)
-        return json({
-          id: ID,
-          kind: "premises",
-          state: "published",
-          organization: { id: ORG, shortName: "Технопарк «Строгино»" },
-          ...published,
-          publishedAt: "2026-12-01T10:00:00.000Z",
-          submittedAt: "2026-12-05T10:00:00.000Z",
-          rejectReason: null,
-          pending: { ...proposed, state: "moderation" },
-          expiresAt: "2027-03-01T10:00:00.000Z",
-          views: 12,
-          matched: null,
-          files: [photo],
-          nda: null,
-          version: 5,
-          mine: true,
-        });
-      return json({ items: [] });
-    });
-    renderWithApp(
-      <Routes>
-        <Route path="/listings/:id" element={<ListingPage />} />
-      </Routes>,
-      { url: `/listings/${ID}` },
+  it("shows its author what a change waiting changes, and marks the new photo as on moderation", async () => {
+    showListing(
+      {
+        submittedAt: "2026-12-05T10:00:00.000Z",
+        pending: { ...proposed, state: "moderation" },
+        expiresAt: "2027-03-01T10:00:00.000Z",
+        views: 12,
+        files: [photo],
+        version: 5,
+        mine: true,
+      },
+      {
+        id: ORG,
+        email: "m@example.ru",
+        fullName: "Арендодатель",
+        role: "user",
+        locale: "ru",
+        emailConfirmed: true,
+        createdAt: "2026-01-01T00:00:00.000Z",
+      },
     );
     const pending = await screen.findByRole("region", { name: "Изменения на модерации" });
     const [proposedSide] = await within(pending).findAllByText("Предлагается");
