@@ -60,6 +60,8 @@ export async function assertCanUpload(ctx: Ctx, id: string) {
   purposeOf(r);
   assertOpenForFiles(ctx, r);
   await assertRoom(ctx.db, r);
+  // A file added to a published listing is a change sent to moderation: only a verified organization's.
+  if (r.state === "published") await assertVerified(ctx.db, r.organizationId);
 }
 
 /** Streams a file into the storage, then attaches it to the listing in one audited transaction. */

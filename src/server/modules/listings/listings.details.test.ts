@@ -6,6 +6,7 @@ import { pageMeta } from "../../seo.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, multipartFile, signedIn, testAppForFile } from "../../test/helpers.js";
 import { orgWithTeam } from "../organizations/organizations.fixtures.js";
+import { organizations } from "../organizations/organizations.schema.js";
 import { listingNdaAcceptances } from "./listings.details.schema.js";
 
 const t = testAppForFile();
@@ -325,6 +326,18 @@ describe("files added to a published listing", () => {
     // A new file sends a change to the queue again.
     await uploaded(customer.memberC, l.id, PNG, "новое фото.png");
     expect(await queueItem(l.id)).toMatchObject({ isChange: true });
+  });
+
+  it("are refused to an organization no longer verified, changing nothing", async () => {
+    const team = await orgWithTeam(t);
+    const l = await published(team.memberC, rfq(team.org.id, { nda: false }));
+    await t.database.db
+      .update(organizations)
+      .set({ verifiedAt: null })
+      .where(eq(organizations.id, team.org.id));
+    expectProblem(await upload(team.memberC, l.id, PNG, "фото.png"), 409, "organization-not-verified");
+    const v = (await team.memberC.get(`/api/listings/${l.id}`)).json() as View;
+    expect(v).toMatchObject({ files: [], pending: null, version: l.version });
   });
 
   it("of a draft are approved with the listing's first approval", async () => {
