@@ -64,7 +64,7 @@ function differences(
   return out;
 }
 
-/** The listing as saved meanwhile: when, what differs from the input, its title and fields. */
+/** The listing as saved meanwhile: what differs from the input, its title, description and fields. */
 function CurrentVersion({
   kind,
   current,
@@ -81,7 +81,7 @@ function CurrentVersion({
     key.startsWith("listings.") ? t(key) : fieldLabel(t, kind, key),
   );
   return (
-    <Card withBorder padding="sm" aria-label={t("listings.form.conflict.current")}>
+    <Card withBorder padding="sm">
       <Stack gap={6}>
         <Text size="sm" fw={600}>
           {t("listings.form.conflict.current")}
