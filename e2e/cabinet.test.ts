@@ -105,7 +105,7 @@ describe("a new user", () => {
 
 describe("the demo member's cabinet", () => {
   for (const [label, viewport] of SIZES) {
-    it(`shows applications, measures that newly fit, favourites closing soon and unread counts (${label})`, async () => {
+    it(`shows applications, measures that newly fit, favourites closing soon, unread counts and responses waiting (${label})`, async () => {
       const page = await signInAs(env, "user@innocluster.demo", viewport);
       pages.push(page);
       expect(page.url()).toMatch(/\/cabinet$/);
@@ -127,6 +127,10 @@ describe("the demo member's cabinet", () => {
       expect(
         await section(page, "Следующие шаги").getByText("Вы в организации", { exact: false }).count(),
       ).toBe(1);
+      // The exchanges' responses waiting for its organizations (none in the demo data: what to do next).
+      const awaiting = section(page, "Отклики ждут вашего ответа");
+      await expect.poll(() => awaiting.getByText(/ни один отклик не ждёт вашего ответа/).count()).toBe(1);
+      expect(await awaiting.getByRole("link", { name: "Перейти к биржам" }).count()).toBe(1);
       expect(await noSidewaysScroll(page)).toBe(true);
       await expectAccessible(page, `demo member's cabinet (${label})`);
     });

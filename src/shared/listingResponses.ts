@@ -38,6 +38,11 @@ export interface ResponseMove {
   award?: { othersTo: string };
   /** A destructive or final move: the web asks to confirm. */
   confirm?: boolean;
+  /**
+   * A way out (withdrawing, declining, cancelling): open to its side while the response is under way,
+   * so it does not make the response wait for that side (see `waitingSide`).
+   */
+  exit?: boolean;
 }
 
 export interface ResponseType {
@@ -79,8 +84,8 @@ const INQUIRY: ResponseType = {
   active: ["sent", "accepted"],
   moves: [
     { name: "accept", by: "owner", from: ["sent"], to: "accepted" },
-    { name: "decline", by: "owner", from: ["sent"], to: "declined", fields: [reason(false)] },
-    { name: "withdraw", by: "responder", from: ["sent"], to: "withdrawn", confirm: true },
+    { name: "decline", by: "owner", from: ["sent"], to: "declined", fields: [reason(false)], exit: true },
+    { name: "withdraw", by: "responder", from: ["sent"], to: "withdrawn", confirm: true, exit: true },
   ],
 };
 
@@ -117,6 +122,7 @@ const VIEWING: ResponseType = {
       from: ["requested", "proposed", "confirmed"],
       to: "declined",
       fields: [reason(false)],
+      exit: true,
     },
     {
       name: "withdraw",
@@ -124,6 +130,7 @@ const VIEWING: ResponseType = {
       from: ["requested", "proposed", "confirmed"],
       to: "withdrawn",
       confirm: true,
+      exit: true,
     },
   ],
 };
@@ -169,8 +176,15 @@ const QUOTE: ResponseType = {
   active: ["submitted", "accepted", "in_production", "delivered"],
   moves: [
     { name: "accept", by: "owner", from: ["submitted"], to: "accepted", award: { othersTo: "declined" } },
-    { name: "decline", by: "owner", from: ["submitted"], to: "declined", fields: [reason(false)] },
-    { name: "withdraw", by: "responder", from: ["submitted"], to: "withdrawn", confirm: true },
+    {
+      name: "decline",
+      by: "owner",
+      from: ["submitted"],
+      to: "declined",
+      fields: [reason(false)],
+      exit: true,
+    },
+    { name: "withdraw", by: "responder", from: ["submitted"], to: "withdrawn", confirm: true, exit: true },
     { name: "start", by: "responder", from: ["accepted"], to: "in_production" },
     { name: "deliver", by: "responder", from: ["in_production"], to: "delivered" },
     {
@@ -190,6 +204,7 @@ const QUOTE: ResponseType = {
       to: "cancelled",
       fields: [reason(true)],
       confirm: true,
+      exit: true,
     },
   ],
   rated: { state: "completed", move: "rate" },
@@ -212,8 +227,22 @@ const INTEREST: ResponseType = {
       fields: [{ key: "terms", type: "longText", max: 3000, required: true }],
       confirm: true,
     },
-    { name: "decline", by: "owner", from: ["sent", "negotiation"], to: "declined", fields: [reason(false)] },
-    { name: "withdraw", by: "responder", from: ["sent", "negotiation"], to: "withdrawn", confirm: true },
+    {
+      name: "decline",
+      by: "owner",
+      from: ["sent", "negotiation"],
+      to: "declined",
+      fields: [reason(false)],
+      exit: true,
+    },
+    {
+      name: "withdraw",
+      by: "responder",
+      from: ["sent", "negotiation"],
+      to: "withdrawn",
+      confirm: true,
+      exit: true,
+    },
   ],
 };
 
@@ -254,6 +283,20 @@ export const moveOf = (type: ResponseType, name: string) => type.moves.find((m) 
 /** The moves a side may make from a state. */
 export const movesFrom = (type: ResponseType, state: string, side: Side) =>
   type.moves.filter((m) => m.by === side && m.from.includes(state));
+
+/**
+ * The side the response waits for in a state: the one with a move forward from it — not a way out
+ * (`exit`), nor a move that stays in the state (proposing another date) — or null when neither has one
+ * (the response is over, or under way without a step of either side, e.g. an inquiry taken up).
+ */
+export function waitingSide(type: ResponseType, state: string): Side | null {
+  const forward = type.moves.find((m) => !m.exit && m.to !== state && m.from.includes(state));
+  return forward?.by ?? null;
+}
+
+/** The states of a type in which the response waits for this side (see `waitingSide`). */
+export const statesWaitingFor = (type: ResponseType, side: Side): string[] =>
+  type.states.filter((s) => waitingSide(type, s) === side);
 
 /** The schema of a response's (or a move's) values: its fields, then its rule across them. */
 export const responseSchema = (fields: readonly ListingField[], check: ListingKind["check"], at: Clock) =>

@@ -4,9 +4,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  applicableValues,
   clusterClock,
   EXCHANGES,
   facetFields,
+  facetShown,
+  fieldApplies,
   ipcClassesOf,
   isPublic,
   isRegistered,
@@ -30,6 +33,8 @@ const AT = clusterClock(new Date());
  * object's type): random text would almost never be one.
  */
 const FITTED: Partial<Record<string, (v: ListingValues) => ListingValues>> = {
+  // Moscow half the time (one region of 89 otherwise), so that its okrug and district apply.
+  premises: (v) => (Number(v.price) % 2 === 0 ? { ...v, region: "77" } : v),
   technology: (v) => {
     const out = { ...v };
     delete out.registrationNumber;
@@ -83,10 +88,14 @@ const wrong = (f: ListingField): unknown =>
 function valuesArb(kind: ListingKind): fc.Arbitrary<ListingValues> {
   const shape = Object.fromEntries(kind.fields.map((f) => [f.key, arb(f)]));
   const required = kind.fields.filter((f) => f.required).map((f) => f.key);
-  return fc
-    .record(shape, { requiredKeys: required })
-    .map((v) => FITTED[kind.kind]?.(v as ListingValues) ?? (v as ListingValues))
-    .filter((v) => (kind.check?.(v, AT) ?? []).length === 0);
+  return (
+    fc
+      .record(shape, { requiredKeys: required })
+      .map((v) => FITTED[kind.kind]?.(v as ListingValues) ?? (v as ListingValues))
+      // as stored: without the fields whose condition does not hold (the server drops them)
+      .map((v) => applicableValues(kind.fields, v))
+      .filter((v) => (kind.check?.(v, AT) ?? []).length === 0)
+  );
 }
 
 const errorsOf = (kind: ListingKind, v: unknown) => {
@@ -107,12 +116,14 @@ describe.each(Object.values(LISTING_KINDS))("kind $kind", (kind) => {
   it.each(kind.fields.map((f) => [f.key, f] as const))("field %s alone decides its errors", (key, f) => {
     fc.assert(
       fc.property(valuesArb(kind), (v) => {
-        expect(errorsOf(kind, { ...v, [key]: wrong(f) })).toEqual([key]);
+        // (A field whose condition does not hold is dropped whatever its value.)
+        const applies = fieldApplies(f, v);
+        expect(errorsOf(kind, { ...v, [key]: wrong(f) })).toEqual(applies ? [key] : []);
         const without = { ...v };
         delete without[key];
         const missing = errorsOf(kind, without);
-        // A required field is missed; an optional one only where the kind's own rule asks for it.
-        if (f.required) expect(missing).toContain(key);
+        // A required field is missed (while it applies); an optional one only where the kind's own rule asks for it.
+        if (f.required && applies) expect(missing).toContain(key);
         else expect(missing).toEqual((kind.check?.(without, AT) ?? []).map((i) => i.field));
       }),
       { numRuns: 30 },
@@ -177,6 +188,58 @@ describe.each(Object.values(LISTING_KINDS))("kind $kind", (kind) => {
     for (const f of kind.fields)
       if ("labels" in f)
         for (const value of f.values) expect(f.labels[value]?.ru, `${f.key}.${value}`).toBeTruthy();
+  });
+});
+
+describe("a field's condition (when)", () => {
+  const conditioned = Object.values(LISTING_KINDS).flatMap((k) =>
+    k.fields.filter((f) => f.when).map((f) => [k.kind, f.key, k, f] as const),
+  );
+
+  it("is declared on Moscow's okrug and district of premises, on a field without a condition of its own", () => {
+    expect(conditioned.map(([kind, key]) => `${kind}.${key}`)).toEqual([
+      "premises.okrug",
+      "premises.district",
+    ]);
+    for (const [, , kind, f] of conditioned) {
+      const on = kind.fields.find((x) => x.key === f.when?.field);
+      expect(on, f.key).toBeDefined();
+      expect(on?.when).toBeUndefined();
+    }
+  });
+
+  it.each(conditioned)(
+    "%s.%s: dropped whatever it holds while the condition is false, kept while true",
+    (_, key, kind, f) => {
+      fc.assert(
+        fc.property(valuesArb(kind), fc.anything(), (v, junk) => {
+          const sent = { ...v, [key]: junk } as ListingValues;
+          const r = valuesSchema(kind, AT).safeParse(sent);
+          if (!fieldApplies(f, v)) {
+            // the rest decides: the values as generated pass, without the field
+            expect(r.success).toBe(true);
+            expect(r.data).not.toHaveProperty(key);
+            expect(publicValues(kind, sent, true)).not.toHaveProperty(key);
+            if (typeof junk === "string" && junk.length > 3)
+              expect(searchableText(kind, sent)).not.toContain(junk);
+          } else if (v[key] !== undefined) {
+            expect(valuesSchema(kind, AT).parse(v)[key]).toEqual(v[key]);
+            expect(publicValues(kind, v, true)[key]).toEqual(v[key]);
+          }
+        }),
+        { numRuns: 100 },
+      );
+    },
+  );
+
+  it("shows a conditioned facet only under a filter that meets the condition, or while it has a choice", () => {
+    const okrug = LISTING_KINDS.premises.fields.find((f) => f.key === "okrug")!;
+    expect(facetShown(okrug, {})).toBe(false);
+    expect(facetShown(okrug, { region: ["50"] })).toBe(false);
+    expect(facetShown(okrug, { region: ["77", "50"] })).toBe(false);
+    expect(facetShown(okrug, { region: ["77"] })).toBe(true);
+    expect(facetShown(okrug, { okrug: ["cao"] })).toBe(true);
+    expect(facetShown(LISTING_KINDS.premises.fields[0]!, {})).toBe(true);
   });
 });
 

@@ -16,7 +16,7 @@ import { type Clock, clusterClock } from "./clock.js";
 
 export { type Clock, clusterClock };
 
-import { REGIONS } from "./regions.js";
+import { MOSCOW, REGIONS } from "./regions.js";
 import { SafeLongText, SafeText } from "./text.js";
 
 // ---------- vocabularies ----------
@@ -152,9 +152,26 @@ const REGION_LABELS: Readonly<Record<string, Texts>> = Object.fromEntries(
 
 export type Visibility = "public" | "private";
 
+/**
+ * A field's condition on another field of the same declaration: the field applies only while that
+ * field's value is one of `in` (Moscow's okrug and district while the region is Moscow). The other
+ * field has no condition of its own.
+ */
+export interface FieldCondition {
+  field: string;
+  in: readonly (string | boolean)[];
+}
+
 interface FieldBase {
   key: string;
+  /** Required (with a condition: required while it applies). */
   required?: boolean;
+  /**
+   * Applies only while the condition holds: otherwise the form hides it, the server drops a value
+   * sent for it (a form may keep a stale one) and never requires it, the public page and the search
+   * text leave it out, and the catalog shows its facet only under a filter that meets the condition.
+   */
+  when?: FieldCondition;
   /** Private: only the author's organization and the operators see it (never in search or public pages). */
   visibility?: Visibility;
   /**
@@ -287,6 +304,9 @@ const CAPABILITY: ListingKind = {
   files: { purpose: "photos", max: 10, maxBytes: 10 * 1024 * 1024, formats: ["jpeg", "png", "webp"] },
 };
 
+/** Moscow's okrug and district: while the premises' region is Moscow. */
+const IN_MOSCOW: FieldCondition = { field: "region", in: [MOSCOW] };
+
 const PREMISES: ListingKind = {
   kind: "premises",
   fields: [
@@ -309,7 +329,16 @@ const PREMISES: ListingKind = {
       required: true,
       filterable: true,
     },
-    { key: "okrug", type: "enum", values: MOSCOW_OKRUGS, labels: OKRUG_LABELS, filterable: true },
+    {
+      key: "okrug",
+      type: "enum",
+      values: MOSCOW_OKRUGS,
+      labels: OKRUG_LABELS,
+      required: true,
+      filterable: true,
+      when: IN_MOSCOW,
+    },
+    { key: "district", type: "text", max: 80, when: IN_MOSCOW },
     { key: "address", type: "text", max: 300, required: true },
     { key: "floor", type: "text", max: 40 },
     { key: "amenities", type: "multiEnum", values: AMENITIES, labels: AMENITY_LABELS, filterable: true },
@@ -317,13 +346,6 @@ const PREMISES: ListingKind = {
     { key: "cadastralNumber", type: "text", max: 40, visibility: "private" },
   ],
   files: { purpose: "photos", max: 10, maxBytes: 10 * 1024 * 1024, formats: ["jpeg", "png", "webp"] },
-  // An okrug is Moscow's: required in Moscow (region 77), refused elsewhere.
-  check: (v) =>
-    v.region === "77" && !v.okrug
-      ? [{ field: "okrug", key: "field.listing.okrug-required" }]
-      : v.region !== "77" && v.okrug
-        ? [{ field: "okrug", key: "field.listing.okrug-moscow-only" }]
-        : [],
 };
 
 /** Patents' numbers: the digits of the Russian number and the kind codes of a granted patent. */
@@ -540,6 +562,31 @@ export const MAX_LISTING_SAVED_SEARCHES = 20;
 
 export const isPublic = (f: ListingField) => (f.visibility ?? "public") === "public";
 
+/** Whether a field applies to these values (it has no condition, or its condition holds). */
+export const fieldApplies = (f: ListingField, values: Readonly<Record<string, unknown>>) =>
+  !f.when || f.when.in.includes(values[f.when.field] as string | boolean);
+
+/** The values without those of fields that do not apply to them (a stale okrug outside Moscow). */
+export function applicableValues<V>(
+  fields: readonly ListingField[],
+  values: Readonly<Record<string, V>>,
+): Record<string, V> {
+  const out = { ...values };
+  for (const f of fields) if (f.key in out && !fieldApplies(f, values)) delete out[f.key];
+  return out;
+}
+
+/**
+ * Whether the catalog shows a facet under these filters (the chosen values per facet): one with a
+ * condition only while every value chosen of its condition's field meets it (the okrug facet once
+ * Moscow is chosen), or while values of its own are chosen (so they can be cleared).
+ */
+export function facetShown(f: ListingField, filters: Readonly<Record<string, readonly string[]>>) {
+  if (!f.when || (filters[f.key]?.length ?? 0) > 0) return true;
+  const chosen = filters[f.when.field] ?? [];
+  return chosen.length > 0 && chosen.every((v) => f.when?.in.some((x) => String(x) === v));
+}
+
 // ---------- what derives from it ----------
 
 /** The zod schema of one field's value (required or not: see `valuesSchema`). */
@@ -587,18 +634,27 @@ export function fieldSchema(f: ListingField): z.ZodType<FieldValue> {
 export function valuesSchema(kind: ListingKind, at: Clock = clusterClock(new Date())) {
   const shape: Record<string, z.ZodType> = {};
   for (const f of kind.fields)
-    shape[f.key] = f.required
-      ? fieldSchema(f)
-      : f.type === "boolean"
+    shape[f.key] =
+      f.required && !f.when
         ? fieldSchema(f)
-            .nullish()
-            .transform((x) => x ?? false)
-        : fieldSchema(f).nullish();
+        : f.type === "boolean"
+          ? fieldSchema(f)
+              .nullish()
+              .transform((x) => x ?? false)
+          : fieldSchema(f).nullish();
+  // A field whose condition does not hold is dropped before anything reads it (a form may keep a
+  // stale value); one that holds and is required must be there.
+  const applicable = (raw: unknown) =>
+    raw && typeof raw === "object" && !Array.isArray(raw)
+      ? applicableValues(kind.fields, raw as Record<string, unknown>)
+      : raw;
   return z
-    .object(shape)
-    .strict()
+    .preprocess(applicable, z.object(shape).strict())
     .transform((v) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined)))
     .superRefine((v, ctx) => {
+      for (const f of kind.fields)
+        if (f.required && f.when && fieldApplies(f, v) && v[f.key] === undefined)
+          ctx.addIssue({ code: "custom", path: [f.key], message: "field.required" });
       for (const issue of kind.check?.(v as ListingValues, at) ?? [])
         ctx.addIssue({ code: "custom", path: [issue.field], message: issue.key });
     })
@@ -623,7 +679,8 @@ export function publicValues(
 ): ListingValues {
   const out: ListingValues = {};
   for (const f of kind.fields)
-    if (shownTo(f, ndaOpen) && values[f.key] !== undefined) out[f.key] = values[f.key]!;
+    if (shownTo(f, ndaOpen) && values[f.key] !== undefined && fieldApplies(f, values))
+      out[f.key] = values[f.key]!;
   return out;
 }
 
@@ -658,7 +715,7 @@ export function searchableText(kind: ListingKind, values: ListingValues): string
   const parts: string[] = [];
   const ndaOpen = !ndaGated(kind, values);
   for (const f of kind.fields) {
-    if (!shownTo(f, ndaOpen)) continue;
+    if (!shownTo(f, ndaOpen) || !fieldApplies(f, values)) continue;
     const v = values[f.key];
     if (v === undefined) continue;
     if (f.type === "text" || f.type === "longText") parts.push(String(v));

@@ -1804,6 +1804,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/responses/awaiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The responses waiting for one of the reader's organizations to move (the cabinet): the newest few and the count */
+        get: operations["getResponsesAwaiting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/responses/{id}": {
         parameters: {
             query?: never;
@@ -2262,6 +2279,10 @@ export interface components {
             before: unknown;
             after: unknown;
             ip: string | null;
+        };
+        AwaitingResponses: {
+            items: components["schemas"]["ListingResponseSummary"][];
+            total: number;
         };
         Cabinet: {
             user: {
@@ -8315,6 +8336,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ListingResponse"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getResponsesAwaiting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwaitingResponses"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

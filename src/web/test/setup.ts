@@ -28,6 +28,11 @@ class ResizeObserverStub {
 }
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 window.HTMLElement.prototype.scrollIntoView ??= () => {};
+// (Mantine's autosize textarea listens for fonts loading)
+if (typeof document !== "undefined" && !("fonts" in document))
+  Object.defineProperty(document, "fonts", {
+    value: { addEventListener() {}, removeEventListener() {}, ready: Promise.resolve() },
+  });
 
 await i18nReady;
 // the build adds the Russian messages with the modules that read them; here they are all added at once

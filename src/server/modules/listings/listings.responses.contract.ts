@@ -82,6 +82,15 @@ export const ResponsesPage = z.object({
   pageSize: z.number().int(),
 });
 
+/** The responses waiting for the reader's organizations (the cabinet): the newest few and how many. */
+export const AwaitingResponses = z
+  .object({
+    /** Newest change first; `side` is the reader's organization's side, the one the response waits for. */
+    items: z.array(ResponseSummary),
+    total: z.number().int(),
+  })
+  .meta({ id: "AwaitingResponses" });
+
 /** An organization's record on the exchanges: completed orders and their ratings (its public page). */
 export const ExchangeRecord = z
   .object({

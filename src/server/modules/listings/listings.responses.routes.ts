@@ -3,6 +3,7 @@ import { routes } from "../../core/route.js";
 import { auditRefusals } from "../organizations/access.js";
 import { OrgIdParams } from "../organizations/organizations.contract.js";
 import {
+  AwaitingResponses,
   CreateResponseBody,
   ExchangeRecord,
   ListingResponse,
@@ -41,6 +42,14 @@ export const listingResponseRoutes = routes(["listings"], (r) => {
     response: ListingResponse,
     status: 201,
     handler: (ctx, { params, body }) => svc.respond(ctx, params.id, body),
+  });
+
+  r.get("/responses/awaiting", {
+    action,
+    summary:
+      "The responses waiting for one of the reader's organizations to move (the cabinet): the newest few and the count",
+    response: AwaitingResponses,
+    handler: (ctx) => svc.awaitingResponses(ctx),
   });
 
   r.get("/responses/:id", {

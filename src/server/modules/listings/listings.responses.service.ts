@@ -5,6 +5,7 @@ import {
   moveOf,
   movesFrom,
   RESPONSE_OF_KIND,
+  RESPONSE_TYPE_NAMES,
   RESPONSE_TYPES,
   type ResponseMove,
   type ResponseType,
@@ -12,6 +13,7 @@ import {
   responseSchema,
   responseTypeOf,
   type Side,
+  statesWaitingFor,
 } from "../../../shared/listingResponses.js";
 import type { ListingField, ListingValues } from "../../../shared/listings.js";
 import { writeAudit } from "../../core/audit.js";
@@ -24,7 +26,7 @@ import { conversationOf, openConversation, postSystemMessage } from "../conversa
 import { notify } from "../notifications/notifications.service.js";
 import { accessOf, memberOrgIds, refusal } from "../organizations/access.js";
 import { membersOf } from "../organizations/membership.js";
-import { organizations } from "../organizations/organizations.schema.js";
+import { memberships, organizations } from "../organizations/organizations.schema.js";
 import { listingNdaAcceptances } from "./listings.details.schema.js";
 import { LISTING_NOTIFICATION_KINDS } from "./listings.notifications.js";
 import type {
@@ -211,6 +213,55 @@ export async function responsesOfOrganization(
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+/** The responses of the cabinet's block "waiting for you" it shows (the count covers them all). */
+export const AWAITING_SHOWN = 5;
+
+/** The responses in a state that waits for the side (per type, its states from the declared moves). */
+const waitingForSide = (side: Side): SQL =>
+  or(
+    ...RESPONSE_TYPE_NAMES.map((name) => {
+      const states = statesWaitingFor(RESPONSE_TYPES[name], side);
+      return states.length
+        ? and(eq(listingResponses.type, name), inArray(listingResponses.state, states))
+        : sql`false`;
+    }),
+  )!;
+
+/**
+ * The responses waiting for one of the reader's organizations to move, newest change first: on its
+ * listings those waiting for the listing's side (a new quote, a viewing request), among those it sent
+ * those waiting for the responder (a viewing time proposed, a quote accepted). Two statements, one per
+ * side, each on its index (listings by organization, then responses by listing; responses by
+ * organization and change), each with its count; a state waits for one side only, so none is in both.
+ */
+export async function awaitingResponses(ctx: Ctx): Promise<{ items: Summary[]; total: number }> {
+  const actor = requireActor(ctx);
+  const mine = ctx.db
+    .select({ id: memberships.organizationId })
+    .from(memberships)
+    .where(eq(memberships.userId, actor.id));
+  const column = { owner: listings.organizationId, responder: listingResponses.organizationId };
+  const sides = await Promise.all(
+    (["owner", "responder"] as const).map(async (side) => {
+      const rows = await withListing(ctx.db)
+        .where(and(eq(listingResponses.active, true), inArray(column[side], mine), waitingForSide(side)))
+        .orderBy(desc(listingResponses.updatedAt), desc(listingResponses.id))
+        .limit(AWAITING_SHOWN);
+      const [count] = await ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(listingResponses)
+        .innerJoin(listings, eq(listings.id, listingResponses.listingId))
+        .where(and(eq(listingResponses.active, true), inArray(column[side], mine), waitingForSide(side)));
+      return { items: rows.map((j) => summary(j, side)), total: count?.n ?? 0 };
+    }),
+  );
+  const items = sides
+    .flatMap((s) => s.items)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id))
+    .slice(0, AWAITING_SHOWN);
+  return { items, total: sides.reduce((n, s) => n + s.total, 0) };
 }
 
 // ---------- writing ----------

@@ -40,10 +40,18 @@ const PREMISES = {
   address: "Зеленоград, Георгиевский проспект, д. 5",
 };
 
-/** A published listing of the owner's organization. */
-async function published(kind = "premises", values: Record<string, unknown> = PREMISES) {
-  const res = await owner.memberC.post("/api/listings", {
-    organizationId: owner.org.id,
+const RFQ = {
+  process: "cnc_milling",
+  materials: ["aluminium"],
+  quantity: 500,
+  budget: 900_000,
+  deadline: "2099-03-01",
+};
+
+/** A published listing of the owner's organization (or another team's). */
+async function published(kind = "premises", values: Record<string, unknown> = PREMISES, team = owner) {
+  const res = await team.memberC.post("/api/listings", {
+    organizationId: team.org.id,
     kind,
     titleRu: kind === "premises" ? "Лаборатория в технопарке" : "Фрезерная обработка на ЧПУ",
     descriptionRu: "Подробное описание объявления для проверки откликов на него.",
@@ -51,7 +59,7 @@ async function published(kind = "premises", values: Record<string, unknown> = PR
   });
   expect(res.statusCode, res.body).toBe(201);
   const draft = res.json() as { id: string; version: number };
-  const sub = await owner.memberC.post(`/api/listings/${draft.id}/submit`, { version: draft.version });
+  const sub = await team.memberC.post(`/api/listings/${draft.id}/submit`, { version: draft.version });
   const ok = await op.post(`/api/operator/listings/${draft.id}/decision`, {
     decision: "approve",
     version: (sub.json() as { version: number }).version,
@@ -64,6 +72,12 @@ const viewing = (listingId: string, c = resp.memberC, organizationId = resp.org.
   c.post(`/api/listings/${listingId}/responses`, {
     organizationId,
     values: { message: "Хотим посмотреть лабораторию на этой неделе", preferredTime: "после 15:00" },
+  });
+
+const quote = (listingId: string, team: typeof resp, price: number) =>
+  team.memberC.post(`/api/listings/${listingId}/responses`, {
+    organizationId: team.org.id,
+    values: { price, vat: "22", leadTimeDays: 30, validUntil: "2099-01-31", comment: "Материал наш" },
   });
 
 const move = (c: Client, r: { id: string; version: number }, name: string, values?: object) =>
@@ -274,19 +288,6 @@ describe("an inquiry on a manufacturing capability", () => {
 });
 
 describe("quotes on a production order, from quotes to the manufacturer's rating", () => {
-  const RFQ = {
-    process: "cnc_milling",
-    materials: ["aluminium"],
-    quantity: 500,
-    budget: 900_000,
-    deadline: "2099-03-01",
-  };
-  const quote = (listingId: string, team: typeof resp, price: number) =>
-    team.memberC.post(`/api/listings/${listingId}/responses`, {
-      organizationId: team.org.id,
-      values: { price, vat: "22", leadTimeDays: 30, validUntil: "2099-01-31", comment: "Материал наш" },
-    });
-
   it("accepts one quote: the others are declined and told, the listing closes, and a second accept gets 409", async () => {
     const l = await published("rfq", RFQ);
     const makers = [resp, await orgWithTeam(t), await orgWithTeam(t)];
@@ -416,5 +417,57 @@ describe("interest in a technology", () => {
       await move(owner.memberC, r, "agree", { terms: "Лицензия на 5 лет, роялти 3 %" })
     ).json() as Response;
     expect(r).toMatchObject({ state: "agreed", outcome: { terms: "Лицензия на 5 лет, роялти 3 %" } });
+  });
+});
+
+describe("the cabinet's responses waiting for you", () => {
+  type Awaiting = { total: number; items: (Response & { updatedAt: string })[] };
+  const awaiting = async (c: Client) => {
+    const res = await c.get("/api/responses/awaiting");
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Awaiting;
+  };
+  const ids = (a: Awaiting) => a.items.map((r) => [r.id, r.state, r.side]);
+
+  it("lists exactly the responses whose move is the member's organization's, newest first, and nothing of others", async () => {
+    const [landlord, tenant, maker] = [await orgWithTeam(t), await orgWithTeam(t), await orgWithTeam(t)];
+    const premises = await published("premises", PREMISES, landlord);
+    const order = await published("rfq", RFQ, landlord);
+    const tenantsViewing = (await viewing(premises.id, tenant.memberC, tenant.org.id)).json() as Response;
+    const makersViewing = (await viewing(premises.id, maker.memberC, maker.org.id)).json() as Response;
+    const tenantsQuote = (await quote(order.id, tenant, 640_000)).json() as Response;
+    const makersQuote = (await quote(order.id, maker, 610_000)).json() as Response;
+    // The landlord proposes a time to the maker (now the maker's move); the maker withdraws its quote.
+    const proposed = await move(landlord.memberC, makersViewing, "propose", { viewingAt: inDays(2) });
+    expect(proposed.statusCode, proposed.body).toBe(200);
+    expect((await move(maker.memberC, makersQuote, "withdraw")).statusCode).toBe(200);
+    // Others' responses waiting for their listings' side (the file's other teams) are not the landlord's.
+    expect((await viewing((await published()).id)).statusCode).toBe(201);
+
+    // The landlord: a new quote and a viewing request, the newest first; every member of it sees them.
+    const forLandlord = await awaiting(landlord.adminC);
+    expect(forLandlord.total).toBe(2);
+    expect(ids(forLandlord)).toEqual([
+      [tenantsQuote.id, "submitted", "owner"],
+      [tenantsViewing.id, "requested", "owner"],
+    ]);
+    expect(forLandlord.items[0]).toMatchObject({
+      type: "quote",
+      listing: { id: order.id, organization: { id: landlord.org.id } },
+      organization: { id: tenant.org.id },
+    });
+    expect(await awaiting(landlord.ownerC)).toEqual(forLandlord);
+    // The maker: the viewing time proposed to it (its withdrawn quote waits for nobody).
+    expect(ids(await awaiting(maker.memberC))).toEqual([[makersViewing.id, "proposed", "responder"]]);
+    // The tenant: nothing, both its responses wait for the landlord.
+    expect(await awaiting(tenant.memberC)).toEqual({ total: 0, items: [] });
+    // Someone of no organization: nothing; a guest: signed in first.
+    expect(await awaiting(stranger)).toEqual({ total: 0, items: [] });
+    expectProblem(await guest.get("/api/responses/awaiting"), 401);
+
+    // The landlord proposes a time to the tenant: the viewing leaves its block and joins the tenant's.
+    await move(landlord.memberC, tenantsViewing, "propose", { viewingAt: inDays(4) });
+    expect(ids(await awaiting(landlord.memberC))).toEqual([[tenantsQuote.id, "submitted", "owner"]]);
+    expect(ids(await awaiting(tenant.memberC))).toEqual([[tenantsViewing.id, "proposed", "responder"]]);
   });
 });

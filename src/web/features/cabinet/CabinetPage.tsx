@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { BellIcon, CheckIcon, MessageIcon } from "../../components/icons";
+import { lazyPart } from "../../components/lazyPart";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
@@ -13,6 +14,11 @@ import { MeasureCardView } from "../measures/MeasureCardView";
 import { ApplicationStateBadge, StatusBadge } from "../organizations/labels";
 import { cabinetQueries } from "./queries";
 import type { Cabinet, CabinetOrganization, CabinetStep } from "./types";
+
+/** The exchanges' responses waiting for the member's organizations (the listings' chunk). */
+const AwaitingResponses = lazyPart(() =>
+  import("../listings/AwaitingResponses").then((m) => m.AwaitingResponses),
+);
 
 /** Filled badges in dark shades: white text on them meets AA contrast. */
 const STATE_COLOR = { done: "teal.9", todo: "blue.8", waiting: "gray.7" } as const;
@@ -351,6 +357,7 @@ export default function CabinetPage() {
         <>
           <Checklist cabinet={data} />
           <Unread cabinet={data} />
+          {data.organizations.length > 0 && <AwaitingResponses />}
           <Applications cabinet={data} />
           <NewMeasures cabinet={data} />
           <ClosingSoon cabinet={data} />

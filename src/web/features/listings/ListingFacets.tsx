@@ -1,13 +1,16 @@
 import { Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { facetFields, ListingKindName } from "../../../shared/listings";
+import { type facetFields, facetShown, type ListingKindName } from "../../../shared/listings";
 import { FacetGroup, facetRows } from "../../components/catalog/FacetGroup";
 import { fieldLabel, useLocale } from "./labels";
 import type { ListingsPage } from "./types";
 
 const TOP = 10;
 
-/** A kind's catalog facets: a group of checkboxes per filterable field, the values by count. */
+/**
+ * A kind's catalog facets: a group of checkboxes per filterable field, the values by count; a field
+ * with a condition only under filters that meet it (Moscow's okrugs once Moscow is chosen).
+ */
 export function ListingFacets({
   kind,
   fields,
@@ -27,25 +30,27 @@ export function ListingFacets({
   const locale = useLocale();
   return (
     <Stack gap="lg">
-      {fields.map((f) => {
-        const values = facets.find((x) => x.field === f.key)?.values ?? [];
-        const rows = facetRows(values, selected[f.key] ?? [], (v) => labelOf(f.key, v)).sort(
-          (a, b) => b.count - a.count || a.label.localeCompare(b.label, locale),
-        );
-        return (
-          <FacetGroup
-            key={f.key}
-            legend={fieldLabel(t, kind, f.key)}
-            rows={rows}
-            selected={selected[f.key] ?? []}
-            onToggle={(value, checked) => onToggle(f.key, value, checked)}
-            top={TOP}
-            countPrefix={t("listings.catalog.countPrefix")}
-            showAll={(n) => t("listings.catalog.showAll", { n })}
-            showLess={t("listings.catalog.showLess")}
-          />
-        );
-      })}
+      {fields
+        .filter((f) => facetShown(f, selected))
+        .map((f) => {
+          const values = facets.find((x) => x.field === f.key)?.values ?? [];
+          const rows = facetRows(values, selected[f.key] ?? [], (v) => labelOf(f.key, v)).sort(
+            (a, b) => b.count - a.count || a.label.localeCompare(b.label, locale),
+          );
+          return (
+            <FacetGroup
+              key={f.key}
+              legend={fieldLabel(t, kind, f.key)}
+              rows={rows}
+              selected={selected[f.key] ?? []}
+              onToggle={(value, checked) => onToggle(f.key, value, checked)}
+              top={TOP}
+              countPrefix={t("listings.catalog.countPrefix")}
+              showAll={(n) => t("listings.catalog.showAll", { n })}
+              showLess={t("listings.catalog.showLess")}
+            />
+          );
+        })}
     </Stack>
   );
 }

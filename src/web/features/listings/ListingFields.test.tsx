@@ -1,11 +1,11 @@
 // The form of a kind comes from its declaration: one labelled input per declared field, "required" where
 // the declaration says so, private fields saying who sees them; the empty form sends nothing and misses
-// exactly the required fields.
+// exactly the required fields; a field with a condition shows only while it holds (Moscow's okrug).
 import { useForm } from "@mantine/form";
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import ru from "../../../locales/ru/listings.json";
-import { isPublic, LISTING_KINDS, type ListingKindName } from "../../../shared/listings";
+import { fieldApplies, isPublic, LISTING_KINDS, type ListingKindName } from "../../../shared/listings";
 import { renderWithApp } from "../../test/render";
 import { type FormValues, initialValues, missingRequired, toInput, valuesBody } from "./formValues";
 import { ListingFields } from "./ListingFields";
@@ -25,6 +25,11 @@ describe.each(Object.keys(LISTING_KINDS) as ListingKindName[])("the %s form", (k
     renderWithApp(<Harness kind={kind} />);
     for (const f of declared.fields) {
       const label = labelOf(kind, f.key);
+      if (!fieldApplies(f, {})) {
+        // (a condition the empty form does not meet: hidden; see "a field with a condition" below)
+        expect(screen.queryByLabelText(new RegExp(`^${label}`)), f.key).toBeNull();
+        continue;
+      }
       if (f.type === "range") {
         const from = screen.getByLabelText(`${label}: от`);
         expect(from.hasAttribute("required"), f.key).toBe(f.required === true);
@@ -43,7 +48,7 @@ describe.each(Object.keys(LISTING_KINDS) as ListingKindName[])("the %s form", (k
       }
     }
     expect(screen.queryAllByText(ru.field.private)).toHaveLength(
-      declared.fields.filter((f) => !isPublic(f)).length,
+      declared.fields.filter((f) => !isPublic(f) && fieldApplies(f, {})).length,
     );
   });
 
@@ -51,7 +56,7 @@ describe.each(Object.keys(LISTING_KINDS) as ListingKindName[])("the %s form", (k
     const empty = initialValues(declared, "").values;
     expect(valuesBody(declared, empty)).toEqual({});
     expect(missingRequired(declared, empty)).toEqual(
-      declared.fields.filter((f) => f.required).map((f) => `values.${f.key}`),
+      declared.fields.filter((f) => f.required && fieldApplies(f, {})).map((f) => `values.${f.key}`),
     );
   });
 
@@ -72,9 +77,52 @@ describe.each(Object.keys(LISTING_KINDS) as ListingKindName[])("the %s form", (k
                   : f.type === "boolean"
                     ? true
                     : "Текст";
+    // the conditions met, so that every field applies
+    for (const f of declared.fields) if (f.when) sample[f.when.field] = f.when.in[0];
     const inputs = Object.fromEntries(
       declared.fields.map((f) => [f.key, toInput(f, sample[f.key] as never)]),
     );
     expect(valuesBody(declared, inputs)).toEqual(sample);
+  });
+});
+
+describe("a field with a condition", () => {
+  it("shows Moscow's okrug and district only while the region is Moscow, and sends them only then", async () => {
+    let values: Record<string, unknown> = {};
+    function Premises() {
+      const form = useForm<FormValues>({
+        initialValues: initialValues(LISTING_KINDS.premises, ""),
+        onValuesChange: (v) => {
+          values = v.values;
+        },
+      });
+      return <ListingFields kind="premises" form={form} />;
+    }
+    const { user } = renderWithApp(<Premises />);
+    const okrug = () => screen.queryByLabelText(/^Административный округ Москвы/, { selector: "input" });
+    const district = () => screen.queryByLabelText(/^Район Москвы/, { selector: "input" });
+    expect(okrug()).toBeNull();
+    expect(district()).toBeNull();
+
+    const region = screen.getByLabelText(/^Регион/, { selector: "input" });
+    await user.click(region);
+    await user.type(region, "Москва");
+    await user.click(await screen.findByRole("option", { name: "Москва", hidden: true }));
+    expect(okrug()).not.toBeNull();
+    expect(okrug()?.getAttribute("aria-required") ?? okrug()?.getAttribute("required")).not.toBeNull();
+    await user.type(district()!, "Хамовники");
+    const premises = LISTING_KINDS.premises;
+    expect(missingRequired(premises, values as never)).toContain("values.okrug");
+    expect(valuesBody(premises, values as never)).toMatchObject({ region: "77", district: "Хамовники" });
+
+    // Another region: both hide, and the district typed is kept in the form but not sent.
+    await user.clear(region);
+    await user.type(region, "Московская");
+    await user.click(await screen.findByRole("option", { name: "Московская область", hidden: true }));
+    expect(okrug()).toBeNull();
+    expect(district()).toBeNull();
+    expect(values.district).toBe("Хамовники");
+    expect(valuesBody(premises, values as never)).not.toHaveProperty("district");
+    expect(missingRequired(premises, values as never)).not.toContain("values.okrug");
   });
 });

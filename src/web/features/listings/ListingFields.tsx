@@ -11,8 +11,9 @@ import {
   TextInput,
 } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { isPublic, type ListingField, type ListingKindName } from "../../../shared/listings";
+import { fieldApplies, isPublic, type ListingField, type ListingKindName } from "../../../shared/listings";
 import type { FieldInput, FormValues } from "./formValues";
 import { fieldLabel, kindOf, useLocale, valueLabel } from "./labels";
 
@@ -193,9 +194,33 @@ export function FieldInputs({
   };
   return (
     <Stack gap="md">
-      {fields.map((f) => (
-        <div key={f.key}>{input(f)}</div>
-      ))}
+      {fields.map((f) =>
+        f.when ? (
+          <Conditioned key={f.key} field={f} form={form}>
+            {() => input(f)}
+          </Conditioned>
+        ) : (
+          <div key={f.key}>{input(f)}</div>
+        ),
+      )}
     </Stack>
   );
+}
+
+/**
+ * A field with a condition (`when`, src/shared/listings.ts): shown while the form's value of the
+ * condition's field meets it (the okrug once the region is Moscow). A hidden field's value stays in
+ * the form but is not sent (`valuesBody`) nor required (`missingRequired`).
+ */
+function Conditioned({
+  field,
+  form,
+  children,
+}: {
+  field: ListingField;
+  form: UseFormReturnType<{ values: Record<string, FieldInput> }>;
+  children: () => ReactNode;
+}) {
+  const on = form.useWatchValue(`values.${field.when?.field ?? ""}` as "values");
+  return fieldApplies(field, { [field.when?.field ?? ""]: on }) ? <div>{children()}</div> : null;
 }

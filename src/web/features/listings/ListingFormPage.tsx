@@ -7,6 +7,7 @@ import {
   Select,
   Skeleton,
   Stack,
+  Text,
   Textarea,
   TextInput,
   Title,
@@ -19,6 +20,7 @@ import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { LISTING_KIND_NAMES, type ListingKindName } from "../../../shared/listings";
 import { ApiError } from "../../api";
 import { client, unwrap } from "../../api/client";
+import { ConflictAlert } from "../../components/ConflictAlert";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -28,7 +30,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { type FormValues, initialValues, missingRequired, toInput, valuesBody } from "./formValues";
 import { kindSettingsQuery } from "./KindSettings";
 import { ListingFields } from "./ListingFields";
-import { isKind, kindOf } from "./labels";
+import { FieldList, fieldLabel, isKind, kindOf } from "./labels";
 import { listingKeys, listingQueries } from "./queries";
 import type { Listing } from "./types";
 
@@ -44,6 +46,62 @@ const fromListing = (l: Listing): FormValues => {
     values: Object.fromEntries(kindOf(l.kind).fields.map((f) => [f.key, toInput(f, c.values[f.key])])),
   };
 };
+
+/** The form's parts that differ between two sets of values, as the form labels them. */
+function differences(
+  kind: ListingKindName,
+  mine: FormValues,
+  theirs: FormValues,
+  label: (key: string) => string,
+) {
+  const out: string[] = [];
+  for (const key of ["titleRu", "descriptionRu", "titleEn", "descriptionEn"] as const)
+    if (mine[key].trim() !== theirs[key].trim()) out.push(label(`listings.form.${key}`));
+  const a = valuesBody(kindOf(kind), mine.values);
+  const b = valuesBody(kindOf(kind), theirs.values);
+  for (const f of kindOf(kind).fields)
+    if (JSON.stringify(a[f.key] ?? null) !== JSON.stringify(b[f.key] ?? null)) out.push(label(f.key));
+  return out;
+}
+
+/** The listing as saved meanwhile: what differs from the input, its title, description and fields. */
+function CurrentVersion({
+  kind,
+  current,
+  mine,
+}: {
+  kind: ListingKindName;
+  current: Listing;
+  mine: FormValues;
+}) {
+  const { t } = useTranslation();
+  const theirs = fromListing(current);
+  const content = current.pending ?? current;
+  const differ = differences(kind, mine, theirs, (key) =>
+    key.startsWith("listings.") ? t(key) : fieldLabel(t, kind, key),
+  );
+  return (
+    <Card withBorder padding="sm">
+      <Stack gap={6}>
+        <Text size="sm" fw={600}>
+          {t("listings.form.conflict.current")}
+        </Text>
+        <Text size="sm">
+          {differ.length
+            ? t("listings.form.conflict.differ", { list: differ.join(", ") })
+            : t("listings.form.conflict.same")}
+        </Text>
+        <Text size="sm" fw={500}>
+          {content.titleRu}
+        </Text>
+        <Text size="sm" lineClamp={3}>
+          {content.descriptionRu}
+        </Text>
+        <FieldList kind={kind} values={content.values} />
+      </Stack>
+    </Card>
+  );
+}
 
 function ListingForm({
   kind,
@@ -76,7 +134,10 @@ function ListingForm({
     },
   });
 
-  const save = form.onSubmit(async (v) => {
+  // A stale save (409): the listing as someone else saved it meanwhile; the input stays in the form.
+  const [conflict, setConflict] = useState<Listing | null>(null);
+
+  const send = async (v: FormValues, atVersion: number | undefined) => {
     setProblem(null);
     setPending(true);
     const content = {
@@ -91,29 +152,40 @@ function ListingForm({
         ? await unwrap(
             client.PATCH("/api/listings/{id}", {
               params: { path: { id: listing.id } },
-              body: { ...content, version: version ?? listing.version },
+              body: { ...content, version: atVersion ?? listing.version },
             }),
           )
         : await unwrap(
             client.POST("/api/listings", { body: { ...content, kind, organizationId: v.organizationId } }),
           );
+      setConflict(null);
       queryClient.setQueryData(listingKeys.listing(saved.id), saved);
       await queryClient.invalidateQueries({ queryKey: listingKeys.all });
       toast(t("listings.form.saved"));
       navigate(`/listings/${saved.id}`);
     } catch (error) {
-      if (error instanceof ApiError && error.is("listing-changed")) {
-        const current = error.body.current as Listing | undefined;
-        if (current) {
-          setVersion(current.version);
-          form.setValues(fromListing(current));
-        }
-        setProblem({ message: t("listings.form.changed"), details: [] });
+      if (error instanceof ApiError && error.is("listing-changed") && error.body.current) {
+        setConflict(error.body.current as Listing);
       } else setProblem(applyServerErrors(form, error));
     } finally {
       setPending(false);
     }
-  }, focusFirstInvalid);
+  };
+  const save = form.onSubmit((v) => send(v, version), focusFirstInvalid);
+  /** Saves the input over the current version (its number), after the form's own checks. */
+  const overwrite = () => {
+    if (!conflict) return;
+    setVersion(conflict.version);
+    if (!form.validate().hasErrors) void send(form.getValues(), conflict.version);
+  };
+  /** Drops the input and loads the current version. */
+  const reload = () => {
+    if (!conflict) return;
+    setVersion(conflict.version);
+    form.setValues(fromListing(conflict));
+    form.clearErrors();
+    setConflict(null);
+  };
 
   return (
     <form noValidate onSubmit={save}>
@@ -124,6 +196,16 @@ function ListingForm({
           </Alert>
         )}
         <ProblemAlert problem={problem} />
+        {conflict && (
+          <ConflictAlert
+            title={t("listings.form.conflict.title")}
+            text={t("listings.form.conflict.text")}
+            overwrite={{ label: t("listings.form.conflict.overwrite"), onClick: overwrite, loading: pending }}
+            reload={{ label: t("listings.form.conflict.reload"), onClick: reload }}
+          >
+            <CurrentVersion kind={kind} current={conflict} mine={form.getValues()} />
+          </ConflictAlert>
+        )}
         <Card withBorder padding="lg">
           <Stack gap="md">
             {!listing && (

@@ -1,7 +1,12 @@
 // The form's values of a kind, derived from its declaration (src/shared/listings.ts): each field's empty
 // value, the request body built from the form (empty fields left out) and back, and the client-side
 // check of required fields. The server validates the same declaration (`valuesSchema`).
-import type { ListingField, ListingKind } from "../../../shared/listings";
+import {
+  applicableValues,
+  fieldApplies,
+  type ListingField,
+  type ListingKind,
+} from "../../../shared/listings";
 import type { FieldValue } from "./types";
 
 export type RangeInput = { from: number | ""; to: number | "" };
@@ -87,12 +92,16 @@ export function valuesBody(
     const v = fromInput(f, values[f.key] ?? emptyInput(f));
     if (v !== undefined) out[f.key] = v;
   }
-  return out;
+  // A field whose condition does not hold (hidden in the form) is not sent, even with a value kept.
+  return applicableValues(kind.fields, out);
 }
 
-/** The required fields left empty, as form paths (values.<key>). */
+/** The required fields left empty (of those that apply), as form paths (values.<key>). */
 export function missingRequired(kind: ListingKind, values: Record<string, FieldInput>): string[] {
   return kind.fields
-    .filter((f) => f.required && fromInput(f, values[f.key] ?? emptyInput(f)) === undefined)
+    .filter(
+      (f) =>
+        f.required && fieldApplies(f, values) && fromInput(f, values[f.key] ?? emptyInput(f)) === undefined,
+    )
     .map((f) => `values.${f.key}`);
 }

@@ -2,7 +2,13 @@ import { Badge } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../shared/constants";
-import { isPublic, LISTING_KINDS, type ListingField, type ListingKindName } from "../../../shared/listings";
+import {
+  fieldApplies,
+  isPublic,
+  LISTING_KINDS,
+  type ListingField,
+  type ListingKindName,
+} from "../../../shared/listings";
 import { useFormat } from "../../format";
 import { useLocale } from "../directory/labels";
 import type { FieldValue } from "./types";
@@ -66,7 +72,7 @@ export function FieldValues({
 }) {
   const { t } = useTranslation();
   const text = useValueText();
-  const fields = declared.filter((f) => hasValue(values[f.key]));
+  const fields = declared.filter((f) => hasValue(values[f.key]) && fieldApplies(f, values));
   return (
     <dl className="facts">
       {fields.map((f) => (

@@ -12,6 +12,7 @@ export const listingKeys = {
   ofOrganization: (id: string) => ["listings", "organization", id] as const,
   queue: (page: number) => ["listings", "queue", page] as const,
   responses: (listingId: string) => ["listings", "responses", listingId] as const,
+  awaiting: ["listings", "awaiting"] as const,
   favourites: ["listings", "favourites"] as const,
   savedSearches: ["listings", "saved-searches"] as const,
 };
@@ -39,6 +40,12 @@ export const listingQueries = {
       queryKey: listingKeys.responses(listingId),
       queryFn: ({ signal }) =>
         unwrap(client.GET("/api/listings/{id}/responses", { params: { path: { id: listingId } }, signal })),
+    }),
+  /** The responses waiting for one of the reader's organizations to move (the cabinet). */
+  awaiting: () =>
+    queryOptions({
+      queryKey: listingKeys.awaiting,
+      queryFn: ({ signal }) => unwrap(client.GET("/api/responses/awaiting", { signal })),
     }),
   queue: (page: number) =>
     queryOptions({

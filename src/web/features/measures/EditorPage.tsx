@@ -1,10 +1,10 @@
-import { Alert, Anchor, Button, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { OKVED_SECTIONS } from "../../../shared/okved";
 import { REGIONS } from "../../../shared/regions";
 import { TAGS } from "../../../shared/tags";
-import { warnAlert } from "../../components/alerts";
+import { ConflictAlert } from "../../components/ConflictAlert";
 import { focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { EditorCriteriaFields } from "./EditorCriteriaFields";
@@ -101,16 +101,11 @@ export default function EditorPage() {
       )}
 
       {conflict !== null ? (
-        <Alert {...warnAlert} role="alert" title={t("measuresOperator.editor.conflictTitle")}>
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">
-              {t("measuresOperator.editor.conflictText", { version: conflict.version ?? "?" })}
-            </Text>
-            <Button size="xs" variant="default" onClick={() => void reload()}>
-              {t("measuresOperator.editor.reload")}
-            </Button>
-          </Stack>
-        </Alert>
+        <ConflictAlert
+          title={t("measuresOperator.editor.conflictTitle")}
+          text={t("measuresOperator.editor.conflictText", { version: conflict.version ?? "?" })}
+          reload={{ label: t("measuresOperator.editor.reload"), onClick: () => void reload() }}
+        />
       ) : null}
       <ProblemAlert problem={problem} onClose={() => setProblem(null)} />
 

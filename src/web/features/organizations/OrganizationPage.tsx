@@ -1,10 +1,11 @@
-import { Alert, Button, FileInput, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, FileInput, Group, Stack, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
 import { ApiError, errorMessage } from "../../api";
 import { client, multipart, unwrap } from "../../api/client";
+import { ConflictAlert } from "../../components/ConflictAlert";
 import { applyServerErrors, type FormProblem, focusFirstInvalid } from "../../components/forms";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
@@ -200,14 +201,11 @@ function EditProfile({
         <OrgFormFields form={form} mode="edit" staff={false} locked={locked} people={people} />
         <ProblemAlert problem={problem} />
         {stale && (
-          <Alert {...warnAlert} role="alert" title={t("organizations.edit.conflictTitle")}>
-            <Stack gap="sm">
-              <Text size="sm">{t("organizations.edit.conflictText")}</Text>
-              <Button variant="default" onClick={() => void reload()} style={{ alignSelf: "flex-start" }}>
-                {t("organizations.edit.reload")}
-              </Button>
-            </Stack>
-          </Alert>
+          <ConflictAlert
+            title={t("organizations.edit.conflictTitle")}
+            text={t("organizations.edit.conflictText")}
+            reload={{ label: t("organizations.edit.reload"), onClick: () => void reload() }}
+          />
         )}
         <OrgFormActions
           submitLabel={t("organizations.edit.submit")}
