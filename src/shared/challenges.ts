@@ -34,13 +34,16 @@ export const isPublicState = (s: ChallengeState) =>
  * The moves of a challenge: who makes each (the owner — the posting organization's owner or admin, or an
  * operator on its behalf — or the operator alone), from which states, to which. A rejection by the
  * moderator sends the challenge back to draft with the reason; the owner fixes it and submits again.
- * `evaluate` needs the submission deadline passed; `publish` needs the last stage closed.
+ * `evaluate` needs the submission deadline passed; `closeStage` every assigned score of the stage;
+ * `publish` the last stage closed.
  */
 export const CHALLENGE_MOVES = {
   submit: { by: "owner", from: ["draft"], to: "moderation" },
   approve: { by: "operator", from: ["moderation"], to: "accepting" },
   reject: { by: "operator", from: ["moderation"], to: "draft" },
   evaluate: { by: "owner", from: ["accepting"], to: "evaluation" },
+  /** Closes the stage being scored with its shortlist (the state stays; the stage moves on). */
+  closeStage: { by: "owner", from: ["evaluation"], to: "evaluation" },
   publish: { by: "owner", from: ["evaluation"], to: "results" },
   close: { by: "owner", from: ["results"], to: "closed" },
 } as const satisfies Record<
