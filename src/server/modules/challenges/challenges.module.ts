@@ -1,6 +1,7 @@
 import { defineModule } from "../../core/module.js";
 import { CHALLENGE_NOTIFICATION_DEFS } from "./challenges.notifications.js";
 import { challengeOperatorRoutes } from "./challenges.operator.routes.js";
+import { challengesPersonalData } from "./challenges.personal.js";
 import { CHALLENGE_RULES } from "./challenges.policy.js";
 import { challengeRoutes } from "./challenges.routes.js";
 
@@ -16,4 +17,5 @@ export const challengesModule = defineModule({
   rules: CHALLENGE_RULES,
   abilities: ["operator.challenges.queue"],
   notificationKinds: CHALLENGE_NOTIFICATION_DEFS,
+  personalData: challengesPersonalData,
 });

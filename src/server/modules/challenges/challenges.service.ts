@@ -212,7 +212,8 @@ const CHALLENGE_TEXTS = {
 };
 
 /** The Moscow day's first moment (a deadline filter's bound). */
-const dayStart = (day: string) => clusterInstant(`${day}T00:00`)!;
+const dayStart = (day: string) =>
+  clusterInstant(`${day}T00:00`) ?? new Date(Date.parse(`${day}T00:00:00+03:00`));
 
 /**
  * The public catalog: Russian full text on the search engine (corrections, then similar titles), filters

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import {
+  clusterLocal,
   criterionAverages,
   deadlinePassed,
   rank,
@@ -175,7 +176,7 @@ async function presentSubmission(
       id: c.id,
       titleRu: c.titleRu,
       state: c.state,
-      deadline: c.deadline.toISOString(),
+      deadline: clusterLocal(c.deadline),
     },
     organization: await orgRef(ex, s.organizationId),
     state: s.state,
