@@ -1,4 +1,5 @@
 import { defineModule } from "../../core/module.js";
+import { challengesSeeder } from "../../seed/challenges.js";
 import { CHALLENGE_NOTIFICATION_DEFS } from "./challenges.notifications.js";
 import { challengeOperatorRoutes } from "./challenges.operator.routes.js";
 import { challengesPersonalData } from "./challenges.personal.js";
@@ -18,4 +19,5 @@ export const challengesModule = defineModule({
   abilities: ["operator.challenges.queue"],
   notificationKinds: CHALLENGE_NOTIFICATION_DEFS,
   personalData: challengesPersonalData,
+  seed: challengesSeeder,
 });
