@@ -18,11 +18,13 @@ describe("demo challenges", () => {
     const list = await rows<{
       state: string;
       type: string;
+      verified: boolean;
       criteria: Criterion[] | string;
       reason: string | null;
     }>(
       database.db,
-      sql`select c.state::text as state, o.type::text as type, o.verified_at is not null as verified, c.criteria, c.reject_reason as reason
+      sql`select c.state::text as state, o.type::text as type, o.verified_at is not null as verified,
+            c.criteria, c.reject_reason as reason
           from challenges c join organizations o on o.id = c.organization_id`,
     );
     expect(new Set(list.map((c) => c.state))).toEqual(new Set(CHALLENGE_STATES));
