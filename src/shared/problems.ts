@@ -92,6 +92,20 @@ export const PROBLEM_CODES = [
   // conversations
   "message-edit-window",
   "message-changed",
+  // challenges
+  "challenge-transition",
+  "challenge-changed",
+  "challenge-deadline-passed",
+  "challenge-deadline-open",
+  "challenge-no-experts",
+  "challenge-scores-missing",
+  "challenge-own-submission",
+  "challenge-submission-exists",
+  "challenge-submission-changed",
+  "challenge-submission-withdrawn",
+  "challenge-no-conflict-undeclared",
+  "challenge-conflict-of-interest",
+  "challenge-score-changed",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

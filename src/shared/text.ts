@@ -90,3 +90,11 @@ export function quoted(value: string, locale: string): string {
     .replace(/“([^“”]*)”/g, `${innerOpen}$1${innerClose}`);
   return `${open}${inner}${close}`;
 }
+
+/** A text on one line cut to a readable length (a title or a reason in a notification's title). */
+export const shortened = (s: unknown, max = 140) => {
+  const v = String(s ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return v.length > max ? `${v.slice(0, max - 1)}…` : v;
+};

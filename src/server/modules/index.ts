@@ -2,6 +2,7 @@ import type { ActionsOf } from "../core/module.js";
 import { accountsModule } from "./accounts/accounts.module.js";
 import { auditModule } from "./audit/audit.module.js";
 import { cabinetModule } from "./cabinet/cabinet.module.js";
+import { challengesModule } from "./challenges/challenges.module.js";
 import { conversationsModule } from "./conversations/conversations.module.js";
 import { devmailModule } from "./devmail/devmail.module.js";
 import { directoryModule } from "./directory/directory.module.js";
@@ -31,6 +32,7 @@ export const MODULES = [
   directoryModule,
   measuresModule,
   listingsModule,
+  challengesModule,
   jobsModule,
   privacyModule,
   cabinetModule,

@@ -2044,6 +2044,283 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the public challenges: Russian full text, owner, reward, state and deadline filters */
+        get: operations["getChallenges"];
+        put?: never;
+        /** Post a draft challenge for an organization (its owner or admin, or an operator on its behalf) */
+        post: operations["postChallenges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A challenge with its live statistics (submissions, stage); drafts for those who manage it */
+        get: operations["getChallengesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft challenge (a rejected one is a draft with the moderator's reason) */
+        patch: operations["patchChallengesById"];
+        trace?: never;
+    };
+    "/api/challenges/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft challenge to moderation */
+        post: operations["postChallengesByIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Assign the experts (registered experts by e-mail) until the results are published */
+        put: operations["putChallengesByIdExperts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/no-conflict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An assigned expert declares no conflict of interest (required before scoring) */
+        post: operations["postChallengesByIdNoConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stage's progress (n of m experts done) and ranking with ties (those who manage the challenge) */
+        get: operations["getChallengesByIdEvaluation"];
+        put?: never;
+        /** Close submissions and start scoring stage 1 (after the deadline, with experts assigned) */
+        post: operations["postChallengesByIdEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/stage/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the stage being scored with a shortlist (threshold or top N); every assigned score must be in */
+        post: operations["postChallengesByIdStageClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the results (winners, reserve, the rest not selected): every submitter gets feedback once */
+        post: operations["postChallengesByIdResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a challenge after its results */
+        post: operations["postChallengesByIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The submissions: all for those who manage the challenge, the stage's for an assigned expert */
+        get: operations["getChallengesByIdSubmissions"];
+        put?: never;
+        /** Submit a solution for an organization (one per organization, before the deadline, Moscow time) */
+        post: operations["postChallengesByIdSubmissions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenge-submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A submission: its organization (with the feedback once published), the owner, assigned experts */
+        get: operations["getChallengeSubmissionsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a submission until the deadline */
+        patch: operations["patchChallengeSubmissionsById"];
+        trace?: never;
+    };
+    "/api/challenge-submissions/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a submission until the deadline */
+        post: operations["postChallengeSubmissionsByIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenge-submissions/{id}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** An assigned expert's score of a submission in the stage being scored (0–10 per criterion) */
+        put: operations["putChallengeSubmissionsByIdScore"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Challenges waiting for moderation, oldest first */
+        get: operations["getOperatorChallenges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/challenges/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a challenge (it opens for submissions) or reject it back to draft with a reason */
+        post: operations["postOperatorChallengesByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/challenges/{id}/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend an open challenge's deadline (Moscow time); submitters are told */
+        post: operations["postOperatorChallengesByIdDeadline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/jobs": {
         parameters: {
             query?: never;
@@ -2360,6 +2637,188 @@ export interface components {
             organizationId: string | null;
             missing?: ("foundedOn" | "headcount" | "revenueMln" | "okved")[];
             needsVerification?: boolean;
+        };
+        Challenge: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "draft" | "moderation" | "accepting" | "evaluation" | "results" | "closed";
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            titleRu: string;
+            titleEn: string | null;
+            /** @enum {string} */
+            rewardType: "paid_pilot" | "contract" | "grant" | "prize" | "none";
+            rewardAmount: number | null;
+            deadline: string;
+            deadlineAt: string;
+            stages: number;
+            stage: number | null;
+            submissions: number;
+            problemRu: string;
+            expectedResultRu: string;
+            requirementsRu: string;
+            minTrl: number | null;
+            criteria: components["schemas"]["ChallengeCriterion"][];
+            openedAt: string | null;
+            resultsAt: string | null;
+            rejectReason: string | null;
+            experts: components["schemas"]["ChallengeExpert"][];
+            me: {
+                manage: boolean;
+                expert: boolean;
+                noConflict: boolean;
+                submissions: {
+                    /** Format: uuid */
+                    id: string;
+                    organization: {
+                        /** Format: uuid */
+                        id: string;
+                        shortName: string;
+                    };
+                }[];
+            };
+            version: number;
+        };
+        ChallengeCard: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "draft" | "moderation" | "accepting" | "evaluation" | "results" | "closed";
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            titleRu: string;
+            titleEn: string | null;
+            /** @enum {string} */
+            rewardType: "paid_pilot" | "contract" | "grant" | "prize" | "none";
+            rewardAmount: number | null;
+            deadline: string;
+            deadlineAt: string;
+            stages: number;
+            stage: number | null;
+            submissions: number;
+        };
+        ChallengeCriterion: {
+            name: string;
+            description: string | null;
+            weight: number;
+        };
+        ChallengeEvaluation: {
+            stage: number;
+            stages: number;
+            open: boolean;
+            progress: {
+                done: number;
+                of: number;
+            };
+            experts: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+                noConflict: boolean;
+                scored: number;
+                of: number;
+            }[];
+            ranking: {
+                submission: {
+                    /** Format: uuid */
+                    id: string;
+                    organization: {
+                        /** Format: uuid */
+                        id: string;
+                        shortName: string;
+                    };
+                };
+                score: number | null;
+                rank: number | null;
+                tied: boolean;
+                experts: number;
+                averages: (number | null)[];
+                passed: number;
+                decision: ("winner" | "reserve" | "not_selected") | null;
+            }[];
+        };
+        ChallengeExpert: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            email: string;
+            noConflict: boolean;
+        };
+        ChallengeFeedback: {
+            /** @enum {string} */
+            decision: "winner" | "reserve" | "not_selected";
+            stage: number;
+            score: number | null;
+            averages: {
+                name: string;
+                weight: number;
+                average: number | null;
+            }[];
+            comments: string[];
+        };
+        ChallengeQueuePage: {
+            items: components["schemas"]["ChallengeCard"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ChallengeScore: {
+            stage: number;
+            criteria: {
+                score: number;
+                comment: string | null;
+            }[];
+            comment: string;
+            version: number;
+        };
+        ChallengeSubmission: {
+            /** Format: uuid */
+            id: string;
+            challenge: {
+                /** Format: uuid */
+                id: string;
+                titleRu: string;
+                /** @enum {string} */
+                state: "draft" | "moderation" | "accepting" | "evaluation" | "results" | "closed";
+                deadline: string;
+            };
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            /** @enum {string} */
+            state: "submitted" | "withdrawn";
+            solution: string;
+            trl: number;
+            /** @enum {string} */
+            ipStatus: "patented" | "application_filed" | "know_how" | "licensed" | "open_source";
+            price: number | null;
+            pilotPlan: string;
+            passed: number;
+            decision: ("winner" | "reserve" | "not_selected") | null;
+            feedback: components["schemas"]["ChallengeFeedback"] | null;
+            myScore: components["schemas"]["ChallengeScore"] | null;
+            mine: boolean;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        ChallengeSubmissionList: {
+            items: components["schemas"]["ChallengeSubmission"][];
+        };
+        ChallengesPage: {
+            items: components["schemas"]["ChallengeCard"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         ConversationAttachment: {
             /** Format: uuid */
@@ -2843,6 +3302,7 @@ export interface components {
                 "conversations.access": boolean;
                 "measures.manage": boolean;
                 "operator.listings.queue": boolean;
+                "operator.challenges.queue": boolean;
                 "admin.jobs": boolean;
                 "privacy.own": boolean;
                 "operator.erasures": boolean;
@@ -8920,6 +9380,823 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Listing"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChallenges: {
+        parameters: {
+            query?: {
+                q?: string;
+                owner?: string;
+                reward?: string[] | string;
+                status?: string[] | string;
+                deadlineFrom?: string;
+                deadlineTo?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengesPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postChallenges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organizationId: string;
+                    titleRu: string;
+                    titleEn?: string | null;
+                    problemRu: string;
+                    expectedResultRu: string;
+                    requirementsRu?: string | null;
+                    minTrl?: number | null;
+                    /** @enum {string} */
+                    rewardType: "paid_pilot" | "contract" | "grant" | "prize" | "none";
+                    rewardAmount?: number | null;
+                    deadline: string;
+                    stages: 1 | 2;
+                    criteria: {
+                        name: string;
+                        description?: string | null;
+                        weight: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChallengesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchChallengesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    titleRu: string;
+                    titleEn?: string | null;
+                    problemRu: string;
+                    expectedResultRu: string;
+                    requirementsRu?: string | null;
+                    minTrl?: number | null;
+                    /** @enum {string} */
+                    rewardType: "paid_pilot" | "contract" | "grant" | "prize" | "none";
+                    rewardAmount?: number | null;
+                    deadline: string;
+                    stages: 1 | 2;
+                    criteria: {
+                        name: string;
+                        description?: string | null;
+                        weight: number;
+                    }[];
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postChallengesByIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putChallengesByIdExperts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    emails: string[];
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postChallengesByIdNoConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {boolean} */
+                    noConflict: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChallengesByIdEvaluation: {
+        parameters: {
+            query?: {
+                stage?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeEvaluation"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postChallengesByIdEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postChallengesByIdStageClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    shortlist: {
+                        /** @enum {string} */
+                        by: "threshold";
+                        threshold: number;
+                    } | {
+                        /** @enum {string} */
+                        by: "top";
+                        n: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postChallengesByIdResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    winners: string[];
+                    reserve: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postChallengesByIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChallengesByIdSubmissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeSubmissionList"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postChallengesByIdSubmissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organizationId: string;
+                    solution: string;
+                    trl: number;
+                    /** @enum {string} */
+                    ipStatus: "patented" | "application_filed" | "know_how" | "licensed" | "open_source";
+                    price?: number | null;
+                    pilotPlan: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeSubmission"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChallengeSubmissionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeSubmission"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchChallengeSubmissionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    solution: string;
+                    trl: number;
+                    /** @enum {string} */
+                    ipStatus: "patented" | "application_filed" | "know_how" | "licensed" | "open_source";
+                    price?: number | null;
+                    pilotPlan: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeSubmission"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postChallengeSubmissionsByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeSubmission"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putChallengeSubmissionsByIdScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    criteria: {
+                        score: number;
+                        comment?: string | null;
+                    }[];
+                    comment: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeScore"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperatorChallenges: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeQueuePage"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOperatorChallengesByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                    reason?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOperatorChallengesByIdDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    deadline: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

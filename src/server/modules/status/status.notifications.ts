@@ -1,4 +1,5 @@
 import type { Locale } from "../../../shared/constants.js";
+import { shortened } from "../../../shared/text.js";
 import { t } from "../../core/i18n.js";
 import { catalogueNotices } from "../../core/module.js";
 
@@ -14,13 +15,7 @@ export const STATUS_NOTIFICATION_KINDS = {
   changed: "org.status.changed",
 } as const;
 
-/** A reason in a title is cut to a readable length; the body carries it whole. */
-const short = (s: unknown, max = 140) => {
-  const v = String(s ?? "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return v.length > max ? `${v.slice(0, max - 1)}…` : v;
-};
+const short = shortened;
 
 /** The status as it follows "status of …" («статус участника кластера») and the short reason. */
 const params = (l: Locale, d: Record<string, unknown>) => ({

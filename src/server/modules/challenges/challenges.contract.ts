@@ -1,0 +1,311 @@
+// The challenges module's request/response schemas. Rules across fields (criteria weights summing to 100,
+// a reward's amount, a deadline in the future, the minimum TRL) are checked by the service with the
+// shared rules of src/shared/challenges.ts and answered as field errors.
+import { z } from "zod";
+import {
+  CHALLENGE_STATES,
+  CRITERIA_MAX,
+  DECISIONS,
+  IP_STATUSES,
+  LOCAL_TIME,
+  PUBLIC_CHALLENGE_STATES,
+  REWARD_TYPES,
+  SCORE_MAX,
+  SCORE_MIN,
+  SUBMISSION_STATES,
+  TRL_MAX,
+  TRL_MIN,
+} from "../../../shared/challenges.js";
+import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
+import { Day, Page, PageSize, Version } from "../../core/contract.js";
+
+const Money = z.number().int().min(0).max(1_000_000_000_000);
+/** A local date and time in Moscow: YYYY-MM-DDTHH:MM. */
+export const LocalTime = z.string().regex(LOCAL_TIME, { error: "field.challenge.local-time" });
+const Trl = z.number().int().min(TRL_MIN).max(TRL_MAX);
+
+// ---------- inputs ----------
+
+export const CriterionInput = z
+  .object({
+    name: SafeText(2, 120),
+    description: OptSafeLongText(1000),
+    weight: z.number().int().min(1).max(100),
+  })
+  .strict();
+
+const Content = {
+  titleRu: SafeText(5, 200),
+  titleEn: OptSafeText(200),
+  problemRu: SafeLongText(5000).pipe(z.string().min(20)),
+  expectedResultRu: SafeLongText(3000).pipe(z.string().min(10)),
+  requirementsRu: OptSafeLongText(3000),
+  minTrl: Trl.nullable().optional(),
+  rewardType: z.enum(REWARD_TYPES),
+  rewardAmount: Money.nullable().optional(),
+  /** When submissions close, in Moscow time. */
+  deadline: LocalTime,
+  stages: z.union([z.literal(1), z.literal(2)]),
+  criteria: z.array(CriterionInput).min(1).max(CRITERIA_MAX),
+};
+
+export const CreateChallengeBody = z.object({ organizationId: z.uuid(), ...Content }).strict();
+export const UpdateChallengeBody = z.object({ ...Content, version: Version }).strict();
+export const VersionBody = z.object({ version: Version }).strict();
+
+export const ChallengeDecisionBody = z
+  .object({
+    decision: z.enum(["approve", "reject"]),
+    /** Required to reject: what the owner should fix. */
+    reason: OptSafeLongText(2000),
+    version: Version,
+  })
+  .strict();
+
+export const ExpertsBody = z
+  .object({
+    /** The e-mails of registered experts (users with the expert role). */
+    emails: z.array(z.string().trim().max(254)).max(30),
+    version: Version,
+  })
+  .strict();
+
+export const DeadlineBody = z.object({ deadline: LocalTime, version: Version }).strict();
+
+export const StageCloseBody = z
+  .object({
+    version: Version,
+    shortlist: z.discriminatedUnion("by", [
+      z
+        .object({ by: z.literal("threshold"), threshold: z.number().min(0).max(10).multipleOf(0.01) })
+        .strict(),
+      z.object({ by: z.literal("top"), n: z.number().int().min(1).max(10_000) }).strict(),
+    ]),
+  })
+  .strict();
+
+export const ResultsBody = z
+  .object({
+    version: Version,
+    winners: z.array(z.uuid()).max(100),
+    reserve: z.array(z.uuid()).max(100),
+  })
+  .strict();
+
+const SubmissionContent = {
+  solution: SafeLongText(5000).pipe(z.string().min(20)),
+  trl: Trl,
+  ipStatus: z.enum(IP_STATUSES),
+  price: Money.nullable().optional(),
+  pilotPlan: SafeLongText(3000).pipe(z.string().min(10)),
+};
+export const CreateSubmissionBody = z.object({ organizationId: z.uuid(), ...SubmissionContent }).strict();
+export const UpdateSubmissionBody = z.object({ ...SubmissionContent, version: Version }).strict();
+
+export const ScoreBody = z
+  .object({
+    /** A score and an optional comment per criterion, in the criteria's order. */
+    criteria: z
+      .array(
+        z
+          .object({ score: z.number().int().min(SCORE_MIN).max(SCORE_MAX), comment: OptSafeLongText(1000) })
+          .strict(),
+      )
+      .min(1)
+      .max(CRITERIA_MAX),
+    /** The summary the submitter reads (without the expert's name). */
+    comment: SafeLongText(2000).pipe(z.string().min(5)),
+    /** The version of one's score being changed (absent for a first score). */
+    version: Version.optional(),
+  })
+  .strict();
+
+export const NoConflictBody = z.object({ noConflict: z.literal(true) }).strict();
+
+const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.array(z.string()), z.string()])
+    .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).max(values.length));
+
+export const ChallengesQuery = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    owner: z.uuid().optional(),
+    reward: csvOf(REWARD_TYPES).optional(),
+    status: csvOf(PUBLIC_CHALLENGE_STATES).optional(),
+    /** Deadline on or after / on or before these days (Moscow). */
+    deadlineFrom: Day.optional(),
+    deadlineTo: Day.optional(),
+    page: Page,
+    pageSize: PageSize,
+  })
+  .strict();
+
+export const EvaluationQuery = z.object({ stage: z.coerce.number().int().min(1).max(2).optional() }).strict();
+export const QueueQuery = z.object({ page: Page, pageSize: PageSize }).strict();
+
+// ---------- outputs ----------
+
+const iso = z.string();
+const OrgRef = z.object({ id: z.uuid(), shortName: z.string() });
+
+export const Criterion = z
+  .object({ name: z.string(), description: z.string().nullable(), weight: z.number().int() })
+  .meta({ id: "ChallengeCriterion" });
+
+const CardFields = {
+  id: z.uuid(),
+  state: z.enum(CHALLENGE_STATES),
+  organization: OrgRef,
+  titleRu: z.string(),
+  titleEn: z.string().nullable(),
+  rewardType: z.enum(REWARD_TYPES),
+  rewardAmount: z.number().nullable(),
+  /** Moscow local time, YYYY-MM-DDTHH:MM. */
+  deadline: z.string(),
+  deadlineAt: iso,
+  stages: z.number().int(),
+  /** The stage being scored (1, 2), `stages + 1` once decided; null before evaluation. */
+  stage: z.number().int().nullable(),
+  /** Live statistics: submissions under way. */
+  submissions: z.number().int(),
+};
+
+export const ChallengeCard = z.object(CardFields).meta({ id: "ChallengeCard" });
+export const ChallengesPage = z
+  .object({
+    items: z.array(ChallengeCard),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: "ChallengesPage" });
+
+export const ChallengeExpert = z
+  .object({ id: z.uuid(), fullName: z.string(), email: z.string(), noConflict: z.boolean() })
+  .meta({ id: "ChallengeExpert" });
+
+export const Challenge = z
+  .object({
+    ...CardFields,
+    problemRu: z.string(),
+    expectedResultRu: z.string(),
+    requirementsRu: z.string(),
+    minTrl: z.number().int().nullable(),
+    criteria: z.array(Criterion),
+    openedAt: iso.nullable(),
+    resultsAt: iso.nullable(),
+    /** The moderator's reason of the last rejection (owner and operators only). */
+    rejectReason: z.string().nullable(),
+    /** The assigned experts (owner and operators only; empty for others). */
+    experts: z.array(ChallengeExpert),
+    /** The reader's standing: may manage it; is an assigned expert (and declared no conflict); their organizations' submissions. */
+    me: z.object({
+      manage: z.boolean(),
+      expert: z.boolean(),
+      noConflict: z.boolean(),
+      submissions: z.array(z.object({ id: z.uuid(), organization: OrgRef })),
+    }),
+    version: z.number().int(),
+  })
+  .meta({ id: "Challenge" });
+
+export const QueuePage = z
+  .object({
+    items: z.array(ChallengeCard),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: "ChallengeQueuePage" });
+
+export const ScoreView = z
+  .object({
+    stage: z.number().int(),
+    criteria: z.array(z.object({ score: z.number().int(), comment: z.string().nullable() })),
+    comment: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: "ChallengeScore" });
+
+/** What every submitter reads once the results are published: no expert is named. */
+export const Feedback = z
+  .object({
+    decision: z.enum(DECISIONS),
+    /** The stage whose scores this is (the last one the submission was scored in). */
+    stage: z.number().int(),
+    score: z.number().nullable(),
+    averages: z.array(
+      z.object({ name: z.string(), weight: z.number().int(), average: z.number().nullable() }),
+    ),
+    comments: z.array(z.string()),
+  })
+  .meta({ id: "ChallengeFeedback" });
+
+export const Submission = z
+  .object({
+    id: z.uuid(),
+    challenge: z.object({
+      id: z.uuid(),
+      titleRu: z.string(),
+      state: z.enum(CHALLENGE_STATES),
+      deadline: z.string(),
+    }),
+    organization: OrgRef,
+    state: z.enum(SUBMISSION_STATES),
+    solution: z.string(),
+    trl: z.number().int(),
+    ipStatus: z.enum(IP_STATUSES),
+    price: z.number().nullable(),
+    pilotPlan: z.string(),
+    /** Stages it was shortlisted in (the owner, operators and experts; 0 for its submitter until the results). */
+    passed: z.number().int(),
+    /** Its submitter reads it once the results are published; the owner and operators once decided. */
+    decision: z.enum(DECISIONS).nullable(),
+    feedback: Feedback.nullable(),
+    /** The reading expert's own score of the current stage. */
+    myScore: ScoreView.nullable(),
+    /** The reader's organization submitted it (may edit and withdraw until the deadline). */
+    mine: z.boolean(),
+    createdAt: iso,
+    updatedAt: iso,
+    version: z.number().int(),
+  })
+  .meta({ id: "ChallengeSubmission" });
+
+export const SubmissionList = z
+  .object({ items: z.array(Submission) })
+  .meta({ id: "ChallengeSubmissionList" });
+
+export const Evaluation = z
+  .object({
+    stage: z.number().int(),
+    stages: z.number().int(),
+    /** Whether this stage is being scored now (else closed: its ranking is final). */
+    open: z.boolean(),
+    /** Experts who scored every submission they may score in this stage, of all assigned. */
+    progress: z.object({ done: z.number().int(), of: z.number().int() }),
+    experts: z.array(
+      z.object({
+        id: z.uuid(),
+        fullName: z.string(),
+        noConflict: z.boolean(),
+        scored: z.number().int(),
+        of: z.number().int(),
+      }),
+    ),
+    ranking: z.array(
+      z.object({
+        submission: z.object({ id: z.uuid(), organization: OrgRef }),
+        score: z.number().nullable(),
+        rank: z.number().int().nullable(),
+        tied: z.boolean(),
+        experts: z.number().int(),
+        averages: z.array(z.number().nullable()),
+        passed: z.number().int(),
+        decision: z.enum(DECISIONS).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "ChallengeEvaluation" });

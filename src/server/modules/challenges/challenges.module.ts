@@ -1,0 +1,23 @@
+import { defineModule } from "../../core/module.js";
+import { challengesSeeder } from "../../seed/challenges.js";
+import { CHALLENGE_NOTIFICATION_DEFS } from "./challenges.notifications.js";
+import { challengeOperatorRoutes } from "./challenges.operator.routes.js";
+import { challengesPersonalData } from "./challenges.personal.js";
+import { CHALLENGE_RULES } from "./challenges.policy.js";
+import { challengeRoutes } from "./challenges.routes.js";
+
+/**
+ * Open innovation challenges (src/shared/challenges.ts): posting by corporations and city bodies (or an
+ * operator on their behalf), moderation, the public catalog on the search engine, submissions until a
+ * Moscow-time deadline, assigned experts' scoring in one or two stages with shortlists, and the results
+ * with feedback to every submitter.
+ */
+export const challengesModule = defineModule({
+  name: "challenges",
+  routes: [challengeRoutes, challengeOperatorRoutes],
+  rules: CHALLENGE_RULES,
+  abilities: ["operator.challenges.queue"],
+  notificationKinds: CHALLENGE_NOTIFICATION_DEFS,
+  personalData: challengesPersonalData,
+  seed: challengesSeeder,
+});

@@ -1,0 +1,45 @@
+import { ownRows } from "../../core/columns.js";
+import type { PersonalDataPart } from "../../core/module.js";
+import { challengeExperts, challengeScores, challengeSubmissions, challenges } from "./challenges.schema.js";
+
+/**
+ * The challenges and submissions the user wrote, the challenges they were assigned to as an expert (with
+ * their declaration of no conflict of interest) and the scores they gave. Erasure keeps all of them: the
+ * challenges and submissions are their organizations', a score is part of a published decision (the
+ * person stays an id, whose account is anonymized; submitters never see who scored).
+ */
+export const challengesPersonalData: PersonalDataPart = {
+  async export(tx, userId) {
+    return {
+      challenges: await ownRows(tx, challenges, "authorId", userId, [
+        "id",
+        "organizationId",
+        "state",
+        "titleRu",
+        "createdAt",
+      ]),
+      submissions: await ownRows(tx, challengeSubmissions, "authorId", userId, [
+        "id",
+        "challengeId",
+        "organizationId",
+        "state",
+        "createdAt",
+      ]),
+      expertAssignments: await ownRows(tx, challengeExperts, "userId", userId, [
+        "challengeId",
+        "noConflictAt",
+        "createdAt",
+      ]),
+      scores: await ownRows(tx, challengeScores, "expertId", userId, [
+        "submissionId",
+        "stage",
+        "scores",
+        "comments",
+        "comment",
+        "createdAt",
+        "updatedAt",
+      ]),
+    };
+  },
+  async erase() {},
+};

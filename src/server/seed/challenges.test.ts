@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHALLENGE_STATES, type Criterion, criteriaIssues } from "../../shared/challenges.js";
+import { type Database, rows } from "../core/db.js";
+import { testDatabase } from "../test/helpers.js";
+import { seed } from "./index.js";
+
+let database: Database;
+
+beforeAll(async () => {
+  database = await testDatabase();
+  await seed(database.db, "demo");
+});
+afterAll(() => database.close());
+
+describe("demo challenges", () => {
+  it("are in every state, posted by city bodies and corporations, their criteria passing the shared rule", async () => {
+    const list = await rows<{
+      state: string;
+      type: string;
+      verified: boolean;
+      criteria: Criterion[] | string;
+      reason: string | null;
+    }>(
+      database.db,
+      sql`select c.state::text as state, o.type::text as type, o.verified_at is not null as verified,
+            c.criteria, c.reject_reason as reason
+          from challenges c join organizations o on o.id = c.organization_id`,
+    );
+    expect(new Set(list.map((c) => c.state))).toEqual(new Set(CHALLENGE_STATES));
+    for (const c of list) {
+      expect(["city_body", "corporation"]).toContain(c.type);
+      expect(c.verified).toBe(true);
+      const criteria = typeof c.criteria === "string" ? (JSON.parse(c.criteria) as Criterion[]) : c.criteria;
+      expect(criteriaIssues(criteria)).toEqual([]);
+    }
+    expect(list.some((c) => c.state === "draft" && c.reason)).toBe(true);
+  });
+
+  it("with results: every submission decided, its feedback sent, every assigned expert's scores complete", async () => {
+    const subs = await rows<{ decision: string | null; feedback: boolean; scores: number; experts: number }>(
+      database.db,
+      sql`select s.decision::text as decision, s.feedback_at is not null as feedback,
+            (select count(*)::int from challenge_scores x where x.submission_id = s.id) as scores,
+            (select count(*)::int from challenge_experts e where e.challenge_id = c.id) as experts
+          from challenge_submissions s join challenges c on c.id = s.challenge_id
+          where c.state in ('results', 'closed')`,
+    );
+    expect(subs.length).toBeGreaterThan(0);
+    for (const s of subs) {
+      expect(s.decision).not.toBeNull();
+      expect(s.feedback).toBe(true);
+      expect(s.scores).toBe(s.experts);
+    }
+    expect(subs.filter((s) => s.decision === "winner").length).toBeGreaterThan(0);
+  });
+
+  it("in evaluation: scores partly in, so the owner sees progress and cannot close the stage yet", async () => {
+    const [c] = await rows<{ subs: number; scores: number; experts: number }>(
+      database.db,
+      sql`select (select count(*)::int from challenge_submissions s where s.challenge_id = c.id) as subs,
+            (select count(*)::int from challenge_scores x join challenge_submissions s on s.id = x.submission_id
+              where s.challenge_id = c.id) as scores,
+            (select count(*)::int from challenge_experts e where e.challenge_id = c.id) as experts
+          from challenges c where c.state = 'evaluation'`,
+    );
+    expect(c!.scores).toBeGreaterThan(0);
+    expect(c!.scores).toBeLessThan(c!.subs * c!.experts);
+  });
+});
