@@ -36,6 +36,13 @@ export const PUBLIC_PAGES = [
     module: "features/listings/pages.public.ts",
     ceiling: 194_000,
   },
+  // the challenges' public pages (the catalog, a challenge) share one chunk; ceiling set from the first build
+  {
+    name: "challenges",
+    path: "/challenges",
+    module: "features/challenges/pages.public.ts",
+    ceiling: 300_000,
+  },
 ];
 
 /**

@@ -3,6 +3,7 @@ import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout";
 import { RequireAuth } from "./components/RequireAuth";
 import { cabinetRoutes } from "./features/cabinet/routes";
+import { challengeRoutes } from "./features/challenges/routes";
 import { conversationRoutes } from "./features/conversations/routes";
 import { directoryRoutes } from "./features/directory/routes";
 import { listingRoutes } from "./features/listings/routes";
@@ -98,6 +99,7 @@ export function App() {
         {measureRoutes}
         {directoryRoutes}
         {listingRoutes}
+        {challengeRoutes}
         {notificationRoutes}
         {conversationRoutes}
         <Route path="*" element={<NotFoundPage />} />

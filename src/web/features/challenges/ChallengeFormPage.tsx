@@ -1,0 +1,359 @@
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams } from "react-router";
+import {
+  CRITERIA_MAX,
+  criteriaIssues,
+  REWARD_TYPES,
+  type RewardType,
+  rewardAmountRule,
+  weightSum,
+} from "../../../shared/challenges";
+import { client, unwrap } from "../../api/client";
+import { MutationForm } from "../../components/MutationForm";
+import { PageHeader } from "../../components/PageHeader";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { useMyOrganizations } from "../../components/useMyOrganizations";
+import { usePageTitle } from "../../components/usePageTitle";
+import { fieldError } from "./fieldErrors";
+import { challengeKeys, challengeQueries } from "./queries";
+import type { Challenge } from "./types";
+
+type Criterion = { name: string; description: string; weight: number };
+
+interface Values {
+  organizationId: string | null;
+  titleRu: string;
+  problemRu: string;
+  expectedResultRu: string;
+  requirementsRu: string;
+  minTrl: number | null;
+  rewardType: RewardType;
+  rewardAmount: number | null;
+  deadline: string;
+  stages: 1 | 2;
+  criteria: Criterion[];
+}
+
+const EMPTY: Values = {
+  organizationId: null,
+  titleRu: "",
+  problemRu: "",
+  expectedResultRu: "",
+  requirementsRu: "",
+  minTrl: null,
+  rewardType: "paid_pilot",
+  rewardAmount: null,
+  deadline: "",
+  stages: 1,
+  criteria: [
+    { name: "", description: "", weight: 50 },
+    { name: "", description: "", weight: 50 },
+  ],
+};
+
+const fromChallenge = (c: Challenge): Values => ({
+  organizationId: c.organization.id,
+  titleRu: c.titleRu,
+  problemRu: c.problemRu,
+  expectedResultRu: c.expectedResultRu,
+  requirementsRu: c.requirementsRu,
+  minTrl: c.minTrl,
+  rewardType: c.rewardType,
+  rewardAmount: c.rewardAmount,
+  deadline: c.deadline,
+  stages: c.stages === 2 ? 2 : 1,
+  criteria: c.criteria.map((x) => ({ name: x.name, description: x.description ?? "", weight: x.weight })),
+});
+
+/** The criteria editor: weights must sum to 100 — the same shared rule the server applies. */
+export function CriteriaEditor({
+  value,
+  onChange,
+  error,
+}: {
+  value: Criterion[];
+  onChange: (next: Criterion[]) => void;
+  error?: unknown;
+}) {
+  const { t } = useTranslation();
+  const sum = weightSum(value);
+  const sumWrong = criteriaIssues(value).some((i) => i.key === "field.challenge.weights-sum");
+  const set = (i: number, patch: Partial<Criterion>) =>
+    onChange(value.map((c, k) => (k === i ? { ...c, ...patch } : c)));
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h4">
+        {t("challenges.form.criteria")}
+      </Title>
+      {value.map((c, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: criteria have no ids; their order is their identity
+        <Card key={i} withBorder padding="sm">
+          <Group align="flex-end" wrap="wrap" gap="sm">
+            <TextInput
+              label={t("challenges.form.criterionName", { n: i + 1 })}
+              value={c.name}
+              onChange={(e) => set(i, { name: e.currentTarget.value })}
+              error={fieldError(error, `criteria.${i}.name`)}
+              style={{ flex: "1 1 220px" }}
+              required
+            />
+            <NumberInput
+              label={t("challenges.form.weight", { n: i + 1 })}
+              value={c.weight}
+              min={1}
+              max={100}
+              allowDecimal={false}
+              onChange={(v) => set(i, { weight: typeof v === "number" ? v : Number(v) || 0 })}
+              error={fieldError(error, `criteria.${i}.weight`)}
+              w={120}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              size="lg"
+              aria-label={t("challenges.form.removeCriterion", { n: i + 1 })}
+              disabled={value.length <= 1}
+              onClick={() => onChange(value.filter((_, k) => k !== i))}
+            >
+              ×
+            </ActionIcon>
+          </Group>
+          <Textarea
+            mt="xs"
+            label={t("challenges.form.criterionDescription", { n: i + 1 })}
+            autosize
+            minRows={1}
+            value={c.description}
+            onChange={(e) => set(i, { description: e.currentTarget.value })}
+          />
+        </Card>
+      ))}
+      <Group justify="space-between" wrap="wrap">
+        <Button
+          variant="light"
+          disabled={value.length >= CRITERIA_MAX}
+          onClick={() => onChange([...value, { name: "", description: "", weight: Math.max(1, 100 - sum) }])}
+        >
+          {t("challenges.form.addCriterion")}
+        </Button>
+        <Text c={sumWrong ? "red" : "teal"} aria-live="polite" fw={500}>
+          {t("challenges.form.weightSum", { sum })}
+        </Text>
+      </Group>
+      {fieldError(error, "criteria") && <Text c="red">{fieldError(error, "criteria")}</Text>}
+    </Stack>
+  );
+}
+
+function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Challenge }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const mine = useMyOrganizations();
+  const orgs = mine.data?.items ?? [];
+  const [v, setV] = useState<Values>({
+    ...initial,
+    organizationId:
+      initial.organizationId ?? mine.data?.activeOrganizationId ?? orgs[0]?.organization.id ?? null,
+  });
+  const set = (patch: Partial<Values>) => setV((x) => ({ ...x, ...patch }));
+  const amount = rewardAmountRule(v.rewardType);
+  const save = useMutation({
+    mutationFn: () => {
+      const content = {
+        titleRu: v.titleRu,
+        problemRu: v.problemRu,
+        expectedResultRu: v.expectedResultRu,
+        requirementsRu: v.requirementsRu || null,
+        minTrl: v.minTrl,
+        rewardType: v.rewardType,
+        rewardAmount: amount === "none" ? null : v.rewardAmount,
+        deadline: v.deadline,
+        stages: v.stages,
+        criteria: v.criteria.map((c) => ({
+          name: c.name,
+          description: c.description || null,
+          weight: c.weight,
+        })),
+      };
+      return challenge
+        ? unwrap(
+            client.PATCH("/api/challenges/{id}", {
+              params: { path: { id: challenge.id } },
+              body: { ...content, version: challenge.version },
+            }),
+          )
+        : unwrap(
+            client.POST("/api/challenges", { body: { ...content, organizationId: v.organizationId ?? "" } }),
+          );
+    },
+    onSuccess: (c) => {
+      qc.setQueryData(challengeKeys.challenge(c.id), c);
+      void qc.invalidateQueries({ queryKey: challengeKeys.all });
+      navigate(`/challenges/${c.id}`);
+    },
+  });
+  const e = save.error;
+  return (
+    <MutationForm onSubmit={() => save.mutate()} error={e} gap="md">
+      {!challenge && orgs.length > 0 && (
+        <Select
+          label={t("challenges.form.organization")}
+          data={orgs.map((o) => ({ value: o.organization.id, label: o.organization.shortName }))}
+          value={v.organizationId}
+          allowDeselect={false}
+          onChange={(x) => set({ organizationId: x })}
+        />
+      )}
+      <TextInput
+        label={t("challenges.form.title")}
+        required
+        value={v.titleRu}
+        onChange={(x) => set({ titleRu: x.currentTarget.value })}
+        error={fieldError(e, "titleRu")}
+      />
+      <Textarea
+        label={t("challenges.form.problem")}
+        required
+        autosize
+        minRows={3}
+        value={v.problemRu}
+        onChange={(x) => set({ problemRu: x.currentTarget.value })}
+        error={fieldError(e, "problemRu")}
+      />
+      <Textarea
+        label={t("challenges.form.expected")}
+        required
+        autosize
+        minRows={2}
+        value={v.expectedResultRu}
+        onChange={(x) => set({ expectedResultRu: x.currentTarget.value })}
+        error={fieldError(e, "expectedResultRu")}
+      />
+      <Textarea
+        label={t("challenges.form.requirements")}
+        autosize
+        minRows={2}
+        value={v.requirementsRu}
+        onChange={(x) => set({ requirementsRu: x.currentTarget.value })}
+        error={fieldError(e, "requirementsRu")}
+      />
+      <Group grow wrap="wrap" align="flex-start">
+        <NumberInput
+          label={t("challenges.form.minTrl")}
+          min={1}
+          max={9}
+          allowDecimal={false}
+          value={v.minTrl ?? ""}
+          onChange={(x) => set({ minTrl: typeof x === "number" ? x : null })}
+          error={fieldError(e, "minTrl")}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t("challenges.form.deadline")}
+          description={t("challenges.form.moscowTime")}
+          required
+          value={v.deadline}
+          onChange={(x) => set({ deadline: x.currentTarget.value })}
+          error={fieldError(e, "deadline")}
+        />
+      </Group>
+      <Group grow wrap="wrap" align="flex-start">
+        <Select
+          label={t("challenges.form.reward")}
+          data={REWARD_TYPES.map((r) => ({ value: r, label: t(`challenges.rewards.${r}`) }))}
+          value={v.rewardType}
+          allowDeselect={false}
+          onChange={(x) => x && set({ rewardType: x as RewardType })}
+        />
+        {amount !== "none" && (
+          <NumberInput
+            label={t("challenges.form.rewardAmount")}
+            required={amount === "required"}
+            min={0}
+            thousandSeparator=" "
+            allowDecimal={false}
+            value={v.rewardAmount ?? ""}
+            onChange={(x) => set({ rewardAmount: typeof x === "number" ? x : null })}
+            error={fieldError(e, "rewardAmount")}
+          />
+        )}
+      </Group>
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id="stages-label">
+          {t("challenges.form.stages")}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="stages-label"
+          value={String(v.stages)}
+          onChange={(x) => set({ stages: x === "2" ? 2 : 1 })}
+          data={[
+            { value: "1", label: t("challenges.form.oneStage") },
+            { value: "2", label: t("challenges.form.twoStages") },
+          ]}
+        />
+      </Stack>
+      <CriteriaEditor value={v.criteria} onChange={(criteria) => set({ criteria })} error={e} />
+      <Group>
+        <Button type="submit" loading={save.isPending}>
+          {challenge ? t("challenges.form.save") : t("challenges.form.create")}
+        </Button>
+      </Group>
+    </MutationForm>
+  );
+}
+
+export function NewChallengePage() {
+  const { t } = useTranslation();
+  usePageTitle(t("challenges.form.newTitle"));
+  const mine = useMyOrganizations();
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        back={{ to: "/challenges", label: t("challenges.catalog.title") }}
+        title={t("challenges.form.newTitle")}
+        subtitle={t("challenges.form.lead")}
+      />
+      {mine.isPending ? <Skeleton height={300} /> : <ChallengeForm initial={EMPTY} />}
+    </Stack>
+  );
+}
+
+export function EditChallengePage() {
+  const { t } = useTranslation();
+  usePageTitle(t("challenges.form.editTitle"));
+  const { id = "" } = useParams();
+  const q = useQuery(challengeQueries.challenge(id));
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        back={{ to: `/challenges/${id}`, label: q.data?.titleRu ?? "" }}
+        title={t("challenges.form.editTitle")}
+      />
+      {q.isPending ? (
+        <Skeleton height={300} />
+      ) : q.error ? (
+        <ProblemAlert error={q.error} />
+      ) : (
+        <ChallengeForm initial={fromChallenge(q.data)} challenge={q.data} />
+      )}
+    </Stack>
+  );
+}

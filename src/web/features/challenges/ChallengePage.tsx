@@ -1,0 +1,109 @@
+import { Card, Group, List, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { PageHeader } from "../../components/PageHeader";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { SectionCard } from "../../components/SectionCard";
+import { usePageTitle } from "../../components/usePageTitle";
+import { useFormat } from "../../format";
+import { useMe } from "../../session";
+import { StateBadge, useRewardText } from "./labels";
+import { challengeQueries } from "./queries";
+import type { Challenge } from "./types";
+
+// What only signed-in readers do (the owner's, an expert's, a submitter's actions): its own chunk.
+const ChallengeActions = lazy(() => import("./ChallengeActions"));
+
+function Details({ c }: { c: Challenge }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const reward = useRewardText();
+  return (
+    <Stack gap="md">
+      <Card withBorder padding="md">
+        <List spacing={4} listStyleType="none">
+          <List.Item>{t("challenges.page.owner", { name: c.organization.shortName })}</List.Item>
+          <List.Item>
+            {t("challenges.page.reward", { reward: reward(c.rewardType, c.rewardAmount) })}
+          </List.Item>
+          <List.Item>{t("challenges.page.deadline", { deadline: format.wallTime(c.deadline) })}</List.Item>
+          <List.Item>{t("challenges.page.stages", { count: c.stages })}</List.Item>
+          {c.minTrl !== null && <List.Item>{t("challenges.page.minTrl", { trl: c.minTrl })}</List.Item>}
+          <List.Item>
+            {t("challenges.page.submissions", { count: c.submissions })}
+            {c.stage !== null && c.stage <= c.stages
+              ? ` · ${t("challenges.page.stage", { stage: c.stage })}`
+              : ""}
+          </List.Item>
+        </List>
+      </Card>
+      <SectionCard id="ch-problem" title={t("challenges.page.problem")}>
+        <Text style={{ whiteSpace: "pre-line" }}>{c.problemRu}</Text>
+      </SectionCard>
+      <SectionCard id="ch-expected" title={t("challenges.page.expected")}>
+        <Text style={{ whiteSpace: "pre-line" }}>{c.expectedResultRu}</Text>
+      </SectionCard>
+      {c.requirementsRu && (
+        <SectionCard id="ch-requirements" title={t("challenges.page.requirements")}>
+          <Text style={{ whiteSpace: "pre-line" }}>{c.requirementsRu}</Text>
+        </SectionCard>
+      )}
+      <SectionCard id="ch-criteria" title={t("challenges.page.criteria")}>
+        <Table.ScrollContainer minWidth={320}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("challenges.page.criterion")}</Table.Th>
+                <Table.Th>{t("challenges.page.weight")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {c.criteria.map((x) => (
+                <Table.Tr key={x.name}>
+                  <Table.Td>
+                    <Text fw={500}>{x.name}</Text>
+                    {x.description && (
+                      <Text size="sm" c="dimmed">
+                        {x.description}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{x.weight}%</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </SectionCard>
+    </Stack>
+  );
+}
+
+/** A challenge's public page with its live statistics; the signed-in reader's actions load after it. */
+export default function ChallengePage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const { user } = useMe();
+  const q = useQuery(challengeQueries.challenge(id));
+  usePageTitle(q.data?.titleRu ?? t("challenges.catalog.title"));
+  if (q.isPending) return <Skeleton height={320} />;
+  if (q.error) return <ProblemAlert error={q.error} />;
+  const c = q.data;
+  return (
+    <Stack gap="lg">
+      <PageHeader back={{ to: "/challenges", label: t("challenges.catalog.title") }} title={c.titleRu}>
+        <Group gap="xs">
+          <StateBadge state={c.state} />
+        </Group>
+      </PageHeader>
+      {user && (
+        <Suspense fallback={null}>
+          <ChallengeActions challenge={c} />
+        </Suspense>
+      )}
+      <Details c={c} />
+    </Stack>
+  );
+}
