@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { PUBLIC_PAGES } from "./scripts/web-budget.mjs";
 
 const apiTarget = process.env.INNOCLUSTER_API_URL ?? "http://localhost:3000";
 const proxy = { "^/api/": { target: apiTarget, changeOrigin: false } };
@@ -148,6 +149,30 @@ function moduleStats(): Plugin {
   };
 }
 
+/**
+ * Every lazy page the entry can import costs the entry that chunk's list of dependencies to preload
+ * (`__vite__mapDeps`: ~4.5 kB of gzip for fifty pages, paid by every visitor's first screen). The entry
+ * keeps the lists of the public pages (scripts/web-budget.mjs, and sign-in, sign-up and "not found"), which a
+ * visitor may open first; a signed-in page is reached from a loaded shell whose shared chunks (React,
+ * Mantine, the API client) are already there, and the browser fetches its remaining imports as it reads
+ * it. Imports made by the pages themselves keep their lists.
+ */
+const PRELOADED_FROM_ENTRY = new Set([
+  ...PUBLIC_PAGES.map((p: { module: string }) => path.basename(p.module).replace(/\.tsx?$/, "")),
+  "NotFoundPage",
+  "SignInPage",
+  "SignUpPage",
+]);
+function signedInPagesPreload(
+  filename: string,
+  deps: string[],
+  context: { hostId: string; hostType: string },
+) {
+  if (context.hostType !== "js" || !/^assets\/index-[\w-]+\.js$/.test(context.hostId)) return deps;
+  const chunk = path.basename(filename).replace(/-[\w-]{8}\.js$/, "");
+  return PRELOADED_FROM_ENTRY.has(chunk) ? deps : [];
+}
+
 export default defineConfig(({ isSsrBuild }) => ({
   root: fileURLToPath(new URL("./src/web", import.meta.url)),
   envDir: fileURLToPath(new URL(".", import.meta.url)),
@@ -164,8 +189,9 @@ export default defineConfig(({ isSsrBuild }) => ({
         sourcemap: false,
         // .vite/manifest.json: which chunks each page needs; the build's bundle budget reads it
         manifest: true,
-        // every browser the app supports preloads modules itself (the polyfill was 0.5 kB of the entry)
-        modulePreload: { polyfill: false },
+        // every browser the app supports preloads modules itself (the polyfill was 0.5 kB of the entry);
+        // the entry names the dependencies to preload of the public pages only (signedInPagesPreload)
+        modulePreload: { polyfill: false, resolveDependencies: signedInPagesPreload },
         chunkSizeWarningLimit: 700,
         rollupOptions: {
           output: { manualChunks: vendorChunk },
