@@ -154,7 +154,7 @@ export function CriteriaEditor({
           {t("challenges.form.addCriterion")}
         </Button>
         <Text c={sumWrong ? "red" : "teal"} aria-live="polite" fw={500}>
-          {t("challenges.form.weightSum", { sum })}
+          {t(sumWrong ? "challenges.form.weightSumWrong" : "challenges.form.weightSum", { sum })}
         </Text>
       </Group>
       {fieldError(error, "criteria") && <Text c="red">{fieldError(error, "criteria")}</Text>}

@@ -31,8 +31,9 @@ import { SubmissionFields, type SubmissionValues } from "./SubmissionFields";
 import type { Challenge, Submission } from "./types";
 
 /** What every submitter reads once the results are published: averages per criterion, comments, the decision. */
-function FeedbackView({ s }: { s: Submission }) {
+export function FeedbackView({ s }: { s: Submission }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const f = s.feedback!;
   return (
     <SectionCard id="ch-feedback" title={t("challenges.feedback.title")}>
@@ -44,7 +45,9 @@ function FeedbackView({ s }: { s: Submission }) {
           >
             {t(`challenges.decisions.${f.decision}`)}
           </Badge>
-          {f.score !== null && <Text>{t("challenges.feedback.score", { score: f.score })}</Text>}
+          {f.score !== null && (
+            <Text>{t("challenges.feedback.score", { score: format.number(f.score) })}</Text>
+          )}
         </Group>
         <Table.ScrollContainer minWidth={300}>
           <Table>
@@ -60,7 +63,7 @@ function FeedbackView({ s }: { s: Submission }) {
                 <Table.Tr key={a.name}>
                   <Table.Td>{a.name}</Table.Td>
                   <Table.Td>{a.weight}%</Table.Td>
-                  <Table.Td>{a.average ?? "—"}</Table.Td>
+                  <Table.Td>{a.average === null ? "—" : format.number(a.average)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -71,8 +74,9 @@ function FeedbackView({ s }: { s: Submission }) {
         </Title>
         {f.comments.length ? (
           <List>
-            {f.comments.map((c) => (
-              <List.Item key={c}>{c}</List.Item>
+            {f.comments.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: comments are anonymous texts, possibly equal
+              <List.Item key={i}>{c}</List.Item>
             ))}
           </List>
         ) : (
