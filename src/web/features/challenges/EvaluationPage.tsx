@@ -16,6 +16,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { client, unwrap } from "../../api/client";
+import { badgeColors } from "../../components/badgeColors";
 import { MutationForm } from "../../components/MutationForm";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -203,7 +204,9 @@ export default function EvaluationPage() {
                 <Table.Tr key={x.id}>
                   <Table.Td>
                     {x.fullName}{" "}
-                    {!x.noConflict && <Badge color="yellow">{t("challenges.owner.conflictPending")}</Badge>}
+                    {!x.noConflict && (
+                      <Badge {...badgeColors("yellow")}>{t("challenges.owner.conflictPending")}</Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     {x.scored} / {x.of}
@@ -233,7 +236,7 @@ export default function EvaluationPage() {
                   <Table.Tr key={r.submission.id}>
                     <Table.Td>
                       {r.rank ?? "—"}{" "}
-                      {r.tied && <Badge variant="light">{t("challenges.evaluation.tie")}</Badge>}
+                      {r.tied && <Badge {...badgeColors("blue")}>{t("challenges.evaluation.tie")}</Badge>}
                     </Table.Td>
                     <Table.Td>
                       <Link to={`/challenges/submissions/${r.submission.id}`}>

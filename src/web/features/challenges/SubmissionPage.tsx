@@ -18,6 +18,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { client, unwrap } from "../../api/client";
+import { badgeColors } from "../../components/badgeColors";
 import { MutationForm } from "../../components/MutationForm";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -40,7 +41,7 @@ export function FeedbackView({ s }: { s: Submission }) {
       <Stack gap="sm">
         <Group gap="xs">
           <Badge
-            color={f.decision === "winner" ? "teal" : f.decision === "reserve" ? "yellow" : "gray"}
+            {...badgeColors(f.decision === "winner" ? "green" : f.decision === "reserve" ? "yellow" : "gray")}
             size="lg"
           >
             {t(`challenges.decisions.${f.decision}`)}
@@ -242,7 +243,7 @@ export default function SubmissionPage() {
         title={t("challenges.submission.titleOf", { org: s.organization.shortName })}
       >
         <Group gap="xs">
-          <Badge variant="light" color={s.state === "withdrawn" ? "gray" : "indigo"}>
+          <Badge {...badgeColors(s.state === "withdrawn" ? "gray" : "indigo")}>
             {t(`challenges.submissionStates.${s.state}`)}
           </Badge>
         </Group>

@@ -1,24 +1,21 @@
 import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ChallengeState } from "../../../shared/challenges";
+import { badgeColors } from "../../components/badgeColors";
 import { useFormat } from "../../format";
 
-const STATE_COLORS: Record<ChallengeState, string> = {
+const STATE_TONE: Record<ChallengeState, Parameters<typeof badgeColors>[0]> = {
   draft: "gray",
   moderation: "yellow",
   accepting: "green",
   evaluation: "indigo",
-  results: "teal",
+  results: "blue",
   closed: "gray",
 };
 
 export function StateBadge({ state }: { state: ChallengeState }) {
   const { t } = useTranslation();
-  return (
-    <Badge color={STATE_COLORS[state]} variant="light">
-      {t(`challenges.states.${state}`)}
-    </Badge>
-  );
+  return <Badge {...badgeColors(STATE_TONE[state])}>{t(`challenges.states.${state}`)}</Badge>;
 }
 
 /** The reward as a line: "Оплачиваемый пилот · 3 000 000 ₽". */

@@ -9,11 +9,12 @@ import {
   type ListingField,
   type ListingKindName,
 } from "../../../shared/listings";
+import { badgeColors } from "../../components/badgeColors";
 import { useFormat } from "../../format";
 import { useLocale } from "../directory/labels";
 import type { FieldValue } from "./types";
 
-export { useLocale };
+export { badgeColors, useLocale };
 
 export const kindOf = (kind: ListingKindName) => LISTING_KINDS[kind];
 export const isKind = (v: string | undefined): v is ListingKindName => v !== undefined && v in LISTING_KINDS;
@@ -91,16 +92,6 @@ export function FieldValues({
     </dl>
   );
 }
-
-/** A badge's colours that keep WCAG AA contrast: filled, dark shades; yellow with black text. */
-export const badgeColors = (tone: "green" | "red" | "yellow" | "gray" | "blue") =>
-  tone === "yellow"
-    ? ({ color: "yellow", c: "black", variant: "filled" } as const)
-    : ({
-        // green.9 is 4.4:1 against white, under AA for a badge's small text; teal.9 is 5.0:1
-        color: tone === "gray" ? "gray.7" : tone === "green" ? "teal.9" : `${tone}.9`,
-        variant: "filled",
-      } as const);
 
 const STATE_TONE = {
   published: "green",
