@@ -885,5 +885,6 @@ async function seedDemoListings({ db }: SeedContext) {
     db,
     inserted.flatMap((l) => (l.state === "published" && l.owner ? [{ ...l, owner: l.owner }] : [])),
     orgs,
+    demo,
   );
 }
