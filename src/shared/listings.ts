@@ -17,6 +17,7 @@ import { type Clock, clusterClock } from "./clock.js";
 export { type Clock, clusterClock };
 
 import { MOSCOW, REGIONS } from "./regions.js";
+import { TAG_LABELS, TAG_SLUGS } from "./tags.js";
 import { SafeLongText, SafeText } from "./text.js";
 
 // ---------- vocabularies ----------
@@ -147,6 +148,14 @@ const REGION_CODES = REGIONS.map((r) => r.code);
 const REGION_LABELS: Readonly<Record<string, Texts>> = Object.fromEntries(
   REGIONS.map((r) => [r.code, lazyTexts((l) => r[l])]),
 );
+/** The platform's technology tags (src/shared/tags.ts, as organizations and measures have them). */
+const TAGS_FIELD = {
+  key: "tags",
+  type: "multiEnum",
+  values: TAG_SLUGS,
+  labels: TAG_LABELS,
+  filterable: true,
+} as const satisfies MultiEnumField;
 
 // ---------- the declaration ----------
 
@@ -297,6 +306,7 @@ const CAPABILITY: ListingKind = {
       labels: CERTIFICATION_LABELS,
       filterable: true,
     },
+    TAGS_FIELD,
     { key: "leadTimeDays", type: "number", min: 1, max: 730, integer: true },
     { key: "equipment", type: "longText", max: 3000 },
     { key: "internalNote", type: "longText", max: 2000, visibility: "private" },
@@ -467,6 +477,7 @@ const TECHNOLOGY: ListingKind = {
       filterable: true,
     },
     { key: "ipcClasses", type: "text", max: 500 },
+    TAGS_FIELD,
     { key: "trl", type: "enum", values: TRL_LEVELS, labels: TRL_LABELS, required: true, filterable: true },
     {
       key: "dealTypes",
@@ -522,6 +533,7 @@ const TECHNOLOGY_REQUEST: ListingKind = {
       labels: IPC_SECTION_LABELS,
       filterable: true,
     },
+    TAGS_FIELD,
     { key: "minTrl", type: "enum", values: TRL_LEVELS, labels: TRL_LABELS, filterable: true },
     { key: "dealTypes", type: "multiEnum", values: DEAL_TYPES, labels: DEAL_TYPE_LABELS, filterable: true },
     { key: "budget", type: "number", min: 1, max: 100_000_000_000, integer: true },
