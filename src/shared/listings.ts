@@ -89,6 +89,179 @@ export const MOSCOW_OKRUGS = [
   "tao",
 ] as const;
 
+/**
+ * Moscow's districts (районы, 125) and, in the new territories (НАО, ТАО), its settlements and urban
+ * districts (поселения, городские округа, 21), by administrative okrug (the premises' district lies in its
+ * okrug). Labels: `src/locales/<lang>/shared/exchanges.json` › district.
+ */
+export const MOSCOW_DISTRICTS_OF = {
+  cao: [
+    "arbat",
+    "basmanny",
+    "zamoskvorechye",
+    "krasnoselsky",
+    "meshchansky",
+    "presnensky",
+    "tagansky",
+    "tverskoy",
+    "khamovniki",
+    "yakimanka",
+  ],
+  sao: [
+    "aeroport",
+    "begovoy",
+    "beskudnikovsky",
+    "voykovsky",
+    "vostochnoye_degunino",
+    "golovinsky",
+    "dmitrovsky",
+    "zapadnoye_degunino",
+    "koptevo",
+    "levoberezhny",
+    "molzhaninovsky",
+    "savyolovsky",
+    "sokol",
+    "timiryazevsky",
+    "khovrino",
+    "khoroshyovsky",
+  ],
+  svao: [
+    "alexeyevsky",
+    "altufyevsky",
+    "babushkinsky",
+    "bibirevo",
+    "butyrsky",
+    "lianozovo",
+    "losinoostrovsky",
+    "marfino",
+    "maryina_roshcha",
+    "ostankinsky",
+    "otradnoye",
+    "rostokino",
+    "sviblovo",
+    "severnoye_medvedkovo",
+    "severny",
+    "yuzhnoye_medvedkovo",
+    "yaroslavsky",
+  ],
+  vao: [
+    "bogorodskoye",
+    "veshnyaki",
+    "vostochnoye_izmaylovo",
+    "vostochny",
+    "golyanovo",
+    "ivanovskoye",
+    "izmaylovo",
+    "kosino_ukhtomsky",
+    "metrogorodok",
+    "novogireyevo",
+    "novokosino",
+    "perovo",
+    "preobrazhenskoye",
+    "severnoye_izmaylovo",
+    "sokolinaya_gora",
+    "sokolniki",
+  ],
+  yuvao: [
+    "vykhino_zhulebino",
+    "kapotnya",
+    "kuzminki",
+    "lefortovo",
+    "lyublino",
+    "maryino",
+    "nekrasovka",
+    "nizhegorodsky",
+    "pechatniki",
+    "ryazansky",
+    "tekstilshchiki",
+    "yuzhnoportovy",
+  ],
+  yuao: [
+    "biryulyovo_vostochnoye",
+    "biryulyovo_zapadnoye",
+    "brateyevo",
+    "danilovsky",
+    "donskoy",
+    "zyablikovo",
+    "moskvorechye_saburovo",
+    "nagatino_sadovniki",
+    "nagatinsky_zaton",
+    "nagorny",
+    "orekhovo_borisovo_severnoye",
+    "orekhovo_borisovo_yuzhnoye",
+    "tsaritsyno",
+    "chertanovo_severnoye",
+    "chertanovo_tsentralnoye",
+    "chertanovo_yuzhnoye",
+  ],
+  yuzao: [
+    "akademichesky",
+    "gagarinsky",
+    "zyuzino",
+    "konkovo",
+    "kotlovka",
+    "lomonosovsky",
+    "obruchevsky",
+    "severnoye_butovo",
+    "tyoply_stan",
+    "cheryomushki",
+    "yuzhnoye_butovo",
+    "yasenevo",
+  ],
+  zao: [
+    "vnukovo",
+    "dorogomilovo",
+    "krylatskoye",
+    "kuntsevo",
+    "mozhaysky",
+    "novo_peredelkino",
+    "ochakovo_matveyevskoye",
+    "prospekt_vernadskogo",
+    "ramenki",
+    "solntsevo",
+    "troparyovo_nikulino",
+    "filyovsky_park",
+    "fili_davydkovo",
+  ],
+  szao: [
+    "kurkino",
+    "mitino",
+    "pokrovskoye_streshnevo",
+    "severnoye_tushino",
+    "strogino",
+    "khoroshyovo_mnyovniki",
+    "shchukino",
+    "yuzhnoye_tushino",
+  ],
+  zelao: ["matushkino", "savyolki", "staroye_kryukovo", "silino", "kryukovo"],
+  nao: [
+    "vnukovskoye",
+    "voskresenskoye",
+    "desyonovskoye",
+    "kokoshkino",
+    "marushkinskoye",
+    "moskovsky",
+    "mosrentgen",
+    "ryazanovskoye",
+    "sosenskoye",
+    "filimonkovskoye",
+    "shcherbinka",
+  ],
+  tao: [
+    "voronovskoye",
+    "kievsky",
+    "klyonovskoye",
+    "krasnopakhorskoye",
+    "mikhaylovo_yartsevskoye",
+    "novofyodorovskoye",
+    "pervomayskoye",
+    "rogovskoye",
+    "troitsk",
+    "shchapovskoye",
+  ],
+} as const satisfies Record<(typeof MOSCOW_OKRUGS)[number], readonly string[]>;
+export const MOSCOW_DISTRICTS = Object.values(MOSCOW_DISTRICTS_OF).flat();
+
 export const AMENITIES = [
   "parking",
   "freight_lift",
@@ -137,6 +310,7 @@ export const MATERIAL_LABELS = labelsOf("material", MATERIALS);
 export const CERTIFICATION_LABELS = labelsOf("certification", CERTIFICATIONS);
 export const PREMISES_TYPE_LABELS = labelsOf("premisesType", PREMISES_TYPES);
 export const OKRUG_LABELS = labelsOf("okrug", MOSCOW_OKRUGS);
+export const DISTRICT_LABELS = labelsOf("district", MOSCOW_DISTRICTS);
 export const AMENITY_LABELS = labelsOf("amenity", AMENITIES);
 export const PRICE_UNIT_LABELS = labelsOf("priceUnit", PRICE_UNITS);
 export const IP_OBJECT_TYPE_LABELS = labelsOf("ipObjectType", IP_OBJECT_TYPES);
@@ -197,6 +371,11 @@ export type EnumField = FieldBase & {
   type: "enum";
   values: readonly string[];
   labels: Readonly<Record<string, Texts>>;
+  /**
+   * The value lies within another field's value (a district within its okrug): only `of[that value]`
+   * are offered by the form and accepted by the server.
+   */
+  within?: { field: string; of: Readonly<Record<string, readonly string[]>> };
   /** A facet of the catalog, with counts. */
   filterable?: boolean;
 };
@@ -348,7 +527,14 @@ const PREMISES: ListingKind = {
       filterable: true,
       when: IN_MOSCOW,
     },
-    { key: "district", type: "text", max: 80, when: IN_MOSCOW },
+    {
+      key: "district",
+      type: "enum",
+      values: MOSCOW_DISTRICTS,
+      labels: DISTRICT_LABELS,
+      when: IN_MOSCOW,
+      within: { field: "okrug", of: MOSCOW_DISTRICTS_OF },
+    },
     { key: "address", type: "text", max: 300, required: true },
     { key: "floor", type: "text", max: 40 },
     { key: "amenities", type: "multiEnum", values: AMENITIES, labels: AMENITY_LABELS, filterable: true },
@@ -667,11 +853,18 @@ export function valuesSchema(kind: ListingKind, at: Clock = clusterClock(new Dat
       for (const f of kind.fields)
         if (f.required && f.when && fieldApplies(f, v) && v[f.key] === undefined)
           ctx.addIssue({ code: "custom", path: [f.key], message: "field.required" });
+      for (const f of kind.fields)
+        if (f.type === "enum" && v[f.key] !== undefined && !withinOptions(f, v).includes(String(v[f.key])))
+          ctx.addIssue({ code: "custom", path: [f.key], message: "field.listing.not-within" });
       for (const issue of kind.check?.(v as ListingValues, at) ?? [])
         ctx.addIssue({ code: "custom", path: [issue.field], message: issue.key });
     })
     .transform((v) => kind.normalize?.(v as ListingValues) ?? v) as unknown as z.ZodType<ListingValues>;
 }
+
+/** An enum field's values allowed beside the others (`within`: the districts of the chosen okrug). */
+export const withinOptions = (f: EnumField, values: Readonly<Record<string, unknown>>): readonly string[] =>
+  f.within ? (f.within.of[String(values[f.within.field])] ?? []) : f.values;
 
 /** Whether the listing's details are behind the NDA (its kind's `ndaField` is yes). */
 export const ndaGated = (kind: ListingKind, values: ListingValues) =>
