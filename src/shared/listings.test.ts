@@ -309,6 +309,10 @@ describe("a registration number", () => {
     ["software", "2024612345", "2024612345"],
     ["software", "2024 61 2345", "2024612345"],
     ["software", "1995610001", "1995610001"],
+    // further series once 61 ran out in a year
+    ["software", "2020660538", "2020660538"],
+    ["software", "RU 2023681234", "2023681234"],
+    ["software", "2022691002", "2022691002"],
     ["database", "2024620123", "2024620123"],
   ])("of a %s: %s is %s", (type, raw, canonical) => {
     expect(ok(type, raw)).toBe(canonical);
@@ -327,6 +331,8 @@ describe("a registration number", () => {
     ["software", "1989612345", "a year before 1990"],
     ["software", "2027612345", "a year to come"],
     ["database", "2024612345", "a program's code"],
+    ["database", "2023681234", "a program's further series"],
+    ["software", "2024632345", "no such series"],
     ["know_how", "2812345", "know-how is never registered"],
   ])("of a %s: %s is refused (%s)", (type, raw) => {
     expect(ok(type, raw)).toBeNull();

@@ -550,8 +550,15 @@ const PATENT_NUMBERS: Partial<Record<IpObjectType, { digits: number; codes: read
   utility_model: { digits: 6, codes: ["U1", "U9"] },
   industrial_design: { digits: 6, codes: ["S"] },
 };
-/** Certificates of registration (software, databases): year, this code, a serial of four digits. */
-const CERTIFICATE_CODES: Partial<Record<IpObjectType, string>> = { software: "61", database: "62" };
+/**
+ * Certificates of registration (software, databases): year, one of these codes, a serial of four
+ * digits. Programs are registered by more than 9,999 a year, so Rospatent numbers them on in further
+ * series once 61 is used up (2020660538, 2023681234); databases stay within 62.
+ */
+const CERTIFICATE_CODES: Partial<Record<IpObjectType, readonly string[]>> = {
+  software: ["61", "66", "68", "69"],
+  database: ["62"],
+};
 /** The first year a Russian software or database certificate was issued (Law 3523-1 of 1992). */
 const FIRST_CERTIFICATE_YEAR = 1990;
 
@@ -563,7 +570,8 @@ export const isRegistered = (type: string) => type in PATENT_NUMBERS || type in 
  * Patents: the number's digits (7 for an invention, 6 for a utility model or an industrial design),
  * optionally with "RU", "№" and the kind code (C1, C2, C9; U1, U9; S), spaces anywhere
  * ("RU 2 812 345 C1" → "RU 2812345 C1"). Certificates of software and databases: ten digits, the
- * year (1990 to the current one), 61 (software) or 62 (database) and a serial ("2024612345").
+ * year (1990 to the current one), 61, 66, 68 or 69 (software) or 62 (database) and a serial
+ * ("2024612345").
  */
 export function registrationNumberOf(type: string, raw: string, currentYear: number): string | null {
   const s = raw.replace(/[\s№]/g, "").toUpperCase();
@@ -577,7 +585,7 @@ export function registrationNumberOf(type: string, raw: string, currentYear: num
   if (code) {
     const m = /^(?:RU)?(\d{4})(\d{2})(\d{4})$/.exec(s);
     const year = Number(m?.[1]);
-    if (!m || m[2] !== code || year < FIRST_CERTIFICATE_YEAR || year > currentYear) return null;
+    if (!m || !code.includes(m[2]!) || year < FIRST_CERTIFICATE_YEAR || year > currentYear) return null;
     return m.slice(1).join("");
   }
   return null;
