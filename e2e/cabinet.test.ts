@@ -127,10 +127,14 @@ describe("the demo member's cabinet", () => {
       expect(
         await section(page, "Следующие шаги").getByText("Вы в организации", { exact: false }).count(),
       ).toBe(1);
-      // The exchanges' responses waiting for its organizations (none in the demo data: what to do next).
+      // The exchanges' responses waiting for its organizations: a landlord proposed a time to view its
+      // premises, and the next move (confirming it) is the organization's.
       const awaiting = section(page, "Отклики ждут вашего ответа");
-      await expect.poll(() => awaiting.getByText(/ни один отклик не ждёт вашего ответа/).count()).toBe(1);
-      expect(await awaiting.getByRole("link", { name: "Перейти к биржам" }).count()).toBe(1);
+      await expect.poll(() => awaiting.getByText("Ход за вашей организацией в 1 отклике.").count()).toBe(1);
+      expect(await awaiting.getByText(/^Ваш ход: /).count()).toBe(1);
+      expect(await awaiting.getByRole("link", { name: /./ }).first().getAttribute("href")).toMatch(
+        /^\/responses\/[0-9a-f-]{36}$/,
+      );
       expect(await noSidewaysScroll(page)).toBe(true);
       await expectAccessible(page, `demo member's cabinet (${label})`);
     });

@@ -1,10 +1,10 @@
 // What search engines (Yandex first) read of the public pages before any script runs: robots.txt,
 // the sitemap (an index of pages of at most SITEMAP_PAGE_SIZE addresses each, so 35,000 organizations
-// are a few files), and each public page's title, description, canonical address and Open Graph tags
+// and 20,000 published listings are a few files; one file may hold 50,000), and each public page's title, description, canonical address and Open Graph tags
 // put into index.html by the server. The pages' content is then rendered into it (ssr.ts).
 import fs from "node:fs";
 import path from "node:path";
-import { and, asc, count, eq, or } from "drizzle-orm";
+import { and, asc, count, eq, or, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { Locale } from "../shared/constants.js";
 import { LISTING_KIND_NAMES } from "../shared/listings.js";
@@ -209,6 +209,14 @@ export function indexHtmlReader(webRoot: string): () => string | null {
   };
 }
 
+/** A catalog whose addresses the sitemap lists in pages (`<name>-<n>.xml`). */
+interface Paged {
+  count: () => Promise<number>;
+  /** `size` rows from `offset`, in id order. */
+  page: (offset: number) => Promise<{ id: string; lastmod: Date }[]>;
+  path: (id: string) => string;
+}
+
 const urlset = (urls: { loc: string; lastmod?: Date }[]) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
     .map(
@@ -236,10 +244,48 @@ export async function registerSeo(
       ),
   );
 
+  // The large catalogs, in pages of `size` addresses in id order (page 1 is there even when empty).
+  const published = eq(listings.state, "published");
+  const paged: Record<string, Paged> = {
+    organizations: {
+      count: async () => (await db.select({ n: count() }).from(organizations))[0]?.n ?? 0,
+      page: (offset) =>
+        db
+          .select({ id: organizations.id, lastmod: organizations.updatedAt })
+          .from(organizations)
+          .orderBy(asc(organizations.id))
+          .limit(size)
+          .offset(offset),
+      path: (id) => `/directory/${id}`,
+    },
+    // A published listing changes for its readers when the operator decides on it (its publication, a
+    // change approved); an edit waiting for moderation does not move it.
+    listings: {
+      count: async () => (await db.select({ n: count() }).from(listings).where(published))[0]?.n ?? 0,
+      page: (offset) =>
+        db
+          .select({
+            id: listings.id,
+            lastmod:
+              sql<Date>`coalesce(${listings.decidedAt}, ${listings.publishedAt}, ${listings.updatedAt})`.mapWith(
+                listings.updatedAt,
+              ),
+          })
+          .from(listings)
+          .where(published)
+          .orderBy(asc(listings.id))
+          .limit(size)
+          .offset(offset),
+      path: (id) => `/listings/${id}`,
+    },
+  };
+
   app.get("/sitemap.xml", { schema: { hide: true } }, async (_req, reply) => {
-    const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(organizations);
     const files = ["pages.xml", "measures.xml"];
-    for (let i = 1; i <= Math.max(1, Math.ceil(n / size)); i++) files.push(`organizations-${i}.xml`);
+    for (const [name, p] of Object.entries(paged)) {
+      const n = await p.count();
+      for (let i = 1; i <= Math.max(1, Math.ceil(n / size)); i++) files.push(`${name}-${i}.xml`);
+    }
     return reply
       .type("application/xml; charset=utf-8")
       .header("cache-control", HOUR)
@@ -262,16 +308,13 @@ export async function registerSeo(
         .orderBy(asc(measures.id));
       urls = rows.map((r) => ({ loc: `${base}/measures/${r.id}`, lastmod: r.updatedAt }));
     } else {
-      const page = Number(/^organizations-([1-9]\d{0,5})\.xml$/.exec(file)?.[1] ?? 0);
-      if (page > 0) {
-        const rows = await db
-          .select({ id: organizations.id, updatedAt: organizations.updatedAt })
-          .from(organizations)
-          .orderBy(asc(organizations.id))
-          .limit(size)
-          .offset((page - 1) * size);
+      const m = /^([a-z]+)-([1-9]\d{0,5})\.xml$/.exec(file);
+      const p = m && Object.hasOwn(paged, m[1]!) ? paged[m[1]!]! : null;
+      const page = Number(m?.[2] ?? 0);
+      if (p) {
+        const rows = await p.page((page - 1) * size);
         if (rows.length > 0 || page === 1)
-          urls = rows.map((r) => ({ loc: `${base}/directory/${r.id}`, lastmod: r.updatedAt }));
+          urls = rows.map((r) => ({ loc: `${base}${p.path(r.id)}`, lastmod: r.lastmod }));
       }
     }
     if (!urls) return sendProblem(reply, problem(req, 404, "route-not-found", { path: req.url }));

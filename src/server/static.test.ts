@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app.js";
 import type { Database } from "./core/db.js";
+import { listings } from "./modules/listings/listings.schema.js";
 import { measures } from "./modules/measures/measures.schema.js";
 import { organizations } from "./modules/organizations/organizations.schema.js";
 import { seed } from "./seed/index.js";
@@ -189,7 +190,7 @@ describe("what search engines read", () => {
     expect(res.body).toContain(`Sitemap: ${base}/sitemap.xml`);
   });
 
-  it("the sitemap lists the public pages, published measures and every organization, in pages", async () => {
+  it("the sitemap lists the public pages, published measures and listings and every organization, in pages", async () => {
     // pages of 100 addresses, so the 300 seeded organizations take three
     const seo = Fastify();
     await registerSeo(seo, { db: database.db, publicUrl: config.publicUrl, pageSize: 100 });
@@ -207,6 +208,7 @@ describe("what search engines read", () => {
         "/sitemaps/pages.xml",
         "/sitemaps/measures.xml",
         ...Array.from({ length: orgPages }, (_, i) => `/sitemaps/organizations-${i + 1}.xml`),
+        "/sitemaps/listings-1.xml",
       ]);
       const locs = async (file: string) => {
         const res = await seo.inject(file);
@@ -224,6 +226,45 @@ describe("what search engines read", () => {
       expect(orgUrls).toHaveLength(orgCount);
       expect(new Set(orgUrls).size).toBe(orgCount);
       expect((await seo.inject(`/sitemaps/organizations-${orgPages + 1}.xml`)).statusCode).toBe(404);
+      for (const file of ["listings-2.xml", "listings-0.xml", "members-1.xml", "constructor-1.xml"])
+        expect((await seo.inject(`/sitemaps/${file}`)).statusCode, file).toBe(404);
+    } finally {
+      await seo.close();
+    }
+  });
+
+  it("the sitemap lists every published listing's page with the day the operator last decided on it, and no other listing", async () => {
+    const all = await database.db
+      .select({
+        id: listings.id,
+        state: listings.state,
+        decidedAt: listings.decidedAt,
+      })
+      .from(listings);
+    const published = all.filter((l) => l.state === "published");
+    expect(published.length).toBeGreaterThan(20);
+    expect(all.some((l) => l.state !== "published")).toBe(true);
+    // pages of 10: a few files, each listing once
+    const seo = Fastify();
+    await registerSeo(seo, { db: database.db, publicUrl: config.publicUrl, pageSize: 10 });
+    try {
+      const index = (await seo.inject("/sitemap.xml")).body;
+      const pages = [...index.matchAll(/sitemaps\/(listings-\d+\.xml)/g)].map((m) => m[1]!);
+      expect(pages).toEqual(
+        Array.from({ length: Math.ceil(published.length / 10) }, (_, i) => `listings-${i + 1}.xml`),
+      );
+      const urls = new Map<string, string>();
+      for (const page of pages) {
+        const body = (await seo.inject(`/sitemaps/${page}`)).body;
+        for (const m of body.matchAll(/<url><loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod><\/url>/g))
+          urls.set(m[1]!.replace(base, ""), m[2]!);
+      }
+      expect([...urls.keys()].sort()).toEqual(published.map((l) => `/listings/${l.id}`).sort());
+      for (const l of published) expect(urls.get(`/listings/${l.id}`)).toBe(l.decidedAt!.toISOString());
+      // A listing's page the sitemap names is one the server gives its canonical address to.
+      const one = published[0]!;
+      const html = (await get(`/listings/${one.id}`)).body;
+      expect(html).toContain(`<link rel="canonical" href="${base}/listings/${one.id}" />`);
     } finally {
       await seo.close();
     }

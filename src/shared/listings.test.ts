@@ -18,6 +18,9 @@ import {
   type ListingField,
   type ListingKind,
   type ListingValues,
+  MOSCOW_DISTRICTS,
+  MOSCOW_DISTRICTS_OF,
+  MOSCOW_OKRUGS,
   ndaGated,
   publicValues,
   registrationNumberOf,
@@ -34,7 +37,15 @@ const AT = clusterClock(new Date());
  */
 const FITTED: Partial<Record<string, (v: ListingValues) => ListingValues>> = {
   // Moscow half the time (one region of 89 otherwise), so that its okrug and district apply.
-  premises: (v) => (Number(v.price) % 2 === 0 ? { ...v, region: "77" } : v),
+  // A district of the chosen okrug (any other is refused: see "a district lies within its okrug").
+  premises: (v) => {
+    const out: ListingValues = Number(v.price) % 2 === 0 ? { ...v, region: "77" } : { ...v };
+    const districts = MOSCOW_DISTRICTS_OF[out.okrug as keyof typeof MOSCOW_DISTRICTS_OF];
+    if (districts && out.district !== undefined)
+      out.district = districts[Number(v.price) % districts.length]!;
+    else delete out.district;
+    return out;
+  },
   technology: (v) => {
     const out = { ...v };
     delete out.registrationNumber;
@@ -232,6 +243,41 @@ describe("a field's condition (when)", () => {
     },
   );
 
+  it("a district lies within its okrug: accepted there, refused under any other okrug", () => {
+    // Moscow's 125 districts and 21 settlements of the new territories, each in exactly one okrug.
+    expect(MOSCOW_DISTRICTS).toHaveLength(146);
+    expect(new Set(MOSCOW_DISTRICTS).size).toBe(146);
+    expect(Object.keys(MOSCOW_DISTRICTS_OF)).toEqual([...MOSCOW_OKRUGS]);
+    const premises = LISTING_KINDS.premises;
+    const base = {
+      premisesType: "office",
+      area: { from: 40, to: 120 },
+      priceUnit: "per_m2_month",
+      price: 1800,
+      region: "77",
+      address: "Москва, ул. Исаковского, д. 6",
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...MOSCOW_OKRUGS),
+        fc.constantFrom(...MOSCOW_DISTRICTS),
+        (okrug, district) => {
+          const r = valuesSchema(premises, AT).safeParse({ ...base, okrug, district });
+          const within = (MOSCOW_DISTRICTS_OF[okrug] as readonly string[]).includes(district);
+          expect(r.success).toBe(within);
+          if (!within)
+            expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+              ["district", "field.listing.not-within"],
+            ]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // outside Moscow the district is dropped, whatever it names
+    const r = valuesSchema(premises, AT).parse({ ...base, region: "50", okrug: "cao", district: "strogino" });
+    expect(r).not.toHaveProperty("district");
+  });
+
   it("shows a conditioned facet only under a filter that meets the condition, or while it has a choice", () => {
     const okrug = LISTING_KINDS.premises.fields.find((f) => f.key === "okrug")!;
     expect(facetShown(okrug, {})).toBe(false);
@@ -263,6 +309,10 @@ describe("a registration number", () => {
     ["software", "2024612345", "2024612345"],
     ["software", "2024 61 2345", "2024612345"],
     ["software", "1995610001", "1995610001"],
+    // further series once 61 ran out in a year
+    ["software", "2020660538", "2020660538"],
+    ["software", "RU 2023681234", "2023681234"],
+    ["software", "2022691002", "2022691002"],
     ["database", "2024620123", "2024620123"],
   ])("of a %s: %s is %s", (type, raw, canonical) => {
     expect(ok(type, raw)).toBe(canonical);
@@ -281,6 +331,8 @@ describe("a registration number", () => {
     ["software", "1989612345", "a year before 1990"],
     ["software", "2027612345", "a year to come"],
     ["database", "2024612345", "a program's code"],
+    ["database", "2023681234", "a program's further series"],
+    ["software", "2024632345", "no such series"],
     ["know_how", "2812345", "know-how is never registered"],
   ])("of a %s: %s is refused (%s)", (type, raw) => {
     expect(ok(type, raw)).toBeNull();

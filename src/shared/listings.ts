@@ -17,6 +17,7 @@ import { type Clock, clusterClock } from "./clock.js";
 export { type Clock, clusterClock };
 
 import { MOSCOW, REGIONS } from "./regions.js";
+import { TAG_LABELS, TAG_SLUGS } from "./tags.js";
 import { SafeLongText, SafeText } from "./text.js";
 
 // ---------- vocabularies ----------
@@ -88,6 +89,179 @@ export const MOSCOW_OKRUGS = [
   "tao",
 ] as const;
 
+/**
+ * Moscow's districts (районы, 125) and, in the new territories (НАО, ТАО), its settlements and urban
+ * districts (поселения, городские округа, 21), by administrative okrug (the premises' district lies in its
+ * okrug). Labels: `src/locales/<lang>/shared/exchanges.json` › district.
+ */
+export const MOSCOW_DISTRICTS_OF = {
+  cao: [
+    "arbat",
+    "basmanny",
+    "zamoskvorechye",
+    "krasnoselsky",
+    "meshchansky",
+    "presnensky",
+    "tagansky",
+    "tverskoy",
+    "khamovniki",
+    "yakimanka",
+  ],
+  sao: [
+    "aeroport",
+    "begovoy",
+    "beskudnikovsky",
+    "voykovsky",
+    "vostochnoye_degunino",
+    "golovinsky",
+    "dmitrovsky",
+    "zapadnoye_degunino",
+    "koptevo",
+    "levoberezhny",
+    "molzhaninovsky",
+    "savyolovsky",
+    "sokol",
+    "timiryazevsky",
+    "khovrino",
+    "khoroshyovsky",
+  ],
+  svao: [
+    "alexeyevsky",
+    "altufyevsky",
+    "babushkinsky",
+    "bibirevo",
+    "butyrsky",
+    "lianozovo",
+    "losinoostrovsky",
+    "marfino",
+    "maryina_roshcha",
+    "ostankinsky",
+    "otradnoye",
+    "rostokino",
+    "sviblovo",
+    "severnoye_medvedkovo",
+    "severny",
+    "yuzhnoye_medvedkovo",
+    "yaroslavsky",
+  ],
+  vao: [
+    "bogorodskoye",
+    "veshnyaki",
+    "vostochnoye_izmaylovo",
+    "vostochny",
+    "golyanovo",
+    "ivanovskoye",
+    "izmaylovo",
+    "kosino_ukhtomsky",
+    "metrogorodok",
+    "novogireyevo",
+    "novokosino",
+    "perovo",
+    "preobrazhenskoye",
+    "severnoye_izmaylovo",
+    "sokolinaya_gora",
+    "sokolniki",
+  ],
+  yuvao: [
+    "vykhino_zhulebino",
+    "kapotnya",
+    "kuzminki",
+    "lefortovo",
+    "lyublino",
+    "maryino",
+    "nekrasovka",
+    "nizhegorodsky",
+    "pechatniki",
+    "ryazansky",
+    "tekstilshchiki",
+    "yuzhnoportovy",
+  ],
+  yuao: [
+    "biryulyovo_vostochnoye",
+    "biryulyovo_zapadnoye",
+    "brateyevo",
+    "danilovsky",
+    "donskoy",
+    "zyablikovo",
+    "moskvorechye_saburovo",
+    "nagatino_sadovniki",
+    "nagatinsky_zaton",
+    "nagorny",
+    "orekhovo_borisovo_severnoye",
+    "orekhovo_borisovo_yuzhnoye",
+    "tsaritsyno",
+    "chertanovo_severnoye",
+    "chertanovo_tsentralnoye",
+    "chertanovo_yuzhnoye",
+  ],
+  yuzao: [
+    "akademichesky",
+    "gagarinsky",
+    "zyuzino",
+    "konkovo",
+    "kotlovka",
+    "lomonosovsky",
+    "obruchevsky",
+    "severnoye_butovo",
+    "tyoply_stan",
+    "cheryomushki",
+    "yuzhnoye_butovo",
+    "yasenevo",
+  ],
+  zao: [
+    "vnukovo",
+    "dorogomilovo",
+    "krylatskoye",
+    "kuntsevo",
+    "mozhaysky",
+    "novo_peredelkino",
+    "ochakovo_matveyevskoye",
+    "prospekt_vernadskogo",
+    "ramenki",
+    "solntsevo",
+    "troparyovo_nikulino",
+    "filyovsky_park",
+    "fili_davydkovo",
+  ],
+  szao: [
+    "kurkino",
+    "mitino",
+    "pokrovskoye_streshnevo",
+    "severnoye_tushino",
+    "strogino",
+    "khoroshyovo_mnyovniki",
+    "shchukino",
+    "yuzhnoye_tushino",
+  ],
+  zelao: ["matushkino", "savyolki", "staroye_kryukovo", "silino", "kryukovo"],
+  nao: [
+    "vnukovskoye",
+    "voskresenskoye",
+    "desyonovskoye",
+    "kokoshkino",
+    "marushkinskoye",
+    "moskovsky",
+    "mosrentgen",
+    "ryazanovskoye",
+    "sosenskoye",
+    "filimonkovskoye",
+    "shcherbinka",
+  ],
+  tao: [
+    "voronovskoye",
+    "kievsky",
+    "klyonovskoye",
+    "krasnopakhorskoye",
+    "mikhaylovo_yartsevskoye",
+    "novofyodorovskoye",
+    "pervomayskoye",
+    "rogovskoye",
+    "troitsk",
+    "shchapovskoye",
+  ],
+} as const satisfies Record<(typeof MOSCOW_OKRUGS)[number], readonly string[]>;
+export const MOSCOW_DISTRICTS = Object.values(MOSCOW_DISTRICTS_OF).flat();
+
 export const AMENITIES = [
   "parking",
   "freight_lift",
@@ -136,6 +310,7 @@ export const MATERIAL_LABELS = labelsOf("material", MATERIALS);
 export const CERTIFICATION_LABELS = labelsOf("certification", CERTIFICATIONS);
 export const PREMISES_TYPE_LABELS = labelsOf("premisesType", PREMISES_TYPES);
 export const OKRUG_LABELS = labelsOf("okrug", MOSCOW_OKRUGS);
+export const DISTRICT_LABELS = labelsOf("district", MOSCOW_DISTRICTS);
 export const AMENITY_LABELS = labelsOf("amenity", AMENITIES);
 export const PRICE_UNIT_LABELS = labelsOf("priceUnit", PRICE_UNITS);
 export const IP_OBJECT_TYPE_LABELS = labelsOf("ipObjectType", IP_OBJECT_TYPES);
@@ -147,6 +322,14 @@ const REGION_CODES = REGIONS.map((r) => r.code);
 const REGION_LABELS: Readonly<Record<string, Texts>> = Object.fromEntries(
   REGIONS.map((r) => [r.code, lazyTexts((l) => r[l])]),
 );
+/** The platform's technology tags (src/shared/tags.ts, as organizations and measures have them). */
+const TAGS_FIELD = {
+  key: "tags",
+  type: "multiEnum",
+  values: TAG_SLUGS,
+  labels: TAG_LABELS,
+  filterable: true,
+} as const satisfies MultiEnumField;
 
 // ---------- the declaration ----------
 
@@ -188,6 +371,11 @@ export type EnumField = FieldBase & {
   type: "enum";
   values: readonly string[];
   labels: Readonly<Record<string, Texts>>;
+  /**
+   * The value lies within another field's value (a district within its okrug): only `of[that value]`
+   * are offered by the form and accepted by the server.
+   */
+  within?: { field: string; of: Readonly<Record<string, readonly string[]>> };
   /** A facet of the catalog, with counts. */
   filterable?: boolean;
 };
@@ -297,6 +485,7 @@ const CAPABILITY: ListingKind = {
       labels: CERTIFICATION_LABELS,
       filterable: true,
     },
+    TAGS_FIELD,
     { key: "leadTimeDays", type: "number", min: 1, max: 730, integer: true },
     { key: "equipment", type: "longText", max: 3000 },
     { key: "internalNote", type: "longText", max: 2000, visibility: "private" },
@@ -338,7 +527,14 @@ const PREMISES: ListingKind = {
       filterable: true,
       when: IN_MOSCOW,
     },
-    { key: "district", type: "text", max: 80, when: IN_MOSCOW },
+    {
+      key: "district",
+      type: "enum",
+      values: MOSCOW_DISTRICTS,
+      labels: DISTRICT_LABELS,
+      when: IN_MOSCOW,
+      within: { field: "okrug", of: MOSCOW_DISTRICTS_OF },
+    },
     { key: "address", type: "text", max: 300, required: true },
     { key: "floor", type: "text", max: 40 },
     { key: "amenities", type: "multiEnum", values: AMENITIES, labels: AMENITY_LABELS, filterable: true },
@@ -354,8 +550,15 @@ const PATENT_NUMBERS: Partial<Record<IpObjectType, { digits: number; codes: read
   utility_model: { digits: 6, codes: ["U1", "U9"] },
   industrial_design: { digits: 6, codes: ["S"] },
 };
-/** Certificates of registration (software, databases): year, this code, a serial of four digits. */
-const CERTIFICATE_CODES: Partial<Record<IpObjectType, string>> = { software: "61", database: "62" };
+/**
+ * Certificates of registration (software, databases): year, one of these codes, a serial of four
+ * digits. Programs are registered by more than 9,999 a year, so Rospatent numbers them on in further
+ * series once 61 is used up (2020660538, 2023681234); databases stay within 62.
+ */
+const CERTIFICATE_CODES: Partial<Record<IpObjectType, readonly string[]>> = {
+  software: ["61", "66", "68", "69"],
+  database: ["62"],
+};
 /** The first year a Russian software or database certificate was issued (Law 3523-1 of 1992). */
 const FIRST_CERTIFICATE_YEAR = 1990;
 
@@ -367,7 +570,8 @@ export const isRegistered = (type: string) => type in PATENT_NUMBERS || type in 
  * Patents: the number's digits (7 for an invention, 6 for a utility model or an industrial design),
  * optionally with "RU", "№" and the kind code (C1, C2, C9; U1, U9; S), spaces anywhere
  * ("RU 2 812 345 C1" → "RU 2812345 C1"). Certificates of software and databases: ten digits, the
- * year (1990 to the current one), 61 (software) or 62 (database) and a serial ("2024612345").
+ * year (1990 to the current one), 61, 66, 68 or 69 (software) or 62 (database) and a serial
+ * ("2024612345").
  */
 export function registrationNumberOf(type: string, raw: string, currentYear: number): string | null {
   const s = raw.replace(/[\s№]/g, "").toUpperCase();
@@ -381,7 +585,7 @@ export function registrationNumberOf(type: string, raw: string, currentYear: num
   if (code) {
     const m = /^(?:RU)?(\d{4})(\d{2})(\d{4})$/.exec(s);
     const year = Number(m?.[1]);
-    if (!m || m[2] !== code || year < FIRST_CERTIFICATE_YEAR || year > currentYear) return null;
+    if (!m || !code.includes(m[2]!) || year < FIRST_CERTIFICATE_YEAR || year > currentYear) return null;
     return m.slice(1).join("");
   }
   return null;
@@ -467,6 +671,7 @@ const TECHNOLOGY: ListingKind = {
       filterable: true,
     },
     { key: "ipcClasses", type: "text", max: 500 },
+    TAGS_FIELD,
     { key: "trl", type: "enum", values: TRL_LEVELS, labels: TRL_LABELS, required: true, filterable: true },
     {
       key: "dealTypes",
@@ -522,6 +727,7 @@ const TECHNOLOGY_REQUEST: ListingKind = {
       labels: IPC_SECTION_LABELS,
       filterable: true,
     },
+    TAGS_FIELD,
     { key: "minTrl", type: "enum", values: TRL_LEVELS, labels: TRL_LABELS, filterable: true },
     { key: "dealTypes", type: "multiEnum", values: DEAL_TYPES, labels: DEAL_TYPE_LABELS, filterable: true },
     { key: "budget", type: "number", min: 1, max: 100_000_000_000, integer: true },
@@ -655,11 +861,18 @@ export function valuesSchema(kind: ListingKind, at: Clock = clusterClock(new Dat
       for (const f of kind.fields)
         if (f.required && f.when && fieldApplies(f, v) && v[f.key] === undefined)
           ctx.addIssue({ code: "custom", path: [f.key], message: "field.required" });
+      for (const f of kind.fields)
+        if (f.type === "enum" && v[f.key] !== undefined && !withinOptions(f, v).includes(String(v[f.key])))
+          ctx.addIssue({ code: "custom", path: [f.key], message: "field.listing.not-within" });
       for (const issue of kind.check?.(v as ListingValues, at) ?? [])
         ctx.addIssue({ code: "custom", path: [issue.field], message: issue.key });
     })
     .transform((v) => kind.normalize?.(v as ListingValues) ?? v) as unknown as z.ZodType<ListingValues>;
 }
+
+/** An enum field's values allowed beside the others (`within`: the districts of the chosen okrug). */
+export const withinOptions = (f: EnumField, values: Readonly<Record<string, unknown>>): readonly string[] =>
+  f.within ? (f.within.of[String(values[f.within.field])] ?? []) : f.values;
 
 /** Whether the listing's details are behind the NDA (its kind's `ndaField` is yes). */
 export const ndaGated = (kind: ListingKind, values: ListingValues) =>

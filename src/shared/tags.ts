@@ -37,6 +37,8 @@ export type TagSlug = (typeof TAG_SLUGS)[number];
 export type Tag = { slug: TagSlug } & Texts;
 
 const LABELS = labelsOf("tag", TAG_SLUGS);
+/** The tags' labels by slug (a vocabulary of the exchanges' listings too). */
+export const TAG_LABELS = LABELS;
 
 export const TAGS: readonly Tag[] = TAG_SLUGS.map((slug) => withTexts({ slug }, LABELS[slug]));
 

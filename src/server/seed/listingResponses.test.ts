@@ -50,3 +50,49 @@ describe("demo responses to listings", () => {
     expect(r).toMatchObject({ rating: 5, state: "closed", awarded: true });
   });
 });
+
+describe("demo matching", () => {
+  it("every published order and technology request told the organizations whose listings answer it, never its own", async () => {
+    const list = await rows<{
+      id: string;
+      kind: string;
+      organization_id: string;
+      values: Record<string, unknown>;
+      published_at: Date;
+      matches: { org: string; at: string; offers: Record<string, unknown>[] }[];
+    }>(
+      database.db,
+      sql`select l.id, l.kind, l.organization_id, l.values, l.published_at,
+            coalesce((select json_agg(json_build_object('org', m.organization_id, 'at', m.created_at,
+              'offers', (select json_agg(c.values) from listings c where c.organization_id = m.organization_id
+                 and c.state = 'published' and c.kind in ('capability', 'technology'))))
+              from listing_matches m where m.listing_id = l.id), '[]') as matches
+          from listings l where l.state = 'published' and l.kind in ('rfq', 'technology_request')`,
+    );
+    expect(new Set(list.map((l) => l.kind))).toEqual(new Set(["rfq", "technology_request"]));
+    const requests = list.filter((l) => l.kind === "technology_request");
+    for (const l of list) {
+      expect(l.matches.length, String(l.values.purpose ?? l.values.process)).toBeGreaterThan(0);
+      for (const m of l.matches) {
+        expect(m.org).not.toBe(l.organization_id);
+        expect(new Date(m.at).getTime()).toBe(new Date(l.published_at).getTime());
+      }
+    }
+    // A request's matches have an offer sharing a section or a tag at its minimum readiness, and the
+    // tags found some that the sections alone would not have.
+    const shares = (offer: Record<string, unknown>, l: (typeof list)[number], key: string) =>
+      ((offer[key] as string[] | undefined) ?? []).some((x) =>
+        ((l.values[key] as string[]) ?? []).includes(x),
+      );
+    let byTagOnly = 0;
+    for (const l of requests)
+      for (const m of l.matches) {
+        const fit = m.offers.filter(
+          (o) => o.trl !== undefined && Number(o.trl) >= Number(l.values.minTrl ?? 1),
+        );
+        expect(fit.some((o) => shares(o, l, "ipcSections") || shares(o, l, "tags"))).toBe(true);
+        if (!fit.some((o) => shares(o, l, "ipcSections"))) byTagOnly++;
+      }
+    expect(byTagOnly).toBeGreaterThan(0);
+  });
+});

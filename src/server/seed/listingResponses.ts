@@ -183,9 +183,11 @@ async function write(db: Executor, plans: Plan[]) {
 
 /**
  * Responses of the demo organizations to the published demo listings. `makers` answer production
- * orders and technology offers; `tenants` ask to view premises and send inquiries.
+ * orders and technology offers; `tenants` ask to view premises and send inquiries. The demo user's
+ * organization (`demo`) asked to view premises and was proposed a time: its cabinet has a response
+ * waiting for its answer.
  */
-export async function seedResponses(db: Executor, published: Listing[], orgs: Org[]) {
+export async function seedResponses(db: Executor, published: Listing[], orgs: Org[], demo?: Org) {
   const of = (kind: ListingKindName) => published.filter((l) => l.kind === kind);
   const others = (l: Listing) => orgs.filter((o) => o.id !== l.organizationId);
   const plans: Plan[] = [];
@@ -268,7 +270,7 @@ export async function seedResponses(db: Executor, published: Listing[], orgs: Or
     [{ move: "propose", data: { viewingAt: ahead(-2, "10:00") } }, { move: "confirm" }, { move: "done" }],
   ];
   for (const [n, l] of premises.slice(0, 4).entries()) {
-    const by = others(l)[(n + 6) % Math.max(1, others(l).length)];
+    const by = n === 1 && demo ? demo : others(l)[(n + 6) % Math.max(1, others(l).length)];
     if (by)
       plans.push({
         listing: l,

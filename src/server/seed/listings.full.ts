@@ -32,6 +32,7 @@ import {
   searchableText,
   valuesSchema,
 } from "../../shared/listings.js";
+import type { TagSlug } from "../../shared/tags.js";
 import { rows } from "../core/db.js";
 import type { SeedContext } from "../core/seed.js";
 import { listingResponseEvents, listingResponses } from "../modules/listings/listings.responses.schema.js";
@@ -307,38 +308,128 @@ const TERMS = [
   "Свободная загрузка оборудования в ближайшие два месяца.",
 ];
 
-/** Fields of technology: the topic in the genitive, its IPC section and a symbol. */
-const TOPICS: { ru: string; section: string; ipc: string }[] = [
-  { ru: "очистки сточных вод от тяжёлых металлов", section: "C", ipc: "C02F 1/62" },
-  { ru: "контроля вибрации насосного оборудования", section: "G", ipc: "G01M 7/02" },
-  { ru: "неинвазивного измерения глюкозы", section: "A", ipc: "A61B 5/145" },
-  { ru: "переработки отходов стеклопластика", section: "B", ipc: "B29B 17/04" },
-  { ru: "защиты медных шин от окисления", section: "C", ipc: "C23F 11/00" },
-  { ru: "распознавания дефектов сварных швов", section: "G", ipc: "G06T 7/00" },
-  { ru: "зарядки литий-ионных аккумуляторов", section: "H", ipc: "H01M 10/44" },
-  { ru: "упрочнения асфальтобетонного покрытия", section: "E", ipc: "E01C 7/18" },
-  { ru: "производства нетканых фильтровальных материалов", section: "D", ipc: "D04H 1/42" },
-  { ru: "охлаждения силовой электроники", section: "H", ipc: "H05K 7/20" },
-  { ru: "анализа медицинских изображений", section: "G", ipc: "G16H 50/20" },
-  { ru: "аддитивного производства керамики", section: "B", ipc: "B33Y 10/00" },
-  { ru: "получения биоразлагаемой упаковки", section: "C", ipc: "C08L 67/04" },
-  { ru: "сушки зерна", section: "F", ipc: "F26B 17/12" },
-  { ru: "светодиодного освещения теплиц", section: "F", ipc: "F21V 29/00" },
-  { ru: "мониторинга качества воздуха в помещениях", section: "G", ipc: "G01N 33/00" },
-  { ru: "навигации беспилотных летательных аппаратов", section: "G", ipc: "G01C 21/20" },
-  { ru: "рекуперации тепла вентиляционных систем", section: "F", ipc: "F24F 12/00" },
-  { ru: "производства пористых титановых имплантатов", section: "A", ipc: "A61L 27/06" },
-  { ru: "прогнозирования отказов промышленного оборудования", section: "G", ipc: "G05B 23/02" },
-  { ru: "очистки воздуха от летучих органических соединений", section: "B", ipc: "B01D 53/86" },
-  { ru: "учёта потребления электроэнергии", section: "G", ipc: "G01R 22/06" },
-  { ru: "переработки пищевых отходов в удобрения", section: "C", ipc: "C05F 9/04" },
-  { ru: "бесконтактной идентификации изделий", section: "G", ipc: "G06K 19/07" },
-  { ru: "защиты информации в промышленных сетях", section: "H", ipc: "H04L 9/40" },
-  { ru: "производства текстиля с антибактериальными свойствами", section: "D", ipc: "D06M 11/83" },
-  { ru: "укрепления грунтов основания", section: "E", ipc: "E02D 3/12" },
-  { ru: "диагностики подшипников по акустическому сигналу", section: "G", ipc: "G01M 13/04" },
-  { ru: "синтеза наночастиц серебра", section: "B", ipc: "B22F 9/24" },
-  { ru: "генерации водорода электролизом", section: "C", ipc: "C25B 1/04" },
+/** Fields of technology: the topic in the genitive, its IPC section, a symbol and its technology tags. */
+const TOPICS: { ru: string; section: string; ipc: string; tags: TagSlug[] }[] = [
+  { ru: "очистки сточных вод от тяжёлых металлов", section: "C", ipc: "C02F 1/62", tags: ["cleantech"] },
+  {
+    ru: "контроля вибрации насосного оборудования",
+    section: "G",
+    ipc: "G01M 7/02",
+    tags: ["iot", "big-data"],
+  },
+  { ru: "неинвазивного измерения глюкозы", section: "A", ipc: "A61B 5/145", tags: ["medtech"] },
+  {
+    ru: "переработки отходов стеклопластика",
+    section: "B",
+    ipc: "B29B 17/04",
+    tags: ["cleantech", "new-materials"],
+  },
+  {
+    ru: "защиты медных шин от окисления",
+    section: "C",
+    ipc: "C23F 11/00",
+    tags: ["energy", "new-materials"],
+  },
+  { ru: "распознавания дефектов сварных швов", section: "G", ipc: "G06T 7/00", tags: ["ai"] },
+  {
+    ru: "зарядки литий-ионных аккумуляторов",
+    section: "H",
+    ipc: "H01M 10/44",
+    tags: ["energy", "transport"],
+  },
+  {
+    ru: "упрочнения асфальтобетонного покрытия",
+    section: "E",
+    ipc: "E01C 7/18",
+    tags: ["urban-tech", "new-materials"],
+  },
+  {
+    ru: "производства нетканых фильтровальных материалов",
+    section: "D",
+    ipc: "D04H 1/42",
+    tags: ["new-materials", "cleantech"],
+  },
+  {
+    ru: "охлаждения силовой электроники",
+    section: "H",
+    ipc: "H05K 7/20",
+    tags: ["microelectronics", "energy"],
+  },
+  { ru: "анализа медицинских изображений", section: "G", ipc: "G16H 50/20", tags: ["medtech", "ai"] },
+  {
+    ru: "аддитивного производства керамики",
+    section: "B",
+    ipc: "B33Y 10/00",
+    tags: ["additive-manufacturing", "new-materials"],
+  },
+  {
+    ru: "получения биоразлагаемой упаковки",
+    section: "C",
+    ipc: "C08L 67/04",
+    tags: ["cleantech", "foodtech"],
+  },
+  { ru: "сушки зерна", section: "F", ipc: "F26B 17/12", tags: ["agritech"] },
+  { ru: "светодиодного освещения теплиц", section: "F", ipc: "F21V 29/00", tags: ["agritech", "energy"] },
+  {
+    ru: "мониторинга качества воздуха в помещениях",
+    section: "G",
+    ipc: "G01N 33/00",
+    tags: ["iot", "urban-tech"],
+  },
+  {
+    ru: "навигации беспилотных летательных аппаратов",
+    section: "G",
+    ipc: "G01C 21/20",
+    tags: ["drones", "ai"],
+  },
+  {
+    ru: "рекуперации тепла вентиляционных систем",
+    section: "F",
+    ipc: "F24F 12/00",
+    tags: ["energy", "urban-tech"],
+  },
+  {
+    ru: "производства пористых титановых имплантатов",
+    section: "A",
+    ipc: "A61L 27/06",
+    tags: ["medtech", "additive-manufacturing"],
+  },
+  {
+    ru: "прогнозирования отказов промышленного оборудования",
+    section: "G",
+    ipc: "G05B 23/02",
+    tags: ["ai", "big-data"],
+  },
+  {
+    ru: "очистки воздуха от летучих органических соединений",
+    section: "B",
+    ipc: "B01D 53/86",
+    tags: ["cleantech"],
+  },
+  { ru: "учёта потребления электроэнергии", section: "G", ipc: "G01R 22/06", tags: ["energy", "iot"] },
+  {
+    ru: "переработки пищевых отходов в удобрения",
+    section: "C",
+    ipc: "C05F 9/04",
+    tags: ["agritech", "cleantech"],
+  },
+  { ru: "бесконтактной идентификации изделий", section: "G", ipc: "G06K 19/07", tags: ["iot"] },
+  { ru: "защиты информации в промышленных сетях", section: "H", ipc: "H04L 9/40", tags: ["cybersecurity"] },
+  {
+    ru: "производства текстиля с антибактериальными свойствами",
+    section: "D",
+    ipc: "D06M 11/83",
+    tags: ["new-materials", "medtech"],
+  },
+  { ru: "укрепления грунтов основания", section: "E", ipc: "E02D 3/12", tags: ["urban-tech"] },
+  {
+    ru: "диагностики подшипников по акустическому сигналу",
+    section: "G",
+    ipc: "G01M 13/04",
+    tags: ["iot", "ai"],
+  },
+  { ru: "синтеза наночастиц серебра", section: "B", ipc: "B22F 9/24", tags: ["new-materials"] },
+  { ru: "генерации водорода электролизом", section: "C", ipc: "C25B 1/04", tags: ["energy", "cleantech"] },
 ];
 const OBJECT_TITLE: Record<string, string[]> = {
   invention: ["Способ", "Способ и установка для"],
@@ -571,6 +662,7 @@ function technology(r: Random, org: FullOrg, year: number): Draft {
     objectType: type,
     rightHolder: org.shortName,
     ipcSections: [topic.section],
+    tags: topic.tags,
     trl: String(r.int(3, 9)),
     dealTypes: r.some(
       ["sale", "exclusive_licence", "non_exclusive_licence", "joint_development"],
@@ -602,6 +694,7 @@ function technologyRequest(r: Random): Draft {
     purpose: `Внедрить технологию ${topic.ru} на нашем производстве и снизить затраты не менее чем на ${r.int(10, 40)} %.`,
   };
   if (r.chance(0.8)) values.ipcSections = [topic.section];
+  values.tags = topic.tags;
   if (r.chance(0.7)) values.minTrl = String(r.int(4, 8));
   if (r.chance(0.8))
     values.dealTypes = r.some(

@@ -9,6 +9,7 @@ import {
   valuesSchema,
 } from "../../shared/listings.js";
 import type { SeedContext, Seeder } from "../core/seed.js";
+import { isMatched, recordMatches } from "../modules/listings/listings.match.js";
 import { listings } from "../modules/listings/listings.schema.js";
 import { memberships, organizations } from "../modules/organizations/organizations.schema.js";
 import { seedResponses } from "./listingResponses.js";
@@ -77,6 +78,7 @@ const CAPABILITIES: Seed[] = [
       "Автоматическая линия поверхностного монтажа, селективная пайка выводных компонентов, автоматическая оптическая инспекция и рентген-контроль BGA. Поможем с закупкой компонентов.",
     values: {
       processes: ["pcb_assembly_smt", "pcb_assembly_tht"],
+      tags: ["microelectronics", "iot"],
       materials: ["fr4"],
       batch: { from: 5, to: 50000 },
       certifications: ["iso_9001"],
@@ -91,6 +93,7 @@ const CAPABILITIES: Seed[] = [
       "Производим двусторонние и многослойные платы, в том числе с контролируемым импедансом. Финишные покрытия: иммерсионное золото, HASL.",
     values: {
       processes: ["pcb_fabrication"],
+      tags: ["microelectronics"],
       materials: ["fr4"],
       batch: { from: 1, to: 5000 },
       certifications: ["gost_r"],
@@ -134,6 +137,7 @@ const CAPABILITIES: Seed[] = [
       "Селективное лазерное сплавление деталей сложной формы: теплообменники, медицинские имплантаты, лёгкие кронштейны. Постобработка и термообработка на месте.",
     values: {
       processes: ["print_metal"],
+      tags: ["additive-manufacturing", "medtech", "space"],
       materials: ["titanium", "stainless_steel"],
       maxPartSize: "250 × 250 × 300 мм",
       batch: { from: 1, to: 200 },
@@ -148,6 +152,7 @@ const CAPABILITIES: Seed[] = [
       "Печатаем прототипы и функциональные детали за 1–3 дня: инженерные пластики, фотополимеры с высокой детализацией, полиамид для нагруженных деталей.",
     values: {
       processes: ["print_fdm", "print_sla", "print_sls"],
+      tags: ["additive-manufacturing", "robotics"],
       materials: ["plastics", "engineering_plastics", "photopolymers"],
       batch: { from: 1, to: 500 },
       leadTimeDays: 3,
@@ -186,6 +191,7 @@ const CAPABILITIES: Seed[] = [
       "Капсулирование и таблетирование, фасовка в банки и блистеры. Производство по правилам надлежащей производственной практики.",
     values: {
       processes: ["food", "pharmaceutical"],
+      tags: ["foodtech", "pharma"],
       batch: { from: 10000, to: 2000000 },
       certifications: ["iso_9001", "gost_r"],
       leadTimeDays: 45,
@@ -225,6 +231,7 @@ const CAPABILITIES: Seed[] = [
       "Изготовление деталей медицинских изделий из титана и нержавеющей стали, сборка в чистом помещении класса ISO 7.",
     values: {
       processes: ["cnc_milling", "cnc_turning"],
+      tags: ["medtech"],
       materials: ["titanium", "stainless_steel"],
       batch: { from: 10, to: 5000 },
       certifications: ["iso_13485", "iso_9001"],
@@ -267,6 +274,7 @@ const PREMISES: Seed[] = [
       price: 2600,
       region: "77",
       okrug: "szao",
+      district: "strogino",
       address: "Москва, ул. Твардовского, д. 8, корп. 5",
       floor: "2–4",
       amenities: ["meeting_rooms", "internet", "kitchen", "security_24h"],
@@ -283,7 +291,8 @@ const PREMISES: Seed[] = [
       priceUnit: "per_desk_month",
       price: 15000,
       region: "77",
-      okrug: "cao",
+      okrug: "vao",
+      district: "sokolinaya_gora",
       address: "Москва, ул. Большая Семёновская, д. 40, стр. 18",
       amenities: ["meeting_rooms", "internet", "kitchen"],
       availableFrom: "2026-12-15",
@@ -351,6 +360,7 @@ const PREMISES: Seed[] = [
       price: 3800,
       region: "77",
       okrug: "zao",
+      district: "ochakovo_matveyevskoye",
       address: "Москва, Рябиновая ул., д. 26, стр. 1",
       floor: "6",
       amenities: ["parking", "meeting_rooms", "kitchen", "internet"],
@@ -368,6 +378,7 @@ const PREMISES: Seed[] = [
       price: 1100,
       region: "77",
       okrug: "nao",
+      district: "vnukovskoye",
       address: "Москва, поселение Внуковское, Бориса Пастернака ул., вл. 2",
       amenities: ["parking", "power_380v"],
     },
@@ -384,6 +395,7 @@ const PREMISES: Seed[] = [
       price: 22000,
       region: "77",
       okrug: "svao",
+      district: "rostokino",
       address: "Москва, ул. Вильгельма Пика, д. 4, стр. 8",
       amenities: ["meeting_rooms", "internet", "kitchen", "security_24h"],
     },
@@ -400,6 +412,7 @@ const PREMISES: Seed[] = [
       price: 2400,
       region: "77",
       okrug: "yuzao",
+      district: "obruchevsky",
       address: "Москва, ул. Обручева, д. 23, стр. 3",
       floor: "1",
       amenities: ["ventilation", "internet"],
@@ -582,6 +595,7 @@ const TECHNOLOGIES: Seed[] = [
       rightHolder: THE_ORGANIZATION,
       ipcSections: ["C"],
       ipcClasses: "C02F 1/62, C02F 1/28",
+      tags: ["cleantech", "new-materials"],
       trl: "6",
       dealTypes: ["exclusive_licence", "non_exclusive_licence"],
       price: 4_500_000,
@@ -598,6 +612,7 @@ const TECHNOLOGIES: Seed[] = [
       rightHolder: THE_ORGANIZATION,
       ipcSections: ["G"],
       ipcClasses: "G01N 33/00",
+      tags: ["iot", "urban-tech", "cleantech"],
       trl: "7",
       dealTypes: ["sale"],
       priceByAgreement: true,
@@ -615,6 +630,7 @@ const TECHNOLOGIES: Seed[] = [
       rightHolder: THE_ORGANIZATION,
       ipcSections: ["G"],
       ipcClasses: "G06T 7/00, G06N 3/08",
+      tags: ["ai", "big-data"],
       trl: "8",
       dealTypes: ["non_exclusive_licence"],
       price: 350_000,
@@ -631,6 +647,7 @@ const TECHNOLOGIES: Seed[] = [
       rightHolder: THE_ORGANIZATION,
       ipcSections: ["G"],
       ipcClasses: "G01N 21/35",
+      tags: ["big-data", "new-materials", "cleantech"],
       trl: "9",
       dealTypes: ["non_exclusive_licence"],
       price: 120_000,
@@ -645,6 +662,7 @@ const TECHNOLOGIES: Seed[] = [
       objectType: "industrial_design",
       registrationNumber: "RU 141234 S",
       rightHolder: THE_ORGANIZATION,
+      tags: ["transport", "energy", "urban-tech"],
       trl: "7",
       dealTypes: ["sale", "exclusive_licence"],
       priceByAgreement: true,
@@ -661,6 +679,7 @@ const TECHNOLOGIES: Seed[] = [
       rightHolder: THE_ORGANIZATION,
       ipcSections: ["A"],
       ipcClasses: "A61B 17/80, A61L 31/14",
+      tags: ["medtech", "new-materials"],
       trl: "4",
       dealTypes: ["joint_development", "exclusive_licence"],
       priceByAgreement: true,
@@ -676,6 +695,7 @@ const TECHNOLOGIES: Seed[] = [
       rightHolder: THE_ORGANIZATION,
       ipcSections: ["C", "H"],
       ipcClasses: "C04B 35/64",
+      tags: ["microelectronics", "new-materials", "energy"],
       trl: "5",
       dealTypes: ["joint_development", "exclusive_licence"],
       priceByAgreement: true,
@@ -696,6 +716,7 @@ const TECHNOLOGY_REQUESTS: Seed[] = [
         "Перерабатывать собственные отходы стеклопластика (обрезки, брак) в сырьё для наших изделий или продукцию на продажу, не менее 300 тонн в год на нашей площадке.",
       ipcSections: ["B", "C"],
       minTrl: "6",
+      tags: ["cleantech", "new-materials"],
       dealTypes: ["exclusive_licence", "sale"],
       budget: 8_000_000,
     },
@@ -710,6 +731,7 @@ const TECHNOLOGY_REQUESTS: Seed[] = [
         "Автоматический контроль качества упаковки на скорости 120 штук в минуту с отбраковкой дефектных, вместо выборочного ручного контроля.",
       ipcSections: ["G"],
       minTrl: "7",
+      tags: ["ai", "robotics"],
       dealTypes: ["non_exclusive_licence"],
       budget: 2_500_000,
     },
@@ -724,6 +746,7 @@ const TECHNOLOGY_REQUESTS: Seed[] = [
         "Защитить медные шины от окисления на срок службы оборудования 25 лет без заметного роста переходного сопротивления контактов.",
       ipcSections: ["C", "H"],
       minTrl: "5",
+      tags: ["energy", "new-materials"],
       dealTypes: ["joint_development"],
     },
   },
@@ -737,6 +760,7 @@ const TECHNOLOGY_REQUESTS: Seed[] = [
         "Встроить в носимый браслет неинвазивное измерение уровня глюкозы с погрешностью, допустимой для ежедневного самоконтроля.",
       ipcSections: ["A", "G"],
       minTrl: "4",
+      tags: ["medtech", "iot"],
       dealTypes: ["joint_development", "exclusive_licence"],
       budget: 15_000_000,
     },
@@ -751,6 +775,7 @@ const TECHNOLOGY_REQUESTS: Seed[] = [
         "Перейти от планово-предупредительных ремонтов насосов к ремонтам по состоянию, предсказывая отказы по данным датчиков вибрации.",
       ipcSections: ["F", "G"],
       minTrl: "6",
+      tags: ["iot", "big-data", "ai"],
       dealTypes: ["non_exclusive_licence"],
       budget: 1_200_000,
     },
@@ -859,6 +884,7 @@ async function seedDemoListings({ db }: SeedContext) {
     organizationId: listings.organizationId,
     owner: listings.authorId,
     nda: listings.nda,
+    values: listings.values,
   });
   // The first premises listing's landlord raised the price: the change waits for the operator.
   const first = PREMISES[0]!;
@@ -881,9 +907,38 @@ async function seedDemoListings({ db }: SeedContext) {
       })
       .where(eq(listings.id, target.id));
   }
+  await seedMatches(db, inserted);
   await seedResponses(
     db,
     inserted.flatMap((l) => (l.state === "published" && l.owner ? [{ ...l, owner: l.owner }] : [])),
     orgs,
+    demo,
   );
+}
+
+/**
+ * The organizations the published orders and technology requests matched, as the matching job records
+ * them (`recordMatches`: its author's page shows how many were told), dated at the listing's publication.
+ * Every capability and offer is dated before every order and request, so each was there to be matched.
+ */
+async function seedMatches(
+  db: SeedContext["db"],
+  inserted: {
+    id: string;
+    kind: ListingKindName;
+    state: string;
+    organizationId: string;
+    values: ListingValues;
+  }[],
+) {
+  const matched = inserted.filter((l) => l.state === "published" && isMatched(l.kind));
+  for (const l of matched) await recordMatches(db, l);
+  if (matched.length)
+    await db.execute(
+      sql`update listing_matches m set created_at = l.published_at from listings l
+          where l.id = m.listing_id and m.listing_id in (${sql.join(
+            matched.map((l) => sql`${l.id}::uuid`),
+            sql`, `,
+          )})`,
+    );
 }

@@ -8254,6 +8254,7 @@ export interface operations {
                 processes?: string[] | string;
                 materials?: string[] | string;
                 certifications?: string[] | string;
+                tags?: string[] | string;
                 process?: string[] | string;
                 region?: string[] | string;
                 ndaRequired?: string[] | string;
@@ -9289,6 +9290,7 @@ export interface operations {
                         processes?: string[] | string;
                         materials?: string[] | string;
                         certifications?: string[] | string;
+                        tags?: string[] | string;
                         process?: string[] | string;
                         region?: string[] | string;
                         ndaRequired?: string[] | string;

@@ -228,6 +228,7 @@ describe("the catalogs of the new kinds", () => {
         objectType: "software",
         registrationNumber: "2024612345",
         ipcSections: ["G"],
+        tags: ["ai", "big-data"],
         trl: "8",
         dealTypes: ["non_exclusive_licence"],
       }),
@@ -262,8 +263,16 @@ describe("the catalogs of the new kinds", () => {
   it("count a technology's facets, each under the other filters", async () => {
     const all = (await c.get("/api/listings?kind=technology")).json() as Page;
     expect(all.total).toBe(3);
-    expect(all.facets.map((f) => f.field)).toEqual(["objectType", "ipcSections", "trl", "dealTypes"]);
+    expect(all.facets.map((f) => f.field)).toEqual(["objectType", "ipcSections", "tags", "trl", "dealTypes"]);
     expect(facet(all, "objectType")).toEqual({ invention: 2, software: 1 });
+    // The platform's technology tags, as organizations have them: a facet, and their labels are searched.
+    expect(facet(all, "tags")).toEqual({ ai: 1, "big-data": 1 });
+    const tagged = (await c.get("/api/listings?kind=technology&tags=ai,quantum")).json() as Page;
+    expect(tagged.items.map((i) => i.titleRu)).toEqual(["Программа контроля сварных швов"]);
+    const byLabel = (
+      await c.get(`/api/listings?kind=technology&q=${encodeURIComponent("большие данные")}`)
+    ).json() as Page;
+    expect(byLabel.items.map((i) => i.titleRu)).toEqual(["Программа контроля сварных швов"]);
     expect(facet(all, "dealTypes")).toEqual({ exclusive_licence: 2, non_exclusive_licence: 1, sale: 1 });
     const inventions = (
       await c.get("/api/listings?kind=technology&objectType=invention&trl=5")

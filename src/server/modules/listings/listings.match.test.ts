@@ -55,10 +55,11 @@ const capability = (processes: string[], materials?: string[]) => ({
   ...(materials && { materials }),
 });
 const rfq = (o: Record<string, unknown>) => ({ quantity: 500, deadline: "2099-12-31", ...o });
-const technology = (ipcSections: string[], trl: string) => ({
+const technology = (ipcSections: string[], trl: string, tags?: string[]) => ({
   objectType: "know_how",
   rightHolder: "ООО «Правообладатель»",
-  ipcSections,
+  ...(ipcSections.length && { ipcSections }),
+  ...(tags && { tags }),
   trl,
   dealTypes: ["non_exclusive_licence"],
   priceByAgreement: true,
@@ -220,5 +221,59 @@ describe("a technology request's matching offers", () => {
       "Новый запрос технологии по вашему профилю: «Ищем технологию бесконтактного измерения»",
     );
     expect(((await customer.memberC.get(`/api/listings/${mature.id}`)).json() as View).matched).toBe(2);
+  });
+
+  it("tells the owners of offers sharing one of its tags (or a section) at its TRL, each once, and nobody else", async () => {
+    const [drones, dronesAndAi, aiOnly, immature, otherTag, untagged, sectionOnly, draft] = await Promise.all(
+      [org(), org(), org(), org(), org(), org(), org(), org()],
+    );
+    // Offers tagged with the platform's technology tags, some without an IPC section at all.
+    await listing(drones, "technology", technology([], "7", ["drones"]));
+    // Two matching offers of one organization: still one match and one notice.
+    await listing(dronesAndAi, "technology", technology(["B"], "8", ["drones", "ai"]));
+    await listing(dronesAndAi, "technology", technology([], "6", ["ai"]));
+    await listing(aiOnly, "technology", technology(["A"], "6", ["ai", "big-data"]));
+    await listing(immature, "technology", technology([], "3", ["drones"]));
+    await listing(otherTag, "technology", technology(["A"], "9", ["biotech", "medtech"]));
+    await listing(untagged, "technology", technology(["E"], "9"));
+    await listing(sectionOnly, "technology", technology(["G"], "5"));
+    await listing(draft, "technology", technology([], "9", ["drones"]), { draft: true });
+    const everyone = [drones, dronesAndAi, aiOnly, immature, otherTag, untagged, sectionOnly, draft];
+    const customerC = { c: customer.memberC, id: customer.org.id };
+
+    // By tags only: the offers with one of its tags at TRL 5 or above.
+    const byTags = await listing(
+      customerC,
+      "technology_request",
+      { purpose: "Для мониторинга строительных площадок", tags: ["drones", "ai"], minTrl: "5" },
+      { title: "Ищем навигацию беспилотников без спутникового сигнала" },
+    );
+    // A tag or a section: either is enough (no minimum TRL: any level).
+    const tagOrSection = await listing(
+      customerC,
+      "technology_request",
+      { purpose: "Для диспетчерской службы", ipcSections: ["E"], tags: ["big-data"] },
+      { title: "Ищем аналитику потоков данных с городских датчиков" },
+    );
+    // A tag nobody offers: nobody is told.
+    const nobody = await listing(
+      customerC,
+      "technology_request",
+      { purpose: "Для опытной установки", tags: ["quantum"], ipcSections: ["D"] },
+      { title: "Ищем квантовый датчик магнитного поля" },
+    );
+    await t.runJobs();
+    await sendMatches(t.database.db, t.config.publicUrl, byTags.id);
+    await t.runJobs();
+
+    expect(await matchedOrgs(byTags.id)).toEqual([drones.id, dronesAndAi.id, aiOnly.id].sort());
+    expect(await matchedOrgs(tagOrSection.id)).toEqual([aiOnly.id, untagged.id].sort());
+    expect(await matchedOrgs(nobody.id)).toEqual([]);
+    const users = everyone.map((o) => o.userId);
+    expect((await noticesOf(byTags.id, users)).map((n) => n.userId).sort()).toEqual(
+      [drones.userId, dronesAndAi.userId, aiOnly.userId].sort(),
+    );
+    expect(await noticesOf(nobody.id, [...users, customer.owner.id, customer.member.id])).toEqual([]);
+    expect(((await customer.memberC.get(`/api/listings/${byTags.id}`)).json() as View).matched).toBe(3);
   });
 });

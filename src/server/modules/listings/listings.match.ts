@@ -2,7 +2,8 @@
 // approved), the job sent in the decision's transaction finds the organizations whose own published
 // listings answer it — for an order, a capability with its process, at least one of its materials (when
 // it names any) and, when the order takes only its region, an organization registered there; for a
-// technology request, a technology offer in one of its IPC sections at its minimum TRL or above — and
+// technology request, a technology offer sharing one of its IPC sections or one of its tags (the
+// platform's technology tags, src/shared/tags.ts) at its minimum TRL or above — and
 // tells their members once: a row per (listing, organization) is written with the notice, so a job run
 // twice tells nobody twice. The listing's own organization is never matched.
 import { eq, type SQL, sql } from "drizzle-orm";
@@ -43,15 +44,16 @@ function conditionsOf(kind: string, v: ListingValues): SQL | null {
     );
   }
   if (kind === "technology_request") {
-    const sections = list(v.ipcSections);
-    if (!sections.length) return null;
+    // An offer in one of its IPC sections or with one of its tags (each a containment the index answers).
+    const shared = [
+      ...list(v.ipcSections).map((s) => contains({ ipcSections: [s] })),
+      ...list(v.tags).map((t) => contains({ tags: [t] })),
+    ];
+    if (!shared.length) return null;
     return sql.join(
       [
         sql`c.kind = 'technology'`,
-        sql`(${sql.join(
-          sections.map((s) => contains({ ipcSections: [s] })),
-          sql` or `,
-        )})`,
+        sql`(${sql.join(shared, sql` or `)})`,
         ...(typeof v.minTrl === "string" ? [sql`(c.values ->> 'trl')::int >= ${Number(v.minTrl)}`] : []),
       ],
       sql` and `,
@@ -60,8 +62,14 @@ function conditionsOf(kind: string, v: ListingValues): SQL | null {
   return null;
 }
 
-/** Records the organizations a published listing matches and not yet told; returns them. */
-async function recordMatches(tx: Executor, l: typeof listings.$inferSelect): Promise<string[]> {
+/**
+ * Records the organizations a published listing matches and not yet told; returns them (the demo seed
+ * records its published orders' and requests' matches with it too).
+ */
+export async function recordMatches(
+  tx: Executor,
+  l: Pick<typeof listings.$inferSelect, "id" | "kind" | "values" | "organizationId">,
+): Promise<string[]> {
   const where = conditionsOf(l.kind, l.values);
   if (!where) return [];
   const fresh = await rows<{ organization_id: string }>(

@@ -105,17 +105,25 @@ describe("a kind's declaration validates the values", () => {
       body(team.org.id, { values: premises({ okrug: null }) }),
     );
     expect(fieldErrors(expectProblem(noOkrug, 400))["values.okrug"]).toBe("Обязательное поле");
+    // A district of another okrug (Строгино is in the North-West, the premises in the South).
+    const outside = await team.memberC.post(
+      "/api/listings",
+      body(team.org.id, { values: premises({ district: "strogino" }) }),
+    );
+    expect(fieldErrors(expectProblem(outside, 400))).toEqual({
+      "values.district": "Этот район не входит в выбранный округ: выберите район из его списка",
+    });
     const moscow = await team.memberC.post(
       "/api/listings",
-      body(team.org.id, { values: premises({ district: "Нагатинский Затон" }) }),
+      body(team.org.id, { values: premises({ district: "nagatinsky_zaton" }) }),
     );
     expect(moscow.statusCode, moscow.body).toBe(201);
-    expect((moscow.json() as View).values).toMatchObject({ okrug: "yuao", district: "Нагатинский Затон" });
+    expect((moscow.json() as View).values).toMatchObject({ okrug: "yuao", district: "nagatinsky_zaton" });
     // A form that kept the okrug and the district after the region changed: both are dropped, even a bad one.
     const elsewhere = await team.memberC.post(
       "/api/listings",
       body(team.org.id, {
-        values: premises({ region: "50", district: "Нагатинский Затон", okrug: "nowhere" }),
+        values: premises({ region: "50", district: "nowhere", okrug: "nowhere" }),
       }),
     );
     expect(elsewhere.statusCode, elsewhere.body).toBe(201);

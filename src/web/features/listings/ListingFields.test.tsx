@@ -2,7 +2,7 @@
 // the declaration says so, private fields saying who sees them; the empty form sends nothing and misses
 // exactly the required fields; a field with a condition shows only while it holds (Moscow's okrug).
 import { useForm } from "@mantine/form";
-import { screen } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import ru from "../../../locales/ru/listings.json";
 import { fieldApplies, isPublic, LISTING_KINDS, type ListingKindName } from "../../../shared/listings";
@@ -100,7 +100,7 @@ describe("a field with a condition", () => {
     }
     const { user } = renderWithApp(<Premises />);
     const okrug = () => screen.queryByLabelText(/^Административный округ Москвы/, { selector: "input" });
-    const district = () => screen.queryByLabelText(/^Район Москвы/, { selector: "input" });
+    const district = () => screen.queryByLabelText(/^Район или поселение/, { selector: "input" });
     expect(okrug()).toBeNull();
     expect(district()).toBeNull();
 
@@ -110,10 +110,32 @@ describe("a field with a condition", () => {
     await user.click(await screen.findByRole("option", { name: "Москва", hidden: true }));
     expect(okrug()).not.toBeNull();
     expect(okrug()?.getAttribute("aria-required") ?? okrug()?.getAttribute("required")).not.toBeNull();
-    await user.type(district()!, "Хамовники");
     const premises = LISTING_KINDS.premises;
     expect(missingRequired(premises, values as never)).toContain("values.okrug");
-    expect(valuesBody(premises, values as never)).toMatchObject({ region: "77", district: "Хамовники" });
+    // The districts offered are the chosen okrug's: none before it, the centre's ten after.
+    expect((district() as HTMLInputElement | null)?.disabled).toBe(true);
+    await user.click(okrug()!);
+    await user.click(await screen.findByRole("option", { name: "Центральный (ЦАО)", hidden: true }));
+    await user.click(district()!);
+    const listbox = await waitFor(
+      () => document.getElementById(district()!.getAttribute("aria-controls") ?? "")!,
+    );
+    const offered = within(listbox).getAllByRole("option", { hidden: true });
+    expect(offered.map((o) => o.textContent)).toContain("Хамовники");
+    expect(offered.map((o) => o.textContent)).not.toContain("Строгино");
+    expect(offered).toHaveLength(10);
+    await user.click(await screen.findByRole("option", { name: "Хамовники", hidden: true }));
+    expect(valuesBody(premises, values as never)).toMatchObject({
+      region: "77",
+      okrug: "cao",
+      district: "khamovniki",
+    });
+    // Another okrug: the centre's district left its list and is cleared.
+    await user.click(okrug()!);
+    await user.click(await screen.findByRole("option", { name: "Северо-Западный (СЗАО)", hidden: true }));
+    await waitFor(() => expect(values.district ?? null).toBeNull());
+    await user.click(district()!);
+    await user.click(await screen.findByRole("option", { name: "Строгино", hidden: true }));
 
     // Another region: both hide, and the district typed is kept in the form but not sent.
     await user.clear(region);
@@ -121,7 +143,7 @@ describe("a field with a condition", () => {
     await user.click(await screen.findByRole("option", { name: "Московская область", hidden: true }));
     expect(okrug()).toBeNull();
     expect(district()).toBeNull();
-    expect(values.district).toBe("Хамовники");
+    expect(values.district).toBe("strogino");
     expect(valuesBody(premises, values as never)).not.toHaveProperty("district");
     expect(missingRequired(premises, values as never)).not.toContain("values.okrug");
   });

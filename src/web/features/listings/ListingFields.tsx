@@ -11,9 +11,17 @@ import {
   TextInput,
 } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldApplies, isPublic, type ListingField, type ListingKindName } from "../../../shared/listings";
+import type { Locale } from "../../../shared/constants";
+import {
+  type EnumField,
+  fieldApplies,
+  isPublic,
+  type ListingField,
+  type ListingKindName,
+  withinOptions,
+} from "../../../shared/listings";
 import type { FieldInput, FormValues } from "./formValues";
 import { fieldLabel, kindOf, useLocale, valueLabel } from "./labels";
 
@@ -148,6 +156,7 @@ export function FieldInputs({
         );
       }
       case "enum":
+        if (f.within) return <WithinSelect field={f} form={form} common={common} locale={locale} />;
         return (
           <Select
             {...common}
@@ -204,6 +213,43 @@ export function FieldInputs({
         ),
       )}
     </Stack>
+  );
+}
+
+/**
+ * An enum field whose value lies within another field's (`within`: a district within its okrug): offers
+ * the values of the other field's current value, and clears a value that left them.
+ */
+function WithinSelect({
+  field,
+  form,
+  common,
+  locale,
+}: {
+  field: EnumField;
+  form: UseFormReturnType<{ values: Record<string, FieldInput> }>;
+  common: { label: string; required: boolean; description: ReactNode };
+  locale: Locale;
+}) {
+  const { t } = useTranslation();
+  const path = `values.${field.key}`;
+  const other = form.useWatchValue(`values.${field.within?.field ?? ""}` as "values");
+  const allowed = withinOptions(field, { [field.within?.field ?? ""]: other });
+  const value = form.getValues().values[field.key];
+  useEffect(() => {
+    if (typeof value === "string" && value !== "" && !allowed.includes(value)) form.setFieldValue(path, null);
+  }, [allowed, value, form, path]);
+  return (
+    <Select
+      {...common}
+      data={allowed.map((v) => ({ value: v, label: valueLabel(field, v, locale) }))}
+      searchable={allowed.length > 12}
+      clearable={!field.required}
+      disabled={allowed.length === 0}
+      placeholder={t("listings.field.choose")}
+      key={form.key(path)}
+      {...form.getInputProps(path)}
+    />
   );
 }
 

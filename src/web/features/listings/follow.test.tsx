@@ -4,13 +4,8 @@
 import { screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderWithApp } from "../../test/render";
+import { fieldRefused, json } from "../../test/responses";
 import { FavouriteButton, SaveSearchButton } from "./follow";
-
-const json = (body: unknown, status = 200) =>
-  new Response(status === 204 ? null : JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json" },
-  });
 
 const ID = "5f7c1f0e-3b7a-4d8e-9a53-1c2d3e4f5a6b";
 const CARD = {
@@ -59,17 +54,7 @@ describe("saving a search", () => {
     let refuse = false;
     vi.stubGlobal("fetch", async (request: Request) => {
       bodies.push(await request.json());
-      if (refuse)
-        return new Response(
-          JSON.stringify({
-            type: "about:blank",
-            status: 400,
-            code: "validation",
-            title: "Проверьте поля",
-            errors: [{ field: "name", message: "Можно сохранить не больше 20 поисков" }],
-          }),
-          { status: 400, headers: { "content-type": "application/problem+json" } },
-        );
+      if (refuse) return fieldRefused("name", "Можно сохранить не больше 20 поисков");
       return json({ id: ID, name: "Склады", kind: "premises", query: {}, createdAt: CARD.publishedAt }, 201);
     });
     const { user } = renderWithApp(

@@ -1,14 +1,8 @@
-import { Button, Group, Stack, TextInput } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { client } from "../../api/client";
 import type { Schemas } from "../../api/types";
-import { LazyModal } from "../../components/lazyOverlays";
-import { ProblemAlert } from "../../components/ProblemAlert";
-import { toast, toastError } from "../../components/toast";
+import { FavouriteToggle, SaveSearchButton as SavedSearchButton } from "../../components/follow";
 import { measureKeys, measureQueries } from "./queries";
 import { LIST_FACETS, type NavigatorState, navigatorParams } from "./searchParams";
 import { AMOUNT_BUCKETS } from "./types";
@@ -57,97 +51,47 @@ export function searchOf(query: SavedQuery): string {
 /** "Save this search": a name, then notifications about new and changed measures that match it. */
 export function SaveSearchButton({ state }: { state: NavigatorState }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [opened, { open, close }] = useDisclosure(false);
-  const [name, setName] = useState("");
-  const save = useMutation({
-    mutationFn: () =>
-      client.POST("/api/measures/subscriptions", { body: { name: name.trim(), query: toSavedQuery(state) } }),
-    onSuccess: () => {
-      close();
-      toast(t("measures.saved.searchSaved"), "green");
-      void queryClient.invalidateQueries({ queryKey: measureKeys.subscriptions });
-    },
-  });
   return (
-    <>
-      <Button
-        variant="default"
-        size="compact-md"
-        onClick={() => {
-          setName(state.q || t("measures.saved.defaultName"));
-          save.reset();
-          open();
-        }}
-        aria-haspopup="dialog"
-      >
-        {t("measures.saved.saveSearch")}
-      </Button>
-      <LazyModal
-        opened={opened}
-        onClose={close}
-        title={t("measures.saved.saveSearchTitle")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
-      >
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (name.trim()) save.mutate();
-          }}
-        >
-          <Stack gap="sm">
-            <TextInput
-              label={t("measures.saved.name")}
-              description={t("measures.saved.nameHint")}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              maxLength={200}
-              required
-              data-autofocus
-            />
-            {save.isError && <ProblemAlert error={save.error} />}
-            <Group gap="sm">
-              <Button type="submit" loading={save.isPending}>
-                {t("measures.saved.save")}
-              </Button>
-              <Button variant="default" onClick={close}>
-                {t("common.cancel")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </LazyModal>
-    </>
+    <SavedSearchButton
+      texts={{
+        button: t("measures.saved.saveSearch"),
+        title: t("measures.saved.saveSearchTitle"),
+        name: t("measures.saved.name"),
+        nameHint: t("measures.saved.nameHint"),
+        save: t("measures.saved.save"),
+        saved: t("measures.saved.searchSaved"),
+      }}
+      defaultName={() => state.q || t("measures.saved.defaultName")}
+      save={(name) =>
+        client.POST("/api/measures/subscriptions", { body: { name, query: toSavedQuery(state) } })
+      }
+      list={measureKeys.subscriptions}
+      size="compact-md"
+    />
   );
 }
 
 /** Mark / unmark a measure as favourite (shown to signed-in users on a published measure). */
 export function FavouriteButton({ measureId }: { measureId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const favourites = useFavourites();
-  const on = favourites.data?.items.some((m) => m.id === measureId) ?? false;
-  const toggle = useMutation({
-    mutationFn: () =>
-      on
-        ? client.DELETE("/api/measures/{id}/favourite", { params: { path: { id: measureId } } })
-        : client.PUT("/api/measures/{id}/favourite", { params: { path: { id: measureId } } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: measureKeys.favourites }),
-    onError: (error) => toastError(error),
-  });
   return (
-    <Group gap="xs" wrap="wrap">
-      <Button
-        variant={on ? "light" : "default"}
-        aria-pressed={on}
-        loading={toggle.isPending || favourites.isPending}
-        onClick={() => toggle.mutate()}
-      >
-        {on ? t("measures.saved.inFavourites") : t("measures.saved.addFavourite")}
-      </Button>
-      <Button component={Link} to="/measures/saved" variant="subtle">
-        {t("measures.saved.title")}
-      </Button>
-    </Group>
+    <FavouriteToggle
+      on={favourites.data?.items.some((m) => m.id === measureId) ?? false}
+      checking={favourites.isPending}
+      toggle={(on) => {
+        const path = { params: { path: { id: measureId } } };
+        return on
+          ? client.DELETE("/api/measures/{id}/favourite", path)
+          : client.PUT("/api/measures/{id}/favourite", path);
+      }}
+      list={measureKeys.favourites}
+      texts={{
+        add: t("measures.saved.addFavourite"),
+        added: t("measures.saved.inFavourites"),
+        saved: t("measures.saved.title"),
+      }}
+      savedTo="/measures/saved"
+    />
   );
 }
