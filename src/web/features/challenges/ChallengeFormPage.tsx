@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Alert,
   Button,
   Card,
   Group,
@@ -16,7 +17,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import {
   CRITERIA_MAX,
   criteriaIssues,
@@ -162,16 +163,23 @@ export function CriteriaEditor({
   );
 }
 
+/** The organizations the reader may post for: where they are the owner or an admin (the server's rule). */
+const postingOrganizations = <T extends { role: string }>(items: T[]) =>
+  items.filter((o) => o.role === "owner" || o.role === "admin");
+
 function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Challenge }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const mine = useMyOrganizations();
-  const orgs = mine.data?.items ?? [];
+  const orgs = postingOrganizations(mine.data?.items ?? []);
   const [v, setV] = useState<Values>({
     ...initial,
     organizationId:
-      initial.organizationId ?? mine.data?.activeOrganizationId ?? orgs[0]?.organization.id ?? null,
+      initial.organizationId ??
+      orgs.find((o) => o.organization.id === mine.data?.activeOrganizationId)?.organization.id ??
+      orgs[0]?.organization.id ??
+      null,
   });
   const set = (patch: Partial<Values>) => setV((x) => ({ ...x, ...patch }));
   const amount = rewardAmountRule(v.rewardType);
@@ -331,7 +339,16 @@ export function NewChallengePage() {
         title={t("challenges.form.newTitle")}
         subtitle={t("challenges.form.lead")}
       />
-      {mine.isPending ? <Skeleton height={300} /> : <ChallengeForm initial={EMPTY} />}
+      {mine.isPending ? (
+        <Skeleton height={300} />
+      ) : postingOrganizations(mine.data?.items ?? []).length ? (
+        <ChallengeForm initial={EMPTY} />
+      ) : (
+        <Alert color="yellow">
+          {t("challenges.form.noOrganization")}{" "}
+          <Link to="/organizations/new">{t("challenges.submission.registerOrganization")}</Link>
+        </Alert>
+      )}
     </Stack>
   );
 }
