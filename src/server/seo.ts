@@ -54,6 +54,7 @@ const STATIC_PAGES: Record<string, string> = {
   "/measures": "measures",
   "/privacy": "privacy",
   "/exchanges": "exchanges",
+  "/challenges": "challenges",
   ...Object.fromEntries(LISTING_KIND_NAMES.map((kind) => [`/exchanges/${kind}`, `exchanges.${kind}`])),
 };
 

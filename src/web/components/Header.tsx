@@ -32,9 +32,12 @@ export function Header() {
     { to: "/directory", label: t("common.nav.directory") },
     { to: "/measures", label: t("common.nav.navigator") },
   ];
-  const exchanges = { to: "/exchanges", label: t("common.nav.exchanges") };
-  // Staff have many queues in the bar: for them the exchanges are under "More".
-  if (!can("desk.read")) items.push(exchanges);
+  const exchanges = [
+    { to: "/exchanges", label: t("common.nav.exchanges") },
+    { to: "/challenges", label: t("common.nav.challenges") },
+  ];
+  // Staff have many queues in the bar: for them the exchanges and the challenges are under "More".
+  if (!can("desk.read")) items.push(...exchanges);
   // the personal start page: the desk for staff (their cabinet is in the user menu), the cabinet for others
   if (can("desk.read")) items.push({ to: "/desk", label: t("common.nav.desk") });
   else if (user) items.push({ to: "/cabinet", label: t("common.nav.cabinet") });
@@ -45,9 +48,11 @@ export function Header() {
     items.push({ to: "/operator/verifications", label: t("common.nav.verificationOperator") });
   if (can("measures.manage"))
     items.push({ to: "/operator/measures", label: t("common.nav.measuresOperator") });
-  const service: NavItem[] = can("desk.read") ? [exchanges] : [];
+  const service: NavItem[] = can("desk.read") ? [...exchanges] : [];
   if (can("operator.listings.queue"))
     service.push({ to: "/operator/listings", label: t("common.nav.listingModeration") });
+  if (can("operator.challenges.queue"))
+    service.push({ to: "/challenges/moderation", label: t("common.nav.challengeModeration") });
   if (can("admin.users.list")) service.push({ to: "/admin/users", label: t("common.nav.users") });
   if (can("admin.jobs")) service.push({ to: "/admin/jobs", label: t("common.nav.jobs") });
   if (can("operator.erasures")) service.push({ to: "/operator/erasures", label: t("common.nav.erasures") });

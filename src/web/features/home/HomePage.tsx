@@ -12,6 +12,7 @@ const SERVICES = [
   { key: "directory", to: "/directory" },
   { key: "navigator", to: "/measures" },
   { key: "exchanges", to: "/exchanges" },
+  { key: "challenges", to: "/challenges" },
   { key: "organizations", to: "/organizations" },
   { key: "messaging", to: "/messages" },
 ] as const;
