@@ -63,7 +63,7 @@ describe("the web app's bundle budget", () => {
     ).toThrow(/not in the build's manifest/);
   });
 
-  it("lists every public page the issue names, and the exchanges' catalogs after them", () => {
+  it("lists every public page the issue names, then the exchanges' catalogs and the challenges", () => {
     expect(PUBLIC_PAGES.map((p) => p.name)).toEqual([
       "home",
       "directory",
@@ -71,6 +71,7 @@ describe("the web app's bundle budget", () => {
       "navigator",
       "measure",
       "exchanges",
+      "challenges",
     ]);
   });
 
