@@ -24,3 +24,24 @@ export function clusterClock(at: Date): Clock {
 
 /** A moment's date in the cluster's time zone (today by default), as YYYY-MM-DD. */
 export const clusterDate = (at = new Date()) => clusterClock(at).today;
+
+/** A local date and time in the cluster's time zone, YYYY-MM-DDTHH:MM. */
+export const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/**
+ * The moment a local time of the cluster's time zone names (Moscow: UTC+3 all year since 2014; found
+ * through the zone's own clock, so a change of the zone's rules is followed). Null for an invalid time.
+ */
+export function clusterInstant(local: string): Date | null {
+  if (!LOCAL_TIME.test(local)) return null;
+  const asUtc = Date.parse(`${local}:00Z`);
+  if (Number.isNaN(asUtc)) return null;
+  const offset = (at: number) => Date.parse(`${clusterClock(new Date(at)).now}:00Z`) - at;
+  let instant = asUtc - offset(asUtc);
+  instant = asUtc - offset(instant);
+  const d = new Date(instant);
+  return clusterClock(d).now === local ? d : null;
+}
+
+/** The local time (YYYY-MM-DDTHH:MM) of a moment in the cluster's time zone. */
+export const clusterLocal = (at: Date) => clusterClock(at).now;
