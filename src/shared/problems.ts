@@ -106,6 +106,8 @@ export const PROBLEM_CODES = [
   "challenge-no-conflict-undeclared",
   "challenge-conflict-of-interest",
   "challenge-score-changed",
+  "challenge-org-type",
+  "challenge-participants-only",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

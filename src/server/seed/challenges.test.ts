@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { submitterRefusal } from "../../shared/challengeEligibility.js";
 import { CHALLENGE_STATES, type Criterion, criteriaIssues } from "../../shared/challenges.js";
+import type { OrgStatus, OrgType } from "../../shared/organizations.js";
 import { type Database, rows } from "../core/db.js";
 import { testDatabase } from "../test/helpers.js";
 import { seed } from "./index.js";
@@ -66,5 +68,48 @@ describe("demo challenges", () => {
     );
     expect(c!.scores).toBeGreaterThan(0);
     expect(c!.scores).toBeLessThan(c!.subs * c!.experts);
+  });
+
+  it("have industries and tags; every submitter meets the challenge's requirements; open ones' matches recorded", async () => {
+    const list = await rows<{
+      industries: string[];
+      tags: string[];
+      orgTypes: OrgType[];
+      participantsOnly: boolean;
+      searchText: string;
+      matches: number;
+      state: string;
+    }>(
+      database.db,
+      sql`select industries, tags, org_types as "orgTypes", participants_only as "participantsOnly",
+            search_text as "searchText", state::text as state,
+            (select count(*)::int from challenge_matches m where m.challenge_id = c.id) as matches
+          from challenges c`,
+    );
+    for (const c of list) {
+      expect(c.industries.length).toBeGreaterThan(0);
+      expect(c.tags.length).toBeGreaterThan(0);
+      expect(c.searchText).not.toBe("");
+    }
+    expect(list.some((c) => c.participantsOnly)).toBe(true);
+    expect(list.some((c) => c.orgTypes.length > 0)).toBe(true);
+    expect(list.filter((c) => c.state === "accepting").some((c) => c.matches > 0)).toBe(true);
+    const subs = await rows<{
+      orgTypes: OrgType[];
+      participantsOnly: boolean;
+      type: OrgType;
+      status: OrgStatus;
+      suspended: boolean;
+    }>(
+      database.db,
+      sql`select c.org_types as "orgTypes", c.participants_only as "participantsOnly", o.type::text as type,
+            o.status::text as status, o.status_suspended_at is not null as suspended
+          from challenge_submissions s join challenges c on c.id = s.challenge_id
+            join organizations o on o.id = s.organization_id`,
+    );
+    for (const s of subs)
+      expect(
+        submitterRefusal(s, { type: s.type, status: s.status, statusSuspended: s.suspended }),
+      ).toBeNull();
   });
 });

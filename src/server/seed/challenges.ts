@@ -7,8 +7,10 @@ import {
   type IpStatus,
   type RewardType,
 } from "../../shared/challenges.js";
+import type { OrgType } from "../../shared/organizations.js";
 import type { Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
+import { recordChallengeMatches, topicsOf } from "../modules/challenges/challenges.matching.js";
 import {
   challengeExperts,
   challengeScores,
@@ -47,6 +49,12 @@ type Plan = {
   /** For evaluation: the stage being scored; for results/closed: the decisions in submission order. */
   stage?: number;
   decisions?: Decision[];
+  /** OKVED sections and technology tags (the catalog's filters, the matching). */
+  industries: string[];
+  tags: string[];
+  /** Who may submit (absent: any organization). */
+  orgTypes?: OrgType[];
+  participantsOnly?: boolean;
 };
 
 const C = (name: string, weight: number, description = ""): Criterion => ({ name, description, weight });
@@ -73,6 +81,8 @@ const PLANS: Plan[] = [
       C("Стоимость масштабирования", 20, "Цена одной остановки при тиражировании"),
       C("Опыт внедрений", 15),
     ],
+    industries: ["H", "J"],
+    tags: ["ai", "iot", "transport"],
     submissions: 3,
   },
   {
@@ -95,6 +105,9 @@ const PLANS: Plan[] = [
       C("Интеграция с ЕРИС", 20),
       C("Стоимость", 20),
     ],
+    industries: ["Q"],
+    tags: ["ai", "medtech"],
+    orgTypes: ["legal_entity", "research_institute"],
     submissions: 1,
   },
   {
@@ -112,6 +125,9 @@ const PLANS: Plan[] = [
     deadline: 40,
     stages: 1,
     criteria: [C("Доля решённых обращений", 50), C("Качество распознавания", 30), C("Стоимость", 20)],
+    industries: ["J", "O"],
+    tags: ["ai"],
+    participantsOnly: true,
     submissions: 0,
   },
   {
@@ -130,6 +146,8 @@ const PLANS: Plan[] = [
     criteria: [C("Производительность", 60), C("Чистота фракций", 40)],
     rejectReason:
       "Укажите размер гранта или выберите другой вид вознаграждения и опишите требования к решению: без них заявители не поймут условий.",
+    industries: ["E", "F"],
+    tags: ["robotics", "cleantech"],
     submissions: 0,
   },
   {
@@ -147,6 +165,9 @@ const PLANS: Plan[] = [
     deadline: -5,
     stages: 2,
     criteria: [C("Точность прогноза", 45), C("Срок внедрения", 20), C("Стоимость владения", 35)],
+    industries: ["D", "H"],
+    tags: ["transport", "energy", "big-data"],
+    participantsOnly: true,
     submissions: 4,
     stage: 1,
   },
@@ -169,6 +190,9 @@ const PLANS: Plan[] = [
       C("Стоимость", 20),
       C("Удобство для персонала", 10),
     ],
+    industries: ["Q"],
+    tags: ["medtech", "iot"],
+    orgTypes: ["legal_entity"],
     submissions: 3,
     decisions: ["winner", "reserve", "not_selected"],
   },
@@ -186,6 +210,8 @@ const PLANS: Plan[] = [
     deadline: -75,
     stages: 1,
     criteria: [C("Точность", 50), C("Число типов нарушений", 25), C("Нагрузка на ЦОД", 25)],
+    industries: ["E", "O"],
+    tags: ["ai", "urban-tech", "big-data"],
     submissions: 2,
     decisions: ["winner", "not_selected"],
   },
@@ -303,6 +329,12 @@ export const challengesSeeder: Seeder = {
           stages: p.stages,
           stage: p.state === "evaluation" ? (p.stage ?? 1) : scored ? p.stages + 1 : null,
           criteria: p.criteria,
+          ...topicsOf({
+            industries: p.industries,
+            tags: p.tags,
+            orgTypes: p.orgTypes ?? [],
+            participantsOnly: p.participantsOnly ?? false,
+          }),
           rejectReason: p.rejectReason ?? null,
           submittedAt: p.state === "draft" && !p.rejectReason ? null : new Date(created.getTime() + DAY),
           openedAt: opened,
@@ -311,7 +343,9 @@ export const challengesSeeder: Seeder = {
           createdAt: created,
           updatedAt: created,
         })
-        .returning({ id: challenges.id });
+        .returning();
+      // An open challenge's matching organizations were told when it opened: recorded, as the job does.
+      if (opened) await recordChallengeMatches(db, c!);
       if (p.state !== "draft" && p.state !== "moderation")
         await db.insert(challengeExperts).values(
           experts.map((e) => ({

@@ -16,6 +16,9 @@ import {
   TRL_MAX,
   TRL_MIN,
 } from "../../../shared/challenges.js";
+import { OKVED_SECTION_LETTERS } from "../../../shared/okved.js";
+import { ORG_TYPES } from "../../../shared/organizations.js";
+import { TAG_SLUGS } from "../../../shared/tags.js";
 import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
 import { Day, Page, PageSize, Version } from "../../core/contract.js";
 
@@ -47,6 +50,14 @@ const Content = {
   deadline: LocalTime,
   stages: z.union([z.literal(1), z.literal(2)]),
   criteria: z.array(CriterionInput).min(1).max(CRITERIA_MAX),
+  /** OKVED sections the challenge is about (organizations in them are told when it opens). */
+  industries: z.array(z.enum(OKVED_SECTION_LETTERS)).max(OKVED_SECTION_LETTERS.length).default([]),
+  /** The platform's technology tags (organizations with them are told when it opens). */
+  tags: z.array(z.enum(TAG_SLUGS)).max(12).default([]),
+  /** Who may submit: the organization types admitted (empty: any). */
+  orgTypes: z.array(z.enum(ORG_TYPES)).max(ORG_TYPES.length).default([]),
+  /** Only organizations with the cluster participant status may submit. */
+  participantsOnly: z.boolean().default(false),
 };
 
 export const CreateChallengeBody = z.object({ organizationId: z.uuid(), ...Content }).strict();
@@ -134,6 +145,10 @@ export const ChallengesQuery = z
     owner: z.uuid().optional(),
     reward: csvOf(REWARD_TYPES).optional(),
     status: csvOf(PUBLIC_CHALLENGE_STATES).optional(),
+    /** OKVED sections (any of them). */
+    industry: csvOf(OKVED_SECTION_LETTERS).optional(),
+    /** Technology tags (any of them). */
+    tag: csvOf(TAG_SLUGS).optional(),
     /** Deadline on or after / on or before these days (Moscow). */
     deadlineFrom: Day.optional(),
     deadlineTo: Day.optional(),
@@ -170,6 +185,10 @@ const CardFields = {
   stage: z.number().int().nullable(),
   /** Live statistics: submissions under way. */
   submissions: z.number().int(),
+  /** OKVED section letters. */
+  industries: z.array(z.string()),
+  /** Technology tag slugs. */
+  tags: z.array(z.string()),
 };
 
 export const ChallengeCard = z.object(CardFields).meta({ id: "ChallengeCard" });
@@ -193,6 +212,10 @@ export const Challenge = z
     expectedResultRu: z.string(),
     requirementsRu: z.string(),
     minTrl: z.number().int().nullable(),
+    /** Who may submit: the organization types admitted (empty: any). */
+    orgTypes: z.array(z.enum(ORG_TYPES)),
+    /** Only organizations with the cluster participant status may submit. */
+    participantsOnly: z.boolean(),
     criteria: z.array(Criterion),
     openedAt: iso.nullable(),
     resultsAt: iso.nullable(),

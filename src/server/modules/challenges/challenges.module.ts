@@ -1,5 +1,7 @@
+import type { QueuedJob } from "../../core/jobs.js";
 import { defineModule } from "../../core/module.js";
 import { challengesSeeder } from "../../seed/challenges.js";
+import { challengeMatchesJob } from "./challenges.matching.js";
 import { CHALLENGE_NOTIFICATION_DEFS } from "./challenges.notifications.js";
 import { challengeOperatorRoutes } from "./challenges.operator.routes.js";
 import { challengesPersonalData } from "./challenges.personal.js";
@@ -20,4 +22,6 @@ export const challengesModule = defineModule({
   notificationKinds: CHALLENGE_NOTIFICATION_DEFS,
   personalData: challengesPersonalData,
   seed: challengesSeeder,
+  // An opened challenge's matching organizations, told in the moderator's decision's transaction.
+  queued: [challengeMatchesJob as QueuedJob<never>],
 });

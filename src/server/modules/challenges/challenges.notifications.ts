@@ -5,13 +5,15 @@ import { catalogueNotices } from "../../core/module.js";
  * Notifications of challenges (texts: locales/<l>/server/challenges.json `notice.challenges.*`): the
  * moderator's decision, to the owner's managers and author; an extended deadline, to every organization
  * with a submission; an assignment, to the expert; the results with the feedback, to every submitter
- * (once: the submission's `feedback_at`).
+ * (once: the submission's `feedback_at`); an opened challenge matching an organization's industries or
+ * tags, to its members (once: `challenge_matches`, challenges.matching.ts).
  */
 export const CHALLENGE_NOTIFICATION_KINDS = {
   decided: "challenges.decided",
   deadline: "challenges.deadline",
   assigned: "challenges.assigned",
   results: "challenges.results",
+  matched: "challenges.matched",
 } as const;
 
 const short = shortened;
@@ -33,6 +35,10 @@ export const CHALLENGE_NOTIFICATION_DEFS = catalogueNotices({
   [CHALLENGE_NOTIFICATION_KINDS.results]: {
     defaultChannel: "email",
     variants: { of: (d) => d.decision, list: ["not_selected", "winner", "reserve"] },
+    params: (l, d) => ({ title: quoted(short(d.title, 120), l) }),
+  },
+  [CHALLENGE_NOTIFICATION_KINDS.matched]: {
+    defaultChannel: "digest",
     params: (l, d) => ({ title: quoted(short(d.title, 120), l) }),
   },
 });

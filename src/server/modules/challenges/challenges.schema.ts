@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   customType,
   index,
   jsonb,
@@ -67,8 +68,18 @@ export const challenges = pgTable(
     version: version(),
     search: tsvector("search").generatedAlwaysAs(
       (): SQL =>
-        sql`setweight(to_tsvector('russian', coalesce(${challenges.titleRu}, '') || ' ' || coalesce(${challenges.titleEn}, '')), 'A') || setweight(to_tsvector('russian', coalesce(${challenges.problemRu}, '') || ' ' || coalesce(${challenges.expectedResultRu}, '')), 'B') || setweight(to_tsvector('russian', coalesce(${challenges.requirementsRu}, '')), 'C')`,
+        sql`setweight(to_tsvector('russian', coalesce(${challenges.titleRu}, '') || ' ' || coalesce(${challenges.titleEn}, '')), 'A') || setweight(to_tsvector('russian', coalesce(${challenges.problemRu}, '') || ' ' || coalesce(${challenges.expectedResultRu}, '')), 'B') || setweight(to_tsvector('russian', coalesce(${challenges.requirementsRu}, '') || ' ' || coalesce(${challenges.searchText}, '')), 'C')`,
     ),
+    /** OKVED sections (src/shared/okved.ts) the challenge is about: a catalog filter and the matching. */
+    industries: text("industries").array().notNull().default(sql`'{}'::text[]`),
+    /** The platform's technology tags (src/shared/tags.ts): a catalog filter and the matching. */
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /** Who may submit (src/shared/challengeEligibility.ts): the organization types admitted (empty: any). */
+    orgTypes: text("org_types").array().notNull().default(sql`'{}'::text[]`),
+    /** Only organizations holding the cluster participant status may submit. */
+    participantsOnly: boolean("participants_only").notNull().default(false),
+    /** The industries' and tags' Russian names, kept by the service: part of the text vector. */
+    searchText: text("search_text").notNull().default(""),
   },
   (t) => [
     index("challenges_search_idx").using("gin", t.search),
@@ -76,6 +87,8 @@ export const challenges = pgTable(
     index("challenges_state_deadline_idx").on(t.state, t.deadline),
     index("challenges_organization_idx").on(t.organizationId),
     index("challenges_queue_idx").on(t.submittedAt).where(sql`${t.state} = 'moderation'`),
+    index("challenges_industries_idx").using("gin", t.industries),
+    index("challenges_tags_idx").using("gin", t.tags),
   ],
 );
 
@@ -147,5 +160,22 @@ export const challengeScores = pgTable(
   (t) => [
     primaryKey({ columns: [t.submissionId, t.expertId, t.stage] }),
     index("challenge_scores_expert_idx").on(t.expertId),
+  ],
+);
+
+/**
+ * The organizations told that a challenge opened (its industries or tags match theirs): a row per
+ * (challenge, organization) written with the notice, so a job run twice tells nobody twice.
+ */
+export const challengeMatches = pgTable(
+  "challenge_matches",
+  {
+    challengeId: parentRef("challenge_id", () => challenges.id),
+    organizationId: parentRef("organization_id", () => organizations.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.challengeId, t.organizationId] }),
+    index("challenge_matches_organization_idx").on(t.organizationId),
   ],
 );

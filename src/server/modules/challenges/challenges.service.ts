@@ -41,6 +41,7 @@ import {
   Challenge as ChallengeSchema,
   ChallengesPage as ChallengesPageSchema,
 } from "./challenges.contract.js";
+import { challengeMatchesJob, topicsOf } from "./challenges.matching.js";
 import { CHALLENGE_NOTIFICATION_KINDS } from "./challenges.notifications.js";
 import { challengeExperts, challengeSubmissions, challenges } from "./challenges.schema.js";
 
@@ -100,6 +101,8 @@ function card(r: Row, org: { id: string; shortName: string }, submissions: numbe
     stages: r.stages,
     stage: r.stage,
     submissions,
+    industries: r.industries,
+    tags: r.tags,
   };
 }
 
@@ -157,6 +160,8 @@ export async function present(ex: Executor, r: Row, me: Reader): Promise<View> {
     expectedResultRu: r.expectedResultRu,
     requirementsRu: r.requirementsRu,
     minTrl: r.minTrl,
+    orgTypes: r.orgTypes as View["orgTypes"],
+    participantsOnly: r.participantsOnly,
     criteria: r.criteria.map((c) => ({ name: c.name, description: c.description || null, weight: c.weight })),
     openedAt: r.openedAt?.toISOString() ?? null,
     resultsAt: r.resultsAt?.toISOString() ?? null,
@@ -229,6 +234,8 @@ export function searchChallenges(ctx: Ctx, q: z.infer<typeof ChallengesQuery>): 
     ];
     if (q.owner) where.push(eq(challenges.organizationId, q.owner));
     if (q.reward?.length) where.push(inArray(challenges.rewardType, q.reward));
+    if (q.industry?.length) where.push(sql`${challenges.industries} && ${textArray(q.industry)}`);
+    if (q.tag?.length) where.push(sql`${challenges.tags} && ${textArray(q.tag)}`);
     if (q.deadlineFrom) where.push(sql`${challenges.deadline} >= ${dayStart(q.deadlineFrom).toISOString()}`);
     if (q.deadlineTo)
       where.push(
@@ -346,6 +353,7 @@ function contentOf(content: Content) {
       description: c.description ?? "",
       weight: c.weight,
     })),
+    ...topicsOf(content),
   };
 }
 
@@ -523,6 +531,9 @@ export async function decideChallenge(ctx: Ctx, id: string, body: z.infer<typeof
             { state: "draft", rejectReason: body.reason! },
             { reason: body.reason },
           );
+    // An opened challenge is matched against the organizations' industries and tags, once.
+    if (after.state === "accepting")
+      await ctx.jobs.send(tx, challengeMatchesJob, { challengeId: id }, { singletonKey: id });
     await notify(tx, ctx.config.publicUrl, {
       userIds: await ownerPeople(tx, r),
       kind: CHALLENGE_NOTIFICATION_KINDS.decided,

@@ -32,6 +32,7 @@ import type {
   Submission,
   UpdateSubmissionBody,
 } from "./challenges.contract.js";
+import { assertMayApply } from "./challenges.matching.js";
 import { CHALLENGE_NOTIFICATION_KINDS } from "./challenges.notifications.js";
 import { challengeExperts, challengeScores, challengeSubmissions } from "./challenges.schema.js";
 import {
@@ -289,10 +290,16 @@ export async function createSubmission(
     assertOpen(ctx, c, "submission");
     if (body.organizationId === c.organizationId) throw new AppError(409, "challenge-own-submission");
     const [org] = await tx
-      .select({ verifiedAt: organizations.verifiedAt })
+      .select({
+        verifiedAt: organizations.verifiedAt,
+        type: organizations.type,
+        status: organizations.status,
+        statusSuspendedAt: organizations.statusSuspendedAt,
+      })
       .from(organizations)
       .where(eq(organizations.id, body.organizationId));
     if (!org?.verifiedAt) throw new AppError(409, "organization-not-verified");
+    assertMayApply(ctx, c, org);
     checkTrl(c, body.trl);
     const [existing] = await tx
       .select({ id: challengeSubmissions.id })
