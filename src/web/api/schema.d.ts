@@ -2658,10 +2658,14 @@ export interface components {
             stages: number;
             stage: number | null;
             submissions: number;
+            industries: string[];
+            tags: string[];
             problemRu: string;
             expectedResultRu: string;
             requirementsRu: string;
             minTrl: number | null;
+            orgTypes: ("legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body")[];
+            participantsOnly: boolean;
             criteria: components["schemas"]["ChallengeCriterion"][];
             openedAt: string | null;
             resultsAt: string | null;
@@ -2703,6 +2707,8 @@ export interface components {
             stages: number;
             stage: number | null;
             submissions: number;
+            industries: string[];
+            tags: string[];
         };
         ChallengeCriterion: {
             name: string;
@@ -9402,6 +9408,8 @@ export interface operations {
                 owner?: string;
                 reward?: string[] | string;
                 status?: string[] | string;
+                industry?: string[] | string;
+                tag?: string[] | string;
                 deadlineFrom?: string;
                 deadlineTo?: string;
                 page?: number;
@@ -9461,6 +9469,14 @@ export interface operations {
                         description?: string | null;
                         weight: number;
                     }[];
+                    /** @default [] */
+                    industries?: ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U")[];
+                    /** @default [] */
+                    tags?: ("ai" | "robotics" | "biotech" | "medtech" | "pharma" | "new-materials" | "energy" | "cleantech" | "transport" | "urban-tech" | "fintech" | "edtech" | "space" | "agritech" | "foodtech" | "iot" | "cybersecurity" | "big-data" | "vr-ar" | "microelectronics" | "photonics" | "quantum" | "additive-manufacturing" | "drones")[];
+                    /** @default [] */
+                    orgTypes?: ("legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body")[];
+                    /** @default false */
+                    participantsOnly?: boolean;
                 };
             };
         };
@@ -9544,6 +9560,14 @@ export interface operations {
                         description?: string | null;
                         weight: number;
                     }[];
+                    /** @default [] */
+                    industries?: ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U")[];
+                    /** @default [] */
+                    tags?: ("ai" | "robotics" | "biotech" | "medtech" | "pharma" | "new-materials" | "energy" | "cleantech" | "transport" | "urban-tech" | "fintech" | "edtech" | "space" | "agritech" | "foodtech" | "iot" | "cybersecurity" | "big-data" | "vr-ar" | "microelectronics" | "photonics" | "quantum" | "additive-manufacturing" | "drones")[];
+                    /** @default [] */
+                    orgTypes?: ("legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body")[];
+                    /** @default false */
+                    participantsOnly?: boolean;
                     version: number;
                 };
             };

@@ -26,6 +26,8 @@ import {
   rewardAmountRule,
   weightSum,
 } from "../../../shared/challenges";
+import type { OkvedSectionLetter } from "../../../shared/okved";
+import type { TagSlug } from "../../../shared/tags";
 import { client, unwrap } from "../../api/client";
 import { MutationForm } from "../../components/MutationForm";
 import { PageHeader } from "../../components/PageHeader";
@@ -34,11 +36,12 @@ import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { fieldError } from "./fieldErrors";
 import { challengeKeys, challengeQueries } from "./queries";
+import { TopicsFields, type TopicsValues } from "./TopicsFields";
 import type { Challenge } from "./types";
 
 type Criterion = { name: string; description: string; weight: number };
 
-interface Values {
+interface Values extends TopicsValues {
   organizationId: string | null;
   titleRu: string;
   problemRu: string;
@@ -63,6 +66,10 @@ const EMPTY: Values = {
   rewardAmount: null,
   deadline: "",
   stages: 1,
+  industries: [],
+  tags: [],
+  orgTypes: [],
+  participantsOnly: false,
   criteria: [
     { name: "", description: "", weight: 50 },
     { name: "", description: "", weight: 50 },
@@ -80,6 +87,10 @@ const fromChallenge = (c: Challenge): Values => ({
   rewardAmount: c.rewardAmount,
   deadline: c.deadline,
   stages: c.stages === 2 ? 2 : 1,
+  industries: c.industries as OkvedSectionLetter[],
+  tags: c.tags as TagSlug[],
+  orgTypes: c.orgTypes,
+  participantsOnly: c.participantsOnly,
   criteria: c.criteria.map((x) => ({ name: x.name, description: x.description ?? "", weight: x.weight })),
 });
 
@@ -195,6 +206,10 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
         rewardAmount: amount === "none" ? null : v.rewardAmount,
         deadline: v.deadline,
         stages: v.stages,
+        industries: v.industries,
+        tags: v.tags,
+        orgTypes: v.orgTypes,
+        participantsOnly: v.participantsOnly,
         criteria: v.criteria.map((c) => ({
           name: c.name,
           description: c.description || null,
@@ -263,6 +278,7 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
         onChange={(x) => set({ requirementsRu: x.currentTarget.value })}
         error={fieldError(e, "requirementsRu")}
       />
+      <TopicsFields v={v} set={set} error={e} />
       <Group grow wrap="wrap" align="flex-start">
         <NumberInput
           label={t("challenges.form.minTrl")}

@@ -1,4 +1,4 @@
-import { Card, Group, List, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { Box, Card, Group, List, Skeleton, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { StateBadge, useRewardText } from "./labels";
 import { challengeQueries } from "./queries";
+import { Topics, WhoMaySubmit } from "./topics";
 import type { Challenge } from "./types";
 
 // What only signed-in readers do (the owner's, an expert's, a submitter's actions): its own chunk.
@@ -38,6 +39,9 @@ function Details({ c }: { c: Challenge }) {
               : ""}
           </List.Item>
         </List>
+        <Box mt="sm">
+          <Topics industries={c.industries} tags={c.tags} />
+        </Box>
       </Card>
       <SectionCard id="ch-problem" title={t("challenges.page.problem")}>
         <Text style={{ whiteSpace: "pre-line" }}>{c.problemRu}</Text>
@@ -45,11 +49,15 @@ function Details({ c }: { c: Challenge }) {
       <SectionCard id="ch-expected" title={t("challenges.page.expected")}>
         <Text style={{ whiteSpace: "pre-line" }}>{c.expectedResultRu}</Text>
       </SectionCard>
-      {c.requirementsRu && (
-        <SectionCard id="ch-requirements" title={t("challenges.page.requirements")}>
-          <Text style={{ whiteSpace: "pre-line" }}>{c.requirementsRu}</Text>
-        </SectionCard>
-      )}
+      <SectionCard id="ch-requirements" title={t("challenges.page.requirements")}>
+        <Stack gap="sm">
+          <div>
+            <Text fw={500}>{t("challenges.topics.who")}</Text>
+            <WhoMaySubmit orgTypes={c.orgTypes} participantsOnly={c.participantsOnly} />
+          </div>
+          {c.requirementsRu && <Text style={{ whiteSpace: "pre-line" }}>{c.requirementsRu}</Text>}
+        </Stack>
+      </SectionCard>
       <SectionCard id="ch-criteria" title={t("challenges.page.criteria")}>
         <Table.ScrollContainer minWidth={320}>
           <Table>

@@ -1,9 +1,11 @@
-import { Anchor, Button, Card, Checkbox, Group, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Card, Checkbox, Group, MultiSelect, Stack, Text, TextInput } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PUBLIC_CHALLENGE_STATES, REWARD_TYPES } from "../../../shared/challenges";
+import { OKVED_SECTION_LETTERS } from "../../../shared/okved";
+import { TAG_SLUGS } from "../../../shared/tags";
 import { CatalogEmpty, CatalogPage, ChosenFilters } from "../../components/catalog/CatalogPage";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -11,6 +13,7 @@ import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { StateBadge, useRewardText } from "./labels";
 import { challengeQueries } from "./queries";
+import { industryLabel, Topics, useLocale, useTopicOptions } from "./topics";
 import type { ChallengeCard, ChallengesQuery } from "./types";
 
 const PAGE_SIZE = 20;
@@ -22,6 +25,8 @@ interface State {
   sort: "default";
   reward: string[];
   status: string[];
+  industry: string[];
+  tag: string[];
   deadlineFrom: string;
   deadlineTo: string;
 }
@@ -43,6 +48,8 @@ function parse(params: URLSearchParams): State {
     sort: "default",
     reward: listOf(params, "reward", REWARD_TYPES),
     status: listOf(params, "status", PUBLIC_CHALLENGE_STATES),
+    industry: listOf(params, "industry", OKVED_SECTION_LETTERS),
+    tag: listOf(params, "tag", TAG_SLUGS),
     deadlineFrom: day("deadlineFrom"),
     deadlineTo: day("deadlineTo"),
   };
@@ -53,6 +60,8 @@ function toSearch(s: State): string {
   if (s.q) parts.push(`q=${encodeURIComponent(s.q)}`);
   if (s.reward.length) parts.push(`reward=${s.reward.join(",")}`);
   if (s.status.length) parts.push(`status=${s.status.join(",")}`);
+  if (s.industry.length) parts.push(`industry=${s.industry.join(",")}`);
+  if (s.tag.length) parts.push(`tag=${s.tag.join(",")}`);
   if (s.deadlineFrom) parts.push(`deadlineFrom=${s.deadlineFrom}`);
   if (s.deadlineTo) parts.push(`deadlineTo=${s.deadlineTo}`);
   if (s.page > 1) parts.push(`page=${s.page}`);
@@ -80,17 +89,20 @@ function ChallengeCardView({ item }: { item: ChallengeCard }) {
           {t("challenges.card.deadline", { deadline: format.wallTime(item.deadline) })} ·{" "}
           {t("challenges.card.submissions", { count: item.submissions })}
         </Text>
+        <Topics industries={item.industries} tags={item.tags} />
       </Stack>
     </Card>
   );
 }
 
-/** The public catalog of challenges: text, reward, state and deadline; open ones first. */
+/** The public catalog of challenges: text, industry, technology, reward, state and deadline; open ones first. */
 export default function ChallengesPage() {
   const { t } = useTranslation();
   usePageTitle(t("challenges.catalog.title"));
   const format = useFormat();
   const { user } = useMe();
+  const locale = useLocale();
+  const options = useTopicOptions();
   const { state, view, text, setText, go, submit } = useCatalogUrl(
     useCallback(parse, []),
     useCallback(toSearch, []),
@@ -99,6 +111,8 @@ export default function ChallengesPage() {
     q: state.q || undefined,
     reward: state.reward.length ? (state.reward as ChallengesQuery["reward"]) : undefined,
     status: state.status.length ? (state.status as ChallengesQuery["status"]) : undefined,
+    industry: state.industry.length ? (state.industry as ChallengesQuery["industry"]) : undefined,
+    tag: state.tag.length ? (state.tag as ChallengesQuery["tag"]) : undefined,
     deadlineFrom: state.deadlineFrom || undefined,
     deadlineTo: state.deadlineTo || undefined,
     page: state.page,
@@ -107,13 +121,25 @@ export default function ChallengesPage() {
   const result = useQuery({ ...challengeQueries.search(query), placeholderData: keepPreviousData });
   const data = result.data;
   const filterCount =
-    view.reward.length + view.status.length + (view.deadlineFrom ? 1 : 0) + (view.deadlineTo ? 1 : 0);
-  const toggle = (key: "reward" | "status", value: string, on: boolean) =>
+    view.reward.length +
+    view.status.length +
+    view.industry.length +
+    view.tag.length +
+    (view.deadlineFrom ? 1 : 0) +
+    (view.deadlineTo ? 1 : 0);
+  type ListKey = "reward" | "status" | "industry" | "tag";
+  const toggle = (key: ListKey, value: string, on: boolean) =>
     go({ [key]: on ? [...view[key], value] : view[key].filter((v) => v !== value) } as Partial<State>);
-  const reset = () => go({ reward: [], status: [], deadlineFrom: "", deadlineTo: "" });
+  const reset = () => go({ reward: [], status: [], industry: [], tag: [], deadlineFrom: "", deadlineTo: "" });
   const chosen = [
     ...view.reward.map((value) => ({ facet: "reward", value, label: t(`challenges.rewards.${value}`) })),
     ...view.status.map((value) => ({ facet: "status", value, label: t(`challenges.states.${value}`) })),
+    ...view.industry.map((value) => ({ facet: "industry", value, label: industryLabel(value, locale) })),
+    ...view.tag.map((value) => ({
+      facet: "tag",
+      value,
+      label: options.tags.find((o) => o.value === value)?.label ?? value,
+    })),
   ];
 
   return (
@@ -151,7 +177,7 @@ export default function ChallengesPage() {
           chosen={chosen}
           groupLabel={t("challenges.catalog.chosen")}
           removeLabel={(label) => t("challenges.catalog.removeFilter", { label })}
-          onRemove={(facet, value) => toggle(facet as "reward" | "status", value, false)}
+          onRemove={(facet, value) => toggle(facet as ListKey, value, false)}
           onReset={reset}
         />
       }
@@ -162,6 +188,24 @@ export default function ChallengesPage() {
           : t("challenges.catalog.filters"),
         content: (
           <Stack gap="md">
+            <MultiSelect
+              label={t("challenges.topics.industries")}
+              placeholder={view.industry.length ? undefined : t("challenges.topics.chooseIndustries")}
+              data={options.industries}
+              value={view.industry}
+              onChange={(v) => go({ industry: v })}
+              searchable
+              clearable
+            />
+            <MultiSelect
+              label={t("challenges.topics.tags")}
+              placeholder={view.tag.length ? undefined : t("challenges.topics.chooseTags")}
+              data={options.tags}
+              value={view.tag}
+              onChange={(v) => go({ tag: v })}
+              searchable
+              clearable
+            />
             <Checkbox.Group
               label={t("challenges.catalog.reward")}
               value={view.reward}

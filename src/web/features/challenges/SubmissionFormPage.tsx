@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Select, Skeleton, Stack } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Select, Skeleton, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import { submitterRefusal } from "../../../shared/challengeEligibility";
 import { client, unwrap } from "../../api/client";
 import { MutationForm } from "../../components/MutationForm";
 import { PageHeader } from "../../components/PageHeader";
@@ -12,6 +13,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { challengeKeys, challengeQueries } from "./queries";
 import { SubmissionFields, type SubmissionValues } from "./SubmissionFields";
+import { useRefusalText } from "./topics";
 
 /** An organization submits its solution to a challenge (until the deadline, Moscow time). */
 export default function SubmissionFormPage() {
@@ -25,7 +27,23 @@ export default function SubmissionFormPage() {
   const mine = useMyOrganizations();
   const orgs = mine.data?.items ?? [];
   const [orgId, setOrgId] = useState<string | null>(null);
-  const organizationId = orgId ?? mine.data?.activeOrganizationId ?? orgs[0]?.organization.id ?? null;
+  const refusalOf = (o: (typeof orgs)[number]["organization"]) =>
+    challenge.data
+      ? submitterRefusal(
+          { orgTypes: challenge.data.orgTypes, participantsOnly: challenge.data.participantsOnly },
+          o,
+        )
+      : null;
+  const active = orgs.find((o) => o.organization.id === mine.data?.activeOrganizationId);
+  // The active organization when it may submit, else the first one that may.
+  const preferred =
+    (active && !refusalOf(active.organization) ? active : orgs.find((o) => !refusalOf(o.organization))) ??
+    active ??
+    orgs[0];
+  const organizationId = orgId ?? preferred?.organization.id ?? null;
+  const chosen = orgs.find((o) => o.organization.id === organizationId)?.organization;
+  const refusal = chosen ? refusalOf(chosen) : null;
+  const refusalText = useRefusalText();
   const [v, setV] = useState<SubmissionValues>({
     solution: "",
     trl: 5,
@@ -70,12 +88,30 @@ export default function SubmissionFormPage() {
             allowDeselect={false}
             onChange={setOrgId}
           />
-          <SubmissionFields v={v} set={(p) => setV((x) => ({ ...x, ...p }))} error={submit.error} />
-          <Group>
-            <Button type="submit" loading={submit.isPending}>
-              {t("challenges.submission.send")}
-            </Button>
-          </Group>
+          {refusal && chosen ? (
+            <Alert color="yellow" role="status">
+              <Stack gap={6}>
+                <Text size="sm">{refusalText(refusal, chosen.shortName, c.orgTypes)}</Text>
+                {orgs.every((o) => refusalOf(o.organization)) && orgs.length > 1 && (
+                  <Text size="sm">{t("challenges.topics.noneEligible")}</Text>
+                )}
+                {refusal === "participants-only" && (
+                  <Anchor component={Link} to={`/organizations/${chosen.id}/status`} size="sm">
+                    {t("challenges.topics.becomeParticipant")}
+                  </Anchor>
+                )}
+              </Stack>
+            </Alert>
+          ) : (
+            <>
+              <SubmissionFields v={v} set={(p) => setV((x) => ({ ...x, ...p }))} error={submit.error} />
+              <Group>
+                <Button type="submit" loading={submit.isPending}>
+                  {t("challenges.submission.send")}
+                </Button>
+              </Group>
+            </>
+          )}
         </MutationForm>
       )}
     </Stack>
