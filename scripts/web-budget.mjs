@@ -36,12 +36,13 @@ export const PUBLIC_PAGES = [
     module: "features/listings/pages.public.ts",
     ceiling: 195_000,
   },
-  // the challenges' public pages (the catalog, a challenge) share one chunk
+  // the challenges' public pages (the catalog, a challenge) share one chunk; the industry and technology
+  // facets and the cards' topics need the shared vocabulary's labels (OKVED sections, tags): +9.8 kB
   {
     name: "challenges",
     path: "/challenges",
     module: "features/challenges/pages.public.ts",
-    ceiling: 194_400,
+    ceiling: 204_400,
   },
 ];
 

@@ -2825,6 +2825,14 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+            facets: {
+                /** @enum {string} */
+                field: "industry" | "tag";
+                values: {
+                    value: string;
+                    count: number;
+                }[];
+            }[];
         };
         ConversationAttachment: {
             /** Format: uuid */

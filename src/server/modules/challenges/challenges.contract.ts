@@ -198,6 +198,13 @@ export const ChallengesPage = z
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    /** The industry and tag facets, each counted under the other filters (values with challenges only). */
+    facets: z.array(
+      z.object({
+        field: z.enum(["industry", "tag"]),
+        values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+      }),
+    ),
   })
   .meta({ id: "ChallengesPage" });
 

@@ -148,6 +148,16 @@ describe("industries and tags in the catalog", () => {
     expectProblem(await guest.get("/api/challenges?industry=Z"), 400);
   });
 
+  it("counts each facet under the other filters", async () => {
+    type Facets = { facets: { field: string; values: { value: string; count: number }[] }[] };
+    const page = await ok<Facets>(guest.get("/api/challenges?tag=medtech"));
+    const of = (field: string) =>
+      Object.fromEntries(page.facets.find((f) => f.field === field)!.values.map((v) => [v.value, v.count]));
+    // Industries under the tag chosen; tags not narrowed by themselves.
+    expect(of("industry")).toEqual({ Q: 1 });
+    expect(of("tag")).toMatchObject({ medtech: 1, iot: 1, ai: 1 });
+  });
+
   it("finds a challenge by the names of its industries and tags", async () => {
     const ids = async (q: string) =>
       (await ok<Page>(guest.get(`/api/challenges?pageSize=50&q=${encodeURIComponent(q)}`))).items.map(

@@ -17,7 +17,7 @@ import {
 import { writeAudit } from "../../core/audit.js";
 import { now } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import { countRows, type Executor, pageOf, textArray } from "../../core/db.js";
+import { countRows, type Executor, pageOf, rows, textArray } from "../../core/db.js";
 import { AppError, badRequest, type FieldError, notFound } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
 import { can } from "../../core/policy.js";
@@ -234,8 +234,11 @@ export function searchChallenges(ctx: Ctx, q: z.infer<typeof ChallengesQuery>): 
     ];
     if (q.owner) where.push(eq(challenges.organizationId, q.owner));
     if (q.reward?.length) where.push(inArray(challenges.rewardType, q.reward));
-    if (q.industry?.length) where.push(sql`${challenges.industries} && ${textArray(q.industry)}`);
-    if (q.tag?.length) where.push(sql`${challenges.tags} && ${textArray(q.tag)}`);
+    // The facets' own conditions, kept apart: each facet is counted under the others.
+    const facetWhere = {
+      industry: q.industry?.length ? sql`${challenges.industries} && ${textArray(q.industry)}` : null,
+      tag: q.tag?.length ? sql`${challenges.tags} && ${textArray(q.tag)}` : null,
+    };
     if (q.deadlineFrom) where.push(sql`${challenges.deadline} >= ${dayStart(q.deadlineFrom).toISOString()}`);
     if (q.deadlineTo)
       where.push(
@@ -249,7 +252,8 @@ export function searchChallenges(ctx: Ctx, q: z.infer<typeof ChallengesQuery>): 
       rank = new Map(found.map((f) => [f.id, Number(f.rank ?? 0)]));
       where.push(inArray(challenges.id, [...rank.keys(), "00000000-0000-0000-0000-000000000000"]));
     }
-    const cond = and(...where)!;
+    const cond = and(...where, ...Object.values(facetWhere).filter((c) => c !== null))!;
+    const facets = await facetCounts(db, where, facetWhere);
     const count = sql<number>`(count(*) over ())::int`;
     const submissions = sql<number>`(select count(*)::int from challenge_submissions s
       where s.challenge_id = ${challenges.id} and s.state = 'submitted')`;
@@ -280,8 +284,32 @@ export function searchChallenges(ctx: Ctx, q: z.infer<typeof ChallengesQuery>): 
       total,
       page: q.page,
       pageSize: q.pageSize,
+      facets,
     };
   });
+}
+
+/** The industry and tag facets: a value's challenges under every filter but the facet's own. */
+async function facetCounts(
+  db: Executor,
+  where: SQL[],
+  facetWhere: { industry: SQL | null; tag: SQL | null },
+) {
+  const count = async (field: "industry" | "tag", column: SQL) => {
+    const others = field === "industry" ? facetWhere.tag : facetWhere.industry;
+    const cond = and(...where, ...(others ? [others] : []))!;
+    const list = await rows<{ value: string; count: number }>(
+      db,
+      sql`select v as "value", count(*)::int as "count"
+          from ${challenges} cross join lateral unnest(${column}) v where ${cond}
+          group by v order by count(*) desc, v`,
+    );
+    return { field, values: list.map((r) => ({ value: r.value, count: Number(r.count) })) };
+  };
+  return [
+    await count("industry", sql`${challenges.industries}`),
+    await count("tag", sql`${challenges.tags}`),
+  ];
 }
 
 // ---------- writing ----------

@@ -1,19 +1,20 @@
-import { Anchor, Button, Card, Checkbox, Group, MultiSelect, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Card, Checkbox, Group, Stack, Text, TextInput } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PUBLIC_CHALLENGE_STATES, REWARD_TYPES } from "../../../shared/challenges";
 import { OKVED_SECTION_LETTERS } from "../../../shared/okved";
-import { TAG_SLUGS } from "../../../shared/tags";
+import { TAG_SLUGS, tagLabel } from "../../../shared/tags";
 import { CatalogEmpty, CatalogPage, ChosenFilters } from "../../components/catalog/CatalogPage";
+import { FacetGroup, facetRows } from "../../components/catalog/FacetGroup";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { StateBadge, useRewardText } from "./labels";
 import { challengeQueries } from "./queries";
-import { industryLabel, Topics, useLocale, useTopicOptions } from "./topics";
+import { industryLabel, Topics, useLocale } from "./topics";
 import type { ChallengeCard, ChallengesQuery } from "./types";
 
 const PAGE_SIZE = 20;
@@ -102,7 +103,8 @@ export default function ChallengesPage() {
   const format = useFormat();
   const { user } = useMe();
   const locale = useLocale();
-  const options = useTopicOptions();
+  const labelOf = (field: "industry" | "tag", value: string) =>
+    field === "industry" ? industryLabel(value, locale) : tagLabel(value, locale);
   const { state, view, text, setText, go, submit } = useCatalogUrl(
     useCallback(parse, []),
     useCallback(toSearch, []),
@@ -134,12 +136,8 @@ export default function ChallengesPage() {
   const chosen = [
     ...view.reward.map((value) => ({ facet: "reward", value, label: t(`challenges.rewards.${value}`) })),
     ...view.status.map((value) => ({ facet: "status", value, label: t(`challenges.states.${value}`) })),
-    ...view.industry.map((value) => ({ facet: "industry", value, label: industryLabel(value, locale) })),
-    ...view.tag.map((value) => ({
-      facet: "tag",
-      value,
-      label: options.tags.find((o) => o.value === value)?.label ?? value,
-    })),
+    ...view.industry.map((value) => ({ facet: "industry", value, label: labelOf("industry", value) })),
+    ...view.tag.map((value) => ({ facet: "tag", value, label: labelOf("tag", value) })),
   ];
 
   return (
@@ -188,24 +186,23 @@ export default function ChallengesPage() {
           : t("challenges.catalog.filters"),
         content: (
           <Stack gap="md">
-            <MultiSelect
-              label={t("challenges.topics.industries")}
-              placeholder={view.industry.length ? undefined : t("challenges.topics.chooseIndustries")}
-              data={options.industries}
-              value={view.industry}
-              onChange={(v) => go({ industry: v })}
-              searchable
-              clearable
-            />
-            <MultiSelect
-              label={t("challenges.topics.tags")}
-              placeholder={view.tag.length ? undefined : t("challenges.topics.chooseTags")}
-              data={options.tags}
-              value={view.tag}
-              onChange={(v) => go({ tag: v })}
-              searchable
-              clearable
-            />
+            {(["industry", "tag"] as const).map((field) => (
+              <FacetGroup
+                key={field}
+                legend={t(field === "industry" ? "challenges.topics.industries" : "challenges.topics.tags")}
+                rows={facetRows(
+                  data?.facets.find((f) => f.field === field)?.values ?? [],
+                  view[field],
+                  (value) => labelOf(field, value),
+                )}
+                selected={view[field]}
+                onToggle={(value, checked) => toggle(field, value, checked)}
+                top={6}
+                countPrefix={t("challenges.topics.countPrefix")}
+                showAll={(n) => t("challenges.topics.showAll", { n })}
+                showLess={t("challenges.topics.showLess")}
+              />
+            ))}
             <Checkbox.Group
               label={t("challenges.catalog.reward")}
               value={view.reward}

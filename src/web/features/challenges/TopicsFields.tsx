@@ -1,10 +1,13 @@
 import { Checkbox, MultiSelect } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { OkvedSectionLetter } from "../../../shared/okved";
+import { OKVED_SECTIONS } from "../../../shared/okved";
 import type { OrgType } from "../../../shared/organizations";
+import { ORG_TYPE_LABELS, ORG_TYPES } from "../../../shared/organizations";
 import type { TagSlug } from "../../../shared/tags";
+import { TAGS } from "../../../shared/tags";
 import { fieldError } from "./fieldErrors";
-import { useTopicOptions } from "./topics";
+import { useLocale } from "./topics";
 
 export type TopicsValues = {
   industries: OkvedSectionLetter[];
@@ -12,6 +15,19 @@ export type TopicsValues = {
   orgTypes: OrgType[];
   participantsOnly: boolean;
 };
+
+/** The choices of the form: OKVED sections, technology tags, organization types. */
+export function useTopicOptions() {
+  const locale = useLocale();
+  return {
+    industries: OKVED_SECTIONS.map((s) => ({
+      value: s.letter as string,
+      label: `${s.letter}. ${s[locale]}`,
+    })),
+    tags: TAGS.map((tag) => ({ value: tag.slug as string, label: tag[locale] })),
+    orgTypes: ORG_TYPES.map((type) => ({ value: type as string, label: ORG_TYPE_LABELS[type][locale] })),
+  };
+}
 
 /** The challenge form's industries, technologies and who may submit. */
 export function TopicsFields({

@@ -2,9 +2,9 @@ import { Badge, Group, List } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { SubmitterRefusal } from "../../../shared/challengeEligibility";
 import type { Locale } from "../../../shared/constants";
-import { OKVED_SECTIONS, okvedSectionName } from "../../../shared/okved";
-import { ORG_TYPE_LABELS, ORG_TYPES, type OrgType } from "../../../shared/organizations";
-import { TAGS, tagLabel } from "../../../shared/tags";
+import { okvedSectionName } from "../../../shared/okved";
+import { ORG_TYPE_LABELS, type OrgType } from "../../../shared/organizations";
+import { tagLabel } from "../../../shared/tags";
 import { currentLocale } from "../../i18n";
 
 /** The current interface language (re-renders follow `useTranslation`). */
@@ -17,19 +17,6 @@ export const industryLabel = (letter: string, locale: Locale) => {
   const name = okvedSectionName(letter, locale);
   return name ? `${letter}. ${name}` : letter;
 };
-
-/** The choices of the catalog's filters and the form: OKVED sections, technology tags, organization types. */
-export function useTopicOptions() {
-  const locale = useLocale();
-  return {
-    industries: OKVED_SECTIONS.map((s) => ({
-      value: s.letter as string,
-      label: `${s.letter}. ${s[locale]}`,
-    })),
-    tags: TAGS.map((tag) => ({ value: tag.slug as string, label: tag[locale] })),
-    orgTypes: ORG_TYPES.map((type) => ({ value: type as string, label: ORG_TYPE_LABELS[type][locale] })),
-  };
-}
 
 /** A challenge's industries and tags as badges (cards and its page). */
 export function Topics({ industries, tags }: { industries: readonly string[]; tags: readonly string[] }) {
