@@ -19,3 +19,18 @@ export const fieldRefused = (field: string, message: string) =>
     }),
     { status: 400, headers: { "content-type": "application/problem+json" } },
   );
+
+/** `GET /api/me` of a signed-in user (Russian, a plain user, e-mail confirmed). */
+export const signedInMe = () =>
+  json({
+    user: {
+      id: "6a7c1f0e-3b7a-4d8e-9a53-1c2d3e4f5a6b",
+      email: "m@example.ru",
+      fullName: "Иванов Сергей Петрович",
+      role: "user",
+      locale: "ru",
+      emailConfirmed: true,
+      createdAt: "2026-01-01T00:00:00.000Z",
+    },
+    abilities: {},
+  });

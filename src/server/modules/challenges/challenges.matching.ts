@@ -13,6 +13,7 @@ import { type Db, type Executor, rows, textArray } from "../../core/db.js";
 import { AppError } from "../../core/errors.js";
 import type { QueuedJob } from "../../core/jobs.js";
 import { notifyAll } from "../notifications/notifications.service.js";
+import { memberIdsExcept } from "../organizations/membership.js";
 import { CHALLENGE_NOTIFICATION_KINDS } from "./challenges.notifications.js";
 import { challenges } from "./challenges.schema.js";
 
@@ -106,14 +107,7 @@ export async function sendChallengeMatches(db: Db, publicUrl: string, challengeI
     const orgs = await recordChallengeMatches(tx, c);
     if (!orgs.length) return 0;
     // Their members, each once, but none of the owner's.
-    const members = await rows<{ user_id: string }>(
-      tx,
-      sql`select distinct m.user_id from memberships m
-          where m.organization_id = any(${textArray(orgs)}::uuid[])
-            and not exists (select 1 from memberships own
-              where own.organization_id = ${c.organizationId} and own.user_id = m.user_id)`,
-    );
-    const userIds = members.map((r) => r.user_id);
+    const userIds = await memberIdsExcept(tx, orgs, c.organizationId);
     return notifyAll(
       tx,
       publicUrl,

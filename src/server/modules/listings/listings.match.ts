@@ -11,6 +11,7 @@ import type { ListingValues } from "../../../shared/listings.js";
 import { type Db, type Executor, rows } from "../../core/db.js";
 import type { QueuedJob } from "../../core/jobs.js";
 import { notifyAll } from "../notifications/notifications.service.js";
+import { memberIdsExcept } from "../organizations/membership.js";
 import { listingMatches } from "./listings.follow.schema.js";
 import { LISTING_NOTIFICATION_KINDS } from "./listings.notifications.js";
 import { listings } from "./listings.schema.js";
@@ -92,14 +93,7 @@ export async function sendMatches(db: Db, publicUrl: string, listingId: string):
     const orgs = await recordMatches(tx, l);
     if (!orgs.length) return 0;
     // Their members, each once, but none of the listing's own organization.
-    const members = await rows<{ user_id: string }>(
-      tx,
-      sql`select distinct m.user_id from memberships m
-          where m.organization_id in (select jsonb_array_elements_text(${JSON.stringify(orgs)}::jsonb)::uuid)
-            and not exists (select 1 from memberships own
-              where own.organization_id = ${l.organizationId} and own.user_id = m.user_id)`,
-    );
-    const userIds = members.map((r) => r.user_id);
+    const userIds = await memberIdsExcept(tx, orgs, l.organizationId);
     return notifyAll(
       tx,
       publicUrl,

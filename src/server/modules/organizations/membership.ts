@@ -1,5 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
-import type { Executor } from "../../core/db.js";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { type Executor, rows, textArray } from "../../core/db.js";
 import { notify } from "../notifications/notifications.service.js";
 import { activeOrganizations, memberships } from "./organizations.schema.js";
 
@@ -25,6 +25,26 @@ export async function managerIds(ex: Executor, organizationId: string): Promise<
       and(eq(memberships.organizationId, organizationId), inArray(memberships.role, ["owner", "admin"])),
     );
   return list.map((m) => m.userId);
+}
+
+/**
+ * The members of these organizations, each once, but none who is a member of `except` (a matching
+ * notice's own organization: its people are never told of their own listing or challenge).
+ */
+export async function memberIdsExcept(
+  ex: Executor,
+  organizationIds: readonly string[],
+  except: string,
+): Promise<string[]> {
+  if (!organizationIds.length) return [];
+  const list = await rows<{ user_id: string }>(
+    ex,
+    sql`select distinct m.user_id from memberships m
+        where m.organization_id = any(${textArray(organizationIds)}::uuid[])
+          and not exists (select 1 from memberships own
+            where own.organization_id = ${except} and own.user_id = m.user_id)`,
+  );
+  return list.map((r) => r.user_id);
 }
 
 /** Whether the user is a member of the organization (a contact person must be one). */

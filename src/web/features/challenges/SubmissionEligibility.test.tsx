@@ -4,10 +4,9 @@
 import { screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderWithApp } from "../../test/render";
+import { json, signedInMe } from "../../test/responses";
 import SubmissionFormPage from "./SubmissionFormPage";
 
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
 const ID = "7a7c1f0e-3b7a-4d8e-9a53-1c2d3e4f5a6b";
 const org = (n: number, shortName: string, o: Record<string, unknown>) => ({
   role: "owner",
@@ -25,19 +24,7 @@ const org = (n: number, shortName: string, o: Record<string, unknown>) => ({
 function serve(items: unknown[], requirements: { orgTypes: string[]; participantsOnly: boolean }) {
   vi.stubGlobal("fetch", async (request: Request) => {
     const path = new URL(request.url).pathname;
-    if (path === "/api/me")
-      return json({
-        user: {
-          id: "6a7c1f0e-3b7a-4d8e-9a53-1c2d3e4f5a6b",
-          email: "m@example.ru",
-          fullName: "Иванов Сергей Петрович",
-          role: "user",
-          locale: "ru",
-          emailConfirmed: true,
-          createdAt: "2026-01-01T00:00:00.000Z",
-        },
-        abilities: {},
-      });
+    if (path === "/api/me") return signedInMe();
     if (path === "/api/me/organizations") return json({ activeOrganizationId: null, items });
     if (path.startsWith("/api/challenges/"))
       return json({
