@@ -41,6 +41,7 @@ import {
   managedChallenge,
   moveChallenge,
   orgRef,
+  orgRefs,
   present,
   type Row,
   readerOf,
@@ -525,9 +526,7 @@ export async function evaluation(
   if (c.stage === null) throw transition(ctx, "evaluation", c.state);
   const stage = Math.min(stageAsked ?? c.stage, c.stages, c.stage);
   const st = await stageState(ctx.db, c, stage);
-  const orgs = new Map<string, { id: string; shortName: string }>();
-  for (const s of st.subs)
-    if (!orgs.has(s.organizationId)) orgs.set(s.organizationId, await orgRef(ctx.db, s.organizationId));
+  const orgs = await orgRefs(ctx.db, [...new Set(st.subs.map((s) => s.organizationId))]);
   return {
     stage,
     stages: c.stages,
@@ -535,7 +534,10 @@ export async function evaluation(
     progress: { done: st.progress.filter((e) => e.scored === e.of).length, of: st.progress.length },
     experts: st.progress,
     ranking: st.ranking.map((r) => ({
-      submission: { id: r.item.id, organization: orgs.get(r.item.organizationId)! },
+      submission: {
+        id: r.item.id,
+        organization: orgs.get(r.item.organizationId) ?? { id: r.item.organizationId, shortName: "" },
+      },
       score: r.value,
       rank: r.rank,
       tied: r.tied,
