@@ -20,7 +20,9 @@ const submitters = Array.from({ length: 900 }, (_, i) => ({
   owner: uuid("30000000", i),
 }));
 const experts = Array.from({ length: 12 }, (_, i) => uuid("40000000", i));
-const g = fullChallenges(1, owners, submitters, experts, now);
+// Each expert belongs to one of the submitters: never on a panel scoring it.
+const expertOrgs = new Map(experts.map((e, i) => [e, new Set([submitters[i * 7]!.id])]));
+const g = fullChallenges(1, owners, submitters, experts, now, expertOrgs);
 const subsOf = new Map<string, typeof g.submissions>();
 for (const s of g.submissions) subsOf.set(s.challengeId, [...(subsOf.get(s.challengeId) ?? []), s]);
 
@@ -46,6 +48,8 @@ describe("the full-scale challenges", () => {
       expect(["accepting", "evaluation", "results", "closed"]).toContain(c.state);
       expect(new Set(list.map((s) => s.organizationId)).size).toBe(list.length);
       for (const s of list) expect(s.organizationId).not.toBe(c.organizationId);
+      for (const e of g.experts.filter((x) => x.challengeId === id))
+        for (const s of list) expect(expertOrgs.get(e.userId!)?.has(s.organizationId!)).not.toBe(true);
     }
   });
 

@@ -20,7 +20,7 @@ import {
   IP_STATUSES,
   type RewardType,
 } from "../../shared/challenges.js";
-import { rows } from "../core/db.js";
+import { rows, textArray } from "../core/db.js";
 import type { SeedContext } from "../core/seed.js";
 import {
   challengeExperts,
@@ -413,6 +413,8 @@ export function fullChallenges(
   submitters: Submitter[],
   experts: string[],
   now: number,
+  /** The organizations each expert belongs to (never scoring them: a conflict of interest). */
+  expertOrgs: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): FullChallenges {
   const r = new Random(mulberry32(seed));
   const out: FullChallenges = { challenges: [], experts: [], submissions: [], scores: [] };
@@ -504,7 +506,7 @@ export function fullChallenges(
     const n = counts[i]!;
     if (!n) continue;
     const who = r.some(
-      submitters.filter((s) => s.id !== owner.id),
+      submitters.filter((s) => s.id !== owner.id && !panel.some((e) => expertOrgs.get(e)?.has(s.id))),
       n,
     );
     const quality = who.map(() => r.int(20, 95) / 100);
@@ -581,14 +583,17 @@ export async function seedFullChallenges(ctx: SeedContext) {
   const owners = orgs.filter((o) => o.orgType === "city_body" || o.orgType === "corporation");
   const submitters = orgs.filter((o) => o.orgType !== "city_body");
   const experts = (
-    await rows<{ id: string }>(
-      db,
-      sql`select u.id from users u where u.role = 'expert'
-        and not exists (select 1 from memberships m where m.user_id = u.id) order by u.email limit 60`,
-    )
+    await rows<{ id: string }>(db, sql`select id from users where role = 'expert' order by email limit 60`)
   ).map((e) => e.id);
+  const expertOrgs = new Map<string, Set<string>>();
+  for (const m of await rows<{ userId: string; orgId: string }>(
+    db,
+    sql`select user_id as "userId", organization_id as "orgId" from memberships
+      where user_id = any(${textArray(experts)}::uuid[])`,
+  ))
+    expertOrgs.set(m.userId, new Set([...(expertOrgs.get(m.userId) ?? []), m.orgId]));
   if (owners.length < 10 || submitters.length < RANKED_SUBMISSIONS + 10 || experts.length < 3) return;
-  const generated = fullChallenges(20261208, owners, submitters, experts, Date.now());
+  const generated = fullChallenges(20261208, owners, submitters, experts, Date.now(), expertOrgs);
   await insertBatches(ctx, "challenges", generated.challenges, (b) => db.insert(challenges).values(b));
   await insertBatches(ctx, "challenge experts", generated.experts, (b) =>
     db.insert(challengeExperts).values(b),

@@ -128,6 +128,7 @@ export const challengeSubmissions = pgTable(
       .on(t.challengeId, t.organizationId)
       .where(sql`${t.state} = 'submitted'`),
     index("challenge_submissions_organization_idx").on(t.organizationId),
+    index("challenge_submissions_challenge_idx").on(t.challengeId, t.createdAt, t.id),
   ],
 );
 

@@ -77,18 +77,6 @@ export const orgRef = async (ex: Executor, id: string) => {
   return o ?? { id, shortName: "" };
 };
 
-/** Organizations' references by id, in one statement. */
-export const orgRefs = async (ex: Executor, ids: string[]) =>
-  new Map(
-    (ids.length
-      ? await ex
-          .select({ id: organizations.id, shortName: organizations.shortName })
-          .from(organizations)
-          .where(inArray(organizations.id, ids))
-      : []
-    ).map((o) => [o.id, o]),
-  );
-
 const submittedCount = async (ex: Executor, challengeId: string) =>
   (
     await countRows(
