@@ -117,7 +117,7 @@ describe("public Q&A", () => {
       409,
       "challenge-question-changed",
     );
-    expect((stale as { current: Q }).current.version).toBe(answered.version);
+    expect((stale as unknown as { current: Q }).current.version).toBe(answered.version);
     // Hidden (abuse): gone for everyone but the managers.
     await ok<Q>(
       corp.ownerC.post(`/api/challenges/${c.id}/questions/${asked.id}/hide`, { version: answered.version }),
