@@ -16,6 +16,7 @@ import {
   challenges,
 } from "../modules/challenges/challenges.schema.js";
 import { memberships, organizations } from "../modules/organizations/organizations.schema.js";
+import { seedChallengeQa } from "./challenges.qa.js";
 
 /*
  * Demo challenges of Moscow city bodies and corporations, one or more in every state: open for
@@ -361,5 +362,6 @@ export const challengesSeeder: Seeder = {
         }
       }
     }
+    await seedChallengeQa(db, now);
   },
 };

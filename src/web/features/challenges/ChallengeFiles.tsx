@@ -36,11 +36,11 @@ function FilesPanel({
   const format = useFormat();
   const add = useMutation({
     mutationFn: upload,
-    onSuccess: () => toast(t("challenges.files.uploaded")),
+    onSuccess: () => toast(t("challengesQa.files.uploaded")),
   });
   const del = useMutation({
     mutationFn: remove,
-    onSuccess: () => toast(t("challenges.files.deleted")),
+    onSuccess: () => toast(t("challengesQa.files.deleted")),
     onError: toastError,
   });
   if (!files.length && !editable) return null;
@@ -48,7 +48,7 @@ function FilesPanel({
     <SectionCard id={id} title={title}>
       <Stack gap="sm">
         {files.length === 0 ? (
-          <Text c="dimmed">{t("challenges.files.none")}</Text>
+          <Text c="dimmed">{t("challengesQa.files.none")}</Text>
         ) : (
           <List spacing={4} listStyleType="none">
             {files.map((f) => (
@@ -64,9 +64,9 @@ function FilesPanel({
                       variant="subtle"
                       color="red"
                       onClick={() => del.mutate(f.id)}
-                      aria-label={t("challenges.files.removeName", { name: f.name })}
+                      aria-label={t("challengesQa.files.removeName", { name: f.name })}
                     >
-                      {t("challenges.files.remove")}
+                      {t("challengesQa.files.remove")}
                     </Button>
                   )}
                 </Group>
@@ -77,7 +77,7 @@ function FilesPanel({
         {editable && files.length < CHALLENGE_FILES_MAX && (
           <>
             <Text size="sm" c="dimmed">
-              {t("challenges.files.hint", {
+              {t("challengesQa.files.hint", {
                 size: format.fileSize(CHALLENGE_FILE_MAX_BYTES),
                 max: CHALLENGE_FILES_MAX,
               })}
@@ -91,7 +91,7 @@ function FilesPanel({
                   loading={add.isPending}
                   style={{ alignSelf: "flex-start" }}
                 >
-                  {t("challenges.files.add")}
+                  {t("challengesQa.files.add")}
                 </Button>
               )}
             </FileButton>
@@ -111,7 +111,7 @@ export default function ChallengeFiles({ c }: { c: Challenge }) {
   return (
     <FilesPanel
       id="ch-files"
-      title={t("challenges.files.title")}
+      title={t("challengesQa.files.title")}
       files={c.files}
       href={(f) => `/api/challenges/${c.id}/files/${f.id}`}
       editable={c.me.manage && !["results", "closed"].includes(c.state)}
@@ -140,7 +140,7 @@ export function SubmissionFiles({ id, editable }: { id: string; editable: boolea
   return (
     <FilesPanel
       id="sub-files"
-      title={t("challenges.files.submissionTitle")}
+      title={t("challengesQa.files.submissionTitle")}
       files={q.data.items}
       href={(f) => `/api/challenge-submissions/${id}/files/${f.id}`}
       editable={editable}

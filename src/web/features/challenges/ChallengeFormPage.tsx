@@ -328,9 +328,9 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
         />
       </Stack>
       <Select
-        label={t("challenges.form.visibility")}
-        description={t(`challenges.visibility.hint.${v.visibility}`)}
-        data={CHALLENGE_VISIBILITIES.map((x) => ({ value: x, label: t(`challenges.visibility.${x}`) }))}
+        label={t("challengesQa.form.visibility")}
+        description={t(`challengesQa.visibility.hint.${v.visibility}`)}
+        data={CHALLENGE_VISIBILITIES.map((x) => ({ value: x, label: t(`challengesQa.visibility.${x}`) }))}
         value={v.visibility}
         allowDeselect={false}
         onChange={(x) => x && set({ visibility: x as ChallengeVisibility })}
@@ -338,8 +338,8 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
       />
       {v.visibility === "nda" && (
         <Textarea
-          label={t("challenges.form.nda")}
-          description={t("challenges.form.ndaHint")}
+          label={t("challengesQa.form.nda")}
+          description={t("challengesQa.form.ndaHint")}
           required
           autosize
           minRows={4}

@@ -30,7 +30,7 @@ function AnswerForm({ c, q }: { c: Challenge; q: Question }) {
         }),
       ),
     onSuccess: async () => {
-      toast(t("challenges.qa.answered"));
+      toast(t("challengesQa.qa.answered"));
       setOpen(false);
       await qc.invalidateQueries({ queryKey: challengeKeys.questions(c.id) });
     },
@@ -50,7 +50,7 @@ function AnswerForm({ c, q }: { c: Challenge; q: Question }) {
     return (
       <Group gap="xs">
         <Button size="xs" variant="light" onClick={() => setOpen(true)}>
-          {t("challenges.qa.editAnswer")}
+          {t("challengesQa.qa.editAnswer")}
         </Button>
         {!q.hidden && (
           <Button
@@ -60,7 +60,7 @@ function AnswerForm({ c, q }: { c: Challenge; q: Question }) {
             onClick={() => hide.mutate()}
             loading={hide.isPending}
           >
-            {t("challenges.qa.hide")}
+            {t("challengesQa.qa.hide")}
           </Button>
         )}
       </Group>
@@ -68,7 +68,7 @@ function AnswerForm({ c, q }: { c: Challenge; q: Question }) {
   return (
     <Stack gap="xs">
       <Textarea
-        label={t("challenges.qa.answer")}
+        label={t("challengesQa.qa.answer")}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
         autosize
@@ -83,7 +83,7 @@ function AnswerForm({ c, q }: { c: Challenge; q: Question }) {
           loading={save.isPending}
           disabled={text.trim().length < QUESTION_MIN}
         >
-          {t("challenges.qa.saveAnswer")}
+          {t("challengesQa.qa.saveAnswer")}
         </Button>
         {!q.hidden && (
           <Button
@@ -93,7 +93,7 @@ function AnswerForm({ c, q }: { c: Challenge; q: Question }) {
             onClick={() => hide.mutate()}
             loading={hide.isPending}
           >
-            {t("challenges.qa.hide")}
+            {t("challengesQa.qa.hide")}
           </Button>
         )}
       </Group>
@@ -116,7 +116,7 @@ function AskForm({ c }: { c: Challenge }) {
         }),
       ),
     onSuccess: async () => {
-      toast(t("challenges.qa.asked"));
+      toast(t("challengesQa.qa.asked"));
       setText("");
       await qc.invalidateQueries({ queryKey: challengeKeys.questions(c.id) });
     },
@@ -124,8 +124,8 @@ function AskForm({ c }: { c: Challenge }) {
   return (
     <Stack gap="xs">
       <Textarea
-        label={t("challenges.qa.question")}
-        description={t("challenges.qa.questionHint")}
+        label={t("challengesQa.qa.question")}
+        description={t("challengesQa.qa.questionHint")}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
         autosize
@@ -134,8 +134,8 @@ function AskForm({ c }: { c: Challenge }) {
       />
       {orgs.length > 0 && (
         <Select
-          label={t("challenges.qa.askAs")}
-          placeholder={t("challenges.qa.participant")}
+          label={t("challengesQa.qa.askAs")}
+          placeholder={t("challengesQa.qa.participant")}
           clearable
           data={orgs.map((o) => ({ value: o.organization.id, label: o.organization.shortName }))}
           value={org}
@@ -149,7 +149,7 @@ function AskForm({ c }: { c: Challenge }) {
         disabled={text.trim().length < QUESTION_MIN}
         style={{ alignSelf: "flex-start" }}
       >
-        {t("challenges.qa.ask")}
+        {t("challengesQa.qa.ask")}
       </Button>
     </Stack>
   );
@@ -183,7 +183,7 @@ function Clarification({ c }: { c: Challenge }) {
       loading={open.isPending}
       style={{ alignSelf: "flex-start" }}
     >
-      {t("challenges.qa.private")}
+      {t("challengesQa.qa.private")}
     </Button>
   );
 }
@@ -198,29 +198,29 @@ export default function ChallengeQa({ c }: { c: Challenge }) {
     <Card withBorder padding="lg" id="qa">
       <Stack gap="md">
         <Title order={2} size="h3">
-          {t("challenges.qa.title")}
+          {t("challengesQa.qa.title")}
         </Title>
         {q.error && <ProblemAlert error={q.error} />}
         {list && list.items.length === 0 && (
-          <Text c="dimmed">{t(list.canAsk ? "challenges.qa.emptyAsk" : "challenges.qa.empty")}</Text>
+          <Text c="dimmed">{t(list.canAsk ? "challengesQa.qa.emptyAsk" : "challengesQa.qa.empty")}</Text>
         )}
         {list?.items.map((x) => (
           <Stack key={x.id} gap={4} component="article">
             <Group gap="xs">
               <Text size="sm" fw={500}>
-                {x.askedBy ?? t("challenges.qa.participant")}
+                {x.askedBy ?? t("challengesQa.qa.participant")}
               </Text>
               <Text size="sm" c="dimmed">
                 {format.dateTime(x.createdAt)}
               </Text>
-              {x.hidden && <Badge color="red">{t("challenges.qa.hidden")}</Badge>}
-              {x.answer === null && <Badge color="gray">{t("challenges.qa.waiting")}</Badge>}
+              {x.hidden && <Badge color="red">{t("challengesQa.qa.hidden")}</Badge>}
+              {x.answer === null && <Badge color="gray">{t("challengesQa.qa.waiting")}</Badge>}
             </Group>
             <Text style={{ whiteSpace: "pre-line" }}>{x.question}</Text>
             {x.answer !== null && (
               <Text style={{ whiteSpace: "pre-line" }} pl="md" c="dark.4">
                 <Text span fw={500}>
-                  {t("challenges.qa.answerBy", { name: c.organization.shortName })}
+                  {t("challengesQa.qa.answerBy", { name: c.organization.shortName })}
                 </Text>{" "}
                 {x.answer}
               </Text>

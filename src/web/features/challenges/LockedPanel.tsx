@@ -23,18 +23,18 @@ export default function LockedPanel({ c }: { c: Challenge }) {
         client.POST("/api/challenges/{id}/nda", { params: { path: { id: c.id } }, body: { accept: true } }),
       ),
     onSuccess: (next) => {
-      toast(t("challenges.locked.accepted"));
+      toast(t("challengesQa.locked.accepted"));
       qc.setQueryData(challengeKeys.challenge(c.id), next);
       void qc.invalidateQueries({ queryKey: challengeKeys.questions(c.id) });
     },
   });
   if (c.locked === "sign_in")
     return (
-      <Alert color="blue" title={t(`challenges.locked.signIn.${c.visibility}`)}>
+      <Alert color="blue" title={t(`challengesQa.locked.signIn.${c.visibility}`)}>
         <Stack gap="xs" align="flex-start">
-          <Text size="sm">{t("challenges.locked.signInText")}</Text>
+          <Text size="sm">{t("challengesQa.locked.signInText")}</Text>
           <Button component={Link} to={withNext("/signin", location.pathname)} size="sm">
-            {t("challenges.locked.signInButton")}
+            {t("challengesQa.locked.signInButton")}
           </Button>
         </Stack>
       </Alert>
@@ -43,10 +43,10 @@ export default function LockedPanel({ c }: { c: Challenge }) {
     <Card withBorder padding="md" aria-labelledby="ch-nda-title">
       <Stack gap="sm">
         <Title order={2} size="h3" id="ch-nda-title">
-          {t("challenges.locked.ndaTitle")}
+          {t("challengesQa.locked.ndaTitle")}
         </Title>
         <Text size="sm" c="dimmed">
-          {t("challenges.locked.ndaText")}
+          {t("challengesQa.locked.ndaText")}
         </Text>
         <ScrollArea.Autosize mah={240} type="auto">
           <Text style={{ whiteSpace: "pre-line" }} lang="ru">
@@ -54,7 +54,7 @@ export default function LockedPanel({ c }: { c: Challenge }) {
           </Text>
         </ScrollArea.Autosize>
         <Checkbox
-          label={t("challenges.locked.agree")}
+          label={t("challengesQa.locked.agree")}
           checked={agreed}
           onChange={(e) => setAgreed(e.currentTarget.checked)}
         />
@@ -65,7 +65,7 @@ export default function LockedPanel({ c }: { c: Challenge }) {
           loading={accept.isPending}
           style={{ alignSelf: "flex-start" }}
         >
-          {t("challenges.locked.accept")}
+          {t("challengesQa.locked.accept")}
         </Button>
       </Stack>
     </Card>
