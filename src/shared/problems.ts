@@ -112,6 +112,7 @@ export const PROBLEM_CODES = [
   "challenge-files-full",
   "challenge-files-closed",
   "challenge-submission-files-closed",
+  "challenge-nda-required",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -66,4 +66,7 @@ CREATE UNIQUE INDEX "challenge_clarifications_uq" ON "challenge_clarifications" 
 CREATE INDEX "challenge_clarifications_org_idx" ON "challenge_clarifications" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "challenge_questions_challenge_idx" ON "challenge_questions" USING btree ("challenge_id","created_at");--> statement-breakpoint
 CREATE INDEX "challenge_questions_asker_idx" ON "challenge_questions" USING btree ("asker_id");--> statement-breakpoint
-ALTER TABLE "challenges" ADD CONSTRAINT "challenges_visibility_check" CHECK ("challenges"."visibility" in ('public', 'registered', 'nda'));
+ALTER TABLE "challenges" ADD CONSTRAINT "challenges_visibility_check" CHECK ("challenges"."visibility" in ('public', 'registered', 'nda'));--> statement-breakpoint
+-- A challenge's files are on its (cached) page: their changes move the catalog's generation.
+CREATE TRIGGER challenge_files_search_gen AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON challenge_files
+  FOR EACH STATEMENT EXECUTE FUNCTION search_bump('challenges');

@@ -163,6 +163,12 @@ describe("visibility and the NDA", () => {
     expect(accepted).toMatchObject({ locked: null, problemRu: expect.stringContaining("Гидроудары") });
     const again = await ok<Page>(reader.post(`/api/challenges/${c.id}/nda`, { accept: true }));
     expect(again.me.ndaAcceptedAt).toBe(accepted.me.ndaAcceptedAt);
+    // A submission needs the NDA accepted by the one who submits.
+    expectProblem(
+      await maker.memberC.post(`/api/challenges/${c.id}/submissions`, submissionBody(maker.org.id)),
+      409,
+      "challenge-nda-required",
+    );
     const dl = await reader.get(`/api/challenges/${c.id}/files/${file.id}`);
     expect(dl.statusCode).toBe(200);
     expect(dl.headers["content-type"]).toBe("application/pdf");
@@ -178,6 +184,20 @@ describe("visibility and the NDA", () => {
       titleRu: "Снижение потерь тепла в жилых домах",
     });
     expect(await ok<Page>(reader.get(`/api/challenges/${c.id}`))).toMatchObject({ locked: null });
+  });
+
+  it("a public challenge's files are on its page for guests, at once after an upload", async () => {
+    const c = await openChallenge(corp.ownerC, op, corp.org.id);
+    expect((await ok<Page>(guest.get(`/api/challenges/${c.id}`))).files).toEqual([]);
+    const f = await ok<{ id: string }>(
+      upload(corp.adminC, `/api/challenges/${c.id}/files`, PDF, "ТЗ.pdf"),
+      201,
+    );
+    expect((await ok<Page>(guest.get(`/api/challenges/${c.id}`))).files).toEqual([
+      expect.objectContaining({ id: f.id, name: "ТЗ.pdf" }),
+    ]);
+    expect((await guest.get(`/api/challenges/${c.id}/files/${f.id}`)).statusCode).toBe(200);
+    expectProblem(await maker.ownerC.post(`/api/challenges/${c.id}/files`, {}), 404);
   });
 
   it("an NDA challenge needs its text", async () => {
