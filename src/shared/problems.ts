@@ -106,6 +106,13 @@ export const PROBLEM_CODES = [
   "challenge-no-conflict-undeclared",
   "challenge-conflict-of-interest",
   "challenge-score-changed",
+  // challenges: Q&A and files
+  "challenge-questions-closed",
+  "challenge-question-changed",
+  "challenge-files-full",
+  "challenge-files-closed",
+  "challenge-submission-files-closed",
+  "challenge-nda-required",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -17,6 +17,7 @@ import {
 } from "../modules/challenges/challenges.schema.js";
 import { memberships, organizations } from "../modules/organizations/organizations.schema.js";
 import { seedFullChallenges } from "./challenges.full.js";
+import { seedChallengeQa } from "./challenges.qa.js";
 
 /*
  * Demo challenges of Moscow city bodies and corporations, one or more in every state: open for
@@ -366,4 +367,5 @@ async function seedDemoChallenges({ db }: SeedContext) {
       }
     }
   }
+  await seedChallengeQa(db, now);
 }

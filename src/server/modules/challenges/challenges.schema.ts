@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import {
   bigint,
+  check,
   customType,
   index,
   jsonb,
@@ -20,6 +21,7 @@ import {
   REWARD_TYPES,
   SUBMISSION_STATES,
 } from "../../../shared/challenges.js";
+import type { ChallengeVisibility } from "../../../shared/challenges.qa.js";
 import { createdAt, parentRef, primaryId, timestamps, tz, version } from "../../core/columns.js";
 import { users } from "../accounts/accounts.schema.js";
 import { organizations } from "../organizations/organizations.schema.js";
@@ -65,10 +67,16 @@ export const challenges = pgTable(
     resultsAt: tz("results_at"),
     ...timestamps(),
     version: version(),
+    // Registered-only and NDA challenges index their card (the title) only: the catalog's text never
+    // tells what their details say (challenges.qa.service.ts).
     search: tsvector("search").generatedAlwaysAs(
       (): SQL =>
-        sql`setweight(to_tsvector('russian', coalesce(${challenges.titleRu}, '') || ' ' || coalesce(${challenges.titleEn}, '')), 'A') || setweight(to_tsvector('russian', coalesce(${challenges.problemRu}, '') || ' ' || coalesce(${challenges.expectedResultRu}, '')), 'B') || setweight(to_tsvector('russian', coalesce(${challenges.requirementsRu}, '')), 'C')`,
+        sql`setweight(to_tsvector('russian', coalesce(${challenges.titleRu}, '') || ' ' || coalesce(${challenges.titleEn}, '')), 'A') || case when ${challenges.visibility} = 'public' then setweight(to_tsvector('russian', coalesce(${challenges.problemRu}, '') || ' ' || coalesce(${challenges.expectedResultRu}, '')), 'B') || setweight(to_tsvector('russian', coalesce(${challenges.requirementsRu}, '')), 'C') else ''::tsvector end`,
     ),
+    /** public, registered, nda (src/shared/challenges.qa.ts). */
+    visibility: text("visibility").$type<ChallengeVisibility>().notNull().default("public"),
+    /** The NDA a reader accepts before the details of an `nda` challenge (Russian). */
+    ndaRu: text("nda_ru"),
   },
   (t) => [
     index("challenges_search_idx").using("gin", t.search),
@@ -76,6 +84,7 @@ export const challenges = pgTable(
     index("challenges_state_deadline_idx").on(t.state, t.deadline),
     index("challenges_organization_idx").on(t.organizationId),
     index("challenges_queue_idx").on(t.submittedAt).where(sql`${t.state} = 'moderation'`),
+    check("challenges_visibility_check", sql`${t.visibility} in ('public', 'registered', 'nda')`),
   ],
 );
 

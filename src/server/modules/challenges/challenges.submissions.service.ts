@@ -32,6 +32,7 @@ import type {
   Submission,
   UpdateSubmissionBody,
 } from "./challenges.contract.js";
+import { lockOf } from "./challenges.files.service.js";
 import { CHALLENGE_NOTIFICATION_KINDS } from "./challenges.notifications.js";
 import { challengeExperts, challengeScores, challengeSubmissions } from "./challenges.schema.js";
 import {
@@ -287,6 +288,7 @@ export async function createSubmission(
     if (!can(ctx.actor, "challenges.submit", access))
       throw refusal(404, body.organizationId, "challenges.submit");
     assertOpen(ctx, c, "submission");
+    if (lockOf(c, me) === "nda") throw new AppError(409, "challenge-nda-required");
     if (body.organizationId === c.organizationId) throw new AppError(409, "challenge-own-submission");
     const [org] = await tx
       .select({ verifiedAt: organizations.verifiedAt })
