@@ -199,3 +199,36 @@ export async function listingsMix(database: Database): Promise<Record<string, st
     return q;
   });
 }
+
+/**
+ * The challenges catalog as guests ask it: a word of the public titles (some misspelt) seven times in
+ * ten, a reward type or two and a state by their frequencies, now and then the second page.
+ */
+export async function challengesMix(database: Database): Promise<Record<string, string>[]> {
+  const rnd = random(17);
+  const words = await rows<{ word: string }>(
+    database.db,
+    sql`select w as word from challenges, search_words(title_ru) w
+      where state::text in ('accepting', 'evaluation', 'results', 'closed') and length(w) >= 5
+      group by 1 having count(*) >= 3 order by 1`,
+  );
+  const rewards = await counts(
+    database,
+    sql`select reward_type::text as v, count(*)::int as n from challenges group by 1 order by 1`,
+  );
+  const states = await counts(
+    database,
+    sql`select state::text as v, count(*)::int as n from challenges
+      where state::text in ('accepting', 'evaluation', 'results', 'closed') group by 1 order by 1`,
+  );
+  return distinct(() => {
+    const q: Record<string, string> = {};
+    if (words.length && rnd() < 0.7) q.q = maybeTypo(rnd, pick(rnd, words).word);
+    const r = rnd();
+    if (r < 0.6) q.reward = weighted(rnd, rewards);
+    if (r < 0.3) q.reward = [...new Set([q.reward!, weighted(rnd, rewards)])].join(",");
+    if (rnd() < 0.6) q.status = rnd() < 0.6 ? "accepting" : weighted(rnd, states);
+    if (rnd() < 0.1) q.page = "2";
+    return q;
+  });
+}

@@ -28,6 +28,8 @@ import { acquireDataDirLock } from "../src/server/core/lock.js";
 import { searchCacheStats, searchText } from "../src/server/core/search.js";
 import { users } from "../src/server/modules/accounts/accounts.schema.js";
 import { adminUsersQueries } from "../src/server/modules/accounts/accounts.service.js";
+import { ChallengesQuery } from "../src/server/modules/challenges/challenges.contract.js";
+import { CHALLENGES_CATALOG } from "../src/server/modules/challenges/challenges.service.js";
 import { openConversation } from "../src/server/modules/conversations/conversations.api.js";
 import { DirectoryQuery } from "../src/server/modules/directory/directory.contract.js";
 import {
@@ -50,11 +52,21 @@ import {
   activeOrganizationFacts,
   activeOrganizationFactsQuery,
 } from "../src/server/modules/organizations/organizations.service.js";
+import { RANKED_TITLE } from "../src/server/seed/challenges.full.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, type Scale, seed } from "../src/server/seed/index.js";
 import { DEMO_USER_EMAIL, DEMO_USER_ORG } from "../src/server/seed/organizations.js";
 import { openSse } from "../src/server/test/sse.js";
+import { challengeRankingStatement, challengesSearchStatement } from "./bench.challenges.js";
 import { listingsSearchStatement } from "./bench.listings.js";
-import { directoryMix, listingsMix, MIX, navigatorMix, random, zipfDraws } from "./bench.mix.js";
+import {
+  challengesMix,
+  directoryMix,
+  listingsMix,
+  MIX,
+  navigatorMix,
+  random,
+  zipfDraws,
+} from "./bench.mix.js";
 
 const { values } = parseArgs({
   options: {
@@ -259,6 +271,28 @@ const LISTINGS_QUERY = {
   materials: "aluminium",
 };
 
+/**
+ * The challenges catalog as a guest searches it: the API answers from the search engine (matches, then
+ * the page; cached per catalog generation), the raw SQL is the same answer from one statement
+ * (scripts/bench.challenges.ts).
+ */
+async function challengesCase(database: Database, raw: Record<string, string>, withNote = true) {
+  const q = ChallengesQuery.parse(raw);
+  const text = q.q?.trim() ? await searchText(database.db, CHALLENGES_CATALOG, q.q) : undefined;
+  const statement = toStatement(challengesSearchStatement(q, text));
+  let note: string | undefined;
+  if (withNote) {
+    const [m] = await database.rawQuery<{ total: number }>(statement.sql, statement.params);
+    const [n] = await database.rawQuery<{ n: number }>(
+      "select count(*)::int as n from challenges where state::text in ('accepting', 'evaluation', 'results', 'closed')",
+    );
+    note = `${m?.total ?? 0} of ${n?.n} public challenges match`;
+  }
+  return { url: `/api/challenges?${new URLSearchParams(raw)}`, stages: [[statement]], note };
+}
+
+const CHALLENGES_QUERY = { q: "мониторинг", reward: "paid_pilot,contract", status: "accepting,evaluation" };
+
 /** A listing's page as a guest sees it: the service's statement (the one the API runs on a miss). */
 async function listingPageCase(database: Database, id: string): Promise<Prepared> {
   return { url: `/api/listings/${id}`, stages: [[toQuery(publicListingQuery(database.db, id))]] };
@@ -370,6 +404,32 @@ const cases: Case[] = [
         "guest",
         (raw) => `/api/listings/${raw.id}`,
       );
+    },
+  },
+  {
+    name: "challenges search ('мониторинг', reward, state)",
+    prepare: (database) => challengesCase(database, CHALLENGES_QUERY),
+  },
+  {
+    name: "challenges mix (realistic: words, typos, rewards, states)",
+    prepare: async (database) =>
+      mixCase(await challengesMix(database), (raw) => challengesCase(database, raw, false), "guest"),
+  },
+  {
+    name: "challenge ranking (500 submissions, 3 experts, stage 1)",
+    auth: "admin",
+    prepare: async (database) => {
+      const [c] = await database.rawQuery<{ id: string; n: number }>(
+        `select c.id, (select count(*)::int from challenge_submissions s where s.challenge_id = c.id) as n
+          from challenges c where c.title_ru = $1`,
+        [RANKED_TITLE],
+      );
+      if (!c) missing("the ranked challenge");
+      return {
+        url: `/api/challenges/${c.id}/evaluation`,
+        stages: [[toStatement(challengeRankingStatement(c.id, 1))]],
+        note: `${c.n} submissions ranked as the owner sees them`,
+      };
     },
   },
 ];

@@ -108,6 +108,13 @@ export const PROBLEM_CODES = [
   "challenge-score-changed",
   "challenge-org-type",
   "challenge-participants-only",
+  // challenges: Q&A and files
+  "challenge-questions-closed",
+  "challenge-question-changed",
+  "challenge-files-full",
+  "challenge-files-closed",
+  "challenge-submission-files-closed",
+  "challenge-nda-required",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -112,4 +112,18 @@ describe("demo challenges", () => {
         submitterRefusal(s, { type: s.type, status: s.status, statusSuspended: s.suspended }),
       ).toBeNull();
   });
+
+  it("one open challenge behind an NDA, one for registered users only, with answered questions", async () => {
+    const list = await rows<{ visibility: string; nda: boolean; answered: number }>(
+      database.db,
+      sql`select c.visibility, c.nda_ru is not null as nda,
+            (select count(*)::int from challenge_questions q where q.challenge_id = c.id and q.answer is not null) as answered
+          from challenges c where c.state = 'accepting' and c.visibility <> 'public' order by c.visibility`,
+    );
+    expect(list.map((c) => [c.visibility, c.nda])).toEqual([
+      ["nda", true],
+      ["registered", false],
+    ]);
+    expect(list.every((c) => c.answered > 0)).toBe(true);
+  });
 });

@@ -8,7 +8,7 @@ import {
   type RewardType,
 } from "../../shared/challenges.js";
 import type { OrgType } from "../../shared/organizations.js";
-import type { Seeder } from "../core/seed.js";
+import type { SeedContext, Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { recordChallengeMatches, topicsOf } from "../modules/challenges/challenges.matching.js";
 import {
@@ -18,6 +18,8 @@ import {
   challenges,
 } from "../modules/challenges/challenges.schema.js";
 import { memberships, organizations } from "../modules/organizations/organizations.schema.js";
+import { seedFullChallenges } from "./challenges.full.js";
+import { seedChallengeQa } from "./challenges.qa.js";
 
 /*
  * Demo challenges of Moscow city bodies and corporations, one or more in every state: open for
@@ -265,135 +267,139 @@ const scoresFor = (criteria: number, sub: number, expert: number) =>
 
 export const challengesSeeder: Seeder = {
   name: "challenges",
-  async run({ db }) {
-    const owned = await db
-      .select({ id: organizations.id, shortName: organizations.shortName, owner: memberships.userId })
-      .from(organizations)
-      .innerJoin(
-        memberships,
-        and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "owner")),
-      )
-      .where(inArray(organizations.shortName, [...new Set(PLANS.map((p) => p.owner))]));
-    const submitters = await db
-      .select({ id: organizations.id, owner: memberships.userId })
-      .from(organizations)
-      .innerJoin(
-        memberships,
-        and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "owner")),
-      )
-      .where(
-        and(
-          isNotNull(organizations.verifiedAt),
-          eq(organizations.regionCode, "77"),
-          eq(organizations.type, "legal_entity"),
-          sql`${organizations.status} = 'participant'`,
-        ),
-      )
-      .orderBy(asc(organizations.inn))
-      .offset(20)
-      .limit(8);
-    const experts = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.role, "expert"))
-      .orderBy(asc(users.email))
-      .limit(2);
-    const byName = new Map(owned.map((o) => [o.shortName, o]));
-    if (!submitters.length || !experts.length) return;
-    const now = Date.now();
-    let turn = 0;
-    for (const [n, p] of PLANS.entries()) {
-      const owner = byName.get(p.owner);
-      if (!owner) continue;
-      if (criteriaIssues(p.criteria).length) throw new Error(`seed: criteria of ${p.titleRu}`);
-      const created = new Date(now - (90 - n * 5) * DAY);
-      const deadline = new Date(now + p.deadline * DAY);
-      deadline.setUTCHours(20, 59, 0, 0); // 23:59 in Moscow
-      const opened =
-        p.state === "draft" || p.state === "moderation" ? null : new Date(created.getTime() + 2 * DAY);
-      const scored = p.state === "evaluation" || p.state === "results" || p.state === "closed";
-      const [c] = await db
-        .insert(challenges)
-        .values({
-          organizationId: owner.id,
-          authorId: owner.owner,
-          state: p.state,
-          titleRu: p.titleRu,
-          problemRu: p.problemRu,
-          expectedResultRu: p.expectedResultRu,
-          requirementsRu: p.requirementsRu,
-          minTrl: p.minTrl,
-          rewardType: p.rewardType,
-          rewardAmount: p.rewardAmount,
-          deadline,
-          stages: p.stages,
-          stage: p.state === "evaluation" ? (p.stage ?? 1) : scored ? p.stages + 1 : null,
-          criteria: p.criteria,
-          ...topicsOf({
-            industries: p.industries,
-            tags: p.tags,
-            orgTypes: p.orgTypes ?? [],
-            participantsOnly: p.participantsOnly ?? false,
-          }),
-          rejectReason: p.rejectReason ?? null,
-          submittedAt: p.state === "draft" && !p.rejectReason ? null : new Date(created.getTime() + DAY),
-          openedAt: opened,
-          resultsAt:
-            p.state === "results" || p.state === "closed" ? new Date(deadline.getTime() + 14 * DAY) : null,
-          createdAt: created,
-          updatedAt: created,
-        })
-        .returning();
-      // An open challenge's matching organizations were told when it opened: recorded, as the job does.
-      if (opened) await recordChallengeMatches(db, c!);
-      if (p.state !== "draft" && p.state !== "moderation")
-        await db.insert(challengeExperts).values(
-          experts.map((e) => ({
-            challengeId: c!.id,
-            userId: e.id,
-            assignedBy: owner.owner,
-            noConflictAt: scored ? new Date(deadline.getTime() + DAY) : null,
-          })),
-        );
-      for (let k = 0; k < p.submissions; k++) {
-        const org = submitters[turn++ % submitters.length]!;
-        const s = SOLUTIONS[(n + k) % SOLUTIONS.length]!;
-        const decision = p.decisions?.[k] ?? null;
-        const [sub] = await db
-          .insert(challengeSubmissions)
-          .values({
-            challengeId: c!.id,
-            organizationId: org.id,
-            authorId: org.owner,
-            solution: s.solution,
-            trl: Math.max(s.trl, p.minTrl ?? 1),
-            ipStatus: s.ip,
-            price: s.price,
-            pilotPlan: s.plan,
-            passed: decision && decision !== "not_selected" ? p.stages : 0,
-            decision,
-            feedbackAt: decision ? new Date(deadline.getTime() + 14 * DAY) : null,
-            createdAt: new Date(created.getTime() + (3 + k) * DAY),
-            updatedAt: new Date(created.getTime() + (3 + k) * DAY),
-          })
-          .returning({ id: challengeSubmissions.id });
-        if (!scored) continue;
-        // In evaluation the first expert has scored every submission, the second only the first two.
-        for (const [e, expert] of experts.entries()) {
-          if (p.state === "evaluation" && e === 1 && k >= 2) continue;
-          const scores = scoresFor(p.criteria.length, k, e);
-          await db.insert(challengeScores).values({
-            submissionId: sub!.id,
-            expertId: expert.id,
-            stage: p.state === "evaluation" ? (p.stage ?? 1) : 1,
-            scores,
-            comments: scores.map((v, i) =>
-              i === 0 && v <= 6 ? "Нужны подтверждающие данные пилотов." : null,
-            ),
-            comment: COMMENTS[(k + e) % COMMENTS.length]!,
-          });
-        }
-      }
-    }
+  async run(ctx) {
+    await seedDemoChallenges(ctx);
+    if (ctx.scale === "full") await seedFullChallenges(ctx);
   },
 };
+
+async function seedDemoChallenges({ db }: SeedContext) {
+  const owned = await db
+    .select({ id: organizations.id, shortName: organizations.shortName, owner: memberships.userId })
+    .from(organizations)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "owner")),
+    )
+    .where(inArray(organizations.shortName, [...new Set(PLANS.map((p) => p.owner))]));
+  const submitters = await db
+    .select({ id: organizations.id, owner: memberships.userId })
+    .from(organizations)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "owner")),
+    )
+    .where(
+      and(
+        isNotNull(organizations.verifiedAt),
+        eq(organizations.regionCode, "77"),
+        eq(organizations.type, "legal_entity"),
+        sql`${organizations.status} = 'participant'`,
+      ),
+    )
+    .orderBy(asc(organizations.inn))
+    .offset(20)
+    .limit(8);
+  const experts = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.role, "expert"))
+    .orderBy(asc(users.email))
+    .limit(2);
+  const byName = new Map(owned.map((o) => [o.shortName, o]));
+  if (!submitters.length || !experts.length) return;
+  const now = Date.now();
+  let turn = 0;
+  for (const [n, p] of PLANS.entries()) {
+    const owner = byName.get(p.owner);
+    if (!owner) continue;
+    if (criteriaIssues(p.criteria).length) throw new Error(`seed: criteria of ${p.titleRu}`);
+    const created = new Date(now - (90 - n * 5) * DAY);
+    const deadline = new Date(now + p.deadline * DAY);
+    deadline.setUTCHours(20, 59, 0, 0); // 23:59 in Moscow
+    const opened =
+      p.state === "draft" || p.state === "moderation" ? null : new Date(created.getTime() + 2 * DAY);
+    const scored = p.state === "evaluation" || p.state === "results" || p.state === "closed";
+    const [c] = await db
+      .insert(challenges)
+      .values({
+        organizationId: owner.id,
+        authorId: owner.owner,
+        state: p.state,
+        titleRu: p.titleRu,
+        problemRu: p.problemRu,
+        expectedResultRu: p.expectedResultRu,
+        requirementsRu: p.requirementsRu,
+        minTrl: p.minTrl,
+        rewardType: p.rewardType,
+        rewardAmount: p.rewardAmount,
+        deadline,
+        stages: p.stages,
+        stage: p.state === "evaluation" ? (p.stage ?? 1) : scored ? p.stages + 1 : null,
+        criteria: p.criteria,
+        ...topicsOf({
+          industries: p.industries,
+          tags: p.tags,
+          orgTypes: p.orgTypes ?? [],
+          participantsOnly: p.participantsOnly ?? false,
+        }),
+        rejectReason: p.rejectReason ?? null,
+        submittedAt: p.state === "draft" && !p.rejectReason ? null : new Date(created.getTime() + DAY),
+        openedAt: opened,
+        resultsAt:
+          p.state === "results" || p.state === "closed" ? new Date(deadline.getTime() + 14 * DAY) : null,
+        createdAt: created,
+        updatedAt: created,
+      })
+      .returning();
+    // An open challenge's matching organizations were told when it opened: recorded, as the job does.
+    if (opened) await recordChallengeMatches(db, c!);
+    if (p.state !== "draft" && p.state !== "moderation")
+      await db.insert(challengeExperts).values(
+        experts.map((e) => ({
+          challengeId: c!.id,
+          userId: e.id,
+          assignedBy: owner.owner,
+          noConflictAt: scored ? new Date(deadline.getTime() + DAY) : null,
+        })),
+      );
+    for (let k = 0; k < p.submissions; k++) {
+      const org = submitters[turn++ % submitters.length]!;
+      const s = SOLUTIONS[(n + k) % SOLUTIONS.length]!;
+      const decision = p.decisions?.[k] ?? null;
+      const [sub] = await db
+        .insert(challengeSubmissions)
+        .values({
+          challengeId: c!.id,
+          organizationId: org.id,
+          authorId: org.owner,
+          solution: s.solution,
+          trl: Math.max(s.trl, p.minTrl ?? 1),
+          ipStatus: s.ip,
+          price: s.price,
+          pilotPlan: s.plan,
+          passed: decision && decision !== "not_selected" ? p.stages : 0,
+          decision,
+          feedbackAt: decision ? new Date(deadline.getTime() + 14 * DAY) : null,
+          createdAt: new Date(created.getTime() + (3 + k) * DAY),
+          updatedAt: new Date(created.getTime() + (3 + k) * DAY),
+        })
+        .returning({ id: challengeSubmissions.id });
+      if (!scored) continue;
+      // In evaluation the first expert has scored every submission, the second only the first two.
+      for (const [e, expert] of experts.entries()) {
+        if (p.state === "evaluation" && e === 1 && k >= 2) continue;
+        const scores = scoresFor(p.criteria.length, k, e);
+        await db.insert(challengeScores).values({
+          submissionId: sub!.id,
+          expertId: expert.id,
+          stage: p.state === "evaluation" ? (p.stage ?? 1) : 1,
+          scores,
+          comments: scores.map((v, i) => (i === 0 && v <= 6 ? "Нужны подтверждающие данные пилотов." : null)),
+          comment: COMMENTS[(k + e) % COMMENTS.length]!,
+        });
+      }
+    }
+  }
+  await seedChallengeQa(db, now);
+}

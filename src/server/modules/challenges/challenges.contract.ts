@@ -16,11 +16,13 @@ import {
   TRL_MAX,
   TRL_MIN,
 } from "../../../shared/challenges.js";
+import { CHALLENGE_LOCKS, CHALLENGE_VISIBILITIES } from "../../../shared/challenges.qa.js";
 import { OKVED_SECTION_LETTERS } from "../../../shared/okved.js";
 import { ORG_TYPES } from "../../../shared/organizations.js";
 import { TAG_SLUGS } from "../../../shared/tags.js";
 import { OptSafeLongText, OptSafeText, SafeLongText, SafeText } from "../../../shared/text.js";
 import { Day, Page, PageSize, Version } from "../../core/contract.js";
+import { ChallengeFile } from "./challenges.qa.contract.js";
 
 const Money = z.number().int().min(0).max(1_000_000_000_000);
 /** A local date and time in Moscow: YYYY-MM-DDTHH:MM. */
@@ -58,6 +60,9 @@ const Content = {
   orgTypes: z.array(z.enum(ORG_TYPES)).max(ORG_TYPES.length).default([]),
   /** Only organizations with the cluster participant status may submit. */
   participantsOnly: z.boolean().default(false),
+  /** Who reads the details and files (default public); an NDA challenge states its NDA text. */
+  visibility: z.enum(CHALLENGE_VISIBILITIES).optional(),
+  ndaRu: OptSafeLongText(20000),
 };
 
 export const CreateChallengeBody = z.object({ organizationId: z.uuid(), ...Content }).strict();
@@ -215,9 +220,10 @@ export const ChallengeExpert = z
 export const Challenge = z
   .object({
     ...CardFields,
-    problemRu: z.string(),
-    expectedResultRu: z.string(),
-    requirementsRu: z.string(),
+    /** The details: null while `locked` (the server never sends them to a reader who may not see them). */
+    problemRu: z.string().nullable(),
+    expectedResultRu: z.string().nullable(),
+    requirementsRu: z.string().nullable(),
     minTrl: z.number().int().nullable(),
     /** Who may submit: the organization types admitted (empty: any). */
     orgTypes: z.array(z.enum(ORG_TYPES)),
@@ -236,8 +242,18 @@ export const Challenge = z
       expert: z.boolean(),
       noConflict: z.boolean(),
       submissions: z.array(z.object({ id: z.uuid(), organization: OrgRef })),
+      signedIn: z.boolean(),
+      /** When the reader accepted the challenge's NDA. */
+      ndaAcceptedAt: iso.nullable(),
     }),
     version: z.number().int(),
+    visibility: z.enum(CHALLENGE_VISIBILITIES),
+    /** The NDA to accept before the details of an NDA challenge. */
+    ndaRu: z.string().nullable(),
+    /** Why the details and files are not shown: sign in first, or accept the NDA; null: shown. */
+    locked: z.enum(CHALLENGE_LOCKS).nullable(),
+    /** The challenge's files (empty while locked). */
+    files: z.array(ChallengeFile),
   })
   .meta({ id: "Challenge" });
 

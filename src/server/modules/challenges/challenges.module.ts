@@ -1,11 +1,14 @@
 import type { QueuedJob } from "../../core/jobs.js";
 import { defineModule } from "../../core/module.js";
 import { challengesSeeder } from "../../seed/challenges.js";
+import { CHALLENGE_FILES, SUBMISSION_FILES } from "./challenges.files.service.js";
 import { challengeMatchesJob } from "./challenges.matching.js";
 import { CHALLENGE_NOTIFICATION_DEFS } from "./challenges.notifications.js";
 import { challengeOperatorRoutes } from "./challenges.operator.routes.js";
 import { challengesPersonalData } from "./challenges.personal.js";
 import { CHALLENGE_RULES } from "./challenges.policy.js";
+import { challengeQaRoutes } from "./challenges.qa.routes.js";
+import { CLARIFICATION_SUBJECT, QA_NOTIFICATION_DEFS } from "./challenges.qa.service.js";
 import { challengeRoutes } from "./challenges.routes.js";
 
 /**
@@ -16,10 +19,12 @@ import { challengeRoutes } from "./challenges.routes.js";
  */
 export const challengesModule = defineModule({
   name: "challenges",
-  routes: [challengeRoutes, challengeOperatorRoutes],
+  routes: [challengeRoutes, challengeOperatorRoutes, challengeQaRoutes],
   rules: CHALLENGE_RULES,
   abilities: ["operator.challenges.queue"],
-  notificationKinds: CHALLENGE_NOTIFICATION_DEFS,
+  notificationKinds: { ...CHALLENGE_NOTIFICATION_DEFS, ...QA_NOTIFICATION_DEFS },
+  filePurposes: [CHALLENGE_FILES, SUBMISSION_FILES],
+  conversationSubjects: [CLARIFICATION_SUBJECT],
   personalData: challengesPersonalData,
   seed: challengesSeeder,
   // An opened challenge's matching organizations, told in the moderator's decision's transaction.

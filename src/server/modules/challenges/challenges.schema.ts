@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   customType,
   index,
   jsonb,
@@ -21,6 +22,7 @@ import {
   REWARD_TYPES,
   SUBMISSION_STATES,
 } from "../../../shared/challenges.js";
+import type { ChallengeVisibility } from "../../../shared/challenges.qa.js";
 import { createdAt, parentRef, primaryId, timestamps, tz, version } from "../../core/columns.js";
 import { users } from "../accounts/accounts.schema.js";
 import { organizations } from "../organizations/organizations.schema.js";
@@ -66,10 +68,16 @@ export const challenges = pgTable(
     resultsAt: tz("results_at"),
     ...timestamps(),
     version: version(),
+    // Registered-only and NDA challenges index their card (the title) only: the catalog's text never
+    // tells what their details say (challenges.qa.service.ts).
     search: tsvector("search").generatedAlwaysAs(
       (): SQL =>
-        sql`setweight(to_tsvector('russian', coalesce(${challenges.titleRu}, '') || ' ' || coalesce(${challenges.titleEn}, '')), 'A') || setweight(to_tsvector('russian', coalesce(${challenges.problemRu}, '') || ' ' || coalesce(${challenges.expectedResultRu}, '')), 'B') || setweight(to_tsvector('russian', coalesce(${challenges.requirementsRu}, '') || ' ' || coalesce(${challenges.searchText}, '')), 'C')`,
+        sql`setweight(to_tsvector('russian', coalesce(${challenges.titleRu}, '') || ' ' || coalesce(${challenges.titleEn}, '')), 'A') || case when ${challenges.visibility} = 'public' then setweight(to_tsvector('russian', coalesce(${challenges.problemRu}, '') || ' ' || coalesce(${challenges.expectedResultRu}, '')), 'B') || setweight(to_tsvector('russian', coalesce(${challenges.requirementsRu}, '')), 'C') else ''::tsvector end || setweight(to_tsvector('russian', coalesce(${challenges.searchText}, '')), 'C')`,
     ),
+    /** public, registered, nda (src/shared/challenges.qa.ts). */
+    visibility: text("visibility").$type<ChallengeVisibility>().notNull().default("public"),
+    /** The NDA a reader accepts before the details of an `nda` challenge (Russian). */
+    ndaRu: text("nda_ru"),
     /** OKVED sections (src/shared/okved.ts) the challenge is about: a catalog filter and the matching. */
     industries: text("industries").array().notNull().default(sql`'{}'::text[]`),
     /** The platform's technology tags (src/shared/tags.ts): a catalog filter and the matching. */
@@ -78,7 +86,10 @@ export const challenges = pgTable(
     orgTypes: text("org_types").array().notNull().default(sql`'{}'::text[]`),
     /** Only organizations holding the cluster participant status may submit. */
     participantsOnly: boolean("participants_only").notNull().default(false),
-    /** The industries' and tags' Russian names, kept by the service: part of the text vector. */
+    /**
+     * The industries' and tags' Russian names, kept by the service: part of the text vector whatever the
+     * visibility (they are on the public card).
+     */
     searchText: text("search_text").notNull().default(""),
   },
   (t) => [
@@ -87,6 +98,7 @@ export const challenges = pgTable(
     index("challenges_state_deadline_idx").on(t.state, t.deadline),
     index("challenges_organization_idx").on(t.organizationId),
     index("challenges_queue_idx").on(t.submittedAt).where(sql`${t.state} = 'moderation'`),
+    check("challenges_visibility_check", sql`${t.visibility} in ('public', 'registered', 'nda')`),
     index("challenges_industries_idx").using("gin", t.industries),
     index("challenges_tags_idx").using("gin", t.tags),
   ],
@@ -141,6 +153,7 @@ export const challengeSubmissions = pgTable(
       .on(t.challengeId, t.organizationId)
       .where(sql`${t.state} = 'submitted'`),
     index("challenge_submissions_organization_idx").on(t.organizationId),
+    index("challenge_submissions_challenge_idx").on(t.challengeId, t.createdAt, t.id),
   ],
 );
 

@@ -41,6 +41,7 @@ import {
   Challenge as ChallengeSchema,
   ChallengesPage as ChallengesPageSchema,
 } from "./challenges.contract.js";
+import { challengeFilesOf, lockOf, ndaAcceptedAt } from "./challenges.files.service.js";
 import { challengeMatchesJob, topicsOf } from "./challenges.matching.js";
 import { CHALLENGE_NOTIFICATION_KINDS } from "./challenges.notifications.js";
 import { challengeExperts, challengeSubmissions, challenges } from "./challenges.schema.js";
@@ -108,7 +109,14 @@ function card(r: Row, org: { id: string; shortName: string }, submissions: numbe
 
 /** Who reads a challenge: may manage it, is an assigned expert, and their organizations' submissions. */
 export type Reader = View["me"];
-const GUEST: Reader = { manage: false, expert: false, noConflict: false, submissions: [] };
+export const GUEST: Reader = {
+  manage: false,
+  expert: false,
+  noConflict: false,
+  submissions: [],
+  signedIn: false,
+  ndaAcceptedAt: null,
+};
 
 export async function readerOf(ex: Executor, ctx: Ctx, r: Row): Promise<Reader> {
   if (!ctx.actor) return GUEST;
@@ -134,6 +142,8 @@ export async function readerOf(ex: Executor, ctx: Ctx, r: Row): Promise<Reader> 
     expert: Boolean(expert),
     noConflict: Boolean(expert?.noConflictAt),
     submissions: own.map((s) => ({ id: s.id, organization: { id: s.orgId, shortName: s.shortName } })),
+    signedIn: true,
+    ndaAcceptedAt: await ndaAcceptedAt(ex, r.id, ctx.actor.id),
   };
 }
 
@@ -154,11 +164,12 @@ export async function expertsOf(ex: Executor, challengeId: string) {
 /** A challenge as the reader sees it: the moderator's reason and the experts for those who manage it. */
 export async function present(ex: Executor, r: Row, me: Reader): Promise<View> {
   const experts = me.manage ? await expertsOf(ex, r.id) : [];
+  const locked = lockOf(r, me);
   return {
     ...card(r, await orgRef(ex, r.organizationId), await submittedCount(ex, r.id)),
-    problemRu: r.problemRu,
-    expectedResultRu: r.expectedResultRu,
-    requirementsRu: r.requirementsRu,
+    problemRu: locked ? null : r.problemRu,
+    expectedResultRu: locked ? null : r.expectedResultRu,
+    requirementsRu: locked ? null : r.requirementsRu,
     minTrl: r.minTrl,
     orgTypes: r.orgTypes as View["orgTypes"],
     participantsOnly: r.participantsOnly,
@@ -174,6 +185,10 @@ export async function present(ex: Executor, r: Row, me: Reader): Promise<View> {
     })),
     me,
     version: r.version,
+    visibility: r.visibility,
+    ndaRu: r.ndaRu,
+    locked,
+    files: locked ? [] : await challengeFilesOf(ex, r.id),
   };
 }
 
@@ -364,8 +379,12 @@ function contentOf(content: Content) {
   if (!deadline) fields.push({ field: "deadline", key: "field.challenge.local-time" });
   else if (deadlinePassed(deadline, now()))
     fields.push({ field: "deadline", key: "field.challenge.deadline-past" });
+  if (content.visibility === "nda" && !content.ndaRu)
+    fields.push({ field: "ndaRu", key: "field.challenge.nda-required" });
   if (fields.length) throw badRequest(fields);
   return {
+    visibility: content.visibility ?? "public",
+    ndaRu: content.ndaRu ?? null,
     titleRu: content.titleRu,
     titleEn: content.titleEn ?? null,
     problemRu: content.problemRu,
@@ -385,8 +404,11 @@ function contentOf(content: Content) {
   };
 }
 
-const contentAudit = (c: Pick<Row, "titleRu" | "deadline" | "rewardType" | "stages" | "criteria">) => ({
+const contentAudit = (
+  c: Pick<Row, "titleRu" | "deadline" | "rewardType" | "stages" | "criteria" | "visibility">,
+) => ({
   titleRu: c.titleRu,
+  visibility: c.visibility,
   deadline: c.deadline.toISOString(),
   rewardType: c.rewardType,
   stages: c.stages,

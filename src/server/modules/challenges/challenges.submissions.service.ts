@@ -32,6 +32,7 @@ import type {
   Submission,
   UpdateSubmissionBody,
 } from "./challenges.contract.js";
+import { lockOf } from "./challenges.files.service.js";
 import { assertMayApply } from "./challenges.matching.js";
 import { CHALLENGE_NOTIFICATION_KINDS } from "./challenges.notifications.js";
 import { challengeExperts, challengeScores, challengeSubmissions } from "./challenges.schema.js";
@@ -288,6 +289,7 @@ export async function createSubmission(
     if (!can(ctx.actor, "challenges.submit", access))
       throw refusal(404, body.organizationId, "challenges.submit");
     assertOpen(ctx, c, "submission");
+    if (lockOf(c, me) === "nda") throw new AppError(409, "challenge-nda-required");
     if (body.organizationId === c.organizationId) throw new AppError(409, "challenge-own-submission");
     const [org] = await tx
       .select({
@@ -390,11 +392,21 @@ export const withdrawSubmission = (ctx: Ctx, id: string, version: number) =>
 
 // ---------- scoring ----------
 
-/** The submissions of a stage: under way and shortlisted in every stage before it. */
+/**
+ * The submissions of a stage: under way and shortlisted in every stage before it, with their
+ * organizations' names (what the ranking shows; one statement, on the index by challenge).
+ */
 async function stageSubmissions(ex: Executor, c: Row, stage: number) {
   return ex
-    .select()
+    .select({
+      id: challengeSubmissions.id,
+      organizationId: challengeSubmissions.organizationId,
+      organization: { id: organizations.id, shortName: organizations.shortName },
+      passed: challengeSubmissions.passed,
+      decision: challengeSubmissions.decision,
+    })
     .from(challengeSubmissions)
+    .innerJoin(organizations, eq(organizations.id, challengeSubmissions.organizationId))
     .where(
       and(
         eq(challengeSubmissions.challengeId, c.id),
@@ -494,12 +506,8 @@ async function stageState(ex: Executor, c: Row, stage: number) {
         ).map((m) => `${m.userId} ${m.orgId}`)
       : [],
   );
-  const sheets = await scoresOf(
-    ex,
-    c.id,
-    stage,
-    subs.map((s) => s.id),
-  );
+  // Every score of the stage (the challenge's, not an id list): a stage's submissions are all it scored.
+  const sheets = await scoresOf(ex, c.id, stage);
   const progress = experts.map((e) => {
     const mayScore = subs.filter((s) => !conflicts.has(`${e.id} ${s.organizationId}`));
     const scored = mayScore.filter((s) => (sheets.get(s.id) ?? []).some((x) => x.expertId === e.id)).length;
@@ -532,9 +540,6 @@ export async function evaluation(
   if (c.stage === null) throw transition(ctx, "evaluation", c.state);
   const stage = Math.min(stageAsked ?? c.stage, c.stages, c.stage);
   const st = await stageState(ctx.db, c, stage);
-  const orgs = new Map<string, { id: string; shortName: string }>();
-  for (const s of st.subs)
-    if (!orgs.has(s.organizationId)) orgs.set(s.organizationId, await orgRef(ctx.db, s.organizationId));
   return {
     stage,
     stages: c.stages,
@@ -542,7 +547,7 @@ export async function evaluation(
     progress: { done: st.progress.filter((e) => e.scored === e.of).length, of: st.progress.length },
     experts: st.progress,
     ranking: st.ranking.map((r) => ({
-      submission: { id: r.item.id, organization: orgs.get(r.item.organizationId)! },
+      submission: { id: r.item.id, organization: r.item.organization },
       score: r.value,
       rank: r.rank,
       tied: r.tied,

@@ -26,6 +26,7 @@ import {
   rewardAmountRule,
   weightSum,
 } from "../../../shared/challenges";
+import { CHALLENGE_VISIBILITIES, type ChallengeVisibility } from "../../../shared/challenges.qa";
 import type { OkvedSectionLetter } from "../../../shared/okved";
 import type { TagSlug } from "../../../shared/tags";
 import { client, unwrap } from "../../api/client";
@@ -53,6 +54,8 @@ interface Values extends TopicsValues {
   deadline: string;
   stages: 1 | 2;
   criteria: Criterion[];
+  visibility: ChallengeVisibility;
+  ndaRu: string;
 }
 
 const EMPTY: Values = {
@@ -74,14 +77,16 @@ const EMPTY: Values = {
     { name: "", description: "", weight: 50 },
     { name: "", description: "", weight: 50 },
   ],
+  visibility: "public",
+  ndaRu: "",
 };
 
 const fromChallenge = (c: Challenge): Values => ({
   organizationId: c.organization.id,
   titleRu: c.titleRu,
-  problemRu: c.problemRu,
-  expectedResultRu: c.expectedResultRu,
-  requirementsRu: c.requirementsRu,
+  problemRu: c.problemRu ?? "",
+  expectedResultRu: c.expectedResultRu ?? "",
+  requirementsRu: c.requirementsRu ?? "",
   minTrl: c.minTrl,
   rewardType: c.rewardType,
   rewardAmount: c.rewardAmount,
@@ -92,6 +97,8 @@ const fromChallenge = (c: Challenge): Values => ({
   orgTypes: c.orgTypes,
   participantsOnly: c.participantsOnly,
   criteria: c.criteria.map((x) => ({ name: x.name, description: x.description ?? "", weight: x.weight })),
+  visibility: c.visibility,
+  ndaRu: c.ndaRu ?? "",
 });
 
 /** The criteria editor: weights must sum to 100 — the same shared rule the server applies. */
@@ -215,6 +222,8 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
           description: c.description || null,
           weight: c.weight,
         })),
+        visibility: v.visibility,
+        ndaRu: v.visibility === "nda" ? v.ndaRu || null : null,
       };
       return challenge
         ? unwrap(
@@ -334,6 +343,27 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
           ]}
         />
       </Stack>
+      <Select
+        label={t("challengesQa.form.visibility")}
+        description={t(`challengesQa.visibility.hint.${v.visibility}`)}
+        data={CHALLENGE_VISIBILITIES.map((x) => ({ value: x, label: t(`challengesQa.visibility.${x}`) }))}
+        value={v.visibility}
+        allowDeselect={false}
+        onChange={(x) => x && set({ visibility: x as ChallengeVisibility })}
+        error={fieldError(e, "visibility")}
+      />
+      {v.visibility === "nda" && (
+        <Textarea
+          label={t("challengesQa.form.nda")}
+          description={t("challengesQa.form.ndaHint")}
+          required
+          autosize
+          minRows={4}
+          value={v.ndaRu}
+          onChange={(x) => set({ ndaRu: x.currentTarget.value })}
+          error={fieldError(e, "ndaRu")}
+        />
+      )}
       <CriteriaEditor value={v.criteria} onChange={(criteria) => set({ criteria })} error={e} />
       <Group>
         <Button type="submit" loading={save.isPending}>

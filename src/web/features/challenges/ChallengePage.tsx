@@ -16,6 +16,10 @@ import type { Challenge } from "./types";
 
 // What only signed-in readers do (the owner's, an expert's, a submitter's actions): its own chunk.
 const ChallengeActions = lazy(() => import("./ChallengeActions"));
+// The locked panel (sign in, the NDA), the files and the Q&A: chunks of their own, after the page.
+const LockedPanel = lazy(() => import("./LockedPanel"));
+const ChallengeFiles = lazy(() => import("./ChallengeFiles"));
+const ChallengeQa = lazy(() => import("./ChallengeQa"));
 
 function Details({ c }: { c: Challenge }) {
   const { t } = useTranslation();
@@ -43,12 +47,21 @@ function Details({ c }: { c: Challenge }) {
           <Topics industries={c.industries} tags={c.tags} />
         </Box>
       </Card>
-      <SectionCard id="ch-problem" title={t("challenges.page.problem")}>
-        <Text style={{ whiteSpace: "pre-line" }}>{c.problemRu}</Text>
-      </SectionCard>
-      <SectionCard id="ch-expected" title={t("challenges.page.expected")}>
-        <Text style={{ whiteSpace: "pre-line" }}>{c.expectedResultRu}</Text>
-      </SectionCard>
+      {c.locked && (
+        <Suspense fallback={null}>
+          <LockedPanel c={c} />
+        </Suspense>
+      )}
+      {c.problemRu && (
+        <SectionCard id="ch-problem" title={t("challenges.page.problem")}>
+          <Text style={{ whiteSpace: "pre-line" }}>{c.problemRu}</Text>
+        </SectionCard>
+      )}
+      {c.expectedResultRu && (
+        <SectionCard id="ch-expected" title={t("challenges.page.expected")}>
+          <Text style={{ whiteSpace: "pre-line" }}>{c.expectedResultRu}</Text>
+        </SectionCard>
+      )}
       <SectionCard id="ch-requirements" title={t("challenges.page.requirements")}>
         <Stack gap="sm">
           <div>
@@ -85,6 +98,12 @@ function Details({ c }: { c: Challenge }) {
           </Table>
         </Table.ScrollContainer>
       </SectionCard>
+      {!c.locked && (
+        <Suspense fallback={null}>
+          <ChallengeFiles c={c} />
+          <ChallengeQa c={c} />
+        </Suspense>
+      )}
     </Stack>
   );
 }

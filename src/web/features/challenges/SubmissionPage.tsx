@@ -26,6 +26,7 @@ import { SectionCard } from "../../components/SectionCard";
 import { toast } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
+import { SubmissionFiles } from "./ChallengeFiles";
 import { fieldError } from "./fieldErrors";
 import { challengeKeys, challengeQueries } from "./queries";
 import { SubmissionFields, type SubmissionValues } from "./SubmissionFields";
@@ -276,6 +277,10 @@ export default function SubmissionPage() {
           </Stack>
         </SectionCard>
       )}
+      <SubmissionFiles
+        id={s.id}
+        editable={s.mine && s.state === "submitted" && s.challenge.state === "accepting"}
+      />
     </Stack>
   );
 }

@@ -10,6 +10,8 @@ export const challengeKeys = {
   submission: (id: string) => ["challenges", "submission", id] as const,
   evaluation: (id: string, stage?: number) => ["challenges", "evaluation", id, stage ?? null] as const,
   queue: (page: number) => ["challenges", "queue", page] as const,
+  questions: (id: string) => ["challenges", "questions", id] as const,
+  submissionFiles: (id: string) => ["challenges", "submissionFiles", id] as const,
 };
 
 export const challengeQueries = {
@@ -52,5 +54,17 @@ export const challengeQueries = {
       queryKey: challengeKeys.queue(page),
       queryFn: ({ signal }) =>
         unwrap(client.GET("/api/operator/challenges", { params: { query: { page, pageSize: 20 } }, signal })),
+    }),
+  questions: (id: string) =>
+    queryOptions({
+      queryKey: challengeKeys.questions(id),
+      queryFn: ({ signal }) =>
+        unwrap(client.GET("/api/challenges/{id}/questions", { params: { path: { id } }, signal })),
+    }),
+  submissionFiles: (id: string) =>
+    queryOptions({
+      queryKey: challengeKeys.submissionFiles(id),
+      queryFn: ({ signal }) =>
+        unwrap(client.GET("/api/challenge-submissions/{id}/files", { params: { path: { id } }, signal })),
     }),
 };

@@ -20,6 +20,7 @@ const ROUTES: Page[] = [
   ["challenges/:id/edit", signedPages, "EditChallengePage", true],
   ["challenges/:id/submit", signedPages, "NewSubmissionPage", true],
   ["challenges/:id/evaluation", signedPages, "EvaluationPage", true],
+  ["challenge-clarifications/:id", signedPages, "ClarificationPage", true],
 ];
 
 export const challengeRoutes = ROUTES.map(([path, load, name, signedIn]) => {

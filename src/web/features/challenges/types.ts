@@ -7,3 +7,5 @@ export type Submission = Schemas["ChallengeSubmission"];
 export type Evaluation = Schemas["ChallengeEvaluation"];
 export type ChallengesPage = ResponseOf<"/api/challenges", "get">;
 export type ChallengesQuery = QueryOf<"/api/challenges", "get">;
+export type Question = Schemas["ChallengeQuestion"];
+export type ChallengeFile = Schemas["ChallengeFile"];

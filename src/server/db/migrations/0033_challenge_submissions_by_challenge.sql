@@ -1,0 +1,1 @@
+CREATE INDEX "challenge_submissions_challenge_idx" ON "challenge_submissions" USING btree ("challenge_id","created_at","id");
