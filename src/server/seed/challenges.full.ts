@@ -22,6 +22,7 @@ import {
 } from "../../shared/challenges.js";
 import { rows, textArray } from "../core/db.js";
 import type { SeedContext } from "../core/seed.js";
+import { topicsOf } from "../modules/challenges/challenges.matching.js";
 import {
   challengeExperts,
   challengeScores,
@@ -49,6 +50,9 @@ type Theme = {
   requirements: string[];
   criteria: Criterion[][];
   rewards: [RewardType, number][];
+  /** The theme's OKVED sections and technology tags (every challenge of it has them). */
+  industries: string[];
+  tags: string[];
   /** Reward amounts in thousands of rubles, min and max. */
   amount: [number, number];
 };
@@ -74,6 +78,8 @@ const COMMON_CRITERIA: Criterion[][] = [
 const THEMES: Theme[] = [
   {
     owner: "city_body",
+    industries: ["H", "J"],
+    tags: ["transport", "ai", "iot"],
     subjects: [
       "Подсчёт пассажиропотока",
       "Прогноз загрузки подвижного состава",
@@ -115,6 +121,8 @@ const THEMES: Theme[] = [
   },
   {
     owner: "city_body",
+    industries: ["Q"],
+    tags: ["medtech", "ai"],
     subjects: [
       "Предварительный разбор медицинских изображений",
       "Удалённый мониторинг пациентов с хроническими заболеваниями",
@@ -162,6 +170,8 @@ const THEMES: Theme[] = [
   },
   {
     owner: "city_body",
+    industries: ["D", "E"],
+    tags: ["energy", "iot"],
     subjects: [
       "Учёт потребления тепла",
       "Раннее обнаружение протечек",
@@ -199,6 +209,8 @@ const THEMES: Theme[] = [
   },
   {
     owner: "city_body",
+    industries: ["P"],
+    tags: ["edtech", "ai"],
     subjects: [
       "Персонализированные траектории обучения",
       "Автоматическая проверка письменных работ",
@@ -233,6 +245,8 @@ const THEMES: Theme[] = [
   },
   {
     owner: "city_body",
+    industries: ["E", "O"],
+    tags: ["cleantech", "urban-tech", "iot"],
     subjects: [
       "Мониторинг качества воздуха",
       "Учёт зелёных насаждений",
@@ -259,6 +273,8 @@ const THEMES: Theme[] = [
   },
   {
     owner: "corporation",
+    industries: ["C"],
+    tags: ["big-data", "ai", "robotics"],
     subjects: [
       "Предиктивное обслуживание",
       "Машинное зрение для контроля качества",
@@ -304,6 +320,8 @@ const THEMES: Theme[] = [
   },
   {
     owner: "corporation",
+    industries: ["G", "K"],
+    tags: ["fintech", "big-data"],
     subjects: [
       "Прогноз спроса",
       "Антифрод для платёжных операций",
@@ -488,6 +506,12 @@ export function fullChallenges(
       stages,
       stage: state === "evaluation" ? 1 : decided ? stages + 1 : null,
       criteria: plan.criteria,
+      ...topicsOf({
+        industries: theme?.industries ?? ["F", "M"],
+        tags: theme?.tags ?? ["urban-tech", "big-data"],
+        orgTypes: [],
+        participantsOnly: false,
+      }),
       submittedAt: state === "draft" ? null : new Date(created + DAY),
       openedAt: state === "draft" || state === "moderation" ? null : new Date(created + 2 * DAY),
       resultsAt: decided ? new Date(deadline + r.int(14, 30) * DAY) : null,
