@@ -106,6 +106,14 @@ export const PROBLEM_CODES = [
   "challenge-no-conflict-undeclared",
   "challenge-conflict-of-interest",
   "challenge-score-changed",
+  // pilots
+  "pilot-transition",
+  "pilot-changed",
+  "pilot-site-changed",
+  "pilot-capacity",
+  "pilot-conflict-of-interest",
+  "pilot-not-winner",
+  "pilot-winner-started",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -1,0 +1,2 @@
+import type { Seeder } from "../core/seed.js";
+export const pilotsSeeder: Seeder = { name: "pilots", async run() {} } as never;
