@@ -127,7 +127,6 @@ export const MilestoneBody = z.object({ title: SafeText(3, 200), due: Day }).str
 export const MilestoneParams = z.object({ id: z.uuid(), milestoneId: z.uuid() });
 export const MilestoneDoneBody = z.object({ done: z.boolean() }).strict();
 export const FileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
-export const FileKindParams = z.object({ id: z.uuid(), kind: z.enum(PILOT_FILE_KINDS) });
 export const MyPilotsQuery = z
   .object({ state: csvOf(PILOT_STATES).optional(), page: Page, pageSize: PageSize })
   .strict();

@@ -1,9 +1,8 @@
 import multipart from "@fastify/multipart";
-import type { FastifyRequest } from "fastify";
 import type { Ctx } from "../../core/context.js";
 import { IdParams } from "../../core/contract.js";
 import { sendFile } from "../../core/files.js";
-import { routes, uploadedFile } from "../../core/route.js";
+import { routes, uploadHandler } from "../../core/route.js";
 import { auditRefusals } from "../organizations/access.js";
 import {
   AgreeBody,
@@ -11,7 +10,6 @@ import {
   AssignBody,
   CompleteBody,
   CreateSiteBody,
-  FileKindParams,
   FileParams,
   MilestoneBody,
   MilestoneDoneBody,
@@ -90,7 +88,7 @@ export const pilotRoutes = routes(["pilots"], async (r) => {
     handler: (ctx, { params, body }) => svc.apply(ctx, params.id, body),
   });
 
-  r.post("/pilots/winner", {
+  r.post("/pilot-winners", {
     action,
     summary: "Start a challenge winner's pilot at a site (the challenge's owner or admin, or an operator)",
     body: WinnerPilotBody,
@@ -200,22 +198,23 @@ export const pilotRoutes = routes(["pilots"], async (r) => {
     handler: (ctx, { params, body }) => svc.setMilestoneDone(ctx, params.id, params.milestoneId, body.done),
   });
 
-  r.post("/pilots/:id/files/:kind", {
-    action,
-    rateLimit: { max: 60, timeWindow: "1 hour" },
-    summary:
-      "Upload a report (the company, running) or the feedback letter (the site owner, running or completed): multipart field `file`, PDF, office documents, images, ZIP up to 20 MB",
-    params: FileKindParams,
-    response: Pilot,
-    status: 201,
-    handler: async (ctx, req) => {
-      const { id, kind } = (req as FastifyRequest<{ Params: { id: string; kind: "report" | "letter" } }>)
-        .params;
-      await svc.assertUploader(ctx, id, kind);
-      const part = await uploadedFile(req, "field.pilot-file");
-      return svc.uploadFile(ctx, id, kind, { stream: part.file, fileName: part.filename });
-    },
-  });
+  const upload = (path: "reports" | "letter", kind: "report" | "letter", summary: string) =>
+    r.post(`/pilots/:id/${path}`, {
+      action,
+      rateLimit: { max: 60, timeWindow: "1 hour" },
+      summary: `${summary}: multipart field \`file\`, PDF, office documents, images, ZIP up to 20 MB`,
+      params: IdParams,
+      response: Pilot,
+      status: 201,
+      // Who may not upload this kind now is refused before the upload is read.
+      handler: uploadHandler(
+        "field.pilot-file",
+        (ctx, id) => svc.assertUploader(ctx, id, kind),
+        (ctx, id, file) => svc.uploadFile(ctx, id, kind, file),
+      ),
+    });
+  upload("reports", "report", "Upload a report of a running pilot (the company)");
+  upload("letter", "letter", "Upload the site owner's feedback letter (running or completed)");
 
   r.get("/pilots/:id/files/:fileId", {
     action: "public",

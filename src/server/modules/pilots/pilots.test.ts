@@ -38,7 +38,12 @@ let siteId: string;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const upload = (c: Client, pilotId: string, kind: string, name = "Отчёт.pdf") => {
   const u = multipartFile(PDF, name, "application/pdf");
-  return c.request("POST", `/api/pilots/${pilotId}/files/${kind}`, u.payload, u.headers);
+  return c.request(
+    "POST",
+    `/api/pilots/${pilotId}/${kind === "report" ? "reports" : "letter"}`,
+    u.payload,
+    u.headers,
+  );
 };
 
 beforeAll(async () => {
@@ -397,12 +402,12 @@ describe("a challenge winner's pilot", () => {
       dateTo: "2026-10-31",
       publishResult: true,
     });
-    expectProblem(await company.ownerC.post("/api/pilots/winner", body(won.id)), 404);
-    expectProblem(await city.ownerC.post("/api/pilots/winner", body(reserve.id)), 409, "pilot-not-winner");
-    const p = await ok<PilotView>(city.ownerC.post("/api/pilots/winner", body(won.id)), 201);
+    expectProblem(await company.ownerC.post("/api/pilot-winners", body(won.id)), 404);
+    expectProblem(await city.ownerC.post("/api/pilot-winners", body(reserve.id)), 409, "pilot-not-winner");
+    const p = await ok<PilotView>(city.ownerC.post("/api/pilot-winners", body(won.id)), 201);
     expect(p).toMatchObject({ state: "site_review", challengeSubmissionId: won.id });
     const seen = await ok<PilotView>(company.memberC.get(`/api/pilots/${p.id}`));
     expect(seen.me.sides).toEqual(["company"]);
-    expectProblem(await city.ownerC.post("/api/pilots/winner", body(won.id)), 409, "pilot-winner-started");
+    expectProblem(await city.ownerC.post("/api/pilot-winners", body(won.id)), 409, "pilot-winner-started");
   });
 });
