@@ -43,6 +43,13 @@ export const PUBLIC_PAGES = [
     module: "features/challenges/pages.public.ts",
     ceiling: 194_400,
   },
+  // the pilot sites' public pages (the catalog, a site) share one chunk
+  {
+    name: "pilot-sites",
+    path: "/pilot-sites",
+    module: "features/pilots/pages.public.ts",
+    ceiling: 166_900,
+  },
 ];
 
 /**

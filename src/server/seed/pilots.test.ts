@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MOSCOW_DISTRICTS_OF } from "../../shared/listings.js";
+import { MOSCOW_DISTRICTS_OF } from "../../shared/moscow.js";
 import { PILOT_STATES } from "../../shared/pilots.js";
 import { type Database, rows } from "../core/db.js";
 import { testDatabase } from "../test/helpers.js";

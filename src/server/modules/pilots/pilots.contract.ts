@@ -1,7 +1,7 @@
 // The pilots module's request/response schemas. Rules across fields (dates in order, a paid site's price,
 // a district within its okrug, a reason to reject) are checked by the service and answered as field errors.
 import { z } from "zod";
-import { MOSCOW_DISTRICTS, MOSCOW_OKRUGS } from "../../../shared/listings.js";
+import { MOSCOW_DISTRICTS, MOSCOW_OKRUGS } from "../../../shared/moscow.js";
 import {
   INNOVATION_SCORE_MAX,
   INNOVATION_SCORE_MIN,

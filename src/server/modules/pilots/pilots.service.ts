@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { MOSCOW_DISTRICTS_OF } from "../../../shared/listings.js";
+import { MOSCOW_DISTRICTS_OF } from "../../../shared/moscow.js";
 import {
   actorOf,
   CAPACITY_STATES,

@@ -3,7 +3,7 @@ import {
   Badge,
   Card,
   Group,
-  Select,
+  NativeSelect,
   SimpleGrid,
   Skeleton,
   Stack,
@@ -13,8 +13,7 @@ import {
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import type { Locale } from "../../../shared/constants";
-import { MOSCOW_OKRUGS, OKRUG_LABELS } from "../../../shared/listings";
+import { MOSCOW_OKRUGS } from "../../../shared/moscow";
 import { SITE_TYPES } from "../../../shared/pilots";
 import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
@@ -58,9 +57,8 @@ function SiteCardView({ s }: { s: SiteCard }) {
 
 /** The public catalog of pilot-testing sites: text, type, okrug, free or paid; a list by district, no map. */
 export default function SitesPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   usePageTitle(t("pilots.catalog.title"));
-  const l = (i18n.language === "en" ? "en" : "ru") as Locale;
   const [params, setParams] = useSearchParams();
   const get = (k: string) => params.get(k) ?? "";
   const page = Math.max(1, Number.parseInt(get("page") || "1", 10) || 1);
@@ -96,29 +94,33 @@ export default function SitesPage() {
       >
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
           <TextInput name="q" label={t("pilots.catalog.search")} defaultValue={get("q")} />
-          <Select
+          <NativeSelect
             label={t("pilots.catalog.type")}
-            clearable
-            value={query.type?.[0] ?? null}
-            data={SITE_TYPES.map((v) => ({ value: v, label: t(`pilots.siteTypes.${v}`) }))}
-            onChange={(v) => set("type", v)}
-          />
-          <Select
-            label={t("pilots.catalog.okrug")}
-            clearable
-            value={query.okrug ?? null}
-            data={MOSCOW_OKRUGS.map((v) => ({ value: v, label: OKRUG_LABELS[v][l] }))}
-            onChange={(v) => set("okrug", v)}
-          />
-          <Select
-            label={t("pilots.catalog.price")}
-            clearable
-            value={query.price ?? null}
+            value={query.type?.[0] ?? ""}
             data={[
+              { value: "", label: t("pilots.catalog.any") },
+              ...SITE_TYPES.map((v) => ({ value: v, label: t(`pilots.siteTypes.${v}`) })),
+            ]}
+            onChange={(e) => set("type", e.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t("pilots.catalog.okrug")}
+            value={query.okrug ?? ""}
+            data={[
+              { value: "", label: t("pilots.catalog.any") },
+              ...MOSCOW_OKRUGS.map((v) => ({ value: v, label: t(`pilots.okrugs.${v}`) })),
+            ]}
+            onChange={(e) => set("okrug", e.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t("pilots.catalog.price")}
+            value={query.price ?? ""}
+            data={[
+              { value: "", label: t("pilots.catalog.any") },
               { value: "free", label: t("pilots.site.free") },
               { value: "paid", label: t("pilots.catalog.paid") },
             ]}
-            onChange={(v) => set("price", v)}
+            onChange={(e) => set("price", e.currentTarget.value)}
           />
         </SimpleGrid>
       </form>

@@ -1,7 +1,5 @@
 import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Locale } from "../../../shared/constants";
-import { DISTRICT_LABELS, OKRUG_LABELS } from "../../../shared/listings";
 
 const COLORS: Record<string, string> = {
   completed: "green",
@@ -21,21 +19,12 @@ export function PilotStateBadge({ state }: { state: string }) {
   );
 }
 
-/** Where a site is: its district and okrug with the address, or its region. */
+/**
+ * Where a site is: its okrug with the address, or its region (the okrugs' labels are the pilots' own texts,
+ * so the public pages do not carry the exchanges' vocabularies).
+ */
 export function usePlace() {
-  const { i18n } = useTranslation();
-  const l = (i18n.language === "en" ? "en" : "ru") as Locale;
-  return (s: {
-    okrug: string | null;
-    district: string | null;
-    address: string | null;
-    region: string | null;
-  }) =>
-    [
-      s.district ? DISTRICT_LABELS[s.district as keyof typeof DISTRICT_LABELS]?.[l] : null,
-      s.okrug ? OKRUG_LABELS[s.okrug as keyof typeof OKRUG_LABELS]?.[l] : null,
-      s.address ?? s.region,
-    ]
-      .filter(Boolean)
-      .join(", ");
+  const { t } = useTranslation();
+  return (s: { okrug: string | null; address: string | null; region: string | null }) =>
+    [s.okrug ? t(`pilots.okrugs.${s.okrug}`) : null, s.address ?? s.region].filter(Boolean).join(", ");
 }
