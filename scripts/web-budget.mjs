@@ -34,7 +34,8 @@ export const PUBLIC_PAGES = [
     name: "exchanges",
     path: "/exchanges/:kind",
     module: "features/listings/pages.public.ts",
-    ceiling: 195_000,
+    // +0.3 kB: Moscow's okrugs and districts (src/shared/moscow.ts) are a chunk shared with the pilot sites
+    ceiling: 195_300,
   },
   // the challenges' public pages (the catalog, a challenge) share one chunk
   {
