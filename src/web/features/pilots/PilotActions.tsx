@@ -15,7 +15,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { INNOVATION_CRITERIA } from "../../../shared/pilots";
-import { client, unwrap } from "../../api/client";
+import { client, multipart, unwrap } from "../../api/client";
 import { MutationForm } from "../../components/MutationForm";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { fieldError } from "../challenges/fieldErrors";
@@ -244,17 +244,13 @@ export function PilotWork({ p }: { p: Pilot }) {
     onSuccess: refresh,
   });
   const upload = useMutation({
-    mutationFn: async ({ kind, file }: { kind: "reports" | "letter"; file: File }) => {
-      const body = new FormData();
-      body.append("file", file);
-      const res = await fetch(`/api/pilots/${p.id}/${kind}`, {
-        method: "POST",
-        body,
-        credentials: "same-origin",
-      });
-      if (!res.ok) throw new Error(((await res.json()) as { title?: string }).title ?? res.statusText);
-      return (await res.json()) as Pilot;
-    },
+    mutationFn: ({ kind, file }: { kind: "reports" | "letter"; file: File }) =>
+      unwrap(
+        client.POST(`/api/pilots/{id}/${kind}` as "/api/pilots/{id}/reports", {
+          params: { path: { id: p.id } },
+          body: multipart({ file }),
+        }),
+      ),
     onSuccess: refresh,
   });
   const sides = new Set(p.me.sides);
