@@ -63,7 +63,7 @@ describe("the web app's bundle budget", () => {
     ).toThrow(/not in the build's manifest/);
   });
 
-  it("lists every public page the issue names, then the exchanges' catalogs and the challenges", () => {
+  it("lists every public page the issue names, then the exchanges' catalogs, the challenges and the pilot sites", () => {
     expect(PUBLIC_PAGES.map((p) => p.name)).toEqual([
       "home",
       "directory",
@@ -72,6 +72,7 @@ describe("the web app's bundle budget", () => {
       "measure",
       "exchanges",
       "challenges",
+      "pilot-sites",
     ]);
   });
 

@@ -30,6 +30,7 @@ const PRIVATE_PREFIXES = [
   "/me/",
   "/notifications",
   "/operator/",
+  "/pilots",
   "/organizations",
   "/measures/saved",
   "/listings/mine",
@@ -55,6 +56,7 @@ const STATIC_PAGES: Record<string, string> = {
   "/privacy": "privacy",
   "/exchanges": "exchanges",
   "/challenges": "challenges",
+  "/pilot-sites": "pilotSites",
   ...Object.fromEntries(LISTING_KIND_NAMES.map((kind) => [`/exchanges/${kind}`, `exchanges.${kind}`])),
 };
 

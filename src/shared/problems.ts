@@ -115,6 +115,14 @@ export const PROBLEM_CODES = [
   "challenge-files-closed",
   "challenge-submission-files-closed",
   "challenge-nda-required",
+  // pilots
+  "pilot-transition",
+  "pilot-changed",
+  "pilot-site-changed",
+  "pilot-capacity",
+  "pilot-conflict-of-interest",
+  "pilot-not-winner",
+  "pilot-winner-started",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

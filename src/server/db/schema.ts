@@ -17,5 +17,6 @@ export * from "../modules/measures/measures.schema.js";
 export * from "../modules/measures/measures.subscriptions.schema.js";
 export * from "../modules/notifications/notifications.schema.js";
 export * from "../modules/organizations/organizations.schema.js";
+export * from "../modules/pilots/pilots.schema.js";
 export * from "../modules/privacy/privacy.schema.js";
 export * from "../modules/verification/verification.schema.js";

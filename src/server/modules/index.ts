@@ -12,6 +12,7 @@ import { listingsModule } from "./listings/listings.module.js";
 import { measuresModule } from "./measures/measures.module.js";
 import { notificationsModule } from "./notifications/notifications.module.js";
 import { organizationsModule } from "./organizations/organizations.module.js";
+import { pilotsModule } from "./pilots/pilots.module.js";
 import { privacyModule } from "./privacy/privacy.module.js";
 import { statusModule } from "./status/status.module.js";
 import { verificationModule } from "./verification/verification.module.js";
@@ -33,6 +34,7 @@ export const MODULES = [
   measuresModule,
   listingsModule,
   challengesModule,
+  pilotsModule,
   jobsModule,
   privacyModule,
   cabinetModule,

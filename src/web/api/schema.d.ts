@@ -2495,6 +2495,348 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pilot-sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the pilot-testing sites: type, okrug, district, free or paid, owner, Russian full text */
+        get: operations["getPilotSites"];
+        put?: never;
+        /** Add a site for an organization (its owner or admin, or an operator) */
+        post: operations["postPilotSites"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilot-sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A site with its completed pilots whose companies agreed to publish the result */
+        get: operations["getPilotSitesById"];
+        /** Edit a site at the version seen (stale: 409 with the site as it is now) */
+        put: operations["putPilotSitesById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilot-sites/{id}/pilots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply to test a solution at the site (a member of the applying organization) */
+        post: operations["postPilotSitesByIdPilots"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilot-winners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a challenge winner's pilot at a site (the challenge's owner or admin, or an operator) */
+        post: operations["postPilotWinners"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pilots the reader has a side of (company, site owner, expert; all for operators) */
+        get: operations["getPilots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pilot with the reader's sides and the moves they may make now */
+        get: operations["getPilotsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The operator takes an operator-assisted application */
+        post: operations["postPilotsByIdTriage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The site owner starts an agreed pilot */
+        post: operations["postPilotsByIdStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The company withdraws its application before it is agreed */
+        post: operations["postPilotsByIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The operator assigns an expert (by e-mail) to score the innovativeness */
+        post: operations["postPilotsByIdAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots/{id}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The assigned expert scores novelty, readiness, effect and feasibility (0–10) with a comment */
+        post: operations["postPilotsByIdScore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots/{id}/agree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The site owner agrees with dates and conditions (refused when the site is full) */
+        post: operations["postPilotsByIdAgree"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The holder of the review step rejects with a reason */
+        post: operations["postPilotsByIdReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The site owner completes a running pilot with its result */
+        post: operations["postPilotsByIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a milestone to an agreed or running pilot (the company or the site owner) */
+        post: operations["postPilotsByIdMilestones"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots/{id}/milestones/{milestoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark a milestone done or not */
+        put: operations["putPilotsByIdMilestonesByMilestoneId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a report of a running pilot (the company): multipart field `file`, PDF, office documents, images, ZIP up to 20 MB */
+        post: operations["postPilotsByIdReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload the site owner's feedback letter (running or completed): multipart field `file`, PDF, office documents, images, ZIP up to 20 MB */
+        post: operations["postPilotsByIdLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a pilot's file (its readers; a published result's feedback letter for anyone) */
+        get: operations["getPilotsByIdFilesByFileId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/pilots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organization's successful pilots whose results it agreed to publish */
+        get: operations["getOrganizationsByIdPilots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/jobs": {
         parameters: {
             query?: never;
@@ -3892,6 +4234,174 @@ export interface components {
             attempts: number;
             lastError: string | null;
         };
+        Pilot: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "submitted" | "operator_review" | "innovation_review" | "site_review" | "agreed" | "running" | "completed" | "rejected" | "withdrawn";
+            site: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                organization: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                };
+            };
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            solution: string;
+            trl: number;
+            expectedEffect: string;
+            team: string;
+            needs: string;
+            dateFrom: string;
+            dateTo: string;
+            operatorAssisted: boolean;
+            publishResult: boolean;
+            expert: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+            } | null;
+            innovation: {
+                novelty: number;
+                readiness: number;
+                effect: number;
+                feasibility: number;
+                score: number;
+                comment: string;
+            } | null;
+            agreed: {
+                dateFrom: string;
+                dateTo: string;
+                conditions: string;
+            } | null;
+            rejectReason: string | null;
+            rejectedAt: ("submitted" | "operator_review" | "innovation_review" | "site_review" | "agreed" | "running" | "completed" | "rejected" | "withdrawn") | null;
+            result: {
+                success: boolean;
+                measuredEffect: string;
+                completedAt: string;
+            } | null;
+            milestones: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                due: string;
+                done: boolean;
+            }[];
+            files: components["schemas"]["PilotFile"][];
+            challengeSubmissionId: string | null;
+            me: {
+                sides: ("company" | "owner" | "expert" | "operator")[];
+                moves: ("triage" | "assign" | "score" | "agree" | "start" | "complete" | "reject" | "withdraw")[];
+            };
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        PilotCard: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "submitted" | "operator_review" | "innovation_review" | "site_review" | "agreed" | "running" | "completed" | "rejected" | "withdrawn";
+            site: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                organization: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                };
+            };
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            solution: string;
+            dateFrom: string;
+            dateTo: string;
+            updatedAt: string;
+        };
+        PilotFile: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "report" | "letter";
+            name: string;
+            size: number;
+            url: string;
+            createdAt: string;
+        };
+        PilotSite: {
+            /** Format: uuid */
+            id: string;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            name: string;
+            /** @enum {string} */
+            type: "hospital" | "school" | "transport" | "utilities" | "park" | "office" | "industrial" | "digital_service";
+            okrug: string | null;
+            district: string | null;
+            address: string | null;
+            region: string | null;
+            capacity: number;
+            busy: number;
+            periodFrom: string | null;
+            periodTo: string | null;
+            paid: boolean;
+            price: number | null;
+            testable: string;
+            conditions: string;
+            completed: components["schemas"]["PublishedPilot"][];
+            manage: boolean;
+            version: number;
+        };
+        PilotSiteCard: {
+            /** Format: uuid */
+            id: string;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            name: string;
+            /** @enum {string} */
+            type: "hospital" | "school" | "transport" | "utilities" | "park" | "office" | "industrial" | "digital_service";
+            okrug: string | null;
+            district: string | null;
+            address: string | null;
+            region: string | null;
+            capacity: number;
+            busy: number;
+            periodFrom: string | null;
+            periodTo: string | null;
+            paid: boolean;
+            price: number | null;
+            testable: string;
+        };
+        PilotSitesPage: {
+            items: components["schemas"]["PilotSiteCard"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PilotsPage: {
+            items: components["schemas"]["PilotCard"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         /** @description RFC 9457 problem details; texts in the request's language */
         Problem: {
             type: string;
@@ -3905,6 +4415,28 @@ export interface components {
             }[];
         } & {
             [key: string]: unknown;
+        };
+        PublishedPilot: {
+            /** Format: uuid */
+            id: string;
+            site: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            solution: string;
+            success: boolean;
+            measuredEffect: string;
+            completedAt: string;
+            letterUrl: string | null;
+        };
+        PublishedPilots: {
+            items: components["schemas"]["PublishedPilot"][];
         };
         RegistryInfo: {
             /** @description Whether the state-register lookup is configured */
@@ -10935,6 +11467,852 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+        };
+    };
+    getPilotSites: {
+        parameters: {
+            query?: {
+                q?: string;
+                type?: string[] | string;
+                okrug?: "cao" | "sao" | "svao" | "vao" | "yuvao" | "yuao" | "yuzao" | "zao" | "szao" | "zelao" | "nao" | "tao";
+                district?: "arbat" | "basmanny" | "zamoskvorechye" | "krasnoselsky" | "meshchansky" | "presnensky" | "tagansky" | "tverskoy" | "khamovniki" | "yakimanka" | "aeroport" | "begovoy" | "beskudnikovsky" | "voykovsky" | "vostochnoye_degunino" | "golovinsky" | "dmitrovsky" | "zapadnoye_degunino" | "koptevo" | "levoberezhny" | "molzhaninovsky" | "savyolovsky" | "sokol" | "timiryazevsky" | "khovrino" | "khoroshyovsky" | "alexeyevsky" | "altufyevsky" | "babushkinsky" | "bibirevo" | "butyrsky" | "lianozovo" | "losinoostrovsky" | "marfino" | "maryina_roshcha" | "ostankinsky" | "otradnoye" | "rostokino" | "sviblovo" | "severnoye_medvedkovo" | "severny" | "yuzhnoye_medvedkovo" | "yaroslavsky" | "bogorodskoye" | "veshnyaki" | "vostochnoye_izmaylovo" | "vostochny" | "golyanovo" | "ivanovskoye" | "izmaylovo" | "kosino_ukhtomsky" | "metrogorodok" | "novogireyevo" | "novokosino" | "perovo" | "preobrazhenskoye" | "severnoye_izmaylovo" | "sokolinaya_gora" | "sokolniki" | "vykhino_zhulebino" | "kapotnya" | "kuzminki" | "lefortovo" | "lyublino" | "maryino" | "nekrasovka" | "nizhegorodsky" | "pechatniki" | "ryazansky" | "tekstilshchiki" | "yuzhnoportovy" | "biryulyovo_vostochnoye" | "biryulyovo_zapadnoye" | "brateyevo" | "danilovsky" | "donskoy" | "zyablikovo" | "moskvorechye_saburovo" | "nagatino_sadovniki" | "nagatinsky_zaton" | "nagorny" | "orekhovo_borisovo_severnoye" | "orekhovo_borisovo_yuzhnoye" | "tsaritsyno" | "chertanovo_severnoye" | "chertanovo_tsentralnoye" | "chertanovo_yuzhnoye" | "akademichesky" | "gagarinsky" | "zyuzino" | "konkovo" | "kotlovka" | "lomonosovsky" | "obruchevsky" | "severnoye_butovo" | "tyoply_stan" | "cheryomushki" | "yuzhnoye_butovo" | "yasenevo" | "vnukovo" | "dorogomilovo" | "krylatskoye" | "kuntsevo" | "mozhaysky" | "novo_peredelkino" | "ochakovo_matveyevskoye" | "prospekt_vernadskogo" | "ramenki" | "solntsevo" | "troparyovo_nikulino" | "filyovsky_park" | "fili_davydkovo" | "kurkino" | "mitino" | "pokrovskoye_streshnevo" | "severnoye_tushino" | "strogino" | "khoroshyovo_mnyovniki" | "shchukino" | "yuzhnoye_tushino" | "matushkino" | "savyolki" | "staroye_kryukovo" | "silino" | "kryukovo" | "vnukovskoye" | "voskresenskoye" | "desyonovskoye" | "kokoshkino" | "marushkinskoye" | "moskovsky" | "mosrentgen" | "ryazanovskoye" | "sosenskoye" | "filimonkovskoye" | "shcherbinka" | "voronovskoye" | "kievsky" | "klyonovskoye" | "krasnopakhorskoye" | "mikhaylovo_yartsevskoye" | "novofyodorovskoye" | "pervomayskoye" | "rogovskoye" | "troitsk" | "shchapovskoye";
+                price?: "free" | "paid";
+                owner?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotSitesPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPilotSites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organizationId: string;
+                    name: string;
+                    /** @enum {string} */
+                    type: "hospital" | "school" | "transport" | "utilities" | "park" | "office" | "industrial" | "digital_service";
+                    okrug?: ("cao" | "sao" | "svao" | "vao" | "yuvao" | "yuao" | "yuzao" | "zao" | "szao" | "zelao" | "nao" | "tao") | null;
+                    district?: ("arbat" | "basmanny" | "zamoskvorechye" | "krasnoselsky" | "meshchansky" | "presnensky" | "tagansky" | "tverskoy" | "khamovniki" | "yakimanka" | "aeroport" | "begovoy" | "beskudnikovsky" | "voykovsky" | "vostochnoye_degunino" | "golovinsky" | "dmitrovsky" | "zapadnoye_degunino" | "koptevo" | "levoberezhny" | "molzhaninovsky" | "savyolovsky" | "sokol" | "timiryazevsky" | "khovrino" | "khoroshyovsky" | "alexeyevsky" | "altufyevsky" | "babushkinsky" | "bibirevo" | "butyrsky" | "lianozovo" | "losinoostrovsky" | "marfino" | "maryina_roshcha" | "ostankinsky" | "otradnoye" | "rostokino" | "sviblovo" | "severnoye_medvedkovo" | "severny" | "yuzhnoye_medvedkovo" | "yaroslavsky" | "bogorodskoye" | "veshnyaki" | "vostochnoye_izmaylovo" | "vostochny" | "golyanovo" | "ivanovskoye" | "izmaylovo" | "kosino_ukhtomsky" | "metrogorodok" | "novogireyevo" | "novokosino" | "perovo" | "preobrazhenskoye" | "severnoye_izmaylovo" | "sokolinaya_gora" | "sokolniki" | "vykhino_zhulebino" | "kapotnya" | "kuzminki" | "lefortovo" | "lyublino" | "maryino" | "nekrasovka" | "nizhegorodsky" | "pechatniki" | "ryazansky" | "tekstilshchiki" | "yuzhnoportovy" | "biryulyovo_vostochnoye" | "biryulyovo_zapadnoye" | "brateyevo" | "danilovsky" | "donskoy" | "zyablikovo" | "moskvorechye_saburovo" | "nagatino_sadovniki" | "nagatinsky_zaton" | "nagorny" | "orekhovo_borisovo_severnoye" | "orekhovo_borisovo_yuzhnoye" | "tsaritsyno" | "chertanovo_severnoye" | "chertanovo_tsentralnoye" | "chertanovo_yuzhnoye" | "akademichesky" | "gagarinsky" | "zyuzino" | "konkovo" | "kotlovka" | "lomonosovsky" | "obruchevsky" | "severnoye_butovo" | "tyoply_stan" | "cheryomushki" | "yuzhnoye_butovo" | "yasenevo" | "vnukovo" | "dorogomilovo" | "krylatskoye" | "kuntsevo" | "mozhaysky" | "novo_peredelkino" | "ochakovo_matveyevskoye" | "prospekt_vernadskogo" | "ramenki" | "solntsevo" | "troparyovo_nikulino" | "filyovsky_park" | "fili_davydkovo" | "kurkino" | "mitino" | "pokrovskoye_streshnevo" | "severnoye_tushino" | "strogino" | "khoroshyovo_mnyovniki" | "shchukino" | "yuzhnoye_tushino" | "matushkino" | "savyolki" | "staroye_kryukovo" | "silino" | "kryukovo" | "vnukovskoye" | "voskresenskoye" | "desyonovskoye" | "kokoshkino" | "marushkinskoye" | "moskovsky" | "mosrentgen" | "ryazanovskoye" | "sosenskoye" | "filimonkovskoye" | "shcherbinka" | "voronovskoye" | "kievsky" | "klyonovskoye" | "krasnopakhorskoye" | "mikhaylovo_yartsevskoye" | "novofyodorovskoye" | "pervomayskoye" | "rogovskoye" | "troitsk" | "shchapovskoye") | null;
+                    address?: string | null;
+                    region?: string | null;
+                    testable: string;
+                    conditions?: string | null;
+                    capacity: number;
+                    periodFrom?: string | null;
+                    periodTo?: string | null;
+                    paid: boolean;
+                    price?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotSite"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilotSitesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotSite"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putPilotSitesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    type: "hospital" | "school" | "transport" | "utilities" | "park" | "office" | "industrial" | "digital_service";
+                    okrug?: ("cao" | "sao" | "svao" | "vao" | "yuvao" | "yuao" | "yuzao" | "zao" | "szao" | "zelao" | "nao" | "tao") | null;
+                    district?: ("arbat" | "basmanny" | "zamoskvorechye" | "krasnoselsky" | "meshchansky" | "presnensky" | "tagansky" | "tverskoy" | "khamovniki" | "yakimanka" | "aeroport" | "begovoy" | "beskudnikovsky" | "voykovsky" | "vostochnoye_degunino" | "golovinsky" | "dmitrovsky" | "zapadnoye_degunino" | "koptevo" | "levoberezhny" | "molzhaninovsky" | "savyolovsky" | "sokol" | "timiryazevsky" | "khovrino" | "khoroshyovsky" | "alexeyevsky" | "altufyevsky" | "babushkinsky" | "bibirevo" | "butyrsky" | "lianozovo" | "losinoostrovsky" | "marfino" | "maryina_roshcha" | "ostankinsky" | "otradnoye" | "rostokino" | "sviblovo" | "severnoye_medvedkovo" | "severny" | "yuzhnoye_medvedkovo" | "yaroslavsky" | "bogorodskoye" | "veshnyaki" | "vostochnoye_izmaylovo" | "vostochny" | "golyanovo" | "ivanovskoye" | "izmaylovo" | "kosino_ukhtomsky" | "metrogorodok" | "novogireyevo" | "novokosino" | "perovo" | "preobrazhenskoye" | "severnoye_izmaylovo" | "sokolinaya_gora" | "sokolniki" | "vykhino_zhulebino" | "kapotnya" | "kuzminki" | "lefortovo" | "lyublino" | "maryino" | "nekrasovka" | "nizhegorodsky" | "pechatniki" | "ryazansky" | "tekstilshchiki" | "yuzhnoportovy" | "biryulyovo_vostochnoye" | "biryulyovo_zapadnoye" | "brateyevo" | "danilovsky" | "donskoy" | "zyablikovo" | "moskvorechye_saburovo" | "nagatino_sadovniki" | "nagatinsky_zaton" | "nagorny" | "orekhovo_borisovo_severnoye" | "orekhovo_borisovo_yuzhnoye" | "tsaritsyno" | "chertanovo_severnoye" | "chertanovo_tsentralnoye" | "chertanovo_yuzhnoye" | "akademichesky" | "gagarinsky" | "zyuzino" | "konkovo" | "kotlovka" | "lomonosovsky" | "obruchevsky" | "severnoye_butovo" | "tyoply_stan" | "cheryomushki" | "yuzhnoye_butovo" | "yasenevo" | "vnukovo" | "dorogomilovo" | "krylatskoye" | "kuntsevo" | "mozhaysky" | "novo_peredelkino" | "ochakovo_matveyevskoye" | "prospekt_vernadskogo" | "ramenki" | "solntsevo" | "troparyovo_nikulino" | "filyovsky_park" | "fili_davydkovo" | "kurkino" | "mitino" | "pokrovskoye_streshnevo" | "severnoye_tushino" | "strogino" | "khoroshyovo_mnyovniki" | "shchukino" | "yuzhnoye_tushino" | "matushkino" | "savyolki" | "staroye_kryukovo" | "silino" | "kryukovo" | "vnukovskoye" | "voskresenskoye" | "desyonovskoye" | "kokoshkino" | "marushkinskoye" | "moskovsky" | "mosrentgen" | "ryazanovskoye" | "sosenskoye" | "filimonkovskoye" | "shcherbinka" | "voronovskoye" | "kievsky" | "klyonovskoye" | "krasnopakhorskoye" | "mikhaylovo_yartsevskoye" | "novofyodorovskoye" | "pervomayskoye" | "rogovskoye" | "troitsk" | "shchapovskoye") | null;
+                    address?: string | null;
+                    region?: string | null;
+                    testable: string;
+                    conditions?: string | null;
+                    capacity: number;
+                    periodFrom?: string | null;
+                    periodTo?: string | null;
+                    paid: boolean;
+                    price?: number | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotSite"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPilotSitesByIdPilots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organizationId: string;
+                    solution: string;
+                    trl: number;
+                    expectedEffect: string;
+                    team: string;
+                    needs: string;
+                    /** Format: date */
+                    dateFrom: string;
+                    /** Format: date */
+                    dateTo: string;
+                    /** @default false */
+                    operatorAssisted?: boolean;
+                    /** @default false */
+                    publishResult?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPilotWinners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    challengeId: string;
+                    /** Format: uuid */
+                    submissionId: string;
+                    /** Format: uuid */
+                    siteId: string;
+                    expectedEffect: string;
+                    team: string;
+                    needs: string;
+                    /** Format: date */
+                    dateFrom: string;
+                    /** Format: date */
+                    dateTo: string;
+                    /** @default false */
+                    publishResult?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilots: {
+        parameters: {
+            query?: {
+                state?: string[] | string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotsPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilotsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPilotsByIdTriage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPilotsByIdStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPilotsByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPilotsByIdAssign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expertEmail: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPilotsByIdScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    novelty: number;
+                    readiness: number;
+                    effect: number;
+                    feasibility: number;
+                    comment: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPilotsByIdAgree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    dateFrom: string;
+                    /** Format: date */
+                    dateTo: string;
+                    conditions: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPilotsByIdReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPilotsByIdComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    success: boolean;
+                    measuredEffect: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPilotsByIdMilestones: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** Format: date */
+                    due: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putPilotsByIdMilestonesByMilestoneId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    done: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPilotsByIdReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPilotsByIdLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilotsByIdFilesByFileId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getOrganizationsByIdPilots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedPilots"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

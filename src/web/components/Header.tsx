@@ -35,6 +35,7 @@ export function Header() {
   const exchanges = [
     { to: "/exchanges", label: t("common.nav.exchanges") },
     { to: "/challenges", label: t("common.nav.challenges") },
+    { to: "/pilot-sites", label: t("common.nav.pilotSites") },
   ];
   // Staff have many queues in the bar: for them the exchanges and the challenges are under "More".
   if (!can("desk.read")) items.push(...exchanges);
@@ -65,6 +66,7 @@ export function Header() {
     if (can("conversations.access")) personal.push({ to: "/messages", label: t("common.nav.messages") });
     if (can("notifications.own"))
       personal.push({ to: "/notifications", label: t("common.nav.notifications") });
+    personal.push({ to: "/pilots", label: t("common.nav.pilots") });
     personal.push({ to: "/account", label: t("common.nav.account") });
   }
   const drawerItems: NavItem[] = [...items, ...service, ...personal];

@@ -763,3 +763,21 @@ export function closeChallenge(ctx: Ctx, id: string, version: number) {
     return present(tx, after, await readerOf(tx, ctx, after));
   });
 }
+
+/**
+ * A challenge's submission with its decision, for the pilots module (a winner's pilot): its organization,
+ * solution and TRL; undefined when the challenge has no such submission.
+ */
+export async function winnerSubmission(ex: Executor, challengeId: string, submissionId: string) {
+  const [s] = await ex
+    .select({
+      id: challengeSubmissions.id,
+      organizationId: challengeSubmissions.organizationId,
+      decision: challengeSubmissions.decision,
+      solution: challengeSubmissions.solution,
+      trl: challengeSubmissions.trl,
+    })
+    .from(challengeSubmissions)
+    .where(and(eq(challengeSubmissions.id, submissionId), eq(challengeSubmissions.challengeId, challengeId)));
+  return s;
+}
