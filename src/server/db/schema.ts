@@ -7,6 +7,7 @@ export * from "../core/ratelimit.schema.js";
 export * from "../core/search.schema.js";
 export * from "../modules/accounts/accounts.schema.js";
 export * from "../modules/challenges/challenges.schema.js";
+export * from "../modules/challenges/challenges.teams.schema.js";
 export * from "../modules/conversations/conversations.schema.js";
 export * from "../modules/listings/listings.details.schema.js";
 export * from "../modules/listings/listings.follow.schema.js";

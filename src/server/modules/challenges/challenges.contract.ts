@@ -47,6 +47,10 @@ const Content = {
   deadline: LocalTime,
   stages: z.union([z.literal(1), z.literal(2)]),
   criteria: z.array(CriterionInput).min(1).max(CRITERIA_MAX),
+  /** Teams without a legal entity may submit (challenges.teams.service.ts). */
+  teamsAllowed: z.boolean().optional(),
+  /** A hackathon: teams only (implies teams allowed). */
+  teamsOnly: z.boolean().optional(),
 };
 
 export const CreateChallengeBody = z.object({ organizationId: z.uuid(), ...Content }).strict();
@@ -99,7 +103,10 @@ const SubmissionContent = {
   price: Money.nullable().optional(),
   pilotPlan: SafeLongText(3000).pipe(z.string().min(10)),
 };
-export const CreateSubmissionBody = z.object({ organizationId: z.uuid(), ...SubmissionContent }).strict();
+/** Submitted for an organization or for a team (exactly one of them). */
+export const CreateSubmissionBody = z
+  .object({ organizationId: z.uuid().optional(), teamId: z.uuid().optional(), ...SubmissionContent })
+  .strict();
 export const UpdateSubmissionBody = z.object({ ...SubmissionContent, version: Version }).strict();
 
 export const ScoreBody = z
@@ -149,6 +156,7 @@ export const QueueQuery = z.object({ page: Page, pageSize: PageSize }).strict();
 
 const iso = z.string();
 const OrgRef = z.object({ id: z.uuid(), shortName: z.string() });
+const TeamRef = z.object({ id: z.uuid(), name: z.string() });
 
 export const Criterion = z
   .object({ name: z.string(), description: z.string().nullable(), weight: z.number().int() })
@@ -194,6 +202,8 @@ export const Challenge = z
     requirementsRu: z.string(),
     minTrl: z.number().int().nullable(),
     criteria: z.array(Criterion),
+    teamsAllowed: z.boolean(),
+    teamsOnly: z.boolean(),
     openedAt: iso.nullable(),
     resultsAt: iso.nullable(),
     /** The moderator's reason of the last rejection (owner and operators only). */
@@ -206,6 +216,8 @@ export const Challenge = z
       expert: z.boolean(),
       noConflict: z.boolean(),
       submissions: z.array(z.object({ id: z.uuid(), organization: OrgRef })),
+      /** The submissions under way of the reader's teams. */
+      teamSubmissions: z.array(z.object({ id: z.uuid(), team: TeamRef })),
     }),
     version: z.number().int(),
   })
@@ -252,7 +264,9 @@ export const Submission = z
       state: z.enum(CHALLENGE_STATES),
       deadline: z.string(),
     }),
-    organization: OrgRef,
+    /** The submitting organization, or null for a team's submission. */
+    organization: OrgRef.nullable(),
+    team: TeamRef.nullable(),
     state: z.enum(SUBMISSION_STATES),
     solution: z.string(),
     trl: z.number().int(),
@@ -266,7 +280,7 @@ export const Submission = z
     feedback: Feedback.nullable(),
     /** The reading expert's own score of the current stage. */
     myScore: ScoreView.nullable(),
-    /** The reader's organization submitted it (may edit and withdraw until the deadline). */
+    /** The reader's organization or team submitted it (may edit and withdraw until the deadline). */
     mine: z.boolean(),
     createdAt: iso,
     updatedAt: iso,
@@ -297,7 +311,7 @@ export const Evaluation = z
     ),
     ranking: z.array(
       z.object({
-        submission: z.object({ id: z.uuid(), organization: OrgRef }),
+        submission: z.object({ id: z.uuid(), organization: OrgRef.nullable(), team: TeamRef.nullable() }),
         score: z.number().nullable(),
         rank: z.number().int().nullable(),
         tied: z.boolean(),

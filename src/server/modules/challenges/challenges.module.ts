@@ -1,3 +1,4 @@
+import { catalogueMails } from "../../core/mail.js";
 import { defineModule } from "../../core/module.js";
 import { challengesSeeder } from "../../seed/challenges.js";
 import { CHALLENGE_NOTIFICATION_DEFS } from "./challenges.notifications.js";
@@ -5,19 +6,21 @@ import { challengeOperatorRoutes } from "./challenges.operator.routes.js";
 import { challengesPersonalData } from "./challenges.personal.js";
 import { CHALLENGE_RULES } from "./challenges.policy.js";
 import { challengeRoutes } from "./challenges.routes.js";
+import { teamRoutes } from "./challenges.teams.routes.js";
 
 /**
  * Open innovation challenges (src/shared/challenges.ts): posting by corporations and city bodies (or an
  * operator on their behalf), moderation, the public catalog on the search engine, submissions until a
  * Moscow-time deadline, assigned experts' scoring in one or two stages with shortlists, and the results
- * with feedback to every submitter.
+ * with feedback to every submitter; teams without a legal entity (challenges.teams.service.ts).
  */
 export const challengesModule = defineModule({
   name: "challenges",
-  routes: [challengeRoutes, challengeOperatorRoutes],
+  routes: [challengeRoutes, challengeOperatorRoutes, teamRoutes],
   rules: CHALLENGE_RULES,
   abilities: ["operator.challenges.queue"],
   notificationKinds: CHALLENGE_NOTIFICATION_DEFS,
+  mailTemplates: catalogueMails("team-invitation"),
   personalData: challengesPersonalData,
   seed: challengesSeeder,
 });

@@ -5,13 +5,16 @@ import { catalogueNotices } from "../../core/module.js";
  * Notifications of challenges (texts: locales/<l>/server/challenges.json `notice.challenges.*`): the
  * moderator's decision, to the owner's managers and author; an extended deadline, to every organization
  * with a submission; an assignment, to the expert; the results with the feedback, to every submitter
- * (once: the submission's `feedback_at`).
+ * (once: the submission's `feedback_at`); a person joined a team (to its people) or declined the
+ * invitation (to the captain).
  */
 export const CHALLENGE_NOTIFICATION_KINDS = {
   decided: "challenges.decided",
   deadline: "challenges.deadline",
   assigned: "challenges.assigned",
   results: "challenges.results",
+  teamJoined: "challenges.team-joined",
+  teamDeclined: "challenges.team-declined",
 } as const;
 
 const short = shortened;
@@ -34,5 +37,13 @@ export const CHALLENGE_NOTIFICATION_DEFS = catalogueNotices({
     defaultChannel: "email",
     variants: { of: (d) => d.decision, list: ["not_selected", "winner", "reserve"] },
     params: (l, d) => ({ title: quoted(short(d.title, 120), l) }),
+  },
+  [CHALLENGE_NOTIFICATION_KINDS.teamJoined]: {
+    defaultChannel: "in_app",
+    params: (l, d) => ({ team: quoted(short(d.team, 120), l) }),
+  },
+  [CHALLENGE_NOTIFICATION_KINDS.teamDeclined]: {
+    defaultChannel: "in_app",
+    params: (l, d) => ({ team: quoted(short(d.team, 120), l) }),
   },
 });

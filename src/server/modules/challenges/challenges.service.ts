@@ -25,7 +25,7 @@ import { type Catalog, cachedJson, rankedMatches, searchTextAt } from "../../cor
 import { users } from "../accounts/accounts.schema.js";
 import { notify, notifyAll } from "../notifications/notifications.service.js";
 import { accessOf, assertNotOwnOrganization, refusal } from "../organizations/access.js";
-import { managerIds, membersOf } from "../organizations/membership.js";
+import { managerIds } from "../organizations/membership.js";
 import { memberships, organizations } from "../organizations/organizations.schema.js";
 import type {
   Challenge,
@@ -43,6 +43,7 @@ import {
 } from "./challenges.contract.js";
 import { CHALLENGE_NOTIFICATION_KINDS } from "./challenges.notifications.js";
 import { challengeExperts, challengeSubmissions, challenges } from "./challenges.schema.js";
+import { submitterPeople, teamSubmissionsOf } from "./challenges.teams.members.js";
 
 /*
  * Challenges (src/shared/challenges.ts declares the states and moves): posted by an organization's owner
@@ -105,7 +106,13 @@ function card(r: Row, org: { id: string; shortName: string }, submissions: numbe
 
 /** Who reads a challenge: may manage it, is an assigned expert, and their organizations' submissions. */
 export type Reader = View["me"];
-const GUEST: Reader = { manage: false, expert: false, noConflict: false, submissions: [] };
+const GUEST: Reader = {
+  manage: false,
+  expert: false,
+  noConflict: false,
+  submissions: [],
+  teamSubmissions: [],
+};
 
 export async function readerOf(ex: Executor, ctx: Ctx, r: Row): Promise<Reader> {
   if (!ctx.actor) return GUEST;
@@ -131,6 +138,7 @@ export async function readerOf(ex: Executor, ctx: Ctx, r: Row): Promise<Reader> 
     expert: Boolean(expert),
     noConflict: Boolean(expert?.noConflictAt),
     submissions: own.map((s) => ({ id: s.id, organization: { id: s.orgId, shortName: s.shortName } })),
+    teamSubmissions: await teamSubmissionsOf(ex, r.id, ctx.actor.id),
   };
 }
 
@@ -158,6 +166,8 @@ export async function present(ex: Executor, r: Row, me: Reader): Promise<View> {
     requirementsRu: r.requirementsRu,
     minTrl: r.minTrl,
     criteria: r.criteria.map((c) => ({ name: c.name, description: c.description || null, weight: c.weight })),
+    teamsAllowed: r.teamsAllowed,
+    teamsOnly: r.teamsOnly,
     openedAt: r.openedAt?.toISOString() ?? null,
     resultsAt: r.resultsAt?.toISOString() ?? null,
     rejectReason: me.manage ? r.rejectReason : null,
@@ -346,6 +356,8 @@ function contentOf(content: Content) {
       description: c.description ?? "",
       weight: c.weight,
     })),
+    teamsAllowed: Boolean(content.teamsAllowed || content.teamsOnly),
+    teamsOnly: Boolean(content.teamsOnly),
   };
 }
 
@@ -572,13 +584,13 @@ export async function extendDeadline(ctx: Ctx, id: string, body: { deadline: str
       },
     );
     const subs = await tx
-      .select({ organizationId: challengeSubmissions.organizationId })
+      .select({ organizationId: challengeSubmissions.organizationId, teamId: challengeSubmissions.teamId })
       .from(challengeSubmissions)
       .where(and(eq(challengeSubmissions.challengeId, id), eq(challengeSubmissions.state, "submitted")));
     const notices = [];
     for (const s of subs)
       notices.push({
-        userIds: (await membersOf(tx, s.organizationId)).map((m) => m.userId),
+        userIds: await submitterPeople(tx, s),
         kind: CHALLENGE_NOTIFICATION_KINDS.deadline,
         data: { title: r.titleRu, deadline: clusterLocal(deadline).replace("T", " ") },
         link: `/challenges/${id}`,

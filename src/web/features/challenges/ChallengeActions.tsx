@@ -19,6 +19,7 @@ import { client, unwrap } from "../../api/client";
 import { MutationForm } from "../../components/MutationForm";
 import { toast } from "../../components/toast";
 import { useMe } from "../../session";
+import { submitterName } from "./labels";
 import { challengeKeys, challengeQueries } from "./queries";
 import type { Challenge } from "./types";
 
@@ -220,7 +221,7 @@ function ExpertPanel({ c }: { c: Challenge }) {
             {(subs.data?.items ?? []).map((s) => (
               <List.Item key={s.id}>
                 <Anchor component={Link} to={`/challenges/submissions/${s.id}`}>
-                  {s.organization.shortName}
+                  {submitterName(s)}
                 </Anchor>{" "}
                 — {s.myScore ? t("challenges.expert.scored") : t("challenges.expert.toScore")}
               </List.Item>
