@@ -10,6 +10,7 @@ import { listingRoutes } from "./features/listings/routes";
 import { measureRoutes } from "./features/measures/routes";
 import { notificationRoutes } from "./features/notifications/routes";
 import { organizationRoutes } from "./features/organizations/routes";
+import { teamRoutes } from "./features/teams/routes";
 
 // Every page is a lazy chunk (here or in its feature's routes.tsx): the entry holds only the shell, so
 // a page's first screen loads the code of that page alone (the build's bundle budget checks it).
@@ -100,6 +101,7 @@ export function App() {
         {directoryRoutes}
         {listingRoutes}
         {challengeRoutes}
+        {teamRoutes}
         {notificationRoutes}
         {conversationRoutes}
         <Route path="*" element={<NotFoundPage />} />

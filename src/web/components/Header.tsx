@@ -65,6 +65,7 @@ export function Header() {
     if (can("conversations.access")) personal.push({ to: "/messages", label: t("common.nav.messages") });
     if (can("notifications.own"))
       personal.push({ to: "/notifications", label: t("common.nav.notifications") });
+    personal.push({ to: "/teams", label: t("common.nav.teams") });
     personal.push({ to: "/account", label: t("common.nav.account") });
   }
   const drawerItems: NavItem[] = [...items, ...service, ...personal];

@@ -9,6 +9,7 @@ import {
   Select,
   Skeleton,
   Stack,
+  Switch,
   Text,
   Textarea,
   TextInput,
@@ -50,6 +51,8 @@ interface Values {
   deadline: string;
   stages: 1 | 2;
   criteria: Criterion[];
+  teamsAllowed: boolean;
+  teamsOnly: boolean;
 }
 
 const EMPTY: Values = {
@@ -63,6 +66,8 @@ const EMPTY: Values = {
   rewardAmount: null,
   deadline: "",
   stages: 1,
+  teamsAllowed: false,
+  teamsOnly: false,
   criteria: [
     { name: "", description: "", weight: 50 },
     { name: "", description: "", weight: 50 },
@@ -80,6 +85,8 @@ const fromChallenge = (c: Challenge): Values => ({
   rewardAmount: c.rewardAmount,
   deadline: c.deadline,
   stages: c.stages === 2 ? 2 : 1,
+  teamsAllowed: c.teamsAllowed,
+  teamsOnly: c.teamsOnly,
   criteria: c.criteria.map((x) => ({ name: x.name, description: x.description ?? "", weight: x.weight })),
 });
 
@@ -195,6 +202,8 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
         rewardAmount: amount === "none" ? null : v.rewardAmount,
         deadline: v.deadline,
         stages: v.stages,
+        teamsAllowed: v.teamsAllowed || v.teamsOnly,
+        teamsOnly: v.teamsOnly,
         criteria: v.criteria.map((c) => ({
           name: c.name,
           description: c.description || null,
@@ -316,6 +325,21 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
             { value: "1", label: t("challenges.form.oneStage") },
             { value: "2", label: t("challenges.form.twoStages") },
           ]}
+        />
+      </Stack>
+      <Stack gap="xs">
+        <Switch
+          label={t("challenges.teams.formAllowed")}
+          description={t("challenges.teams.formAllowedHint")}
+          checked={v.teamsAllowed || v.teamsOnly}
+          disabled={v.teamsOnly}
+          onChange={(x) => set({ teamsAllowed: x.currentTarget.checked })}
+        />
+        <Switch
+          label={t("challenges.teams.formOnly")}
+          description={t("challenges.teams.formOnlyHint")}
+          checked={v.teamsOnly}
+          onChange={(x) => set({ teamsOnly: x.currentTarget.checked })}
         />
       </Stack>
       <CriteriaEditor value={v.criteria} onChange={(criteria) => set({ criteria })} error={e} />

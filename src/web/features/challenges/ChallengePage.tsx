@@ -1,4 +1,4 @@
-import { Card, Group, List, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { Badge, Card, Group, List, Skeleton, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { SectionCard } from "../../components/SectionCard";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
+import { Leaderboard } from "./Leaderboard";
 import { StateBadge, useRewardText } from "./labels";
 import { challengeQueries } from "./queries";
 import type { Challenge } from "./types";
@@ -30,6 +31,9 @@ function Details({ c }: { c: Challenge }) {
           </List.Item>
           <List.Item>{t("challenges.page.deadline", { deadline: format.wallTime(c.deadline) })}</List.Item>
           <List.Item>{t("challenges.page.stages", { count: c.stages })}</List.Item>
+          {(c.teamsAllowed || c.teamsOnly) && (
+            <List.Item>{c.teamsOnly ? t("challenges.teams.only") : t("challenges.teams.allowed")}</List.Item>
+          )}
           {c.minTrl !== null && <List.Item>{t("challenges.page.minTrl", { trl: c.minTrl })}</List.Item>}
           <List.Item>
             {t("challenges.page.submissions", { count: c.submissions })}
@@ -96,6 +100,7 @@ export default function ChallengePage() {
       <PageHeader back={{ to: "/challenges", label: t("challenges.catalog.title") }} title={c.titleRu}>
         <Group gap="xs">
           <StateBadge state={c.state} />
+          {c.teamsOnly && <Badge variant="light">{t("challenges.teams.only")}</Badge>}
         </Group>
       </PageHeader>
       {user && (
@@ -103,6 +108,7 @@ export default function ChallengePage() {
           <ChallengeActions challenge={c} />
         </Suspense>
       )}
+      {c.teamsOnly && (c.state === "results" || c.state === "closed") && <Leaderboard id={c.id} />}
       <Details c={c} />
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Skeleton, Stack } from "@mantine/core";
+import { Alert, Button, Group, Skeleton, Stack } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,10 +10,12 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
+import { teamQueries } from "../teams/queries";
 import { challengeKeys, challengeQueries } from "./queries";
 import { SubmissionFields, type SubmissionValues } from "./SubmissionFields";
+import { SubmitterChoice, submitterOf, submitterOptions } from "./SubmitterChoice";
 
-/** An organization submits its solution to a challenge (until the deadline, Moscow time). */
+/** An organization or a team submits its solution to a challenge (until the deadline, Moscow time). */
 export default function SubmissionFormPage() {
   const { t } = useTranslation();
   usePageTitle(t("challenges.submission.newTitle"));
@@ -24,8 +26,14 @@ export default function SubmissionFormPage() {
   const challenge = useQuery(challengeQueries.challenge(id));
   const mine = useMyOrganizations();
   const orgs = mine.data?.items ?? [];
-  const [orgId, setOrgId] = useState<string | null>(null);
-  const organizationId = orgId ?? mine.data?.activeOrganizationId ?? orgs[0]?.organization.id ?? null;
+  const teams = useQuery({ ...teamQueries.mine(), enabled: Boolean(challenge.data?.teamsAllowed) });
+  const myTeams = (teams.data?.items ?? []).map((x) => ({ id: x.id, name: x.name }));
+  const organizations = orgs.map((o) => o.organization);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const options = challenge.data ? submitterOptions(challenge.data, organizations, myTeams) : [];
+  const active = mine.data?.activeOrganizationId;
+  const submitter =
+    chosen ?? (active && options.includes(`org:${active}`) ? `org:${active}` : (options[0] ?? null));
   const [v, setV] = useState<SubmissionValues>({
     solution: "",
     trl: 5,
@@ -38,7 +46,7 @@ export default function SubmissionFormPage() {
       unwrap(
         client.POST("/api/challenges/{id}/submissions", {
           params: { path: { id } },
-          body: { ...v, organizationId: organizationId ?? "" },
+          body: { ...v, ...(submitterOf(submitter) ?? { organizationId: "" }) },
         }),
       ),
     onSuccess: (s) => {
@@ -46,7 +54,8 @@ export default function SubmissionFormPage() {
       navigate(`/challenges/submissions/${s.id}`);
     },
   });
-  if (challenge.isPending || mine.isPending) return <Skeleton height={300} />;
+  if (challenge.isPending || mine.isPending || (challenge.data?.teamsAllowed && teams.isPending))
+    return <Skeleton height={300} />;
   if (challenge.error) return <ProblemAlert error={challenge.error} />;
   const c = challenge.data;
   return (
@@ -56,19 +65,26 @@ export default function SubmissionFormPage() {
         title={t("challenges.submission.newTitle")}
         subtitle={t("challenges.submission.lead", { deadline: format.wallTime(c.deadline) })}
       />
-      {orgs.length === 0 ? (
-        <Alert color="yellow">
-          {t("challenges.submission.noOrganization")}{" "}
-          <Link to="/organizations/new">{t("challenges.submission.registerOrganization")}</Link>
-        </Alert>
+      {options.length === 0 ? (
+        c.teamsOnly ? (
+          <Alert color="yellow">
+            {t("challenges.submitter.none")} <Link to="/teams">{t("challenges.submitter.myTeams")}</Link>
+          </Alert>
+        ) : (
+          <Alert color="yellow">
+            {t("challenges.submission.noOrganization")}{" "}
+            <Link to="/organizations/new">{t("challenges.submission.registerOrganization")}</Link>
+          </Alert>
+        )
       ) : (
         <MutationForm onSubmit={() => submit.mutate()} error={submit.error} gap="md">
-          <Select
-            label={t("challenges.form.organization")}
-            data={orgs.map((o) => ({ value: o.organization.id, label: o.organization.shortName }))}
-            value={organizationId}
-            allowDeselect={false}
-            onChange={setOrgId}
+          <SubmitterChoice
+            organizations={organizations}
+            teams={myTeams}
+            teamsAllowed={c.teamsAllowed}
+            teamsOnly={c.teamsOnly}
+            value={submitter}
+            onChange={setChosen}
           />
           <SubmissionFields v={v} set={(p) => setV((x) => ({ ...x, ...p }))} error={submit.error} />
           <Group>
