@@ -1,12 +1,15 @@
 import { ownRows } from "../../core/columns.js";
 import type { PersonalDataPart } from "../../core/module.js";
 import { challengeExperts, challengeScores, challengeSubmissions, challenges } from "./challenges.schema.js";
+import { teamInvitations, teamMembers } from "./challenges.teams.schema.js";
 
 /**
  * The challenges and submissions the user wrote, the challenges they were assigned to as an expert (with
  * their declaration of no conflict of interest) and the scores they gave. Erasure keeps all of them: the
  * challenges and submissions are their organizations', a score is part of a published decision (the
- * person stays an id, whose account is anonymized; submitters never see who scored).
+ * person stays an id, whose account is anonymized; submitters never see who scored). The teams they are in
+ * and the team invitations they sent (e-mails of others: the invitee's address is theirs to know) are
+ * exported; erasure keeps the membership of the anonymized account.
  */
 export const challengesPersonalData: PersonalDataPart = {
   async export(tx, userId) {
@@ -38,6 +41,14 @@ export const challengesPersonalData: PersonalDataPart = {
         "comment",
         "createdAt",
         "updatedAt",
+      ]),
+      teams: await ownRows(tx, teamMembers, "userId", userId, ["teamId", "createdAt"]),
+      teamInvitations: await ownRows(tx, teamInvitations, "invitedBy", userId, [
+        "teamId",
+        "email",
+        "createdAt",
+        "acceptedAt",
+        "declinedAt",
       ]),
     };
   },
