@@ -8,6 +8,7 @@ export const TeamBody = z.object({ name: SafeText(2, 120), description: OptSafeL
 export const TeamInviteBody = z.object({ email: z.email().max(254) }).strict();
 export const TeamCaptainBody = z.object({ userId: z.uuid(), version: Version }).strict();
 export const TeamOrganizationBody = z.object({ organizationId: z.uuid(), version: Version }).strict();
+export const TeamInvitationParams = z.object({ id: z.uuid(), invitationId: z.uuid() });
 export const TeamMemberParams = z.object({ id: z.uuid(), userId: z.uuid() });
 export const TeamTokenParams = z.object({ token: z.string().min(16).max(200) });
 

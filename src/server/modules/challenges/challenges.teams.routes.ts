@@ -6,6 +6,7 @@ import {
   Team,
   TeamBody,
   TeamCaptainBody,
+  TeamInvitationParams,
   TeamInvitationPreview,
   TeamInviteBody,
   TeamMemberParams,
@@ -52,6 +53,14 @@ export const teamRoutes = routes(["teams"], (r) => {
     response: Team,
     status: 201,
     handler: (ctx, { params, body }) => teams.inviteToTeam(ctx, params.id, body.email),
+  });
+
+  r.delete("/teams/:id/invitations/:invitationId", {
+    action,
+    summary: "Revoke a pending invitation (the captain)",
+    params: TeamInvitationParams,
+    status: 204,
+    handler: (ctx, { params }) => teams.revokeTeamInvitation(ctx, params.id, params.invitationId),
   });
 
   r.delete("/teams/:id/members/:userId", {

@@ -324,6 +324,21 @@ export async function answerTeamInvitation(ctx: Ctx, token: string, accept: bool
   return view;
 }
 
+/** The captain revokes a pending invitation (its link stops working). */
+export async function revokeTeamInvitation(ctx: Ctx, id: string, invitationId: string) {
+  await ctx.db.transaction(async (tx) => {
+    const t = await captainTeam(tx, ctx, id);
+    const [inv] = await tx
+      .update(teamInvitations)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(teamInvitations.id, invitationId), pendingOf(t.id)))
+      .returning();
+    if (!inv) throw notFound();
+    await maskMailSecrets(tx, [inv.tokenHash]);
+    await audit(ctx, tx, "invitation_revoke", t.id, { invitationId, email: inv.email });
+  });
+}
+
 /** The captain removes a member, or a member leaves (the captain hands over captaincy first). */
 export async function removeTeamMember(ctx: Ctx, id: string, userId: string) {
   const actor = requireActor(ctx);

@@ -119,6 +119,16 @@ describe("teams", () => {
         and(eq(notifications.kind, "challenges.team-declined"), eq(notifications.userId, captain.user.id)),
       );
     expect(told).toHaveLength(1);
+    // A revoked invitation's link stops working and frees its place.
+    const revoked = await ok<TeamView & { invitations: { id: string; email: string }[] }>(
+      captain.c.post(`/api/teams/${team.id}/invitations`, { email: bob.user.email }),
+      201,
+    );
+    const bobAgain = await tokenTo(bob.user.email);
+    expect(
+      (await captain.c.delete(`/api/teams/${team.id}/invitations/${revoked.invitations[0]!.id}`)).statusCode,
+    ).toBe(204);
+    expectProblem(await bob.c.post(`/api/team-invitations/${bobAgain}/accept`), 409, "team-invitation-used");
     // 2 people + 8 pending invitations = 10: the 9th invitation is refused.
     for (let i = 0; i < 8; i++)
       await ok(

@@ -76,6 +76,16 @@ function TeamCard({ team }: { team: Team }) {
     onSuccess: done,
     onError: toastError,
   });
+  const revoke = useMutation({
+    mutationFn: (invitationId: string) =>
+      unwrap(
+        client.DELETE("/api/teams/{id}/invitations/{invitationId}", {
+          params: { path: { id: team.id, invitationId } },
+        }),
+      ),
+    onSuccess: done,
+    onError: toastError,
+  });
   const captain = useMutation({
     mutationFn: (userId: string) =>
       unwrap(
@@ -136,9 +146,14 @@ function TeamCard({ team }: { team: Team }) {
               {t("teams.pending")}
             </Text>
             {team.invitations.map((i) => (
-              <Text key={i.id} size="sm" c="dimmed">
-                {t("teams.pendingOne", { email: i.email, until: format.dateTime(i.expiresAt) })}
-              </Text>
+              <Group key={i.id} gap="xs" wrap="wrap">
+                <Text size="sm" c="dimmed">
+                  {t("teams.pendingOne", { email: i.email, until: format.dateTime(i.expiresAt) })}
+                </Text>
+                <Button size="compact-xs" variant="subtle" color="red" onClick={() => revoke.mutate(i.id)}>
+                  {t("teams.revoke")}
+                </Button>
+              </Group>
             ))}
           </Stack>
         )}
