@@ -329,15 +329,15 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
       </Stack>
       <Stack gap="xs">
         <Switch
-          label={t("challenges.teams.formAllowed")}
-          description={t("challenges.teams.formAllowedHint")}
+          label={t("teams.form.allowed")}
+          description={t("teams.form.allowedHint")}
           checked={v.teamsAllowed || v.teamsOnly}
           disabled={v.teamsOnly}
           onChange={(x) => set({ teamsAllowed: x.currentTarget.checked })}
         />
         <Switch
-          label={t("challenges.teams.formOnly")}
-          description={t("challenges.teams.formOnlyHint")}
+          label={t("teams.form.only")}
+          description={t("teams.form.onlyHint")}
           checked={v.teamsOnly}
           onChange={(x) => set({ teamsOnly: x.currentTarget.checked })}
         />

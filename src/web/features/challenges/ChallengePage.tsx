@@ -9,13 +9,14 @@ import { SectionCard } from "../../components/SectionCard";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
-import { Leaderboard } from "./Leaderboard";
 import { StateBadge, useRewardText } from "./labels";
 import { challengeQueries } from "./queries";
 import type { Challenge } from "./types";
 
 // What only signed-in readers do (the owner's, an expert's, a submitter's actions): its own chunk.
 const ChallengeActions = lazy(() => import("./ChallengeActions"));
+// A hackathon's leaderboard (teams only, after the results): its own chunk, loaded on such pages only.
+const Leaderboard = lazy(() => import("./Leaderboard"));
 
 function Details({ c }: { c: Challenge }) {
   const { t } = useTranslation();
@@ -108,7 +109,11 @@ export default function ChallengePage() {
           <ChallengeActions challenge={c} />
         </Suspense>
       )}
-      {c.teamsOnly && (c.state === "results" || c.state === "closed") && <Leaderboard id={c.id} />}
+      {c.teamsOnly && (c.state === "results" || c.state === "closed") && (
+        <Suspense fallback={null}>
+          <Leaderboard id={c.id} />
+        </Suspense>
+      )}
       <Details c={c} />
     </Stack>
   );

@@ -7,7 +7,7 @@ import { useFormat } from "../../format";
 import { teamQueries } from "../teams/queries";
 
 /** A hackathon's leaderboard of its published results: places with ties shown as ties. */
-export function Leaderboard({ id }: { id: string }) {
+export default function Leaderboard({ id }: { id: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const q = useQuery(teamQueries.leaderboard(id));

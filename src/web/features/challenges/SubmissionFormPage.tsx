@@ -68,7 +68,7 @@ export default function SubmissionFormPage() {
       {options.length === 0 ? (
         c.teamsOnly ? (
           <Alert color="yellow">
-            {t("challenges.submitter.none")} <Link to="/teams">{t("challenges.submitter.myTeams")}</Link>
+            {t("teams.submitter.none")} <Link to="/teams">{t("teams.submitter.myTeams")}</Link>
           </Alert>
         ) : (
           <Alert color="yellow">

@@ -29,14 +29,14 @@ export function SubmitterChoice({
       ? []
       : [
           {
-            group: t("challenges.submitter.organizations"),
+            group: t("teams.submitter.organizations"),
             items: organizations.map((o) => ({ value: `org:${o.id}`, label: o.shortName })),
           },
         ]),
     ...((teamsAllowed || teamsOnly) && teams.length
       ? [
           {
-            group: t("challenges.submitter.teams"),
+            group: t("teams.submitter.teams"),
             items: teams.map((x) => ({ value: `team:${x.id}`, label: x.name })),
           },
         ]
@@ -44,8 +44,8 @@ export function SubmitterChoice({
   ];
   return (
     <Select
-      label={t("challenges.submitter.label")}
-      description={teamsOnly ? t("challenges.submitter.teamsOnly") : undefined}
+      label={t("teams.submitter.label")}
+      description={teamsOnly ? t("teams.submitter.teamsOnly") : undefined}
       data={data}
       value={value}
       allowDeselect={false}
