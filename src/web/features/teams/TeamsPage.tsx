@@ -4,6 +4,7 @@ import {
   Card,
   Group,
   List,
+  Select,
   Skeleton,
   Stack,
   Text,
@@ -21,6 +22,7 @@ import { MutationForm } from "../../components/MutationForm";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { toast, toastError } from "../../components/toast";
+import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
@@ -56,6 +58,46 @@ function InviteForm({ team }: { team: Team }) {
         />
         <Button type="submit" loading={invite.isPending}>
           {t("teams.invite")}
+        </Button>
+      </Group>
+    </MutationForm>
+  );
+}
+
+/**
+ * The captain ties the team to an organization they own or administer (the server's rule: one step, no
+ * confirmation by another person).
+ */
+function TieForm({ team }: { team: Team }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const mine = useMyOrganizations();
+  const managed = (mine.data?.items ?? []).filter((o) => o.role === "owner" || o.role === "admin");
+  const [orgId, setOrgId] = useState<string | null>(null);
+  const tie = useMutation({
+    mutationFn: () =>
+      unwrap(
+        client.POST("/api/teams/{id}/organization", {
+          params: { path: { id: team.id } },
+          body: { organizationId: orgId ?? "", version: team.version },
+        }),
+      ),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: teamKeys.all }),
+  });
+  if (managed.length === 0) return null;
+  return (
+    <MutationForm onSubmit={() => tie.mutate()} error={tie.error}>
+      <Group align="flex-end" wrap="wrap">
+        <Select
+          label={t("teams.tie")}
+          description={t("teams.tieHint")}
+          data={managed.map((o) => ({ value: o.organization.id, label: o.organization.shortName }))}
+          value={orgId}
+          onChange={setOrgId}
+          style={{ flex: "1 1 240px" }}
+        />
+        <Button type="submit" variant="default" disabled={!orgId} loading={tie.isPending}>
+          {t("teams.tieButton")}
         </Button>
       </Group>
     </MutationForm>
@@ -158,6 +200,7 @@ function TeamCard({ team }: { team: Team }) {
           </Stack>
         )}
         {team.me.captain && <InviteForm team={team} />}
+        {team.me.captain && !team.organization && <TieForm team={team} />}
       </Stack>
     </Card>
   );
