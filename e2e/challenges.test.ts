@@ -119,7 +119,7 @@ describe("a challenge", () => {
     await submitter.goto(challengeUrl);
     await submitter.getByRole("link", { name: "Подать заявку" }).click();
     await expect.poll(() => heading(submitter)).toBe("Заявка на запрос");
-    await choose(submitter, "Организация", maker.shortName);
+    await choose(submitter, "Кто подаёт заявку", maker.shortName);
     await submitter
       .getByRole("textbox", { name: "Решение" })
       .fill("Беспроводные датчики LoRaWAN с батареей на 5 лет и шлюз с уведомлениями в Telegram и по SMS.");

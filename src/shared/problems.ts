@@ -123,6 +123,20 @@ export const PROBLEM_CODES = [
   "pilot-conflict-of-interest",
   "pilot-not-winner",
   "pilot-winner-started",
+  "pilot-winner-no-organization",
+  "challenge-teams-not-allowed",
+  "challenge-teams-only",
+  "challenge-team-submission-exists",
+  "team-captain-only",
+  "team-changed",
+  "team-member-exists",
+  "team-full",
+  "team-invitations-quota",
+  "team-invitation-invalid",
+  "team-invitation-used",
+  "team-invitation-other-email",
+  "team-captain-leaves",
+  "team-organization-manager-only",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -11,6 +11,7 @@ import { measureRoutes } from "./features/measures/routes";
 import { notificationRoutes } from "./features/notifications/routes";
 import { organizationRoutes } from "./features/organizations/routes";
 import { pilotRoutes } from "./features/pilots/routes";
+import { teamRoutes } from "./features/teams/routes";
 
 // Every page is a lazy chunk (here or in its feature's routes.tsx): the entry holds only the shell, so
 // a page's first screen loads the code of that page alone (the build's bundle budget checks it).
@@ -102,6 +103,7 @@ export function App() {
         {listingRoutes}
         {challengeRoutes}
         {pilotRoutes}
+        {teamRoutes}
         {notificationRoutes}
         {conversationRoutes}
         <Route path="*" element={<NotFoundPage />} />

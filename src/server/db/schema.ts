@@ -8,6 +8,7 @@ export * from "../core/search.schema.js";
 export * from "../modules/accounts/accounts.schema.js";
 export * from "../modules/challenges/challenges.qa.schema.js";
 export * from "../modules/challenges/challenges.schema.js";
+export * from "../modules/challenges/challenges.teams.schema.js";
 export * from "../modules/conversations/conversations.schema.js";
 export * from "../modules/listings/listings.details.schema.js";
 export * from "../modules/listings/listings.follow.schema.js";

@@ -126,4 +126,27 @@ describe("demo challenges", () => {
     ]);
     expect(list.every((c) => c.answered > 0)).toBe(true);
   });
+
+  it("teams: a student team submits to an open challenge that allows teams; a hackathon's results rank teams only", async () => {
+    const subs = await rows<{
+      state: string;
+      teamsOnly: boolean;
+      team: string | null;
+      org: boolean;
+      people: number;
+    }>(
+      database.db,
+      sql`select c.state::text as state, c.teams_only as "teamsOnly", t.name as team,
+            s.organization_id is not null as org,
+            (select count(*)::int from team_members m where m.team_id = t.id) as people
+          from challenge_submissions s join challenges c on c.id = s.challenge_id
+          left join teams t on t.id = s.team_id
+          where c.teams_allowed`,
+    );
+    expect(subs.some((s) => s.state === "accepting" && s.team === "Бауманские сенсоры")).toBe(true);
+    const hackathon = subs.filter((s) => s.teamsOnly);
+    expect(hackathon.length).toBe(2);
+    expect(hackathon.every((s) => s.state === "results" && s.team && !s.org)).toBe(true);
+    for (const s of subs.filter((x) => x.team)) expect(s.people).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -17,6 +17,7 @@ import {
   challengeSubmissions,
   challenges,
 } from "../modules/challenges/challenges.schema.js";
+import { teamMembers, teams } from "../modules/challenges/challenges.teams.schema.js";
 import { memberships, organizations } from "../modules/organizations/organizations.schema.js";
 import { seedFullChallenges } from "./challenges.full.js";
 import { seedChallengeQa } from "./challenges.qa.js";
@@ -57,6 +58,11 @@ type Plan = {
   /** Who may submit (absent: any organization). */
   orgTypes?: OrgType[];
   participantsOnly?: boolean;
+  teamsAllowed?: boolean;
+  /** A hackathon: teams only. */
+  teamsOnly?: boolean;
+  /** How many submissions of the demo teams (after the organizations'; decisions continue in order). */
+  teams?: number;
 };
 
 const C = (name: string, weight: number, description = ""): Criterion => ({ name, description, weight });
@@ -86,6 +92,8 @@ const PLANS: Plan[] = [
     industries: ["H", "J"],
     tags: ["ai", "iot", "transport"],
     submissions: 3,
+    teamsAllowed: true,
+    teams: 1,
   },
   {
     owner: "ДЗМ",
@@ -217,6 +225,43 @@ const PLANS: Plan[] = [
     submissions: 2,
     decisions: ["winner", "not_selected"],
   },
+  {
+    owner: "ДИТ Москвы",
+    state: "results",
+    titleRu: "Хакатон «Открытые данные Москвы»: сервисы для жителей за 48 часов",
+    problemRu:
+      "На портале открытых данных Москвы опубликовано более 700 наборов данных, но жители редко пользуются ими напрямую. Нужны прототипы сервисов, которые превращают открытые данные в понятные подсказки для жителей.",
+    expectedResultRu: "Работающий прототип на открытых данных и презентация на защите перед жюри.",
+    requirementsRu: "Только команды из 1–10 человек; исходный код прототипа в открытом репозитории.",
+    minTrl: null,
+    rewardType: "prize",
+    rewardAmount: 500_000,
+    deadline: -20,
+    stages: 1,
+    industries: ["J", "O"],
+    tags: ["big-data", "urban-tech"],
+    criteria: [C("Польза для жителей", 40), C("Качество прототипа", 35), C("Презентация", 25)],
+    submissions: 0,
+    teamsAllowed: true,
+    teamsOnly: true,
+    teams: 2,
+    decisions: ["winner", "not_selected"],
+  },
+];
+
+/** Demo teams without a legal entity (the first is of МГТУ им. Н. Э. Баумана's students). */
+const TEAMS = [
+  {
+    name: "Бауманские сенсоры",
+    description:
+      "Студенты кафедры ИУ МГТУ им. Н. Э. Баумана: компьютерное зрение и встраиваемые системы для городского транспорта.",
+    people: 3,
+  },
+  {
+    name: "Данные города",
+    description: "Аналитики и разработчики из ВШЭ и МФТИ: сервисы на открытых данных Москвы.",
+    people: 2,
+  },
 ];
 
 const SOLUTIONS: { solution: string; trl: number; ip: IpStatus; price: number | null; plan: string }[] = [
@@ -308,6 +353,7 @@ async function seedDemoChallenges({ db }: SeedContext) {
     .limit(2);
   const byName = new Map(owned.map((o) => [o.shortName, o]));
   if (!submitters.length || !experts.length) return;
+  const teamIds = await seedTeams(db);
   const now = Date.now();
   let turn = 0;
   for (const [n, p] of PLANS.entries()) {
@@ -344,6 +390,8 @@ async function seedDemoChallenges({ db }: SeedContext) {
           participantsOnly: p.participantsOnly ?? false,
         }),
         rejectReason: p.rejectReason ?? null,
+        teamsAllowed: Boolean(p.teamsAllowed || p.teamsOnly),
+        teamsOnly: Boolean(p.teamsOnly),
         submittedAt: p.state === "draft" && !p.rejectReason ? null : new Date(created.getTime() + DAY),
         openedAt: opened,
         resultsAt:
@@ -363,8 +411,10 @@ async function seedDemoChallenges({ db }: SeedContext) {
           noConflictAt: scored ? new Date(deadline.getTime() + DAY) : null,
         })),
       );
-    for (let k = 0; k < p.submissions; k++) {
-      const org = submitters[turn++ % submitters.length]!;
+    const teamSubs = Math.min(p.teams ?? 0, teamIds.length);
+    for (let k = 0; k < p.submissions + teamSubs; k++) {
+      const team = k >= p.submissions ? teamIds[k - p.submissions]! : null;
+      const org = team ? { id: null, owner: team.captain } : submitters[turn++ % submitters.length]!;
       const s = SOLUTIONS[(n + k) % SOLUTIONS.length]!;
       const decision = p.decisions?.[k] ?? null;
       const [sub] = await db
@@ -372,6 +422,7 @@ async function seedDemoChallenges({ db }: SeedContext) {
         .values({
           challengeId: c!.id,
           organizationId: org.id,
+          teamId: team?.id ?? null,
           authorId: org.owner,
           solution: s.solution,
           trl: Math.max(s.trl, p.minTrl ?? 1),
@@ -402,4 +453,37 @@ async function seedDemoChallenges({ db }: SeedContext) {
     }
   }
   await seedChallengeQa(db, now);
+}
+
+/**
+ * The demo teams: plain users (not the demo accounts) in turn, the first the captain; the demo user
+ * joins the first team, so "Мои команды" is not empty for them.
+ */
+async function seedTeams(db: Parameters<Seeder["run"]>[0]["db"]) {
+  const need = TEAMS.reduce((n, x) => n + x.people, 0);
+  const people = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "user"), sql`${users.email} not like '%@innocluster.demo'`))
+    .orderBy(asc(users.email))
+    .limit(need);
+  if (people.length < need) return [];
+  const [demo] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, "user@innocluster.demo"));
+  const out: { id: string; captain: string }[] = [];
+  let i = 0;
+  for (const x of TEAMS) {
+    const members = people.slice(i, i + x.people).map((p) => p.id);
+    i += x.people;
+    const [t] = await db
+      .insert(teams)
+      .values({ name: x.name, description: x.description, captainId: members[0]! })
+      .returning({ id: teams.id });
+    if (demo && out.length === 0 && !members.includes(demo.id)) members.push(demo.id);
+    await db.insert(teamMembers).values(members.map((userId) => ({ teamId: t!.id, userId })));
+    out.push({ id: t!.id, captain: members[0]! });
+  }
+  return out;
 }

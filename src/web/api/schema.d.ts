@@ -2495,6 +2495,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My teams and the pending invitations to my e-mail */
+        get: operations["getTeams"];
+        put?: never;
+        /** Create a team (without a legal entity); the creator is its captain */
+        post: operations["postTeams"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team: its people, and its pending invitations for the captain */
+        get: operations["getTeamsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite by e-mail (the captain): a single-use link valid for 7 days; 1–10 people a team */
+        post: operations["postTeamsByIdInvitations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a pending invitation (the captain) */
+        delete: operations["deleteTeamsByIdInvitationsByInvitationId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member (the captain) or leave the team (oneself; the captain hands over first) */
+        delete: operations["deleteTeamsByIdMembersByUserId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/captain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand captaincy to another member (the captain) */
+        post: operations["postTeamsByIdCaptain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tie the team to an organization (a captain who is its owner or admin) */
+        post: operations["postTeamsByIdOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team-invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a team invitation link invites to */
+        get: operations["getTeamInvitationsByToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team-invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a team invitation sent to my e-mail address */
+        post: operations["postTeamInvitationsByTokenAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team-invitations/{token}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a team invitation sent to my e-mail address */
+        post: operations["postTeamInvitationsByTokenDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A hackathon's (teams only) leaderboard of its published results, ties as ties */
+        get: operations["getChallengesByIdLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pilot-sites": {
         parameters: {
             query?: never;
@@ -3183,6 +3371,8 @@ export interface components {
             orgTypes: ("legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body")[];
             participantsOnly: boolean;
             criteria: components["schemas"]["ChallengeCriterion"][];
+            teamsAllowed: boolean;
+            teamsOnly: boolean;
             openedAt: string | null;
             resultsAt: string | null;
             rejectReason: string | null;
@@ -3202,6 +3392,15 @@ export interface components {
                 }[];
                 signedIn: boolean;
                 ndaAcceptedAt: string | null;
+                teamSubmissions: {
+                    /** Format: uuid */
+                    id: string;
+                    team: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                }[];
             };
             version: number;
             /** @enum {string} */
@@ -3266,7 +3465,12 @@ export interface components {
                         /** Format: uuid */
                         id: string;
                         shortName: string;
-                    };
+                    } | null;
+                    team: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    } | null;
                 };
                 score: number | null;
                 rank: number | null;
@@ -3305,6 +3509,16 @@ export interface components {
         };
         ChallengeFileList: {
             items: components["schemas"]["ChallengeFile"][];
+        };
+        ChallengeLeaderboard: {
+            items: {
+                rank: number | null;
+                tied: boolean;
+                team: components["schemas"]["TeamRef"];
+                score: number | null;
+                stage: number;
+                decision: ("winner" | "reserve" | "not_selected") | null;
+            }[];
         };
         ChallengeQuestion: {
             /** Format: uuid */
@@ -3353,7 +3567,12 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 shortName: string;
-            };
+            } | null;
+            team: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
             /** @enum {string} */
             state: "submitted" | "withdrawn";
             solution: string;
@@ -4110,6 +4329,19 @@ export interface components {
             views: number;
             version: number;
         };
+        MyTeams: {
+            items: components["schemas"]["Team"][];
+            invitations: {
+                team: components["schemas"]["TeamRef"];
+                inviter: string;
+                email: string;
+                expiresAt: string;
+                /** @enum {string} */
+                state: "pending" | "accepted" | "declined" | "revoked" | "expired";
+                /** Format: uuid */
+                id: string;
+            }[];
+        };
         NameChange: {
             /** Format: uuid */
             id: string;
@@ -4495,6 +4727,52 @@ export interface components {
                 id: string;
                 fullName: string;
             } | null;
+        };
+        Team: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            captain: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+            };
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            } | null;
+            members: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+                captain: boolean;
+            }[];
+            invitations: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                expiresAt: string;
+            }[];
+            me: {
+                captain: boolean;
+            };
+            createdAt: string;
+            version: number;
+        };
+        TeamInvitationPreview: {
+            team: components["schemas"]["TeamRef"];
+            inviter: string;
+            email: string;
+            expiresAt: string;
+            /** @enum {string} */
+            state: "pending" | "accepted" | "declined" | "revoked" | "expired";
+        };
+        TeamRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         User: {
             /** Format: uuid */
@@ -10232,6 +10510,8 @@ export interface operations {
                     /** @enum {string} */
                     visibility?: "public" | "registered" | "nda";
                     ndaRu?: string | null;
+                    teamsAllowed?: boolean;
+                    teamsOnly?: boolean;
                 };
             };
         };
@@ -10326,6 +10606,8 @@ export interface operations {
                     /** @enum {string} */
                     visibility?: "public" | "registered" | "nda";
                     ndaRu?: string | null;
+                    teamsAllowed?: boolean;
+                    teamsOnly?: boolean;
                     version: number;
                 };
             };
@@ -10700,7 +10982,9 @@ export interface operations {
             content: {
                 "application/json": {
                     /** Format: uuid */
-                    organizationId: string;
+                    organizationId?: string;
+                    /** Format: uuid */
+                    teamId?: string;
                     solution: string;
                     trl: number;
                     /** @enum {string} */
@@ -11467,6 +11751,406 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+        };
+    };
+    getTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTeams"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTeamsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTeamsByIdInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteTeamsByIdInvitationsByInvitationId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    deleteTeamsByIdMembersByUserId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    postTeamsByIdCaptain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    userId: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTeamsByIdOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organizationId: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTeamInvitationsByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamInvitationPreview"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTeamInvitationsByTokenAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTeamInvitationsByTokenDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getChallengesByIdLeaderboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeLeaderboard"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

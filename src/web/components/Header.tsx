@@ -67,6 +67,7 @@ export function Header() {
     if (can("notifications.own"))
       personal.push({ to: "/notifications", label: t("common.nav.notifications") });
     personal.push({ to: "/pilots", label: t("common.nav.pilots") });
+    personal.push({ to: "/teams", label: t("common.nav.teams") });
     personal.push({ to: "/account", label: t("common.nav.account") });
   }
   const drawerItems: NavItem[] = [...items, ...service, ...personal];

@@ -56,6 +56,9 @@ export function UserMenu({ user }: { user: User }) {
         <Menu.Item component={Link} to="/cabinet">
           {t("common.nav.cabinet")}
         </Menu.Item>
+        <Menu.Item component={Link} to="/teams">
+          {t("common.nav.teams")}
+        </Menu.Item>
         <Menu.Item component={Link} to="/account">
           {t("common.nav.account")}
         </Menu.Item>

@@ -63,6 +63,10 @@ const Content = {
   /** Who reads the details and files (default public); an NDA challenge states its NDA text. */
   visibility: z.enum(CHALLENGE_VISIBILITIES).optional(),
   ndaRu: OptSafeLongText(20000),
+  /** Teams without a legal entity may submit (challenges.teams.service.ts). */
+  teamsAllowed: z.boolean().optional(),
+  /** A hackathon: teams only (implies teams allowed). */
+  teamsOnly: z.boolean().optional(),
 };
 
 export const CreateChallengeBody = z.object({ organizationId: z.uuid(), ...Content }).strict();
@@ -115,7 +119,10 @@ const SubmissionContent = {
   price: Money.nullable().optional(),
   pilotPlan: SafeLongText(3000).pipe(z.string().min(10)),
 };
-export const CreateSubmissionBody = z.object({ organizationId: z.uuid(), ...SubmissionContent }).strict();
+/** Submitted for an organization or for a team (exactly one of them). */
+export const CreateSubmissionBody = z
+  .object({ organizationId: z.uuid().optional(), teamId: z.uuid().optional(), ...SubmissionContent })
+  .strict();
 export const UpdateSubmissionBody = z.object({ ...SubmissionContent, version: Version }).strict();
 
 export const ScoreBody = z
@@ -169,6 +176,7 @@ export const QueueQuery = z.object({ page: Page, pageSize: PageSize }).strict();
 
 const iso = z.string();
 const OrgRef = z.object({ id: z.uuid(), shortName: z.string() });
+const TeamRef = z.object({ id: z.uuid(), name: z.string() });
 
 export const Criterion = z
   .object({ name: z.string(), description: z.string().nullable(), weight: z.number().int() })
@@ -230,6 +238,8 @@ export const Challenge = z
     /** Only organizations with the cluster participant status may submit. */
     participantsOnly: z.boolean(),
     criteria: z.array(Criterion),
+    teamsAllowed: z.boolean(),
+    teamsOnly: z.boolean(),
     openedAt: iso.nullable(),
     resultsAt: iso.nullable(),
     /** The moderator's reason of the last rejection (owner and operators only). */
@@ -245,6 +255,8 @@ export const Challenge = z
       signedIn: z.boolean(),
       /** When the reader accepted the challenge's NDA. */
       ndaAcceptedAt: iso.nullable(),
+      /** The submissions under way of the reader's teams. */
+      teamSubmissions: z.array(z.object({ id: z.uuid(), team: TeamRef })),
     }),
     version: z.number().int(),
     visibility: z.enum(CHALLENGE_VISIBILITIES),
@@ -298,7 +310,9 @@ export const Submission = z
       state: z.enum(CHALLENGE_STATES),
       deadline: z.string(),
     }),
-    organization: OrgRef,
+    /** The submitting organization, or null for a team's submission. */
+    organization: OrgRef.nullable(),
+    team: TeamRef.nullable(),
     state: z.enum(SUBMISSION_STATES),
     solution: z.string(),
     trl: z.number().int(),
@@ -312,7 +326,7 @@ export const Submission = z
     feedback: Feedback.nullable(),
     /** The reading expert's own score of the current stage. */
     myScore: ScoreView.nullable(),
-    /** The reader's organization submitted it (may edit and withdraw until the deadline). */
+    /** The reader's organization or team submitted it (may edit and withdraw until the deadline). */
     mine: z.boolean(),
     createdAt: iso,
     updatedAt: iso,
@@ -343,7 +357,7 @@ export const Evaluation = z
     ),
     ranking: z.array(
       z.object({
-        submission: z.object({ id: z.uuid(), organization: OrgRef }),
+        submission: z.object({ id: z.uuid(), organization: OrgRef.nullable(), team: TeamRef.nullable() }),
         score: z.number().nullable(),
         rank: z.number().int().nullable(),
         tied: z.boolean(),

@@ -6,7 +6,8 @@ import { catalogueNotices } from "../../core/module.js";
  * moderator's decision, to the owner's managers and author; an extended deadline, to every organization
  * with a submission; an assignment, to the expert; the results with the feedback, to every submitter
  * (once: the submission's `feedback_at`); an opened challenge matching an organization's industries or
- * tags, to its members (once: `challenge_matches`, challenges.matching.ts).
+ * tags, to its members (once: `challenge_matches`, challenges.matching.ts); a person joined a team (to its
+ * people) or declined the invitation (to the captain).
  */
 export const CHALLENGE_NOTIFICATION_KINDS = {
   decided: "challenges.decided",
@@ -14,6 +15,8 @@ export const CHALLENGE_NOTIFICATION_KINDS = {
   assigned: "challenges.assigned",
   results: "challenges.results",
   matched: "challenges.matched",
+  teamJoined: "challenges.team-joined",
+  teamDeclined: "challenges.team-declined",
 } as const;
 
 const short = shortened;
@@ -40,5 +43,13 @@ export const CHALLENGE_NOTIFICATION_DEFS = catalogueNotices({
   [CHALLENGE_NOTIFICATION_KINDS.matched]: {
     defaultChannel: "digest",
     params: (l, d) => ({ title: quoted(short(d.title, 120), l) }),
+  },
+  [CHALLENGE_NOTIFICATION_KINDS.teamJoined]: {
+    defaultChannel: "in_app",
+    params: (l, d) => ({ team: quoted(short(d.team, 120), l) }),
+  },
+  [CHALLENGE_NOTIFICATION_KINDS.teamDeclined]: {
+    defaultChannel: "in_app",
+    params: (l, d) => ({ team: quoted(short(d.team, 120), l) }),
   },
 });

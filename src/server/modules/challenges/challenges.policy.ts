@@ -12,6 +12,8 @@ export const CHALLENGE_RULES = {
   "challenges.manage": ((a, r: OrgAccess) => manager(a, r) || staff(a, r)) as Rule<never>,
   /** Submits for an organization: any of its members. */
   "challenges.submit": member as Rule<never>,
+  /** Teams: any signed-in person; the record-level checks (member, captain) are the service's. */
+  "teams.access": signedIn,
   "operator.challenges.queue": staff,
   "operator.challenges.decide": hasRole("operator", "admin"),
 };

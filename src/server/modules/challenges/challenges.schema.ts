@@ -26,6 +26,7 @@ import type { ChallengeVisibility } from "../../../shared/challenges.qa.js";
 import { createdAt, parentRef, primaryId, timestamps, tz, version } from "../../core/columns.js";
 import { users } from "../accounts/accounts.schema.js";
 import { organizations } from "../organizations/organizations.schema.js";
+import { teams } from "./challenges.teams.schema.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -91,6 +92,10 @@ export const challenges = pgTable(
      * visibility (they are on the public card).
      */
     searchText: text("search_text").notNull().default(""),
+    /** Teams without a legal entity may submit (challenges.teams.service.ts). */
+    teamsAllowed: boolean("teams_allowed").notNull().default(false),
+    /** A hackathon: teams only (implies teams allowed); its results make a public leaderboard. */
+    teamsOnly: boolean("teams_only").notNull().default(false),
   },
   (t) => [
     index("challenges_search_idx").using("gin", t.search),
@@ -133,7 +138,8 @@ export const challengeSubmissions = pgTable(
   {
     id: primaryId(),
     challengeId: parentRef("challenge_id", () => challenges.id),
-    organizationId: parentRef("organization_id", () => organizations.id),
+    /** The submitting organization, or null for a team's submission (`teamId`): exactly one of them. */
+    organizationId: uuid("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
     authorId: uuid("author_id"),
     state: challengeSubmissionStateEnum("state").notNull().default("submitted"),
     solution: text("solution").notNull(),
@@ -147,6 +153,8 @@ export const challengeSubmissions = pgTable(
     feedbackAt: tz("feedback_at"),
     ...timestamps(),
     version: version(),
+    /** The submitting team (challenges that allow teams), or null for an organization's submission. */
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "cascade" }),
   },
   (t) => [
     uniqueIndex("challenge_submissions_active_uq")
@@ -154,6 +162,11 @@ export const challengeSubmissions = pgTable(
       .where(sql`${t.state} = 'submitted'`),
     index("challenge_submissions_organization_idx").on(t.organizationId),
     index("challenge_submissions_challenge_idx").on(t.challengeId, t.createdAt, t.id),
+    uniqueIndex("challenge_submissions_team_active_uq")
+      .on(t.challengeId, t.teamId)
+      .where(sql`${t.state} = 'submitted' and ${t.teamId} is not null`),
+    index("challenge_submissions_team_idx").on(t.teamId),
+    check("challenge_submissions_one_submitter", sql`num_nonnulls(${t.organizationId}, ${t.teamId}) = 1`),
   ],
 );
 

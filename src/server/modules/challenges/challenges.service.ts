@@ -25,7 +25,7 @@ import { type Catalog, cachedJson, rankedMatches, searchTextAt } from "../../cor
 import { users } from "../accounts/accounts.schema.js";
 import { notify, notifyAll } from "../notifications/notifications.service.js";
 import { accessOf, assertNotOwnOrganization, refusal } from "../organizations/access.js";
-import { managerIds, membersOf } from "../organizations/membership.js";
+import { managerIds } from "../organizations/membership.js";
 import { memberships, organizations } from "../organizations/organizations.schema.js";
 import type {
   Challenge,
@@ -45,6 +45,8 @@ import { challengeFilesOf, lockOf, ndaAcceptedAt } from "./challenges.files.serv
 import { challengeMatchesJob, topicsOf } from "./challenges.matching.js";
 import { CHALLENGE_NOTIFICATION_KINDS } from "./challenges.notifications.js";
 import { challengeExperts, challengeSubmissions, challenges } from "./challenges.schema.js";
+import { submitterPeople, teamSubmissionsOf } from "./challenges.teams.members.js";
+import { teams } from "./challenges.teams.schema.js";
 
 /*
  * Challenges (src/shared/challenges.ts declares the states and moves): posted by an organization's owner
@@ -116,6 +118,7 @@ export const GUEST: Reader = {
   submissions: [],
   signedIn: false,
   ndaAcceptedAt: null,
+  teamSubmissions: [],
 };
 
 export async function readerOf(ex: Executor, ctx: Ctx, r: Row): Promise<Reader> {
@@ -144,6 +147,7 @@ export async function readerOf(ex: Executor, ctx: Ctx, r: Row): Promise<Reader> 
     submissions: own.map((s) => ({ id: s.id, organization: { id: s.orgId, shortName: s.shortName } })),
     signedIn: true,
     ndaAcceptedAt: await ndaAcceptedAt(ex, r.id, ctx.actor.id),
+    teamSubmissions: await teamSubmissionsOf(ex, r.id, ctx.actor.id),
   };
 }
 
@@ -174,6 +178,8 @@ export async function present(ex: Executor, r: Row, me: Reader): Promise<View> {
     orgTypes: r.orgTypes as View["orgTypes"],
     participantsOnly: r.participantsOnly,
     criteria: r.criteria.map((c) => ({ name: c.name, description: c.description || null, weight: c.weight })),
+    teamsAllowed: r.teamsAllowed,
+    teamsOnly: r.teamsOnly,
     openedAt: r.openedAt?.toISOString() ?? null,
     resultsAt: r.resultsAt?.toISOString() ?? null,
     rejectReason: me.manage ? r.rejectReason : null,
@@ -401,6 +407,8 @@ function contentOf(content: Content) {
       weight: c.weight,
     })),
     ...topicsOf(content),
+    teamsAllowed: Boolean(content.teamsAllowed || content.teamsOnly),
+    teamsOnly: Boolean(content.teamsOnly),
   };
 }
 
@@ -633,13 +641,13 @@ export async function extendDeadline(ctx: Ctx, id: string, body: { deadline: str
       },
     );
     const subs = await tx
-      .select({ organizationId: challengeSubmissions.organizationId })
+      .select({ organizationId: challengeSubmissions.organizationId, teamId: challengeSubmissions.teamId })
       .from(challengeSubmissions)
       .where(and(eq(challengeSubmissions.challengeId, id), eq(challengeSubmissions.state, "submitted")));
     const notices = [];
     for (const s of subs)
       notices.push({
-        userIds: (await membersOf(tx, s.organizationId)).map((m) => m.userId),
+        userIds: await submitterPeople(tx, s),
         kind: CHALLENGE_NOTIFICATION_KINDS.deadline,
         data: { title: r.titleRu, deadline: clusterLocal(deadline).replace("T", " ") },
         link: `/challenges/${id}`,
@@ -773,11 +781,14 @@ export async function winnerSubmission(ex: Executor, challengeId: string, submis
     .select({
       id: challengeSubmissions.id,
       organizationId: challengeSubmissions.organizationId,
+      /** A team's submission: the organization the team is tied to, if any. */
+      teamOrganizationId: teams.organizationId,
       decision: challengeSubmissions.decision,
       solution: challengeSubmissions.solution,
       trl: challengeSubmissions.trl,
     })
     .from(challengeSubmissions)
+    .leftJoin(teams, eq(teams.id, challengeSubmissions.teamId))
     .where(and(eq(challengeSubmissions.id, submissionId), eq(challengeSubmissions.challengeId, challengeId)));
   return s;
 }

@@ -19,7 +19,6 @@ import { t } from "../../core/i18n.js";
 import { can } from "../../core/policy.js";
 import { notifyAll } from "../notifications/notifications.service.js";
 import { accessOf, refusal } from "../organizations/access.js";
-import { membersOf } from "../organizations/membership.js";
 import { memberships, organizations } from "../organizations/organizations.schema.js";
 import type {
   CreateSubmissionBody,
@@ -48,6 +47,14 @@ import {
   readerOf,
   transition,
 } from "./challenges.service.js";
+import {
+  isTeamMember,
+  submitterPeople,
+  teamMemberships,
+  teamRef,
+  userTeamIds,
+} from "./challenges.teams.members.js";
+import { teams } from "./challenges.teams.schema.js";
 
 /*
  * Submissions to a challenge and their scoring. An organization's member submits while the challenge
@@ -64,9 +71,16 @@ type SubmissionView = z.infer<typeof Submission>;
 
 // ---------- who reads ----------
 
-/** How the reader stands to a submission: its organization's member, the challenge's manager, an expert. */
+/** Whether the actor is of the submitter: its organization's member or its team's. */
+async function isSubmitter(ex: Executor, actor: Ctx["actor"], s: SubRow) {
+  if (!actor) return false;
+  if (s.teamId) return isTeamMember(ex, s.teamId, actor.id);
+  return s.organizationId !== null && (await accessOf(ex, actor, s.organizationId)).role !== null;
+}
+
+/** How the reader stands to a submission: of its submitter, the challenge's manager, an expert. */
 async function standing(ex: Executor, ctx: Ctx, c: Row, s: SubRow) {
-  const mine = ctx.actor ? (await accessOf(ex, ctx.actor, s.organizationId)).role !== null : false;
+  const mine = await isSubmitter(ex, ctx.actor, s);
   const manage = can(ctx.actor, "challenges.manage", await accessOf(ex, ctx.actor, c.organizationId));
   const expert = ctx.actor ? await isExpert(ex, c.id, ctx.actor.id) : false;
   const expertSees =
@@ -180,7 +194,8 @@ async function presentSubmission(
       state: c.state,
       deadline: clusterLocal(c.deadline),
     },
-    organization: await orgRef(ex, s.organizationId),
+    organization: s.organizationId ? await orgRef(ex, s.organizationId) : null,
+    team: s.teamId ? await teamRef(ex, s.teamId) : null,
     state: s.state,
     solution: s.solution,
     trl: s.trl,
@@ -237,10 +252,11 @@ export async function listSubmissions(ctx: Ctx, challengeId: string): Promise<{ 
         .where(eq(memberships.userId, actor.id))
     ).map((m) => m.id),
   );
+  for (const id of await userTeamIds(ctx.db, actor.id)) own.add(id);
   const items: SubmissionView[] = [];
   for (const s of list) {
     const who = await standing(ctx.db, ctx, c, s);
-    if (!manage && (!who.expert || own.has(s.organizationId))) continue;
+    if (!manage && (!who.expert || own.has(s.organizationId ?? s.teamId ?? ""))) continue;
     items.push(await presentSubmission(ctx.db, ctx, c, s, who));
   }
   return { items };
@@ -273,24 +289,30 @@ const contentAudit = (s: Pick<SubRow, "trl" | "ipStatus" | "price">) => ({
   price: s.price,
 });
 
-/** A member of a verified organization submits (one under way per organization; not the owner's own). */
+/**
+ * A member of a verified organization submits (one under way per organization; not the owner's own), or
+ * a team's member for the team where the challenge allows teams (one under way per team); a hackathon
+ * (teams only) refuses organizations.
+ */
 export async function createSubmission(
   ctx: Ctx,
   challengeId: string,
   body: z.infer<typeof CreateSubmissionBody>,
 ): Promise<SubmissionView> {
+  if (Boolean(body.organizationId) === Boolean(body.teamId))
+    throw badRequest([{ field: "organizationId", key: "field.challenge.submitter" }]);
+  if (body.teamId) return createTeamSubmission(ctx, challengeId, { ...body, teamId: body.teamId });
+  const organizationId = body.organizationId!;
   const actor = requireActor(ctx);
   return ctx.db.transaction(async (tx) => {
-    const c = await challengeRow(tx, challengeId, true);
-    const me = await readerOf(tx, ctx, c);
-    if (!me.manage && c.state !== "accepting" && !["evaluation", "results", "closed"].includes(c.state))
-      throw notFound();
-    const access = await accessOf(tx, ctx.actor, body.organizationId);
-    if (!can(ctx.actor, "challenges.submit", access))
-      throw refusal(404, body.organizationId, "challenges.submit");
-    assertOpen(ctx, c, "submission");
-    if (lockOf(c, me) === "nda") throw new AppError(409, "challenge-nda-required");
-    if (body.organizationId === c.organizationId) throw new AppError(409, "challenge-own-submission");
+    const c = await visibleChallenge(tx, ctx, challengeId);
+    const me = c.me;
+    const access = await accessOf(tx, ctx.actor, organizationId);
+    if (!can(ctx.actor, "challenges.submit", access)) throw refusal(404, organizationId, "challenges.submit");
+    assertOpen(ctx, c.row, "submission");
+    if (lockOf(c.row, me) === "nda") throw new AppError(409, "challenge-nda-required");
+    if (c.row.teamsOnly) throw new AppError(409, "challenge-teams-only");
+    if (organizationId === c.row.organizationId) throw new AppError(409, "challenge-own-submission");
     const [org] = await tx
       .select({
         verifiedAt: organizations.verifiedAt,
@@ -299,17 +321,17 @@ export async function createSubmission(
         statusSuspendedAt: organizations.statusSuspendedAt,
       })
       .from(organizations)
-      .where(eq(organizations.id, body.organizationId));
+      .where(eq(organizations.id, organizationId));
     if (!org?.verifiedAt) throw new AppError(409, "organization-not-verified");
-    assertMayApply(ctx, c, org);
-    checkTrl(c, body.trl);
+    assertMayApply(ctx, c.row, org);
+    checkTrl(c.row, body.trl);
     const [existing] = await tx
       .select({ id: challengeSubmissions.id })
       .from(challengeSubmissions)
       .where(
         and(
-          eq(challengeSubmissions.challengeId, c.id),
-          eq(challengeSubmissions.organizationId, body.organizationId),
+          eq(challengeSubmissions.challengeId, c.row.id),
+          eq(challengeSubmissions.organizationId, organizationId),
           eq(challengeSubmissions.state, "submitted"),
         ),
       );
@@ -320,8 +342,8 @@ export async function createSubmission(
       [s] = (await tx
         .insert(challengeSubmissions)
         .values({
-          challengeId: c.id,
-          organizationId: body.organizationId,
+          challengeId: c.row.id,
+          organizationId: organizationId,
           authorId: actor.id,
           ...contentOf(body),
         })
@@ -335,17 +357,77 @@ export async function createSubmission(
       action: "challenge.submission.create",
       entity: "challenge_submission",
       entityId: s.id,
-      after: { challengeId: c.id, organizationId: body.organizationId, ...contentAudit(s) },
+      after: { challengeId: c.row.id, organizationId: organizationId, ...contentAudit(s) },
+    });
+    return presentSubmission(tx, ctx, c.row, s, { mine: true, manage: me.manage, expert: false });
+  });
+}
+
+/** The challenge for a submission: a public one, or any for its managers (else 404). */
+async function visibleChallenge(tx: Executor, ctx: Ctx, challengeId: string) {
+  const row = await challengeRow(tx, challengeId, true);
+  const me = await readerOf(tx, ctx, row);
+  if (!me.manage && !["accepting", "evaluation", "results", "closed"].includes(row.state)) throw notFound();
+  return { row, me };
+}
+
+/** A team's member submits for the team where the challenge allows teams (one under way per team). */
+async function createTeamSubmission(
+  ctx: Ctx,
+  challengeId: string,
+  body: z.infer<typeof CreateSubmissionBody> & { teamId: string },
+): Promise<SubmissionView> {
+  const actor = requireActor(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const { row: c, me } = await visibleChallenge(tx, ctx, challengeId);
+    if (!(await isTeamMember(tx, body.teamId, actor.id))) throw notFound();
+    if (!c.teamsAllowed && !c.teamsOnly) throw new AppError(409, "challenge-teams-not-allowed");
+    assertOpen(ctx, c, "submission");
+    if (lockOf(c, me) === "nda") throw new AppError(409, "challenge-nda-required");
+    checkTrl(c, body.trl);
+    const exists = () => new AppError(409, "challenge-team-submission-exists");
+    const [existing] = await tx
+      .select({ id: challengeSubmissions.id })
+      .from(challengeSubmissions)
+      .where(
+        and(
+          eq(challengeSubmissions.challengeId, c.id),
+          eq(challengeSubmissions.teamId, body.teamId),
+          eq(challengeSubmissions.state, "submitted"),
+        ),
+      );
+    if (existing)
+      throw new AppError(409, "challenge-team-submission-exists", {}, [], { submissionId: existing.id });
+    let s: SubRow;
+    try {
+      [s] = (await tx
+        .insert(challengeSubmissions)
+        .values({ challengeId: c.id, teamId: body.teamId, authorId: actor.id, ...contentOf(body) })
+        .returning()) as [SubRow];
+    } catch (e) {
+      if (isUniqueViolation(e)) throw exists();
+      throw e;
+    }
+    await writeAudit(tx, auditCtx(ctx), {
+      action: "challenge.submission.create",
+      entity: "challenge_submission",
+      entityId: s.id,
+      after: { challengeId: c.id, teamId: body.teamId, ...contentAudit(s) },
     });
     return presentSubmission(tx, ctx, c, s, { mine: true, manage: me.manage, expert: false });
   });
 }
 
-/** The submission locked for its organization's change: its member, the challenge open, the version seen. */
+/** The submission locked for its submitter's change: its member, the challenge open, the version seen. */
 async function ownSubmission(tx: Executor, ctx: Ctx, id: string, version: number, move: string) {
   const s = await submissionRow(tx, id, true);
-  const access = await accessOf(tx, ctx.actor, s.organizationId);
-  if (!can(ctx.actor, "challenges.submit", access)) throw refusal(404, s.organizationId, "challenges.submit");
+  if (s.teamId) {
+    if (!(await isSubmitter(tx, ctx.actor, s))) throw notFound();
+  } else {
+    const access = await accessOf(tx, ctx.actor, s.organizationId!);
+    if (!can(ctx.actor, "challenges.submit", access))
+      throw refusal(404, s.organizationId!, "challenges.submit");
+  }
   const c = await challengeRow(tx, s.challengeId);
   if (s.version !== version)
     throw new AppError(409, "challenge-submission-changed", {}, [], {
@@ -394,7 +476,7 @@ export const withdrawSubmission = (ctx: Ctx, id: string, version: number) =>
 
 /**
  * The submissions of a stage: under way and shortlisted in every stage before it, with their
- * organizations' names (what the ranking shows; one statement, on the index by challenge).
+ * organizations' or teams' names (what the ranking shows; one statement, on the index by challenge).
  */
 async function stageSubmissions(ex: Executor, c: Row, stage: number) {
   return ex
@@ -402,11 +484,14 @@ async function stageSubmissions(ex: Executor, c: Row, stage: number) {
       id: challengeSubmissions.id,
       organizationId: challengeSubmissions.organizationId,
       organization: { id: organizations.id, shortName: organizations.shortName },
+      teamId: challengeSubmissions.teamId,
+      team: { id: teams.id, name: teams.name },
       passed: challengeSubmissions.passed,
       decision: challengeSubmissions.decision,
     })
     .from(challengeSubmissions)
-    .innerJoin(organizations, eq(organizations.id, challengeSubmissions.organizationId))
+    .leftJoin(organizations, eq(organizations.id, challengeSubmissions.organizationId))
+    .leftJoin(teams, eq(teams.id, challengeSubmissions.teamId))
     .where(
       and(
         eq(challengeSubmissions.challengeId, c.id),
@@ -436,8 +521,7 @@ export async function scoreSubmission(ctx: Ctx, id: string, body: z.infer<typeof
       throw transition(ctx, "score", c.state);
     if (s.state !== "submitted" || s.passed < c.stage - 1) throw notFound();
     if (!expert.noConflictAt) throw new AppError(409, "challenge-no-conflict-undeclared");
-    if ((await accessOf(tx, ctx.actor, s.organizationId)).role !== null)
-      throw new AppError(403, "challenge-conflict-of-interest");
+    if (await isSubmitter(tx, ctx.actor, s)) throw new AppError(403, "challenge-conflict-of-interest");
     if (body.criteria.length !== c.criteria.length)
       throw badRequest([
         { field: "criteria", key: "field.challenge.scores-count", params: { count: c.criteria.length } },
@@ -487,7 +571,7 @@ export async function scoreSubmission(ctx: Ctx, id: string, body: z.infer<typeof
 async function stageState(ex: Executor, c: Row, stage: number) {
   const subs = await stageSubmissions(ex, c, stage);
   const experts = await expertsOf(ex, c.id);
-  const orgIds = [...new Set(subs.map((s) => s.organizationId))];
+  const orgIds = [...new Set(subs.flatMap((s) => (s.organizationId ? [s.organizationId] : [])))];
   const conflicts = new Set(
     experts.length && orgIds.length
       ? (
@@ -506,10 +590,17 @@ async function stageState(ex: Executor, c: Row, stage: number) {
         ).map((m) => `${m.userId} ${m.orgId}`)
       : [],
   );
+  const teamIds = [...new Set(subs.flatMap((s) => (s.teamId ? [s.teamId] : [])))];
+  for (const m of await teamMemberships(
+    ex,
+    experts.map((e) => e.id),
+    teamIds,
+  ))
+    conflicts.add(`${m.userId} ${m.teamId}`);
   // Every score of the stage (the challenge's, not an id list): a stage's submissions are all it scored.
   const sheets = await scoresOf(ex, c.id, stage);
   const progress = experts.map((e) => {
-    const mayScore = subs.filter((s) => !conflicts.has(`${e.id} ${s.organizationId}`));
+    const mayScore = subs.filter((s) => !conflicts.has(`${e.id} ${s.organizationId ?? s.teamId}`));
     const scored = mayScore.filter((s) => (sheets.get(s.id) ?? []).some((x) => x.expertId === e.id)).length;
     return {
       id: e.id,
@@ -547,7 +638,7 @@ export async function evaluation(
     progress: { done: st.progress.filter((e) => e.scored === e.of).length, of: st.progress.length },
     experts: st.progress,
     ranking: st.ranking.map((r) => ({
-      submission: { id: r.item.id, organization: r.item.organization },
+      submission: { id: r.item.id, organization: r.item.organization, team: r.item.team },
       score: r.value,
       rank: r.rank,
       tied: r.tied,
@@ -640,7 +731,7 @@ export async function publishResults(ctx: Ctx, id: string, body: z.infer<typeof 
         .returning({ id: challengeSubmissions.id });
       if (!told) continue;
       notices.push({
-        userIds: (await membersOf(tx, s.organizationId)).map((m) => m.userId),
+        userIds: await submitterPeople(tx, s),
         kind: CHALLENGE_NOTIFICATION_KINDS.results,
         data: { title: c.titleRu, decision },
         link: `/challenges/submissions/${s.id}`,

@@ -874,6 +874,9 @@ export async function startPilotForWinner(
     const sub = await winnerSubmission(tx, body.challengeId, body.submissionId);
     if (!sub) throw notFound();
     if (sub.decision !== "winner") throw new AppError(409, "pilot-not-winner");
+    // A pilot is a company's: a team's winner tied to no organization registers or ties one first.
+    const organizationId = sub.organizationId ?? sub.teamOrganizationId;
+    if (!organizationId) throw new AppError(409, "pilot-winner-no-organization");
     const site = await siteRow(tx, body.siteId);
     const [started] = await tx
       .select({ id: pilots.id })
@@ -886,7 +889,7 @@ export async function startPilotForWinner(
         .insert(pilots)
         .values({
           siteId: site.id,
-          organizationId: sub.organizationId,
+          organizationId,
           authorId: actor.id,
           state: "site_review",
           solution: sub.solution,

@@ -19,6 +19,7 @@ import { client, unwrap } from "../../api/client";
 import { MutationForm } from "../../components/MutationForm";
 import { toast } from "../../components/toast";
 import { useMe } from "../../session";
+import { submitterName } from "./labels";
 import { challengeKeys, challengeQueries } from "./queries";
 import type { Challenge } from "./types";
 
@@ -220,7 +221,7 @@ function ExpertPanel({ c }: { c: Challenge }) {
             {(subs.data?.items ?? []).map((s) => (
               <List.Item key={s.id}>
                 <Anchor component={Link} to={`/challenges/submissions/${s.id}`}>
-                  {s.organization.shortName}
+                  {submitterName(s)}
                 </Anchor>{" "}
                 — {s.myScore ? t("challenges.expert.scored") : t("challenges.expert.toScore")}
               </List.Item>
@@ -241,15 +242,18 @@ export default function ChallengeActions({ challenge: c }: { challenge: Challeng
       {c.me.manage && <OwnerPanel c={c} />}
       {c.state === "accepting" && can("operator.challenges.queue") && <DeadlinePanel c={c} />}
       {c.me.expert && <ExpertPanel c={c} />}
-      {c.me.submissions.length > 0 && (
+      {c.me.submissions.length + c.me.teamSubmissions.length > 0 && (
         <Card withBorder padding="md">
           <Stack gap="xs">
             <Title order={2} size="h3">
               {t("challenges.mine.title")}
             </Title>
-            {c.me.submissions.map((s) => (
+            {[
+              ...c.me.submissions.map((s) => ({ id: s.id, name: s.organization.shortName })),
+              ...c.me.teamSubmissions.map((s) => ({ id: s.id, name: s.team.name })),
+            ].map((s) => (
               <Anchor key={s.id} component={Link} to={`/challenges/submissions/${s.id}`}>
-                {t("challenges.mine.open", { org: s.organization.shortName })}
+                {t("challenges.mine.open", { org: s.name })}
               </Anchor>
             ))}
           </Stack>

@@ -9,6 +9,7 @@ import {
   Select,
   Skeleton,
   Stack,
+  Switch,
   Text,
   Textarea,
   TextInput,
@@ -56,6 +57,8 @@ interface Values extends TopicsValues {
   criteria: Criterion[];
   visibility: ChallengeVisibility;
   ndaRu: string;
+  teamsAllowed: boolean;
+  teamsOnly: boolean;
 }
 
 const EMPTY: Values = {
@@ -73,6 +76,8 @@ const EMPTY: Values = {
   tags: [],
   orgTypes: [],
   participantsOnly: false,
+  teamsAllowed: false,
+  teamsOnly: false,
   criteria: [
     { name: "", description: "", weight: 50 },
     { name: "", description: "", weight: 50 },
@@ -96,6 +101,8 @@ const fromChallenge = (c: Challenge): Values => ({
   tags: c.tags as TagSlug[],
   orgTypes: c.orgTypes,
   participantsOnly: c.participantsOnly,
+  teamsAllowed: c.teamsAllowed,
+  teamsOnly: c.teamsOnly,
   criteria: c.criteria.map((x) => ({ name: x.name, description: x.description ?? "", weight: x.weight })),
   visibility: c.visibility,
   ndaRu: c.ndaRu ?? "",
@@ -217,6 +224,8 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
         tags: v.tags,
         orgTypes: v.orgTypes,
         participantsOnly: v.participantsOnly,
+        teamsAllowed: v.teamsAllowed || v.teamsOnly,
+        teamsOnly: v.teamsOnly,
         criteria: v.criteria.map((c) => ({
           name: c.name,
           description: c.description || null,
@@ -364,6 +373,21 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
           error={fieldError(e, "ndaRu")}
         />
       )}
+      <Stack gap="xs">
+        <Switch
+          label={t("teams.form.allowed")}
+          description={t("teams.form.allowedHint")}
+          checked={v.teamsAllowed || v.teamsOnly}
+          disabled={v.teamsOnly}
+          onChange={(x) => set({ teamsAllowed: x.currentTarget.checked })}
+        />
+        <Switch
+          label={t("teams.form.only")}
+          description={t("teams.form.onlyHint")}
+          checked={v.teamsOnly}
+          onChange={(x) => set({ teamsOnly: x.currentTarget.checked })}
+        />
+      </Stack>
       <CriteriaEditor value={v.criteria} onChange={(criteria) => set({ criteria })} error={e} />
       <Group>
         <Button type="submit" loading={save.isPending}>

@@ -1,4 +1,4 @@
-import { Box, Card, Group, List, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { Badge, Box, Card, Group, List, Skeleton, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,6 +20,8 @@ const ChallengeActions = lazy(() => import("./ChallengeActions"));
 const LockedPanel = lazy(() => import("./LockedPanel"));
 const ChallengeFiles = lazy(() => import("./ChallengeFiles"));
 const ChallengeQa = lazy(() => import("./ChallengeQa"));
+// A hackathon's leaderboard (teams only, after the results): its own chunk, loaded on such pages only.
+const Leaderboard = lazy(() => import("./Leaderboard"));
 
 function Details({ c }: { c: Challenge }) {
   const { t } = useTranslation();
@@ -35,6 +37,9 @@ function Details({ c }: { c: Challenge }) {
           </List.Item>
           <List.Item>{t("challenges.page.deadline", { deadline: format.wallTime(c.deadline) })}</List.Item>
           <List.Item>{t("challenges.page.stages", { count: c.stages })}</List.Item>
+          {(c.teamsAllowed || c.teamsOnly) && (
+            <List.Item>{c.teamsOnly ? t("challenges.teams.only") : t("challenges.teams.allowed")}</List.Item>
+          )}
           {c.minTrl !== null && <List.Item>{t("challenges.page.minTrl", { trl: c.minTrl })}</List.Item>}
           <List.Item>
             {t("challenges.page.submissions", { count: c.submissions })}
@@ -123,11 +128,17 @@ export default function ChallengePage() {
       <PageHeader back={{ to: "/challenges", label: t("challenges.catalog.title") }} title={c.titleRu}>
         <Group gap="xs">
           <StateBadge state={c.state} />
+          {c.teamsOnly && <Badge variant="light">{t("challenges.teams.only")}</Badge>}
         </Group>
       </PageHeader>
       {user && (
         <Suspense fallback={null}>
           <ChallengeActions challenge={c} />
+        </Suspense>
+      )}
+      {c.teamsOnly && (c.state === "results" || c.state === "closed") && (
+        <Suspense fallback={null}>
+          <Leaderboard id={c.id} />
         </Suspense>
       )}
       <Details c={c} />

@@ -23,6 +23,7 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
 import { toast } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
+import { submitterName } from "./labels";
 import { challengeKeys, challengeQueries } from "./queries";
 import type { Challenge, Evaluation } from "./types";
 
@@ -131,11 +132,11 @@ function Publish({ c, e }: { c: Challenge; e: Evaluation }) {
         {finalists.map((f) => (
           <Group key={f.submission.id} gap="md" wrap="wrap">
             <Text fw={500} miw={200}>
-              {f.submission.organization.shortName}
+              {submitterName(f.submission)}
             </Text>
             <SegmentedControl
               aria-label={t("challenges.evaluation.decisionFor", {
-                org: f.submission.organization.shortName,
+                org: submitterName(f.submission),
               })}
               value={choice[f.submission.id] ?? "not_selected"}
               onChange={(v) =>
@@ -240,7 +241,7 @@ export default function EvaluationPage() {
                     </Table.Td>
                     <Table.Td>
                       <Link to={`/challenges/submissions/${r.submission.id}`}>
-                        {r.submission.organization.shortName}
+                        {submitterName(r.submission)}
                       </Link>
                       {r.decision && <Text size="xs">{t(`challenges.decisions.${r.decision}`)}</Text>}
                     </Table.Td>

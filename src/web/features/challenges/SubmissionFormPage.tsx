@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Select, Skeleton, Stack, Text } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Skeleton, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,11 +11,13 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
+import { teamQueries } from "../teams/queries";
 import { challengeKeys, challengeQueries } from "./queries";
 import { SubmissionFields, type SubmissionValues } from "./SubmissionFields";
+import { SubmitterChoice, submitterOf, submitterOptions } from "./SubmitterChoice";
 import { useRefusalText } from "./topics";
 
-/** An organization submits its solution to a challenge (until the deadline, Moscow time). */
+/** An organization or a team submits its solution to a challenge (until the deadline, Moscow time). */
 export default function SubmissionFormPage() {
   const { t } = useTranslation();
   usePageTitle(t("challenges.submission.newTitle"));
@@ -26,23 +28,33 @@ export default function SubmissionFormPage() {
   const challenge = useQuery(challengeQueries.challenge(id));
   const mine = useMyOrganizations();
   const orgs = mine.data?.items ?? [];
-  const [orgId, setOrgId] = useState<string | null>(null);
-  const refusalOf = (o: (typeof orgs)[number]["organization"]) =>
+  const teams = useQuery({ ...teamQueries.mine(), enabled: Boolean(challenge.data?.teamsAllowed) });
+  const myTeams = (teams.data?.items ?? []).map((x) => ({ id: x.id, name: x.name }));
+  const organizations = orgs.map((o) => o.organization);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const options = challenge.data ? submitterOptions(challenge.data, organizations, myTeams) : [];
+  const refusalOf = (o: (typeof organizations)[number]) =>
     challenge.data
       ? submitterRefusal(
           { orgTypes: challenge.data.orgTypes, participantsOnly: challenge.data.participantsOnly },
           o,
         )
       : null;
-  const active = orgs.find((o) => o.organization.id === mine.data?.activeOrganizationId);
-  // The active organization when it may submit, else the first one that may.
-  const preferred =
-    (active && !refusalOf(active.organization) ? active : orgs.find((o) => !refusalOf(o.organization))) ??
-    active ??
-    orgs[0];
-  const organizationId = orgId ?? preferred?.organization.id ?? null;
-  const chosen = orgs.find((o) => o.organization.id === organizationId)?.organization;
-  const refusal = chosen ? refusalOf(chosen) : null;
+  const orgOf = (option: string | null) =>
+    option?.startsWith("org:") ? organizations.find((o) => `org:${o.id}` === option) : undefined;
+  const mayApply = (option: string) => {
+    const o = orgOf(option);
+    return !o || !refusalOf(o);
+  };
+  const active = mine.data?.activeOrganizationId;
+  // The active organization when it may submit, else the first option that may (a team always may).
+  const submitter =
+    chosen ??
+    (active && options.includes(`org:${active}`) && mayApply(`org:${active}`)
+      ? `org:${active}`
+      : (options.find(mayApply) ?? options[0] ?? null));
+  const chosenOrg = orgOf(submitter);
+  const refusal = chosenOrg ? refusalOf(chosenOrg) : null;
   const refusalText = useRefusalText();
   const [v, setV] = useState<SubmissionValues>({
     solution: "",
@@ -56,7 +68,7 @@ export default function SubmissionFormPage() {
       unwrap(
         client.POST("/api/challenges/{id}/submissions", {
           params: { path: { id } },
-          body: { ...v, organizationId: organizationId ?? "" },
+          body: { ...v, ...(submitterOf(submitter) ?? { organizationId: "" }) },
         }),
       ),
     onSuccess: (s) => {
@@ -64,7 +76,8 @@ export default function SubmissionFormPage() {
       navigate(`/challenges/submissions/${s.id}`);
     },
   });
-  if (challenge.isPending || mine.isPending) return <Skeleton height={300} />;
+  if (challenge.isPending || mine.isPending || (challenge.data?.teamsAllowed && teams.isPending))
+    return <Skeleton height={300} />;
   if (challenge.error) return <ProblemAlert error={challenge.error} />;
   const c = challenge.data;
   return (
@@ -74,29 +87,36 @@ export default function SubmissionFormPage() {
         title={t("challenges.submission.newTitle")}
         subtitle={t("challenges.submission.lead", { deadline: format.wallTime(c.deadline) })}
       />
-      {orgs.length === 0 ? (
-        <Alert color="yellow">
-          {t("challenges.submission.noOrganization")}{" "}
-          <Link to="/organizations/new">{t("challenges.submission.registerOrganization")}</Link>
-        </Alert>
+      {options.length === 0 ? (
+        c.teamsOnly ? (
+          <Alert color="yellow">
+            {t("teams.submitter.none")} <Link to="/teams">{t("teams.submitter.myTeams")}</Link>
+          </Alert>
+        ) : (
+          <Alert color="yellow">
+            {t("challenges.submission.noOrganization")}{" "}
+            <Link to="/organizations/new">{t("challenges.submission.registerOrganization")}</Link>
+          </Alert>
+        )
       ) : (
         <MutationForm onSubmit={() => submit.mutate()} error={submit.error} gap="md">
-          <Select
-            label={t("challenges.form.organization")}
-            data={orgs.map((o) => ({ value: o.organization.id, label: o.organization.shortName }))}
-            value={organizationId}
-            allowDeselect={false}
-            onChange={setOrgId}
+          <SubmitterChoice
+            organizations={organizations}
+            teams={myTeams}
+            teamsAllowed={c.teamsAllowed}
+            teamsOnly={c.teamsOnly}
+            value={submitter}
+            onChange={setChosen}
           />
-          {refusal && chosen ? (
+          {refusal && chosenOrg ? (
             <Alert color="yellow" role="status">
               <Stack gap={6}>
-                <Text size="sm">{refusalText(refusal, chosen.shortName, c.orgTypes)}</Text>
-                {orgs.every((o) => refusalOf(o.organization)) && orgs.length > 1 && (
+                <Text size="sm">{refusalText(refusal, chosenOrg.shortName, c.orgTypes)}</Text>
+                {!options.some(mayApply) && options.length > 1 && (
                   <Text size="sm">{t("challenges.topics.noneEligible")}</Text>
                 )}
                 {refusal === "participants-only" && (
-                  <Anchor component={Link} to={`/organizations/${chosen.id}/status`} size="sm">
+                  <Anchor component={Link} to={`/organizations/${chosenOrg.id}/status`} size="sm">
                     {t("challenges.topics.becomeParticipant")}
                   </Anchor>
                 )}

@@ -28,6 +28,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { SubmissionFiles } from "./ChallengeFiles";
 import { fieldError } from "./fieldErrors";
+import { submitterName } from "./labels";
 import { challengeKeys, challengeQueries } from "./queries";
 import { SubmissionFields, type SubmissionValues } from "./SubmissionFields";
 import type { Challenge, Submission } from "./types";
@@ -241,7 +242,7 @@ export default function SubmissionPage() {
     <Stack gap="lg">
       <PageHeader
         back={{ to: `/challenges/${s.challenge.id}`, label: s.challenge.titleRu }}
-        title={t("challenges.submission.titleOf", { org: s.organization.shortName })}
+        title={t("challenges.submission.titleOf", { org: submitterName(s) })}
       >
         <Group gap="xs">
           <Badge {...badgeColors(s.state === "withdrawn" ? "gray" : "indigo")}>

@@ -27,3 +27,9 @@ export function useRewardText() {
       ? t(`challenges.rewards.${type}`)
       : `${t(`challenges.rewards.${type}`)} · ${format.number(amount)} ₽`;
 }
+
+/** Who submitted: the organization's short name or the team's name. */
+export const submitterName = (s: {
+  organization: { shortName: string } | null;
+  team?: { name: string } | null;
+}) => s.organization?.shortName ?? s.team?.name ?? "";

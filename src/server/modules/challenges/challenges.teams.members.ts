@@ -1,0 +1,71 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Executor } from "../../core/db.js";
+import { membersOf } from "../organizations/membership.js";
+import { challengeSubmissions } from "./challenges.schema.js";
+import { teamMembers, teams } from "./challenges.teams.schema.js";
+
+/** The people of a team (its captain too). */
+export async function teamMemberIds(ex: Executor, teamId: string): Promise<string[]> {
+  const rows = await ex
+    .select({ userId: teamMembers.userId })
+    .from(teamMembers)
+    .where(eq(teamMembers.teamId, teamId));
+  return rows.map((r) => r.userId);
+}
+
+export async function isTeamMember(ex: Executor, teamId: string, userId: string) {
+  const [m] = await ex
+    .select({ userId: teamMembers.userId })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
+  return Boolean(m);
+}
+
+/** The teams a user is in. */
+export async function userTeamIds(ex: Executor, userId: string): Promise<string[]> {
+  const rows = await ex
+    .select({ teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .where(eq(teamMembers.userId, userId));
+  return rows.map((r) => r.teamId);
+}
+
+/** `user team` pairs of the given users' memberships in the given teams (conflicts of interest). */
+export async function teamMemberships(ex: Executor, userIds: string[], teamIds: string[]) {
+  if (!userIds.length || !teamIds.length) return [];
+  return ex
+    .select({ userId: teamMembers.userId, teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .where(and(inArray(teamMembers.userId, userIds), inArray(teamMembers.teamId, teamIds)));
+}
+
+export const teamRef = async (ex: Executor, id: string) => {
+  const [t] = await ex.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.id, id));
+  return t ?? { id, name: "" };
+};
+
+/** The people a submission's notices go to: its organization's members or its team's people. */
+export async function submitterPeople(
+  ex: Executor,
+  s: { organizationId: string | null; teamId: string | null },
+): Promise<string[]> {
+  if (s.teamId) return teamMemberIds(ex, s.teamId);
+  return s.organizationId ? (await membersOf(ex, s.organizationId)).map((m) => m.userId) : [];
+}
+
+/** The submissions under way to a challenge of the teams a user is in. */
+export async function teamSubmissionsOf(ex: Executor, challengeId: string, userId: string) {
+  const rows = await ex
+    .select({ id: challengeSubmissions.id, team: { id: teams.id, name: teams.name } })
+    .from(challengeSubmissions)
+    .innerJoin(teamMembers, eq(teamMembers.teamId, challengeSubmissions.teamId))
+    .innerJoin(teams, eq(teams.id, challengeSubmissions.teamId))
+    .where(
+      and(
+        eq(challengeSubmissions.challengeId, challengeId),
+        eq(challengeSubmissions.state, "submitted"),
+        eq(teamMembers.userId, userId),
+      ),
+    );
+  return rows;
+}
