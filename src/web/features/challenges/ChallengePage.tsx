@@ -1,4 +1,4 @@
-import { Badge, Box, Card, Group, List, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { Badge, Box, Card, Group, List, Skeleton, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
@@ -77,31 +77,39 @@ function Details({ c }: { c: Challenge }) {
         </Stack>
       </SectionCard>
       <SectionCard id="ch-criteria" title={t("challenges.page.criteria")}>
-        <Table.ScrollContainer minWidth={320}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("challenges.page.criterion")}</Table.Th>
-                <Table.Th>{t("challenges.page.weight")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {c.criteria.map((x) => (
-                <Table.Tr key={x.name}>
-                  <Table.Td>
-                    <Text fw={500}>{x.name}</Text>
-                    {x.description && (
-                      <Text size="sm" c="dimmed">
-                        {x.description}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{x.weight}%</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        {/* A list rather than Mantine's Table: its scroll container would bring ScrollArea and the
+            floating-ui chunk into the public page's first load (issue 11's budget). */}
+        <Stack
+          gap="sm"
+          component="ul"
+          aria-label={t("challenges.page.criteria")}
+          p={0}
+          m={0}
+          style={{ listStyle: "none" }}
+        >
+          {c.criteria.map((x) => (
+            <Group
+              key={x.name}
+              component="li"
+              justify="space-between"
+              align="flex-start"
+              wrap="nowrap"
+              gap="md"
+            >
+              <div>
+                <Text fw={500}>{x.name}</Text>
+                {x.description && (
+                  <Text size="sm" c="dimmed">
+                    {x.description}
+                  </Text>
+                )}
+              </div>
+              <Text fw={500} aria-label={`${t("challenges.page.weight")}: ${x.weight}%`}>
+                {x.weight}%
+              </Text>
+            </Group>
+          ))}
+        </Stack>
       </SectionCard>
       {!c.locked && (
         <Suspense fallback={null}>
