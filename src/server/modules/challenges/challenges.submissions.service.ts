@@ -134,10 +134,15 @@ const sheet = (s: { expertId: string; scores: number[] }): Sheet => ({
 const weightsOf = (c: Row) => c.criteria.map((x) => x.weight);
 
 /** The feedback a submitter reads: the last stage it was scored in, averages, comments without names. */
-async function feedbackOf(ex: Executor, c: Row, s: SubRow): Promise<z.infer<typeof Feedback> | null> {
+async function feedbackOf(
+  ex: Executor,
+  c: Row,
+  s: SubRow,
+  pre?: Prefetched,
+): Promise<z.infer<typeof Feedback> | null> {
   if (!s.decision) return null;
   const stage = Math.min(s.passed + 1, c.stages);
-  const rowsOf = (await scoresOf(ex, c.id, stage, [s.id])).get(s.id) ?? [];
+  const rowsOf = (pre?.sheets.get(stage) ?? (await scoresOf(ex, c.id, stage, [s.id]))).get(s.id) ?? [];
   const averages = criterionAverages(c.criteria.length, rowsOf.map(sheet));
   const comments = [
     ...rowsOf.map((r) => r.comment),
@@ -154,20 +159,77 @@ async function feedbackOf(ex: Executor, c: Row, s: SubRow): Promise<z.infer<type
   };
 }
 
-async function myScore(ex: Executor, ctx: Ctx, c: Row, s: SubRow): Promise<z.infer<typeof ScoreView> | null> {
+async function myScore(
+  ex: Executor,
+  ctx: Ctx,
+  c: Row,
+  s: SubRow,
+  pre?: Prefetched,
+): Promise<z.infer<typeof ScoreView> | null> {
   if (!ctx.actor || c.stage === null) return null;
-  const stage = Math.min(c.stage, c.stages);
-  const [r] = await ex
-    .select()
-    .from(challengeScores)
-    .where(
-      and(
-        eq(challengeScores.submissionId, s.id),
-        eq(challengeScores.expertId, ctx.actor.id),
-        eq(challengeScores.stage, stage),
-      ),
-    );
+  if (pre) {
+    const r = pre.myScores.get(s.id);
+    return r ? scoreView(r) : null;
+  }
+  const [r] = await myScores(ex, ctx.actor.id, c, [s.id]);
   return r ? scoreView(r) : null;
+}
+
+/** The reader's scores of the current stage, of these submissions. */
+const myScores = (ex: Executor, expertId: string, c: Row, submissionIds: string[]) =>
+  submissionIds.length && c.stage !== null
+    ? ex
+        .select()
+        .from(challengeScores)
+        .where(
+          and(
+            inArray(challengeScores.submissionId, submissionIds),
+            eq(challengeScores.expertId, expertId),
+            eq(challengeScores.stage, Math.min(c.stage, c.stages)),
+          ),
+        )
+    : Promise.resolve([]);
+
+/**
+ * What a list of submissions shows, read once for all of them (a few statements, not a few per
+ * submission): the organizations' and teams' names, each stage's scores, the reader's own scores.
+ */
+type Prefetched = {
+  orgs: Map<string, { id: string; shortName: string }>;
+  teams: Map<string, { id: string; name: string }>;
+  sheets: Map<number, Awaited<ReturnType<typeof scoresOf>>>;
+  myScores: Map<string, typeof challengeScores.$inferSelect>;
+};
+
+async function prefetch(ex: Executor, ctx: Ctx, c: Row, list: SubRow[]): Promise<Prefetched> {
+  const orgIds = [...new Set(list.flatMap((s) => (s.organizationId ? [s.organizationId] : [])))];
+  const teamIds = [...new Set(list.flatMap((s) => (s.teamId ? [s.teamId] : [])))];
+  const orgs = orgIds.length
+    ? await ex
+        .select({ id: organizations.id, shortName: organizations.shortName })
+        .from(organizations)
+        .where(inArray(organizations.id, orgIds))
+    : [];
+  const teamRows = teamIds.length
+    ? await ex.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, teamIds))
+    : [];
+  const sheets = new Map<number, Awaited<ReturnType<typeof scoresOf>>>();
+  if (list.some((s) => s.decision))
+    for (let stage = 1; stage <= c.stages; stage++) sheets.set(stage, await scoresOf(ex, c.id, stage));
+  const mine = ctx.actor
+    ? await myScores(
+        ex,
+        ctx.actor.id,
+        c,
+        list.map((s) => s.id),
+      )
+    : [];
+  return {
+    orgs: new Map(orgs.map((o) => [o.id, o])),
+    teams: new Map(teamRows.map((x) => [x.id, x])),
+    sheets,
+    myScores: new Map(mine.map((r) => [r.submissionId, r])),
+  };
 }
 
 const scoreView = (r: typeof challengeScores.$inferSelect): z.infer<typeof ScoreView> => ({
@@ -183,6 +245,7 @@ async function presentSubmission(
   c: Row,
   s: SubRow,
   who: { mine: boolean; manage: boolean; expert: boolean },
+  pre?: Prefetched,
 ): Promise<SubmissionView> {
   const insider = who.manage || who.expert;
   const published = s.feedbackAt !== null;
@@ -194,8 +257,10 @@ async function presentSubmission(
       state: c.state,
       deadline: clusterLocal(c.deadline),
     },
-    organization: s.organizationId ? await orgRef(ex, s.organizationId) : null,
-    team: s.teamId ? await teamRef(ex, s.teamId) : null,
+    organization: s.organizationId
+      ? (pre?.orgs.get(s.organizationId) ?? (await orgRef(ex, s.organizationId)))
+      : null,
+    team: s.teamId ? (pre?.teams.get(s.teamId) ?? (await teamRef(ex, s.teamId))) : null,
     state: s.state,
     solution: s.solution,
     trl: s.trl,
@@ -204,8 +269,8 @@ async function presentSubmission(
     pilotPlan: s.pilotPlan,
     passed: insider || published ? s.passed : 0,
     decision: who.manage || published ? s.decision : null,
-    feedback: who.manage || (who.mine && published) ? await feedbackOf(ex, c, s) : null,
-    myScore: who.expert ? await myScore(ex, ctx, c, s) : null,
+    feedback: who.manage || (who.mine && published) ? await feedbackOf(ex, c, s, pre) : null,
+    myScore: who.expert ? await myScore(ex, ctx, c, s, pre) : null,
     mine: who.mine,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
@@ -253,12 +318,21 @@ export async function listSubmissions(ctx: Ctx, challengeId: string): Promise<{ 
     ).map((m) => m.id),
   );
   for (const id of await userTeamIds(ctx.db, actor.id)) own.add(id);
+  // The reader's standing per submission from what is read once (standing() reads it per submission).
+  const seen = list.flatMap((s) => {
+    const mine = own.has(s.organizationId ?? s.teamId ?? "");
+    const expertSees = expert && c.stage !== null && s.passed >= Math.min(c.stage, c.stages) - 1;
+    if (!manage && (!expertSees || mine)) return [];
+    return [{ s, who: { mine, manage, expert: expertSees } }];
+  });
+  const pre = await prefetch(
+    ctx.db,
+    ctx,
+    c,
+    seen.map((x) => x.s),
+  );
   const items: SubmissionView[] = [];
-  for (const s of list) {
-    const who = await standing(ctx.db, ctx, c, s);
-    if (!manage && (!who.expert || own.has(s.organizationId ?? s.teamId ?? ""))) continue;
-    items.push(await presentSubmission(ctx.db, ctx, c, s, who));
-  }
+  for (const { s, who } of seen) items.push(await presentSubmission(ctx.db, ctx, c, s, who, pre));
   return { items };
 }
 
