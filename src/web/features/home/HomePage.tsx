@@ -13,6 +13,7 @@ const SERVICES = [
   { key: "navigator", to: "/measures" },
   { key: "exchanges", to: "/exchanges" },
   { key: "challenges", to: "/challenges" },
+  { key: "pilotSites", to: "/pilot-sites" },
   { key: "organizations", to: "/organizations" },
   { key: "messaging", to: "/messages" },
 ] as const;
