@@ -27,8 +27,10 @@ export function Header() {
   // the drawer's code is fetched when the burger is first pressed
   const [drawerWanted, setDrawerWanted] = useState(false);
 
+  // The bar leaves out the home page (the brand is its link) to keep room for the services; the drawer
+  // on a phone lists it first.
+  const home: NavItem = { to: "/", label: t("common.nav.home") };
   const items: NavItem[] = [
-    { to: "/", label: t("common.nav.home") },
     { to: "/directory", label: t("common.nav.directory") },
     { to: "/measures", label: t("common.nav.navigator") },
   ];
@@ -70,7 +72,7 @@ export function Header() {
     personal.push({ to: "/teams", label: t("common.nav.teams") });
     personal.push({ to: "/account", label: t("common.nav.account") });
   }
-  const drawerItems: NavItem[] = [...items, ...service, ...personal];
+  const drawerItems: NavItem[] = [home, ...items, ...service, ...personal];
 
   return (
     <>
