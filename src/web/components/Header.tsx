@@ -44,7 +44,6 @@ export function Header() {
   // the personal start page: the desk for staff (their cabinet is in the user menu), the cabinet for others
   if (can("desk.read")) items.push({ to: "/desk", label: t("common.nav.desk") });
   else if (user) items.push({ to: "/cabinet", label: t("common.nav.cabinet") });
-  if (user) items.push({ to: "/organizations", label: t("common.nav.organizations") });
   if (can("operator.status.queue"))
     items.push({ to: "/operator/applications", label: t("common.nav.statusApplications") });
   if (can("operator.verification.queue"))
@@ -64,6 +63,8 @@ export function Header() {
   // the account and the notifications are also in the user menu and the bell
   const personal: NavItem[] = [];
   if (user) {
+    // On a desktop the organization menu beside the bar opens them (and leaves the bar room).
+    personal.push({ to: "/organizations", label: t("common.nav.organizations") });
     if (can("desk.read")) personal.push({ to: "/cabinet", label: t("common.nav.cabinet") });
     if (can("conversations.access")) personal.push({ to: "/messages", label: t("common.nav.messages") });
     if (can("notifications.own"))
