@@ -18,9 +18,10 @@ import {
   challenges,
 } from "../modules/challenges/challenges.schema.js";
 import { teamMembers, teams } from "../modules/challenges/challenges.teams.schema.js";
-import { memberships, organizations } from "../modules/organizations/organizations.schema.js";
+import { organizations } from "../modules/organizations/organizations.schema.js";
 import { seedFullChallenges } from "./challenges.full.js";
 import { seedChallengeQa } from "./challenges.qa.js";
+import { ownedOrganizations } from "./organizations.js";
 
 /*
  * Demo challenges of Moscow city bodies and corporations, one or more in every state: open for
@@ -319,21 +320,10 @@ export const challengesSeeder: Seeder = {
 };
 
 async function seedDemoChallenges({ db }: SeedContext) {
-  const owned = await db
-    .select({ id: organizations.id, shortName: organizations.shortName, owner: memberships.userId })
-    .from(organizations)
-    .innerJoin(
-      memberships,
-      and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "owner")),
-    )
-    .where(inArray(organizations.shortName, [...new Set(PLANS.map((p) => p.owner))]));
-  const submitters = await db
-    .select({ id: organizations.id, owner: memberships.userId })
-    .from(organizations)
-    .innerJoin(
-      memberships,
-      and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "owner")),
-    )
+  const owned = await ownedOrganizations(db).where(
+    inArray(organizations.shortName, [...new Set(PLANS.map((p) => p.owner))]),
+  );
+  const submitters = await ownedOrganizations(db)
     .where(
       and(
         isNotNull(organizations.verifiedAt),

@@ -11,10 +11,10 @@ import {
 import type { SeedContext, Seeder } from "../core/seed.js";
 import { isMatched, recordMatches } from "../modules/listings/listings.match.js";
 import { listings } from "../modules/listings/listings.schema.js";
-import { memberships, organizations } from "../modules/organizations/organizations.schema.js";
+import { organizations } from "../modules/organizations/organizations.schema.js";
 import { seedResponses } from "./listingResponses.js";
 import { seedFullListings } from "./listings.full.js";
-import { DEMO_USER_ORG } from "./organizations.js";
+import { DEMO_USER_ORG, ownedOrganizations } from "./organizations.js";
 
 /*
  * Demo listings (exchanges): manufacturing capabilities, production orders, technologies and patents,
@@ -805,13 +805,7 @@ export const listingsSeeder: Seeder = {
 
 /** The hand-written listings and their responses (both scales). */
 async function seedDemoListings({ db }: SeedContext) {
-  const orgs = await db
-    .select({ id: organizations.id, shortName: organizations.shortName, owner: memberships.userId })
-    .from(organizations)
-    .innerJoin(
-      memberships,
-      and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "owner")),
-    )
+  const orgs = await ownedOrganizations(db)
     .where(
       and(
         isNotNull(organizations.verifiedAt),
@@ -824,14 +818,7 @@ async function seedDemoListings({ db }: SeedContext) {
     .orderBy(asc(organizations.inn))
     .limit(14);
   if (!orgs.length) return;
-  const [demo] = await db
-    .select({ id: organizations.id, shortName: organizations.shortName, owner: memberships.userId })
-    .from(organizations)
-    .innerJoin(
-      memberships,
-      and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "owner")),
-    )
-    .where(eq(organizations.shortName, DEMO_USER_ORG));
+  const [demo] = await ownedOrganizations(db).where(eq(organizations.shortName, DEMO_USER_ORG));
   const now = Date.now();
   const all = [...CAPABILITIES, ...PREMISES, ...RFQS, ...TECHNOLOGIES, ...TECHNOLOGY_REQUESTS];
   const planned = all.map((s, i) => {

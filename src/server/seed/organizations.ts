@@ -7,7 +7,7 @@
 // legal entity with no open application and is a member of a technopark.
 // full: 35,000 organizations from 82 regions and memberships for every one of the 150,000 users.
 
-import { asc, inArray, not, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, not, sql } from "drizzle-orm";
 import { PUBLIC_CONSENT_VERSION } from "../../shared/constants.js";
 import { makeInn, makeKpp, makeOgrn, makeOgrnip, type Rng } from "../../shared/identifiers.js";
 import { okvedSectionOfCode } from "../../shared/okved.js";
@@ -1597,3 +1597,17 @@ export const organizationsSeeder: Seeder = {
       await db.execute(sql.raw(`analyze ${table}`));
   },
 };
+
+/**
+ * Organizations with their owners (id, short name, the owner's user id), to narrow with `.where()`:
+ * what the later seeders pick their demo owners and submitters from.
+ */
+export const ownedOrganizations = (db: SeedContext["db"]) =>
+  db
+    .select({ id: organizations.id, shortName: organizations.shortName, owner: memberships.userId })
+    .from(organizations)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "owner")),
+    )
+    .$dynamic();

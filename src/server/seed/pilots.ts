@@ -2,8 +2,9 @@ import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { InnovationScores, PilotState, SiteType } from "../../shared/pilots.js";
 import type { Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
-import { memberships, organizations } from "../modules/organizations/organizations.schema.js";
+import { organizations } from "../modules/organizations/organizations.schema.js";
 import { pilotMilestones, pilotSites, pilots } from "../modules/pilots/pilots.schema.js";
+import { ownedOrganizations } from "./organizations.js";
 
 /*
  * Demo pilot-testing sites of the city bodies and corporations in the demo (ДЗМ's hospitals, Дептранс's
@@ -458,22 +459,11 @@ const past = ["agreed", "running", "completed"];
 export const pilotsSeeder: Seeder = {
   name: "pilots",
   async run({ db }) {
-    const owners = await db
-      .select({ id: organizations.id, shortName: organizations.shortName, owner: memberships.userId })
-      .from(organizations)
-      .innerJoin(
-        memberships,
-        and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "owner")),
-      )
-      .where(inArray(organizations.shortName, [...new Set(SITES.map((s) => s[0]))]));
+    const owners = await ownedOrganizations(db).where(
+      inArray(organizations.shortName, [...new Set(SITES.map((s) => s[0]))]),
+    );
     const byName = new Map(owners.map((o) => [o.shortName, o]));
-    const companies = await db
-      .select({ id: organizations.id, owner: memberships.userId })
-      .from(organizations)
-      .innerJoin(
-        memberships,
-        and(eq(memberships.organizationId, organizations.id), eq(memberships.role, "owner")),
-      )
+    const companies = await ownedOrganizations(db)
       .where(
         and(
           isNotNull(organizations.verifiedAt),

@@ -141,30 +141,35 @@ export async function assertCanUploadChallengeFile(ctx: Ctx, id: string) {
   });
 }
 
-/** Streams a file into the storage, then attaches it to the challenge in one audited transaction. */
-export async function uploadChallengeFile(
+/**
+ * Streams an upload into the storage, then in one transaction checks the record (`check`, which may
+ * throw), attaches the file, links it (`link`) and writes the audit entry; a refused or failed attach
+ * removes the stored bytes.
+ */
+async function uploadAttached(
   ctx: Ctx,
-  id: string,
   upload: { stream: Readable; fileName?: string },
+  spec: {
+    purpose: typeof CHALLENGE_FILES;
+    check: (tx: Executor) => Promise<unknown>;
+    link: (tx: Executor, file: StoredFile) => Promise<unknown>;
+    audit: { action: string; entity: string; entityId: string };
+  },
 ) {
   const actor = requireActor(ctx);
   const file = await storeUpload(ctx.db, ctx.storage, {
-    purpose: CHALLENGE_FILES,
+    purpose: spec.purpose,
     stream: upload.stream,
     fileName: upload.fileName,
     uploadedBy: actor.id,
   });
   return ctx.db
     .transaction(async (tx) => {
-      const r = await managedChallenge(tx, ctx, id);
-      assertFilesOpen(r);
-      await assertRoom(challengeFileCount(tx, id));
-      await attachFile(tx, { id: file.id, purpose: CHALLENGE_FILES, uploadedBy: actor.id, field: "file" });
-      await tx.insert(challengeFiles).values({ challengeId: id, fileId: file.id });
+      await spec.check(tx);
+      await attachFile(tx, { id: file.id, purpose: spec.purpose, uploadedBy: actor.id, field: "file" });
+      await spec.link(tx, file);
       await writeAudit(tx, auditCtx(ctx), {
-        action: "challenge.file_add",
-        entity: "challenge",
-        entityId: id,
+        ...spec.audit,
         after: { fileId: file.id, name: file.originalName, contentType: file.contentType, size: file.size },
       });
       return fileView(file);
@@ -174,6 +179,18 @@ export async function uploadChallengeFile(
       throw err;
     });
 }
+
+/** Streams a file into the storage, then attaches it to the challenge in one audited transaction. */
+export const uploadChallengeFile = (ctx: Ctx, id: string, upload: { stream: Readable; fileName?: string }) =>
+  uploadAttached(ctx, upload, {
+    purpose: CHALLENGE_FILES,
+    check: async (tx) => {
+      assertFilesOpen(await managedChallenge(tx, ctx, id));
+      await assertRoom(challengeFileCount(tx, id));
+    },
+    link: (tx, file) => tx.insert(challengeFiles).values({ challengeId: id, fileId: file.id }),
+    audit: { action: "challenge.file_add", entity: "challenge", entityId: id },
+  });
 
 export async function deleteChallengeFile(ctx: Ctx, id: string, fileId: string) {
   const gone = await ctx.db.transaction(async (tx) => {
@@ -245,37 +262,17 @@ export async function assertCanUploadSubmissionFile(ctx: Ctx, id: string) {
   await assertRoom(submissionFileCount(ctx.db, id));
 }
 
-export async function uploadSubmissionFile(
-  ctx: Ctx,
-  id: string,
-  upload: { stream: Readable; fileName?: string },
-) {
-  const actor = requireActor(ctx);
-  const file = await storeUpload(ctx.db, ctx.storage, {
+/** Streams a file into the storage, then attaches it to the submission in one audited transaction. */
+export const uploadSubmissionFile = (ctx: Ctx, id: string, upload: { stream: Readable; fileName?: string }) =>
+  uploadAttached(ctx, upload, {
     purpose: SUBMISSION_FILES,
-    stream: upload.stream,
-    fileName: upload.fileName,
-    uploadedBy: actor.id,
-  });
-  return ctx.db
-    .transaction(async (tx) => {
+    check: async (tx) => {
       await ownOpenSubmission({ ...ctx, db: tx }, id);
       await assertRoom(submissionFileCount(tx, id));
-      await attachFile(tx, { id: file.id, purpose: SUBMISSION_FILES, uploadedBy: actor.id, field: "file" });
-      await tx.insert(challengeSubmissionFiles).values({ submissionId: id, fileId: file.id });
-      await writeAudit(tx, auditCtx(ctx), {
-        action: "challenge.submission_file_add",
-        entity: "challenge_submission",
-        entityId: id,
-        after: { fileId: file.id, name: file.originalName, contentType: file.contentType, size: file.size },
-      });
-      return fileView(file);
-    })
-    .catch(async (err) => {
-      await ctx.storage.delete(file.storageKey).catch(() => {});
-      throw err;
-    });
-}
+    },
+    link: (tx, file) => tx.insert(challengeSubmissionFiles).values({ submissionId: id, fileId: file.id }),
+    audit: { action: "challenge.submission_file_add", entity: "challenge_submission", entityId: id },
+  });
 
 export async function deleteSubmissionFile(ctx: Ctx, id: string, fileId: string) {
   const gone = await ctx.db.transaction(async (tx) => {

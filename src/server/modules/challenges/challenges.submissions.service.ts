@@ -18,8 +18,9 @@ import { AppError, badRequest, type FieldError, notFound } from "../../core/erro
 import { t } from "../../core/i18n.js";
 import { can } from "../../core/policy.js";
 import { notifyAll } from "../notifications/notifications.service.js";
-import { accessOf, refusal } from "../organizations/access.js";
-import { memberships, organizations } from "../organizations/organizations.schema.js";
+import { accessOf, memberOrgIds, refusal } from "../organizations/access.js";
+import { membershipPairs } from "../organizations/membership.js";
+import { organizations } from "../organizations/organizations.schema.js";
 import type {
   CreateSubmissionBody,
   Evaluation,
@@ -309,14 +310,9 @@ export async function listSubmissions(ctx: Ctx, challengeId: string): Promise<{ 
     .from(challengeSubmissions)
     .where(and(eq(challengeSubmissions.challengeId, c.id), eq(challengeSubmissions.state, "submitted")))
     .orderBy(asc(challengeSubmissions.createdAt), asc(challengeSubmissions.id));
-  const own = new Set(
-    (
-      await ctx.db
-        .select({ id: memberships.organizationId })
-        .from(memberships)
-        .where(eq(memberships.userId, actor.id))
-    ).map((m) => m.id),
-  );
+  const own = await memberOrgIds(ctx.db, actor.id, [
+    ...new Set(list.flatMap((s) => (s.organizationId ? [s.organizationId] : []))),
+  ]);
   for (const id of await userTeamIds(ctx.db, actor.id)) own.add(id);
   // The reader's standing per submission from what is read once (standing() reads it per submission).
   const seen = list.flatMap((s) => {
@@ -647,22 +643,13 @@ async function stageState(ex: Executor, c: Row, stage: number) {
   const experts = await expertsOf(ex, c.id);
   const orgIds = [...new Set(subs.flatMap((s) => (s.organizationId ? [s.organizationId] : [])))];
   const conflicts = new Set(
-    experts.length && orgIds.length
-      ? (
-          await ex
-            .select({ userId: memberships.userId, orgId: memberships.organizationId })
-            .from(memberships)
-            .where(
-              and(
-                inArray(
-                  memberships.userId,
-                  experts.map((e) => e.id),
-                ),
-                inArray(memberships.organizationId, orgIds),
-              ),
-            )
-        ).map((m) => `${m.userId} ${m.orgId}`)
-      : [],
+    (
+      await membershipPairs(
+        ex,
+        experts.map((e) => e.id),
+        orgIds,
+      )
+    ).map((m) => `${m.userId} ${m.organizationId}`),
   );
   const teamIds = [...new Set(subs.flatMap((s) => (s.teamId ? [s.teamId] : [])))];
   for (const m of await teamMemberships(

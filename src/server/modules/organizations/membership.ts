@@ -16,6 +16,15 @@ export async function membersOf(ex: Executor, organizationId: string) {
     .where(eq(memberships.organizationId, organizationId));
 }
 
+/** `user organization` pairs of these users' memberships in these organizations (conflicts of interest). */
+export async function membershipPairs(ex: Executor, userIds: string[], organizationIds: string[]) {
+  if (!userIds.length || !organizationIds.length) return [];
+  return ex
+    .select({ userId: memberships.userId, organizationId: memberships.organizationId })
+    .from(memberships)
+    .where(and(inArray(memberships.userId, userIds), inArray(memberships.organizationId, organizationIds)));
+}
+
 /** The owner and the admins of an organization. */
 export async function managerIds(ex: Executor, organizationId: string): Promise<string[]> {
   const list = await ex
