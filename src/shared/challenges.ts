@@ -79,6 +79,16 @@ export type SubmissionState = (typeof SUBMISSION_STATES)[number];
 export const DECISIONS = ["winner", "reserve", "not_selected"] as const;
 export type Decision = (typeof DECISIONS)[number];
 
+/**
+ * What a winner was awarded, recorded by the challenge's owner after the results with its amount (rubles)
+ * and date: a contract (a paid pilot is one), a prize or a grant. A winner's pilot itself is started in
+ * the pilots module. Published challenges list their winners with the award.
+ */
+export const AWARD_KINDS = ["contract", "prize", "grant"] as const;
+export type AwardKind = (typeof AWARD_KINDS)[number];
+/** States in which awards are recorded and the winners are public. */
+export const RESULT_STATES: readonly ChallengeState[] = ["results", "closed"];
+
 export const SHORTLIST_RULES = ["threshold", "top"] as const;
 export type Shortlist = { by: "threshold"; threshold: number } | { by: "top"; n: number };
 

@@ -115,6 +115,8 @@ export const PROBLEM_CODES = [
   "challenge-files-closed",
   "challenge-submission-files-closed",
   "challenge-nda-required",
+  "challenge-award-not-winner",
+  "challenge-award-changed",
   // pilots
   "pilot-transition",
   "pilot-changed",

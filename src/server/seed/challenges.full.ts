@@ -626,9 +626,30 @@ export async function seedFullChallenges(ctx: SeedContext) {
     db.insert(challengeSubmissions).values(b),
   );
   await insertBatches(ctx, "scores", generated.scores, (b) => db.insert(challengeScores).values(b));
+  // Every winner of a challenge with a reward in money got it: a paid pilot or contract as a contract
+  // signed three weeks after the results, a prize or grant as awarded.
+  await db.execute(sql`insert into challenge_awards
+      (submission_id, challenge_id, kind, amount, awarded_on, document_ru, recorded_by)
+    select s.id, c.id,
+      (case c.reward_type when 'paid_pilot' then 'contract' else c.reward_type::text end)::challenge_award_kind,
+      c.reward_amount, least((c.results_at at time zone 'Europe/Moscow')::date + 21, current_date),
+      case c.reward_type when 'grant' then 'Соглашение о предоставлении гранта № '
+        when 'prize' then 'Приказ о награждении № ' else 'Договор № ' end
+        || (row_number() over (order by s.id)) || '-ИК/' || extract(year from c.results_at),
+      c.author_id
+    from challenge_submissions s join challenges c on c.id = s.challenge_id
+    where s.decision = 'winner' and c.state in ('results', 'closed') and c.results_at is not null
+      and c.reward_type <> 'none' and c.reward_amount > 0
+    on conflict do nothing`);
   await db.execute(sql`select gin_clean_pending_list(i.indexrelid) from pg_index i
     join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
     where i.indrelid = 'challenges'::regclass and a.amname = 'gin'`);
-  for (const t of ["challenges", "challenge_experts", "challenge_submissions", "challenge_scores"])
+  for (const t of [
+    "challenges",
+    "challenge_experts",
+    "challenge_submissions",
+    "challenge_scores",
+    "challenge_awards",
+  ])
     await db.execute(sql.raw(`analyze ${t}`));
 }

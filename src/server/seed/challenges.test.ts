@@ -57,6 +57,31 @@ describe("demo challenges", () => {
     expect(subs.filter((s) => s.decision === "winner").length).toBeGreaterThan(0);
   });
 
+  it("every winner of a challenge with a reward in money has its award recorded, dated after the results and not later than today", async () => {
+    const winners = await rows<{
+      reward: string;
+      kind: string | null;
+      amount: number | null;
+      after: boolean;
+      past: boolean;
+    }>(
+      database.db,
+      sql`select c.reward_type::text as reward, a.kind::text as kind, a.amount::float8 as amount,
+            a.awarded_on >= (c.results_at at time zone 'Europe/Moscow')::date as after,
+            a.awarded_on <= current_date as past
+          from challenge_submissions s join challenges c on c.id = s.challenge_id
+          left join challenge_awards a on a.submission_id = s.id
+          where s.decision = 'winner' and c.reward_type <> 'none' and c.reward_amount > 0`,
+    );
+    expect(winners.length).toBeGreaterThan(0);
+    for (const w of winners) {
+      expect(w.kind).toBe(w.reward === "paid_pilot" ? "contract" : w.reward);
+      expect(w.amount).toBeGreaterThan(0);
+      expect(w.past).toBe(true);
+      expect(w.after).toBe(true);
+    }
+  });
+
   it("in evaluation: scores partly in, so the owner sees progress and cannot close the stage yet", async () => {
     const [c] = await rows<{ subs: number; scores: number; experts: number }>(
       database.db,

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import {
+  type AwardKind,
   type ChallengeState,
   type Criterion,
   criteriaIssues,
@@ -7,11 +8,13 @@ import {
   type IpStatus,
   type RewardType,
 } from "../../shared/challenges.js";
+import { clusterDate } from "../../shared/clock.js";
 import type { OrgType } from "../../shared/organizations.js";
 import type { SeedContext, Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { recordChallengeMatches, topicsOf } from "../modules/challenges/challenges.matching.js";
 import {
+  challengeAwards,
   challengeExperts,
   challengeScores,
   challengeSubmissions,
@@ -250,6 +253,20 @@ const PLANS: Plan[] = [
   },
 ];
 
+/** The award a demo challenge's winner got for its reward (a paid pilot is a contract). */
+const AWARD_OF: Partial<Record<RewardType, AwardKind>> = {
+  paid_pilot: "contract",
+  contract: "contract",
+  grant: "grant",
+  prize: "prize",
+};
+
+const AWARD_DOCUMENT: Record<AwardKind, string> = {
+  contract: "Договор",
+  grant: "Соглашение о предоставлении гранта",
+  prize: "Приказ о награждении",
+};
+
 /** Demo teams without a legal entity (the first is of МГТУ им. Н. Э. Баумана's students). */
 const TEAMS = [
   {
@@ -426,6 +443,17 @@ async function seedDemoChallenges({ db }: SeedContext) {
           updatedAt: new Date(created.getTime() + (3 + k) * DAY),
         })
         .returning({ id: challengeSubmissions.id });
+      const kind = AWARD_OF[p.rewardType];
+      if (decision === "winner" && kind && p.rewardAmount)
+        await db.insert(challengeAwards).values({
+          submissionId: sub!.id,
+          challengeId: c!.id,
+          kind,
+          amount: p.rewardAmount,
+          awardedOn: clusterDate(new Date(deadline.getTime() + 18 * DAY)),
+          documentRu: `${AWARD_DOCUMENT[kind]} № ${40 + n}-ИК/${clusterDate(deadline).slice(0, 4)}`,
+          recordedBy: owner.owner,
+        });
       if (!scored) continue;
       // In evaluation the first expert has scored every submission, the second only the first two.
       for (const [e, expert] of experts.entries()) {

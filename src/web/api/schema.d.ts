@@ -2270,6 +2270,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/challenge-submissions/{id}/award": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record (or correct, naming its version) a winner's award after the results: a contract, prize or grant with its amount */
+        put: operations["putChallengeSubmissionsByIdAward"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/operator/challenges": {
         parameters: {
             query?: never;
@@ -3408,6 +3425,15 @@ export interface components {
             ndaRu: string | null;
             locked: ("sign_in" | "nda") | null;
             files: components["schemas"]["ChallengeFile"][];
+            winners: components["schemas"]["ChallengeWinner"][];
+        };
+        ChallengeAward: {
+            /** @enum {string} */
+            kind: "contract" | "prize" | "grant";
+            amount: number;
+            awardedOn: string;
+            documentRu: string | null;
+            version: number;
         };
         ChallengeCard: {
             /** Format: uuid */
@@ -3584,6 +3610,7 @@ export interface components {
             passed: number;
             decision: ("winner" | "reserve" | "not_selected") | null;
             feedback: components["schemas"]["ChallengeFeedback"] | null;
+            award: components["schemas"]["ChallengeAward"] | null;
             myScore: components["schemas"]["ChallengeScore"] | null;
             mine: boolean;
             createdAt: string;
@@ -3592,6 +3619,24 @@ export interface components {
         };
         ChallengeSubmissionList: {
             items: components["schemas"]["ChallengeSubmission"][];
+        };
+        ChallengeWinner: {
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            } | null;
+            team: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            award: {
+                /** @enum {string} */
+                kind: "contract" | "prize" | "grant";
+                amount: number;
+                awardedOn: string;
+            } | null;
         };
         ChallengesPage: {
             items: components["schemas"]["ChallengeCard"][];
@@ -11155,6 +11200,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChallengeScore"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putChallengeSubmissionsByIdAward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "contract" | "prize" | "grant";
+                    amount: number;
+                    /** Format: date */
+                    awardedOn: string;
+                    documentRu?: string | null;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeSubmission"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

@@ -3,6 +3,7 @@
 // shared rules of src/shared/challenges.ts and answered as field errors.
 import { z } from "zod";
 import {
+  AWARD_KINDS,
   CHALLENGE_STATES,
   CRITERIA_MAX,
   DECISIONS,
@@ -109,6 +110,23 @@ export const ResultsBody = z
     version: Version,
     winners: z.array(z.uuid()).max(100),
     reserve: z.array(z.uuid()).max(100),
+  })
+  .strict();
+
+/**
+ * A winner's award, recorded or corrected by the challenge's managers after the results: without
+ * `version` the first record (409 when one exists), with it a correction of that version.
+ */
+export const AwardBody = z
+  .object({
+    kind: z.enum(AWARD_KINDS),
+    /** Rubles. */
+    amount: Money.pipe(z.number().min(1)),
+    /** When the contract was signed or the prize or grant awarded (not in the future, Moscow time). */
+    awardedOn: Day,
+    /** The document's title and number. */
+    documentRu: OptSafeText(200),
+    version: Version.optional(),
   })
   .strict();
 
@@ -221,6 +239,25 @@ export const ChallengesPage = z
   })
   .meta({ id: "ChallengesPage" });
 
+export const Award = z
+  .object({
+    kind: z.enum(AWARD_KINDS),
+    amount: z.number(),
+    awardedOn: z.string(),
+    documentRu: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: "ChallengeAward" });
+
+/** A winner on a challenge's page once its results are published, with its award once recorded. */
+export const Winner = z
+  .object({
+    organization: OrgRef.nullable(),
+    team: TeamRef.nullable(),
+    award: Award.omit({ documentRu: true, version: true }).nullable(),
+  })
+  .meta({ id: "ChallengeWinner" });
+
 export const ChallengeExpert = z
   .object({ id: z.uuid(), fullName: z.string(), email: z.string(), noConflict: z.boolean() })
   .meta({ id: "ChallengeExpert" });
@@ -266,6 +303,8 @@ export const Challenge = z
     locked: z.enum(CHALLENGE_LOCKS).nullable(),
     /** The challenge's files (empty while locked). */
     files: z.array(ChallengeFile),
+    /** The winners once the results are published (empty before), by name. */
+    winners: z.array(Winner),
   })
   .meta({ id: "Challenge" });
 
@@ -324,6 +363,8 @@ export const Submission = z
     /** Its submitter reads it once the results are published; the owner and operators once decided. */
     decision: z.enum(DECISIONS).nullable(),
     feedback: Feedback.nullable(),
+    /** A winner's award: its managers, and its submitter once the results are published. */
+    award: Award.nullable(),
     /** The reading expert's own score of the current stage. */
     myScore: ScoreView.nullable(),
     /** The reader's organization or team submitted it (may edit and withdraw until the deadline). */

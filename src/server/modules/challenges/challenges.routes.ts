@@ -2,7 +2,9 @@ import { IdParams } from "../../core/contract.js";
 import { routes } from "../../core/route.js";
 import { sendJson } from "../../core/search.js";
 import { auditRefusals } from "../organizations/access.js";
+import * as awards from "./challenges.awards.service.js";
 import {
+  AwardBody,
   Challenge,
   ChallengesPage,
   ChallengesQuery,
@@ -200,5 +202,15 @@ export const challengeRoutes = routes(["challenges"], (r) => {
     body: ScoreBody,
     response: ScoreView,
     handler: (ctx, { params, body }) => subs.scoreSubmission(ctx, params.id, body),
+  });
+
+  r.put("/challenge-submissions/:id/award", {
+    action,
+    summary:
+      "Record (or correct, naming its version) a winner's award after the results: a contract, prize or grant with its amount",
+    params: IdParams,
+    body: AwardBody,
+    response: Submission,
+    handler: (ctx, { params, body }) => awards.recordAward(ctx, params.id, body),
   });
 });

@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   customType,
+  date,
   index,
   jsonb,
   pgEnum,
@@ -15,6 +16,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import {
+  AWARD_KINDS,
   CHALLENGE_STATES,
   type Criterion,
   DECISIONS,
@@ -34,6 +36,7 @@ export const challengeStateEnum = pgEnum("challenge_state", CHALLENGE_STATES);
 export const challengeRewardEnum = pgEnum("challenge_reward", REWARD_TYPES);
 export const challengeDecisionEnum = pgEnum("challenge_decision", DECISIONS);
 export const challengeIpStatusEnum = pgEnum("challenge_ip_status", IP_STATUSES);
+export const challengeAwardKindEnum = pgEnum("challenge_award_kind", AWARD_KINDS);
 export const challengeSubmissionStateEnum = pgEnum("challenge_submission_state", SUBMISSION_STATES);
 
 /**
@@ -203,5 +206,33 @@ export const challengeMatches = pgTable(
   (t) => [
     primaryKey({ columns: [t.challengeId, t.organizationId] }),
     index("challenge_matches_organization_idx").on(t.organizationId),
+  ],
+);
+
+/**
+ * What a winning submission was awarded (a contract, a prize, a grant) with its amount and date: one per
+ * submission, recorded and corrected by the challenge's managers after the results (`version` guards a
+ * correction). The challenge's page lists its winners with their awards.
+ */
+export const challengeAwards = pgTable(
+  "challenge_awards",
+  {
+    submissionId: uuid("submission_id")
+      .primaryKey()
+      .references(() => challengeSubmissions.id, { onDelete: "cascade" }),
+    challengeId: parentRef("challenge_id", () => challenges.id),
+    kind: challengeAwardKindEnum("kind").notNull(),
+    /** Rubles. */
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    awardedOn: date("awarded_on", { mode: "string" }).notNull(),
+    /** The document's title and number, e.g. «Договор № 47-ИК/2026». */
+    documentRu: text("document_ru"),
+    recordedBy: uuid("recorded_by"),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    index("challenge_awards_challenge_idx").on(t.challengeId),
+    check("challenge_awards_amount", sql`${t.amount} > 0`),
   ],
 );

@@ -27,6 +27,7 @@ import { notify, notifyAll } from "../notifications/notifications.service.js";
 import { accessOf, assertNotOwnOrganization, refusal } from "../organizations/access.js";
 import { managerIds } from "../organizations/membership.js";
 import { memberships, organizations } from "../organizations/organizations.schema.js";
+import { winnersOf } from "./challenges.awards.js";
 import type {
   Challenge,
   ChallengeCard,
@@ -195,6 +196,7 @@ export async function present(ex: Executor, r: Row, me: Reader): Promise<View> {
     ndaRu: r.ndaRu,
     locked,
     files: locked ? [] : await challengeFilesOf(ex, r.id),
+    winners: await winnersOf(ex, r),
   };
 }
 

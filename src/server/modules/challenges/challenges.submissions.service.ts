@@ -21,6 +21,7 @@ import { notifyAll } from "../notifications/notifications.service.js";
 import { accessOf, memberOrgIds, refusal } from "../organizations/access.js";
 import { membershipPairs } from "../organizations/membership.js";
 import { organizations } from "../organizations/organizations.schema.js";
+import { awardOf } from "./challenges.awards.js";
 import type {
   CreateSubmissionBody,
   Evaluation,
@@ -80,7 +81,7 @@ async function isSubmitter(ex: Executor, actor: Ctx["actor"], s: SubRow) {
 }
 
 /** How the reader stands to a submission: of its submitter, the challenge's manager, an expert. */
-async function standing(ex: Executor, ctx: Ctx, c: Row, s: SubRow) {
+export async function standing(ex: Executor, ctx: Ctx, c: Row, s: SubRow) {
   const mine = await isSubmitter(ex, ctx.actor, s);
   const manage = can(ctx.actor, "challenges.manage", await accessOf(ex, ctx.actor, c.organizationId));
   const expert = ctx.actor ? await isExpert(ex, c.id, ctx.actor.id) : false;
@@ -240,7 +241,7 @@ const scoreView = (r: typeof challengeScores.$inferSelect): z.infer<typeof Score
   version: r.version,
 });
 
-async function presentSubmission(
+export async function presentSubmission(
   ex: Executor,
   ctx: Ctx,
   c: Row,
@@ -271,6 +272,8 @@ async function presentSubmission(
     passed: insider || published ? s.passed : 0,
     decision: who.manage || published ? s.decision : null,
     feedback: who.manage || (who.mine && published) ? await feedbackOf(ex, c, s, pre) : null,
+    award:
+      s.decision === "winner" && (who.manage || (who.mine && published)) ? await awardOf(ex, s.id) : null,
     myScore: who.expert ? await myScore(ex, ctx, c, s, pre) : null,
     mine: who.mine,
     createdAt: s.createdAt.toISOString(),
@@ -279,7 +282,7 @@ async function presentSubmission(
   };
 }
 
-async function submissionRow(ex: Executor, id: string, lock = false): Promise<SubRow> {
+export async function submissionRow(ex: Executor, id: string, lock = false): Promise<SubRow> {
   const q = ex.select().from(challengeSubmissions).where(eq(challengeSubmissions.id, id));
   const [s] = lock ? await q.for("update") : await q;
   if (!s) throw notFound();

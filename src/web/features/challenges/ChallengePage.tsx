@@ -22,6 +22,8 @@ const ChallengeFiles = lazy(() => import("./ChallengeFiles"));
 const ChallengeQa = lazy(() => import("./ChallengeQa"));
 // A hackathon's leaderboard (teams only, after the results): its own chunk, loaded on such pages only.
 const Leaderboard = lazy(() => import("./Leaderboard"));
+/** The winners with their awards, once the results are published. */
+const Winners = lazy(() => import("./Winners"));
 
 function Details({ c }: { c: Challenge }) {
   const { t } = useTranslation();
@@ -147,6 +149,11 @@ export default function ChallengePage() {
       {c.teamsOnly && (c.state === "results" || c.state === "closed") && (
         <Suspense fallback={null}>
           <Leaderboard id={c.id} />
+        </Suspense>
+      )}
+      {c.winners.length > 0 && (
+        <Suspense fallback={null}>
+          <Winners winners={c.winners} />
         </Suspense>
       )}
       <Details c={c} />

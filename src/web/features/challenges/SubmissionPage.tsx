@@ -26,6 +26,7 @@ import { SectionCard } from "../../components/SectionCard";
 import { toast } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
+import { AwardPanel } from "./AwardPanel";
 import { SubmissionFiles } from "./ChallengeFiles";
 import { fieldError } from "./fieldErrors";
 import { submitterName } from "./labels";
@@ -251,6 +252,7 @@ export default function SubmissionPage() {
         </Group>
       </PageHeader>
       {s.feedback && <FeedbackView s={s} />}
+      <AwardPanel s={s} manage={Boolean(c.data?.me.manage)} />
       {s.mine && !s.feedback && s.state === "submitted" && (
         <Alert color="blue">
           {s.challenge.state === "accepting"
