@@ -3425,6 +3425,7 @@ export interface components {
             ndaRu: string | null;
             locked: ("sign_in" | "nda") | null;
             files: components["schemas"]["ChallengeFile"][];
+            regions: number;
             winners: components["schemas"]["ChallengeWinner"][];
         };
         ChallengeAward: {

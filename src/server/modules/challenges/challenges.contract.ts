@@ -303,6 +303,8 @@ export const Challenge = z
     locked: z.enum(CHALLENGE_LOCKS).nullable(),
     /** The challenge's files (empty while locked). */
     files: z.array(ChallengeFile),
+    /** Live statistics: the regions of the organizations whose submissions are under way. */
+    regions: z.number().int(),
     /** The winners once the results are published (empty before), by name. */
     winners: z.array(Winner),
   })

@@ -91,6 +91,20 @@ const submittedCount = async (ex: Executor, challengeId: string) =>
     )
   )[0]!.n;
 
+/** The regions of the submitters under way: organizations', and teams' tied organizations'. */
+const submitterRegions = async (ex: Executor, challengeId: string) =>
+  (
+    await rows<{ n: number }>(
+      ex,
+      sql`select count(distinct coalesce(o.region_code, tied.region_code))::int as n
+        from challenge_submissions s
+        left join organizations o on o.id = s.organization_id
+        left join teams tm on tm.id = s.team_id
+        left join organizations tied on tied.id = tm.organization_id
+        where s.challenge_id = ${challengeId} and s.state = 'submitted'`,
+    )
+  )[0]!.n;
+
 function card(r: Row, org: { id: string; shortName: string }, submissions: number): CardView {
   return {
     id: r.id,
@@ -196,6 +210,7 @@ export async function present(ex: Executor, r: Row, me: Reader): Promise<View> {
     ndaRu: r.ndaRu,
     locked,
     files: locked ? [] : await challengeFilesOf(ex, r.id),
+    regions: await submitterRegions(ex, r.id),
     winners: await winnersOf(ex, r),
   };
 }

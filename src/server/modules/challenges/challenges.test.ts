@@ -5,7 +5,14 @@ import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, signedIn, testAppForFile } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { addMember, createOrg, orgWithTeam } from "../organizations/organizations.fixtures.js";
-import { type ChallengeView, challengeBody, inDays, ok, openChallenge } from "./challenges.fixtures.js";
+import {
+  type ChallengeView,
+  challengeBody,
+  inDays,
+  ok,
+  openChallenge,
+  submissionBody,
+} from "./challenges.fixtures.js";
 
 const t = testAppForFile();
 let op: Client;
@@ -204,8 +211,18 @@ describe("visibility and the public catalog", () => {
     const page = await ok<ChallengeView & { experts: unknown[]; rejectReason: string | null }>(
       guest.get(`/api/challenges/${open.id}`),
     );
-    expect(page).toMatchObject({ state: "accepting", submissions: 0, stage: null, experts: [] });
+    expect(page).toMatchObject({ state: "accepting", submissions: 0, regions: 0, stage: null, experts: [] });
     expect(page.deadline).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    // Live statistics: three submissions from Moscow and the Moscow region make two regions.
+    const [moscowA, moscowB, oblast] = await Promise.all([
+      orgWithTeam(t, { shortName: "ООО «Транспортные датчики»" }),
+      orgWithTeam(t, { shortName: "ООО «Остановка-Онлайн»" }),
+      orgWithTeam(t, { shortName: "ООО «Подмосковные системы»", regionCode: "50" }),
+    ]);
+    for (const o of [moscowA, moscowB, oblast])
+      await ok(o.memberC.post(`/api/challenges/${open.id}/submissions`, submissionBody(o.org.id)), 201);
+    const live = await ok<{ submissions: number; regions: number }>(guest.get(`/api/challenges/${open.id}`));
+    expect(live).toMatchObject({ submissions: 3, regions: 2 });
   });
 
   it("searches Russian text (word forms, a typo) and filters by owner, reward, state and deadline", async () => {

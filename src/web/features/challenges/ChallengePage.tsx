@@ -45,6 +45,7 @@ function Details({ c }: { c: Challenge }) {
           {c.minTrl !== null && <List.Item>{t("challenges.page.minTrl", { trl: c.minTrl })}</List.Item>}
           <List.Item>
             {t("challenges.page.submissions", { count: c.submissions })}
+            {c.regions > 0 && ` ${t("challenges.page.regions", { count: c.regions })}`}
             {c.stage !== null && c.stage <= c.stages
               ? ` · ${t("challenges.page.stage", { stage: c.stage })}`
               : ""}
