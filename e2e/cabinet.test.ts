@@ -151,7 +151,7 @@ describe("the demo operator's desk", () => {
         .poll(() => page.getByRole("heading", { level: 1 }).textContent())
         .toBe("Рабочий стол оператора");
       const queues = section(page, "Очереди");
-      await expect.poll(() => queues.getByRole("article").count()).toBe(5);
+      await expect.poll(() => queues.getByRole("article").count()).toBe(7);
       const status = queues.getByRole("article", { name: "Заявки на статус" });
       expect(Number(await status.locator(".stat-value").textContent())).toBeGreaterThan(0);
       expect(await status.getByText(/Дольше всех ждёт/).count()).toBe(1);
@@ -160,6 +160,12 @@ describe("the demo operator's desk", () => {
       // Six new demo listings and one change of a published one wait for moderation.
       const listings = queues.getByRole("article", { name: "Объявления на модерации" });
       expect(await listings.locator(".stat-value").textContent()).toBe("7");
+      // One demo challenge waits for moderation; two new pilot applications and one taken by the operator.
+      const challenges = queues.getByRole("article", { name: "Запросы на модерации" });
+      expect(await challenges.locator(".stat-value").textContent()).toBe("1");
+      const pilots = queues.getByRole("article", { name: "Заявки на пилоты" });
+      expect(await pilots.locator(".stat-value").textContent()).toBe("3");
+      expect(await pilots.getByText(/Дольше всех ждёт/).count()).toBe(1);
       expect(await noSidewaysScroll(page)).toBe(true);
       await expectAccessible(page, `operator's desk (${label})`);
     });
@@ -194,6 +200,25 @@ describe("the demo operator's desk", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/operator\/applications/);
   });
+
+  for (const [label, viewport] of SIZES) {
+    it(`the pilots' queue opens from the desk: the applications waiting for the operator, each with its next step (${label})`, async () => {
+      const page = await signInAs(env, "operator@innocluster.demo", viewport);
+      pages.push(page);
+      const pilots = section(page, "Очереди").getByRole("article", { name: "Заявки на пилоты" });
+      await pilots.getByRole("link", { name: "Заявки на пилоты" }).click();
+      await page.waitForURL(/\/operator\/pilots$/);
+      const list = page.getByRole("list", { name: "Заявки, ожидающие оператора" });
+      await expect.poll(() => list.getByRole("listitem").count()).toBe(3);
+      expect(await list.getByText("Возьмите заявку в работу").count()).toBe(1);
+      expect(await list.getByText("Назначьте эксперта", { exact: true }).count()).toBe(1);
+      expect(await list.getByText("Назначьте эксперта или отклоните заявку").count()).toBe(1);
+      expect(await noSidewaysScroll(page)).toBe(true);
+      await expectAccessible(page, `operator's pilots queue (${label})`);
+      await list.getByRole("link").first().click();
+      await page.waitForURL(/\/pilots\/[0-9a-f-]{36}$/);
+    });
+  }
 });
 
 describe("the home page", () => {

@@ -93,6 +93,17 @@ export function actorOf(move: PilotMove, state: PilotState): Exclude<PilotActor,
   return (REVIEWER_OF as Partial<Record<PilotState, Exclude<PilotActor, "reviewer">>>)[state] ?? null;
 }
 
+/**
+ * The states in which an application waits for the operator (the operator's queue and desk): the ones
+ * an operator's move (`PILOT_MOVES` by "operator") starts from — a new application (a plain one for an
+ * expert's assignment, an operator-assisted one to be taken) and an assisted one under the operator's
+ * review.
+ */
+export const OPERATOR_QUEUE_STATES = [
+  "submitted",
+  "operator_review",
+] as const satisfies readonly PilotState[];
+
 /** Pilots that take a place of the site's capacity. */
 export const CAPACITY_STATES: readonly PilotState[] = ["agreed", "running"];
 /** Final states: nothing moves out of them. */

@@ -2787,6 +2787,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operator/pilots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications waiting for the operator (to take or to assign an expert), oldest first */
+        get: operations["getOperatorPilots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pilots/{id}": {
         parameters: {
             query?: never;
@@ -3564,8 +3581,32 @@ export interface components {
             canAsk: boolean;
             canAnswer: boolean;
         };
+        ChallengeQueueItem: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "draft" | "moderation" | "accepting" | "evaluation" | "results" | "closed";
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            titleRu: string;
+            titleEn: string | null;
+            /** @enum {string} */
+            rewardType: "paid_pilot" | "contract" | "grant" | "prize" | "none";
+            rewardAmount: number | null;
+            deadline: string;
+            deadlineAt: string;
+            stages: number;
+            stage: number | null;
+            submissions: number;
+            industries: string[];
+            tags: string[];
+            submittedAt: string;
+        };
         ChallengeQueuePage: {
-            items: components["schemas"]["ChallengeCard"][];
+            items: components["schemas"]["ChallengeQueueItem"][];
             total: number;
             page: number;
             pageSize: number;
@@ -3785,7 +3826,7 @@ export interface components {
                 mine: number;
                 byQueue: {
                     /** @enum {string} */
-                    queue: "status" | "verification" | "names" | "erasures" | "listings";
+                    queue: "status" | "verification" | "names" | "erasures" | "listings" | "challenges" | "pilots";
                     total: number;
                     mine: number;
                 }[];
@@ -3796,7 +3837,7 @@ export interface components {
             id: string;
             at: string;
             /** @enum {string} */
-            queue: "status" | "verification" | "names" | "erasures" | "listings";
+            queue: "status" | "verification" | "names" | "erasures" | "listings" | "challenges" | "pilots";
             outcome: string;
             entityId: string | null;
             actor: {
@@ -3807,7 +3848,7 @@ export interface components {
         };
         DeskQueue: {
             /** @enum {string} */
-            key: "status" | "verification" | "names" | "erasures" | "listings";
+            key: "status" | "verification" | "names" | "erasures" | "listings" | "challenges" | "pilots";
             count: number;
             capped: boolean;
             oldest: {
@@ -4136,6 +4177,7 @@ export interface components {
                 "measures.manage": boolean;
                 "operator.listings.queue": boolean;
                 "operator.challenges.queue": boolean;
+                "operator.pilots.queue": boolean;
                 "admin.jobs": boolean;
                 "privacy.own": boolean;
                 "operator.erasures": boolean;
@@ -4606,6 +4648,8 @@ export interface components {
             solution: string;
             dateFrom: string;
             dateTo: string;
+            operatorAssisted: boolean;
+            submittedAt: string;
             updatedAt: string;
         };
         PilotFile: {
@@ -12518,6 +12562,38 @@ export interface operations {
         parameters: {
             query?: {
                 state?: string[] | string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotsPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperatorPilots: {
+        parameters: {
+            query?: {
                 page?: number;
                 pageSize?: number;
             };

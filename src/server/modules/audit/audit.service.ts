@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { auditLog } from "../../core/audit.schema.js";
 import { CLUSTER_TIME_ZONE } from "../../core/clock.js";
@@ -51,12 +51,24 @@ export async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
 }
 
 /**
+ * An action of the day's reading: every entry of it, or (`from`) only those whose record was in one of
+ * these states before (`before.state`), e.g. a pilot's rejection at the operator's step.
+ */
+export type DayAction = string | { action: string; from: readonly string[] };
+
+/**
  * Entries with one of the `actions` written since the start of `day` (YYYY-MM-DD in the cluster's time
  * zone), for the operator's desk: how many per action and actor, and the latest `limit` of them.
  */
-export async function actionsOfDay(ex: Executor, actions: readonly string[], day: string, limit = 10) {
+export async function actionsOfDay(ex: Executor, actions: readonly DayAction[], day: string, limit = 10) {
+  const plain = actions.flatMap((a) => (typeof a === "string" ? [a] : []));
+  const fromStates = actions.flatMap((a) =>
+    typeof a === "string"
+      ? []
+      : [and(eq(auditLog.action, a.action), inArray(sql`${auditLog.before}->>'state'`, [...a.from]))],
+  );
   const where = and(
-    inArray(auditLog.action, [...actions]),
+    or(...(plain.length ? [inArray(auditLog.action, plain)] : []), ...fromStates),
     gte(auditLog.at, sql`(${day}::date)::timestamp at time zone ${CLUSTER_TIME_ZONE}`),
   );
   const [counts, latest] = await Promise.all([

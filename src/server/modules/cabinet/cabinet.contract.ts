@@ -67,7 +67,15 @@ export const Cabinet = z
 
 // ---------- the operator's desk ----------
 
-export const DESK_QUEUES = ["status", "verification", "names", "erasures", "listings"] as const;
+export const DESK_QUEUES = [
+  "status",
+  "verification",
+  "names",
+  "erasures",
+  "listings",
+  "challenges",
+  "pilots",
+] as const;
 
 export const DeskQueue = z
   .object({
@@ -93,7 +101,7 @@ export const DeskDecision = z
     id: z.string(),
     at: z.string(),
     queue: z.enum(DESK_QUEUES),
-    /** approve, reject, return, suspend, resume, revoke, verify, transfer, merge, remove. */
+    /** approve, reject, return, suspend, resume, revoke, verify, transfer, merge, remove, triage, assign. */
     outcome: z.string(),
     entityId: z.string().nullable(),
     actor: z.object({ id: z.uuid(), fullName: z.string() }).nullable(),

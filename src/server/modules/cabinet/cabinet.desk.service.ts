@@ -1,13 +1,17 @@
 // The operator's desk: each queue's count and its longest-waiting item, through the queue functions of
-// the modules that own them (status, verification, organizations' name changes, privacy, listings), and the day's
+// the modules that own them (status, verification, organizations' name changes, privacy, listings,
+// challenges' moderation, pilots waiting for the operator), and the day's
 // decisions from the audit log (the audit module's reading side).
 import type { z } from "zod";
+import { OPERATOR_QUEUE_STATES } from "../../../shared/pilots.js";
 import { moscowToday } from "../../core/clock.js";
 import { type Ctx, requireActor } from "../../core/context.js";
 import { can } from "../../core/policy.js";
-import { actionsOfDay } from "../audit/audit.service.js";
+import { actionsOfDay, type DayAction } from "../audit/audit.service.js";
+import { queue as challengesQueue } from "../challenges/challenges.service.js";
 import { queue as listingsQueue } from "../listings/listings.service.js";
 import { nameChangeQueue } from "../organizations/organizations.names.js";
+import { operatorQueue as pilotsQueue } from "../pilots/pilots.service.js";
 import { pendingErasures } from "../privacy/privacy.service.js";
 import { queue as statusQueue } from "../status/status.service.js";
 import { queue as verificationQueue } from "../verification/verification.service.js";
@@ -96,10 +100,29 @@ const QUEUES: { ability: Parameters<typeof can>[1]; read: (ctx: Ctx) => Promise<
       (l) => ({ id: l.id, title: l.content.titleRu, since: l.submittedAt }),
     ),
   },
+  {
+    ability: "operator.challenges.queue",
+    read: firstOfPage(
+      "challenges",
+      (ctx) => challengesQueue(ctx, FIRST),
+      (c) => ({ id: c.id, title: c.titleRu, since: c.submittedAt }),
+    ),
+  },
+  {
+    ability: "operator.pilots.queue",
+    read: firstOfPage(
+      "pilots",
+      (ctx) => pilotsQueue(ctx, FIRST),
+      (p) => ({ id: p.id, title: `${p.organization.shortName} → ${p.site.name}`, since: p.submittedAt }),
+    ),
+  },
 ];
 
-/** The audit actions that are an operator's decision, with the queue they close and their outcome. */
-const DECISIONS: Record<string, { queue: QueueKey; outcome: string | null }> = {
+/**
+ * The audit actions that are an operator's decision, with the queue they close and their outcome (and,
+ * for an action others make too, the states it is the operator's decision from).
+ */
+const DECISIONS: Record<string, { queue: QueueKey; outcome: string | null; from?: readonly string[] }> = {
   // the outcome of a status decision is in the entry (approve, reject or return)
   "status_application.decide": { queue: "status", outcome: null },
   "organization.status.suspend": { queue: "status", outcome: "suspend" },
@@ -115,7 +138,17 @@ const DECISIONS: Record<string, { queue: QueueKey; outcome: string | null }> = {
   "organization.name_change_reject": { queue: "names", outcome: "reject" },
   "listing.approve": { queue: "listings", outcome: "approve" },
   "listing.reject": { queue: "listings", outcome: "reject" },
+  "challenge.approve": { queue: "challenges", outcome: "approve" },
+  "challenge.reject": { queue: "challenges", outcome: "reject" },
+  "pilot.triage": { queue: "pilots", outcome: "triage" },
+  "pilot.assign": { queue: "pilots", outcome: "assign" },
+  // the site owner and the expert reject at their own steps
+  "pilot.reject": { queue: "pilots", outcome: "reject", from: OPERATOR_QUEUE_STATES },
 };
+
+const DECISION_ACTIONS: DayAction[] = Object.entries(DECISIONS).map(([action, d]) =>
+  d.from ? { action, from: d.from } : action,
+);
 
 export async function getDesk(ctx: Ctx): Promise<z.infer<typeof Desk>> {
   const actor = requireActor(ctx);
@@ -123,7 +156,7 @@ export async function getDesk(ctx: Ctx): Promise<z.infer<typeof Desk>> {
   const allowed = QUEUES.filter((q) => can(actor, q.ability));
   const [queues, log] = await Promise.all([
     Promise.all(allowed.map((q) => q.read(ctx))),
-    actionsOfDay(ctx.db, Object.keys(DECISIONS), day),
+    actionsOfDay(ctx.db, DECISION_ACTIONS, day),
   ]);
   const byQueue = new Map<QueueKey, { total: number; mine: number }>();
   let total = 0;

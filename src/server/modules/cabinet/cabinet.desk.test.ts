@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectProblem } from "../../test/assert.js";
 import { Client, createUser, signedIn, TEST_PASSWORD, type TestApp, testApp } from "../../test/helpers.js";
+import { type ChallengeView, openChallenge } from "../challenges/challenges.fixtures.js";
 import { backdate, orgWithTeam } from "../organizations/organizations.fixtures.js";
+import { applyBody, moveTo, ok, type PilotView, type SiteView, siteBody } from "../pilots/pilots.fixtures.js";
 
 let t: TestApp;
 let op: Client;
@@ -45,6 +47,8 @@ describe("GET /api/desk", () => {
       "names",
       "erasures",
       "listings",
+      "challenges",
+      "pilots",
     ]);
   });
 
@@ -104,5 +108,98 @@ describe("GET /api/desk", () => {
     ]);
     // Another operator sees the same day, none of it theirs.
     expect((await deskOf(op2)).today).toMatchObject({ total: 1, mine: 0 });
+  });
+
+  it("challenges on moderation and pilot applications waiting for the operator: counted, the oldest named, the operator's decisions of the day", async () => {
+    const corp = await orgWithTeam(t, { shortName: "ПАО «Запрос-Тест»" });
+    const first = await openChallenge(
+      corp.ownerC,
+      op,
+      corp.org.id,
+      { titleRu: "Первый запрос" },
+      "moderation",
+    );
+    await openChallenge(corp.ownerC, op, corp.org.id, { titleRu: "Второй запрос" }, "moderation");
+
+    const city = await orgWithTeam(t, { type: "city_body", shortName: "ДЗМ-Стол" });
+    const company = await orgWithTeam(t, { shortName: "ООО «Пилот-Стол»" });
+    const expert = await createUser(t.database, { role: "expert" });
+    const s = {
+      company: company.memberC,
+      owner: city.adminC,
+      op,
+      expert: await signedIn(t, expert),
+      expertEmail: expert.email,
+    };
+    const site = await ok<SiteView>(
+      city.ownerC.post("/api/pilot-sites", siteBody(city.org.id, { name: "Поликлиника № 1", capacity: 10 })),
+      201,
+    );
+    const apply = (o: Record<string, unknown> = {}) =>
+      ok<PilotView>(
+        company.memberC.post(`/api/pilot-sites/${site.id}/pilots`, applyBody(company.org.id, o)),
+        201,
+      );
+    const plain = await apply();
+    const assisted = await apply({ operatorAssisted: true });
+    const owners = await apply();
+
+    let body = await deskOf(op);
+    const before = body.today;
+    expect(queueOf(body, "challenges")).toMatchObject({
+      count: 2,
+      oldest: { id: first.id, title: "Первый запрос" },
+    });
+    expect(queueOf(body, "pilots")).toMatchObject({
+      count: 3,
+      oldest: { id: plain.id, title: "ООО «Пилот-Стол» → Поликлиника № 1" },
+    });
+
+    // the operator approves a challenge, takes the assisted application and rejects it, assigns an expert
+    await ok<ChallengeView>(
+      op.post(`/api/operator/challenges/${first.id}/decision`, {
+        decision: "approve",
+        version: first.version,
+      }),
+    );
+    const taken = await moveTo(s, assisted, "operator_review");
+    await ok<PilotView>(
+      op.post(`/api/pilots/${assisted.id}/reject`, {
+        reason: "Решение не подходит площадке",
+        version: taken.version,
+      }),
+    );
+    await moveTo(s, plain, "innovation_review");
+    // the site owner's rejection is not the operator's decision
+    const reviewed = await moveTo(s, owners, "site_review");
+    await ok<PilotView>(
+      city.adminC.post(`/api/pilots/${owners.id}/reject`, {
+        reason: "Нет помещений",
+        version: reviewed.version,
+      }),
+    );
+
+    body = await deskOf(op);
+    expect(queueOf(body, "challenges")).toMatchObject({ count: 1, oldest: { title: "Второй запрос" } });
+    expect(queueOf(body, "pilots")).toMatchObject({ count: 0, oldest: null });
+    const byQueue = (key: string) => body.today.byQueue.find((q: { queue: string }) => q.queue === key);
+    expect(byQueue("challenges")).toEqual({ queue: "challenges", total: 1, mine: 1 });
+    // assign twice (the plain and the owner's), triage, reject — the owner's rejection left out
+    expect(byQueue("pilots")).toEqual({ queue: "pilots", total: 4, mine: 4 });
+    expect(body.today.total - before.total).toBe(5);
+    const latest = body.today.latest.map((d: { queue: string; outcome: string; entityId: string }) => [
+      d.queue,
+      d.outcome,
+      d.entityId,
+    ]);
+    expect(latest).toEqual(
+      expect.arrayContaining([
+        ["challenges", "approve", first.id],
+        ["pilots", "triage", assisted.id],
+        ["pilots", "reject", assisted.id],
+        ["pilots", "assign", plain.id],
+      ]),
+    );
+    expect(latest).not.toContainEqual(["pilots", "reject", owners.id]);
   });
 });

@@ -310,9 +310,11 @@ export const Challenge = z
   })
   .meta({ id: "Challenge" });
 
+/** A challenge on moderation: its card and when it was sent (the queue is oldest first). */
+export const QueueItem = ChallengeCard.extend({ submittedAt: iso }).meta({ id: "ChallengeQueueItem" });
 export const QueuePage = z
   .object({
-    items: z.array(ChallengeCard),
+    items: z.array(QueueItem),
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),

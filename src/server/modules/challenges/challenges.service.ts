@@ -569,7 +569,15 @@ export async function queue(ctx: Ctx, q: z.infer<typeof QueueQuery>) {
     countRows(ctx.db, challenges, cond),
     q,
   );
-  return { items: items.map((i) => card(i.c, i.org, 0)), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: items.map((i) => ({
+      ...card(i.c, i.org, 0),
+      submittedAt: (i.c.submittedAt ?? i.c.updatedAt).toISOString(),
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** The owner's managers and the challenge's author: who hears of its moderation. */

@@ -131,6 +131,8 @@ export const MyPilotsQuery = z
   .object({ state: csvOf(PILOT_STATES).optional(), page: Page, pageSize: PageSize })
   .strict();
 
+export const PilotQueueQuery = z.object({ page: Page, pageSize: PageSize }).strict();
+
 // ---------- outputs ----------
 
 const iso = z.string();
@@ -213,6 +215,10 @@ export const PilotCard = z
     solution: z.string(),
     dateFrom: z.string(),
     dateTo: z.string(),
+    /** The application goes to the operator first (the intermediary between company and site). */
+    operatorAssisted: z.boolean(),
+    /** When the application was made. */
+    submittedAt: iso,
     updatedAt: iso,
   })
   .meta({ id: "PilotCard" });

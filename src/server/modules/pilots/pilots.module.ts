@@ -17,6 +17,7 @@ export const pilotsModule = defineModule({
   name: "pilots",
   routes: [pilotRoutes],
   rules: PILOT_RULES,
+  abilities: ["operator.pilots.queue"],
   notificationKinds: PILOT_NOTIFICATION_DEFS,
   filePurposes: [PILOT_FILES],
   personalData: pilotsPersonalData,

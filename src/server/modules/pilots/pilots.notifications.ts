@@ -4,12 +4,14 @@ import { catalogueNotices } from "../../core/module.js";
 
 /**
  * Notifications of pilots (texts: locales/<l>/server/pilots.json `notice.pilots.*`): a new application,
- * to the site owner's managers; an assignment, to the expert; every move, to the other side (the
+ * to the site owner's managers and to the operators (who take an assisted one or assign its expert); an assignment, to the expert; every move, to the other side (the
  * company's members and the site owner's managers but the one who acted); a report or the feedback
  * letter, likewise; a challenge winner's pilot, to both sides.
  */
 export const PILOT_NOTIFICATION_KINDS = {
   applied: "pilots.applied",
+  /** A new application waits for the operators: an assisted one to take, a plain one for an expert. */
+  awaiting: "pilots.awaiting",
   assigned: "pilots.assigned",
   moved: "pilots.moved",
   file: "pilots.file",
@@ -22,6 +24,11 @@ const site = (l: Parameters<typeof quoted>[1], d: Record<string, unknown>) =>
 export const PILOT_NOTIFICATION_DEFS = catalogueNotices({
   [PILOT_NOTIFICATION_KINDS.applied]: {
     defaultChannel: "email",
+    params: (l, d) => ({ site: site(l, d) }),
+  },
+  [PILOT_NOTIFICATION_KINDS.awaiting]: {
+    defaultChannel: "email",
+    variants: { of: (d) => d.assisted, list: ["assisted", "plain"] },
     params: (l, d) => ({ site: site(l, d) }),
   },
   [PILOT_NOTIFICATION_KINDS.assigned]: {

@@ -18,4 +18,6 @@ export const PILOT_RULES = {
   "pilots.apply": member as Rule<never>,
   /** The platform operator's moves (triage, assigning the expert) and reading every pilot. */
   "pilots.operate": hasRole("operator", "admin"),
+  /** The operator's queue: applications waiting for the operator (triage or an expert's assignment). */
+  "operator.pilots.queue": staff,
 };

@@ -16,6 +16,7 @@ import {
   MilestoneParams,
   MyPilotsQuery,
   Pilot,
+  PilotQueueQuery,
   PilotsPage,
   PublishedPilots,
   RejectBody,
@@ -103,6 +104,14 @@ export const pilotRoutes = routes(["pilots"], async (r) => {
     query: MyPilotsQuery,
     response: PilotsPage,
     handler: (ctx, { query }) => svc.myPilots(ctx, query),
+  });
+
+  r.get("/operator/pilots", {
+    action: "operator.pilots.queue",
+    summary: "Applications waiting for the operator (to take or to assign an expert), oldest first",
+    query: PilotQueueQuery,
+    response: PilotsPage,
+    handler: (ctx, { query }) => svc.operatorQueue(ctx, query),
   });
 
   r.get("/pilots/:id", {

@@ -7,6 +7,7 @@ import {
   canMovePilot,
   INNOVATION_CRITERIA,
   innovationScore,
+  OPERATOR_QUEUE_STATES,
   PILOT_MOVE_NAMES,
   PILOT_MOVES,
   type PilotFileKind,
@@ -22,6 +23,7 @@ import { files } from "../../core/files.schema.js";
 import { t } from "../../core/i18n.js";
 import { type Actor, can } from "../../core/policy.js";
 import { users } from "../accounts/accounts.schema.js";
+import { activeUserIdsWithRole } from "../accounts/accounts.service.js";
 import { challengeRow, winnerSubmission } from "../challenges/challenges.service.js";
 import { notifyAll } from "../notifications/notifications.service.js";
 import { accessOf, memberOrgIds, refusal } from "../organizations/access.js";
@@ -36,6 +38,8 @@ import type {
   MyPilotsQuery,
   Pilot,
   PilotCard,
+  PilotQueueQuery,
+  PilotsPage,
   PublishedPilot,
   ScoreBody,
   Site,
@@ -443,20 +447,16 @@ export async function getPilot(ctx: Ctx, id: string): Promise<PilotView> {
   return presentPilot(ctx.db, ctx.actor, p, site);
 }
 
-/** The pilots the reader has a side of: their organizations' and their sites', scored by them; all for operators. */
-export async function myPilots(ctx: Ctx, q: z.infer<typeof MyPilotsQuery>) {
-  const actor = requireActor(ctx);
-  const mine = sql`(select organization_id from memberships where user_id = ${actor.id})`;
-  const where: SQL[] = [];
-  if (!can(actor, "pilots.operate"))
-    where.push(
-      sql`(${pilots.organizationId} in ${mine} or ${pilotSites.organizationId} in ${mine} or ${pilots.expertId} = ${actor.id})`,
-    );
-  if (q.state?.length) where.push(inArray(pilots.state, q.state));
-  const cond = where.length ? and(...where)! : sql`true`;
+/** A page of pilot cards under a condition, in an order. */
+async function pilotCards(
+  ex: Executor,
+  cond: SQL,
+  order: SQL[],
+  q: { page: number; pageSize: number },
+): Promise<z.infer<typeof PilotsPage>> {
   const owner = sql<string>`(select short_name from organizations o where o.id = ${pilotSites.organizationId})`;
   const { items, total } = await pageOf(
-    ctx.db
+    ex
       .select({
         p: pilots,
         siteName: pilotSites.name,
@@ -468,9 +468,9 @@ export async function myPilots(ctx: Ctx, q: z.infer<typeof MyPilotsQuery>) {
       .innerJoin(pilotSites, eq(pilotSites.id, pilots.siteId))
       .innerJoin(organizations, eq(organizations.id, pilots.organizationId))
       .where(cond)
-      .orderBy(desc(pilots.updatedAt), asc(pilots.id))
+      .orderBy(...order)
       .$dynamic(),
-    ctx.db
+    ex
       .select({ n: count() })
       .from(pilots)
       .innerJoin(pilotSites, eq(pilotSites.id, pilots.siteId))
@@ -485,9 +485,35 @@ export async function myPilots(ctx: Ctx, q: z.infer<typeof MyPilotsQuery>) {
     solution: i.p.solution,
     dateFrom: i.p.dateFrom,
     dateTo: i.p.dateTo,
+    operatorAssisted: i.p.operatorAssisted,
+    submittedAt: i.p.createdAt.toISOString(),
     updatedAt: i.p.updatedAt.toISOString(),
   }));
   return { items: cards, total, page: q.page, pageSize: q.pageSize };
+}
+
+/** The pilots the reader has a side of: their organizations' and their sites', scored by them; all for operators. */
+export async function myPilots(ctx: Ctx, q: z.infer<typeof MyPilotsQuery>) {
+  const actor = requireActor(ctx);
+  const mine = sql`(select organization_id from memberships where user_id = ${actor.id})`;
+  const where: SQL[] = [];
+  if (!can(actor, "pilots.operate"))
+    where.push(
+      sql`(${pilots.organizationId} in ${mine} or ${pilotSites.organizationId} in ${mine} or ${pilots.expertId} = ${actor.id})`,
+    );
+  if (q.state?.length) where.push(inArray(pilots.state, q.state));
+  const cond = where.length ? and(...where)! : sql`true`;
+  return pilotCards(ctx.db, cond, [desc(pilots.updatedAt), asc(pilots.id)], q);
+}
+
+/** The applications waiting for the operator, the one applied longest ago first (the operator's queue). */
+export function operatorQueue(ctx: Ctx, q: z.infer<typeof PilotQueueQuery>) {
+  return pilotCards(
+    ctx.db,
+    inArray(pilots.state, [...OPERATOR_QUEUE_STATES]),
+    [asc(pilots.createdAt), asc(pilots.id)],
+    q,
+  );
 }
 
 /** A company's successful pilots whose results it agreed to publish (its public page). */
@@ -606,6 +632,13 @@ export async function apply(ctx: Ctx, siteId: string, body: z.infer<typeof Apply
         userIds: (await managerIds(tx, site.organizationId)).filter((u) => u !== actor.id),
         kind: PILOT_NOTIFICATION_KINDS.applied,
         data: { site: site.name },
+        link: `/pilots/${p!.id}`,
+      },
+      // the operators: an assisted application is theirs to take, a plain one waits for an expert
+      {
+        userIds: (await activeUserIdsWithRole(tx, "operator")).filter((u) => u !== actor.id),
+        kind: PILOT_NOTIFICATION_KINDS.awaiting,
+        data: { site: site.name, assisted: p!.operatorAssisted ? "assisted" : "plain" },
         link: `/pilots/${p!.id}`,
       },
     ]);

@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   canMovePilot,
+  OPERATOR_QUEUE_STATES,
   PILOT_MOVE_NAMES,
+  PILOT_MOVES,
   PILOT_STATES,
   type PilotMove,
   type PilotState,
@@ -208,6 +210,58 @@ describe("a pilot from application to result", () => {
       .from(notifications)
       .where(eq(notifications.kind, "pilots.assigned"));
     expect(assigned.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("the operators are told of a new application and find it in their queue, oldest first, until they act on it", async () => {
+    const opNotices = async () =>
+      (
+        await ok<{ items: { title: string; link: string | null }[] }>(
+          op.get("/api/notifications?pageSize=100"),
+        )
+      ).items;
+    const before = (await opNotices()).length;
+    const plain = await applied();
+    const assisted = await applied({ operatorAssisted: true });
+    const told = await opNotices();
+    expect(told.length - before).toBe(2);
+    expect(told.find((n) => n.link === `/pilots/${plain.id}`)?.title).toBe(
+      "Новая заявка на пилот на площадке «ГКБ № 52: приёмное отделение» ждёт назначения эксперта",
+    );
+    expect(told.find((n) => n.link === `/pilots/${assisted.id}`)?.title).toBe(
+      "Новая заявка на пилот с сопровождением оператора на площадке «ГКБ № 52: приёмное отделение»",
+    );
+    // the company's member who applied is not an operator: nothing of the kind for him
+    const companyTold = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, company.member.id), eq(notifications.kind, "pilots.awaiting")));
+    expect(companyTold).toEqual([]);
+
+    // the queue's states are those the operator's moves start from
+    const operatorFrom = PILOT_MOVE_NAMES.filter((m) => PILOT_MOVES[m].by === "operator").flatMap(
+      (m) => PILOT_MOVES[m].from,
+    );
+    expect(new Set(OPERATOR_QUEUE_STATES)).toEqual(new Set(operatorFrom));
+    type Queue = { items: { id: string; state: string; operatorAssisted: boolean }[]; total: number };
+    const queue = () => ok<Queue>(op.get("/api/operator/pilots?pageSize=100"));
+    let q = await queue();
+    const ids = q.items.map((i) => i.id);
+    expect(ids.indexOf(plain.id)).toBeLessThan(ids.indexOf(assisted.id));
+    expect(q.items.find((i) => i.id === assisted.id)).toMatchObject({ operatorAssisted: true });
+    for (const i of q.items) expect(OPERATOR_QUEUE_STATES).toContain(i.state);
+    // taken by the operator it still waits for him (an expert to assign); assigned, it leaves the queue
+    const taken = await moveTo(s, assisted, "operator_review");
+    q = await queue();
+    expect(q.items.find((i) => i.id === assisted.id)?.state).toBe("operator_review");
+    await moveTo(s, plain, "innovation_review");
+    await moveTo(s, taken, "innovation_review");
+    q = await queue();
+    expect(q.items.map((i) => i.id)).not.toContain(plain.id);
+    expect(q.items.map((i) => i.id)).not.toContain(assisted.id);
+    // the queue is the operators'
+    expectProblem(await company.memberC.get("/api/operator/pilots"), 403);
+    expectProblem(await expert.get("/api/operator/pilots"), 403);
+    expectProblem(await guest.get("/api/operator/pilots"), 401);
   });
 
   it("an operator-assisted application goes to the operator first; a review step rejects with a reason", async () => {

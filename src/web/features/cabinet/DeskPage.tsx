@@ -17,11 +17,21 @@ const QUEUE_PAGE: Record<DeskQueue["key"], string> = {
   names: "/operator/name-changes",
   erasures: "/operator/erasures",
   listings: "/operator/listings",
+  challenges: "/challenges/moderation",
+  pilots: "/operator/pilots",
 };
 
-/** The page of one item, where the queue has one. */
-const itemPage = (queue: DeskQueue["key"], id: string | null) =>
-  queue === "status" && id ? `/operator/applications/${id}` : QUEUE_PAGE[queue];
+/**
+ * The page of one item, where the queue has one: a status application's and a pilot's own pages (the
+ * operator acts there); a decided challenge's page (one waiting is decided on the moderation page).
+ */
+const itemPage = (queue: DeskQueue["key"], id: string | null, decided = false) => {
+  if (!id) return QUEUE_PAGE[queue];
+  if (queue === "status") return `/operator/applications/${id}`;
+  if (queue === "pilots") return `/pilots/${id}`;
+  if (queue === "challenges" && decided) return `/challenges/${id}`;
+  return QUEUE_PAGE[queue];
+};
 
 function QueueCard({ queue }: { queue: DeskQueue }) {
   const { t } = useTranslation();
@@ -72,7 +82,7 @@ function DecisionLine({ d }: { d: DeskDecision }) {
           outcome: t(`desk.outcomes.${d.outcome}`, { defaultValue: d.outcome }),
           queue: t(`desk.queues.${d.queue}`),
         })}{" "}
-        <Anchor component={Link} to={itemPage(d.queue, d.entityId)}>
+        <Anchor component={Link} to={itemPage(d.queue, d.entityId, true)}>
           {t("desk.open")}
         </Anchor>
       </Text>

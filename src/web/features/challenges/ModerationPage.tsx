@@ -12,9 +12,9 @@ import { toast } from "../../components/toast";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { challengeKeys, challengeQueries } from "./queries";
-import type { ChallengeCard } from "./types";
+import type { ChallengeQueueItem } from "./types";
 
-function QueueItem({ item }: { item: ChallengeCard & { version?: number } }) {
+function QueueItem({ item }: { item: ChallengeQueueItem }) {
   const { t } = useTranslation();
   const format = useFormat();
   const qc = useQueryClient();
@@ -41,7 +41,8 @@ function QueueItem({ item }: { item: ChallengeCard & { version?: number } }) {
         </Anchor>
         <Text size="sm" c="dimmed">
           {item.organization.shortName} ·{" "}
-          {t("challenges.card.deadline", { deadline: format.wallTime(item.deadline) })}
+          {t("challenges.card.deadline", { deadline: format.wallTime(item.deadline) })} ·{" "}
+          {t("challenges.moderation.sent", { date: format.date(item.submittedAt) })}
         </Text>
         <Textarea
           label={t("challenges.moderation.reason")}

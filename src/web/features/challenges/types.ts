@@ -3,6 +3,7 @@ import type { QueryOf, ResponseOf, Schemas } from "../../api/types";
 
 export type Challenge = Schemas["Challenge"];
 export type ChallengeCard = Schemas["ChallengeCard"];
+export type ChallengeQueueItem = Schemas["ChallengeQueueItem"];
 export type Submission = Schemas["ChallengeSubmission"];
 export type Evaluation = Schemas["ChallengeEvaluation"];
 export type ChallengesPage = ResponseOf<"/api/challenges", "get">;

@@ -7,6 +7,7 @@ export const pilotKeys = {
   sites: (query: SitesQuery) => ["pilots", "sites", query] as const,
   site: (id: string) => ["pilots", "site", id] as const,
   mine: (page: number) => ["pilots", "mine", page] as const,
+  queue: (page: number) => ["pilots", "queue", page] as const,
   pilot: (id: string) => ["pilots", "pilot", id] as const,
 };
 
