@@ -4,7 +4,9 @@ import { DECISIONS } from "../../../shared/challenges.js";
 import { OptSafeLongText, SafeText } from "../../../shared/text.js";
 import { Version } from "../../core/contract.js";
 
-export const TeamBody = z.object({ name: SafeText(2, 120), description: OptSafeLongText(2000) }).strict();
+const TeamName = SafeText(2, 120);
+export const TeamBody = z.object({ name: TeamName, description: OptSafeLongText(2000) }).strict();
+export const TeamRenameBody = z.object({ name: TeamName, version: Version }).strict();
 export const TeamInviteBody = z.object({ email: z.email().max(254) }).strict();
 export const TeamCaptainBody = z.object({ userId: z.uuid(), version: Version }).strict();
 export const TeamOrganizationBody = z.object({ organizationId: z.uuid(), version: Version }).strict();

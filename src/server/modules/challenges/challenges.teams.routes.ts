@@ -11,6 +11,7 @@ import {
   TeamInviteBody,
   TeamMemberParams,
   TeamOrganizationBody,
+  TeamRenameBody,
   TeamTokenParams,
 } from "./challenges.teams.contract.js";
 import * as teams from "./challenges.teams.service.js";
@@ -42,6 +43,15 @@ export const teamRoutes = routes(["teams"], (r) => {
     params: IdParams,
     response: Team,
     handler: (ctx, { params }) => teams.getTeam(ctx, params.id),
+  });
+
+  r.patch("/teams/:id", {
+    action,
+    summary: "Rename the team (the captain), at the version seen (409 with the team as it is now)",
+    params: IdParams,
+    body: TeamRenameBody,
+    response: Team,
+    handler: (ctx, { params, body }) => teams.renameTeam(ctx, params.id, body.name, body.version),
   });
 
   r.post("/teams/:id/invitations", {

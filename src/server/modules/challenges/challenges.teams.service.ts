@@ -357,6 +357,17 @@ export async function removeTeamMember(ctx: Ctx, id: string, userId: string) {
   });
 }
 
+/** The captain renames the team (the version seen: 409 with the team as it is now when it changed). */
+export async function renameTeam(ctx: Ctx, id: string, name: string, version: number) {
+  return ctx.db.transaction(async (tx) => {
+    const t = await captainTeam(tx, ctx, id, version);
+    if (t.name === name) return present(tx, ctx, t);
+    const after = await bump(tx, t, { name });
+    await audit(ctx, tx, "rename", t.id, { before: t.name, name });
+    return present(tx, ctx, after);
+  });
+}
+
 /** The captain hands captaincy to another member. */
 export async function setTeamCaptain(ctx: Ctx, id: string, userId: string, version: number) {
   return ctx.db.transaction(async (tx) => {

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../core/audit.schema.js";
 import { moveClock, now, resetClock } from "../../core/clock.js";
-import { expectProblem } from "../../test/assert.js";
+import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { type Client, createUser, mailsTo, signedIn, testAppForFile } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { orgWithTeam } from "../organizations/organizations.fixtures.js";
@@ -192,6 +192,55 @@ describe("teams", () => {
       }),
     );
     expect(tied.organization.id).toBe(solver.org.id);
+  });
+});
+
+describe("renaming a team", () => {
+  it("the captain renames at the version seen: a stale version is 409 with the team as it is now; a member cannot (403), a stranger sees 404; audited", async () => {
+    const captain = await person();
+    const ann = await person();
+    const stranger = await person();
+    let team = await teamOf(captain, [ann], "Команда «Старое имя»");
+    const seen = team.version;
+    const rename = (p: Person, body: Record<string, unknown>) => p.c.patch(`/api/teams/${team.id}`, body);
+
+    team = await ok<TeamView & { name: string }>(
+      rename(captain, { name: "  Команда «Новое имя»  ", version: seen }),
+    );
+    expect(team).toMatchObject({ name: "Команда «Новое имя»", version: seen + 1 });
+    // the members see the new name in their teams
+    const mine = await ok<{ items: { id: string; name: string }[] }>(ann.c.get("/api/teams"));
+    expect(mine.items.find((i) => i.id === team.id)?.name).toBe("Команда «Новое имя»");
+
+    // a rename at the version seen before is refused with the team as it is now
+    const stale = await rename(captain, { name: "Команда «Опоздавшая»", version: seen });
+    expectProblem(stale, 409, "team-changed");
+    expect(stale.json().current).toMatchObject({ name: "Команда «Новое имя»", version: seen + 1 });
+
+    expectProblem(
+      await rename(ann, { name: "Команда Анны", version: team.version }),
+      403,
+      "team-captain-only",
+    );
+    expectProblem(await rename(stranger, { name: "Чужая", version: team.version }), 404);
+    for (const name of [" ", "Я".repeat(121)])
+      expect(
+        fieldErrors(expectProblem(await rename(captain, { name, version: team.version }), 400, "validation")),
+      ).toHaveProperty("name");
+    expectProblem(await rename(captain, { name: "Без версии" }), 400);
+
+    const entries = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, team.id), eq(auditLog.action, "team.rename")));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      actorId: captain.user.id,
+      after: { before: "Команда «Старое имя»", name: "Команда «Новое имя»" },
+    });
+    expect((await ok<TeamView & { name: string }>(ann.c.get(`/api/teams/${team.id}`))).name).toBe(
+      "Команда «Новое имя»",
+    );
   });
 });
 

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // "Мои команды": the captain sees the members, the pending invitations and the invite form; a member
-// sees a way to leave, not the captain's controls; with no team, what to do next.
-import { screen } from "@testing-library/react";
+// sees a way to leave, not the captain's controls; with no team, what to do next. The captain renames
+// the team at the version seen, and a stale rename shows the current name with a way to save over it.
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderWithApp } from "../../test/render";
 import TeamsPage from "./TeamsPage";
@@ -37,9 +38,12 @@ const team = (captain: boolean) => ({
   version: 1,
 });
 
-function serve(items: unknown[]) {
+type Renamed = { name: string; version: number };
+
+function serve(items: unknown[], rename?: (body: Renamed) => Response) {
   vi.stubGlobal("fetch", async (request: Request) => {
     const path = new URL(request.url).pathname;
+    if (request.method === "PATCH" && rename) return rename((await request.json()) as Renamed);
     if (path === "/api/me")
       return json({
         user: {
@@ -84,5 +88,60 @@ describe("my teams", () => {
     renderWithApp(<TeamsPage />, { url: "/teams" });
     expect(await screen.findByText("Вы пока не состоите ни в одной команде.")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Создать команду" })).toBeTruthy();
+  });
+
+  it("lets the captain rename the team at the version seen", async () => {
+    const sent: Renamed[] = [];
+    serve([team(true)], (body) => {
+      sent.push(body);
+      return json({ ...team(true), name: body.name, version: 2 });
+    });
+    renderWithApp(<TeamsPage />, { url: "/teams" });
+    fireEvent.click(await screen.findByRole("button", { name: /Переименовать команду/ }));
+    const form = screen.getByRole("form", { name: "Новое название команды" });
+    const input = within(form).getByRole("textbox", { name: /Название команды/ });
+    expect(document.activeElement).toBe(input);
+    fireEvent.change(input, { target: { value: "Сенсоры Бауманки" } });
+    fireEvent.click(screen.getByRole("button", { name: "Сохранить" }));
+    await waitFor(() => expect(sent).toEqual([{ name: "Сенсоры Бауманки", version: 1 }]));
+  });
+
+  it("a member sees no way to rename", async () => {
+    serve([team(false)]);
+    renderWithApp(<TeamsPage />, { url: "/teams" });
+    await screen.findByRole("heading", { name: "Бауманские сенсоры" });
+    expect(screen.queryByRole("button", { name: /Переименовать/ })).toBeNull();
+  });
+
+  it("a stale rename shows the current name; saving over it sends the current version", async () => {
+    const sent: Renamed[] = [];
+    serve([team(true)], (body) => {
+      sent.push(body);
+      if (body.version === 1)
+        return new Response(
+          JSON.stringify({
+            type: "/problems/team-changed",
+            title: "Команда уже изменилась: обновите страницу",
+            status: 409,
+            current: { ...team(true), name: "Команда «Датчики»", version: 3 },
+          }),
+          { status: 409, headers: { "content-type": "application/problem+json" } },
+        );
+      return json({ ...team(true), name: body.name, version: 4 });
+    });
+    renderWithApp(<TeamsPage />, { url: "/teams" });
+    fireEvent.click(await screen.findByRole("button", { name: /Переименовать команду/ }));
+    fireEvent.change(document.activeElement!, { target: { value: "Сенсоры Бауманки" } });
+    fireEvent.click(screen.getByRole("button", { name: "Сохранить" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Команду уже изменили");
+    expect(alert.textContent).toContain("сейчас она называется «Команда „Датчики“»");
+    fireEvent.click(screen.getByRole("button", { name: "Сохранить моё название" }));
+    await waitFor(() =>
+      expect(sent).toEqual([
+        { name: "Сенсоры Бауманки", version: 1 },
+        { name: "Сенсоры Бауманки", version: 3 },
+      ]),
+    );
   });
 });

@@ -13,10 +13,12 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ApiError } from "../../api";
 import { client, unwrap } from "../../api/client";
 import type { components } from "../../api/schema";
+import { ConflictAlert } from "../../components/ConflictAlert";
 import { EmptyState } from "../../components/EmptyState";
 import { MutationForm } from "../../components/MutationForm";
 import { PageHeader } from "../../components/PageHeader";
@@ -104,12 +106,94 @@ function TieForm({ team }: { team: Team }) {
   );
 }
 
+/**
+ * The captain renames the team at the version seen; when someone changed the team meanwhile (409), the
+ * typed name stays and the alert shows the current one: save the typed name over it, or keep the current.
+ */
+function RenameForm({ team, onDone }: { team: Team; onDone: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [name, setName] = useState(team.name);
+  const [current, setCurrent] = useState<Team | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  const rename = useMutation({
+    mutationFn: (version: number) =>
+      unwrap(client.PATCH("/api/teams/{id}", { params: { path: { id: team.id } }, body: { name, version } })),
+    onSuccess: () => {
+      toast(t("teams.renamed"));
+      void qc.invalidateQueries({ queryKey: teamKeys.all });
+      onDone();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.is("team-changed"))
+        setCurrent((error.body.current as Team | undefined) ?? null);
+    },
+  });
+  const stale = rename.error instanceof ApiError && rename.error.is("team-changed");
+  const invalid =
+    rename.error instanceof ApiError
+      ? rename.error.errors.find((e) => e.field === "name")?.message
+      : undefined;
+  const keepCurrent = () => {
+    void qc.invalidateQueries({ queryKey: teamKeys.all });
+    onDone();
+  };
+  return (
+    <MutationForm
+      onSubmit={() => rename.mutate(current?.version ?? team.version)}
+      error={stale || invalid ? null : rename.error}
+      aria-labelledby={`rename-${team.id}`}
+    >
+      <Text id={`rename-${team.id}`} fw={500}>
+        {t("teams.renameTitle")}
+      </Text>
+      <TextInput
+        ref={input}
+        label={t("teams.name")}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+        maxLength={120}
+        error={invalid}
+      />
+      {stale && (
+        <ConflictAlert
+          title={t("teams.renameConflictTitle")}
+          text={t("teams.renameConflictText", { name: current?.name ?? team.name })}
+          overwrite={{
+            label: t("teams.renameOverwrite"),
+            onClick: () => rename.mutate(current?.version ?? team.version),
+            loading: rename.isPending,
+          }}
+          reload={{ label: t("teams.renameKeep"), onClick: keepCurrent }}
+        />
+      )}
+      <Group gap="sm">
+        <Button type="submit" loading={rename.isPending} disabled={!name.trim()}>
+          {t("teams.renameSave")}
+        </Button>
+        <Button variant="default" onClick={onDone}>
+          {t("teams.renameCancel")}
+        </Button>
+      </Group>
+    </MutationForm>
+  );
+}
+
 function TeamCard({ team }: { team: Team }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { user } = useMe();
   const qc = useQueryClient();
   const done = () => void qc.invalidateQueries({ queryKey: teamKeys.all });
+  const [renaming, setRenaming] = useState(false);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const closeRename = () => {
+    setRenaming(false);
+    // back to the button that opened the form (rendered again on the next frame)
+    requestAnimationFrame(() => renameButton.current?.focus());
+  };
   const remove = useMutation({
     mutationFn: (userId: string) =>
       unwrap(
@@ -143,14 +227,28 @@ function TeamCard({ team }: { team: Team }) {
     <Card withBorder padding="md" component="section" aria-labelledby={`team-${team.id}`}>
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap">
-          <Title order={2} size="h4" id={`team-${team.id}`}>
-            {team.name}
-          </Title>
+          <Group gap="xs" wrap="wrap">
+            <Title order={2} size="h4" id={`team-${team.id}`}>
+              {team.name}
+            </Title>
+            {team.me.captain && !renaming && (
+              <Button
+                ref={renameButton}
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => setRenaming(true)}
+                aria-label={t("teams.renameFor", { name: team.name })}
+              >
+                {t("teams.rename")}
+              </Button>
+            )}
+          </Group>
           <Text size="sm" c="dimmed">
             {t("teams.size", { count: team.members.length })}
             {team.organization ? ` · ${t("teams.tiedTo", { name: team.organization.shortName })}` : ""}
           </Text>
         </Group>
+        {renaming && <RenameForm team={team} onDone={closeRename} />}
         {team.description && <Text size="sm">{team.description}</Text>}
         <List spacing={4} listStyleType="none" aria-label={t("teams.members")}>
           {team.members.map((m) => (
