@@ -1,6 +1,6 @@
 // The member's cabinet and the operator's desk, in Chromium with axe, on a desktop (1366×900) and a
 // phone (390×844): a new user from sign-up to the cabinet's checklist, the demo member's cabinet, the
-// demo operator's desk and a decision appearing among today's.
+// demo operator's desk and a decision appearing among today's, the operator's pilots queue.
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { expectAccessible, serverAndBrowser, signInAs } from "./harness.js";

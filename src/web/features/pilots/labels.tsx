@@ -9,11 +9,12 @@ const COLORS: Record<string, string> = {
   withdrawn: "gray",
 };
 
-/** A pilot's state as a badge. */
+/** A pilot's state as a badge (the states under review in yellow with black text, for AA contrast). */
 export function PilotStateBadge({ state }: { state: string }) {
   const { t } = useTranslation();
+  const color = COLORS[state];
   return (
-    <Badge variant="light" color={COLORS[state] ?? "yellow"}>
+    <Badge variant="light" color={color ?? "yellow"} c={color ? undefined : "black"}>
       {t(`pilots.states.${state}`)}
     </Badge>
   );
