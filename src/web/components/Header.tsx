@@ -55,8 +55,6 @@ export function Header() {
     service.push({ to: "/operator/listings", label: t("common.nav.listingModeration") });
   if (can("operator.challenges.queue"))
     service.push({ to: "/challenges/moderation", label: t("common.nav.challengeModeration") });
-  if (can("operator.pilots.queue"))
-    service.push({ to: "/operator/pilots", label: t("common.nav.pilotQueue") });
   if (can("admin.users.list")) service.push({ to: "/admin/users", label: t("common.nav.users") });
   if (can("admin.jobs")) service.push({ to: "/admin/jobs", label: t("common.nav.jobs") });
   if (can("operator.erasures")) service.push({ to: "/operator/erasures", label: t("common.nav.erasures") });

@@ -41,8 +41,7 @@ function QueueItem({ item }: { item: ChallengeQueueItem }) {
         </Anchor>
         <Text size="sm" c="dimmed">
           {item.organization.shortName} ·{" "}
-          {t("challenges.card.deadline", { deadline: format.wallTime(item.deadline) })} ·{" "}
-          {t("challenges.moderation.sent", { date: format.date(item.submittedAt) })}
+          {t("challenges.card.deadline", { deadline: format.wallTime(item.deadline) })}
         </Text>
         <Textarea
           label={t("challenges.moderation.reason")}
