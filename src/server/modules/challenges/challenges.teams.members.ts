@@ -30,13 +30,13 @@ export async function userTeamIds(ex: Executor, userId: string): Promise<string[
   return rows.map((r) => r.teamId);
 }
 
-/** `user team` pairs of the given users' memberships in the given teams (conflicts of interest). */
-export async function teamMemberships(ex: Executor, userIds: string[], teamIds: string[]) {
-  if (!userIds.length || !teamIds.length) return [];
+/** `user team` pairs of these users' team memberships (conflicts of interest: a few experts' teams). */
+export async function teamMemberships(ex: Executor, userIds: readonly string[]) {
+  if (!userIds.length) return [];
   return ex
     .select({ userId: teamMembers.userId, teamId: teamMembers.teamId })
     .from(teamMembers)
-    .where(and(inArray(teamMembers.userId, userIds), inArray(teamMembers.teamId, teamIds)));
+    .where(inArray(teamMembers.userId, [...userIds]));
 }
 
 export const teamRef = async (ex: Executor, id: string) => {
