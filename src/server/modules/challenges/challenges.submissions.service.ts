@@ -13,7 +13,7 @@ import {
 import { writeAudit } from "../../core/audit.js";
 import { now } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import { type Executor, isUniqueViolation } from "../../core/db.js";
+import { type Executor, isUniqueViolation, textArray } from "../../core/db.js";
 import { AppError, badRequest, type FieldError, notFound } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
 import { can } from "../../core/policy.js";
@@ -52,7 +52,7 @@ import {
 } from "./challenges.service.js";
 import {
   isTeamMember,
-  submitterPeople,
+  submittersPeople,
   teamMemberships,
   teamRef,
   userTeamIds,
@@ -779,24 +779,33 @@ export async function publishResults(ctx: Ctx, id: string, body: z.infer<typeof 
       { state: "results", resultsAt: sql`now()` as never },
       { winners: body.winners, reserve: body.reserve },
     );
-    const decisionOf = (sid: string) =>
-      body.winners.includes(sid) ? "winner" : body.reserve.includes(sid) ? "reserve" : "not_selected";
-    const notices = [];
-    for (const s of subs) {
-      const decision = decisionOf(s.id);
-      const [told] = await tx
-        .update(challengeSubmissions)
-        .set({ decision, feedbackAt: sql`now()`, updatedAt: sql`now()` })
-        .where(and(eq(challengeSubmissions.id, s.id), sql`${challengeSubmissions.feedbackAt} is null`))
-        .returning({ id: challengeSubmissions.id });
-      if (!told) continue;
-      notices.push({
-        userIds: await submitterPeople(tx, s),
-        kind: CHALLENGE_NOTIFICATION_KINDS.results,
-        data: { title: c.titleRu, decision },
-        link: `/challenges/submissions/${s.id}`,
+    // One conditional UPDATE for every submission: only the rows it sets (feedback not yet given) are told.
+    const decision = sql`case when ${challengeSubmissions.id} = any(${textArray(body.winners)}::uuid[]) then 'winner'
+      when ${challengeSubmissions.id} = any(${textArray(body.reserve)}::uuid[]) then 'reserve'
+      else 'not_selected' end::challenge_decision`;
+    const told = await tx
+      .update(challengeSubmissions)
+      .set({ decision: decision as never, feedbackAt: sql`now()`, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(challengeSubmissions.challengeId, c.id),
+          eq(challengeSubmissions.state, "submitted"),
+          sql`${challengeSubmissions.feedbackAt} is null`,
+        ),
+      )
+      .returning({
+        id: challengeSubmissions.id,
+        organizationId: challengeSubmissions.organizationId,
+        teamId: challengeSubmissions.teamId,
+        decision: challengeSubmissions.decision,
       });
-    }
+    const people = await submittersPeople(tx, told);
+    const notices = told.map((s) => ({
+      userIds: people.get(s.id) ?? [],
+      kind: CHALLENGE_NOTIFICATION_KINDS.results,
+      data: { title: c.titleRu, decision: s.decision },
+      link: `/challenges/submissions/${s.id}`,
+    }));
     await notifyAll(tx, ctx.config.publicUrl, notices);
     return present(tx, after, await readerOf(tx, ctx, after));
   });

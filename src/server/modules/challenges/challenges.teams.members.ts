@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../core/db.js";
-import { membersOf } from "../organizations/membership.js";
+import { membersOf, membersOfMany } from "../organizations/membership.js";
 import { challengeSubmissions } from "./challenges.schema.js";
 import { teamMembers, teams } from "./challenges.teams.schema.js";
 
@@ -51,6 +51,33 @@ export async function submitterPeople(
 ): Promise<string[]> {
   if (s.teamId) return teamMemberIds(ex, s.teamId);
   return s.organizationId ? (await membersOf(ex, s.organizationId)).map((m) => m.userId) : [];
+}
+
+/** The people each submission's notices go to (as `submitterPeople`), for many submissions in two statements. */
+export async function submittersPeople(
+  ex: Executor,
+  subs: readonly { id: string; organizationId: string | null; teamId: string | null }[],
+): Promise<Map<string, string[]>> {
+  const orgIds = [...new Set(subs.flatMap((s) => (!s.teamId && s.organizationId ? [s.organizationId] : [])))];
+  const teamIds = [...new Set(subs.flatMap((s) => (s.teamId ? [s.teamId] : [])))];
+  const [orgMembers, teamPeople] = await Promise.all([
+    membersOfMany(ex, orgIds),
+    teamIds.length
+      ? ex
+          .select({ userId: teamMembers.userId, teamId: teamMembers.teamId })
+          .from(teamMembers)
+          .where(inArray(teamMembers.teamId, teamIds))
+      : Promise.resolve([]),
+  ]);
+  const of = new Map<string, string[]>();
+  const add = (key: string, userId: string) => {
+    const list = of.get(key);
+    if (list) list.push(userId);
+    else of.set(key, [userId]);
+  };
+  for (const m of orgMembers) add(m.organizationId, m.userId);
+  for (const m of teamPeople) add(m.teamId, m.userId);
+  return new Map(subs.map((s) => [s.id, of.get(s.teamId ?? s.organizationId ?? "") ?? []]));
 }
 
 /** The submissions under way to a challenge of the teams a user is in. */

@@ -16,6 +16,15 @@ export async function membersOf(ex: Executor, organizationId: string) {
     .where(eq(memberships.organizationId, organizationId));
 }
 
+/** The members of these organizations, as `user organization` pairs (one statement for many). */
+export async function membersOfMany(ex: Executor, organizationIds: readonly string[]) {
+  if (!organizationIds.length) return [];
+  return ex
+    .select({ userId: memberships.userId, organizationId: memberships.organizationId })
+    .from(memberships)
+    .where(inArray(memberships.organizationId, [...organizationIds]));
+}
+
 /**
  * `user organization` pairs of these users' memberships (conflicts of interest: a few experts' own
  * organizations, compared with the submitters' by the caller — not a list of every submitter sent here).
