@@ -19,7 +19,7 @@ afterAll(() => database.close());
 const cellArb = fc.oneof(
   { weight: 12, arbitrary: fc.integer({ min: 0, max: 10 }) },
   { weight: 1, arbitrary: fc.constant(null) },
-  { weight: 1, arbitrary: fc.constantFrom(-1, 11, 7.5) },
+  { weight: 1, arbitrary: fc.constantFrom(-1, 11, 7.5, 10.5) },
 );
 const fieldArb = fc
   .array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 10 })

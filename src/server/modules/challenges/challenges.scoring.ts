@@ -10,32 +10,33 @@ import { type Executor, rows } from "../../core/db.js";
  * of range), and the ranking's order to `rank`. The ranking itself (ranks, ties) stays `rank`'s.
  */
 
-/** The i-th element of a sheet's scores (jsonb). */
-const at = (scores: SQL, i: number) => sql`${scores} -> ${sql.raw(String(i))}`;
+/** The i-th score of a sheet as text (null where absent or JSON null; a sheet holds numbers and nulls). */
+const at = (scores: SQL, i: number) => sql`${scores} ->> ${sql.raw(String(i))}`;
 /** The whole scores a complete sheet's every element is one of (jsonb containment compares numerically). */
 const WHOLE_SCORES = JSON.stringify(
   Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => SCORE_MIN + i),
 );
 
 /**
- * Per group of sheets (one submission's), from the sheets' `scores` (a jsonb array in the criteria's
- * order) and the criteria's weights: the score's exact fraction — `total` (Σ over the complete sheets of
- * Σ score·weight) over `experts` (how many sheets are complete: every criterion a whole score 0–10) — and
- * each criterion's average over the sheets that give it a number, rounded to hundredths (`averages`,
- * float8[]). As `scoreOf` and `criterionAverages`; a group of no sheet (null scores) is 0 over 0.
+ * Per group of sheets (one submission's), from the sheets' `scores` (a jsonb array of numbers and nulls in
+ * the criteria's order, as the contract stores them) and the criteria's weights: the score's exact
+ * fraction — `total` (Σ over the complete sheets of Σ score·weight) over `experts` (how many sheets are
+ * complete: every criterion a whole score 0–10) — and each criterion's average over the sheets that give
+ * it a number, rounded to hundredths (`averages`, float8[]). As `scoreOf` and `criterionAverages`; a group
+ * of no sheet (null scores) is 0 over 0.
  */
 export function scoreAggregates(weights: readonly number[], scores: SQL) {
   const n = weights.length;
   const idx = Array.from({ length: n }, (_, i) => i);
   const complete = sql`jsonb_array_length(${scores}) = ${sql.raw(String(n))} and ${scores} <@ ${sql.raw(`'${WHOLE_SCORES}'`)}::jsonb`;
-  // The filter is checked before the argument: only complete sheets' scores (whole 0–10) are cast.
+  // The filter is checked before the argument: only complete sheets' scores are summed.
   const weighted = sql.join(
-    idx.map((i) => sql`${sql.raw(String(Math.trunc(weights[i]!)))} * (${at(scores, i)})::text::int`),
+    idx.map((i) => sql`${sql.raw(String(Math.trunc(weights[i]!)))} * (${at(scores, i)})::numeric`),
     sql` + `,
   );
-  const given = (i: number) => sql`filter (where jsonb_typeof(${at(scores, i)}) = 'number')`;
+  // sum and count skip nulls: a criterion's average is over the sheets that give it a number.
   const average = (i: number) =>
-    sql`(round(sum((${at(scores, i)})::text::numeric) ${given(i)} * 100 / nullif(count(*) ${given(i)}, 0)) / 100)::float8`;
+    sql`(round(sum((${at(scores, i)})::numeric) * 100 / nullif(count(${at(scores, i)}), 0)) / 100)::float8`;
   return {
     total: sql<number>`coalesce(sum(${weighted}) filter (where ${complete}), 0)::int`,
     experts: sql<number>`(count(*) filter (where ${complete}))::int`,
