@@ -100,7 +100,9 @@ export function challengeRankingStatement(
             'organization', case when r.organization_id is not null then json_build_object('id', r.organization_id, 'shortName', r.short_name) end,
             'team', case when r.team_id is not null then json_build_object('id', r.team_id, 'name', r.team_name) end),
           'score', round(r.key) / 100, 'rank', r.rank, 'tied', r.tied, 'experts', r.experts,
-          'averages', r.averages, 'passed', r.passed, 'decision', r.decision) order by r.key desc nulls last, r.id), '[]')
+          'averages', (select json_agg(case when r.given[2 * i] > 0 then round(r.given[2 * i - 1] * 100.0 / r.given[2 * i]) / 100 end
+            order by i) from generate_series(1, ${c.criteria.length}) i),
+          'passed', r.passed, 'decision', r.decision) order by r.key desc nulls last, r.id), '[]')
         from r)
     ) as evaluation
     from challenges c where c.id = ${c.id}`;

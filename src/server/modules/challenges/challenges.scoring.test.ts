@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { criterionAverages, rank, type Sheet, scoreOf } from "../../../shared/challenges.js";
 import { type Database, rows } from "../../core/db.js";
 import { testDatabase } from "../../test/helpers.js";
-import { rankOrder, scoreAggregates } from "./challenges.scoring.js";
+import { averagesOf, rankOrder, scoreAggregates, sheetComplete } from "./challenges.scoring.js";
 
 // The scoring rule exists twice — the shared functions the feedback uses and their SQL, which ranks a
 // stage's submissions in the database: these properties pin the two to one result.
@@ -15,11 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-/** Mostly whole scores 0–10, sometimes a gap, a score out of range or a fraction (sheets that do not count). */
+/**
+ * Mostly whole scores 0–10, sometimes a gap or a whole score out of range (sheets that do not count).
+ * Whole numbers: the contract stores no other (`ScoreBody`).
+ */
 const cellArb = fc.oneof(
   { weight: 12, arbitrary: fc.integer({ min: 0, max: 10 }) },
   { weight: 1, arbitrary: fc.constant(null) },
-  { weight: 1, arbitrary: fc.constantFrom(-1, 11, 7.5, 10.5) },
+  { weight: 1, arbitrary: fc.constantFrom(-1, 11, 12) },
 );
 const fieldArb = fc
   .array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 10 })
@@ -48,11 +51,11 @@ const fieldArb = fc
     }),
   );
 
-type Out = { id: string; total: number; experts: number; averages: (number | null)[] };
+type Out = { id: string; total: number; experts: number; given: number[] };
 
 /** The SQL's answer for these submissions' sheets, in its order. */
 async function inSql(weights: number[], subs: { id: string; sheets: Sheet[] }[]) {
-  const agg = scoreAggregates(weights, sql`x.scores`);
+  const agg = scoreAggregates(weights, sql`x.scores`, sql`x.complete`);
   const ids = sql.join(
     subs.map((s) => sql`(${s.id}::uuid)`),
     sql`, `,
@@ -60,12 +63,14 @@ async function inSql(weights: number[], subs: { id: string; sheets: Sheet[] }[])
   const sheets = subs.flatMap((s) =>
     s.sheets.map((x) => sql`(${s.id}::uuid, ${JSON.stringify(x.scores)}::jsonb)`),
   );
-  const x = sheets.length
-    ? sql`(values ${sql.join(sheets, sql`, `)}) as x(submission_id, scores)`
-    : sql`(select null::uuid as submission_id, null::jsonb as scores where false) as x`;
+  const values = sheets.length
+    ? sql`(values ${sql.join(sheets, sql`, `)}) as v(submission_id, scores)`
+    : sql`(select null::uuid as submission_id, null::jsonb as scores where false) as v`;
+  const x = sql`(select v.submission_id, v.scores, ${sheetComplete(weights.length, sql`v.scores`)} as complete
+    from ${values}) as x`;
   return rows<Out>(
     database.db,
-    sql`select s.id::text as id, ${agg.total} as total, ${agg.experts} as experts, ${agg.averages} as averages
+    sql`select s.id::text as id, ${agg.total} as total, ${agg.experts} as experts, ${agg.given} as given
       from (values ${ids}) as s(id) left join ${x} on x.submission_id = s.id
       group by s.id order by ${rankOrder(agg.total, agg.experts, sql`s.id`)}`,
   );
@@ -83,7 +88,7 @@ describe("the scoring in SQL and the shared scoring", () => {
           ]),
         );
         for (const r of got)
-          expect({ total: Number(r.total), experts: Number(r.experts), averages: r.averages }).toEqual(
+          expect({ total: r.total, experts: r.experts, averages: averagesOf(r.given) }).toEqual(
             want.get(r.id),
           );
         expect(got).toHaveLength(subs.length);
@@ -116,7 +121,7 @@ describe("the scoring in SQL and the shared scoring", () => {
     );
     const ranked = rank(
       got,
-      (r) => ({ total: Number(r.total), experts: Number(r.experts) }),
+      (r) => ({ total: r.total, experts: r.experts }),
       (r) => r.id,
     );
     expect(ranked.map((r) => [r.item.id, r.rank, r.tied])).toEqual([

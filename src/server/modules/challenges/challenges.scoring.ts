@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { SCORE_MAX, SCORE_MIN } from "../../../shared/challenges.js";
+import { averageOf, SCORE_MAX, SCORE_MIN } from "../../../shared/challenges.js";
 import { type Executor, rows } from "../../core/db.js";
 
 /*
@@ -10,39 +10,45 @@ import { type Executor, rows } from "../../core/db.js";
  * of range), and the ranking's order to `rank`. The ranking itself (ranks, ties) stays `rank`'s.
  */
 
-/** The i-th score of a sheet as text (null where absent or JSON null; a sheet holds numbers and nulls). */
+/** The i-th score of a sheet as text (null where absent or JSON null). */
 const at = (scores: SQL, i: number) => sql`${scores} ->> ${sql.raw(String(i))}`;
 /** The whole scores a complete sheet's every element is one of (jsonb containment compares numerically). */
 const WHOLE_SCORES = JSON.stringify(
   Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => SCORE_MIN + i),
 );
 
+/** Whether a sheet counts (`isComplete`): a whole score 0–10 for each of the `criteria`. */
+export const sheetComplete = (criteria: number, scores: SQL) =>
+  sql`(jsonb_array_length(${scores}) = ${sql.raw(String(criteria))} and ${scores} <@ ${sql.raw(`'${WHOLE_SCORES}'`)}::jsonb)`;
+
 /**
- * Per group of sheets (one submission's), from the sheets' `scores` (a jsonb array of numbers and nulls in
- * the criteria's order, as the contract stores them) and the criteria's weights: the score's exact
- * fraction — `total` (Σ over the complete sheets of Σ score·weight) over `experts` (how many sheets are
- * complete: every criterion a whole score 0–10) — and each criterion's average over the sheets that give
- * it a number, rounded to hundredths (`averages`, float8[]). As `scoreOf` and `criterionAverages`; a group
+ * Per group of sheets (one submission's), from the sheets' `scores` (a jsonb array of whole numbers and
+ * nulls in the criteria's order: the contract stores whole scores), whether each is complete
+ * (`sheetComplete`, computed once per sheet by the caller) and the criteria's weights: the score's exact
+ * fraction — `total` (Σ over the complete sheets of Σ score·weight) over `experts` (how many are
+ * complete) — as `scoreOf`; and `given`, per criterion the sum and the count of the sheets' numbers
+ * (int[]: sum₁, count₁, sum₂, …), whose averages `averagesOf` rounds as `criterionAverages` does. A group
  * of no sheet (null scores) is 0 over 0.
  */
-export function scoreAggregates(weights: readonly number[], scores: SQL) {
-  const n = weights.length;
-  const idx = Array.from({ length: n }, (_, i) => i);
-  const complete = sql`jsonb_array_length(${scores}) = ${sql.raw(String(n))} and ${scores} <@ ${sql.raw(`'${WHOLE_SCORES}'`)}::jsonb`;
+export function scoreAggregates(weights: readonly number[], scores: SQL, complete: SQL) {
+  const idx = Array.from({ length: weights.length }, (_, i) => i);
   // The filter is checked before the argument: only complete sheets' scores are summed.
   const weighted = sql.join(
-    idx.map((i) => sql`${sql.raw(String(Math.trunc(weights[i]!)))} * (${at(scores, i)})::numeric`),
+    idx.map((i) => sql`${sql.raw(String(Math.trunc(weights[i]!)))} * (${at(scores, i)})::int`),
     sql` + `,
   );
   // sum and count skip nulls: a criterion's average is over the sheets that give it a number.
-  const average = (i: number) =>
-    sql`(round(sum((${at(scores, i)})::numeric) * 100 / nullif(count(${at(scores, i)}), 0)) / 100)::float8`;
+  const given = idx.map((i) => sql`sum((${at(scores, i)})::int), count(${at(scores, i)})`);
   return {
     total: sql<number>`coalesce(sum(${weighted}) filter (where ${complete}), 0)::int`,
     experts: sql<number>`(count(*) filter (where ${complete}))::int`,
-    averages: sql<(number | null)[]>`array[${sql.join(idx.map(average), sql`, `)}]::float8[]`,
+    given: sql<number[]>`array[${sql.join(given, sql`, `)}]::int[]`,
   };
 }
+
+/** The averages per criterion from `scoreAggregates`' sums and counts (`criterionAverages`' rounding). */
+export const averagesOf = (given: readonly (number | null)[]) =>
+  Array.from({ length: given.length / 2 }, (_, i) => averageOf(given[2 * i] ?? 0, given[2 * i + 1] ?? 0));
 
 /**
  * The order of `rank` (higher score first, exactly: equal fractions are equal numerics at numeric's 16+
@@ -78,20 +84,26 @@ export function stageScoresQuery(c: { id: string; criteria: readonly { weight: n
   const agg = scoreAggregates(
     c.criteria.map((x) => x.weight),
     sql`x.scores`,
+    sql`x.complete`,
   );
+  // `offset 0` keeps the sheets' subquery whole: each sheet's completeness is computed once.
   return sql`with s as materialized (
       select s.id, s.organization_id, s.team_id, s.passed, s.decision from challenge_submissions s
       where s.challenge_id = ${c.id} and s.state = 'submitted' and s.passed >= ${stage - 1}
     )
     select s.id, s.organization_id, o.short_name, s.team_id, t.name as team_name, s.passed, s.decision,
-      a.total, a.experts, a.averages, a.scored_by
+      a.total, a.experts, a.given, a.scored_by
     from s
     cross join lateral (
-      select ${agg.total} as total, ${agg.experts} as experts, ${agg.averages} as averages,
+      select ${agg.total} as total, ${agg.experts} as experts, ${agg.given} as given,
         array_agg(x.expert_id::text) as scored_by
-      from challenge_scores x
-      where x.submission_id = s.id and x.stage = ${stage}
-        and x.expert_id in (select e.user_id from challenge_experts e where e.challenge_id = ${c.id})
+      from (
+        select x.expert_id, x.scores, ${sheetComplete(c.criteria.length, sql`x.scores`)} as complete
+        from challenge_scores x
+        where x.submission_id = s.id and x.stage = ${stage}
+          and x.expert_id in (select e.user_id from challenge_experts e where e.challenge_id = ${c.id})
+        offset 0
+      ) x
     ) a
     left join organizations o on o.id = s.organization_id
     left join teams t on t.id = s.team_id
@@ -116,7 +128,7 @@ export async function stageScores(
     decision: r.decision as StageRow["decision"],
     total: r.total as number,
     experts: r.experts as number,
-    averages: r.averages as (number | null)[],
+    averages: averagesOf(r.given as number[]),
     scoredBy: (r.scored_by as string[] | null) ?? [],
   }));
 }
