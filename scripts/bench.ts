@@ -16,7 +16,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { isDeepStrictEqual, parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { inArray, sql } from "drizzle-orm";
 import pg from "pg";
@@ -119,6 +119,11 @@ interface Prepared {
    * server that has been up, so the run measures searches rather than the one rebuild.
    */
   warm?: string;
+  /**
+   * The API's answer from the raw SQL's rows (one stage, one statement): checked once before measuring,
+   * so the comparison is of one answer computed two ways.
+   */
+  answer?: (rows: Record<string, unknown>[]) => unknown;
 }
 
 /** Raw-SQL rounds of a mix: the statements of this many draws. */
@@ -419,16 +424,17 @@ const cases: Case[] = [
     name: "challenge ranking (500 submissions, 3 experts, stage 1)",
     auth: "admin",
     prepare: async (database) => {
-      const [c] = await database.rawQuery<{ id: string; n: number }>(
-        `select c.id, (select count(*)::int from challenge_submissions s where s.challenge_id = c.id) as n
+      const [c] = await database.rawQuery<{ id: string; n: number; criteria: { weight: number }[] }>(
+        `select c.id, c.criteria, (select count(*)::int from challenge_submissions s where s.challenge_id = c.id) as n
           from challenges c where c.title_ru = $1`,
         [RANKED_TITLE],
       );
       if (!c) missing("the ranked challenge");
       return {
         url: `/api/challenges/${c.id}/evaluation`,
-        stages: [[toStatement(challengeRankingStatement(c.id, 1))]],
+        stages: [[toStatement(challengeRankingStatement(c, 1))]],
         note: `${c.n} submissions ranked as the owner sees them`,
+        answer: (rows) => rows[0]?.evaluation,
       };
     },
   },
@@ -735,6 +741,17 @@ async function run(target: "pg" | "pglite", scale: Scale) {
           headers: c.auth ? { cookie: cookies[c.auth] } : {},
         });
         console.log(`  warm-up ${prepared.warm}: ${res.status} in ${(performance.now() - t).toFixed(0)} ms`);
+      }
+      if (prepared.answer) {
+        const api = await fetch(`${address}${prepared.url}`, {
+          headers: c.auth ? { cookie: cookies[c.auth] } : {},
+        });
+        const [q] = prepared.stages.flat();
+        const same = isDeepStrictEqual(
+          await api.json(),
+          prepared.answer(await database.rawQuery(q!.sql, q!.params)),
+        );
+        console.log(`  ${c.name}: the raw SQL's answer is the API's: ${same ? "yes" : "NO"}`);
       }
       const before = { ...searchCacheStats };
       // The load runs in a worker thread: the server's event loop serves requests, not the client.

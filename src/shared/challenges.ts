@@ -183,9 +183,16 @@ export function criterionAverages(criteria: number, sheets: readonly Sheet[]): (
     const given = sheets
       .map((s) => s.scores[i])
       .filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v));
-    return given.length ? Math.round((given.reduce((a, b) => a + b, 0) * 100) / given.length) / 100 : null;
+    return averageOf(
+      given.reduce((a, b) => a + b, 0),
+      given.length,
+    );
   });
 }
+
+/** An average from its sum and count, rounded to hundredths (null of none). */
+export const averageOf = (sum: number, count: number): number | null =>
+  count ? Math.round((sum * 100) / count) / 100 : null;
 
 export type Ranked<T> = { item: T; score: Score; value: number | null; rank: number | null; tied: boolean };
 

@@ -10686,13 +10686,9 @@ export interface operations {
                         description?: string | null;
                         weight: number;
                     }[];
-                    /** @default [] */
                     industries?: ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U")[];
-                    /** @default [] */
                     tags?: ("ai" | "robotics" | "biotech" | "medtech" | "pharma" | "new-materials" | "energy" | "cleantech" | "transport" | "urban-tech" | "fintech" | "edtech" | "space" | "agritech" | "foodtech" | "iot" | "cybersecurity" | "big-data" | "vr-ar" | "microelectronics" | "photonics" | "quantum" | "additive-manufacturing" | "drones")[];
-                    /** @default [] */
                     orgTypes?: ("legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body")[];
-                    /** @default false */
                     participantsOnly?: boolean;
                     /** @enum {string} */
                     visibility?: "public" | "registered" | "nda";

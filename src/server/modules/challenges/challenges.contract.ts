@@ -54,13 +54,13 @@ const Content = {
   stages: z.union([z.literal(1), z.literal(2)]),
   criteria: z.array(CriterionInput).min(1).max(CRITERIA_MAX),
   /** OKVED sections the challenge is about (organizations in them are told when it opens). */
-  industries: z.array(z.enum(OKVED_SECTION_LETTERS)).max(OKVED_SECTION_LETTERS.length).default([]),
+  industries: z.array(z.enum(OKVED_SECTION_LETTERS)).max(OKVED_SECTION_LETTERS.length),
   /** The platform's technology tags (organizations with them are told when it opens). */
-  tags: z.array(z.enum(TAG_SLUGS)).max(12).default([]),
+  tags: z.array(z.enum(TAG_SLUGS)).max(12),
   /** Who may submit: the organization types admitted (empty: any). */
-  orgTypes: z.array(z.enum(ORG_TYPES)).max(ORG_TYPES.length).default([]),
+  orgTypes: z.array(z.enum(ORG_TYPES)).max(ORG_TYPES.length),
   /** Only organizations with the cluster participant status may submit. */
-  participantsOnly: z.boolean().default(false),
+  participantsOnly: z.boolean(),
   /** Who reads the details and files (default public); an NDA challenge states its NDA text. */
   visibility: z.enum(CHALLENGE_VISIBILITIES).optional(),
   ndaRu: OptSafeLongText(20000),
@@ -70,8 +70,30 @@ const Content = {
   teamsOnly: z.boolean().optional(),
 };
 
-export const CreateChallengeBody = z.object({ organizationId: z.uuid(), ...Content }).strict();
-export const UpdateChallengeBody = z.object({ ...Content, version: Version }).strict();
+export const CreateChallengeBody = z
+  .object({
+    organizationId: z.uuid(),
+    ...Content,
+    industries: Content.industries.default([]),
+    tags: Content.tags.default([]),
+    orgTypes: Content.orgTypes.default([]),
+    participantsOnly: Content.participantsOnly.default(false),
+  })
+  .strict();
+/**
+ * An edit of a draft: an optional field left out stays as it is (the service keeps it); only a value
+ * given — an empty list, false or null included — changes it.
+ */
+export const UpdateChallengeBody = z
+  .object({
+    ...Content,
+    industries: Content.industries.optional(),
+    tags: Content.tags.optional(),
+    orgTypes: Content.orgTypes.optional(),
+    participantsOnly: Content.participantsOnly.optional(),
+    version: Version,
+  })
+  .strict();
 export const VersionBody = z.object({ version: Version }).strict();
 
 export const ChallengeDecisionBody = z

@@ -384,7 +384,30 @@ async function assertVerified(tx: Executor, organizationId: string) {
   if (!o.verifiedAt) throw new AppError(409, "organization-not-verified");
 }
 
-type Content = Omit<z.infer<typeof UpdateChallengeBody>, "version">;
+type Content = Omit<z.infer<typeof CreateChallengeBody>, "organizationId">;
+
+/** The optional fields of a challenge as they are now: what an edit leaving them out keeps. */
+const optionalsOf = (r: Row) => ({
+  titleEn: r.titleEn,
+  requirementsRu: r.requirementsRu || null,
+  minTrl: r.minTrl,
+  rewardAmount: r.rewardAmount,
+  industries: r.industries,
+  tags: r.tags,
+  orgTypes: r.orgTypes,
+  participantsOnly: r.participantsOnly,
+  visibility: r.visibility,
+  ndaRu: r.ndaRu,
+  teamsAllowed: r.teamsAllowed,
+  teamsOnly: r.teamsOnly,
+});
+
+/** An edit's content: what it gives, and for every optional field it leaves out, the value as it is. */
+const editedContent = (r: Row, body: z.infer<typeof UpdateChallengeBody>): Content => {
+  const { version: _v, ...content } = body;
+  const given = Object.fromEntries(Object.entries(content).filter(([, v]) => v !== undefined));
+  return { ...optionalsOf(r), ...given } as Content;
+};
 
 /** The content checked with the shared rules: criteria weights, a reward's amount, a future deadline. */
 function contentOf(content: Content) {
@@ -497,7 +520,7 @@ export async function updateChallenge(ctx: Ctx, id: string, body: z.infer<typeof
     const r = await managedChallenge(tx, ctx, id);
     if (r.version !== body.version) await changed(tx, ctx, id);
     if (!EDITABLE_STATES.includes(r.state)) throw transition(ctx, "edit", r.state);
-    const content = contentOf(body);
+    const content = contentOf(editedContent(r, body));
     const after = await changeAt(tx, ctx, r, body.version, content, {
       action: "challenge.update",
       before: contentAudit(r),

@@ -13,7 +13,7 @@ import {
 import { writeAudit } from "../../core/audit.js";
 import { now } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import { type Executor, isUniqueViolation } from "../../core/db.js";
+import { type Executor, isUniqueViolation, textArray } from "../../core/db.js";
 import { AppError, badRequest, type FieldError, notFound } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
 import { can } from "../../core/policy.js";
@@ -37,6 +37,7 @@ import { lockOf } from "./challenges.files.service.js";
 import { assertMayApply } from "./challenges.matching.js";
 import { CHALLENGE_NOTIFICATION_KINDS } from "./challenges.notifications.js";
 import { challengeExperts, challengeScores, challengeSubmissions } from "./challenges.schema.js";
+import { stageScores } from "./challenges.scoring.js";
 import {
   challengeRow,
   deadlineProblem,
@@ -51,7 +52,7 @@ import {
 } from "./challenges.service.js";
 import {
   isTeamMember,
-  submitterPeople,
+  submittersPeople,
   teamMemberships,
   teamRef,
   userTeamIds,
@@ -639,48 +640,43 @@ export async function scoreSubmission(ctx: Ctx, id: string, body: z.infer<typeof
 
 /**
  * A stage's progress and ranking: per expert, the submissions scored of those they may score (not their
- * own organizations'); ranking with ties and the averages per criterion.
+ * own organizations' or teams'); ranking with ties and the averages per criterion. The scores are summed
+ * by the database (challenges.scoring.ts, the shared rule as SQL) in `rank`'s order; `rank` gives the
+ * ranks and ties.
  */
 async function stageState(ex: Executor, c: Row, stage: number) {
-  const subs = await stageSubmissions(ex, c, stage);
-  const experts = await expertsOf(ex, c.id);
-  const orgIds = [...new Set(subs.flatMap((s) => (s.organizationId ? [s.organizationId] : [])))];
-  const conflicts = new Set(
-    (
-      await membershipPairs(
-        ex,
-        experts.map((e) => e.id),
-        orgIds,
-      )
-    ).map((m) => `${m.userId} ${m.organizationId}`),
-  );
-  const teamIds = [...new Set(subs.flatMap((s) => (s.teamId ? [s.teamId] : [])))];
-  for (const m of await teamMemberships(
-    ex,
-    experts.map((e) => e.id),
-    teamIds,
-  ))
-    conflicts.add(`${m.userId} ${m.teamId}`);
-  // Every score of the stage (the challenge's, not an id list): a stage's submissions are all it scored.
-  const sheets = await scoresOf(ex, c.id, stage);
+  // The scores while the experts and their organizations and teams are read (statements at once).
+  const expertsAndTheirs = async () => {
+    const experts = await expertsOf(ex, c.id);
+    const ids = experts.map((e) => e.id);
+    const [orgPairs, teamPairs] = await Promise.all([membershipPairs(ex, ids), teamMemberships(ex, ids)]);
+    return { experts, orgPairs, teamPairs };
+  };
+  const [subs, { experts, orgPairs, teamPairs }] = await Promise.all([
+    stageScores(ex, c, stage),
+    expertsAndTheirs(),
+  ]);
+  /** Per expert, the organizations and teams they belong to (conflicts of interest with submitters). */
+  const own = new Map(experts.map((e) => [e.id, new Set<string>()]));
+  for (const m of orgPairs) own.get(m.userId)?.add(m.organizationId);
+  for (const m of teamPairs) own.get(m.userId)?.add(m.teamId);
   const progress = experts.map((e) => {
-    const mayScore = subs.filter((s) => !conflicts.has(`${e.id} ${s.organizationId ?? s.teamId}`));
-    const scored = mayScore.filter((s) => (sheets.get(s.id) ?? []).some((x) => x.expertId === e.id)).length;
-    return {
-      id: e.id,
-      fullName: e.fullName,
-      noConflict: Boolean(e.noConflictAt),
-      scored,
-      of: mayScore.length,
-    };
+    const mine = own.get(e.id)!;
+    let of = 0;
+    let scored = 0;
+    for (const s of subs) {
+      if (mine.size && mine.has(s.organizationId ?? s.teamId ?? "")) continue;
+      of++;
+      if (s.scoredBy.includes(e.id)) scored++;
+    }
+    return { id: e.id, fullName: e.fullName, noConflict: Boolean(e.noConflictAt), scored, of };
   });
-  const weights = weightsOf(c);
   const ranking = rank(
     subs,
-    (s) => scoreOf(weights, (sheets.get(s.id) ?? []).map(sheet)),
+    (s) => ({ total: s.total, experts: s.experts }),
     (s) => s.id,
   );
-  return { subs, progress, ranking, sheets };
+  return { subs, progress, ranking };
 }
 
 /** The owner's evaluation page of a stage (the current one by default): progress and the ranking. */
@@ -707,7 +703,7 @@ export async function evaluation(
       rank: r.rank,
       tied: r.tied,
       experts: r.score.experts,
-      averages: criterionAverages(c.criteria.length, (st.sheets.get(r.item.id) ?? []).map(sheet)),
+      averages: r.item.averages,
       passed: r.item.passed,
       decision: r.item.decision,
     })),
@@ -783,24 +779,33 @@ export async function publishResults(ctx: Ctx, id: string, body: z.infer<typeof 
       { state: "results", resultsAt: sql`now()` as never },
       { winners: body.winners, reserve: body.reserve },
     );
-    const decisionOf = (sid: string) =>
-      body.winners.includes(sid) ? "winner" : body.reserve.includes(sid) ? "reserve" : "not_selected";
-    const notices = [];
-    for (const s of subs) {
-      const decision = decisionOf(s.id);
-      const [told] = await tx
-        .update(challengeSubmissions)
-        .set({ decision, feedbackAt: sql`now()`, updatedAt: sql`now()` })
-        .where(and(eq(challengeSubmissions.id, s.id), sql`${challengeSubmissions.feedbackAt} is null`))
-        .returning({ id: challengeSubmissions.id });
-      if (!told) continue;
-      notices.push({
-        userIds: await submitterPeople(tx, s),
-        kind: CHALLENGE_NOTIFICATION_KINDS.results,
-        data: { title: c.titleRu, decision },
-        link: `/challenges/submissions/${s.id}`,
+    // One conditional UPDATE for every submission: only the rows it sets (feedback not yet given) are told.
+    const decision = sql`case when ${challengeSubmissions.id} = any(${textArray(body.winners)}::uuid[]) then 'winner'
+      when ${challengeSubmissions.id} = any(${textArray(body.reserve)}::uuid[]) then 'reserve'
+      else 'not_selected' end::challenge_decision`;
+    const told = await tx
+      .update(challengeSubmissions)
+      .set({ decision: decision as never, feedbackAt: sql`now()`, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(challengeSubmissions.challengeId, c.id),
+          eq(challengeSubmissions.state, "submitted"),
+          sql`${challengeSubmissions.feedbackAt} is null`,
+        ),
+      )
+      .returning({
+        id: challengeSubmissions.id,
+        organizationId: challengeSubmissions.organizationId,
+        teamId: challengeSubmissions.teamId,
+        decision: challengeSubmissions.decision,
       });
-    }
+    const people = await submittersPeople(tx, told);
+    const notices = told.map((s) => ({
+      userIds: people.get(s.id) ?? [],
+      kind: CHALLENGE_NOTIFICATION_KINDS.results,
+      data: { title: c.titleRu, decision: s.decision },
+      link: `/challenges/submissions/${s.id}`,
+    }));
     await notifyAll(tx, ctx.config.publicUrl, notices);
     return present(tx, after, await readerOf(tx, ctx, after));
   });

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../core/db.js";
-import { membersOf } from "../organizations/membership.js";
+import { membersOf, membersOfMany } from "../organizations/membership.js";
 import { challengeSubmissions } from "./challenges.schema.js";
 import { teamMembers, teams } from "./challenges.teams.schema.js";
 
@@ -30,13 +30,13 @@ export async function userTeamIds(ex: Executor, userId: string): Promise<string[
   return rows.map((r) => r.teamId);
 }
 
-/** `user team` pairs of the given users' memberships in the given teams (conflicts of interest). */
-export async function teamMemberships(ex: Executor, userIds: string[], teamIds: string[]) {
-  if (!userIds.length || !teamIds.length) return [];
+/** `user team` pairs of these users' team memberships (conflicts of interest: a few experts' teams). */
+export async function teamMemberships(ex: Executor, userIds: readonly string[]) {
+  if (!userIds.length) return [];
   return ex
     .select({ userId: teamMembers.userId, teamId: teamMembers.teamId })
     .from(teamMembers)
-    .where(and(inArray(teamMembers.userId, userIds), inArray(teamMembers.teamId, teamIds)));
+    .where(inArray(teamMembers.userId, [...userIds]));
 }
 
 export const teamRef = async (ex: Executor, id: string) => {
@@ -51,6 +51,33 @@ export async function submitterPeople(
 ): Promise<string[]> {
   if (s.teamId) return teamMemberIds(ex, s.teamId);
   return s.organizationId ? (await membersOf(ex, s.organizationId)).map((m) => m.userId) : [];
+}
+
+/** The people each submission's notices go to (as `submitterPeople`), for many submissions in two statements. */
+export async function submittersPeople(
+  ex: Executor,
+  subs: readonly { id: string; organizationId: string | null; teamId: string | null }[],
+): Promise<Map<string, string[]>> {
+  const orgIds = [...new Set(subs.flatMap((s) => (!s.teamId && s.organizationId ? [s.organizationId] : [])))];
+  const teamIds = [...new Set(subs.flatMap((s) => (s.teamId ? [s.teamId] : [])))];
+  const [orgMembers, teamPeople] = await Promise.all([
+    membersOfMany(ex, orgIds),
+    teamIds.length
+      ? ex
+          .select({ userId: teamMembers.userId, teamId: teamMembers.teamId })
+          .from(teamMembers)
+          .where(inArray(teamMembers.teamId, teamIds))
+      : Promise.resolve([]),
+  ]);
+  const of = new Map<string, string[]>();
+  const add = (key: string, userId: string) => {
+    const list = of.get(key);
+    if (list) list.push(userId);
+    else of.set(key, [userId]);
+  };
+  for (const m of orgMembers) add(m.organizationId, m.userId);
+  for (const m of teamPeople) add(m.teamId, m.userId);
+  return new Map(subs.map((s) => [s.id, of.get(s.teamId ?? s.organizationId ?? "") ?? []]));
 }
 
 /** The submissions under way to a challenge of the teams a user is in. */

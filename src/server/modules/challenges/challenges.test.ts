@@ -53,6 +53,50 @@ describe("posting a challenge", () => {
     );
   });
 
+  it("an edit changes what it gives; topics, admission and visibility it leaves out stay as they are", async () => {
+    const { organizationId: _o, ...content } = challengeBody(corp.org.id);
+    const c = await ok<ChallengeView>(
+      corp.ownerC.post(
+        "/api/challenges",
+        challengeBody(corp.org.id, {
+          industries: ["D", "F"],
+          tags: ["iot"],
+          orgTypes: ["university"],
+          participantsOnly: true,
+          visibility: "registered",
+          teamsAllowed: true,
+        }),
+      ),
+      201,
+    );
+    const edited = await ok<ChallengeView>(
+      corp.ownerC.patch(`/api/challenges/${c.id}`, {
+        ...content,
+        titleRu: "Снижение потерь тепла в домах ЮАО",
+        version: c.version,
+      }),
+    );
+    expect(edited).toMatchObject({
+      titleRu: "Снижение потерь тепла в домах ЮАО",
+      industries: ["D", "F"],
+      tags: ["iot"],
+      orgTypes: ["university"],
+      participantsOnly: true,
+      visibility: "registered",
+      teamsAllowed: true,
+    });
+    // Only a value given changes a field: an empty list clears it.
+    const cleared = await ok<ChallengeView>(
+      corp.ownerC.patch(`/api/challenges/${c.id}`, {
+        ...content,
+        industries: [],
+        tags: [],
+        version: edited.version,
+      }),
+    );
+    expect(cleared).toMatchObject({ industries: [], tags: [], orgTypes: ["university"] });
+  });
+
   it("checks the shared rules: weights sum to 100, a paid pilot's amount, a deadline ahead in Moscow time", async () => {
     const res = await corp.ownerC.post(
       "/api/challenges",

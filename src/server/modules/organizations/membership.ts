@@ -16,13 +16,25 @@ export async function membersOf(ex: Executor, organizationId: string) {
     .where(eq(memberships.organizationId, organizationId));
 }
 
-/** `user organization` pairs of these users' memberships in these organizations (conflicts of interest). */
-export async function membershipPairs(ex: Executor, userIds: string[], organizationIds: string[]) {
-  if (!userIds.length || !organizationIds.length) return [];
+/** The members of these organizations, as `user organization` pairs (one statement for many). */
+export async function membersOfMany(ex: Executor, organizationIds: readonly string[]) {
+  if (!organizationIds.length) return [];
   return ex
     .select({ userId: memberships.userId, organizationId: memberships.organizationId })
     .from(memberships)
-    .where(and(inArray(memberships.userId, userIds), inArray(memberships.organizationId, organizationIds)));
+    .where(inArray(memberships.organizationId, [...organizationIds]));
+}
+
+/**
+ * `user organization` pairs of these users' memberships (conflicts of interest: a few experts' own
+ * organizations, compared with the submitters' by the caller — not a list of every submitter sent here).
+ */
+export async function membershipPairs(ex: Executor, userIds: readonly string[]) {
+  if (!userIds.length) return [];
+  return ex
+    .select({ userId: memberships.userId, organizationId: memberships.organizationId })
+    .from(memberships)
+    .where(inArray(memberships.userId, [...userIds]));
 }
 
 /** The owner and the admins of an organization. */
