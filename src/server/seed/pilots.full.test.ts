@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { MOSCOW_DISTRICTS_OF } from "../../shared/moscow.js";
 import { CAPACITY_STATES, PILOT_STATES, SITE_TYPES, type SiteType } from "../../shared/pilots.js";
 import { TEAM_MAX, TEAM_MIN } from "../../shared/teams.js";
-import { FULL_PILOTS, FULL_SITES, fullPilots, fullSites } from "./pilots.full.js";
+import { mulberry32, Random } from "./organizations.js";
+import { FULL_PILOTS, FULL_SITES, fullPilots, fullSites, varied } from "./pilots.full.js";
 import { FULL_TEAMS, fullTeams } from "./teams.full.js";
 
 const now = Date.parse("2026-12-07T12:00:00Z");
@@ -98,6 +99,19 @@ describe("the full-scale pilots", () => {
     for (const s of sites) expect(busy.get(s.id) ?? 0).toBeLessThanOrEqual(s.capacity!);
     const ownerOf = new Map(sites.map((s) => [s.id, s.organizationId]));
     for (const p of g.pilots) expect(p.organizationId).not.toBe(ownerOf.get(p.siteId!));
+  });
+
+  it("seldom show the same result twice at a site; a result's numbers vary in the same direction", () => {
+    const completed = g.pilots.filter((p) => p.state === "completed");
+    const pairs = new Set(completed.map((p) => `${p.siteId}:${p.measuredEffect}`));
+    expect(completed.length - pairs.size).toBeLessThan(completed.length * 0.05);
+    const r = new Random(mulberry32(3));
+    for (let i = 0; i < 50; i++) {
+      const [, from, to] = varied(r, "ожидание сократилось с 14 до 9 минут").match(/с (\d+) до (\d+)/)!;
+      expect(Number(from)).toBeGreaterThan(Number(to));
+      const [pct] = varied(r, "точность 93% на 4 000 исследований, потери 3,1%").match(/\d+(?=%)/)!;
+      expect(Number(pct)).toBeLessThan(100);
+    }
   });
 });
 

@@ -1049,6 +1049,28 @@ type SiteSlot = {
 };
 type Company = { id: string; owner: string };
 
+/**
+ * The same kind of result measured at another site or by another company: every number of the text
+ * scaled by one factor (0.85–1.15; decimals kept, percentages below 100), so the direction holds.
+ */
+export function varied(r: Random, text: string) {
+  const f = r.int(85, 115) / 100;
+  return text.replace(/\d+(?: \d{3})*(?:,\d+)?/g, (m, at: number, all: string) => {
+    const decimals = m.includes(",") ? m.split(",")[1]!.length : 0;
+    let v = Number(m.replace(/ /g, "").replace(",", ".")) * f;
+    if (all[at + m.length] === "%") v = Math.min(v, 99);
+    if (decimals) return Math.max(0.1, v).toFixed(decimals).replace(".", ",");
+    const n = Math.max(1, Math.round(v));
+    return n >= 1000 ? String(n).replace(/\B(?=(\d{3})+$)/g, " ") : String(n);
+  });
+}
+
+/** A solution that fits what can be tested at the site (any of its type when none does). */
+function solutionFor(r: Random, site: SiteSlot): Solution {
+  const fits = SOLUTIONS[site.type].filter(([on]) => on.test(site.testable));
+  return r.pick(fits.length ? fits : SOLUTIONS[site.type]);
+}
+
 export function fullPilots(
   seed: number,
   now: number,
@@ -1061,14 +1083,20 @@ export function fullPilots(
   const out: PilotRow[] = [];
   const milestones: MilestoneRow[] = [];
   const taken = new Set<string>();
+  const used = new Set<string>();
   for (let n = 0; n < count; n++) {
     let state = r.weighted(STATE_WEIGHTS);
-    let site = r.pick(sites);
-    if (CAPACITY_STATES.includes(state)) {
-      const free = sites.filter((s) => s.busy < s.capacity);
-      if (free.length) site = r.pick(free);
-      else state = "completed";
+    // A site and a solution fitting it that the site has not had yet (a few tries, then a repeat).
+    const pool = CAPACITY_STATES.includes(state) ? sites.filter((s) => s.busy < s.capacity) : sites;
+    if (!pool.length) state = "completed";
+    let site = r.pick(pool.length ? pool : sites);
+    let chosen = solutionFor(r, site);
+    for (let i = 0; used.has(`${site.id}:${chosen[1]}`) && i < 10; i++) {
+      site = r.pick(pool.length ? pool : sites);
+      chosen = solutionFor(r, site);
     }
+    used.add(`${site.id}:${chosen[1]}`);
+    const [, solution, effect, good, bad] = chosen;
     if (CAPACITY_STATES.includes(state)) site.busy++;
     let company = r.pick(companies);
     for (
@@ -1078,8 +1106,6 @@ export function fullPilots(
     )
       company = r.pick(companies);
     taken.add(`${site.id}:${company.id}`);
-    const fits = SOLUTIONS[site.type].filter(([on]) => on.test(site.testable));
-    const [, solution, effect, good, bad] = r.pick(fits.length ? fits : SOLUTIONS[site.type]);
     const assisted = state === "operator_review" || r.chance(0.25);
     const rejectedAt =
       state === "rejected"
@@ -1148,7 +1174,7 @@ export function fullPilots(
       rejectReason: rejectedAt ? r.pick(REJECTIONS[rejectedAt]) : null,
       rejectedAt,
       success,
-      measuredEffect: completed ? (success ? good : bad) : null,
+      measuredEffect: completed ? varied(r, success ? good : bad) : null,
       completedAt: completed ? new Date(now + (to + r.int(1, 10)) * DAY) : null,
       createdAt: new Date(created),
       updatedAt: new Date(completed ? now + (to + 10) * DAY : created),
