@@ -101,16 +101,21 @@ describe("the full-scale pilots", () => {
     for (const p of g.pilots) expect(p.organizationId).not.toBe(ownerOf.get(p.siteId!));
   });
 
-  it("seldom show the same result twice at a site; a result's numbers vary in the same direction", () => {
+  it("seldom show the same result twice at a site; a result's percentages vary in the same direction", () => {
     const completed = g.pilots.filter((p) => p.state === "completed");
     const pairs = new Set(completed.map((p) => `${p.siteId}:${p.measuredEffect}`));
     expect(completed.length - pairs.size).toBeLessThan(completed.length * 0.05);
     const r = new Random(mulberry32(3));
     for (let i = 0; i < 50; i++) {
-      const [, from, to] = varied(r, "ожидание сократилось с 14 до 9 минут").match(/с (\d+) до (\d+)/)!;
-      expect(Number(from)).toBeGreaterThan(Number(to));
-      const [pct] = varied(r, "точность 93% на 4 000 исследований, потери 3,1%").match(/\d+(?=%)/)!;
-      expect(Number(pct)).toBeLessThan(100);
+      const text = varied(r, "точность 94% при требуемых 90%, потери с 3,1% до 0,9%, 23 дефекта за 19 часов");
+      const [, accuracy, required, from, to] = text.match(
+        /(\d+)% при требуемых (\d+)%, потери с ([\d,]+)% до ([\d,]+)%/,
+      )!;
+      expect(Number(accuracy)).toBeGreaterThanOrEqual(93);
+      expect(Number(accuracy)).toBeLessThanOrEqual(95);
+      expect(required).toBe("90");
+      expect(Number(from!.replace(",", "."))).toBeGreaterThan(Number(to!.replace(",", ".")));
+      expect(text).toContain("23 дефекта за 19 часов");
     }
   });
 });

@@ -1050,18 +1050,21 @@ type SiteSlot = {
 type Company = { id: string; owner: string };
 
 /**
- * The same kind of result measured at another site or by another company: every number of the text
- * scaled by one factor (0.85–1.15; decimals kept, percentages below 100), so the direction holds.
+ * The same kind of result measured at another site or by another company: its percentages scaled by one
+ * factor (0.85–1.15) in the same direction — a reduction's size itself, a level of 70% and more (an
+ * accuracy) by its distance to 100 — a required or declared level kept. Only percentages: other numbers
+ * agree with the Russian words after them.
  */
 export function varied(r: Random, text: string) {
   const f = r.int(85, 115) / 100;
-  return text.replace(/\d+(?: \d{3})*(?:,\d+)?/g, (m, at: number, all: string) => {
+  return text.replace(/\d+(?:,\d+)?(?=%)/g, (m, at: number, all: string) => {
+    if (/(требуем|заявленн)\S* $/.test(all.slice(Math.max(0, at - 12), at))) return m;
     const decimals = m.includes(",") ? m.split(",")[1]!.length : 0;
-    let v = Number(m.replace(/ /g, "").replace(",", ".")) * f;
-    if (all[at + m.length] === "%") v = Math.min(v, 99);
-    if (decimals) return Math.max(0.1, v).toFixed(decimals).replace(".", ",");
-    const n = Math.max(1, Math.round(v));
-    return n >= 1000 ? String(n).replace(/\B(?=(\d{3})+$)/g, " ") : String(n);
+    const v0 = Number(m.replace(",", "."));
+    const v = v0 >= 70 ? Math.min(99, 100 - (100 - v0) * f) : v0 * f;
+    return decimals
+      ? Math.max(0.1, v).toFixed(decimals).replace(".", ",")
+      : String(Math.max(1, Math.round(v)));
   });
 }
 
@@ -1196,31 +1199,15 @@ export function fullPilots(
   return { pilots: out, milestones };
 }
 
-/** Adds the full scale's sites and pilots; nothing when they are there already. */
+/** Adds the full scale's sites and pilots up to their counts; nothing when they are there already. */
 export async function seedFullPilots(ctx: SeedContext) {
   const { db } = ctx;
-  const [have] = await rows<{ n: number }>(db, sql`select count(*)::int as n from pilot_sites`);
-  if ((have?.n ?? 0) >= FULL_SITES) return;
-  const orgs = await rows<Org>(
-    db,
-    sql`select distinct on (o.id) o.id, m.user_id as owner, o.short_name as "shortName", o.type::text as type,
-          o.region_code as region
-        from organizations o join memberships m on m.organization_id = o.id and m.role = 'owner'
-        where o.type in ('city_body', 'corporation') and o.verified_at is not null
-        order by o.id, m.created_at`,
-  );
-  orgs.sort((a, b) => (a.id < b.id ? -1 : 1));
-  const firstOf = new Map<string, Org>();
-  for (const o of orgs) if (o.type === "city_body" && !firstOf.has(o.shortName)) firstOf.set(o.shortName, o);
-  const corporations = orgs.filter((o) => o.type === "corporation");
-  if (!corporations.length || !firstOf.size) return;
   const now = Date.now();
-  const sites = fullSites(20261207, now, (name) => firstOf.get(name), corporations).slice(
-    0,
-    FULL_SITES - (have?.n ?? 0),
-  );
-  await insertBatches(ctx, "pilot sites", sites, (b) => db.insert(pilotSites).values(b));
-
+  const [have] = await rows<{ n: number }>(db, sql`select count(*)::int as n from pilot_sites`);
+  if ((have?.n ?? 0) < FULL_SITES) await insertSites(ctx, now, FULL_SITES - (have?.n ?? 0));
+  const [existing] = await rows<{ n: number }>(db, sql`select count(*)::int as n from pilots`);
+  const missing = FULL_PILOTS - (existing?.n ?? 0);
+  if (missing <= 0) return;
   const slots = await rows<SiteSlot>(
     db,
     sql`select s.id, s.type::text as type, s.testable, s.organization_id as "organizationId", s.capacity,
@@ -1237,11 +1224,29 @@ export async function seedFullPilots(ctx: SeedContext) {
   const experts = (
     await rows<{ id: string }>(db, sql`select id from users where role = 'expert' order by email limit 40`)
   ).map((e) => e.id);
-  const [existing] = await rows<{ n: number }>(db, sql`select count(*)::int as n from pilots`);
-  const missing = FULL_PILOTS - (existing?.n ?? 0);
-  if (!companies.length || !experts.length || missing <= 0) return;
+  if (!companies.length || !experts.length) return;
   const generated = fullPilots(20261207, now, missing, slots, companies, experts);
   await insertBatches(ctx, "pilots", generated.pilots, (b) => db.insert(pilots).values(b));
   await insertBatches(ctx, "milestones", generated.milestones, (b) => db.insert(pilotMilestones).values(b));
   for (const t of ["pilot_sites", "pilots", "pilot_milestones"]) await db.execute(sql.raw(`analyze ${t}`));
+}
+
+/** The sites (`count` of them) of the city bodies and corporations found. */
+async function insertSites(ctx: SeedContext, now: number, count: number) {
+  const { db } = ctx;
+  const orgs = await rows<Org>(
+    db,
+    sql`select distinct on (o.id) o.id, m.user_id as owner, o.short_name as "shortName", o.type::text as type,
+          o.region_code as region
+        from organizations o join memberships m on m.organization_id = o.id and m.role = 'owner'
+        where o.type in ('city_body', 'corporation') and o.verified_at is not null
+        order by o.id, m.created_at`,
+  );
+  orgs.sort((a, b) => (a.id < b.id ? -1 : 1));
+  const firstOf = new Map<string, Org>();
+  for (const o of orgs) if (o.type === "city_body" && !firstOf.has(o.shortName)) firstOf.set(o.shortName, o);
+  const corporations = orgs.filter((o) => o.type === "corporation");
+  if (!corporations.length || !firstOf.size) return;
+  const sites = fullSites(20261207, now, (name) => firstOf.get(name), corporations).slice(0, count);
+  await insertBatches(ctx, "pilot sites", sites, (b) => db.insert(pilotSites).values(b));
 }
