@@ -10,7 +10,8 @@
 // programme (most completed or rejected, a tenth running), the reviewed ones with the expert's scores,
 // the completed ones with a result (some published), and never more agreed and running pilots at a site
 // than its capacity (the demo's counted). Deterministic: a PRNG of its own with a fixed seed (no faker).
-// Idempotent: skipped when the sites are already there (the benchmark tops up a database seeded before).
+// Idempotent: sites and pilots are each added up to their counts, nothing when there (the benchmark tops up
+// a database seeded before them).
 
 import { sql } from "drizzle-orm";
 import {
