@@ -6,12 +6,14 @@
 //
 // Two databases per target: the full scale (innocluster_bench / os.tmpdir()/innocluster-bench-pglite:
 // 150,000 users, 35,000 organizations, 210 demo + 10,000 generated measures, 20,000 listings with
-// 60,000 responses) for every case, and the
+// 60,000 responses, 2,000 challenges with 30,000 submissions, 300 teams, 318 pilot-testing sites with 640
+// pilots) for every case, and the
 // demo scale (innocluster_bench_demo / innocluster-bench-pglite-demo: the hand-written catalog, 190
 // published measures) for the navigator "at 190" case. A separate small database rather than a filter
 // narrowing the big one: the navigator reads every published measure that matches the text, so "190
 // measures" must be the whole catalog for the timings to mean what a small cluster sees. A database
-// seeded before a seeder existed lacks its data: drop it (or rm -rf the folder) to reseed.
+// seeded before a seeder existed lacks its data: drop it (or rm -rf the folder) to reseed — except the
+// full teams, sites and pilots, which are added to a full database that lacks them.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -52,8 +54,16 @@ import {
   activeOrganizationFacts,
   activeOrganizationFactsQuery,
 } from "../src/server/modules/organizations/organizations.service.js";
+import { SitesQuery } from "../src/server/modules/pilots/pilots.contract.js";
 import { RANKED_TITLE } from "../src/server/seed/challenges.full.js";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, type Scale, seed } from "../src/server/seed/index.js";
+import {
+  completeFullScale,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  isSeeded,
+  type Scale,
+  seed,
+} from "../src/server/seed/index.js";
 import { DEMO_USER_EMAIL, DEMO_USER_ORG } from "../src/server/seed/organizations.js";
 import { openSse } from "../src/server/test/sse.js";
 import { challengeRankingStatement, challengesSearchStatement } from "./bench.challenges.js";
@@ -67,6 +77,7 @@ import {
   random,
   zipfDraws,
 } from "./bench.mix.js";
+import { sitesSearchStatement } from "./bench.pilots.js";
 
 const { values } = parseArgs({
   options: {
@@ -298,6 +309,23 @@ async function challengesCase(database: Database, raw: Record<string, string>, w
 
 const CHALLENGES_QUERY = { q: "мониторинг", reward: "paid_pilot,contract", status: "accepting,evaluation" };
 
+/**
+ * The pilot-testing sites' catalog as a guest searches it: the API runs the page and the total at once,
+ * the raw SQL is the same answer from one statement (scripts/bench.pilots.ts).
+ */
+async function sitesCase(database: Database, raw: Record<string, string>): Promise<Prepared> {
+  const statement = toStatement(sitesSearchStatement(SitesQuery.parse(raw)));
+  const [m] = await database.rawQuery<{ total: number }>(statement.sql, statement.params);
+  const [n] = await database.rawQuery<{ n: number }>("select count(*)::int as n from pilot_sites");
+  return {
+    url: `/api/pilot-sites?${new URLSearchParams(raw)}`,
+    stages: [[statement]],
+    note: `${m?.total ?? 0} of ${n?.n} sites match`,
+  };
+}
+
+const SITES_QUERY = { q: "датчики", price: "free" };
+
 /** A listing's page as a guest sees it: the service's statement (the one the API runs on a miss). */
 async function listingPageCase(database: Database, id: string): Promise<Prepared> {
   return { url: `/api/listings/${id}`, stages: [[toQuery(publicListingQuery(database.db, id))]] };
@@ -437,6 +465,10 @@ const cases: Case[] = [
         answer: (rows) => rows[0]?.evaluation,
       };
     },
+  },
+  {
+    name: "pilot sites search ('датчики', free)",
+    prepare: (database) => sitesCase(database, SITES_QUERY),
   },
 ];
 
@@ -693,6 +725,8 @@ async function run(target: "pg" | "pglite", scale: Scale) {
       });
       console.log(`\n  seeded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
     }
+    // A database seeded before the full teams, sites and pilots existed gets them (once).
+    if (scale === "full") await completeFullScale(database.db);
     const limit = values["rate-limit"];
     const config = loadConfig({
       NODE_ENV: "production",

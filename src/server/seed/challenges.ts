@@ -25,6 +25,7 @@ import { organizations } from "../modules/organizations/organizations.schema.js"
 import { seedFullChallenges } from "./challenges.full.js";
 import { seedChallengeQa } from "./challenges.qa.js";
 import { ownedOrganizations } from "./organizations.js";
+import { seedFullTeams } from "./teams.full.js";
 
 /*
  * Demo challenges of Moscow city bodies and corporations, one or more in every state: open for
@@ -332,7 +333,10 @@ export const challengesSeeder: Seeder = {
   name: "challenges",
   async run(ctx) {
     await seedDemoChallenges(ctx);
-    if (ctx.scale === "full") await seedFullChallenges(ctx);
+    if (ctx.scale === "full") {
+      await seedFullChallenges(ctx);
+      await seedFullTeams(ctx);
+    }
   },
 };
 

@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { InnovationScores, PilotState, SiteType } from "../../shared/pilots.js";
-import type { Seeder } from "../core/seed.js";
+import type { SeedContext, Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { organizations } from "../modules/organizations/organizations.schema.js";
 import { pilotMilestones, pilotSites, pilots } from "../modules/pilots/pilots.schema.js";
 import { ownedOrganizations } from "./organizations.js";
+import { seedFullPilots } from "./pilots.full.js";
 
 /*
  * Demo pilot-testing sites of the city bodies and corporations in the demo (ДЗМ's hospitals, Дептранс's
@@ -458,119 +459,124 @@ const past = ["agreed", "running", "completed"];
 
 export const pilotsSeeder: Seeder = {
   name: "pilots",
-  async run({ db }) {
-    const owners = await ownedOrganizations(db).where(
-      inArray(organizations.shortName, [...new Set(SITES.map((s) => s[0]))]),
-    );
-    const byName = new Map(owners.map((o) => [o.shortName, o]));
-    const companies = await ownedOrganizations(db)
-      .where(
-        and(
-          isNotNull(organizations.verifiedAt),
-          eq(organizations.regionCode, "77"),
-          eq(organizations.type, "legal_entity"),
-          sql`${organizations.status} = 'participant'`,
-        ),
-      )
-      .orderBy(asc(organizations.inn))
-      .offset(30)
-      .limit(10);
-    const [expert] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.role, "expert"))
-      .orderBy(asc(users.email))
-      .limit(1);
-    const now = Date.now();
-    const siteIds: (string | null)[] = [];
-    for (const [n, [owner, name, type, place, testable, capacity, price]] of SITES.entries()) {
-      const org = byName.get(owner);
-      if (!org) {
-        siteIds.push(null);
-        continue;
-      }
-      const created = new Date(now - (300 - n * 3) * DAY);
-      const [s] = await db
-        .insert(pilotSites)
-        .values({
-          organizationId: org.id,
-          name,
-          type,
-          ...(place.length === 3
-            ? { okrug: place[0], district: place[1], address: place[2] }
-            : { region: place[0] }),
-          testable,
-          conditions:
-            price === null
-              ? "Бесплатно для участников кластера. Доступ по согласованию с администрацией площадки, график работ — вне часов пик."
-              : "Платное пилотирование: стоимость за период пилота, договор с владельцем площадки. Допуск персонала после инструктажа.",
-          capacity,
-          periodFrom: dayOf(now, -365),
-          periodTo: dayOf(now, 365),
-          paid: price !== null,
-          price,
-          createdAt: created,
-          updatedAt: created,
-        })
-        .returning({ id: pilotSites.id });
-      siteIds.push(s!.id);
-    }
-    if (!companies.length) return;
-    for (const [n, p] of PLANS.entries()) {
-      const siteId = siteIds[p.site];
-      if (!siteId) continue;
-      const company = companies[n % companies.length]!;
-      const created = new Date(now + (Math.min(p.from, 0) - 30) * DAY);
-      const reviewed = p.scores !== undefined;
-      const agreed = past.includes(p.state);
-      const [row] = await db
-        .insert(pilots)
-        .values({
-          siteId,
-          organizationId: company.id,
-          authorId: company.owner,
-          state: p.state,
-          solution: p.solution,
-          trl: 5 + (n % 4),
-          expectedEffect: p.effect,
-          team: "Руководитель проекта, два инженера-разработчика, аналитик данных",
-          needs:
-            "Доступ на площадку в рабочие часы, ответственный сотрудник со стороны площадки, место для оборудования",
-          dateFrom: dayOf(now, p.from),
-          dateTo: dayOf(now, p.from + 120),
-          operatorAssisted: p.assisted ?? false,
-          publishResult: p.publish ?? false,
-          expertId: p.state === "innovation_review" || reviewed ? (expert?.id ?? null) : null,
-          scores: p.scores ?? null,
-          scoreComment: reviewed
-            ? "Решение применимо на площадке; эффект нужно подтвердить измерениями до и после пилота."
-            : null,
-          scoredAt: reviewed ? new Date(created.getTime() + 7 * DAY) : null,
-          agreedFrom: agreed ? dayOf(now, p.from) : null,
-          agreedTo: agreed ? dayOf(now, p.from + 120) : null,
-          agreedConditions: agreed ? "Работы по согласованному графику, отчёт раз в две недели" : null,
-          rejectReason: p.reason ?? null,
-          rejectedAt: p.state === "rejected" ? "site_review" : null,
-          success: p.success ?? null,
-          measuredEffect: p.measured ?? null,
-          completedAt: p.state === "completed" ? new Date(now + (p.from + 120) * DAY) : null,
-          createdAt: created,
-          updatedAt: created,
-        })
-        .returning({ id: pilots.id });
-      if (p.state === "running" || p.state === "completed")
-        await db.insert(pilotMilestones).values(
-          [
-            ["Оборудование установлено", 10],
-            ["Промежуточный отчёт", 60],
-            ["Итоговые измерения", 110],
-          ].map(([title, d]) => ({
-            pilotId: row!.id,
-            title: String(title),
-            due: dayOf(now, p.from + Number(d)),
-            doneAt: p.from + Number(d) < 0 ? new Date(now + (p.from + Number(d)) * DAY) : null,
-          })),
-        );
-    }
+  async run(ctx) {
+    await seedDemoPilots(ctx.db);
+    if (ctx.scale === "full") await seedFullPilots(ctx);
   },
 };
+
+async function seedDemoPilots(db: SeedContext["db"]) {
+  const owners = await ownedOrganizations(db).where(
+    inArray(organizations.shortName, [...new Set(SITES.map((s) => s[0]))]),
+  );
+  const byName = new Map(owners.map((o) => [o.shortName, o]));
+  const companies = await ownedOrganizations(db)
+    .where(
+      and(
+        isNotNull(organizations.verifiedAt),
+        eq(organizations.regionCode, "77"),
+        eq(organizations.type, "legal_entity"),
+        sql`${organizations.status} = 'participant'`,
+      ),
+    )
+    .orderBy(asc(organizations.inn))
+    .offset(30)
+    .limit(10);
+  const [expert] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.role, "expert"))
+    .orderBy(asc(users.email))
+    .limit(1);
+  const now = Date.now();
+  const siteIds: (string | null)[] = [];
+  for (const [n, [owner, name, type, place, testable, capacity, price]] of SITES.entries()) {
+    const org = byName.get(owner);
+    if (!org) {
+      siteIds.push(null);
+      continue;
+    }
+    const created = new Date(now - (300 - n * 3) * DAY);
+    const [s] = await db
+      .insert(pilotSites)
+      .values({
+        organizationId: org.id,
+        name,
+        type,
+        ...(place.length === 3
+          ? { okrug: place[0], district: place[1], address: place[2] }
+          : { region: place[0] }),
+        testable,
+        conditions:
+          price === null
+            ? "Бесплатно для участников кластера. Доступ по согласованию с администрацией площадки, график работ — вне часов пик."
+            : "Платное пилотирование: стоимость за период пилота, договор с владельцем площадки. Допуск персонала после инструктажа.",
+        capacity,
+        periodFrom: dayOf(now, -365),
+        periodTo: dayOf(now, 365),
+        paid: price !== null,
+        price,
+        createdAt: created,
+        updatedAt: created,
+      })
+      .returning({ id: pilotSites.id });
+    siteIds.push(s!.id);
+  }
+  if (!companies.length) return;
+  for (const [n, p] of PLANS.entries()) {
+    const siteId = siteIds[p.site];
+    if (!siteId) continue;
+    const company = companies[n % companies.length]!;
+    const created = new Date(now + (Math.min(p.from, 0) - 30) * DAY);
+    const reviewed = p.scores !== undefined;
+    const agreed = past.includes(p.state);
+    const [row] = await db
+      .insert(pilots)
+      .values({
+        siteId,
+        organizationId: company.id,
+        authorId: company.owner,
+        state: p.state,
+        solution: p.solution,
+        trl: 5 + (n % 4),
+        expectedEffect: p.effect,
+        team: "Руководитель проекта, два инженера-разработчика, аналитик данных",
+        needs:
+          "Доступ на площадку в рабочие часы, ответственный сотрудник со стороны площадки, место для оборудования",
+        dateFrom: dayOf(now, p.from),
+        dateTo: dayOf(now, p.from + 120),
+        operatorAssisted: p.assisted ?? false,
+        publishResult: p.publish ?? false,
+        expertId: p.state === "innovation_review" || reviewed ? (expert?.id ?? null) : null,
+        scores: p.scores ?? null,
+        scoreComment: reviewed
+          ? "Решение применимо на площадке; эффект нужно подтвердить измерениями до и после пилота."
+          : null,
+        scoredAt: reviewed ? new Date(created.getTime() + 7 * DAY) : null,
+        agreedFrom: agreed ? dayOf(now, p.from) : null,
+        agreedTo: agreed ? dayOf(now, p.from + 120) : null,
+        agreedConditions: agreed ? "Работы по согласованному графику, отчёт раз в две недели" : null,
+        rejectReason: p.reason ?? null,
+        rejectedAt: p.state === "rejected" ? "site_review" : null,
+        success: p.success ?? null,
+        measuredEffect: p.measured ?? null,
+        completedAt: p.state === "completed" ? new Date(now + (p.from + 120) * DAY) : null,
+        createdAt: created,
+        updatedAt: created,
+      })
+      .returning({ id: pilots.id });
+    if (p.state === "running" || p.state === "completed")
+      await db.insert(pilotMilestones).values(
+        [
+          ["Оборудование установлено", 10],
+          ["Промежуточный отчёт", 60],
+          ["Итоговые измерения", 110],
+        ].map(([title, d]) => ({
+          pilotId: row!.id,
+          title: String(title),
+          due: dayOf(now, p.from + Number(d)),
+          doneAt: p.from + Number(d) < 0 ? new Date(now + (p.from + Number(d)) * DAY) : null,
+        })),
+      );
+  }
+}

@@ -222,25 +222,25 @@ export async function searchSites(ctx: Ctx, q: z.infer<typeof SitesQuery>) {
   const query = text ? sql`websearch_to_tsquery('russian', ${text})` : null;
   if (query) where.push(sql`${pilotSites.search} @@ ${query}`);
   const cond = where.length ? and(...where)! : sql`true`;
-  const { items, total } = await pageOf(
-    ctx.db
-      .select({
-        s: SITE_COLUMNS,
-        org: { id: organizations.id, shortName: organizations.shortName },
-        busy: busySql,
-      })
-      .from(pilotSites)
-      .innerJoin(organizations, eq(organizations.id, pilotSites.organizationId))
-      .where(cond)
-      .orderBy(
-        ...(query ? [sql`ts_rank(${pilotSites.search}, ${query}) desc`] : []),
-        asc(pilotSites.name),
-        asc(pilotSites.id),
-      )
-      .$dynamic(),
-    countRows(ctx.db, pilotSites, cond),
-    q,
-  );
+  // One statement: the page with the total counted over all matches (a page past the end counts apart).
+  const items = await ctx.db
+    .select({
+      s: SITE_COLUMNS,
+      org: { id: organizations.id, shortName: organizations.shortName },
+      busy: busySql,
+      count: sql<number>`(count(*) over ())::int`,
+    })
+    .from(pilotSites)
+    .innerJoin(organizations, eq(organizations.id, pilotSites.organizationId))
+    .where(cond)
+    .orderBy(
+      ...(query ? [sql`ts_rank(${pilotSites.search}, ${query}) desc`] : []),
+      asc(pilotSites.name),
+      asc(pilotSites.id),
+    )
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const total = items[0]?.count ?? (q.page === 1 ? 0 : (await countRows(ctx.db, pilotSites, cond))[0]!.n);
   return {
     items: items.map((i) => siteCard(i.s, i.org, i.busy)),
     total,

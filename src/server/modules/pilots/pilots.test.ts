@@ -130,6 +130,10 @@ describe("sites", () => {
     const paged = await ok<Page>(guest.get("/api/pilot-sites?pageSize=1&page=2"));
     expect(paged.items).toHaveLength(1);
     expect(paged.total).toBeGreaterThanOrEqual(3);
+    // A page past the end still tells how many there are.
+    const beyond = await ok<Page>(guest.get("/api/pilot-sites?pageSize=1&page=50"));
+    expect(beyond.items).toHaveLength(0);
+    expect(beyond.total).toBe(paged.total);
   });
 });
 
