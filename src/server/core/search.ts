@@ -300,8 +300,14 @@ export function cachedJson<S extends z.ZodType>(
 export const sendJson = (reply: FastifyReply, json: string) =>
   reply.type("application/json; charset=utf-8").send(json);
 
+/**
+ * What a generation counts: a catalog's writes, or `challenge_rankings` — the writes beyond the
+ * challenges catalog's own that a stage's ranking reads (scores, experts, their memberships and names).
+ */
+export type GenerationName = Catalog["name"] | "challenge_rankings";
+
 /** The catalog's current generation: read in every search, so a committed write is seen at once. */
-export async function generation(ex: Executor, catalog: Catalog["name"]): Promise<number> {
+export async function generation(ex: Executor, catalog: GenerationName): Promise<number> {
   const [r] = await rows<{ gen: string | number }>(
     ex,
     sql`select gen from search_generations where catalog = ${catalog}`,

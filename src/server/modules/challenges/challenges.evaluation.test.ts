@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../core/audit.schema.js";
 import { moveClock, now, resetClock } from "../../core/clock.js";
@@ -222,6 +222,50 @@ const score = (e: Client, id: string, points: number[], o: Record<string, unknow
   });
 
 describe("experts and scoring", () => {
+  it("the ranking kept between reads follows every write it reads: a score, an expert joining a submitter, a submitter's new name", async () => {
+    const fresh = await orgWithTeam(t, { shortName: "ООО «Сенсорные сети»" });
+    let c = await openChallenge(corp.ownerC, op, corp.org.id, { deadline: inDays(1) });
+    const mine = await ok<SubmissionView>(submit(fresh, c.id), 201);
+    await ok(submit(solver, c.id), 201);
+    c = await ok<ChallengeView>(
+      corp.ownerC.put(`/api/challenges/${c.id}/experts`, {
+        emails: [expertA.user.email, expertB.user.email],
+        version: c.version,
+      }),
+    );
+    atDeadline(c, 1);
+    c = await ok<ChallengeView>(
+      corp.ownerC.post(`/api/challenges/${c.id}/evaluation`, { version: c.version }),
+    );
+    resetClock();
+    type Ev = {
+      ranking: {
+        submission: { id: string; organization: { shortName: string } | null };
+        score: number | null;
+      }[];
+      experts: { id: string; of: number }[];
+    };
+    const read = () => ok<Ev>(corp.ownerC.get(`/api/challenges/${c.id}/evaluation`));
+    const row = (ev: Ev) => ev.ranking.find((r) => r.submission.id === mine.id)!;
+    for (const e of [expertA, expertB])
+      await ok(e.c.post(`/api/challenges/${c.id}/no-conflict`, { noConflict: true }));
+    const before = await read();
+    expect(await read()).toEqual(before);
+    expect(row(before).score).toBeNull();
+    await ok(score(expertB.c, mine.id, [8, 8, 8]));
+    expect(row(await read()).score).toBe(8);
+    // Expert A joins the submitter's organization: a conflict, so one submission fewer to score.
+    const ofA = async () => (await read()).experts.find((e) => e.id === expertA.user.id)!.of;
+    expect(await ofA()).toBe(2);
+    await addMember(t.database, fresh.org.id, expertA.user.id, "member");
+    expect(await ofA()).toBe(1);
+    // The submitter renames itself (a name the ranking shows).
+    await t.database.db.execute(
+      sql`update organizations set short_name = 'ООО «Сенсорные сети Плюс»' where id = ${fresh.org.id}`,
+    );
+    expect(row(await read()).submission.organization?.shortName).toBe("ООО «Сенсорные сети Плюс»");
+  });
+
   it("assigns only registered experts; without experts the evaluation does not start", async () => {
     const c = await openChallenge(corp.ownerC, op, corp.org.id, { deadline: inDays(1) });
     const bad = await corp.ownerC.put(`/api/challenges/${c.id}/experts`, {

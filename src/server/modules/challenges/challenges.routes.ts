@@ -118,7 +118,8 @@ export const challengeRoutes = routes(["challenges"], (r) => {
     params: IdParams,
     query: EvaluationQuery,
     response: Evaluation,
-    handler: (ctx, { params, query }) => subs.evaluation(ctx, params.id, query.stage),
+    handler: async (ctx, { params, query }, reply) =>
+      sendJson(reply, await subs.evaluation(ctx, params.id, query.stage)),
   });
 
   r.post("/challenges/:id/stage/close", {

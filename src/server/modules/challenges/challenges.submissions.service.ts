@@ -17,21 +17,22 @@ import { type Executor, isUniqueViolation, textArray } from "../../core/db.js";
 import { AppError, badRequest, type FieldError, notFound } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
 import { can } from "../../core/policy.js";
+import { cachedJson, generation } from "../../core/search.js";
 import { notifyAll } from "../notifications/notifications.service.js";
 import { accessOf, memberOrgIds, refusal } from "../organizations/access.js";
 import { membershipPairs } from "../organizations/membership.js";
 import { organizations } from "../organizations/organizations.schema.js";
 import { awardOf } from "./challenges.awards.js";
-import type {
-  CreateSubmissionBody,
+import {
+  type CreateSubmissionBody,
   Evaluation,
-  Feedback,
-  ResultsBody,
-  ScoreBody,
-  ScoreView,
-  StageCloseBody,
-  Submission,
-  UpdateSubmissionBody,
+  type Feedback,
+  type ResultsBody,
+  type ScoreBody,
+  type ScoreView,
+  type StageCloseBody,
+  type Submission,
+  type UpdateSubmissionBody,
 } from "./challenges.contract.js";
 import { lockOf } from "./challenges.files.service.js";
 import { assertMayApply } from "./challenges.matching.js";
@@ -679,18 +680,34 @@ async function stageState(ex: Executor, c: Row, stage: number) {
   return { subs, progress, ranking };
 }
 
-/** The owner's evaluation page of a stage (the current one by default): progress and the ranking. */
-export async function evaluation(
-  ctx: Ctx,
-  id: string,
-  stageAsked?: number,
-): Promise<z.infer<typeof Evaluation>> {
+/**
+ * The owner's evaluation page of a stage (the current one by default): progress and the ranking, as the
+ * response's JSON. The answer is the same for every reader who may manage the challenge, so it is kept
+ * per stage and per generation of what it reads — the challenges catalog's (the challenge, its
+ * submissions, the submitters' names) and `challenge_rankings` (scores, experts, their organizations'
+ * and teams' memberships, their names), both bumped by triggers in the writing transaction — and a
+ * reader gets it without computing it again until one of those writes.
+ */
+export async function evaluation(ctx: Ctx, id: string, stageAsked?: number): Promise<string> {
+  const gens = Promise.all([generation(ctx.db, "challenges"), generation(ctx.db, "challenge_rankings")]);
   const c = await challengeRow(ctx.db, id);
   const access = await accessOf(ctx.db, ctx.actor, c.organizationId);
   if (!can(ctx.actor, "challenges.manage", access)) throw refusal(404, c.organizationId, "challenges.manage");
   if (c.stage === null) throw transition(ctx, "evaluation", c.state);
   const stage = Math.min(stageAsked ?? c.stage, c.stages, c.stage);
-  const st = await stageState(ctx.db, c, stage);
+  const [catalogGen, rankingGen] = await gens;
+  return cachedJson(
+    ctx.db,
+    "challenges",
+    `evaluation:${id}:${stage}:${rankingGen}`,
+    Evaluation,
+    async () => evaluationOf(ctx.db, await challengeRow(ctx.db, id), stage),
+    Promise.resolve(catalogGen),
+  );
+}
+
+async function evaluationOf(ex: Executor, c: Row, stage: number): Promise<z.infer<typeof Evaluation>> {
+  const st = await stageState(ex, c, stage);
   return {
     stage,
     stages: c.stages,
