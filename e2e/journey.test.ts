@@ -281,9 +281,19 @@ describe("open innovation", () => {
       .toBeGreaterThan(0);
 
     // A guest reads it on the company's public page, with the letter.
+    // The page is rendered on the server with the section, and the browser hydrates it without a warning.
     const guest = await (await env.browser.newContext({ locale: "ru-RU" })).newPage();
     pages.push(guest);
-    await guest.goto(`${url}/directory/${maker.id}`);
+    const html = await (await guest.request.get(`${url}/directory/${maker.id}`)).text();
+    expect(html).toContain("Успешные пилоты");
+    expect(html).toContain("Отзыв площадки (файл)");
+    const messages: string[] = [];
+    guest.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") messages.push(`${m.type()}: ${m.text()}`);
+    });
+    guest.on("pageerror", (e) => messages.push(`pageerror: ${e.message}`));
+    await guest.goto(`${url}/directory/${maker.id}`, { waitUntil: "networkidle" });
+    expect(await guest.locator("#ssr-data").count()).toBe(1);
     const section = guest.getByRole("region", { name: "Успешные пилоты" });
     await section.waitFor();
     expect(await section.getByRole("link", { name: SITE }).count()).toBe(1);
@@ -292,6 +302,7 @@ describe("open innovation", () => {
     const letter = section.getByRole("link", { name: "Отзыв площадки (файл)" });
     const href = await letter.getAttribute("href");
     expect((await guest.request.get(`${url}${href}`)).status()).toBe(200);
+    expect(messages).toEqual([]);
     await expectAccessible(guest, "the company's public page with its pilot");
   }, 900_000);
 });
