@@ -2761,7 +2761,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The pilots started for a challenge's winners (the challenge's owner or admin, or an operator) */
+        get: operations["getPilotWinners"];
         put?: never;
         /** Start a challenge winner's pilot at a site (the challenge's owner or admin, or an operator) */
         post: operations["postPilotWinners"];
@@ -4755,6 +4756,8 @@ export interface components {
             solution: string;
             success: boolean;
             measuredEffect: string;
+            dateFrom: string;
+            dateTo: string;
             completedAt: string;
             letterUrl: string | null;
         };
@@ -4952,6 +4955,23 @@ export interface components {
             reason: string | null;
             version: number;
             documentUrl: string;
+        };
+        WinnerPilots: {
+            items: {
+                /** Format: uuid */
+                submissionId: string;
+                pilot: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    state: "submitted" | "operator_review" | "innovation_review" | "site_review" | "agreed" | "running" | "completed" | "rejected" | "withdrawn";
+                    site: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                };
+            }[];
         };
     };
     responses: never;
@@ -12531,6 +12551,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Pilot"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilotWinners: {
+        parameters: {
+            query: {
+                challengeId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WinnerPilots"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

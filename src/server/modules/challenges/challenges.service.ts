@@ -820,6 +820,15 @@ export function closeChallenge(ctx: Ctx, id: string, version: number) {
   });
 }
 
+/** The ids of a challenge's submissions, for the pilots module (the pilots started for its winners). */
+export async function submissionIdsOf(ex: Executor, challengeId: string): Promise<string[]> {
+  const list = await ex
+    .select({ id: challengeSubmissions.id })
+    .from(challengeSubmissions)
+    .where(eq(challengeSubmissions.challengeId, challengeId));
+  return list.map((s) => s.id);
+}
+
 /**
  * A challenge's submission with its decision, for the pilots module (a winner's pilot): its organization,
  * solution and TRL; undefined when the challenge has no such submission.

@@ -93,6 +93,8 @@ export const WinnerPilotBody = z
   })
   .strict();
 
+export const WinnerPilotsQuery = z.object({ challengeId: z.uuid() }).strict();
+
 export const VersionBody = z.object({ version: Version }).strict();
 export const AssignBody = z.object({ expertEmail: z.string().trim().max(254), version: Version }).strict();
 export const ScoreBody = z
@@ -174,12 +176,31 @@ export const PublishedPilot = z
     solution: z.string(),
     success: z.boolean(),
     measuredEffect: z.string(),
+    /** The pilot's dates (as agreed, else as applied for). */
+    dateFrom: z.string(),
+    dateTo: z.string(),
     completedAt: iso,
     /** The owner's feedback letter (public with the result). */
     letterUrl: z.string().nullable(),
   })
   .meta({ id: "PublishedPilot" });
 export const PublishedPilots = z.object({ items: z.array(PublishedPilot) }).meta({ id: "PublishedPilots" });
+
+/** The pilots started for a challenge's winners, by submission (one each). */
+export const WinnerPilots = z
+  .object({
+    items: z.array(
+      z.object({
+        submissionId: z.uuid(),
+        pilot: z.object({
+          id: z.uuid(),
+          state: z.enum(PILOT_STATES),
+          site: z.object({ id: z.uuid(), name: z.string() }),
+        }),
+      }),
+    ),
+  })
+  .meta({ id: "WinnerPilots" });
 
 export const Site = z
   .object({

@@ -27,6 +27,8 @@ import {
   UpdateSiteBody,
   VersionBody,
   WinnerPilotBody,
+  WinnerPilots,
+  WinnerPilotsQuery,
 } from "./pilots.contract.js";
 import * as svc from "./pilots.service.js";
 
@@ -96,6 +98,14 @@ export const pilotRoutes = routes(["pilots"], async (r) => {
     response: Pilot,
     status: 201,
     handler: (ctx, { body }) => svc.startPilotForWinner(ctx, body),
+  });
+
+  r.get("/pilot-winners", {
+    action,
+    summary: "The pilots started for a challenge's winners (the challenge's owner or admin, or an operator)",
+    query: WinnerPilotsQuery,
+    response: WinnerPilots,
+    handler: (ctx, { query }) => svc.winnerPilots(ctx, query.challengeId),
   });
 
   r.get("/pilots", {

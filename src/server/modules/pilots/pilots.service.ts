@@ -24,7 +24,7 @@ import { t } from "../../core/i18n.js";
 import { type Actor, can } from "../../core/policy.js";
 import { users } from "../accounts/accounts.schema.js";
 import { activeUserIdsWithRole } from "../accounts/accounts.service.js";
-import { challengeRow, winnerSubmission } from "../challenges/challenges.service.js";
+import { challengeRow, submissionIdsOf, winnerSubmission } from "../challenges/challenges.service.js";
 import { notifyAll } from "../notifications/notifications.service.js";
 import { accessOf, memberOrgIds, refusal } from "../organizations/access.js";
 import { managerIds, membersOf } from "../organizations/membership.js";
@@ -162,6 +162,8 @@ async function published(ex: Executor, where: SQL, successOnly = false): Promise
       solution: pilots.solution,
       success: pilots.success,
       measuredEffect: pilots.measuredEffect,
+      dateFrom: sql<string>`coalesce(${pilots.agreedFrom}, ${pilots.dateFrom})::text`,
+      dateTo: sql<string>`coalesce(${pilots.agreedTo}, ${pilots.dateTo})::text`,
       completedAt: pilots.completedAt,
       letter: sql<
         string | null
@@ -187,6 +189,8 @@ async function published(ex: Executor, where: SQL, successOnly = false): Promise
     solution: p.solution,
     success: Boolean(p.success),
     measuredEffect: p.measuredEffect ?? "",
+    dateFrom: p.dateFrom,
+    dateTo: p.dateTo,
     completedAt: (p.completedAt ?? new Date(0)).toISOString(),
     letterUrl: letterUrl(p.id, p.letter),
   }));
@@ -887,6 +891,44 @@ export async function pilotFile(ctx: Ctx, id: string, fileId: string): Promise<S
 
 // ---------- a challenge's winner ----------
 
+/** The challenge's owner checks the challenge may be managed by the actor (else 404). */
+async function manageChallenge(ex: Executor, actor: NonNullable<Actor>, challengeId: string) {
+  const challenge = await challengeRow(ex, challengeId);
+  const access = await accessOf(ex, actor, challenge.organizationId);
+  if (!can(actor, "challenges.manage", access))
+    throw refusal(404, challenge.organizationId, "challenges.manage");
+  return challenge;
+}
+
+/**
+ * The pilots started for a challenge's submissions (its winners), for its owner's evaluation page: a
+ * winner with a pilot shows it instead of "Start a pilot".
+ */
+export async function winnerPilots(ctx: Ctx, challengeId: string) {
+  const actor = requireActor(ctx);
+  await manageChallenge(ctx.db, actor, challengeId);
+  const ids = await submissionIdsOf(ctx.db, challengeId);
+  if (ids.length === 0) return { items: [] };
+  const list = await ctx.db
+    .select({
+      submissionId: pilots.challengeSubmissionId,
+      id: pilots.id,
+      state: pilots.state,
+      siteId: pilotSites.id,
+      siteName: pilotSites.name,
+    })
+    .from(pilots)
+    .innerJoin(pilotSites, eq(pilotSites.id, pilots.siteId))
+    .where(inArray(pilots.challengeSubmissionId, ids))
+    .orderBy(asc(pilots.createdAt));
+  return {
+    items: list.map((p) => ({
+      submissionId: p.submissionId!,
+      pilot: { id: p.id, state: p.state, site: { id: p.siteId, name: p.siteName } },
+    })),
+  };
+}
+
 /**
  * A challenge's winner becomes a pilot application at a site, linked by the submission (one pilot per
  * submission: 409 "pilot-winner-started"). The challenge's owner acts (its owner or admin, an operator);
@@ -900,10 +942,7 @@ export async function startPilotForWinner(
   const actor = requireActor(ctx);
   datesOf(body.dateFrom, body.dateTo);
   const view = await ctx.db.transaction(async (tx) => {
-    const challenge = await challengeRow(tx, body.challengeId);
-    const access = await accessOf(tx, actor, challenge.organizationId);
-    if (!can(actor, "challenges.manage", access))
-      throw refusal(404, challenge.organizationId, "challenges.manage");
+    const challenge = await manageChallenge(tx, actor, body.challengeId);
     const sub = await winnerSubmission(tx, body.challengeId, body.submissionId);
     if (!sub) throw notFound();
     if (sub.decision !== "winner") throw new AppError(409, "pilot-not-winner");

@@ -409,10 +409,14 @@ describe("who sees a pilot", () => {
         version: failed.version,
       }),
     );
-    const orgPage = await ok<{ items: { id: string }[] }>(
+    const orgPage = await ok<{ items: { id: string; dateFrom: string; dateTo: string }[] }>(
       guest.get(`/api/organizations/${company.org.id}/pilots`),
     );
     expect(orgPage.items.map((i) => i.id)).toContain(shown.id);
+    expect(orgPage.items.find((i) => i.id === shown.id)).toMatchObject({
+      dateFrom: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      dateTo: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
     expect(orgPage.items.map((i) => i.id)).not.toContain(hidden.id);
     expect(orgPage.items.map((i) => i.id)).not.toContain(failed.id);
   });
@@ -464,6 +468,18 @@ describe("a challenge winner's pilot", () => {
     expectProblem(await city.ownerC.post("/api/pilot-winners", body(reserve.id)), 409, "pilot-not-winner");
     const p = await ok<PilotView>(city.ownerC.post("/api/pilot-winners", body(won.id)), 201);
     expect(p).toMatchObject({ state: "site_review", challengeSubmissionId: won.id });
+    // the owner's evaluation page finds the winner's pilot; nobody else reads the list
+    const started = `/api/pilot-winners?challengeId=${c!.id}`;
+    expect(await ok(city.ownerC.get(started))).toEqual({
+      items: [
+        {
+          submissionId: won.id,
+          pilot: { id: p.id, state: "site_review", site: expect.objectContaining({ id: siteId }) },
+        },
+      ],
+    });
+    expectProblem(await company.ownerC.get(started), 404);
+    expectProblem(await guest.get(started), 401);
     const seen = await ok<PilotView>(company.memberC.get(`/api/pilots/${p.id}`));
     expect(seen.me.sides).toEqual(["company"]);
     expectProblem(await city.ownerC.post("/api/pilot-winners", body(won.id)), 409, "pilot-winner-started");

@@ -26,6 +26,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { submitterName } from "./labels";
 import { challengeKeys, challengeQueries } from "./queries";
 import type { Challenge, Evaluation } from "./types";
+import WinnerPilots from "./WinnerPilots";
 
 /** Closing the stage being scored with its shortlist: a threshold or the top N (ties included). */
 function CloseStage({ c }: { c: Challenge }) {
@@ -256,6 +257,7 @@ export default function EvaluationPage() {
       </SectionCard>
       {scoring && ev.open && <CloseStage c={ch} />}
       {deciding && <Publish c={ch} e={ev} />}
+      {(ch.state === "results" || ch.state === "closed") && <WinnerPilots c={ch} e={ev} />}
     </Stack>
   );
 }
