@@ -45,7 +45,7 @@ function OwnerPanel({ c }: { c: Challenge }) {
       );
     },
     onSuccess: (next, m) => {
-      toast(t(`challenges.owner.done.${m}`));
+      toast(t(`challengesWork.owner.done.${m}`));
       refresh(next);
     },
   });
@@ -65,7 +65,7 @@ function OwnerPanel({ c }: { c: Challenge }) {
         }),
       ),
     onSuccess: (next) => {
-      toast(t("challenges.owner.expertsSaved"));
+      toast(t("challengesWork.owner.expertsSaved"));
       refresh(next);
     },
   });
@@ -74,10 +74,10 @@ function OwnerPanel({ c }: { c: Challenge }) {
     <Card withBorder padding="md">
       <Stack gap="sm">
         <Title order={2} size="h3">
-          {t("challenges.owner.title")}
+          {t("challengesWork.owner.title")}
         </Title>
         {c.state === "draft" && c.rejectReason && (
-          <Alert color="yellow" title={t("challenges.owner.rejected")}>
+          <Alert color="yellow" title={t("challengesWork.owner.rejected")}>
             {c.rejectReason}
           </Alert>
         )}
@@ -85,26 +85,26 @@ function OwnerPanel({ c }: { c: Challenge }) {
           {c.state === "draft" && (
             <>
               <Button component={Link} to={`/challenges/${c.id}/edit`} variant="light">
-                {t("challenges.owner.edit")}
+                {t("challengesWork.owner.edit")}
               </Button>
               <Button loading={move.isPending} onClick={() => move.mutate("submit")}>
-                {t("challenges.owner.submit")}
+                {t("challengesWork.owner.submit")}
               </Button>
             </>
           )}
           {c.state === "accepting" && (
             <Button loading={move.isPending} onClick={() => move.mutate("evaluation")}>
-              {t("challenges.owner.evaluate")}
+              {t("challengesWork.owner.evaluate")}
             </Button>
           )}
           {c.stage !== null && (
             <Button component={Link} to={`/challenges/${c.id}/evaluation`} variant="light">
-              {t("challenges.owner.evaluation")}
+              {t("challengesWork.owner.evaluation")}
             </Button>
           )}
           {c.state === "results" && (
             <Button variant="default" loading={move.isPending} onClick={() => move.mutate("close")}>
-              {t("challenges.owner.close")}
+              {t("challengesWork.owner.close")}
             </Button>
           )}
         </Group>
@@ -112,8 +112,8 @@ function OwnerPanel({ c }: { c: Challenge }) {
         {open && (
           <MutationForm onSubmit={() => experts.mutate()} error={experts.error}>
             <Textarea
-              label={t("challenges.owner.experts")}
-              description={t("challenges.owner.expertsHint")}
+              label={t("challengesWork.owner.experts")}
+              description={t("challengesWork.owner.expertsHint")}
               autosize
               minRows={2}
               value={emails}
@@ -121,7 +121,7 @@ function OwnerPanel({ c }: { c: Challenge }) {
             />
             <Group>
               <Button type="submit" variant="light" loading={experts.isPending}>
-                {t("challenges.owner.saveExperts")}
+                {t("challengesWork.owner.saveExperts")}
               </Button>
             </Group>
             {c.experts.length > 0 && (
@@ -129,7 +129,7 @@ function OwnerPanel({ c }: { c: Challenge }) {
                 {c.experts.map((e) => (
                   <List.Item key={e.id}>
                     {e.fullName} —{" "}
-                    {e.noConflict ? t("challenges.owner.noConflict") : t("challenges.owner.conflictPending")}
+                    {e.noConflict ? t("challengesWork.owner.noConflict") : t("challengesWork.owner.conflictPending")}
                   </List.Item>
                 ))}
               </List>
@@ -155,7 +155,7 @@ function DeadlinePanel({ c }: { c: Challenge }) {
         }),
       ),
     onSuccess: (next) => {
-      toast(t("challenges.operator.extended"));
+      toast(t("challengesWork.operator.extended"));
       qc.setQueryData(challengeKeys.challenge(c.id), next);
     },
   });
@@ -164,14 +164,14 @@ function DeadlinePanel({ c }: { c: Challenge }) {
       <MutationForm onSubmit={() => extend.mutate()} error={extend.error}>
         <TextInput
           type="datetime-local"
-          label={t("challenges.operator.deadline")}
-          description={t("challenges.form.moscowTime")}
+          label={t("challengesWork.operator.deadline")}
+          description={t("challengesWork.form.moscowTime")}
           value={deadline}
           onChange={(e) => setDeadline(e.currentTarget.value)}
         />
         <Group>
           <Button type="submit" variant="light" loading={extend.isPending}>
-            {t("challenges.operator.extend")}
+            {t("challengesWork.operator.extend")}
           </Button>
         </Group>
       </MutationForm>
@@ -198,23 +198,23 @@ function ExpertPanel({ c }: { c: Challenge }) {
     <Card withBorder padding="md">
       <Stack gap="sm">
         <Title order={2} size="h3">
-          {t("challenges.expert.title")}
+          {t("challengesWork.expert.title")}
         </Title>
         {!c.me.noConflict ? (
           <MutationForm onSubmit={() => declare.mutate()} error={declare.error}>
-            <Text>{t("challenges.expert.declaration")}</Text>
+            <Text>{t("challengesWork.expert.declaration")}</Text>
             <Group>
               <Button type="submit" loading={declare.isPending}>
-                {t("challenges.expert.declare")}
+                {t("challengesWork.expert.declare")}
               </Button>
             </Group>
           </MutationForm>
         ) : (
-          <Text size="sm">{t("challenges.expert.declared")}</Text>
+          <Text size="sm">{t("challengesWork.expert.declared")}</Text>
         )}
         {c.stage === null ? (
           <Text size="sm" c="dimmed">
-            {t("challenges.expert.notYet")}
+            {t("challengesWork.expert.notYet")}
           </Text>
         ) : (
           <List>
@@ -223,7 +223,7 @@ function ExpertPanel({ c }: { c: Challenge }) {
                 <Anchor component={Link} to={`/challenges/submissions/${s.id}`}>
                   {submitterName(s)}
                 </Anchor>{" "}
-                — {s.myScore ? t("challenges.expert.scored") : t("challenges.expert.toScore")}
+                — {s.myScore ? t("challengesWork.expert.scored") : t("challengesWork.expert.toScore")}
               </List.Item>
             ))}
           </List>
@@ -246,14 +246,14 @@ export default function ChallengeActions({ challenge: c }: { challenge: Challeng
         <Card withBorder padding="md">
           <Stack gap="xs">
             <Title order={2} size="h3">
-              {t("challenges.mine.title")}
+              {t("challengesWork.mine.title")}
             </Title>
             {[
               ...c.me.submissions.map((s) => ({ id: s.id, name: s.organization.shortName })),
               ...c.me.teamSubmissions.map((s) => ({ id: s.id, name: s.team.name })),
             ].map((s) => (
               <Anchor key={s.id} component={Link} to={`/challenges/submissions/${s.id}`}>
-                {t("challenges.mine.open", { org: s.name })}
+                {t("challengesWork.mine.open", { org: s.name })}
               </Anchor>
             ))}
           </Stack>
@@ -262,7 +262,7 @@ export default function ChallengeActions({ challenge: c }: { challenge: Challeng
       {c.state === "accepting" && !c.me.manage && (
         <Group>
           <Button component={Link} to={`/challenges/${c.id}/submit`}>
-            {t("challenges.mine.submit")}
+            {t("challengesWork.mine.submit")}
           </Button>
         </Group>
       )}

@@ -126,14 +126,14 @@ export function CriteriaEditor({
   return (
     <Stack gap="sm">
       <Title order={2} size="h4">
-        {t("challenges.form.criteria")}
+        {t("challengesWork.form.criteria")}
       </Title>
       {value.map((c, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: criteria have no ids; their order is their identity
         <Card key={i} withBorder padding="sm">
           <Group align="flex-end" wrap="wrap" gap="sm">
             <TextInput
-              label={t("challenges.form.criterionName", { n: i + 1 })}
+              label={t("challengesWork.form.criterionName", { n: i + 1 })}
               value={c.name}
               onChange={(e) => set(i, { name: e.currentTarget.value })}
               error={fieldError(error, `criteria.${i}.name`)}
@@ -141,7 +141,7 @@ export function CriteriaEditor({
               required
             />
             <NumberInput
-              label={t("challenges.form.weight", { n: i + 1 })}
+              label={t("challengesWork.form.weight", { n: i + 1 })}
               value={c.weight}
               min={1}
               max={100}
@@ -154,7 +154,7 @@ export function CriteriaEditor({
               variant="subtle"
               color="red"
               size="lg"
-              aria-label={t("challenges.form.removeCriterion", { n: i + 1 })}
+              aria-label={t("challengesWork.form.removeCriterion", { n: i + 1 })}
               disabled={value.length <= 1}
               onClick={() => onChange(value.filter((_, k) => k !== i))}
             >
@@ -163,7 +163,7 @@ export function CriteriaEditor({
           </Group>
           <Textarea
             mt="xs"
-            label={t("challenges.form.criterionDescription", { n: i + 1 })}
+            label={t("challengesWork.form.criterionDescription", { n: i + 1 })}
             autosize
             minRows={1}
             value={c.description}
@@ -177,10 +177,10 @@ export function CriteriaEditor({
           disabled={value.length >= CRITERIA_MAX}
           onClick={() => onChange([...value, { name: "", description: "", weight: Math.max(1, 100 - sum) }])}
         >
-          {t("challenges.form.addCriterion")}
+          {t("challengesWork.form.addCriterion")}
         </Button>
         <Text c={sumWrong ? "red" : "teal"} aria-live="polite" fw={500}>
-          {t(sumWrong ? "challenges.form.weightSumWrong" : "challenges.form.weightSum", { sum })}
+          {t(sumWrong ? "challengesWork.form.weightSumWrong" : "challengesWork.form.weightSum", { sum })}
         </Text>
       </Group>
       {fieldError(error, "criteria") && <Text c="red">{fieldError(error, "criteria")}</Text>}
@@ -256,7 +256,7 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
     <MutationForm onSubmit={() => save.mutate()} error={e} gap="md">
       {!challenge && orgs.length > 0 && (
         <Select
-          label={t("challenges.form.organization")}
+          label={t("challengesWork.form.organization")}
           data={orgs.map((o) => ({ value: o.organization.id, label: o.organization.shortName }))}
           value={v.organizationId}
           allowDeselect={false}
@@ -264,14 +264,14 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
         />
       )}
       <TextInput
-        label={t("challenges.form.title")}
+        label={t("challengesWork.form.title")}
         required
         value={v.titleRu}
         onChange={(x) => set({ titleRu: x.currentTarget.value })}
         error={fieldError(e, "titleRu")}
       />
       <Textarea
-        label={t("challenges.form.problem")}
+        label={t("challengesWork.form.problem")}
         required
         autosize
         minRows={3}
@@ -280,7 +280,7 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
         error={fieldError(e, "problemRu")}
       />
       <Textarea
-        label={t("challenges.form.expected")}
+        label={t("challengesWork.form.expected")}
         required
         autosize
         minRows={2}
@@ -289,7 +289,7 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
         error={fieldError(e, "expectedResultRu")}
       />
       <Textarea
-        label={t("challenges.form.requirements")}
+        label={t("challengesWork.form.requirements")}
         autosize
         minRows={2}
         value={v.requirementsRu}
@@ -299,7 +299,7 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
       <TopicsFields v={v} set={set} error={e} />
       <Group grow wrap="wrap" align="flex-start">
         <NumberInput
-          label={t("challenges.form.minTrl")}
+          label={t("challengesWork.form.minTrl")}
           min={1}
           max={9}
           allowDecimal={false}
@@ -309,8 +309,8 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
         />
         <TextInput
           type="datetime-local"
-          label={t("challenges.form.deadline")}
-          description={t("challenges.form.moscowTime")}
+          label={t("challengesWork.form.deadline")}
+          description={t("challengesWork.form.moscowTime")}
           required
           value={v.deadline}
           onChange={(x) => set({ deadline: x.currentTarget.value })}
@@ -319,7 +319,7 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
       </Group>
       <Group grow wrap="wrap" align="flex-start">
         <Select
-          label={t("challenges.form.reward")}
+          label={t("challengesWork.form.reward")}
           data={REWARD_TYPES.map((r) => ({ value: r, label: t(`challenges.rewards.${r}`) }))}
           value={v.rewardType}
           allowDeselect={false}
@@ -327,7 +327,7 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
         />
         {amount !== "none" && (
           <NumberInput
-            label={t("challenges.form.rewardAmount")}
+            label={t("challengesWork.form.rewardAmount")}
             required={amount === "required"}
             min={0}
             thousandSeparator=" "
@@ -340,15 +340,15 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
       </Group>
       <Stack gap={4}>
         <Text size="sm" fw={500} id="stages-label">
-          {t("challenges.form.stages")}
+          {t("challengesWork.form.stages")}
         </Text>
         <SegmentedControl
           aria-labelledby="stages-label"
           value={String(v.stages)}
           onChange={(x) => set({ stages: x === "2" ? 2 : 1 })}
           data={[
-            { value: "1", label: t("challenges.form.oneStage") },
-            { value: "2", label: t("challenges.form.twoStages") },
+            { value: "1", label: t("challengesWork.form.oneStage") },
+            { value: "2", label: t("challengesWork.form.twoStages") },
           ]}
         />
       </Stack>
@@ -391,7 +391,7 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
       <CriteriaEditor value={v.criteria} onChange={(criteria) => set({ criteria })} error={e} />
       <Group>
         <Button type="submit" loading={save.isPending}>
-          {challenge ? t("challenges.form.save") : t("challenges.form.create")}
+          {challenge ? t("challengesWork.form.save") : t("challengesWork.form.create")}
         </Button>
       </Group>
     </MutationForm>
@@ -400,14 +400,14 @@ function ChallengeForm({ initial, challenge }: { initial: Values; challenge?: Ch
 
 export function NewChallengePage() {
   const { t } = useTranslation();
-  usePageTitle(t("challenges.form.newTitle"));
+  usePageTitle(t("challengesWork.form.newTitle"));
   const mine = useMyOrganizations();
   return (
     <Stack gap="lg">
       <PageHeader
         back={{ to: "/challenges", label: t("challenges.catalog.title") }}
-        title={t("challenges.form.newTitle")}
-        subtitle={t("challenges.form.lead")}
+        title={t("challengesWork.form.newTitle")}
+        subtitle={t("challengesWork.form.lead")}
       />
       {mine.isPending ? (
         <Skeleton height={300} />
@@ -415,8 +415,8 @@ export function NewChallengePage() {
         <ChallengeForm initial={EMPTY} />
       ) : (
         <Alert color="yellow">
-          {t("challenges.form.noOrganization")}{" "}
-          <Link to="/organizations/new">{t("challenges.submission.registerOrganization")}</Link>
+          {t("challengesWork.form.noOrganization")}{" "}
+          <Link to="/organizations/new">{t("challengesWork.submission.registerOrganization")}</Link>
         </Alert>
       )}
     </Stack>
@@ -425,14 +425,14 @@ export function NewChallengePage() {
 
 export function EditChallengePage() {
   const { t } = useTranslation();
-  usePageTitle(t("challenges.form.editTitle"));
+  usePageTitle(t("challengesWork.form.editTitle"));
   const { id = "" } = useParams();
   const q = useQuery(challengeQueries.challenge(id));
   return (
     <Stack gap="lg">
       <PageHeader
         back={{ to: `/challenges/${id}`, label: q.data?.titleRu ?? "" }}
-        title={t("challenges.form.editTitle")}
+        title={t("challengesWork.form.editTitle")}
       />
       {q.isPending ? (
         <Skeleton height={300} />

@@ -44,7 +44,7 @@ function CloseStage({ c }: { c: Challenge }) {
         }),
       ),
     onSuccess: (next) => {
-      toast(t("challenges.evaluation.closed"));
+      toast(t("challengesWork.evaluation.closed"));
       qc.setQueryData(challengeKeys.challenge(c.id), next);
       void qc.invalidateQueries({ queryKey: challengeKeys.all });
     },
@@ -53,20 +53,20 @@ function CloseStage({ c }: { c: Challenge }) {
     <Card withBorder padding="md">
       <MutationForm onSubmit={() => close.mutate()} error={close.error}>
         <Title order={2} size="h4">
-          {t("challenges.evaluation.closeTitle", { stage: c.stage })}
+          {t("challengesWork.evaluation.closeTitle", { stage: c.stage })}
         </Title>
         <SegmentedControl
-          aria-label={t("challenges.evaluation.shortlistBy")}
+          aria-label={t("challengesWork.evaluation.shortlistBy")}
           value={by}
           onChange={(v) => setBy(v === "threshold" ? "threshold" : "top")}
           data={[
-            { value: "top", label: t("challenges.evaluation.top") },
-            { value: "threshold", label: t("challenges.evaluation.threshold") },
+            { value: "top", label: t("challengesWork.evaluation.top") },
+            { value: "threshold", label: t("challengesWork.evaluation.threshold") },
           ]}
         />
         {by === "top" ? (
           <NumberInput
-            label={t("challenges.evaluation.n")}
+            label={t("challengesWork.evaluation.n")}
             min={1}
             allowDecimal={false}
             value={n}
@@ -75,7 +75,7 @@ function CloseStage({ c }: { c: Challenge }) {
           />
         ) : (
           <NumberInput
-            label={t("challenges.evaluation.thresholdValue")}
+            label={t("challengesWork.evaluation.thresholdValue")}
             min={0}
             max={10}
             step={0.5}
@@ -87,7 +87,7 @@ function CloseStage({ c }: { c: Challenge }) {
         )}
         <Group>
           <Button type="submit" loading={close.isPending}>
-            {t("challenges.evaluation.close")}
+            {t("challengesWork.evaluation.close")}
           </Button>
         </Group>
       </MutationForm>
@@ -118,7 +118,7 @@ function Publish({ c, e }: { c: Challenge; e: Evaluation }) {
         }),
       ),
     onSuccess: (next) => {
-      toast(t("challenges.evaluation.published"));
+      toast(t("challengesWork.evaluation.published"));
       qc.setQueryData(challengeKeys.challenge(c.id), next);
       void qc.invalidateQueries({ queryKey: challengeKeys.all });
     },
@@ -127,16 +127,16 @@ function Publish({ c, e }: { c: Challenge; e: Evaluation }) {
     <Card withBorder padding="md">
       <MutationForm onSubmit={() => publish.mutate()} error={publish.error}>
         <Title order={2} size="h4">
-          {t("challenges.evaluation.publishTitle")}
+          {t("challengesWork.evaluation.publishTitle")}
         </Title>
-        <Text size="sm">{t("challenges.evaluation.publishLead")}</Text>
+        <Text size="sm">{t("challengesWork.evaluation.publishLead")}</Text>
         {finalists.map((f) => (
           <Group key={f.submission.id} gap="md" wrap="wrap">
             <Text fw={500} miw={200}>
               {submitterName(f.submission)}
             </Text>
             <SegmentedControl
-              aria-label={t("challenges.evaluation.decisionFor", {
+              aria-label={t("challengesWork.evaluation.decisionFor", {
                 org: submitterName(f.submission),
               })}
               value={choice[f.submission.id] ?? "not_selected"}
@@ -145,14 +145,14 @@ function Publish({ c, e }: { c: Challenge; e: Evaluation }) {
               }
               data={(["winner", "reserve", "not_selected"] as const).map((d) => ({
                 value: d,
-                label: t(`challenges.decisions.${d}`),
+                label: t(`challengesWork.decisions.${d}`),
               }))}
             />
           </Group>
         ))}
         <Group>
           <Button type="submit" loading={publish.isPending}>
-            {t("challenges.evaluation.publish")}
+            {t("challengesWork.evaluation.publish")}
           </Button>
         </Group>
       </MutationForm>
@@ -162,7 +162,7 @@ function Publish({ c, e }: { c: Challenge; e: Evaluation }) {
 
 export default function EvaluationPage() {
   const { t } = useTranslation();
-  usePageTitle(t("challenges.evaluation.title"));
+  usePageTitle(t("challengesWork.evaluation.title"));
   const { id = "" } = useParams();
   const [stage, setStage] = useState<number | undefined>(undefined);
   const c = useQuery(challengeQueries.challenge(id));
@@ -177,8 +177,8 @@ export default function EvaluationPage() {
     <Stack gap="lg">
       <PageHeader
         back={{ to: `/challenges/${id}`, label: ch.titleRu }}
-        title={t("challenges.evaluation.title")}
-        subtitle={t("challenges.evaluation.progress", {
+        title={t("challengesWork.evaluation.title")}
+        subtitle={t("challengesWork.evaluation.progress", {
           done: ev.progress.done,
           of: ev.progress.of,
           stage: ev.stage,
@@ -186,19 +186,19 @@ export default function EvaluationPage() {
       />
       {ch.stages === 2 && (
         <SegmentedControl
-          aria-label={t("challenges.evaluation.stageChoice")}
+          aria-label={t("challengesWork.evaluation.stageChoice")}
           value={String(ev.stage)}
           onChange={(v) => setStage(Number(v))}
           data={[1, 2].map((s) => ({ value: String(s), label: t("challenges.page.stage", { stage: s }) }))}
         />
       )}
-      <SectionCard id="ch-experts" title={t("challenges.evaluation.experts")}>
+      <SectionCard id="ch-experts" title={t("challengesWork.evaluation.experts")}>
         <Table.ScrollContainer minWidth={320}>
           <Table>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t("challenges.evaluation.expert")}</Table.Th>
-                <Table.Th>{t("challenges.evaluation.scored")}</Table.Th>
+                <Table.Th>{t("challengesWork.evaluation.expert")}</Table.Th>
+                <Table.Th>{t("challengesWork.evaluation.scored")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -207,7 +207,7 @@ export default function EvaluationPage() {
                   <Table.Td>
                     {x.fullName}{" "}
                     {!x.noConflict && (
-                      <Badge {...badgeColors("yellow")}>{t("challenges.owner.conflictPending")}</Badge>
+                      <Badge {...badgeColors("yellow")}>{t("challengesWork.owner.conflictPending")}</Badge>
                     )}
                   </Table.Td>
                   <Table.Td>
@@ -219,18 +219,18 @@ export default function EvaluationPage() {
           </Table>
         </Table.ScrollContainer>
       </SectionCard>
-      <SectionCard id="ch-ranking" title={t("challenges.evaluation.ranking")}>
+      <SectionCard id="ch-ranking" title={t("challengesWork.evaluation.ranking")}>
         {ev.ranking.length === 0 ? (
-          <Text c="dimmed">{t("challenges.evaluation.empty")}</Text>
+          <Text c="dimmed">{t("challengesWork.evaluation.empty")}</Text>
         ) : (
           <Table.ScrollContainer minWidth={420}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t("challenges.evaluation.place")}</Table.Th>
-                  <Table.Th>{t("challenges.evaluation.submission")}</Table.Th>
-                  <Table.Th>{t("challenges.evaluation.score")}</Table.Th>
-                  <Table.Th>{t("challenges.evaluation.expertsCount")}</Table.Th>
+                  <Table.Th>{t("challengesWork.evaluation.place")}</Table.Th>
+                  <Table.Th>{t("challengesWork.evaluation.submission")}</Table.Th>
+                  <Table.Th>{t("challengesWork.evaluation.score")}</Table.Th>
+                  <Table.Th>{t("challengesWork.evaluation.expertsCount")}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -238,13 +238,13 @@ export default function EvaluationPage() {
                   <Table.Tr key={r.submission.id}>
                     <Table.Td>
                       {r.rank ?? "—"}{" "}
-                      {r.tied && <Badge {...badgeColors("blue")}>{t("challenges.evaluation.tie")}</Badge>}
+                      {r.tied && <Badge {...badgeColors("blue")}>{t("challengesWork.evaluation.tie")}</Badge>}
                     </Table.Td>
                     <Table.Td>
                       <Link to={`/challenges/submissions/${r.submission.id}`}>
                         {submitterName(r.submission)}
                       </Link>
-                      {r.decision && <Text size="xs">{t(`challenges.decisions.${r.decision}`)}</Text>}
+                      {r.decision && <Text size="xs">{t(`challengesWork.decisions.${r.decision}`)}</Text>}
                     </Table.Td>
                     <Table.Td>{r.score ?? "—"}</Table.Td>
                     <Table.Td>{r.experts}</Table.Td>

@@ -40,7 +40,7 @@ export default function Leaderboard({ id }: { id: string }) {
                     {r.team.name}
                     {r.decision && (
                       <Text size="xs" c="dimmed">
-                        {t(`challenges.decisions.${r.decision}`)}
+                        {t(`challengesWork.decisions.${r.decision}`)}
                       </Text>
                     )}
                   </Table.Td>

@@ -29,7 +29,7 @@ function QueueItem({ item }: { item: ChallengeQueueItem }) {
         }),
       ),
     onSuccess: (_, decision) => {
-      toast(t(`challenges.moderation.${decision === "approve" ? "approved" : "rejected"}`));
+      toast(t(`challengesWork.moderation.${decision === "approve" ? "approved" : "rejected"}`));
       void qc.invalidateQueries({ queryKey: challengeKeys.all });
     },
   });
@@ -44,7 +44,7 @@ function QueueItem({ item }: { item: ChallengeQueueItem }) {
           {t("challenges.card.deadline", { deadline: format.wallTime(item.deadline) })}
         </Text>
         <Textarea
-          label={t("challenges.moderation.reason")}
+          label={t("challengesWork.moderation.reason")}
           autosize
           minRows={1}
           value={reason}
@@ -57,10 +57,10 @@ function QueueItem({ item }: { item: ChallengeQueueItem }) {
             loading={decide.isPending}
             onClick={() => decide.mutate("approve")}
           >
-            {t("challenges.moderation.approve")}
+            {t("challengesWork.moderation.approve")}
           </Button>
           <Button type="submit" variant="light" color="red" disabled={!challenge.data || !reason.trim()}>
-            {t("challenges.moderation.reject")}
+            {t("challengesWork.moderation.reject")}
           </Button>
         </Group>
       </MutationForm>
@@ -71,17 +71,17 @@ function QueueItem({ item }: { item: ChallengeQueueItem }) {
 /** The operators' queue of challenges on moderation, oldest first. */
 export default function ModerationPage() {
   const { t } = useTranslation();
-  usePageTitle(t("challenges.moderation.title"));
+  usePageTitle(t("challengesWork.moderation.title"));
   const q = useQuery(challengeQueries.queue(1));
   return (
     <Stack gap="lg">
-      <PageHeader title={t("challenges.moderation.title")} subtitle={t("challenges.moderation.lead")} />
+      <PageHeader title={t("challengesWork.moderation.title")} subtitle={t("challengesWork.moderation.lead")} />
       {q.isPending ? (
         <Skeleton height={200} />
       ) : q.error ? (
         <ProblemAlert error={q.error} />
       ) : q.data.items.length === 0 ? (
-        <EmptyState text={t("challenges.moderation.empty")} hint={t("challenges.moderation.emptyHint")} />
+        <EmptyState text={t("challengesWork.moderation.empty")} hint={t("challengesWork.moderation.emptyHint")} />
       ) : (
         q.data.items.map((item) => <QueueItem key={item.id} item={item} />)
       )}

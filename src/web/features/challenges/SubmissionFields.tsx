@@ -25,7 +25,7 @@ export function SubmissionFields({
   return (
     <>
       <Textarea
-        label={t("challenges.submission.solution")}
+        label={t("challengesWork.submission.solution")}
         required
         autosize
         minRows={4}
@@ -35,7 +35,7 @@ export function SubmissionFields({
       />
       <Group grow wrap="wrap" align="flex-start">
         <NumberInput
-          label={t("challenges.submission.trl")}
+          label={t("challengesWork.submission.trl")}
           required
           min={1}
           max={9}
@@ -45,14 +45,14 @@ export function SubmissionFields({
           error={fieldError(error, "trl")}
         />
         <Select
-          label={t("challenges.submission.ipStatus")}
-          data={IP_STATUSES.map((s) => ({ value: s, label: t(`challenges.ipStatus.${s}`) }))}
+          label={t("challengesWork.submission.ipStatus")}
+          data={IP_STATUSES.map((s) => ({ value: s, label: t(`challengesWork.ipStatus.${s}`) }))}
           value={v.ipStatus}
           allowDeselect={false}
           onChange={(x) => x && set({ ipStatus: x as IpStatus })}
         />
         <NumberInput
-          label={t("challenges.submission.price")}
+          label={t("challengesWork.submission.price")}
           min={0}
           thousandSeparator=" "
           allowDecimal={false}
@@ -62,7 +62,7 @@ export function SubmissionFields({
         />
       </Group>
       <Textarea
-        label={t("challenges.submission.pilotPlan")}
+        label={t("challengesWork.submission.pilotPlan")}
         required
         autosize
         minRows={3}

@@ -20,7 +20,7 @@ import { useRefusalText } from "./topics";
 /** An organization or a team submits its solution to a challenge (until the deadline, Moscow time). */
 export default function SubmissionFormPage() {
   const { t } = useTranslation();
-  usePageTitle(t("challenges.submission.newTitle"));
+  usePageTitle(t("challengesWork.submission.newTitle"));
   const format = useFormat();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -84,8 +84,8 @@ export default function SubmissionFormPage() {
     <Stack gap="lg">
       <PageHeader
         back={{ to: `/challenges/${id}`, label: c.titleRu }}
-        title={t("challenges.submission.newTitle")}
-        subtitle={t("challenges.submission.lead", { deadline: format.wallTime(c.deadline) })}
+        title={t("challengesWork.submission.newTitle")}
+        subtitle={t("challengesWork.submission.lead", { deadline: format.wallTime(c.deadline) })}
       />
       {options.length === 0 ? (
         c.teamsOnly ? (
@@ -94,8 +94,8 @@ export default function SubmissionFormPage() {
           </Alert>
         ) : (
           <Alert color="yellow">
-            {t("challenges.submission.noOrganization")}{" "}
-            <Link to="/organizations/new">{t("challenges.submission.registerOrganization")}</Link>
+            {t("challengesWork.submission.noOrganization")}{" "}
+            <Link to="/organizations/new">{t("challengesWork.submission.registerOrganization")}</Link>
           </Alert>
         )
       ) : (
@@ -127,7 +127,7 @@ export default function SubmissionFormPage() {
               <SubmissionFields v={v} set={(p) => setV((x) => ({ ...x, ...p }))} error={submit.error} />
               <Group>
                 <Button type="submit" loading={submit.isPending}>
-                  {t("challenges.submission.send")}
+                  {t("challengesWork.submission.send")}
                 </Button>
               </Group>
             </>

@@ -40,17 +40,17 @@ export function FeedbackView({ s }: { s: Submission }) {
   const format = useFormat();
   const f = s.feedback!;
   return (
-    <SectionCard id="ch-feedback" title={t("challenges.feedback.title")}>
+    <SectionCard id="ch-feedback" title={t("challengesWork.feedback.title")}>
       <Stack gap="sm">
         <Group gap="xs">
           <Badge
             {...badgeColors(f.decision === "winner" ? "green" : f.decision === "reserve" ? "yellow" : "gray")}
             size="lg"
           >
-            {t(`challenges.decisions.${f.decision}`)}
+            {t(`challengesWork.decisions.${f.decision}`)}
           </Badge>
           {f.score !== null && (
-            <Text>{t("challenges.feedback.score", { score: format.number(f.score) })}</Text>
+            <Text>{t("challengesWork.feedback.score", { score: format.number(f.score) })}</Text>
           )}
         </Group>
         <Table.ScrollContainer minWidth={300}>
@@ -59,7 +59,7 @@ export function FeedbackView({ s }: { s: Submission }) {
               <Table.Tr>
                 <Table.Th>{t("challenges.page.criterion")}</Table.Th>
                 <Table.Th>{t("challenges.page.weight")}</Table.Th>
-                <Table.Th>{t("challenges.feedback.average")}</Table.Th>
+                <Table.Th>{t("challengesWork.feedback.average")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -74,7 +74,7 @@ export function FeedbackView({ s }: { s: Submission }) {
           </Table>
         </Table.ScrollContainer>
         <Title order={3} size="h4">
-          {t("challenges.feedback.comments")}
+          {t("challengesWork.feedback.comments")}
         </Title>
         {f.comments.length ? (
           <List>
@@ -84,7 +84,7 @@ export function FeedbackView({ s }: { s: Submission }) {
             ))}
           </List>
         ) : (
-          <Text c="dimmed">{t("challenges.feedback.noComments")}</Text>
+          <Text c="dimmed">{t("challengesWork.feedback.noComments")}</Text>
         )}
       </Stack>
     </SectionCard>
@@ -115,18 +115,18 @@ function ScoreForm({ s, c }: { s: Submission; c: Challenge }) {
         }),
       ),
     onSuccess: () => {
-      toast(t("challenges.score.saved"));
+      toast(t("challengesWork.score.saved"));
       void qc.invalidateQueries({ queryKey: challengeKeys.all });
     },
   });
   return (
-    <SectionCard id="ch-score" title={t("challenges.score.title")}>
+    <SectionCard id="ch-score" title={t("challengesWork.score.title")}>
       <MutationForm onSubmit={() => save.mutate()} error={save.error}>
         {c.criteria.map((x, i) => (
           <Card key={x.name} withBorder padding="sm">
             <Group align="flex-start" wrap="wrap">
               <NumberInput
-                label={t("challenges.score.criterion", { name: x.name, weight: x.weight })}
+                label={t("challengesWork.score.criterion", { name: x.name, weight: x.weight })}
                 min={0}
                 max={10}
                 allowDecimal={false}
@@ -139,7 +139,7 @@ function ScoreForm({ s, c }: { s: Submission; c: Challenge }) {
                 w={260}
               />
               <Textarea
-                label={t("challenges.score.criterionComment", { name: x.name })}
+                label={t("challengesWork.score.criterionComment", { name: x.name })}
                 autosize
                 minRows={1}
                 style={{ flex: "1 1 240px" }}
@@ -153,8 +153,8 @@ function ScoreForm({ s, c }: { s: Submission; c: Challenge }) {
           </Card>
         ))}
         <Textarea
-          label={t("challenges.score.comment")}
-          description={t("challenges.score.commentHint")}
+          label={t("challengesWork.score.comment")}
+          description={t("challengesWork.score.commentHint")}
           required
           autosize
           minRows={2}
@@ -164,7 +164,7 @@ function ScoreForm({ s, c }: { s: Submission; c: Challenge }) {
         />
         <Group>
           <Button type="submit" loading={save.isPending}>
-            {t("challenges.score.save")}
+            {t("challengesWork.score.save")}
           </Button>
         </Group>
       </MutationForm>
@@ -196,7 +196,7 @@ function EditForm({ s }: { s: Submission }) {
         }),
       ),
     onSuccess: (next) => {
-      toast(t("challenges.submission.saved"));
+      toast(t("challengesWork.submission.saved"));
       done(next);
     },
   });
@@ -211,15 +211,15 @@ function EditForm({ s }: { s: Submission }) {
     onSuccess: done,
   });
   return (
-    <SectionCard id="ch-editTitle" title={t("challenges.submission.editTitle")}>
+    <SectionCard id="ch-editTitle" title={t("challengesWork.submission.editTitle")}>
       <MutationForm onSubmit={() => save.mutate()} error={save.error ?? withdraw.error}>
         <SubmissionFields v={v} set={(p) => setV((x) => ({ ...x, ...p }))} error={save.error} />
         <Group>
           <Button type="submit" loading={save.isPending}>
-            {t("challenges.submission.save")}
+            {t("challengesWork.submission.save")}
           </Button>
           <Button variant="subtle" color="red" loading={withdraw.isPending} onClick={() => withdraw.mutate()}>
-            {t("challenges.submission.withdraw")}
+            {t("challengesWork.submission.withdraw")}
           </Button>
         </Group>
       </MutationForm>
@@ -234,7 +234,7 @@ export default function SubmissionPage() {
   const q = useQuery(challengeQueries.submission(id));
   const challengeId = q.data?.challenge.id ?? "";
   const c = useQuery({ ...challengeQueries.challenge(challengeId), enabled: Boolean(challengeId) });
-  usePageTitle(t("challenges.submission.title"));
+  usePageTitle(t("challengesWork.submission.title"));
   if (q.isPending) return <Skeleton height={300} />;
   if (q.error) return <ProblemAlert error={q.error} />;
   const s = q.data;
@@ -243,11 +243,11 @@ export default function SubmissionPage() {
     <Stack gap="lg">
       <PageHeader
         back={{ to: `/challenges/${s.challenge.id}`, label: s.challenge.titleRu }}
-        title={t("challenges.submission.titleOf", { org: submitterName(s) })}
+        title={t("challengesWork.submission.titleOf", { org: submitterName(s) })}
       >
         <Group gap="xs">
           <Badge {...badgeColors(s.state === "withdrawn" ? "gray" : "indigo")}>
-            {t(`challenges.submissionStates.${s.state}`)}
+            {t(`challengesWork.submissionStates.${s.state}`)}
           </Badge>
         </Group>
       </PageHeader>
@@ -256,26 +256,26 @@ export default function SubmissionPage() {
       {s.mine && !s.feedback && s.state === "submitted" && (
         <Alert color="blue">
           {s.challenge.state === "accepting"
-            ? t("challenges.submission.editable", { deadline: format.wallTime(s.challenge.deadline) })
-            : t("challenges.submission.waiting")}
+            ? t("challengesWork.submission.editable", { deadline: format.wallTime(s.challenge.deadline) })
+            : t("challengesWork.submission.waiting")}
         </Alert>
       )}
       {scoring && c.data && !c.data.me.noConflict && (
-        <Alert color="yellow">{t("challenges.score.declareFirst")}</Alert>
+        <Alert color="yellow">{t("challengesWork.score.declareFirst")}</Alert>
       )}
       {scoring && c.data && <ScoreForm s={s} c={c.data} />}
       {s.mine && s.state === "submitted" && s.challenge.state === "accepting" ? (
         <EditForm s={s} />
       ) : (
-        <SectionCard id="ch-content" title={t("challenges.submission.content")}>
+        <SectionCard id="ch-content" title={t("challengesWork.submission.content")}>
           <Stack gap="xs">
             <Text style={{ whiteSpace: "pre-line" }}>{s.solution}</Text>
             <Text size="sm">
-              {t("challenges.submission.trl")}: {s.trl} · {t(`challenges.ipStatus.${s.ipStatus}`)}
+              {t("challengesWork.submission.trl")}: {s.trl} · {t(`challengesWork.ipStatus.${s.ipStatus}`)}
               {s.price !== null ? ` · ${format.number(s.price)} ₽` : ""}
             </Text>
             <Text size="sm" style={{ whiteSpace: "pre-line" }}>
-              {t("challenges.submission.pilotPlan")}: {s.pilotPlan}
+              {t("challengesWork.submission.pilotPlan")}: {s.pilotPlan}
             </Text>
           </Stack>
         </SectionCard>
