@@ -315,6 +315,15 @@ export async function generation(ex: Executor, catalog: GenerationName): Promise
   return Number(r?.gen ?? 0);
 }
 
+/** Several generations in one statement, in the order asked. */
+export async function generations(ex: Executor, names: readonly GenerationName[]): Promise<number[]> {
+  const list = await rows<{ catalog: string; gen: string | number }>(
+    ex,
+    sql`select catalog, gen from search_generations where catalog = any(${textArray([...names])})`,
+  );
+  return names.map((n) => Number(list.find((r) => r.catalog === n)?.gen ?? 0));
+}
+
 /**
  * The answer to `key` in the catalog at its current generation: from memory when this app server
  * computed it at this generation, else computed (and kept). `key` must hold everything the answer

@@ -17,7 +17,7 @@ import { type Executor, isUniqueViolation, textArray } from "../../core/db.js";
 import { AppError, badRequest, type FieldError, notFound } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
 import { can } from "../../core/policy.js";
-import { cachedJson, generation } from "../../core/search.js";
+import { cachedJson, generations } from "../../core/search.js";
 import { notifyAll } from "../notifications/notifications.service.js";
 import { accessOf, memberOrgIds, refusal } from "../organizations/access.js";
 import { membershipPairs } from "../organizations/membership.js";
@@ -689,13 +689,13 @@ async function stageState(ex: Executor, c: Row, stage: number) {
  * reader gets it without computing it again until one of those writes.
  */
 export async function evaluation(ctx: Ctx, id: string, stageAsked?: number): Promise<string> {
-  const gens = Promise.all([generation(ctx.db, "challenges"), generation(ctx.db, "challenge_rankings")]);
+  const gens = generations(ctx.db, ["challenges", "challenge_rankings"]);
   const c = await challengeRow(ctx.db, id);
   const access = await accessOf(ctx.db, ctx.actor, c.organizationId);
   if (!can(ctx.actor, "challenges.manage", access)) throw refusal(404, c.organizationId, "challenges.manage");
   if (c.stage === null) throw transition(ctx, "evaluation", c.state);
   const stage = Math.min(stageAsked ?? c.stage, c.stages, c.stage);
-  const [catalogGen, rankingGen] = await gens;
+  const [catalogGen = 0, rankingGen = 0] = await gens;
   return cachedJson(
     ctx.db,
     "challenges",
