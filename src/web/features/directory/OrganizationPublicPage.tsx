@@ -39,6 +39,7 @@ import type { OrganizationPublic } from "./types";
 
 // The organization's listings: a chunk of their own with their texts (this page's first paint carries neither).
 const OrganizationListings = lazy(() => import("../listings/OrganizationListings"));
+const OrganizationProjects = lazy(() => import("../projects/OrganizationProjects"));
 // the request to join (a form in a dialog): a signed-in visitor's, fetched after the page
 const JoinModal = lazyPart(() => import("./JoinModal").then((m) => m.JoinModal));
 
@@ -352,6 +353,10 @@ export default function OrganizationPublicPage() {
 
       <Suspense fallback={null}>
         <OrganizationListings organizationId={org.id} />
+      </Suspense>
+
+      <Suspense fallback={null}>
+        <OrganizationProjects organizationId={org.id} />
       </Suspense>
 
       <SectionCard titleGap="sm" id="org-members" title={t("directory.org.members")}>
