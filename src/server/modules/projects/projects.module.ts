@@ -1,4 +1,5 @@
 import { defineModule } from "../../core/module.js";
+import { projectsSeeder } from "../../seed/projects.js";
 import { PROJECT_FILES } from "./projects.entries.service.js";
 import { PROJECT_NOTIFICATION_DEFS } from "./projects.notifications.js";
 import { PROJECT_RULES } from "./projects.policy.js";
@@ -17,4 +18,5 @@ export const projectsModule = defineModule({
   abilities: ["operator.projects.queue"],
   notificationKinds: PROJECT_NOTIFICATION_DEFS,
   filePurposes: [PROJECT_FILES],
+  seed: projectsSeeder,
 });
