@@ -8,7 +8,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
-import { StageBadges, Totals } from "./labels";
+import { StageBadges, Totals, tone } from "./labels";
 import { projectQueries } from "./queries";
 
 /** The projects of the reader's organizations: led, partnered, and invitations waiting for an answer. */
@@ -48,7 +48,7 @@ export default function MyProjectsPage() {
                   <Anchor component={Link} to={`/projects/${p.id}`} fw={600}>
                     {p.titleRu}
                   </Anchor>
-                  <Badge variant="light" color={p.state === "invited" ? "yellow" : "blue"}>
+                  <Badge {...tone(p.state === "invited" ? null : "blue.9")}>
                     {t(`projects.memberStates.${p.state}`)}
                   </Badge>
                 </Group>

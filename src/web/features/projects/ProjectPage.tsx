@@ -8,7 +8,7 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
-import { StageBadges, Topics, Totals, useEntryWhat, useRubles, useShare } from "./labels";
+import { StageBadges, Topics, Totals, tone, useEntryWhat, useRubles, useShare } from "./labels";
 import { projectQueries } from "./queries";
 import type { Project, ProjectEntry } from "./types";
 
@@ -32,10 +32,7 @@ function EntryLine({ e, full }: { e: ProjectEntry; full: boolean }) {
           {what} · {format.date(e.receivedOn)}
         </Text>
         {full && (
-          <Badge
-            variant="light"
-            color={e.state === "confirmed" ? "green" : e.state === "rejected" ? "red" : "yellow"}
-          >
+          <Badge {...tone(e.state === "confirmed" ? "teal.9" : e.state === "rejected" ? "red.9" : null)}>
             {t(`projects.entryStates.${e.state}`)}
           </Badge>
         )}
@@ -66,10 +63,7 @@ function Consortium({ p }: { p: Project }) {
                 {share(m.share)}
               </Text>
               {(full || m.state === "lead") && (
-                <Badge
-                  variant="light"
-                  color={m.state === "declined" ? "gray" : m.state === "invited" ? "yellow" : "blue"}
-                >
+                <Badge {...tone(m.state === "declined" ? "gray.7" : m.state === "invited" ? null : "blue.9")}>
                   {t(`projects.memberStates.${m.state}`)}
                 </Badge>
               )}

@@ -97,3 +97,12 @@ export function useEntryWhat() {
         })
       : t("projects.entries.supportLine", { support: e.measure?.titleRu ?? e.supportRu ?? "" });
 }
+
+/**
+ * A state's badge in colours that keep AA contrast, as components/badgeColors.ts (not imported here: it
+ * would make one more chunk on the other catalogs' first screen): dark filled, or yellow with black.
+ */
+export const tone = (color: string | null) =>
+  color
+    ? ({ color, variant: "filled" } as const)
+    : ({ color: "yellow", c: "black", variant: "filled" } as const);
