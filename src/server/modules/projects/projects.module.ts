@@ -2,6 +2,7 @@ import { defineModule } from "../../core/module.js";
 import { projectsSeeder } from "../../seed/projects.js";
 import { PROJECT_FILES } from "./projects.entries.service.js";
 import { PROJECT_NOTIFICATION_DEFS } from "./projects.notifications.js";
+import { projectsPersonalData } from "./projects.personal.js";
 import { PROJECT_RULES } from "./projects.policy.js";
 import { projectRoutes } from "./projects.routes.js";
 
@@ -19,4 +20,5 @@ export const projectsModule = defineModule({
   notificationKinds: PROJECT_NOTIFICATION_DEFS,
   filePurposes: [PROJECT_FILES],
   seed: projectsSeeder,
+  personalData: projectsPersonalData,
 });
