@@ -20,6 +20,7 @@ import { MutationForm } from "../../components/MutationForm";
 import { SectionCard } from "../../components/SectionCard";
 import { fieldError } from "../challenges/fieldErrors";
 import { PartnerPicker, rowsAsMembers, type ShareRow, SharesEditor } from "./ConsortiumEditor";
+import { useEntryWhat, useRubles } from "./labels";
 import { projectKeys } from "./queries";
 import type { Project } from "./types";
 
@@ -266,11 +267,55 @@ function EntryPanel({ project }: { project: Project }) {
   );
 }
 
+/** Declared entries without their document (an upload that failed, or left for later): attach it. */
+function MissingDocuments({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh(project.id);
+  const rubles = useRubles();
+  const what = useEntryWhat();
+  const attach = useMutation({
+    mutationFn: ({ id, file }: { id: string; file: File }) =>
+      unwrap(
+        client.POST("/api/project-entries/{id}/document", {
+          params: { path: { id } },
+          body: multipart({ file }),
+        }),
+      ),
+    onSuccess: () => refresh(),
+  });
+  const missing = project.entries.filter((e) => e.state === "declared" && !e.document);
+  if (!missing.length) return null;
+  return (
+    <SectionCard titleGap="sm" id="project-entry-documents" title={t("projects.entries.missingTitle")}>
+      <MutationForm onSubmit={() => {}} error={attach.error}>
+        {missing.map((e) => (
+          <Group key={e.id} justify="space-between" wrap="wrap">
+            <Text>
+              {rubles(e.amount)} · {what(e)}
+            </Text>
+            <FileButton
+              onChange={(file) => file && attach.mutate({ id: e.id, file })}
+              accept="application/pdf,image/png,image/jpeg,.docx,.xlsx,.odt"
+            >
+              {(props) => (
+                <Button variant="light" loading={attach.isPending} {...props}>
+                  {t("projects.entries.document")}
+                </Button>
+              )}
+            </FileButton>
+          </Group>
+        ))}
+      </MutationForm>
+    </SectionCard>
+  );
+}
+
 /** The panels of the project's managers: the consortium and the money entries. */
 export function ManagePanels({ project }: { project: Project }) {
   return (
     <Stack gap="lg">
       <ConsortiumPanel key={project.version} project={project} />
+      <MissingDocuments project={project} />
       <EntryPanel project={project} />
     </Stack>
   );
