@@ -568,6 +568,8 @@ export async function setConsortium(ctx: Ctx, id: string, body: z.infer<typeof C
           roleRu: m.roleRu,
           share: m.share,
           invitedBy: actor.id,
+          // the order the lead listed them (one transaction's now() is the same for every row)
+          createdAt: sql`clock_timestamp()`,
         });
         if (m.state === "invited") invited.push(m.organizationId);
         continue;
