@@ -94,8 +94,16 @@ describe("a joint project", () => {
     await expect.poll(shown(guest, "Испытания в лаборатории · 30 %")).toBe(1);
     await expectAccessible(guest, "the project's public page on a phone");
 
-    // The operator's queue of declared money.
-    await operator.goto(`${env.server.url}/projects/queue`);
+    // The phone's drawer lists the catalog (the bar has no room for it).
+    await guest.getByRole("button", { name: "Открыть меню" }).click();
+    await guest.getByRole("dialog").getByRole("link", { name: "Проекты", exact: true }).click();
+    await expect.poll(() => heading(guest)).toBe("Инновационные проекты");
+
+    // The operator's queue of declared money, under "More".
+    await operator.goto(`${env.server.url}/desk`);
+    await operator.getByRole("button", { name: "Ещё" }).click();
+    await operator.getByRole("menuitem", { name: "Инвестиции и поддержка на проверке" }).click();
+    await operator.waitForURL(/\/projects\/queue$/);
     await expect.poll(() => heading(operator)).toBe("Инвестиции и поддержка на проверке");
     await expectAccessible(operator, "the operator's queue");
   });
