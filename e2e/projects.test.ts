@@ -94,6 +94,11 @@ describe("a joint project", () => {
     await expect.poll(shown(guest, "Испытания в лаборатории · 30 %")).toBe(1);
     await expectAccessible(guest, "the project's public page on a phone");
 
+    // The partner's projects, as its public page links them.
+    await guest.goto(`${env.server.url}/projects?organization=${partner.id}`);
+    await expect.poll(shown(guest, TITLE)).toBe(1);
+    await expect.poll(shown(guest, "Проекты одной организации")).toBeGreaterThan(0);
+
     // The phone's drawer lists the catalog (the bar has no room for it).
     await guest.getByRole("button", { name: "Открыть меню" }).click();
     await guest.getByRole("dialog").getByRole("link", { name: "Проекты", exact: true }).click();

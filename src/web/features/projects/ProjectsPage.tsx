@@ -26,7 +26,11 @@ interface State {
   stage: string[];
   trl: string[];
   joint: string;
+  /** One organization's projects (the link from its public page). */
+  organization: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const listOf = (params: URLSearchParams, key: string, allowed: readonly string[]) => [
   ...new Set(
@@ -47,6 +51,7 @@ function parse(params: URLSearchParams): State {
     stage: listOf(params, "stage", PROJECT_STAGES),
     trl: listOf(params, "trl", TRLS),
     joint: joint === "true" || joint === "false" ? joint : "",
+    organization: UUID.test(params.get("organization") ?? "") ? params.get("organization")! : "",
   };
 }
 
@@ -56,6 +61,7 @@ function toSearch(s: State): string {
   for (const key of ["industry", "stage", "trl"] as const)
     if (s[key].length) parts.push(`${key}=${s[key].join(",")}`);
   if (s.joint) parts.push(`joint=${s.joint}`);
+  if (s.organization) parts.push(`organization=${s.organization}`);
   if (s.page > 1) parts.push(`page=${s.page}`);
   return parts.length ? `?${parts.join("&")}` : "";
 }
@@ -107,16 +113,22 @@ export default function ProjectsPage() {
     stage: state.stage.length ? (state.stage as ProjectsQuery["stage"]) : undefined,
     trl: state.trl.length ? state.trl : undefined,
     joint: state.joint ? (state.joint as "true" | "false") : undefined,
+    organization: state.organization || undefined,
     page: state.page,
     pageSize: PAGE_SIZE,
   };
   const result = useQuery({ ...projectQueries.search(query), placeholderData: keepPreviousData });
   const data = result.data;
-  const filterCount = view.industry.length + view.stage.length + view.trl.length + (view.joint ? 1 : 0);
+  const filterCount =
+    view.industry.length +
+    view.stage.length +
+    view.trl.length +
+    (view.joint ? 1 : 0) +
+    (view.organization ? 1 : 0);
   type ListKey = "industry" | "stage" | "trl";
   const toggle = (key: ListKey, value: string, on: boolean) =>
     go({ [key]: on ? [...view[key], value] : view[key].filter((v) => v !== value) } as Partial<State>);
-  const reset = () => go({ industry: [], stage: [], trl: [], joint: "" });
+  const reset = () => go({ industry: [], stage: [], trl: [], joint: "", organization: "" });
   const labelOf = (field: ListKey, value: string) =>
     field === "industry"
       ? industryLabel(value, locale)
@@ -129,6 +141,9 @@ export default function ProjectsPage() {
     ),
     ...(view.joint
       ? [{ facet: "joint", value: view.joint, label: t(`projects.catalog.joint.${view.joint}`) }]
+      : []),
+    ...(view.organization
+      ? [{ facet: "organization", value: view.organization, label: t("projects.catalog.oneOrganization") }]
       : []),
   ];
   const facet = (field: ListKey, legend: string, order?: readonly string[]) => {
@@ -184,7 +199,9 @@ export default function ProjectsPage() {
           chosen={chosen}
           groupLabel={t("projects.catalog.chosen")}
           removeLabel={(label) => t("projects.catalog.removeFilter", { label })}
-          onRemove={(f, value) => (f === "joint" ? go({ joint: "" }) : toggle(f as ListKey, value, false))}
+          onRemove={(f, value) =>
+            f === "joint" || f === "organization" ? go({ [f]: "" }) : toggle(f as ListKey, value, false)
+          }
           onReset={reset}
         />
       }
