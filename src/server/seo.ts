@@ -57,6 +57,7 @@ const STATIC_PAGES: Record<string, string> = {
   "/exchanges": "exchanges",
   "/challenges": "challenges",
   "/pilot-sites": "pilotSites",
+  "/projects": "projects",
   ...Object.fromEntries(LISTING_KIND_NAMES.map((kind) => [`/exchanges/${kind}`, `exchanges.${kind}`])),
 };
 

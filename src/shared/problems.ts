@@ -126,6 +126,10 @@ export const PROBLEM_CODES = [
   "pilot-not-winner",
   "pilot-winner-started",
   "pilot-winner-no-organization",
+  // projects
+  "project-changed",
+  "project-entry-changed",
+  "project-invitation-answered",
   "challenge-teams-not-allowed",
   "challenge-teams-only",
   "challenge-team-submission-exists",

@@ -11,6 +11,7 @@ import { measureRoutes } from "./features/measures/routes";
 import { notificationRoutes } from "./features/notifications/routes";
 import { organizationRoutes } from "./features/organizations/routes";
 import { pilotRoutes } from "./features/pilots/routes";
+import { projectRoutes } from "./features/projects/routes";
 import { teamRoutes } from "./features/teams/routes";
 
 // Every page is a lazy chunk (here or in its feature's routes.tsx): the entry holds only the shell, so
@@ -103,6 +104,7 @@ export function App() {
         {listingRoutes}
         {challengeRoutes}
         {pilotRoutes}
+        {projectRoutes}
         {teamRoutes}
         {notificationRoutes}
         {conversationRoutes}

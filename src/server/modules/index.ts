@@ -14,6 +14,7 @@ import { notificationsModule } from "./notifications/notifications.module.js";
 import { organizationsModule } from "./organizations/organizations.module.js";
 import { pilotsModule } from "./pilots/pilots.module.js";
 import { privacyModule } from "./privacy/privacy.module.js";
+import { projectsModule } from "./projects/projects.module.js";
 import { statusModule } from "./status/status.module.js";
 import { verificationModule } from "./verification/verification.module.js";
 
@@ -35,6 +36,7 @@ export const MODULES = [
   listingsModule,
   challengesModule,
   pilotsModule,
+  projectsModule,
   jobsModule,
   privacyModule,
   cabinetModule,

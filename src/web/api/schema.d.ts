@@ -3061,6 +3061,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the projects: Russian full text, facets industry, stage, TRL and joint or not */
+        get: operations["getProjects"];
+        put?: never;
+        /** Create a project for a lead organization (its owner or admin, or an operator on its behalf) */
+        post: operations["postProjects"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The projects of the reader's organizations (led, invited to or partnered) */
+        get: operations["getProjectsMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project: the consortium and the confirmed money (all invitations and entries for its managers) */
+        get: operations["getProjectsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a project (naming the version seen: a stale one is 409 with the project as it is now) */
+        patch: operations["patchProjectsById"];
+        trace?: never;
+    };
+    "/api/projects/{id}/consortium": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the consortium: the lead first, then partners with roles and shares summing to 100% (new ones invited) */
+        put: operations["putProjectsByIdConsortium"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/invitations/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or decline an invitation to a consortium (the invited organization's owner or admin) */
+        post: operations["postProjectsByIdInvitationsByOrganizationId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare investment attracted or city support received (the project's managers) */
+        post: operations["postProjectsByIdEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-entries/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an entry's document (the project's managers and operators) */
+        get: operations["getProjectEntriesByIdDocument"];
+        put?: never;
+        /** Attach a declared entry's document: multipart field `file`, PDF, office documents, images up to 20 MB */
+        post: operations["postProjectEntriesByIdDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/project-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operator's queue of declared money entries, oldest first */
+        get: operations["getOperatorProjectEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/project-entries/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a declared entry (with its document) or reject it with a reason */
+        post: operations["postOperatorProjectEntriesByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/jobs": {
         parameters: {
             query?: never;
@@ -4180,6 +4336,7 @@ export interface components {
                 "operator.listings.queue": boolean;
                 "operator.challenges.queue": boolean;
                 "operator.pilots.queue": boolean;
+                "operator.projects.queue": boolean;
                 "admin.jobs": boolean;
                 "privacy.own": boolean;
                 "operator.erasures": boolean;
@@ -4418,6 +4575,38 @@ export interface components {
             expiresAt: string | null;
             views: number;
             version: number;
+        };
+        MyProjects: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                titleRu: string;
+                lead: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                };
+                industries: string[];
+                tags: string[];
+                /** @enum {string} */
+                stage: "idea" | "rnd" | "prototype" | "pilot" | "production" | "scaling";
+                trl: number;
+                startOn: string | null;
+                endOn: string | null;
+                budget: number | null;
+                joint: boolean;
+                partners: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                }[];
+                totals: components["schemas"]["ProjectTotals"];
+                /** @enum {string} */
+                state: "lead" | "invited" | "accepted" | "declined";
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         MyTeams: {
             items: components["schemas"]["Team"][];
@@ -4739,6 +4928,146 @@ export interface components {
             }[];
         } & {
             [key: string]: unknown;
+        };
+        Project: {
+            /** Format: uuid */
+            id: string;
+            titleRu: string;
+            lead: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            industries: string[];
+            tags: string[];
+            /** @enum {string} */
+            stage: "idea" | "rnd" | "prototype" | "pilot" | "production" | "scaling";
+            trl: number;
+            startOn: string | null;
+            endOn: string | null;
+            budget: number | null;
+            joint: boolean;
+            partners: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            }[];
+            totals: components["schemas"]["ProjectTotals"];
+            descriptionRu: string;
+            members: components["schemas"]["ProjectMember"][];
+            entries: components["schemas"]["ProjectEntry"][];
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            me: {
+                manage: boolean;
+                operate: boolean;
+                invitations: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                }[];
+            };
+        };
+        ProjectCard: {
+            /** Format: uuid */
+            id: string;
+            titleRu: string;
+            lead: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            industries: string[];
+            tags: string[];
+            /** @enum {string} */
+            stage: "idea" | "rnd" | "prototype" | "pilot" | "production" | "scaling";
+            trl: number;
+            startOn: string | null;
+            endOn: string | null;
+            budget: number | null;
+            joint: boolean;
+            partners: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            }[];
+            totals: components["schemas"]["ProjectTotals"];
+        };
+        ProjectEntry: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "investment" | "support";
+            /** @enum {string} */
+            state: "declared" | "confirmed" | "rejected";
+            investorRu: string | null;
+            investmentType: ("equity" | "loan" | "venture_fund" | "corporate" | "external_grant") | null;
+            measure: {
+                /** Format: uuid */
+                id: string;
+                titleRu: string;
+            } | null;
+            supportRu: string | null;
+            amount: number;
+            receivedOn: string;
+            sourceRu: string;
+            document: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                size: number;
+            } | null;
+            rejectReason: string | null;
+            decidedAt: string | null;
+            createdAt: string;
+            version: number;
+            project: {
+                /** Format: uuid */
+                id: string;
+                titleRu: string;
+                lead: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                };
+            };
+        };
+        ProjectEntryQueue: {
+            items: components["schemas"]["ProjectEntry"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ProjectMember: {
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            /** @enum {string} */
+            state: "lead" | "invited" | "accepted" | "declined";
+            roleRu: string;
+            share: number;
+            decidedAt: string | null;
+        };
+        ProjectTotals: {
+            investment: number;
+            support: number;
+        };
+        ProjectsPage: {
+            items: components["schemas"]["ProjectCard"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            facets: {
+                /** @enum {string} */
+                field: "industry" | "stage" | "trl" | "joint";
+                values: {
+                    value: string;
+                    count: number;
+                }[];
+            }[];
         };
         PublishedPilot: {
             /** Format: uuid */
@@ -13239,6 +13568,468 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublishedPilots"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProjects: {
+        parameters: {
+            query?: {
+                q?: string;
+                organization?: string;
+                industry?: string[] | string;
+                stage?: string[] | string;
+                trl?: string[] | string;
+                joint?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectsPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postProjects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    leadOrganizationId: string;
+                    leadRoleRu?: string | null;
+                    titleRu: string;
+                    descriptionRu: string;
+                    /** @default [] */
+                    industries?: ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U")[];
+                    /** @default [] */
+                    tags?: ("ai" | "robotics" | "biotech" | "medtech" | "pharma" | "new-materials" | "energy" | "cleantech" | "transport" | "urban-tech" | "fintech" | "edtech" | "space" | "agritech" | "foodtech" | "iot" | "cybersecurity" | "big-data" | "vr-ar" | "microelectronics" | "photonics" | "quantum" | "additive-manufacturing" | "drones")[];
+                    /** @enum {string} */
+                    stage: "idea" | "rnd" | "prototype" | "pilot" | "production" | "scaling";
+                    trl: number;
+                    startOn?: string | null;
+                    endOn?: string | null;
+                    budget?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProjectsMine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProjects"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProjectsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchProjectsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    titleRu: string;
+                    descriptionRu: string;
+                    /** @default [] */
+                    industries?: ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U")[];
+                    /** @default [] */
+                    tags?: ("ai" | "robotics" | "biotech" | "medtech" | "pharma" | "new-materials" | "energy" | "cleantech" | "transport" | "urban-tech" | "fintech" | "edtech" | "space" | "agritech" | "foodtech" | "iot" | "cybersecurity" | "big-data" | "vr-ar" | "microelectronics" | "photonics" | "quantum" | "additive-manufacturing" | "drones")[];
+                    /** @enum {string} */
+                    stage: "idea" | "rnd" | "prototype" | "pilot" | "production" | "scaling";
+                    trl: number;
+                    startOn?: string | null;
+                    endOn?: string | null;
+                    budget?: number | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putProjectsByIdConsortium: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    members: {
+                        /** Format: uuid */
+                        organizationId: string;
+                        roleRu: string;
+                        share: number;
+                    }[];
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postProjectsByIdInvitationsByOrganizationId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "accept" | "decline";
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postProjectsByIdEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "investment" | "support";
+                    investorRu?: string | null;
+                    investmentType?: ("equity" | "loan" | "venture_fund" | "corporate" | "external_grant") | null;
+                    measureId?: string | null;
+                    supportRu?: string | null;
+                    amount: number;
+                    /** Format: date */
+                    receivedOn: string;
+                    sourceRu: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEntry"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProjectEntriesByIdDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    postProjectEntriesByIdDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEntry"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperatorProjectEntries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEntryQueue"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOperatorProjectEntriesByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "confirm" | "reject";
+                    reason?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEntry"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

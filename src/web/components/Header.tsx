@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useMe } from "../session";
 import { LanguageSwitch } from "./LanguageSwitch";
-import { type NavItem, navLinks } from "./navLinks";
+import { exchangeLinks, type NavItem, navLinks } from "./navLinks";
 
 // What only a signed-in user, staff or a phone's menu needs is fetched when shown: the first screen
 // of a public page carries the header's links and language switch alone (see the bundle budget).
@@ -34,13 +34,8 @@ export function Header() {
     { to: "/directory", label: t("common.nav.directory") },
     { to: "/measures", label: t("common.nav.navigator") },
   ];
-  const exchanges = [
-    { to: "/exchanges", label: t("common.nav.exchanges") },
-    { to: "/challenges", label: t("common.nav.challenges") },
-    { to: "/pilot-sites", label: t("common.nav.pilotSites") },
-  ];
   // Staff have many queues in the bar: for them the exchanges and the challenges are under "More".
-  if (!can("desk.read")) items.push(...exchanges);
+  if (!can("desk.read")) items.push(...exchangeLinks(t));
   // the personal start page: the desk for staff (their cabinet is in the user menu), the cabinet for others
   if (can("desk.read")) items.push({ to: "/desk", label: t("common.nav.desk") });
   else if (user) items.push({ to: "/cabinet", label: t("common.nav.cabinet") });
@@ -50,30 +45,9 @@ export function Header() {
     items.push({ to: "/operator/verifications", label: t("common.nav.verificationOperator") });
   if (can("measures.manage"))
     items.push({ to: "/operator/measures", label: t("common.nav.measuresOperator") });
-  const service: NavItem[] = can("desk.read") ? [...exchanges] : [];
-  if (can("operator.listings.queue"))
-    service.push({ to: "/operator/listings", label: t("common.nav.listingModeration") });
-  if (can("operator.challenges.queue"))
-    service.push({ to: "/challenges/moderation", label: t("common.nav.challengeModeration") });
-  if (can("admin.users.list")) service.push({ to: "/admin/users", label: t("common.nav.users") });
-  if (can("admin.jobs")) service.push({ to: "/admin/jobs", label: t("common.nav.jobs") });
-  if (can("operator.erasures")) service.push({ to: "/operator/erasures", label: t("common.nav.erasures") });
-  if (can("audit.read")) service.push({ to: "/audit", label: t("common.nav.audit") });
-  if (can("dev.mail.read")) service.push({ to: "/dev/mail", label: t("common.nav.devMail") });
-  // the account and the notifications are also in the user menu and the bell
-  const personal: NavItem[] = [];
-  if (user) {
-    // On a desktop the organization menu beside the bar opens them (and leaves the bar room).
-    personal.push({ to: "/organizations", label: t("common.nav.organizations") });
-    if (can("desk.read")) personal.push({ to: "/cabinet", label: t("common.nav.cabinet") });
-    if (can("conversations.access")) personal.push({ to: "/messages", label: t("common.nav.messages") });
-    if (can("notifications.own"))
-      personal.push({ to: "/notifications", label: t("common.nav.notifications") });
-    personal.push({ to: "/pilots", label: t("common.nav.pilots") });
-    personal.push({ to: "/teams", label: t("common.nav.teams") });
-    personal.push({ to: "/account", label: t("common.nav.account") });
-  }
-  const drawerItems: NavItem[] = [home, ...items, ...service, ...personal];
+  // "More" (the services and queues under it) and the drawer's other links are built in HeaderMenus, a
+  // lazy chunk: a guest's first screen carries none of them
+  const drawerItems: NavItem[] = [home, ...items];
 
   return (
     <>
@@ -98,9 +72,9 @@ export function Header() {
               <Box component="nav" aria-label={t("common.header.mainNav")} visibleFrom="lg">
                 <Group gap={2} wrap="nowrap">
                   {navLinks(items)}
-                  {service.length > 0 && (
+                  {user && (
                     <Suspense fallback={null}>
-                      <MoreMenu items={service} />
+                      <MoreMenu />
                     </Suspense>
                   )}
                 </Group>

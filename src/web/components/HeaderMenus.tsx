@@ -5,7 +5,7 @@ import { Link, NavLink, useLocation, useNavigate } from "react-router";
 import { errorMessage, type User } from "../api";
 import { useMe, useSignOut } from "../session";
 import { ChevronDownIcon } from "./icons";
-import { type NavItem, navLinks } from "./navLinks";
+import { exchangeLinks, type NavItem, navLinks } from "./navLinks";
 import { OrganizationDrawerSection } from "./OrganizationSwitcher";
 
 // The header's menus and the phone's drawer, loaded by Header.tsx only when they are shown.
@@ -80,9 +80,59 @@ export function UserMenu({ user }: { user: User }) {
 }
 
 /** Service sections (administration, audit, development mail) share one "More" menu on wide screens. */
-export function MoreMenu({ items }: { items: NavItem[] }) {
+/**
+ * The projects' links, built here (a lazy chunk) rather than in the bar: the bar has no room left (24 px
+ * targets at 1366 px) and the entry no bytes to spare. The catalog and "my projects" are in the drawer
+ * (and the organization menu); the operator's queue is under "More".
+ */
+function useProjectLinks() {
+  const { t } = useTranslation();
+  const { can } = useMe();
+  const queue: NavItem[] = can("operator.projects.queue")
+    ? [{ to: "/projects/queue", label: t("projectsNav.queue") }]
+    : [];
+  return { queue, catalog: { to: "/projects", label: t("projectsNav.catalog") } };
+}
+
+/** The drawer's personal links (the account and the notifications are also in the user menu and the bell). */
+function usePersonalLinks(): NavItem[] {
+  const { t } = useTranslation();
+  const { user, can } = useMe();
+  if (!user) return [];
+  // On a desktop the organization menu beside the bar opens them (and leaves the bar room).
+  const personal: NavItem[] = [{ to: "/organizations", label: t("common.nav.organizations") }];
+  if (can("desk.read")) personal.push({ to: "/cabinet", label: t("common.nav.cabinet") });
+  if (can("conversations.access")) personal.push({ to: "/messages", label: t("common.nav.messages") });
+  if (can("notifications.own")) personal.push({ to: "/notifications", label: t("common.nav.notifications") });
+  personal.push({ to: "/pilots", label: t("common.nav.pilots") });
+  personal.push({ to: "/projects/mine", label: t("projectsNav.mine") });
+  personal.push({ to: "/teams", label: t("common.nav.teams") });
+  personal.push({ to: "/account", label: t("common.nav.account") });
+  return personal;
+}
+
+/** The services and queues under "More" (for staff the exchanges too): by the user's abilities. */
+function useServiceLinks(): NavItem[] {
+  const { t } = useTranslation();
+  const { can } = useMe();
+  const service: NavItem[] = can("desk.read") ? exchangeLinks(t) : [];
+  if (can("operator.listings.queue"))
+    service.push({ to: "/operator/listings", label: t("common.nav.listingModeration") });
+  if (can("operator.challenges.queue"))
+    service.push({ to: "/challenges/moderation", label: t("common.nav.challengeModeration") });
+  service.push(...useProjectLinks().queue);
+  if (can("admin.users.list")) service.push({ to: "/admin/users", label: t("common.nav.users") });
+  if (can("admin.jobs")) service.push({ to: "/admin/jobs", label: t("common.nav.jobs") });
+  if (can("operator.erasures")) service.push({ to: "/operator/erasures", label: t("common.nav.erasures") });
+  if (can("audit.read")) service.push({ to: "/audit", label: t("common.nav.audit") });
+  if (can("dev.mail.read")) service.push({ to: "/dev/mail", label: t("common.nav.devMail") });
+  return service;
+}
+
+export function MoreMenu() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const items = useServiceLinks();
   if (items.length === 0) return null;
   const active = items.some((i) => pathname === i.to || pathname.startsWith(`${i.to}/`));
   return (
@@ -131,6 +181,9 @@ export function NavDrawer({
 }) {
   const { t } = useTranslation();
   const user = signedIn;
+  const service = useServiceLinks();
+  const catalog = useProjectLinks().catalog;
+  const personal = usePersonalLinks();
   return (
     <Drawer
       opened={opened}
@@ -142,7 +195,7 @@ export function NavDrawer({
       closeButtonProps={{ "aria-label": t("common.header.closeMenu") }}
     >
       <nav aria-label={t("common.header.mobileNav")} className="drawer-nav">
-        {navLinks(drawerItems, close)}
+        {navLinks([...drawerItems, ...service, catalog, ...personal], close)}
         {!user && (
           <>
             <NavLink to="/signin" className="nav-link" onClick={close}>

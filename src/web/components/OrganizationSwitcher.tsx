@@ -85,6 +85,12 @@ export function OrganizationMenu() {
         <Menu.Item component={Link} to="/organizations">
           {t("common.orgSwitcher.all")}
         </Menu.Item>
+        <Menu.Item component={Link} to="/projects/mine">
+          {t("projectsNav.mine")}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/projects">
+          {t("projectsNav.catalog")}
+        </Menu.Item>
         {can("org.create") && (
           <Menu.Item component={Link} to="/organizations/new">
             {t("common.orgSwitcher.register")}

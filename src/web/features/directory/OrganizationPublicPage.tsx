@@ -41,6 +41,7 @@ import type { OrganizationPublic } from "./types";
 const OrganizationListings = lazy(() => import("../listings/OrganizationListings"));
 // The organization's successful pilots with published results: a chunk of its own with their texts.
 const OrganizationPilots = lazy(() => import("../pilots/OrganizationPilots"));
+const OrganizationProjects = lazy(() => import("../projects/OrganizationProjects"));
 // the request to join (a form in a dialog): a signed-in visitor's, fetched after the page
 const JoinModal = lazyPart(() => import("./JoinModal").then((m) => m.JoinModal));
 
@@ -358,6 +359,7 @@ export default function OrganizationPublicPage() {
 
       <Suspense fallback={null}>
         <OrganizationPilots organizationId={org.id} />
+        <OrganizationProjects organizationId={org.id} />
       </Suspense>
 
       <SectionCard titleGap="sm" id="org-members" title={t("directory.org.members")}>

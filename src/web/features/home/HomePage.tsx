@@ -14,6 +14,7 @@ const SERVICES = [
   { key: "exchanges", to: "/exchanges" },
   { key: "challenges", to: "/challenges" },
   { key: "pilotSites", to: "/pilot-sites" },
+  { key: "projects", to: "/projects" },
   { key: "organizations", to: "/organizations" },
   { key: "messaging", to: "/messages" },
 ] as const;

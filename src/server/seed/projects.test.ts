@@ -1,0 +1,57 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countedShares, type MemberState, SHARE_WHOLE, shareIssues } from "../../shared/projects.js";
+import { type Database, rows } from "../core/db.js";
+import { testDatabase } from "../test/helpers.js";
+import { seed } from "./index.js";
+
+let database: Database;
+
+beforeAll(async () => {
+  database = await testDatabase();
+  await seed(database.db, "demo");
+});
+afterAll(() => database.close());
+
+describe("demo projects", () => {
+  it("40 projects, some joint with 2–5 organizations, every consortium keeping the share rule", async () => {
+    const members = await rows<{
+      project: string;
+      org: string;
+      share: number;
+      state: MemberState;
+      joint: boolean;
+    }>(
+      database.db,
+      sql`select m.project_id as project, m.organization_id as org, m.share, m.state::text as state, p.joint
+          from project_members m join projects p on p.id = m.project_id
+          order by m.project_id, (m.state <> 'lead'), m.created_at, m.organization_id`,
+    );
+    const byProject = new Map<string, typeof members>();
+    for (const m of members) byProject.set(m.project, [...(byProject.get(m.project) ?? []), m]);
+    expect(byProject.size).toBe(40);
+    let joint = 0;
+    for (const list of byProject.values()) {
+      const ms = list.map((m) => ({ organizationId: m.org, share: Number(m.share), state: m.state }));
+      expect(ms[0]!.state).toBe("lead");
+      expect(shareIssues(ms)).toEqual([]);
+      expect(countedShares(ms).reduce((s, m) => s + m.share, 0)).toBe(SHARE_WHOLE);
+      expect(list[0]!.joint).toBe(ms.some((m) => m.state === "accepted"));
+      if (list[0]!.joint) joint++;
+    }
+    expect(joint).toBeGreaterThanOrEqual(8);
+    expect(new Set(members.map((m) => m.state))).toEqual(
+      new Set(["lead", "accepted", "invited", "declined"]),
+    );
+  });
+
+  it("investment and support entries confirmed, declared and rejected", async () => {
+    const entries = await rows<{ kind: string; state: string }>(
+      database.db,
+      sql`select kind::text as kind, state::text as state from project_entries`,
+    );
+    expect(new Set(entries.map((e) => `${e.kind}:${e.state}`))).toEqual(
+      new Set(["investment:confirmed", "support:confirmed", "investment:declared", "investment:rejected"]),
+    );
+  });
+});
