@@ -25,7 +25,9 @@ export const PUBLIC_PAGES = [
     name: "organization",
     path: "/directory/:id",
     module: "features/directory/OrganizationPublicPage.tsx",
-    ceiling: 168_300,
+    // +0.1 kB: the entry's routes and links of the pilots' operator queue and the projects, and the page's
+    // one lazy chunk below the fold with the company's pilots and projects
+    ceiling: 168_400,
   },
   { name: "navigator", path: "/measures", module: "features/measures/NavigatorPage.tsx", ceiling: 182_100 },
   { name: "measure", path: "/measures/:id", module: "features/measures/MeasurePage.tsx", ceiling: 169_400 },

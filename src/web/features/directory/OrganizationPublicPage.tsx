@@ -39,9 +39,9 @@ import type { OrganizationPublic } from "./types";
 
 // The organization's listings: a chunk of their own with their texts (this page's first paint carries neither).
 const OrganizationListings = lazy(() => import("../listings/OrganizationListings"));
-// The organization's successful pilots with published results: a chunk of its own with their texts.
-const OrganizationPilots = lazy(() => import("../pilots/OrganizationPilots"));
-const OrganizationProjects = lazy(() => import("../projects/OrganizationProjects"));
+// The organization's successful pilots with published results and its projects: a chunk of their own
+// with their texts.
+const OrganizationRecords = lazy(() => import("./OrganizationRecords"));
 // the request to join (a form in a dialog): a signed-in visitor's, fetched after the page
 const JoinModal = lazyPart(() => import("./JoinModal").then((m) => m.JoinModal));
 
@@ -358,8 +358,7 @@ export default function OrganizationPublicPage() {
       </Suspense>
 
       <Suspense fallback={null}>
-        <OrganizationPilots organizationId={org.id} />
-        <OrganizationProjects organizationId={org.id} />
+        <OrganizationRecords organizationId={org.id} />
       </Suspense>
 
       <SectionCard titleGap="sm" id="org-members" title={t("directory.org.members")}>

@@ -35,7 +35,7 @@ export function ApplyForm({ v, set, organizations, onSubmit, pending, error }: P
   const { t } = useTranslation();
   const text = (field: keyof ApplyValues, rows = 3) => (
     <Textarea
-      label={t(`pilots.apply.${field}`)}
+      label={t(`pilotsWork.apply.${field}`)}
       required
       autosize
       minRows={rows}
@@ -47,7 +47,7 @@ export function ApplyForm({ v, set, organizations, onSubmit, pending, error }: P
   return (
     <MutationForm onSubmit={onSubmit} error={error} gap="md">
       <Select
-        label={t("pilots.apply.organization")}
+        label={t("pilotsWork.apply.organization")}
         required
         data={organizations.map((o) => ({ value: o.id, label: o.shortName }))}
         value={v.organizationId}
@@ -56,8 +56,8 @@ export function ApplyForm({ v, set, organizations, onSubmit, pending, error }: P
       />
       {text("solution", 4)}
       <NumberInput
-        label={t("pilots.apply.trl")}
-        description={t("pilots.apply.trlHint")}
+        label={t("pilotsWork.apply.trl")}
+        description={t("pilotsWork.apply.trlHint")}
         min={PILOT_TRL_MIN}
         max={PILOT_TRL_MAX}
         value={v.trl}
@@ -70,7 +70,7 @@ export function ApplyForm({ v, set, organizations, onSubmit, pending, error }: P
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
           type="date"
-          label={t("pilots.apply.dateFrom")}
+          label={t("pilotsWork.apply.dateFrom")}
           required
           value={v.dateFrom}
           onChange={(e) => set({ dateFrom: e.currentTarget.value })}
@@ -78,7 +78,7 @@ export function ApplyForm({ v, set, organizations, onSubmit, pending, error }: P
         />
         <TextInput
           type="date"
-          label={t("pilots.apply.dateTo")}
+          label={t("pilotsWork.apply.dateTo")}
           required
           value={v.dateTo}
           onChange={(e) => set({ dateTo: e.currentTarget.value })}
@@ -86,19 +86,19 @@ export function ApplyForm({ v, set, organizations, onSubmit, pending, error }: P
         />
       </SimpleGrid>
       <Checkbox
-        label={t("pilots.apply.operatorAssisted")}
-        description={t("pilots.apply.operatorAssistedHint")}
+        label={t("pilotsWork.apply.operatorAssisted")}
+        description={t("pilotsWork.apply.operatorAssistedHint")}
         checked={v.operatorAssisted}
         onChange={(e) => set({ operatorAssisted: e.currentTarget.checked })}
       />
       <Checkbox
-        label={t("pilots.apply.publishResult")}
+        label={t("pilotsWork.apply.publishResult")}
         checked={v.publishResult}
         onChange={(e) => set({ publishResult: e.currentTarget.checked })}
       />
       <Group>
         <Button type="submit" loading={pending}>
-          {t("pilots.apply.send")}
+          {t("pilotsWork.apply.send")}
         </Button>
       </Group>
     </MutationForm>

@@ -14,7 +14,7 @@ import { pilotKeys, pilotQueries } from "./queries";
 /** A member of an organization applies to test its solution at a site. */
 export default function ApplyPage() {
   const { t } = useTranslation();
-  usePageTitle(t("pilots.apply.title"));
+  usePageTitle(t("pilotsWork.apply.title"));
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { id = "" } = useParams();
@@ -53,12 +53,12 @@ export default function ApplyPage() {
     <Stack gap="lg">
       <PageHeader
         back={{ to: `/pilot-sites/${id}`, label: site.data.name }}
-        title={t("pilots.apply.title")}
-        subtitle={t("pilots.apply.lead")}
+        title={t("pilotsWork.apply.title")}
+        subtitle={t("pilotsWork.apply.lead")}
       />
       {orgs.length === 0 ? (
         <Alert color="yellow">
-          {t("pilots.apply.noOrganization")} <Link to="/organizations/new">{t("pilots.apply.register")}</Link>
+          {t("pilotsWork.apply.noOrganization")} <Link to="/organizations/new">{t("pilotsWork.apply.register")}</Link>
         </Alert>
       ) : (
         <ApplyForm

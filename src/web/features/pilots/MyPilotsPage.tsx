@@ -14,22 +14,22 @@ import { pilotQueries } from "./queries";
 /** The pilots the reader has a side of: their organizations' applications, their sites' pilots, the ones they score. */
 export default function MyPilotsPage() {
   const { t } = useTranslation();
-  usePageTitle(t("pilots.mine.title"));
+  usePageTitle(t("pilotsWork.mine.title"));
   const [page, setPage] = useState(1);
   const list = useQuery(pilotQueries.mine(page));
   return (
     <Stack gap="lg">
-      <PageHeader title={t("pilots.mine.title")} subtitle={t("pilots.mine.lead")} />
+      <PageHeader title={t("pilotsWork.mine.title")} subtitle={t("pilotsWork.mine.lead")} />
       {list.error ? (
         <ProblemAlert error={list.error} />
       ) : !list.data ? (
         <Skeleton height={200} />
       ) : list.data.items.length === 0 ? (
         <EmptyState
-          text={t("pilots.mine.empty")}
+          text={t("pilotsWork.mine.empty")}
           action={
             <Button component={Link} to="/pilot-sites">
-              {t("pilots.mine.toSites")}
+              {t("pilotsWork.mine.toSites")}
             </Button>
           }
         />

@@ -64,7 +64,7 @@ export function PilotActions({ p }: { p: Pilot }) {
     <Card withBorder>
       <Stack gap="md">
         <Title order={2} size="h4">
-          {t("pilots.actions.title")}
+          {t("pilotsWork.actions.title")}
         </Title>
         {err && !fieldError(err, "reason") ? <ProblemAlert error={err} /> : null}
         <Group>
@@ -77,7 +77,7 @@ export function PilotActions({ p }: { p: Pilot }) {
                 loading={post.isPending}
                 onClick={() => post.mutate({ path: m })}
               >
-                {t(`pilots.actions.${m}`)}
+                {t(`pilotsWork.actions.${m}`)}
               </Button>
             ))}
         </Group>
@@ -88,14 +88,14 @@ export function PilotActions({ p }: { p: Pilot }) {
           >
             <TextInput
               type="email"
-              label={t("pilots.actions.expertEmail")}
+              label={t("pilotsWork.actions.expertEmail")}
               required
               value={val("expertEmail")}
               onChange={set("expertEmail")}
               error={fieldError(err, "expertEmail")}
             />
             <Group>
-              <Button type="submit">{t("pilots.actions.assign")}</Button>
+              <Button type="submit">{t("pilotsWork.actions.assign")}</Button>
             </Group>
           </MutationForm>
         )}
@@ -108,7 +108,7 @@ export function PilotActions({ p }: { p: Pilot }) {
               {INNOVATION_CRITERIA.map((c) => (
                 <NumberInput
                   key={c}
-                  label={t(`pilots.criteria.${c}`)}
+                  label={t(`pilotsWork.criteria.${c}`)}
                   min={0}
                   max={10}
                   value={scores[c]}
@@ -117,14 +117,14 @@ export function PilotActions({ p }: { p: Pilot }) {
               ))}
             </SimpleGrid>
             <Textarea
-              label={t("pilots.actions.comment")}
+              label={t("pilotsWork.actions.comment")}
               required
               value={val("comment")}
               onChange={set("comment")}
               error={fieldError(err, "comment")}
             />
             <Group>
-              <Button type="submit">{t("pilots.actions.score")}</Button>
+              <Button type="submit">{t("pilotsWork.actions.score")}</Button>
             </Group>
           </MutationForm>
         )}
@@ -145,26 +145,26 @@ export function PilotActions({ p }: { p: Pilot }) {
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput
                 type="date"
-                label={t("pilots.apply.dateFrom")}
+                label={t("pilotsWork.apply.dateFrom")}
                 value={val("from") || p.dateFrom}
                 onChange={set("from")}
               />
               <TextInput
                 type="date"
-                label={t("pilots.apply.dateTo")}
+                label={t("pilotsWork.apply.dateTo")}
                 value={val("to") || p.dateTo}
                 onChange={set("to")}
                 error={fieldError(err, "dateTo")}
               />
             </SimpleGrid>
             <Textarea
-              label={t("pilots.actions.conditions")}
+              label={t("pilotsWork.actions.conditions")}
               required
               value={val("conditions")}
               onChange={set("conditions")}
             />
             <Group>
-              <Button type="submit">{t("pilots.actions.agree")}</Button>
+              <Button type="submit">{t("pilotsWork.actions.agree")}</Button>
             </Group>
           </MutationForm>
         )}
@@ -176,18 +176,18 @@ export function PilotActions({ p }: { p: Pilot }) {
             error={null}
           >
             <Checkbox
-              label={t("pilots.actions.success")}
+              label={t("pilotsWork.actions.success")}
               checked={success}
               onChange={(e) => setSuccess(e.currentTarget.checked)}
             />
             <Textarea
-              label={t("pilots.actions.measured")}
+              label={t("pilotsWork.actions.measured")}
               required
               value={val("measured")}
               onChange={set("measured")}
             />
             <Group>
-              <Button type="submit">{t("pilots.actions.complete")}</Button>
+              <Button type="submit">{t("pilotsWork.actions.complete")}</Button>
             </Group>
           </MutationForm>
         )}
@@ -197,7 +197,7 @@ export function PilotActions({ p }: { p: Pilot }) {
             error={null}
           >
             <Textarea
-              label={t("pilots.actions.reason")}
+              label={t("pilotsWork.actions.reason")}
               required
               value={val("reason")}
               onChange={set("reason")}
@@ -205,7 +205,7 @@ export function PilotActions({ p }: { p: Pilot }) {
             />
             <Group>
               <Button type="submit" color="red" variant="light">
-                {t("pilots.actions.reject")}
+                {t("pilotsWork.actions.reject")}
               </Button>
             </Group>
           </MutationForm>
@@ -261,9 +261,9 @@ export function PilotWork({ p }: { p: Pilot }) {
     <Card withBorder>
       <Stack gap="sm">
         <Title order={2} size="h4">
-          {t("pilots.work.milestones")}
+          {t("pilotsWork.work.milestones")}
         </Title>
-        {p.milestones.length === 0 && <div>{t("pilots.work.noMilestones")}</div>}
+        {p.milestones.length === 0 && <div>{t("pilotsWork.work.noMilestones")}</div>}
         {p.milestones.map((m) => (
           <Checkbox
             key={m.id}
@@ -277,20 +277,20 @@ export function PilotWork({ p }: { p: Pilot }) {
           <MutationForm onSubmit={() => add.mutate()} error={add.error}>
             <Group align="end">
               <TextInput
-                label={t("pilots.work.milestoneTitle")}
+                label={t("pilotsWork.work.milestoneTitle")}
                 required
                 value={title}
                 onChange={(e) => setTitle(e.currentTarget.value)}
               />
               <TextInput
                 type="date"
-                label={t("pilots.work.due")}
+                label={t("pilotsWork.work.due")}
                 required
                 value={due}
                 onChange={(e) => setDue(e.currentTarget.value)}
               />
               <Button type="submit" variant="light" loading={add.isPending}>
-                {t("pilots.work.addMilestone")}
+                {t("pilotsWork.work.addMilestone")}
               </Button>
             </Group>
           </MutationForm>
@@ -300,7 +300,7 @@ export function PilotWork({ p }: { p: Pilot }) {
             <FileButton onChange={(file) => file && upload.mutate({ kind: "reports", file })}>
               {(props) => (
                 <Button variant="light" {...props} loading={upload.isPending}>
-                  {t("pilots.work.uploadReport")}
+                  {t("pilotsWork.work.uploadReport")}
                 </Button>
               )}
             </FileButton>
@@ -309,7 +309,7 @@ export function PilotWork({ p }: { p: Pilot }) {
             <FileButton onChange={(file) => file && upload.mutate({ kind: "letter", file })}>
               {(props) => (
                 <Button variant="light" {...props} loading={upload.isPending}>
-                  {t("pilots.work.uploadLetter")}
+                  {t("pilotsWork.work.uploadLetter")}
                 </Button>
               )}
             </FileButton>

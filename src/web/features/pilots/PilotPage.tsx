@@ -26,7 +26,7 @@ export default function PilotPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const pilot = useQuery(pilotQueries.pilot(id));
-  usePageTitle(pilot.data?.site.name ?? t("pilots.mine.title"));
+  usePageTitle(pilot.data?.site.name ?? t("pilotsWork.mine.title"));
   const format = useFormat();
   if (pilot.error) return <ProblemAlert error={pilot.error} />;
   if (!pilot.data) return <Skeleton height={300} />;
@@ -34,36 +34,36 @@ export default function PilotPage() {
   return (
     <Stack gap="lg">
       <PageHeader
-        back={{ to: "/pilots", label: t("pilots.mine.title") }}
+        back={{ to: "/pilots", label: t("pilotsWork.mine.title") }}
         title={p.site.name}
         subtitle={`${p.organization.shortName} → ${p.site.organization.shortName}`}
         actions={<PilotStateBadge state={p.state} />}
       />
       <Card withBorder>
         <Stack gap="sm">
-          <Row label={t("pilots.apply.solution")}>{p.solution}</Row>
-          <Row label={t("pilots.apply.trl")}>{p.trl}</Row>
-          <Row label={t("pilots.apply.expectedEffect")}>{p.expectedEffect}</Row>
-          <Row label={t("pilots.apply.team")}>{p.team}</Row>
-          <Row label={t("pilots.apply.needs")}>{p.needs}</Row>
-          <Row label={t("pilots.page.dates")}>
+          <Row label={t("pilotsWork.apply.solution")}>{p.solution}</Row>
+          <Row label={t("pilotsWork.apply.trl")}>{p.trl}</Row>
+          <Row label={t("pilotsWork.apply.expectedEffect")}>{p.expectedEffect}</Row>
+          <Row label={t("pilotsWork.apply.team")}>{p.team}</Row>
+          <Row label={t("pilotsWork.apply.needs")}>{p.needs}</Row>
+          <Row label={t("pilotsWork.page.dates")}>
             {format.date(p.dateFrom)} — {format.date(p.dateTo)}
           </Row>
-          {p.operatorAssisted && <Text size="sm">{t("pilots.apply.operatorAssisted")}</Text>}
+          {p.operatorAssisted && <Text size="sm">{t("pilotsWork.apply.operatorAssisted")}</Text>}
           <Anchor component={Link} to={`/pilot-sites/${p.site.id}`} size="sm">
-            {t("pilots.page.site")}
+            {t("pilotsWork.page.site")}
           </Anchor>
         </Stack>
       </Card>
       {p.innovation && (
         <Card withBorder>
           <Title order={2} size="h4">
-            {t("pilots.page.innovation", { score: format.number(p.innovation.score) })}
+            {t("pilotsWork.page.innovation", { score: format.number(p.innovation.score) })}
           </Title>
           <Group gap="lg" mt="xs">
             {INNOVATION_CRITERIA.map((c) => (
               <Text key={c} size="sm">
-                {t(`pilots.criteria.${c}`)}: {p.innovation![c]}
+                {t(`pilotsWork.criteria.${c}`)}: {p.innovation![c]}
               </Text>
             ))}
           </Group>
@@ -72,14 +72,14 @@ export default function PilotPage() {
       )}
       {p.agreed && (
         <Card withBorder>
-          <Row label={t("pilots.page.agreed")}>
+          <Row label={t("pilotsWork.page.agreed")}>
             {format.date(p.agreed.dateFrom)} — {format.date(p.agreed.dateTo)}. {p.agreed.conditions}
           </Row>
         </Card>
       )}
       {p.rejectReason && (
         <Card withBorder>
-          <Row label={t("pilots.page.rejected")}>{p.rejectReason}</Row>
+          <Row label={t("pilotsWork.page.rejected")}>{p.rejectReason}</Row>
         </Card>
       )}
       {p.result && (
@@ -94,11 +94,11 @@ export default function PilotPage() {
       {p.files.length > 0 && (
         <Card withBorder>
           <Title order={2} size="h4">
-            {t("pilots.page.files")}
+            {t("pilotsWork.page.files")}
           </Title>
           {p.files.map((f) => (
             <Anchor key={f.id} href={f.url} display="block" size="sm">
-              {t(`pilots.page.fileKinds.${f.kind}`)}: {f.name} ({format.fileSize(f.size)})
+              {t(`pilotsWork.page.fileKinds.${f.kind}`)}: {f.name} ({format.fileSize(f.size)})
             </Anchor>
           ))}
         </Card>

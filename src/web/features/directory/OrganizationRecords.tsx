@@ -1,0 +1,15 @@
+import OrganizationPilots from "../pilots/OrganizationPilots";
+import OrganizationProjects from "../projects/OrganizationProjects";
+
+/**
+ * An organization's records from other modules on its public page, below the fold: its successful
+ * pilots and its projects (one chunk loaded after the page's first one, each section with its texts).
+ */
+export default function OrganizationRecords({ organizationId }: { organizationId: string }) {
+  return (
+    <>
+      <OrganizationPilots organizationId={organizationId} />
+      <OrganizationProjects organizationId={organizationId} />
+    </>
+  );
+}
