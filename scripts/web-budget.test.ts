@@ -63,7 +63,7 @@ describe("the web app's bundle budget", () => {
     ).toThrow(/not in the build's manifest/);
   });
 
-  it("lists every public page the issue names, then the exchanges' catalogs, the challenges and the pilot sites", () => {
+  it("lists every public page the issue names, then the exchanges' catalogs, the challenges, the pilot sites and the projects", () => {
     expect(PUBLIC_PAGES.map((p) => p.name)).toEqual([
       "home",
       "directory",
@@ -73,6 +73,7 @@ describe("the web app's bundle budget", () => {
       "exchanges",
       "challenges",
       "pilot-sites",
+      "projects",
     ]);
   });
 
