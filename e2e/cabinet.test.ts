@@ -228,13 +228,14 @@ describe("the home page", () => {
     pages.push(guest);
     await guest.goto(`${env.server.url}/`);
     const services = guest.getByRole("region", { name: "Что даёт платформа" });
-    await expect.poll(() => services.getByRole("article").count()).toBe(7);
+    await expect.poll(() => services.getByRole("article").count()).toBe(8);
     for (const [name, path] of [
       ["Каталог организаций", "/directory"],
       ["Навигатор мер поддержки", "/measures"],
       ["Биржи", "/exchanges"],
       ["Запросы города и корпораций", "/challenges"],
       ["Площадки для пилотирования", "/pilot-sites"],
+      ["Инновационные проекты", "/projects"],
       ["Организации и статус в кластере", "/organizations"],
       ["Сообщения и уведомления", "/messages"],
     ] as const)
