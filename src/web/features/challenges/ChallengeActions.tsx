@@ -129,7 +129,9 @@ function OwnerPanel({ c }: { c: Challenge }) {
                 {c.experts.map((e) => (
                   <List.Item key={e.id}>
                     {e.fullName} —{" "}
-                    {e.noConflict ? t("challengesWork.owner.noConflict") : t("challengesWork.owner.conflictPending")}
+                    {e.noConflict
+                      ? t("challengesWork.owner.noConflict")
+                      : t("challengesWork.owner.conflictPending")}
                   </List.Item>
                 ))}
               </List>

@@ -75,13 +75,19 @@ export default function ModerationPage() {
   const q = useQuery(challengeQueries.queue(1));
   return (
     <Stack gap="lg">
-      <PageHeader title={t("challengesWork.moderation.title")} subtitle={t("challengesWork.moderation.lead")} />
+      <PageHeader
+        title={t("challengesWork.moderation.title")}
+        subtitle={t("challengesWork.moderation.lead")}
+      />
       {q.isPending ? (
         <Skeleton height={200} />
       ) : q.error ? (
         <ProblemAlert error={q.error} />
       ) : q.data.items.length === 0 ? (
-        <EmptyState text={t("challengesWork.moderation.empty")} hint={t("challengesWork.moderation.emptyHint")} />
+        <EmptyState
+          text={t("challengesWork.moderation.empty")}
+          hint={t("challengesWork.moderation.emptyHint")}
+        />
       ) : (
         q.data.items.map((item) => <QueueItem key={item.id} item={item} />)
       )}

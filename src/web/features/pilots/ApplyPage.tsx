@@ -58,7 +58,8 @@ export default function ApplyPage() {
       />
       {orgs.length === 0 ? (
         <Alert color="yellow">
-          {t("pilotsWork.apply.noOrganization")} <Link to="/organizations/new">{t("pilotsWork.apply.register")}</Link>
+          {t("pilotsWork.apply.noOrganization")}{" "}
+          <Link to="/organizations/new">{t("pilotsWork.apply.register")}</Link>
         </Alert>
       ) : (
         <ApplyForm
