@@ -6,12 +6,13 @@ import { useParams } from "react-router";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
+import { Topics } from "../../components/Topics";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { StateBadge, useRewardText } from "./labels";
 import { challengeQueries } from "./queries";
-import { Topics, WhoMaySubmit } from "./topics";
+import { WhoMaySubmit } from "./topics";
 import type { Challenge } from "./types";
 
 // What only signed-in readers do (the owner's, an expert's, a submitter's actions): its own chunk.
@@ -52,7 +53,7 @@ function Details({ c }: { c: Challenge }) {
           </List.Item>
         </List>
         <Box mt="sm">
-          <Topics industries={c.industries} tags={c.tags} />
+          <Topics industries={c.industries} tags={c.tags} label={t("challenges.topics.topicsLabel")} />
         </Box>
       </Card>
       {c.locked && (

@@ -9,12 +9,12 @@ import { TAG_SLUGS, tagLabel } from "../../../shared/tags";
 import { CatalogEmpty, CatalogPage, ChosenFilters } from "../../components/catalog/CatalogPage";
 import { FacetGroup, facetRows } from "../../components/catalog/FacetGroup";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
+import { industryLabel, Topics, useLocale } from "../../components/Topics";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { StateBadge, useRewardText } from "./labels";
 import { challengeQueries } from "./queries";
-import { industryLabel, Topics, useLocale } from "./topics";
 import type { ChallengeCard, ChallengesQuery } from "./types";
 
 const PAGE_SIZE = 20;
@@ -90,7 +90,7 @@ function ChallengeCardView({ item }: { item: ChallengeCard }) {
           {t("challenges.card.deadline", { deadline: format.wallTime(item.deadline) })} ·{" "}
           {t("challenges.card.submissions", { count: item.submissions })}
         </Text>
-        <Topics industries={item.industries} tags={item.tags} />
+        <Topics industries={item.industries} tags={item.tags} label={t("challenges.topics.topicsLabel")} />
       </Stack>
     </Card>
   );

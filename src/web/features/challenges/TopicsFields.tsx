@@ -6,8 +6,8 @@ import type { OrgType } from "../../../shared/organizations";
 import { ORG_TYPE_LABELS, ORG_TYPES } from "../../../shared/organizations";
 import type { TagSlug } from "../../../shared/tags";
 import { TAGS } from "../../../shared/tags";
+import { useLocale } from "../../components/Topics";
 import { fieldError } from "./fieldErrors";
-import { useLocale } from "./topics";
 
 export type TopicsValues = {
   industries: OkvedSectionLetter[];

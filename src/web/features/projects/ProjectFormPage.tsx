@@ -22,10 +22,10 @@ import { client, unwrap } from "../../api/client";
 import { MutationForm } from "../../components/MutationForm";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { industryLabel, useLocale } from "../../components/Topics";
 import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { fieldError } from "../challenges/fieldErrors";
-import { industryLabel, useLocale } from "./labels";
 import { projectKeys, projectQueries } from "./queries";
 import type { Project } from "./types";
 

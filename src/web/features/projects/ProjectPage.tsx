@@ -6,9 +6,10 @@ import { lazyPart } from "../../components/lazyPart";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
+import { Topics } from "../../components/Topics";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
-import { StageBadges, Topics, Totals, tone, useEntryWhat, useRubles, useShare } from "./labels";
+import { StageBadges, Totals, tone, useEntryWhat, useRubles, useShare } from "./labels";
 import { projectQueries } from "./queries";
 import type { Project, ProjectEntry } from "./types";
 
@@ -116,7 +117,7 @@ export default function ProjectPage() {
           {p.budget !== null && (
             <Text size="sm">{t("projects.card.budget", { amount: rubles(p.budget) })}</Text>
           )}
-          <Topics industries={p.industries} tags={p.tags} />
+          <Topics industries={p.industries} tags={p.tags} label={t("projects.card.topics")} />
         </Stack>
       </SectionCard>
       <Consortium p={p} />

@@ -8,10 +8,11 @@ import { PROJECT_STAGES, PROJECT_TRLS } from "../../../shared/projects";
 import { CatalogEmpty, CatalogPage, ChosenFilters } from "../../components/catalog/CatalogPage";
 import { FacetGroup, facetRows } from "../../components/catalog/FacetGroup";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
+import { industryLabel, Topics, useLocale } from "../../components/Topics";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
-import { industryLabel, StageBadges, Topics, Totals, useLocale, useRubles } from "./labels";
+import { StageBadges, Totals, useRubles } from "./labels";
 import { projectQueries } from "./queries";
 import type { ProjectCard, ProjectsQuery } from "./types";
 
@@ -90,7 +91,7 @@ function ProjectCardView({ item }: { item: ProjectCard }) {
           <Text size="sm">{t("projects.card.budget", { amount: rubles(item.budget) })}</Text>
         )}
         <Totals totals={item.totals} />
-        <Topics industries={item.industries} tags={item.tags} />
+        <Topics industries={item.industries} tags={item.tags} label={t("projects.card.topics")} />
       </Stack>
     </Card>
   );

@@ -1,11 +1,7 @@
 import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Locale } from "../../../shared/constants";
-import { okvedSectionName } from "../../../shared/okved";
 import { formatShare } from "../../../shared/projects";
-import { tagLabel } from "../../../shared/tags";
 import { useFormat } from "../../format";
-import { currentLocale } from "../../i18n";
 
 /** A project's stage and TRL as badges. */
 export function StageBadges({ stage, trl }: { stage: string; trl: number }) {
@@ -45,38 +41,6 @@ export function Totals({ totals }: { totals: { investment: number; support: numb
       {t("projects.card.investment", { amount: rubles(totals.investment) })} ·{" "}
       {t("projects.card.support", { amount: rubles(totals.support) })}
     </Text>
-  );
-}
-
-/** The current interface language (re-renders follow `useTranslation`). */
-export function useLocale(): Locale {
-  useTranslation();
-  return currentLocale();
-}
-
-export const industryLabel = (letter: string, locale: Locale) => {
-  const name = okvedSectionName(letter, locale);
-  return name ? `${letter}. ${name}` : letter;
-};
-
-/** A project's industries and tags as badges (cards and its page). */
-export function Topics({ industries, tags }: { industries: readonly string[]; tags: readonly string[] }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  if (!industries.length && !tags.length) return null;
-  return (
-    <Group gap={6} aria-label={t("projects.card.topics")} role="list">
-      {industries.map((s) => (
-        <Badge key={`i-${s}`} variant="outline" color="gray" tt="none" role="listitem">
-          {industryLabel(s, locale)}
-        </Badge>
-      ))}
-      {tags.map((tag) => (
-        <Badge key={`t-${tag}`} variant="light" tt="none" role="listitem">
-          {tagLabel(tag, locale)}
-        </Badge>
-      ))}
-    </Group>
   );
 }
 
