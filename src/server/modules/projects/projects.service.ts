@@ -558,7 +558,7 @@ export async function setConsortium(ctx: Ctx, id: string, body: z.infer<typeof C
         ),
       );
     const invited: string[] = [];
-    for (const m of next) {
+    for (const [position, m] of next.entries()) {
       const old = byOrg.get(m.organizationId);
       if (!old) {
         await tx.insert(projectMembers).values({
@@ -568,8 +568,9 @@ export async function setConsortium(ctx: Ctx, id: string, body: z.infer<typeof C
           roleRu: m.roleRu,
           share: m.share,
           invitedBy: actor.id,
-          // the order the lead listed them (one transaction's now() is the same for every row)
-          createdAt: sql`clock_timestamp()`,
+          // the order the lead listed them: one transaction's now() is the same for every row, and
+          // clock_timestamp() may repeat on a coarse clock (PGlite), so a microsecond per place in the list
+          createdAt: sql`now() + ${position} * interval '1 microsecond'`,
         });
         if (m.state === "invited") invited.push(m.organizationId);
         continue;
