@@ -76,6 +76,7 @@ import {
   listingsMix,
   MIX,
   navigatorMix,
+  projectsMix,
   random,
   zipfDraws,
 } from "./bench.mix.js";
@@ -335,19 +336,23 @@ const SITES_QUERY = { q: "датчики", price: "free" };
  * partners and totals: eight statements), the raw SQL is the same answer from one statement
  * (scripts/bench.projects.ts).
  */
-async function projectsCase(database: Database, raw: Record<string, string>): Promise<Prepared> {
+async function projectsCase(
+  database: Database,
+  raw: Record<string, string>,
+  withNote = true,
+): Promise<Prepared> {
   const q = ProjectsQuery.parse(raw);
   const text = q.q?.trim() ? await searchText(database.db, PROJECTS_CATALOG, q.q) : undefined;
   const statement = toStatement(projectsSearchStatement(q, text));
-  const [m] = await database.rawQuery<{ total: number }>(statement.sql, statement.params);
-  const [n] = await database.rawQuery<{ n: number; joint: number }>(
-    "select count(*)::int as n, (count(*) filter (where joint))::int as joint from projects",
-  );
-  return {
-    url: `/api/projects?${new URLSearchParams(raw)}`,
-    stages: [[statement]],
-    note: `${m?.total ?? 0} of ${n?.n} projects (${n?.joint} joint) match`,
-  };
+  let note: string | undefined;
+  if (withNote) {
+    const [m] = await database.rawQuery<{ total: number }>(statement.sql, statement.params);
+    const [n] = await database.rawQuery<{ n: number; joint: number }>(
+      "select count(*)::int as n, (count(*) filter (where joint))::int as joint from projects",
+    );
+    note = `${m?.total ?? 0} of ${n?.n} projects (${n?.joint} joint) match`;
+  }
+  return { url: `/api/projects?${new URLSearchParams(raw)}`, stages: [[statement]], note };
 }
 
 const PROJECTS_QUERY = { q: "цифровой двойник", stage: "pilot,production", joint: "true" };
@@ -499,6 +504,11 @@ const cases: Case[] = [
   {
     name: "projects search ('цифровой двойник', stage, joint)",
     prepare: (database) => projectsCase(database, PROJECTS_QUERY),
+  },
+  {
+    name: "projects mix (realistic: words, typos, stages, TRL, industries, joint)",
+    prepare: async (database) =>
+      mixCase(await projectsMix(database), (raw) => projectsCase(database, raw, false), "guest"),
   },
   {
     name: "project page (/api/projects/:id, a consortium with money)",
