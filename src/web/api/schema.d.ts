@@ -4055,6 +4055,12 @@ export interface components {
                     shortName: string;
                     public: boolean;
                 }[];
+                members: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                    public: boolean;
+                }[];
                 projects: {
                     /** Format: uuid */
                     id: string;
@@ -4131,6 +4137,14 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+            facets: {
+                /** @enum {string} */
+                field: "industry";
+                values: {
+                    value: string;
+                    count: number;
+                }[];
+            }[];
         };
         ConversationAttachment: {
             /** Format: uuid */
@@ -14354,6 +14368,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
+                industry?: string[] | string;
                 page?: number;
                 pageSize?: number;
             };

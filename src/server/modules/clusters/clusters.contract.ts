@@ -33,6 +33,12 @@ export const ClustersQuery = z
   .object({
     /** Words of the name or the theme. */
     q: z.string().trim().max(200).optional(),
+    /** Clusters with any of these industries (OKVED sections). */
+    industry: z
+      .union([z.array(z.string()), z.string()])
+      .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(OKVED_SECTION_LETTERS)).max(OKVED_SECTION_LETTERS.length))
+      .optional(),
     page: Page,
     pageSize: PageSize,
   })
@@ -90,6 +96,13 @@ export const ClustersPage = z
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    /** Industries counted under the text (values with clusters only). */
+    facets: z.array(
+      z.object({
+        field: z.enum(["industry"]),
+        values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+      }),
+    ),
   })
   .meta({ id: "ClustersPage" });
 
@@ -138,6 +151,8 @@ export const Cluster = z
       pending: z.array(z.object({ id: z.uuid(), organization: OrgRef })),
       /** The reader's organizations (owner or admin) that are members, with their public consent. */
       memberships: z.array(OrgRef.extend({ public: z.boolean() })),
+      /** Every member, named or not, with its consent: for the lead's owner or admin (who may remove them). */
+      members: z.array(OrgRef.extend({ public: z.boolean() })),
       /** Projects the reader may attach or detach: led by those member organizations. */
       projects: z.array(z.object({ id: z.uuid(), titleRu: z.string(), clusterId: z.uuid().nullable() })),
     }),

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { decidedState, decisionIssues } from "../../../shared/clusters.js";
 import { writeAudit } from "../../core/audit.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import { countRows, type Executor, rows } from "../../core/db.js";
+import { countRows, type Executor, rows, textArray } from "../../core/db.js";
 import { AppError, badRequest, notFound } from "../../core/errors.js";
 import { can } from "../../core/policy.js";
 import { industriesOf } from "../challenges/challenges.matching.js";
@@ -58,17 +58,21 @@ const projectCount = sql<number>`(select count(*)::int from projects p where p.c
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The public catalog: words of the name or the theme (each word must occur), by name. */
+/** The public catalog: words of the name or the theme (each word must occur), industries; by name. */
 export async function searchClusters(ctx: Ctx, q: z.infer<typeof ClustersQuery>) {
   const words = (q.q ?? "").split(/\s+/).filter(Boolean).slice(0, 8);
-  const cond = words.length
-    ? and(
-        ...words.map(
-          (w) =>
-            sql`(${clusters.nameRu} ilike ${likePattern(w)} or ${clusters.themeRu} ilike ${likePattern(w)})`,
-        ),
-      )
-    : undefined;
+  const conds = words.map(
+    (w) => sql`(${clusters.nameRu} ilike ${likePattern(w)} or ${clusters.themeRu} ilike ${likePattern(w)})`,
+  );
+  const textCond = conds.length ? and(...conds) : undefined;
+  if (q.industry?.length) conds.push(sql`${clusters.industries} && ${textArray(q.industry)}`);
+  const cond = conds.length ? and(...conds) : undefined;
+  const industries = await rows<{ value: string; count: number }>(
+    ctx.db,
+    sql`select v as "value", count(*)::int as "count"
+        from (select unnest(${clusters.industries}) as v from ${clusters} ${textCond ? sql`where ${textCond}` : sql``}) x
+        group by v order by count(*) desc, v`,
+  );
   const list = await ctx.db
     .select({
       c: COLUMNS,
@@ -89,6 +93,12 @@ export async function searchClusters(ctx: Ctx, q: z.infer<typeof ClustersQuery>)
     total,
     page: q.page,
     pageSize: q.pageSize,
+    facets: [
+      {
+        field: "industry" as const,
+        values: industries.map((r) => ({ value: r.value, count: Number(r.count) })),
+      },
+    ],
   };
 }
 
@@ -201,6 +211,7 @@ async function present(ex: Executor, ctx: Ctx, r: Row): Promise<View> {
         .orderBy(asc(projects.titleRu), asc(projects.id))
     : [];
   const byId = new Map(managed.map((m) => [m.id, m]));
+  const leads = r.leadOrganizationId !== null && byId.has(r.leadOrganizationId);
   return {
     ...card(r, lead ? { id: lead.id, shortName: lead.shortName } : null, totals.members, totals.projects),
     namedMembers: members
@@ -213,10 +224,11 @@ async function present(ex: Executor, ctx: Ctx, r: Row): Promise<View> {
     version: r.version,
     me: {
       operate: can(ctx.actor, "operator.clusters.manage"),
-      lead: r.leadOrganizationId !== null && byId.has(r.leadOrganizationId),
+      lead: leads,
       mayApply: managed.filter((m) => !memberOf.has(m.id) && !pendingOrgs.has(m.id)),
       pending: pending.map((p) => ({ id: p.id, organization: byId.get(p.orgId)! })),
       memberships: mine.map((m) => ({ ...m, public: memberOf.get(m.id)!.public })),
+      members: leads ? members : [],
       projects: mineProjects,
     },
   };

@@ -138,6 +138,13 @@ describe("clusters", () => {
     expect(found.items.map((i) => i.id)).toContain(c.id);
     const none = await ok<{ total: number }>(guest.get("/api/clusters?q=фармацевтика"));
     expect(none.total).toBe(0);
+    const byIndustry = await ok<{
+      items: { id: string }[];
+      facets: { field: string; values: { value: string; count: number }[] }[];
+    }>(guest.get("/api/clusters?industry=H"));
+    expect(byIndustry.items.map((i) => i.id)).toContain(c.id);
+    expect(byIndustry.facets[0]!.values).toEqual(expect.arrayContaining([{ value: "C", count: 1 }]));
+    expect((await ok<{ total: number }>(guest.get("/api/clusters?industry=Q"))).total).toBe(0);
   });
 
   it("apply, accept, decline with a reason; the applicant is told; a non-consenting member is never named", async () => {
@@ -215,6 +222,13 @@ describe("clusters", () => {
     expect(pub.totals.members).toBe(2);
     expect(pub.namedMembers.map((m) => m.id)).toEqual([lead.org.id]);
     expect(JSON.stringify(pub)).not.toContain(alpha.org.id);
+    expect(JSON.stringify(await ok(stranger.get(`/api/clusters/${c.id}`)))).not.toContain(alpha.org.id);
+    const asLead = await ok<{ me: { members: { id: string; public: boolean }[] } }>(
+      lead.ownerC.get(`/api/clusters/${c.id}`),
+    );
+    expect(asLead.me.members).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: alpha.org.id, public: false })]),
+    );
     const asAlpha = await ok<ClusterView>(alpha.ownerC.get(`/api/clusters/${c.id}`));
     expect(asAlpha.me.memberships).toEqual([expect.objectContaining({ id: alpha.org.id, public: false })]);
     await ok(alpha.ownerC.patch(`/api/clusters/${c.id}/members/${alpha.org.id}`, { public: true }));
