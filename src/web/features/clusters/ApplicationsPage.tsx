@@ -76,7 +76,7 @@ function ApplicationItem({ a }: { a: ClusterApplication }) {
           <>
             <ProblemAlert error={declining ? null : decide.error} />
             <Group>
-              <Button color="green.9" loading={decide.isPending} onClick={() => decide.mutate("accept")}>
+              <Button loading={decide.isPending} onClick={() => decide.mutate("accept")}>
                 {t("clusters.applications.accept")}
               </Button>
               <Button variant="default" onClick={() => setDeclining(true)}>
