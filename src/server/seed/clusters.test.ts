@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe("demo clusters", () => {
-  it("eight clusters led by verified members, 5–25+ members each, projects of members only, pending applications", async () => {
+  it("eight clusters led by verified members, 5–25 members each, projects of members only, pending applications", async () => {
     const clusters = await rows<{ id: string; members: number; lead_member: boolean; verified: boolean }>(
       database.db,
       sql`select c.id, (select count(*)::int from cluster_members m where m.cluster_id = c.id) as members,
@@ -25,7 +25,7 @@ describe("demo clusters", () => {
     expect(clusters).toHaveLength(8);
     for (const c of clusters) {
       expect(c.members).toBeGreaterThanOrEqual(5);
-      expect(c.members).toBeLessThanOrEqual(40);
+      expect(c.members).toBeLessThanOrEqual(25);
       expect(c.lead_member).toBe(true);
       expect(c.verified).toBe(true);
     }
