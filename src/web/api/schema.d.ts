@@ -4048,6 +4048,7 @@ export interface components {
                         id: string;
                         shortName: string;
                     };
+                    version: number;
                 }[];
                 memberships: {
                     /** Format: uuid */

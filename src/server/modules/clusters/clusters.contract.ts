@@ -148,7 +148,7 @@ export const Cluster = z
       /** The reader's organizations (owner or admin) that may apply. */
       mayApply: z.array(OrgRef),
       /** The reader's organizations' pending applications. */
-      pending: z.array(z.object({ id: z.uuid(), organization: OrgRef })),
+      pending: z.array(z.object({ id: z.uuid(), organization: OrgRef, version: z.number().int() })),
       /** The reader's organizations (owner or admin) that are members, with their public consent. */
       memberships: z.array(OrgRef.extend({ public: z.boolean() })),
       /** Every member, named or not, with its consent: for the lead's owner or admin (who may remove them). */

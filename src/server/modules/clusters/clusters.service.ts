@@ -186,7 +186,11 @@ async function present(ex: Executor, ctx: Ctx, r: Row): Promise<View> {
   const memberOf = new Map(members.map((m) => [m.id, m]));
   const pending = managedIds.length
     ? await ex
-        .select({ id: clusterApplications.id, orgId: clusterApplications.organizationId })
+        .select({
+          id: clusterApplications.id,
+          orgId: clusterApplications.organizationId,
+          version: clusterApplications.version,
+        })
         .from(clusterApplications)
         .where(
           and(
@@ -226,7 +230,7 @@ async function present(ex: Executor, ctx: Ctx, r: Row): Promise<View> {
       operate: can(ctx.actor, "operator.clusters.manage"),
       lead: leads,
       mayApply: managed.filter((m) => !memberOf.has(m.id) && !pendingOrgs.has(m.id)),
-      pending: pending.map((p) => ({ id: p.id, organization: byId.get(p.orgId)! })),
+      pending: pending.map((p) => ({ id: p.id, organization: byId.get(p.orgId)!, version: p.version })),
       memberships: mine.map((m) => ({ ...m, public: memberOf.get(m.id)!.public })),
       members: leads ? members : [],
       projects: mineProjects,

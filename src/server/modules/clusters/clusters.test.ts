@@ -166,6 +166,21 @@ describe("clusters", () => {
       409,
       "cluster-application-pending",
     );
+    // the applicant withdraws and applies again
+    const first = await applyAs(beta, c.id);
+    const asBeta = await ok<ClusterView>(beta.ownerC.get(`/api/clusters/${c.id}`));
+    expect(asBeta.me.pending.map((p) => p.id)).toEqual([first.id]);
+    expectProblem(
+      await alpha.ownerC.post(`/api/cluster-applications/${first.id}/withdrawal`, { version: 1 }),
+      404,
+    );
+    expect(
+      (
+        await ok<Application>(
+          beta.adminC.post(`/api/cluster-applications/${first.id}/withdrawal`, { version: 1 }),
+        )
+      ).state,
+    ).toBe("withdrawn");
     const b = await applyAs(beta, c.id);
     // only the lead's managers read the applications and decide
     expectProblem(await alpha.ownerC.get(`/api/clusters/${c.id}/applications`), 404);

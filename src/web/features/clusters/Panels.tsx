@@ -46,14 +46,35 @@ export function ApplyPanel({ cluster }: { cluster: Cluster }) {
       refresh();
     },
   });
+  const withdraw = useMutation({
+    mutationFn: (p: { id: string; version: number }) =>
+      unwrap(
+        client.POST("/api/cluster-applications/{id}/withdrawal", {
+          params: { path: { id: p.id } },
+          body: { version: p.version },
+        }),
+      ),
+    onSettled: () => refresh(),
+  });
   return (
     <SectionCard titleGap="sm" id="cluster-apply" title={t("clusters.apply.title")}>
       <Stack gap="sm">
         {cluster.me.pending.map((p) => (
           <Alert key={p.id} color="blue">
-            {t("clusters.apply.pending", { name: p.organization.shortName })}
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{t("clusters.apply.pending", { name: p.organization.shortName })}</Text>
+              <Button
+                size="xs"
+                variant="default"
+                loading={withdraw.isPending && withdraw.variables?.id === p.id}
+                onClick={() => withdraw.mutate(p)}
+              >
+                {t("clusters.apply.withdraw")}
+              </Button>
+            </Stack>
           </Alert>
         ))}
+        <ProblemAlert error={withdraw.error} />
         {options.length === 0 ? (
           cluster.me.pending.length === 0 && (
             <Text>
