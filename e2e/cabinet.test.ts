@@ -228,7 +228,7 @@ describe("the home page", () => {
     pages.push(guest);
     await guest.goto(`${env.server.url}/`);
     const services = guest.getByRole("region", { name: "Что даёт платформа" });
-    await expect.poll(() => services.getByRole("article").count()).toBe(8);
+    await expect.poll(() => services.getByRole("article").count()).toBe(9);
     for (const [name, path] of [
       ["Каталог организаций", "/directory"],
       ["Навигатор мер поддержки", "/measures"],
@@ -236,6 +236,7 @@ describe("the home page", () => {
       ["Запросы города и корпораций", "/challenges"],
       ["Площадки для пилотирования", "/pilot-sites"],
       ["Инновационные проекты", "/projects"],
+      ["Межотраслевые кластеры", "/clusters"],
       ["Организации и статус в кластере", "/organizations"],
       ["Сообщения и уведомления", "/messages"],
     ] as const)

@@ -62,6 +62,7 @@ const STATIC_PAGES: Record<string, string> = {
   "/challenges": "challenges",
   "/pilot-sites": "pilotSites",
   "/projects": "projects",
+  "/clusters": "clusters",
   ...Object.fromEntries(LISTING_KIND_NAMES.map((kind) => [`/exchanges/${kind}`, `exchanges.${kind}`])),
 };
 

@@ -130,6 +130,13 @@ export const PROBLEM_CODES = [
   "project-changed",
   "project-entry-changed",
   "project-invitation-answered",
+  // clusters
+  "cluster-changed",
+  "cluster-application-decided",
+  "cluster-application-pending",
+  "cluster-member-exists",
+  "cluster-lead-stays",
+  "cluster-not-member",
   "challenge-teams-not-allowed",
   "challenge-teams-only",
   "challenge-team-submission-exists",

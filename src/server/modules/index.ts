@@ -3,6 +3,7 @@ import { accountsModule } from "./accounts/accounts.module.js";
 import { auditModule } from "./audit/audit.module.js";
 import { cabinetModule } from "./cabinet/cabinet.module.js";
 import { challengesModule } from "./challenges/challenges.module.js";
+import { clustersModule } from "./clusters/clusters.module.js";
 import { conversationsModule } from "./conversations/conversations.module.js";
 import { devmailModule } from "./devmail/devmail.module.js";
 import { directoryModule } from "./directory/directory.module.js";
@@ -37,6 +38,7 @@ export const MODULES = [
   challengesModule,
   pilotsModule,
   projectsModule,
+  clustersModule,
   jobsModule,
   privacyModule,
   cabinetModule,

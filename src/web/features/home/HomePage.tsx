@@ -15,6 +15,7 @@ const SERVICES = [
   { key: "challenges", to: "/challenges" },
   { key: "pilotSites", to: "/pilot-sites" },
   { key: "projects", to: "/projects" },
+  { key: "clusters", to: "/clusters" },
   { key: "organizations", to: "/organizations" },
   { key: "messaging", to: "/messages" },
 ] as const;
