@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe("demo clusters", () => {
-  it("eight clusters led by verified members, 5–25 members each, projects of members only, pending applications", async () => {
+  it("fifteen clusters led by verified members, 5–25 members each, projects of members only, pending applications", async () => {
     const clusters = await rows<{ id: string; members: number; lead_member: boolean; verified: boolean }>(
       database.db,
       sql`select c.id, (select count(*)::int from cluster_members m where m.cluster_id = c.id) as members,
@@ -22,7 +22,7 @@ describe("demo clusters", () => {
             (o.verified_at is not null) as verified
           from clusters c join organizations o on o.id = c.lead_organization_id`,
     );
-    expect(clusters).toHaveLength(8);
+    expect(clusters).toHaveLength(15);
     for (const c of clusters) {
       expect(c.members).toBeGreaterThanOrEqual(5);
       expect(c.members).toBeLessThanOrEqual(25);
