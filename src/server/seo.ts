@@ -58,6 +58,7 @@ const STATIC_PAGES: Record<string, string> = {
   "/challenges": "challenges",
   "/pilot-sites": "pilotSites",
   "/projects": "projects",
+  "/numbers": "numbers",
   ...Object.fromEntries(LISTING_KIND_NAMES.map((kind) => [`/exchanges/${kind}`, `exchanges.${kind}`])),
 };
 

@@ -39,6 +39,9 @@ export const NUMBER_SERIES = {
 export type SeriesKey = keyof typeof NUMBER_SERIES;
 export const SERIES_KEYS = Object.keys(NUMBER_SERIES) as SeriesKey[];
 
+/** Series of a level at each month's end (the others count what happened within the month). */
+export const LEVEL_SERIES: readonly SeriesKey[] = ["participantsTotal"];
+
 /** The months (YYYY-MM) of the series ending with the month of `today` (YYYY-MM-DD), oldest first. */
 export function numberMonths(today: string, count = NUMBERS_MONTHS): string[] {
   const year = Number(today.slice(0, 4));

@@ -29,6 +29,7 @@ const AuditPage = lazy(() => import("./features/audit/AuditPage"));
 const DevMailPage = lazy(() => import("./features/devmail/DevMailPage"));
 const DevMailMessagePage = lazy(() => import("./features/devmail/DevMailMessagePage"));
 const PrivacyPage = lazy(() => import("./features/legal/PrivacyPage"));
+const NumbersPage = lazy(() => import("./features/numbers/NumbersPage"));
 const ErasuresPage = lazy(() => import("./features/privacy/ErasuresPage"));
 
 export function App() {
@@ -41,6 +42,7 @@ export function App() {
         <Route path="confirm" element={<ConfirmPage />} />
         <Route path="reset" element={<ResetPage />} />
         <Route path="privacy" element={<PrivacyPage />} />
+        <Route path="numbers" element={<NumbersPage />} />
         <Route
           path="account"
           element={

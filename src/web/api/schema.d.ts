@@ -3881,6 +3881,7 @@ export interface components {
                 };
                 regions: {
                     region: string;
+                    name: string;
                     count: number;
                 }[];
                 otherRegions: number;

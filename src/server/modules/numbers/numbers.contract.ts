@@ -27,8 +27,8 @@ export const ClusterNumbers = z
       total: Count,
       /** By active status: a suspended status counts as none. */
       byStatus: z.object({ participant: Count, partner: Count, none: Count }),
-      /** The regions with the most organizations, most first. */
-      regions: z.array(z.object({ region: RegionCode, count: Count })),
+      /** The regions with the most organizations, most first; `name` in the request's language. */
+      regions: z.array(z.object({ region: RegionCode, name: z.string(), count: Count })),
       /** The other regions and organizations without a Russian region (foreign ones). */
       otherRegions: Count,
     }),

@@ -14,6 +14,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { PUBLIC_CHALLENGE_STATES, RESULT_STATES } from "../../../shared/challenges.js";
 import { clusterInstant } from "../../../shared/clock.js";
+import type { Locale } from "../../../shared/constants.js";
 import { CLUSTER_TIME_ZONE } from "../../../shared/constants.js";
 import {
   cumulative,
@@ -25,6 +26,7 @@ import {
   type SeriesKey,
 } from "../../../shared/numbers.js";
 import { INVESTMENT_TYPES, type InvestmentType } from "../../../shared/projects.js";
+import { regionName } from "../../../shared/regions.js";
 import { moscowToday, now } from "../../core/clock.js";
 import type { Ctx } from "../../core/context.js";
 import { type Executor, rows, textArray } from "../../core/db.js";
@@ -36,8 +38,9 @@ const READS = ["projects", "directory", "challenges", "pilots"] as const;
 
 /**
  * The cluster in numbers as the route's JSON: computed once per generation of the tables it reads and
- * per month (the series end with the current month), so a committed write shows in the very next answer
- * on every app server, and between writes an answer costs one primary-key lookup of the generations.
+ * per month (the series end with the current month) and language (the regions' names), so a committed
+ * write shows in the very next answer on every app server, and between writes an answer costs one
+ * primary-key lookup of the generations.
  */
 export async function clusterNumbers(ctx: Ctx): Promise<string> {
   const gens = generations(ctx.db, READS);
@@ -46,9 +49,9 @@ export async function clusterNumbers(ctx: Ctx): Promise<string> {
   return cachedJson(
     ctx.db,
     "projects",
-    `numbers:${today.slice(0, 7)}:${others.join(":")}`,
+    `numbers:${ctx.locale}:${today.slice(0, 7)}:${others.join(":")}`,
     ClusterNumbers,
-    () => computeNumbers(ctx.db, today),
+    () => computeNumbers(ctx.db, today, ctx.locale),
     Promise.resolve(projects),
   );
 }
@@ -122,8 +125,15 @@ export function numbersStatement(firstMonth: string): SQL {
 }
 
 /** The figures from the statement's row (the months: `numberMonths(today)`). */
-export function numbersOf(row: NumbersRow, months: string[], computedAt: Date): ClusterNumbers {
-  const top = row.regions.slice(0, NUMBERS_TOP_REGIONS);
+export function numbersOf(
+  row: NumbersRow,
+  months: string[],
+  computedAt: Date,
+  locale: Locale,
+): ClusterNumbers {
+  const top = row.regions
+    .slice(0, NUMBERS_TOP_REGIONS)
+    .map((r) => ({ region: r.region, name: regionName(r.region, locale) ?? r.region, count: r.count }));
   const investment = row.money.filter((e) => e.kind === "investment");
   const support = row.money.filter((e) => e.kind === "support");
   const sum = (list: { amount: number }[]) => list.reduce((n, e) => n + Number(e.amount), 0);
@@ -180,8 +190,8 @@ export function numbersOf(row: NumbersRow, months: string[], computedAt: Date): 
 }
 
 /** Computes the figures now (one statement). */
-export async function computeNumbers(ex: Executor, today: string): Promise<ClusterNumbers> {
+export async function computeNumbers(ex: Executor, today: string, locale: Locale): Promise<ClusterNumbers> {
   const months = numberMonths(today);
   const [row] = await rows<NumbersRow>(ex, numbersStatement(months[0]!));
-  return numbersOf(row!, months, now());
+  return numbersOf(row!, months, now(), locale);
 }

@@ -180,9 +180,9 @@ describe("the cluster in numbers", () => {
       total: 6,
       byStatus: { participant: 2, partner: 1, none: 3 },
       regions: [
-        { region: "77", count: 3 },
-        { region: "50", count: 1 },
-        { region: "78", count: 1 },
+        { region: "77", name: "Москва", count: 3 },
+        { region: "50", name: "Московская область", count: 1 },
+        { region: "78", name: "Санкт-Петербург", count: 1 },
       ],
       otherRegions: 1,
     });
@@ -219,6 +219,16 @@ describe("the cluster in numbers", () => {
     expect(last(series(n, "challengesPublished"))).toBe(2);
     expect(series(n, "challengesPublished")[idx(5)]).toBe(1);
     expect(n.series.find((s) => s.key === "investment")?.unit).toBe("rub");
+  });
+
+  it("names the regions in the reader's language", async () => {
+    const res = await new Client(t.app, "en").get("/api/public/numbers");
+    expect((res.json() as ClusterNumbers).organizations.regions[0]).toEqual({
+      region: "77",
+      name: "Moscow",
+      count: 3,
+    });
+    expect((await numbers()).organizations.regions[0]?.name).toBe("Москва");
   });
 
   it("follows a confirmation at once (the answer is kept per generation of what it reads)", async () => {
