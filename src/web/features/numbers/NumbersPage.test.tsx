@@ -73,7 +73,9 @@ describe("the cluster in numbers", () => {
     ).toBeTruthy();
 
     const chart = screen.getByRole("figure", { name: "Привлечённые инвестиции" });
-    expect(within(chart).getByText(/за 24 месяца 1\s250\s000\s₽, в текущем месяце 250\s000\s₽/)).toBeTruthy();
+    expect(
+      within(chart).getByText(/За 24 месяца — 1\s250\s000\s₽, в текущем месяце — 250\s000\s₽/),
+    ).toBeTruthy();
     fireEvent.click(within(chart).getByText("Таблица"));
     const table = within(chart).getByRole("table", { name: "Привлечённые инвестиции" });
     const row = within(table).getByRole("row", { name: /ноябрь 2026/ });
@@ -81,7 +83,7 @@ describe("the cluster in numbers", () => {
     expect(within(table).getAllByRole("row")).toHaveLength(25);
 
     const level = screen.getByRole("figure", { name: "Участников кластера на конец месяца" });
-    expect(within(level).getByText(/сейчас 323, 24 месяца назад 300/)).toBeTruthy();
+    expect(within(level).getByText("Сейчас — 323, 24 месяца назад — 300.")).toBeTruthy();
   });
 
   it("says so when the figures cannot be loaded, with a way to try again", async () => {

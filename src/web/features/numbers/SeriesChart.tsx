@@ -11,7 +11,7 @@ import type { NumberSeries } from "./types";
 
 const W = 640;
 const H = 180;
-const LEFT = 56;
+const LEFT = 80;
 const BOTTOM = 22;
 const TOP = 8;
 
@@ -40,9 +40,8 @@ export function SeriesChart({ series, months }: { series: NumberSeries; months: 
   const top = max || 1;
   const at = values.indexOf(max);
   const summary = LEVEL_SERIES.includes(series.key)
-    ? t("numbers.chart.level", { title, last: exact(values.at(-1) ?? 0), first: exact(values[0] ?? 0) })
+    ? t("numbers.chart.level", { last: exact(values.at(-1) ?? 0), first: exact(values[0] ?? 0) })
     : t("numbers.chart.flow", {
-        title,
         total: exact(values.reduce((a, b) => a + b, 0)),
         last: exact(values.at(-1) ?? 0),
         max: exact(max),
@@ -97,9 +96,9 @@ export function SeriesChart({ series, months }: { series: NumberSeries; months: 
           i % 6 === 0 || i === months.length - 1 ? (
             <text
               key={m}
-              x={LEFT + i * step + step / 2}
+              x={i === months.length - 1 ? W : LEFT + i * step + step / 2}
               y={H - 6}
-              textAnchor="middle"
+              textAnchor={i === months.length - 1 ? "end" : "middle"}
               className="numbers-chart__label"
             >
               {names.short(m)}
