@@ -56,73 +56,73 @@ export async function clusterNumbers(ctx: Ctx): Promise<string> {
   );
 }
 
-const month = (column: SQL) => sql`to_char(${column} at time zone ${CLUSTER_TIME_ZONE}, 'YYYY-MM')`;
-const ACTIVE = sql`status_suspended_at is null`;
+/** The month (the cluster's time zone) of a moment from `from` on, else null: computed per row, grouped on. */
+const monthFrom = (column: SQL, from: string) =>
+  sql`case when ${column} >= ${from}::timestamptz then date_trunc('month', ${column} at time zone ${CLUSTER_TIME_ZONE}) end`;
+const YM = (m: SQL) => sql`to_char(${m}, 'YYYY-MM')`;
 
-/** The rows of `numbersStatement`: each column one JSON value. */
+/** Groups of one table's rows: the columns named, `m` the month (YYYY-MM, null before the window), `n` rows. */
+type Group<T> = T & { m: string | null; n: number };
+
+/** The rows of `numbersStatement`: each column the groups of one table (one scan each), as JSON. */
 export interface NumbersRow {
-  orgs: { total: number; participant: number; partner: number };
-  regions: { region: string; count: number }[];
-  projects: { total: number; joint: number };
-  money: { kind: "investment" | "support"; type: InvestmentType | null; amount: number; entries: number }[];
-  pilots: { completed: number; running: number };
-  challenges: { published: number; with_results: number; awarded: number; awards: number };
-  series: { s: string; m: string; v: number }[];
+  orgs: Group<{ region: string | null; status: string; active: boolean }>[];
+  projects: Group<{ joint: boolean }>[];
+  money: Group<{ kind: "investment" | "support"; type: InvestmentType | null; amount: number }>[];
+  pilots: Group<{ state: string }>[];
+  challenges: Group<{ state: string }>[];
+  awards: { awarded: number; awards: number };
 }
 
 /**
- * The one statement of the figures, the series from `firstMonth` (YYYY-MM) on. Sums of rubles are
- * bigint (exact; within a safe integer for any plausible cluster).
+ * The one statement of the figures, the series from `firstMonth` (YYYY-MM) on: each table read once,
+ * its rows grouped by what the figures tell apart and by month (`numbersOf` adds the groups up). Sums of
+ * rubles are bigint (exact; within a safe integer for any plausible cluster).
  */
 export function numbersStatement(firstMonth: string): SQL {
   const from = clusterInstant(`${firstMonth}-01T00:00`)!.toISOString();
   const fromDay = `${firstMonth}-01`;
   const published = textArray([...PUBLIC_CHALLENGE_STATES]);
   const results = textArray([...RESULT_STATES]);
+  const groups = (query: SQL) => sql`(select coalesce(json_agg(x), '[]'::json) from (${query}) x)`;
   return sql`select
-  (select row_to_json(x) from (select count(*)::int as total,
-      count(*) filter (where status = 'participant' and ${ACTIVE})::int as participant,
-      count(*) filter (where status = 'partner' and ${ACTIVE})::int as partner
-    from organizations) x) as orgs,
-  (select coalesce(json_agg(x order by x.count desc, x.region), '[]'::json) from (
-      select region_code as region, count(*)::int as count from organizations
-      where region_code is not null group by region_code) x) as regions,
-  (select row_to_json(x) from (select count(*)::int as total, count(*) filter (where joint)::int as joint
-    from projects) x) as projects,
-  (select coalesce(json_agg(x), '[]'::json) from (
-      select kind, investment_type as type, sum(amount)::bigint as amount, count(*)::int as entries
-      from project_entries where state = 'confirmed' group by kind, investment_type) x) as money,
-  (select row_to_json(x) from (select count(*) filter (where state = 'completed')::int as completed,
-      count(*) filter (where state = 'running')::int as running from pilots) x) as pilots,
-  (select row_to_json(x) from (select
-      (select count(*)::int from challenges where state::text = any(${published}::text[])) as published,
-      (select count(*)::int from challenges where state::text = any(${results}::text[])) as with_results,
-      coalesce(sum(a.amount), 0)::bigint as awarded, count(a.*)::int as awards
+  ${groups(sql`select region, status, active, ${YM(sql`m`)} as m, count(*)::int as n from (
+      select region_code as region, status::text as status, status_suspended_at is null as active,
+        case when status = 'participant' and status_suspended_at is null then ${monthFrom(sql`status_since`, from)} end as m
+      from organizations) o group by region, status, active, m`)} as orgs,
+  ${groups(sql`select joint, ${YM(sql`m`)} as m, count(*)::int as n from (
+      select joint, ${monthFrom(sql`created_at`, from)} as m from projects) p group by joint, m`)} as projects,
+  ${groups(sql`select kind, type, ${YM(sql`m`)} as m, sum(amount)::bigint as amount, count(*)::int as n from (
+      select kind::text as kind, investment_type::text as type, amount,
+        case when received_on >= ${fromDay}::date then date_trunc('month', received_on) end as m
+      from project_entries where state = 'confirmed') e group by kind, type, m`)} as money,
+  ${groups(sql`select state, ${YM(sql`m`)} as m, count(*)::int as n from (
+      select state::text as state, case when state = 'completed' then ${monthFrom(sql`completed_at`, from)} end as m
+      from pilots where state in ('completed', 'running')) p group by state, m`)} as pilots,
+  ${groups(sql`select state, ${YM(sql`m`)} as m, count(*)::int as n from (
+      select state::text as state, ${monthFrom(sql`opened_at`, from)} as m
+      from challenges where state::text = any(${published}::text[])) c group by state, m`)} as challenges,
+  (select row_to_json(x) from (select coalesce(sum(a.amount), 0)::bigint as awarded, count(*)::int as awards
     from challenge_awards a join challenges c on c.id = a.challenge_id
-    where c.state::text = any(${results}::text[])) x) as challenges,
-  (select coalesce(json_agg(x), '[]'::json) from (
-      select 'participants' as s, ${month(sql`status_since`)} as m, count(*)::bigint as v from organizations
-        where status = 'participant' and ${ACTIVE} and status_since >= ${from}::timestamptz group by 2
-      union all
-      select 'participantsBefore', '', count(*) from organizations
-        where status = 'participant' and ${ACTIVE} and status_since < ${from}::timestamptz
-      union all
-      select 'projects', ${month(sql`created_at`)}, count(*) from projects
-        where created_at >= ${from}::timestamptz group by 2
-      union all
-      select 'jointProjects', ${month(sql`created_at`)}, count(*) from projects
-        where joint and created_at >= ${from}::timestamptz group by 2
-      union all
-      select kind::text, to_char(received_on, 'YYYY-MM'), sum(amount)::bigint from project_entries
-        where state = 'confirmed' and received_on >= ${fromDay}::date group by 1, 2
-      union all
-      select 'pilotsCompleted', ${month(sql`completed_at`)}, count(*) from pilots
-        where state = 'completed' and completed_at >= ${from}::timestamptz group by 2
-      union all
-      select 'challengesPublished', ${month(sql`opened_at`)}, count(*) from challenges
-        where state::text = any(${published}::text[]) and opened_at >= ${from}::timestamptz group by 2
-    ) x) as series`;
+    where c.state::text = any(${results}::text[])) x) as awards`;
 }
+
+/** The groups' row counts (or `value`) per month, of the groups `where` keeps. */
+function perMonth<G extends { m: string | null; n: number }>(
+  list: G[],
+  where: (g: G) => boolean,
+  value: (g: G) => number = (g) => g.n,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const g of list) if (g.m && where(g)) out.set(g.m, (out.get(g.m) ?? 0) + Number(value(g)));
+  return out;
+}
+
+const total = <G extends { n: number }>(
+  list: G[],
+  where: (g: G) => boolean = () => true,
+  value = (g: G) => g.n,
+) => list.reduce((sum, g) => (where(g) ? sum + Number(value(g)) : sum), 0);
 
 /** The figures from the statement's row (the months: `numberMonths(today)`). */
 export function numbersOf(
@@ -131,59 +131,81 @@ export function numbersOf(
   computedAt: Date,
   locale: Locale,
 ): ClusterNumbers {
-  const top = row.regions
+  const orgs = row.orgs;
+  const holds = (status: string) => (g: NumbersRow["orgs"][number]) => g.status === status && g.active;
+  const byRegion = new Map<string, number>();
+  for (const g of orgs) if (g.region) byRegion.set(g.region, (byRegion.get(g.region) ?? 0) + g.n);
+  const regions = [...byRegion]
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
     .slice(0, NUMBERS_TOP_REGIONS)
-    .map((r) => ({ region: r.region, name: regionName(r.region, locale) ?? r.region, count: r.count }));
-  const investment = row.money.filter((e) => e.kind === "investment");
-  const support = row.money.filter((e) => e.kind === "support");
-  const sum = (list: { amount: number }[]) => list.reduce((n, e) => n + Number(e.amount), 0);
-  const count = (list: { entries: number }[]) => list.reduce((n, e) => n + e.entries, 0);
-  const byMonth = new Map<string, Map<string, number>>();
-  for (const p of row.series) {
-    const m = byMonth.get(p.s) ?? new Map<string, number>();
-    byMonth.set(p.s, m.set(p.m, Number(p.v)));
-  }
-  const values = (key: string) => onMonths(months, byMonth.get(key) ?? new Map());
-  const participants = values("participants");
+    .map(([region, count]) => ({ region, name: regionName(region, locale) ?? region, count }));
+  const organizations = total(orgs);
+  const participant = total(orgs, holds("participant"));
+  const partner = total(orgs, holds("partner"));
+  const money = (kind: string) => row.money.filter((g) => g.kind === kind);
+  const investment = money("investment");
+  const support = money("support");
+  const amount = (g: { amount: number }) => g.amount;
+  const participants = onMonths(months, perMonth(orgs, holds("participant")));
   const series: Record<SeriesKey, number[]> = {
     participants,
-    participantsTotal: cumulative(participants, byMonth.get("participantsBefore")?.get("") ?? 0),
-    projects: values("projects"),
-    jointProjects: values("jointProjects"),
-    investment: values("investment"),
-    support: values("support"),
-    pilotsCompleted: values("pilotsCompleted"),
-    challengesPublished: values("challengesPublished"),
+    participantsTotal: cumulative(
+      participants,
+      total(orgs, (g) => holds("participant")(g) && g.m === null),
+    ),
+    projects: onMonths(
+      months,
+      perMonth(row.projects, () => true),
+    ),
+    jointProjects: onMonths(
+      months,
+      perMonth(row.projects, (g) => g.joint),
+    ),
+    investment: onMonths(
+      months,
+      perMonth(investment, () => true, amount),
+    ),
+    support: onMonths(
+      months,
+      perMonth(support, () => true, amount),
+    ),
+    pilotsCompleted: onMonths(
+      months,
+      perMonth(row.pilots, (g) => g.state === "completed"),
+    ),
+    challengesPublished: onMonths(
+      months,
+      perMonth(row.challenges, () => true),
+    ),
   };
   return {
     computedAt: computedAt.toISOString(),
     months,
     organizations: {
-      total: row.orgs.total,
-      byStatus: {
-        participant: row.orgs.participant,
-        partner: row.orgs.partner,
-        none: row.orgs.total - row.orgs.participant - row.orgs.partner,
-      },
-      regions: top,
-      otherRegions: row.orgs.total - top.reduce((n, r) => n + r.count, 0),
+      total: organizations,
+      byStatus: { participant, partner, none: organizations - participant - partner },
+      regions,
+      otherRegions: organizations - regions.reduce((n, r) => n + r.count, 0),
     },
-    projects: row.projects,
+    projects: { total: total(row.projects), joint: total(row.projects, (g) => g.joint) },
     investment: {
-      total: sum(investment),
-      entries: count(investment),
+      total: total(investment, () => true, amount),
+      entries: total(investment),
       byType: INVESTMENT_TYPES.map((type) => {
-        const of = investment.filter((e) => e.type === type);
-        return { type, amount: sum(of), entries: count(of) };
+        const of = investment.filter((g) => g.type === type);
+        return { type, amount: total(of, () => true, amount), entries: total(of) };
       }),
     },
-    support: { total: sum(support), entries: count(support) },
-    pilots: row.pilots,
+    support: { total: total(support, () => true, amount), entries: total(support) },
+    pilots: {
+      completed: total(row.pilots, (g) => g.state === "completed"),
+      running: total(row.pilots, (g) => g.state === "running"),
+    },
     challenges: {
-      published: row.challenges.published,
-      withResults: row.challenges.with_results,
-      awarded: Number(row.challenges.awarded),
-      awards: row.challenges.awards,
+      published: total(row.challenges),
+      withResults: total(row.challenges, (g) => (RESULT_STATES as readonly string[]).includes(g.state)),
+      awarded: Number(row.awards.awarded),
+      awards: row.awards.awards,
     },
     series: SERIES_KEYS.map((key) => ({ key, unit: NUMBER_SERIES[key], values: series[key] })),
   };
