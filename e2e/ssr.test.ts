@@ -65,6 +65,7 @@ describe("server-rendered public pages", () => {
       "/exchanges",
       "/exchanges/premises",
       `/listings/${listing.id}`,
+      "/numbers",
     ]) {
       await page.goto(`${env.server.url}${path}`, { waitUntil: "networkidle" });
       // the server sent the page's text in the page's language, and the browser kept it
