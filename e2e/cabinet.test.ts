@@ -241,12 +241,12 @@ describe("the home page", () => {
       ["Сообщения и уведомления", "/messages"],
     ] as const)
       expect(await services.getByRole("link", { name, exact: true }).getAttribute("href")).toBe(path);
-    // The figures are the live counts of the public numbers endpoint.
-    const stats = await guest.evaluate(async () => (await fetch("/api/public/stats")).json());
+    // The figures are the live counts of the cluster in numbers.
+    const stats = await guest.evaluate(async () => (await fetch("/api/public/numbers")).json());
     const numbers = guest.getByRole("region", { name: "Кластер в цифрах" });
     await expect
       .poll(async () => (await numbers.locator(".stat-value").first().textContent())?.replace(/\s/g, ""))
-      .toBe(String(stats.users));
+      .toBe(String(stats.organizations.total));
 
     const page = await signInAs(env, "user@innocluster.demo", PHONE);
     pages.push(page);

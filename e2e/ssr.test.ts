@@ -79,6 +79,7 @@ describe("server-rendered public pages", () => {
       `/listings/${listing.id}`,
       "/projects",
       `/projects/${project.id}`,
+      "/numbers",
     ]) {
       await page.goto(`${env.server.url}${path}`, { waitUntil: "networkidle" });
       // the server sent the page's text in the page's language, and the browser kept it

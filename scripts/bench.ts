@@ -49,6 +49,7 @@ import { LISTINGS_CATALOG, publicListingQuery } from "../src/server/modules/list
 import { SearchQuery } from "../src/server/modules/measures/measures.contract.js";
 import { measuresText, runSearch, searchStatement } from "../src/server/modules/measures/measures.search.js";
 import { orgProfile, searchSpec } from "../src/server/modules/measures/measures.service.js";
+import { numbersStatement } from "../src/server/modules/numbers/numbers.service.js";
 import { organizations } from "../src/server/modules/organizations/organizations.schema.js";
 import {
   activeOrganizationFacts,
@@ -68,6 +69,7 @@ import {
 } from "../src/server/seed/index.js";
 import { DEMO_USER_EMAIL, DEMO_USER_ORG } from "../src/server/seed/organizations.js";
 import { openSse } from "../src/server/test/sse.js";
+import { numberMonths } from "../src/shared/numbers.js";
 import { challengeRankingStatement, challengesSearchStatement } from "./bench.challenges.js";
 import { listingsSearchStatement } from "./bench.listings.js";
 import {
@@ -526,6 +528,17 @@ const cases: Case[] = [
         note: `${p.n} organizations in its consortium; guest`,
       };
     },
+  },
+  {
+    // Issue 14: the API answers from memory between writes (the answer kept per generation of the
+    // organizations, projects, challenges and pilots, and per month); the raw SQL is its one aggregate
+    // statement, computed on every round — what the first request after a write costs.
+    name: "cluster in numbers (/api/public/numbers)",
+    prepare: async () => ({
+      url: "/api/public/numbers",
+      stages: [[toStatement(numbersStatement(numberMonths(moscowToday())[0]!))]],
+      note: "guest; every figure and 8 series of 24 months from one statement",
+    }),
   },
 ];
 

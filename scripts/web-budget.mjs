@@ -65,6 +65,8 @@ export const PUBLIC_PAGES = [
     module: "features/projects/pages.public.ts",
     ceiling: 186_600,
   },
+  // the cluster in numbers: its figures, tables and the series' bars drawn as inline SVG (no chart library)
+  { name: "numbers", path: "/numbers", module: "features/numbers/NumbersPage.tsx" },
 ];
 
 /**

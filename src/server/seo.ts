@@ -63,6 +63,7 @@ const STATIC_PAGES: Record<string, string> = {
   "/pilot-sites": "pilotSites",
   "/projects": "projects",
   "/clusters": "clusters",
+  "/numbers": "numbers",
   ...Object.fromEntries(LISTING_KIND_NAMES.map((kind) => [`/exchanges/${kind}`, `exchanges.${kind}`])),
 };
 

@@ -112,6 +112,17 @@ describe.each(["ru", "en"] as const)("the first HTML of a public page, in %s", (
     );
   });
 
+  it("the cluster in numbers: the figures, the regions' names and the series' tables", async () => {
+    const numbers = await api<{ organizations: { regions: { name: string }[] } }>(
+      "/api/public/numbers",
+      lang,
+    );
+    const text = rootText((await page("/numbers", lang)).body);
+    expect(text).toContain(lang === "ru" ? "участников кластера" : "cluster participants");
+    expect(text).toContain(flat(numbers.organizations.regions[0]!.name));
+    expect(text).toContain(lang === "ru" ? "Таблица" : "Table");
+  });
+
   it("directory: the first results' names", async () => {
     const { items } = await api<{ items: { shortName: string }[] }>("/api/directory", lang);
     expect(items.length).toBeGreaterThan(2);

@@ -27,6 +27,7 @@ const SHELL: LazyRoute[] = [
   ["confirm", () => import("./features/auth/ConfirmPage"), "default"],
   ["reset", () => import("./features/auth/ResetPage"), "default"],
   ["privacy", () => import("./features/legal/PrivacyPage"), "default"],
+  ["numbers", () => import("./features/numbers/NumbersPage"), "default"],
   ["account", () => import("./features/account/AccountPage"), "default", true],
   ["admin/users", () => import("./features/admin/UsersPage"), "default", { ability: "admin.users.list" }],
   ["admin/jobs", () => import("./features/admin/JobsPage"), "default", { ability: "admin.jobs" }],

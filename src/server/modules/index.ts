@@ -12,6 +12,7 @@ import { jobsModule } from "./jobs/jobs.module.js";
 import { listingsModule } from "./listings/listings.module.js";
 import { measuresModule } from "./measures/measures.module.js";
 import { notificationsModule } from "./notifications/notifications.module.js";
+import { numbersModule } from "./numbers/numbers.module.js";
 import { organizationsModule } from "./organizations/organizations.module.js";
 import { pilotsModule } from "./pilots/pilots.module.js";
 import { privacyModule } from "./privacy/privacy.module.js";
@@ -39,6 +40,7 @@ export const MODULES = [
   pilotsModule,
   projectsModule,
   clustersModule,
+  numbersModule,
   jobsModule,
   privacyModule,
   cabinetModule,

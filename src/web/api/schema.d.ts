@@ -3374,6 +3374,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cluster in numbers: organizations by status and region, projects, confirmed investment and support, pilots, challenges; monthly series of the last 24 months */
+        get: operations["getPublicNumbers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/jobs": {
         parameters: {
             query?: never;
@@ -4111,6 +4128,53 @@ export interface components {
             } | null;
             members: number;
             projects: number;
+        };
+        ClusterNumbers: {
+            computedAt: string;
+            months: string[];
+            organizations: {
+                total: number;
+                byStatus: {
+                    participant: number;
+                    partner: number;
+                    none: number;
+                };
+                regions: {
+                    region: string;
+                    name: string;
+                    count: number;
+                }[];
+                otherRegions: number;
+            };
+            projects: {
+                total: number;
+                joint: number;
+            };
+            investment: {
+                total: number;
+                entries: number;
+                byType: {
+                    /** @enum {string} */
+                    type: "equity" | "loan" | "venture_fund" | "corporate" | "external_grant";
+                    amount: number;
+                    entries: number;
+                }[];
+            };
+            support: {
+                total: number;
+                entries: number;
+            };
+            pilots: {
+                completed: number;
+                running: number;
+            };
+            challenges: {
+                published: number;
+                withResults: number;
+                awarded: number;
+                awards: number;
+            };
+            series: components["schemas"]["NumberSeries"][];
         };
         ClusterProject: {
             /** Format: uuid */
@@ -4957,6 +5021,13 @@ export interface components {
             link: string | null;
             createdAt: string;
             read: boolean;
+        };
+        NumberSeries: {
+            /** @enum {string} */
+            key: "participants" | "participantsTotal" | "projects" | "jointProjects" | "investment" | "support" | "pilotsCompleted" | "challengesPublished";
+            /** @enum {string} */
+            unit: "count" | "rub";
+            values: number[];
         };
         Organization: {
             /** Format: uuid */
@@ -14824,6 +14895,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Cluster"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicNumbers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterNumbers"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

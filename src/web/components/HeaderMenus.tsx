@@ -82,8 +82,9 @@ export function UserMenu({ user }: { user: User }) {
 /** Service sections (administration, audit, development mail) share one "More" menu on wide screens. */
 /**
  * The projects' links, built here (a lazy chunk) rather than in the bar: the bar has no room left (24 px
- * targets at 1366 px) and the entry no bytes to spare. The catalogs (projects, clusters) and "my projects" are in the drawer
- * (and the organization menu); the operator's queue is under "More".
+ * targets at 1366 px) and the entry no bytes to spare. The catalogs (projects, clusters), the cluster in
+ * numbers and "my projects" are in the drawer (and the organization menu); the operator's queue is under
+ * "More".
  */
 function useProjectLinks() {
   const { t } = useTranslation();
@@ -97,6 +98,7 @@ function useProjectLinks() {
       { to: "/projects", label: t("projectsNav.catalog") },
       { to: "/clusters", label: t("projectsNav.clusters") },
     ],
+    numbers: { to: "/numbers", label: t("projectsNav.numbers") },
   };
 }
 
@@ -188,7 +190,7 @@ export function NavDrawer({
   const { t } = useTranslation();
   const user = signedIn;
   const service = useServiceLinks();
-  const catalog = useProjectLinks().catalog;
+  const { catalog, numbers } = useProjectLinks();
   const personal = usePersonalLinks();
   return (
     <Drawer
@@ -201,7 +203,7 @@ export function NavDrawer({
       closeButtonProps={{ "aria-label": t("common.header.closeMenu") }}
     >
       <nav aria-label={t("common.header.mobileNav")} className="drawer-nav">
-        {navLinks([...drawerItems, ...service, ...catalog, ...personal], close)}
+        {navLinks([...drawerItems, ...service, ...catalog, numbers, ...personal], close)}
         {!user && (
           <>
             <NavLink to="/signin" className="nav-link" onClick={close}>
