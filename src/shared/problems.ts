@@ -130,6 +130,10 @@ export const PROBLEM_CODES = [
   "project-changed",
   "project-entry-changed",
   "project-invitation-answered",
+  // reporting (participants' KPI reports)
+  "kpi-campaign-exists",
+  "kpi-campaign-changed",
+  "kpi-report-changed",
   "challenge-teams-not-allowed",
   "challenge-teams-only",
   "challenge-team-submission-exists",
