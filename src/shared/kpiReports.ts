@@ -17,7 +17,8 @@
 // Reminders (`reminderDue`): to organizations that have not submitted, 14 and 3 days before the due day
 // and the day after it was missed; each once per report and due day (a moved due day reminds again).
 //
-// Texts: web `kpiReports.{states,figures,warnings}.*`; server `kpi.*` (locales/<l>/server/reporting.json).
+// Texts: web `cabinet.kpi.{states,figures,issues,warnings}.*` (locales/<l>/cabinet.json); server `kpi.*` and
+// `field.kpi.*` (locales/<l>/server/reporting.json).
 
 export const KPI_REPORT_STATES = ["not_started", "draft", "submitted", "returned", "accepted"] as const;
 export type KpiReportState = (typeof KPI_REPORT_STATES)[number];
@@ -49,7 +50,7 @@ export type KpiFigures = Record<KpiFigure, number | null>;
 
 export type KpiIssue = {
   field: KpiFigure;
-  /** `field.kpi.<code>` (server) / `kpiReports.issues.<code>` (web). */
+  /** `field.kpi.<code>` (server) / `cabinet.kpi.issues.<code>` (web). */
   code: "not-integer" | "negative" | "too-large" | "export-above-revenue" | "required";
 };
 

@@ -46,7 +46,7 @@ type CampaignRow = typeof kpiCampaigns.$inferSelect;
 export const defaultTitle = (year: number) => `Отчётность участников кластера за ${year} год`;
 
 /** The link of a report's page (notifications, the cabinet). */
-export const reportLink = (id: string) => `/kpi-reports/${id}`;
+export const reportLink = (id: string) => `/cabinet/reports/${id}`;
 
 /** A due moment as people read it in notifications: DD.MM.YYYY HH:MM, Moscow time. */
 export const dueText = (at: Date) => {
@@ -150,7 +150,7 @@ export async function openCampaign(ctx: Ctx, body: z.infer<typeof CampaignBody>)
         userIds: (await managersOfMany(tx, orgIds)).filter((u) => u !== actor.id),
         kind: KPI_NOTIFICATION_KINDS.opened,
         data: { campaign: titleRu, due: dueText(dueAt), year: c!.year },
-        link: "/kpi-reports",
+        link: "/cabinet/reports",
       });
       return campaignViewOf(tx, c!.id);
     })

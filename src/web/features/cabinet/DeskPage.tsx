@@ -1,7 +1,8 @@
 import { Anchor, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useParams } from "react-router";
+import { lazyPart } from "../../components/lazyPart";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
@@ -126,7 +127,7 @@ function Today({ desk }: { desk: Desk }) {
   );
 }
 
-export default function DeskPage() {
+function OperatorDesk() {
   const { t } = useTranslation();
   usePageTitle(t("desk.title"));
   const desk = useQuery({ ...cabinetQueries.desk(), refetchInterval: 60_000 });
@@ -134,7 +135,11 @@ export default function DeskPage() {
   const waiting = data?.queues.reduce((n, q) => n + q.count, 0) ?? 0;
   return (
     <Stack gap="lg">
-      <PageHeader title={t("desk.title")} subtitle={t("desk.lead")} />
+      <PageHeader title={t("desk.title")} subtitle={t("desk.lead")}>
+        <Anchor component={Link} to="/desk/reports" display="inline-block">
+          {t("desk.kpiReports")}
+        </Anchor>
+      </PageHeader>
       {desk.isError && <ProblemAlert error={desk.error} />}
       {desk.isPending && <Skeleton height={200} />}
       {data && (
@@ -156,4 +161,11 @@ export default function DeskPage() {
       )}
     </Stack>
   );
+}
+
+/** The participants' KPI reports below /desk (their own chunk). */
+const KpiReports = lazyPart(() => import("../kpiReports/routes").then((m) => m.KpiReportRoutes));
+
+export default function DeskPage() {
+  return useParams()["*"] ? <KpiReports side="desk" /> : <OperatorDesk />;
 }
