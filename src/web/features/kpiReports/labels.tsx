@@ -3,19 +3,23 @@ import { useTranslation } from "react-i18next";
 import type { KpiFigure } from "../../../shared/kpiReports";
 import type { KpiReport, KpiReportState } from "./types";
 
-/** Filled badges in dark shades: white text on them meets AA contrast. */
-const STATE_COLOR: Record<KpiReportState, string> = {
-  not_started: "gray.7",
-  draft: "blue.8",
-  submitted: "violet.8",
-  returned: "orange.9",
-  accepted: "teal.9",
+/**
+ * Filled badges in dark shades, white text at WCAG AA contrast; returned in yellow with black text (the
+ * shades of `components/badgeColors.ts`, not imported: a signed-in chunk importing it splits it out of
+ * the public pages' chunks, a file more at their first paint).
+ */
+const STATE_COLOR: Record<KpiReportState, { color: string; c?: string }> = {
+  not_started: { color: "gray.7" },
+  draft: { color: "blue.9" },
+  submitted: { color: "indigo.9" },
+  returned: { color: "yellow", c: "black" },
+  accepted: { color: "teal.9" },
 };
 
 export function KpiStateBadge({ state }: { state: KpiReportState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATE_COLOR[state]} variant="filled" style={{ flexShrink: 0 }}>
+    <Badge {...STATE_COLOR[state]} variant="filled" style={{ flexShrink: 0 }}>
       {t(`cabinet.kpi.states.${state}`)}
     </Badge>
   );
