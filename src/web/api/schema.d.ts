@@ -4136,7 +4136,7 @@ export interface components {
                 mine: number;
                 byQueue: {
                     /** @enum {string} */
-                    queue: "status" | "verification" | "names" | "erasures" | "listings" | "challenges" | "pilots";
+                    queue: "status" | "verification" | "names" | "erasures" | "listings" | "challenges" | "pilots" | "kpi";
                     total: number;
                     mine: number;
                 }[];
@@ -4147,7 +4147,7 @@ export interface components {
             id: string;
             at: string;
             /** @enum {string} */
-            queue: "status" | "verification" | "names" | "erasures" | "listings" | "challenges" | "pilots";
+            queue: "status" | "verification" | "names" | "erasures" | "listings" | "challenges" | "pilots" | "kpi";
             outcome: string;
             entityId: string | null;
             actor: {
@@ -4158,7 +4158,7 @@ export interface components {
         };
         DeskQueue: {
             /** @enum {string} */
-            key: "status" | "verification" | "names" | "erasures" | "listings" | "challenges" | "pilots";
+            key: "status" | "verification" | "names" | "erasures" | "listings" | "challenges" | "pilots" | "kpi";
             count: number;
             capped: boolean;
             oldest: {

@@ -87,6 +87,7 @@ export const DESK_QUEUES = [
   "listings",
   "challenges",
   "pilots",
+  "kpi",
 ] as const;
 
 export const DeskQueue = z
@@ -113,7 +114,7 @@ export const DeskDecision = z
     id: z.string(),
     at: z.string(),
     queue: z.enum(DESK_QUEUES),
-    /** approve, reject, return, suspend, resume, revoke, verify, transfer, merge, remove, triage, assign. */
+    /** approve, reject, return, suspend, resume, revoke, verify, transfer, merge, remove, triage, assign, accept. */
     outcome: z.string(),
     entityId: z.string().nullable(),
     actor: z.object({ id: z.uuid(), fullName: z.string() }).nullable(),

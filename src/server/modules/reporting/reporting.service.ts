@@ -19,7 +19,7 @@ import {
 import { writeAudit } from "../../core/audit.js";
 import { now } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import { type Executor, isUniqueViolation, likePattern, pageOf, rows } from "../../core/db.js";
+import { countRows, type Executor, isUniqueViolation, likePattern, pageOf, rows } from "../../core/db.js";
 import { AppError, badRequest, type FieldError, notFound } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
 import { can } from "../../core/policy.js";
@@ -533,4 +533,20 @@ export async function pendingReports(ex: Executor, organizationIds: string[]) {
     dueAt: s.c.dueAt.toISOString(),
     organization: { id: s.o.id, shortName: s.o.shortName },
   }));
+}
+
+// ---------- the operator's desk ----------
+
+/**
+ * Submitted reports waiting for the operator's decision, of every campaign, the earliest submitted first
+ * (the desk's queue: its count and the one waiting longest).
+ */
+export async function decisionQueue(ctx: Ctx, q: { page: number; pageSize: number }) {
+  const where = eq(kpiReports.state, "submitted");
+  const { items, total } = await pageOf(
+    reportQuery(ctx.db, where).orderBy(asc(kpiReports.submittedAt), asc(kpiReports.id)),
+    countRows(ctx.db, kpiReports, where),
+    q,
+  );
+  return { items: items.map((s) => view(s, operatorMe(s))), total };
 }

@@ -207,6 +207,13 @@ describe("reports", () => {
     );
     expect(locked.current).toMatchObject({ state: "submitted" });
     // The operator's table: filters by state.
+    const queue = (await op.get("/api/desk")).json() as {
+      queues: { key: string; count: number; oldest: { id: string; title: string } | null }[];
+    };
+    expect(queue.queues.find((q) => q.key === "kpi")).toMatchObject({
+      count: 1,
+      oldest: { id: c.id, title: "ООО «Альфа-Сенсор»" },
+    });
     const table = await ok<{ items: Report[]; total: number }>(
       op.get(`/api/operator/kpi-campaigns/${c.id}/reports?state=submitted`),
     );
@@ -260,6 +267,11 @@ describe("reports", () => {
       op.post(`/api/operator/kpi-reports/${r.id}/decision`, { decision: "accept", version: again.version }),
     );
     expect(accepted).toMatchObject({ state: "accepted", returnReason: null });
+    // The desk counts the operator's decisions of the day in the reports' queue.
+    const desk = (await op.get("/api/desk")).json() as {
+      today: { byQueue: { queue: string; mine: number }[] };
+    };
+    expect(desk.today.byQueue.find((q) => q.queue === "kpi")?.mine).toBe(2);
     expect(await noticesOf(alpha.owner.id, "kpi.accepted")).toBe(1);
     const audited = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, r.id));
     expect(audited.map((a) => a.action)).toEqual(

@@ -20,6 +20,7 @@ const QUEUE_PAGE: Record<DeskQueue["key"], string> = {
   listings: "/operator/listings",
   challenges: "/challenges/moderation",
   pilots: "/operator/pilots",
+  kpi: "/desk/reports",
 };
 
 /**
@@ -30,6 +31,7 @@ const itemPage = (queue: DeskQueue["key"], id: string | null, decided = false) =
   if (!id) return QUEUE_PAGE[queue];
   if (queue === "status") return `/operator/applications/${id}`;
   if (queue === "pilots") return `/pilots/${id}`;
+  if (queue === "kpi") return decided ? `/cabinet/reports/${id}` : `/desk/reports/${id}?state=submitted`;
   if (queue === "challenges" && decided) return `/challenges/${id}`;
   return QUEUE_PAGE[queue];
 };
