@@ -363,6 +363,14 @@ describe("reminders", () => {
     expect(await noticesOf(beta.owner.id, "kpi.reminder")).toBe(0);
     expect(await noticesOf(alpha.member.id, "kpi.reminder")).toBe(0);
     expect((await run(-2)).d3).toBe(2);
+    const latest = (await alpha.ownerC.get("/api/notifications")).json() as {
+      items: { kind: string; title: string; link: string | null }[];
+    };
+    expect(latest.items[0]).toMatchObject({
+      kind: "kpi.reminder",
+      title: `Сдайте отчёт за 2017 год до ${dueIn(20).slice(8, 10)}.${dueIn(20).slice(5, 7)}.${dueIn(20).slice(0, 4)} 18:00 (МСК)`,
+      link: expect.stringMatching(/^\/cabinet\/reports\//),
+    });
     expect((await run(-1)).d3).toBe(0);
     expect((await run(1)).overdue).toBe(2);
     expect((await run(2)).overdue).toBe(0);
