@@ -22,7 +22,6 @@ const TRLS = PROJECT_TRLS.map(String);
 interface State {
   q: string;
   page: number;
-  sort: "default";
   industry: string[];
   stage: string[];
   trl: string[];
@@ -47,7 +46,6 @@ function parse(params: URLSearchParams): State {
   return {
     q: (params.get("q") ?? "").trim().slice(0, 200),
     page: Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1),
-    sort: "default",
     industry: listOf(params, "industry", OKVED_SECTION_LETTERS),
     stage: listOf(params, "stage", PROJECT_STAGES),
     trl: listOf(params, "trl", TRLS),
@@ -178,12 +176,6 @@ export default function ProjectsPage() {
         text,
         onText: setText,
         onSubmit: submit,
-      }}
-      sort={{
-        label: t("projects.catalog.sortLabel"),
-        value: "default",
-        options: [{ value: "default", label: t("projects.catalog.sortDefault") }],
-        onChange: () => {},
       }}
       toolbar={
         user && (
