@@ -18,8 +18,10 @@ const title = (l: Parameters<typeof quoted>[1], d: Record<string, unknown>) =>
   quoted(shortened(d.campaign, 160), l);
 
 export const KPI_NOTIFICATION_DEFS = catalogueNotices({
+  // To every participant's managers at once, weeks before the due date: the daily digest, not thousands
+  // of mails in one transaction (as the measures' "now eligible"); the reminders go at once.
   [KPI_NOTIFICATION_KINDS.opened]: {
-    defaultChannel: "email",
+    defaultChannel: "digest",
     params: (l, d) => ({ campaign: title(l, d) }),
   },
   [KPI_NOTIFICATION_KINDS.reminder]: {
