@@ -151,7 +151,7 @@ describe("the demo operator's desk", () => {
         .poll(() => page.getByRole("heading", { level: 1 }).textContent())
         .toBe("Рабочий стол оператора");
       const queues = section(page, "Очереди");
-      await expect.poll(() => queues.getByRole("article").count()).toBe(7);
+      await expect.poll(() => queues.getByRole("article").count()).toBe(8);
       const status = queues.getByRole("article", { name: "Заявки на статус" });
       expect(Number(await status.locator(".stat-value").textContent())).toBeGreaterThan(0);
       expect(await status.getByText(/Дольше всех ждёт/).count()).toBe(1);
@@ -166,6 +166,10 @@ describe("the demo operator's desk", () => {
       const pilots = queues.getByRole("article", { name: "Заявки на пилоты" });
       expect(await pilots.locator(".stat-value").textContent()).toBe("3");
       expect(await pilots.getByText(/Дольше всех ждёт/).count()).toBe(1);
+      // The demo campaign's submitted participants' reports wait for the operator's decision.
+      const reports = queues.getByRole("article", { name: "Отчёты участников на проверке" });
+      expect(Number(await reports.locator(".stat-value").textContent())).toBeGreaterThan(0);
+      expect(await reports.getByText(/Дольше всех ждёт/).count()).toBe(1);
       expect(await noSidewaysScroll(page)).toBe(true);
       await expectAccessible(page, `operator's desk (${label})`);
     });

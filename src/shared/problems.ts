@@ -137,6 +137,10 @@ export const PROBLEM_CODES = [
   "cluster-member-exists",
   "cluster-lead-stays",
   "cluster-not-member",
+  // reporting (participants' KPI reports)
+  "kpi-campaign-exists",
+  "kpi-campaign-changed",
+  "kpi-report-changed",
   "challenge-teams-not-allowed",
   "challenge-teams-only",
   "challenge-team-submission-exists",

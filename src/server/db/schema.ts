@@ -22,4 +22,5 @@ export * from "../modules/organizations/organizations.schema.js";
 export * from "../modules/pilots/pilots.schema.js";
 export * from "../modules/privacy/privacy.schema.js";
 export * from "../modules/projects/projects.schema.js";
+export * from "../modules/reporting/reporting.schema.js";
 export * from "../modules/verification/verification.schema.js";

@@ -17,6 +17,7 @@ import { organizationsModule } from "./organizations/organizations.module.js";
 import { pilotsModule } from "./pilots/pilots.module.js";
 import { privacyModule } from "./privacy/privacy.module.js";
 import { projectsModule } from "./projects/projects.module.js";
+import { reportingModule } from "./reporting/reporting.module.js";
 import { statusModule } from "./status/status.module.js";
 import { verificationModule } from "./verification/verification.module.js";
 
@@ -41,6 +42,7 @@ export const MODULES = [
   projectsModule,
   clustersModule,
   numbersModule,
+  reportingModule,
   jobsModule,
   privacyModule,
   cabinetModule,

@@ -3391,6 +3391,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/kpi-reports/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The KPI reports of the reader's organizations, the latest year first */
+        get: operations["getKpiReportsMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A KPI report (its organization's members and operators) */
+        get: operations["getKpiReportsById"];
+        /** Save a report's figures as a draft (its organization's owner or admin, while not submitted; a stale version is 409 with the report now) */
+        put: operations["putKpiReportsById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi-reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a report with every figure: read-only until the operator returns it */
+        post: operations["postKpiReportsByIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/kpi-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reporting campaigns, the latest year first, with their reports counted per state */
+        get: operations["getOperatorKpiCampaigns"];
+        put?: never;
+        /** Open a reporting campaign for a year with its due moment (Moscow time): every participant organization must report */
+        post: operations["postOperatorKpiCampaigns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/kpi-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reporting campaign with its reports counted per state */
+        get: operations["getOperatorKpiCampaignsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move a campaign's due moment (naming the version seen; a stale one is 409 with the campaign now) */
+        patch: operations["patchOperatorKpiCampaignsById"];
+        trace?: never;
+    };
+    "/api/operator/kpi-campaigns/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign's table: every obliged organization's report, filtered by state and name or INN */
+        get: operations["getOperatorKpiCampaignsByIdReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/kpi-campaigns/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign's table as CSV (UTF-8 with BOM, ';'-separated, formulas defused) or XLSX, in the reader's language */
+        get: operations["getOperatorKpiCampaignsByIdExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/kpi-reports/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a submitted report, or return it with what is incomplete (the organization fixes and resubmits) */
+        post: operations["postOperatorKpiReportsByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/jobs": {
         parameters: {
             query?: never;
@@ -3667,6 +3806,19 @@ export interface components {
                 notifications: number;
                 messages: number;
             };
+            kpiReports: {
+                /** Format: uuid */
+                id: string;
+                state: components["schemas"]["KpiReportState"];
+                year: number;
+                dueAt: string;
+                organization: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                };
+                fill: boolean;
+            }[];
         };
         CabinetApplication: {
             /** Format: uuid */
@@ -4343,7 +4495,7 @@ export interface components {
                 mine: number;
                 byQueue: {
                     /** @enum {string} */
-                    queue: "status" | "verification" | "names" | "erasures" | "listings" | "challenges" | "pilots";
+                    queue: "status" | "verification" | "names" | "erasures" | "listings" | "challenges" | "pilots" | "kpi";
                     total: number;
                     mine: number;
                 }[];
@@ -4354,7 +4506,7 @@ export interface components {
             id: string;
             at: string;
             /** @enum {string} */
-            queue: "status" | "verification" | "names" | "erasures" | "listings" | "challenges" | "pilots";
+            queue: "status" | "verification" | "names" | "erasures" | "listings" | "challenges" | "pilots" | "kpi";
             outcome: string;
             entityId: string | null;
             actor: {
@@ -4365,7 +4517,7 @@ export interface components {
         };
         DeskQueue: {
             /** @enum {string} */
-            key: "status" | "verification" | "names" | "erasures" | "listings" | "challenges" | "pilots";
+            key: "status" | "verification" | "names" | "erasures" | "listings" | "challenges" | "pilots" | "kpi";
             count: number;
             capped: boolean;
             oldest: {
@@ -4465,6 +4617,71 @@ export interface components {
             /** @enum {string} */
             state: "pending" | "approved" | "rejected" | "cancelled";
             createdAt: string;
+        };
+        KpiCampaign: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            titleRu: string;
+            dueAt: string;
+            dueLocal: string;
+            createdAt: string;
+            version: number;
+            counts: {
+                not_started: number;
+                draft: number;
+                submitted: number;
+                returned: number;
+                accepted: number;
+            };
+            total: number;
+        };
+        KpiCampaignList: {
+            items: components["schemas"]["KpiCampaign"][];
+        };
+        KpiReport: {
+            /** Format: uuid */
+            id: string;
+            state: components["schemas"]["KpiReportState"];
+            campaign: {
+                /** Format: uuid */
+                id: string;
+                year: number;
+                titleRu: string;
+                dueAt: string;
+            };
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+                inn: string | null;
+            };
+            revenue: number | null;
+            headcount: number | null;
+            rndSpending: number | null;
+            exportRevenue: number | null;
+            patentsFiled: number | null;
+            warnings: "rnd-above-revenue"[];
+            submittedAt: string | null;
+            decidedAt: string | null;
+            returnReason: string | null;
+            updatedAt: string;
+            version: number;
+            me: {
+                fill: boolean;
+                decide: boolean;
+            };
+        };
+        KpiReportList: {
+            items: components["schemas"]["KpiReport"][];
+        };
+        /** @enum {string} */
+        KpiReportState: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+        KpiReportsPage: {
+            items: components["schemas"]["KpiReport"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         Listing: {
             titleRu: string;
@@ -4697,6 +4914,7 @@ export interface components {
                 "operator.pilots.queue": boolean;
                 "operator.projects.queue": boolean;
                 "operator.clusters.manage": boolean;
+                "operator.kpi.manage": boolean;
                 "admin.jobs": boolean;
                 "privacy.own": boolean;
                 "operator.erasures": boolean;
@@ -14924,6 +15142,395 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClusterNumbers"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKpiReportsMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiReportList"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKpiReportsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiReport"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putKpiReportsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    revenue?: number | null;
+                    headcount?: number | null;
+                    rndSpending?: number | null;
+                    exportRevenue?: number | null;
+                    patentsFiled?: number | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiReport"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKpiReportsByIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    revenue?: number | null;
+                    headcount?: number | null;
+                    rndSpending?: number | null;
+                    exportRevenue?: number | null;
+                    patentsFiled?: number | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiReport"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperatorKpiCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiCampaignList"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOperatorKpiCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                    titleRu?: string | null;
+                    dueAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiCampaign"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperatorKpiCampaignsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiCampaign"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchOperatorKpiCampaignsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dueAt: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiCampaign"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperatorKpiCampaignsByIdReports: {
+        parameters: {
+            query?: {
+                state?: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiReportsPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperatorKpiCampaignsByIdExport: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                state?: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    postOperatorKpiReportsByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "accept" | "return";
+                    reason?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiReport"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

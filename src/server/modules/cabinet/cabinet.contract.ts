@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { MeasureCard } from "../measures/measures.contract.js";
 import { MemberRole, OrgStatus, OrgType } from "../organizations/organizations.contract.js";
+import { KpiReportState } from "../reporting/reporting.contract.js";
 import { StatusApplication } from "../status/status.contract.js";
 
 /** The next steps of a member, in this order. */
@@ -62,6 +63,17 @@ export const Cabinet = z
     }),
     closingSoon: z.object({ days: z.number().int(), items: z.array(MeasureCard) }),
     unread: z.object({ notifications: z.number().int(), messages: z.number().int() }),
+    /** Yearly KPI reports the member's organizations still have to submit, the nearest due first; `fill`: the member is its owner or admin. */
+    kpiReports: z.array(
+      z.object({
+        id: z.uuid(),
+        state: KpiReportState,
+        year: z.number().int(),
+        dueAt: z.string(),
+        organization: z.object({ id: z.uuid(), shortName: z.string() }),
+        fill: z.boolean(),
+      }),
+    ),
   })
   .meta({ id: "Cabinet" });
 
@@ -75,6 +87,7 @@ export const DESK_QUEUES = [
   "listings",
   "challenges",
   "pilots",
+  "kpi",
 ] as const;
 
 export const DeskQueue = z
@@ -101,7 +114,7 @@ export const DeskDecision = z
     id: z.string(),
     at: z.string(),
     queue: z.enum(DESK_QUEUES),
-    /** approve, reject, return, suspend, resume, revoke, verify, transfer, merge, remove, triage, assign. */
+    /** approve, reject, return, suspend, resume, revoke, verify, transfer, merge, remove, triage, assign, accept. */
     outcome: z.string(),
     entityId: z.string().nullable(),
     actor: z.object({ id: z.uuid(), fullName: z.string() }).nullable(),

@@ -1,6 +1,6 @@
 // The operator's desk: each queue's count and its longest-waiting item, through the queue functions of
 // the modules that own them (status, verification, organizations' name changes, privacy, listings,
-// challenges' moderation, pilots waiting for the operator), and the day's
+// challenges' moderation, pilots waiting for the operator, participants' reports submitted), and the day's
 // decisions from the audit log (the audit module's reading side).
 import type { z } from "zod";
 import { OPERATOR_QUEUE_STATES } from "../../../shared/pilots.js";
@@ -13,6 +13,7 @@ import { queue as listingsQueue } from "../listings/listings.service.js";
 import { nameChangeQueue } from "../organizations/organizations.names.js";
 import { operatorQueue as pilotsQueue } from "../pilots/pilots.service.js";
 import { pendingErasures } from "../privacy/privacy.service.js";
+import { decisionQueue as kpiQueue } from "../reporting/reporting.service.js";
 import { queue as statusQueue } from "../status/status.service.js";
 import { queue as verificationQueue } from "../verification/verification.service.js";
 import type { DESK_QUEUES, Desk, DeskQueue } from "./cabinet.contract.js";
@@ -116,6 +117,15 @@ const QUEUES: { ability: Parameters<typeof can>[1]; read: (ctx: Ctx) => Promise<
       (p) => ({ id: p.id, title: `${p.organization.shortName} → ${p.site.name}`, since: p.submittedAt }),
     ),
   },
+  {
+    // participants' yearly reports submitted and waiting; the item is the report's campaign (its table)
+    ability: "operator.kpi.manage",
+    read: firstOfPage(
+      "kpi",
+      (ctx) => kpiQueue(ctx, FIRST),
+      (r) => ({ id: r.campaign.id, title: r.organization.shortName, since: r.submittedAt ?? r.updatedAt }),
+    ),
+  },
 ];
 
 /**
@@ -144,6 +154,8 @@ const DECISIONS: Record<string, { queue: QueueKey; outcome: string | null; from?
   "pilot.assign": { queue: "pilots", outcome: "assign" },
   // the site owner and the expert reject at their own steps
   "pilot.reject": { queue: "pilots", outcome: "reject", from: OPERATOR_QUEUE_STATES },
+  "kpi.report_accept": { queue: "kpi", outcome: "accept" },
+  "kpi.report_return": { queue: "kpi", outcome: "return" },
 };
 
 const DECISION_ACTIONS: DayAction[] = Object.entries(DECISIONS).map(([action, d]) =>

@@ -49,6 +49,7 @@ describe("GET /api/desk", () => {
       "listings",
       "challenges",
       "pilots",
+      "kpi",
     ]);
   });
 

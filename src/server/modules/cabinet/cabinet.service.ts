@@ -1,5 +1,5 @@
 // The member's cabinet: one response composed from the other modules' service functions (accounts,
-// organizations, status, measures, notifications, conversations); it reads no table of its own or theirs.
+// organizations, status, measures, notifications, conversations, reporting); it reads no table of its own or theirs.
 import type { z } from "zod";
 import { type Ctx, requireActor } from "../../core/context.js";
 import { notFound } from "../../core/errors.js";
@@ -17,6 +17,7 @@ import {
   myJoinRequests,
   myOrganizations,
 } from "../organizations/organizations.service.js";
+import { pendingReports } from "../reporting/reporting.service.js";
 import { latestApplications, REVIEW_WORKING_DAYS } from "../status/status.service.js";
 import type { Cabinet, CabinetStep, PROFILE_FACTS } from "./cabinet.contract.js";
 
@@ -48,10 +49,16 @@ export async function getCabinet(ctx: Ctx): Promise<z.infer<typeof Cabinet>> {
       unreadTotal(ctx),
     ]);
   if (!user) throw notFound();
-  const applications = await latestApplications(
-    ctx.db,
-    mine.items.map((i) => i.organization.id),
-  );
+  const [applications, kpiReports] = await Promise.all([
+    latestApplications(
+      ctx.db,
+      mine.items.map((i) => i.organization.id),
+    ),
+    pendingReports(
+      ctx.db,
+      mine.items.map((i) => i.organization.id),
+    ),
+  ]);
   const organizations = mine.items.map(({ organization: o, role }) => ({
     id: o.id,
     shortName: o.shortName,
@@ -106,5 +113,9 @@ export async function getCabinet(ctx: Ctx): Promise<z.infer<typeof Cabinet>> {
     newMeasures: { ...newMeasures, days: NEWLY_ELIGIBLE_DAYS },
     closingSoon: { days: CLOSING_SOON_DAYS, items: closingSoon },
     unread: { notifications, messages: messages.unread },
+    kpiReports: kpiReports.map((k) => {
+      const role = organizations.find((o) => o.id === k.organization.id)?.role;
+      return { ...k, fill: role === "owner" || role === "admin" };
+    }),
   };
 }

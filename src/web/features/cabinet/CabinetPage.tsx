@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, 
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useParams } from "react-router";
 import { BellIcon, CheckIcon, MessageIcon } from "../../components/icons";
 import { lazyPart } from "../../components/lazyPart";
 import { PageHeader } from "../../components/PageHeader";
@@ -306,6 +306,48 @@ function ClosingSoon({ cabinet }: { cabinet: Cabinet }) {
   );
 }
 
+/**
+ * The yearly KPI reports the member's organizations still have to submit; for a member of a cluster
+ * participant with none due, a line saying so and the link to all its reports.
+ */
+function PendingReports({ cabinet }: { cabinet: Cabinet }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const items = cabinet.kpiReports;
+  if (!items.length && !cabinet.organizations.some((o) => o.status === "participant")) return null;
+  return (
+    <SectionCard id="kpi-title" title={t("cabinet.kpiReports.title")}>
+      <Stack gap="sm">
+        {items.length === 0 && <Text size="sm">{t("cabinet.kpiReports.allDone")}</Text>}
+        {items.map((r) => (
+          <Group key={r.id} justify="space-between" wrap="wrap" gap="xs">
+            <Stack gap={2}>
+              <Anchor component={Link} to={`/cabinet/reports/${r.id}`} fw={600}>
+                {t(r.state === "returned" ? "cabinet.kpiReports.returned" : "cabinet.kpiReports.due", {
+                  year: r.year,
+                  due: format.dateTime(r.dueAt),
+                })}
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                {r.organization.shortName}
+                {r.fill ? "" : ` · ${t("cabinet.kpiReports.managersOnly")}`}
+              </Text>
+            </Stack>
+            {r.fill && (
+              <Button component={Link} to={`/cabinet/reports/${r.id}`} size="xs" variant="light">
+                {t(r.state === "not_started" ? "cabinet.kpiReports.start" : "cabinet.kpiReports.continue")}
+              </Button>
+            )}
+          </Group>
+        ))}
+        <Anchor component={Link} to="/cabinet/reports" size="sm">
+          {t("cabinet.kpiReports.all")}
+        </Anchor>
+      </Stack>
+    </SectionCard>
+  );
+}
+
 function Unread({ cabinet }: { cabinet: Cabinet }) {
   const { t } = useTranslation();
   const { notifications, messages } = cabinet.unread;
@@ -335,7 +377,7 @@ function Unread({ cabinet }: { cabinet: Cabinet }) {
   );
 }
 
-export default function CabinetPage() {
+function MemberCabinet() {
   const { t } = useTranslation();
   usePageTitle(t("cabinet.title"));
   const cabinet = useQuery(cabinetQueries.cabinet());
@@ -356,6 +398,7 @@ export default function CabinetPage() {
       {data && (
         <>
           <Checklist cabinet={data} />
+          <PendingReports cabinet={data} />
           <Unread cabinet={data} />
           {data.organizations.length > 0 && <AwaitingResponses />}
           <Applications cabinet={data} />
@@ -365,4 +408,11 @@ export default function CabinetPage() {
       )}
     </Stack>
   );
+}
+
+/** The participants' KPI reports below /cabinet (their own chunk). */
+const KpiReports = lazyPart(() => import("../kpiReports/routes").then((m) => m.KpiReportRoutes));
+
+export default function CabinetPage() {
+  return useParams()["*"] ? <KpiReports side="cabinet" /> : <MemberCabinet />;
 }

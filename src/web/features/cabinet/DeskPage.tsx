@@ -1,7 +1,8 @@
 import { Anchor, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useParams } from "react-router";
+import { lazyPart } from "../../components/lazyPart";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
@@ -19,6 +20,7 @@ const QUEUE_PAGE: Record<DeskQueue["key"], string> = {
   listings: "/operator/listings",
   challenges: "/challenges/moderation",
   pilots: "/operator/pilots",
+  kpi: "/desk/reports",
 };
 
 /**
@@ -29,6 +31,7 @@ const itemPage = (queue: DeskQueue["key"], id: string | null, decided = false) =
   if (!id) return QUEUE_PAGE[queue];
   if (queue === "status") return `/operator/applications/${id}`;
   if (queue === "pilots") return `/pilots/${id}`;
+  if (queue === "kpi") return decided ? `/cabinet/reports/${id}` : `/desk/reports/${id}?state=submitted`;
   if (queue === "challenges" && decided) return `/challenges/${id}`;
   return QUEUE_PAGE[queue];
 };
@@ -126,7 +129,7 @@ function Today({ desk }: { desk: Desk }) {
   );
 }
 
-export default function DeskPage() {
+function OperatorDesk() {
   const { t } = useTranslation();
   usePageTitle(t("desk.title"));
   const desk = useQuery({ ...cabinetQueries.desk(), refetchInterval: 60_000 });
@@ -134,7 +137,11 @@ export default function DeskPage() {
   const waiting = data?.queues.reduce((n, q) => n + q.count, 0) ?? 0;
   return (
     <Stack gap="lg">
-      <PageHeader title={t("desk.title")} subtitle={t("desk.lead")} />
+      <PageHeader title={t("desk.title")} subtitle={t("desk.lead")}>
+        <Anchor component={Link} to="/desk/reports" display="inline-block">
+          {t("desk.kpiReports")}
+        </Anchor>
+      </PageHeader>
       {desk.isError && <ProblemAlert error={desk.error} />}
       {desk.isPending && <Skeleton height={200} />}
       {data && (
@@ -156,4 +163,11 @@ export default function DeskPage() {
       )}
     </Stack>
   );
+}
+
+/** The participants' KPI reports below /desk (their own chunk). */
+const KpiReports = lazyPart(() => import("../kpiReports/routes").then((m) => m.KpiReportRoutes));
+
+export default function DeskPage() {
+  return useParams()["*"] ? <KpiReports side="desk" /> : <OperatorDesk />;
 }

@@ -1,4 +1,6 @@
-// Routes of the member's cabinet and the operator's desk, mounted by App.tsx inside the layout.
+// Routes of the member's cabinet and the operator's desk, mounted by App.tsx inside the layout. Below
+// them (`/*`) the participants' KPI reports: /cabinet/reports (an organization's) and /desk/reports (the
+// operator's campaigns), a chunk of their own that the pages load (see kpiReports/routes.tsx).
 import { lazy } from "react";
 import { Route } from "react-router";
 import { RequireAuth } from "../../components/RequireAuth";
@@ -9,7 +11,7 @@ const DeskPage = lazy(() => import("./DeskPage"));
 export const cabinetRoutes = (
   <>
     <Route
-      path="cabinet"
+      path="cabinet/*"
       element={
         <RequireAuth>
           <CabinetPage />
@@ -17,7 +19,7 @@ export const cabinetRoutes = (
       }
     />
     <Route
-      path="desk"
+      path="desk/*"
       element={
         <RequireAuth ability="desk.read">
           <DeskPage />
