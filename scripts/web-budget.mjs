@@ -65,7 +65,7 @@ export const PUBLIC_PAGES = [
     module: "features/projects/pages.public.ts",
     ceiling: 186_600,
   },
-  // the cluster in numbers: its figures, tables and the series' bars drawn as inline SVG (no chart library)
+  // the cluster in numbers: its figures and tables; the charts (@mantine/charts on recharts) are a lazy chunk
   { name: "numbers", path: "/numbers", module: "features/numbers/NumbersPage.tsx" },
 ];
 
