@@ -6,6 +6,7 @@ import { challengesModule } from "./challenges/challenges.module.js";
 import { conversationsModule } from "./conversations/conversations.module.js";
 import { devmailModule } from "./devmail/devmail.module.js";
 import { directoryModule } from "./directory/directory.module.js";
+import { grantsModule } from "./grants/grants.module.js";
 import { healthModule } from "./health/health.module.js";
 import { jobsModule } from "./jobs/jobs.module.js";
 import { listingsModule } from "./listings/listings.module.js";
@@ -37,6 +38,7 @@ export const MODULES = [
   challengesModule,
   pilotsModule,
   projectsModule,
+  grantsModule,
   jobsModule,
   privacyModule,
   cabinetModule,
