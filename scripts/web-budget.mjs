@@ -65,6 +65,14 @@ export const PUBLIC_PAGES = [
     module: "features/projects/pages.public.ts",
     ceiling: 186_600,
   },
+  // the grants' public pages (the programs, a program) share one chunk, reached through the lazy
+  // MoreRoutes chunk (App.tsx "*": sections the entry does not name cost the entry nothing)
+  {
+    name: "grants",
+    path: "/grants",
+    module: "features/grants/pages.public.ts",
+    ceiling: 158_400,
+  },
 ];
 
 /**

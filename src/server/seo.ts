@@ -30,6 +30,9 @@ const PRIVATE_PREFIXES = [
   "/me/",
   "/notifications",
   "/operator/",
+  "/grants/mine",
+  "/grants/queue",
+  "/grants/applications/",
   "/pilots",
   "/organizations",
   "/measures/saved",
@@ -58,6 +61,7 @@ const STATIC_PAGES: Record<string, string> = {
   "/challenges": "challenges",
   "/pilot-sites": "pilotSites",
   "/projects": "projects",
+  "/grants": "grants",
   ...Object.fromEntries(LISTING_KIND_NAMES.map((kind) => [`/exchanges/${kind}`, `exchanges.${kind}`])),
 };
 

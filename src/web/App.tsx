@@ -17,7 +17,8 @@ import { teamRoutes } from "./features/teams/routes";
 // Every page is a lazy chunk (here or in its feature's routes.tsx): the entry holds only the shell, so
 // a page's first screen loads the code of that page alone (the build's bundle budget checks it).
 const HomePage = lazy(() => import("./features/home/HomePage"));
-const NotFoundPage = lazy(() => import("./features/legal/NotFoundPage"));
+// the 404 page, and the routes of the sections the entry does not name (MoreRoutes.tsx)
+const MoreRoutes = lazy(() => import("./MoreRoutes"));
 const SignUpPage = lazy(() => import("./features/auth/SignUpPage"));
 const SignInPage = lazy(() => import("./features/auth/SignInPage"));
 const ConfirmPage = lazy(() => import("./features/auth/ConfirmPage"));
@@ -108,7 +109,7 @@ export function App() {
         {teamRoutes}
         {notificationRoutes}
         {conversationRoutes}
-        <Route path="*" element={<NotFoundPage />} />
+        <Route path="*" element={<MoreRoutes />} />
       </Route>
     </Routes>
   );
