@@ -167,7 +167,7 @@ export function ApplicationForm({ program, application }: { program: Program; ap
   return (
     <MutationForm onSubmit={() => save.mutate()} error={save.error} gap="md">
       {stale && (
-        <Button variant="light" onClick={() => navigate(0)}>
+        <Button variant="default" onClick={() => navigate(0)}>
           {t("grants.form.reload")}
         </Button>
       )}

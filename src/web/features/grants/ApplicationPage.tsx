@@ -30,18 +30,21 @@ import { OperatorPanels } from "./OperatorPanels";
 import { grantKeys, grantQueries } from "./queries";
 import type { Application } from "./types";
 
+/** Filled dark shades (AA contrast); yellow with black text. */
 const STATE_COLOR: Partial<Record<GrantState, string>> = {
   approved: "teal.9",
   agreement: "teal.9",
   paid: "teal.9",
   refused: "red.9",
-  returned: "orange.9",
 };
+const YELLOW = { color: "yellow", c: "black", variant: "filled" } as const;
 
 export function StateBadge({ state }: { state: GrantState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATE_COLOR[state] ?? "indigo.9"} variant="light">
+    <Badge
+      {...(state === "returned" ? YELLOW : { color: STATE_COLOR[state] ?? "indigo.9", variant: "filled" })}
+    >
       {t(`grants.states.${state}`)}
     </Badge>
   );
@@ -88,18 +91,14 @@ function Documents({ a }: { a: Application }) {
                           {t("grants.app.missingDoc")}
                         </Text>
                       )}
-                      {asked && (
-                        <Badge color="orange.9" variant="light">
-                          {t("grants.app.asked")}
-                        </Badge>
-                      )}
+                      {asked && <Badge {...YELLOW}>{t("grants.app.asked")}</Badge>}
                       {a.me.edit && (
                         <FileButton
                           accept={ACCEPT}
                           onChange={(file) => file && attach.mutate({ itemId: it.id, kind, file })}
                         >
                           {(props) => (
-                            <Button size="xs" variant="light" loading={attach.isPending} {...props}>
+                            <Button size="xs" variant="default" loading={attach.isPending} {...props}>
                               {doc ? t("grants.app.replace") : t("grants.app.attach")}
                             </Button>
                           )}
@@ -233,7 +232,8 @@ function Submit({ a }: { a: Application }) {
   return (
     <MutationForm onSubmit={() => submit.mutate()} error={submit.error}>
       {a.eligibility.length > 0 && (
-        <Alert color="yellow" title={t("grants.app.notEligible")}>
+        <Alert color="yellow">
+          <Text fw={600}>{t("grants.app.notEligible")}</Text>
           <List>
             {a.eligibility.map((r) => (
               <List.Item key={r}>{t(`grants.reasons.${r}`)}</List.Item>
@@ -287,13 +287,15 @@ export default function ApplicationPage() {
         )}
       </Group>
       {a.state === "returned" && (
-        <Alert color="orange" title={t("grants.app.returnedTitle")}>
+        <Alert color="yellow">
+          <Text fw={600}>{t("grants.app.returnedTitle")}</Text>
           {a.reason && <Text>{a.reason}</Text>}
           <Text size="sm">{t("grants.app.returnedHint")}</Text>
         </Alert>
       )}
       {a.state === "refused" && a.reason && (
-        <Alert color="red" title={t("grants.app.refusedTitle")}>
+        <Alert color="red">
+          <Text fw={600}>{t("grants.app.refusedTitle")}</Text>
           {a.reason}
         </Alert>
       )}

@@ -12,13 +12,15 @@ import { percentOf, useMoney } from "./money";
 import { grantQueries } from "./queries";
 import type { ProgramCard } from "./types";
 
+// filled dark shades keep WCAG AA contrast for a badge's small text (as components/badgeColors, which
+// this chunk does not import: importing it splits it out of the entry's chunk, over the pages' budget)
 const WINDOW_COLOR = { open: "teal.9", upcoming: "blue.9", closed: "gray.7" } as const;
 
 /** A program's window as a badge. */
 export function WindowBadge({ p }: { p: Pick<ProgramCard, "window"> }) {
   const { t } = useTranslation();
   return (
-    <Badge color={WINDOW_COLOR[p.window]} variant="light">
+    <Badge color={WINDOW_COLOR[p.window]} variant="filled">
       {t(`grants.window.${p.window}`)}
     </Badge>
   );

@@ -71,14 +71,14 @@ function Check({ a }: { a: Application }) {
           <Stack gap="xs">
             <Text size="sm">{t("grants.ops.tickMissing")}</Text>
             {a.items.map((it, i) => (
-              <Group key={it.id} gap="md" wrap="wrap">
+              <Stack key={it.id} gap="xs">
                 <Text size="sm" fw={600}>
                   {i + 1}. {it.descriptionRu}
                 </Text>
                 {REQUIRED_DOCUMENTS[it.category].map((d) => (
                   <Checkbox
                     key={d}
-                    size="xs"
+                    size="md"
                     label={t(`grants.documents.${d}`)}
                     checked={has(it.id, d)}
                     onChange={(e) =>
@@ -90,7 +90,7 @@ function Check({ a }: { a: Application }) {
                     }
                   />
                 ))}
-              </Group>
+              </Stack>
             ))}
           </Stack>
         )}
@@ -108,7 +108,7 @@ function Check({ a }: { a: Application }) {
           </Button>
           {a.returns === 0 && (
             <Button
-              variant="light"
+              variant="default"
               color="orange.9"
               loading={check.isPending}
               onClick={() => check.mutate("return")}
@@ -234,7 +234,7 @@ function Decision({ a }: { a: Application }) {
             {t("grants.ops.approve")}
           </Button>
           <Button
-            variant="light"
+            variant="default"
             color="red.9"
             loading={decide.isPending}
             onClick={() => decide.mutate("refuse")}

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  MultiSelect,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Button, Checkbox, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -137,7 +127,7 @@ function ProgramForm({ program }: { program?: Program }) {
   return (
     <MutationForm onSubmit={() => save.mutate()} error={save.error} gap="md">
       {stale && (
-        <Button variant="light" onClick={() => navigate(0)}>
+        <Button variant="default" onClick={() => navigate(0)}>
           {t("grants.form.reload")}
         </Button>
       )}
@@ -187,18 +177,28 @@ function ProgramForm({ program }: { program?: Program }) {
         onChange={(e) => set({ noTaxDebt: e.currentTarget.checked })}
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <MultiSelect
+        <Checkbox.Group
           label={t("grants.pform.orgTypes")}
           value={v.orgTypes}
-          data={options("orgTypes")}
           onChange={(x) => set({ orgTypes: x })}
-        />
-        <MultiSelect
+        >
+          <Stack gap="xs" mt={6}>
+            {options("orgTypes").map((o) => (
+              <Checkbox key={o.value} size="md" value={o.value} label={o.label} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Checkbox.Group
           label={t("grants.pform.sme")}
           value={v.smeCategories}
-          data={options("sme")}
           onChange={(x) => set({ smeCategories: x })}
-        />
+        >
+          <Stack gap="xs" mt={6}>
+            {options("sme").map((o) => (
+              <Checkbox key={o.value} size="md" value={o.value} label={o.label} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
         <TextInput
           label={t("grants.pform.minAge")}
           inputMode="numeric"
@@ -235,7 +235,7 @@ function ProgramForm({ program }: { program?: Program }) {
           />
         </SimpleGrid>
       ))}
-      {err("categories") && <TextInput readOnly aria-hidden hidden error={err("categories")} />}
+      {err("categories") && <Text c="red.8">{err("categories")}</Text>}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
           label={t("grants.pform.max")}
