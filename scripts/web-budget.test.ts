@@ -63,7 +63,7 @@ describe("the web app's bundle budget", () => {
     ).toThrow(/not in the build's manifest/);
   });
 
-  it("lists every public page the issue names, then the exchanges' catalogs, the challenges, the pilot sites and the projects", () => {
+  it("lists every public page the issue names, then the exchanges' catalogs, the challenges, the pilot sites, the projects and the grants", () => {
     expect(PUBLIC_PAGES.map((p) => p.name)).toEqual([
       "home",
       "directory",
@@ -74,6 +74,7 @@ describe("the web app's bundle budget", () => {
       "challenges",
       "pilot-sites",
       "projects",
+      "grants",
     ]);
   });
 
