@@ -228,7 +228,7 @@ describe("the home page", () => {
     pages.push(guest);
     await guest.goto(`${env.server.url}/`);
     const services = guest.getByRole("region", { name: "Что даёт платформа" });
-    await expect.poll(() => services.getByRole("article").count()).toBe(8);
+    await expect.poll(() => services.getByRole("article").count()).toBe(9);
     for (const [name, path] of [
       ["Каталог организаций", "/directory"],
       ["Навигатор мер поддержки", "/measures"],
@@ -236,16 +236,17 @@ describe("the home page", () => {
       ["Запросы города и корпораций", "/challenges"],
       ["Площадки для пилотирования", "/pilot-sites"],
       ["Инновационные проекты", "/projects"],
+      ["Межотраслевые кластеры", "/clusters"],
       ["Организации и статус в кластере", "/organizations"],
       ["Сообщения и уведомления", "/messages"],
     ] as const)
       expect(await services.getByRole("link", { name, exact: true }).getAttribute("href")).toBe(path);
-    // The figures are the live counts of the public numbers endpoint.
-    const stats = await guest.evaluate(async () => (await fetch("/api/public/stats")).json());
+    // The figures are the live counts of the cluster in numbers.
+    const stats = await guest.evaluate(async () => (await fetch("/api/public/numbers")).json());
     const numbers = guest.getByRole("region", { name: "Кластер в цифрах" });
     await expect
       .poll(async () => (await numbers.locator(".stat-value").first().textContent())?.replace(/\s/g, ""))
-      .toBe(String(stats.users));
+      .toBe(String(stats.organizations.total));
 
     const page = await signInAs(env, "user@innocluster.demo", PHONE);
     pages.push(page);

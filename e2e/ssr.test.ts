@@ -29,6 +29,14 @@ async function firstListing(lang: "ru" | "en") {
   return items[0]!;
 }
 
+async function firstProject() {
+  const res = await fetch(`${env.server.url}/api/projects?joint=true`, {
+    headers: { "accept-language": "ru" },
+  });
+  const { items } = (await res.json()) as { items: { id: string; titleRu: string }[] };
+  return items[0]!;
+}
+
 describe("server-rendered public pages", () => {
   it("show an organization's and a measure's page with JavaScript disabled", async () => {
     const ctx = await env.browser.newContext({ locale: "ru-RU", javaScriptEnabled: false });
@@ -41,6 +49,9 @@ describe("server-rendered public pages", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(measure.titleRu);
     await page.goto(`${env.server.url}/directory`);
     expect(await page.getByText(org.shortName).count()).toBeGreaterThan(0);
+    const project = await firstProject();
+    await page.goto(`${env.server.url}/projects/${project.id}`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(project.titleRu);
     await ctx.close();
   });
 
@@ -56,6 +67,7 @@ describe("server-rendered public pages", () => {
     const org = await firstOrganization();
     const measure = await firstMeasure(lang);
     const listing = await firstListing(lang);
+    const project = await firstProject();
     for (const path of [
       "/",
       "/directory",
@@ -65,6 +77,9 @@ describe("server-rendered public pages", () => {
       "/exchanges",
       "/exchanges/premises",
       `/listings/${listing.id}`,
+      "/projects",
+      `/projects/${project.id}`,
+      "/numbers",
     ]) {
       await page.goto(`${env.server.url}${path}`, { waitUntil: "networkidle" });
       // the server sent the page's text in the page's language, and the browser kept it

@@ -232,3 +232,42 @@ export async function challengesMix(database: Database): Promise<Record<string, 
     return q;
   });
 }
+
+/**
+ * Projects: words of the titles (one in ten misspelt), up to two of the facets stage, TRL, industry and
+ * joint by their frequencies, second pages.
+ */
+export async function projectsMix(database: Database): Promise<Record<string, string>[]> {
+  const rnd = random(19);
+  const words = await rows<{ word: string }>(
+    database.db,
+    sql`select w as word from projects, search_words(title_ru) w
+      where length(w) >= 5 group by 1 having count(*) >= 3 order by 1`,
+  );
+  const stages = await counts(
+    database,
+    sql`select stage::text as v, count(*)::int as n from projects group by 1 order by 1`,
+  );
+  const trls = await counts(
+    database,
+    sql`select trl::text as v, count(*)::int as n from projects group by 1 order by 1`,
+  );
+  const industries = await counts(
+    database,
+    sql`select i as v, count(*)::int as n from projects, unnest(industries) i group by 1 order by 1`,
+  );
+  return distinct(() => {
+    const q: Record<string, string> = {};
+    if (words.length && rnd() < 0.7) q.q = maybeTypo(rnd, pick(rnd, words).word);
+    const facets = [
+      () => (q.stage = weighted(rnd, stages)),
+      () => (q.trl = weighted(rnd, trls)),
+      () => (q.industry = weighted(rnd, industries)),
+      () => (q.joint = rnd() < 0.7 ? "true" : "false"),
+    ];
+    const n = rnd() < 0.3 ? 0 : rnd() < 0.6 ? 1 : 2;
+    for (let i = 0; i < n; i++) facets[Math.floor(rnd() * facets.length)]!();
+    if (rnd() < 0.1) q.page = "2";
+    return q;
+  });
+}

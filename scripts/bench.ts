@@ -7,13 +7,13 @@
 // Two databases per target: the full scale (innocluster_bench / os.tmpdir()/innocluster-bench-pglite:
 // 150,000 users, 35,000 organizations, 210 demo + 10,000 generated measures, 20,000 listings with
 // 60,000 responses, 2,000 challenges with 30,000 submissions, 300 teams, 318 pilot-testing sites with 640
-// pilots) for every case, and the
+// pilots, 14,300 projects of which 5,000 joint) for every case, and the
 // demo scale (innocluster_bench_demo / innocluster-bench-pglite-demo: the hand-written catalog, 190
 // published measures) for the navigator "at 190" case. A separate small database rather than a filter
 // narrowing the big one: the navigator reads every published measure that matches the text, so "190
 // measures" must be the whole catalog for the timings to mean what a small cluster sees. A database
 // seeded before a seeder existed lacks its data: drop it (or rm -rf the folder) to reseed — except the
-// full teams, sites and pilots, which are added to a full database that lacks them.
+// full teams, sites, pilots and projects, which are added to a full database that lacks them.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -49,12 +49,15 @@ import { LISTINGS_CATALOG, publicListingQuery } from "../src/server/modules/list
 import { SearchQuery } from "../src/server/modules/measures/measures.contract.js";
 import { measuresText, runSearch, searchStatement } from "../src/server/modules/measures/measures.search.js";
 import { orgProfile, searchSpec } from "../src/server/modules/measures/measures.service.js";
+import { numbersStatement } from "../src/server/modules/numbers/numbers.service.js";
 import { organizations } from "../src/server/modules/organizations/organizations.schema.js";
 import {
   activeOrganizationFacts,
   activeOrganizationFactsQuery,
 } from "../src/server/modules/organizations/organizations.service.js";
 import { SitesQuery } from "../src/server/modules/pilots/pilots.contract.js";
+import { ProjectsQuery } from "../src/server/modules/projects/projects.contract.js";
+import { PROJECTS_CATALOG } from "../src/server/modules/projects/projects.service.js";
 import { RANKED_TITLE } from "../src/server/seed/challenges.full.js";
 import {
   completeFullScale,
@@ -66,6 +69,7 @@ import {
 } from "../src/server/seed/index.js";
 import { DEMO_USER_EMAIL, DEMO_USER_ORG } from "../src/server/seed/organizations.js";
 import { openSse } from "../src/server/test/sse.js";
+import { numberMonths } from "../src/shared/numbers.js";
 import { challengeRankingStatement, challengesSearchStatement } from "./bench.challenges.js";
 import { listingsSearchStatement } from "./bench.listings.js";
 import {
@@ -74,10 +78,12 @@ import {
   listingsMix,
   MIX,
   navigatorMix,
+  projectsMix,
   random,
   zipfDraws,
 } from "./bench.mix.js";
 import { sitesSearchStatement } from "./bench.pilots.js";
+import { projectPageStatement, projectsSearchStatement } from "./bench.projects.js";
 
 const { values } = parseArgs({
   options: {
@@ -326,6 +332,33 @@ async function sitesCase(database: Database, raw: Record<string, string>): Promi
 
 const SITES_QUERY = { q: "датчики", price: "free" };
 
+/**
+ * The projects catalog as a guest searches it (a text and two facets): the API answers from its cache of
+ * the catalog's generation after the first request (the search engine's matches, then facets, the page,
+ * partners and totals: eight statements), the raw SQL is the same answer from one statement
+ * (scripts/bench.projects.ts).
+ */
+async function projectsCase(
+  database: Database,
+  raw: Record<string, string>,
+  withNote = true,
+): Promise<Prepared> {
+  const q = ProjectsQuery.parse(raw);
+  const text = q.q?.trim() ? await searchText(database.db, PROJECTS_CATALOG, q.q) : undefined;
+  const statement = toStatement(projectsSearchStatement(q, text));
+  let note: string | undefined;
+  if (withNote) {
+    const [m] = await database.rawQuery<{ total: number }>(statement.sql, statement.params);
+    const [n] = await database.rawQuery<{ n: number; joint: number }>(
+      "select count(*)::int as n, (count(*) filter (where joint))::int as joint from projects",
+    );
+    note = `${m?.total ?? 0} of ${n?.n} projects (${n?.joint} joint) match`;
+  }
+  return { url: `/api/projects?${new URLSearchParams(raw)}`, stages: [[statement]], note };
+}
+
+const PROJECTS_QUERY = { q: "цифровой двойник", stage: "pilot,production", joint: "true" };
+
 /** A listing's page as a guest sees it: the service's statement (the one the API runs on a miss). */
 async function listingPageCase(database: Database, id: string): Promise<Prepared> {
   return { url: `/api/listings/${id}`, stages: [[toQuery(publicListingQuery(database.db, id))]] };
@@ -469,6 +502,43 @@ const cases: Case[] = [
   {
     name: "pilot sites search ('датчики', free)",
     prepare: (database) => sitesCase(database, SITES_QUERY),
+  },
+  {
+    name: "projects search ('цифровой двойник', stage, joint)",
+    prepare: (database) => projectsCase(database, PROJECTS_QUERY),
+  },
+  {
+    name: "projects mix (realistic: words, typos, stages, TRL, industries, joint)",
+    prepare: async (database) =>
+      mixCase(await projectsMix(database), (raw) => projectsCase(database, raw, false), "guest"),
+  },
+  {
+    name: "project page (/api/projects/:id, a consortium with money)",
+    prepare: async (database) => {
+      const [p] = await database.rawQuery<{ id: string; n: number }>(
+        `select p.id, (select count(*)::int from project_members m where m.project_id = p.id) as n
+          from projects p where p.joint and exists (select 1 from project_entries e
+            where e.project_id = p.id and e.state = 'confirmed')
+          order by n desc, p.id limit 1`,
+      );
+      if (!p) missing("a joint project with confirmed money");
+      return {
+        url: `/api/projects/${p.id}`,
+        stages: [[toStatement(projectPageStatement(p.id))]],
+        note: `${p.n} organizations in its consortium; guest`,
+      };
+    },
+  },
+  {
+    // Issue 14: the API answers from memory between writes (the answer kept per generation of the
+    // organizations, projects, challenges and pilots, and per month); the raw SQL is its one aggregate
+    // statement, computed on every round — what the first request after a write costs.
+    name: "cluster in numbers (/api/public/numbers)",
+    prepare: async () => ({
+      url: "/api/public/numbers",
+      stages: [[toStatement(numbersStatement(numberMonths(moscowToday())[0]!))]],
+      note: "guest; every figure and 8 series of 24 months from one statement",
+    }),
   },
 ];
 
@@ -725,7 +795,7 @@ async function run(target: "pg" | "pglite", scale: Scale) {
       });
       console.log(`\n  seeded in ${((Date.now() - t) / 1000).toFixed(0)} s`);
     }
-    // A database seeded before the full teams, sites and pilots existed gets them (once).
+    // A database seeded before the full teams, sites, pilots and projects existed gets them (once).
     if (scale === "full") await completeFullScale(database.db);
     const limit = values["rate-limit"];
     const config = loadConfig({

@@ -1,6 +1,6 @@
 // What search engines (Yandex first) read of the public pages before any script runs: robots.txt,
-// the sitemap (an index of pages of at most SITEMAP_PAGE_SIZE addresses each, so 35,000 organizations
-// and 20,000 published listings are a few files; one file may hold 50,000), and each public page's title, description, canonical address and Open Graph tags
+// the sitemap (an index of pages of at most SITEMAP_PAGE_SIZE addresses each, so 35,000 organizations,
+// 20,000 published listings and 14,300 projects are a few files; one file may hold 50,000), and each public page's title, description, canonical address and Open Graph tags
 // put into index.html by the server. The pages' content is then rendered into it (ssr.ts).
 import fs from "node:fs";
 import path from "node:path";
@@ -14,6 +14,7 @@ import { hasText, t } from "./core/i18n.js";
 import { listings } from "./modules/listings/listings.schema.js";
 import { measures } from "./modules/measures/measures.schema.js";
 import { organizations } from "./modules/organizations/organizations.schema.js";
+import { projects } from "./modules/projects/projects.schema.js";
 
 export const SITEMAP_PAGE_SIZE = 10_000;
 
@@ -38,6 +39,9 @@ const PRIVATE_PREFIXES = [
   "/measures/saved",
   "/listings/mine",
   "/listings/new",
+  "/projects/mine",
+  "/projects/new",
+  "/projects/queue",
   "/confirm",
   "/reset",
 ];
@@ -62,6 +66,8 @@ const STATIC_PAGES: Record<string, string> = {
   "/pilot-sites": "pilotSites",
   "/projects": "projects",
   "/grants": "grants",
+  "/clusters": "clusters",
+  "/numbers": "numbers",
   ...Object.fromEntries(LISTING_KIND_NAMES.map((kind) => [`/exchanges/${kind}`, `exchanges.${kind}`])),
 };
 
@@ -170,6 +176,21 @@ export async function pageMeta(
           row.nda ? (en && row.titleEn) || row.titleRu : (en && row.descriptionEn) || row.descriptionRu,
         ),
         canonical: `${base}/listings/${listing}`,
+        locale,
+      };
+  }
+  const project = /^\/projects\/([^/]+)$/.exec(pathname)?.[1];
+  if (project && UUID.test(project)) {
+    // Every project is public from its creation; its page is in Russian in both languages.
+    const [row] = await db
+      .select({ titleRu: projects.titleRu, descriptionRu: projects.descriptionRu })
+      .from(projects)
+      .where(eq(projects.id, project));
+    if (row)
+      return {
+        title: t(locale, "seo.page.title", { name: row.titleRu }),
+        description: summary(row.descriptionRu),
+        canonical: `${base}/projects/${project}`,
         locale,
       };
   }
@@ -285,6 +306,23 @@ export async function registerSeo(
           .limit(size)
           .offset(offset),
       path: (id) => `/listings/${id}`,
+    },
+    // Every project is public; its page changes with the project and its consortium (which move its
+    // updated_at) and when the operator confirms money (the public page shows confirmed entries only).
+    projects: {
+      count: async () => (await db.select({ n: count() }).from(projects))[0]?.n ?? 0,
+      page: (offset) =>
+        db
+          .select({
+            id: projects.id,
+            lastmod: sql<Date>`greatest(projects.updated_at, (select max(e.decided_at) from project_entries e
+              where e.project_id = projects.id and e.state = 'confirmed'))`.mapWith(projects.updatedAt),
+          })
+          .from(projects)
+          .orderBy(asc(projects.id))
+          .limit(size)
+          .offset(offset),
+      path: (id) => `/projects/${id}`,
     },
   };
 

@@ -112,6 +112,17 @@ describe.each(["ru", "en"] as const)("the first HTML of a public page, in %s", (
     );
   });
 
+  it("the cluster in numbers: the figures, the regions' names and the series' tables", async () => {
+    const numbers = await api<{ organizations: { regions: { name: string }[] } }>(
+      "/api/public/numbers",
+      lang,
+    );
+    const text = rootText((await page("/numbers", lang)).body);
+    expect(text).toContain(lang === "ru" ? "участников кластера" : "cluster participants");
+    expect(text).toContain(flat(numbers.organizations.regions[0]!.name));
+    expect(text).toContain(lang === "ru" ? "Таблица" : "Table");
+  });
+
   it("directory: the first results' names", async () => {
     const { items } = await api<{ items: { shortName: string }[] }>("/api/directory", lang);
     expect(items.length).toBeGreaterThan(2);
@@ -161,6 +172,23 @@ describe.each(["ru", "en"] as const)("the first HTML of a public page, in %s", (
     const res = await page(`/listings/${items[0]!.id}`, lang);
     expect(rootText(res.body)).toContain(title(items[0]!));
     expect(res.body).toContain(`<link rel="canonical" href="http://localhost:3000/listings/${items[0]!.id}"`);
+  });
+
+  it("the projects catalog and a project's page: the projects' titles, the project's title, its consortium", async () => {
+    const { items } = await api<{
+      items: { id: string; titleRu: string; joint: boolean; lead: { shortName: string } }[];
+    }>("/api/projects?joint=true", lang);
+    expect(items.length).toBeGreaterThan(1);
+    const catalog = rootText((await page("/projects", lang)).body);
+    const all = await api<{ items: { titleRu: string }[] }>("/api/projects", lang);
+    for (const p of all.items.slice(0, 2)) expect(catalog).toContain(flat(p.titleRu));
+    const res = await page(`/projects/${items[0]!.id}`, lang);
+    const text = rootText(res.body);
+    expect(text).toContain(flat(items[0]!.titleRu));
+    expect(text).toContain(flat(items[0]!.lead.shortName));
+    expect(res.body).toContain(`<link rel="canonical" href="http://localhost:3000/projects/${items[0]!.id}"`);
+    // the signed-in pages of projects stay the shell
+    expect((await page("/projects/mine", lang)).body).toContain('<div id="root"></div>');
   });
 });
 

@@ -39,7 +39,8 @@ export const SSR_CONCURRENCY = 4;
 
 /**
  * The pages everyone may read, rendered on the server: home, directory, organization, navigator,
- * measure. `url` is the request's (encoded) path, a query may follow.
+ * measure, the exchanges and a listing, the projects and a project, the cluster in numbers. `url` is the
+ * request's (encoded) path, a query may follow.
  */
 export function isPublicPage(url: string): boolean {
   let pathname: string;
@@ -49,10 +50,12 @@ export function isPublicPage(url: string): boolean {
   } catch {
     return false;
   }
-  if (pathname === "/" || pathname === "/directory" || pathname === "/measures") return true;
+  if (pathname === "/" || pathname === "/directory" || pathname === "/measures" || pathname === "/numbers")
+    return true;
   if (/^\/directory\/[^/]+$/.test(pathname)) return true;
   if (pathname === "/exchanges" || /^\/exchanges\/[a-z_]+$/.test(pathname)) return true;
   if (/^\/listings\/[0-9a-f-]{36}$/.test(pathname)) return true;
+  if (pathname === "/projects" || /^\/projects\/[0-9a-f-]{36}$/.test(pathname)) return true;
   const measure = /^\/measures\/([^/]+)$/.exec(pathname)?.[1];
   return measure !== undefined && measure !== "check" && measure !== "saved";
 }

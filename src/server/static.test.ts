@@ -10,6 +10,7 @@ import type { Database } from "./core/db.js";
 import { listings } from "./modules/listings/listings.schema.js";
 import { measures } from "./modules/measures/measures.schema.js";
 import { organizations } from "./modules/organizations/organizations.schema.js";
+import { projectEntries, projects } from "./modules/projects/projects.schema.js";
 import { seed } from "./seed/index.js";
 import { registerSeo } from "./seo.js";
 import { testConfig, testDatabase } from "./test/helpers.js";
@@ -187,6 +188,8 @@ describe("what search engines read", () => {
     expect(res.headers["content-type"]).toMatch(/^text\/plain/);
     expect(res.body).toContain("Disallow: /api/");
     expect(res.body).toContain("Disallow: /account");
+    expect(res.body).toContain("Disallow: /projects/mine");
+    expect(res.body).not.toMatch(/Disallow: \/projects$/m);
     expect(res.body).toContain(`Sitemap: ${base}/sitemap.xml`);
   });
 
@@ -209,6 +212,7 @@ describe("what search engines read", () => {
         "/sitemaps/measures.xml",
         ...Array.from({ length: orgPages }, (_, i) => `/sitemaps/organizations-${i + 1}.xml`),
         "/sitemaps/listings-1.xml",
+        "/sitemaps/projects-1.xml",
       ]);
       const locs = async (file: string) => {
         const res = await seo.inject(file);
@@ -268,5 +272,51 @@ describe("what search engines read", () => {
     } finally {
       await seo.close();
     }
+  });
+
+  it("the sitemap lists every project's page, dated by its last change or confirmed money, with its canonical address and meta", async () => {
+    const all = await database.db.select({ id: projects.id, updatedAt: projects.updatedAt }).from(projects);
+    expect(all.length).toBe(40);
+    const confirmed = await database.db
+      .select({ projectId: projectEntries.projectId, decidedAt: projectEntries.decidedAt })
+      .from(projectEntries)
+      .where(and(eq(projectEntries.state, "confirmed"), isNotNull(projectEntries.decidedAt)));
+    const lastmod = (p: (typeof all)[number]) =>
+      new Date(
+        Math.max(
+          p.updatedAt.getTime(),
+          ...confirmed.filter((e) => e.projectId === p.id).map((e) => e.decidedAt!.getTime()),
+        ),
+      ).toISOString();
+    const seo = Fastify();
+    await registerSeo(seo, { db: database.db, publicUrl: config.publicUrl, pageSize: 15 });
+    try {
+      const index = (await seo.inject("/sitemap.xml")).body;
+      const pages = [...index.matchAll(/sitemaps\/(projects-\d+\.xml)/g)].map((m) => m[1]!);
+      expect(pages).toEqual(["projects-1.xml", "projects-2.xml", "projects-3.xml"]);
+      const urls = new Map<string, string>();
+      for (const page of pages)
+        for (const m of (await seo.inject(`/sitemaps/${page}`)).body.matchAll(
+          /<url><loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod><\/url>/g,
+        ))
+          urls.set(m[1]!.replace(base, ""), m[2]!);
+      expect(urls.size).toBe(all.length);
+      for (const p of all) expect(urls.get(`/projects/${p.id}`)).toBe(lastmod(p));
+      // the demo has confirmed money decided after its project's last change: that day counts
+      expect(all.some((p) => lastmod(p) !== p.updatedAt.toISOString())).toBe(true);
+    } finally {
+      await seo.close();
+    }
+    const [one] = await database.db
+      .select({ id: projects.id, titleRu: projects.titleRu })
+      .from(projects)
+      .orderBy(asc(projects.id))
+      .limit(1);
+    const html = (await get(`/projects/${one!.id}`)).body;
+    expect(html).toContain(`<link rel="canonical" href="${base}/projects/${one!.id}" />`);
+    expect(html).toContain(`<meta property="og:title" content="${one!.titleRu.replace(/"/g, "&quot;")}`);
+    expect(html).toMatch(/<meta name="description" content="[^"]{20,}"/);
+    // the signed-in pages of projects are no page of their own for search engines
+    expect((await get("/projects/mine")).body).toContain('<meta name="robots" content="noindex" />');
   });
 });

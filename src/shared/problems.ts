@@ -137,6 +137,13 @@ export const PROBLEM_CODES = [
   "grant-not-eligible",
   "grant-returned-once",
   "grant-budget-exhausted",
+  // clusters
+  "cluster-changed",
+  "cluster-application-decided",
+  "cluster-application-pending",
+  "cluster-member-exists",
+  "cluster-lead-stays",
+  "cluster-not-member",
   "challenge-teams-not-allowed",
   "challenge-teams-only",
   "challenge-team-submission-exists",

@@ -1,9 +1,10 @@
 import { lazy } from "react";
 import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout";
-import { RequireAuth } from "./components/RequireAuth";
+import { type LazyRoute, lazyRoutes } from "./components/lazyRoutes";
 import { cabinetRoutes } from "./features/cabinet/routes";
 import { challengeRoutes } from "./features/challenges/routes";
+import { clusterRoutes } from "./features/clusters/routes";
 import { conversationRoutes } from "./features/conversations/routes";
 import { directoryRoutes } from "./features/directory/routes";
 import { listingRoutes } from "./features/listings/routes";
@@ -19,85 +20,41 @@ import { teamRoutes } from "./features/teams/routes";
 const HomePage = lazy(() => import("./features/home/HomePage"));
 // the 404 page, and the routes of the sections the entry does not name (MoreRoutes.tsx)
 const MoreRoutes = lazy(() => import("./MoreRoutes"));
-const SignUpPage = lazy(() => import("./features/auth/SignUpPage"));
-const SignInPage = lazy(() => import("./features/auth/SignInPage"));
-const ConfirmPage = lazy(() => import("./features/auth/ConfirmPage"));
-const ResetPage = lazy(() => import("./features/auth/ResetPage"));
-const AccountPage = lazy(() => import("./features/account/AccountPage"));
-const UsersPage = lazy(() => import("./features/admin/UsersPage"));
-const JobsPage = lazy(() => import("./features/admin/JobsPage"));
-const AuditPage = lazy(() => import("./features/audit/AuditPage"));
-const DevMailPage = lazy(() => import("./features/devmail/DevMailPage"));
-const DevMailMessagePage = lazy(() => import("./features/devmail/DevMailMessagePage"));
-const PrivacyPage = lazy(() => import("./features/legal/PrivacyPage"));
-const ErasuresPage = lazy(() => import("./features/privacy/ErasuresPage"));
+
+// The shell's pages, as a table (components/lazyRoutes.tsx): a <Route> each is more code in the entry.
+const SHELL: LazyRoute[] = [
+  ["signup", () => import("./features/auth/SignUpPage"), "default"],
+  ["signin", () => import("./features/auth/SignInPage"), "default"],
+  ["confirm", () => import("./features/auth/ConfirmPage"), "default"],
+  ["reset", () => import("./features/auth/ResetPage"), "default"],
+  ["privacy", () => import("./features/legal/PrivacyPage"), "default"],
+  ["numbers", () => import("./features/numbers/NumbersPage"), "default"],
+  ["account", () => import("./features/account/AccountPage"), "default", true],
+  ["admin/users", () => import("./features/admin/UsersPage"), "default", { ability: "admin.users.list" }],
+  ["admin/jobs", () => import("./features/admin/JobsPage"), "default", { ability: "admin.jobs" }],
+  [
+    "operator/erasures",
+    () => import("./features/privacy/ErasuresPage"),
+    "default",
+    { ability: "operator.erasures" },
+  ],
+  ["audit", () => import("./features/audit/AuditPage"), "default", { ability: "audit.read" }],
+  ["dev/mail", () => import("./features/devmail/DevMailPage"), "default", { ability: "dev.mail.read" }],
+  [
+    "dev/mail/:id",
+    () => import("./features/devmail/DevMailMessagePage"),
+    "default",
+    { ability: "dev.mail.read" },
+  ],
+];
+const shellRoutes = lazyRoutes(SHELL);
 
 export function App() {
   return (
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
-        <Route path="signup" element={<SignUpPage />} />
-        <Route path="signin" element={<SignInPage />} />
-        <Route path="confirm" element={<ConfirmPage />} />
-        <Route path="reset" element={<ResetPage />} />
-        <Route path="privacy" element={<PrivacyPage />} />
-        <Route
-          path="account"
-          element={
-            <RequireAuth>
-              <AccountPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="admin/users"
-          element={
-            <RequireAuth ability="admin.users.list">
-              <UsersPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="admin/jobs"
-          element={
-            <RequireAuth ability="admin.jobs">
-              <JobsPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="operator/erasures"
-          element={
-            <RequireAuth ability="operator.erasures">
-              <ErasuresPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="audit"
-          element={
-            <RequireAuth ability="audit.read">
-              <AuditPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="dev/mail"
-          element={
-            <RequireAuth ability="dev.mail.read">
-              <DevMailPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="dev/mail/:id"
-          element={
-            <RequireAuth ability="dev.mail.read">
-              <DevMailMessagePage />
-            </RequireAuth>
-          }
-        />
+        {shellRoutes}
         {cabinetRoutes}
         {organizationRoutes}
         {measureRoutes}
@@ -106,6 +63,7 @@ export function App() {
         {challengeRoutes}
         {pilotRoutes}
         {projectRoutes}
+        {clusterRoutes}
         {teamRoutes}
         {notificationRoutes}
         {conversationRoutes}

@@ -9,6 +9,7 @@ export * from "../modules/accounts/accounts.schema.js";
 export * from "../modules/challenges/challenges.qa.schema.js";
 export * from "../modules/challenges/challenges.schema.js";
 export * from "../modules/challenges/challenges.teams.schema.js";
+export * from "../modules/clusters/clusters.schema.js";
 export * from "../modules/conversations/conversations.schema.js";
 export * from "../modules/grants/grants.schema.js";
 export * from "../modules/listings/listings.details.schema.js";

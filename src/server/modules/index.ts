@@ -3,6 +3,7 @@ import { accountsModule } from "./accounts/accounts.module.js";
 import { auditModule } from "./audit/audit.module.js";
 import { cabinetModule } from "./cabinet/cabinet.module.js";
 import { challengesModule } from "./challenges/challenges.module.js";
+import { clustersModule } from "./clusters/clusters.module.js";
 import { conversationsModule } from "./conversations/conversations.module.js";
 import { devmailModule } from "./devmail/devmail.module.js";
 import { directoryModule } from "./directory/directory.module.js";
@@ -12,6 +13,7 @@ import { jobsModule } from "./jobs/jobs.module.js";
 import { listingsModule } from "./listings/listings.module.js";
 import { measuresModule } from "./measures/measures.module.js";
 import { notificationsModule } from "./notifications/notifications.module.js";
+import { numbersModule } from "./numbers/numbers.module.js";
 import { organizationsModule } from "./organizations/organizations.module.js";
 import { pilotsModule } from "./pilots/pilots.module.js";
 import { privacyModule } from "./privacy/privacy.module.js";
@@ -38,7 +40,9 @@ export const MODULES = [
   challengesModule,
   pilotsModule,
   projectsModule,
+  clustersModule,
   grantsModule,
+  numbersModule,
   jobsModule,
   privacyModule,
   cabinetModule,

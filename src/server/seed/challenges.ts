@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import {
   type AwardKind,
   type ChallengeState,
@@ -24,7 +24,7 @@ import { teamMembers, teams } from "../modules/challenges/challenges.teams.schem
 import { organizations } from "../modules/organizations/organizations.schema.js";
 import { seedFullChallenges } from "./challenges.full.js";
 import { seedChallengeQa } from "./challenges.qa.js";
-import { ownedOrganizations } from "./organizations.js";
+import { ownedOrganizations, verifiedMoscowParticipant } from "./organizations.js";
 import { seedFullTeams } from "./teams.full.js";
 
 /*
@@ -345,14 +345,7 @@ async function seedDemoChallenges({ db }: SeedContext) {
     inArray(organizations.shortName, [...new Set(PLANS.map((p) => p.owner))]),
   );
   const submitters = await ownedOrganizations(db)
-    .where(
-      and(
-        isNotNull(organizations.verifiedAt),
-        eq(organizations.regionCode, "77"),
-        eq(organizations.type, "legal_entity"),
-        sql`${organizations.status} = 'participant'`,
-      ),
-    )
+    .where(verifiedMoscowParticipant())
     .orderBy(asc(organizations.inn))
     .offset(20)
     .limit(8);

@@ -1,10 +1,7 @@
 // The conversations part of the seed: every status application gets its conversation with the operator;
 // a few open ones carry a plausible exchange (a missing document asked for and sent as a PDF, a question
 // about the review time, a returned application fixed), with files in the storage when one is given.
-import { createHash, randomUUID } from "node:crypto";
-import { Readable } from "node:stream";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { files } from "../core/files.schema.js";
 import type { Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import {
@@ -14,7 +11,7 @@ import {
   conversations,
 } from "../modules/conversations/conversations.schema.js";
 import { statusApplications } from "../modules/organizations/organizations.schema.js";
-import { pdfDocument } from "./verification.js";
+import { storedPdf } from "./files.js";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -160,24 +157,14 @@ export const conversationsSeeder: Seeder = {
           })
           .returning({ id: conversationMessages.id });
         if (line.file && storage && m) {
-          const data = pdfDocument(line.file.lines);
-          const key = `conversation/seed/${randomUUID()}`;
-          await storage.put(key, Readable.from([data]));
-          const [f] = await db
-            .insert(files)
-            .values({
-              storageKey: key,
-              purpose: "conversation",
-              uploadedBy: app.submittedBy,
-              originalName: line.file.name,
-              size: data.length,
-              sha256: createHash("sha256").update(data).digest("hex"),
-              contentType: "application/pdf",
-              createdAt: at,
-              attachedAt: at,
-            })
-            .returning({ id: files.id });
-          await db.insert(conversationAttachments).values({ messageId: m.id, fileId: f!.id, position: 0 });
+          const fileId = await storedPdf(db, storage, {
+            purpose: "conversation",
+            name: line.file.name,
+            lines: line.file.lines,
+            uploadedBy: app.submittedBy,
+            at,
+          });
+          await db.insert(conversationAttachments).values({ messageId: m.id, fileId, position: 0 });
         }
       }
       await db.update(conversations).set({ lastMessageAt: last }).where(eq(conversations.id, conv.id));

@@ -8,6 +8,7 @@ import { hashPassword } from "../modules/accounts/passwords.js";
 import { MODULES } from "../modules/index.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo.js";
 import { seedFullPilots } from "./pilots.full.js";
+import { seedFullProjects } from "./projects.full.js";
 import { seedFullTeams } from "./teams.full.js";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo.js";
@@ -43,13 +44,14 @@ export async function seed(
 
 /**
  * Adds to a full-scale database the parts it lacks because it was seeded before they existed (the full
- * teams, sites and pilots); each part skips itself when present, so this is a no-op on a current seed.
+ * teams, sites and pilots, the projects); each part skips itself when present, so this is a no-op on a current seed.
  */
 export async function completeFullScale(db: Db, progress: SeedContext["progress"] = () => {}) {
   await db.transaction(async (tx) => {
     const ctx = { db: tx as unknown as Db, scale: "full" as const, passwordHash: "", faker, progress };
     await seedFullTeams(ctx);
     await seedFullPilots(ctx);
+    await seedFullProjects(ctx);
   });
 }
 

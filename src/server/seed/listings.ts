@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, notLike, sql } from "drizzle-orm";
+import { and, asc, eq, notLike, sql } from "drizzle-orm";
 import { clusterDate } from "../../shared/clock.js";
 import {
   LISTING_KINDS,
@@ -14,7 +14,7 @@ import { listings } from "../modules/listings/listings.schema.js";
 import { organizations } from "../modules/organizations/organizations.schema.js";
 import { seedResponses } from "./listingResponses.js";
 import { seedFullListings } from "./listings.full.js";
-import { DEMO_USER_ORG, ownedOrganizations } from "./organizations.js";
+import { DEMO_USER_ORG, ownedOrganizations, verifiedMoscowParticipant } from "./organizations.js";
 
 /*
  * Demo listings (exchanges): manufacturing capabilities, production orders, technologies and patents,
@@ -806,15 +806,7 @@ export const listingsSeeder: Seeder = {
 /** The hand-written listings and their responses (both scales). */
 async function seedDemoListings({ db }: SeedContext) {
   const orgs = await ownedOrganizations(db)
-    .where(
-      and(
-        isNotNull(organizations.verifiedAt),
-        eq(organizations.regionCode, "77"),
-        eq(organizations.type, "legal_entity"),
-        notLike(organizations.shortName, "Технопарк%"),
-        sql`${organizations.status} = 'participant'`,
-      ),
-    )
+    .where(and(verifiedMoscowParticipant(), notLike(organizations.shortName, "Технопарк%")))
     .orderBy(asc(organizations.inn))
     .limit(14);
   if (!orgs.length) return;

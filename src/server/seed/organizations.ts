@@ -7,7 +7,7 @@
 // legal entity with no open application and is a member of a technopark.
 // full: 35,000 organizations from 82 regions and memberships for every one of the 150,000 users.
 
-import { and, asc, eq, inArray, not, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, not, sql } from "drizzle-orm";
 import { PUBLIC_CONSENT_VERSION } from "../../shared/constants.js";
 import { makeInn, makeKpp, makeOgrn, makeOgrnip, type Rng } from "../../shared/identifiers.js";
 import { okvedSectionOfCode } from "../../shared/okved.js";
@@ -1597,6 +1597,18 @@ export const organizationsSeeder: Seeder = {
       await db.execute(sql.raw(`analyze ${table}`));
   },
 };
+
+/**
+ * Verified Moscow companies with the participant status (legal entities): the demo's applicants, leads
+ * and submitters in the later seeders (challenges, listings, pilots, projects).
+ */
+export const verifiedMoscowParticipant = () =>
+  and(
+    isNotNull(organizations.verifiedAt),
+    eq(organizations.regionCode, "77"),
+    eq(organizations.type, "legal_entity"),
+    sql`${organizations.status} = 'participant'`,
+  )!;
 
 /**
  * Organizations with their owners (id, short name, the owner's user id), to narrow with `.where()`:

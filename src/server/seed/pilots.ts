@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { InnovationScores, PilotState, SiteType } from "../../shared/pilots.js";
 import type { SeedContext, Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { organizations } from "../modules/organizations/organizations.schema.js";
 import { pilotMilestones, pilotSites, pilots } from "../modules/pilots/pilots.schema.js";
-import { ownedOrganizations } from "./organizations.js";
+import { ownedOrganizations, verifiedMoscowParticipant } from "./organizations.js";
 import { seedFullPilots } from "./pilots.full.js";
 
 /*
@@ -471,14 +471,7 @@ async function seedDemoPilots(db: SeedContext["db"]) {
   );
   const byName = new Map(owners.map((o) => [o.shortName, o]));
   const companies = await ownedOrganizations(db)
-    .where(
-      and(
-        isNotNull(organizations.verifiedAt),
-        eq(organizations.regionCode, "77"),
-        eq(organizations.type, "legal_entity"),
-        sql`${organizations.status} = 'participant'`,
-      ),
-    )
+    .where(verifiedMoscowParticipant())
     .orderBy(asc(organizations.inn))
     .offset(30)
     .limit(10);

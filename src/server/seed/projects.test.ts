@@ -1,17 +1,26 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countedShares, type MemberState, SHARE_WHOLE, shareIssues } from "../../shared/projects.js";
 import { type Database, rows } from "../core/db.js";
+import { openStorage } from "../core/storage.js";
 import { testDatabase } from "../test/helpers.js";
 import { seed } from "./index.js";
 
 let database: Database;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "innocluster-projects-seed-"));
+const storage = openStorage({ kind: "disk", location: dir });
 
 beforeAll(async () => {
   database = await testDatabase();
-  await seed(database.db, "demo");
+  await seed(database.db, "demo", undefined, storage);
 });
-afterAll(() => database.close());
+afterAll(async () => {
+  await database.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe("demo projects", () => {
   it("40 projects, some joint with 2–5 organizations, every consortium keeping the share rule", async () => {
@@ -53,5 +62,24 @@ describe("demo projects", () => {
     expect(new Set(entries.map((e) => `${e.kind}:${e.state}`))).toEqual(
       new Set(["investment:confirmed", "support:confirmed", "investment:declared", "investment:rejected"]),
     );
+  });
+
+  it("every entry has its document: a PDF named after its source, in the storage", async () => {
+    const entries = await rows<{
+      source: string;
+      name: string | null;
+      key: string | null;
+      type: string | null;
+    }>(
+      database.db,
+      sql`select e.source_ru as source, f.original_name as name, f.storage_key as key, f.content_type as type
+          from project_entries e left join files f on f.id = e.file_id`,
+    );
+    expect(entries.length).toBeGreaterThan(10);
+    for (const e of entries) {
+      expect(e.type).toBe("application/pdf");
+      expect(e.name).toMatch(/^(Договор|Соглашение).*\.pdf$/);
+      expect(await storage.exists(e.key!)).toBe(true);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { OkvedSectionLetter } from "../../shared/okved.js";
 import {
   type InvestmentType,
@@ -8,20 +8,24 @@ import {
   shareIssues,
 } from "../../shared/projects.js";
 import type { TagSlug } from "../../shared/tags.js";
-import type { Seeder } from "../core/seed.js";
+import type { SeedContext, Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { topicsText } from "../modules/challenges/challenges.matching.js";
 import { measures } from "../modules/measures/measures.schema.js";
 import { organizations } from "../modules/organizations/organizations.schema.js";
+import { PROJECT_FILES } from "../modules/projects/projects.entries.service.js";
 import { projectEntries, projectMembers, projects } from "../modules/projects/projects.schema.js";
-import { ownedOrganizations } from "./organizations.js";
+import { storedPdf } from "./files.js";
+import { ownedOrganizations, verifiedMoscowParticipant } from "./organizations.js";
+import { seedFullProjects } from "./projects.full.js";
 
 /*
  * Demo innovative projects (src/shared/projects.ts): 40 projects of verified Moscow participants, a
  * third of them joint with 2–5 organizations (universities and research institutes, other companies),
  * partners accepted, a few invitations pending and one declined (its share back with the lead); money
  * entries of investment and city support, confirmed by the operator, declared and waiting, one
- * rejected. Written as rows, dated from now; deterministic: no faker.
+ * rejected, each with its document (a PDF of its contract or agreement, when the seed is given a
+ * storage). Written as rows, dated from now; deterministic: no faker.
  */
 
 const DAY = 24 * 3600_000;
@@ -206,6 +210,31 @@ const SECOND = [
   "версия для регионов",
 ] as const;
 
+/** The title of the demo project n. */
+const titleOf = (n: number) => {
+  const title = PLANS[n % PLANS.length]![0];
+  return n >= PLANS.length ? `${title}: ${SECOND[n % SECOND.length]}` : title;
+};
+
+/** The text of a money entry's document (its source: a contract, an agreement), as its PDF's lines. */
+function documentLines(e: typeof projectEntries.$inferInsert, project: string, lead: string): string[] {
+  const rubles = `${e.amount.toLocaleString("ru-RU").replace(/\s/g, " ")} руб.`;
+  return [
+    e.sourceRu,
+    `Москва, ${e.receivedOn.split("-").reverse().join(".")}`,
+    "",
+    `Получатель: ${lead}`,
+    e.kind === "investment"
+      ? `Инвестор: ${e.investorRu ?? ""}`
+      : "Предоставляющая сторона: Правительство Москвы",
+    `Проект: ${project}`,
+    `Сумма: ${rubles}`,
+    e.kind === "investment"
+      ? "Средства перечисляются на расчётный счёт получателя в течение 10 рабочих дней."
+      : "Субсидия предоставляется на возмещение затрат, подтверждённых документами.",
+  ];
+}
+
 /** Partner roles by the partner's organization type. */
 const ROLES: Record<string, string> = {
   university: "Научные исследования и подготовка кадров",
@@ -219,167 +248,179 @@ const partnersOf = (n: number) => (n % 3 === 0 ? 1 + (n % 4) : 0);
 
 export const projectsSeeder: Seeder = {
   name: "projects",
-  async run({ db }) {
-    const leads = await ownedOrganizations(db)
-      .where(
-        and(
-          isNotNull(organizations.verifiedAt),
-          eq(organizations.regionCode, "77"),
-          eq(organizations.type, "legal_entity"),
-          sql`${organizations.status} = 'participant'`,
-        ),
-      )
-      .orderBy(asc(organizations.inn))
-      .limit(40);
-    if (!leads.length) return;
-    const partners = await db
-      .select({ id: organizations.id, type: organizations.type })
-      .from(organizations)
-      .where(
-        and(
-          isNotNull(organizations.verifiedAt),
-          inArray(organizations.type, ["university", "research_institute", "corporation", "legal_entity"]),
-        ),
-      )
-      .orderBy(asc(organizations.inn))
-      .offset(40)
-      .limit(60);
-    const [operator] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.role, "operator"))
-      .orderBy(asc(users.email))
-      .limit(1);
-    const measureIds = (
-      await db
-        .select({ id: measures.id })
-        .from(measures)
-        .where(eq(measures.status, "published"))
-        .orderBy(asc(measures.titleRu))
-        .limit(10)
-    ).map((m) => m.id);
-    const now = Date.now();
-    const leadIds = new Set(leads.map((l) => l.id));
-    const pool = partners.filter((p) => !leadIds.has(p.id));
-    for (let n = 0; n < 40; n++) {
-      const plan = PLANS[n % PLANS.length]!;
-      const lead = leads[n % leads.length]!;
-      const [title, description, industries, tags, stage, trl] = plan;
-      const second = n >= PLANS.length;
-      const created = new Date(now - (400 - n * 7) * DAY);
-      const start = new Date(now - (380 - n * 7) * DAY).toISOString().slice(0, 10);
-      const end = new Date(now + (300 + n * 11) * DAY).toISOString().slice(0, 10);
-      const budget = (5 + ((n * 37) % 95)) * 1_000_000;
-      const count = Math.min(partnersOf(n), pool.length);
-      const chosen = Array.from({ length: count }, (_, i) => pool[(n * 3 + i * 7) % pool.length]!).filter(
-        (p, i, list) => list.findIndex((x) => x.id === p.id) === i,
-      );
-      // each partner 10–25%, the lead the rest; the 4th joint project's last invitation was declined,
-      // every 5th's last is still pending
-      const members: { organizationId: string; share: number; state: MemberState; roleRu: string }[] =
-        chosen.map((p, i) => ({
-          organizationId: p.id,
-          share: 1000 + ((n + i * 5) % 4) * 500,
-          state:
-            i === chosen.length - 1 && n === 9
-              ? "declined"
-              : i === chosen.length - 1 && n % 5 === 0
-                ? "invited"
-                : "accepted",
-          roleRu: ROLES[p.type] ?? ROLES.legal_entity!,
-        }));
-      const counted = members.filter((m) => m.state !== "declined").reduce((s, m) => s + m.share, 0);
-      const all = [
-        {
-          organizationId: lead.id,
-          share: SHARE_WHOLE - counted,
-          state: "lead" as const,
-          roleRu: "Ведущий разработчик",
-        },
-        ...members,
-      ];
-      if (shareIssues(all).length) throw new Error(`the demo project ${n} breaks the share rule`);
-      const [p] = await db
-        .insert(projects)
-        .values({
-          leadOrganizationId: lead.id,
-          authorId: lead.owner,
-          titleRu: second ? `${title}: ${SECOND[n % SECOND.length]}` : title,
-          descriptionRu: description,
-          industries,
-          tags,
-          stage,
-          trl,
-          startOn: start,
-          endOn: end,
-          budget,
-          joint: all.some((m) => m.state === "accepted"),
-          searchText: topicsText(industries, tags),
-          createdAt: created,
-          updatedAt: created,
-        })
-        .returning({ id: projects.id });
-      await db.insert(projectMembers).values(
-        all.map((m) => ({
-          projectId: p!.id,
-          ...m,
-          invitedBy: lead.owner,
-          decidedAt:
-            m.state === "accepted" || m.state === "declined" ? new Date(created.getTime() + 5 * DAY) : null,
-          createdAt: created,
-          updatedAt: created,
-        })),
-      );
-      // money: every other project has confirmed investment, every third city support; some waiting
-      const entries: (typeof projectEntries.$inferInsert)[] = [];
-      const on = (days: number) => new Date(now - days * DAY).toISOString().slice(0, 10);
-      if (n % 2 === 0)
-        entries.push({
-          projectId: p!.id,
-          kind: "investment",
-          investorRu: [
-            "Фонд «Технологии будущего»",
-            "ООО «Венчурные инвестиции»",
-            "АО «Индустриальный капитал»",
-          ][n % 3]!,
-          investmentType: (
-            ["venture_fund", "equity", "corporate", "loan", "external_grant"] as InvestmentType[]
-          )[n % 5]!,
-          amount: Math.round(budget * 0.3),
-          receivedOn: on(200 - n),
-          sourceRu: `Договор инвестирования № ${n + 10}/И`,
-          state: "confirmed",
-          decidedBy: operator?.id ?? null,
-          decidedAt: new Date(now - (190 - n) * DAY),
-        });
-      if (n % 3 === 1)
-        entries.push({
-          projectId: p!.id,
-          kind: "support",
-          measureId: measureIds.length ? measureIds[n % measureIds.length]! : null,
-          supportRu: measureIds.length ? null : "Субсидия на приобретение оборудования",
-          amount: Math.round(budget * 0.15),
-          receivedOn: on(150 - n),
-          sourceRu: `Соглашение о предоставлении субсидии № ${n + 100}-С`,
-          state: "confirmed",
-          decidedBy: operator?.id ?? null,
-          decidedAt: new Date(now - (140 - n) * DAY),
-        });
-      if (n % 4 === 3)
-        entries.push({
-          projectId: p!.id,
-          kind: "investment",
-          investorRu: "Бизнес-ангел",
-          investmentType: "equity",
-          amount: Math.round(budget * 0.1),
-          receivedOn: on(20),
-          sourceRu: `Договор купли-продажи доли № ${n}-Д`,
-          state: n === 7 ? "rejected" : "declared",
-          rejectReason: n === 7 ? "Договор не подписан инвестором: приложите подписанный экземпляр" : null,
-          decidedBy: n === 7 ? (operator?.id ?? null) : null,
-          decidedAt: n === 7 ? new Date(now - 10 * DAY) : null,
-        });
-      if (entries.length) await db.insert(projectEntries).values(entries);
-    }
+  async run(ctx) {
+    await seedDemoProjects(ctx);
+    if (ctx.scale === "full") await seedFullProjects(ctx);
   },
 };
+
+/** The 40 hand-planned projects (both scales). */
+async function seedDemoProjects({ db, storage }: SeedContext) {
+  const leads = await ownedOrganizations(db)
+    .where(verifiedMoscowParticipant())
+    .orderBy(asc(organizations.inn))
+    .limit(40);
+  if (!leads.length) return;
+  const partners = await db
+    .select({ id: organizations.id, type: organizations.type })
+    .from(organizations)
+    .where(
+      and(
+        isNotNull(organizations.verifiedAt),
+        inArray(organizations.type, ["university", "research_institute", "corporation", "legal_entity"]),
+      ),
+    )
+    .orderBy(asc(organizations.inn))
+    .offset(40)
+    .limit(60);
+  const [operator] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.role, "operator"))
+    .orderBy(asc(users.email))
+    .limit(1);
+  const measureIds = (
+    await db
+      .select({ id: measures.id })
+      .from(measures)
+      .where(eq(measures.status, "published"))
+      .orderBy(asc(measures.titleRu))
+      .limit(10)
+  ).map((m) => m.id);
+  const now = Date.now();
+  const leadIds = new Set(leads.map((l) => l.id));
+  const pool = partners.filter((p) => !leadIds.has(p.id));
+  for (let n = 0; n < 40; n++) {
+    const plan = PLANS[n % PLANS.length]!;
+    const lead = leads[n % leads.length]!;
+    const [, description, industries, tags, stage, trl] = plan;
+    const created = new Date(now - (400 - n * 7) * DAY);
+    const start = new Date(now - (380 - n * 7) * DAY).toISOString().slice(0, 10);
+    const end = new Date(now + (300 + n * 11) * DAY).toISOString().slice(0, 10);
+    const budget = (5 + ((n * 37) % 95)) * 1_000_000;
+    const count = Math.min(partnersOf(n), pool.length);
+    const chosen = Array.from({ length: count }, (_, i) => pool[(n * 3 + i * 7) % pool.length]!).filter(
+      (p, i, list) => list.findIndex((x) => x.id === p.id) === i,
+    );
+    // each partner 10–25%, the lead the rest; the 4th joint project's last invitation was declined,
+    // every 5th's last is still pending
+    const members: { organizationId: string; share: number; state: MemberState; roleRu: string }[] =
+      chosen.map((p, i) => ({
+        organizationId: p.id,
+        share: 1000 + ((n + i * 5) % 4) * 500,
+        state:
+          i === chosen.length - 1 && n === 9
+            ? "declined"
+            : i === chosen.length - 1 && n % 5 === 0
+              ? "invited"
+              : "accepted",
+        roleRu: ROLES[p.type] ?? ROLES.legal_entity!,
+      }));
+    const counted = members.filter((m) => m.state !== "declined").reduce((s, m) => s + m.share, 0);
+    const all = [
+      {
+        organizationId: lead.id,
+        share: SHARE_WHOLE - counted,
+        state: "lead" as const,
+        roleRu: "Ведущий разработчик",
+      },
+      ...members,
+    ];
+    if (shareIssues(all).length) throw new Error(`the demo project ${n} breaks the share rule`);
+    const [p] = await db
+      .insert(projects)
+      .values({
+        leadOrganizationId: lead.id,
+        authorId: lead.owner,
+        titleRu: titleOf(n),
+        descriptionRu: description,
+        industries,
+        tags,
+        stage,
+        trl,
+        startOn: start,
+        endOn: end,
+        budget,
+        joint: all.some((m) => m.state === "accepted"),
+        searchText: topicsText(industries, tags),
+        createdAt: created,
+        updatedAt: created,
+      })
+      .returning({ id: projects.id });
+    await db.insert(projectMembers).values(
+      all.map((m) => ({
+        projectId: p!.id,
+        ...m,
+        invitedBy: lead.owner,
+        decidedAt:
+          m.state === "accepted" || m.state === "declined" ? new Date(created.getTime() + 5 * DAY) : null,
+        createdAt: created,
+        updatedAt: created,
+      })),
+    );
+    // money: every other project has confirmed investment, every third city support; some waiting
+    const entries: (typeof projectEntries.$inferInsert)[] = [];
+    const on = (days: number) => new Date(now - days * DAY).toISOString().slice(0, 10);
+    if (n % 2 === 0)
+      entries.push({
+        projectId: p!.id,
+        kind: "investment",
+        investorRu: [
+          "Фонд «Технологии будущего»",
+          "ООО «Венчурные инвестиции»",
+          "АО «Индустриальный капитал»",
+        ][n % 3]!,
+        investmentType: (
+          ["venture_fund", "equity", "corporate", "loan", "external_grant"] as InvestmentType[]
+        )[n % 5]!,
+        amount: Math.round(budget * 0.3),
+        receivedOn: on(200 - n),
+        sourceRu: `Договор инвестирования № ${n + 10}/И`,
+        state: "confirmed",
+        decidedBy: operator?.id ?? null,
+        decidedAt: new Date(now - (190 - n) * DAY),
+      });
+    if (n % 3 === 1)
+      entries.push({
+        projectId: p!.id,
+        kind: "support",
+        measureId: measureIds.length ? measureIds[n % measureIds.length]! : null,
+        supportRu: measureIds.length ? null : "Субсидия на приобретение оборудования",
+        amount: Math.round(budget * 0.15),
+        receivedOn: on(150 - n),
+        sourceRu: `Соглашение о предоставлении субсидии № ${n + 100}-С`,
+        state: "confirmed",
+        decidedBy: operator?.id ?? null,
+        decidedAt: new Date(now - (140 - n) * DAY),
+      });
+    if (n % 4 === 3)
+      entries.push({
+        projectId: p!.id,
+        kind: "investment",
+        investorRu: "Бизнес-ангел",
+        investmentType: "equity",
+        amount: Math.round(budget * 0.1),
+        receivedOn: on(20),
+        sourceRu: `Договор купли-продажи доли № ${n}-Д`,
+        state: n === 7 ? "rejected" : "declared",
+        rejectReason: n === 7 ? "Договор не подписан инвестором: приложите подписанный экземпляр" : null,
+        decidedBy: n === 7 ? (operator?.id ?? null) : null,
+        decidedAt: n === 7 ? new Date(now - 10 * DAY) : null,
+      });
+    // Each entry's document, the PDF of its source (the lead's owner uploaded it when declaring).
+    if (storage)
+      for (const e of entries)
+        e.fileId = await storedPdf(db, storage, {
+          purpose: PROJECT_FILES.name,
+          name: `${e.sourceRu
+            .replace(/\//g, "-")
+            .replace(/[«»"№]/g, "")
+            .replace(/\s+/g, " ")
+            .trim()}.pdf`,
+          lines: documentLines(e, titleOf(n), lead.shortName),
+          uploadedBy: lead.owner,
+          at: new Date(`${e.receivedOn}T12:00:00Z`),
+        });
+    if (entries.length) await db.insert(projectEntries).values(entries);
+  }
+}

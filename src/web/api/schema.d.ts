@@ -3068,7 +3068,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the projects: Russian full text, facets industry, stage, TRL and joint or not */
+        /** Search the projects: Russian full text, facets industry, stage, TRL, joint or not, cluster and region */
         get: operations["getProjects"];
         put?: never;
         /** Create a project for a lead organization (its owner or admin, or an operator on its behalf) */
@@ -3212,6 +3212,163 @@ export interface paths {
         /** Confirm a declared entry (with its document) or reject it with a reason */
         post: operations["postOperatorProjectEntriesByIdDecision"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clusters' catalog: words of the name or the theme */
+        get: operations["getClusters"];
+        put?: never;
+        /** Create a cluster and appoint its lead (an operator) */
+        post: operations["postClusters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cluster: the lead, the members that agreed to be named, its projects and totals */
+        get: operations["getClustersById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a cluster or appoint another lead (naming the version seen: stale is 409 with the cluster now) */
+        patch: operations["patchClustersById"];
+        trace?: never;
+    };
+    "/api/organizations/{id}/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clusters an organization leads or is a named member of */
+        get: operations["getOrganizationsByIdClusters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The applications to a cluster in one state, pending by default (the lead's owner or admin) */
+        get: operations["getClustersByIdApplications"];
+        put?: never;
+        /** Apply to join for an organization (its owner or admin) */
+        post: operations["postClustersByIdApplications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cluster-applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or decline an application with a reason (the lead's owner or admin; one decision wins) */
+        post: operations["postClusterApplicationsByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cluster-applications/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a pending application (the applicant's owner or admin) */
+        post: operations["postClusterApplicationsByIdWithdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/members/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Leave a cluster (the member's owner or admin) or remove a member (the lead's owner or admin) */
+        delete: operations["deleteClustersByIdMembersByOrganizationId"];
+        options?: never;
+        head?: never;
+        /** Whether the member is named on the cluster's public page (the member's owner or admin) */
+        patch: operations["patchClustersByIdMembersByOrganizationId"];
+        trace?: never;
+    };
+    "/api/clusters/{id}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a member's project to the cluster (the project lead's owner or admin) */
+        post: operations["postClustersByIdProjects"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/projects/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Detach a project from the cluster (the project lead's owner or admin) */
+        delete: operations["deleteClustersByIdProjectsByProjectId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3453,6 +3610,23 @@ export interface paths {
         put?: never;
         /** Record the payment: the grant becomes confirmed city support on the applicant's project */
         post: operations["postGrantApplicationsByIdPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cluster in numbers: organizations by status and region, projects, confirmed investment and support, pilots, challenges; monthly series of the last 24 months */
+        get: operations["getPublicNumbers"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4088,6 +4262,191 @@ export interface components {
             facets: {
                 /** @enum {string} */
                 field: "industry" | "tag";
+                values: {
+                    value: string;
+                    count: number;
+                }[];
+            }[];
+        };
+        Cluster: {
+            /** Format: uuid */
+            id: string;
+            nameRu: string;
+            themeRu: string;
+            industries: string[];
+            lead: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            } | null;
+            members: number;
+            projects: number;
+            namedMembers: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            }[];
+            projectsList: components["schemas"]["ClusterProject"][];
+            totals: components["schemas"]["ClusterTotals"];
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            me: {
+                operate: boolean;
+                lead: boolean;
+                mayApply: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                }[];
+                pending: {
+                    /** Format: uuid */
+                    id: string;
+                    organization: {
+                        /** Format: uuid */
+                        id: string;
+                        shortName: string;
+                    };
+                    version: number;
+                }[];
+                memberships: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                    public: boolean;
+                }[];
+                members: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                    public: boolean;
+                }[];
+                projects: {
+                    /** Format: uuid */
+                    id: string;
+                    titleRu: string;
+                    clusterId: string | null;
+                }[];
+            };
+        };
+        ClusterApplication: {
+            /** Format: uuid */
+            id: string;
+            cluster: {
+                /** Format: uuid */
+                id: string;
+                nameRu: string;
+            };
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            /** @enum {string} */
+            state: "pending" | "accepted" | "declined" | "withdrawn";
+            motivationRu: string;
+            public: boolean;
+            reasonRu: string | null;
+            createdAt: string;
+            decidedAt: string | null;
+            version: number;
+        };
+        ClusterApplications: {
+            items: components["schemas"]["ClusterApplication"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ClusterCard: {
+            /** Format: uuid */
+            id: string;
+            nameRu: string;
+            themeRu: string;
+            industries: string[];
+            lead: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            } | null;
+            members: number;
+            projects: number;
+        };
+        ClusterNumbers: {
+            computedAt: string;
+            months: string[];
+            organizations: {
+                total: number;
+                byStatus: {
+                    participant: number;
+                    partner: number;
+                    none: number;
+                };
+                regions: {
+                    region: string;
+                    name: string;
+                    count: number;
+                }[];
+                otherRegions: number;
+            };
+            projects: {
+                total: number;
+                joint: number;
+            };
+            investment: {
+                total: number;
+                entries: number;
+                byType: {
+                    /** @enum {string} */
+                    type: "equity" | "loan" | "venture_fund" | "corporate" | "external_grant";
+                    amount: number;
+                    entries: number;
+                }[];
+            };
+            support: {
+                total: number;
+                entries: number;
+            };
+            pilots: {
+                completed: number;
+                running: number;
+            };
+            challenges: {
+                published: number;
+                withResults: number;
+                awarded: number;
+                awards: number;
+            };
+            series: components["schemas"]["NumberSeries"][];
+        };
+        ClusterProject: {
+            /** Format: uuid */
+            id: string;
+            titleRu: string;
+            lead: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            /** @enum {string} */
+            stage: "idea" | "rnd" | "prototype" | "pilot" | "production" | "scaling";
+            trl: number;
+            joint: boolean;
+        };
+        ClusterTotals: {
+            members: number;
+            projects: number;
+            joint: number;
+            investment: number;
+            support: number;
+        };
+        ClustersPage: {
+            items: components["schemas"]["ClusterCard"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            facets: {
+                /** @enum {string} */
+                field: "industry";
                 values: {
                     value: string;
                     count: number;
@@ -4777,6 +5136,7 @@ export interface components {
                 "operator.challenges.queue": boolean;
                 "operator.pilots.queue": boolean;
                 "operator.projects.queue": boolean;
+                "operator.clusters.manage": boolean;
                 "operator.grants.queue": boolean;
                 "operator.grants.manage": boolean;
                 "grants.review": boolean;
@@ -5043,6 +5403,11 @@ export interface components {
                     id: string;
                     shortName: string;
                 }[];
+                cluster: {
+                    /** Format: uuid */
+                    id: string;
+                    nameRu: string;
+                } | null;
                 totals: components["schemas"]["ProjectTotals"];
                 /** @enum {string} */
                 state: "lead" | "invited" | "accepted" | "declined";
@@ -5100,6 +5465,13 @@ export interface components {
             createdAt: string;
             read: boolean;
         };
+        NumberSeries: {
+            /** @enum {string} */
+            key: "participants" | "participantsTotal" | "projects" | "jointProjects" | "investment" | "support" | "pilotsCompleted" | "challengesPublished";
+            /** @enum {string} */
+            unit: "count" | "rub";
+            values: number[];
+        };
         Organization: {
             /** Format: uuid */
             id: string;
@@ -5141,6 +5513,14 @@ export interface components {
             declaredFlagsAt: string | null;
             version: number;
             updatedAt: string;
+        };
+        OrganizationClusters: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                nameRu: string;
+                lead: boolean;
+            }[];
         };
         OrganizationPublic: {
             /** Format: uuid */
@@ -5395,6 +5775,11 @@ export interface components {
                 id: string;
                 shortName: string;
             }[];
+            cluster: {
+                /** Format: uuid */
+                id: string;
+                nameRu: string;
+            } | null;
             totals: components["schemas"]["ProjectTotals"];
             descriptionRu: string;
             members: components["schemas"]["ProjectMember"][];
@@ -5435,6 +5820,11 @@ export interface components {
                 id: string;
                 shortName: string;
             }[];
+            cluster: {
+                /** Format: uuid */
+                id: string;
+                nameRu: string;
+            } | null;
             totals: components["schemas"]["ProjectTotals"];
         };
         ProjectEntry: {
@@ -5505,10 +5895,11 @@ export interface components {
             pageSize: number;
             facets: {
                 /** @enum {string} */
-                field: "industry" | "stage" | "trl" | "joint";
+                field: "industry" | "stage" | "trl" | "joint" | "cluster" | "region";
                 values: {
                     value: string;
                     count: number;
+                    label?: string;
                 }[];
             }[];
         };
@@ -14033,6 +14424,8 @@ export interface operations {
                 stage?: string[] | string;
                 trl?: string[] | string;
                 joint?: "true" | "false";
+                cluster?: string[] | string;
+                region?: string[] | string;
                 page?: number;
                 pageSize?: number;
             };
@@ -14473,6 +14866,478 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectEntry"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClusters: {
+        parameters: {
+            query?: {
+                q?: string;
+                industry?: string[] | string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClustersPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postClusters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    nameRu: string;
+                    themeRu: string;
+                    /** @default [] */
+                    industries?: ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U")[];
+                    /** Format: uuid */
+                    leadOrganizationId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cluster"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClustersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cluster"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchClustersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    nameRu: string;
+                    themeRu: string;
+                    /** @default [] */
+                    industries?: ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U")[];
+                    /** Format: uuid */
+                    leadOrganizationId: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cluster"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganizationsByIdClusters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationClusters"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClustersByIdApplications: {
+        parameters: {
+            query?: {
+                state?: "pending" | "accepted" | "declined" | "withdrawn";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterApplications"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postClustersByIdApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organizationId: string;
+                    motivationRu: string;
+                    /** @default false */
+                    public?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterApplication"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postClusterApplicationsByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "accept" | "decline";
+                    reasonRu?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterApplication"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postClusterApplicationsByIdWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterApplication"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteClustersByIdMembersByOrganizationId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    patchClustersByIdMembersByOrganizationId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    public: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cluster"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postClustersByIdProjects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    projectId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cluster"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteClustersByIdProjectsByProjectId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cluster"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */
@@ -15181,6 +16046,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GrantApplication"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicNumbers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterNumbers"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

@@ -2,7 +2,7 @@ import { Anchor, Container, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
-export function Footer() {
+export default function Footer() {
   const { t } = useTranslation();
   const year = new Date().getFullYear();
   return (
@@ -10,9 +10,14 @@ export function Footer() {
       <Container size="lg">
         <Group justify="space-between" gap="sm">
           <Text size="sm">{t("common.footer.copyright", { year })}</Text>
-          <Anchor component={Link} to="/privacy" size="sm">
-            {t("common.footer.privacy")}
-          </Anchor>
+          <Group gap="md">
+            <Anchor component={Link} to="/numbers" size="sm">
+              {t("common.footer.numbers")}
+            </Anchor>
+            <Anchor component={Link} to="/privacy" size="sm">
+              {t("common.footer.privacy")}
+            </Anchor>
+          </Group>
         </Group>
       </Container>
     </footer>

@@ -82,8 +82,9 @@ export function UserMenu({ user }: { user: User }) {
 /** Service sections (administration, audit, development mail) share one "More" menu on wide screens. */
 /**
  * The projects' links, built here (a lazy chunk) rather than in the bar: the bar has no room left (24 px
- * targets at 1366 px) and the entry no bytes to spare. The catalog and "my projects" are in the drawer
- * (and the organization menu); the operator's queue is under "More".
+ * targets at 1366 px) and the entry no bytes to spare. The catalogs (projects, clusters), the cluster in
+ * numbers and "my projects" are in the drawer (and the organization menu); the operator's queue is under
+ * "More".
  */
 function useProjectLinks() {
   const { t } = useTranslation();
@@ -91,7 +92,14 @@ function useProjectLinks() {
   const queue: NavItem[] = can("operator.projects.queue")
     ? [{ to: "/projects/queue", label: t("projectsNav.queue") }]
     : [];
-  return { queue, catalog: { to: "/projects", label: t("projectsNav.catalog") } };
+  return {
+    queue,
+    catalog: [
+      { to: "/projects", label: t("projectsNav.catalog") },
+      { to: "/clusters", label: t("projectsNav.clusters") },
+    ],
+    numbers: { to: "/numbers", label: t("projectsNav.numbers") },
+  };
 }
 
 /** The drawer's personal links (the account and the notifications are also in the user menu and the bell). */
@@ -184,7 +192,7 @@ export function NavDrawer({
   const { t } = useTranslation();
   const user = signedIn;
   const service = useServiceLinks();
-  const catalog = useProjectLinks().catalog;
+  const { catalog, numbers } = useProjectLinks();
   const grants = { to: "/grants", label: t("grantsNav.programs") };
   const personal = usePersonalLinks();
   return (
@@ -198,7 +206,7 @@ export function NavDrawer({
       closeButtonProps={{ "aria-label": t("common.header.closeMenu") }}
     >
       <nav aria-label={t("common.header.mobileNav")} className="drawer-nav">
-        {navLinks([...drawerItems, ...service, catalog, grants, ...personal], close)}
+        {navLinks([...drawerItems, ...service, ...catalog, grants, numbers, ...personal], close)}
         {!user && (
           <>
             <NavLink to="/signin" className="nav-link" onClick={close}>

@@ -3,11 +3,13 @@ import { lazy, Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation } from "react-router";
 import { applyUserLocale, useMe } from "../session";
-import { Footer } from "./Footer";
 import { Header } from "./Header";
 import { PageLoader } from "./PageLoader";
 
 const ConversationEvents = lazy(() => import("../features/conversations/ConversationEvents"));
+// Below every page's content: its own chunk, out of the JavaScript a page needs before its first paint
+// (the server renders it with the page; the browser keeps that markup until the chunk arrives).
+const Footer = lazy(() => import("./Footer"));
 
 export function Layout() {
   const { t } = useTranslation();
@@ -50,7 +52,9 @@ export function Layout() {
           </Suspense>
         </Container>
       </main>
-      <Footer />
+      <Suspense fallback={null}>
+        <Footer />
+      </Suspense>
       {/* new messages arrive while any page is open (one event stream per signed-in tab) */}
       {user && (
         <Suspense fallback={null}>

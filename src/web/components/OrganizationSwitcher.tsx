@@ -91,6 +91,9 @@ export function OrganizationMenu() {
         <Menu.Item component={Link} to="/projects">
           {t("projectsNav.catalog")}
         </Menu.Item>
+        <Menu.Item component={Link} to="/clusters">
+          {t("projectsNav.clusters")}
+        </Menu.Item>
         {can("org.create") && (
           <Menu.Item component={Link} to="/organizations/new">
             {t("common.orgSwitcher.register")}

@@ -114,6 +114,18 @@ export const ProjectsQuery = z
       .optional(),
     /** Joint projects only (true) or single-organization ones (false). */
     joint: z.enum(["true", "false"]).optional(),
+    /** The projects of these clusters (ids). */
+    cluster: z
+      .union([z.array(z.string()), z.string()])
+      .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.uuid()).max(50))
+      .optional(),
+    /** The projects whose lead organization is in these regions (codes of the subjects of Russia). */
+    region: z
+      .union([z.array(z.string()), z.string()])
+      .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^\d{2}$/)).max(100))
+      .optional(),
     page: Page,
     pageSize: PageSize,
   })
@@ -150,6 +162,8 @@ const CardFields = {
   joint: z.boolean(),
   /** The accepted partners (the lead not counted). */
   partners: z.array(OrgRef),
+  /** The cluster it belongs to, if any. */
+  cluster: z.object({ id: z.uuid(), nameRu: z.string() }).nullable(),
   totals: Totals,
 };
 
@@ -164,8 +178,11 @@ export const ProjectsPage = z
     /** Each facet counted under the other filters (values with projects only). */
     facets: z.array(
       z.object({
-        field: z.enum(["industry", "stage", "trl", "joint"]),
-        values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+        field: z.enum(["industry", "stage", "trl", "joint", "cluster", "region"]),
+        /** `label`: the cluster's name (the cluster facet). */
+        values: z.array(
+          z.object({ value: z.string(), count: z.number().int(), label: z.string().optional() }),
+        ),
       }),
     ),
   })

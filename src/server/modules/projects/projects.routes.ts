@@ -38,7 +38,8 @@ export const projectRoutes = routes(["projects"], async (r) => {
 
   r.get("/projects", {
     action: "public",
-    summary: "Search the projects: Russian full text, facets industry, stage, TRL and joint or not",
+    summary:
+      "Search the projects: Russian full text, facets industry, stage, TRL, joint or not, cluster and region",
     query: ProjectsQuery,
     response: ProjectsPage,
     handler: async (ctx, { query }, reply) => sendJson(reply, await svc.searchProjects(ctx, query)),

@@ -22,6 +22,7 @@ import {
 } from "../../../shared/projects.js";
 import { parentRef, primaryId, timestamps, tz, version } from "../../core/columns.js";
 import { files } from "../../core/files.schema.js";
+import { clusters } from "../clusters/clusters.schema.js";
 import { measures } from "../measures/measures.schema.js";
 import { organizations } from "../organizations/organizations.schema.js";
 
@@ -56,6 +57,8 @@ export const projects = pgTable(
     /** Rubles. */
     budget: bigint("budget", { mode: "number" }),
     joint: boolean("joint").notNull().default(false),
+    /** The cluster it belongs to (at most one; a member's project, attached by its lead's managers). */
+    clusterId: uuid("cluster_id").references(() => clusters.id, { onDelete: "set null" }),
     searchText: text("search_text").notNull().default(""),
     ...timestamps(),
     version: version(),
@@ -71,6 +74,7 @@ export const projects = pgTable(
     index("projects_industries_idx").using("gin", t.industries),
     index("projects_tags_idx").using("gin", t.tags),
     index("projects_updated_idx").on(t.updatedAt),
+    index("projects_cluster_idx").on(t.clusterId),
   ],
 );
 

@@ -15,6 +15,7 @@ import { AppError, badRequest, type FieldError, notFound } from "../../core/erro
 import { can } from "../../core/policy.js";
 import { type Catalog, cachedJson, rankedMatches, searchTextAt } from "../../core/search.js";
 import { industriesOf, tagsOf, topicsText } from "../challenges/challenges.matching.js";
+import { clusters } from "../clusters/clusters.schema.js";
 import { notifyAll } from "../notifications/notifications.service.js";
 import { accessOf, refusal } from "../organizations/access.js";
 import { managerIds } from "../organizations/membership.js";
@@ -50,6 +51,7 @@ export type Row = Omit<typeof projects.$inferSelect, "search">;
 type View = z.infer<typeof Project>;
 type CardView = z.infer<typeof ProjectCard>;
 type OrgRef = { id: string; shortName: string };
+type ClusterRef = { id: string | null; nameRu: string | null } | null;
 export type Reader = View["me"];
 
 const { search: _search, ...COLUMNS } = getTableColumns(projects);
@@ -138,7 +140,13 @@ const memberView = (m: MemberRow) => ({
   decidedAt: m.decidedAt?.toISOString() ?? null,
 });
 
-function card(r: Row, lead: OrgRef, partners: OrgRef[], totals: CardView["totals"]): CardView {
+function card(
+  r: Row,
+  lead: OrgRef,
+  partners: OrgRef[],
+  totals: CardView["totals"],
+  cluster: ClusterRef,
+): CardView {
   return {
     id: r.id,
     titleRu: r.titleRu,
@@ -153,8 +161,21 @@ function card(r: Row, lead: OrgRef, partners: OrgRef[], totals: CardView["totals
     joint: r.joint,
     partners,
     totals,
+    cluster: cluster?.id ? { id: cluster.id, nameRu: cluster.nameRu ?? "" } : null,
   };
 }
+
+/** The project's cluster (its page). */
+async function clusterRef(ex: Executor, id: string | null): Promise<ClusterRef> {
+  if (!id) return null;
+  const [c] = await ex
+    .select({ id: clusters.id, nameRu: clusters.nameRu })
+    .from(clusters)
+    .where(eq(clusters.id, id));
+  return c ?? null;
+}
+
+const CLUSTER_REF = { id: clusters.id, nameRu: clusters.nameRu };
 
 /**
  * A project as the reader sees it. The public sees the lead and the accepted partners with the counted
@@ -174,6 +195,7 @@ export async function present(ex: Executor, r: Row, me: Reader, members?: Member
         .filter((m) => m.state === "accepted")
         .map((m) => ({ id: m.organizationId, shortName: m.shortName })),
       await totalsOf(ex, r.id),
+      await clusterRef(ex, r.clusterId),
     ),
     descriptionRu: r.descriptionRu,
     members: shown.map(memberView),
@@ -211,11 +233,14 @@ const PROJECT_TEXTS = {
   typoBelow: 20,
 };
 
-type FacetField = "industry" | "stage" | "trl" | "joint";
+type FacetField = "industry" | "stage" | "trl" | "joint" | "cluster" | "region";
+
+/** The lead organization's region (the region facet). */
+const LEAD_REGION = sql`(select o.region_code from organizations o where o.id = ${projects.leadOrganizationId})`;
 
 /**
  * The public catalog: Russian full text on the search engine (corrections, then similar titles), facets
- * industry, stage, TRL and joint or not (each counted under the other filters), an organization's
+ * industry, stage, TRL, joint or not, cluster and the lead's region (each counted under the other filters), an organization's
  * projects (lead or accepted partner); the latest changed first (by relevance with a text). Answers cached
  * by the catalog's generation, which every write to projects, members and money entries moves.
  */
@@ -233,6 +258,13 @@ export function searchProjects(ctx: Ctx, q: z.infer<typeof ProjectsQuery>): Prom
       stage: q.stage?.length ? inArray(projects.stage, q.stage)! : null,
       trl: q.trl?.length ? inArray(projects.trl, q.trl)! : null,
       joint: q.joint ? eq(projects.joint, q.joint === "true") : null,
+      cluster: q.cluster?.length ? inArray(projects.clusterId, q.cluster)! : null,
+      region: q.region?.length
+        ? sql`${LEAD_REGION} in (${sql.join(
+            q.region.map((r) => sql`${r}`),
+            sql`, `,
+          )})`
+        : null,
     };
     const text = q.q?.trim();
     let rank: Map<string, number> | null = null;
@@ -247,9 +279,15 @@ export function searchProjects(ctx: Ctx, q: z.infer<typeof ProjectsQuery>): Prom
     const facets = await facetCounts(db, where, facetWhere);
     const count = sql<number>`(count(*) over ())::int`;
     const base = db
-      .select({ p: COLUMNS, lead: { id: organizations.id, shortName: organizations.shortName }, count })
+      .select({
+        p: COLUMNS,
+        lead: { id: organizations.id, shortName: organizations.shortName },
+        cluster: CLUSTER_REF,
+        count,
+      })
       .from(projects)
       .innerJoin(organizations, eq(organizations.id, projects.leadOrganizationId))
+      .leftJoin(clusters, eq(clusters.id, projects.clusterId))
       .where(cond);
     const ordered = rank
       ? base.orderBy(
@@ -263,7 +301,13 @@ export function searchProjects(ctx: Ctx, q: z.infer<typeof ProjectsQuery>): Prom
     const totals = await totalsOfMany(db, ids);
     return {
       items: found.map((f) =>
-        card(f.p, f.lead, partners.get(f.p.id) ?? [], totals.get(f.p.id) ?? { investment: 0, support: 0 }),
+        card(
+          f.p,
+          f.lead,
+          partners.get(f.p.id) ?? [],
+          totals.get(f.p.id) ?? { investment: 0, support: 0 },
+          f.cluster,
+        ),
       ),
       total,
       page: q.page,
@@ -312,6 +356,8 @@ async function facetCounts(db: Executor, where: SQL[], facetWhere: Record<FacetF
     ["stage", sql`${projects.stage}::text`],
     ["trl", sql`${projects.trl}::text`],
     ["joint", sql`${projects.joint}::text`],
+    ["cluster", sql`${projects.clusterId}::text`],
+    ["region", LEAD_REGION],
   ];
   const out = [];
   for (const [field, value] of fields) {
@@ -325,9 +371,24 @@ async function facetCounts(db: Executor, where: SQL[], facetWhere: Record<FacetF
       db,
       sql`select v as "value", count(*)::int as "count"
           from (select ${value} as v from ${projects} ${cond}) x
+          where v is not null
           group by v order by count(*) desc, v`,
     );
     out.push({ field, values: list.map((r) => ({ value: String(r.value), count: Number(r.count) })) });
+  }
+  const clustered = out.find((f) => f.field === "cluster")!;
+  if (clustered.values.length) {
+    const names = await db
+      .select(CLUSTER_REF)
+      .from(clusters)
+      .where(
+        inArray(
+          clusters.id,
+          clustered.values.map((v) => v.value),
+        ),
+      );
+    const byId = new Map(names.map((n) => [n.id, n.nameRu]));
+    clustered.values = clustered.values.map((v) => ({ ...v, label: byId.get(v.value) ?? "" }));
   }
   return out;
 }
@@ -342,11 +403,13 @@ export async function myProjects(ctx: Ctx, q: z.infer<typeof MineQuery>) {
       p: COLUMNS,
       state: projectMembers.state,
       lead: { id: organizations.id, shortName: organizations.shortName },
+      cluster: CLUSTER_REF,
       count: sql<number>`(count(*) over ())::int`,
     })
     .from(projectMembers)
     .innerJoin(projects, eq(projects.id, projectMembers.projectId))
     .innerJoin(organizations, eq(organizations.id, projects.leadOrganizationId))
+    .leftJoin(clusters, eq(clusters.id, projects.clusterId))
     .where(cond)
     .orderBy(desc(projects.updatedAt), asc(projects.id), asc(projectMembers.organizationId))
     .limit(q.pageSize)
@@ -357,7 +420,13 @@ export async function myProjects(ctx: Ctx, q: z.infer<typeof MineQuery>) {
   const total = list[0]?.count ?? (q.page === 1 ? 0 : (await countRows(ctx.db, projectMembers, cond))[0]!.n);
   return {
     items: list.map((l) => ({
-      ...card(l.p, l.lead, partners.get(l.p.id) ?? [], totals.get(l.p.id) ?? { investment: 0, support: 0 }),
+      ...card(
+        l.p,
+        l.lead,
+        partners.get(l.p.id) ?? [],
+        totals.get(l.p.id) ?? { investment: 0, support: 0 },
+        l.cluster,
+      ),
       state: l.state,
     })),
     total,

@@ -47,7 +47,8 @@ interface Props<D extends CatalogResult<unknown>> {
     onText: (text: string) => void;
     onSubmit: () => void;
   };
-  sort: {
+  /** The order's choice; left out when the catalog has one order (no select that changes nothing). */
+  sort?: {
     label: string;
     value: string;
     options: { value: string; label: string }[];
@@ -119,13 +120,15 @@ export function CatalogPage<D extends CatalogResult<unknown>>(props: Props<D>) {
               onChange={(e) => search.onText(e.currentTarget.value)}
               style={{ flex: "1 1 18rem" }}
             />
-            <NativeSelect
-              label={sort.label}
-              value={sort.value}
-              onChange={(e) => sort.onChange(e.currentTarget.value)}
-              data={sort.options}
-              style={{ flex: "0 1 13rem" }}
-            />
+            {sort && (
+              <NativeSelect
+                label={sort.label}
+                value={sort.value}
+                onChange={(e) => sort.onChange(e.currentTarget.value)}
+                data={sort.options}
+                style={{ flex: "0 1 13rem" }}
+              />
+            )}
           </Group>
         </form>
       </search>

@@ -6,7 +6,7 @@ import { type ComponentType, lazy } from "react";
 import { Route } from "react-router";
 
 type Pages = Record<string, ComponentType>;
-const publicPages = () => import("./pages.public");
+const publicPages = () => import("./publicPages");
 const signedPages = () => import("./pages.signed") as Promise<unknown> as Promise<Pages>;
 
 const ROUTES: [path: string, load: () => Promise<Pages>, name: string][] = [

@@ -1,51 +1,15 @@
-import { lazy } from "react";
-import { Route } from "react-router";
-import { RequireAuth } from "../../components/RequireAuth";
-
-const NavigatorPage = lazy(() => import("./NavigatorPage"));
-const CheckPage = lazy(() => import("./CheckPage"));
-const MeasurePage = lazy(() => import("./MeasurePage"));
-const SavedPage = lazy(() => import("./SavedPage"));
-const OperatorListPage = lazy(() => import("./OperatorListPage"));
-const EditorPage = lazy(() => import("./EditorPage"));
+import { type LazyRoute, lazyRoutes } from "../../components/lazyRoutes";
 
 // The support-measure navigator (public) and the operator's editor; mounted by App.tsx inside the layout.
-export const measureRoutes = (
-  <>
-    <Route path="measures" element={<NavigatorPage />} />
-    <Route path="measures/check" element={<CheckPage />} />
-    <Route
-      path="measures/saved"
-      element={
-        <RequireAuth>
-          <SavedPage />
-        </RequireAuth>
-      }
-    />
-    <Route path="measures/:id" element={<MeasurePage />} />
-    <Route
-      path="operator/measures"
-      element={
-        <RequireAuth ability="measures.manage">
-          <OperatorListPage />
-        </RequireAuth>
-      }
-    />
-    <Route
-      path="operator/measures/new"
-      element={
-        <RequireAuth ability="measures.manage">
-          <EditorPage key="new" />
-        </RequireAuth>
-      }
-    />
-    <Route
-      path="operator/measures/:id"
-      element={
-        <RequireAuth ability="measures.manage">
-          <EditorPage />
-        </RequireAuth>
-      }
-    />
-  </>
-);
+// (Each route gets its own lazy page, so going from a measure's editor to a new one starts afresh.)
+const ROUTES: LazyRoute[] = [
+  ["measures", () => import("./NavigatorPage"), "default"],
+  ["measures/check", () => import("./CheckPage"), "default"],
+  ["measures/saved", () => import("./SavedPage"), "default", true],
+  ["measures/:id", () => import("./MeasurePage"), "default"],
+  ["operator/measures", () => import("./OperatorListPage"), "default", { ability: "measures.manage" }],
+  ["operator/measures/new", () => import("./EditorPage"), "default", { ability: "measures.manage" }],
+  ["operator/measures/:id", () => import("./EditorPage"), "default", { ability: "measures.manage" }],
+];
+
+export const measureRoutes = lazyRoutes(ROUTES);

@@ -73,7 +73,7 @@ function QueueItem({ e }: { e: ProjectEntry }) {
           <Group>
             <Button
               type="button"
-              color="green"
+              color="teal"
               disabled={!e.document}
               loading={decide.isPending}
               onClick={() => decide.mutate("confirm")}

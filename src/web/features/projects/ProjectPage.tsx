@@ -118,6 +118,11 @@ export default function ProjectPage() {
             <Text size="sm">{t("projects.card.budget", { amount: rubles(p.budget) })}</Text>
           )}
           <Topics industries={p.industries} tags={p.tags} label={t("projects.card.topics")} />
+          {p.cluster && (
+            <Anchor component={Link} to={`/clusters/${p.cluster.id}`} size="sm">
+              {t("projects.card.cluster", { name: p.cluster.nameRu })}
+            </Anchor>
+          )}
         </Stack>
       </SectionCard>
       <Consortium p={p} />

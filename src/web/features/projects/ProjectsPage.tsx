@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { OKVED_SECTION_LETTERS } from "../../../shared/okved";
 import { PROJECT_STAGES, PROJECT_TRLS } from "../../../shared/projects";
+import { regionName } from "../../../shared/regions";
 import { CatalogEmpty, CatalogPage, ChosenFilters } from "../../components/catalog/CatalogPage";
 import { FacetGroup, facetRows } from "../../components/catalog/FacetGroup";
 import { useCatalogUrl } from "../../components/catalog/useCatalogUrl";
@@ -22,11 +23,14 @@ const TRLS = PROJECT_TRLS.map(String);
 interface State {
   q: string;
   page: number;
-  sort: "default";
   industry: string[];
   stage: string[];
   trl: string[];
   joint: string;
+  /** Cluster ids. */
+  cluster: string[];
+  /** The lead organization's region codes. */
+  region: string[];
   /** One organization's projects (the link from its public page). */
   organization: string;
 }
@@ -47,11 +51,26 @@ function parse(params: URLSearchParams): State {
   return {
     q: (params.get("q") ?? "").trim().slice(0, 200),
     page: Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1),
-    sort: "default",
     industry: listOf(params, "industry", OKVED_SECTION_LETTERS),
     stage: listOf(params, "stage", PROJECT_STAGES),
     trl: listOf(params, "trl", TRLS),
     joint: joint === "true" || joint === "false" ? joint : "",
+    cluster: [
+      ...new Set(
+        params
+          .getAll("cluster")
+          .flatMap((v) => v.split(","))
+          .filter((v) => UUID.test(v)),
+      ),
+    ].slice(0, 50),
+    region: [
+      ...new Set(
+        params
+          .getAll("region")
+          .flatMap((v) => v.split(","))
+          .filter((v) => /^\d{2}$/.test(v)),
+      ),
+    ],
     organization: UUID.test(params.get("organization") ?? "") ? params.get("organization")! : "",
   };
 }
@@ -59,7 +78,7 @@ function parse(params: URLSearchParams): State {
 function toSearch(s: State): string {
   const parts: string[] = [];
   if (s.q) parts.push(`q=${encodeURIComponent(s.q)}`);
-  for (const key of ["industry", "stage", "trl"] as const)
+  for (const key of ["industry", "stage", "trl", "cluster", "region"] as const)
     if (s[key].length) parts.push(`${key}=${s[key].join(",")}`);
   if (s.joint) parts.push(`joint=${s.joint}`);
   if (s.organization) parts.push(`organization=${s.organization}`);
@@ -90,6 +109,11 @@ function ProjectCardView({ item }: { item: ProjectCard }) {
         {item.budget !== null && (
           <Text size="sm">{t("projects.card.budget", { amount: rubles(item.budget) })}</Text>
         )}
+        {item.cluster && (
+          <Anchor component={Link} to={`/clusters/${item.cluster.id}`} size="sm">
+            {t("projects.card.cluster", { name: item.cluster.nameRu })}
+          </Anchor>
+        )}
         <Totals totals={item.totals} />
         <Topics industries={item.industries} tags={item.tags} label={t("projects.card.topics")} />
       </Stack>
@@ -97,7 +121,10 @@ function ProjectCardView({ item }: { item: ProjectCard }) {
   );
 }
 
-/** The public catalog of projects: text, industry, stage, TRL, joint or not; the latest changed first. */
+/**
+ * The public catalog of projects: text, industry, stage, TRL, joint or not, cluster, the lead's region;
+ * the latest changed first.
+ */
 export default function ProjectsPage() {
   const { t } = useTranslation();
   usePageTitle(t("projects.catalog.title"));
@@ -114,6 +141,8 @@ export default function ProjectsPage() {
     stage: state.stage.length ? (state.stage as ProjectsQuery["stage"]) : undefined,
     trl: state.trl.length ? state.trl : undefined,
     joint: state.joint ? (state.joint as "true" | "false") : undefined,
+    cluster: state.cluster.length ? state.cluster : undefined,
+    region: state.region.length ? state.region : undefined,
     organization: state.organization || undefined,
     page: state.page,
     pageSize: PAGE_SIZE,
@@ -124,20 +153,30 @@ export default function ProjectsPage() {
     view.industry.length +
     view.stage.length +
     view.trl.length +
+    view.cluster.length +
+    view.region.length +
     (view.joint ? 1 : 0) +
     (view.organization ? 1 : 0);
-  type ListKey = "industry" | "stage" | "trl";
+  type ListKey = "industry" | "stage" | "trl" | "cluster" | "region";
   const toggle = (key: ListKey, value: string, on: boolean) =>
     go({ [key]: on ? [...view[key], value] : view[key].filter((v) => v !== value) } as Partial<State>);
-  const reset = () => go({ industry: [], stage: [], trl: [], joint: "", organization: "" });
+  const reset = () =>
+    go({ industry: [], stage: [], trl: [], cluster: [], region: [], joint: "", organization: "" });
+  const clusterNames = new Map(
+    (data?.facets.find((f) => f.field === "cluster")?.values ?? []).map((v) => [v.value, v.label ?? ""]),
+  );
   const labelOf = (field: ListKey, value: string) =>
     field === "industry"
       ? industryLabel(value, locale)
       : field === "stage"
         ? t(`projects.stages.${value}`)
-        : t("projects.card.trl", { trl: value });
+        : field === "cluster"
+          ? clusterNames.get(value) || t("projects.catalog.cluster")
+          : field === "region"
+            ? (regionName(value, locale) ?? value)
+            : t("projects.card.trl", { trl: value });
   const chosen = [
-    ...(["industry", "stage", "trl"] as const).flatMap((facet) =>
+    ...(["industry", "stage", "trl", "cluster", "region"] as const).flatMap((facet) =>
       view[facet].map((value) => ({ facet, value, label: labelOf(facet, value) })),
     ),
     ...(view.joint
@@ -159,7 +198,7 @@ export default function ProjectsPage() {
         rows={facetRows(sorted, view[field], (value) => labelOf(field, value))}
         selected={view[field]}
         onToggle={(value, checked) => toggle(field, value, checked)}
-        top={field === "industry" ? 6 : 9}
+        top={field === "stage" || field === "trl" ? 9 : 6}
         countPrefix={t("projects.catalog.countPrefix")}
         showAll={(n) => t("projects.catalog.showAll", { n })}
         showLess={t("projects.catalog.showLess")}
@@ -178,12 +217,6 @@ export default function ProjectsPage() {
         text,
         onText: setText,
         onSubmit: submit,
-      }}
-      sort={{
-        label: t("projects.catalog.sortLabel"),
-        value: "default",
-        options: [{ value: "default", label: t("projects.catalog.sortDefault") }],
-        onChange: () => {},
       }}
       toolbar={
         user && (
@@ -227,6 +260,8 @@ export default function ProjectsPage() {
             {facet("stage", t("projects.catalog.stage"), PROJECT_STAGES)}
             {facet("trl", t("projects.catalog.trl"), TRLS)}
             {facet("industry", t("projects.catalog.industry"))}
+            {facet("cluster", t("projects.catalog.cluster"))}
+            {facet("region", t("projects.catalog.region"))}
           </Stack>
         ),
         showResults: data
