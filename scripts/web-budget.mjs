@@ -18,19 +18,22 @@ export const BUDGET_BYTES = 150_000;
  * 1 kB of room — and the report names the aim. Lower a ceiling when a page gets lighter; a page within
  * the aim has none (home), and the aim is enforced for it.
  */
+// Raised 0.1–0.3 kB on 2026-12-07 (README › Performance, note ⁶): the charts' library shares one Mantine
+// hook with the input fields, which Rolldown now emits as a chunk of its own, and the entry gained the
+// routes of the clusters, the cluster in numbers, the grants and the participants' reports.
 export const PUBLIC_PAGES = [
   { name: "home", path: "/", module: "features/home/HomePage.tsx" },
-  { name: "directory", path: "/directory", module: "features/directory/DirectoryPage.tsx", ceiling: 176_500 },
+  { name: "directory", path: "/directory", module: "features/directory/DirectoryPage.tsx", ceiling: 176_700 },
   {
     name: "organization",
     path: "/directory/:id",
     module: "features/directory/OrganizationPublicPage.tsx",
     // +0.1 kB: the entry's routes and links of the pilots' operator queue and the projects, and the page's
     // one lazy chunk below the fold with the company's pilots and projects
-    ceiling: 168_400,
+    ceiling: 168_600,
   },
-  { name: "navigator", path: "/measures", module: "features/measures/NavigatorPage.tsx", ceiling: 182_100 },
-  { name: "measure", path: "/measures/:id", module: "features/measures/MeasurePage.tsx", ceiling: 169_400 },
+  { name: "navigator", path: "/measures", module: "features/measures/NavigatorPage.tsx", ceiling: 182_400 },
+  { name: "measure", path: "/measures/:id", module: "features/measures/MeasurePage.tsx", ceiling: 169_500 },
   // the exchanges' public pages (the kinds, a kind's catalog, a listing) share one chunk
   {
     name: "exchanges",
@@ -38,7 +41,7 @@ export const PUBLIC_PAGES = [
     module: "features/listings/pages.public.ts",
     // +0.3 kB: Moscow's okrugs and districts (src/shared/moscow.ts) are a chunk shared with the pilot sites;
     // +0.2 kB: the header's links to the pilot sites and the teams (every page's entry)
-    ceiling: 195_500,
+    ceiling: 195_900,
   },
   // the challenges' public pages (the catalog, a challenge) share one chunk; the industry and technology
   // facets and the cards' topics need the shared vocabulary's labels (OKVED sections, tags), and the
@@ -63,10 +66,17 @@ export const PUBLIC_PAGES = [
     name: "projects",
     path: "/projects",
     module: "features/projects/pages.public.ts",
-    ceiling: 186_600,
+    ceiling: 186_800,
   },
   // the cluster in numbers: its figures and tables; the charts (@mantine/charts on recharts) are a lazy chunk
   { name: "numbers", path: "/numbers", module: "features/numbers/NumbersPage.tsx" },
+  // the grants' public pages (the programs, a program) share one chunk
+  {
+    name: "grants",
+    path: "/grants",
+    module: "features/grants/publicPages.ts",
+    ceiling: 158_400,
+  },
 ];
 
 /**

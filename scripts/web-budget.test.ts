@@ -75,6 +75,7 @@ describe("the web app's bundle budget", () => {
       "pilot-sites",
       "projects",
       "numbers",
+      "grants",
     ]);
   });
 

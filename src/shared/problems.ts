@@ -130,6 +130,13 @@ export const PROBLEM_CODES = [
   "project-changed",
   "project-entry-changed",
   "project-invitation-answered",
+  // grants
+  "grant-program-changed",
+  "grant-application-changed",
+  "grant-window-closed",
+  "grant-not-eligible",
+  "grant-returned-once",
+  "grant-budget-exhausted",
   // clusters
   "cluster-changed",
   "cluster-application-decided",

@@ -18,7 +18,8 @@ import { teamRoutes } from "./features/teams/routes";
 // Every page is a lazy chunk (here or in its feature's routes.tsx): the entry holds only the shell, so
 // a page's first screen loads the code of that page alone (the build's bundle budget checks it).
 const HomePage = lazy(() => import("./features/home/HomePage"));
-const NotFoundPage = lazy(() => import("./features/legal/NotFoundPage"));
+// the 404 page, and the routes of the sections the entry does not name (MoreRoutes.tsx)
+const MoreRoutes = lazy(() => import("./MoreRoutes"));
 
 // The shell's pages, as a table (components/lazyRoutes.tsx): a <Route> each is more code in the entry.
 const SHELL: LazyRoute[] = [
@@ -66,7 +67,7 @@ export function App() {
         {teamRoutes}
         {notificationRoutes}
         {conversationRoutes}
-        <Route path="*" element={<NotFoundPage />} />
+        <Route path="*" element={<MoreRoutes />} />
       </Route>
     </Routes>
   );

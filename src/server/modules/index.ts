@@ -7,6 +7,7 @@ import { clustersModule } from "./clusters/clusters.module.js";
 import { conversationsModule } from "./conversations/conversations.module.js";
 import { devmailModule } from "./devmail/devmail.module.js";
 import { directoryModule } from "./directory/directory.module.js";
+import { grantsModule } from "./grants/grants.module.js";
 import { healthModule } from "./health/health.module.js";
 import { jobsModule } from "./jobs/jobs.module.js";
 import { listingsModule } from "./listings/listings.module.js";
@@ -41,6 +42,7 @@ export const MODULES = [
   pilotsModule,
   projectsModule,
   clustersModule,
+  grantsModule,
   numbersModule,
   reportingModule,
   jobsModule,

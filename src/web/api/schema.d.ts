@@ -3374,6 +3374,248 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/grant-programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grant programs: the open ones first, each with the budget left */
+        get: operations["getGrantPrograms"];
+        put?: never;
+        /** Create a grant program */
+        post: operations["postGrantPrograms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grant-programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A grant program: its legal basis, eligibility, categories and the budget left */
+        get: operations["getGrantProgramsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a grant program (naming the version seen: a stale one is 409 with the program as it is now) */
+        patch: operations["patchGrantProgramsById"];
+        trace?: never;
+    };
+    "/api/grant-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft an application for an organization (its owner or admin) to an open program */
+        post: operations["postGrantApplications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grant-applications/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The applications of the organizations the reader owns or administers */
+        get: operations["getGrantApplicationsMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grant-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application with its items, documents and timeline (its organization, operators, experts) */
+        get: operations["getGrantApplicationsById"];
+        /** Edit a draft or returned application: items, declarations, KPIs (the amount is recomputed) */
+        put: operations["putGrantApplicationsById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grant-items/{id}/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach an item's document of a kind: multipart field `file`, PDF, office documents, images up to 20 MB */
+        post: operations["postGrantItemsByIdDocumentsByKind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grant-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an item's document (whoever may read the application) */
+        get: operations["getGrantDocumentsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grant-applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit or resubmit: eligibility and each item's documents checked; the completeness check is due in N working days */
+        post: operations["postGrantApplicationsByIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/grant-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operator's queue: applications in a state (submitted by default), oldest first, with the due day */
+        get: operations["getOperatorGrantApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grant-applications/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The completeness check: accept into the expert review, or return once with the missing documents */
+        post: operations["postGrantApplicationsByIdCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grant-applications/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The expert review: each item accepted, partly accepted or rejected; the approved amount recomputed */
+        post: operations["postGrantApplicationsByIdReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grant-applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The commission's decision: approve an amount within the budget left (409 when exhausted) or refuse */
+        post: operations["postGrantApplicationsByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grant-applications/{id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the signed agreement (whoever may read the application) */
+        get: operations["getGrantApplicationsByIdAgreement"];
+        put?: never;
+        /** Upload the signed agreement (multipart field `file`) with both sides' days of signing in the query */
+        post: operations["postGrantApplicationsByIdAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grant-applications/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the payment: the grant becomes confirmed city support on the applicant's project */
+        post: operations["postGrantApplicationsByIdPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/numbers": {
         parameters: {
             query?: never;
@@ -4550,6 +4792,204 @@ export interface components {
                 };
             }[];
         };
+        GrantApplication: {
+            /** Format: uuid */
+            id: string;
+            titleRu: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "returned" | "review" | "commission" | "approved" | "refused" | "agreement" | "paid" | "reporting" | "closed" | "refund_required";
+            program: {
+                /** Format: uuid */
+                id: string;
+                titleRu: string;
+            };
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            requested: number;
+            approved: number | null;
+            submittedAt: string | null;
+            dueOn: string | null;
+            overdue: boolean;
+            updatedAt: string;
+            version: number;
+            projectId: string | null;
+            declarations: {
+                [key: string]: boolean;
+            };
+            kpis: components["schemas"]["GrantKpi"][];
+            items: components["schemas"]["GrantItem"][];
+            returns: number;
+            missing: {
+                /** Format: uuid */
+                itemId: string;
+                /** @enum {string} */
+                document: "contract" | "invoice" | "payment_order" | "transfer_act" | "works_act" | "egrn_extract" | "rospatent_registration";
+            }[];
+            reason: string | null;
+            agreement: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                size: number;
+            } | null;
+            applicantSignedOn: string | null;
+            operatorSignedOn: string | null;
+            paidOn: string | null;
+            events: components["schemas"]["GrantEvent"][];
+            eligibility: string[];
+            me: {
+                edit: boolean;
+                operate: boolean;
+                review: boolean;
+            };
+        };
+        GrantApplicationCard: {
+            /** Format: uuid */
+            id: string;
+            titleRu: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "returned" | "review" | "commission" | "approved" | "refused" | "agreement" | "paid" | "reporting" | "closed" | "refund_required";
+            program: {
+                /** Format: uuid */
+                id: string;
+                titleRu: string;
+            };
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            };
+            requested: number;
+            approved: number | null;
+            submittedAt: string | null;
+            dueOn: string | null;
+            overdue: boolean;
+            updatedAt: string;
+            version: number;
+        };
+        GrantApplicationList: {
+            items: components["schemas"]["GrantApplicationCard"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        GrantEligibility: {
+            participantsOnly: boolean;
+            orgTypes: ("legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body")[];
+            smeCategories: ("micro" | "small" | "medium" | "large")[];
+            noTaxDebt: boolean;
+            minAgeMonths: number | null;
+        };
+        GrantEligibilityInput: {
+            participantsOnly: boolean;
+            orgTypes: ("legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body")[];
+            smeCategories: ("micro" | "small" | "medium" | "large")[];
+            noTaxDebt: boolean;
+            minAgeMonths: number | null;
+        };
+        GrantEvent: {
+            move: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "returned" | "review" | "commission" | "approved" | "refused" | "agreement" | "paid" | "reporting" | "closed" | "refund_required";
+            byOperator: boolean;
+            note: {
+                [key: string]: unknown;
+            };
+            at: string;
+        };
+        GrantItem: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            category: "real_estate" | "utility_connection" | "equipment" | "software" | "ip_rights";
+            descriptionRu: string;
+            supplierName: string;
+            supplierInn: string;
+            paidOn: string;
+            amount: number;
+            amountNoVat: number;
+            compensation: number;
+            review: ("accepted" | "partial" | "rejected") | null;
+            accepted: number | null;
+            reviewReason: string | null;
+            documents: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "contract" | "invoice" | "payment_order" | "transfer_act" | "works_act" | "egrn_extract" | "rospatent_registration";
+                name: string;
+                size: number;
+            }[];
+            missing: ("contract" | "invoice" | "payment_order" | "transfer_act" | "works_act" | "egrn_extract" | "rospatent_registration")[];
+        };
+        GrantKpi: {
+            year: number;
+            revenue: number;
+            jobs: number;
+            output: number;
+        };
+        GrantKpiInput: {
+            year: number;
+            revenue: number;
+            jobs: number;
+            output: number;
+        };
+        GrantProgram: {
+            /** Format: uuid */
+            id: string;
+            titleRu: string;
+            legalBasisRu: string;
+            legalBasisNumber: string;
+            categories: components["schemas"]["GrantProgramCategory"][];
+            maxPerApplicant: number;
+            budget: number;
+            remaining: number;
+            opensAt: string;
+            closesAt: string;
+            /** @enum {string} */
+            window: "upcoming" | "open" | "closed";
+            descriptionRu: string;
+            eligibility: components["schemas"]["GrantEligibility"];
+            checkDays: number;
+            version: number;
+            me: {
+                manage: boolean;
+            };
+        };
+        GrantProgramCard: {
+            /** Format: uuid */
+            id: string;
+            titleRu: string;
+            legalBasisRu: string;
+            legalBasisNumber: string;
+            categories: components["schemas"]["GrantProgramCategory"][];
+            maxPerApplicant: number;
+            budget: number;
+            remaining: number;
+            opensAt: string;
+            closesAt: string;
+            /** @enum {string} */
+            window: "upcoming" | "open" | "closed";
+        };
+        GrantProgramCategory: {
+            /** @enum {string} */
+            category: "real_estate" | "utility_connection" | "equipment" | "software" | "ip_rights";
+            share: number;
+            cap: number | null;
+        };
+        GrantProgramCategoryInput: {
+            /** @enum {string} */
+            category: "real_estate" | "utility_connection" | "equipment" | "software" | "ip_rights";
+            share: number;
+            cap: number | null;
+        };
+        GrantProgramList: {
+            items: components["schemas"]["GrantProgramCard"][];
+            total: number;
+        };
         /** @description An import refused: every bad row and field (`rows`; empty when the file itself cannot be read) */
         ImportProblem: {
             type: string;
@@ -4914,6 +5354,9 @@ export interface components {
                 "operator.pilots.queue": boolean;
                 "operator.projects.queue": boolean;
                 "operator.clusters.manage": boolean;
+                "operator.grants.queue": boolean;
+                "operator.grants.manage": boolean;
+                "grants.review": boolean;
                 "operator.kpi.manage": boolean;
                 "admin.jobs": boolean;
                 "privacy.own": boolean;
@@ -15113,6 +15556,714 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Cluster"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGrantPrograms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantProgramList"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postGrantPrograms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    titleRu: string;
+                    descriptionRu: string;
+                    legalBasisRu: string;
+                    legalBasisNumber: string;
+                    eligibility: components["schemas"]["GrantEligibilityInput"];
+                    categories: components["schemas"]["GrantProgramCategoryInput"][];
+                    maxPerApplicant: number;
+                    budget: number;
+                    /** Format: date-time */
+                    opensAt: string;
+                    /** Format: date-time */
+                    closesAt: string;
+                    checkDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantProgram"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGrantProgramsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantProgram"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchGrantProgramsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    titleRu: string;
+                    descriptionRu: string;
+                    legalBasisRu: string;
+                    legalBasisNumber: string;
+                    eligibility: components["schemas"]["GrantEligibilityInput"];
+                    categories: components["schemas"]["GrantProgramCategoryInput"][];
+                    maxPerApplicant: number;
+                    budget: number;
+                    /** Format: date-time */
+                    opensAt: string;
+                    /** Format: date-time */
+                    closesAt: string;
+                    checkDays: number;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantProgram"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postGrantApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    programId: string;
+                    /** Format: uuid */
+                    organizationId: string;
+                    titleRu: string;
+                    projectId?: string | null;
+                    declarations: {
+                        [key: string]: boolean;
+                    };
+                    kpis: components["schemas"]["GrantKpiInput"][];
+                    items: {
+                        /** Format: uuid */
+                        id?: string;
+                        /** @enum {string} */
+                        category: "real_estate" | "utility_connection" | "equipment" | "software" | "ip_rights";
+                        descriptionRu: string;
+                        supplierName: string;
+                        supplierInn: string;
+                        /** Format: date */
+                        paidOn: string;
+                        amount: number;
+                        amountNoVat: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantApplication"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGrantApplicationsMine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantApplicationList"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGrantApplicationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantApplication"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putGrantApplicationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    titleRu: string;
+                    projectId?: string | null;
+                    declarations: {
+                        [key: string]: boolean;
+                    };
+                    kpis: components["schemas"]["GrantKpiInput"][];
+                    items: {
+                        /** Format: uuid */
+                        id?: string;
+                        /** @enum {string} */
+                        category: "real_estate" | "utility_connection" | "equipment" | "software" | "ip_rights";
+                        descriptionRu: string;
+                        supplierName: string;
+                        supplierInn: string;
+                        /** Format: date */
+                        paidOn: string;
+                        amount: number;
+                        amountNoVat: number;
+                    }[];
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantApplication"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postGrantItemsByIdDocumentsByKind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: "contract" | "invoice" | "payment_order" | "transfer_act" | "works_act" | "egrn_extract" | "rospatent_registration";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantApplication"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGrantDocumentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    postGrantApplicationsByIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantApplication"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperatorGrantApplications: {
+        parameters: {
+            query?: {
+                state?: "draft" | "submitted" | "returned" | "review" | "commission" | "approved" | "refused" | "agreement" | "paid" | "reporting" | "closed" | "refund_required";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantApplicationList"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postGrantApplicationsByIdCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "accept" | "return";
+                    /** @default [] */
+                    missing?: {
+                        /** Format: uuid */
+                        itemId: string;
+                        /** @enum {string} */
+                        document: "contract" | "invoice" | "payment_order" | "transfer_act" | "works_act" | "egrn_extract" | "rospatent_registration";
+                    }[];
+                    comment?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantApplication"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postGrantApplicationsByIdReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        decision: "accepted" | "partial" | "rejected";
+                        accepted?: number | null;
+                        reason?: string | null;
+                    }[];
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantApplication"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postGrantApplicationsByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approve" | "refuse";
+                    amount?: number | null;
+                    reason?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantApplication"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGrantApplicationsByIdAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    postGrantApplicationsByIdAgreement: {
+        parameters: {
+            query: {
+                applicantSignedOn: string;
+                operatorSignedOn: string;
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantApplication"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postGrantApplicationsByIdPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    paidOn: string;
+                    /** Format: date */
+                    applicantSignedOn?: string;
+                    /** Format: date */
+                    operatorSignedOn?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantApplication"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

@@ -114,6 +114,7 @@ function usePersonalLinks(): NavItem[] {
   if (can("notifications.own")) personal.push({ to: "/notifications", label: t("common.nav.notifications") });
   personal.push({ to: "/pilots", label: t("common.nav.pilots") });
   personal.push({ to: "/projects/mine", label: t("projectsNav.mine") });
+  personal.push({ to: "/grants/mine", label: t("grantsNav.mine") });
   personal.push({ to: "/teams", label: t("common.nav.teams") });
   personal.push({ to: "/account", label: t("common.nav.account") });
   return personal;
@@ -129,6 +130,7 @@ function useServiceLinks(): NavItem[] {
   if (can("operator.challenges.queue"))
     service.push({ to: "/challenges/moderation", label: t("common.nav.challengeModeration") });
   service.push(...useProjectLinks().queue);
+  if (can("operator.grants.queue")) service.push({ to: "/grants/queue", label: t("grantsNav.queue") });
   if (can("admin.users.list")) service.push({ to: "/admin/users", label: t("common.nav.users") });
   if (can("admin.jobs")) service.push({ to: "/admin/jobs", label: t("common.nav.jobs") });
   if (can("operator.erasures")) service.push({ to: "/operator/erasures", label: t("common.nav.erasures") });
@@ -191,6 +193,7 @@ export function NavDrawer({
   const user = signedIn;
   const service = useServiceLinks();
   const { catalog, numbers } = useProjectLinks();
+  const grants = { to: "/grants", label: t("grantsNav.programs") };
   const personal = usePersonalLinks();
   return (
     <Drawer
@@ -203,7 +206,7 @@ export function NavDrawer({
       closeButtonProps={{ "aria-label": t("common.header.closeMenu") }}
     >
       <nav aria-label={t("common.header.mobileNav")} className="drawer-nav">
-        {navLinks([...drawerItems, ...service, ...catalog, numbers, ...personal], close)}
+        {navLinks([...drawerItems, ...service, ...catalog, grants, numbers, ...personal], close)}
         {!user && (
           <>
             <NavLink to="/signin" className="nav-link" onClick={close}>

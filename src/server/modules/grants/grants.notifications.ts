@@ -1,0 +1,41 @@
+import { quoted, shortened } from "../../../shared/text.js";
+import { catalogueNotices } from "../../core/module.js";
+
+/**
+ * Notifications of grants (texts: locales/<l>/server/grants.json `notice.grants.*`): a submission, to
+ * every active operator; each decision on an application (returned, accepted into the review, reviewed,
+ * approved, refused, agreement, paid), to the applicant's owner and admins.
+ */
+export const GRANT_NOTIFICATION_KINDS = {
+  submitted: "grants.submitted",
+  decided: "grants.decided",
+} as const;
+
+export const GRANT_DECISION_VARIANTS = [
+  "return",
+  "accept",
+  "review",
+  "approve",
+  "refuse",
+  "sign",
+  "pay",
+] as const;
+
+const title = (l: Parameters<typeof quoted>[1], d: Record<string, unknown>) =>
+  quoted(shortened(d.title, 120), l);
+
+export const GRANT_NOTIFICATION_DEFS = catalogueNotices({
+  [GRANT_NOTIFICATION_KINDS.submitted]: {
+    defaultChannel: "in_app",
+    params: (l, d) => ({
+      title: title(l, d),
+      organization: shortened(d.organization, 120),
+      due: String(d.due),
+    }),
+  },
+  [GRANT_NOTIFICATION_KINDS.decided]: {
+    defaultChannel: "email",
+    variants: { of: (d) => d.move, list: [...GRANT_DECISION_VARIANTS] },
+    params: (l, d) => ({ title: title(l, d), reasonShort: shortened(d.reason ?? "") }),
+  },
+});

@@ -1,0 +1,24 @@
+import { ownRows } from "../../core/columns.js";
+import type { PersonalDataPart } from "../../core/module.js";
+import { grantApplications, grantPrograms } from "./grants.schema.js";
+
+/**
+ * The applications the user drafted and the programs they created. Erasure keeps them: they are their
+ * organizations' (and the cluster's) records; the person stays an id, whose account is anonymized.
+ */
+export const grantsPersonalData: PersonalDataPart = {
+  async export(tx, userId) {
+    return {
+      applications: await ownRows(tx, grantApplications, "authorId", userId, [
+        "id",
+        "programId",
+        "organizationId",
+        "titleRu",
+        "state",
+        "createdAt",
+      ]),
+      programs: await ownRows(tx, grantPrograms, "authorId", userId, ["id", "titleRu", "createdAt"]),
+    };
+  },
+  async erase() {},
+};

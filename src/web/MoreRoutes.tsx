@@ -1,0 +1,15 @@
+// The routes of sections the entry does not name, and the 404 page for paths nothing matches: a chunk
+// loaded on the first visit to such a path (App.tsx mounts it at "*"). The entry, which every page
+// loads, is at its bundle budget: a new section's routes go here, costing the entry nothing.
+import { Route, Routes } from "react-router";
+import { grantRoutes } from "./features/grants/routes";
+import NotFoundPage from "./features/legal/NotFoundPage";
+
+export default function MoreRoutes() {
+  return (
+    <Routes>
+      {grantRoutes}
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

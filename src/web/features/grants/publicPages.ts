@@ -1,0 +1,3 @@
+// The grants' public pages, one chunk (see routes.tsx).
+export { default as GrantProgramPage } from "./GrantProgramPage";
+export { default as GrantProgramsPage } from "./GrantProgramsPage";
