@@ -4,8 +4,7 @@
 // rows count). Monthly series cover the last NUMBERS_MONTHS calendar months of the cluster's time zone,
 // the current one included; a series is a list of values, one per month of `months`.
 //
-// Adding a figure (e.g. grants approved and paid, once the grants module exists): a block in the
-// response's totals, and a key here with its unit — the web draws a chart and a table for every series
+// Adding a figure: a block in the response's totals, and a key here with its unit — the web draws a chart and a table for every series
 // the answer holds, titled by `numbers.series.<key>` (src/locales/<l>/numbers.json).
 
 /** Months of every series: the last two years. */
@@ -23,6 +22,8 @@ export type SeriesUnit = (typeof SERIES_UNITS)[number];
  * - `participantsTotal`: cluster participants at the month's end (of those that still are);
  * - `projects`, `jointProjects`: projects registered that month (joint: with an accepted partner now);
  * - `investment`, `support`: confirmed money received that month, rubles;
+ * - `grantsApproved`: cost-compensation grants the commission approved that month, rubles;
+ * - `grantsPaid`: grants paid that month, rubles (a paid grant is also city support on its project);
  * - `pilotsCompleted`: pilots completed that month;
  * - `challengesPublished`: challenges opened for submissions that month (still public).
  */
@@ -33,6 +34,8 @@ export const NUMBER_SERIES = {
   jointProjects: "count",
   investment: "rub",
   support: "rub",
+  grantsApproved: "rub",
+  grantsPaid: "rub",
   pilotsCompleted: "count",
   challengesPublished: "count",
 } as const satisfies Record<string, SeriesUnit>;

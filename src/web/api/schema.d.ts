@@ -4558,6 +4558,12 @@ export interface components {
                 total: number;
                 entries: number;
             };
+            grants: {
+                approved: number;
+                approvedCount: number;
+                paid: number;
+                paidCount: number;
+            };
             pilots: {
                 completed: number;
                 running: number;
@@ -5685,7 +5691,7 @@ export interface components {
         };
         NumberSeries: {
             /** @enum {string} */
-            key: "participants" | "participantsTotal" | "projects" | "jointProjects" | "investment" | "support" | "pilotsCompleted" | "challengesPublished";
+            key: "participants" | "participantsTotal" | "projects" | "jointProjects" | "investment" | "support" | "grantsApproved" | "grantsPaid" | "pilotsCompleted" | "challengesPublished";
             /** @enum {string} */
             unit: "count" | "rub";
             values: number[];

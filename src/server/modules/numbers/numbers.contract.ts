@@ -41,6 +41,12 @@ export const ClusterNumbers = z
     }),
     /** Confirmed city support received by the projects. */
     support: z.object({ total: Rubles, entries: Count }),
+    /**
+     * Cost-compensation grants: approved by the commission (the decided amounts of the applications
+     * approved and after, refused ones never) and paid. A paid grant is also in `support` (it is recorded
+     * as city support on the applicant's project), so the two are never added up.
+     */
+    grants: z.object({ approved: Rubles, approvedCount: Count, paid: Rubles, paidCount: Count }),
     pilots: z.object({ completed: Count, running: Count }),
     challenges: z.object({
       /** Challenges that were published (accepting, evaluation, results, closed), of every visibility. */

@@ -16,6 +16,7 @@ import { PUBLIC_CHALLENGE_STATES, RESULT_STATES } from "../../../shared/challeng
 import { clusterInstant } from "../../../shared/clock.js";
 import type { Locale } from "../../../shared/constants.js";
 import { CLUSTER_TIME_ZONE } from "../../../shared/constants.js";
+import { GRANT_COMMITTED } from "../../../shared/grants.js";
 import {
   cumulative,
   NUMBER_SERIES,
@@ -33,8 +34,11 @@ import { type Executor, rows, textArray } from "../../core/db.js";
 import { cachedJson, generations } from "../../core/search.js";
 import { ClusterNumbers } from "./numbers.contract.js";
 
-/** The generations the figures read: organizations, projects (members, entries), challenges (awards), pilots. */
-const READS = ["projects", "directory", "challenges", "pilots"] as const;
+/**
+ * The generations the figures read: organizations, projects (members, entries), challenges (awards),
+ * pilots, grants (applications: migration 0045's trigger).
+ */
+const READS = ["projects", "directory", "challenges", "pilots", "grants"] as const;
 
 /**
  * The cluster in numbers as the route's JSON: computed once per generation of the tables it reads and
@@ -72,6 +76,8 @@ export interface NumbersRow {
   pilots: Group<{ state: string }>[];
   challenges: Group<{ state: string }>[];
   awards: { awarded: number; awards: number };
+  /** Kopecks: `approved` by the month of the commission's approval, `paid` by the payment's month. */
+  grants: Group<{ kind: "approved" | "paid"; amount: number }>[];
 }
 
 /**
@@ -104,7 +110,16 @@ export function numbersStatement(firstMonth: string): SQL {
       from challenges where state::text = any(${published}::text[])) c group by state, m`)} as challenges,
   (select row_to_json(x) from (select coalesce(sum(a.amount), 0)::bigint as awarded, count(*)::int as awards
     from challenge_awards a join challenges c on c.id = a.challenge_id
-    where c.state::text = any(${results}::text[])) x) as awards`;
+    where c.state::text = any(${results}::text[])) x) as awards,
+  ${groups(sql`select kind, ${YM(sql`m`)} as m, sum(amount)::bigint as amount, count(*)::int as n from (
+      select 'approved' as kind, a.approved as amount, ${monthFrom(sql`ev.at`, from)} as m
+      from grant_applications a
+      left join lateral (select max(e.at) as at from grant_events e
+        where e.application_id = a.id and e.move = 'approve') ev on true
+      where a.state::text = any(${textArray([...GRANT_COMMITTED])}::text[]) and a.approved is not null
+      union all
+      select 'paid', a.approved, case when a.paid_on >= ${fromDay}::date then date_trunc('month', a.paid_on) end
+      from grant_applications a where a.paid_on is not null and a.approved is not null) g group by kind, m`)} as grants`;
 }
 
 /** The groups' row counts (or `value`) per month, of the groups `where` keeps. */
@@ -147,6 +162,14 @@ export function numbersOf(
   const support = money("support");
   const amount = (g: { amount: number }) => g.amount;
   const participants = onMonths(months, perMonth(orgs, holds("participant")));
+  const grants = (kind: "approved" | "paid") => row.grants.filter((g) => g.kind === kind);
+  // kopecks summed exactly, then whole rubles (the page's unit), rounded half up
+  const toRubles = (kopecks: number) => Math.round(kopecks / 100);
+  const grantSeries = (kind: "approved" | "paid") =>
+    onMonths(
+      months,
+      perMonth(grants(kind), () => true, amount),
+    ).map(toRubles);
   const series: Record<SeriesKey, number[]> = {
     participants,
     participantsTotal: cumulative(
@@ -169,6 +192,8 @@ export function numbersOf(
       months,
       perMonth(support, () => true, amount),
     ),
+    grantsApproved: grantSeries("approved"),
+    grantsPaid: grantSeries("paid"),
     pilotsCompleted: onMonths(
       months,
       perMonth(row.pilots, (g) => g.state === "completed"),
@@ -197,6 +222,12 @@ export function numbersOf(
       }),
     },
     support: { total: total(support, () => true, amount), entries: total(support) },
+    grants: {
+      approved: toRubles(total(grants("approved"), () => true, amount)),
+      approvedCount: total(grants("approved")),
+      paid: toRubles(total(grants("paid"), () => true, amount)),
+      paidCount: total(grants("paid")),
+    },
     pilots: {
       completed: total(row.pilots, (g) => g.state === "completed"),
       running: total(row.pilots, (g) => g.state === "running"),

@@ -4,6 +4,7 @@ import { numberMonths } from "../../../shared/numbers.js";
 import { moscowToday, now } from "../../core/clock.js";
 import { Client, testAppForFile } from "../../test/helpers.js";
 import { challengeAwards, challengeSubmissions, challenges } from "../challenges/challenges.schema.js";
+import { grantApplications, grantEvents, grantPrograms } from "../grants/grants.schema.js";
 import { createOrg } from "../organizations/organizations.fixtures.js";
 import { organizations } from "../organizations/organizations.schema.js";
 import { pilotSites, pilots } from "../pilots/pilots.schema.js";
@@ -32,6 +33,7 @@ const last = (values: number[]) => values.at(-1);
 
 let projectId: string;
 let declaredId: string;
+let approvedGrantId: string;
 
 beforeAll(async () => {
   guest = new Client(t.app);
@@ -171,6 +173,47 @@ beforeAll(async () => {
       pilot({ state: "running" }),
       pilot({ state: "submitted" }),
     ]);
+
+  // grants (kopecks): one approved two months ago, one paid last month, one refused, one at the commission
+  const [program] = await db
+    .insert(grantPrograms)
+    .values({
+      titleRu: "Компенсация затрат на оборудование",
+      descriptionRu: "Оборудование для производства",
+      legalBasisRu: "Порядок предоставления грантов",
+      legalBasisNumber: "1-ПП",
+      eligibility: {} as never,
+      categories: [],
+      maxPerApplicant: 5_000_000_00,
+      budget: 50_000_000_00,
+      opensAt: at(monthsAgo(6)),
+      closesAt: at(monthsAgo(0)),
+      checkDays: 10,
+    })
+    .returning();
+  const application = (o: Partial<typeof grantApplications.$inferInsert>) => ({
+    programId: program!.id,
+    organizationId: participant.id,
+    titleRu: "Станок с ЧПУ",
+    declarations: {},
+    kpis: [],
+    requested: 2_000_000_00,
+    ...o,
+  });
+  const grants = await db
+    .insert(grantApplications)
+    .values([
+      application({ state: "approved", approved: 1_500_000_50 }),
+      application({ state: "paid", approved: 1_000_000_00, paidOn: monthsAgo(1) }),
+      application({ state: "refused" }),
+      application({ state: "commission", approved: 900_000_00 }),
+    ])
+    .returning();
+  approvedGrantId = grants[0]!.id;
+  await db.insert(grantEvents).values([
+    { applicationId: grants[0]!.id, move: "approve", state: "approved", at: at(monthsAgo(2)) },
+    { applicationId: grants[1]!.id, move: "approve", state: "approved", at: at(monthsAgo(3)) },
+  ]);
 });
 
 describe("the cluster in numbers", () => {
@@ -195,6 +238,9 @@ describe("the cluster in numbers", () => {
     expect(n.support).toEqual({ total: 300_000, entries: 1 });
     expect(n.pilots).toEqual({ completed: 1, running: 1 });
     expect(n.challenges).toEqual({ published: 3, withResults: 1, awarded: 2_000_000, awards: 1 });
+    // approved: the commission's decisions (a paid grant was approved too), never a refusal or one waiting;
+    // kopecks summed, then whole rubles
+    expect(n.grants).toEqual({ approved: 2_500_001, approvedCount: 2, paid: 1_000_000, paidCount: 1 });
   });
 
   it("gives 24 months of series ending this month, cumulative participants from before the window", async () => {
@@ -216,6 +262,10 @@ describe("the cluster in numbers", () => {
     expect(series(n, "investment").reduce((a, b) => a + b)).toBe(1_000_000);
     expect(series(n, "support")[idx(1)]).toBe(300_000);
     expect(series(n, "pilotsCompleted")[idx(1)]).toBe(1);
+    expect(series(n, "grantsApproved")[idx(2)]).toBe(1_500_001);
+    expect(series(n, "grantsApproved")[idx(3)]).toBe(1_000_000);
+    expect(series(n, "grantsPaid")[idx(1)]).toBe(1_000_000);
+    expect(series(n, "grantsPaid").reduce((a, b) => a + b)).toBe(1_000_000);
     expect(last(series(n, "challengesPublished"))).toBe(2);
     expect(series(n, "challengesPublished")[idx(5)]).toBe(1);
     expect(n.series.find((s) => s.key === "investment")?.unit).toBe("rub");
@@ -241,5 +291,10 @@ describe("the cluster in numbers", () => {
     expect(after.investment.total).toBe(before.investment.total + 7_000_000);
     await t.database.db.update(pilots).set({ state: "running" }).where(eq(pilots.state, "submitted"));
     expect((await numbers()).pilots.running).toBe(2);
+    await t.database.db
+      .update(grantApplications)
+      .set({ state: "paid", paidOn: monthsAgo(0) })
+      .where(eq(grantApplications.id, approvedGrantId));
+    expect((await numbers()).grants.paid).toBe(2_500_001);
   });
 });

@@ -43,6 +43,7 @@ const NUMBERS: ClusterNumbers = {
   support: { total: 300_000, entries: 1 },
   pilots: { completed: 5, running: 3 },
   challenges: { published: 18, withResults: 6, awarded: 2_000_000, awards: 2 },
+  grants: { approved: 12_500_000, approvedCount: 3, paid: 4_000_000, paidCount: 1 },
   series: [
     { key: "participantsTotal", unit: "count", values: months.map((_, i) => 300 + i) },
     { key: "investment", unit: "rub", values: investment },

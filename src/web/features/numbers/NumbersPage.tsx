@@ -54,6 +54,16 @@ function Figures({ n }: { n: ClusterNumbers }) {
         />
         <Figure value={rubles(n.support.total)} label={t("numbers.figures.support")} />
         <Figure
+          value={rubles(n.grants.approved)}
+          label={t("numbers.figures.grantsApproved")}
+          note={t("numbers.figures.grantsApprovedCount", { count: n.grants.approvedCount })}
+        />
+        <Figure
+          value={rubles(n.grants.paid)}
+          label={t("numbers.figures.grantsPaid")}
+          note={t("numbers.figures.grantsPaidCount", { count: n.grants.paidCount })}
+        />
+        <Figure
           value={num(n.pilots.completed)}
           label={t("numbers.figures.pilots")}
           note={t("numbers.figures.pilotsRunning", { count: n.pilots.running })}
