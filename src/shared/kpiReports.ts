@@ -104,7 +104,7 @@ export const daysBetween = (from: string, to: string) =>
  * The reminder due today for a report not yet submitted, by the days left until the due day (both in
  * Moscow): 14 to 4 days left — "d14"; 3 to 0 — "d3"; the due day past — "overdue". A job that runs
  * daily sends each once (a table keyed by report, reminder and due day); a campaign opened 5 days
- * before its due day gets "d3" only.
+ * before its due day gets "d14" at once and "d3" two days later.
  */
 export function reminderDue(today: string, dueDay: string): KpiReminder | null {
   const left = daysBetween(today, dueDay);

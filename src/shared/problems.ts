@@ -144,6 +144,7 @@ export const PROBLEM_CODES = [
   "cluster-member-exists",
   "cluster-lead-stays",
   "cluster-not-member",
+  "cluster-member-not-named",
   // reporting (participants' KPI reports)
   "kpi-campaign-exists",
   "kpi-campaign-changed",

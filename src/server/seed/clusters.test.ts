@@ -29,15 +29,20 @@ describe("demo clusters", () => {
       expect(c.lead_member).toBe(true);
       expect(c.verified).toBe(true);
     }
-    const [projects] = await rows<{ attached: number; all: number; outsiders: number }>(
+    const [projects] = await rows<{ attached: number; all: number; outsiders: number; unnamed: number }>(
       database.db,
       sql`select count(*) filter (where cluster_id is not null)::int as attached, count(*)::int as "all",
             count(*) filter (where cluster_id is not null and not exists (select 1 from cluster_members m
-              where m.cluster_id = p.cluster_id and m.organization_id = p.lead_organization_id))::int as outsiders
+              where m.cluster_id = p.cluster_id and m.organization_id = p.lead_organization_id))::int as outsiders,
+            count(*) filter (where exists (select 1 from cluster_members m join clusters c on c.id = m.cluster_id
+              where m.cluster_id = p.cluster_id and m.organization_id = p.lead_organization_id
+                and not m.public and c.lead_organization_id <> m.organization_id))::int as unnamed
           from projects p`,
     );
     expect(projects!.attached).toBeGreaterThan(projects!.all / 2);
     expect(projects!.outsiders).toBe(0);
+    // an attached project names its lead as a member: none is led by a member that did not agree
+    expect(projects!.unnamed).toBe(0);
     const [apps] = await rows<{ pending: number; declined: number; hidden: number }>(
       database.db,
       sql`select count(*) filter (where state = 'pending')::int as pending,

@@ -154,6 +154,8 @@ export const clustersSeeder: Seeder = {
     // two projects in three go to the first cluster (from a rotating start) sharing an industry; their
     // leads join that cluster
     const attached = new Map<number, string[]>();
+    // an attached project names its lead as a member, so those leads agreed to be named
+    const projectLeads = new Set<string>();
     list.forEach((p, k) => {
       if (k % 3 === 2) return;
       const order = plans.map((_, j) => (j + k) % plans.length);
@@ -161,6 +163,7 @@ export const clustersSeeder: Seeder = {
       if (c === undefined) return;
       if (!plans[c]!.members.includes(p.lead)) plans[c]!.members.push(p.lead);
       attached.set(c, [...(attached.get(c) ?? []), p.id]);
+      projectLeads.add(p.lead);
     });
     for (const [i, plan] of plans.entries()) {
       const created = new Date(now - (500 - i * 20) * DAY);
@@ -180,7 +183,7 @@ export const clustersSeeder: Seeder = {
         plan.members.map((organizationId, k) => ({
           clusterId: c!.id,
           organizationId,
-          public: k === 0 || k % 4 !== 3,
+          public: k === 0 || k % 4 !== 3 || projectLeads.has(organizationId),
           joinedAt: new Date(created.getTime() + (k + 1) * 3 * DAY),
         })),
       );

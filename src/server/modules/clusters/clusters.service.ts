@@ -275,15 +275,12 @@ async function assertOrganization(ex: Executor, id: string) {
   return o;
 }
 
-/** The lead is a named member of its cluster. */
+/**
+ * The lead is a member of its cluster, named while it leads (`m.public || lead`). A member appointed keeps
+ * its own consent, so that when another lead is appointed it is named only if it agreed to be.
+ */
 async function enrolLead(ex: Executor, clusterId: string, organizationId: string) {
-  await ex
-    .insert(clusterMembers)
-    .values({ clusterId, organizationId, public: true })
-    .onConflictDoUpdate({
-      target: [clusterMembers.clusterId, clusterMembers.organizationId],
-      set: { public: true },
-    });
+  await ex.insert(clusterMembers).values({ clusterId, organizationId, public: true }).onConflictDoNothing();
 }
 
 async function tellAppointed(ex: Executor, ctx: Ctx, r: Row, organizationId: string) {
@@ -632,6 +629,15 @@ export async function setVisibility(ctx: Ctx, id: string, organizationId: string
       .update(clusterMembers)
       .set({ public: visible })
       .where(and(eq(clusterMembers.clusterId, id), eq(clusterMembers.organizationId, organizationId)));
+    // a project attached to the cluster names its lead as a member: withdrawing the consent detaches them
+    if (!visible) {
+      const attached = await tx
+        .select({ id: projects.id })
+        .from(projects)
+        .where(and(eq(projects.clusterId, id), eq(projects.leadOrganizationId, organizationId)))
+        .for("update");
+      for (const p of attached) await setProjectCluster(tx, ctx, p.id, id, null);
+    }
     await writeAudit(tx, auditCtx(ctx), {
       action: "cluster.member_visibility",
       entity: "cluster",
@@ -682,13 +688,21 @@ async function setProjectCluster(
 
 /**
  * Attaches a project to the cluster (its lead's owner or admin; the lead organization must be a member:
- * 409 "cluster-not-member"). A project belongs to one cluster at most: attaching moves it.
+ * 409 "cluster-not-member", and named — a project's page and the catalog's cluster filter show it in the
+ * cluster: 409 "cluster-member-not-named"). A project belongs to one cluster at most: attaching moves it.
+ * The cluster's row is locked, as a member's removal locks it, so a removal cannot slip in between.
  */
 export async function attachProject(ctx: Ctx, id: string, projectId: string) {
   return ctx.db.transaction(async (tx) => {
-    const r = await clusterRow(tx, id);
+    const r = await clusterRow(tx, id, true);
     const p = await ownProject(tx, ctx, projectId);
-    if (!(await isMemberOf(tx, id, p.leadOrganizationId))) throw new AppError(409, "cluster-not-member");
+    const [m] = await tx
+      .select({ public: clusterMembers.public })
+      .from(clusterMembers)
+      .where(and(eq(clusterMembers.clusterId, id), eq(clusterMembers.organizationId, p.leadOrganizationId)));
+    if (!m) throw new AppError(409, "cluster-not-member");
+    if (!m.public && p.leadOrganizationId !== r.leadOrganizationId)
+      throw new AppError(409, "cluster-member-not-named");
     if (p.clusterId !== id) await setProjectCluster(tx, ctx, projectId, p.clusterId, id);
     return present(tx, ctx, r);
   });
@@ -697,7 +711,7 @@ export async function attachProject(ctx: Ctx, id: string, projectId: string) {
 /** Detaches a project from the cluster (its lead's owner or admin); one not in the cluster is 404. */
 export async function detachProject(ctx: Ctx, id: string, projectId: string) {
   return ctx.db.transaction(async (tx) => {
-    const r = await clusterRow(tx, id);
+    const r = await clusterRow(tx, id, true);
     const p = await ownProject(tx, ctx, projectId);
     if (p.clusterId !== id) throw notFound();
     await setProjectCluster(tx, ctx, projectId, id, null);

@@ -255,6 +255,40 @@ describe("clusters", () => {
     expect(orgClusters.items.map((i) => i.id)).toContain(c.id);
   });
 
+  it("a member not named never shows through a project, and an appointed lead keeps its own consent", async () => {
+    const c = await created({ nameRu: "Кластер согласий" });
+    const p = await project(alpha.ownerC, alpha.org.id, "Датчик протечек для жилых домов");
+    const a = await applyAs(alpha, c.id, { public: false });
+    await ok(
+      lead.ownerC.post(`/api/cluster-applications/${a.id}/decision`, { decision: "accept", version: 1 }),
+    );
+    // a project attached would name alpha as a member on the project's page and in the catalog's filter
+    expectProblem(
+      await alpha.ownerC.post(`/api/clusters/${c.id}/projects`, { projectId: p.id }),
+      409,
+      "cluster-member-not-named",
+    );
+    await ok(alpha.ownerC.patch(`/api/clusters/${c.id}/members/${alpha.org.id}`, { public: true }));
+    await ok(alpha.ownerC.post(`/api/clusters/${c.id}/projects`, { projectId: p.id }));
+    expect(
+      (await ok<{ cluster: { id: string } | null }>(guest.get(`/api/projects/${p.id}`))).cluster?.id,
+    ).toBe(c.id);
+    // withdrawing the consent takes the project out of the cluster
+    await ok(alpha.ownerC.patch(`/api/clusters/${c.id}/members/${alpha.org.id}`, { public: false }));
+    expect((await ok<{ cluster: unknown }>(guest.get(`/api/projects/${p.id}`))).cluster).toBeNull();
+    const pub = await ok<ClusterView>(guest.get(`/api/clusters/${c.id}`));
+    expect(pub.totals).toMatchObject({ members: 2, projects: 0 });
+    expect(JSON.stringify(pub)).not.toContain(alpha.org.id);
+
+    // alpha leads for a while, then another lead is appointed: alpha is not named, as it chose
+    const v1 = await ok<ClusterView>(
+      op.patch(`/api/clusters/${c.id}`, { ...body(alpha.org.id), version: 1 }),
+    );
+    expect(v1.namedMembers.map((m) => m.id)).toContain(alpha.org.id);
+    await ok(op.patch(`/api/clusters/${c.id}`, { ...body(lead.org.id), version: v1.version }));
+    expect(JSON.stringify(await ok(guest.get(`/api/clusters/${c.id}`)))).not.toContain(alpha.org.id);
+  });
+
   it("two racing decisions on one application: one wins, the other is 409", async () => {
     const c = await created({ nameRu: "Кластер гонки" });
     const a = await applyAs(alpha, c.id);
@@ -293,7 +327,9 @@ describe("clusters", () => {
       alpha.adminC.post(`/api/clusters/${c.id}/projects`, { projectId: p.id }),
     );
     expect(attached.projectsList.map((x) => x.id)).toEqual([p.id]);
-    expect(attached.me.projects).toEqual([expect.objectContaining({ id: p.id, clusterId: c.id })]);
+    expect(attached.me.projects).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: p.id, clusterId: c.id })]),
+    );
     const shown = await ok<{ cluster: { id: string } | null }>(guest.get(`/api/projects/${p.id}`));
     expect(shown.cluster?.id).toBe(c.id);
 

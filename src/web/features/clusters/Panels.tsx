@@ -170,6 +170,7 @@ export function MemberPanel({ cluster }: { cluster: Cluster }) {
           <Group key={m.id} justify="space-between" wrap="wrap" gap="sm">
             <Checkbox
               label={t("clusters.member.public", { name: m.shortName })}
+              description={m.id === lead ? undefined : t("clusters.member.publicHint")}
               checked={m.public || m.id === lead}
               disabled={m.id === lead || visibility.isPending}
               onChange={(e) => visibility.mutate({ organizationId: m.id, public: e.currentTarget.checked })}
