@@ -42,7 +42,7 @@ function useApply(id: string) {
   const qc = useQueryClient();
   return (x: Reports) => {
     qc.setQueryData(reportsKey(id), x);
-    void qc.invalidateQueries({ queryKey: grantKeys.application(id) });
+    void qc.invalidateQueries({ queryKey: grantKeys.application(id), exact: true });
   };
 }
 
