@@ -123,7 +123,13 @@ function Items({ a }: { a: Application }) {
   const format = useFormat();
   return (
     <SectionCard id="grant-items" title={t("grants.form.items")}>
-      <Table.ScrollContainer minWidth={720}>
+      <Table.ScrollContainer
+        minWidth={720}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t("grants.form.items")}
+      >
         <Table>
           <Table.Thead>
             <Table.Tr>

@@ -49,6 +49,7 @@ function useApply(id: string) {
 /** A whole number typed ("95 000 000"); NaN when not one, which the server names as the field's error. */
 const wholeOf = (typed: string) => Number(typed.replace(/[\s\u00a0]/g, "") || Number.NaN);
 
+/** The plan against the actual figures; a focusable region when it scrolls sideways on a narrow phone. */
 function Figures({ r }: { r: Report }) {
   const { t, i18n } = useTranslation();
   const n = (v: number | undefined) =>
@@ -61,7 +62,13 @@ function Figures({ r }: { r: Report }) {
     </Table.Tr>
   ));
   return (
-    <Table.ScrollContainer minWidth={360}>
+    <Table.ScrollContainer
+      minWidth={300}
+      type="native"
+      tabIndex={0}
+      role="region"
+      aria-label={t("cabinet.grantReports.year", { year: r.year })}
+    >
       <Table>
         <Table.Thead>
           <Table.Tr>
