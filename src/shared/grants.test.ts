@@ -12,6 +12,8 @@ import {
   grantAmount,
   grantEligibility,
   grantMove,
+  grantReportDue,
+  grantReportReminder,
   missingDocuments,
   monthsBetween,
   type ProgramCategory,
@@ -170,5 +172,25 @@ describe("eligibility and documents", () => {
     expect(missingDocuments("ip_rights", ["contract", "payment_order", "rospatent_registration"])).toEqual(
       [],
     );
+  });
+});
+
+describe("the yearly reports' due day and reminders", () => {
+  it("1 April of the year after the KPI year, never sooner than 30 days after the payment", () => {
+    expect(grantReportDue(2027, "2026-12-04")).toBe("2028-04-01");
+    expect(grantReportDue(2026, "2026-12-04")).toBe("2027-04-01");
+    // a KPI year already over when the grant is paid: 30 days after the payment
+    expect(grantReportDue(2025, "2026-03-20")).toBe("2026-04-19");
+    expect(grantReportDue(2024, "2026-12-04")).toBe("2027-01-03");
+  });
+
+  it("reminds 30 and 7 days before the due day, not after it", () => {
+    const due = "2027-04-01";
+    expect(grantReportReminder("2027-03-01", due)).toBeNull();
+    expect(grantReportReminder("2027-03-02", due)).toBe("d30");
+    expect(grantReportReminder("2027-03-24", due)).toBe("d30");
+    expect(grantReportReminder("2027-03-25", due)).toBe("d7");
+    expect(grantReportReminder(due, due)).toBe("d7");
+    expect(grantReportReminder("2027-04-02", due)).toBeNull();
   });
 });

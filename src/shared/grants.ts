@@ -13,6 +13,7 @@
 // Texts: web `grants.*` (locales/<l>/grants.json); server `grants.*` (locales/<l>/server/grants.json).
 
 import type { OrgStatus, OrgType, SmeCategory } from "./organizations.js";
+import { addDays } from "./workingDays.js";
 
 export const GRANT_CATEGORIES = [
   "real_estate",
@@ -108,7 +109,8 @@ export const GRANT_TRANSITIONS: Readonly<
   refuse: { from: ["commission"], to: "refused", by: "operator" },
   sign: { from: ["approved"], to: "agreement", by: "operator" },
   pay: { from: ["agreement"], to: "paid", by: "operator" },
-  report: { from: ["paid"], to: "reporting", by: "operator" },
+  /** The applicant's first yearly report submitted (see grantReportDue). */
+  report: { from: ["paid"], to: "reporting", by: "applicant" },
   close: { from: ["reporting"], to: "closed", by: "operator" },
   require_refund: { from: ["reporting"], to: "refund_required", by: "operator" },
 };
@@ -275,3 +277,42 @@ export function grantEligibility(
 /** The documents an item lacks for its category. */
 export const missingDocuments = (category: GrantCategory, has: readonly GrantDocument[]) =>
   REQUIRED_DOCUMENTS[category].filter((d) => !has.includes(d));
+
+// ---------- yearly reports ----------
+
+/**
+ * A paid grant's yearly reports on the KPIs the application committed to, one per KPI year: due (or
+ * returned by the operator with a reason) until the applicant submits the actual figures; the operator
+ * accepts or returns a submitted one. When every report is accepted the operator closes the grant or
+ * records a refund required (at most the amount paid) when the KPIs were missed.
+ */
+export const GRANT_REPORT_STATES = ["due", "submitted", "returned", "accepted"] as const;
+export type GrantReportState = (typeof GRANT_REPORT_STATES)[number];
+/** The states the applicant may submit a report in. */
+export const GRANT_REPORT_OPEN: readonly GrantReportState[] = ["due", "returned"];
+
+/** A report is due no sooner than this many days after the payment. */
+export const GRANT_REPORT_MIN_DAYS = 30;
+
+/**
+ * The due day of the report on a KPI year (YYYY-MM-DD, Moscow): 1 April of the following year — the
+ * year's accounts are filed with the tax office by 31 March — but never sooner than 30 days after the
+ * payment (a KPI year that has already ended when the grant is paid).
+ */
+export function grantReportDue(kpiYear: number, paidOn: string): string {
+  const april = `${kpiYear + 1}-04-01`;
+  const earliest = addDays(paidOn, GRANT_REPORT_MIN_DAYS);
+  return april > earliest ? april : earliest;
+}
+
+/** Reminders of a report not yet submitted: 30 and 7 days before its due day. */
+export const GRANT_REPORT_REMINDERS = ["d30", "d7"] as const;
+export type GrantReportReminder = (typeof GRANT_REPORT_REMINDERS)[number];
+
+/** The reminder due on `today` for a report due on `dueOn` (both YYYY-MM-DD), or null. */
+export function grantReportReminder(today: string, dueOn: string): GrantReportReminder | null {
+  if (today > dueOn) return null;
+  if (today >= addDays(dueOn, -7)) return "d7";
+  if (today >= addDays(dueOn, -30)) return "d30";
+  return null;
+}

@@ -137,6 +137,8 @@ export const PROBLEM_CODES = [
   "grant-not-eligible",
   "grant-returned-once",
   "grant-budget-exhausted",
+  "grant-report-changed",
+  "grant-reports-open",
   // clusters
   "cluster-changed",
   "cluster-application-decided",

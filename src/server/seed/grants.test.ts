@@ -42,6 +42,7 @@ describe("demo grants", () => {
         "refused",
         "agreement",
         "paid",
+        "reporting",
       ]),
     );
     for (const p of programs) {
@@ -65,5 +66,18 @@ describe("demo grants", () => {
         Number(a.requested),
       );
     }
+  });
+
+  it("the paid grants' yearly reports: one due soon, one submitted for the operator, one accepted", async () => {
+    const reports = await rows<{ state: string; due_on: string }>(
+      database.db,
+      sql`select r.state::text as state, r.due_on::text as due_on from grant_reports r order by r.due_on`,
+    );
+    expect(reports).toHaveLength(9);
+    expect(reports.filter((r) => r.state === "submitted")).toHaveLength(1);
+    expect(reports.filter((r) => r.state === "accepted")).toHaveLength(1);
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(reports.some((r) => r.state === "due" && r.due_on > today && r.due_on <= soon)).toBe(true);
   });
 });

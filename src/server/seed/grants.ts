@@ -5,11 +5,13 @@ import {
   type GrantCategory,
   type GrantState,
   grantAmount,
+  grantReportDue,
   type ProgramCategory,
   REQUIRED_DOCUMENTS,
 } from "../../shared/grants.js";
 import { makeInn } from "../../shared/identifiers.js";
-import { addWorkingDays } from "../../shared/workingDays.js";
+import { addDays, addWorkingDays } from "../../shared/workingDays.js";
+import type { Db } from "../core/db.js";
 import { files } from "../core/files.schema.js";
 import type { Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
@@ -19,6 +21,7 @@ import {
   grantEvents,
   grantItems,
   grantPrograms,
+  grantReports,
 } from "../modules/grants/grants.schema.js";
 import { organizations } from "../modules/organizations/organizations.schema.js";
 import { projects } from "../modules/projects/projects.schema.js";
@@ -379,5 +382,85 @@ export const grantsSeeder: Seeder = {
         }
       }
     }
+    await seedGrantReports(db, now, operator?.id ?? null);
   },
 };
+
+/**
+ * The yearly reports of the paid grants (grants.reports.service.ts): each commits to the year before
+ * the payment and the next two; the report on the year already over is due 30 days after the payment
+ * (`grantReportDue`). The first was paid 10 days ago (its report due in 20 days); the second's report is
+ * submitted and waits for the operator; the third's is accepted.
+ */
+async function seedGrantReports(db: Db, now: number, operatorId: string | null) {
+  const paid = await db
+    .select()
+    .from(grantApplications)
+    .where(eq(grantApplications.state, "paid"))
+    .orderBy(asc(grantApplications.createdAt))
+    .limit(3);
+  const today = day(now);
+  const year = new Date(now).getUTCFullYear();
+  for (const [i, a] of paid.entries()) {
+    const paidOn = addDays(today, -[10, 35, 75][i]!);
+    const kpis = a.kpis.map((k, j) => ({ ...k, year: year - 1 + j }));
+    const step = i === 0 ? "paid" : "reporting";
+    await db
+      .update(grantApplications)
+      .set({ kpis, paidOn, state: step, updatedAt: new Date(now - (i === 0 ? 10 : 5) * DAY) })
+      .where(eq(grantApplications.id, a.id));
+    await db
+      .update(grantEvents)
+      .set({ at: new Date(`${paidOn}T12:00:00+03:00`) })
+      .where(and(eq(grantEvents.applicationId, a.id), eq(grantEvents.move, "pay")));
+    const first = kpis[0]!;
+    // the actual figures: a little under the plan for the submitted one, above it for the accepted one
+    const actual = (f: number) => ({
+      revenue: Math.round(first.revenue * f),
+      jobs: Math.round(first.jobs * f),
+      output: Math.round(first.output * f),
+    });
+    const submittedAt = new Date(now - (i === 1 ? 7 : 50) * DAY);
+    await db.insert(grantReports).values(
+      kpis.map((k, j) => ({
+        applicationId: a.id,
+        year: k.year,
+        dueOn: grantReportDue(k.year, paidOn),
+        ...(j === 0 && i > 0
+          ? {
+              state: i === 1 ? ("submitted" as const) : ("accepted" as const),
+              ...actual(i === 1 ? 0.94 : 1.08),
+              submittedAt,
+              submittedBy: a.authorId,
+              decidedAt: i === 2 ? new Date(now - 45 * DAY) : null,
+              version: i === 2 ? 3 : 2,
+            }
+          : {}),
+      })),
+    );
+    if (i === 0) continue;
+    await db.insert(grantEvents).values([
+      {
+        applicationId: a.id,
+        move: "report",
+        state: "reporting",
+        actorId: a.authorId,
+        note: { year: first.year, ...actual(i === 1 ? 0.94 : 1.08) },
+        at: submittedAt,
+      },
+      ...(i === 2
+        ? [
+            {
+              applicationId: a.id,
+              move: "report_accept",
+              state: "reporting" as const,
+              actorId: operatorId,
+              byOperator: true,
+              note: { year: first.year, reason: null },
+              at: new Date(now - 45 * DAY),
+            },
+          ]
+        : []),
+    ]);
+  }
+}

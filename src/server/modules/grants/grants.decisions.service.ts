@@ -20,6 +20,7 @@ import type {
 } from "./grants.contract.js";
 import { GRANT_NOTIFICATION_KINDS } from "./grants.notifications.js";
 import { committedOf, programRow } from "./grants.programs.service.js";
+import { scheduleReports } from "./grants.reports.schedule.js";
 import { grantApplications, grantItems } from "./grants.schema.js";
 import {
   type AppRow,
@@ -52,7 +53,7 @@ type Step = {
   reason?: string | null;
 };
 
-async function moveApplication(
+export async function moveApplication(
   ctx: Ctx,
   id: string,
   version: number,
@@ -258,6 +259,7 @@ export function recordPayment(ctx: Ctx, id: string, body: z.infer<typeof Payment
         decidedAt: new Date(),
       });
     }
+    await scheduleReports(tx, a, body.paidOn);
     return { set: { paidOn: body.paidOn }, note: { paidOn: body.paidOn, amount: a.approved } };
   });
 }

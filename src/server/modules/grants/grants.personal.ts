@@ -1,9 +1,9 @@
 import { ownRows } from "../../core/columns.js";
 import type { PersonalDataPart } from "../../core/module.js";
-import { grantApplications, grantPrograms } from "./grants.schema.js";
+import { grantApplications, grantPrograms, grantReports } from "./grants.schema.js";
 
 /**
- * The applications the user drafted and the programs they created. Erasure keeps them: they are their
+ * The applications the user drafted, the yearly reports they submitted and the programs they created. Erasure keeps them: they are their
  * organizations' (and the cluster's) records; the person stays an id, whose account is anonymized.
  */
 export const grantsPersonalData: PersonalDataPart = {
@@ -16,6 +16,13 @@ export const grantsPersonalData: PersonalDataPart = {
         "titleRu",
         "state",
         "createdAt",
+      ]),
+      reports: await ownRows(tx, grantReports, "submittedBy", userId, [
+        "id",
+        "applicationId",
+        "year",
+        "state",
+        "submittedAt",
       ]),
       programs: await ownRows(tx, grantPrograms, "authorId", userId, ["id", "titleRu", "createdAt"]),
     };

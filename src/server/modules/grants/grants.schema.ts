@@ -8,13 +8,17 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import {
   GRANT_CATEGORIES,
   GRANT_DOCUMENTS,
+  GRANT_REPORT_REMINDERS,
+  GRANT_REPORT_STATES,
   GRANT_STATES,
   type GrantDeclaration,
   type GrantDocument,
@@ -92,6 +96,8 @@ export const grantApplications = pgTable(
     applicantSignedOn: date("applicant_signed_on", { mode: "string" }),
     operatorSignedOn: date("operator_signed_on", { mode: "string" }),
     paidOn: date("paid_on", { mode: "string" }),
+    /** Kopecks: the refund required when the KPIs were missed (with the reason in `reason`). */
+    refund: bigint("refund", { mode: "number" }),
     ...timestamps(),
     version: version(),
   },
@@ -154,4 +160,48 @@ export const grantEvents = pgTable(
     at: tz("at").notNull().defaultNow(),
   },
   (t) => [index("grant_events_application_idx").on(t.applicationId, t.at)],
+);
+
+export const grantReportStateEnum = pgEnum("grant_report_state", GRANT_REPORT_STATES);
+export const grantReportReminderEnum = pgEnum("grant_report_reminder", GRANT_REPORT_REMINDERS);
+
+/**
+ * A paid grant's yearly report on a KPI year the application committed to (scheduled at the payment,
+ * due by `grantReportDue`): the actual revenue and output (rubles) and jobs the applicant submits, the
+ * operator's acceptance or return with a reason. Versioned: a stale decision is 409.
+ */
+export const grantReports = pgTable(
+  "grant_reports",
+  {
+    id: primaryId(),
+    applicationId: parentRef("application_id", () => grantApplications.id),
+    year: smallint("year").notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    state: grantReportStateEnum("state").notNull().default("due"),
+    revenue: bigint("revenue", { mode: "number" }),
+    jobs: integer("jobs"),
+    output: bigint("output", { mode: "number" }),
+    reason: text("reason"),
+    submittedAt: tz("submitted_at"),
+    submittedBy: uuid("submitted_by"),
+    decidedAt: tz("decided_at"),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("grant_reports_application_year_idx").on(t.applicationId, t.year),
+    index("grant_reports_due_idx").on(t.state, t.dueOn),
+  ],
+);
+
+/** One reminder per (report, reminder, due day): running the job twice tells nobody twice. */
+export const grantReportRemindersSent = pgTable(
+  "grant_report_reminders_sent",
+  {
+    reportId: parentRef("report_id", () => grantReports.id),
+    reminder: grantReportReminderEnum("reminder").notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    sentAt: tz("sent_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.reminder, t.dueOn] })],
 );

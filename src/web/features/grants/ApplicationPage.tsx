@@ -28,6 +28,7 @@ import { ApplicationForm } from "./ApplicationForm";
 import { useMoney } from "./money";
 import { OperatorPanels } from "./OperatorPanels";
 import { grantKeys, grantQueries } from "./queries";
+import { ReportsSection } from "./ReportsSection";
 import type { Application } from "./types";
 
 /** Filled dark shades (AA contrast); yellow with black text. */
@@ -122,7 +123,13 @@ function Items({ a }: { a: Application }) {
   const format = useFormat();
   return (
     <SectionCard id="grant-items" title={t("grants.form.items")}>
-      <Table.ScrollContainer minWidth={720}>
+      <Table.ScrollContainer
+        minWidth={720}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t("grants.form.items")}
+      >
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -199,6 +206,9 @@ function Timeline({ a }: { a: Application }) {
                   ? "indigo"
                   : "teal",
           lines: [
+            typeof e.note.year === "number" && t("cabinet.grantReports.year", { year: e.note.year }),
+            typeof e.note.refund === "number" &&
+              t("cabinet.grantReports.refund", { amount: money(e.note.refund) }),
             typeof e.note.dueOn === "string" && t("grants.app.dueOn", { date: format.date(e.note.dueOn) }),
             typeof e.note.approved === "number" &&
               t("grants.app.approvedAmount", { amount: money(e.note.approved) }),
@@ -324,6 +334,7 @@ export default function ApplicationPage() {
         </Text>
       )}
       {a.paidOn && <Text>{t("grants.app.paid", { date: format.date(a.paidOn) })}</Text>}
+      <ReportsSection id={a.id} state={a.state} />
       <Timeline a={a} />
     </Stack>
   );

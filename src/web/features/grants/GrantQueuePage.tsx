@@ -11,7 +11,15 @@ import { ApplicationRow } from "./MyGrantsPage";
 import { grantQueries } from "./queries";
 
 /** The stages where the operator's (or an expert's) work waits. */
-const STAGES: GrantState[] = ["submitted", "review", "commission", "approved", "agreement"];
+const STAGES: GrantState[] = [
+  "submitted",
+  "review",
+  "commission",
+  "approved",
+  "agreement",
+  "paid",
+  "reporting",
+];
 
 /** The operator's queue: applications at a stage, oldest submission first, overdue checks flagged. */
 export default function GrantQueuePage() {
