@@ -124,6 +124,12 @@ export function grantMove(from: GrantState, move: GrantMove): GrantState | null 
   return t.from.includes(from) ? t.to : null;
 }
 
+/**
+ * Kopecks as whole rubles, half a ruble up: the one rule wherever a grant's kopecks become the rubles of
+ * city support and of the cluster in numbers, so the two always agree.
+ */
+export const kopecksToRubles = (kopecks: number) => Math.round(kopecks / 100);
+
 /** The states the applicant may edit the application in. */
 export const GRANT_EDITABLE: readonly GrantState[] = ["draft", "returned"];
 /** The states whose approved amount counts against the program's budget. */

@@ -1,13 +1,20 @@
 import type { Readable } from "node:stream";
 import { asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { type GrantMove, grantAmount, grantMove } from "../../../shared/grants.js";
+import {
+  GRANT_TRANSITIONS,
+  type GrantMove,
+  grantAmount,
+  grantMove,
+  kopecksToRubles,
+} from "../../../shared/grants.js";
 import { writeAudit } from "../../core/audit.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import type { Executor } from "../../core/db.js";
 import { AppError, badRequest, type FieldError } from "../../core/errors.js";
 import { attachFile, storeUpload } from "../../core/files.js";
 import { notifyAll } from "../notifications/notifications.service.js";
+import { assertNotOwnOrganization } from "../organizations/access.js";
 import { managerIds } from "../organizations/membership.js";
 import { projectEntries } from "../projects/projects.schema.js";
 import type {
@@ -61,7 +68,7 @@ export async function moveApplication(
   step: (tx: Executor, a: AppRow) => Promise<Step> | Step,
   opts: { lockProgram?: boolean } = {},
 ) {
-  requireActor(ctx);
+  const actor = requireActor(ctx);
   const out = await ctx.db.transaction(async (tx) => {
     if (opts.lockProgram) {
       const [r] = await tx
@@ -71,6 +78,10 @@ export async function moveApplication(
       if (r) await programRow(tx, r.programId, true);
     }
     const a = await readable(tx, ctx, id, true);
+    // an operator or expert never decides on an application of an organization they belong to (403
+    // own-organization, as for statuses and verification): another one does
+    if (GRANT_TRANSITIONS[move].by !== "applicant")
+      await assertNotOwnOrganization(tx, actor, [a.organizationId]);
     const to = grantMove(a.state, move);
     if (a.version !== version || !to) throw await changed(ctx, tx, id);
     const s = await step(tx, a);
@@ -251,7 +262,7 @@ export function recordPayment(ctx: Ctx, id: string, body: z.infer<typeof Payment
         kind: "support",
         state: "confirmed",
         supportRu: p.titleRu,
-        amount: Math.floor((a.approved ?? 0) / 100),
+        amount: kopecksToRubles(a.approved ?? 0),
         receivedOn: body.paidOn,
         sourceRu: `${p.legalBasisRu} № ${p.legalBasisNumber}`,
         authorId: ctx.actor?.id ?? null,

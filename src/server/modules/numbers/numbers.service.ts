@@ -16,7 +16,7 @@ import { PUBLIC_CHALLENGE_STATES, RESULT_STATES } from "../../../shared/challeng
 import { clusterInstant } from "../../../shared/clock.js";
 import type { Locale } from "../../../shared/constants.js";
 import { CLUSTER_TIME_ZONE } from "../../../shared/constants.js";
-import { GRANT_COMMITTED } from "../../../shared/grants.js";
+import { GRANT_COMMITTED, kopecksToRubles } from "../../../shared/grants.js";
 import {
   cumulative,
   NUMBER_SERIES,
@@ -163,8 +163,8 @@ export function numbersOf(
   const amount = (g: { amount: number }) => g.amount;
   const participants = onMonths(months, perMonth(orgs, holds("participant")));
   const grants = (kind: "approved" | "paid") => row.grants.filter((g) => g.kind === kind);
-  // kopecks summed exactly, then whole rubles (the page's unit), rounded half up
-  const toRubles = (kopecks: number) => Math.round(kopecks / 100);
+  // kopecks summed exactly, then whole rubles (the page's unit) by the grants' one rule
+  const toRubles = kopecksToRubles;
   const grantSeries = (kind: "approved" | "paid") =>
     onMonths(
       months,
