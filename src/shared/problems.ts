@@ -137,6 +137,7 @@ export const PROBLEM_CODES = [
   "grant-not-eligible",
   "grant-returned-once",
   "grant-budget-exhausted",
+  "grant-conflict-of-interest",
   // clusters
   "cluster-changed",
   "cluster-application-decided",

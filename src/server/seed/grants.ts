@@ -17,6 +17,7 @@ import {
   grantApplications,
   grantDocuments,
   grantEvents,
+  grantExperts,
   grantItems,
   grantPrograms,
 } from "../modules/grants/grants.schema.js";
@@ -30,7 +31,7 @@ import { pdfDocument } from "./verification.js";
  * cluster's participants — equipment, connection to utility networks, rights to intellectual property.
  * Their legal basis is plausible but invented (a demo, not a citation of a real decree). 30 applications
  * of verified Moscow participants in every state up to the payment, with 2–4 expense items each, their
- * documents (small PDFs, when a storage is given) and the dated timeline. Deterministic, dated from now.
+ * documents, the demo expert assigned to those accepted into the review (small PDFs, when a storage is given) and the dated timeline. Deterministic, dated from now.
  */
 
 const DAY = 24 * 3600_000;
@@ -184,6 +185,13 @@ export const grantsSeeder: Seeder = {
       .where(eq(users.role, "operator"))
       .orderBy(asc(users.email))
       .limit(1);
+    // the demo expert (expert@innocluster.demo first) reviews every application accepted into the review
+    const [expert] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.role, "expert"))
+      .orderBy(sql`${users.email} <> 'expert@innocluster.demo'`, asc(users.email))
+      .limit(1);
     const now = Date.now();
     const rng = mulberry32(1466);
     const ids: string[] = [];
@@ -323,6 +331,13 @@ export const grantsSeeder: Seeder = {
         .insert(grantItems)
         .values((isReviewed ? reviewed : items).map((it) => ({ ...it, applicationId: a!.id })))
         .returning({ id: grantItems.id, category: grantItems.category, position: grantItems.position });
+      if (expert && path.includes("accept"))
+        await db.insert(grantExperts).values({
+          applicationId: a!.id,
+          userId: expert.id,
+          assignedBy: operator?.id ?? null,
+          createdAt: new Date(times[path.indexOf("accept")]!),
+        });
       if (state === "returned")
         await db
           .update(grantApplications)

@@ -4,11 +4,12 @@ import { catalogueNotices } from "../../core/module.js";
 /**
  * Notifications of grants (texts: locales/<l>/server/grants.json `notice.grants.*`): a submission, to
  * every active operator; each decision on an application (returned, accepted into the review, reviewed,
- * approved, refused, agreement, paid), to the applicant's owner and admins.
+ * approved, refused, agreement, paid), to the applicant's owner and admins; an assignment, to the expert.
  */
 export const GRANT_NOTIFICATION_KINDS = {
   submitted: "grants.submitted",
   decided: "grants.decided",
+  assigned: "grants.assigned",
 } as const;
 
 export const GRANT_DECISION_VARIANTS = [
@@ -37,5 +38,9 @@ export const GRANT_NOTIFICATION_DEFS = catalogueNotices({
     defaultChannel: "email",
     variants: { of: (d) => d.move, list: [...GRANT_DECISION_VARIANTS] },
     params: (l, d) => ({ title: title(l, d), reasonShort: shortened(d.reason ?? "") }),
+  },
+  [GRANT_NOTIFICATION_KINDS.assigned]: {
+    defaultChannel: "email",
+    params: (l, d) => ({ title: title(l, d) }),
   },
 });
