@@ -11,7 +11,7 @@ import {
 import { makeInn } from "../../shared/identifiers.js";
 import { addWorkingDays } from "../../shared/workingDays.js";
 import { files } from "../core/files.schema.js";
-import type { Seeder } from "../core/seed.js";
+import type { SeedContext, Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import {
   grantApplications,
@@ -23,6 +23,7 @@ import {
 } from "../modules/grants/grants.schema.js";
 import { organizations } from "../modules/organizations/organizations.schema.js";
 import { projects } from "../modules/projects/projects.schema.js";
+import { seedFullGrants } from "./grants.full.js";
 import { mulberry32, ownedOrganizations } from "./organizations.js";
 import { pdfDocument } from "./verification.js";
 
@@ -140,7 +141,7 @@ const STATES: GrantState[] = [
 ];
 
 /** The moves that lead to a state, in order. */
-const PATH: Record<string, string[]> = {
+export const PATH: Record<string, string[]> = {
   draft: [],
   submitted: ["submit"],
   returned: ["submit", "return"],
@@ -151,7 +152,7 @@ const PATH: Record<string, string[]> = {
   agreement: ["submit", "accept", "review", "approve", "sign"],
   paid: ["submit", "accept", "review", "approve", "sign", "pay"],
 };
-const AFTER: Record<string, GrantState> = {
+export const AFTER: Record<string, GrantState> = {
   submit: "submitted",
   return: "returned",
   accept: "review",
@@ -166,8 +167,15 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export const grantsSeeder: Seeder = {
   name: "grants",
-  async run({ db, storage, scale }) {
-    if (scale !== "demo" && scale !== "full") return;
+  async run(ctx) {
+    if (ctx.scale !== "demo" && ctx.scale !== "full") return;
+    await seedDemoGrants(ctx);
+    if (ctx.scale === "full") await seedFullGrants(ctx);
+  },
+};
+
+async function seedDemoGrants({ db, storage }: SeedContext) {
+  {
     const orgs = await ownedOrganizations(db)
       .where(
         and(
@@ -394,5 +402,5 @@ export const grantsSeeder: Seeder = {
         }
       }
     }
-  },
-};
+  }
+}
