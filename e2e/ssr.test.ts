@@ -37,8 +37,14 @@ async function firstProject() {
   return items[0]!;
 }
 
+async function firstProgram() {
+  const res = await fetch(`${env.server.url}/api/grant-programs`, { headers: { "accept-language": "ru" } });
+  const { items } = (await res.json()) as { items: { id: string; titleRu: string }[] };
+  return items[0]!;
+}
+
 describe("server-rendered public pages", () => {
-  it("show an organization's and a measure's page with JavaScript disabled", async () => {
+  it("show an organization's, a measure's, a project's and a grant program's page with JavaScript disabled", async () => {
     const ctx = await env.browser.newContext({ locale: "ru-RU", javaScriptEnabled: false });
     const page = await ctx.newPage();
     const org = await firstOrganization();
@@ -52,6 +58,9 @@ describe("server-rendered public pages", () => {
     const project = await firstProject();
     await page.goto(`${env.server.url}/projects/${project.id}`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(project.titleRu);
+    const program = await firstProgram();
+    await page.goto(`${env.server.url}/grants/programs/${program.id}`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(program.titleRu);
     await ctx.close();
   });
 
@@ -68,6 +77,7 @@ describe("server-rendered public pages", () => {
     const measure = await firstMeasure(lang);
     const listing = await firstListing(lang);
     const project = await firstProject();
+    const program = await firstProgram();
     for (const path of [
       "/",
       "/directory",
@@ -79,6 +89,8 @@ describe("server-rendered public pages", () => {
       `/listings/${listing.id}`,
       "/projects",
       `/projects/${project.id}`,
+      "/grants",
+      `/grants/programs/${program.id}`,
       "/numbers",
     ]) {
       await page.goto(`${env.server.url}${path}`, { waitUntil: "networkidle" });

@@ -7,13 +7,13 @@
 // Two databases per target: the full scale (innocluster_bench / os.tmpdir()/innocluster-bench-pglite:
 // 150,000 users, 35,000 organizations, 210 demo + 10,000 generated measures, 20,000 listings with
 // 60,000 responses, 2,000 challenges with 30,000 submissions, 300 teams, 318 pilot-testing sites with 640
-// pilots, 14,300 projects of which 5,000 joint) for every case, and the
+// pilots, 14,300 projects of which 5,000 joint, 2,030 grant applications) for every case, and the
 // demo scale (innocluster_bench_demo / innocluster-bench-pglite-demo: the hand-written catalog, 190
 // published measures) for the navigator "at 190" case. A separate small database rather than a filter
 // narrowing the big one: the navigator reads every published measure that matches the text, so "190
 // measures" must be the whole catalog for the timings to mean what a small cluster sees. A database
 // seeded before a seeder existed lacks its data: drop it (or rm -rf the folder) to reseed — except the
-// full teams, sites, pilots and projects, which are added to a full database that lacks them.
+// full teams, sites, pilots, projects and grant applications, which are added to a full database that lacks them.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -71,6 +71,7 @@ import { DEMO_USER_EMAIL, DEMO_USER_ORG } from "../src/server/seed/organizations
 import { openSse } from "../src/server/test/sse.js";
 import { numberMonths } from "../src/shared/numbers.js";
 import { challengeRankingStatement, challengesSearchStatement } from "./bench.challenges.js";
+import { grantQueueAnswer, grantQueueStatement } from "./bench.grants.js";
 import { listingsSearchStatement } from "./bench.listings.js";
 import {
   challengesMix,
@@ -116,8 +117,8 @@ interface Case {
   /** The database the case runs on (default: full). */
   scale?: Scale;
   url?: string;
-  /** admin: the demo admin; member: user@innocluster.demo acting for «Нейросенсорика». */
-  auth?: "admin" | "member";
+  /** admin: the demo admin; member: user@innocluster.demo acting for «Нейросенсорика»; operator: the demo operator. */
+  auth?: "admin" | "member" | "operator";
   queries?: (db: Db) => Query[];
   prepare?: (database: Database) => Promise<Prepared>;
 }
@@ -526,6 +527,23 @@ const cases: Case[] = [
         url: `/api/projects/${p.id}`,
         stages: [[toStatement(projectPageStatement(p.id))]],
         note: `${p.n} organizations in its consortium; guest`,
+      };
+    },
+  },
+  {
+    // Issue 14: the operator's grants queue at its busiest stage (the completeness check), the page of
+    // the oldest submissions with the count; scripts/bench.grants.ts.
+    name: "grants queue (/api/operator/grant-applications, submitted, operator)",
+    auth: "operator",
+    prepare: async (database) => {
+      const [n] = await database.rawQuery<{ n: number; all: number }>(
+        "select (count(*) filter (where state = 'submitted'))::int as n, count(*)::int as \"all\" from grant_applications",
+      );
+      return {
+        url: "/api/operator/grant-applications?state=submitted&page=1&pageSize=20",
+        stages: [[toStatement(grantQueueStatement("submitted"))]],
+        answer: (rows) => grantQueueAnswer(rows),
+        note: `${n?.n} of ${n?.all} applications submitted`,
       };
     },
   },

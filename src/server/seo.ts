@@ -1,6 +1,7 @@
 // What search engines (Yandex first) read of the public pages before any script runs: robots.txt,
 // the sitemap (an index of pages of at most SITEMAP_PAGE_SIZE addresses each, so 35,000 organizations,
-// 20,000 published listings and 14,300 projects are a few files; one file may hold 50,000), and each public page's title, description, canonical address and Open Graph tags
+// 20,000 published listings and 14,300 projects are a few files; one file may hold 50,000; the grant
+// programs one file of their own), and each public page's title, description, canonical address and Open Graph tags
 // put into index.html by the server. The pages' content is then rendered into it (ssr.ts).
 import fs from "node:fs";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { LISTING_KIND_NAMES } from "../shared/listings.js";
 import type { Db } from "./core/db.js";
 import { problem, sendProblem } from "./core/errors.js";
 import { hasText, t } from "./core/i18n.js";
+import { grantPrograms } from "./modules/grants/grants.schema.js";
 import { listings } from "./modules/listings/listings.schema.js";
 import { measures } from "./modules/measures/measures.schema.js";
 import { organizations } from "./modules/organizations/organizations.schema.js";
@@ -33,6 +35,7 @@ const PRIVATE_PREFIXES = [
   "/operator/",
   "/grants/mine",
   "/grants/queue",
+  "/grants/assigned",
   "/grants/applications/",
   "/pilots",
   "/organizations",
@@ -194,6 +197,21 @@ export async function pageMeta(
         locale,
       };
   }
+  const program = /^\/grants\/programs\/([^/]+)$/.exec(pathname)?.[1];
+  if (program && UUID.test(program)) {
+    // Every grant program is public (its rules and the budget left); its page is in Russian in both languages.
+    const [row] = await db
+      .select({ titleRu: grantPrograms.titleRu, descriptionRu: grantPrograms.descriptionRu })
+      .from(grantPrograms)
+      .where(eq(grantPrograms.id, program));
+    if (row)
+      return {
+        title: t(locale, "seo.page.title", { name: row.titleRu }),
+        description: summary(row.descriptionRu),
+        canonical: `${base}/grants/programs/${program}`,
+        locale,
+      };
+  }
   return { title: t(locale, "seo.home.title"), description, locale };
 }
 
@@ -327,7 +345,7 @@ export async function registerSeo(
   };
 
   app.get("/sitemap.xml", { schema: { hide: true } }, async (_req, reply) => {
-    const files = ["pages.xml", "measures.xml"];
+    const files = ["pages.xml", "measures.xml", "grants.xml"];
     for (const [name, p] of Object.entries(paged)) {
       const n = await p.count();
       for (let i = 1; i <= Math.max(1, Math.ceil(n / size)); i++) files.push(`${name}-${i}.xml`);
@@ -353,6 +371,13 @@ export async function registerSeo(
         .where(eq(measures.status, "published"))
         .orderBy(asc(measures.id));
       urls = rows.map((r) => ({ loc: `${base}/measures/${r.id}`, lastmod: r.updatedAt }));
+    } else if (file === "grants.xml") {
+      // a handful of programs, each public (open, upcoming and closed alike)
+      const rows = await db
+        .select({ id: grantPrograms.id, updatedAt: grantPrograms.updatedAt })
+        .from(grantPrograms)
+        .orderBy(asc(grantPrograms.id));
+      urls = rows.map((r) => ({ loc: `${base}/grants/programs/${r.id}`, lastmod: r.updatedAt }));
     } else {
       const m = /^([a-z]+)-([1-9]\d{0,5})\.xml$/.exec(file);
       const p = m && Object.hasOwn(paged, m[1]!) ? paged[m[1]!]! : null;

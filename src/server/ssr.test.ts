@@ -190,6 +190,25 @@ describe.each(["ru", "en"] as const)("the first HTML of a public page, in %s", (
     // the signed-in pages of projects stay the shell
     expect((await page("/projects/mine", lang)).body).toContain('<div id="root"></div>');
   });
+
+  it("the grant programs and a program's page: the programs' titles, the program's title, its legal basis", async () => {
+    const { items } = await api<{ items: { id: string; titleRu: string }[] }>("/api/grant-programs", lang);
+    expect(items.length).toBe(3);
+    const list = await page("/grants", lang);
+    const catalog = rootText(list.body);
+    for (const p of items) expect(catalog).toContain(flat(p.titleRu));
+    expect(list.body).toContain('<link rel="canonical" href="http://localhost:3000/grants"');
+    const program = await api<{ legalBasisNumber: string }>(`/api/grant-programs/${items[0]!.id}`, lang);
+    const res = await page(`/grants/programs/${items[0]!.id}`, lang);
+    const text = rootText(res.body);
+    expect(text).toContain(flat(items[0]!.titleRu));
+    expect(text).toContain(program.legalBasisNumber);
+    expect(res.body).toContain(
+      `<link rel="canonical" href="http://localhost:3000/grants/programs/${items[0]!.id}"`,
+    );
+    // the signed-in pages of grants stay the shell
+    expect((await page("/grants/mine", lang)).body).toContain('<div id="root"></div>');
+  });
 });
 
 describe("falling back to the shell", () => {

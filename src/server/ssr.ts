@@ -39,7 +39,8 @@ export const SSR_CONCURRENCY = 4;
 
 /**
  * The pages everyone may read, rendered on the server: home, directory, organization, navigator,
- * measure, the exchanges and a listing, the projects and a project, the cluster in numbers. `url` is the
+ * measure, the exchanges and a listing, the projects and a project, the grant programs and a program,
+ * the cluster in numbers. `url` is the
  * request's (encoded) path, a query may follow.
  */
 export function isPublicPage(url: string): boolean {
@@ -56,6 +57,7 @@ export function isPublicPage(url: string): boolean {
   if (pathname === "/exchanges" || /^\/exchanges\/[a-z_]+$/.test(pathname)) return true;
   if (/^\/listings\/[0-9a-f-]{36}$/.test(pathname)) return true;
   if (pathname === "/projects" || /^\/projects\/[0-9a-f-]{36}$/.test(pathname)) return true;
+  if (pathname === "/grants" || /^\/grants\/programs\/[0-9a-f-]{36}$/.test(pathname)) return true;
   const measure = /^\/measures\/([^/]+)$/.exec(pathname)?.[1];
   return measure !== undefined && measure !== "check" && measure !== "saved";
 }

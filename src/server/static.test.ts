@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app.js";
 import type { Database } from "./core/db.js";
+import { grantPrograms } from "./modules/grants/grants.schema.js";
 import { listings } from "./modules/listings/listings.schema.js";
 import { measures } from "./modules/measures/measures.schema.js";
 import { organizations } from "./modules/organizations/organizations.schema.js";
@@ -210,6 +211,7 @@ describe("what search engines read", () => {
       expect(files).toEqual([
         "/sitemaps/pages.xml",
         "/sitemaps/measures.xml",
+        "/sitemaps/grants.xml",
         ...Array.from({ length: orgPages }, (_, i) => `/sitemaps/organizations-${i + 1}.xml`),
         "/sitemaps/listings-1.xml",
         "/sitemaps/projects-1.xml",
@@ -318,5 +320,38 @@ describe("what search engines read", () => {
     expect(html).toMatch(/<meta name="description" content="[^"]{20,}"/);
     // the signed-in pages of projects are no page of their own for search engines
     expect((await get("/projects/mine")).body).toContain('<meta name="robots" content="noindex" />');
+  });
+
+  it("the sitemap lists every grant program's page, which has its canonical address and meta; the programs list is a public page", async () => {
+    const all = await database.db
+      .select({ id: grantPrograms.id, titleRu: grantPrograms.titleRu, updatedAt: grantPrograms.updatedAt })
+      .from(grantPrograms);
+    expect(all.length).toBe(3);
+    const seo = Fastify();
+    await registerSeo(seo, { db: database.db, publicUrl: config.publicUrl });
+    try {
+      const body = (await seo.inject("/sitemaps/grants.xml")).body;
+      const urls = new Map(
+        [...body.matchAll(/<url><loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod><\/url>/g)].map((m) => [
+          m[1]!.replace(base, ""),
+          m[2]!,
+        ]),
+      );
+      expect(urls.size).toBe(3);
+      for (const p of all) expect(urls.get(`/grants/programs/${p.id}`)).toBe(p.updatedAt.toISOString());
+      expect((await seo.inject("/sitemaps/pages.xml")).body).toContain(`<loc>${base}/grants</loc>`);
+    } finally {
+      await seo.close();
+    }
+    const one = all[0]!;
+    const html = (await get(`/grants/programs/${one.id}`)).body;
+    expect(html).toContain(`<link rel="canonical" href="${base}/grants/programs/${one.id}" />`);
+    expect(html).toContain(`<meta property="og:title" content="${one.titleRu.replace(/"/g, "&quot;")}`);
+    expect(html).toMatch(/<meta name="description" content="[^"]{20,}"/);
+    expect((await get("/grants")).body).toContain(`<link rel="canonical" href="${base}/grants" />`);
+    // the signed-in pages of grants are no page of their own for search engines
+    for (const url of ["/grants/mine", "/grants/assigned", `/grants/programs/${one.id}/apply`])
+      expect((await get(url)).body, url).toContain('<meta name="robots" content="noindex" />');
+    expect((await get("/robots.txt")).body).toContain("Disallow: /grants/assigned");
   });
 });

@@ -74,6 +74,9 @@ export const GRANT_STATES = [
 ] as const;
 export type GrantState = (typeof GRANT_STATES)[number];
 
+/** The states in which the operator assigns (or changes) the application's experts. */
+export const GRANT_ASSIGNABLE: readonly GrantState[] = ["submitted", "review"];
+
 export const GRANT_MOVES = [
   "submit",
   "return",

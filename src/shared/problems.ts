@@ -139,6 +139,7 @@ export const PROBLEM_CODES = [
   "grant-budget-exhausted",
   "grant-report-changed",
   "grant-reports-open",
+  "grant-conflict-of-interest",
   // clusters
   "cluster-changed",
   "cluster-application-decided",

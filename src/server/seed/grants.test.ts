@@ -80,4 +80,14 @@ describe("demo grants", () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(reports.some((r) => r.state === "due" && r.due_on > today && r.due_on <= soon)).toBe(true);
   });
+
+  it("the demo expert is assigned to every application accepted into the review, and to no other", async () => {
+    const r = await rows<{ state: string; email: string | null }>(
+      database.db,
+      sql`select a.state::text as state, u.email from grant_applications a
+          left join grant_experts e on e.application_id = a.id left join users u on u.id = e.user_id`,
+    );
+    const accepted = ["review", "commission", "approved", "refused", "agreement", "paid", "reporting"];
+    for (const a of r) expect(a.email).toBe(accepted.includes(a.state) ? "expert@innocluster.demo" : null);
+  });
 });

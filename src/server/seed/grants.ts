@@ -13,18 +13,20 @@ import { makeInn } from "../../shared/identifiers.js";
 import { addDays, addWorkingDays } from "../../shared/workingDays.js";
 import type { Db } from "../core/db.js";
 import { files } from "../core/files.schema.js";
-import type { Seeder } from "../core/seed.js";
+import type { SeedContext, Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import {
   grantApplications,
   grantDocuments,
   grantEvents,
+  grantExperts,
   grantItems,
   grantPrograms,
   grantReports,
 } from "../modules/grants/grants.schema.js";
 import { organizations } from "../modules/organizations/organizations.schema.js";
 import { projects } from "../modules/projects/projects.schema.js";
+import { seedFullGrants } from "./grants.full.js";
 import { mulberry32, ownedOrganizations } from "./organizations.js";
 import { pdfDocument } from "./verification.js";
 
@@ -33,7 +35,7 @@ import { pdfDocument } from "./verification.js";
  * cluster's participants — equipment, connection to utility networks, rights to intellectual property.
  * Their legal basis is plausible but invented (a demo, not a citation of a real decree). 30 applications
  * of verified Moscow participants in every state up to the payment, with 2–4 expense items each, their
- * documents (small PDFs, when a storage is given) and the dated timeline. Deterministic, dated from now.
+ * documents, the demo expert assigned to those accepted into the review (small PDFs, when a storage is given) and the dated timeline. Deterministic, dated from now.
  */
 
 const DAY = 24 * 3600_000;
@@ -142,7 +144,7 @@ const STATES: GrantState[] = [
 ];
 
 /** The moves that lead to a state, in order. */
-const PATH: Record<string, string[]> = {
+export const PATH: Record<string, string[]> = {
   draft: [],
   submitted: ["submit"],
   returned: ["submit", "return"],
@@ -153,7 +155,7 @@ const PATH: Record<string, string[]> = {
   agreement: ["submit", "accept", "review", "approve", "sign"],
   paid: ["submit", "accept", "review", "approve", "sign", "pay"],
 };
-const AFTER: Record<string, GrantState> = {
+export const AFTER: Record<string, GrantState> = {
   submit: "submitted",
   return: "returned",
   accept: "review",
@@ -168,8 +170,15 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export const grantsSeeder: Seeder = {
   name: "grants",
-  async run({ db, storage, scale }) {
-    if (scale !== "demo" && scale !== "full") return;
+  async run(ctx) {
+    if (ctx.scale !== "demo" && ctx.scale !== "full") return;
+    await seedDemoGrants(ctx);
+    if (ctx.scale === "full") await seedFullGrants(ctx);
+  },
+};
+
+async function seedDemoGrants({ db, storage }: SeedContext) {
+  {
     const orgs = await ownedOrganizations(db)
       .where(
         and(
@@ -186,6 +195,13 @@ export const grantsSeeder: Seeder = {
       .from(users)
       .where(eq(users.role, "operator"))
       .orderBy(asc(users.email))
+      .limit(1);
+    // the demo expert (expert@innocluster.demo first) reviews every application accepted into the review
+    const [expert] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.role, "expert"))
+      .orderBy(sql`${users.email} <> 'expert@innocluster.demo'`, asc(users.email))
       .limit(1);
     const now = Date.now();
     const rng = mulberry32(1466);
@@ -326,6 +342,13 @@ export const grantsSeeder: Seeder = {
         .insert(grantItems)
         .values((isReviewed ? reviewed : items).map((it) => ({ ...it, applicationId: a!.id })))
         .returning({ id: grantItems.id, category: grantItems.category, position: grantItems.position });
+      if (expert && path.includes("accept"))
+        await db.insert(grantExperts).values({
+          applicationId: a!.id,
+          userId: expert.id,
+          assignedBy: operator?.id ?? null,
+          createdAt: new Date(times[path.indexOf("accept")]!),
+        });
       if (state === "returned")
         await db
           .update(grantApplications)
@@ -383,8 +406,8 @@ export const grantsSeeder: Seeder = {
       }
     }
     await seedGrantReports(db, now, operator?.id ?? null);
-  },
-};
+  }
+}
 
 /**
  * The yearly reports of the paid grants (grants.reports.service.ts): each commits to the year before

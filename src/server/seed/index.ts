@@ -7,6 +7,7 @@ import { users } from "../modules/accounts/accounts.schema.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { MODULES } from "../modules/index.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo.js";
+import { seedFullGrants } from "./grants.full.js";
 import { seedFullPilots } from "./pilots.full.js";
 import { seedFullProjects } from "./projects.full.js";
 import { seedFullTeams } from "./teams.full.js";
@@ -44,7 +45,7 @@ export async function seed(
 
 /**
  * Adds to a full-scale database the parts it lacks because it was seeded before they existed (the full
- * teams, sites and pilots, the projects); each part skips itself when present, so this is a no-op on a current seed.
+ * teams, sites and pilots, the projects, the grant applications); each part skips itself when present, so this is a no-op on a current seed.
  */
 export async function completeFullScale(db: Db, progress: SeedContext["progress"] = () => {}) {
   await db.transaction(async (tx) => {
@@ -52,6 +53,7 @@ export async function completeFullScale(db: Db, progress: SeedContext["progress"
     await seedFullTeams(ctx);
     await seedFullPilots(ctx);
     await seedFullProjects(ctx);
+    await seedFullGrants(ctx);
   });
 }
 

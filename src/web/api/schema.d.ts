@@ -3444,6 +3444,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/grant-applications/assigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The applications an operator assigned to the reader (an expert), those in the review first */
+        get: operations["getGrantApplicationsAssigned"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/grant-applications/{id}": {
         parameters: {
             query?: never;
@@ -3451,7 +3468,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An application with its items, documents and timeline (its organization, operators, experts) */
+        /** An application with its items, documents and timeline (its organization, operators, its assigned experts) */
         get: operations["getGrantApplicationsById"];
         /** Edit a draft or returned application: items, declarations, KPIs (the amount is recomputed) */
         put: operations["putGrantApplicationsById"];
@@ -3547,6 +3564,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/grant-applications/{id}/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Assign the experts (registered experts by e-mail, none a member of the applicant: 409) while submitted or in the review */
+        put: operations["putGrantApplicationsByIdExperts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/grant-applications/{id}/review": {
         parameters: {
             query?: never;
@@ -3556,7 +3590,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The expert review: each item accepted, partly accepted or rejected; the approved amount recomputed */
+        /** The assigned expert's review: each item accepted, partly accepted or rejected; the approved amount recomputed */
         post: operations["postGrantApplicationsByIdReview"];
         delete?: never;
         options?: never;
@@ -4931,10 +4965,17 @@ export interface components {
             paidOn: string | null;
             events: components["schemas"]["GrantEvent"][];
             eligibility: string[];
+            experts: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+                email: string;
+            }[];
             me: {
                 edit: boolean;
                 operate: boolean;
                 review: boolean;
+                assigned: boolean;
             };
         };
         GrantApplicationCard: {
@@ -4990,6 +5031,10 @@ export interface components {
                 [key: string]: unknown;
             };
             at: string;
+        };
+        GrantExpertsBodyInput: {
+            emails: string[];
+            version: number;
         };
         GrantItem: {
             /** Format: uuid */
@@ -15942,6 +15987,38 @@ export interface operations {
             };
         };
     };
+    getGrantApplicationsAssigned: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantApplicationList"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getGrantApplicationsById: {
         parameters: {
             query?: never;
@@ -16186,6 +16263,41 @@ export interface operations {
                     comment?: string | null;
                     version: number;
                 };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantApplication"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putGrantApplicationsByIdExperts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantExpertsBodyInput"];
             };
         };
         responses: {

@@ -860,6 +860,27 @@ export async function activeUserIdsWithRole(db: Executor, role: Role): Promise<s
 }
 
 /**
+ * The registered experts (role expert, not blocked nor erased) among the e-mails given, by lower-cased
+ * e-mail; an e-mail missing from the map names nobody who may be assigned (a field error for the caller).
+ */
+export async function expertsByEmail(db: Executor, emails: string[]): Promise<Map<string, string>> {
+  const lower = [...new Set(emails.map((e) => e.toLowerCase()))];
+  const found = lower.length
+    ? await db
+        .select({ id: users.id, email: users.email, role: users.role })
+        .from(users)
+        .where(
+          and(
+            inArray(sql`lower(${users.email})`, lower),
+            sql`${users.blockedAt} is null`,
+            sql`${users.erasedAt} is null`,
+          ),
+        )
+    : [];
+  return new Map(found.filter((u) => u.role === "expert").map((u) => [u.email.toLowerCase(), u.id]));
+}
+
+/**
  * Locks the account's row until the transaction ends, so that a deletion request and a change that an
  * account pending deletion may not take (an export, becoming an owner) are serialized; returns when
  * its deletion was requested (null when it was not), undefined when there is no such account.

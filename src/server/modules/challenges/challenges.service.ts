@@ -23,6 +23,7 @@ import { t } from "../../core/i18n.js";
 import { can } from "../../core/policy.js";
 import { type Catalog, cachedJson, rankedMatches, searchTextAt } from "../../core/search.js";
 import { users } from "../accounts/accounts.schema.js";
+import { expertsByEmail } from "../accounts/accounts.service.js";
 import { notify, notifyAll } from "../notifications/notifications.service.js";
 import { accessOf, assertNotOwnOrganization, refusal } from "../organizations/access.js";
 import { managerIds } from "../organizations/membership.js";
@@ -717,22 +718,7 @@ export async function setExperts(ctx: Ctx, id: string, body: z.infer<typeof Expe
     const r = await managedChallenge(tx, ctx, id);
     if (r.version !== body.version) await changed(tx, ctx, id);
     if (!EXPERT_STATES.includes(r.state)) throw transition(ctx, "experts", r.state);
-    const emails = [...new Set(body.emails.map((e) => e.toLowerCase()))];
-    const found = emails.length
-      ? await tx
-          .select({ id: users.id, email: users.email, role: users.role })
-          .from(users)
-          .where(
-            and(
-              inArray(sql`lower(${users.email})`, emails),
-              sql`${users.blockedAt} is null`,
-              sql`${users.erasedAt} is null`,
-            ),
-          )
-      : [];
-    const byEmail = new Map(
-      found.filter((u) => u.role === "expert").map((u) => [u.email.toLowerCase(), u.id]),
-    );
+    const byEmail = await expertsByEmail(tx, body.emails);
     const fields: FieldError[] = body.emails.flatMap((e, i) =>
       byEmail.has(e.toLowerCase()) ? [] : [{ field: `emails.${i}`, key: "field.challenge.expert-unknown" }],
     );

@@ -276,7 +276,10 @@ export const Application = ApplicationCard.extend({
   events: z.array(Event),
   /** Why the organization may not apply (empty: it may). */
   eligibility: z.array(z.string()),
-  me: z.object({ edit: z.boolean(), operate: z.boolean(), review: z.boolean() }),
+  /** The assigned experts (operators only; empty for others). */
+  experts: z.array(z.object({ id: z.uuid(), fullName: z.string(), email: z.string() })),
+  /** The reader's standing: may edit; is an operator; may record the review now; is an assigned expert. */
+  me: z.object({ edit: z.boolean(), operate: z.boolean(), review: z.boolean(), assigned: z.boolean() }),
 }).meta({ id: "GrantApplication" });
 
 export const ApplicationList = z
@@ -287,3 +290,12 @@ export const ApplicationList = z
     pageSize: z.number().int(),
   })
   .meta({ id: "GrantApplicationList" });
+
+export const ExpertsBody = z
+  .object({
+    /** The e-mails of registered experts (users with the expert role), none a member of the applicant. */
+    emails: z.array(z.string().trim().max(254)).min(1).max(5),
+    version: Version,
+  })
+  .strict()
+  .meta({ id: "GrantExpertsBody" });

@@ -1,7 +1,8 @@
 import type { Readable } from "node:stream";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import {
+  GRANT_ASSIGNABLE,
   GRANT_TRANSITIONS,
   type GrantMove,
   grantAmount,
@@ -11,16 +12,19 @@ import {
 import { writeAudit } from "../../core/audit.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
 import type { Executor } from "../../core/db.js";
-import { AppError, badRequest, type FieldError } from "../../core/errors.js";
+import { AppError, badRequest, type FieldError, notFound } from "../../core/errors.js";
 import { attachFile, storeUpload } from "../../core/files.js";
+import { can } from "../../core/policy.js";
+import { expertsByEmail } from "../accounts/accounts.service.js";
 import { notifyAll } from "../notifications/notifications.service.js";
-import { assertNotOwnOrganization } from "../organizations/access.js";
+import { assertNotOwnOrganization, memberOrgIds } from "../organizations/access.js";
 import { managerIds } from "../organizations/membership.js";
 import { projectEntries } from "../projects/projects.schema.js";
 import type {
   AgreementQuery,
   CheckBody,
   DecisionBody,
+  ExpertsBody,
   PaymentBody,
   QueueQuery,
   ReviewBody,
@@ -28,7 +32,7 @@ import type {
 import { GRANT_NOTIFICATION_KINDS } from "./grants.notifications.js";
 import { committedOf, programRow } from "./grants.programs.service.js";
 import { scheduleReports } from "./grants.reports.schedule.js";
-import { grantApplications, grantItems } from "./grants.schema.js";
+import { grantApplications, grantExperts, grantItems } from "./grants.schema.js";
 import {
   type AppRow,
   applicationView,
@@ -36,6 +40,7 @@ import {
   changed,
   event,
   GRANT_FILES,
+  isAssigned,
   readable,
 } from "./grants.service.js";
 
@@ -139,9 +144,75 @@ export function checkApplication(ctx: Ctx, id: string, body: z.infer<typeof Chec
   });
 }
 
-/** The expert review: every item decided; the approved amount recomputed by the shared rule. */
+/**
+ * The operator assigns the application's experts (registered experts by e-mail; the list replaces the
+ * previous one) while it is submitted or in the review. An expert who is a member of the applying
+ * organization is a conflict of interest: 409 "grant-conflict-of-interest". The new experts are told.
+ */
+export async function setExperts(ctx: Ctx, id: string, body: z.infer<typeof ExpertsBody>) {
+  const actor = requireActor(ctx);
+  const out = await ctx.db.transaction(async (tx) => {
+    const a = await readable(tx, ctx, id, true);
+    if (a.version !== body.version || !GRANT_ASSIGNABLE.includes(a.state)) throw await changed(ctx, tx, id);
+    const byEmail = await expertsByEmail(tx, body.emails);
+    const fields: FieldError[] = body.emails.flatMap((e, i) =>
+      byEmail.has(e.toLowerCase()) ? [] : [{ field: `emails.${i}`, key: "field.grant.expert-unknown" }],
+    );
+    if (fields.length) throw badRequest(fields);
+    const ids = [...new Set(byEmail.values())];
+    for (const u of ids)
+      if ((await memberOrgIds(tx, u, [a.organizationId])).size)
+        throw new AppError(409, "grant-conflict-of-interest");
+    const before = (
+      await tx
+        .select({ userId: grantExperts.userId })
+        .from(grantExperts)
+        .where(eq(grantExperts.applicationId, id))
+    ).map((e) => e.userId);
+    const removed = before.filter((u) => !ids.includes(u));
+    const added = ids.filter((u) => !before.includes(u));
+    if (removed.length)
+      await tx
+        .delete(grantExperts)
+        .where(and(eq(grantExperts.applicationId, id), inArray(grantExperts.userId, removed)));
+    if (added.length)
+      await tx
+        .insert(grantExperts)
+        .values(added.map((userId) => ({ applicationId: id, userId, assignedBy: actor.id })));
+    await tx
+      .update(grantApplications)
+      .set({ version: sql`${grantApplications.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(grantApplications.id, id));
+    await writeAudit(tx, auditCtx(ctx), {
+      action: "grant.application_experts",
+      entity: "grant_application",
+      entityId: id,
+      before: { experts: before, version: a.version },
+      after: { experts: ids },
+    });
+    if (added.length)
+      await notifyAll(tx, ctx.config.publicUrl, [
+        {
+          userIds: added,
+          kind: GRANT_NOTIFICATION_KINDS.assigned,
+          data: { title: a.titleRu },
+          link: `/grants/applications/${id}`,
+        },
+      ]);
+    return applicationView(ctx, tx, id);
+  });
+  ctx.mailQueued();
+  return out;
+}
+
+/**
+ * The expert review (an assigned expert, or an operator on the experts' behalf): every item decided;
+ * the approved amount recomputed by the shared rule.
+ */
 export function reviewApplication(ctx: Ctx, id: string, body: z.infer<typeof ReviewBody>) {
   return moveApplication(ctx, id, body.version, "review", async (tx, a) => {
+    if (!can(ctx.actor, "operator.grants.decide") && !(await isAssigned(tx, id, ctx.actor?.id)))
+      throw notFound();
     const items = await tx
       .select()
       .from(grantItems)

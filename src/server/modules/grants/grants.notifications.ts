@@ -7,7 +7,8 @@ import { catalogueNotices } from "../../core/module.js";
  * every active operator; each decision on an application (returned, accepted into the review, reviewed,
  * approved, refused, agreement, paid, closed, refund required), to the applicant's owner and admins; a
  * yearly report submitted, to every active operator; the operator's decision on a report (accepted,
- * returned with the reason) and the reminders 30 and 7 days before a report's due day, to the applicant.
+ * returned with the reason) and the reminders 30 and 7 days before a report's due day, to the applicant;
+ * an assignment, to the expert.
  */
 export const GRANT_NOTIFICATION_KINDS = {
   submitted: "grants.submitted",
@@ -15,6 +16,7 @@ export const GRANT_NOTIFICATION_KINDS = {
   reportSubmitted: "grants.report_submitted",
   reportDecided: "grants.report_decided",
   reportReminder: "grants.report_reminder",
+  assigned: "grants.assigned",
 } as const;
 
 export const GRANT_DECISION_VARIANTS = [
@@ -45,6 +47,10 @@ export const GRANT_NOTIFICATION_DEFS = catalogueNotices({
     defaultChannel: "email",
     variants: { of: (d) => d.move, list: [...GRANT_DECISION_VARIANTS] },
     params: (l, d) => ({ title: title(l, d), reasonShort: shortened(d.reason ?? "") }),
+  },
+  [GRANT_NOTIFICATION_KINDS.assigned]: {
+    defaultChannel: "email",
+    params: (l, d) => ({ title: title(l, d) }),
   },
   [GRANT_NOTIFICATION_KINDS.reportSubmitted]: {
     defaultChannel: "in_app",

@@ -1,9 +1,10 @@
 import { ownRows } from "../../core/columns.js";
 import type { PersonalDataPart } from "../../core/module.js";
-import { grantApplications, grantPrograms, grantReports } from "./grants.schema.js";
+import { grantApplications, grantExperts, grantPrograms, grantReports } from "./grants.schema.js";
 
 /**
- * The applications the user drafted, the yearly reports they submitted and the programs they created. Erasure keeps them: they are their
+ * The applications the user drafted, the yearly reports they submitted, those they were assigned to
+ * review as an expert and the programs they created. Erasure keeps them: they are their
  * organizations' (and the cluster's) records; the person stays an id, whose account is anonymized.
  */
 export const grantsPersonalData: PersonalDataPart = {
@@ -24,6 +25,7 @@ export const grantsPersonalData: PersonalDataPart = {
         "state",
         "submittedAt",
       ]),
+      expertAssignments: await ownRows(tx, grantExperts, "userId", userId, ["applicationId", "createdAt"]),
       programs: await ownRows(tx, grantPrograms, "authorId", userId, ["id", "titleRu", "createdAt"]),
     };
   },

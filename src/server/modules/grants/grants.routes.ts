@@ -11,6 +11,7 @@ import {
   CreateApplicationBody,
   DecisionBody,
   DocumentParams,
+  ExpertsBody,
   MineQuery,
   PaymentBody,
   Program,
@@ -90,9 +91,18 @@ export const grantRoutes = routes(["grants"], async (r) => {
     handler: (ctx, { query }) => svc.myApplications(ctx, query),
   });
 
+  r.get("/grant-applications/assigned", {
+    action: "grants.review",
+    summary: "The applications an operator assigned to the reader (an expert), those in the review first",
+    query: MineQuery,
+    response: ApplicationList,
+    handler: (ctx, { query }) => svc.assignedApplications(ctx, query),
+  });
+
   r.get("/grant-applications/:id", {
     action,
-    summary: "An application with its items, documents and timeline (its organization, operators, experts)",
+    summary:
+      "An application with its items, documents and timeline (its organization, operators, its assigned experts)",
     params: IdParams,
     response: Application,
     handler: (ctx, { params }) => svc.getApplication(ctx, params.id),
@@ -162,10 +172,20 @@ export const grantRoutes = routes(["grants"], async (r) => {
     handler: (ctx, { params, body }) => decisions.checkApplication(ctx, params.id, body),
   });
 
+  r.put("/grant-applications/:id/experts", {
+    action: "operator.grants.decide",
+    summary:
+      "Assign the experts (registered experts by e-mail, none a member of the applicant: 409) while submitted or in the review",
+    params: IdParams,
+    body: ExpertsBody,
+    response: Application,
+    handler: (ctx, { params, body }) => decisions.setExperts(ctx, params.id, body),
+  });
+
   r.post("/grant-applications/:id/review", {
     action: "grants.review",
     summary:
-      "The expert review: each item accepted, partly accepted or rejected; the approved amount recomputed",
+      "The assigned expert's review: each item accepted, partly accepted or rejected; the approved amount recomputed",
     params: IdParams,
     body: ReviewBody,
     response: Application,

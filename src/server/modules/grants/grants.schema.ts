@@ -26,8 +26,9 @@ import {
   type ProgramCategory,
   REVIEW_DECISIONS,
 } from "../../../shared/grants.js";
-import { parentRef, primaryId, timestamps, tz, version } from "../../core/columns.js";
+import { createdAt, parentRef, primaryId, timestamps, tz, version } from "../../core/columns.js";
 import { files } from "../../core/files.schema.js";
+import { users } from "../accounts/accounts.schema.js";
 import { organizations } from "../organizations/organizations.schema.js";
 import { projects } from "../projects/projects.schema.js";
 
@@ -204,4 +205,22 @@ export const grantReportRemindersSent = pgTable(
     sentAt: tz("sent_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.reportId, t.reminder, t.dueOn] })],
+);
+
+/**
+ * The experts an operator assigned to an application (users with the expert role, none a member of the
+ * applying organization): only they (and operators) read it and record the item review.
+ */
+export const grantExperts = pgTable(
+  "grant_experts",
+  {
+    applicationId: parentRef("application_id", () => grantApplications.id),
+    userId: parentRef("user_id", () => users.id),
+    assignedBy: uuid("assigned_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.userId] }),
+    index("grant_experts_user_idx").on(t.userId, t.createdAt),
+  ],
 );

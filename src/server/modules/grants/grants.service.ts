@@ -29,6 +29,7 @@ import {
 } from "../../core/files.js";
 import { files } from "../../core/files.schema.js";
 import { can } from "../../core/policy.js";
+import { users } from "../accounts/accounts.schema.js";
 import { activeUserIdsWithRole } from "../accounts/accounts.service.js";
 import { notifyAll } from "../notifications/notifications.service.js";
 import { accessOf, refusal } from "../organizations/access.js";
@@ -49,6 +50,7 @@ import {
   grantApplications,
   grantDocuments,
   grantEvents,
+  grantExperts,
   grantItems,
   grantPrograms,
 } from "./grants.schema.js";
@@ -59,7 +61,7 @@ import {
  * requested amount is computed by the shared rule on every save. Submitting checks the program's
  * eligibility rule and each item's required documents, and sets the completeness check's due day
  * (N working days of the production calendar). Only the organization's owners and admins, operators
- * and experts (from the review on) see an application; anyone else gets 404. Every change bumps the
+ * and the experts an operator assigned see an application; anyone else gets 404. Every change bumps the
  * version: a stale one is 409 "grant-application-changed" with the application as it is now.
  */
 
@@ -74,19 +76,26 @@ export type AppRow = typeof grantApplications.$inferSelect;
 type View = z.infer<typeof Application>;
 type CardView = z.infer<typeof ApplicationCard>;
 
-/** Experts see applications from the review on (the states before it are the applicant's and the operator's). */
-const EXPERT_STATES: GrantState[] = ["review", "commission", "approved", "refused"];
+/** Whether the user is an expert the operator assigned to the application. */
+export async function isAssigned(ex: Executor, applicationId: string, userId: string | undefined) {
+  if (!userId) return false;
+  const [r] = await ex
+    .select({ id: grantExperts.userId })
+    .from(grantExperts)
+    .where(and(eq(grantExperts.applicationId, applicationId), eq(grantExperts.userId, userId)));
+  return !!r;
+}
 
 export const changed = async (ctx: Ctx, ex: Executor, id: string) =>
   new AppError(409, "grant-application-changed", {}, [], { current: await applicationView(ctx, ex, id) });
 
-/** The application, for its organization's managers, operators and (from the review on) experts; else 404. */
+/** The application, for its organization's managers, operators and its assigned experts; else 404. */
 export async function readable(ex: Executor, ctx: Ctx, id: string, lock = false): Promise<AppRow> {
   const q = ex.select().from(grantApplications).where(eq(grantApplications.id, id));
   const [a] = lock ? await q.for("update") : await q;
   if (!a) throw notFound();
   if (can(ctx.actor, "operator.grants.queue")) return a;
-  if (can(ctx.actor, "grants.review") && EXPERT_STATES.includes(a.state)) return a;
+  if (can(ctx.actor, "grants.review") && (await isAssigned(ex, a.id, ctx.actor?.id))) return a;
   const access = await accessOf(ex, ctx.actor, a.organizationId);
   if (!can(ctx.actor, "grants.apply", access)) throw refusal(404, a.organizationId, "grants.apply");
   return a;
@@ -172,6 +181,16 @@ export async function applicationView(ctx: Ctx, ex: Executor, id: string): Promi
     clusterDate(),
   );
   const access = ctx.actor ? await accessOf(ex, ctx.actor, a.organizationId) : undefined;
+  const operate = can(ctx.actor, "operator.grants.decide");
+  const assigned = await isAssigned(ex, id, ctx.actor?.id);
+  const experts = operate
+    ? await ex
+        .select({ id: users.id, fullName: users.fullName, email: users.email })
+        .from(grantExperts)
+        .innerJoin(users, eq(users.id, grantExperts.userId))
+        .where(eq(grantExperts.applicationId, id))
+        .orderBy(asc(grantExperts.createdAt), asc(users.id))
+    : [];
   return {
     ...cardOf(a, p.titleRu, r.org),
     projectId: a.projectId,
@@ -214,10 +233,12 @@ export async function applicationView(ctx: Ctx, ex: Executor, id: string): Promi
       at: e.at.toISOString(),
     })),
     eligibility: eligibility.reasons,
+    experts,
     me: {
       edit: GRANT_EDITABLE.includes(a.state) && can(ctx.actor, "grants.apply", access),
-      operate: can(ctx.actor, "operator.grants.decide"),
-      review: a.state === "review" && can(ctx.actor, "grants.review"),
+      operate,
+      review: a.state === "review" && (operate || (assigned && can(ctx.actor, "grants.review"))),
+      assigned,
     },
   };
 }
@@ -562,6 +583,21 @@ export function myApplications(ctx: Ctx, q: z.infer<typeof MineQuery>) {
     ctx,
     inArray(grantApplications.organizationId, mine),
     [desc(grantApplications.updatedAt)],
+    q,
+  );
+}
+
+/** The applications an operator assigned to the reader (an expert), the latest assignment first. */
+export function assignedApplications(ctx: Ctx, q: z.infer<typeof MineQuery>) {
+  const actor = requireActor(ctx);
+  const mine = ctx.db
+    .select({ id: grantExperts.applicationId })
+    .from(grantExperts)
+    .where(eq(grantExperts.userId, actor.id));
+  return cardPage(
+    ctx,
+    inArray(grantApplications.id, mine),
+    [sql`${grantApplications.state} = 'review' desc`, asc(grantApplications.submittedAt)],
     q,
   );
 }

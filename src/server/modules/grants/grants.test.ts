@@ -6,13 +6,15 @@ import { addWorkingDays } from "../../../shared/workingDays.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, multipartFile, signedIn, testAppForFile } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
-import { orgWithTeam } from "../organizations/organizations.fixtures.js";
+import { addMember, orgWithTeam } from "../organizations/organizations.fixtures.js";
 import { organizations } from "../organizations/organizations.schema.js";
 import { projectEntries } from "../projects/projects.schema.js";
 
 const t = testAppForFile();
 let op: Client;
 let expert: Client;
+let expertEmail: string;
+let otherExpert: Client;
 let guest: Client;
 let stranger: Client;
 let applicant: Awaited<ReturnType<typeof orgWithTeam>>;
@@ -37,7 +39,8 @@ type AppView = {
   missing: { itemId: string; document: string }[];
   items: Item[];
   events: { move: string; state: string; byOperator: boolean; at: string }[];
-  me: { edit: boolean };
+  me: { edit: boolean; review: boolean; assigned: boolean };
+  experts: { email: string }[];
 };
 type ProgramView = {
   id: string;
@@ -156,11 +159,20 @@ async function submitted(programId: string, o: Record<string, unknown> = {}) {
   return ok<AppView>(applicant.ownerC.post(`/api/grant-applications/${a.id}/submit`, { version: a.version }));
 }
 
-async function reviewed(programId: string, o: Record<string, unknown> = {}) {
+/** Accepted into the review with the expert assigned. */
+async function accepted(programId: string, o: Record<string, unknown> = {}) {
   const s = await submitted(programId, o);
-  const r = await ok<AppView>(
+  const c = await ok<AppView>(
     op.post(`/api/grant-applications/${s.id}/check`, { decision: "accept", version: s.version }),
   );
+  return ok<AppView>(
+    op.put(`/api/grant-applications/${s.id}/experts`, { emails: [expertEmail], version: c.version }),
+  );
+}
+
+async function reviewed(programId: string, o: Record<string, unknown> = {}) {
+  const r = await accepted(programId, o);
+  const s = r;
   return ok<AppView>(
     expert.post(`/api/grant-applications/${s.id}/review`, {
       items: r.items.map((it) => ({ id: it.id, decision: "accepted" })),
@@ -170,12 +182,19 @@ async function reviewed(programId: string, o: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  const [o, e, u] = await Promise.all([
+  const [o, e, e2, u] = await Promise.all([
     createUser(t.database, { role: "operator" }),
+    createUser(t.database, { role: "expert" }),
     createUser(t.database, { role: "expert" }),
     createUser(t.database),
   ]);
-  [op, expert, stranger] = await Promise.all([signedIn(t, o), signedIn(t, e), signedIn(t, u)]);
+  expertEmail = e.email;
+  [op, expert, otherExpert, stranger] = await Promise.all([
+    signedIn(t, o),
+    signedIn(t, e),
+    signedIn(t, e2),
+    signedIn(t, u),
+  ]);
   guest = new Client(t.app);
   applicant = await orgWithTeam(t, { shortName: "ООО «Станкотех»", status: "participant" });
   other = await orgWithTeam(t, { shortName: "ООО «Чужая»", status: "participant" });
@@ -428,12 +447,13 @@ describe("applications", () => {
 
   it("the expert review recomputes the amount; the commission approves within it or refuses with reasons", async () => {
     const p = await program();
-    const s = await submitted(p.id);
-    const r = await ok<AppView>(
-      op.post(`/api/grant-applications/${s.id}/check`, { decision: "accept", version: s.version }),
-    );
-    // the expert now sees it; an applicant cannot review
-    await ok(expert.get(`/api/grant-applications/${s.id}`));
+    const r = await accepted(p.id);
+    const s = r;
+    // the assigned expert now sees it; an applicant cannot review
+    expect((await ok<AppView>(expert.get(`/api/grant-applications/${s.id}`))).me).toMatchObject({
+      review: true,
+      assigned: true,
+    });
     expectProblem(
       await applicant.ownerC.post(`/api/grant-applications/${s.id}/review`, {
         items: [],
@@ -497,6 +517,88 @@ describe("applications", () => {
     );
     expect(refused).toMatchObject({ state: "refused", approved: null });
     expect(refused.events.map((e) => e.move)).toEqual(["create", "submit", "accept", "review", "refuse"]);
+  });
+
+  it("the operator assigns experts: only they read and review it, a member of the applicant is refused, the expert is told", async () => {
+    const p = await program();
+    const s = await submitted(p.id);
+    const c = await ok<AppView>(
+      op.post(`/api/grant-applications/${s.id}/check`, { decision: "accept", version: s.version }),
+    );
+    // accepted, nobody assigned: no expert reads or reviews it
+    expectProblem(await expert.get(`/api/grant-applications/${s.id}`), 404);
+    const items = c.items.map((it) => ({ id: it.id, decision: "accepted" }));
+    expectProblem(
+      await expert.post(`/api/grant-applications/${s.id}/review`, { items, version: c.version }),
+      404,
+    );
+    // an expert of the applying organization: a conflict of interest; an unknown e-mail: a field error
+    const insider = await createUser(t.database, { role: "expert" });
+    await addMember(t.database, applicant.org.id, insider.id, "member");
+    expectProblem(
+      await op.put(`/api/grant-applications/${s.id}/experts`, {
+        emails: [expertEmail, insider.email],
+        version: c.version,
+      }),
+      409,
+      "grant-conflict-of-interest",
+    );
+    const unknown = expectProblem(
+      await op.put(`/api/grant-applications/${s.id}/experts`, {
+        emails: [applicant.owner.email],
+        version: c.version,
+      }),
+      400,
+    );
+    expect(Object.keys(fieldErrors(unknown))).toEqual(["emails.0"]);
+    // only operators assign
+    expectProblem(
+      await expert.put(`/api/grant-applications/${s.id}/experts`, {
+        emails: [expertEmail],
+        version: c.version,
+      }),
+      403,
+    );
+    const a = await ok<AppView>(
+      op.put(`/api/grant-applications/${s.id}/experts`, { emails: [expertEmail], version: c.version }),
+    );
+    expect(a.experts.map((e) => e.email)).toEqual([expertEmail]);
+    const [note] = await t.database.db
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.kind, "grants.assigned"),
+          eq(notifications.link, `/grants/applications/${s.id}`),
+        ),
+      );
+    expect(note).toBeTruthy();
+    // the assigned expert reads it (the expert list is the operators'), sees it in their list; another 404
+    const seen = await ok<AppView>(expert.get(`/api/grant-applications/${s.id}`));
+    expect(seen.me).toMatchObject({ review: true, assigned: true });
+    expect(seen.experts).toEqual([]);
+    const mine = await ok<{ items: { id: string }[] }>(expert.get("/api/grant-applications/assigned"));
+    expect(mine.items.map((i) => i.id)).toContain(s.id);
+    const theirs = await ok<{ items: { id: string }[] }>(otherExpert.get("/api/grant-applications/assigned"));
+    expect(theirs.items.map((i) => i.id)).not.toContain(s.id);
+    expectProblem(await otherExpert.get(`/api/grant-applications/${s.id}`), 404);
+    expectProblem(
+      await otherExpert.post(`/api/grant-applications/${s.id}/review`, { items, version: a.version }),
+      404,
+    );
+    const done = await ok<AppView>(
+      expert.post(`/api/grant-applications/${s.id}/review`, { items, version: a.version }),
+    );
+    expect(done.state).toBe("commission");
+    // after the review the experts stay as they were
+    expectProblem(
+      await op.put(`/api/grant-applications/${s.id}/experts`, {
+        emails: [expertEmail],
+        version: done.version,
+      }),
+      409,
+      "grant-application-changed",
+    );
   });
 
   it("the budget is never over-committed: two approvals racing for the last money, one wins, the other 409", async () => {

@@ -277,10 +277,13 @@ export default function ApplicationPage() {
   return (
     <Stack gap="lg">
       <PageHeader
-        back={{
-          to: a.me.operate ? "/grants/queue" : "/grants/mine",
-          label: a.me.operate ? t("grants.queue.title") : t("grants.mine.title"),
-        }}
+        back={
+          a.me.operate
+            ? { to: "/grants/queue", label: t("grants.queue.title") }
+            : a.me.assigned
+              ? { to: "/grants/assigned", label: t("grants.assigned.title") }
+              : { to: "/grants/mine", label: t("grants.mine.title") }
+        }
         title={a.titleRu}
         subtitle={`${a.organization.shortName} · ${a.program.titleRu}`}
         actions={<StateBadge state={a.state} />}

@@ -14,6 +14,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
+  GRANT_ASSIGNABLE,
   type GrantDocument,
   REQUIRED_DOCUMENTS,
   REVIEW_DECISIONS,
@@ -334,9 +335,76 @@ function Agreement({ a }: { a: Application }) {
 }
 
 /** The operator's and the expert's panel for the application's current stage. */
+/** The operator assigns the experts by e-mail (one a line or comma-separated); none of the applicant. */
+function Experts({ a }: { a: Application }) {
+  const { t } = useTranslation();
+  const done = useApply(a);
+  const [emails, setEmails] = useState(() => a.experts.map((e) => e.email).join("\n"));
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(
+        client.PUT("/api/grant-applications/{id}/experts", {
+          ...path(a),
+          body: {
+            emails: emails
+              .split(/[\s,;]+/)
+              .map((e) => e.trim())
+              .filter(Boolean),
+            version: a.version,
+          },
+        }),
+      ),
+    onSuccess: done,
+  });
+  return (
+    <SectionCard id="grant-experts" title={t("grants.ops.experts")}>
+      <MutationForm onSubmit={() => save.mutate()} error={save.error}>
+        {a.experts.length ? (
+          <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+            {a.experts.map((e) => (
+              <Text key={e.id} size="sm" component="li">
+                {e.fullName} · {e.email}
+              </Text>
+            ))}
+          </Stack>
+        ) : (
+          <Text size="sm">{t("grants.ops.noExperts")}</Text>
+        )}
+        <Textarea
+          label={t("grants.ops.expertEmails")}
+          description={t("grants.ops.expertEmailsHint")}
+          autosize
+          minRows={2}
+          value={emails}
+          onChange={(e) => setEmails(e.currentTarget.value)}
+          error={fieldError(save.error, "emails")}
+        />
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t("grants.ops.assign")}
+          </Button>
+        </Group>
+      </MutationForm>
+    </SectionCard>
+  );
+}
+
 export function OperatorPanels({ a }: { a: Application }) {
-  if (a.state === "submitted" && a.me.operate) return <Check a={a} />;
-  if (a.state === "review" && a.me.review) return <Review a={a} />;
+  const assign = a.me.operate && GRANT_ASSIGNABLE.includes(a.state) && <Experts a={a} />;
+  if (a.state === "submitted" && a.me.operate)
+    return (
+      <>
+        <Check a={a} />
+        {assign}
+      </>
+    );
+  if (a.state === "review" && a.me.review)
+    return (
+      <>
+        {assign}
+        <Review a={a} />
+      </>
+    );
   if (a.state === "commission" && a.me.operate) return <Decision a={a} />;
   if ((a.state === "approved" || a.state === "agreement") && a.me.operate) return <Agreement a={a} />;
   return null;

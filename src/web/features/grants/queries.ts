@@ -8,6 +8,7 @@ export const grantKeys = {
   program: (id: string) => ["grants", "program", id] as const,
   application: (id: string) => ["grants", "application", id] as const,
   mine: (page: number) => ["grants", "mine", page] as const,
+  assigned: (page: number) => ["grants", "assigned", page] as const,
   queue: (state: GrantState, page: number) => ["grants", "queue", state, page] as const,
 };
 
@@ -35,6 +36,17 @@ export const grantQueries = {
       queryFn: ({ signal }) =>
         unwrap(
           client.GET("/api/grant-applications/mine", { params: { query: { page, pageSize: 20 } }, signal }),
+        ),
+    }),
+  assigned: (page: number) =>
+    queryOptions({
+      queryKey: grantKeys.assigned(page),
+      queryFn: ({ signal }) =>
+        unwrap(
+          client.GET("/api/grant-applications/assigned", {
+            params: { query: { page, pageSize: 20 } },
+            signal,
+          }),
         ),
     }),
   queue: (state: GrantState, page: number) =>

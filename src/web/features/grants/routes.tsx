@@ -1,6 +1,6 @@
 // Routes of the grants, mounted by MoreRoutes.tsx (not in the entry). The public pages (the programs, a
 // program) are one chunk; the signed-in ones (the application form and page, my applications, the
-// operator's queue and the program form, each behind its check: pages.signed.tsx) another, so a guest
+// expert's assigned applications, the operator's queue and the program form, each behind its check: pages.signed.tsx) another, so a guest
 // never loads them.
 import { type ComponentType, lazy } from "react";
 import { Route } from "react-router";
@@ -18,6 +18,7 @@ const ROUTES: [path: string, load: () => Promise<Pages>, name: string][] = [
   ["grants/applications/:id", signedPages, "ApplicationPage"],
   ["grants/mine", signedPages, "MyGrantsPage"],
   ["grants/queue", signedPages, "GrantQueuePage"],
+  ["grants/assigned", signedPages, "AssignedGrantsPage"],
 ];
 
 export const grantRoutes = ROUTES.map(([path, load, name]) => {
