@@ -140,6 +140,7 @@ export const PROBLEM_CODES = [
   "grant-report-changed",
   "grant-reports-open",
   "grant-conflict-of-interest",
+  "grant-applicant-cap",
   // clusters
   "cluster-changed",
   "cluster-application-decided",

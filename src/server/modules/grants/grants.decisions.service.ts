@@ -279,6 +279,11 @@ export function decideApplication(ctx: Ctx, id: string, body: z.infer<typeof Dec
       const left = p.budget - (await committedOf(tx, a.programId));
       if (amount > left)
         throw new AppError(409, "grant-budget-exhausted", {}, [], { remaining: Math.max(0, left) });
+      // the maximum is per applicant, not per application: what the organization already got from the
+      // program counts (the program's row is locked, so two of its applications cannot both slip under)
+      const own = p.maxPerApplicant - (await committedOf(tx, a.programId, a.organizationId));
+      if (amount > own)
+        throw new AppError(409, "grant-applicant-cap", {}, [], { remaining: Math.max(0, own) });
       return { set: { approved: amount, reason: body.reason ?? null }, note: { approved: amount } };
     },
     { lockProgram: true },

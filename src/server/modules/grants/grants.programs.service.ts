@@ -22,12 +22,16 @@ export const windowOf = (p: Pick<ProgramRow, "opensAt" | "closesAt">, now = new 
   now < p.opensAt ? "upcoming" : now >= p.closesAt ? "closed" : "open";
 
 /** The sum approved in a program's committed applications, kopecks. */
-export async function committedOf(ex: Executor, programId: string): Promise<number> {
+export async function committedOf(ex: Executor, programId: string, organizationId?: string): Promise<number> {
   const [r] = await ex
     .select({ n: sql<string>`coalesce(sum(${grantApplications.approved}), 0)::text` })
     .from(grantApplications)
     .where(
-      and(eq(grantApplications.programId, programId), inArray(grantApplications.state, [...GRANT_COMMITTED])),
+      and(
+        eq(grantApplications.programId, programId),
+        inArray(grantApplications.state, [...GRANT_COMMITTED]),
+        organizationId ? eq(grantApplications.organizationId, organizationId) : undefined,
+      ),
     );
   return Number(r?.n ?? 0);
 }

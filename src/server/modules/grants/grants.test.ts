@@ -601,6 +601,52 @@ describe("applications", () => {
     );
   });
 
+  it("the maximum is per applicant: a second application of the same organization gets only the rest", async () => {
+    const p = await program({ maxPerApplicant: 3_000_000 * RUB });
+    const first = await reviewed(p.id);
+    await ok(
+      op.post(`/api/grant-applications/${first.id}/decision`, {
+        decision: "approve",
+        amount: 2_000_000 * RUB,
+        version: first.version,
+      }),
+    );
+    const second = await reviewed(p.id);
+    const over = expectProblem(
+      await op.post(`/api/grant-applications/${second.id}/decision`, {
+        decision: "approve",
+        amount: 2_000_000 * RUB,
+        version: second.version,
+      }),
+      409,
+      "grant-applicant-cap",
+    );
+    expect(over.remaining).toBe(1_000_000 * RUB);
+    const done = await ok<AppView>(
+      op.post(`/api/grant-applications/${second.id}/decision`, {
+        decision: "approve",
+        amount: 1_000_000 * RUB,
+        version: second.version,
+      }),
+    );
+    expect(done).toMatchObject({ state: "approved", approved: 1_000_000 * RUB });
+  });
+
+  it("an operator who belongs to the applying organization never decides on its application", async () => {
+    const p = await program();
+    const s = await submitted(p.id);
+    const insider = await createUser(t.database, { role: "operator" });
+    await addMember(t.database, applicant.org.id, insider.id, "member");
+    const mine = await signedIn(t, insider);
+    expectProblem(
+      await mine.post(`/api/grant-applications/${s.id}/check`, { decision: "accept", version: s.version }),
+      403,
+      "own-organization",
+    );
+    const still = await ok<AppView>(applicant.ownerC.get(`/api/grant-applications/${s.id}`));
+    expect(still.state).toBe("submitted");
+  });
+
   it("the budget is never over-committed: two approvals racing for the last money, one wins, the other 409", async () => {
     // each approval is 3 000 000 ₽; the budget has room for one
     const p = await program({ budget: 5_000_000 * RUB, maxPerApplicant: 5_000_000 * RUB });
