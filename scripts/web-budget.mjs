@@ -70,12 +70,13 @@ export const PUBLIC_PAGES = [
   },
   // the cluster in numbers: its figures and tables; the charts (@mantine/charts on recharts) are a lazy chunk
   { name: "numbers", path: "/numbers", module: "features/numbers/NumbersPage.tsx" },
-  // the grants' public pages (the programs, a program) share one chunk
+  // the grants' public pages (the programs, a program) share one chunk; its ceiling has ~0.5 kB of room
+  // (the server-rendered program page and the reports' timeline labels came in the same day)
   {
     name: "grants",
     path: "/grants",
     module: "features/grants/publicPages.ts",
-    ceiling: 158_400,
+    ceiling: 158_900,
   },
 ];
 
