@@ -12,7 +12,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -40,6 +40,8 @@ type ItemValues = {
 type KpiValues = { year: string; revenue: string; jobs: string; output: string };
 type Values = {
   organizationId: string | null;
+  /** The applicant's own project the paid grant is recorded on as city support ("" for none). */
+  projectId: string;
   titleRu: string;
   declarations: Record<string, boolean>;
   items: ItemValues[];
@@ -63,6 +65,7 @@ const nextYears = () => {
 
 const valuesOf = (a: Application): Values => ({
   organizationId: a.organization.id,
+  projectId: a.projectId ?? "",
   titleRu: a.titleRu,
   declarations: a.declarations,
   items: a.items.map((it) => ({
@@ -101,7 +104,14 @@ export function ApplicationForm({ program, application }: { program: Program; ap
   const [v, setV] = useState<Values>(() =>
     application
       ? valuesOf(application)
-      : { organizationId: null, titleRu: "", declarations: {}, items: [blankItem(first)], kpis: nextYears() },
+      : {
+          organizationId: null,
+          projectId: "",
+          titleRu: "",
+          declarations: {},
+          items: [blankItem(first)],
+          kpis: nextYears(),
+        },
   );
   const set = (patch: Partial<Values>) => setV((x) => ({ ...x, ...patch }));
   const setItem = (i: number, patch: Partial<ItemValues>) =>
@@ -109,6 +119,13 @@ export function ApplicationForm({ program, application }: { program: Program; ap
   const setKpi = (i: number, patch: Partial<KpiValues>) =>
     set({ kpis: v.kpis.map((k, j) => (j === i ? { ...k, ...patch } : k)) });
   const org = v.organizationId ?? managed[0]?.organization.id ?? null;
+  // the projects the applicant leads: a paid grant is recorded on one as city support
+  const projects = useQuery({
+    queryKey: ["projects", "mine", "grant-form"],
+    queryFn: ({ signal }) =>
+      unwrap(client.GET("/api/projects/mine", { params: { query: { page: 1, pageSize: 100 } }, signal })),
+  });
+  const ownProjects = (projects.data?.items ?? []).filter((p) => p.lead.id === org && p.state === "lead");
   const items = v.items.map((it) => ({
     ...(it.id ? { id: it.id } : {}),
     category: it.category,
@@ -125,6 +142,7 @@ export function ApplicationForm({ program, application }: { program: Program; ap
   );
   const content = () => ({
     titleRu: v.titleRu,
+    projectId: v.projectId || null,
     declarations: v.declarations,
     kpis: v.kpis
       .filter((k) => k.revenue || k.jobs || k.output)
@@ -177,7 +195,7 @@ export function ApplicationForm({ program, application }: { program: Program; ap
           required
           value={org ?? ""}
           data={managed.map((o) => ({ value: o.organization.id, label: o.organization.shortName }))}
-          onChange={(e) => set({ organizationId: e.currentTarget.value })}
+          onChange={(e) => set({ organizationId: e.currentTarget.value, projectId: "" })}
         />
       )}
       <TextInput
@@ -188,6 +206,17 @@ export function ApplicationForm({ program, application }: { program: Program; ap
         value={v.titleRu}
         onChange={(e) => set({ titleRu: e.currentTarget.value })}
         error={err("titleRu")}
+      />
+      <NativeSelect
+        label={t("grants.form.project")}
+        description={t("grants.form.projectHint")}
+        value={v.projectId}
+        data={[
+          { value: "", label: t("grants.form.noProject") },
+          ...ownProjects.map((p) => ({ value: p.id, label: p.titleRu })),
+        ]}
+        onChange={(e) => set({ projectId: e.currentTarget.value })}
+        error={err("projectId")}
       />
       <Title order={3} size="h4">
         {t("grants.form.items")}
