@@ -4180,6 +4180,42 @@ export interface components {
                 };
                 fill: boolean;
             }[];
+            grantReports: {
+                /** Format: uuid */
+                id: string;
+                year: number;
+                dueOn: string;
+                /** @enum {string} */
+                state: "due" | "submitted" | "returned" | "accepted";
+                overdue: boolean;
+                application: {
+                    /** Format: uuid */
+                    id: string;
+                    titleRu: string;
+                };
+                organization: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                };
+            }[];
+            clusterDecisions: {
+                cluster: {
+                    /** Format: uuid */
+                    id: string;
+                    nameRu: string;
+                };
+                lead: {
+                    /** Format: uuid */
+                    id: string;
+                    shortName: string;
+                };
+                count: number;
+                oldest: {
+                    organization: string;
+                    since: string;
+                };
+            }[];
         };
         CabinetApplication: {
             /** Format: uuid */

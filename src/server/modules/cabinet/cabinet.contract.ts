@@ -1,5 +1,6 @@
 // The member's cabinet and the operator's desk: one response each, composed from other modules' services.
 import { z } from "zod";
+import { GRANT_REPORT_STATES } from "../../../shared/grants.js";
 import { MeasureCard } from "../measures/measures.contract.js";
 import { MemberRole, OrgStatus, OrgType } from "../organizations/organizations.contract.js";
 import { KpiReportState } from "../reporting/reporting.contract.js";
@@ -72,6 +73,34 @@ export const Cabinet = z
         dueAt: z.string(),
         organization: z.object({ id: z.uuid(), shortName: z.string() }),
         fill: z.boolean(),
+      }),
+    ),
+    /**
+     * Yearly reports on the KPIs of the grants of the organizations the member manages (owner or admin:
+     * the applications are theirs alone), due within 30 days or overdue, the nearest first.
+     */
+    grantReports: z.array(
+      z.object({
+        id: z.uuid(),
+        year: z.number().int(),
+        /** YYYY-MM-DD, Moscow. */
+        dueOn: z.string(),
+        state: z.enum(GRANT_REPORT_STATES),
+        overdue: z.boolean(),
+        application: z.object({ id: z.uuid(), titleRu: z.string() }),
+        organization: z.object({ id: z.uuid(), shortName: z.string() }),
+      }),
+    ),
+    /**
+     * Applications to join the clusters led by organizations the member manages (owner or admin: who
+     * decides), per cluster: how many wait and the one waiting longest; the longest-waiting first.
+     */
+    clusterDecisions: z.array(
+      z.object({
+        cluster: z.object({ id: z.uuid(), nameRu: z.string() }),
+        lead: z.object({ id: z.uuid(), shortName: z.string() }),
+        count: z.number().int(),
+        oldest: z.object({ organization: z.string(), since: z.string() }),
       }),
     ),
   })

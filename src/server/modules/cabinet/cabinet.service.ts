@@ -1,10 +1,14 @@
 // The member's cabinet: one response composed from the other modules' service functions (accounts,
-// organizations, status, measures, notifications, conversations, reporting); it reads no table of its own or theirs.
+// organizations, status, measures, notifications, conversations, reporting, grants, clusters); it reads no
+// table of its own or theirs.
 import type { z } from "zod";
 import { type Ctx, requireActor } from "../../core/context.js";
 import { notFound } from "../../core/errors.js";
+import { can } from "../../core/policy.js";
 import { getUser } from "../accounts/accounts.service.js";
+import { decisionsWaiting } from "../clusters/clusters.service.js";
 import { unreadTotal } from "../conversations/conversations.service.js";
+import { reportsDueSoon } from "../grants/grants.reports.service.js";
 import {
   CLOSING_SOON_DAYS,
   favouritesClosingSoon,
@@ -49,15 +53,16 @@ export async function getCabinet(ctx: Ctx): Promise<z.infer<typeof Cabinet>> {
       unreadTotal(ctx),
     ]);
   if (!user) throw notFound();
-  const [applications, kpiReports] = await Promise.all([
-    latestApplications(
-      ctx.db,
-      mine.items.map((i) => i.organization.id),
-    ),
-    pendingReports(
-      ctx.db,
-      mine.items.map((i) => i.organization.id),
-    ),
+  const ids = mine.items.map((i) => i.organization.id);
+  // a grant's reports are its applicant's managers' (who may read the application), a cluster's
+  // applications its lead's managers' (who decide): each module's own rule
+  const where = (action: "grants.apply" | "clusters.lead") =>
+    mine.items.filter((i) => can(ctx.actor, action, { role: i.role })).map((i) => i.organization.id);
+  const [applications, kpiReports, grantReports, clusterDecisions] = await Promise.all([
+    latestApplications(ctx.db, ids),
+    pendingReports(ctx.db, ids),
+    reportsDueSoon(ctx.db, where("grants.apply")),
+    decisionsWaiting(ctx.db, where("clusters.lead")),
   ]);
   const organizations = mine.items.map(({ organization: o, role }) => ({
     id: o.id,
@@ -117,5 +122,7 @@ export async function getCabinet(ctx: Ctx): Promise<z.infer<typeof Cabinet>> {
       const role = organizations.find((o) => o.id === k.organization.id)?.role;
       return { ...k, fill: role === "owner" || role === "admin" };
     }),
+    grantReports,
+    clusterDecisions,
   };
 }

@@ -1,11 +1,14 @@
 // The member's cabinet (GET /api/cabinet): what a new user, a member and an applicant see, and that
 // nobody sees another person's organizations.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "../../../shared/workingDays.js";
 import { moscowToday } from "../../core/clock.js";
 import { expectProblem } from "../../test/assert.js";
 import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
+import { insertProgram } from "../grants/grants.fixtures.js";
+import { grantApplications } from "../grants/grants.schema.js";
 import { measures } from "../measures/measures.schema.js";
-import { addMember, createOrg } from "../organizations/organizations.fixtures.js";
+import { addMember, createOrg, orgWithTeam } from "../organizations/organizations.fixtures.js";
 
 let t: TestApp;
 let operator: Client;
@@ -220,5 +223,125 @@ describe("GET /api/cabinet", () => {
     const c = await signedIn(t, await createUser(t.database));
     const body = await cabinetOf(c);
     expect(JSON.stringify(body)).not.toContain(org.id);
+  });
+});
+
+describe("the work waiting for an organization's managers", () => {
+  type GrantReport = { id: string; year: number; dueOn: string; overdue: boolean; state: string };
+  const reportsOf = async (c: Client) => (await cabinetOf(c)).grantReports as GrantReport[];
+
+  it("a grant's yearly report due within 30 days or overdue, for the applicant's owner and admins only", async () => {
+    const today = moscowToday();
+    const team = await orgWithTeam(t, { shortName: "ООО «Гидромаш»", status: "participant" });
+    const other = await member({ shortName: "ООО «Соседи»" });
+    const p = await insertProgram(t.database, 100_000_000);
+    // Paid 10 days ago: the report on a year already over is due 30 days after the payment (in 20
+    // days); the report on a year ahead is due 1 April after it, too far to show.
+    const year = Number(today.slice(0, 4));
+    const [a] = await t.database.db
+      .insert(grantApplications)
+      .values({
+        programId: p.id,
+        organizationId: team.org.id,
+        state: "agreement",
+        titleRu: "Возмещение затрат на насосную станцию",
+        declarations: {},
+        kpis: [
+          { year: year - 1, revenue: 50_000_000, jobs: 20, output: 30_000_000 },
+          { year: year + 3, revenue: 70_000_000, jobs: 25, output: 40_000_000 },
+        ],
+        requested: 100_000_000,
+        approved: 100_000_000,
+      })
+      .returning();
+    const paid = await operator.post(`/api/grant-applications/${a!.id}/payment`, {
+      paidOn: addDays(today, -10),
+      version: a!.version,
+    });
+    expect(paid.statusCode, paid.body).toBe(200);
+
+    const expected = {
+      year: year - 1,
+      dueOn: addDays(today, 20),
+      state: "due",
+      overdue: false,
+      application: { id: a!.id, titleRu: "Возмещение затрат на насосную станцию" },
+      organization: { id: team.org.id, shortName: "ООО «Гидромаш»" },
+    };
+    expect(await reportsOf(team.ownerC)).toEqual([{ id: expect.any(String), ...expected }]);
+    expect(await reportsOf(team.adminC)).toEqual([{ id: expect.any(String), ...expected }]);
+    // a plain member cannot read the application: nothing of it; nor another organization, nor the operator
+    expect(await reportsOf(team.memberC)).toEqual([]);
+    expect(await reportsOf(other.c)).toEqual([]);
+    expect(await reportsOf(operator)).toEqual([]);
+
+    // Overdue: still shown, said so; submitted: gone.
+    await t.database.rawQuery(
+      "update grant_reports set due_on = $1 where application_id = $2 and year = $3",
+      [addDays(today, -2), a!.id, year - 1],
+    );
+    const [overdue] = await reportsOf(team.ownerC);
+    expect(overdue).toMatchObject({ dueOn: addDays(today, -2), overdue: true });
+    const sent = await team.ownerC.post(`/api/grant-reports/${overdue!.id}/submit`, {
+      revenue: 52_000_000,
+      jobs: 21,
+      output: 31_000_000,
+      version: 1,
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(await reportsOf(team.ownerC)).toEqual([]);
+  });
+
+  it("a cluster's applications waiting for its lead: the count and the oldest, for the lead's owner and admins only", async () => {
+    const lead = await orgWithTeam(t, { shortName: "АО «Кластер робототехники»" });
+    const alpha = await orgWithTeam(t, { shortName: "ООО «Альфа-Роботы»" });
+    const beta = await orgWithTeam(t, { shortName: "ООО «Бета-Приводы»" });
+    const created = await operator.post("/api/clusters", {
+      nameRu: "Робототехника и мехатроника",
+      themeRu: "Промышленные роботы, приводы и системы управления для московских производств.",
+      industries: ["C"],
+      leadOrganizationId: lead.org.id,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const cluster = created.json() as { id: string; nameRu: string };
+    const decisionsOf = async (c: Client) => (await cabinetOf(c)).clusterDecisions;
+    expect(await decisionsOf(lead.ownerC)).toEqual([]);
+
+    for (const team of [alpha, beta]) {
+      const res = await team.ownerC.post(`/api/clusters/${cluster.id}/applications`, {
+        organizationId: team.org.id,
+        motivationRu: "Выпускаем приводы для роботов и ищем партнёров для пилотных внедрений.",
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const expected = [
+      {
+        cluster: { id: cluster.id, nameRu: "Робототехника и мехатроника" },
+        lead: { id: lead.org.id, shortName: "АО «Кластер робототехники»" },
+        count: 2,
+        oldest: { organization: "ООО «Альфа-Роботы»", since: expect.any(String) },
+      },
+    ];
+    expect(await decisionsOf(lead.ownerC)).toEqual(expected);
+    expect(await decisionsOf(lead.adminC)).toEqual(expected);
+    // a plain member of the lead does not decide; the applicants and the operator see nothing here
+    expect(await decisionsOf(lead.memberC)).toEqual([]);
+    expect(await decisionsOf(alpha.ownerC)).toEqual([]);
+    expect(await decisionsOf(operator)).toEqual([]);
+
+    // Decided: the oldest is the next one; none left: gone.
+    const pending = await lead.ownerC.get(`/api/clusters/${cluster.id}/applications`);
+    const [first, second] = (pending.json() as { items: { id: string; version: number }[] }).items;
+    const accept = (x: { id: string; version: number }) =>
+      lead.ownerC.post(`/api/cluster-applications/${x.id}/decision`, {
+        decision: "accept",
+        version: x.version,
+      });
+    expect((await accept(first!)).statusCode).toBe(200);
+    expect(await decisionsOf(lead.ownerC)).toMatchObject([
+      { count: 1, oldest: { organization: "ООО «Бета-Приводы»" } },
+    ]);
+    expect((await accept(second!)).statusCode).toBe(200);
+    expect(await decisionsOf(lead.ownerC)).toEqual([]);
   });
 });

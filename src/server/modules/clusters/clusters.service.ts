@@ -478,6 +478,39 @@ export async function listApplications(ctx: Ctx, id: string, q: z.infer<typeof A
 }
 
 /**
+ * The clusters these organizations lead with applications waiting for the lead's decision: how many and
+ * the one waiting longest, the longest-waiting cluster first — the cabinet of the leads' managers (the
+ * callers pass only the organizations the reader manages, who decide: "clusters.lead").
+ */
+export async function decisionsWaiting(ex: Executor, organizationIds: string[]) {
+  if (!organizationIds.length) return [];
+  const rows = await ex
+    .select({
+      id: clusters.id,
+      nameRu: clusters.nameRu,
+      lead: { id: organizations.id, shortName: organizations.shortName },
+      count: sql<number>`count(*)::int`,
+      since: sql`min(${clusterApplications.createdAt})`.mapWith(clusterApplications.createdAt),
+      oldest: sql<string>`(array_agg(applicant.short_name order by ${clusterApplications.createdAt}, ${clusterApplications.id}))[1]`,
+    })
+    .from(clusterApplications)
+    .innerJoin(clusters, eq(clusters.id, clusterApplications.clusterId))
+    .innerJoin(organizations, eq(organizations.id, clusters.leadOrganizationId))
+    .innerJoin(sql`organizations applicant`, sql`applicant.id = ${clusterApplications.organizationId}`)
+    .where(
+      and(inArray(clusters.leadOrganizationId, organizationIds), eq(clusterApplications.state, "pending")),
+    )
+    .groupBy(clusters.id, clusters.nameRu, organizations.id, organizations.shortName)
+    .orderBy(sql`min(${clusterApplications.createdAt})`, asc(clusters.id));
+  return rows.map((r) => ({
+    cluster: { id: r.id, nameRu: r.nameRu },
+    lead: r.lead,
+    count: Number(r.count),
+    oldest: { organization: r.oldest, since: r.since.toISOString() },
+  }));
+}
+
+/**
  * The lead's owner or admin accepts or declines (a decline names its reason). One conditional update on
  * the application's id, version and pending state: a concurrent or stale decision is 409
  * "cluster-application-decided" with the application now. Accepting makes the organization a member.

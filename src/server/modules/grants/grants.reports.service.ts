@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { clusterDate } from "../../../shared/clock.js";
 import { GRANT_REPORT_OPEN, type GrantReportReminder, grantReportReminder } from "../../../shared/grants.js";
+import { addDays } from "../../../shared/workingDays.js";
 import { writeAudit } from "../../core/audit.js";
 import { now as clockNow } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
@@ -209,6 +210,53 @@ export async function requireRefund(ctx: Ctx, id: string, body: z.infer<typeof R
     };
   });
   return reportsView(ctx, ctx.db, id);
+}
+
+// ---------- the cabinet ----------
+
+/** A report shows in its organization's managers' cabinet from this many days before its due day. */
+export const GRANT_REPORT_SOON_DAYS = 30;
+
+/**
+ * The yearly reports the organizations' paid grants owe (due or returned) whose due day is within
+ * `GRANT_REPORT_SOON_DAYS` days or has passed, the nearest first: the cabinet of the organizations'
+ * managers (the callers pass only the organizations the reader manages — the application is theirs).
+ */
+export async function reportsDueSoon(ex: Executor, organizationIds: string[], at = clockNow()) {
+  if (!organizationIds.length) return [];
+  const today = clusterDate(at);
+  const rows = await ex
+    .select({
+      r: {
+        id: grantReports.id,
+        year: grantReports.year,
+        dueOn: grantReports.dueOn,
+        state: grantReports.state,
+      },
+      a: { id: grantApplications.id, titleRu: grantApplications.titleRu },
+      o: { id: organizations.id, shortName: organizations.shortName },
+    })
+    .from(grantReports)
+    .innerJoin(grantApplications, eq(grantApplications.id, grantReports.applicationId))
+    .innerJoin(organizations, eq(organizations.id, grantApplications.organizationId))
+    .where(
+      and(
+        inArray(grantApplications.organizationId, organizationIds),
+        inArray(grantApplications.state, ["paid", "reporting"]),
+        inArray(grantReports.state, [...GRANT_REPORT_OPEN]),
+        lte(grantReports.dueOn, addDays(today, GRANT_REPORT_SOON_DAYS)),
+      ),
+    )
+    .orderBy(asc(grantReports.dueOn), asc(grantReports.id));
+  return rows.map(({ r, a, o }) => ({
+    id: r.id,
+    year: r.year,
+    dueOn: r.dueOn,
+    state: r.state,
+    overdue: r.dueOn < today,
+    application: { id: a.id, titleRu: a.titleRu },
+    organization: o,
+  }));
 }
 
 // ---------- the reminders job ----------

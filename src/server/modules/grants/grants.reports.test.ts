@@ -5,8 +5,9 @@ import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { type Client, createUser, signedIn, testAppForFile } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { orgWithTeam } from "../organizations/organizations.fixtures.js";
+import { insertProgram } from "./grants.fixtures.js";
 import { sendGrantReportReminders } from "./grants.reports.service.js";
-import { grantApplications, grantPrograms } from "./grants.schema.js";
+import { grantApplications } from "./grants.schema.js";
 
 const t = testAppForFile();
 let op: Client;
@@ -97,29 +98,7 @@ beforeAll(async () => {
   const [o, u] = await Promise.all([createUser(t.database, { role: "operator" }), createUser(t.database)]);
   [op, stranger] = await Promise.all([signedIn(t, o), signedIn(t, u)]);
   applicant = await orgWithTeam(t, { shortName: "ООО «Аквалайн»", status: "participant" });
-  const [p] = await t.database.db
-    .insert(grantPrograms)
-    .values({
-      titleRu: "Компенсация затрат на оборудование",
-      descriptionRu: "Грант возмещает часть затрат на новое оборудование.",
-      legalBasisRu: "Порядок предоставления грантов",
-      legalBasisNumber: "1185-ПП",
-      eligibility: {
-        participantsOnly: true,
-        orgTypes: [],
-        smeCategories: [],
-        noTaxDebt: true,
-        minAgeMonths: null,
-      },
-      categories: [{ category: "equipment", share: 5000, cap: null }],
-      maxPerApplicant: PAID,
-      budget: 10 * PAID,
-      opensAt: new Date("2026-01-01"),
-      closesAt: new Date("2026-12-31"),
-      checkDays: 10,
-    })
-    .returning();
-  programId = p!.id;
+  programId = (await insertProgram(t.database, PAID)).id;
 });
 
 describe("yearly reports", () => {

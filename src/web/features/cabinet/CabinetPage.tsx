@@ -348,6 +348,52 @@ function PendingReports({ cabinet }: { cabinet: Cabinet }) {
   );
 }
 
+/** The managers' work waiting: grants' yearly reports falling due and cluster applications to decide. */
+function Waiting({ cabinet }: { cabinet: Cabinet }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { grantReports, clusterDecisions } = cabinet;
+  if (!grantReports.length && !clusterDecisions.length) return null;
+  return (
+    <SectionCard id="waiting-title" title={t("cabinet.waiting.title")}>
+      <Stack gap="sm" component="ul" className="cabinet-waiting">
+        {grantReports.map((r) => (
+          <Stack key={r.id} gap={2} component="li">
+            <Anchor component={Link} to={`/grants/applications/${r.application.id}`} fw={600}>
+              {t("cabinet.waiting.grantReport", { year: r.year, title: r.application.titleRu })}
+            </Anchor>
+            <Text size="sm" c={r.overdue ? "red.8" : undefined} fw={r.overdue ? 600 : undefined}>
+              {t(r.overdue ? "cabinet.waiting.overdue" : "cabinet.waiting.due", {
+                date: format.date(r.dueOn),
+              })}
+              {r.state === "returned" ? ` · ${t("cabinet.waiting.returned")}` : ""}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {r.organization.shortName}
+            </Text>
+          </Stack>
+        ))}
+        {clusterDecisions.map((d) => (
+          <Stack key={d.cluster.id} gap={2} component="li">
+            <Anchor component={Link} to={`/clusters/${d.cluster.id}/applications`} fw={600}>
+              {t("cabinet.waiting.clusterApplications", { count: d.count, cluster: d.cluster.nameRu })}
+            </Anchor>
+            <Text size="sm">
+              {t("cabinet.waiting.oldest", {
+                name: d.oldest.organization,
+                date: format.date(d.oldest.since),
+              })}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t("cabinet.waiting.lead", { name: d.lead.shortName })}
+            </Text>
+          </Stack>
+        ))}
+      </Stack>
+    </SectionCard>
+  );
+}
+
 function Unread({ cabinet }: { cabinet: Cabinet }) {
   const { t } = useTranslation();
   const { notifications, messages } = cabinet.unread;
@@ -398,6 +444,7 @@ function MemberCabinet() {
       {data && (
         <>
           <Checklist cabinet={data} />
+          <Waiting cabinet={data} />
           <PendingReports cabinet={data} />
           <Unread cabinet={data} />
           {data.organizations.length > 0 && <AwaitingResponses />}
