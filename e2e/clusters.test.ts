@@ -1,6 +1,7 @@
 // Clusters, in Chromium with axe: the operator creates a cluster and picks its lead from the directory,
-// an organization's owner applies from the cluster's page, the lead's owner accepts, and a guest on a
-// phone finds the cluster in the catalog and reads the new member on its page.
+// an organization's owner applies from the cluster's page, the lead's owner finds it waiting in the
+// cabinet and accepts, and a guest on a phone finds the cluster in the catalog and reads the new member
+// on its page.
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { expectAccessible, serverAndBrowser, signInAs } from "./harness.js";
@@ -63,10 +64,18 @@ describe("a cluster", () => {
     await owner.getByRole("button", { name: "Подать заявку" }).click();
     await expect.poll(shown(owner, `Заявка организации ${applicant!.shortName} ждёт решения`)).toBe(1);
 
-    // The lead's owner accepts.
+    // The lead's owner finds the application waiting in the cabinet, with the oldest's name, and accepts.
     const leadOwner = await ownerOf(lead!.id);
-    await leadOwner.goto(`${env.server.url}/clusters/${id}`);
-    await leadOwner.getByRole("link", { name: "Заявки на вступление" }).click();
+    await leadOwner.goto(`${env.server.url}/cabinet`);
+    const waiting = leadOwner.getByRole("region", { name: "Ждут ваших действий" });
+    await expect
+      .poll(() => waiting.getByText(`Дольше всех ждёт ${applicant!.shortName}`, { exact: false }).count())
+      .toBe(1);
+    await expectAccessible(leadOwner, "the cabinet with the cluster's application waiting");
+    await waiting
+      .getByRole("link", { name: `1 заявка на вступление в кластер «${NAME}» ждёт решения` })
+      .click();
+    await leadOwner.waitForURL(new RegExp(`/clusters/${id}/applications$`));
     await expect.poll(() => heading(leadOwner)).toBe("Заявки на вступление");
     await expect.poll(shown(leadOwner, /Делаем датчики CO₂/)).toBe(1);
     await expectAccessible(leadOwner, "the lead's applications");

@@ -33,8 +33,17 @@ export interface Server {
   url: string;
   dataDir: string;
   output: () => string;
+  /**
+   * Stops the server, runs `change` on its database (PGlite is one process's: the test may write to it
+   * only while the server is down), and starts it again on the same address and data — the browsers'
+   * sessions stay valid. For what the UI must not do, such as time passing.
+   */
+  whileStopped(change: (query: Query) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** A statement on the stopped server's database: its rows. */
+export type Query = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
 
 /** Starts the real server — compiled, as `npm start` runs it (`dist/server/main.mjs`, built by
  * `npm run test:e2e`) — on a free port with a fresh, seeded PGlite folder. */
@@ -43,47 +52,71 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "innocluster-e2e-"));
   const url = `http://127.0.0.1:${port}`;
   let out = "";
-  const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", "dist/server/main.mjs"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      PUBLIC_URL: url,
-      NODE_ENV: "development",
-      LOG_LEVEL: "warn",
-      ...extraEnv,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (d: Buffer) => {
-    out += d.toString();
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    out += d.toString();
-  });
-  const deadline = Date.now() + 160_000; // a loaded 2-core machine seeds slowly
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
-    try {
-      const r = await fetch(`${url}/api/health`);
-      if (r.ok) break;
-    } catch {
-      // not up yet
+  const launch = async () => {
+    const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", "dist/server/main.mjs"], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATA_DIR: dataDir,
+        PUBLIC_URL: url,
+        NODE_ENV: "development",
+        LOG_LEVEL: "warn",
+        ...extraEnv,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr?.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    const deadline = Date.now() + 160_000; // a loaded 2-core machine seeds slowly
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
+      try {
+        const r = await fetch(`${url}/api/health`);
+        if (r.ok) break;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() > deadline) throw new Error(`server did not start in 160 s:\n${out}`);
+      await new Promise((r) => setTimeout(r, 250));
     }
-    if (Date.now() > deadline) throw new Error(`server did not start in 160 s:\n${out}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+    return child;
+  };
+  const halt = async (child: ChildProcess) => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await exited;
+  };
+  let child = await launch();
   return {
     url,
     dataDir,
     output: () => out,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGTERM");
-        await exited;
+    async whileStopped(change) {
+      await halt(child);
+      try {
+        // loaded here: only the tests that change the data while the server is down pay for PGlite
+        const { openDatabase } = await import("../src/server/core/db.js");
+        const { acquireDataDirLock } = await import("../src/server/core/lock.js");
+        const release = acquireDataDirLock(dataDir);
+        const database = await openDatabase({ dataDir });
+        try {
+          await change((sql, params) => database.rawQuery(sql, params));
+        } finally {
+          await database.close();
+          release();
+        }
+      } finally {
+        child = await launch();
       }
+    },
+    async stop() {
+      await halt(child);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -196,4 +229,27 @@ export function rng(seed: number) {
     s = (s * 1103515245 + 12345) % 2147483648;
     return s / 2147483648;
   };
+}
+
+/** A one-page PDF, for the documents the forms take. */
+export const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+);
+
+/** Picks a PDF named `name` in the file chooser that `click` opens. */
+export async function uploadPdf(page: Page, click: () => Promise<void>, name: string) {
+  const chooser = page.waitForEvent("filechooser");
+  await click();
+  await (await chooser).setFiles({ name, mimeType: "application/pdf", buffer: PDF });
+}
+
+/** Ticks the four declarations of the grant application form. */
+export async function declareForGrant(page: Page) {
+  for (const d of [
+    "У организации нет просроченной задолженности по налогам и сборам",
+    "Организация не находится в процессе ликвидации, реорганизации или банкротства",
+    "На те же затраты не получена поддержка из бюджета города Москвы по другим программам",
+    "Сведения в заявке и приложенные документы достоверны",
+  ])
+    await page.getByRole("checkbox", { name: d }).check();
 }
