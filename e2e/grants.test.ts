@@ -4,13 +4,12 @@
 // timeline; a guest on a phone reads the programs.
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { expectAccessible, serverAndBrowser, signInAs } from "./harness.js";
+import { declareForGrant, expectAccessible, serverAndBrowser, signInAs, uploadPdf } from "./harness.js";
 
 const env = serverAndBrowser();
 const PHONE = { width: 390, height: 844 };
 const PROGRAM = "Компенсация затрат на оборудование для малых производств";
 const TITLE = "Возмещение затрат на лазерный станок";
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
 const pages: Page[] = [];
 afterAll(async () => {
@@ -71,22 +70,18 @@ describe("a grant application", () => {
     await owner.getByRole("textbox", { name: "Сумма без НДС, ₽" }).fill("1 200 000");
     await expect.poll(shown(owner, /Запрашиваемая сумма гранта: 600\s000\s₽/)).toBe(1);
     await owner.getByRole("textbox", { name: "Выручка, ₽, 2027" }).fill("90000000");
-    for (const d of [
-      "У организации нет просроченной задолженности по налогам и сборам",
-      "Организация не находится в процессе ликвидации, реорганизации или банкротства",
-      "На те же затраты не получена поддержка из бюджета города Москвы по другим программам",
-      "Сведения в заявке и приложенные документы достоверны",
-    ])
-      await owner.getByRole("checkbox", { name: d }).check();
+    await declareForGrant(owner);
     await expectAccessible(owner, "the application form");
     await owner.getByRole("button", { name: "Сохранить черновик" }).click();
     await expect.poll(() => heading(owner)).toBe(TITLE);
 
     // The documents, one by one, then the submission.
     for (let i = 0; i < 4; i++) {
-      const chooser = owner.waitForEvent("filechooser");
-      await owner.getByRole("button", { name: "Приложить" }).first().click();
-      await (await chooser).setFiles({ name: `doc-${i}.pdf`, mimeType: "application/pdf", buffer: PDF });
+      await uploadPdf(
+        owner,
+        () => owner.getByRole("button", { name: "Приложить" }).first().click(),
+        `doc-${i}.pdf`,
+      );
       await expect.poll(() => owner.getByRole("button", { name: "Приложить" }).count()).toBe(3 - i);
     }
     await expectAccessible(owner, "the application with its documents");
