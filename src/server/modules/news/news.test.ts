@@ -5,6 +5,7 @@ import { JSDOM } from "jsdom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../core/audit.schema.js";
 import { coverPng } from "../../seed/news.js";
+import { pageMeta, withMeta } from "../../seo.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, multipartFile, signedIn, testAppForFile } from "../../test/helpers.js";
 import { registerNewsFeeds } from "./news.feeds.js";
@@ -174,6 +175,11 @@ describe("covers", () => {
     expect(img.statusCode).toBe(200);
     expect(img.headers["content-type"]).toBe("image/png");
     expect(img.rawPayload.equals(PNG)).toBe(true);
+    // the article's page names its cover for link previews (Open Graph), by an absolute address
+    const meta = await pageMeta(t.database.db, "https://innocluster.example", `/news/${published.slug}`);
+    expect(withMeta("<head><title>x</title></head>", meta)).toContain(
+      `<meta property="og:image" content="https://innocluster.example${published.coverUrl}" />`,
+    );
     const removed = await ok<ArticleView>(op.delete(`/api/news/${a.id}/cover`));
     expect(removed.coverUrl).toBeNull();
     expectProblem(await guest.get(`/api/news/${a.id}/cover`), 404);
