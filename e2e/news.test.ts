@@ -37,8 +37,8 @@ describe("news", () => {
       buffer: coverPng(3),
     });
     await operator.getByRole("textbox", { name: /^Описание обложки/ }).fill("Перекрёсток со светофором");
-    await operator.getByRole("textbox", { name: "Состояние" }).click();
-    await operator.getByRole("option", { name: "Опубликована" }).click();
+    await operator.getByRole("combobox", { name: "Состояние" }).click();
+    await operator.getByRole("option", { name: "Опубликована", exact: true }).click();
     await expectAccessible(operator, "the article form");
     await operator.getByRole("button", { name: "Сохранить" }).click();
     await expect.poll(() => heading(operator)).toBe(TITLE);

@@ -112,6 +112,7 @@ function ArticleForm({ article }: { article?: Article }) {
           value={cover}
           onChange={setCover}
           clearable
+          clearButtonProps={{ "aria-label": t("news.form.clearCover") }}
         />
         {article?.coverUrl && !cover && <Text size="sm">{t("news.form.hasCover")}</Text>}
         <TextInput
