@@ -15,6 +15,9 @@ import { hasText, t } from "./core/i18n.js";
 import { grantPrograms } from "./modules/grants/grants.schema.js";
 import { listings } from "./modules/listings/listings.schema.js";
 import { measures } from "./modules/measures/measures.schema.js";
+import { FEED_PATHS, registerNewsFeeds } from "./modules/news/news.feeds.js";
+import { newsArticles } from "./modules/news/news.schema.js";
+import { visible as newsVisible } from "./modules/news/news.service.js";
 import { organizations } from "./modules/organizations/organizations.schema.js";
 import { projects } from "./modules/projects/projects.schema.js";
 
@@ -56,6 +59,12 @@ export interface PageMeta {
   canonical?: string;
   /** The page's language (its texts, `og:locale`). */
   locale: Locale;
+  /** An absolute image address for `og:image` (a news article's cover). */
+  image?: string;
+  /** `og:type`: "website" unless told ("article" for a news article). */
+  type?: "website" | "article";
+  /** Feeds of the page (`<link rel="alternate">`): the news pages name the RSS and Atom feeds. */
+  alternates?: { type: string; href: string; title: string }[];
 }
 
 /** The static public pages: their texts are `seo.<key>.title|description` in the server catalogue. */
@@ -71,6 +80,7 @@ const STATIC_PAGES: Record<string, string> = {
   "/grants": "grants",
   "/clusters": "clusters",
   "/numbers": "numbers",
+  "/news": "news",
   ...Object.fromEntries(LISTING_KIND_NAMES.map((kind) => [`/exchanges/${kind}`, `exchanges.${kind}`])),
 };
 
@@ -100,6 +110,10 @@ export async function pageMeta(
   const base = publicUrl.replace(/\/$/, "");
   const description = t(locale, "seo.description");
   const known = STATIC_PAGES[pathname];
+  const feeds = [
+    { type: "application/rss+xml", href: `${base}${FEED_PATHS.rss}`, title: t(locale, "seo.news.rss") },
+    { type: "application/atom+xml", href: `${base}${FEED_PATHS.atom}`, title: t(locale, "seo.news.atom") },
+  ];
   if (known) {
     const own = `seo.${known}.description`;
     return {
@@ -107,7 +121,38 @@ export async function pageMeta(
       description: hasText(locale, own) ? t(locale, own) : description,
       canonical: `${base}${pathname}`,
       locale,
+      ...(known === "news" && { alternates: feeds }),
     };
+  }
+  const article = /^\/news\/([^/]+)$/.exec(pathname)?.[1];
+  if (article && /^[a-z0-9-]{1,120}$/i.test(article)) {
+    // Articles are in Russian in both languages; readers see published ones only.
+    const [row] = await db
+      .select({
+        id: newsArticles.id,
+        slug: newsArticles.slug,
+        titleRu: newsArticles.titleRu,
+        leadRu: newsArticles.leadRu,
+        coverFileId: newsArticles.coverFileId,
+        version: newsArticles.version,
+      })
+      .from(newsArticles)
+      .where(
+        and(
+          newsVisible(),
+          UUID.test(article) ? eq(newsArticles.id, article) : eq(newsArticles.slug, article),
+        ),
+      );
+    if (row)
+      return {
+        title: t(locale, "seo.page.title", { name: row.titleRu }),
+        description: summary(row.leadRu),
+        canonical: `${base}/news/${row.slug}`,
+        locale,
+        type: "article",
+        alternates: feeds,
+        ...(row.coverFileId && { image: `${base}/api/news/${row.id}/cover?v=${row.version}` }),
+      };
   }
   const en = locale === "en";
   const org = /^\/directory\/([^/]+)$/.exec(pathname)?.[1];
@@ -224,11 +269,16 @@ export function withMeta(html: string, meta: PageMeta): string {
       ? `<link rel="canonical" href="${escapeHtml(meta.canonical)}" />`
       : `<meta name="robots" content="noindex" />`,
     `<meta property="og:site_name" content="${escapeHtml(t(meta.locale, "seo.site"))}" />`,
-    `<meta property="og:type" content="website" />`,
+    `<meta property="og:type" content="${meta.type ?? "website"}" />`,
     `<meta property="og:locale" content="${OG_LOCALES[meta.locale]}" />`,
     `<meta property="og:title" content="${escapeHtml(meta.title)}" />`,
     `<meta property="og:description" content="${escapeHtml(meta.description)}" />`,
     ...(meta.canonical ? [`<meta property="og:url" content="${escapeHtml(meta.canonical)}" />`] : []),
+    ...(meta.image ? [`<meta property="og:image" content="${escapeHtml(meta.image)}" />`] : []),
+    ...(meta.alternates ?? []).map(
+      (a) =>
+        `<link rel="alternate" type="${escapeHtml(a.type)}" title="${escapeHtml(a.title)}" href="${escapeHtml(a.href)}" />`,
+    ),
   ];
   // Replacer functions: a replacement string would read "$&", "$'" … in a user's text as patterns.
   return html
@@ -281,6 +331,8 @@ export async function registerSeo(
   const base = opts.publicUrl.replace(/\/$/, "");
   const size = opts.pageSize ?? SITEMAP_PAGE_SIZE;
   const HOUR = "public, max-age=3600";
+
+  registerNewsFeeds(app, { db, publicUrl: opts.publicUrl });
 
   app.get("/robots.txt", { schema: { hide: true } }, (_req, reply) =>
     reply
@@ -345,7 +397,7 @@ export async function registerSeo(
   };
 
   app.get("/sitemap.xml", { schema: { hide: true } }, async (_req, reply) => {
-    const files = ["pages.xml", "measures.xml", "grants.xml"];
+    const files = ["pages.xml", "measures.xml", "grants.xml", "news.xml"];
     for (const [name, p] of Object.entries(paged)) {
       const n = await p.count();
       for (let i = 1; i <= Math.max(1, Math.ceil(n / size)); i++) files.push(`${name}-${i}.xml`);
@@ -378,6 +430,14 @@ export async function registerSeo(
         .from(grantPrograms)
         .orderBy(asc(grantPrograms.id));
       urls = rows.map((r) => ({ loc: `${base}/grants/programs/${r.id}`, lastmod: r.updatedAt }));
+    } else if (file === "news.xml") {
+      // the published articles (a few hundred a year), by their address word
+      const rows = await db
+        .select({ slug: newsArticles.slug, updatedAt: newsArticles.updatedAt })
+        .from(newsArticles)
+        .where(newsVisible())
+        .orderBy(asc(newsArticles.id));
+      urls = rows.map((r) => ({ loc: `${base}/news/${r.slug}`, lastmod: r.updatedAt }));
     } else {
       const m = /^([a-z]+)-([1-9]\d{0,5})\.xml$/.exec(file);
       const p = m && Object.hasOwn(paged, m[1]!) ? paged[m[1]!]! : null;

@@ -209,6 +209,31 @@ describe.each(["ru", "en"] as const)("the first HTML of a public page, in %s", (
     // the signed-in pages of grants stay the shell
     expect((await page("/grants/mine", lang)).body).toContain('<div id="root"></div>');
   });
+
+  it("the news and an article: the newest titles, the article's lead and body, its feeds named", async () => {
+    const { items } = await api<{ items: { slug: string; titleRu: string; leadRu: string }[] }>(
+      "/api/news?pageSize=12",
+      lang,
+    );
+    expect(items.length).toBe(12);
+    const list = await page("/news", lang);
+    const text = rootText(list.body);
+    for (const a of items) expect(text).toContain(flat(a.titleRu));
+    expect(list.body).toContain('<link rel="canonical" href="http://localhost:3000/news"');
+    expect(list.body).toContain('type="application/rss+xml"');
+    expect(list.body).toContain('href="http://localhost:3000/news/atom.xml"');
+    const first = items[0]!;
+    const res = await page(`/news/${first.slug}`, lang);
+    const article = rootText(res.body);
+    expect(article).toContain(flat(first.titleRu));
+    expect(article).toContain(flat(first.leadRu));
+    expect(res.body).toContain(`<link rel="canonical" href="http://localhost:3000/news/${first.slug}"`);
+    expect(res.body).toContain('<meta property="og:type" content="article"');
+    // the home page names the newest article too
+    expect(rootText((await page("/", lang)).body)).toContain(flat(first.titleRu));
+    // the operator's pages stay the shell
+    expect((await page("/operator/news", lang)).body).toContain('<div id="root"></div>');
+  });
 });
 
 describe("falling back to the shell", () => {

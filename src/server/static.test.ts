@@ -212,6 +212,7 @@ describe("what search engines read", () => {
         "/sitemaps/pages.xml",
         "/sitemaps/measures.xml",
         "/sitemaps/grants.xml",
+        "/sitemaps/news.xml",
         ...Array.from({ length: orgPages }, (_, i) => `/sitemaps/organizations-${i + 1}.xml`),
         "/sitemaps/listings-1.xml",
         "/sitemaps/projects-1.xml",
@@ -227,6 +228,10 @@ describe("what search engines read", () => {
       expect((await locs("/sitemaps/measures.xml")).sort()).toEqual(
         published.map((m) => `/measures/${m.id}`).sort(),
       );
+      // the published news by their address words: the demo's 28, not the draft nor the scheduled one
+      const news = await locs("/sitemaps/news.xml");
+      expect(news).toHaveLength(28);
+      for (const loc of news) expect(loc).toMatch(/^\/news\/[a-z0-9-]+-[0-9a-f]{6}$/);
       const orgUrls: string[] = [];
       for (let i = 1; i <= orgPages; i++) orgUrls.push(...(await locs(`/sitemaps/organizations-${i}.xml`)));
       expect(orgUrls).toHaveLength(orgCount);

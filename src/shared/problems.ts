@@ -149,6 +149,8 @@ export const PROBLEM_CODES = [
   "cluster-lead-stays",
   "cluster-not-member",
   "cluster-member-not-named",
+  // news
+  "news-changed",
   // reporting (participants' KPI reports)
   "kpi-campaign-exists",
   "kpi-campaign-changed",

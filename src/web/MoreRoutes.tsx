@@ -4,11 +4,13 @@
 import { Route, Routes } from "react-router";
 import { grantRoutes } from "./features/grants/routes";
 import NotFoundPage from "./features/legal/NotFoundPage";
+import { newsRoutes } from "./features/news/routes";
 
 export default function MoreRoutes() {
   return (
     <Routes>
       {grantRoutes}
+      {newsRoutes}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

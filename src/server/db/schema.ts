@@ -18,6 +18,7 @@ export * from "../modules/listings/listings.responses.schema.js";
 export * from "../modules/listings/listings.schema.js";
 export * from "../modules/measures/measures.schema.js";
 export * from "../modules/measures/measures.subscriptions.schema.js";
+export * from "../modules/news/news.schema.js";
 export * from "../modules/notifications/notifications.schema.js";
 export * from "../modules/organizations/organizations.schema.js";
 export * from "../modules/pilots/pilots.schema.js";

@@ -12,6 +12,7 @@ import { healthModule } from "./health/health.module.js";
 import { jobsModule } from "./jobs/jobs.module.js";
 import { listingsModule } from "./listings/listings.module.js";
 import { measuresModule } from "./measures/measures.module.js";
+import { newsModule } from "./news/news.module.js";
 import { notificationsModule } from "./notifications/notifications.module.js";
 import { numbersModule } from "./numbers/numbers.module.js";
 import { organizationsModule } from "./organizations/organizations.module.js";
@@ -44,6 +45,7 @@ export const MODULES = [
   clustersModule,
   grantsModule,
   numbersModule,
+  newsModule,
   reportingModule,
   jobsModule,
   privacyModule,

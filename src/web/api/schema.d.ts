@@ -3752,6 +3752,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published news, newest first: a tag, words of the text (Russian full text) */
+        get: operations["getNews"];
+        put?: never;
+        /** Write an article (an operator); a draft unless published or scheduled */
+        post: operations["postNews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every article in a state, drafts and scheduled ones included (an operator) */
+        get: operations["getOperatorNews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An article by its address word or id (drafts: operators only, 404 to others) */
+        get: operations["getNewsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit, publish, schedule or archive an article (naming the version seen: stale is 409 with the article now) */
+        patch: operations["patchNewsById"];
+        trace?: never;
+    };
+    "/api/news/{id}/cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cover image of a published article (its type detected from the content at upload) */
+        get: operations["getNewsByIdCover"];
+        /** Upload the cover: multipart field `file`, PNG / JPEG / WebP up to 5 MB */
+        put: operations["putNewsByIdCover"];
+        post?: never;
+        /** Remove the cover */
+        delete: operations["deleteNewsByIdCover"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/kpi-reports/mine": {
         parameters: {
             query?: never;
@@ -5565,6 +5637,7 @@ export interface components {
                 "operator.grants.queue": boolean;
                 "operator.grants.manage": boolean;
                 "grants.review": boolean;
+                "operator.news.manage": boolean;
                 "operator.kpi.manage": boolean;
                 "admin.jobs": boolean;
                 "privacy.own": boolean;
@@ -5880,6 +5953,46 @@ export interface components {
             decidedAt: string | null;
             operatorComment: string | null;
             version: number;
+        };
+        NewsArticle: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            titleRu: string;
+            leadRu: string;
+            tags: string[];
+            /** @enum {string} */
+            state: "draft" | "published" | "archived";
+            publishedAt: string | null;
+            coverUrl: string | null;
+            coverAlt: string | null;
+            bodyRu: string;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        NewsCard: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            titleRu: string;
+            leadRu: string;
+            tags: string[];
+            /** @enum {string} */
+            state: "draft" | "published" | "archived";
+            publishedAt: string | null;
+            coverUrl: string | null;
+            coverAlt: string | null;
+        };
+        NewsPage: {
+            items: components["schemas"]["NewsCard"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            tags: {
+                value: string;
+                count: number;
+            }[];
         };
         Notification: {
             /** Format: uuid */
@@ -16755,6 +16868,293 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClusterNumbers"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNews: {
+        parameters: {
+            query?: {
+                q?: string;
+                tag?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    titleRu: string;
+                    leadRu: string;
+                    bodyRu: string;
+                    tags?: string[];
+                    coverAlt?: string | null;
+                    /**
+                     * @default draft
+                     * @enum {string}
+                     */
+                    state?: "draft" | "published" | "archived";
+                    publishedAt?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsArticle"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperatorNews: {
+        parameters: {
+            query?: {
+                state?: "draft" | "published" | "archived";
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNewsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsArticle"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchNewsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    titleRu: string;
+                    leadRu: string;
+                    bodyRu: string;
+                    tags?: string[];
+                    coverAlt?: string | null;
+                    /**
+                     * @default draft
+                     * @enum {string}
+                     */
+                    state?: "draft" | "published" | "archived";
+                    publishedAt?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsArticle"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNewsByIdCover: {
+        parameters: {
+            query?: {
+                v?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    putNewsByIdCover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsArticle"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteNewsByIdCover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsArticle"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */
