@@ -407,10 +407,14 @@ export const FULL_EVENTS = 2000;
 export const FULL_REGISTRATIONS_PER_EVENT = 75;
 
 /** `--scale full`: events up to 2,000 and 75 registrations each (150,000), in bulk. */
-async function seedFullEvents(ctx: SeedContext) {
+export async function seedFullEvents(
+  ctx: SeedContext,
+  target = FULL_EVENTS,
+  perEvent = FULL_REGISTRATIONS_PER_EVENT,
+) {
   const { db } = ctx;
   const [present] = await rows<{ n: number }>(db, sql`select count(*)::int as n from events`);
-  const missing = FULL_EVENTS - Number(present?.n ?? 0);
+  const missing = target - Number(present?.n ?? 0);
   if (missing <= 0) return;
   const rnd = mulberry32(2026);
   const now = Date.now();
@@ -460,8 +464,8 @@ async function seedFullEvents(ctx: SeedContext) {
         false, null, now() - make_interval(mins => u.n % 10000)
       from seed_events e
       join seed_event_users u
-        on u.n > (e.n * 613) % greatest((select count(*) from seed_event_users) - ${FULL_REGISTRATIONS_PER_EVENT}, 1)
-       and u.n <= (e.n * 613) % greatest((select count(*) from seed_event_users) - ${FULL_REGISTRATIONS_PER_EVENT}, 1) + ${FULL_REGISTRATIONS_PER_EVENT}`);
+        on u.n > (e.n * 613) % greatest((select count(*) from seed_event_users) - ${perEvent}, 1)
+       and u.n <= (e.n * 613) % greatest((select count(*) from seed_event_users) - ${perEvent}, 1) + ${perEvent}`);
   });
   ctx.progress("event registrations", 1, 1);
 }
