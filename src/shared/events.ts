@@ -58,3 +58,31 @@ export const REMINDERS = [
   { key: "hour", before: 60 },
 ] as const;
 export type ReminderKey = (typeof REMINDERS)[number]["key"];
+
+/**
+ * The destinations offered for business missions and their applications in the forms (the server accepts
+ * any country of src/shared/regions.ts; the web lists these, so its pages do not carry the whole list).
+ * Labels: `events.country.<code>`.
+ */
+export const MISSION_COUNTRIES = [
+  "AE",
+  "CN",
+  "IN",
+  "UZ",
+  "TR",
+  "KZ",
+  "BY",
+  "SA",
+  "QA",
+  "EG",
+  "VN",
+  "ID",
+  "MY",
+  "TH",
+  "BR",
+  "ZA",
+  "IR",
+  "AM",
+  "KG",
+  "MN",
+] as const;

@@ -6,6 +6,7 @@ import { client, unwrap } from "../../api/client";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
+import { NextEvents } from "./NextEvents";
 
 /** The services that exist, each with the page it opens (a guest is asked to sign in on private ones). */
 const SERVICES = [
@@ -163,6 +164,8 @@ export default function HomePage() {
           ))}
         </div>
       </section>
+
+      <NextEvents />
 
       <ClusterInNumbers />
     </Stack>
