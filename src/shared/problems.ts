@@ -168,6 +168,15 @@ export const PROBLEM_CODES = [
   "team-invitation-other-email",
   "team-captain-leaves",
   "team-organization-manager-only",
+  // events
+  "event-changed",
+  "event-transition",
+  "event-not-open",
+  "event-registration-closed",
+  "event-audience",
+  "event-registered",
+  "event-registration-changed",
+  "event-full",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -2,6 +2,7 @@
 // loaded on the first visit to such a path (App.tsx mounts it at "*"). The entry, which every page
 // loads, is at its bundle budget: a new section's routes go here, costing the entry nothing.
 import { Route, Routes } from "react-router";
+import { eventRoutes } from "./features/events/routes";
 import { grantRoutes } from "./features/grants/routes";
 import NotFoundPage from "./features/legal/NotFoundPage";
 import { newsRoutes } from "./features/news/routes";
@@ -11,6 +12,7 @@ export default function MoreRoutes() {
     <Routes>
       {grantRoutes}
       {newsRoutes}
+      {eventRoutes}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -38,7 +38,7 @@ import { PLACE_GENERIC, PLACES, type Place } from "./search.places.js";
 /** What a catalog tells the engine about itself. */
 export interface Catalog {
   /** Its name in `search_generations` and `search_lexicon` (and in the lexicon's partial index). */
-  name: "directory" | "measures" | "listings" | "challenges" | "projects";
+  name: "directory" | "measures" | "listings" | "challenges" | "projects" | "events";
   /** Its region column (alias included), if rows have one: place words then match it too. */
   regionColumn?: SQL;
 }

@@ -11,6 +11,7 @@ export * from "../modules/challenges/challenges.schema.js";
 export * from "../modules/challenges/challenges.teams.schema.js";
 export * from "../modules/clusters/clusters.schema.js";
 export * from "../modules/conversations/conversations.schema.js";
+export * from "../modules/events/events.schema.js";
 export * from "../modules/grants/grants.schema.js";
 export * from "../modules/listings/listings.details.schema.js";
 export * from "../modules/listings/listings.follow.schema.js";

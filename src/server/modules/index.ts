@@ -7,6 +7,7 @@ import { clustersModule } from "./clusters/clusters.module.js";
 import { conversationsModule } from "./conversations/conversations.module.js";
 import { devmailModule } from "./devmail/devmail.module.js";
 import { directoryModule } from "./directory/directory.module.js";
+import { eventsModule } from "./events/events.module.js";
 import { grantsModule } from "./grants/grants.module.js";
 import { healthModule } from "./health/health.module.js";
 import { jobsModule } from "./jobs/jobs.module.js";
@@ -44,6 +45,7 @@ export const MODULES = [
   projectsModule,
   clustersModule,
   grantsModule,
+  eventsModule,
   numbersModule,
   newsModule,
   reportingModule,

@@ -3735,6 +3735,266 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The events catalog: coming (soonest first) or past; Russian full text; facets kind, format and month (Moscow) */
+        get: operations["getEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The next published events (the home page) */
+        get: operations["getEventsNext"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/event-registrations/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reader's registrations, coming events first */
+        get: operations["getEventRegistrationsMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event: programme, places, participating organizations (named with consent), the reader's registration */
+        get: operations["getEventsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event as an iCalendar file (.ics), times in Moscow time */
+        get: operations["getEventsByIdCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event's registrations (an operator or the organizer's owner or admin) */
+        get: operations["getEventsByIdRegistrations"];
+        put?: never;
+        /** Register for an event (a place or the waitlist; a mission: an application with the export product and target country) */
+        post: operations["postEventsByIdRegistrations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/registrations/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel the reader's registration (a freed place goes to the first waiting) */
+        delete: operations["deleteEventsByIdRegistrationsMine"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the reader has a personal calendar feed */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        /** Make the reader's calendar feed URL (a new secret; any earlier URL stops working) */
+        post: operations["postCalendarFeed"];
+        /** Revoke the reader's calendar feed URL */
+        delete: operations["deleteCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A personal calendar feed (iCalendar): the events its owner holds a place in */
+        get: operations["getCalendarByToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event, drafts too, latest start first */
+        get: operations["getOperatorEvents"];
+        put?: never;
+        /** Create a draft event (times in Moscow time) */
+        post: operations["postOperatorEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event as the operator edits it */
+        get: operations["getOperatorEventsById"];
+        /** Edit an event (naming the version seen: a stale one is 409 with the event as it is now) */
+        put: operations["putOperatorEventsById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/events/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft event */
+        post: operations["postOperatorEventsByIdPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/events/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a published event (everyone registered or waiting is told) */
+        post: operations["postOperatorEventsByIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/event-registrations/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark whether a person came (an operator or the organizer's owner or admin) */
+        post: operations["postEventRegistrationsByIdAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/event-registrations/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Select or decline a business mission's application (a stale or decided one is 409) */
+        post: operations["postOperatorEventRegistrationsByIdDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/numbers": {
         parameters: {
             query?: never;
@@ -4328,6 +4588,10 @@ export interface components {
             organizationId: string | null;
             missing?: ("foundedOn" | "headcount" | "revenueMln" | "okved")[];
             needsVerification?: boolean;
+        };
+        CalendarFeed: {
+            url: string | null;
+            active: boolean;
         };
         Challenge: {
             /** Format: uuid */
@@ -5010,6 +5274,137 @@ export interface components {
             erasesAt: string;
             message: string;
         };
+        Event: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "congress" | "forum" | "conference" | "exhibition" | "mission";
+            /** @enum {string} */
+            format: "offline" | "online" | "hybrid";
+            /** @enum {string} */
+            state: "draft" | "published" | "cancelled";
+            titleRu: string;
+            startsAt: string;
+            endsAt: string;
+            venueRu: string | null;
+            organizer: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            } | null;
+            capacity: number | null;
+            taken: number;
+            waitlist: number;
+            /** @enum {string} */
+            audience: "everyone" | "participants" | "invited";
+            country: string | null;
+            descriptionRu: string;
+            url: string | null;
+            programme: {
+                at: string;
+                titleRu: string;
+            }[];
+            registrationOpensAt: string | null;
+            registrationClosesAt: string | null;
+            participants: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            }[];
+            version: number;
+            me: {
+                manage: boolean;
+                attendance: boolean;
+                registration: components["schemas"]["EventRegistration"] | null;
+            };
+        };
+        EventCard: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "congress" | "forum" | "conference" | "exhibition" | "mission";
+            /** @enum {string} */
+            format: "offline" | "online" | "hybrid";
+            /** @enum {string} */
+            state: "draft" | "published" | "cancelled";
+            titleRu: string;
+            startsAt: string;
+            endsAt: string;
+            venueRu: string | null;
+            organizer: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            } | null;
+            capacity: number | null;
+            taken: number;
+            waitlist: number;
+            /** @enum {string} */
+            audience: "everyone" | "participants" | "invited";
+            country: string | null;
+        };
+        EventRegistrant: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "registered" | "waitlisted" | "cancelled" | "applied" | "selected" | "declined";
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            } | null;
+            public: boolean;
+            exportProductRu: string | null;
+            targetCountry: string | null;
+            attended: boolean | null;
+            waitlistPosition: number | null;
+            createdAt: string;
+            version: number;
+            user: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+                email: string;
+            };
+        };
+        EventRegistrants: {
+            items: components["schemas"]["EventRegistrant"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        EventRegistration: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "registered" | "waitlisted" | "cancelled" | "applied" | "selected" | "declined";
+            organization: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            } | null;
+            public: boolean;
+            exportProductRu: string | null;
+            targetCountry: string | null;
+            attended: boolean | null;
+            waitlistPosition: number | null;
+            createdAt: string;
+            version: number;
+        };
+        EventsPage: {
+            items: components["schemas"]["EventCard"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            facets: {
+                /** @enum {string} */
+                field: "kind" | "format" | "month";
+                values: {
+                    value: string;
+                    count: number;
+                }[];
+            }[];
+        };
         ExchangeRecord: {
             completed: number;
             rating: number | null;
@@ -5637,6 +6032,7 @@ export interface components {
                 "operator.grants.queue": boolean;
                 "operator.grants.manage": boolean;
                 "grants.review": boolean;
+                "operator.events": boolean;
                 "operator.news.manage": boolean;
                 "operator.kpi.manage": boolean;
                 "admin.jobs": boolean;
@@ -5842,6 +6238,15 @@ export interface components {
         Message: {
             message: string;
         };
+        MyEventRegistrations: {
+            items: {
+                event: components["schemas"]["EventCard"];
+                registration: components["schemas"]["EventRegistration"];
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         MyJoinRequest: {
             /** Format: uuid */
             id: string;
@@ -6010,6 +6415,58 @@ export interface components {
             /** @enum {string} */
             unit: "count" | "rub";
             values: number[];
+        };
+        OperatorEvent: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "congress" | "forum" | "conference" | "exhibition" | "mission";
+            /** @enum {string} */
+            format: "offline" | "online" | "hybrid";
+            /** @enum {string} */
+            state: "draft" | "published" | "cancelled";
+            titleRu: string;
+            startsAt: string;
+            endsAt: string;
+            venueRu: string | null;
+            organizer: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            } | null;
+            capacity: number | null;
+            taken: number;
+            waitlist: number;
+            /** @enum {string} */
+            audience: "everyone" | "participants" | "invited";
+            country: string | null;
+            descriptionRu: string;
+            url: string | null;
+            programme: {
+                at: string;
+                titleRu: string;
+            }[];
+            registrationOpensAt: string | null;
+            registrationClosesAt: string | null;
+            participants: {
+                /** Format: uuid */
+                id: string;
+                shortName: string;
+            }[];
+            version: number;
+            me: {
+                manage: boolean;
+                attendance: boolean;
+                registration: components["schemas"]["EventRegistration"] | null;
+            };
+            invited: string[];
+            publishedAt: string | null;
+        };
+        OperatorEventsPage: {
+            items: components["schemas"]["EventCard"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         Organization: {
             /** Format: uuid */
@@ -16839,6 +17296,729 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GrantReports"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvents: {
+        parameters: {
+            query?: {
+                q?: string;
+                tab?: "upcoming" | "past";
+                kind?: string[] | string;
+                format?: string[] | string;
+                month?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventsPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventsNext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EventCard"][];
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventRegistrationsMine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyEventRegistrations"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventsByIdCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getEventsByIdRegistrations: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRegistrants"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEventsByIdRegistrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    organizationId?: string | null;
+                    /** @default false */
+                    public?: boolean;
+                    exportProductRu?: string | null;
+                    targetCountry?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRegistration"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteEventsByIdRegistrationsMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getCalendarByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getOperatorEvents: {
+        parameters: {
+            query?: {
+                state?: "draft" | "published" | "cancelled";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorEventsPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOperatorEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "congress" | "forum" | "conference" | "exhibition" | "mission";
+                    /** @enum {string} */
+                    format: "offline" | "online" | "hybrid";
+                    titleRu: string;
+                    descriptionRu: string;
+                    startsAt: string;
+                    endsAt: string;
+                    venueRu?: string | null;
+                    url?: string | null;
+                    organizerId?: string | null;
+                    programme?: {
+                        at: string;
+                        titleRu: string;
+                    }[];
+                    capacity?: number | null;
+                    registrationOpensAt?: string | null;
+                    registrationClosesAt?: string | null;
+                    /**
+                     * @default everyone
+                     * @enum {string}
+                     */
+                    audience?: "everyone" | "participants" | "invited";
+                    /** @default [] */
+                    invited?: string[];
+                    country?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperatorEventsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorEvent"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOperatorEventsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "congress" | "forum" | "conference" | "exhibition" | "mission";
+                    /** @enum {string} */
+                    format: "offline" | "online" | "hybrid";
+                    titleRu: string;
+                    descriptionRu: string;
+                    startsAt: string;
+                    endsAt: string;
+                    venueRu?: string | null;
+                    url?: string | null;
+                    organizerId?: string | null;
+                    programme?: {
+                        at: string;
+                        titleRu: string;
+                    }[];
+                    capacity?: number | null;
+                    registrationOpensAt?: string | null;
+                    registrationClosesAt?: string | null;
+                    /**
+                     * @default everyone
+                     * @enum {string}
+                     */
+                    audience?: "everyone" | "participants" | "invited";
+                    /** @default [] */
+                    invited?: string[];
+                    country?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOperatorEventsByIdPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOperatorEventsByIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEventRegistrationsByIdAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    attended: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRegistration"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOperatorEventRegistrationsByIdDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "select" | "decline";
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRegistration"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */

@@ -1,4 +1,4 @@
-// A signed-in page of a lazy chunk (the grants', the news' operator pages), behind its check.
+// A signed-in page of a lazy chunk (the grants', the news' operator pages, the events'), behind its check.
 import { Alert, Skeleton } from "@mantine/core";
 import type { ComponentType } from "react";
 import { useTranslation } from "react-i18next";

@@ -7,6 +7,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { useMe } from "../../session";
 import { LatestNews } from "./LatestNews";
+import { NextEvents } from "./NextEvents";
 
 /** The services that exist, each with the page it opens (a guest is asked to sign in on private ones). */
 const SERVICES = [
@@ -166,6 +167,7 @@ export default function HomePage() {
       </section>
 
       <LatestNews />
+      <NextEvents />
 
       <ClusterInNumbers />
     </Stack>
