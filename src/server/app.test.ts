@@ -36,19 +36,6 @@ describe("platform endpoints", () => {
     expect(Number(node.split(".")[0])).toBeGreaterThanOrEqual(24);
   });
 
-  it("/api/public/stats counts the users who are not blocked and the organizations", async () => {
-    await createUser(t.database);
-    const blocked = await createUser(t.database);
-    await t.database.db.update(users).set({ blockedAt: new Date() }).where(eq(users.id, blocked.id));
-    const [{ n } = { n: -1 }] = await t.database.rawQuery<{ n: number }>(
-      "select count(*)::int as n from users where blocked_at is null",
-    );
-    const res = await new Client(t.app).get("/api/public/stats");
-    expect(res.statusCode).toBe(200);
-    expect(res.headers["cache-control"]).toMatch(/max-age=\d+/);
-    expect(res.json()).toEqual({ users: n, organizations: 0 });
-  });
-
   it("/api/openapi.json is OpenAPI 3.1 and lists the API", async () => {
     const res = await new Client(t.app).get("/api/openapi.json");
     expect(res.statusCode).toBe(200);

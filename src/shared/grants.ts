@@ -12,8 +12,8 @@
 //
 // Texts: web `grants.*` (locales/<l>/grants.json); server `grants.*` (locales/<l>/server/grants.json).
 
+import { addDays } from "./dates.js";
 import type { OrgStatus, OrgType, SmeCategory } from "./organizations.js";
-import { addDays } from "./workingDays.js";
 
 export const GRANT_CATEGORIES = [
   "real_estate",

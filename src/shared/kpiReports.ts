@@ -19,6 +19,7 @@
 //
 // Texts: web `cabinet.kpi.{states,figures,issues,warnings}.*` (locales/<l>/cabinet.json); server `kpi.*` and
 // `field.kpi.*` (locales/<l>/server/reporting.json).
+import { daysBetween } from "./dates.js";
 
 export const KPI_REPORT_STATES = ["not_started", "draft", "submitted", "returned", "accepted"] as const;
 export type KpiReportState = (typeof KPI_REPORT_STATES)[number];
@@ -95,10 +96,6 @@ export function figureWarnings(f: KpiFigures): KpiWarning[] {
 
 export const KPI_REMINDERS = ["d14", "d3", "overdue"] as const;
 export type KpiReminder = (typeof KPI_REMINDERS)[number];
-
-/** Days between two calendar days (YYYY-MM-DD): `to - from`. */
-export const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * The reminder due today for a report not yet submitted, by the days left until the due day (both in

@@ -1,7 +1,6 @@
 // The Russian production calendar (производственный календарь) for deadlines in working days: the grant
 // programs' completeness check (N working days after submission) and whatever else counts working days.
-// Days are plain dates "YYYY-MM-DD" (Moscow's calendar day); the arithmetic is on UTC midnights, so no
-// time zone or daylight saving can shift a day.
+// Days are plain dates "YYYY-MM-DD" (Moscow's calendar day); the day arithmetic is dates.ts's.
 //
 // A day is a working day when it is Monday–Friday and not a day off, or it is a Saturday/Sunday made a
 // working day by a transfer. The data per year:
@@ -21,25 +20,10 @@
 // - Any other year: art. 112 alone (the holidays and their weekend moves, no decree transfers) — a
 //   fallback that keeps deadlines computable; `calendarKnown(year)` tells whether the year is official.
 
-export type Day = string;
+import { addDays, type Day, daysBetween, weekday } from "./dates.js";
 
 type YearData = { off: readonly Day[]; working: readonly Day[] };
 
-const DAY_MS = 86_400_000;
-
-const toMs = (d: Day): number => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-  if (!m) throw new RangeError(`not a day (YYYY-MM-DD): ${d}`);
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (new Date(ms).toISOString().slice(0, 10) !== d) throw new RangeError(`not a day (YYYY-MM-DD): ${d}`);
-  return ms;
-};
-const fromMs = (ms: number): Day => new Date(ms).toISOString().slice(0, 10);
-
-/** The day n calendar days after d (n may be negative). */
-export const addDays = (d: Day, n: number): Day => fromMs(toMs(d) + n * DAY_MS);
-
-const weekday = (d: Day) => new Date(toMs(d)).getUTCDay();
 const isWeekend = (d: Day) => {
   const w = weekday(d);
   return w === 0 || w === 6;
@@ -150,7 +134,6 @@ function yearOf(y: number) {
 /** Whether the day is a working day of the production calendar. */
 export function isWorkingDay(d: Day): boolean {
   const y = yearOf(Number(d.slice(0, 4)));
-  toMs(d);
   if (y.working.has(d)) return true;
   return !isWeekend(d) && !y.off.has(d);
 }
@@ -177,7 +160,8 @@ export function addWorkingDays(d: Day, n: number): Day {
 /** Working days in (from, to]: after `from`, up to and including `to` (0 when to ≤ from). */
 export function workingDaysBetween(from: Day, to: Day): number {
   let n = 0;
-  for (let day = addDays(from, 1); toMs(day) <= toMs(to); day = addDays(day, 1)) if (isWorkingDay(day)) n++;
+  for (let day = addDays(from, 1); daysBetween(day, to) >= 0; day = addDays(day, 1))
+    if (isWorkingDay(day)) n++;
   return n;
 }
 

@@ -2,6 +2,7 @@
 // their organization (the notices the measures module records, dated over the last days) and two
 // favourites whose window closes within a week. No randomness: the other seeders' data do not shift.
 import { and, asc, eq, gte, lte } from "drizzle-orm";
+import { addDays } from "../../shared/dates.js";
 import { evaluate } from "../../shared/eligibility.js";
 import { moscowToday } from "../core/clock.js";
 import type { Seeder } from "../core/seed.js";
@@ -52,8 +53,7 @@ export const cabinetSeeder: Seeder = {
           .onConflictDoNothing();
     }
     // Favourites closing within the reminder's window (the cabinet lists them, soonest first).
-    const until = new Date(`${today}T12:00:00Z`);
-    until.setUTCDate(until.getUTCDate() + CLOSING_SOON_DAYS);
+    const until = addDays(today, CLOSING_SOON_DAYS);
     const closing = await db
       .select({ id: measures.id })
       .from(measures)
@@ -62,7 +62,7 @@ export const cabinetSeeder: Seeder = {
           eq(measures.status, "published"),
           eq(measures.permanent, false),
           gte(measures.closesOn, today),
-          lte(measures.closesOn, until.toISOString().slice(0, 10)),
+          lte(measures.closesOn, until),
         ),
       )
       .orderBy(asc(measures.closesOn), asc(measures.slug))

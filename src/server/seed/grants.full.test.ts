@@ -36,6 +36,8 @@ const programs: ProgramSlot[] = [
     maxPerApplicant: 10_000_000 * RUB,
     budget: 60_000_000 * RUB,
     committed: 0,
+    // the demo's applicant that already asked for all but a ruble of the maximum
+    requestedBy: new Map([[uuid("10000000", 7), 10_000_000 * RUB - RUB]]),
     opensAt: now - 40 * DAY,
     closesAt: now + 80 * DAY,
     checkDays: 10,
@@ -87,5 +89,25 @@ describe("the full-scale grant applications", () => {
     expect(new Set(g.experts.map((e) => e.applicationId)).size).toBe(
       accepted.filter((a) => !insiders.has(a.organizationId)).length,
     );
+  });
+
+  it("keep each organization's asks and approvals in a program under its maximum per applicant", () => {
+    for (const p of programs) {
+      const asked = new Map(p.requestedBy);
+      const approved = new Map<string, number>();
+      for (const a of g.applications.filter((x) => x.programId === p.id)) {
+        asked.set(a.organizationId, (asked.get(a.organizationId) ?? 0) + a.requested!);
+        if (GRANT_COMMITTED.includes(a.state!))
+          approved.set(a.organizationId, (approved.get(a.organizationId) ?? 0) + a.approved!);
+      }
+      for (const sum of [...asked.values(), ...approved.values()])
+        expect(sum).toBeLessThanOrEqual(p.maxPerApplicant);
+      // organizations apply more than once to a program, as at full scale
+      const perOrg = g.applications.filter((x) => x.programId === p.id).map((x) => x.organizationId);
+      expect(new Set(perOrg).size).toBeLessThan(perOrg.length);
+    }
+    expect(
+      g.applications.some((a) => a.organizationId === uuid("10000000", 7) && a.programId === programs[2]!.id),
+    ).toBe(false);
   });
 });

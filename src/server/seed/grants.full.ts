@@ -3,7 +3,9 @@
 // its dated timeline and, once accepted into the review, an assigned expert (never a member of the
 // applicant). States in the proportions of a working programme (the closed program's applications all
 // decided); the reviewed ones with each item's decision. A program's committed approvals never exceed its
-// budget: an approval that would is a refusal for the budget's exhaustion instead. Deterministic: a PRNG
+// budget: an approval that would is a refusal for the budget's exhaustion instead. An organization's asks
+// in a program (the demo's counted) sum to at most the program's maximum per applicant, and so do its
+// approvals (never above the ask), as the commission's 409 grant-applicant-cap wants. Deterministic: a PRNG
 // of its own with a fixed seed. Idempotent: applications are added up to the count, nothing when there
 // (the benchmark tops up a database seeded before them).
 
@@ -36,6 +38,8 @@ export type ProgramSlot = {
   budget: number;
   /** Kopecks already committed (the demo's approvals). */
   committed: number;
+  /** Kopecks the organizations already requested in the program (organization id → sum; the demo's). */
+  requestedBy?: ReadonlyMap<string, number>;
   opensAt: number;
   closesAt: number;
   checkDays: number;
@@ -128,11 +132,11 @@ export function fullGrants(
   const events: EventRow[] = [];
   const assigned: ExpertRow[] = [];
   const committed = new Map(programs.map((p) => [p.id, p.committed]));
+  const requestedIn = new Map(programs.map((p) => [p.id, new Map(p.requestedBy)]));
   for (let n = 0; n < count; n++) {
     const p = programs[n % programs.length]!;
     const closed = p.closesAt < now;
     let state = r.weighted(closed ? CLOSED_WEIGHTS : STATE_WEIGHTS);
-    const org = r.pick(applicants);
     const id = r.uuid();
     const last = Math.min(p.closesAt, now) - 4 * DAY;
     const created = p.opensAt + r.int(0, Math.max(1, Math.floor((last - p.opensAt) / DAY))) * DAY;
@@ -153,6 +157,18 @@ export function fullGrants(
       };
     });
     const requested = grantAmount(p, list).total;
+    // The maximum is per applicant across its applications to the program (409 grant-applicant-cap):
+    // an organization asks in all at most that, so its approvals, never above what it asked, stay under.
+    const asked = requestedIn.get(p.id)!;
+    const fits = (a: Applicant) => (asked.get(a.id) ?? 0) + requested <= p.maxPerApplicant;
+    let org = r.pick(applicants);
+    for (let tries = 0; !fits(org) && tries < 20; tries++) org = r.pick(applicants);
+    if (!fits(org)) {
+      const free = applicants.find(fits);
+      if (!free) continue;
+      org = free;
+    }
+    asked.set(org.id, (asked.get(org.id) ?? 0) + requested);
     const reviewed = list.map((it) => {
       const d = r.weighted([
         ["accepted", 82],
@@ -300,7 +316,17 @@ export async function seedFullGrants(ctx: SeedContext) {
     opensAt: new Date(p.opens).getTime(),
     closesAt: new Date(p.closes).getTime(),
     checkDays: p.days,
+    requestedBy: new Map<string, number>(),
   }));
+  // what each organization already asked in each program (the demo's applications)
+  for (const a of await rows<{ program: string; org: string; requested: string }>(
+    db,
+    sql`select program_id as program, organization_id as org, sum(requested)::text as requested
+        from grant_applications group by program_id, organization_id`,
+  )) {
+    const p = programs.find((x) => x.id === a.program);
+    if (p) p.requestedBy.set(a.org, Number(a.requested));
+  }
   const applicants = await rows<Applicant>(
     db,
     sql`select o.id, m.user_id as owner from organizations o

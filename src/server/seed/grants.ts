@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { addDays } from "../../shared/dates.js";
 import {
   type GrantCategory,
   type GrantState,
@@ -10,7 +11,7 @@ import {
   REQUIRED_DOCUMENTS,
 } from "../../shared/grants.js";
 import { makeInn } from "../../shared/identifiers.js";
-import { addDays, addWorkingDays } from "../../shared/workingDays.js";
+import { addWorkingDays } from "../../shared/workingDays.js";
 import type { Db } from "../core/db.js";
 import { files } from "../core/files.schema.js";
 import type { SeedContext, Seeder } from "../core/seed.js";

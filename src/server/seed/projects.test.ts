@@ -64,6 +64,21 @@ describe("demo projects", () => {
     );
   });
 
+  it("confirmed money spread over the last three years, each confirmed after it was received", async () => {
+    const confirmed = await rows<{ month: string; late: boolean; future: boolean }>(
+      database.db,
+      sql`select to_char(received_on, 'YYYY-MM') as month, decided_at::date < received_on as late,
+            received_on > current_date as future
+          from project_entries where state = 'confirmed'`,
+    );
+    const months = [...new Set(confirmed.map((e) => e.month))].sort();
+    expect(months.length).toBeGreaterThanOrEqual(20);
+    const [y0, m0] = months[0]!.split("-").map(Number);
+    const [y1, m1] = months.at(-1)!.split("-").map(Number);
+    expect((y1! - y0!) * 12 + m1! - m0!).toBeGreaterThanOrEqual(24);
+    expect(confirmed.some((e) => e.late || e.future)).toBe(false);
+  });
+
   it("every entry has its document: a PDF named after its source, in the storage", async () => {
     const entries = await rows<{
       source: string;

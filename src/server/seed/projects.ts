@@ -294,8 +294,11 @@ async function seedDemoProjects({ db, storage }: SeedContext) {
     const plan = PLANS[n % PLANS.length]!;
     const lead = leads[n % leads.length]!;
     const [, description, industries, tags, stage, trl] = plan;
-    const created = new Date(now - (400 - n * 7) * DAY);
-    const start = new Date(now - (380 - n * 7) * DAY).toISOString().slice(0, 10);
+    // started over the last three years (the oldest 35 months ago), so the money below spreads over
+    // them and the cluster in numbers' charts show a plausible history, not a few busy months
+    const startAgo = 1060 - n * 25;
+    const created = new Date(now - (startAgo + 20) * DAY);
+    const start = new Date(now - startAgo * DAY).toISOString().slice(0, 10);
     const end = new Date(now + (300 + n * 11) * DAY).toISOString().slice(0, 10);
     const budget = (5 + ((n * 37) % 95)) * 1_000_000;
     const count = Math.min(partnersOf(n), pool.length);
@@ -361,6 +364,9 @@ async function seedDemoProjects({ db, storage }: SeedContext) {
     // money: every other project has confirmed investment, every third city support; some waiting
     const entries: (typeof projectEntries.$inferInsert)[] = [];
     const on = (days: number) => new Date(now - days * DAY).toISOString().slice(0, 10);
+    // received some months into the project (never in the future), confirmed ten days later
+    const investedAgo = Math.max(20, startAgo - (60 + ((n * 17) % 90)));
+    const supportedAgo = Math.max(25, startAgo - (120 + ((n * 11) % 60)));
     if (n % 2 === 0)
       entries.push({
         projectId: p!.id,
@@ -374,11 +380,11 @@ async function seedDemoProjects({ db, storage }: SeedContext) {
           ["venture_fund", "equity", "corporate", "loan", "external_grant"] as InvestmentType[]
         )[n % 5]!,
         amount: Math.round(budget * 0.3),
-        receivedOn: on(200 - n),
+        receivedOn: on(investedAgo),
         sourceRu: `Договор инвестирования № ${n + 10}/И`,
         state: "confirmed",
         decidedBy: operator?.id ?? null,
-        decidedAt: new Date(now - (190 - n) * DAY),
+        decidedAt: new Date(now - (investedAgo - 10) * DAY),
       });
     if (n % 3 === 1)
       entries.push({
@@ -387,11 +393,11 @@ async function seedDemoProjects({ db, storage }: SeedContext) {
         measureId: measureIds.length ? measureIds[n % measureIds.length]! : null,
         supportRu: measureIds.length ? null : "Субсидия на приобретение оборудования",
         amount: Math.round(budget * 0.15),
-        receivedOn: on(150 - n),
+        receivedOn: on(supportedAgo),
         sourceRu: `Соглашение о предоставлении субсидии № ${n + 100}-С`,
         state: "confirmed",
         decidedBy: operator?.id ?? null,
-        decidedAt: new Date(now - (140 - n) * DAY),
+        decidedAt: new Date(now - (supportedAgo - 10) * DAY),
       });
     if (n % 4 === 3)
       entries.push({

@@ -806,14 +806,6 @@ export const adminBlock = (ctx: Ctx, id: string, reason: string) =>
 export const adminUnblock = (ctx: Ctx, id: string) =>
   adminChange(ctx, id, "user.unblock", () => ({ blockedAt: null, blockedReason: null }));
 
-export async function countUsers(db: Db) {
-  const [r] = await db
-    .select({ n: count() })
-    .from(users)
-    .where(and(isNull(users.blockedAt)));
-  return r?.n ?? 0;
-}
-
 /**
  * Who the users are (id → name, e-mail, language, role; active = neither blocked nor pending deletion),
  * for other modules' lists, mail and notifications.

@@ -1,13 +1,8 @@
 import { z } from "zod";
 import { ping } from "../../core/db.js";
 import { routes } from "../../core/route.js";
-import { countUsers } from "../accounts/accounts.service.js";
-import { countOrganizations } from "../organizations/organizations.stats.js";
-
-const STATS_TTL_MS = 60_000;
 
 export const healthRoutes = routes(["platform"], (r) => {
-  let stats: { at: number; value: { users: number; organizations: number } } | undefined;
   r.get("/health", {
     action: "public",
     rateLimit: false,
@@ -34,20 +29,6 @@ export const healthRoutes = routes(["platform"], (r) => {
       // A database that does not answer throws; the error handler answers 503 with Retry-After.
       await ping(ctx.db);
       return { status: "ready" as const };
-    },
-  });
-  r.get("/public/stats", {
-    action: "public",
-    summary: "The cluster in numbers (public)",
-    response: z.object({ users: z.number().int(), organizations: z.number().int() }),
-    handler: async (ctx, _req, reply) => {
-      reply.header("cache-control", "public, max-age=60");
-      // Counting every row on each request would not scale: the numbers are kept for a minute.
-      if (!stats || Date.now() - stats.at > STATS_TTL_MS) {
-        const [users, organizations] = await Promise.all([countUsers(ctx.db), countOrganizations(ctx.db)]);
-        stats = { at: Date.now(), value: { users, organizations } };
-      }
-      return stats.value;
     },
   });
 });

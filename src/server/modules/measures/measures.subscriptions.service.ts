@@ -11,6 +11,7 @@
 
 import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { addDays } from "../../../shared/dates.js";
 import { type Criteria, type EligibilityProfile, evaluate } from "../../../shared/eligibility.js";
 import { writeAudit } from "../../core/audit.js";
 import { moscowToday } from "../../core/clock.js";
@@ -380,12 +381,6 @@ export async function onMeasurePublishedOrChanged(
 
 /** A favourite closes soon when its window ends within this many days (the reminders and the cabinet). */
 export const CLOSING_SOON_DAYS = 7;
-
-const addDays = (ymd: string, n: number) => {
-  const d = new Date(`${ymd}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 /**
  * Reminds users of their favourite published measures whose window closes within 7 days (today in

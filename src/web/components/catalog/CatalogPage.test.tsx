@@ -53,7 +53,8 @@ function search(state: State) {
   };
 }
 
-function Catalog() {
+/** `sorted`: offers the order select (a catalog with one fixed order offers none). */
+function Catalog({ sorted = true }: { sorted?: boolean }) {
   const { state, view, text, setText, go, submit, reset } = useCatalogUrl(parse, toSearch);
   const query = useQuery({ queryKey: ["test-catalog", state], queryFn: async () => search(state) });
   return (
@@ -68,15 +69,19 @@ function Catalog() {
         onText: setText,
         onSubmit: submit,
       }}
-      sort={{
-        label: "Порядок",
-        value: view.sort,
-        options: [
-          { value: "name", label: "По имени" },
-          { value: "newest", label: "Новые" },
-        ],
-        onChange: (value) => go({ sort: value === "newest" ? "newest" : "name" }),
-      }}
+      sort={
+        sorted
+          ? {
+              label: "Порядок",
+              value: view.sort,
+              options: [
+                { value: "name", label: "По имени" },
+                { value: "newest", label: "Новые" },
+              ],
+              onChange: (value) => go({ sort: value === "newest" ? "newest" : "name" }),
+            }
+          : undefined
+      }
       status={query.data ? `Найдено: ${query.data.total}` : ""}
       filters={{
         title: "Фильтры",
@@ -122,6 +127,12 @@ describe("CatalogPage", () => {
     const red = screen.getAllByRole("checkbox", { name: "цвет red" })[0] as HTMLElement;
     const countId = red.getAttribute("aria-describedby") ?? "";
     expect(document.getElementById(countId)?.textContent).toBe("Компаний:3");
+  });
+
+  it("offers no order select where the catalog has one fixed order (challenges, clusters)", async () => {
+    renderWithApp(<Catalog sorted={false} />, { url: "/catalog" });
+    expect(await screen.findByText("Дронтех")).toBeTruthy();
+    expect(screen.queryByLabelText("Порядок")).toBeNull();
   });
 
   it("keeps the search text, a facet and the page in the URL", async () => {

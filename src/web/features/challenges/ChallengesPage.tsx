@@ -23,7 +23,6 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 interface State {
   q: string;
   page: number;
-  sort: "default";
   reward: string[];
   status: string[];
   industry: string[];
@@ -46,7 +45,6 @@ function parse(params: URLSearchParams): State {
   return {
     q: (params.get("q") ?? "").trim().slice(0, 200),
     page: Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1),
-    sort: "default",
     reward: listOf(params, "reward", REWARD_TYPES),
     status: listOf(params, "status", PUBLIC_CHALLENGE_STATES),
     industry: listOf(params, "industry", OKVED_SECTION_LETTERS),
@@ -151,12 +149,6 @@ export default function ChallengesPage() {
         text,
         onText: setText,
         onSubmit: submit,
-      }}
-      sort={{
-        label: t("challenges.catalog.sortLabel"),
-        value: "default",
-        options: [{ value: "default", label: t("challenges.catalog.sortDefault") }],
-        onChange: () => {},
       }}
       toolbar={
         user && (

@@ -105,12 +105,6 @@ export default function ClustersPage() {
         onText: setText,
         onSubmit: submit,
       }}
-      sort={{
-        label: t("clusters.catalog.sortLabel"),
-        value: "default",
-        options: [{ value: "default", label: t("clusters.catalog.sortDefault") }],
-        onChange: () => {},
-      }}
       toolbar={
         can("operator.clusters.manage") && (
           <Button component={Link} to="/clusters/new" variant="light">
