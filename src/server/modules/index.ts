@@ -9,6 +9,7 @@ import { devmailModule } from "./devmail/devmail.module.js";
 import { directoryModule } from "./directory/directory.module.js";
 import { grantsModule } from "./grants/grants.module.js";
 import { healthModule } from "./health/health.module.js";
+import { ipregistryModule } from "./ipregistry/ipregistry.module.js";
 import { jobsModule } from "./jobs/jobs.module.js";
 import { listingsModule } from "./listings/listings.module.js";
 import { measuresModule } from "./measures/measures.module.js";
@@ -43,6 +44,7 @@ export const MODULES = [
   projectsModule,
   clustersModule,
   grantsModule,
+  ipregistryModule,
   numbersModule,
   reportingModule,
   jobsModule,
