@@ -3,12 +3,14 @@
 // loads, is at its bundle budget: a new section's routes go here, costing the entry nothing.
 import { Route, Routes } from "react-router";
 import { grantRoutes } from "./features/grants/routes";
+import { ipregistryRoutes } from "./features/ipregistry/routes";
 import NotFoundPage from "./features/legal/NotFoundPage";
 
 export default function MoreRoutes() {
   return (
     <Routes>
       {grantRoutes}
+      {ipregistryRoutes}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
