@@ -38,8 +38,12 @@ describe("IP deposit", () => {
     await owner
       .getByRole("textbox", { name: "Название объекта" })
       .fill("Способ жидкостного охлаждения серверов");
-    await owner.getByRole("textbox", { name: "Вид объекта" }).click();
-    await owner.getByRole("option", { name: "Изобретение" }).click();
+    await owner
+      .getByRole("textbox", { name: "Вид объекта" })
+      .or(owner.getByRole("combobox", { name: "Вид объекта" }))
+      .first()
+      .click();
+    await owner.getByRole("option", { name: "Изобретение", exact: true }).click();
     await owner.getByRole("textbox", { name: "Авторы" }).fill("Иванов И. И.\nПетрова А. С.");
     await expectAccessible(owner, "the deposit form");
     await owner.getByRole("button", { name: "Депонировать" }).click();
