@@ -42,7 +42,6 @@ export default function VerifyPage() {
           setReceipt(f);
           setVerdict(null);
         }}
-        clearable
       />
       <FileInput
         label={t("ipregistry.verify.file")}
@@ -52,7 +51,6 @@ export default function VerifyPage() {
           setFile(f);
           setVerdict(null);
         }}
-        clearable
       />
       <Button onClick={() => void run()} loading={busy} disabled={!receipt || !file} w="fit-content">
         {t("ipregistry.verify.check")}
