@@ -10,7 +10,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { clusterDate } from "../src/shared/clock.js";
-import { addDays } from "../src/shared/workingDays.js";
+import { addDays } from "../src/shared/dates.js";
 import { declareForGrant, expectAccessible, serverAndBrowser, signInAs, uploadPdf } from "./harness.js";
 
 const env = serverAndBrowser();

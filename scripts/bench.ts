@@ -72,6 +72,7 @@ import { openSse } from "../src/server/test/sse.js";
 import { numberMonths } from "../src/shared/numbers.js";
 import { challengeRankingStatement, challengesSearchStatement } from "./bench.challenges.js";
 import { grantQueueAnswer, grantQueueStatement } from "./bench.grants.js";
+import { IPLOG_CASE, ipLogCase } from "./bench.ipregistry.js";
 import { listingsSearchStatement } from "./bench.listings.js";
 import {
   challengesMix,
@@ -933,6 +934,10 @@ async function run(target: "pg" | "pglite", scale: Scale) {
       console.log(PUBLISH_CASE);
       for (const l of await publishCase(address, database, cookies.operator)) console.log(l);
       await app.services.jobs.stop();
+    }
+    if (scale === "full" && IPLOG_CASE.includes(values.only)) {
+      console.log(IPLOG_CASE);
+      for (const l of await ipLogCase(database.db)) console.log(l);
     }
     await app.close();
   } finally {

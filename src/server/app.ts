@@ -15,6 +15,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { LOG_KEY_PATH } from "../shared/merkle.js";
 import { writeAudit } from "./core/audit.js";
 import type { Services } from "./core/context.js";
 import {
@@ -47,6 +48,7 @@ import { Realtime } from "./core/realtime.js";
 import { openStorage } from "./core/storage.js";
 import { registerSessionHook, sessionCookieName } from "./modules/accounts/session.js";
 import { MODULES } from "./modules/index.js";
+import { logKey } from "./modules/ipregistry/ipregistry.service.js";
 import { indexHtmlReader, pageMeta, registerSeo, withMeta } from "./seo.js";
 import { builtRenderer, encodedPage, pageLocale, pageRenderer, type Renderer } from "./ssr.js";
 
@@ -372,6 +374,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       }
     },
     { prefix: "/api" },
+  );
+
+  // The IP registry log's public key where verifiers look for it (also /api/public/iplog/key).
+  app.get(LOG_KEY_PATH, { schema: { hide: true } }, async (_req, reply) =>
+    reply
+      .header("cache-control", "public, max-age=300")
+      .header("access-control-allow-origin", "*")
+      .type("application/jwk+json")
+      .send(JSON.stringify(await logKey({ db: services.database.db, config }))),
   );
 
   // The web app may still be building when the server starts (npm start builds it in parallel).

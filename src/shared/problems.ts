@@ -141,6 +141,9 @@ export const PROBLEM_CODES = [
   "grant-reports-open",
   "grant-conflict-of-interest",
   "grant-applicant-cap",
+  // ipregistry
+  "ipregistry-participants-only",
+  "ipregistry-sizes-order",
   // clusters
   "cluster-changed",
   "cluster-application-decided",

@@ -4,6 +4,7 @@
 import { Route, Routes } from "react-router";
 import { eventRoutes } from "./features/events/routes";
 import { grantRoutes } from "./features/grants/routes";
+import { ipregistryRoutes } from "./features/ipregistry/routes";
 import NotFoundPage from "./features/legal/NotFoundPage";
 import { newsRoutes } from "./features/news/routes";
 
@@ -13,6 +14,7 @@ export default function MoreRoutes() {
       {grantRoutes}
       {newsRoutes}
       {eventRoutes}
+      {ipregistryRoutes}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

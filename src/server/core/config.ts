@@ -78,6 +78,10 @@ const EnvSchema = z.object({
   DADATA_API_KEY: z.string().min(8).max(200).optional(),
   DADATA_URL: z.url({ protocol: /^https?$/ }).default("https://suggestions.dadata.ru"),
   DADATA_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(4000),
+  IPLOG_SIGNING_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/=\s]{60,200}$/, "must be an Ed25519 private key, PKCS#8 DER in base64")
+    .optional(),
 });
 
 const loopback = new BlockList();
@@ -121,6 +125,11 @@ export type Config = {
   storage: StorageConfig;
   /** The state-register lookup for registration forms (DaData "party"); null without DADATA_API_KEY. */
   registry: { url: string; apiKey: string; timeoutMs: number } | null;
+  /**
+   * The IP registry log's Ed25519 signing key (PKCS#8 DER, base64); unset: a key generated on first use
+   * and kept in the database (development, tests, demos).
+   */
+  ipLogSigningKey: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -166,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitStore: e.RATE_LIMIT_STORE ?? (e.DATABASE_URL ? "database" : "memory"),
     secureCookies: publicUrl.startsWith("https://"),
     metricsToken: e.METRICS_TOKEN,
+    ipLogSigningKey: e.IPLOG_SIGNING_KEY,
     registry: e.DADATA_API_KEY
       ? { url: e.DADATA_URL.replace(/\/+$/, ""), apiKey: e.DADATA_API_KEY, timeoutMs: e.DADATA_TIMEOUT_MS }
       : null,

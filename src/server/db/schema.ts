@@ -13,6 +13,7 @@ export * from "../modules/clusters/clusters.schema.js";
 export * from "../modules/conversations/conversations.schema.js";
 export * from "../modules/events/events.schema.js";
 export * from "../modules/grants/grants.schema.js";
+export * from "../modules/ipregistry/ipregistry.schema.js";
 export * from "../modules/listings/listings.details.schema.js";
 export * from "../modules/listings/listings.follow.schema.js";
 export * from "../modules/listings/listings.responses.schema.js";

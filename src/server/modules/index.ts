@@ -10,6 +10,7 @@ import { directoryModule } from "./directory/directory.module.js";
 import { eventsModule } from "./events/events.module.js";
 import { grantsModule } from "./grants/grants.module.js";
 import { healthModule } from "./health/health.module.js";
+import { ipregistryModule } from "./ipregistry/ipregistry.module.js";
 import { jobsModule } from "./jobs/jobs.module.js";
 import { listingsModule } from "./listings/listings.module.js";
 import { measuresModule } from "./measures/measures.module.js";
@@ -46,6 +47,7 @@ export const MODULES = [
   clustersModule,
   grantsModule,
   eventsModule,
+  ipregistryModule,
   numbersModule,
   newsModule,
   reportingModule,

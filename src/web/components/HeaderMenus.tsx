@@ -97,6 +97,7 @@ function useProjectLinks() {
     catalog: [
       { to: "/projects", label: t("projectsNav.catalog") },
       { to: "/clusters", label: t("projectsNav.clusters") },
+      { to: "/ipregistry", label: t("projectsNav.ipRegister") },
     ],
     numbers: { to: "/numbers", label: t("projectsNav.numbers") },
   };
@@ -115,6 +116,7 @@ function usePersonalLinks(): NavItem[] {
   personal.push({ to: "/pilots", label: t("common.nav.pilots") });
   personal.push({ to: "/projects/mine", label: t("projectsNav.mine") });
   personal.push({ to: "/grants/mine", label: t("grantsNav.mine") });
+  personal.push({ to: "/ipregistry/mine", label: t("projectsNav.ipDeposits") });
   personal.push({ to: "/teams", label: t("common.nav.teams") });
   personal.push({ to: "/account", label: t("common.nav.account") });
   return personal;

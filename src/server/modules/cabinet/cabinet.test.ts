@@ -1,7 +1,7 @@
 // The member's cabinet (GET /api/cabinet): what a new user, a member and an applicant see, and that
 // nobody sees another person's organizations.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays } from "../../../shared/workingDays.js";
+import { addDays } from "../../../shared/dates.js";
 import { moscowToday } from "../../core/clock.js";
 import { expectProblem } from "../../test/assert.js";
 import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { clusterDate } from "../../../shared/clock.js";
+import { addDays } from "../../../shared/dates.js";
 import { GRANT_REPORT_OPEN, type GrantReportReminder, grantReportReminder } from "../../../shared/grants.js";
-import { addDays } from "../../../shared/workingDays.js";
 import { writeAudit } from "../../core/audit.js";
 import { now as clockNow } from "../../core/clock.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
