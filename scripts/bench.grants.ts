@@ -2,8 +2,8 @@
 //
 // The operator's queue (`GET /api/operator/grant-applications?state=…`): the service reads a page of the
 // applications in the state (oldest submission first) with their programs' titles and organizations'
-// names, and counts them — two statements run together; here the same answer from one (the total as a
-// window count before the limit).
+// names and their count (a window count before the limit) in one statement; here the same statement by
+// hand, with only the columns the cards show.
 import { type SQL, sql } from "drizzle-orm";
 import { clusterDate } from "../src/shared/clock.js";
 import type { GrantState } from "../src/shared/grants.js";

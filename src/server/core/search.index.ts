@@ -21,6 +21,14 @@
 // database handle, replaced (not grown) by a rebuild.
 
 import type { Executor } from "./db.js";
+import {
+  type Catalog,
+  cachedPart,
+  cachedRows,
+  rankedMatches,
+  searchTextAt,
+  type TextSource,
+} from "./search.js";
 
 /** A set of row positions 0..size-1. */
 export class Bitset {
@@ -386,4 +394,67 @@ export function catalogIndex<R, F extends string, O extends string>(
     if (perDb.get(definition.catalog) === entry) perDb.delete(definition.catalog);
   });
   return build;
+}
+
+/**
+ * A text's matches in a catalog's index at the index's generation, kept per parsed text (shared by every
+ * filter combination and page): the rows `rankedMatches` finds, as a set and in relevance order, equal
+ * ranks by `tie` (a row's place in a fixed order, smaller first).
+ */
+export async function indexedMatches<R, F extends string, O extends string>(
+  db: Executor,
+  index: CatalogIndex<R, F, O>,
+  catalog: Catalog,
+  source: TextSource,
+  text: string,
+  tie: (row: R) => number,
+): Promise<{ set: Bitset; order: Int32Array }> {
+  const st = await searchTextAt(db, catalog, index.generation, text);
+  return cachedPart(
+    db,
+    catalog.name,
+    index.generation,
+    `text:${JSON.stringify(st)}`,
+    async () => {
+      const found = await rankedMatches(db, catalog, source, text, st);
+      const rank = new Map<number, number>();
+      for (const r of found) {
+        const p = index.position.get(r.id);
+        if (p !== undefined) rank.set(p, Number(r.rank));
+      }
+      const order = Int32Array.from(rank.keys()).sort(
+        (a, b) => rank.get(b)! - rank.get(a)! || tie(index.rows[a]!) - tie(index.rows[b]!),
+      );
+      return { set: Bitset.of(index.size, rank.keys()), order };
+    },
+    (m) => m.set.words.byteLength + m.order.byteLength + 200,
+  );
+}
+
+/**
+ * A page of `set` in `order` as its cards, each kept per row at the index's generation (`cachedRows`;
+ * `fetch` reads the missing ones by id).
+ */
+export async function indexedPage<T, R, F extends string, O extends string>(
+  db: Executor,
+  catalog: Catalog["name"],
+  index: CatalogIndex<R, F, O>,
+  order: ArrayLike<number>,
+  set: Bitset,
+  q: { page: number; pageSize: number },
+  fetch: (missing: string[]) => Promise<Map<string, T>>,
+): Promise<T[]> {
+  const ids = index.page(order, set, (q.page - 1) * q.pageSize, q.pageSize).map((p) => index.ids[p]!);
+  const cards = await cachedRows(
+    db,
+    catalog,
+    index.generation,
+    ids,
+    fetch,
+    (c) => JSON.stringify(c).length * 2,
+  );
+  return ids.flatMap((id) => {
+    const c = cards.get(id);
+    return c ? [c] : [];
+  });
 }

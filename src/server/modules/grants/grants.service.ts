@@ -550,23 +550,32 @@ export async function submitApplication(ctx: Ctx, id: string, version: number) {
   return out;
 }
 
-/** A page of application cards under a condition, in an order. */
+/**
+ * A page of application cards under a condition, in an order: the applications with their programs'
+ * titles and organizations' names, and their count, in one statement (the count as a window over the
+ * matching rows before the limit; a page past the end asks for the count alone).
+ */
 export async function cardPage(ctx: Ctx, cond: SQL, order: SQL[], q: { page: number; pageSize: number }) {
-  const [list, [n]] = await Promise.all([
-    ctx.db
-      .select({ a: grantApplications, program: grantPrograms.titleRu, org: organizations.shortName })
-      .from(grantApplications)
-      .innerJoin(grantPrograms, eq(grantPrograms.id, grantApplications.programId))
-      .innerJoin(organizations, eq(organizations.id, grantApplications.organizationId))
-      .where(cond)
-      .orderBy(...order, asc(grantApplications.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    countRows(ctx.db, grantApplications, cond),
-  ]);
+  const list = await ctx.db
+    .select({
+      a: grantApplications,
+      program: grantPrograms.titleRu,
+      org: organizations.shortName,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(grantApplications)
+    .innerJoin(grantPrograms, eq(grantPrograms.id, grantApplications.programId))
+    .innerJoin(organizations, eq(organizations.id, grantApplications.organizationId))
+    .where(cond)
+    .orderBy(...order, asc(grantApplications.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const total =
+    list[0]?.total ??
+    (q.page === 1 ? 0 : Number((await countRows(ctx.db, grantApplications, cond))[0]?.n ?? 0));
   return {
     items: list.map((r) => cardOf(r.a, r.program, r.org)),
-    total: Number(n?.n ?? 0),
+    total: Number(total),
     page: q.page,
     pageSize: q.pageSize,
   };

@@ -22,17 +22,14 @@ import { countRows, type Executor, pageOf, rows } from "../../core/db.js";
 import { AppError, badRequest, type FieldError, issueToField, notFound } from "../../core/errors.js";
 import { t } from "../../core/i18n.js";
 import { can } from "../../core/policy.js";
-import { Bitset, catalogIndex, type IndexDefinition } from "../../core/search.index.js";
 import {
-  type Catalog,
-  cachedJson,
-  cachedPart,
-  cachedRows,
-  generation,
-  rankedMatches,
-  searchTextAt,
-  type TextSource,
-} from "../../core/search.js";
+  type Bitset,
+  catalogIndex,
+  type IndexDefinition,
+  indexedMatches,
+  indexedPage,
+} from "../../core/search.index.js";
+import { type Catalog, cachedJson, generation, type TextSource } from "../../core/search.js";
 import { notify } from "../notifications/notifications.service.js";
 import { accessOf, assertNotOwnOrganization, refusal } from "../organizations/access.js";
 import { organizations } from "../organizations/organizations.schema.js";
@@ -719,57 +716,25 @@ export function searchListings(ctx: Ctx, q: z.infer<typeof ListingsQuery>): Prom
       if (chosen?.length) filters.set(f.key, index.anyOf(f.key, chosen));
     }
     const text = q.q?.trim();
-    let match: { set: Bitset; order: Int32Array } | null = null;
-    if (text) {
-      const st = await searchTextAt(db, LISTINGS_CATALOG, index.generation, text);
-      match = await cachedPart(
-        db,
-        "listings",
-        index.generation,
-        `text:${JSON.stringify(st)}`,
-        async () => {
-          const found = await rankedMatches(db, LISTINGS_CATALOG, LISTING_TEXTS, text, st);
-          const rank = new Map<number, number>();
-          for (const r of found) {
-            const p = index.position.get(r.id);
-            if (p !== undefined) rank.set(p, Number(r.rank));
-          }
-          const order = Int32Array.from(rank.keys()).sort(
-            (a, b) => rank.get(b)! - rank.get(a)! || index.rows[a]!.newest - index.rows[b]!.newest,
-          );
-          return { set: Bitset.of(index.size, rank.keys()), order };
-        },
-        (m) => m.set.words.byteLength + m.order.byteLength + 200,
-      );
-    }
+    const match = text
+      ? await indexedMatches(db, index, LISTINGS_CATALOG, LISTING_TEXTS, text, (r) => r.newest)
+      : null;
     const { total, result, facets } = index.facetCounts(
       fields.map((f) => f.key),
       match?.set ?? null,
       filters,
     );
     const order = q.sort === "newest" ? index.order("newest") : (match?.order ?? index.order("newest"));
-    const positions = index.page(order, result, (q.page - 1) * q.pageSize, q.pageSize);
-    const ids = positions.map((p) => index.ids[p]!);
-    const cards = await cachedRows(
-      db,
-      "listings",
-      index.generation,
-      ids,
-      async (missing) => {
-        const got = await db
-          .select({ l: listings, org: { id: organizations.id, shortName: organizations.shortName } })
-          .from(listings)
-          .innerJoin(organizations, eq(organizations.id, listings.organizationId))
-          .where(inArray(listings.id, missing));
-        return new Map(got.map(({ l, org }) => [l.id, card(l, org)]));
-      },
-      (c) => JSON.stringify(c).length * 2,
-    );
+    const items = await indexedPage(db, "listings", index, order, result, q, async (missing) => {
+      const got = await db
+        .select({ l: listings, org: { id: organizations.id, shortName: organizations.shortName } })
+        .from(listings)
+        .innerJoin(organizations, eq(organizations.id, listings.organizationId))
+        .where(inArray(listings.id, missing));
+      return new Map(got.map(({ l, org }) => [l.id, card(l, org)]));
+    });
     const page: z.infer<typeof ListingsPage> = {
-      items: ids.flatMap((id) => {
-        const c = cards.get(id);
-        return c ? [c] : [];
-      }),
+      items,
       total,
       page: q.page,
       pageSize: q.pageSize,

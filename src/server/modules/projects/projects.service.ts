@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import {
   countedShares,
@@ -10,10 +10,17 @@ import {
 } from "../../../shared/projects.js";
 import { writeAudit } from "../../core/audit.js";
 import { auditCtx, type Ctx, requireActor } from "../../core/context.js";
-import { countRows, type Executor, rows, textArray } from "../../core/db.js";
+import { countRows, type Executor, rows } from "../../core/db.js";
 import { AppError, badRequest, type FieldError, notFound } from "../../core/errors.js";
 import { can } from "../../core/policy.js";
-import { type Catalog, cachedJson, rankedMatches, searchTextAt } from "../../core/search.js";
+import {
+  type Bitset,
+  catalogIndex,
+  type IndexDefinition,
+  indexedMatches,
+  indexedPage,
+} from "../../core/search.index.js";
+import { type Catalog, cachedJson, generation } from "../../core/search.js";
 import { industriesOf, tagsOf, topicsText } from "../challenges/challenges.matching.js";
 import { clusters } from "../clusters/clusters.schema.js";
 import { notifyAll } from "../notifications/notifications.service.js";
@@ -233,88 +240,150 @@ const PROJECT_TEXTS = {
   typoBelow: 20,
 };
 
-type FacetField = "industry" | "stage" | "trl" | "joint" | "cluster" | "region";
+export const PROJECT_FACETS = ["industry", "stage", "trl", "joint", "cluster", "region"] as const;
+type FacetField = (typeof PROJECT_FACETS)[number];
 
-/** The lead organization's region (the region facet). */
-const LEAD_REGION = sql`(select o.region_code from organizations o where o.id = ${projects.leadOrganizationId})`;
+type IndexRow = {
+  id: string;
+  industries: string[];
+  stage: string;
+  trl: number;
+  joint: boolean;
+  clusterId: string | null;
+  clusterName: string | null;
+  /** The lead organization's region. */
+  region: string | null;
+  /** The lead and the accepted partners (the `organization` filter). */
+  organizations: string[];
+  newest: number;
+};
+
+/**
+ * Every project's facet values, the organizations it is listed for (the lead and accepted partners),
+ * its cluster's name and its place in the catalog's order (latest changed first), as the catalog's
+ * in-memory index (core/search.index.ts) reads them at a generation.
+ */
+export const PROJECTS_INDEX: IndexDefinition<IndexRow, FacetField | "organization", "newest"> = {
+  catalog: "projects",
+  load: (ex) =>
+    rows<IndexRow>(
+      ex,
+      sql`select p.id, p.industries, p.stage::text as "stage", p.trl, p.joint, p.cluster_id as "clusterId",
+          c.name_ru as "clusterName", o.region_code as "region",
+          array(select p.lead_organization_id::text union
+            select pm.organization_id::text from project_members pm
+            where pm.project_id = p.id and pm.state = 'accepted') as "organizations",
+          (row_number() over (order by p.updated_at desc, p.id asc))::int as "newest"
+        from projects p join organizations o on o.id = p.lead_organization_id
+          left join clusters c on c.id = p.cluster_id`,
+    ),
+  id: (r) => r.id,
+  facets: {
+    industry: (r) => r.industries,
+    stage: (r) => r.stage,
+    trl: (r) => String(r.trl),
+    joint: (r) => String(r.joint),
+    cluster: (r) => r.clusterId,
+    region: (r) => r.region,
+    organization: (r) => r.organizations,
+  },
+  orders: { newest: (r) => r.newest },
+};
+
+/** Clusters' names by id, per index (a rename moves the generation, so a new index). */
+const clusterNames = new WeakMap<object, Map<string, string>>();
 
 /**
  * The public catalog: Russian full text on the search engine (corrections, then similar titles), facets
- * industry, stage, TRL, joint or not, cluster and the lead's region (each counted under the other filters), an organization's
- * projects (lead or accepted partner); the latest changed first (by relevance with a text). Answers cached
- * by the catalog's generation, which every write to projects, members and money entries moves.
+ * industry, stage, TRL, joint or not, cluster and the lead's region (each counted under the other
+ * filters), an organization's projects (lead or accepted partner); the latest changed first (by
+ * relevance with a text, ties latest changed first). Answers cached by the catalog's generation, which
+ * every write to projects, members, money entries, a lead's name or region and a cluster's name moves.
+ * Filters, totals, facet counts and the page's order come from the catalog's in-memory index at that
+ * generation (exact: rebuilt from the table when a newer generation is read); SQL gives only a text's
+ * matches (kept per text and generation) and the page's cards (kept per project and generation).
  */
 export function searchProjects(ctx: Ctx, q: z.infer<typeof ProjectsQuery>): Promise<string> {
   const db = ctx.db;
   return cachedJson(db, "projects", JSON.stringify(q), ProjectsPageSchema, async (gen) => {
-    const where: SQL[] = [];
-    if (q.organization)
-      where.push(
-        sql`(${projects.leadOrganizationId} = ${q.organization} or exists (select 1 from project_members pm
-          where pm.project_id = ${projects.id} and pm.organization_id = ${q.organization} and pm.state = 'accepted'))`,
-      );
-    const facetWhere: Record<FacetField, SQL | null> = {
-      industry: q.industry?.length ? sql`${projects.industries} && ${textArray(q.industry)}` : null,
-      stage: q.stage?.length ? inArray(projects.stage, q.stage)! : null,
-      trl: q.trl?.length ? inArray(projects.trl, q.trl)! : null,
-      joint: q.joint ? eq(projects.joint, q.joint === "true") : null,
-      cluster: q.cluster?.length ? inArray(projects.clusterId, q.cluster)! : null,
-      region: q.region?.length
-        ? sql`${LEAD_REGION} in (${sql.join(
-            q.region.map((r) => sql`${r}`),
-            sql`, `,
-          )})`
-        : null,
+    const index = await catalogIndex(db, PROJECTS_INDEX, gen, (ex) => generation(ex, "projects"));
+    const chosen: Record<FacetField | "organization", readonly string[] | undefined> = {
+      industry: q.industry,
+      stage: q.stage,
+      trl: q.trl?.map(String),
+      joint: q.joint ? [q.joint] : undefined,
+      cluster: q.cluster,
+      region: q.region,
+      organization: q.organization ? [q.organization] : undefined,
     };
+    const filters = new Map<FacetField | "organization", Bitset>();
+    for (const [f, values] of Object.entries(chosen) as [FacetField | "organization", string[] | undefined][])
+      if (values?.length) filters.set(f, index.anyOf(f, values));
     const text = q.q?.trim();
-    let rank: Map<string, number> | null = null;
-    if (text) {
-      const st = await searchTextAt(db, PROJECTS_CATALOG, gen, text);
-      const found = await rankedMatches(db, PROJECTS_CATALOG, PROJECT_TEXTS, text, st);
-      rank = new Map(found.map((f) => [f.id, Number(f.rank ?? 0)]));
-      where.push(inArray(projects.id, [...rank.keys(), "00000000-0000-0000-0000-000000000000"]));
+    const match = text
+      ? await indexedMatches(db, index, PROJECTS_CATALOG, PROJECT_TEXTS, text, (r) => r.newest)
+      : null;
+    const { total, result, facets } = index.facetCounts(PROJECT_FACETS, match?.set ?? null, filters);
+    const items = await indexedPage(
+      db,
+      "projects",
+      index,
+      match?.order ?? index.order("newest"),
+      result,
+      q,
+      (missing) => cardsOf(db, missing),
+    );
+    let names = clusterNames.get(index);
+    if (!names) {
+      names = new Map(index.rows.flatMap((r) => (r.clusterId ? [[r.clusterId, r.clusterName ?? ""]] : [])));
+      clusterNames.set(index, names);
     }
-    const all = [...where, ...Object.values(facetWhere).filter((c) => c !== null)];
-    const cond = all.length ? and(...all) : undefined;
-    const facets = await facetCounts(db, where, facetWhere);
-    const count = sql<number>`(count(*) over ())::int`;
-    const base = db
+    return {
+      items,
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+      facets: PROJECT_FACETS.map((field) => ({
+        field,
+        // Most projects first, then by value (code point order, as `collate "C"`).
+        values: [...(facets.get(field) ?? new Map<string, number>())]
+          .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
+          .map(([value, count]) =>
+            field === "cluster" ? { value, count, label: names.get(value) ?? "" } : { value, count },
+          ),
+      })),
+    };
+  });
+}
+
+/** The catalog's cards of these projects (the lead, cluster, accepted partners and confirmed totals). */
+async function cardsOf(ex: Executor, ids: string[]): Promise<Map<string, CardView>> {
+  const [found, partners, totals] = await Promise.all([
+    ex
       .select({
         p: COLUMNS,
         lead: { id: organizations.id, shortName: organizations.shortName },
         cluster: CLUSTER_REF,
-        count,
       })
       .from(projects)
       .innerJoin(organizations, eq(organizations.id, projects.leadOrganizationId))
       .leftJoin(clusters, eq(clusters.id, projects.clusterId))
-      .where(cond);
-    const ordered = rank
-      ? base.orderBy(
-          sql`array_position(${textArray([...rank.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id))}::uuid[], ${projects.id})`,
-        )
-      : base.orderBy(desc(projects.updatedAt), asc(projects.id));
-    const found = await ordered.limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-    const total = found[0]?.count ?? (q.page === 1 ? 0 : (await countRows(db, projects, cond))[0]!.n);
-    const ids = found.map((f) => f.p.id);
-    const partners = await partnersOf(db, ids);
-    const totals = await totalsOfMany(db, ids);
-    return {
-      items: found.map((f) =>
-        card(
-          f.p,
-          f.lead,
-          partners.get(f.p.id) ?? [],
-          totals.get(f.p.id) ?? { investment: 0, support: 0 },
-          f.cluster,
-        ),
+      .where(inArray(projects.id, ids)),
+    partnersOf(ex, ids),
+    totalsOfMany(ex, ids),
+  ]);
+  return new Map(
+    found.map((f) => [
+      f.p.id,
+      card(
+        f.p,
+        f.lead,
+        partners.get(f.p.id) ?? [],
+        totals.get(f.p.id) ?? { investment: 0, support: 0 },
+        f.cluster,
       ),
-      total,
-      page: q.page,
-      pageSize: q.pageSize,
-      facets,
-    };
-  });
+    ]),
+  );
 }
 
 /** The accepted partners of these projects. */
@@ -348,49 +417,6 @@ async function totalsOfMany(ex: Executor, ids: string[]) {
   );
   for (const t of list) map.set(t.id, { investment: Number(t.investment), support: Number(t.support) });
   return map;
-}
-
-async function facetCounts(db: Executor, where: SQL[], facetWhere: Record<FacetField, SQL | null>) {
-  const fields: [FacetField, SQL][] = [
-    ["industry", sql`unnest(${projects.industries})`],
-    ["stage", sql`${projects.stage}::text`],
-    ["trl", sql`${projects.trl}::text`],
-    ["joint", sql`${projects.joint}::text`],
-    ["cluster", sql`${projects.clusterId}::text`],
-    ["region", LEAD_REGION],
-  ];
-  const out = [];
-  for (const [field, value] of fields) {
-    const others = (Object.keys(facetWhere) as FacetField[])
-      .filter((k) => k !== field)
-      .map((k) => facetWhere[k])
-      .filter((c): c is SQL => c !== null);
-    const conds = [...where, ...others];
-    const cond = conds.length ? sql`where ${and(...conds)}` : sql``;
-    const list = await rows<{ value: string; count: number }>(
-      db,
-      sql`select v as "value", count(*)::int as "count"
-          from (select ${value} as v from ${projects} ${cond}) x
-          where v is not null
-          group by v order by count(*) desc, v`,
-    );
-    out.push({ field, values: list.map((r) => ({ value: String(r.value), count: Number(r.count) })) });
-  }
-  const clustered = out.find((f) => f.field === "cluster")!;
-  if (clustered.values.length) {
-    const names = await db
-      .select(CLUSTER_REF)
-      .from(clusters)
-      .where(
-        inArray(
-          clusters.id,
-          clustered.values.map((v) => v.value),
-        ),
-      );
-    const byId = new Map(names.map((n) => [n.id, n.nameRu]));
-    clustered.values = clustered.values.map((v) => ({ ...v, label: byId.get(v.value) ?? "" }));
-  }
-  return out;
 }
 
 /** The projects of the reader's organizations (led, or invited to and accepted), latest changed first. */

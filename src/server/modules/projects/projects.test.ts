@@ -5,6 +5,7 @@ import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, multipartFile, signedIn, testAppForFile } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { orgWithTeam } from "../organizations/organizations.fixtures.js";
+import { organizations } from "../organizations/organizations.schema.js";
 
 const t = testAppForFile();
 let op: Client;
@@ -126,6 +127,53 @@ describe("projects", () => {
     const stage = faceted.facets.find((f) => f.field === "stage")!;
     expect(stage.values).toEqual(expect.arrayContaining([{ value: "pilot", count: 1 }]));
     expectProblem(await guest.get("/api/projects/00000000-0000-4000-8000-000000000000"), 404);
+  });
+
+  it("the catalog's filters, counts and order follow each write at once; equal relevance, latest changed first", async () => {
+    const mine = `/api/projects?organization=${lead.org.id}&q=гидравлический стенд&pageSize=100`;
+    const a = await created({ titleRu: "Гидравлический стенд насосов", stage: "rnd", trl: 3 });
+    const b = await created({ titleRu: "Гидравлический стенд насосов", stage: "rnd", trl: 3 });
+    let page = await ok<Page>(guest.get(mine));
+    expect(page.items.map((i) => i.id)).toEqual([b.id, a.id]);
+    const counts = (p: Page, field: string) => p.facets.find((f) => f.field === field)!.values;
+    expect(counts(page, "stage")).toEqual([{ value: "rnd", count: 2 }]);
+    expect(counts(page, "region")).toEqual([{ value: "77", count: 2 }]);
+
+    // An edit moves its project first and its stage's count; the stage filter leaves the stage facet whole.
+    const { leadOrganizationId: _l, leadRoleRu: _r, ...content } = body(lead.org.id);
+    await ok(
+      lead.ownerC.patch(`/api/projects/${a.id}`, {
+        ...content,
+        titleRu: "Гидравлический стенд насосов",
+        stage: "prototype",
+        trl: 4,
+        version: a.version,
+      }),
+    );
+    page = await ok<Page>(guest.get(`${mine}&stage=rnd`));
+    expect(page.items.map((i) => i.id)).toEqual([b.id]);
+    expect(page.total).toBe(1);
+    expect(counts(page, "stage")).toEqual([
+      { value: "prototype", count: 1 },
+      { value: "rnd", count: 1 },
+    ]);
+    expect(counts(page, "trl")).toEqual([{ value: "3", count: 1 }]);
+    page = await ok<Page>(guest.get(mine));
+    expect(page.items.map((i) => i.id)).toEqual([a.id, b.id]);
+
+    // The lead's move to another region is counted by the next search.
+    await t.database.db
+      .update(organizations)
+      .set({ regionCode: "50" })
+      .where(eq(organizations.id, lead.org.id));
+    page = await ok<Page>(guest.get(`${mine}&region=50`));
+    expect(page.total).toBe(2);
+    expect(counts(page, "region")).toEqual([{ value: "50", count: 2 }]);
+    await t.database.db
+      .update(organizations)
+      .set({ regionCode: "77" })
+      .where(eq(organizations.id, lead.org.id));
+    expect((await ok<Page>(guest.get(`${mine}&region=50`))).total).toBe(0);
   });
 });
 
