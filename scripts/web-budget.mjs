@@ -66,7 +66,7 @@ export const PUBLIC_PAGES = [
     name: "projects",
     path: "/projects",
     module: "features/projects/pages.public.ts",
-    ceiling: 186_800,
+    ceiling: 186_900,
   },
   // the cluster in numbers: its figures and tables; the charts (@mantine/charts on recharts) are a lazy chunk
   { name: "numbers", path: "/numbers", module: "features/numbers/NumbersPage.tsx" },
@@ -77,6 +77,17 @@ export const PUBLIC_PAGES = [
     path: "/grants",
     module: "features/grants/publicPages.ts",
     ceiling: 158_900,
+  },
+  // the news (list and article), the events (catalog and event page) and the IP register (register and
+  // receipt check) came with issue 15, not yet within the aim: the events' page carries its registration
+  // and mission forms (Select, Checkbox, Textarea) in the public chunk — a lazy form would take ~25 kB off
+  { name: "news", path: "/news", module: "features/news/pages.public.ts", ceiling: 162_400 },
+  { name: "events", path: "/events", module: "features/events/publicPages.ts", ceiling: 208_700 },
+  {
+    name: "ip-register",
+    path: "/ipregistry",
+    module: "features/ipregistry/publicPages.tsx",
+    ceiling: 165_000,
   },
 ];
 

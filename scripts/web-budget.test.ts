@@ -63,7 +63,7 @@ describe("the web app's bundle budget", () => {
     ).toThrow(/not in the build's manifest/);
   });
 
-  it("lists every public page the issue names, then the exchanges' catalogs, the challenges, the pilot sites, the projects and the cluster in numbers", () => {
+  it("lists every public page the issue names, then the exchanges' catalogs, the challenges, the pilot sites, the projects, the cluster in numbers, the grants, the news, the events and the IP register", () => {
     expect(PUBLIC_PAGES.map((p) => p.name)).toEqual([
       "home",
       "directory",
@@ -76,6 +76,9 @@ describe("the web app's bundle budget", () => {
       "projects",
       "numbers",
       "grants",
+      "news",
+      "events",
+      "ip-register",
     ]);
   });
 
