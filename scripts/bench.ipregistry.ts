@@ -35,7 +35,7 @@ export async function ipLogCase(db: Db, runs = 200): Promise<string[]> {
     const t0 = performance.now();
     await db
       .transaction(async (tx) => {
-        const { leafIndex, leafHash } = await appendLeaf(tx, leaf);
+        const { leafIndex, leafHash } = await appendLeaf(tx, () => leaf);
         await tx.insert(ipDeposits).values({ ...leaf, leafIndex, leafHash });
         proofLength = (await inclusionProof(tx, leafIndex, leafIndex + 1)).length;
         ms.push(performance.now() - t0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quoted } from "./text";
+import { hasUnsafeChars, quoted } from "./text";
 
 describe("quoted", () => {
   it("never nests quotes: a name's own quotes become the inner kind", () => {
@@ -13,5 +13,14 @@ describe("quoted", () => {
     expect(quoted("«Технопарк»", "ru")).toBe("«Технопарк»");
     expect(quoted("“Grants”", "ru")).toBe("«Grants»");
     expect(quoted("Participant", "en")).toBe("“Participant”");
+  });
+});
+
+describe("hasUnsafeChars", () => {
+  it("refuses half of a surrogate pair, which the database would keep as U+FFFD, and keeps whole pairs", () => {
+    expect(hasUnsafeChars("Патент \ud800")).toBe(true);
+    expect(hasUnsafeChars("\udc00 модель")).toBe(true);
+    expect(hasUnsafeChars("Робот 🤖 v2")).toBe(false);
+    expect(hasUnsafeChars("Обычное название")).toBe(false);
   });
 });

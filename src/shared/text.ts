@@ -19,7 +19,13 @@ const UNSAFE_BLOCK = new RegExp(
 
 /** Whether a text holds a character refused by `SafeText` (`multiline` allows line breaks and tabs). */
 export const hasUnsafeChars = (s: string, multiline = false) =>
-  (multiline ? UNSAFE_BLOCK : UNSAFE_LINE).test(s);
+  (multiline ? UNSAFE_BLOCK : UNSAFE_LINE).test(s) || LONE_SURROGATE.test(s);
+
+/**
+ * Half of a UTF-16 surrogate pair without its other half: not a character. The database would store
+ * U+FFFD instead, so what was checked (or hashed, as an IP deposit's leaf is) differs from what is kept.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** NFC-normalized and trimmed. */
 export const cleanText = (s: string) => s.normalize("NFC").trim();

@@ -108,13 +108,18 @@ export type Appended = { leafIndex: number; leafHash: string };
  * Appends a leaf inside the caller's transaction (which inserts the deposit row with the index it
  * gets): takes the log's lock, so the index is the next one and no other append interleaves.
  */
-export async function appendLeaf(tx: Executor, leaf: LeafData): Promise<Appended> {
+export async function appendLeaf<L extends LeafData>(
+  tx: Executor,
+  makeLeaf: () => L,
+): Promise<Appended & { leaf: L }> {
   await lock(tx);
+  // The leaf (with its time) is made under the log's lock, so a later index never carries an earlier time.
+  const leaf = makeLeaf();
   const n = await logSize(tx);
   const leafHash = sha256(leafInput(leafBytes(leaf)));
   const nodes = completedBy(n, leafHash, await hashesOf(tx, siblingsOf(n)));
   await tx.insert(ipLogNodes).values(nodes);
-  return { leafIndex: n, leafHash: toHex(leafHash) };
+  return { leafIndex: n, leafHash: toHex(leafHash), leaf };
 }
 
 /** The root hash of the first `size` leaves. */

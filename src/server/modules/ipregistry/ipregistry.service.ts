@@ -58,7 +58,7 @@ export async function deposit(ctx: Ctx, body: z.infer<typeof DepositBody>) {
     if (!org) throw notFound();
     if (org.status !== "participant" || org.suspended)
       throw new AppError(409, "ipregistry-participants-only");
-    const leaf = {
+    const { leafIndex, leafHash, leaf } = await appendLeaf(tx, () => ({
       fileSha256: body.fileSha256,
       title: body.title.normalize("NFC"),
       type: body.type,
@@ -66,8 +66,7 @@ export async function deposit(ctx: Ctx, body: z.infer<typeof DepositBody>) {
       holderName: org.shortName.normalize("NFC"),
       authors: body.authors.map((a) => a.normalize("NFC")),
       timestamp: now().toISOString(),
-    };
-    const { leafIndex, leafHash } = await appendLeaf(tx, leaf);
+    }));
     const [row] = await tx
       .insert(ipDeposits)
       .values({ ...leaf, leafIndex, leafHash, organizationId: body.organizationId, depositorId: actor.id })

@@ -87,6 +87,11 @@ describe("deposits", () => {
     expect(Object.keys(ru)).toEqual(expect.arrayContaining(["title", "authors"]));
     const en = fieldErrors(expectProblem(await holder.adminC.post("/api/ipregistry/deposits", bad), 400));
     expect(en.fileSha256).toMatch(/file's SHA-256/);
+    // Half a surrogate pair would be hashed into the leaf but stored as U+FFFD: a receipt that could
+    // never verify, in a log that cannot forget it. Refused before anything is appended.
+    const lone = body(holder.org.id, { title: "Модель \ud800", authors: ["\udc00"] });
+    const e = fieldErrors(expectProblem(await holder.ownerC.post("/api/ipregistry/deposits", lone), 400));
+    expect(Object.keys(e)).toEqual(expect.arrayContaining(["title", "authors.0"]));
   });
 
   it("concurrent appends get dense, unique indices and the tree stays consistent", async () => {
@@ -164,6 +169,14 @@ describe("receipts and the log", () => {
     const sig = await verify(forged, filePath, "--key", keyPath);
     expect([sig.code, sig.err]).toEqual([1, expect.stringMatching(/signature/)]);
     expect((await verify(receiptPath)).code).toBe(2);
+    // The key is one the user names: never fetched from the receipt's own logKeyUrl, which a forger
+    // would point at its own key.
+    const unnamed = await verify(receiptPath, filePath);
+    expect([unnamed.code, unnamed.err]).toEqual([2, expect.stringMatching(/--log/)]);
+    expect((await verify(receiptPath, filePath, "--log", "file:///etc/passwd")).code).toBe(2);
+    expect((await verify(receiptPath, filePath, "--log", "https://a.example", "--key", keyPath)).code).toBe(
+      2,
+    );
   });
 
   it("tree heads are published when the log grew, and consistency proofs connect any two", async () => {

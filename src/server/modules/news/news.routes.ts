@@ -97,11 +97,17 @@ export const newsRoutes = routes(["news"], async (r) => {
     params: IdParams,
     query: CoverQuery,
     handler: async (ctx, req, reply) => {
-      const file = await svc.getCover(ctx, req.params.id);
+      const { file, isPublic } = await svc.getCover(ctx, req.params.id);
       // A versioned address (?v=) changes with the cover, so it may be cached; the bare one revalidates.
+      // A cover guests may not see (a draft's, a scheduled or archived article's, read by an operator)
+      // is never kept by a shared cache.
       return sendFile(req, reply, ctx.storage, file, {
         inline: true,
-        cacheControl: req.query.v ? "public, max-age=86400" : "public, no-cache",
+        cacheControl: !isPublic
+          ? "private, no-store"
+          : req.query.v
+            ? "public, max-age=86400"
+            : "public, no-cache",
       });
     },
   });

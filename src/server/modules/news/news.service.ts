@@ -304,12 +304,16 @@ export async function deleteCover(ctx: Ctx, id: string): Promise<View> {
 }
 
 /** The cover of an article readers may see (operators: any article's). */
-export async function getCover(ctx: Ctx, id: string): Promise<StoredFile> {
+/** The cover and whether guests may see it now (an operator also reads drafts' and archived ones'). */
+export async function getCover(ctx: Ctx, id: string): Promise<{ file: StoredFile; isPublic: boolean }> {
   const where = mayManage(ctx) ? eq(newsArticles.id, id) : and(eq(newsArticles.id, id), visible());
-  const [r] = await ctx.db.select({ fileId: newsArticles.coverFileId }).from(newsArticles).where(where);
+  const [r] = await ctx.db
+    .select({ fileId: newsArticles.coverFileId, isPublic: sql<boolean>`${visible()}` })
+    .from(newsArticles)
+    .where(where);
   const file = r?.fileId ? await findFile(ctx.db, r.fileId) : undefined;
   if (!file) throw notFound();
-  return file;
+  return { file, isPublic: r!.isPublic };
 }
 
 /** The newest published articles (the feeds, the sitemap). */

@@ -170,9 +170,13 @@ describe("covers", () => {
     const withCover = await ok<ArticleView>(op.put(`/api/news/${a.id}/cover`, up.payload, up.headers));
     expect(withCover.coverUrl).toBe(`/api/news/${a.id}/cover?v=${withCover.version}`);
     expectProblem(await guest.get(withCover.coverUrl!), 404);
+    // the operator previews the draft's cover; no shared cache may keep it
+    const preview = await op.get(withCover.coverUrl!);
+    expect([preview.statusCode, preview.headers["cache-control"]]).toEqual([200, "private, no-store"]);
     const published = await ok<ArticleView>(edit(withCover, { state: "published" }));
     const img = await guest.get(published.coverUrl!);
     expect(img.statusCode).toBe(200);
+    expect(img.headers["cache-control"]).toBe("public, max-age=86400");
     expect(img.headers["content-type"]).toBe("image/png");
     expect(img.rawPayload.equals(PNG)).toBe(true);
     // the article's page names its cover for link previews (Open Graph), by an absolute address

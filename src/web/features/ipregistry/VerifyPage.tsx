@@ -81,7 +81,8 @@ export default function VerifyPage() {
           ))}
       </div>
       <Text size="sm">
-        {t("ipregistry.verify.cli")} <Code>npx innocluster-verify receipt.json file.pdf</Code>
+        {t("ipregistry.verify.cli")}{" "}
+        <Code>{`npx innocluster-verify receipt.json file.pdf --log ${typeof window === "undefined" ? "" : window.location.origin}`}</Code>
       </Text>
     </Stack>
   );
