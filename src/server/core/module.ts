@@ -98,7 +98,8 @@ export interface PersonalDataPart {
   export(tx: Executor, userId: string): Promise<Record<string, unknown>>;
   /** Files the user uploaded, put in the zip under `files/<module>/`; each opened only when the zip reaches it. */
   files?(tx: Executor, userId: string): Promise<PersonalFile[]>;
-  erase(tx: Executor, userId: string): Promise<void>;
+  /** `publicUrl`: what mails written in the erasure (e.g. a freed place's notice) link to. */
+  erase(tx: Executor, userId: string, env: { publicUrl: string }): Promise<void>;
 }
 
 /**

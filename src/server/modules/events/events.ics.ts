@@ -25,9 +25,10 @@ const MOSCOW_VTIMEZONE = [
 /**
  * An iCalendar (RFC 5545) of events: each with its times in Moscow time (TZID Europe/Moscow with the
  * zone's VTIMEZONE), title, description with the programme, venue or link, and a stable UID, so a
- * calendar that imports it again updates the event rather than adding another.
+ * calendar that imports it again updates the event rather than adding another. The online link only
+ * with `links` (a place holder's personal feed): the public file of an event leaves it out.
  */
-export function calendarOf(name: string, list: Row[], publicUrl: string): string {
+export function calendarOf(name: string, list: Row[], publicUrl: string, links = false): string {
   const cal = new ICalCalendar({
     name,
     prodId: { company: "Innocluster", product: "events", language: "RU" },
@@ -43,7 +44,7 @@ export function calendarOf(name: string, list: Row[], publicUrl: string): string
       timezone: CLUSTER_TIME_ZONE,
       summary: r.titleRu,
       description: programme ? `${r.descriptionRu}\n\n${programme}` : r.descriptionRu,
-      location: r.venueRu ?? r.url ?? null,
+      location: r.venueRu ?? (links ? r.url : null) ?? null,
       url: `${publicUrl}/events/${r.id}`,
       status: r.state === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       sequence: r.version,

@@ -134,7 +134,7 @@ export const eventRoutes = routes(["events"], (r) => {
     params: TokenParams.extend({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/) }),
     handler: async (ctx, { params }, reply) => {
       const list = await svc.feedEvents(ctx, params.token.slice(0, -4));
-      return sendCalendar(reply, calendarOf("Innocluster", list, ctx.config.publicUrl), "events.ics");
+      return sendCalendar(reply, calendarOf("Innocluster", list, ctx.config.publicUrl, true), "events.ics");
     },
   });
 

@@ -192,10 +192,14 @@ async function mayMarkAttendance(ex: Executor, ctx: Ctx, r: Row): Promise<boolea
 export async function present(ex: Executor, ctx: Ctx, r: Row): Promise<View> {
   const [c] = await cardsOf(ex, [r]);
   const mine = ctx.actor ? await myRegistration(ex, r.id, ctx.actor.id) : null;
+  const attendance = await mayMarkAttendance(ex, ctx, r);
+  // The online link only for those holding a place, the organizer's managers and operators (a guest's
+  // page, cached for every guest, never has it).
+  const holds = !!mine && (HOLDING as string[]).includes(mine.state);
   return {
     ...c!,
     descriptionRu: r.descriptionRu,
-    url: r.url,
+    url: holds || attendance ? r.url : null,
     programme: r.programme,
     registrationOpensAt: local(r.registrationOpensAt),
     registrationClosesAt: local(r.registrationClosesAt),
@@ -203,7 +207,7 @@ export async function present(ex: Executor, ctx: Ctx, r: Row): Promise<View> {
     version: r.version,
     me: {
       manage: can(ctx.actor, "events.manage"),
-      attendance: await mayMarkAttendance(ex, ctx, r),
+      attendance,
       registration: mine ? await regView(ex, mine) : null,
     },
   };
@@ -391,7 +395,7 @@ async function contentOf(ex: Executor, c: Content) {
   if (c.kind === "mission" && !c.country)
     fields.push({ field: "country", key: "field.event.country-required" });
   c.programme.forEach((p, i) => {
-    const at = clusterInstant(p.at);
+    const at = instantOf(p.at, `programme.${i}.at`, fields);
     if (at && startsAt && endsAt && (at < startsAt || at > endsAt))
       fields.push({ field: `programme.${i}.at`, key: "field.event.programme-outside" });
   });
@@ -480,7 +484,8 @@ async function bump(
 
 /** Edits an event (an operator); a stale version is 409 with the event as it is now. */
 export async function updateEvent(ctx: Ctx, id: string, body: z.infer<typeof UpdateEventBody>) {
-  return ctx.db.transaction(async (tx) => {
+  let told = false;
+  const view = await ctx.db.transaction(async (tx) => {
     const r = await eventRow(tx, id, true);
     if (r.version !== body.version) await changed(tx, ctx, id);
     if (r.state === "cancelled") throw new AppError(409, "event-transition");
@@ -492,8 +497,12 @@ export async function updateEvent(ctx: Ctx, id: string, body: z.infer<typeof Upd
       before: { ...contentAudit(r), version: r.version },
       after: { ...contentAudit(after), version: after.version },
     });
+    // A capacity raised or removed: the places it frees go to the waiting, in order, each told.
+    while ((await promote(tx, promoter(ctx), after)) !== null) told = true;
     return present(tx, ctx, after);
   });
+  if (told) ctx.mailQueued();
+  return view;
 }
 
 /** Publishes a draft (an operator): public in the catalog, open to registration in its window. */
@@ -551,16 +560,17 @@ export async function cancelEvent(ctx: Ctx, id: string, version: number) {
 const takenOf = async (ex: Executor, eventId: string) =>
   (await countsOf(ex, [eventId])).get(eventId)?.taken ?? 0;
 
-/** Whether an organization may register for the event under its audience (the organization's status). */
+/** Whether an organization may register for the event under its audience (the organization's status, not suspended). */
 async function admits(ex: Executor, r: Row, organizationId: string | null): Promise<boolean> {
   if (r.audience === "everyone") return true;
   if (!organizationId) return false;
   if (r.audience === "invited") return r.invited.includes(organizationId);
   const [o] = await ex
-    .select({ status: organizations.status })
+    .select({ status: organizations.status, suspendedAt: organizations.statusSuspendedAt })
     .from(organizations)
     .where(eq(organizations.id, organizationId));
-  return o?.status === "participant" || o?.status === "partner";
+  // A suspended status admits no more than none (as in grants and the IP registry).
+  return (o?.status === "participant" || o?.status === "partner") && o.suspendedAt === null;
 }
 
 /**
@@ -638,8 +648,12 @@ export async function register(ctx: Ctx, id: string, body: z.infer<typeof Regist
   });
 }
 
-/** Promotes the first waiting, if a place is free: told in the same transaction. */
-async function promote(tx: Executor, ctx: Ctx, r: Row): Promise<string | null> {
+/** Who promotes: the audit's actor and the public URL the notice's mail links to. */
+export type Promoter = { audit: { actorId: string | null; ip: string | null }; publicUrl: string };
+const promoter = (ctx: Ctx): Promoter => ({ audit: auditCtx(ctx), publicUrl: ctx.config.publicUrl });
+
+/** Promotes the first waiting, if a place is free: told in the same transaction (the event locked). */
+export async function promote(tx: Executor, by: Promoter, r: Row): Promise<string | null> {
   if (r.kind === "mission" || r.state !== "published") return null;
   if (r.capacity !== null && (await takenOf(tx, r.id)) >= r.capacity) return null;
   const [first] = await tx
@@ -653,13 +667,13 @@ async function promote(tx: Executor, ctx: Ctx, r: Row): Promise<string | null> {
     .update(eventRegistrations)
     .set({ state: "registered", version: sql`${eventRegistrations.version} + 1`, updatedAt: sql`now()` })
     .where(eq(eventRegistrations.id, first.id));
-  await writeAudit(tx, auditCtx(ctx), {
+  await writeAudit(tx, by.audit, {
     action: "event.promote",
     entity: "event",
     entityId: r.id,
     after: { registration: first.id, state: "registered" },
   });
-  await notifyAll(tx, ctx.config.publicUrl, [
+  await notifyAll(tx, by.publicUrl, [
     {
       userIds: [first.userId],
       kind: EVENT_NOTIFICATION_KINDS.promoted,
@@ -694,7 +708,7 @@ export async function cancelRegistration(ctx: Ctx, id: string): Promise<void> {
       entityId: id,
       after: { registration: g.id, state: "cancelled" },
     });
-    told = (await promote(tx, ctx, r)) !== null;
+    told = (await promote(tx, promoter(ctx), r)) !== null;
   });
   if (told) ctx.mailQueued();
 }
@@ -916,7 +930,7 @@ export async function feedEvents(ctx: Ctx, token: string): Promise<Row[]> {
 /**
  * The reminders a day and an hour before: every place holder of a published event starting within the
  * next 24 hours (or hour) who was not reminded yet is told once (the `reminded_*` column marks it in the
- * same transaction). Returns how many mails were queued.
+ * same transaction; none due, nothing is written). Returns how many mails were queued.
  */
 export async function sendReminders(db: Executor, publicUrl: string, now = new Date()): Promise<number> {
   let mails = 0;
@@ -924,16 +938,24 @@ export async function sendReminders(db: Executor, publicUrl: string, now = new D
     ["day", 24 * 60, "reminded_day"],
     ["hour", 60, "reminded_hour"],
   ] as const) {
+    const dueWhere = sql`e.id = g.event_id and e.state = 'published' and g.state in ('registered', 'selected')
+              and g.${sql.raw(column)} is null
+              and e.starts_at > ${now.toISOString()}::timestamptz
+              and e.starts_at <= ${now.toISOString()}::timestamptz + make_interval(mins => ${minutes})
+              ${when === "day" ? sql`and e.starts_at > ${now.toISOString()}::timestamptz + interval '1 hour'` : sql``}`;
+    // Looked for first: an update touching no row would still fire the statement triggers that move the
+    // catalog's generation (migration 0049), flushing the guests' caches every 5 minutes.
+    const [any] = await rows<{ one: number }>(
+      db,
+      sql`select 1 as one from event_registrations g join events e on ${dueWhere} limit 1`,
+    );
+    if (!any) continue;
     mails += await db.transaction(async (tx) => {
       const due = await rows<{ id: string; user_id: string; event_id: string; title_ru: string }>(
         tx,
         sql`update event_registrations g set ${sql.raw(column)} = now()
             from events e
-            where e.id = g.event_id and e.state = 'published' and g.state in ('registered', 'selected')
-              and g.${sql.raw(column)} is null
-              and e.starts_at > ${now.toISOString()}::timestamptz
-              and e.starts_at <= ${now.toISOString()}::timestamptz + make_interval(mins => ${minutes})
-              ${when === "day" ? sql`and e.starts_at > ${now.toISOString()}::timestamptz + interval '1 hour'` : sql``}
+            where ${dueWhere}
             returning g.id, g.user_id, e.id as event_id, e.title_ru`,
       );
       const byEvent = new Map<string, { title: string; users: string[] }>();

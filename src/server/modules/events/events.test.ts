@@ -2,10 +2,13 @@ import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clusterLocal } from "../../../shared/clock.js";
+import { generation } from "../../core/search.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, signedIn, testAppForFile } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
 import { orgWithTeam } from "../organizations/organizations.fixtures.js";
+import { organizations } from "../organizations/organizations.schema.js";
+import { eventsPersonalData } from "./events.personal.js";
 import { eventRegistrations, events } from "./events.schema.js";
 import { sendReminders } from "./events.service.js";
 
@@ -30,6 +33,7 @@ type EventView = {
   taken: number;
   waitlist: number;
   capacity: number | null;
+  url: string | null;
   participants: { id: string; shortName: string }[];
   me: { manage: boolean; attendance: boolean; registration: Reg | null };
 };
@@ -472,5 +476,119 @@ describe("events: catalog, calendars, reminders", () => {
       }),
     ]);
     expectProblem(await guest.get("/api/event-registrations/mine"), 401);
+  });
+});
+
+describe("events: places freed otherwise than by a cancellation, who sees the link", () => {
+  const promotedFor = async (eventId: string) =>
+    (
+      await t.database.db.select().from(notifications).where(eq(notifications.kind, "events.promoted"))
+    ).filter((n) => n.link === `/events/${eventId}`);
+  const stateOf = async (c: Client, eventId: string) =>
+    (await ok<EventView>(c.get(`/api/events/${eventId}`))).me.registration?.state;
+
+  it("raising the capacity or removing the limit gives the new places to the waiting, in order, who are told", async () => {
+    const e = await published({ capacity: 1 });
+    const cs = await people(4);
+    for (const c of cs) await ok(c.post(`/api/events/${e.id}/registrations`, {}), 201);
+    const raised = await ok<EventView>(
+      op.put(`/api/operator/events/${e.id}`, { ...body({ capacity: 2 }), version: e.version }),
+    );
+    expect(raised).toMatchObject({ taken: 2, waitlist: 2 });
+    expect(await stateOf(cs[1]!, e.id)).toBe("registered");
+    expect(await stateOf(cs[2]!, e.id)).toBe("waitlisted");
+    // A newcomer after the raise waits behind them.
+    const [late] = await people(1);
+    expect((await ok<Reg>(late!.post(`/api/events/${e.id}/registrations`, {}), 201)).state).toBe(
+      "waitlisted",
+    );
+    const unlimited = await ok<EventView>(
+      op.put(`/api/operator/events/${e.id}`, { ...body({ capacity: null }), version: raised.version }),
+    );
+    expect(unlimited).toMatchObject({ taken: 5, waitlist: 0 });
+    expect((await promotedFor(e.id)).length).toBe(4);
+  });
+
+  it("an erased account's place goes to the first waiting, who is told", async () => {
+    const e = await published({ capacity: 1 });
+    const holder = await createUser(t.database);
+    const holderC = await signedIn(t, holder);
+    const [first, second] = await people(2);
+    await ok(holderC.post(`/api/events/${e.id}/registrations`, {}), 201);
+    await ok(first!.post(`/api/events/${e.id}/registrations`, {}), 201);
+    await ok(second!.post(`/api/events/${e.id}/registrations`, {}), 201);
+    await t.database.db.transaction((tx) =>
+      eventsPersonalData.erase(tx, holder.id, { publicUrl: t.config.publicUrl }),
+    );
+    expect(await stateOf(first!, e.id)).toBe("registered");
+    expect(await stateOf(second!, e.id)).toBe("waitlisted");
+    expect(await promotedFor(e.id)).toHaveLength(1);
+  });
+
+  it("a programme item's impossible time is a field error, not stored without a time", async () => {
+    const res = await op.post(
+      "/api/operator/events",
+      body({
+        startsAt: "2027-03-10T10:00",
+        endsAt: "2027-03-10T18:00",
+        programme: [{ at: "2027-02-30T10:00", titleRu: "Открытие" }],
+      }),
+    );
+    expect(fieldErrors(expectProblem(res, 400, "validation"))["programme.0.at"]).toBe(
+      "Укажите дату и время по Москве в формате ГГГГ-ММ-ДДTЧЧ:ММ",
+    );
+  });
+
+  it("a suspended participant may not register for a participants-only event", async () => {
+    const suspended = await orgWithTeam(t, { status: "participant" });
+    await t.database.db
+      .update(organizations)
+      .set({ statusSuspendedAt: new Date() })
+      .where(eq(organizations.id, suspended.org.id));
+    const e = await published({ audience: "participants" });
+    expectProblem(
+      await suspended.ownerC.post(`/api/events/${e.id}/registrations`, { organizationId: suspended.org.id }),
+      409,
+      "event-audience",
+    );
+  });
+
+  it("the online link only for place holders, the organizer's managers and operators; not in the public .ics", async () => {
+    const url = "https://example.ru/closed-call";
+    const e = await published({
+      format: "online",
+      venueRu: null,
+      url,
+      capacity: 1,
+      audience: "participants",
+      organizerId: host.org.id,
+    });
+    expect((await ok<EventView>(guest.get(`/api/events/${e.id}`))).url).toBeNull();
+    const [stranger] = await people(1);
+    expect((await ok<EventView>(stranger!.get(`/api/events/${e.id}`))).url).toBeNull();
+    expect((await ok<EventView>(op.get(`/api/events/${e.id}`))).url).toBe(url);
+    expect((await ok<EventView>(host.adminC.get(`/api/events/${e.id}`))).url).toBe(url);
+    const member = await orgWithTeam(t, { status: "participant" });
+    await ok(member.ownerC.post(`/api/events/${e.id}/registrations`, { organizationId: member.org.id }), 201);
+    expect((await ok<EventView>(member.ownerC.get(`/api/events/${e.id}`))).url).toBe(url);
+    // Waiting is not holding a place.
+    await ok(
+      member.memberC.post(`/api/events/${e.id}/registrations`, { organizationId: member.org.id }),
+      201,
+    );
+    expect((await ok<EventView>(member.memberC.get(`/api/events/${e.id}`))).url).toBeNull();
+    expect((await ok<EventView>(guest.get(`/api/events/${e.id}`))).url).toBeNull();
+    const ics = await guest.get(`/api/events/${e.id}/calendar`);
+    expect(ics.statusCode).toBe(200);
+    expect(ics.body).not.toContain("closed-call");
+    const feed = await ok<{ url: string }>(member.ownerC.post("/api/calendar-feed"), 201);
+    expect((await guest.get(new URL(feed.url).pathname)).body).toContain("closed-call");
+  });
+
+  it("the reminders job with nothing due writes nothing: the guests' cache generation stays", async () => {
+    await sendReminders(t.database.db, t.config.publicUrl, new Date(Date.now() + 400 * DAY));
+    const before = await generation(t.database.db, "events");
+    await sendReminders(t.database.db, t.config.publicUrl, new Date(Date.now() + 400 * DAY));
+    expect(await generation(t.database.db, "events")).toBe(before);
   });
 });

@@ -307,7 +307,9 @@ describe("saved searches", () => {
       (await c.post("/api/listing-searches", { name: "Снова", query: { kind: "premises" } })).statusCode,
     ).toBe(201);
 
-    await t.database.db.transaction((tx) => listingsPersonalData.erase(tx, u.id));
+    await t.database.db.transaction((tx) =>
+      listingsPersonalData.erase(tx, u.id, { publicUrl: t.config.publicUrl }),
+    );
     expect(((await c.get("/api/listing-searches")).json() as { items: unknown[] }).items).toEqual([]);
   });
 });

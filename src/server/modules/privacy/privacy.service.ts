@@ -467,7 +467,7 @@ async function eraseOne(
       throw new Error(
         `owns organizations: ${owned.map((o) => o.shortName).join(", ")}; ownership must pass on first`,
       );
-    for (const { part } of parts) await part.erase(tx, req.userId);
+    for (const { part } of parts) await part.erase(tx, req.userId, { publicUrl: services.config.publicUrl });
     await tx
       .update(erasureRequests)
       .set({ state: "done", doneAt: now, lastError: null })

@@ -548,9 +548,9 @@ describe("erasure of awkward names, and of one failing", () => {
       moveClock(60_000);
     }
     const original = privacyPersonalData.erase;
-    const spy = vi.spyOn(privacyPersonalData, "erase").mockImplementation(async (tx, userId) => {
+    const spy = vi.spyOn(privacyPersonalData, "erase").mockImplementation(async (tx, userId, env) => {
       if (userId === failing.id) throw new Error("storage unavailable");
-      return original(tx, userId);
+      return original(tx, userId, env);
     });
     moveClock(31 * DAY);
     await runJob("privacy.erase-due");

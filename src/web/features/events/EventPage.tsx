@@ -211,10 +211,16 @@ export default function EventPage() {
           </Anchor>
         </Text>
       )}
-      {e.url && (
+      {e.url ? (
         <Text size="sm">
           {t("events.page.link")} <Anchor href={e.url}>{e.url}</Anchor>
         </Text>
+      ) : (
+        e.format !== "offline" && (
+          <Text size="sm" c="dimmed">
+            {t("events.page.linkForRegistered")}
+          </Text>
+        )
       )}
       <Text style={{ whiteSpace: "pre-line" }}>{e.descriptionRu}</Text>
       {e.me.manage && <Manage e={e} />}
