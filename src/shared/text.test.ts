@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasUnsafeChars, quoted } from "./text";
+import { quoted, SafeText } from "./text";
 
 describe("quoted", () => {
   it("never nests quotes: a name's own quotes become the inner kind", () => {
@@ -16,11 +16,12 @@ describe("quoted", () => {
   });
 });
 
-describe("hasUnsafeChars", () => {
+describe("SafeText", () => {
   it("refuses half of a surrogate pair, which the database would keep as U+FFFD, and keeps whole pairs", () => {
-    expect(hasUnsafeChars("Патент \ud800")).toBe(true);
-    expect(hasUnsafeChars("\udc00 модель")).toBe(true);
-    expect(hasUnsafeChars("Робот 🤖 v2")).toBe(false);
-    expect(hasUnsafeChars("Обычное название")).toBe(false);
+    const title = SafeText(1, 100);
+    expect(title.safeParse("Патент \ud800").success).toBe(false);
+    expect(title.safeParse("\udc00 модель").success).toBe(false);
+    expect(title.safeParse("Робот 🤖 v2").success).toBe(true);
+    expect(title.safeParse("Обычное название").success).toBe(true);
   });
 });

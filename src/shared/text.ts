@@ -19,7 +19,7 @@ const UNSAFE_BLOCK = new RegExp(
 
 /** Whether a text holds a character refused by `SafeText` (`multiline` allows line breaks and tabs). */
 export const hasUnsafeChars = (s: string, multiline = false) =>
-  (multiline ? UNSAFE_BLOCK : UNSAFE_LINE).test(s) || LONE_SURROGATE.test(s);
+  (multiline ? UNSAFE_BLOCK : UNSAFE_LINE).test(s);
 
 /**
  * Half of a UTF-16 surrogate pair without its other half: not a character. The database would store
@@ -34,7 +34,9 @@ const checked = (max: number, multiline: boolean) =>
   z
     .string()
     .max(max)
-    .refine((v) => !hasUnsafeChars(v, multiline), { message: "field.unsafe-text" });
+    .refine((v) => !hasUnsafeChars(v, multiline) && !LONE_SURROGATE.test(v), {
+      message: "field.unsafe-text",
+    });
 
 /** A required single-line text (a name, a title) of `min`–`max` characters: clean and NFC. */
 export const SafeText = (min: number, max: number) =>
