@@ -254,6 +254,9 @@ const PLANS: Plan[] = [
   },
 ];
 
+/** The demo challenges' titles (the pilots' seeder starts a pilot for a demo winner). */
+export const demoChallengeTitles = () => PLANS.map((p) => p.titleRu);
+
 /** The award a demo challenge's winner got for its reward (a paid pilot is a contract). */
 const AWARD_OF: Partial<Record<RewardType, AwardKind>> = {
   paid_pilot: "contract",
@@ -364,7 +367,9 @@ async function seedDemoChallenges({ db }: SeedContext) {
     const owner = byName.get(p.owner);
     if (!owner) continue;
     if (criteriaIssues(p.criteria).length) throw new Error(`seed: criteria of ${p.titleRu}`);
-    const created = new Date(now - (90 - n * 5) * DAY);
+    // The open ones were posted in the last three months; the ones past their deadline over the year
+    // before (a month or so apart), so the dashboards show a year of challenges and solutions.
+    const created = new Date(now - (p.deadline < 0 ? 60 - p.deadline + 30 * n : 90 - n * 5) * DAY);
     const deadline = new Date(now + p.deadline * DAY);
     deadline.setUTCHours(20, 59, 0, 0); // 23:59 in Moscow
     const opened =

@@ -255,7 +255,9 @@ async function seedDemoGrants({ db, storage }: SeedContext) {
         PROGRAMS[pi === 1 && !["approved", "agreement", "paid", "refused"].includes(state) ? 0 : pi]!;
       const programId = ids[PROGRAMS.indexOf(plan)]!;
       const start = PROGRAMS.indexOf(plan) === 1 ? now - 280 * DAY : now - 35 * DAY;
-      const created = start + n * 0.5 * DAY;
+      // the closed program's applications spread over its window (a few weeks apart), so the dashboards
+      // show its submissions, decisions and payments month by month; the open programs' half a day apart
+      const created = start + (PROGRAMS.indexOf(plan) === 1 ? (n % 8) * 17 : n * 0.5) * DAY;
       const count = 2 + (n % 3);
       const items = Array.from({ length: count }, (_, i) => {
         const cat = plan.categories[(n + i) % plan.categories.length]!.category;

@@ -1,9 +1,11 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { InnovationScores, PilotState, SiteType } from "../../shared/pilots.js";
+import { rows, textArray } from "../core/db.js";
 import type { SeedContext, Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { organizations } from "../modules/organizations/organizations.schema.js";
 import { pilotMilestones, pilotSites, pilots } from "../modules/pilots/pilots.schema.js";
+import { demoChallengeTitles } from "./challenges.js";
 import { ownedOrganizations, verifiedMoscowParticipant } from "./organizations.js";
 import { seedFullPilots } from "./pilots.full.js";
 
@@ -572,4 +574,62 @@ async function seedDemoPilots(db: SeedContext["db"]) {
         })),
       );
   }
+  await seedWinnerPilot(db, now, expert?.id ?? null);
+}
+
+/**
+ * The earliest demo challenge winner (of an organization) took its solution to a pilot, running since a
+ * month after the results at a site of the challenge's owner with room (else any site with room): the
+ * challenges' funnel runs from a challenge to a pilot. Scored like every pilot past the expert's step.
+ */
+async function seedWinnerPilot(db: SeedContext["db"], now: number, expertId: string | null) {
+  const [w] = await rows<{
+    id: string;
+    org: string;
+    owner: string;
+    solution: string;
+    trl: number;
+    results: number;
+  }>(
+    db,
+    sql`select s.id, s.organization_id as org, c.organization_id as owner, s.solution, s.trl,
+          (extract(epoch from c.results_at) * 1000)::float8 as results
+        from challenge_submissions s join challenges c on c.id = s.challenge_id
+        where s.decision = 'winner' and s.organization_id is not null and c.results_at is not null
+          and c.title_ru = any(${textArray(demoChallengeTitles())})
+          and not exists (select 1 from pilots p where p.challenge_submission_id = s.id)
+        order by c.results_at, s.id limit 1`,
+  );
+  if (!w) return;
+  const [site] = await rows<{ id: string }>(
+    db,
+    sql`select s.id from pilot_sites s
+        where s.capacity > (select count(*) from pilots p where p.site_id = s.id and p.state::text in ('agreed', 'running'))
+        order by s.organization_id = ${w.owner} desc, s.created_at, s.id limit 1`,
+  );
+  if (!site) return;
+  const from = Math.min(-1, Math.round((Number(w.results) + 30 * DAY - now) / DAY));
+  const created = new Date(Number(w.results) + 7 * DAY);
+  await db.insert(pilots).values({
+    siteId: site.id,
+    organizationId: w.org,
+    state: "running",
+    solution: w.solution,
+    trl: w.trl,
+    expectedEffect: "Подтвердить на площадке эффект, показанный в решении запроса",
+    team: "Руководитель проекта, два инженера, аналитик данных",
+    needs: "Доступ на площадку, ответственный сотрудник со стороны заказчика",
+    dateFrom: dayOf(now, from),
+    dateTo: dayOf(now, from + 120),
+    expertId,
+    scores: { novelty: 8, readiness: 7, effect: 8, feasibility: 7 },
+    scoreComment: "Решение оценено экспертами запроса; пилот подтверждает эффект на площадке.",
+    scoredAt: created,
+    agreedFrom: dayOf(now, from),
+    agreedTo: dayOf(now, from + 120),
+    agreedConditions: "Работы по согласованному графику, отчёт раз в две недели",
+    challengeSubmissionId: w.id,
+    createdAt: created,
+    updatedAt: created,
+  });
 }
