@@ -8,6 +8,7 @@ import { eventRegistrations, events } from "../events/events.schema.js";
 import { listingResponseEvents, listingResponses } from "../listings/listings.responses.schema.js";
 import { listings } from "../listings/listings.schema.js";
 import { measures } from "../measures/measures.schema.js";
+import { flushNavigatorSearches } from "../measures/measures.usage.js";
 import { createOrg } from "../organizations/organizations.fixtures.js";
 import type { AnalyticsFilters, AnalyticsTableInput } from "./analytics.contract.js";
 import { eventsDashboard } from "./analytics.events.js";
@@ -70,6 +71,7 @@ describe("the navigator dashboard", () => {
       expect((await guest.get(path)).statusCode).toBe(200);
     expect((await operator.get("/api/measures?form=grant")).statusCode).toBe(200);
 
+    await flushNavigatorSearches(t.database.db);
     const month = moscowToday().slice(0, 7);
     const tables = await navigatorDashboard(ctx("en"), period(month, month));
     const monthly = table(tables, "navigatorMonthly");

@@ -175,7 +175,8 @@ export const measureUsageDaily = pgTable(
 
 /**
  * The navigator's searches by day (Moscow time): a first page of the catalog asked with a text or a
- * filter, by anyone but staff, counted even when the answer comes from the cache.
+ * filter, by anyone but staff, counted even when the answer comes from the cache (each app server adds
+ * its counts every few seconds: measures.usage.ts).
  */
 export const navigatorSearchesDaily = pgTable("navigator_searches_daily", {
   day: date("day", { mode: "string" }).primaryKey(),

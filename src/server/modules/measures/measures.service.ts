@@ -238,7 +238,7 @@ export function searchSpec(
 export async function searchMeasures(ctx: Ctx, q: SearchQueryInput): Promise<string> {
   const today = moscowToday();
   // A search by anyone but staff counts for the dashboards, whether or not the answer is cached.
-  if (isNavigatorSearch(q) && !isStaff(ctx)) await countNavigatorSearch(ctx.db);
+  if (isNavigatorSearch(q) && !isStaff(ctx)) countNavigatorSearch(ctx.db);
   // The catalog's generation is read alongside the member's organization (two statements at once).
   const gen = generation(ctx.db, "measures");
   gen.catch(() => {}); // awaited below; an error there goes to the request

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { moscowToday } from "../../core/clock.js";
 import { Client, createUser, signedIn, testAppForFile } from "../../test/helpers.js";
 import { measures, measureUsageDaily, navigatorSearchesDaily } from "./measures.schema.js";
+import { flushNavigatorSearches } from "./measures.usage.js";
 
 const t = testAppForFile();
 
@@ -44,6 +45,7 @@ describe("the navigator's daily use", () => {
     ])
       expect((await guest.get(path)).statusCode).toBe(200);
     expect((await operator.get("/api/measures?q=сертификация")).statusCode).toBe(200);
+    await flushNavigatorSearches(t.database.db);
     const searches = await t.database.db.select().from(navigatorSearchesDaily);
     expect(searches).toEqual([{ day: moscowToday(), searches: 3 }]);
   });
