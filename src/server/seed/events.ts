@@ -221,7 +221,7 @@ const PLANS: Plan[] = [
     title: "Московский урбанистический форум — 2025",
     description:
       "Форум о будущем городов: сессии о мобильности, развитии территорий и цифровых сервисах для жителей.",
-    day: -90,
+    day: -180,
     at: "10:00",
     hours: 9,
     venue: "Москва, Парк «Зарядье»",
@@ -232,7 +232,7 @@ const PLANS: Plan[] = [
     format: "offline",
     title: "«Открытые инновации — 2025»: сессии для стартапов",
     description: "Сессии корпоративных акселераторов, питчи стартапов и встречи с венчурными фондами.",
-    day: -60,
+    day: -240,
     at: "10:00",
     hours: 8,
     venue: "Москва, Технопарк «Сколково»",
@@ -254,7 +254,7 @@ const PLANS: Plan[] = [
     title: "Выставка «Транспорт будущего»",
     description:
       "Беспилотный транспорт, электробусы, сервисы мобильности: экспозиция московских разработчиков и операторов.",
-    day: -30,
+    day: -120,
     at: "10:00",
     hours: 8,
     venue: "Москва, ВДНХ, павильон «Транспорт»",
@@ -265,7 +265,7 @@ const PLANS: Plan[] = [
     title: "Конгресс «Новые материалы и аддитивные технологии»",
     description:
       "Научно-практический конгресс: композиты, металлические порошки, 3D-печать изделий для промышленности и медицины.",
-    day: -120,
+    day: -330,
     at: "10:00",
     hours: 8,
     venue: "Москва, МИСИС, Ленинский пр., 4",
@@ -342,7 +342,8 @@ async function seedDemoEvents({ db }: SeedContext) {
       audience: p.kind === "mission" ? ("participants" as const) : ("everyone" as const),
       country: p.country ?? null,
       authorId: operator?.id ?? null,
-      publishedAt: p.state === "draft" ? null : new Date(now - 60 * DAY),
+      // Announced two months ahead (the past ones spread over the year behind the dashboards).
+      publishedAt: p.state === "draft" ? null : new Date(Math.min(now, startsAt.getTime()) - 60 * DAY),
     };
   });
   const inserted = await db
@@ -383,7 +384,7 @@ async function seedDemoEvents({ db }: SeedContext) {
           p.kind === "mission" ? "Программно-аппаратный комплекс видеоаналитики для городских служб" : null,
         targetCountry: p.kind === "mission" ? (p.country ?? null) : null,
         attended: past && (state === "registered" || state === "selected") ? rnd() < 0.8 : null,
-        queuedAt: new Date(now - (30 - k) * 3600_000),
+        queuedAt: new Date(Math.min(now, rowsOut[i]!.startsAt.getTime() - 7 * DAY) - (30 - k) * 3600_000),
       });
     }
   });

@@ -25,6 +25,8 @@ type Listing = {
   organizationId: string;
   owner: string;
   nda: boolean;
+  /** When it was published (responses come after; the seed spreads them over the year since). */
+  publishedAt?: Date | null;
 };
 type Step = { move: string; data?: ListingValues; say?: string };
 type Plan = { listing: Listing; by: Org; values: ListingValues; steps: Step[]; say?: string };
@@ -50,7 +52,12 @@ async function write(db: Executor, plans: Plan[]) {
     const type = RESPONSE_TYPES[RESPONSE_OF_KIND[p.listing.kind]!];
     const clock = clusterClock(new Date());
     const values = responseSchema(type.fields, type.check, clock).parse(p.values);
-    const start = now - (p.steps.length + 2 + (i % 5)) * DAY;
+    // Recent, or — every other one — further back in the listing's life (the dashboards' year), at
+    // least a week after its publication.
+    const recent = now - (p.steps.length + 2 + (i % 5)) * DAY;
+    const published = p.listing.publishedAt?.getTime() ?? now;
+    const back = i % 2 === 1 ? ((i * 37) % 300) * DAY : 0;
+    const start = Math.max(Math.min(recent, published + 7 * DAY), recent - back);
     let state = type.initial;
     let outcome: ListingValues = {};
     const events: (typeof listingResponseEvents.$inferInsert)[] = [];

@@ -819,7 +819,8 @@ async function seedDemoListings({ db }: SeedContext) {
       s.kind === "premises"
         ? orgs[i % Math.min(4, orgs.length)]!
         : (orgs[(i % (orgs.length - 4 || 1)) + 4] ?? orgs[0]!);
-    return { s, org, at: new Date(now - (all.length - i) * 2 * DAY) };
+    // A week apart: the exchanges' year behind the dashboards.
+    return { s, org, at: new Date(now - (all.length - i) * 7 * DAY) };
   });
   if (demo) planned.push({ s: DEMO_USER_DRAFT, org: demo, at: new Date(now - DAY) });
   const values = (s: Seed, org?: { shortName: string }) => {
@@ -864,6 +865,7 @@ async function seedDemoListings({ db }: SeedContext) {
     owner: listings.authorId,
     nda: listings.nda,
     values: listings.values,
+    publishedAt: listings.publishedAt,
   });
   // The first premises listing's landlord raised the price: the change waits for the operator.
   const first = PREMISES[0]!;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clusterDate } from "../../shared/clock.js";
 import { type EligibilityProfile, evaluate, type Verdict } from "../../shared/eligibility.js";
 import type { Database } from "../core/db.js";
 import {
@@ -7,12 +8,13 @@ import {
   MEASURE_LEVELS,
   MeasureInput,
 } from "../modules/measures/measures.contract.js";
-import { measures } from "../modules/measures/measures.schema.js";
+import { measures, measureUsageDaily, navigatorSearchesDaily } from "../modules/measures/measures.schema.js";
 import { organizations } from "../modules/organizations/organizations.schema.js";
 import { testDatabase } from "../test/helpers.js";
 import { seed } from "./index.js";
 import { PROVIDERS } from "./measures.content.js";
 import { DEMO_SENTENCE, measureRows } from "./measures.js";
+import { usageRows } from "./measures.usage.js";
 import { DEMO_USER_ORG } from "./organizations.js";
 
 let database: Database;
@@ -175,6 +177,62 @@ describe("demo measures", () => {
     expect(demoUser!.eligible).toBeGreaterThanOrEqual(10);
     expect(demoUser!.check).toBeGreaterThanOrEqual(10);
     expect(demoUser!.not_eligible).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe("the navigator's use in the demo", () => {
+  it("covers the 12 months before this one: views, apply clicks and searches every month, more on weekdays, most on a few measures, none before publication", async () => {
+    const usage = await database.db.select().from(measureUsageDaily);
+    const searches = await database.db.select().from(navigatorSearchesDaily);
+    const months = new Map<string, { views: number; clicks: number; searches: number }>();
+    const month = (day: string) => {
+      const m = months.get(day.slice(0, 7)) ?? { views: 0, clicks: 0, searches: 0 };
+      months.set(day.slice(0, 7), m);
+      return m;
+    };
+    for (const u of usage) {
+      month(u.day).views += u.views;
+      month(u.day).clicks += u.applyClicks;
+    }
+    for (const s of searches) month(s.day).searches += s.searches;
+    // The 12 full months before this one.
+    const last12 = [...months.keys()].filter((m) => m < clusterDate().slice(0, 7)).sort();
+    expect(last12).toHaveLength(12);
+    for (const m of last12) {
+      expect(months.get(m)!.views, m).toBeGreaterThan(100);
+      expect(months.get(m)!.clicks, m).toBeGreaterThan(5);
+      expect(months.get(m)!.searches, m).toBeGreaterThan(300);
+    }
+
+    const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
+    const perDay = (weekend: boolean) => {
+      const days = searches.filter((s) => [0, 6].includes(weekday(s.day)) === weekend);
+      return days.reduce((n, s) => n + s.searches, 0) / days.length;
+    };
+    expect(perDay(false)).toBeGreaterThan(2 * perDay(true));
+
+    const perMeasure = new Map<string, number>();
+    for (const u of usage) perMeasure.set(u.measureId, (perMeasure.get(u.measureId) ?? 0) + u.views);
+    const totals = [...perMeasure.values()].sort((a, b) => b - a);
+    expect(totals[0]!).toBeGreaterThan(10 * totals[Math.floor(totals.length / 2)]!);
+
+    const publishedOn = new Map(all.map((m) => [m.id, m.publishedAt]));
+    for (const u of usage) {
+      const at = publishedOn.get(u.measureId);
+      expect(at, u.measureId).toBeTruthy();
+      expect(u.day >= clusterDate(at!), u.day).toBe(true);
+      expect(u.applyClicks).toBeLessThanOrEqual(u.views);
+    }
+  });
+
+  it("is the same for the same measures and day", () => {
+    const now = Date.parse("2026-11-23T10:00:00Z");
+    const list = measureRows(42, "demo", now, null).demo.map((m) => ({
+      id: m.id!,
+      status: m.status!,
+      publishedAt: m.publishedAt ?? null,
+    }));
+    expect(usageRows(list, now)).toEqual(usageRows(list, now));
   });
 });
 

@@ -13,8 +13,9 @@ import { REGIONS } from "../../shared/regions.js";
 import type { TagSlug } from "../../shared/tags.js";
 import type { Scale, SeedContext, Seeder } from "../core/seed.js";
 import { users } from "../modules/accounts/accounts.schema.js";
-import { measures } from "../modules/measures/measures.schema.js";
+import { measures, measureUsageDaily, navigatorSearchesDaily } from "../modules/measures/measures.schema.js";
 import { type C, catalog, type M, type W } from "./measures.content.js";
+import { usageRows } from "./measures.usage.js";
 import { latin } from "./translit.js";
 
 export const DEMO_SENTENCE = { ru: "Демонстрационные данные.", en: "Demo data." } as const;
@@ -311,6 +312,16 @@ export const measuresSeeder: Seeder = {
     const { demo, generated } = measureRows(seed, scale, Date.now(), operator?.id ?? null);
     await insertBatches(ctx, "measures", demo);
     if (generated.length) await insertBatches(ctx, "generated measures", generated);
+    // A year of the navigator's use behind the dashboards (the demo catalog's measures, both scales).
+    const usage = usageRows(
+      demo.map((m) => ({ id: m.id!, status: m.status!, publishedAt: m.publishedAt ?? null })),
+      Date.now(),
+    );
+    for (let i = 0; i < usage.usage.length; i += 5000) {
+      await db.insert(measureUsageDaily).values(usage.usage.slice(i, i + 5000));
+      ctx.progress("measure usage", Math.min(i + 5000, usage.usage.length), usage.usage.length);
+    }
+    await db.insert(navigatorSearchesDaily).values(usage.searches);
     // Merge the GIN indexes' pending lists (PGlite has no autovacuum) and refresh planner statistics.
     await db.execute(sql`select gin_clean_pending_list(i.indexrelid) from pg_index i
       join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam

@@ -11,6 +11,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -155,6 +156,32 @@ export const measureVersions = pgTable(
   },
   (t) => [uniqueIndex("measure_versions_key").on(t.measureId, t.version)],
 );
+
+/**
+ * The navigator's use by day (Moscow time), for the operator's dashboards: a measure's page views and
+ * "go to apply" clicks, bumped with the measure's cumulative counters (`views`, `apply_clicks`) in the
+ * same statement's transaction; staff views are not counted, as in the counters.
+ */
+export const measureUsageDaily = pgTable(
+  "measure_usage_daily",
+  {
+    measureId: parentRef("measure_id", () => measures.id),
+    day: date("day", { mode: "string" }).notNull(),
+    views: integer("views").notNull().default(0),
+    applyClicks: integer("apply_clicks").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.measureId, t.day] }), index("measure_usage_daily_day_idx").on(t.day)],
+);
+
+/**
+ * The navigator's searches by day (Moscow time): a first page of the catalog asked with a text or a
+ * filter, by anyone but staff, counted even when the answer comes from the cache (each app server adds
+ * its counts every few seconds: measures.usage.ts).
+ */
+export const navigatorSearchesDaily = pgTable("navigator_searches_daily", {
+  day: date("day", { mode: "string" }).primaryKey(),
+  searches: integer("searches").notNull().default(0),
+});
 
 const { search: _search, ...plainColumns } = getTableColumns(measures);
 /** A measure's own columns: without the search vector (derived). */

@@ -65,6 +65,7 @@ import {
   type SearchSpec,
 } from "./measures.search.js";
 import { onMeasurePublishedOrChanged } from "./measures.subscriptions.service.js";
+import { countMeasureUsage, countNavigatorSearch, isNavigatorSearch } from "./measures.usage.js";
 
 type SearchQueryInput = z.infer<typeof SearchQuery>;
 type Card = z.infer<typeof MeasureCard>;
@@ -236,6 +237,8 @@ export function searchSpec(
 /** A search as the response's JSON (cards with their explanations), cached by the catalog's generation. */
 export async function searchMeasures(ctx: Ctx, q: SearchQueryInput): Promise<string> {
   const today = moscowToday();
+  // A search by anyone but staff counts for the dashboards, whether or not the answer is cached.
+  if (isNavigatorSearch(q) && !isStaff(ctx)) countNavigatorSearch(ctx.db);
   // The catalog's generation is read alongside the member's organization (two statements at once).
   const gen = generation(ctx.db, "measures");
   gen.catch(() => {}); // awaited below; an error there goes to the request
@@ -312,7 +315,8 @@ const isStaff = (ctx: Ctx) => can(ctx.actor, "measures.manage");
 /**
  * A published measure (any status for staff), by id or slug, with the full eligibility breakdown for
  * a member's active organization. Each view by someone other than staff adds one to `views` (a plain
- * counter, not de-duplicated per session: it measures interest, not unique visitors).
+ * counter, not de-duplicated per session: it measures interest, not unique visitors) and to the day's
+ * row of `measure_usage_daily` (the dashboards).
  */
 export async function getMeasure(ctx: Ctx, idOrSlug: string): Promise<z.infer<typeof MeasureView>> {
   const staff = isStaff(ctx);
@@ -322,10 +326,13 @@ export async function getMeasure(ctx: Ctx, idOrSlug: string): Promise<z.infer<ty
   ]);
   if (!row || (row.status !== "published" && !staff)) throw notFound();
   if (!staff && row.status === "published")
-    await ctx.db
-      .update(measures)
-      .set({ views: sql`${measures.views} + 1` })
-      .where(eq(measures.id, row.id));
+    await ctx.db.transaction(async (tx) => {
+      await tx
+        .update(measures)
+        .set({ views: sql`${measures.views} + 1` })
+        .where(eq(measures.id, row.id));
+      await countMeasureUsage(tx, row.id, "view");
+    });
   const today = moscowToday();
   return {
     measure: presentMeasure(row, today, org ? evaluate(row.criteria, org.profile, today) : undefined),
@@ -335,11 +342,15 @@ export async function getMeasure(ctx: Ctx, idOrSlug: string): Promise<z.infer<ty
 
 /** Counts a "go to apply" click on a published measure and returns where to go. */
 export async function applyClick(ctx: Ctx, idOrSlug: string) {
-  const [row] = await ctx.db
-    .update(measures)
-    .set({ applyClicks: sql`${measures.applyClicks} + 1` })
-    .where(and(byIdOrSlug(idOrSlug), eq(measures.status, "published")))
-    .returning({ applyUrl: measures.applyUrl });
+  const row = await ctx.db.transaction(async (tx) => {
+    const [r] = await tx
+      .update(measures)
+      .set({ applyClicks: sql`${measures.applyClicks} + 1` })
+      .where(and(byIdOrSlug(idOrSlug), eq(measures.status, "published")))
+      .returning({ id: measures.id, applyUrl: measures.applyUrl });
+    if (r) await countMeasureUsage(tx, r.id, "applyClick");
+    return r;
+  });
   if (!row) throw notFound();
   return { applyUrl: row.applyUrl };
 }
