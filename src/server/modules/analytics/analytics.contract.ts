@@ -2,7 +2,6 @@
 // each with typed columns (src/shared/analytics.ts), its rows and how it is charted — so the web draws any
 // of them with one component and every table exports the same way (CSV for Excel, XLSX).
 import { z } from "zod";
-import type { Ctx } from "../../core/context.js";
 import {
   ANALYTICS_FILTERS,
   ANALYTICS_MAX_MONTHS,
@@ -14,6 +13,7 @@ import {
   monthsBetween,
 } from "../../../shared/analytics.js";
 import { ORG_TYPES } from "../../../shared/organizations.js";
+import type { Ctx } from "../../core/context.js";
 import { RegionCode } from "../organizations/organizations.contract.js";
 
 const Month = z.string().refine(isMonth, "field.month");
