@@ -70,6 +70,8 @@ export const PUBLIC_PAGES = [
   },
   // the cluster in numbers: its figures and tables; the charts (@mantine/charts on recharts) are a lazy chunk
   { name: "numbers", path: "/numbers", module: "features/numbers/NumbersPage.tsx" },
+  // the open data: the catalogue of the data sets, plain elements (a table, <details>), within the aim
+  { name: "open-data", path: "/open-data", module: "features/opendata/OpenDataPage.tsx" },
   // the grants' public pages (the programs, a program) share one chunk; its ceiling has ~0.5 kB of room
   // (the server-rendered program page and the reports' timeline labels came in the same day)
   {

@@ -80,6 +80,7 @@ const STATIC_PAGES: Record<string, string> = {
   "/grants": "grants",
   "/clusters": "clusters",
   "/numbers": "numbers",
+  "/open-data": "openData",
   "/news": "news",
   ...Object.fromEntries(LISTING_KIND_NAMES.map((kind) => [`/exchanges/${kind}`, `exchanges.${kind}`])),
 };

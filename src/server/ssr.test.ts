@@ -123,6 +123,12 @@ describe.each(["ru", "en"] as const)("the first HTML of a public page, in %s", (
     expect(text).toContain(lang === "ru" ? "Таблица" : "Table");
   });
 
+  it("the open data: the data sets and the licence", async () => {
+    const text = rootText((await page("/open-data", lang)).body);
+    expect(text).toContain(lang === "ru" ? "Организации кластера" : "The cluster's organizations");
+    expect(text).toContain("CC BY 4.0");
+  });
+
   it("directory: the first results' names", async () => {
     const { items } = await api<{ items: { shortName: string }[] }>("/api/directory", lang);
     expect(items.length).toBeGreaterThan(2);

@@ -40,7 +40,7 @@ export const SSR_CONCURRENCY = 4;
 /**
  * The pages everyone may read, rendered on the server: home, directory, organization, navigator,
  * measure, the exchanges and a listing, the projects and a project, the grant programs and a program,
- * the cluster in numbers, the news and an article. `url` is the
+ * the cluster in numbers, the open data, the news and an article. `url` is the
  * request's (encoded) path, a query may follow.
  */
 export function isPublicPage(url: string): boolean {
@@ -51,8 +51,7 @@ export function isPublicPage(url: string): boolean {
   } catch {
     return false;
   }
-  if (pathname === "/" || pathname === "/directory" || pathname === "/measures" || pathname === "/numbers")
-    return true;
+  if (["/", "/directory", "/measures", "/numbers", "/open-data"].includes(pathname)) return true;
   if (/^\/directory\/[^/]+$/.test(pathname)) return true;
   if (pathname === "/exchanges" || /^\/exchanges\/[a-z_]+$/.test(pathname)) return true;
   if (/^\/listings\/[0-9a-f-]{36}$/.test(pathname)) return true;

@@ -223,7 +223,7 @@ describe("what search engines read", () => {
         return [...res.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replace(base, ""));
       };
       expect(await locs("/sitemaps/pages.xml")).toEqual(
-        expect.arrayContaining(["/", "/directory", "/measures"]),
+        expect.arrayContaining(["/", "/directory", "/measures", "/open-data"]),
       );
       expect((await locs("/sitemaps/measures.xml")).sort()).toEqual(
         published.map((m) => `/measures/${m.id}`).sort(),

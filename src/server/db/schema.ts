@@ -22,6 +22,7 @@ export * from "../modules/measures/measures.schema.js";
 export * from "../modules/measures/measures.subscriptions.schema.js";
 export * from "../modules/news/news.schema.js";
 export * from "../modules/notifications/notifications.schema.js";
+export * from "../modules/opendata/opendata.schema.js";
 export * from "../modules/organizations/organizations.schema.js";
 export * from "../modules/pilots/pilots.schema.js";
 export * from "../modules/privacy/privacy.schema.js";

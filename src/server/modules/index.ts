@@ -17,6 +17,7 @@ import { measuresModule } from "./measures/measures.module.js";
 import { newsModule } from "./news/news.module.js";
 import { notificationsModule } from "./notifications/notifications.module.js";
 import { numbersModule } from "./numbers/numbers.module.js";
+import { opendataModule } from "./opendata/opendata.module.js";
 import { organizationsModule } from "./organizations/organizations.module.js";
 import { pilotsModule } from "./pilots/pilots.module.js";
 import { privacyModule } from "./privacy/privacy.module.js";
@@ -50,6 +51,7 @@ export const MODULES = [
   ipregistryModule,
   numbersModule,
   newsModule,
+  opendataModule,
   reportingModule,
   jobsModule,
   privacyModule,

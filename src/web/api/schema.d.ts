@@ -4203,6 +4203,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/open/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open data catalogue: each data set's description, columns, licence, last generation and addresses */
+        get: operations["getOpenDatasets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open/datasets/{name}/schema.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A data set's Table Schema (Frictionless Data): its fields with name, type and description */
+        get: operations["getOpenDatasetsByNameSchemaJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open/datasets/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A data set's last generated file: `<name>.csv` (RFC 4180, UTF-8) or `<name>.json` ({meta, data}); 404 before the first generation */
+        get: operations["getOpenDatasetsByFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The live read-only API: a page of a data set's current rows (the same columns as its files), by id */
+        get: operations["getOpenByName"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opendata/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Regenerate every data set's files now (an operator; audited); answers the catalogue */
+        post: operations["postOpendataRegenerate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/kpi-reports/mine": {
         parameters: {
             query?: never;
@@ -6215,6 +6300,7 @@ export interface components {
                 "grants.review": boolean;
                 "operator.events": boolean;
                 "operator.news.manage": boolean;
+                "operator.opendata.regenerate": boolean;
                 "operator.kpi.manage": boolean;
                 "admin.jobs": boolean;
                 "privacy.own": boolean;
@@ -6596,6 +6682,78 @@ export interface components {
             /** @enum {string} */
             unit: "count" | "rub";
             values: number[];
+        };
+        OpenDataCatalogue: {
+            licence: {
+                name: string;
+                title: string;
+                path: string;
+                attribution: {
+                    ru: string;
+                    en: string;
+                };
+            };
+            datasets: {
+                name: string;
+                title: {
+                    ru: string;
+                    en: string;
+                };
+                description: {
+                    ru: string;
+                    en: string;
+                };
+                columns: {
+                    key: string;
+                    /** @enum {string} */
+                    type: "string" | "integer" | "number" | "boolean" | "date" | "datetime" | "array";
+                    description: {
+                        ru: string;
+                        en: string;
+                    };
+                }[];
+                generatedAt: string | null;
+                rows: number | null;
+                api: string;
+                schema: string;
+                csv: {
+                    url: string;
+                    size: number;
+                    sha256: string;
+                } | null;
+                json: {
+                    url: string;
+                    size: number;
+                    sha256: string;
+                } | null;
+            }[];
+        };
+        OpenDataPage: {
+            items: {
+                [key: string]: string | number | boolean | string[] | null;
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        OpenDataTableSchema: {
+            name: string;
+            title: string;
+            description: string;
+            licenses: {
+                name: string;
+                path: string;
+                title: string;
+            }[];
+            fields: {
+                name: string;
+                /** @enum {string} */
+                type: "string" | "integer" | "number" | "boolean" | "date" | "datetime" | "array";
+                format?: string;
+                title: string;
+                description: string;
+            }[];
+            primaryKey: string;
         };
         OperatorEvent: {
             /** Format: uuid */
@@ -18752,6 +18910,160 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NewsArticle"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDatasets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenDataCatalogue"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDatasetsByNameSchemaJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenDataTableSchema"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenDatasetsByFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getOpenByName: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenDataPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOpendataRegenerate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenDataCatalogue"];
                 };
             };
             /** @description A problem (RFC 9457) in the request's language */
