@@ -55,7 +55,7 @@ export function statusSteps(f: AnalyticsFilters, end: ReturnType<typeof monthSta
       )
     ),
     steps as (
-      select org, at, state, coalesce(lag(state) over (partition by org order by at, id), 'registered') as prev
+      select org, at, id, state, coalesce(lag(state) over (partition by org order by at, id), 'registered') as prev
       from ev
     )`;
 }
@@ -79,7 +79,7 @@ export function membersByMonthStatement(f: AnalyticsFilters) {
 export function membersByRegionStatement(f: AnalyticsFilters) {
   const end = monthStart(nextMonth(f.to));
   return sql`with ${statusSteps(f, end)},
-    final as (select distinct on (org) org, state from steps order by org, at desc, state)
+    final as (select distinct on (org) org, state from steps order by org, at desc, id desc)
     select coalesce(o.region_code, '') as region,
       count(*)::int as total,
       count(*) filter (where coalesce(final.state, 'registered') = 'registered')::int as registered,
