@@ -3,7 +3,7 @@
 // A dashboard runs its statements concurrently, so the endpoint's time is about its heaviest one's.
 import type { SQL } from "drizzle-orm";
 import type { AnalyticsFilters } from "../src/server/modules/analytics/analytics.contract.js";
-import { membersByMonthStatement } from "../src/server/modules/analytics/analytics.members.js";
+import { membersStatement } from "../src/server/modules/analytics/analytics.members.js";
 import { resolveFilters } from "../src/server/modules/analytics/analytics.service.js";
 import { applicationsByMonthStatement } from "../src/server/modules/analytics/analytics.statusApplications.js";
 import { DASHBOARDS, type Dashboard } from "../src/shared/analytics.js";
@@ -15,7 +15,7 @@ import { DASHBOARDS, type Dashboard } from "../src/shared/analytics.js";
  * percentiles (a window over the touched applications' history).
  */
 export const HEAVIEST: Record<Dashboard, ((f: AnalyticsFilters) => SQL) | null> = {
-  members: membersByMonthStatement,
+  members: membersStatement,
   statusApplications: applicationsByMonthStatement,
   navigator: null,
   exchanges: null,

@@ -12,14 +12,14 @@
 // in the month (Moscow time) of the event, everything before the period in its first month; a month's
 // count is the running sum up to it. One pass over organizations and their status events, however long
 // the period.
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { ORG_STATUSES } from "../../../shared/organizations.js";
 import { regionName } from "../../../shared/regions.js";
 import type { Ctx } from "../../core/context.js";
 import { rows } from "../../core/db.js";
 import { t } from "../../core/i18n.js";
 import type { AnalyticsFilters, DashboardQuery } from "./analytics.contract.js";
-import { monthOf, monthStart, nextMonth, orgFilters, table } from "./analytics.query.js";
+import { filtersOrgs, monthOf, monthStart, nextMonth, orgFilters, table } from "./analytics.query.js";
 
 /** An organization's state in these counts: its status, or "suspended" while it is. */
 const STATES = [...ORG_STATUSES, "suspended"] as const;
@@ -29,80 +29,83 @@ export const TOP_REGIONS = 15;
 const STATUS_EVENTS = sql`('approved', 'suspended', 'resumed', 'revoked')`;
 
 /**
- * The status steps of the filtered organizations up to `end`: `o` (the organizations), `steps` (each
- * event with the state before it). The heaviest statement of the dashboard is the one that uses them.
+ * The heaviest statement, the dashboard's only one: the filtered organizations (`o`, an index-only scan
+ * of organizations_analytics_idx), their status steps (`steps`: each event with the state before it),
+ * then two answers in one result — `part = 'month'`: the change counts per month and state over the period
+ * (key = month); `part = 'region'`: every organization's last state before the period's end, counted per
+ * region (key = region code, '' for none).
  */
-export function statusSteps(f: AnalyticsFilters, end: ReturnType<typeof monthStart>) {
-  return sql`o as (
-      select id, created_at, region_code from organizations o
+export function membersStatement(f: AnalyticsFilters) {
+  const start = monthStart(f.from);
+  const end = monthStart(nextMonth(f.to));
+  // Everything before the period counts in its first month; to_char only for what falls inside it.
+  const month = (at: SQL) => sql`case when ${at} < ${start} then ${f.from} else ${monthOf(at)} end`;
+  const history = filtersOrgs(f) ? sql`join o on o.id = h.organization_id` : sql``;
+  return sql`with o as (
+      select id, created_at, status, status_since, status_suspended_at, region_code from organizations o
       where ${orgFilters(f, "o")} and o.created_at < ${end}
     ),
     ev as (
       select h.organization_id as org, h.at, h.id,
         case h.event when 'revoked' then 'registered' when 'suspended' then 'suspended' else h.to_status::text end as state
-      from status_history h join o on o.id = h.organization_id
+      from status_history h ${history}
       where h.event in ${STATUS_EVENTS} and h.at < ${end}
       union all
       select x.id, x.at, x.id, x.state from (
-        select r.id, r.status_since as at, r.status::text as state from organizations r join o on o.id = r.id
-        where r.status <> 'registered'
+        select id, status_since as at, status::text as state from o where status <> 'registered'
         union all
-        select r.id, r.status_suspended_at, 'suspended' from organizations r join o on o.id = r.id
-        where r.status_suspended_at is not null
+        select id, status_suspended_at, 'suspended' from o where status_suspended_at is not null
       ) x
       where x.at < ${end} and not exists (
         select 1 from status_history h where h.organization_id = x.id and h.event in ${STATUS_EVENTS}
       )
     ),
     steps as (
-      select org, at, id, state, coalesce(lag(state) over (partition by org order by at, id), 'registered') as prev
-      from ev
-    )`;
-}
-
-/** The heaviest statement: the change counts per month and state over the period. */
-export function membersByMonthStatement(f: AnalyticsFilters) {
-  const end = monthStart(nextMonth(f.to));
-  const month = (at: ReturnType<typeof sql>) => sql`greatest(${monthOf(at)}, ${f.from})`;
-  return sql`with ${statusSteps(f, end)},
+      select org, at, state, coalesce(lag(state) over w, 'registered') as prev, lead(at) over w is null as last
+      from ev window w as (partition by org order by at, id)
+    ),
     deltas as (
       select ${month(sql`created_at`)} as month, 'registered' as state, 1 as d from o
       union all
       select ${month(sql`at`)}, state, 1 from steps where state <> prev
       union all
       select ${month(sql`at`)}, prev, -1 from steps where state <> prev
-    )
-    select month, state, sum(d)::int as n from deltas group by month, state`;
-}
-
-/** The state of every filtered organization at the period's end, counted per region. */
-export function membersByRegionStatement(f: AnalyticsFilters) {
-  const end = monthStart(nextMonth(f.to));
-  return sql`with ${statusSteps(f, end)},
-    final as (select distinct on (org) org, state from steps order by org, at desc, id desc)
-    select coalesce(o.region_code, '') as region,
-      count(*)::int as total,
-      count(*) filter (where coalesce(final.state, 'registered') = 'registered')::int as registered,
-      count(*) filter (where final.state = 'participant')::int as participant,
-      count(*) filter (where final.state = 'partner')::int as partner,
-      count(*) filter (where final.state = 'suspended')::int as suspended
+    ),
+    final as (select org, state from steps where last)
+    select 'month' as part, month as key, state, sum(d)::int as n from deltas group by month, state
+    union all
+    select 'region', coalesce(o.region_code, ''), coalesce(final.state, 'registered'), count(*)::int
     from o left join final on final.org = o.id
-    group by 1 order by total desc, region`;
+    group by 2, 3`;
 }
 
 type ByRegion = { region: string } & Record<State | "total", number>;
 
 export const membersDashboard: DashboardQuery = async (ctx: Ctx, f: AnalyticsFilters) => {
-  const [changes, regions] = await Promise.all([
-    rows<{ month: string; state: State; n: number }>(ctx.db, membersByMonthStatement(f)),
-    rows<ByRegion>(ctx.db, membersByRegionStatement(f)),
-  ]);
+  const result = await rows<{ part: "month" | "region"; key: string; state: State; n: number }>(
+    ctx.db,
+    membersStatement(f),
+  );
   const running = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<State, number>;
   const byMonth = f.months.map((month) => {
-    for (const c of changes) if (c.month === month) running[c.state] += c.n;
+    for (const c of result) if (c.part === "month" && c.key === month) running[c.state] += c.n;
     const total = STATES.reduce((sum, s) => sum + running[s], 0);
     return { month, ...running, total };
   });
+  const perRegion = new Map<string, ByRegion>();
+  for (const c of result) {
+    if (c.part !== "region") continue;
+    let r = perRegion.get(c.key);
+    if (!r) {
+      r = { region: c.key, total: 0, registered: 0, participant: 0, partner: 0, suspended: 0 };
+      perRegion.set(c.key, r);
+    }
+    r[c.state] += c.n;
+    r.total += c.n;
+  }
+  const regions = [...perRegion.values()].sort(
+    (a, b) => b.total - a.total || a.region.localeCompare(b.region),
+  );
 
   const top = regions.slice(0, TOP_REGIONS);
   const rest = regions.slice(TOP_REGIONS);

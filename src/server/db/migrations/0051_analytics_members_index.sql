@@ -1,0 +1,1 @@
+CREATE INDEX "organizations_analytics_idx" ON "organizations" USING btree ("created_at","status","status_since","status_suspended_at","region_code","type","id");
