@@ -1,4 +1,5 @@
 import { routes } from "../../core/route.js";
+import { sendJson } from "../../core/search.js";
 import {
   AnalyticsDashboard,
   AnalyticsQuery,
@@ -20,7 +21,8 @@ export const analyticsRoutes = routes(["analytics"], (r) => {
     query: AnalyticsQuery,
     response: AnalyticsDashboard,
     noStore: true,
-    handler: (ctx, { params, query }) => svc.dashboard(ctx, params.dashboard, query),
+    handler: async (ctx, { params, query }, reply) =>
+      sendJson(reply, await svc.dashboard(ctx, params.dashboard, query)),
   });
 
   r.get("/analytics/:dashboard/export", {

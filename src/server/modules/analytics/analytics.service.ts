@@ -10,12 +10,13 @@ import {
 import { moscowToday, now } from "../../core/clock.js";
 import type { Ctx } from "../../core/context.js";
 import { badRequest } from "../../core/errors.js";
+import { cachedJson, type GenerationName, generations } from "../../core/search.js";
 import { challengesDashboard } from "./analytics.challenges.js";
-import type {
+import {
   AnalyticsDashboard,
-  AnalyticsFilters,
-  AnalyticsQuery,
-  DashboardQuery,
+  type AnalyticsFilters,
+  type AnalyticsQuery,
+  type DashboardQuery,
 } from "./analytics.contract.js";
 import { eventsDashboard } from "./analytics.events.js";
 import { exchangesDashboard } from "./analytics.exchanges.js";
@@ -54,13 +55,60 @@ export function resolveFilters(
   return { from, to, months, region: q.region, orgType: q.orgType };
 }
 
-/** One dashboard's tables for the filters, texts in the reader's language. */
+/**
+ * The generations (core/search.ts) a dashboard's answer depends on: its answer is kept in memory per
+ * generation of what it reads, filters, language and hour (a wait "now" moves with the clock), so a
+ * committed write shows in the next answer on every app server and between writes an answer costs one
+ * primary-key lookup. `directory` is bumped by every write to organizations (creation, each status
+ * change) and memberships; `status` by every write to status_applications (migration 0051). A dashboard
+ * without its list (null) is computed on every request.
+ */
+export const DASHBOARD_READS: Record<Dashboard, readonly GenerationName[] | null> = {
+  members: ["directory"],
+  statusApplications: ["directory", "status"],
+  navigator: null,
+  exchanges: null,
+  challenges: null,
+  grants: null,
+  events: null,
+};
+
+async function compute(
+  ctx: Ctx,
+  name: Dashboard,
+  f: AnalyticsFilters,
+): Promise<z.input<typeof AnalyticsDashboard>> {
+  const tables = await DASHBOARD_QUERIES[name](ctx, f);
+  return { dashboard: name, from: f.from, to: f.to, computedAt: now().toISOString(), tables };
+}
+
+/** One dashboard's tables for the filters, texts in the reader's language, as the route's JSON. */
 export async function dashboard(
   ctx: Ctx,
   name: Dashboard,
   q: z.infer<typeof AnalyticsQuery>,
-): Promise<z.input<typeof AnalyticsDashboard>> {
+): Promise<string> {
   const f = resolveFilters(q);
-  const tables = await DASHBOARD_QUERIES[name](ctx, f);
-  return { dashboard: name, from: f.from, to: f.to, computedAt: now().toISOString(), tables };
+  const reads = DASHBOARD_READS[name];
+  if (!reads) return JSON.stringify(AnalyticsDashboard.parse(await compute(ctx, name, f)));
+  const gens = await generations(ctx.db, reads);
+  const key = [
+    "analytics",
+    name,
+    ctx.locale,
+    f.from,
+    f.to,
+    f.region ?? "",
+    f.orgType ?? "",
+    now().toISOString().slice(0, 13),
+    ...gens,
+  ].join(":");
+  return cachedJson(
+    ctx.db,
+    "directory",
+    key,
+    AnalyticsDashboard,
+    () => compute(ctx, name, f),
+    Promise.resolve(gens[0]!),
+  );
 }
