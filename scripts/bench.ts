@@ -70,6 +70,7 @@ import {
 import { DEMO_USER_EMAIL, DEMO_USER_ORG } from "../src/server/seed/organizations.js";
 import { openSse } from "../src/server/test/sse.js";
 import { numberMonths } from "../src/shared/numbers.js";
+import { analyticsCases } from "./bench.analytics.js";
 import { challengeRankingStatement, challengesSearchStatement } from "./bench.challenges.js";
 import { grantQueueAnswer, grantQueueStatement } from "./bench.grants.js";
 import { IPLOG_CASE, ipLogCase } from "./bench.ipregistry.js";
@@ -564,6 +565,19 @@ const cases: Case[] = [
       note: "guest; every figure and 8 series of 24 months from one statement",
     }),
   },
+  // Issue 15: the operator's dashboards at their default filters, each beside its heaviest statement
+  // (scripts/bench.analytics.ts).
+  ...analyticsCases().map(
+    (a): Case => ({
+      name: a.name,
+      auth: "operator",
+      prepare: async () => ({
+        url: a.url,
+        stages: [[toStatement(a.statement)]],
+        note: `${a.note}; operator`,
+      }),
+    }),
+  ),
 ];
 
 /** Publishes of the measure fitting everyone, each waited for until its notices are all written. */

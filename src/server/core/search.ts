@@ -305,7 +305,7 @@ export const sendJson = (reply: FastifyReply, json: string) =>
  * challenges catalog's own that a stage's ranking reads (scores, experts, their memberships and names) —,
  * or `pilots` — every write to the pilots (read by the cluster in numbers).
  */
-export type GenerationName = Catalog["name"] | "challenge_rankings" | "pilots" | "grants";
+export type GenerationName = Catalog["name"] | "challenge_rankings" | "pilots" | "grants" | "status";
 
 /** The catalog's current generation: read in every search, so a committed write is seen at once. */
 export async function generation(ex: Executor, catalog: GenerationName): Promise<number> {

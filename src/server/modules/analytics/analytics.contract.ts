@@ -18,21 +18,24 @@ import { RegionCode } from "../organizations/organizations.contract.js";
 
 const Month = z.string().refine(isMonth, "field.month");
 
+const FilterShape = {
+  from: Month.optional(),
+  to: Month.optional(),
+  region: RegionCode.optional(),
+  orgType: z.enum(ORG_TYPES).optional(),
+};
+
+/** The period asked is in order and at most ANALYTICS_MAX_MONTHS long (checked when both ends are given). */
+function checkPeriod(q: { from?: string; to?: string }, c: z.RefinementCtx) {
+  if (!q.from || !q.to) return;
+  const n = monthsBetween(q.from, q.to).length;
+  if (n === 0) c.addIssue({ code: "custom", path: ["to"], message: "field.periodOrder" });
+  else if (n > ANALYTICS_MAX_MONTHS)
+    c.addIssue({ code: "custom", path: ["from"], message: "field.periodTooLong" });
+}
+
 /** The filters of every dashboard: the period in months (Moscow time; default the last 12), region, type. */
-export const AnalyticsQuery = z
-  .object({
-    from: Month.optional(),
-    to: Month.optional(),
-    region: RegionCode.optional(),
-    orgType: z.enum(ORG_TYPES).optional(),
-  })
-  .superRefine((q, c) => {
-    if (!q.from || !q.to) return;
-    const n = monthsBetween(q.from, q.to).length;
-    if (n === 0) c.addIssue({ code: "custom", path: ["to"], message: "field.periodOrder" });
-    else if (n > ANALYTICS_MAX_MONTHS)
-      c.addIssue({ code: "custom", path: ["from"], message: "field.periodTooLong" });
-  });
+export const AnalyticsQuery = z.object(FilterShape).superRefine(checkPeriod);
 
 /** The filters as the service uses them: the period resolved (both months), the rest as asked. */
 export type AnalyticsFilters = {
@@ -93,7 +96,7 @@ export const AnalyticsDashboard = z
   })
   .meta({ id: "AnalyticsDashboard" });
 
-export const ExportQuery = z.object({
+const ExportShape = {
   format: z.enum(EXPORT_FORMATS),
   /** One table (CSV needs one); XLSX without it has a sheet per table. */
   table: z
@@ -101,7 +104,11 @@ export const ExportQuery = z.object({
     .regex(/^[a-zA-Z][a-zA-Z0-9]*$/)
     .max(60)
     .optional(),
-});
+};
+export const ExportQuery = z.object(ExportShape);
+
+/** An export's query: the dashboard's filters and the format and table. */
+export const ExportFiltersQuery = z.object({ ...FilterShape, ...ExportShape }).superRefine(checkPeriod);
 
 /**
  * One dashboard's query: its tables for the filters, labels in `ctx.locale`. Each lives in its own file
