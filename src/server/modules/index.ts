@@ -1,5 +1,6 @@
 import type { ActionsOf } from "../core/module.js";
 import { accountsModule } from "./accounts/accounts.module.js";
+import { analyticsModule } from "./analytics/analytics.module.js";
 import { auditModule } from "./audit/audit.module.js";
 import { cabinetModule } from "./cabinet/cabinet.module.js";
 import { challengesModule } from "./challenges/challenges.module.js";
@@ -51,6 +52,7 @@ export const MODULES = [
   numbersModule,
   newsModule,
   reportingModule,
+  analyticsModule,
   jobsModule,
   privacyModule,
   cabinetModule,

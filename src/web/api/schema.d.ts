@@ -4342,6 +4342,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/{dashboard}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dashboard's tables for the period (months), region and organization type (staff) */
+        get: operations["getAnalyticsByDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/{dashboard}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dashboard's table as CSV (UTF-8 with BOM, ';'), or its tables as XLSX (staff) */
+        get: operations["getAnalyticsByDashboardExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/jobs": {
         parameters: {
             query?: never;
@@ -4562,6 +4596,37 @@ export interface components {
             createdAt: string;
             blocked: boolean;
             blockedReason: string | null;
+        };
+        AnalyticsColumn: {
+            key: string;
+            /** @enum {string} */
+            kind: "month" | "day" | "text" | "count" | "money" | "days" | "percent";
+            label: string;
+        };
+        AnalyticsDashboard: {
+            /** @enum {string} */
+            dashboard: "members" | "statusApplications" | "navigator" | "exchanges" | "challenges" | "grants" | "events";
+            from: string;
+            to: string;
+            computedAt: string;
+            tables: components["schemas"]["AnalyticsTable"][];
+        };
+        AnalyticsTable: {
+            key: string;
+            title: string;
+            description: string;
+            columns: components["schemas"]["AnalyticsColumn"][];
+            rows: {
+                [key: string]: string | number | null;
+            }[];
+            chart: {
+                /** @enum {string} */
+                kind: "line" | "area" | "bar";
+                x: string;
+                series: string[];
+                stacked: boolean;
+            } | null;
+            filters: ("region" | "orgType")[];
         };
         AuditEntry: {
             id: number;
@@ -6216,6 +6281,7 @@ export interface components {
                 "operator.events": boolean;
                 "operator.news.manage": boolean;
                 "operator.kpi.manage": boolean;
+                "operator.analytics.read": boolean;
                 "admin.jobs": boolean;
                 "privacy.own": boolean;
                 "operator.erasures": boolean;
@@ -19150,6 +19216,80 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnalyticsByDashboard: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                region?: string;
+                orgType?: "legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body";
+            };
+            header?: never;
+            path: {
+                dashboard: "members" | "statusApplications" | "navigator" | "exchanges" | "challenges" | "grants" | "events";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsDashboard"];
+                };
+            };
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnalyticsByDashboardExport: {
+        parameters: {
+            query: {
+                from?: string;
+                to?: string;
+                region?: string;
+                orgType?: "legal_entity" | "individual_entrepreneur" | "foreign" | "university" | "research_institute" | "corporation" | "city_body";
+                format: "csv" | "xlsx";
+                table?: string;
+            };
+            header?: never;
+            path: {
+                dashboard: "members" | "statusApplications" | "navigator" | "exchanges" | "challenges" | "grants" | "events";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A problem (RFC 9457) in the request's language */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
         };
