@@ -2,6 +2,7 @@
 // loaded on the first visit to such a path (App.tsx mounts it at "*"). The entry, which every page
 // loads, is at its bundle budget: a new section's routes go here, costing the entry nothing.
 import { Route, Routes } from "react-router";
+import { analyticsRoutes } from "./features/analytics/routes";
 import { eventRoutes } from "./features/events/routes";
 import { grantRoutes } from "./features/grants/routes";
 import { ipregistryRoutes } from "./features/ipregistry/routes";
@@ -15,6 +16,7 @@ export default function MoreRoutes() {
       {newsRoutes}
       {eventRoutes}
       {ipregistryRoutes}
+      {analyticsRoutes}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
