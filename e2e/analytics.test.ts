@@ -26,10 +26,15 @@ describe("the operator's analytics", () => {
     const nav = page.getByRole("navigation", { name: "Дашборды" });
     await nav.getByRole("link", { name: "Заявки на статус" }).click();
     await page.waitForURL(/\/operator\/analytics\/statusApplications/);
-    expect(await nav.getByRole("link", { name: "Заявки на статус" }).getAttribute("aria-current")).toBe("page");
+    expect(await nav.getByRole("link", { name: "Заявки на статус" }).getAttribute("aria-current")).toBe(
+      "page",
+    );
 
     // The first table: a named figure with the drawing, then the table with its rows.
-    const first = page.locator("section").filter({ has: page.getByRole("table") }).first();
+    const first = page
+      .locator("section")
+      .filter({ has: page.getByRole("table") })
+      .first();
     await first.getByRole("table").waitFor();
     const figure = first.getByRole("figure");
     await expect.poll(() => figure.locator("svg").count()).toBeGreaterThan(0);

@@ -8,13 +8,14 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, useLocation, useParams } from "react-router";
 import { ANALYTICS_MAX_MONTHS, DASHBOARDS, type Dashboard } from "../../../shared/analytics";
-import { ORG_TYPE_LABELS, ORG_TYPES } from "../../../shared/organizations";
+import { ORG_TYPES } from "../../../shared/organizations";
 import { REGIONS } from "../../../shared/regions";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { useUrlFilters } from "../../components/table/useUrlFilters";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
+import { useLabels } from "../organizations/labels";
 import {
   defaultPeriod,
   FILTER_KEYS,
@@ -33,7 +34,7 @@ function DashboardNav({ current }: { current: Dashboard | null }) {
   const { t } = useTranslation();
   const { search } = useLocation();
   return (
-    <nav aria-label={t("analytics.dashboardsNav")} className="analytics-nav">
+    <nav aria-label={t("desk.analytics.dashboardsNav")} className="analytics-nav">
       {DASHBOARDS.map((d) => (
         <NavLink
           key={d}
@@ -41,7 +42,7 @@ function DashboardNav({ current }: { current: Dashboard | null }) {
           className="analytics-nav__link"
           aria-current={d === current ? "page" : undefined}
         >
-          {t(`analytics.dashboards.${d}`)}
+          {t(`desk.analytics.dashboards.${d}`)}
         </NavLink>
       ))}
     </nav>
@@ -61,8 +62,8 @@ function FilterBar({
   filtered: boolean;
   problem: ReturnType<typeof periodProblem>;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en" : "ru";
+  const { t } = useTranslation();
+  const labels = useLabels();
   const format = useCellFormat();
   const months = useMemo(() => offeredMonths(), []);
   const monthOptions = (value: string) =>
@@ -70,12 +71,14 @@ function FilterBar({
       value: m,
       label: format.cell("month", m),
     }));
-  const periodError = problem ? t(`analytics.filters.${problem}`, { count: ANALYTICS_MAX_MONTHS }) : null;
+  const periodError = problem
+    ? t(`desk.analytics.filters.${problem}`, { count: ANALYTICS_MAX_MONTHS })
+    : null;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-label={t("analytics.filters.title")}>
+    <Paper withBorder p="md" radius="md" component="section" aria-label={t("desk.analytics.filters.title")}>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <NativeSelect
-          label={t("analytics.filters.from")}
+          label={t("desk.analytics.filters.from")}
           value={values.from}
           onChange={(e) => set({ from: e.currentTarget.value })}
           data={monthOptions(values.from)}
@@ -83,7 +86,7 @@ function FilterBar({
           style={{ flex: "1 1 10rem" }}
         />
         <NativeSelect
-          label={t("analytics.filters.to")}
+          label={t("desk.analytics.filters.to")}
           value={values.to}
           onChange={(e) => set({ to: e.currentTarget.value })}
           data={monthOptions(values.to)}
@@ -91,28 +94,28 @@ function FilterBar({
           style={{ flex: "1 1 10rem" }}
         />
         <NativeSelect
-          label={t("analytics.filters.region")}
+          label={t("desk.analytics.filters.region")}
           value={values.region}
           onChange={(e) => set({ region: e.currentTarget.value })}
           data={[
-            { value: "", label: t("analytics.filters.anyRegion") },
-            ...REGIONS.map((r) => ({ value: r.code, label: `${r.code} — ${r[locale]}` })),
+            { value: "", label: t("desk.analytics.filters.anyRegion") },
+            ...REGIONS.map((r) => ({ value: r.code, label: `${r.code} — ${r[labels.locale]}` })),
           ]}
           style={{ flex: "2 1 14rem" }}
         />
         <NativeSelect
-          label={t("analytics.filters.orgType")}
+          label={t("desk.analytics.filters.orgType")}
           value={values.orgType}
           onChange={(e) => set({ orgType: e.currentTarget.value })}
           data={[
-            { value: "", label: t("analytics.filters.anyOrgType") },
-            ...ORG_TYPES.map((ty) => ({ value: ty, label: ORG_TYPE_LABELS[ty][locale] })),
+            { value: "", label: t("desk.analytics.filters.anyOrgType") },
+            ...ORG_TYPES.map((ty) => ({ value: ty, label: labels.type(ty) })),
           ]}
           style={{ flex: "2 1 14rem" }}
         />
         {filtered && (
           <Button variant="subtle" onClick={reset}>
-            {t("analytics.filters.reset")}
+            {t("desk.analytics.filters.reset")}
           </Button>
         )}
       </Group>
@@ -138,9 +141,9 @@ function DashboardView({ dashboard, filters }: { dashboard: Dashboard; filters: 
   if (query.isError)
     return (
       <Stack gap="sm" align="flex-start">
-        <ProblemAlert error={query.error} title={t("analytics.error")} />
+        <ProblemAlert error={query.error} title={t("desk.analytics.error")} />
         <Button onClick={() => void query.refetch()} loading={query.isFetching}>
-          {t("analytics.retry")}
+          {t("desk.analytics.retry")}
         </Button>
       </Stack>
     );
@@ -149,12 +152,12 @@ function DashboardView({ dashboard, filters }: { dashboard: Dashboard; filters: 
     <Stack gap="lg" aria-busy={query.isFetching} style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
       <Group justify="space-between" gap="sm">
         <Text size="sm" c="dimmed">
-          {t("analytics.computedAt", { date: format.dateTime(data.computedAt) })}
+          {t("desk.analytics.computedAt", { date: format.dateTime(data.computedAt) })}
         </Text>
         {data.tables.length > 0 && <DownloadAll dashboard={dashboard} filters={filters} />}
       </Group>
       {data.tables.length === 0 ? (
-        <Text>{t("analytics.empty")}</Text>
+        <Text>{t("desk.analytics.empty")}</Text>
       ) : (
         data.tables.map((table) => (
           <TableSection key={table.key} dashboard={dashboard} table={table} filters={filters} />
@@ -169,7 +172,9 @@ export default function AnalyticsPage() {
   const param = useParams().dashboard;
   const dashboard: Dashboard | null = param === undefined ? DASHBOARDS[0] : isDashboard(param) ? param : null;
   usePageTitle(
-    dashboard ? `${t(`analytics.dashboards.${dashboard}`)} — ${t("analytics.title")}` : t("analytics.title"),
+    dashboard
+      ? `${t(`desk.analytics.dashboards.${dashboard}`)} — ${t("desk.analytics.title")}`
+      : t("desk.analytics.title"),
   );
   const period = useMemo(() => defaultPeriod(), []);
   const filters = useUrlFilters(FILTER_KEYS, { defaults: period, valid: validFilters });
@@ -177,7 +182,7 @@ export default function AnalyticsPage() {
   const problem = periodProblem(values.from, values.to);
   return (
     <Stack gap="lg">
-      <PageHeader title={t("analytics.title")} subtitle={t("analytics.lead")} />
+      <PageHeader title={t("desk.analytics.title")} subtitle={t("desk.analytics.lead")} />
       <DashboardNav current={dashboard} />
       <FilterBar
         values={values}
@@ -187,7 +192,7 @@ export default function AnalyticsPage() {
         problem={problem}
       />
       {!dashboard ? (
-        <Alert color="yellow">{t("analytics.unknownDashboard")}</Alert>
+        <Alert color="yellow">{t("desk.analytics.unknownDashboard")}</Alert>
       ) : problem ? null : (
         <DashboardView dashboard={dashboard} filters={values} />
       )}

@@ -26,16 +26,16 @@ function Downloads({
 }) {
   const { t } = useTranslation();
   return (
-    <Group gap="xs" role="group" aria-label={t("analytics.export.label", { title: table.title })}>
+    <Group gap="xs" role="group" aria-label={t("desk.analytics.export.label", { title: table.title })}>
       <Button
         component="a"
         href={exportUrl(dashboard, "csv", filters, table.key)}
         download
         variant="default"
         size="xs"
-        title={t("analytics.export.csvTitle", { title: table.title })}
+        title={t("desk.analytics.export.csvTitle", { title: table.title })}
       >
-        {t("analytics.export.csv")}
+        {t("desk.analytics.export.csv")}
       </Button>
       <Button
         component="a"
@@ -43,9 +43,9 @@ function Downloads({
         download
         variant="default"
         size="xs"
-        title={t("analytics.export.xlsxTitle", { title: table.title })}
+        title={t("desk.analytics.export.xlsxTitle", { title: table.title })}
       >
-        {t("analytics.export.xlsx")}
+        {t("desk.analytics.export.xlsx")}
       </Button>
     </Group>
   );
@@ -65,7 +65,7 @@ function DataTable({ table }: { table: AnalyticsTable }) {
         type="native"
         tabIndex={0}
         role="region"
-        aria-label={t("analytics.tableOf", { title: table.title })}
+        aria-label={t("desk.analytics.tableOf", { title: table.title })}
       >
         <Table striped withTableBorder captionSide="top" className="analytics-table">
           <Table.Caption>{table.title}</Table.Caption>
@@ -103,8 +103,8 @@ function DataTable({ table }: { table: AnalyticsTable }) {
       {long && (
         <Button variant="subtle" size="xs" onClick={() => setAll(!all)} aria-expanded={all} w="fit-content">
           {all
-            ? t("analytics.showFewer", { count: COLLAPSED_ROWS })
-            : t("analytics.showAll", { count: table.rows.length })}
+            ? t("desk.analytics.showFewer", { count: COLLAPSED_ROWS })
+            : t("desk.analytics.showAll", { count: table.rows.length })}
         </Button>
       )}
     </Stack>
@@ -140,21 +140,24 @@ export function TableSection({
         </Group>
         {unapplied.length > 0 && (
           <Alert color="yellow" variant="light" p="xs">
-            {t("analytics.notApplied", {
-              filters: unapplied.map((f) => t(`analytics.filters.${f}`)).join(", "),
+            {t("desk.analytics.notApplied", {
+              filters: unapplied.map((f) => t(`desk.analytics.filters.${f}`)).join(", "),
             })}
           </Alert>
         )}
         {empty ? (
-          <Text c="dimmed">{t("analytics.empty")}</Text>
+          <Text c="dimmed">{t("desk.analytics.empty")}</Text>
         ) : (
           <>
             {table.chart && (
-              <figure className="analytics-chart" aria-label={t("analytics.chart", { title: table.title })}>
+              <figure
+                className="analytics-chart"
+                aria-label={t("desk.analytics.chart", { title: table.title })}
+              >
                 <Suspense fallback={<div className="analytics-chart__drawing" aria-hidden="true" />}>
                   <TableChart table={table} />
                 </Suspense>
-                <figcaption className="sr-only">{t("analytics.chartNote")}</figcaption>
+                <figcaption className="sr-only">{t("desk.analytics.chartNote")}</figcaption>
               </figure>
             )}
             <DataTable table={table} />
@@ -170,7 +173,7 @@ export function DownloadAll({ dashboard, filters }: { dashboard: Dashboard; filt
   const { t } = useTranslation();
   return (
     <Anchor href={exportUrl(dashboard, "xlsx", filters)} download fw={500}>
-      {t("analytics.export.all")}
+      {t("desk.analytics.export.all")}
     </Anchor>
   );
 }

@@ -10,7 +10,7 @@ import {
   isMonth,
   monthsBetween,
 } from "../../../shared/analytics";
-import { clusterDate } from "../../../shared/clock";
+import { CLUSTER_TIME_ZONE } from "../../../shared/constants";
 import { ORG_TYPES, type OrgType } from "../../../shared/organizations";
 import { isRegionCode } from "../../../shared/regions";
 
@@ -31,8 +31,13 @@ export function monthBefore(month: string, n: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 }
 
+const MONTH_IN_CLUSTER = new Intl.DateTimeFormat("en-CA", {
+  timeZone: CLUSTER_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+});
 /** The current month in the cluster's time (Moscow), YYYY-MM. */
-export const currentMonth = (at = new Date()) => clusterDate(at).slice(0, 7);
+export const currentMonth = (at = new Date()) => MONTH_IN_CLUSTER.format(at).slice(0, 7);
 
 /** The default period: the last 12 months, the current one included (as the server fills it in). */
 export function defaultPeriod(at = new Date()): { from: string; to: string } {

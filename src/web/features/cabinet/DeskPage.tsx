@@ -146,7 +146,7 @@ function OperatorDesk() {
           </Anchor>
           {can("operator.analytics.read") && (
             <Anchor component={Link} to="/operator/analytics">
-              {t("analyticsNav.link")}
+              {t("desk.analytics.title")}
             </Anchor>
           )}
         </Group>
