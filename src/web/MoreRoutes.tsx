@@ -3,6 +3,7 @@
 // loads, is at its bundle budget: a new section's routes go here, costing the entry nothing.
 import { lazy } from "react";
 import { Route, Routes } from "react-router";
+import { analyticsRoutes } from "./features/analytics/routes";
 import { eventRoutes } from "./features/events/routes";
 import { grantRoutes } from "./features/grants/routes";
 import { ipregistryRoutes } from "./features/ipregistry/routes";
@@ -19,6 +20,7 @@ export default function MoreRoutes() {
       {eventRoutes}
       {ipregistryRoutes}
       <Route path="open-data" element={<OpenDataPage />} />
+      {analyticsRoutes}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -134,6 +134,8 @@ function useServiceLinks(): NavItem[] {
   service.push(...useProjectLinks().queue);
   if (can("operator.grants.queue")) service.push({ to: "/grants/queue", label: t("grantsNav.queue") });
   else if (can("grants.review")) service.push({ to: "/grants/assigned", label: t("grantsNav.assigned") });
+  if (can("operator.analytics.read"))
+    service.push({ to: "/operator/analytics", label: t("projectsNav.analytics") });
   if (can("admin.users.list")) service.push({ to: "/admin/users", label: t("common.nav.users") });
   if (can("admin.jobs")) service.push({ to: "/admin/jobs", label: t("common.nav.jobs") });
   if (can("operator.erasures")) service.push({ to: "/operator/erasures", label: t("common.nav.erasures") });

@@ -8,6 +8,7 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { SectionCard } from "../../components/SectionCard";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
+import { useMe } from "../../session";
 import { cabinetQueries } from "./queries";
 import type { Desk, DeskDecision, DeskQueue } from "./types";
 
@@ -131,6 +132,7 @@ function Today({ desk }: { desk: Desk }) {
 
 function OperatorDesk() {
   const { t } = useTranslation();
+  const { can } = useMe();
   usePageTitle(t("desk.title"));
   const desk = useQuery({ ...cabinetQueries.desk(), refetchInterval: 60_000 });
   const data = desk.data;
@@ -138,9 +140,16 @@ function OperatorDesk() {
   return (
     <Stack gap="lg">
       <PageHeader title={t("desk.title")} subtitle={t("desk.lead")}>
-        <Anchor component={Link} to="/desk/reports" display="inline-block">
-          {t("desk.kpiReports")}
-        </Anchor>
+        <Group gap="lg">
+          <Anchor component={Link} to="/desk/reports">
+            {t("desk.kpiReports")}
+          </Anchor>
+          {can("operator.analytics.read") && (
+            <Anchor component={Link} to="/operator/analytics">
+              {t("desk.analytics.title")}
+            </Anchor>
+          )}
+        </Group>
       </PageHeader>
       {desk.isError && <ProblemAlert error={desk.error} />}
       {desk.isPending && <Skeleton height={200} />}
