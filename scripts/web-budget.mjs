@@ -32,8 +32,8 @@ export const PUBLIC_PAGES = [
     // one lazy chunk below the fold with the company's pilots and projects
     ceiling: 168_600,
   },
-  { name: "navigator", path: "/measures", module: "features/measures/NavigatorPage.tsx", ceiling: 182_400 },
-  { name: "measure", path: "/measures/:id", module: "features/measures/MeasurePage.tsx", ceiling: 169_500 },
+  { name: "navigator", path: "/measures", module: "features/measures/NavigatorPage.tsx", ceiling: 181_500 },
+  { name: "measure", path: "/measures/:id", module: "features/measures/MeasurePage.tsx", ceiling: 168_500 },
   // the exchanges' public pages (the kinds, a kind's catalog, a listing) share one chunk
   {
     name: "exchanges",
@@ -57,7 +57,7 @@ export const PUBLIC_PAGES = [
     name: "pilot-sites",
     path: "/pilot-sites",
     module: "features/pilots/pages.public.ts",
-    ceiling: 166_900,
+    ceiling: 163_600,
   },
   // the projects' public pages (the catalog, a project) share one chunk. Not within the aim, as no
   // catalog is: the shared catalog blocks (facets, the phone's filter drawer) and the OKVED and tag
@@ -78,18 +78,26 @@ export const PUBLIC_PAGES = [
     name: "grants",
     path: "/grants",
     module: "features/grants/publicPages.ts",
-    ceiling: 158_900,
+    ceiling: 155_400,
   },
   // the news (list and article), the events (catalog and event page) and the IP register (register and
   // receipt check) came with issue 15, not yet within the aim: the events' page carries its registration
   // and mission forms (Select, Checkbox, Textarea) in the public chunk — a lazy form would take ~25 kB off
-  { name: "news", path: "/news", module: "features/news/pages.public.ts", ceiling: 162_400 },
+  { name: "news", path: "/news", module: "features/news/pages.public.ts", ceiling: 159_200 },
   { name: "events", path: "/events", module: "features/events/publicPages.ts", ceiling: 208_700 },
   {
     name: "ip-register",
     path: "/ipregistry",
     module: "features/ipregistry/publicPages.tsx",
-    ceiling: 165_000,
+    ceiling: 157_500,
+  },
+  // the receipt verifier, a chunk of its own since its hashing (src/shared/merkle.ts) and file field
+  // left the register's first load
+  {
+    name: "ip-verify",
+    path: "/ipregistry/verify",
+    module: "features/ipregistry/VerifyPage.tsx",
+    ceiling: 157_900,
   },
 ];
 

@@ -80,6 +80,7 @@ describe("the web app's bundle budget", () => {
       "news",
       "events",
       "ip-register",
+      "ip-verify",
     ]);
   });
 

@@ -179,19 +179,20 @@ export function ApplicationForm({ program, application }: { program: Program; ap
   if (!application && mine.data && managed.length === 0)
     return (
       <Alert color="yellow">
-        {t("grants.form.noOrganization")} <Link to="/organizations">{t("grants.form.organizations")}</Link>
+        {t("grantsWork.form.noOrganization")}{" "}
+        <Link to="/organizations">{t("grantsWork.form.organizations")}</Link>
       </Alert>
     );
   return (
     <MutationForm onSubmit={() => save.mutate()} error={save.error} gap="md">
       {stale && (
         <Button variant="default" onClick={() => navigate(0)}>
-          {t("grants.form.reload")}
+          {t("grantsWork.form.reload")}
         </Button>
       )}
       {!application && (
         <NativeSelect
-          label={t("grants.form.organization")}
+          label={t("grantsWork.form.organization")}
           required
           value={org ?? ""}
           data={managed.map((o) => ({ value: o.organization.id, label: o.organization.shortName }))}
@@ -199,8 +200,8 @@ export function ApplicationForm({ program, application }: { program: Program; ap
         />
       )}
       <TextInput
-        label={t("grants.form.title")}
-        description={t("grants.form.titleHint")}
+        label={t("grantsWork.form.title")}
+        description={t("grantsWork.form.titleHint")}
         required
         maxLength={300}
         value={v.titleRu}
@@ -208,18 +209,18 @@ export function ApplicationForm({ program, application }: { program: Program; ap
         error={err("titleRu")}
       />
       <NativeSelect
-        label={t("grants.form.project")}
-        description={t("grants.form.projectHint")}
+        label={t("grantsWork.form.project")}
+        description={t("grantsWork.form.projectHint")}
         value={v.projectId}
         data={[
-          { value: "", label: t("grants.form.noProject") },
+          { value: "", label: t("grantsWork.form.noProject") },
           ...ownProjects.map((p) => ({ value: p.id, label: p.titleRu })),
         ]}
         onChange={(e) => set({ projectId: e.currentTarget.value })}
         error={err("projectId")}
       />
       <Title order={3} size="h4">
-        {t("grants.form.items")}
+        {t("grantsWork.form.items")}
       </Title>
       {v.items.map((it, i) => (
         <Stack
@@ -230,12 +231,12 @@ export function ApplicationForm({ program, application }: { program: Program; ap
         >
           <Group justify="space-between">
             <Text component="legend" fw={600}>
-              {t("grants.form.item", { n: i + 1 })}
+              {t("grantsWork.form.item", { n: i + 1 })}
             </Text>
             <ActionIcon
               variant="subtle"
               color="red.9"
-              aria-label={t("grants.form.removeItem", { n: i + 1 })}
+              aria-label={t("grantsWork.form.removeItem", { n: i + 1 })}
               onClick={() => set({ items: v.items.filter((_, j) => j !== i) })}
             >
               ×
@@ -243,7 +244,7 @@ export function ApplicationForm({ program, application }: { program: Program; ap
           </Group>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
-              label={t("grants.form.category")}
+              label={t("grantsWork.form.category")}
               value={it.category}
               data={program.categories.map((c) => ({
                 value: c.category,
@@ -253,21 +254,21 @@ export function ApplicationForm({ program, application }: { program: Program; ap
               error={err(`items.${i}.category`)}
             />
             <TextInput
-              label={t("grants.form.what")}
+              label={t("grantsWork.form.what")}
               required
               value={it.descriptionRu}
               onChange={(e) => setItem(i, { descriptionRu: e.currentTarget.value })}
               error={err(`items.${i}.descriptionRu`)}
             />
             <TextInput
-              label={t("grants.form.supplier")}
+              label={t("grantsWork.form.supplier")}
               required
               value={it.supplierName}
               onChange={(e) => setItem(i, { supplierName: e.currentTarget.value })}
               error={err(`items.${i}.supplierName`)}
             />
             <TextInput
-              label={t("grants.form.inn")}
+              label={t("grantsWork.form.inn")}
               required
               inputMode="numeric"
               maxLength={12}
@@ -279,14 +280,14 @@ export function ApplicationForm({ program, application }: { program: Program; ap
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
               type="date"
-              label={t("grants.form.paidOn")}
+              label={t("grantsWork.form.paidOn")}
               required
               value={it.paidOn}
               onChange={(e) => setItem(i, { paidOn: e.currentTarget.value })}
               error={err(`items.${i}.paidOn`)}
             />
             <TextInput
-              label={t("grants.form.amount")}
+              label={t("grantsWork.form.amount")}
               required
               inputMode="decimal"
               value={it.amount}
@@ -294,7 +295,7 @@ export function ApplicationForm({ program, application }: { program: Program; ap
               error={err(`items.${i}.amount`)}
             />
             <TextInput
-              label={t("grants.form.amountNoVat")}
+              label={t("grantsWork.form.amountNoVat")}
               required
               inputMode="decimal"
               value={it.amountNoVat}
@@ -303,32 +304,32 @@ export function ApplicationForm({ program, application }: { program: Program; ap
             />
           </SimpleGrid>
           <Text size="sm" c="dimmed">
-            {t("grants.form.itemCompensation", { amount: money(computed.items[i] ?? 0) })}
+            {t("grantsWork.form.itemCompensation", { amount: money(computed.items[i] ?? 0) })}
           </Text>
         </Stack>
       ))}
       <Group>
         <Button variant="default" onClick={() => set({ items: [...v.items, blankItem(first)] })}>
-          {t("grants.form.addItem")}
+          {t("grantsWork.form.addItem")}
         </Button>
       </Group>
       <Alert color="indigo" role="status" aria-live="polite">
-        <Text fw={600}>{t("grants.form.requested", { amount: money(computed.total) })}</Text>
+        <Text fw={600}>{t("grantsWork.form.requested", { amount: money(computed.total) })}</Text>
         {computed.uncapped > computed.total && (
-          <Text size="sm">{t("grants.form.capped", { max: money(program.maxPerApplicant) })}</Text>
+          <Text size="sm">{t("grantsWork.form.capped", { max: money(program.maxPerApplicant) })}</Text>
         )}
       </Alert>
       <Title order={3} size="h4">
-        {t("grants.form.kpis")}
+        {t("grantsWork.form.kpis")}
       </Title>
       <Table.ScrollContainer minWidth={520}>
         <Table>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t("grants.kpi.year")}</Table.Th>
-              <Table.Th>{t("grants.kpi.revenue")}</Table.Th>
-              <Table.Th>{t("grants.kpi.jobs")}</Table.Th>
-              <Table.Th>{t("grants.kpi.output")}</Table.Th>
+              <Table.Th>{t("grantsWork.kpi.year")}</Table.Th>
+              <Table.Th>{t("grantsWork.kpi.revenue")}</Table.Th>
+              <Table.Th>{t("grantsWork.kpi.jobs")}</Table.Th>
+              <Table.Th>{t("grantsWork.kpi.output")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -338,7 +339,7 @@ export function ApplicationForm({ program, application }: { program: Program; ap
                 {(["revenue", "jobs", "output"] as const).map((f) => (
                   <Table.Td key={f}>
                     <TextInput
-                      aria-label={`${t(`grants.kpi.${f}`)}, ${k.year}`}
+                      aria-label={`${t(`grantsWork.kpi.${f}`)}, ${k.year}`}
                       inputMode="numeric"
                       value={k[f]}
                       onChange={(e) => setKpi(i, { [f]: e.currentTarget.value })}
@@ -352,12 +353,12 @@ export function ApplicationForm({ program, application }: { program: Program; ap
       </Table.ScrollContainer>
       {err("kpis") && <Text c="red.8">{err("kpis")}</Text>}
       <Title order={3} size="h4">
-        {t("grants.form.declarations")}
+        {t("grantsWork.form.declarations")}
       </Title>
       {GRANT_DECLARATIONS.map((d) => (
         <Checkbox
           key={d}
-          label={t(`grants.declarations.${d}`)}
+          label={t(`grantsWork.declarations.${d}`)}
           checked={v.declarations[d] === true}
           onChange={(e) => set({ declarations: { ...v.declarations, [d]: e.currentTarget.checked } })}
           error={err(`declarations.${d}`)}
@@ -365,12 +366,12 @@ export function ApplicationForm({ program, application }: { program: Program; ap
       ))}
       <Group>
         <Button type="submit" loading={save.isPending}>
-          {application ? t("grants.form.save") : t("grants.form.create")}
+          {application ? t("grantsWork.form.save") : t("grantsWork.form.create")}
         </Button>
       </Group>
       {!application && (
         <Text size="sm" c="dimmed">
-          {t("grants.form.documentsNext")}
+          {t("grantsWork.form.documentsNext")}
         </Text>
       )}
     </MutationForm>
@@ -381,7 +382,7 @@ export function ApplicationForm({ program, application }: { program: Program; ap
 export function NewApplicationPage() {
   const { t } = useTranslation();
   return (
-    <ProgramFormFrame title={t("grants.form.newTitle")} subtitle>
+    <ProgramFormFrame title={t("grantsWork.form.newTitle")} subtitle>
       {(p) => <ApplicationForm program={p} />}
     </ProgramFormFrame>
   );

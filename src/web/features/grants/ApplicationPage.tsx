@@ -46,7 +46,7 @@ export function StateBadge({ state }: { state: GrantState }) {
     <Badge
       {...(state === "returned" ? YELLOW : { color: STATE_COLOR[state] ?? "indigo.9", variant: "filled" })}
     >
-      {t(`grants.states.${state}`)}
+      {t(`grantsWork.states.${state}`)}
     </Badge>
   );
 }
@@ -68,7 +68,7 @@ function Documents({ a }: { a: Application }) {
     onSuccess: (x) => qc.setQueryData(grantKeys.application(x.id), x),
   });
   return (
-    <SectionCard id="grant-documents" title={t("grants.app.documents")}>
+    <SectionCard id="grant-documents" title={t("grantsWork.app.documents")}>
       <MutationForm onSubmit={() => {}} error={attach.error}>
         {a.items.map((it, i) => (
           <Stack key={it.id} gap={4}>
@@ -89,10 +89,10 @@ function Documents({ a }: { a: Application }) {
                         </Anchor>
                       ) : (
                         <Text size="sm" c="red.8">
-                          {t("grants.app.missingDoc")}
+                          {t("grantsWork.app.missingDoc")}
                         </Text>
                       )}
-                      {asked && <Badge {...YELLOW}>{t("grants.app.asked")}</Badge>}
+                      {asked && <Badge {...YELLOW}>{t("grantsWork.app.asked")}</Badge>}
                       {a.me.edit && (
                         <FileButton
                           accept={ACCEPT}
@@ -100,7 +100,7 @@ function Documents({ a }: { a: Application }) {
                         >
                           {(props) => (
                             <Button size="xs" variant="default" loading={attach.isPending} {...props}>
-                              {doc ? t("grants.app.replace") : t("grants.app.attach")}
+                              {doc ? t("grantsWork.app.replace") : t("grantsWork.app.attach")}
                             </Button>
                           )}
                         </FileButton>
@@ -122,23 +122,23 @@ function Items({ a }: { a: Application }) {
   const money = useMoney();
   const format = useFormat();
   return (
-    <SectionCard id="grant-items" title={t("grants.form.items")}>
+    <SectionCard id="grant-items" title={t("grantsWork.form.items")}>
       <Table.ScrollContainer
         minWidth={720}
         type="native"
         tabIndex={0}
         role="region"
-        aria-label={t("grants.form.items")}
+        aria-label={t("grantsWork.form.items")}
       >
         <Table>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t("grants.form.what")}</Table.Th>
-              <Table.Th>{t("grants.form.supplier")}</Table.Th>
-              <Table.Th>{t("grants.form.paidOn")}</Table.Th>
-              <Table.Th>{t("grants.form.amountNoVat")}</Table.Th>
-              <Table.Th>{t("grants.app.compensation")}</Table.Th>
-              <Table.Th>{t("grants.app.review")}</Table.Th>
+              <Table.Th>{t("grantsWork.form.what")}</Table.Th>
+              <Table.Th>{t("grantsWork.form.supplier")}</Table.Th>
+              <Table.Th>{t("grantsWork.form.paidOn")}</Table.Th>
+              <Table.Th>{t("grantsWork.form.amountNoVat")}</Table.Th>
+              <Table.Th>{t("grantsWork.app.compensation")}</Table.Th>
+              <Table.Th>{t("grantsWork.app.review")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -153,21 +153,21 @@ function Items({ a }: { a: Application }) {
                 <Table.Td>
                   {it.supplierName}
                   <Text size="xs" c="dimmed">
-                    {t("grants.form.inn")} {it.supplierInn}
+                    {t("grantsWork.form.inn")} {it.supplierInn}
                   </Text>
                 </Table.Td>
                 <Table.Td>{format.date(it.paidOn)}</Table.Td>
                 <Table.Td>
                   {money(it.amountNoVat)}
                   <Text size="xs" c="dimmed">
-                    {t("grants.app.withVat", { amount: money(it.amount) })}
+                    {t("grantsWork.app.withVat", { amount: money(it.amount) })}
                   </Text>
                 </Table.Td>
                 <Table.Td>{money(it.compensation)}</Table.Td>
                 <Table.Td>
-                  {it.review ? t(`grants.review.${it.review}`) : "—"}
+                  {it.review ? t(`grantsWork.review.${it.review}`) : "—"}
                   {it.review === "partial" && it.accepted != null && (
-                    <Text size="xs">{t("grants.app.acceptedPart", { amount: money(it.accepted) })}</Text>
+                    <Text size="xs">{t("grantsWork.app.acceptedPart", { amount: money(it.accepted) })}</Text>
                   )}
                   {it.reviewReason && (
                     <Text size="xs" c="dimmed">
@@ -189,14 +189,14 @@ function Timeline({ a }: { a: Application }) {
   const format = useFormat();
   const money = useMoney();
   return (
-    <SectionCard id="grant-timeline" title={t("grants.app.timeline")}>
+    <SectionCard id="grant-timeline" title={t("grantsWork.app.timeline")}>
       <StatusTimeline
-        empty={t("grants.app.noEvents")}
+        empty={t("grantsWork.app.noEvents")}
         formatAt={format.dateTime}
         entries={a.events.map((e, i) => ({
           id: `${i}`,
           at: e.at,
-          title: t(`grants.moves.${e.move}`),
+          title: t(`grantsWork.moves.${e.move}`),
           color:
             e.state === "refused"
               ? "red"
@@ -209,12 +209,14 @@ function Timeline({ a }: { a: Application }) {
             typeof e.note.year === "number" && t("cabinet.grantReports.year", { year: e.note.year }),
             typeof e.note.refund === "number" &&
               t("cabinet.grantReports.refund", { amount: money(e.note.refund) }),
-            typeof e.note.dueOn === "string" && t("grants.app.dueOn", { date: format.date(e.note.dueOn) }),
+            typeof e.note.dueOn === "string" &&
+              t("grantsWork.app.dueOn", { date: format.date(e.note.dueOn) }),
             typeof e.note.approved === "number" &&
-              t("grants.app.approvedAmount", { amount: money(e.note.approved) }),
+              t("grantsWork.app.approvedAmount", { amount: money(e.note.approved) }),
             typeof e.note.comment === "string" && e.note.comment,
             typeof e.note.reason === "string" && e.note.reason,
-            Array.isArray(e.note.missing) && t("grants.app.missingCount", { count: e.note.missing.length }),
+            Array.isArray(e.note.missing) &&
+              t("grantsWork.app.missingCount", { count: e.note.missing.length }),
           ].filter(Boolean) as string[],
         }))}
       />
@@ -243,18 +245,18 @@ function Submit({ a }: { a: Application }) {
     <MutationForm onSubmit={() => submit.mutate()} error={submit.error}>
       {a.eligibility.length > 0 && (
         <Alert color="yellow">
-          <Text fw={600}>{t("grants.app.notEligible")}</Text>
+          <Text fw={600}>{t("grantsWork.app.notEligible")}</Text>
           <List>
             {a.eligibility.map((r) => (
-              <List.Item key={r}>{t(`grants.reasons.${r}`)}</List.Item>
+              <List.Item key={r}>{t(`grantsWork.reasons.${r}`)}</List.Item>
             ))}
           </List>
         </Alert>
       )}
-      {lacking > 0 && <Text c="orange.9">{t("grants.app.lacking", { count: lacking })}</Text>}
+      {lacking > 0 && <Text c="orange.9">{t("grantsWork.app.lacking", { count: lacking })}</Text>}
       <Group>
         <Button type="submit" loading={submit.isPending}>
-          {a.state === "returned" ? t("grants.app.resubmit") : t("grants.app.submit")}
+          {a.state === "returned" ? t("grantsWork.app.resubmit") : t("grantsWork.app.submit")}
         </Button>
       </Group>
     </MutationForm>
@@ -279,9 +281,9 @@ export default function ApplicationPage() {
       <PageHeader
         back={
           a.me.operate
-            ? { to: "/grants/queue", label: t("grants.queue.title") }
+            ? { to: "/grants/queue", label: t("grantsWork.queue.title") }
             : a.me.assigned
-              ? { to: "/grants/assigned", label: t("grants.assigned.title") }
+              ? { to: "/grants/assigned", label: t("grantsWork.assigned.title") }
               : { to: "/grants/mine", label: t("grants.mine.title") }
         }
         title={a.titleRu}
@@ -289,33 +291,33 @@ export default function ApplicationPage() {
         actions={<StateBadge state={a.state} />}
       />
       <Group gap="xl" wrap="wrap">
-        <Text>{t("grants.app.requested", { amount: money(a.requested) })}</Text>
+        <Text>{t("grantsWork.app.requested", { amount: money(a.requested) })}</Text>
         {a.approved != null && (
-          <Text fw={600}>{t("grants.app.approved", { amount: money(a.approved) })}</Text>
+          <Text fw={600}>{t("grantsWork.app.approved", { amount: money(a.approved) })}</Text>
         )}
         {a.dueOn && a.state === "submitted" && (
           <Text c={a.overdue ? "red.8" : undefined}>
-            {t(a.overdue ? "grants.app.overdue" : "grants.app.dueOn", { date: format.date(a.dueOn) })}
+            {t(a.overdue ? "grantsWork.app.overdue" : "grantsWork.app.dueOn", { date: format.date(a.dueOn) })}
           </Text>
         )}
       </Group>
       {a.state === "returned" && (
         <Alert color="yellow">
-          <Text fw={600}>{t("grants.app.returnedTitle")}</Text>
+          <Text fw={600}>{t("grantsWork.app.returnedTitle")}</Text>
           {a.reason && <Text>{a.reason}</Text>}
-          <Text size="sm">{t("grants.app.returnedHint")}</Text>
+          <Text size="sm">{t("grantsWork.app.returnedHint")}</Text>
         </Alert>
       )}
       {a.state === "refused" && a.reason && (
         <Alert color="red">
-          <Text fw={600}>{t("grants.app.refusedTitle")}</Text>
+          <Text fw={600}>{t("grantsWork.app.refusedTitle")}</Text>
           {a.reason}
         </Alert>
       )}
       {a.me.edit && program.data && (
         <Group>
           <Button variant="default" onClick={() => setEditing((x) => !x)} aria-expanded={editing}>
-            {editing ? t("grants.app.closeEdit") : t("grants.app.edit")}
+            {editing ? t("grantsWork.app.closeEdit") : t("grantsWork.app.edit")}
           </Button>
         </Group>
       )}
@@ -329,14 +331,14 @@ export default function ApplicationPage() {
       {(a.me.operate || a.me.review) && <OperatorPanels a={a} />}
       {a.agreement && (
         <Text>
-          {t("grants.app.agreement", {
+          {t("grantsWork.app.agreement", {
             applicant: format.date(a.applicantSignedOn),
             operator: format.date(a.operatorSignedOn),
           })}{" "}
           <Anchor href={`/api/grant-applications/${a.id}/agreement`}>{a.agreement.name}</Anchor>
         </Text>
       )}
-      {a.paidOn && <Text>{t("grants.app.paid", { date: format.date(a.paidOn) })}</Text>}
+      {a.paidOn && <Text>{t("grantsWork.app.paid", { date: format.date(a.paidOn) })}</Text>}
       <ReportsSection id={a.id} state={a.state} />
       <Timeline a={a} />
     </Stack>

@@ -12,19 +12,19 @@ import { grantQueries } from "./queries";
 /** The expert's applications: those an operator assigned, the ones awaiting the review first. */
 export default function AssignedGrantsPage() {
   const { t } = useTranslation();
-  usePageTitle(t("grants.assigned.title"));
+  usePageTitle(t("grantsWork.assigned.title"));
   const [page, setPage] = useState(1);
   const list = useQuery(grantQueries.assigned(page));
   return (
     <Stack gap="lg">
-      <PageHeader title={t("grants.assigned.title")} subtitle={t("grants.assigned.lead")} />
+      <PageHeader title={t("grantsWork.assigned.title")} subtitle={t("grantsWork.assigned.lead")} />
       <QueryPagedList
         query={list}
         skeleton={110}
         rows={3}
-        label={t("grants.assigned.title")}
+        label={t("grantsWork.assigned.title")}
         onPage={setPage}
-        empty={<EmptyState text={t("grants.assigned.empty")} hint={t("grants.assigned.emptyHint")} />}
+        empty={<EmptyState text={t("grantsWork.assigned.empty")} hint={t("grantsWork.assigned.emptyHint")} />}
       >
         {(a) => <ApplicationRow key={a.id} a={a} />}
       </QueryPagedList>

@@ -24,17 +24,17 @@ const STAGES: GrantState[] = [
 /** The operator's queue: applications at a stage, oldest submission first, overdue checks flagged. */
 export default function GrantQueuePage() {
   const { t } = useTranslation();
-  usePageTitle(t("grants.queue.title"));
+  usePageTitle(t("grantsWork.queue.title"));
   const [state, setState] = useState<GrantState>("submitted");
   const [page, setPage] = useState(1);
   const list = useQuery(grantQueries.queue(state, page));
   return (
     <Stack gap="lg">
-      <PageHeader title={t("grants.queue.title")} subtitle={t("grants.queue.lead")} />
+      <PageHeader title={t("grantsWork.queue.title")} subtitle={t("grantsWork.queue.lead")} />
       <NativeSelect
-        label={t("grants.queue.stage")}
+        label={t("grantsWork.queue.stage")}
         value={state}
-        data={STAGES.map((s) => ({ value: s, label: t(`grants.states.${s}`) }))}
+        data={STAGES.map((s) => ({ value: s, label: t(`grantsWork.states.${s}`) }))}
         onChange={(e) => {
           setState(e.currentTarget.value as GrantState);
           setPage(1);
@@ -45,9 +45,9 @@ export default function GrantQueuePage() {
         query={list}
         skeleton={110}
         rows={3}
-        label={t("grants.queue.title")}
+        label={t("grantsWork.queue.title")}
         onPage={setPage}
-        empty={<EmptyState text={t("grants.queue.empty")} hint={t("grants.queue.emptyHint")} />}
+        empty={<EmptyState text={t("grantsWork.queue.empty")} hint={t("grantsWork.queue.emptyHint")} />}
       >
         {(a) => <ApplicationRow key={a.id} a={a} />}
       </QueryPagedList>

@@ -31,13 +31,15 @@ export function ApplicationRow({ a }: { a: ApplicationCard }) {
           {a.organization.shortName} · {a.program.titleRu}
         </Text>
         <Group gap="lg" wrap="wrap">
-          <Text size="sm">{t("grants.app.requested", { amount: money(a.requested) })}</Text>
+          <Text size="sm">{t("grantsWork.app.requested", { amount: money(a.requested) })}</Text>
           {a.approved != null && (
-            <Text size="sm">{t("grants.app.approved", { amount: money(a.approved) })}</Text>
+            <Text size="sm">{t("grantsWork.app.approved", { amount: money(a.approved) })}</Text>
           )}
           {a.dueOn && a.state === "submitted" && (
             <Text size="sm" c={a.overdue ? "red.8" : undefined} fw={a.overdue ? 600 : undefined}>
-              {t(a.overdue ? "grants.app.overdue" : "grants.app.dueOn", { date: format.date(a.dueOn) })}
+              {t(a.overdue ? "grantsWork.app.overdue" : "grantsWork.app.dueOn", {
+                date: format.date(a.dueOn),
+              })}
             </Text>
           )}
         </Group>

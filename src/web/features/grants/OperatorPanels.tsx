@@ -64,13 +64,13 @@ function Check({ a }: { a: Application }) {
   const has = (itemId: string, d: GrantDocument) =>
     missing.some((m) => m.itemId === itemId && m.document === d);
   return (
-    <SectionCard id="grant-check" title={t("grants.ops.check")}>
+    <SectionCard id="grant-check" title={t("grantsWork.ops.check")}>
       <MutationForm onSubmit={() => check.mutate("accept")} error={check.error}>
         {a.returns > 0 ? (
-          <Text size="sm">{t("grants.ops.returnedOnce")}</Text>
+          <Text size="sm">{t("grantsWork.ops.returnedOnce")}</Text>
         ) : (
           <Stack gap="xs">
-            <Text size="sm">{t("grants.ops.tickMissing")}</Text>
+            <Text size="sm">{t("grantsWork.ops.tickMissing")}</Text>
             {a.items.map((it, i) => (
               <Stack key={it.id} gap="xs">
                 <Text size="sm" fw={600}>
@@ -96,7 +96,7 @@ function Check({ a }: { a: Application }) {
           </Stack>
         )}
         <Textarea
-          label={t("grants.ops.comment")}
+          label={t("grantsWork.ops.comment")}
           autosize
           minRows={2}
           value={comment}
@@ -105,7 +105,7 @@ function Check({ a }: { a: Application }) {
         />
         <Group>
           <Button type="submit" loading={check.isPending}>
-            {t("grants.ops.accept")}
+            {t("grantsWork.ops.accept")}
           </Button>
           {a.returns === 0 && (
             <Button
@@ -114,7 +114,7 @@ function Check({ a }: { a: Application }) {
               loading={check.isPending}
               onClick={() => check.mutate("return")}
             >
-              {t("grants.ops.return")}
+              {t("grantsWork.ops.return")}
             </Button>
           )}
         </Group>
@@ -151,18 +151,18 @@ function Review({ a }: { a: Application }) {
   const set = (i: number, patch: Partial<(typeof d)[number]>) =>
     setD(d.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   return (
-    <SectionCard id="grant-review" title={t("grants.ops.review")}>
+    <SectionCard id="grant-review" title={t("grantsWork.ops.review")}>
       <MutationForm onSubmit={() => review.mutate()} error={review.error}>
         {a.items.map((it, i) => (
           <SimpleGrid key={it.id} cols={{ base: 1, sm: 3 }}>
             <NativeSelect
               label={`${i + 1}. ${it.descriptionRu}`}
               value={d[i]!.decision}
-              data={REVIEW_DECISIONS.map((x) => ({ value: x, label: t(`grants.review.${x}`) }))}
+              data={REVIEW_DECISIONS.map((x) => ({ value: x, label: t(`grantsWork.review.${x}`) }))}
               onChange={(e) => set(i, { decision: e.currentTarget.value as ReviewDecision })}
             />
             <TextInput
-              label={t("grants.ops.acceptedPart")}
+              label={t("grantsWork.ops.acceptedPart")}
               disabled={d[i]!.decision !== "partial"}
               inputMode="decimal"
               value={d[i]!.accepted}
@@ -170,7 +170,7 @@ function Review({ a }: { a: Application }) {
               error={fieldError(review.error, `items.${i}.accepted`)}
             />
             <TextInput
-              label={t("grants.ops.reason")}
+              label={t("grantsWork.ops.reason")}
               disabled={d[i]!.decision === "accepted"}
               value={d[i]!.reason}
               onChange={(e) => set(i, { reason: e.currentTarget.value })}
@@ -180,7 +180,7 @@ function Review({ a }: { a: Application }) {
         ))}
         <Group>
           <Button type="submit" loading={review.isPending}>
-            {t("grants.ops.finishReview")}
+            {t("grantsWork.ops.finishReview")}
           </Button>
         </Group>
       </MutationForm>
@@ -211,19 +211,19 @@ function Decision({ a }: { a: Application }) {
     onSuccess: done,
   });
   return (
-    <SectionCard id="grant-decision" title={t("grants.ops.decision")}>
+    <SectionCard id="grant-decision" title={t("grantsWork.ops.decision")}>
       <MutationForm onSubmit={() => decide.mutate("approve")} error={decide.error}>
-        <Text size="sm">{t("grants.ops.reviewed", { amount: money(a.approved ?? 0) })}</Text>
+        <Text size="sm">{t("grantsWork.ops.reviewed", { amount: money(a.approved ?? 0) })}</Text>
         <TextInput
-          label={t("grants.ops.amount")}
-          description={t("grants.ops.amountHint")}
+          label={t("grantsWork.ops.amount")}
+          description={t("grantsWork.ops.amountHint")}
           inputMode="decimal"
           value={amount}
           onChange={(e) => setAmount(e.currentTarget.value)}
           error={fieldError(decide.error, "amount")}
         />
         <Textarea
-          label={t("grants.ops.reasons")}
+          label={t("grantsWork.ops.reasons")}
           autosize
           minRows={2}
           value={reason}
@@ -232,7 +232,7 @@ function Decision({ a }: { a: Application }) {
         />
         <Group>
           <Button type="submit" loading={decide.isPending}>
-            {t("grants.ops.approve")}
+            {t("grantsWork.ops.approve")}
           </Button>
           <Button
             variant="default"
@@ -240,7 +240,7 @@ function Decision({ a }: { a: Application }) {
             loading={decide.isPending}
             onClick={() => decide.mutate("refuse")}
           >
-            {t("grants.ops.refuse")}
+            {t("grantsWork.ops.refuse")}
           </Button>
         </Group>
       </MutationForm>
@@ -282,19 +282,19 @@ function Agreement({ a }: { a: Application }) {
   });
   if (a.state === "approved")
     return (
-      <SectionCard id="grant-agreement" title={t("grants.ops.agreement")}>
+      <SectionCard id="grant-agreement" title={t("grantsWork.ops.agreement")}>
         <MutationForm onSubmit={() => {}} error={sign.error}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               type="date"
-              label={t("grants.ops.applicantSignedOn")}
+              label={t("grantsWork.ops.applicantSignedOn")}
               required
               value={dates.applicantSignedOn}
               onChange={(e) => setDates({ ...dates, applicantSignedOn: e.currentTarget.value })}
             />
             <TextInput
               type="date"
-              label={t("grants.ops.operatorSignedOn")}
+              label={t("grantsWork.ops.operatorSignedOn")}
               required
               value={dates.operatorSignedOn}
               onChange={(e) => setDates({ ...dates, operatorSignedOn: e.currentTarget.value })}
@@ -307,7 +307,7 @@ function Agreement({ a }: { a: Application }) {
                 disabled={!dates.applicantSignedOn || !dates.operatorSignedOn}
                 {...props}
               >
-                {t("grants.ops.uploadAgreement")}
+                {t("grantsWork.ops.uploadAgreement")}
               </Button>
             )}
           </FileButton>
@@ -315,18 +315,18 @@ function Agreement({ a }: { a: Application }) {
       </SectionCard>
     );
   return (
-    <SectionCard id="grant-payment" title={t("grants.ops.payment")}>
+    <SectionCard id="grant-payment" title={t("grantsWork.ops.payment")}>
       <MutationForm onSubmit={() => pay.mutate()} error={pay.error}>
         <TextInput
           type="date"
-          label={t("grants.ops.paidOn")}
+          label={t("grantsWork.ops.paidOn")}
           required
           value={dates.paidOn}
           onChange={(e) => setDates({ ...dates, paidOn: e.currentTarget.value })}
         />
         <Group>
           <Button type="submit" loading={pay.isPending}>
-            {t("grants.ops.recordPayment")}
+            {t("grantsWork.ops.recordPayment")}
           </Button>
         </Group>
       </MutationForm>
@@ -357,7 +357,7 @@ function Experts({ a }: { a: Application }) {
     onSuccess: done,
   });
   return (
-    <SectionCard id="grant-experts" title={t("grants.ops.experts")}>
+    <SectionCard id="grant-experts" title={t("grantsWork.ops.experts")}>
       <MutationForm onSubmit={() => save.mutate()} error={save.error}>
         {a.experts.length ? (
           <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
@@ -368,11 +368,11 @@ function Experts({ a }: { a: Application }) {
             ))}
           </Stack>
         ) : (
-          <Text size="sm">{t("grants.ops.noExperts")}</Text>
+          <Text size="sm">{t("grantsWork.ops.noExperts")}</Text>
         )}
         <Textarea
-          label={t("grants.ops.expertEmails")}
-          description={t("grants.ops.expertEmailsHint")}
+          label={t("grantsWork.ops.expertEmails")}
+          description={t("grantsWork.ops.expertEmailsHint")}
           autosize
           minRows={2}
           value={emails}
@@ -381,7 +381,7 @@ function Experts({ a }: { a: Application }) {
         />
         <Group>
           <Button type="submit" loading={save.isPending}>
-            {t("grants.ops.assign")}
+            {t("grantsWork.ops.assign")}
           </Button>
         </Group>
       </MutationForm>

@@ -128,18 +128,18 @@ function ProgramForm({ program }: { program?: Program }) {
     <MutationForm onSubmit={() => save.mutate()} error={save.error} gap="md">
       {stale && (
         <Button variant="default" onClick={() => navigate(0)}>
-          {t("grants.form.reload")}
+          {t("grantsWork.form.reload")}
         </Button>
       )}
       <TextInput
-        label={t("grants.pform.title")}
+        label={t("grantsWork.pform.title")}
         required
         value={v.titleRu}
         onChange={(e) => set({ titleRu: e.currentTarget.value })}
         error={err("titleRu")}
       />
       <Textarea
-        label={t("grants.pform.description")}
+        label={t("grantsWork.pform.description")}
         required
         autosize
         minRows={4}
@@ -149,14 +149,14 @@ function ProgramForm({ program }: { program?: Program }) {
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
-          label={t("grants.pform.legalBasis")}
+          label={t("grantsWork.pform.legalBasis")}
           required
           value={v.legalBasisRu}
           onChange={(e) => set({ legalBasisRu: e.currentTarget.value })}
           error={err("legalBasisRu")}
         />
         <TextInput
-          label={t("grants.pform.legalNumber")}
+          label={t("grantsWork.pform.legalNumber")}
           required
           value={v.legalBasisNumber}
           onChange={(e) => set({ legalBasisNumber: e.currentTarget.value })}
@@ -178,7 +178,7 @@ function ProgramForm({ program }: { program?: Program }) {
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Checkbox.Group
-          label={t("grants.pform.orgTypes")}
+          label={t("grantsWork.pform.orgTypes")}
           value={v.orgTypes}
           onChange={(x) => set({ orgTypes: x })}
         >
@@ -189,7 +189,7 @@ function ProgramForm({ program }: { program?: Program }) {
           </Stack>
         </Checkbox.Group>
         <Checkbox.Group
-          label={t("grants.pform.sme")}
+          label={t("grantsWork.pform.sme")}
           value={v.smeCategories}
           onChange={(x) => set({ smeCategories: x })}
         >
@@ -200,7 +200,7 @@ function ProgramForm({ program }: { program?: Program }) {
           </Stack>
         </Checkbox.Group>
         <TextInput
-          label={t("grants.pform.minAge")}
+          label={t("grantsWork.pform.minAge")}
           inputMode="numeric"
           value={v.minAgeMonths}
           onChange={(e) => set({ minAgeMonths: e.currentTarget.value })}
@@ -219,7 +219,7 @@ function ProgramForm({ program }: { program?: Program }) {
             onChange={(e) => setCat(c, { on: e.currentTarget.checked })}
           />
           <TextInput
-            label={t("grants.pform.share")}
+            label={t("grantsWork.pform.share")}
             disabled={!v.categories[c].on}
             inputMode="decimal"
             value={v.categories[c].share}
@@ -227,7 +227,7 @@ function ProgramForm({ program }: { program?: Program }) {
             error={err(`categories.${i}.share`)}
           />
           <TextInput
-            label={t("grants.pform.cap")}
+            label={t("grantsWork.pform.cap")}
             disabled={!v.categories[c].on}
             inputMode="decimal"
             value={v.categories[c].cap}
@@ -238,7 +238,7 @@ function ProgramForm({ program }: { program?: Program }) {
       {err("categories") && <Text c="red.8">{err("categories")}</Text>}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
-          label={t("grants.pform.max")}
+          label={t("grantsWork.pform.max")}
           required
           inputMode="decimal"
           value={v.maxPerApplicant}
@@ -246,7 +246,7 @@ function ProgramForm({ program }: { program?: Program }) {
           error={err("maxPerApplicant")}
         />
         <TextInput
-          label={t("grants.pform.budget")}
+          label={t("grantsWork.pform.budget")}
           required
           inputMode="decimal"
           value={v.budget}
@@ -255,7 +255,7 @@ function ProgramForm({ program }: { program?: Program }) {
         />
         <TextInput
           type="datetime-local"
-          label={t("grants.pform.opensAt")}
+          label={t("grantsWork.pform.opensAt")}
           required
           value={v.opensAt}
           onChange={(e) => set({ opensAt: e.currentTarget.value })}
@@ -263,14 +263,14 @@ function ProgramForm({ program }: { program?: Program }) {
         />
         <TextInput
           type="datetime-local"
-          label={t("grants.pform.closesAt")}
+          label={t("grantsWork.pform.closesAt")}
           required
           value={v.closesAt}
           onChange={(e) => set({ closesAt: e.currentTarget.value })}
           error={err("closesAt")}
         />
         <TextInput
-          label={t("grants.pform.checkDays")}
+          label={t("grantsWork.pform.checkDays")}
           required
           inputMode="numeric"
           value={v.checkDays}
@@ -280,7 +280,7 @@ function ProgramForm({ program }: { program?: Program }) {
       </SimpleGrid>
       <Group>
         <Button type="submit" loading={save.isPending}>
-          {program ? t("grants.form.save") : t("grants.pform.create")}
+          {program ? t("grantsWork.form.save") : t("grantsWork.pform.create")}
         </Button>
       </Group>
     </MutationForm>
@@ -289,12 +289,12 @@ function ProgramForm({ program }: { program?: Program }) {
 
 export function NewProgramPage() {
   const { t } = useTranslation();
-  usePageTitle(t("grants.pform.newTitle"));
+  usePageTitle(t("grantsWork.pform.newTitle"));
   return (
     <Stack gap="lg">
       <PageHeader
         back={{ to: "/grants", label: t("grants.programs.title") }}
-        title={t("grants.pform.newTitle")}
+        title={t("grantsWork.pform.newTitle")}
       />
       <ProgramForm />
     </Stack>
@@ -304,7 +304,7 @@ export function NewProgramPage() {
 export function EditProgramPage() {
   const { t } = useTranslation();
   return (
-    <ProgramFormFrame title={t("grants.pform.editTitle")}>
+    <ProgramFormFrame title={t("grantsWork.pform.editTitle")}>
       {(p) => <ProgramForm key={p.version} program={p} />}
     </ProgramFormFrame>
   );

@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { client, unwrap } from "../../api/client";
 import { EmptyState } from "../../components/EmptyState";
+import { LazyPager as Pager } from "../../components/LazyPager";
 import { PageHeader } from "../../components/PageHeader";
-import { Pager } from "../../components/Pager";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { usePageTitle } from "../../components/usePageTitle";
 

@@ -1,3 +1,3 @@
-// The IP registry's public pages, one chunk (see routes.tsx): the register and the receipt verifier.
+// The IP registry's public register, a chunk of its own (see routes.tsx); the receipt verifier is
+// another (VerifyPage.tsx), so the register does not carry the verifier's hashing and file field.
 export { default as RegisterPage } from "./RegisterPage";
-export { default as VerifyPage } from "./VerifyPage";

@@ -90,7 +90,7 @@ function loadView(): View {
 
 export default function CheckPage() {
   const { t } = useTranslation();
-  usePageTitle(t("measures.check.title"));
+  usePageTitle(t("measuresWork.check.title"));
   const locale = useLocale();
   const format = useFormat();
   const { user } = useMe();
@@ -131,14 +131,14 @@ export default function CheckPage() {
   };
   const forgetButton = (
     <Button type="button" variant="default" onClick={forget}>
-      {t("measures.check.forget")}
+      {t("measuresWork.check.forget")}
     </Button>
   );
 
   if (!view.submitted) {
     return (
       <Stack gap="lg" maw={720}>
-        <PageHeader title={t("measures.check.title")} subtitle={t("measures.check.lead")} />
+        <PageHeader title={t("measuresWork.check.title")} subtitle={t("measuresWork.check.lead")} />
         <form
           aria-labelledby="check-form-title"
           onSubmit={(e) => {
@@ -151,34 +151,34 @@ export default function CheckPage() {
           <Card withBorder padding="lg">
             <Stack gap="md">
               <Title order={2} size="h3" id="check-form-title">
-                {t("measures.check.formTitle")}
+                {t("measuresWork.check.formTitle")}
               </Title>
               <Text size="sm" c="dimmed">
-                {t("measures.check.optional")}
+                {t("measuresWork.check.optional")}
               </Text>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <NativeSelect
                   ref={firstField}
-                  label={t("measures.check.type")}
+                  label={t("measuresWork.check.type")}
                   value={form.type}
                   onChange={(e) => set("type", e.currentTarget.value)}
                   data={[
-                    { value: "", label: t("measures.check.noAnswer") },
+                    { value: "", label: t("measuresWork.check.noAnswer") },
                     ...ORG_TYPES.map((v) => ({ value: v, label: ORG_TYPE_LABELS[v][locale] })),
                   ]}
                 />
                 <NativeSelect
-                  label={t("measures.check.region")}
+                  label={t("measuresWork.check.region")}
                   value={form.region}
                   onChange={(e) => set("region", e.currentTarget.value)}
                   data={[
-                    { value: "", label: t("measures.check.noAnswer") },
+                    { value: "", label: t("measuresWork.check.noAnswer") },
                     ...REGIONS.map((r) => ({ value: r.code, label: r[locale] })),
-                    { value: "foreign", label: t("measures.check.foreign") },
+                    { value: "foreign", label: t("measuresWork.check.foreign") },
                   ]}
                 />
                 <NumberInput
-                  label={t("measures.check.age")}
+                  label={t("measuresWork.check.age")}
                   value={form.ageYears}
                   onChange={(v) => set("ageYears", v)}
                   min={0}
@@ -187,7 +187,7 @@ export default function CheckPage() {
                   allowNegative={false}
                 />
                 <NumberInput
-                  label={t("measures.check.headcount")}
+                  label={t("measuresWork.check.headcount")}
                   value={form.headcount}
                   onChange={(v) => set("headcount", v)}
                   min={0}
@@ -197,7 +197,7 @@ export default function CheckPage() {
                   thousandSeparator=" "
                 />
                 <NumberInput
-                  label={t("measures.check.revenue")}
+                  label={t("measuresWork.check.revenue")}
                   value={form.revenueMln}
                   onChange={(v) => set("revenueMln", v)}
                   min={0}
@@ -207,29 +207,29 @@ export default function CheckPage() {
                   thousandSeparator=" "
                 />
                 <NativeSelect
-                  label={t("measures.check.industry")}
+                  label={t("measuresWork.check.industry")}
                   value={form.industry}
                   onChange={(e) => set("industry", e.currentTarget.value)}
                   data={[
-                    { value: "", label: t("measures.check.noAnswer") },
+                    { value: "", label: t("measuresWork.check.noAnswer") },
                     ...OKVED_SECTIONS.map((s) => ({ value: s.letter, label: `${s.letter}. ${s[locale]}` })),
                   ]}
                 />
                 <NativeSelect
-                  label={t("measures.check.status")}
+                  label={t("measuresWork.check.status")}
                   value={form.status}
                   onChange={(e) => set("status", e.currentTarget.value)}
                   data={[
-                    { value: "", label: t("measures.check.noAnswer") },
+                    { value: "", label: t("measuresWork.check.noAnswer") },
                     ...ORG_STATUSES.map((s) => ({ value: s, label: ORG_STATUS_LABELS[s][locale] })),
                   ]}
                 />
               </SimpleGrid>
               <Group gap="sm">
-                <Button type="submit">{t("measures.check.submit")}</Button>
+                <Button type="submit">{t("measuresWork.check.submit")}</Button>
                 {forgetButton}
               </Group>
-              <Text size="sm">{t("measures.check.stored")}</Text>
+              <Text size="sm">{t("measuresWork.check.stored")}</Text>
             </Stack>
           </Card>
         </form>
@@ -243,9 +243,9 @@ export default function CheckPage() {
     <Stack gap="lg">
       <Stack gap="xs">
         <Title order={1} ref={resultsTitle} tabIndex={-1}>
-          {t("measures.check.resultsTitle")}
+          {t("measuresWork.check.resultsTitle")}
         </Title>
-        <Text>{t("measures.check.resultsLead")}</Text>
+        <Text>{t("measuresWork.check.resultsLead")}</Text>
         <Group gap="sm">
           <Button
             variant="default"
@@ -254,7 +254,7 @@ export default function CheckPage() {
               requestAnimationFrame(() => firstField.current?.focus());
             }}
           >
-            {t("measures.check.change")}
+            {t("measuresWork.check.change")}
           </Button>
           {forgetButton}
         </Group>
@@ -264,21 +264,21 @@ export default function CheckPage() {
               <>
                 <Group gap="sm">
                   <Button component={Link} to={user ? NEW_ORG : withNext("/signin", NEW_ORG)} variant="light">
-                    {t("measures.check.registerWithAnswers")}
+                    {t("measuresWork.check.registerWithAnswers")}
                   </Button>
                   {!user && (
                     <Button component={Link} to={withNext("/signup", CHECK_PATH)} variant="subtle">
-                      {t("measures.check.signUp")}
+                      {t("measuresWork.check.signUp")}
                     </Button>
                   )}
                 </Group>
                 <Text size="sm">
-                  {user ? t("measures.check.registerHint") : t("measures.check.registerHintGuest")}
+                  {user ? t("measuresWork.check.registerHint") : t("measuresWork.check.registerHintGuest")}
                 </Text>
               </>
             ) : user ? (
               <Button component={Link} to={NEW_ORG} variant="subtle" style={{ alignSelf: "flex-start" }}>
-                {t("measures.check.registerOrg")}
+                {t("measuresWork.check.registerOrg")}
               </Button>
             ) : (
               <Button
@@ -287,7 +287,7 @@ export default function CheckPage() {
                 variant="subtle"
                 style={{ alignSelf: "flex-start" }}
               >
-                {t("measures.check.signUp")}
+                {t("measuresWork.check.signUp")}
               </Button>
             )}
           </Stack>
@@ -299,7 +299,7 @@ export default function CheckPage() {
         value={view.verdicts}
         onChange={(v) => setView({ ...view, page: 1, verdicts: v as Verdict[] })}
       >
-        <Group gap="xs" role="group" aria-label={t("measures.check.filterLabel")}>
+        <Group gap="xs" role="group" aria-label={t("measuresWork.check.filterLabel")}>
           {VERDICTS.map((v) => (
             <Chip key={v} value={v} variant="outline">
               {t(`measures.verdict.${v}`)} ({format.number(count(v))})
@@ -316,7 +316,7 @@ export default function CheckPage() {
           query={result}
           items={data?.items}
           skeleton={120}
-          empty={<EmptyState text={t("measures.check.empty")} />}
+          empty={<EmptyState text={t("measuresWork.check.empty")} />}
         >
           {(items) => items.map((m) => <MeasureCardView key={m.id} measure={m} />)}
         </QueryList>

@@ -36,7 +36,7 @@ export default function EditorPage() {
   const options: EditorOptions = {
     regions: [
       ...REGIONS.map((r) => ({ value: r.code, label: `${r.code} ${r[locale]}` })),
-      { value: "foreign", label: t("measures.check.foreign") },
+      { value: "foreign", label: t("measuresWork.check.foreign") },
     ],
     okved: OKVED_SECTIONS.map((o) => ({ value: o.letter, label: `${o.letter}. ${o[locale]}` })),
     tags: TAGS.map((tag) => ({ value: tag.slug, label: tag[locale] })),

@@ -11,7 +11,7 @@ import { searchOf, useFavourites, useSubscriptions } from "./subscriptions";
 /** The signed-in user's favourite measures and saved searches. */
 export default function SavedPage() {
   const { t } = useTranslation();
-  usePageTitle(t("measures.saved.title"));
+  usePageTitle(t("measuresWork.saved.title"));
   const favourites = useFavourites();
   const subscriptions = useSubscriptions();
   return (
@@ -19,15 +19,15 @@ export default function SavedPage() {
       <Anchor component={Link} to="/measures" size="sm">
         {t("measures.page.back")}
       </Anchor>
-      <Title order={1}>{t("measures.saved.title")}</Title>
+      <Title order={1}>{t("measuresWork.saved.title")}</Title>
 
       <SavedSearches
         id="saved-searches"
         texts={{
-          title: t("measures.saved.searches"),
-          hint: t("measures.saved.searchesHint"),
-          savedOn: (date) => t("measures.saved.createdAt", { date }),
-          remove: (name) => t("measures.saved.deleteSearch", { name }),
+          title: t("measuresWork.saved.searches"),
+          hint: t("measuresWork.saved.searchesHint"),
+          savedOn: (date) => t("measuresWork.saved.createdAt", { date }),
+          remove: (name) => t("measuresWork.saved.deleteSearch", { name }),
         }}
         searches={subscriptions}
         list={measureKeys.subscriptions}
@@ -35,9 +35,9 @@ export default function SavedPage() {
         linkOf={(s) => `/measures${searchOf(s.query)}`}
         empty={
           <Text>
-            {t("measures.saved.noSearches")}{" "}
+            {t("measuresWork.saved.noSearches")}{" "}
             <Anchor component={Link} to="/measures">
-              {t("measures.saved.toNavigator")}
+              {t("measuresWork.saved.toNavigator")}
             </Anchor>
           </Text>
         }
@@ -45,12 +45,12 @@ export default function SavedPage() {
 
       <SavedSection
         id="saved-favourites"
-        title={t("measures.saved.favourites")}
-        hint={t("measures.saved.favouritesHint")}
+        title={t("measuresWork.saved.favourites")}
+        hint={t("measuresWork.saved.favouritesHint")}
         query={favourites}
         items={favourites.data?.items}
         skeleton={120}
-        empty={<Text>{t("measures.saved.noFavourites")}</Text>}
+        empty={<Text>{t("measuresWork.saved.noFavourites")}</Text>}
       >
         {(items) => items.map((m) => <MeasureCardView key={m.id} measure={m} headingLevel={3} />)}
       </SavedSection>

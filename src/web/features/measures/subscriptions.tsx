@@ -54,14 +54,14 @@ export function SaveSearchButton({ state }: { state: NavigatorState }) {
   return (
     <SavedSearchButton
       texts={{
-        button: t("measures.saved.saveSearch"),
-        title: t("measures.saved.saveSearchTitle"),
-        name: t("measures.saved.name"),
-        nameHint: t("measures.saved.nameHint"),
-        save: t("measures.saved.save"),
-        saved: t("measures.saved.searchSaved"),
+        button: t("measuresWork.saved.saveSearch"),
+        title: t("measuresWork.saved.saveSearchTitle"),
+        name: t("measuresWork.saved.name"),
+        nameHint: t("measuresWork.saved.nameHint"),
+        save: t("measuresWork.saved.save"),
+        saved: t("measuresWork.saved.searchSaved"),
       }}
-      defaultName={() => state.q || t("measures.saved.defaultName")}
+      defaultName={() => state.q || t("measuresWork.saved.defaultName")}
       save={(name) =>
         client.POST("/api/measures/subscriptions", { body: { name, query: toSavedQuery(state) } })
       }
@@ -87,9 +87,9 @@ export function FavouriteButton({ measureId }: { measureId: string }) {
       }}
       list={measureKeys.favourites}
       texts={{
-        add: t("measures.saved.addFavourite"),
-        added: t("measures.saved.inFavourites"),
-        saved: t("measures.saved.title"),
+        add: t("measuresWork.saved.addFavourite"),
+        added: t("measuresWork.saved.inFavourites"),
+        saved: t("measuresWork.saved.title"),
       }}
       savedTo="/measures/saved"
     />
