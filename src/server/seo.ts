@@ -12,6 +12,7 @@ import { LISTING_KIND_NAMES } from "../shared/listings.js";
 import type { Db } from "./core/db.js";
 import { problem, sendProblem } from "./core/errors.js";
 import { hasText, t } from "./core/i18n.js";
+import { events } from "./modules/events/events.schema.js";
 import { grantPrograms } from "./modules/grants/grants.schema.js";
 import { listings } from "./modules/listings/listings.schema.js";
 import { measures } from "./modules/measures/measures.schema.js";
@@ -81,6 +82,7 @@ const STATIC_PAGES: Record<string, string> = {
   "/clusters": "clusters",
   "/numbers": "numbers",
   "/news": "news",
+  "/events": "events",
   ...Object.fromEntries(LISTING_KIND_NAMES.map((kind) => [`/exchanges/${kind}`, `exchanges.${kind}`])),
 };
 
@@ -152,6 +154,21 @@ export async function pageMeta(
         type: "article",
         alternates: feeds,
         ...(row.coverFileId && { image: `${base}/api/news/${row.id}/cover?v=${row.version}` }),
+      };
+  }
+  const event = /^\/events\/([^/]+)$/.exec(pathname)?.[1];
+  if (event && UUID.test(event)) {
+    // Published and cancelled events are public (a draft is the operator's); in Russian in both languages.
+    const [row] = await db
+      .select({ titleRu: events.titleRu, descriptionRu: events.descriptionRu })
+      .from(events)
+      .where(and(eq(events.id, event), sql`${events.state} <> 'draft'`));
+    if (row)
+      return {
+        title: t(locale, "seo.page.title", { name: row.titleRu }),
+        description: summary(row.descriptionRu),
+        canonical: `${base}/events/${event}`,
+        locale,
       };
   }
   const en = locale === "en";
@@ -397,7 +414,7 @@ export async function registerSeo(
   };
 
   app.get("/sitemap.xml", { schema: { hide: true } }, async (_req, reply) => {
-    const files = ["pages.xml", "measures.xml", "grants.xml", "news.xml"];
+    const files = ["pages.xml", "measures.xml", "grants.xml", "news.xml", "events.xml"];
     for (const [name, p] of Object.entries(paged)) {
       const n = await p.count();
       for (let i = 1; i <= Math.max(1, Math.ceil(n / size)); i++) files.push(`${name}-${i}.xml`);
@@ -438,6 +455,14 @@ export async function registerSeo(
         .where(newsVisible())
         .orderBy(asc(newsArticles.id));
       urls = rows.map((r) => ({ loc: `${base}/news/${r.slug}`, lastmod: r.updatedAt }));
+    } else if (file === "events.xml") {
+      // the public events, past ones too (a few thousand at most; a cancelled one stays, marked)
+      const rows = await db
+        .select({ id: events.id, updatedAt: events.updatedAt })
+        .from(events)
+        .where(sql`${events.state} <> 'draft'`)
+        .orderBy(asc(events.id));
+      urls = rows.map((r) => ({ loc: `${base}/events/${r.id}`, lastmod: r.updatedAt }));
     } else {
       const m = /^([a-z]+)-([1-9]\d{0,5})\.xml$/.exec(file);
       const p = m && Object.hasOwn(paged, m[1]!) ? paged[m[1]!]! : null;
