@@ -102,6 +102,21 @@ function summary(text: string, max = 200): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))}…`;
 }
 
+/** The meta of a page in Russian in both languages (a project, a program, an event): its row's texts. */
+function russianMeta(
+  row: { titleRu: string; descriptionRu: string } | undefined,
+  canonical: string,
+  locale: Locale,
+): PageMeta | null {
+  if (!row) return null;
+  return {
+    title: t(locale, "seo.page.title", { name: row.titleRu }),
+    description: summary(row.descriptionRu),
+    canonical,
+    locale,
+  };
+}
+
 /** The meta of the page at `pathname` in `locale`, reading the organization or measure it shows. */
 export async function pageMeta(
   db: Db,
@@ -163,13 +178,8 @@ export async function pageMeta(
       .select({ titleRu: events.titleRu, descriptionRu: events.descriptionRu })
       .from(events)
       .where(and(eq(events.id, event), sql`${events.state} <> 'draft'`));
-    if (row)
-      return {
-        title: t(locale, "seo.page.title", { name: row.titleRu }),
-        description: summary(row.descriptionRu),
-        canonical: `${base}/events/${event}`,
-        locale,
-      };
+    const meta = russianMeta(row, `${base}/events/${event}`, locale);
+    if (meta) return meta;
   }
   const en = locale === "en";
   const org = /^\/directory\/([^/]+)$/.exec(pathname)?.[1];
@@ -251,13 +261,8 @@ export async function pageMeta(
       .select({ titleRu: projects.titleRu, descriptionRu: projects.descriptionRu })
       .from(projects)
       .where(eq(projects.id, project));
-    if (row)
-      return {
-        title: t(locale, "seo.page.title", { name: row.titleRu }),
-        description: summary(row.descriptionRu),
-        canonical: `${base}/projects/${project}`,
-        locale,
-      };
+    const meta = russianMeta(row, `${base}/projects/${project}`, locale);
+    if (meta) return meta;
   }
   const program = /^\/grants\/programs\/([^/]+)$/.exec(pathname)?.[1];
   if (program && UUID.test(program)) {
@@ -266,13 +271,8 @@ export async function pageMeta(
       .select({ titleRu: grantPrograms.titleRu, descriptionRu: grantPrograms.descriptionRu })
       .from(grantPrograms)
       .where(eq(grantPrograms.id, program));
-    if (row)
-      return {
-        title: t(locale, "seo.page.title", { name: row.titleRu }),
-        description: summary(row.descriptionRu),
-        canonical: `${base}/grants/programs/${program}`,
-        locale,
-      };
+    const meta = russianMeta(row, `${base}/grants/programs/${program}`, locale);
+    if (meta) return meta;
   }
   return { title: t(locale, "seo.home.title"), description, locale };
 }
