@@ -44,6 +44,7 @@ import {
   organizationPageQueries,
   toStatement,
 } from "../src/server/modules/directory/directory.service.js";
+import { newSigningKey } from "../src/server/modules/ipregistry/ipregistry.log.js";
 import { ListingsQuery } from "../src/server/modules/listings/listings.contract.js";
 import { LISTINGS_CATALOG, publicListingQuery } from "../src/server/modules/listings/listings.service.js";
 import { SearchQuery } from "../src/server/modules/measures/measures.contract.js";
@@ -840,6 +841,7 @@ async function run(target: "pg" | "pglite", scale: Scale) {
       NODE_ENV: "production",
       SESSION_SECRET: "b".repeat(40),
       PUBLIC_URL: "http://127.0.0.1",
+      IPLOG_SIGNING_KEY: newSigningKey(),
       LOG_LEVEL: "silent",
       // Without --rate-limit one client address sends thousands of requests: every API route has a
       // per-IP limit. With it, the requests come from many addresses through one trusted proxy hop.

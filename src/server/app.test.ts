@@ -6,6 +6,7 @@ import {
   Client,
   createUser,
   mailsTo,
+  PRODUCTION_ENV,
   signedIn,
   TEST_PASSWORD,
   type TestApp,
@@ -96,7 +97,7 @@ describe("development mailbox", () => {
 describe("in production", () => {
   let prod: TestApp;
   beforeAll(async () => {
-    prod = await testApp({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) });
+    prod = await testApp({ ...PRODUCTION_ENV });
   });
   afterAll(() => prod.close());
 

@@ -12,6 +12,7 @@ import { LISTING_KIND_NAMES } from "../shared/listings.js";
 import type { Db } from "./core/db.js";
 import { problem, sendProblem } from "./core/errors.js";
 import { hasText, t } from "./core/i18n.js";
+import { events } from "./modules/events/events.schema.js";
 import { grantPrograms } from "./modules/grants/grants.schema.js";
 import { listings } from "./modules/listings/listings.schema.js";
 import { measures } from "./modules/measures/measures.schema.js";
@@ -82,6 +83,7 @@ const STATIC_PAGES: Record<string, string> = {
   "/numbers": "numbers",
   "/open-data": "openData",
   "/news": "news",
+  "/events": "events",
   ...Object.fromEntries(LISTING_KIND_NAMES.map((kind) => [`/exchanges/${kind}`, `exchanges.${kind}`])),
 };
 
@@ -99,6 +101,21 @@ function summary(text: string, max = 200): string {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))}…`;
+}
+
+/** The meta of a page in Russian in both languages (a project, a program, an event): its row's texts. */
+function russianMeta(
+  row: { titleRu: string; descriptionRu: string } | undefined,
+  canonical: string,
+  locale: Locale,
+): PageMeta | null {
+  if (!row) return null;
+  return {
+    title: t(locale, "seo.page.title", { name: row.titleRu }),
+    description: summary(row.descriptionRu),
+    canonical,
+    locale,
+  };
 }
 
 /** The meta of the page at `pathname` in `locale`, reading the organization or measure it shows. */
@@ -154,6 +171,16 @@ export async function pageMeta(
         alternates: feeds,
         ...(row.coverFileId && { image: `${base}/api/news/${row.id}/cover?v=${row.version}` }),
       };
+  }
+  const event = /^\/events\/([^/]+)$/.exec(pathname)?.[1];
+  if (event && UUID.test(event)) {
+    // Published and cancelled events are public (a draft is the operator's); in Russian in both languages.
+    const [row] = await db
+      .select({ titleRu: events.titleRu, descriptionRu: events.descriptionRu })
+      .from(events)
+      .where(and(eq(events.id, event), sql`${events.state} <> 'draft'`));
+    const meta = russianMeta(row, `${base}/events/${event}`, locale);
+    if (meta) return meta;
   }
   const en = locale === "en";
   const org = /^\/directory\/([^/]+)$/.exec(pathname)?.[1];
@@ -235,13 +262,8 @@ export async function pageMeta(
       .select({ titleRu: projects.titleRu, descriptionRu: projects.descriptionRu })
       .from(projects)
       .where(eq(projects.id, project));
-    if (row)
-      return {
-        title: t(locale, "seo.page.title", { name: row.titleRu }),
-        description: summary(row.descriptionRu),
-        canonical: `${base}/projects/${project}`,
-        locale,
-      };
+    const meta = russianMeta(row, `${base}/projects/${project}`, locale);
+    if (meta) return meta;
   }
   const program = /^\/grants\/programs\/([^/]+)$/.exec(pathname)?.[1];
   if (program && UUID.test(program)) {
@@ -250,13 +272,8 @@ export async function pageMeta(
       .select({ titleRu: grantPrograms.titleRu, descriptionRu: grantPrograms.descriptionRu })
       .from(grantPrograms)
       .where(eq(grantPrograms.id, program));
-    if (row)
-      return {
-        title: t(locale, "seo.page.title", { name: row.titleRu }),
-        description: summary(row.descriptionRu),
-        canonical: `${base}/grants/programs/${program}`,
-        locale,
-      };
+    const meta = russianMeta(row, `${base}/grants/programs/${program}`, locale);
+    if (meta) return meta;
   }
   return { title: t(locale, "seo.home.title"), description, locale };
 }
@@ -398,7 +415,7 @@ export async function registerSeo(
   };
 
   app.get("/sitemap.xml", { schema: { hide: true } }, async (_req, reply) => {
-    const files = ["pages.xml", "measures.xml", "grants.xml", "news.xml"];
+    const files = ["pages.xml", "measures.xml", "grants.xml", "news.xml", "events.xml"];
     for (const [name, p] of Object.entries(paged)) {
       const n = await p.count();
       for (let i = 1; i <= Math.max(1, Math.ceil(n / size)); i++) files.push(`${name}-${i}.xml`);
@@ -439,6 +456,14 @@ export async function registerSeo(
         .where(newsVisible())
         .orderBy(asc(newsArticles.id));
       urls = rows.map((r) => ({ loc: `${base}/news/${r.slug}`, lastmod: r.updatedAt }));
+    } else if (file === "events.xml") {
+      // the public events, past ones too (a few thousand at most; a cancelled one stays, marked)
+      const rows = await db
+        .select({ id: events.id, updatedAt: events.updatedAt })
+        .from(events)
+        .where(sql`${events.state} <> 'draft'`)
+        .orderBy(asc(events.id));
+      urls = rows.map((r) => ({ loc: `${base}/events/${r.id}`, lastmod: r.updatedAt }));
     } else {
       const m = /^([a-z]+)-([1-9]\d{0,5})\.xml$/.exec(file);
       const p = m && Object.hasOwn(paged, m[1]!) ? paged[m[1]!]! : null;

@@ -1,12 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import enHome from "../locales/en/home.json" with { type: "json" };
 import ruHome from "../locales/ru/home.json" with { type: "json" };
 import { buildApp } from "./app.js";
 import type { Database } from "./core/db.js";
+import { events } from "./modules/events/events.schema.js";
 import { seed } from "./seed/index.js";
 import type { Renderer } from "./ssr.js";
 import { testConfig, testDatabase } from "./test/helpers.js";
@@ -239,6 +241,41 @@ describe.each(["ru", "en"] as const)("the first HTML of a public page, in %s", (
     expect(rootText((await page("/", lang)).body)).toContain(flat(first.titleRu));
     // the operator's pages stay the shell
     expect((await page("/operator/news", lang)).body).toContain('<div id="root"></div>');
+  });
+
+  it("the events and an event: the coming events' titles, the event's title, description and tags; a draft stays the shell", async () => {
+    const { items } = await api<{ items: { id: string; titleRu: string }[] }>(
+      "/api/events?tab=upcoming&page=1&pageSize=20",
+      lang,
+    );
+    expect(items.length).toBeGreaterThan(5);
+    const list = await page("/events", lang);
+    const text = rootText(list.body);
+    for (const e of items) expect(text).toContain(flat(e.titleRu));
+    expect(list.body).toContain('<link rel="canonical" href="http://localhost:3000/events"');
+    expect(list.body).toContain('<meta property="og:title" content="');
+    const first = items[0]!;
+    const { descriptionRu } = await api<{ descriptionRu: string }>(`/api/events/${first.id}`, lang);
+    const res = await page(`/events/${first.id}`, lang);
+    const event = rootText(res.body);
+    expect(event).toContain(flat(first.titleRu));
+    expect(event).toContain(flat(descriptionRu).slice(0, 80));
+    expect(res.body).toContain(`<link rel="canonical" href="http://localhost:3000/events/${first.id}"`);
+    expect(res.body).toContain(`<meta property="og:url" content="http://localhost:3000/events/${first.id}"`);
+    expect(res.body).toMatch(/<meta property="og:description" content="[^"]{20,}"/);
+    // the demo's draft: neither listed nor rendered, no canonical address
+    const [draft] = await database.db
+      .select({ id: events.id, titleRu: events.titleRu })
+      .from(events)
+      .where(eq(events.state, "draft"));
+    expect(draft).toBeDefined();
+    expect(text).not.toContain(flat(draft!.titleRu));
+    const hidden = await page(`/events/${draft!.id}`, lang);
+    expect(hidden.body).toContain('<div id="root"></div>');
+    expect(hidden.body).not.toContain(draft!.titleRu);
+    expect(hidden.body).toContain('<meta name="robots" content="noindex"');
+    // the signed-in pages of events stay the shell
+    expect((await page("/events/mine", lang)).body).toContain('<div id="root"></div>');
   });
 });
 

@@ -40,7 +40,7 @@ export const SSR_CONCURRENCY = 4;
 /**
  * The pages everyone may read, rendered on the server: home, directory, organization, navigator,
  * measure, the exchanges and a listing, the projects and a project, the grant programs and a program,
- * the cluster in numbers, the open data, the news and an article. `url` is the
+ * the cluster in numbers, the open data, the news and an article, the events and an event. `url` is the
  * request's (encoded) path, a query may follow.
  */
 export function isPublicPage(url: string): boolean {
@@ -58,6 +58,7 @@ export function isPublicPage(url: string): boolean {
   if (pathname === "/projects" || /^\/projects\/[0-9a-f-]{36}$/.test(pathname)) return true;
   if (pathname === "/grants" || /^\/grants\/programs\/[0-9a-f-]{36}$/.test(pathname)) return true;
   if (pathname === "/news" || /^\/news\/[a-z0-9-]{1,120}$/i.test(pathname)) return true;
+  if (pathname === "/events" || /^\/events\/[0-9a-f-]{36}$/.test(pathname)) return true;
   const measure = /^\/measures\/([^/]+)$/.exec(pathname)?.[1];
   return measure !== undefined && measure !== "check" && measure !== "saved";
 }

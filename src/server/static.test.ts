@@ -2,11 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, ne } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app.js";
 import type { Database } from "./core/db.js";
+import { events } from "./modules/events/events.schema.js";
 import { grantPrograms } from "./modules/grants/grants.schema.js";
 import { listings } from "./modules/listings/listings.schema.js";
 import { measures } from "./modules/measures/measures.schema.js";
@@ -213,6 +214,7 @@ describe("what search engines read", () => {
         "/sitemaps/measures.xml",
         "/sitemaps/grants.xml",
         "/sitemaps/news.xml",
+        "/sitemaps/events.xml",
         ...Array.from({ length: orgPages }, (_, i) => `/sitemaps/organizations-${i + 1}.xml`),
         "/sitemaps/listings-1.xml",
         "/sitemaps/projects-1.xml",
@@ -232,6 +234,15 @@ describe("what search engines read", () => {
       const news = await locs("/sitemaps/news.xml");
       expect(news).toHaveLength(28);
       for (const loc of news) expect(loc).toMatch(/^\/news\/[a-z0-9-]+-[0-9a-f]{6}$/);
+      // the public events (published and cancelled), by id: the demo's 20 but its draft
+      const publicEvents = await database.db
+        .select({ id: events.id })
+        .from(events)
+        .where(ne(events.state, "draft"));
+      expect(publicEvents).toHaveLength(19);
+      expect((await locs("/sitemaps/events.xml")).sort()).toEqual(
+        publicEvents.map((e) => `/events/${e.id}`).sort(),
+      );
       const orgUrls: string[] = [];
       for (let i = 1; i <= orgPages; i++) orgUrls.push(...(await locs(`/sitemaps/organizations-${i}.xml`)));
       expect(orgUrls).toHaveLength(orgCount);

@@ -1,8 +1,10 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { newSigningKey } from "../modules/ipregistry/ipregistry.log.js";
 import { ConfigError, loadConfig } from "./config.js";
 
 const SECRET = "s".repeat(40);
+const LOG_KEY = newSigningKey();
 const refusal = (env: Record<string, string>) => {
   try {
     loadConfig(env);
@@ -57,23 +59,42 @@ describe("loadConfig", () => {
   });
 
   it("refuses production with the default session secret", () => {
-    const msg = refusal({ NODE_ENV: "production", PUBLIC_URL: "https://cluster.example.ru" });
+    const msg = refusal({
+      NODE_ENV: "production",
+      PUBLIC_URL: "https://cluster.example.ru",
+      IPLOG_SIGNING_KEY: LOG_KEY,
+    });
     expect(msg).toMatch(/^Refusing to start in production/);
     expect(msg).toMatch(/SESSION_SECRET/);
     expect(msg).not.toMatch(/PUBLIC_URL/);
   });
 
   it("refuses production without PUBLIC_URL", () => {
-    const msg = refusal({ NODE_ENV: "production", SESSION_SECRET: SECRET });
+    const msg = refusal({ NODE_ENV: "production", SESSION_SECRET: SECRET, IPLOG_SIGNING_KEY: LOG_KEY });
     expect(msg).toMatch(/^Refusing to start in production/);
     expect(msg).toMatch(/PUBLIC_URL/);
     expect(msg).not.toMatch(/SESSION_SECRET/);
   });
 
-  it("names both production problems together", () => {
+  it("names every production problem together", () => {
     const msg = refusal({ NODE_ENV: "production" });
     expect(msg).toMatch(/SESSION_SECRET/);
     expect(msg).toMatch(/PUBLIC_URL/);
+    expect(msg).toMatch(/IPLOG_SIGNING_KEY/);
+  });
+
+  it("refuses production without the IP log's signing key, saying what it is; elsewhere the key is optional", () => {
+    const msg = refusal({
+      NODE_ENV: "production",
+      SESSION_SECRET: SECRET,
+      PUBLIC_URL: "https://cluster.example.ru",
+    });
+    expect(msg).toMatch(/^Refusing to start in production/);
+    expect(msg).toMatch(/IPLOG_SIGNING_KEY: required in production \(the IP registry log's Ed25519 key/);
+    expect(msg).not.toMatch(/SESSION_SECRET|PUBLIC_URL/);
+    // `npm start` on a fresh clone sets no NODE_ENV: a development server, the key kept in the database.
+    expect(loadConfig({}).ipLogSigningKey).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: "test" }).ipLogSigningKey).toBeUndefined();
   });
 
   it("accepts a complete production configuration; https turns on secure cookies", () => {
@@ -81,8 +102,10 @@ describe("loadConfig", () => {
       NODE_ENV: "production",
       SESSION_SECRET: SECRET,
       PUBLIC_URL: "https://cluster.example.ru/",
+      IPLOG_SIGNING_KEY: LOG_KEY,
     });
     expect(c.env).toBe("production");
+    expect(c.ipLogSigningKey).toBe(LOG_KEY);
     expect(c.publicUrl).toBe("https://cluster.example.ru");
     expect(c.secureCookies).toBe(true);
     expect(c.sessionSecret).toBe(SECRET);

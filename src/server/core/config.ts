@@ -126,8 +126,9 @@ export type Config = {
   /** The state-register lookup for registration forms (DaData "party"); null without DADATA_API_KEY. */
   registry: { url: string; apiKey: string; timeoutMs: number } | null;
   /**
-   * The IP registry log's Ed25519 signing key (PKCS#8 DER, base64); unset: a key generated on first use
-   * and kept in the database (development, tests, demos).
+   * The IP registry log's Ed25519 signing key (PKCS#8 DER, base64); required in production. Unset (a
+   * development server — `npm start` without NODE_ENV —, tests, demos): a key generated on first use and
+   * kept in the database.
    */
   ipLogSigningKey: string | undefined;
 };
@@ -147,6 +148,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems: string[] = [];
     if (e.SESSION_SECRET === DEFAULT_SECRET) problems.push("  SESSION_SECRET: set a secret of your own");
     if (!e.PUBLIC_URL) problems.push("  PUBLIC_URL: required in production (links in e-mails)");
+    if (!e.IPLOG_SIGNING_KEY)
+      problems.push(
+        "  IPLOG_SIGNING_KEY: required in production (the IP registry log's Ed25519 key, PKCS#8 DER in base64; README › Configuration says how to make one) — a key kept in the database could be used by anyone who reads it",
+      );
     if (e.DEV_MAILBOX === "on")
       problems.push(
         "  DEV_MAILBOX: the development mailbox shows live tokens; it cannot be on in production",

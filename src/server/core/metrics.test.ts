@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, type TestApp, testApp } from "../test/helpers.js";
+import { Client, PRODUCTION_ENV, type TestApp, testApp } from "../test/helpers.js";
 
 /** The value of one series in Prometheus text (0 when absent). */
 function sample(text: string, series: string): number {
@@ -46,7 +46,7 @@ describe("/metrics outside production, no token", () => {
 });
 
 describe("/metrics in production", () => {
-  const prodEnv = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) };
+  const prodEnv = PRODUCTION_ENV;
   let withToken: TestApp;
   let without: TestApp;
   beforeAll(async () => {

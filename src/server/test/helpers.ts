@@ -17,6 +17,7 @@ import { installModules, queuedJobsOf } from "../core/module.js";
 import { users } from "../modules/accounts/accounts.schema.js";
 import { hashPassword } from "../modules/accounts/passwords.js";
 import { MODULES } from "../modules/index.js";
+import { newSigningKey } from "../modules/ipregistry/ipregistry.log.js";
 
 /** The modules' rules, messages, templates and kinds, as an app installs them (for tests that call services directly). */
 export const installAllModules = () => installModules(MODULES);
@@ -63,6 +64,13 @@ export async function pgTestDatabase(): Promise<{ url: string; drop(): Promise<v
 
 /** Files written by a test run's apps go to one temporary folder, never into the repository. */
 const testDataDir = path.join(os.tmpdir(), `innocluster-test-${process.pid}`);
+
+/** The settings production requires (over testConfig's), for tests of the production behaviour. */
+export const PRODUCTION_ENV = {
+  NODE_ENV: "production",
+  SESSION_SECRET: "x".repeat(40),
+  IPLOG_SIGNING_KEY: newSigningKey(),
+} as const;
 
 export const testConfig = (env: Record<string, string> = {}): Config =>
   loadConfig({

@@ -94,6 +94,12 @@ export function OrganizationMenu() {
         <Menu.Item component={Link} to="/clusters">
           {t("projectsNav.clusters")}
         </Menu.Item>
+        <Menu.Item component={Link} to="/ipregistry/mine">
+          {t("projectsNav.ipDeposits")}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/ipregistry">
+          {t("projectsNav.ipRegister")}
+        </Menu.Item>
         {can("org.create") && (
           <Menu.Item component={Link} to="/organizations/new">
             {t("common.orgSwitcher.register")}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../core/config.js";
 import { expectProblem, randomEmail, signupBody } from "../../test/assert.js";
-import { Client, createUser, signedIn, type TestApp, testApp } from "../../test/helpers.js";
+import { Client, createUser, PRODUCTION_ENV, signedIn, type TestApp, testApp } from "../../test/helpers.js";
 
 describe("finding 2: the development mailbox is open to anyone", () => {
   let t: TestApp;
@@ -70,6 +70,7 @@ describe("finding 2: the development mailbox is open to anyone", () => {
       NODE_ENV: "production",
       PUBLIC_URL: "https://c.example.ru",
       SESSION_SECRET: "s".repeat(40),
+      IPLOG_SIGNING_KEY: PRODUCTION_ENV.IPLOG_SIGNING_KEY,
     };
     expect(loadConfig(prod).devMailbox).toBe(false);
     expect(() => loadConfig({ ...prod, DEV_MAILBOX: "on" })).toThrow(/DEV_MAILBOX/);

@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
+import Fastify from "fastify";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clusterLocal } from "../../../shared/clock.js";
 import { generation } from "../../core/search.js";
+import { pageMeta, registerSeo, withMeta } from "../../seo.js";
 import { expectProblem, fieldErrors } from "../../test/assert.js";
 import { Client, createUser, signedIn, testAppForFile } from "../../test/helpers.js";
 import { notifications } from "../notifications/notifications.schema.js";
@@ -590,5 +592,60 @@ describe("events: places freed otherwise than by a cancellation, who sees the li
     const before = await generation(t.database.db, "events");
     await sendReminders(t.database.db, t.config.publicUrl, new Date(Date.now() + 400 * DAY));
     expect(await generation(t.database.db, "events")).toBe(before);
+  });
+});
+
+describe("events: search engines", () => {
+  it("a public event's page has its title, description, canonical address and Open Graph tags; a draft has none", async () => {
+    const e = await published({
+      titleRu: "Форум «Технологии для города» <2026>",
+      descriptionRu:
+        "Открытый форум: городские технологии, пилоты на площадках Москвы и встречи с заказчиками.",
+    });
+    const html = withMeta(
+      "<head><title>x</title></head>",
+      await pageMeta(t.database.db, "https://innocluster.example", `/events/${e.id}`),
+    );
+    expect(html).toContain("<title>Форум «Технологии для города» &lt;2026&gt;");
+    expect(html).toContain(`<link rel="canonical" href="https://innocluster.example/events/${e.id}" />`);
+    expect(html).toContain('<meta property="og:title" content="Форум «Технологии для города» &lt;2026&gt;');
+    expect(html).toContain(
+      '<meta property="og:description" content="Открытый форум: городские технологии, пилоты на площадках Москвы и встречи с заказчиками." />',
+    );
+    expect(html).toContain(`<meta property="og:url" content="https://innocluster.example/events/${e.id}" />`);
+    const catalog = await pageMeta(t.database.db, "https://innocluster.example", "/events", "en");
+    expect(catalog).toMatchObject({
+      title: "Events — Innocluster",
+      canonical: "https://innocluster.example/events",
+    });
+
+    const draft = await ok<EventView>(
+      op.post("/api/operator/events", body({ titleRu: "Черновик форума" })),
+      201,
+    );
+    const hidden = withMeta(
+      "<head><title>x</title></head>",
+      await pageMeta(t.database.db, "https://innocluster.example", `/events/${draft.id}`),
+    );
+    expect(hidden).not.toContain("Черновик форума");
+    expect(hidden).toContain('<meta name="robots" content="noindex" />');
+  });
+
+  it("the sitemap lists the public events, never a draft", async () => {
+    const e = await published({ titleRu: "Выставка «Инновации в медицине»" });
+    const draft = await ok<EventView>(op.post("/api/operator/events", body()), 201);
+    const seo = Fastify();
+    await registerSeo(seo, { db: t.database.db, publicUrl: "https://innocluster.example" });
+    try {
+      expect((await seo.inject("/sitemap.xml")).body).toContain(
+        "<loc>https://innocluster.example/sitemaps/events.xml</loc>",
+      );
+      const res = await seo.inject("/sitemaps/events.xml");
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toMatch(new RegExp(`<loc>https://innocluster.example/events/${e.id}</loc><lastmod>`));
+      expect(res.body).not.toContain(draft.id);
+    } finally {
+      await seo.close();
+    }
   });
 });

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   checkReceipt,
@@ -217,5 +217,79 @@ describe("receipts and the log", () => {
     expect(none.total).toBe(0);
     const all = await t.database.db.select({ n: ipDeposits.leafIndex }).from(ipDeposits);
     expect(new Set(all.map((x) => x.n)).size).toBe(all.length);
+  });
+});
+
+describe("the database keeps the log append-only", () => {
+  /** The database's refusal, whatever wraps it (the driver's error or drizzle's around it). */
+  async function refusal(p: Promise<unknown>): Promise<string> {
+    const err = await p.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err, "the database accepted the change").not.toBeNull();
+    const e = err as { message?: string; cause?: { message?: string } };
+    return `${e.message ?? ""} ${e.cause?.message ?? ""}`;
+  }
+  const db = () => t.database.db;
+  const firstLeaf = async () => {
+    const [leaf] = await db().select().from(ipDeposits).where(eq(ipDeposits.leafIndex, 0));
+    if (!leaf) throw new Error("no leaf 0");
+    return leaf;
+  };
+
+  it("an UPDATE or a DELETE of a leaf is refused, and the leaf stays as deposited", async () => {
+    const leaf = await firstLeaf();
+    expect(
+      await refusal(
+        db().update(ipDeposits).set({ title: "Подменённое название" }).where(eq(ipDeposits.id, leaf.id)),
+      ),
+    ).toMatch(/append-only/);
+    expect(
+      await refusal(
+        db()
+          .update(ipDeposits)
+          .set({ fileSha256: "0".repeat(64) })
+          .where(eq(ipDeposits.id, leaf.id)),
+      ),
+    ).toMatch(/append-only/);
+    expect(await refusal(db().delete(ipDeposits).where(eq(ipDeposits.id, leaf.id)))).toMatch(/append-only/);
+    expect(await firstLeaf()).toEqual(leaf);
+  });
+
+  it("subtree hashes and signed tree heads can be neither changed nor deleted; no log table is truncated", async () => {
+    await publishTreeHead(t.database.db, t.config);
+    const heads = () => db().select().from(ipTreeHeads);
+    const before = await heads();
+    for (const statement of [
+      sql`update ip_log_nodes set hash = repeat('0', 64) where level = 0 and index = 0`,
+      sql`delete from ip_log_nodes where level = 0 and index = 0`,
+      sql`update ip_tree_heads set root_hash = repeat('0', 64)`,
+      sql`delete from ip_tree_heads`,
+      sql`truncate ip_tree_heads`,
+      sql`truncate ip_log_nodes`,
+      sql`truncate ip_deposits`,
+    ])
+      expect(await refusal(db().execute(statement))).toMatch(/append-only/);
+    expect(await heads()).toEqual(before);
+  });
+
+  it("the depositor (erasure) and the organization (deleted) may only be cleared", async () => {
+    const leaf = await firstLeaf();
+    expect(
+      await refusal(
+        db()
+          .update(ipDeposits)
+          .set({ depositorId: webcrypto.randomUUID() })
+          .where(eq(ipDeposits.id, leaf.id)),
+      ),
+    ).toMatch(/append-only/);
+    expect(
+      await refusal(
+        db().update(ipDeposits).set({ organizationId: plain.org.id }).where(eq(ipDeposits.id, leaf.id)),
+      ),
+    ).toMatch(/append-only/);
+    await db().update(ipDeposits).set({ depositorId: null }).where(eq(ipDeposits.id, leaf.id));
+    expect((await firstLeaf()).depositorId).toBeNull();
   });
 });

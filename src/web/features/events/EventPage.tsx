@@ -1,28 +1,11 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  List,
-  Select,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, List, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { MISSION_COUNTRIES } from "../../../shared/events";
 import { client, unwrap } from "../../api/client";
 import { PageHeader } from "../../components/PageHeader";
 import { ProblemAlert } from "../../components/ProblemAlert";
-import { useMyOrganizations } from "../../components/useMyOrganizations";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useFormat } from "../../format";
 import { withNext } from "../../next";
@@ -31,121 +14,7 @@ import { EventBadges, EventWhen } from "./labels";
 import { eventKeys, eventQueries } from "./queries";
 import type { EventView } from "./types";
 
-const LIVE = ["registered", "waitlisted", "applied", "selected"];
-
-/** The reader's registration and what they may do with it: register, see their place, cancel. */
-function Registration({ e }: { e: EventView }) {
-  const { t } = useTranslation();
-  const { user } = useMe();
-  const qc = useQueryClient();
-  const mine = useMyOrganizations();
-  const [organizationId, setOrganizationId] = useState<string | null>(null);
-  const [consent, setConsent] = useState(false);
-  const [product, setProduct] = useState("");
-  const [country, setCountry] = useState<string | null>(e.country);
-  const refresh = () => void qc.invalidateQueries({ queryKey: eventKeys.all });
-  const register = useMutation({
-    mutationFn: () =>
-      unwrap(
-        client.POST("/api/events/{id}/registrations", {
-          params: { path: { id: e.id } },
-          body: {
-            organizationId,
-            public: consent,
-            ...(e.kind === "mission" ? { exportProductRu: product, targetCountry: country } : {}),
-          },
-        }),
-      ),
-    onSuccess: refresh,
-  });
-  const cancel = useMutation({
-    mutationFn: () =>
-      unwrap(client.DELETE("/api/events/{id}/registrations/mine", { params: { path: { id: e.id } } })),
-    onSuccess: refresh,
-  });
-  const r = e.me.registration;
-  const live = r && LIVE.includes(r.state);
-  if (e.state !== "published") return null;
-  if (!user)
-    return (
-      <Button component={Link} to={withNext("/signin", `/events/${e.id}`)}>
-        {t("events.page.signInToRegister")}
-      </Button>
-    );
-  if (live)
-    return (
-      <Card withBorder>
-        <Stack gap="xs">
-          <Text fw={600} role="status">
-            {r.state === "waitlisted"
-              ? t("events.page.waitlisted", { position: r.waitlistPosition ?? 1 })
-              : t(`events.registration.${r.state}`)}
-          </Text>
-          <ProblemAlert error={cancel.error} />
-          <Group>
-            <Button variant="default" color="red" loading={cancel.isPending} onClick={() => cancel.mutate()}>
-              {e.kind === "mission" ? t("events.page.withdraw") : t("events.page.cancel")}
-            </Button>
-          </Group>
-        </Stack>
-      </Card>
-    );
-  const orgs = mine.data?.items ?? [];
-  return (
-    <Card withBorder>
-      <form
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          register.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            {e.kind === "mission" ? t("events.page.apply") : t("events.page.register")}
-          </Title>
-          {orgs.length > 0 && (
-            <Select
-              label={t("events.page.organization")}
-              clearable={e.kind !== "mission" && e.audience === "everyone"}
-              value={organizationId}
-              onChange={setOrganizationId}
-              data={orgs.map((o) => ({ value: o.organization.id, label: o.organization.shortName }))}
-            />
-          )}
-          {organizationId && (
-            <Checkbox
-              label={t("events.page.consent")}
-              checked={consent}
-              onChange={(ev) => setConsent(ev.currentTarget.checked)}
-            />
-          )}
-          {e.kind === "mission" && (
-            <>
-              <TextInput
-                label={t("events.page.exportProduct")}
-                value={product}
-                onChange={(ev) => setProduct(ev.currentTarget.value)}
-              />
-              <Select
-                label={t("events.page.targetCountry")}
-                searchable
-                value={country}
-                onChange={setCountry}
-                data={MISSION_COUNTRIES.map((c) => ({ value: c, label: t(`events.country.${c}`) }))}
-              />
-            </>
-          )}
-          <ProblemAlert error={register.error} />
-          <Group>
-            <Button type="submit" loading={register.isPending}>
-              {e.kind === "mission" ? t("events.page.apply") : t("events.page.register")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
-  );
-}
+const Registration = lazy(() => import("./Registration"));
 
 /** The operator's actions on an event: edit, publish, cancel. */
 function Manage({ e }: { e: EventView }) {
@@ -191,6 +60,7 @@ export default function EventPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
   const format = useFormat();
+  const { user } = useMe();
   const q = useQuery(eventQueries.event(id));
   const e = q.data;
   usePageTitle(e?.titleRu ?? t("events.catalog.title"));
@@ -224,7 +94,16 @@ export default function EventPage() {
       )}
       <Text style={{ whiteSpace: "pre-line" }}>{e.descriptionRu}</Text>
       {e.me.manage && <Manage e={e} />}
-      <Registration e={e} />
+      {e.state === "published" &&
+        (user ? (
+          <Suspense fallback={<Skeleton height={120} />}>
+            <Registration e={e} />
+          </Suspense>
+        ) : (
+          <Button component={Link} to={withNext("/signin", `/events/${e.id}`)}>
+            {t("events.page.signInToRegister")}
+          </Button>
+        ))}
       <Group gap="xs">
         <Button component="a" href={`/api/events/${e.id}/calendar`} variant="default" download>
           {t("events.page.ics")}
