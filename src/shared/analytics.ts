@@ -37,7 +37,8 @@ export const ANALYTICS_DEFAULT_MONTHS = 12;
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** YYYY-MM of the years 1900–2099 (a further year is no period anyone reports on, and the clock cannot place it). */
+const MONTH = /^((?:19|20)\d{2})-(0[1-9]|1[0-2])$/;
 export const isMonth = (m: string) => MONTH.test(m);
 
 /** The months from `from` to `to` inclusive (YYYY-MM), oldest first; empty when `to` is before `from`. */

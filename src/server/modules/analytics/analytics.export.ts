@@ -58,6 +58,17 @@ function addSheet(wb: ExcelJS.Workbook, tbl: AnalyticsTableInput, taken: Set<str
   }
 }
 
+/**
+ * A cell as Excel with Russian settings reads a ";" file: a fraction with a decimal comma ("3,5" — "3.5"
+ * would become the date 3 May), a whole number as it is, no value empty.
+ */
+export const csvCell = (v: string | number | null | undefined) =>
+  v === null || v === undefined
+    ? ""
+    : typeof v === "number" && !Number.isInteger(v)
+      ? String(v).replace(".", ",")
+      : v;
+
 /** The file of one table (CSV or XLSX) or of every table (XLSX) of a dashboard for the filters. */
 export async function exportDashboard(ctx: Ctx, dashboard: Dashboard, q: z.infer<typeof ExportFiltersQuery>) {
   if (q.format === "csv" && !q.table) throw badRequest([{ field: "table", key: "field.required" }]);
@@ -71,7 +82,7 @@ export async function exportDashboard(ctx: Ctx, dashboard: Dashboard, q: z.infer
     const tbl = tables[0]!;
     const labels = tbl.columns.map((c) => c.label);
     const body = toCsv(
-      tbl.rows.map((r) => Object.fromEntries(tbl.columns.map((c) => [c.label, r[c.key] ?? ""]))),
+      tbl.rows.map((r) => Object.fromEntries(tbl.columns.map((c) => [c.label, csvCell(r[c.key])]))),
       labels,
     );
     return { name: `${name}.csv`, type: "text/csv; charset=utf-8", body };

@@ -83,6 +83,9 @@ describe("filters", () => {
     ["from=2020-01&to=2026-01", "from", { ru: "field.periodTooLong", en: "field.periodTooLong" }],
     ["from=2026-13", "from", { ru: "field.month", en: "field.month" }],
     ["to=26-01", "to", { ru: "field.month", en: "field.month" }],
+    // years the clock cannot place are refused, not a 500
+    ["from=9999-01", "from", { ru: "field.month", en: "field.month" }],
+    ["to=0000-12", "to", { ru: "field.month", en: "field.month" }],
     ["region=7a", "region", { ru: "field.region", en: "field.region" }],
   ];
   for (const [query, field, keys] of cases)
@@ -203,10 +206,11 @@ describe("exports", () => {
         { key: "name", kind: "text", label: "Название" },
         { key: "n", kind: "count", label: "Число" },
         { key: "sum", kind: "money", label: "Сумма" },
+        { key: "days", kind: "days", label: "Дней" },
       ],
       rows: [
-        { name: '=HYPERLINK("http://x","y")', n: 3, sum: 1500000 },
-        { name: "Обычное", n: 0, sum: null },
+        { name: '=HYPERLINK("http://x","y")', n: 3, sum: 1500000, days: 3.5 },
+        { name: "Обычное", n: 0, sum: null, days: 12 },
       ],
       chart: null,
       filters: [],
@@ -225,7 +229,7 @@ describe("exports", () => {
     ).toHaveProperty("format");
   });
 
-  it("CSV: BOM, ';', a label row, formula-looking text defused, a named file", async () => {
+  it("CSV: BOM, ';', a label row, formula-looking text defused, a decimal comma, a named file", async () => {
     DASHBOARD_QUERIES.events = fake;
     try {
       const res = await op.get("/api/analytics/events/export?format=csv&table=names&from=2026-01&to=2026-03");
@@ -236,9 +240,10 @@ describe("exports", () => {
       );
       expect(res.body.startsWith("\uFEFF")).toBe(true);
       const lines = res.body.slice(1).split("\r\n");
-      expect(lines[0]).toBe("Название;Число;Сумма");
-      expect(lines[1]).toBe(`"'=HYPERLINK(""http://x"",""y"")";3;1500000`);
-      expect(lines[2]).toBe("Обычное;0;");
+      expect(lines[0]).toBe("Название;Число;Сумма;Дней");
+      // "3.5" would be the date 3 May in Excel with Russian settings
+      expect(lines[1]).toBe(`"'=HYPERLINK(""http://x"",""y"")";3;1500000;3,5`);
+      expect(lines[2]).toBe("Обычное;0;;12");
     } finally {
       DASHBOARD_QUERIES.events = original;
     }

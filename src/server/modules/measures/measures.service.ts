@@ -348,7 +348,8 @@ export async function applyClick(ctx: Ctx, idOrSlug: string) {
       .set({ applyClicks: sql`${measures.applyClicks} + 1` })
       .where(and(byIdOrSlug(idOrSlug), eq(measures.status, "published")))
       .returning({ id: measures.id, applyUrl: measures.applyUrl });
-    if (r) await countMeasureUsage(tx, r.id, "applyClick");
+    // the day's row counts readers only, as views do (an operator checking the link is no interest)
+    if (r && !isStaff(ctx)) await countMeasureUsage(tx, r.id, "applyClick");
     return r;
   });
   if (!row) throw notFound();

@@ -8,7 +8,7 @@ import { flushNavigatorSearches } from "./measures.usage.js";
 const t = testAppForFile();
 
 describe("the navigator's daily use", () => {
-  it("adds views (not staff's) and apply clicks to the measure's row of the Moscow day, and searches to the day's count", async () => {
+  it("adds views and apply clicks (not staff's) to the measure's row of the Moscow day, and searches to the day's count", async () => {
     const [m] = await t.database.db
       .insert(measures)
       .values({
@@ -25,6 +25,8 @@ describe("the navigator's daily use", () => {
     for (const c of [guest, guest, operator])
       expect((await c.get(`/api/measures/${m!.id}`)).statusCode).toBe(200);
     expect((await guest.post(`/api/measures/${m!.id}/apply-click`, {})).statusCode).toBe(200);
+    // an operator checking the link is counted on the measure's running total only, not in the day's use
+    expect((await operator.post(`/api/measures/${m!.id}/apply-click`, {})).statusCode).toBe(200);
 
     const usage = await t.database.db
       .select()
@@ -32,7 +34,7 @@ describe("the navigator's daily use", () => {
       .where(eq(measureUsageDaily.measureId, m!.id));
     expect(usage).toEqual([{ measureId: m!.id, day: moscowToday(), views: 2, applyClicks: 1 }]);
     const [counted] = await t.database.db.select().from(measures).where(eq(measures.id, m!.id));
-    expect([counted!.views, counted!.applyClicks]).toEqual([2, 1]);
+    expect([counted!.views, counted!.applyClicks]).toEqual([2, 2]);
 
     // Searches: a text and a filter count (the repeat, answered from the cache, too); a plain listing,
     // a second page and staff's searches do not.

@@ -149,6 +149,9 @@ export async function generateOpenData(services: {
     const generatedAt = new Date();
     const { rows: list } = await readRows(db, publicUrl, d.name);
     const old = await db.transaction(async (tx) => {
+      // one generation of a data set at a time (two servers' first runs, an operator's regenerate): the
+      // row lock below locks nothing before the first manifest row exists, and the loser's files would stay
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`opendata:${d.name}`}))`);
       const csv = await storeFile(tx, storage, d.name, "csv", toCsv(d, list));
       const json = await storeFile(tx, storage, d.name, "json", toJson(d, list, generatedAt, publicUrl));
       const [prev] = await tx

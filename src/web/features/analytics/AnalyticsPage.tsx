@@ -124,10 +124,10 @@ function FilterBar({
 }
 
 function DashboardView({ dashboard, filters }: { dashboard: Dashboard; filters: FilterValues }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const query = useQuery({
-    ...analyticsQueries.dashboard(dashboard, filters),
+    ...analyticsQueries.dashboard(dashboard, filters, i18n.language),
     placeholderData: keepPreviousData,
   });
   if (query.isPending)
