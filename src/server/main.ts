@@ -8,6 +8,7 @@ import { cleanUpMail, MailDispatcher } from "./core/mail.js";
 import { cleanUpRateLimits } from "./core/ratelimit.js";
 import { openStorage } from "./core/storage.js";
 import { MODULES } from "./modules/index.js";
+import { flushNavigatorSearches } from "./modules/measures/measures.usage.js";
 import { demoAccountsText, isSeeded, seed } from "./seed/index.js";
 import { seedFailedJob } from "./seed/jobs.js";
 
@@ -84,6 +85,7 @@ async function main() {
     force.unref();
     try {
       await app.close(); // stops accepting, waits for in-flight requests
+      await flushNavigatorSearches(database.db).catch(() => {}); // the last seconds' navigator searches
       await jobs.stop();
       await mail?.stop();
       await database.close();

@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey } from "node:crypto";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { newSigningKey } from "../modules/ipregistry/ipregistry.log.js";
@@ -95,6 +96,19 @@ describe("loadConfig", () => {
     // `npm start` on a fresh clone sets no NODE_ENV: a development server, the key kept in the database.
     expect(loadConfig({}).ipLogSigningKey).toBeUndefined();
     expect(loadConfig({ NODE_ENV: "test" }).ipLogSigningKey).toBeUndefined();
+  });
+
+  it("refuses a signing key that is not an Ed25519 private key (a pasted public key, a truncated one)", () => {
+    const publicKey = createPublicKey(
+      createPrivateKey({ key: Buffer.from(LOG_KEY, "base64"), format: "der", type: "pkcs8" }),
+    )
+      .export({ format: "der", type: "spki" })
+      .toString("base64");
+    for (const key of [publicKey, LOG_KEY.slice(0, 60)]) {
+      const msg = refusal({ IPLOG_SIGNING_KEY: key });
+      expect(msg).toMatch(/^Invalid configuration:/);
+      expect(msg).toMatch(/IPLOG_SIGNING_KEY: must be an Ed25519 private key/);
+    }
   });
 
   it("accepts a complete production configuration; https turns on secure cookies", () => {

@@ -1,3 +1,4 @@
+import { createPrivateKey } from "node:crypto";
 import { BlockList, isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
@@ -81,8 +82,19 @@ const EnvSchema = z.object({
   IPLOG_SIGNING_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/=\s]{60,200}$/, "must be an Ed25519 private key, PKCS#8 DER in base64")
+    // parsed here, so a public key or a truncated one stops the start instead of every receipt later
+    .refine(isEd25519PrivateKey, "must be an Ed25519 private key, PKCS#8 DER in base64")
     .optional(),
 });
+
+function isEd25519PrivateKey(base64: string): boolean {
+  try {
+    const der = Buffer.from(base64.replace(/\s/g, ""), "base64");
+    return createPrivateKey({ key: der, format: "der", type: "pkcs8" }).asymmetricKeyType === "ed25519";
+  } catch {
+    return false;
+  }
+}
 
 const loopback = new BlockList();
 loopback.addSubnet("127.0.0.0", 8, "ipv4");

@@ -97,5 +97,5 @@ export function countNavigatorSearch(db: Executor): void {
   counterOf(db).add(moscowToday(now()));
 }
 
-/** Writes this server's waiting search counts now (tests; shutdown). */
+/** Writes this server's waiting search counts now (tests; main.ts at shutdown). */
 export const flushNavigatorSearches = (db: Executor) => counterOf(db).flush();
