@@ -4,12 +4,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { clusterInstant } from "../../../shared/clock.js";
 import { CLUSTER_TIME_ZONE } from "../../../shared/constants.js";
 import type { AnalyticsFilters } from "./analytics.contract.js";
-
-/** The month after `m` (YYYY-MM). */
-function nextMonth(m: string): string {
-  const [y, mm] = m.split("-").map(Number) as [number, number];
-  return mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, "0")}`;
-}
+import { nextMonth } from "./analytics.query.js";
 
 /** The period as days (`fromDay` included, `endDay` excluded) and as moments (Moscow midnights). */
 export function periodBounds(f: AnalyticsFilters) {

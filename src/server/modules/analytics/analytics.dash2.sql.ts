@@ -7,19 +7,14 @@ import { CLUSTER_TIME_ZONE } from "../../../shared/constants.js";
 import type { Ctx } from "../../core/context.js";
 import { t } from "../../core/i18n.js";
 import type { AnalyticsFilters, AnalyticsTableInput } from "./analytics.contract.js";
-
-/** The month after a YYYY-MM month. */
-export function monthAfter(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-}
+import { nextMonth } from "./analytics.query.js";
 
 /**
  * The period as SQL bounds: `from`/`until` the moments (the first of `from` and of the month after `to`,
  * 00:00 Moscow time) for timestamps, `fromDay`/`untilDay` the days for dates; `until` is excluded.
  */
 export function periodOf(f: AnalyticsFilters) {
-  const next = monthAfter(f.to);
+  const next = nextMonth(f.to);
   return {
     from: clusterInstant(`${f.from}-01T00:00`)!.toISOString(),
     until: clusterInstant(`${next}-01T00:00`)!.toISOString(),
